@@ -1,0 +1,14 @@
+/**
+ * Gateway-to-gateway messages. Only nudges: a lost or duplicated message delays a delivery
+ * but never loses or duplicates one, because the offline queue is the truth.
+ *
+ * Every implementation guarantees:
+ * - A message published on a channel reaches every current subscriber of that channel at most
+ *   a short time later (best effort; no persistence).
+ * - `subscribe` resolves once the subscription is active; the returned function removes it.
+ */
+export interface Bus {
+  publish(channel: string, data: Uint8Array): Promise<void>;
+  subscribe(channel: string, handler: (data: Uint8Array) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

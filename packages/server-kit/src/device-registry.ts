@@ -1,0 +1,32 @@
+/** A registered device. */
+export interface DeviceRecord {
+  userId: string;
+  deviceId: number;
+  /** Ed25519 public key the device authenticates with (32 bytes). */
+  authKey: Uint8Array;
+  /** Signal registration id (0 until the device uploads keys). */
+  registrationId: number;
+  createdAt: number;
+  /** Device that approved this one; 0 for a user's first device or a token-vouched device. */
+  approvedBy: number;
+}
+
+export type RegisterResult = { created: true; device: DeviceRecord } | { created: false; device: DeviceRecord };
+
+/**
+ * Which devices exist, per user, and the key each authenticates with.
+ *
+ * Every implementation guarantees:
+ * - `register` is atomic: of two concurrent registrations of the same (user, device), exactly one
+ *   creates it; the other gets `created: false` and the stored record (whose key may differ).
+ * - A removed device id is never handed back by `get`/`list`, and `register` refuses to reuse it
+ *   (returns the tombstoned record as `created: false` with an empty authKey).
+ * - `list` returns a user's devices ordered by device id.
+ */
+export interface DeviceRegistry {
+  register(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterResult>;
+  get(userId: string, deviceId: number): Promise<DeviceRecord | undefined>;
+  list(userId: string): Promise<DeviceRecord[]>;
+  setRegistrationId(userId: string, deviceId: number, registrationId: number): Promise<void>;
+  remove(userId: string, deviceId: number): Promise<boolean>;
+}

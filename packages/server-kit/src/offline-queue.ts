@@ -1,0 +1,68 @@
+import type { Clock, DeviceAddress } from './types.js';
+
+/** One item to put into a device's queue. */
+export interface QueueItem {
+  device: DeviceAddress;
+  /** Unique within the device's queue (the message id for messages); the ack key. */
+  id: string;
+  /** Opaque bytes (the gateway stores an encoded Envelope). */
+  data: Uint8Array;
+}
+
+export interface EnqueueResult {
+  device: DeviceAddress;
+  id: string;
+  /** Position in the device's queue; strictly increasing per device. */
+  seq: number;
+  /** When the entry was first stored (unchanged when the enqueue was a duplicate). */
+  storedAt: number;
+  /** True when (device, id) was already queued (or already acknowledged recently) and nothing was written. */
+  duplicate: boolean;
+}
+
+export interface QueueEntry {
+  id: string;
+  seq: number;
+  data: Uint8Array;
+  storedAt: number;
+}
+
+export interface EnqueueOptions {
+  /** Refuse with ParleyError('QUEUE_FULL') when a device's queue already holds this many entries. */
+  maxPerDevice?: number;
+}
+
+/**
+ * Durable per-device queue: the truth of what a device has yet to receive.
+ *
+ * Every implementation guarantees:
+ * - `enqueue` is atomic across all its items: either every item is durably stored or none is
+ *   (and it throws). Once it resolves, the entries survive a process crash or restart.
+ * - Idempotent on (device, id): enqueueing an id that is queued returns the existing seq and
+ *   storedAt with `duplicate: true`. An id acknowledged within the dedup window (at least the
+ *   expiry time) is also reported as duplicate and not stored again, so a sender's late resend
+ *   cannot deliver a message twice.
+ * - `read` returns entries of one device in seq order, after `afterSeq`, skipping expired ones.
+ * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default 30 days).
+ * - With `maxPerDevice`, a full device queue makes the whole enqueue fail with QUEUE_FULL
+ *   (duplicates never count as new entries).
+ */
+export interface OfflineQueue {
+  enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
+  read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
+  /** Removes the entries; unknown ids are ignored. Returns how many were removed. */
+  ack(device: DeviceAddress, ids: string[]): Promise<number>;
+  count(device: DeviceAddress): Promise<number>;
+  /** Deletes expired entries and old dedup marks; returns how many entries were removed. */
+  purgeExpired(): Promise<number>;
+  /** Drops every entry of a device (device removed). */
+  clear(device: DeviceAddress): Promise<void>;
+}
+
+export interface QueueOptions {
+  clock?: Clock;
+  /** Entry lifetime; default 30 days. */
+  ttlMs?: number;
+}
+
+export const DEFAULT_QUEUE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
