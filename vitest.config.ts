@@ -17,7 +17,13 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { name: 'client', root: 'packages/client', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 30_000 },
+        test: {
+          name: 'client',
+          root: 'packages/client',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+        },
       },
       {
         ...shared,

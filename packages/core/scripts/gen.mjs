@@ -2,8 +2,8 @@
 // CI runs this and fails on any diff, so the committed code always matches the protos.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,15 +26,19 @@ const pbjs = (output, extra) =>
     process.execPath,
     [
       join(cli, 'bin/pbjs'),
-      '-t', 'static-module',
-      '-w', 'es6',
+      '-t',
+      'static-module',
+      '-w',
+      'es6',
       '--force-number',
       '--no-delimited',
       '--no-verify',
       '--no-service',
       ...extra,
-      '-p', protoRoot,
-      '-o', output,
+      '-p',
+      protoRoot,
+      '-o',
+      output,
       ...files,
     ],
     { cwd: protoRoot, stdio: 'inherit' },
@@ -47,13 +51,29 @@ const commented = join(tmp, 'parley.js');
 pbjs(commented, []);
 pbjs(out, ['--no-comments']);
 
-// protobufjs has no exports map and is CommonJS: a default import of the file works
-// in Node ESM and in every bundler, a namespace import of "protobufjs/minimal" does not.
+// pbjs emits `import $protobuf from "protobufjs/minimal.js"` (protobufjs is CommonJS without an
+// exports map, so a default import is what works in Node ESM and bundlers). Parley keeps 64-bit
+// fields as JS numbers (ids and ms timestamps stay below 2^53): the runtime must not hand out Long
+// objects. That setting is global to this protobufjs copy.
+const IMPORT = 'import $protobuf from "protobufjs/minimal.js";';
 let js = readFileSync(out, 'utf8');
-js = js.replace('import * as $protobuf from "protobufjs/minimal";', 'import $protobuf from "protobufjs/minimal.js";');
+if (!js.includes(IMPORT)) throw new Error('unexpected pbjs output: protobufjs import not found');
+js = js.replace(
+  IMPORT,
+  [
+    IMPORT,
+    '',
+    'if ($protobuf.util.Long) {',
+    '    $protobuf.util.Long = undefined;',
+    '    $protobuf.configure();',
+    '}',
+  ].join('\n'),
+);
 writeFileSync(out, `// @ts-nocheck\n${js}`);
 
-execFileSync(process.execPath, [join(cli, 'bin/pbts'), '--no-comments', '-o', outTypes, commented], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(cli, 'bin/pbts'), '--no-comments', '-o', outTypes, commented], {
+  stdio: 'inherit',
+});
 rmSync(tmp, { recursive: true, force: true });
 let dts = readFileSync(outTypes, 'utf8');
 dts = dts.replace('import * as $protobuf from "protobufjs";', 'import type * as $protobuf from "protobufjs";');

@@ -29,7 +29,14 @@ export async function generateAuthKeyPair(): Promise<AuthKeyPair> {
 
 /** The bytes a device signs to answer a Challenge (see docs/PROTOCOL.md). */
 export function authChallengePayload(nonce: Uint8Array, userId: string, deviceId: number): Uint8Array {
-  return concatBytes(utf8('parley-auth-v1'), new Uint8Array([0]), nonce, utf8(userId), new Uint8Array([0]), uint32be(deviceId));
+  return concatBytes(
+    utf8('parley-auth-v1'),
+    new Uint8Array([0]),
+    nonce,
+    utf8(userId),
+    new Uint8Array([0]),
+    uint32be(deviceId),
+  );
 }
 
 /** The bytes an existing device signs to approve a new one (DeviceLink). */
@@ -56,7 +63,11 @@ export async function signWithAuthKey(privateKey: Uint8Array, data: Uint8Array):
 }
 
 /** Verifies an Ed25519 signature; false (never a throw) for malformed keys or signatures. */
-export async function verifyWithAuthKey(publicKey: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
+export async function verifyWithAuthKey(
+  publicKey: Uint8Array,
+  data: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
   if (publicKey.byteLength !== 32 || signature.byteLength !== 64) return false;
   try {
     const key = await subtle().importKey('raw', copy(publicKey), ALG, false, ['verify']);

@@ -3,9 +3,9 @@ export * from './codec.js';
 export * from './device-auth.js';
 export * from './error-codes.js';
 export * from './errors.js';
-export * from './ids.js';
-export { pb } from './proto.js';
 export type { parley } from './gen/parley.js';
+export * from './ids.js';
+export { ProtoWriter, pb } from './proto.js';
 
 /** Protocol version this package speaks. */
 export const PROTOCOL_VERSION = 1;

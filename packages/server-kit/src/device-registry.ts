@@ -22,6 +22,9 @@ export type RegisterResult = { created: true; device: DeviceRecord } | { created
  * - A removed device id is never handed back by `get`/`list`, and `register` refuses to reuse it
  *   (returns the tombstoned record as `created: false` with an empty authKey).
  * - `list` returns a user's devices ordered by device id.
+ * - `register` without `createdAt` stamps the implementation's clock.
+ * - `setRegistrationId` rejects with ParleyError('NOT_FOUND') for an unknown or removed device.
+ * - `remove` returns true only when it removed a live device.
  */
 export interface DeviceRegistry {
   register(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterResult>;

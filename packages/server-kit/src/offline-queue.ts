@@ -39,23 +39,29 @@ export interface EnqueueOptions {
  * - `enqueue` is atomic across all its items: either every item is durably stored or none is
  *   (and it throws). Once it resolves, the entries survive a process crash or restart.
  * - Idempotent on (device, id): enqueueing an id that is queued returns the existing seq and
- *   storedAt with `duplicate: true`. An id acknowledged within the dedup window (at least the
- *   expiry time) is also reported as duplicate and not stored again, so a sender's late resend
- *   cannot deliver a message twice.
+ *   storedAt with `duplicate: true` (also for a repeated id within one call). An id acknowledged
+ *   within the dedup window (at least the expiry time) is also reported as duplicate, with its
+ *   original seq and storedAt, and not stored again, so a sender's late resend cannot deliver a
+ *   message twice. An expired entry counts as gone: enqueueing its id again stores a new entry.
+ * - `seq` is strictly increasing per device and never reused, not even after `ack` or `clear`.
  * - `read` returns entries of one device in seq order, after `afterSeq`, skipping expired ones.
- * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default 30 days).
+ * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default
+ *   30 days): an entry is expired once `clock() >= storedAt + ttlMs`.
  * - With `maxPerDevice`, a full device queue makes the whole enqueue fail with QUEUE_FULL
- *   (duplicates never count as new entries).
+ *   (duplicates and expired entries never count).
+ * - Stored bytes are copies: mutating `data` after `enqueue`, or an entry returned by `read`,
+ *   never changes what is stored.
  */
 export interface OfflineQueue {
   enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
   read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
   /** Removes the entries; unknown ids are ignored. Returns how many were removed. */
   ack(device: DeviceAddress, ids: string[]): Promise<number>;
+  /** How many unexpired entries the device has (what paging through `read` would return). */
   count(device: DeviceAddress): Promise<number>;
   /** Deletes expired entries and old dedup marks; returns how many entries were removed. */
   purgeExpired(): Promise<number>;
-  /** Drops every entry of a device (device removed). */
+  /** Drops every entry of a device (device removed); dedup marks stay until they expire. */
   clear(device: DeviceAddress): Promise<void>;
 }
 

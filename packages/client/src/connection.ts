@@ -1,0 +1,268 @@
+import {
+  authChallengePayload,
+  type ClientFrameInit,
+  decodeServerFrame,
+  encodeClientFrame,
+  ParleyError,
+  PROTOCOL_VERSION,
+  type parley,
+  type ServerFrame,
+  signWithAuthKey,
+} from '@parley/core';
+import { Backoff, type BackoffOptions } from './backoff.js';
+import type { DeviceIdentity } from './device-identity.js';
+import type { ConnectionState } from './events.js';
+import { RequestTracker } from './request-tracker.js';
+import type { WebSocketConstructor, WebSocketLike } from './websocket.js';
+
+export interface ConnectionOptions {
+  url: string;
+  identity: DeviceIdentity;
+  WebSocket: WebSocketConstructor;
+  token?: string;
+  requestTimeoutMs: number;
+  backoff: BackoffOptions;
+  clientInfo: string;
+  /** Pushes (frames answering no request), handled one at a time in arrival order. */
+  onPush(frame: ServerFrame): Promise<void>;
+  /** After each successful authentication. */
+  onReady(welcome: parley.v1.Welcome.$Properties): void;
+  onState(state: ConnectionState, detail: { reason?: string; error?: ParleyError }): void;
+}
+
+/** Close reasons after which reconnecting would be wrong. */
+const FATAL_CLOSE = new Set([4003, 4008, 4010, 4012]); // auth failed, replaced, revoked, version
+
+/**
+ * One logical connection to a gateway: connects, authenticates, keeps it alive with heartbeats,
+ * reconnects with backoff and jitter, and matches responses to requests.
+ */
+export class ClientConnection {
+  private ws: WebSocketLike | undefined;
+  private state: ConnectionState = 'idle';
+  private ready = false;
+  private readonly requests: RequestTracker;
+  private readonly backoff: Backoff;
+  private pushChain: Promise<void> = Promise.resolve();
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReceivedAt = 0;
+  private maxFrameBytes = 512 * 1024;
+  private firstConnect: { resolve(): void; reject(e: ParleyError): void } | undefined;
+  private readyWaiters: Array<() => void> = [];
+
+  constructor(private readonly o: ConnectionOptions) {
+    this.requests = new RequestTracker(o.requestTimeoutMs);
+    this.backoff = new Backoff(o.backoff);
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  get currentState(): ConnectionState {
+    return this.state;
+  }
+
+  /** Connects and authenticates; resolves on the first Welcome, rejects if the server refuses this device. */
+  connect(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.firstConnect = { resolve, reject };
+      if (this.state === 'idle' || this.state === 'closed') this.open('connecting');
+    });
+  }
+
+  /** Resolves when the connection is authenticated (immediately if it is). */
+  whenReady(): Promise<void> {
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /** Sends a request and resolves with its response frame; rejects with the server's error as a ParleyError. */
+  async request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame> {
+    if (!this.ready) throw new ParleyError('CONNECTION_CLOSED', 'not connected');
+    return this.requests.start((requestId) => this.write({ ...body, requestId }));
+  }
+
+  /** Sends a frame that gets no answer (acks). Dropped silently when offline: the server will resend. */
+  notify(body: Omit<ClientFrameInit, 'requestId'>): void {
+    if (this.ready) this.write({ ...body, requestId: 0 });
+  }
+
+  close(): void {
+    this.setState('closed', { reason: 'closed by the app' });
+    this.teardown(1000, 'client closed');
+    this.firstConnect?.reject(new ParleyError('CLOSED', 'client closed'));
+    this.firstConnect = undefined;
+  }
+
+  private write(frame: ClientFrameInit): void {
+    const ws = this.ws;
+    if (ws?.readyState !== 1) throw new ParleyError('CONNECTION_CLOSED', 'socket is not open');
+    ws.send(encodeClientFrame(frame, { maxFrameBytes: this.maxFrameBytes }));
+  }
+
+  private open(state: ConnectionState): void {
+    this.setState(state, {});
+    let ws: WebSocketLike;
+    try {
+      ws = new this.o.WebSocket(this.o.url);
+    } catch (error) {
+      this.scheduleReconnect(ParleyError.from(error, 'CONNECTION_CLOSED'));
+      return;
+    }
+    this.ws = ws;
+    ws.binaryType = 'arraybuffer';
+    ws.onopen = () => {
+      this.lastReceivedAt = Date.now();
+      void this.handshake().catch((error: unknown) => this.onHandshakeFailed(ParleyError.from(error)));
+    };
+    ws.onmessage = (event) => this.onMessage(event.data);
+    ws.onerror = () => {};
+    ws.onclose = (event) => {
+      if (this.ws !== ws) return;
+      this.onSocketClosed(event.code, event.reason);
+    };
+  }
+
+  private async handshake(): Promise<void> {
+    const { identity } = this.o;
+    const challenge = await this.requests.start((requestId) =>
+      this.write({
+        requestId,
+        hello: {
+          protocolVersion: PROTOCOL_VERSION,
+          userId: identity.userId,
+          deviceId: identity.deviceId,
+          authKey: identity.authPublicKey,
+          clientInfo: this.o.clientInfo,
+          ...(this.o.token ? { token: this.o.token } : {}),
+        },
+      }),
+    );
+    const nonce = challenge.challenge?.nonce;
+    if (!nonce) throw new ParleyError('BAD_FRAME', 'expected a challenge');
+    const signature = await signWithAuthKey(
+      identity.authPrivateKey,
+      authChallengePayload(nonce, identity.userId, identity.deviceId),
+    );
+    const welcomeFrame = await this.requests.start((requestId) => this.write({ requestId, auth: { signature } }));
+    const welcome = welcomeFrame.welcome;
+    if (!welcome) throw new ParleyError('BAD_FRAME', 'expected welcome');
+    this.maxFrameBytes = welcome.maxFrameBytes || this.maxFrameBytes;
+    this.ready = true;
+    this.backoff.reset();
+    this.startHeartbeat(welcome);
+    this.setState('connected', {});
+    this.o.onReady(welcome);
+    for (const w of this.readyWaiters.splice(0)) w();
+    this.firstConnect?.resolve();
+    this.firstConnect = undefined;
+  }
+
+  private onHandshakeFailed(error: ParleyError): void {
+    if (error.code === 'AUTH_FAILED' || error.code === 'UNSUPPORTED_VERSION') {
+      this.fail(error);
+      return;
+    }
+    this.teardown(4002, 'handshake failed');
+    this.scheduleReconnect(error);
+  }
+
+  private onMessage(data: unknown): void {
+    this.lastReceivedAt = Date.now();
+    let frame: ServerFrame;
+    try {
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array);
+      // Deliver frames may carry one envelope as large as the frame limit plus its framing.
+      frame = decodeServerFrame(bytes, { maxFrameBytes: this.maxFrameBytes + 64 * 1024 });
+    } catch {
+      this.teardown(4002, 'undecodable frame from server');
+      this.scheduleReconnect(new ParleyError('BAD_FRAME', 'undecodable frame from server'));
+      return;
+    }
+    if (frame.body === 'ping') {
+      if (this.ws?.readyState === 1) this.write({ requestId: 0, pong: { nonce: frame.ping?.nonce ?? 0 } });
+      return;
+    }
+    if (frame.body === 'goodbye') return; // the close that follows carries the reason
+    if (this.requests.handle(frame)) return;
+    if (frame.body === 'error') {
+      // An error answering no request (e.g. a frame the server could not decode): nothing to settle.
+      return;
+    }
+    const push = frame;
+    this.pushChain = this.pushChain.then(() => this.o.onPush(push)).catch(() => {});
+  }
+
+  private onSocketClosed(code: number, reason: string): void {
+    this.teardown(code, reason);
+    if (this.state === 'closed') return;
+    if (FATAL_CLOSE.has(code)) {
+      const error =
+        code === 4008
+          ? new ParleyError('CONNECTION_CLOSED', 'this device connected elsewhere', { retryable: false })
+          : new ParleyError(code === 4012 ? 'UNSUPPORTED_VERSION' : 'AUTH_FAILED', reason || 'refused by the server');
+      this.fail(error);
+      return;
+    }
+    this.scheduleReconnect(new ParleyError('CONNECTION_CLOSED', reason || `socket closed (${code})`));
+  }
+
+  private fail(error: ParleyError): void {
+    this.teardown(4003, error.message);
+    this.setState('closed', { reason: error.message, error });
+    this.firstConnect?.reject(error);
+    this.firstConnect = undefined;
+  }
+
+  private scheduleReconnect(error: ParleyError): void {
+    if (this.state === 'closed') return;
+    this.setState('reconnecting', { reason: error.message, error });
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      if (this.state !== 'closed') this.open('reconnecting');
+    }, this.backoff.next());
+  }
+
+  private teardown(code: number, reason: string): void {
+    this.ready = false;
+    clearInterval(this.heartbeat);
+    clearTimeout(this.reconnectTimer);
+    const ws = this.ws;
+    this.ws = undefined;
+    if (ws) {
+      ws.onopen = null;
+      ws.onmessage = null;
+      ws.onclose = null;
+      try {
+        if (ws.readyState <= 1) ws.close(code >= 4000 || code === 1000 ? code : 1000, reason.slice(0, 120));
+      } catch {
+        // already closing
+      }
+    }
+    this.requests.failAll(new ParleyError('CONNECTION_CLOSED', reason || 'connection closed'));
+  }
+
+  private startHeartbeat(welcome: parley.v1.Welcome.$Properties): void {
+    const interval = welcome.heartbeatIntervalMs || 20_000;
+    const deadline = (welcome.idleTimeoutMs || interval * 3) + interval;
+    clearInterval(this.heartbeat);
+    this.heartbeat = setInterval(() => {
+      if (Date.now() - this.lastReceivedAt > deadline) {
+        // The server has gone silent: treat the socket as dead even without a close frame.
+        this.teardown(4005, 'server silent');
+        this.scheduleReconnect(new ParleyError('TIMEOUT', 'server did not answer heartbeats'));
+        return;
+      }
+      this.request({ ping: { nonce: Date.now() } }).catch(() => {});
+    }, interval);
+  }
+
+  private setState(state: ConnectionState, detail: { reason?: string; error?: ParleyError }): void {
+    if (this.state === state && state !== 'reconnecting') return;
+    this.state = state;
+    this.o.onState(state, detail);
+  }
+}

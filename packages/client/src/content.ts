@@ -1,0 +1,29 @@
+import { ParleyError, pb } from '@parley/core';
+import type { MessageContent } from './events.js';
+
+/** Encodes what the user sends into the Content protobuf (the future plaintext of E2EE). */
+export function encodeContent(content: MessageContent, sentAt: number, extra: { toUserId?: string } = {}): Uint8Array {
+  return pb.Content.encode({
+    text: { text: content.text },
+    sentAt,
+    ...(extra.toUserId ? { toUserId: extra.toUserId } : {}),
+  }).finish();
+}
+
+export interface DecodedContent {
+  content: MessageContent;
+  sentAt: number;
+}
+
+/** Decodes a Content; BAD_FRAME for bytes that are not one, or for a kind this client does not know. */
+export function decodeContent(bytes: Uint8Array): DecodedContent {
+  let content: ReturnType<typeof pb.Content.decode>;
+  try {
+    content = pb.Content.decode(bytes);
+  } catch (cause) {
+    throw new ParleyError('BAD_FRAME', 'content does not decode', { cause });
+  }
+  if (content.body === 'text')
+    return { content: { kind: 'text', text: content.text?.text ?? '' }, sentAt: content.sentAt };
+  throw new ParleyError('BAD_FRAME', `unsupported content ${content.body ?? 'empty'}`);
+}

@@ -1,0 +1,46 @@
+import type { ParleyError } from '@parley/core';
+
+export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+/** What a message carries, decoded. More kinds arrive with media and groups. */
+export type MessageContent = { kind: 'text'; text: string };
+
+export interface PeerAddress {
+  userId: string;
+  deviceId: number;
+}
+
+export interface ReceivedMessage {
+  id: string;
+  /** The conversation: the other user's id for 1:1 chats. */
+  chatId: string;
+  from: PeerAddress;
+  content: MessageContent;
+  /** Sender's clock when the message was created (ms). */
+  sentAt: number;
+  /** When the server stored it (ms). */
+  serverTime: number;
+  /** True when the message was sent by this user from another of their devices. */
+  outgoing: boolean;
+}
+
+export interface SentMessage {
+  id: string;
+  chatId: string;
+  serverTime: number;
+}
+
+/** Typed map of client events; every payload is one object. */
+export interface ClientEvents {
+  'connection:state': (event: { state: ConnectionState; reason?: string; error?: ParleyError }) => void;
+  /** Emitted after the message is durably stored in the client store, in order per conversation. */
+  'message:received': (message: ReceivedMessage) => void;
+  /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
+  'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string }) => void;
+  /** A message from the outbox was durably stored by the server (also for messages re-sent after a restart). */
+  'message:sent': (message: SentMessage) => void;
+  /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */
+  'message:failed': (event: { id: string; chatId: string; error: ParleyError }) => void;
+  /** Backlog drain after connecting: `done` once the server's SyncComplete arrived. */
+  'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
+}

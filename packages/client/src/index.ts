@@ -1,0 +1,16 @@
+export { type ErrorCode, isParleyError, ParleyError } from '@parley/core';
+export type { BackoffOptions } from './backoff.js';
+export { type ClientOptions, createClient, ParleyClient } from './client.js';
+export type {
+  ClientEvents,
+  ConnectionState,
+  MessageContent,
+  PeerAddress,
+  ReceivedMessage,
+  SentMessage,
+} from './events.js';
+export type { StoredMessage } from './inbox.js';
+export type { SendResult } from './outbox.js';
+export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
+export { memoryClientStore } from './stores/memory-store.js';
+export type { WebSocketConstructor, WebSocketLike } from './websocket.js';

@@ -1,0 +1,2 @@
+// Node-only entry (`@parley/client/node`): stores and helpers that need `node:fs`.
+export { type FileClientStoreOptions, fileClientStore } from './node/file-store.js';

@@ -1,0 +1,171 @@
+import { isParleyError, ParleyError, type parley } from '@parley/core';
+import type { ClientConnection } from './connection.js';
+import type { ClientStore, StoreTx } from './stores/client-store.js';
+
+/** A message waiting for the server's SendAck. Stored before the first attempt. */
+export interface OutboxRecord {
+  seq: number;
+  id: string;
+  chatId: string;
+  /** The Send frame body, re-sent unchanged (same message id) until acknowledged. */
+  send: parley.v1.Send.$Properties;
+  createdAt: number;
+}
+
+export interface OutboxEvents {
+  /** The server stored the message; runs inside the transaction that removes it from the outbox. */
+  onSent(tx: StoreTx, record: OutboxRecord, serverTime: number): Promise<void>;
+  /** Emits after commit. */
+  afterSent(record: OutboxRecord, serverTime: number): void;
+  onFailed(tx: StoreTx, record: OutboxRecord, error: ParleyError): Promise<void>;
+  afterFailed(record: OutboxRecord, error: ParleyError): void;
+}
+
+export interface SendResult {
+  id: string;
+  status: 'sent';
+  serverTime: number;
+}
+
+const NS = 'outbox';
+const META = 'meta';
+const SEQ_KEY = 'outbox.seq';
+const seqKey = (seq: number) => seq.toString().padStart(16, '0');
+
+/**
+ * Persist -> send -> ack. Records survive restarts and are re-sent (same id, so the server's
+ * idempotent enqueue makes that safe) after every reconnect. One message per conversation is
+ * in flight at a time, which keeps each conversation in order even when a send fails and is retried.
+ */
+export class Outbox {
+  /** Unsent records per conversation, oldest first. */
+  private readonly chats = new Map<string, OutboxRecord[]>();
+  private readonly inflightChats = new Set<string>();
+  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  private readonly waiters = new Map<string, { resolve(r: SendResult): void; reject(e: ParleyError): void }>();
+  private retryDelayMs = 500;
+  private stopped = false;
+
+  constructor(
+    private readonly store: ClientStore,
+    private readonly connection: ClientConnection,
+    private readonly events: OutboxEvents,
+  ) {}
+
+  /** Loads what a previous run left unsent. */
+  async load(): Promise<void> {
+    const rows = await this.store.transaction((tx) => tx.list<OutboxRecord>(NS));
+    for (const [, record] of rows) this.push(record);
+  }
+
+  /** Number of messages not yet acknowledged by the server. */
+  get size(): number {
+    let n = 0;
+    for (const list of this.chats.values()) n += list.length;
+    return n;
+  }
+
+  /**
+   * Stores a record in the same transaction as `alsoWrite`, then sends it when connected.
+   * Resolves once the server acknowledged it; rejects only when the server refused it for good.
+   */
+  async add(record: Omit<OutboxRecord, 'seq'>, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<SendResult> {
+    const stored = await this.store.transaction(async (tx) => {
+      const seq = ((await tx.get<number>(META, SEQ_KEY)) ?? 0) + 1;
+      const full: OutboxRecord = { ...record, seq };
+      await tx.put(META, SEQ_KEY, seq);
+      await tx.put(NS, seqKey(seq), full);
+      await alsoWrite(tx);
+      return full;
+    });
+    const result = new Promise<SendResult>((resolve, reject) => this.waiters.set(stored.id, { resolve, reject }));
+    this.push(stored);
+    this.pump();
+    return result;
+  }
+
+  /** Connection (re)established: everything unacknowledged goes again. */
+  onReady(): void {
+    this.inflightChats.clear();
+    this.retryDelayMs = 500;
+    this.pump();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.retryTimers) clearTimeout(t);
+    for (const w of this.waiters.values())
+      w.reject(new ParleyError('CLOSED', 'client closed before the server acknowledged'));
+    this.waiters.clear();
+  }
+
+  private pump(): void {
+    if (this.stopped || !this.connection.isReady) return;
+    for (const [chatId, list] of this.chats) {
+      const record = list[0];
+      if (!record || this.inflightChats.has(chatId)) continue;
+      this.inflightChats.add(chatId);
+      void this.attempt(record);
+    }
+  }
+
+  private async attempt(record: OutboxRecord): Promise<void> {
+    let release = true;
+    try {
+      const frame = await this.connection.request({ send: record.send });
+      const serverTime = frame.sendAck?.serverTime ?? 0;
+      await this.store.transaction(async (tx) => {
+        await tx.delete(NS, seqKey(record.seq));
+        await this.events.onSent(tx, record, serverTime);
+      });
+      this.remove(record);
+      this.events.afterSent(record, serverTime);
+      this.waiters.get(record.id)?.resolve({ id: record.id, status: 'sent', serverTime });
+      this.waiters.delete(record.id);
+    } catch (e) {
+      const error = ParleyError.from(e);
+      if (isParleyError(error) && !error.retryable && error.code !== 'CLOSED' && error.code !== 'STORE_FAILED') {
+        await this.store.transaction(async (tx) => {
+          await tx.delete(NS, seqKey(record.seq));
+          await this.events.onFailed(tx, record, error);
+        });
+        this.remove(record);
+        this.events.afterFailed(record, error);
+        this.waiters.get(record.id)?.reject(error);
+        this.waiters.delete(record.id);
+      } else if (error.code !== 'CONNECTION_CLOSED') {
+        // Retryable refusal (busy store, full queue, rate limit): keep order, try again later.
+        release = false;
+        this.scheduleRetry(record, error.retryAfterMs);
+      }
+    } finally {
+      if (release) {
+        this.inflightChats.delete(record.chatId);
+        this.pump();
+      }
+    }
+  }
+
+  private scheduleRetry(record: OutboxRecord, hintMs: number): void {
+    const delay = Math.max(hintMs, this.retryDelayMs);
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+    const timer = setTimeout(() => {
+      this.retryTimers.delete(timer);
+      this.inflightChats.delete(record.chatId);
+      this.pump();
+    }, delay);
+    this.retryTimers.add(timer);
+  }
+
+  private push(record: OutboxRecord): void {
+    const list = this.chats.get(record.chatId);
+    if (list) list.push(record);
+    else this.chats.set(record.chatId, [record]);
+  }
+
+  private remove(record: OutboxRecord): void {
+    const list = this.chats.get(record.chatId);
+    if (list?.[0] === record) list.shift();
+    if (list && list.length === 0) this.chats.delete(record.chatId);
+  }
+}

@@ -1,0 +1,324 @@
+import { ParleyError } from '@parley/core';
+import type { ClientStore, StoreTx, StoreValue } from './client-store.js';
+
+/**
+ * A {@link ClientStore} that keeps everything in memory: for tests, and for clients that must not
+ * leave state behind. Values are validated and deep-copied on `put` and on every read, exactly as
+ * a persistent store would return them, so code tested against it behaves the same on disk.
+ */
+export function memoryClientStore(): ClientStore {
+  const engine = new StoreEngine<StoreValue>({ encode: copyStoreValue, decode: copyStoreValue });
+  return { transaction: (fn) => engine.transaction(fn), close: () => engine.close() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The transaction engine below is shared with the file store (`src/node/file-store.ts`), which
+// only adds a log write per commit. It is exported for that reason and is not part of the API.
+
+/**
+ * How an engine holds values. `encode` validates a value and detaches it from the caller (a copy
+ * or a serialized form); `decode` returns a fresh value the caller may mutate.
+ * @internal
+ */
+export interface ValueCodec<S> {
+  encode(value: StoreValue): S;
+  decode(stored: S): unknown;
+}
+
+/** One committed write; `value` undefined means delete. @internal */
+export type StoreWrite<S> = readonly [namespace: string, key: string, value: S | undefined];
+
+/** @internal */
+export interface StoreEngineOptions<S> extends ValueCodec<S> {
+  /**
+   * Called synchronously, in commit order, right after a transaction's writes are applied in memory;
+   * the transaction resolves only when the returned promise does. The next transaction may already
+   * run meanwhile (group commit): it is fine because its own record is persisted after this one.
+   */
+  persist?: (writes: ReadonlyArray<StoreWrite<S>>) => Promise<void>;
+}
+
+const DELETED: unique symbol = Symbol('deleted');
+type Pending<S> = S | typeof DELETED;
+const noop = (): void => {};
+
+/**
+ * Serialized, atomic transactions over sorted in-memory namespaces.
+ * @internal
+ */
+export class StoreEngine<S> {
+  private readonly namespaces = new Map<string, Namespace<S>>();
+  private tail: Promise<void> = Promise.resolve();
+  private closed = false;
+  private failure: ParleyError | undefined;
+
+  constructor(private readonly options: StoreEngineOptions<S>) {}
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new ParleyError('CLOSED', 'client store is closed'));
+    const run = this.tail.then(() => this.runOne(fn));
+    // The next transaction waits for this one's fn and in-memory commit, not for its disk write.
+    this.tail = run.then(noop, noop);
+    return run.then(({ result, durable }) => (durable ? durable.then(() => result) : result));
+  }
+
+  /** Rejects further transactions and resolves once every transaction already called has run. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.tail;
+  }
+
+  /**
+   * Makes every later transaction reject with `error`: used when a write failed, after which
+   * memory may hold state that is not on disk.
+   */
+  fail(error: ParleyError): void {
+    this.failure ??= error;
+  }
+
+  /** Sets a stored value directly, outside any transaction (loading from disk). */
+  load(namespace: string, key: string, value: S | undefined): void {
+    if (value !== undefined) {
+      this.namespace(namespace).loadSet(key, value);
+      return;
+    }
+    const ns = this.namespaces.get(namespace);
+    ns?.delete(key);
+    if (ns?.values.size === 0) this.namespaces.delete(namespace);
+  }
+
+  /** Every stored entry, by namespace then in insertion order. */
+  *entries(): Generator<StoreWrite<S>> {
+    for (const [name, ns] of this.namespaces) {
+      for (const [key, value] of ns.values) yield [name, key, value];
+    }
+  }
+
+  private async runOne<T>(fn: (tx: StoreTx) => Promise<T>): Promise<{ result: T; durable?: Promise<void> }> {
+    if (this.failure) throw this.failure;
+    const tx = new EngineTx(this.namespaces, this.options);
+    let result: T;
+    try {
+      result = await fn(tx);
+    } finally {
+      tx.finished = true;
+    }
+    const writes = tx.writes();
+    if (writes.length === 0) return { result };
+    for (const [name, key, value] of writes) {
+      if (value === undefined) {
+        const ns = this.namespaces.get(name);
+        ns?.delete(key);
+        if (ns?.values.size === 0) this.namespaces.delete(name);
+      } else {
+        this.namespace(name).set(key, value);
+      }
+    }
+    const durable = this.options.persist?.(writes);
+    return durable ? { result, durable } : { result };
+  }
+
+  private namespace(name: string): Namespace<S> {
+    let ns = this.namespaces.get(name);
+    if (!ns) {
+      ns = new Namespace<S>();
+      this.namespaces.set(name, ns);
+    }
+    return ns;
+  }
+}
+
+/** Buffers writes (already encoded, so later caller mutations cannot reach them) until commit. */
+class EngineTx<S> implements StoreTx {
+  finished = false;
+  private readonly pending = new Map<string, Map<string, Pending<S>>>();
+
+  constructor(
+    private readonly namespaces: ReadonlyMap<string, Namespace<S>>,
+    private readonly codec: ValueCodec<S>,
+  ) {}
+
+  async get<T = StoreValue>(namespace: string, key: string): Promise<T | undefined> {
+    this.check();
+    const own = this.pending.get(namespace)?.get(key);
+    const stored = own === undefined ? this.namespaces.get(namespace)?.values.get(key) : own;
+    return stored === undefined || stored === DELETED ? undefined : (this.codec.decode(stored) as T);
+  }
+
+  async put(namespace: string, key: string, value: StoreValue): Promise<void> {
+    this.check();
+    this.writeSet(namespace).set(key, this.codec.encode(value));
+  }
+
+  async delete(namespace: string, key: string): Promise<void> {
+    this.check();
+    this.writeSet(namespace).set(key, DELETED);
+  }
+
+  async list<T = StoreValue>(
+    namespace: string,
+    options: { prefix?: string; limit?: number } = {},
+  ): Promise<Array<[string, T]>> {
+    this.check();
+    const prefix = options.prefix ?? '';
+    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    if (!(limit >= 0)) throw new ParleyError('INVALID_ARGUMENT', 'list limit must be a non-negative number');
+    const base = this.namespaces.get(namespace);
+    const own = this.pending.get(namespace);
+    const ownKeys = own ? [...own.keys()].filter((k) => k.startsWith(prefix)).sort() : [];
+    const baseKeys = base ? base.keysWithPrefix(prefix) : [][Symbol.iterator]();
+    const out: Array<[string, T]> = [];
+    // Merge the committed keys with this transaction's own, both ascending; own writes win.
+    let b = baseKeys.next();
+    let j = 0;
+    while (out.length < limit) {
+      const baseKey = b.done ? undefined : b.value;
+      const ownKey = ownKeys[j];
+      let stored: Pending<S> | undefined;
+      let key: string;
+      if (ownKey !== undefined && (baseKey === undefined || ownKey <= baseKey)) {
+        if (ownKey === baseKey) b = baseKeys.next();
+        j++;
+        key = ownKey;
+        stored = own?.get(ownKey);
+      } else if (baseKey !== undefined) {
+        b = baseKeys.next();
+        key = baseKey;
+        stored = base?.values.get(baseKey);
+      } else {
+        break;
+      }
+      if (stored !== undefined && stored !== DELETED) out.push([key, this.codec.decode(stored) as T]);
+    }
+    return out;
+  }
+
+  /** This transaction's net writes, in first-write order. */
+  writes(): Array<StoreWrite<S>> {
+    const out: Array<StoreWrite<S>> = [];
+    for (const [name, keys] of this.pending) {
+      for (const [key, value] of keys) out.push([name, key, value === DELETED ? undefined : value]);
+    }
+    return out;
+  }
+
+  private writeSet(namespace: string): Map<string, Pending<S>> {
+    let keys = this.pending.get(namespace);
+    if (!keys) {
+      keys = new Map();
+      this.pending.set(namespace, keys);
+    }
+    return keys;
+  }
+
+  private check(): void {
+    // A tx kept past its fn would otherwise write outside any transaction, or into a later one.
+    if (this.finished) throw new ParleyError('CLOSED', 'transaction has already finished');
+  }
+}
+
+/**
+ * One namespace: a Map for lookups plus a sorted key array so `list` costs O(log n + k) instead of
+ * sorting the namespace on every call. New keys are placed by binary search (a memmove of the tail;
+ * appending, the common case for time-ordered ids, is O(1)). After a bulk load the array is dropped
+ * and rebuilt by one sort on the first `list`, so loading n keys is not O(n²).
+ */
+class Namespace<S> {
+  readonly values = new Map<string, S>();
+  private sorted: string[] | null = [];
+
+  set(key: string, value: S): void {
+    if (this.sorted && !this.values.has(key)) this.sorted.splice(lowerBound(this.sorted, key), 0, key);
+    this.values.set(key, value);
+  }
+
+  loadSet(key: string, value: S): void {
+    if (!this.values.has(key)) this.sorted = null;
+    this.values.set(key, value);
+  }
+
+  delete(key: string): void {
+    if (this.values.delete(key) && this.sorted) this.sorted.splice(lowerBound(this.sorted, key), 1);
+  }
+
+  *keysWithPrefix(prefix: string): Generator<string, void, undefined> {
+    this.sorted ??= [...this.values.keys()].sort();
+    const keys = this.sorted;
+    for (let i = lowerBound(keys, prefix); i < keys.length; i++) {
+      const key = keys[i]!;
+      if (!key.startsWith(prefix)) return;
+      yield key;
+    }
+  }
+}
+
+/** First index whose key is >= `key` (plain string comparison: UTF-16 code unit order). */
+function lowerBound(keys: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Deep-copies a store value and rejects what a persistent store could not round-trip (functions,
+ * class instances such as Date or Map, non-finite numbers, typed arrays other than Uint8Array).
+ * Object properties that are `undefined` are dropped, as JSON does. Cycles overflow the stack.
+ * @internal
+ */
+export function copyStoreValue(value: unknown): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return value;
+    throw invalidValue('a non-finite number');
+  }
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (Array.isArray(value)) return value.map(copyArrayItem);
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      const item = value[key];
+      if (item === undefined) continue;
+      // Assignment to `__proto__` would set the prototype instead of an own property.
+      if (key === '__proto__') {
+        Object.defineProperty(out, key, {
+          value: copyStoreValue(item),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        out[key] = copyStoreValue(item);
+      }
+    }
+    return out;
+  }
+  throw invalidValue(describe(value));
+}
+
+function copyArrayItem(item: unknown): unknown {
+  if (item === undefined) throw invalidValue('undefined in an array');
+  return copyStoreValue(item);
+}
+
+/** True for `{...}` literals and `Object.create(null)`, the only objects a store keeps. @internal */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+/** @internal */
+export function invalidValue(what: string): ParleyError {
+  return new ParleyError('INVALID_ARGUMENT', `client store cannot hold ${what}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value !== 'object' || value === null) return `a ${typeof value}`;
+  return `a ${Object.getPrototypeOf(value)?.constructor?.name ?? 'non-plain object'}`;
+}

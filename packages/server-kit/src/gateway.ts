@@ -1,0 +1,316 @@
+import type { parley } from '@parley/core';
+import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, utf8 } from '@parley/core';
+import type { RawData, WebSocket } from 'ws';
+import type { Authenticator } from './authenticator.js';
+import { CloseReasons, Connection } from './connection.js';
+import { DeliveryPump } from './delivery-pump.js';
+import { Handshake } from './handshake.js';
+import type { ServerLimits } from './limits.js';
+import type { Logger } from './logger.js';
+import { handleSend } from './send-handler.js';
+import type { ServerStores } from './stores.js';
+import { type Clock, type DeviceAddress, deviceKey } from './types.js';
+
+export interface GatewayOptions {
+  gatewayId: string;
+  stores: ServerStores;
+  authenticator: Authenticator;
+  limits: ServerLimits;
+  clock: Clock;
+  logger: Logger;
+}
+
+interface LiveDevice {
+  connection: Connection;
+  pump: DeliveryPump;
+}
+
+/** Bus message between gateways: a nudge (queue has news) or a kick (device connected elsewhere). */
+type BusNote = { t: 'nudge'; u: string; d: number } | { t: 'kick'; u: string; d: number; c: string };
+
+const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
+
+/**
+ * The WebSocket gateway: owns the live connections of this process, dispatches their frames,
+ * and routes nudges to whichever gateway holds a device.
+ */
+export class Gateway {
+  private readonly live = new Map<string, LiveDevice>();
+  private readonly connections = new Set<Connection>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private nextConnection = 0;
+  private sweepTimer: ReturnType<typeof setInterval> | undefined;
+  private purgeTimer: ReturnType<typeof setInterval> | undefined;
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private closing = false;
+
+  constructor(private readonly o: GatewayOptions) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe = await this.o.stores.bus.subscribe(channelOf(this.o.gatewayId), (data) => this.onBusNote(data));
+    const sweepEvery = Math.max(50, Math.min(1_000, Math.floor(this.o.limits.idleTimeoutMs / 4)));
+    this.sweepTimer = setInterval(() => this.sweep(), sweepEvery);
+    this.sweepTimer.unref?.();
+    this.purgeTimer = setInterval(() => void this.o.stores.queue.purgeExpired().catch(() => {}), 3_600_000);
+    this.purgeTimer.unref?.();
+  }
+
+  /** Graceful stop: refuse new work, finish in-flight requests, say goodbye, close sockets. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    for (const c of this.connections) c.pauseReading();
+    await Promise.allSettled([...this.inflight]);
+    for (const c of this.connections) c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
+    await this.unsubscribe?.();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  accept(ws: WebSocket): void {
+    if (this.closing) {
+      ws.close(4000 + CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
+      return;
+    }
+    const id = `${this.o.gatewayId}:${++this.nextConnection}`;
+    const connection = new Connection(id, ws, this.o.limits, this.o.clock());
+    const handshake = new Handshake(
+      {
+        stores: this.o.stores,
+        authenticator: this.o.authenticator,
+        clock: this.o.clock,
+        limits: this.o.limits,
+        logger: this.o.logger,
+        onAuthenticated: (c, device) => this.onAuthenticated(c, device),
+      },
+      connection,
+    );
+    this.connections.add(connection);
+    let chain: Promise<void> = Promise.resolve();
+    let queued = 0;
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      connection.lastReceivedAt = this.o.clock();
+      const bytes = toBytes(data);
+      queued++;
+      if (queued >= this.o.limits.maxConcurrentRequests) connection.pauseReading();
+      // Frames of one connection are handled in order: that keeps a sender's messages in order.
+      chain = chain.then(async () => {
+        try {
+          await this.onFrame(connection, handshake, bytes, isBinary);
+        } finally {
+          if (--queued === this.o.limits.maxConcurrentRequests - 1) connection.resumeReading();
+        }
+      });
+      this.track(chain);
+    });
+    ws.on('error', (error) => this.o.logger.debug('socket error', { id, error: String(error) }));
+    connection.onClosed(() => {
+      this.connections.delete(connection);
+      const device = connection.address;
+      if (!device) return;
+      const key = deviceKey(device);
+      const current = this.live.get(key);
+      if (current?.connection === connection) {
+        current.pump.stop();
+        this.live.delete(key);
+        void this.o.stores.directory.release(device, connection.id).catch(() => {});
+      }
+    });
+  }
+
+  /** Tells whoever holds these devices that their queues have news. */
+  nudge(devices: DeviceAddress[]): void {
+    const remote: DeviceAddress[] = [];
+    for (const device of devices) {
+      const local = this.live.get(deviceKey(device));
+      if (local) local.pump.nudge();
+      else remote.push(device);
+    }
+    if (remote.length === 0) return;
+    void this.o.stores.directory
+      .lookup(remote)
+      .then((locations) => {
+        locations.forEach((location, i) => {
+          const device = remote[i];
+          if (!location || !device || location.gatewayId === this.o.gatewayId) return;
+          this.publish(location.gatewayId, { t: 'nudge', u: device.userId, d: device.deviceId });
+        });
+      })
+      .catch((error: unknown) => this.o.logger.warn('directory lookup failed', { error: String(error) }));
+  }
+
+  private track(promise: Promise<unknown>): void {
+    this.inflight.add(promise);
+    void promise.finally(() => this.inflight.delete(promise));
+  }
+
+  private async onFrame(connection: Connection, handshake: Handshake, bytes: Uint8Array, isBinary: boolean) {
+    if (!connection.isOpen) return;
+    let frame: ReturnType<typeof decodeClientFrame>;
+    try {
+      if (!isBinary) throw new ParleyError('BAD_FRAME', 'frames must be binary');
+      frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
+    } catch (error) {
+      connection.replyError(0, error);
+      if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
+        connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
+      }
+      return;
+    }
+    const requestId = frame.requestId;
+    try {
+      if (frame.body === 'hello') return handshake.hello(requestId, frame.hello as parley.v1.Hello);
+      if (frame.body === 'auth') return await handshake.auth(requestId, frame.auth as parley.v1.Auth);
+      if (frame.body === 'ping') {
+        connection.reply(requestId, { pong: { nonce: frame.ping?.nonce ?? 0 } });
+        return;
+      }
+      if (frame.body === 'pong') return;
+      if (connection.state !== 'ready' || !connection.address) {
+        throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
+      }
+      await this.dispatch(connection, connection.address, frame);
+    } catch (error) {
+      if (!isParleyError(error)) this.o.logger.error('request failed', { body: frame.body, error: String(error) });
+      // Unexpected failures are store or bus trouble: retryable, and sends are idempotent.
+      connection.replyError(
+        requestId,
+        isParleyError(error) ? error : new ParleyError('UNAVAILABLE', 'temporarily unavailable', { cause: error }),
+      );
+    }
+  }
+
+  private async dispatch(
+    connection: Connection,
+    device: DeviceAddress,
+    frame: ReturnType<typeof decodeClientFrame>,
+  ): Promise<void> {
+    const requestId = frame.requestId;
+    switch (frame.body) {
+      case 'send': {
+        const ack = await handleSend(
+          {
+            stores: this.o.stores,
+            clock: this.o.clock,
+            maxQueuedPerDevice: this.o.limits.maxQueuedPerDevice,
+            nudge: (devices) => this.nudge(devices),
+          },
+          device,
+          frame.send as parley.v1.Send,
+        );
+        connection.reply(requestId, { sendAck: ack });
+        return;
+      }
+      case 'deliverAck': {
+        const ids = frame.deliverAck?.ids ?? [];
+        await this.live.get(deviceKey(device))?.pump.ack(ids);
+        return;
+      }
+      case 'devicesGet': {
+        const userId = frame.devicesGet?.userId || device.userId;
+        const devices = await this.o.stores.devices.list(userId);
+        connection.reply(requestId, {
+          deviceList: {
+            userId,
+            devices: devices.map((d) => ({
+              deviceId: d.deviceId,
+              registrationId: d.registrationId,
+              createdAt: d.createdAt,
+              approvedBy: d.approvedBy,
+            })),
+          },
+        });
+        return;
+      }
+      default:
+        throw new ParleyError('INVALID_ARGUMENT', `${frame.body} is not enabled on this server`);
+    }
+  }
+
+  private async onAuthenticated(connection: Connection, device: DeviceAddress) {
+    const key = deviceKey(device);
+    const previous = this.live.get(key);
+    if (previous) previous.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected again');
+    connection.address = device;
+    connection.state = 'ready';
+    connection.lastClaimAt = this.o.clock();
+    const pump = new DeliveryPump({
+      queue: this.o.stores.queue,
+      connection,
+      device,
+      window: this.o.limits.deliveryWindow,
+      maxFrameBytes: this.o.limits.maxFrameBytes,
+      logger: this.o.logger,
+      onSyncComplete: (delivered) => connection.send({ syncComplete: { delivered } }),
+    });
+    this.live.set(key, { connection, pump });
+    const location = { gatewayId: this.o.gatewayId, connectionId: connection.id };
+    const [elsewhere, pending] = await Promise.all([
+      this.o.stores.directory.claim(device, location, this.directoryTtl()),
+      this.o.stores.queue.count(device),
+    ]);
+    if (elsewhere && elsewhere.gatewayId !== this.o.gatewayId) {
+      this.publish(elsewhere.gatewayId, { t: 'kick', u: device.userId, d: device.deviceId, c: elsewhere.connectionId });
+    }
+    return { pending, start: () => pump.nudge() };
+  }
+
+  private directoryTtl(): number {
+    return this.o.limits.idleTimeoutMs * 2;
+  }
+
+  private sweep(): void {
+    const now = this.o.clock();
+    const { authTimeoutMs, idleTimeoutMs } = this.o.limits;
+    for (const c of this.connections) {
+      if (c.state !== 'ready' && now - c.openedAt > authTimeoutMs) {
+        c.close(CloseReasons.CLOSE_REASON_AUTH_TIMEOUT, 'authentication not completed in time');
+      } else if (now - c.lastReceivedAt > idleTimeoutMs) {
+        c.close(CloseReasons.CLOSE_REASON_IDLE_TIMEOUT, 'no frame received within the idle timeout');
+      } else if (c.state === 'ready' && c.address && now - c.lastClaimAt > this.directoryTtl() / 3) {
+        c.lastClaimAt = now;
+        const location = { gatewayId: this.o.gatewayId, connectionId: c.id };
+        void this.o.stores.directory.claim(c.address, location, this.directoryTtl()).catch(() => {});
+      }
+    }
+  }
+
+  private publish(gatewayId: string, note: BusNote): void {
+    void this.o.stores.bus
+      .publish(channelOf(gatewayId), utf8(JSON.stringify(note)))
+      .catch((error: unknown) => this.o.logger.warn('bus publish failed', { error: String(error) }));
+  }
+
+  private onBusNote(data: Uint8Array): void {
+    let note: BusNote;
+    try {
+      note = JSON.parse(fromUtf8(data)) as BusNote;
+    } catch {
+      return;
+    }
+    const local = this.live.get(deviceKey({ userId: note.u, deviceId: note.d }));
+    if (!local) return;
+    if (note.t === 'nudge') local.pump.nudge();
+    else if (note.t === 'kick' && local.connection.id === note.c) {
+      local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
+    }
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) {
+    const total = data.reduce((n, b) => n + b.byteLength, 0);
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const b of data) {
+      out.set(b, o);
+      o += b.byteLength;
+    }
+    return out;
+  }
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

@@ -1,0 +1,39 @@
+import { DEFAULT_MAX_FRAME_BYTES } from '@parley/core';
+
+/** Tunable limits of a gateway. Every field has a safe default. */
+export interface ServerLimits {
+  /** Largest frame accepted from a client (bytes). Default 512 KiB. */
+  maxFrameBytes: number;
+  /** Largest number of entries one device's queue may hold. Default 10,000. */
+  maxQueuedPerDevice: number;
+  /** A connection whose unsent bytes pass this is closed (BACKPRESSURE). Default 8 MiB. */
+  maxBufferedBytes: number;
+  /** Maximum unacknowledged envelopes in flight per connection. Default 256. */
+  deliveryWindow: number;
+  /** Interval at which clients must send something. Default 20 s. */
+  heartbeatIntervalMs: number;
+  /** A connection silent for this long is closed (IDLE_TIMEOUT). Default 60 s. */
+  idleTimeoutMs: number;
+  /** Hello + Auth must complete within this. Default 10 s. */
+  authTimeoutMs: number;
+  /** Undecodable frames tolerated on an authenticated connection before it is closed. Default 8. */
+  maxBadFrames: number;
+  /** Requests being processed at once per connection; more wait (reads pause). Default 64. */
+  maxConcurrentRequests: number;
+}
+
+export const DEFAULT_LIMITS: ServerLimits = {
+  maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
+  maxQueuedPerDevice: 10_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+  deliveryWindow: 256,
+  heartbeatIntervalMs: 20_000,
+  idleTimeoutMs: 60_000,
+  authTimeoutMs: 10_000,
+  maxBadFrames: 8,
+  maxConcurrentRequests: 64,
+};
+
+export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
+}

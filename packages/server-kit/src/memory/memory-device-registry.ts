@@ -1,0 +1,73 @@
+import { ParleyError } from '@parley/core';
+import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
+import { type Clock, systemClock } from '../types.js';
+
+interface Stored {
+  record: DeviceRecord;
+  removed: boolean;
+}
+
+const copy = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
+
+/** An in-memory {@link DeviceRegistry} for tests and single-process development. */
+export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceRegistry {
+  const clock = options.clock ?? systemClock;
+  const users = new Map<string, Map<number, Stored>>();
+
+  const live = (userId: string, deviceId: number): Stored | undefined => {
+    const stored = users.get(userId)?.get(deviceId);
+    return stored && !stored.removed ? stored : undefined;
+  };
+
+  return {
+    async register(device): Promise<RegisterResult> {
+      let devices = users.get(device.userId);
+      if (!devices) {
+        devices = new Map();
+        users.set(device.userId, devices);
+      }
+      // Check and insert within one synchronous step: concurrent calls cannot interleave.
+      const existing = devices.get(device.deviceId);
+      if (existing) return { created: false, device: copy(existing.record) };
+      const record: DeviceRecord = {
+        userId: device.userId,
+        deviceId: device.deviceId,
+        authKey: new Uint8Array(device.authKey),
+        registrationId: device.registrationId,
+        createdAt: device.createdAt ?? clock(),
+        approvedBy: device.approvedBy,
+      };
+      devices.set(device.deviceId, { record, removed: false });
+      return { created: true, device: copy(record) };
+    },
+
+    async get(userId, deviceId) {
+      const stored = live(userId, deviceId);
+      return stored ? copy(stored.record) : undefined;
+    },
+
+    async list(userId) {
+      const devices = users.get(userId);
+      if (!devices) return [];
+      return [...devices.values()]
+        .filter((s) => !s.removed)
+        .map((s) => copy(s.record))
+        .sort((a, b) => a.deviceId - b.deviceId);
+    },
+
+    async setRegistrationId(userId, deviceId, registrationId) {
+      const stored = live(userId, deviceId);
+      if (!stored) throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
+      stored.record.registrationId = registrationId;
+    },
+
+    async remove(userId, deviceId) {
+      const stored = live(userId, deviceId);
+      if (!stored) return false;
+      // Keep a tombstone so the id is never handed out again; drop the key it authenticated with.
+      stored.removed = true;
+      stored.record.authKey = new Uint8Array(0);
+      return true;
+    },
+  };
+}

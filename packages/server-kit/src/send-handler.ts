@@ -1,0 +1,104 @@
+import type { parley } from '@parley/core';
+import { isValidMessageId, ParleyError } from '@parley/core';
+import type { DeviceRecord } from './device-registry.js';
+import { encodeEnvelope } from './envelope.js';
+import type { QueueItem } from './offline-queue.js';
+import type { ServerStores } from './stores.js';
+import type { Clock, DeviceAddress } from './types.js';
+
+export interface SendContext {
+  stores: ServerStores;
+  clock: Clock;
+  maxQueuedPerDevice: number;
+  /** Tells the gateways holding these devices that their queues have something new. */
+  nudge(devices: DeviceAddress[]): void;
+}
+
+type Payload = parley.v1.Payload.$Properties;
+
+const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
+
+/**
+ * Stores one message in the queue of every addressed device, atomically and idempotently,
+ * and resolves with the SendAck. The sender address always comes from the authenticated
+ * connection; nothing in the frame can change it.
+ */
+export async function handleSend(
+  ctx: SendContext,
+  sender: DeviceAddress,
+  send: parley.v1.Send,
+): Promise<parley.v1.SendAck.$Properties> {
+  const messageId = send.messageId;
+  if (!isValidMessageId(messageId))
+    throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
+  if (send.destination === 'groupId') {
+    throw new ParleyError('INVALID_ARGUMENT', 'group messages are not enabled on this server');
+  }
+  const toUser = send.userId;
+  if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
+
+  const recipients = await ctx.stores.devices.list(toUser);
+  if (recipients.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no registered device`);
+  const own =
+    send.skipOwnDevices || toUser === sender.userId
+      ? []
+      : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
+  const targets = [...recipients, ...own].filter((d) => !sameDevice(d, sender));
+
+  const payloads = assignPayloads(targets, send);
+  const now = ctx.clock();
+  const items: QueueItem[] = targets.map((device, i) => ({
+    device: { userId: device.userId, deviceId: device.deviceId },
+    id: messageId,
+    data: encodeEnvelope({
+      id: messageId,
+      sender: { userId: sender.userId, deviceId: sender.deviceId },
+      serverTime: now,
+      message: payloads[i] as Payload,
+      ...(device.userId === sender.userId && toUser !== sender.userId ? { conversationUserId: toUser } : {}),
+    }),
+  }));
+
+  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice });
+  ctx.nudge(results.filter((r) => !r.duplicate).map((r) => r.device));
+  // On a resend every item is a duplicate and storedAt is the first attempt's time.
+  const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
+  return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+}
+
+/** Picks each target's payload: its own copy, else the shared one; DEVICES_MISMATCH when copies do not fit. */
+function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send): Payload[] {
+  const copies = send.copies ?? [];
+  const shared = send.shared?.data?.length ? send.shared : undefined;
+  if (copies.length === 0) {
+    if (!shared) throw new ParleyError('INVALID_ARGUMENT', 'send has no payload');
+    return targets.map(() => shared);
+  }
+  const missing: DeviceAddress[] = [];
+  const stale: DeviceAddress[] = [];
+  const extra: DeviceAddress[] = [];
+  const byDevice = new Map<string, parley.v1.DeviceCopy.$Properties>();
+  for (const copy of copies) {
+    const to = { userId: copy.to?.userId ?? '', deviceId: copy.to?.deviceId ?? 0 };
+    const key = `${to.userId}\u0000${to.deviceId}`;
+    if (!targets.some((t) => sameDevice(t, to)) || byDevice.has(key)) extra.push(to);
+    else byDevice.set(key, copy);
+  }
+  const out = targets.map((t) => {
+    const copy = byDevice.get(`${t.userId}\u0000${t.deviceId}`);
+    if (!copy) {
+      if (!shared) missing.push({ userId: t.userId, deviceId: t.deviceId });
+      return shared as Payload;
+    }
+    if (t.registrationId !== 0 && copy.registrationId !== t.registrationId) {
+      stale.push({ userId: t.userId, deviceId: t.deviceId });
+    }
+    return copy.payload as Payload;
+  });
+  if (missing.length || extra.length || stale.length) {
+    throw new ParleyError('DEVICES_MISMATCH', 'the copies do not match the current devices', {
+      details: { missing, extra, stale },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomBytes, toHex } from '@parley/core';
+import { WebSocketServer } from 'ws';
+import type { Authenticator } from './authenticator.js';
+import { Gateway } from './gateway.js';
+import { keyAuthenticator } from './key-authenticator.js';
+import { resolveLimits, type ServerLimits } from './limits.js';
+import { type Logger, silentLogger } from './logger.js';
+import type { ServerStores } from './stores.js';
+import { type Clock, systemClock } from './types.js';
+
+export interface CreateServerOptions {
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 picks a free one. Default 0. */
+  port?: number;
+  /** The pluggable parts: `memoryStores()` or `sqliteStores({ path })`, or your own. Not closed by `close()`. */
+  stores: ServerStores;
+  /** Default: `keyAuthenticator()` with open registration. */
+  authenticator?: Authenticator;
+  limits?: Partial<ServerLimits>;
+  logger?: Logger;
+  clock?: Clock;
+  /** Unique per gateway process in a cluster. Default: random. */
+  gatewayId?: string;
+  /** Extra HTTP handler for non-WebSocket requests (e.g. serving a web app). Return false to get a 404. */
+  httpHandler?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+}
+
+export interface ParleyServer {
+  /** ws://host:port */
+  readonly url: string;
+  readonly port: number;
+  readonly gatewayId: string;
+  /** Number of open WebSocket connections. */
+  readonly connections: number;
+  /** Graceful: stops accepting, finishes in-flight requests, says goodbye to every connection. */
+  close(): Promise<void>;
+}
+
+/** Starts a Parley gateway on a WebSocket server. */
+export async function createServer(options: CreateServerOptions): Promise<ParleyServer> {
+  const limits = resolveLimits(options.limits);
+  const gatewayId = options.gatewayId ?? toHex(randomBytes(6));
+  const gateway = new Gateway({
+    gatewayId,
+    stores: options.stores,
+    authenticator: options.authenticator ?? keyAuthenticator(),
+    limits,
+    clock: options.clock ?? systemClock,
+    logger: options.logger ?? silentLogger,
+  });
+  await gateway.start();
+
+  const http = createHttpServer((req, res) => {
+    void (async () => {
+      const handled = options.httpHandler ? await options.httpHandler(req, res) : false;
+      if (!handled && !res.headersSent) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+      }
+    })().catch(() => {
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  // ws rejects larger frames itself, closing with 1009 (message too big) before buffering them.
+  const wss = new WebSocketServer({ server: http, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
+  wss.on('connection', (ws) => gateway.accept(ws));
+  wss.on('error', () => {});
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closed: Promise<void> | undefined;
+
+  return {
+    url: `ws://${urlHost}:${port}`,
+    port,
+    gatewayId,
+    get connections() {
+      return gateway.connectionCount;
+    },
+    close() {
+      closed ??= (async () => {
+        http.close();
+        await gateway.stop();
+        // Give peers a moment to complete the closing handshake, then cut whoever is left.
+        const deadline = Date.now() + 500;
+        while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        for (const ws of wss.clients) ws.terminate();
+        await new Promise<void>((resolve) => wss.close(() => resolve()));
+        http.closeAllConnections?.();
+      })();
+      return closed;
+    },
+  };
+}

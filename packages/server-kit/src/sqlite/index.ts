@@ -1,0 +1,7 @@
+/**
+ * SQLite parts of `@parley/server-kit` (subpath `@parley/server-kit/sqlite`). Needs the optional
+ * peer dependency `better-sqlite3`.
+ */
+export { type SqliteDeviceRegistryOptions, sqliteDeviceRegistry } from './sqlite-device-registry.js';
+export { type SqliteQueueOptions, sqliteQueue } from './sqlite-queue.js';
+export { type SqliteStoresExtra, type SqliteStoresOptions, sqliteStores } from './sqlite-stores.js';

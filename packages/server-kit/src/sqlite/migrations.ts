@@ -1,0 +1,76 @@
+import { ParleyError } from '@parley/core';
+import type Database from 'better-sqlite3';
+
+/**
+ * Schema steps, applied in order; `PRAGMA user_version` records how many ran. Append new steps,
+ * never edit a released one.
+ */
+const MIGRATIONS: readonly string[] = [
+  // 1: offline queue, dedup marks, device registry.
+  `
+  CREATE TABLE queue_devices (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    next_seq INTEGER NOT NULL,
+    -- Rows in queue for the device (expired ones included until purged): O(1) QUEUE_FULL checks.
+    size INTEGER NOT NULL,
+    PRIMARY KEY (user_id, device_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE queue (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    data BLOB NOT NULL,
+    stored_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, device_id, seq)
+  );
+  CREATE UNIQUE INDEX queue_by_id ON queue (user_id, device_id, id);
+  CREATE INDEX queue_by_expiry ON queue (expires_at);
+
+  CREATE TABLE queue_acked (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL,
+    acked_at INTEGER NOT NULL,
+    PRIMARY KEY (user_id, device_id, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX queue_acked_by_time ON queue_acked (acked_at);
+
+  CREATE TABLE devices (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    auth_key BLOB NOT NULL,
+    registration_id INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    approved_by INTEGER NOT NULL,
+    removed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (user_id, device_id)
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema up to date; idempotent and cheap when it already is. */
+export function migrate(db: Database.Database): void {
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  if (version() === SCHEMA_VERSION) return;
+  // IMMEDIATE takes the write lock first, so two processes opening one file migrate once.
+  db.transaction(() => {
+    const from = version();
+    if (from > SCHEMA_VERSION) {
+      throw new ParleyError(
+        'UNSUPPORTED_VERSION',
+        `database schema v${from} is newer than this @parley/server-kit (v${SCHEMA_VERSION})`,
+      );
+    }
+    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}

@@ -1,0 +1,100 @@
+import { ParleyError } from '@parley/core';
+import type Database from 'better-sqlite3';
+import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
+import { type Clock, systemClock } from '../types.js';
+import { migrate } from './migrations.js';
+
+/** Options of {@link sqliteDeviceRegistry}. */
+export interface SqliteDeviceRegistryOptions {
+  /** An open better-sqlite3 database; the registry creates its table in it. */
+  db: Database.Database;
+  clock?: Clock;
+}
+
+interface Row {
+  user_id: string;
+  device_id: number;
+  auth_key: Uint8Array;
+  registration_id: number;
+  created_at: number;
+  approved_by: number;
+}
+
+const toRecord = (row: Row): DeviceRecord => ({
+  userId: row.user_id,
+  deviceId: row.device_id,
+  authKey: new Uint8Array(row.auth_key),
+  registrationId: row.registration_id,
+  createdAt: row.created_at,
+  approvedBy: row.approved_by,
+});
+
+const COLUMNS = 'user_id, device_id, auth_key, registration_id, created_at, approved_by';
+
+/** A {@link DeviceRegistry} in SQLite; removed devices stay as tombstones with an empty key. */
+export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): DeviceRegistry {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  migrate(db);
+
+  // ON CONFLICT DO NOTHING makes the insert the arbiter: of two registrations exactly one changes a row.
+  const insert = db.prepare<[string, number, Uint8Array, number, number, number]>(
+    `INSERT INTO devices (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (user_id, device_id) DO NOTHING`,
+  );
+  const select = db.prepare<[string, number], Row>(
+    `SELECT ${COLUMNS} FROM devices WHERE user_id = ? AND device_id = ?`,
+  );
+  const selectLive = db.prepare<[string, number], Row>(
+    `SELECT ${COLUMNS} FROM devices WHERE user_id = ? AND device_id = ? AND removed = 0`,
+  );
+  const selectUser = db.prepare<[string], Row>(
+    `SELECT ${COLUMNS} FROM devices WHERE user_id = ? AND removed = 0 ORDER BY device_id`,
+  );
+  const updateRegistrationId = db.prepare<[number, string, number]>(
+    'UPDATE devices SET registration_id = ? WHERE user_id = ? AND device_id = ? AND removed = 0',
+  );
+  const tombstone = db.prepare<[string, number]>(
+    `UPDATE devices SET removed = 1, auth_key = X'' WHERE user_id = ? AND device_id = ? AND removed = 0`,
+  );
+
+  const registerTx = db.transaction((device: Parameters<DeviceRegistry['register']>[0]): RegisterResult => {
+    const createdAt = device.createdAt ?? clock();
+    const { userId, deviceId } = device;
+    const changes = insert.run(
+      userId,
+      deviceId,
+      device.authKey,
+      device.registrationId,
+      createdAt,
+      device.approvedBy,
+    ).changes;
+    const row = select.get(userId, deviceId);
+    if (!row) throw new ParleyError('INTERNAL', `device ${userId}/${deviceId} vanished during register`);
+    return changes === 1 ? { created: true, device: toRecord(row) } : { created: false, device: toRecord(row) };
+  });
+
+  return {
+    async register(device) {
+      return registerTx.immediate(device);
+    },
+
+    async get(userId, deviceId) {
+      const row = selectLive.get(userId, deviceId);
+      return row ? toRecord(row) : undefined;
+    },
+
+    async list(userId) {
+      return selectUser.all(userId).map(toRecord);
+    },
+
+    async setRegistrationId(userId, deviceId, registrationId) {
+      if (updateRegistrationId.run(registrationId, userId, deviceId).changes === 0) {
+        throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
+      }
+    },
+
+    async remove(userId, deviceId) {
+      return tombstone.run(userId, deviceId).changes > 0;
+    },
+  };
+}

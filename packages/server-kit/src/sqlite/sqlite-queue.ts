@@ -1,0 +1,239 @@
+import { ParleyError } from '@parley/core';
+import type Database from 'better-sqlite3';
+import { queueFull } from '../memory/memory-queue.js';
+import {
+  DEFAULT_QUEUE_TTL_MS,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type OfflineQueue,
+  type QueueEntry,
+  type QueueItem,
+} from '../offline-queue.js';
+import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../types.js';
+import { committerFor } from './group-commit.js';
+import { migrate } from './migrations.js';
+
+/** Options of {@link sqliteQueue}. */
+export interface SqliteQueueOptions {
+  /** An open better-sqlite3 database; the queue creates its tables in it. */
+  db: Database.Database;
+  clock?: Clock;
+  /** Entry lifetime; default 30 days. Fixed per entry when it is stored. */
+  ttlMs?: number;
+}
+
+type Key = [userId: string, deviceId: number];
+
+interface DeviceState {
+  device: DeviceAddress;
+  nextSeq: number;
+  size: number;
+  added: number;
+}
+
+/** Copies out of the driver's Buffer: callers get a plain Uint8Array they cannot alias. */
+const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
+
+/**
+ * An {@link OfflineQueue} in SQLite. Every write call is atomic and durable when it resolves
+ * (one savepoint in a group-committed transaction), statements are prepared once, and reads,
+ * acks and dedup are index lookups (O(log n)).
+ *
+ * Durability is what the database is configured for; see `sqliteStores` for the pragmas. Writes
+ * are committed on the next event-loop turn, so close a database you own only after its calls
+ * have settled (`sqliteStores().close()` commits pending calls itself).
+ */
+export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
+  const { db } = options;
+  const clock = options.clock ?? systemClock;
+  const ttlMs = options.ttlMs ?? DEFAULT_QUEUE_TTL_MS;
+  if (!(ttlMs > 0)) throw new ParleyError('INVALID_ARGUMENT', 'ttlMs must be positive');
+  migrate(db);
+  const { submit } = committerFor(db);
+
+  const getDevice = db.prepare<Key, { next_seq: number; size: number }>(
+    'SELECT next_seq, size FROM queue_devices WHERE user_id = ? AND device_id = ?',
+  );
+  const putDevice = db.prepare<[string, number, number, number]>(
+    `INSERT INTO queue_devices (user_id, device_id, next_seq, size) VALUES (?, ?, ?, ?)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET next_seq = excluded.next_seq, size = excluded.size`,
+  );
+  const shrinkDevice = db.prepare<[number, string, number]>(
+    'UPDATE queue_devices SET size = size - ? WHERE user_id = ? AND device_id = ?',
+  );
+  const emptyDevice = db.prepare<Key>('UPDATE queue_devices SET size = 0 WHERE user_id = ? AND device_id = ?');
+  const findEntry = db.prepare<[string, number, string], { seq: number; stored_at: number; expires_at: number }>(
+    'SELECT seq, stored_at, expires_at FROM queue WHERE user_id = ? AND device_id = ? AND id = ?',
+  );
+  const findAcked = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
+    'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
+  );
+  const insertEntry = db.prepare<[string, number, number, string, Uint8Array, number, number]>(
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const deleteBySeq = db.prepare<[string, number, number]>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ?',
+  );
+  const deleteExpiredOf = db.prepare<[string, number, number]>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ?',
+  );
+  const readPage = db.prepare<
+    [string, number, number, number, number],
+    { id: string; seq: number; data: Uint8Array; stored_at: number }
+  >(
+    `SELECT id, seq, data, stored_at FROM queue
+     WHERE user_id = ? AND device_id = ? AND seq > ? AND expires_at > ? ORDER BY seq LIMIT ?`,
+  );
+  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at',
+  );
+  const markAcked = db.prepare<[string, number, string, number, number, number]>(
+    `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const countLive = db
+    .prepare<[string, number, number], number>(
+      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
+    )
+    .pluck();
+  const deleteExpired = db.prepare<[number], { user_id: string; device_id: number }>(
+    'DELETE FROM queue WHERE expires_at <= ? RETURNING user_id, device_id',
+  );
+  const deleteOldMarks = db.prepare<[number]>('DELETE FROM queue_acked WHERE acked_at <= ?');
+  const deleteAllOf = db.prepare<Key>('DELETE FROM queue WHERE user_id = ? AND device_id = ?');
+
+  const enqueueTx = db.transaction((items: QueueItem[], max: number | undefined): EnqueueResult[] => {
+    const now = clock();
+    const states = new Map<string, DeviceState>();
+    const results: EnqueueResult[] = [];
+    for (const item of items) {
+      const { userId, deviceId } = item.device;
+      const key = deviceKey(item.device);
+      let state = states.get(key);
+      if (!state) {
+        const row = getDevice.get(userId, deviceId);
+        state = {
+          device: { userId, deviceId },
+          nextSeq: row?.next_seq ?? 1,
+          size: row?.size ?? 0,
+          added: 0,
+        };
+        states.set(key, state);
+      }
+      const device = { userId, deviceId };
+      // Rows written earlier in this call are visible here, so a repeated id is a duplicate too.
+      const stored = findEntry.get(userId, deviceId, item.id);
+      if (stored && stored.expires_at > now) {
+        results.push({ device, id: item.id, seq: stored.seq, storedAt: stored.stored_at, duplicate: true });
+        continue;
+      }
+      if (stored) {
+        // Expired but not purged yet: it counts as gone, so the resend replaces it.
+        deleteBySeq.run(userId, deviceId, stored.seq);
+        state.size--;
+      } else {
+        const acked = findAcked.get(userId, deviceId, item.id);
+        if (acked) {
+          results.push({ device, id: item.id, seq: acked.seq, storedAt: acked.stored_at, duplicate: true });
+          continue;
+        }
+      }
+      const seq = state.nextSeq++;
+      insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs);
+      state.size++;
+      state.added++;
+      results.push({ device, id: item.id, seq, storedAt: now, duplicate: false });
+    }
+    for (const state of states.values()) {
+      if (state.added === 0) continue;
+      const { userId, deviceId } = state.device;
+      if (max !== undefined && state.size > max) {
+        // `size` counts expired rows too; drop those before refusing (slow path, only when full).
+        state.size -= deleteExpiredOf.run(userId, deviceId, now).changes;
+        // Throwing rolls the whole transaction back: no device keeps any of this call's entries.
+        if (state.size > max) throw queueFull(state.device, max);
+      }
+      putDevice.run(userId, deviceId, state.nextSeq, state.size);
+    }
+    return results;
+  });
+
+  const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number => {
+    const now = clock();
+    let removed = 0;
+    for (const id of ids) {
+      const row = deleteById.get(userId, deviceId, id);
+      if (!row) continue;
+      markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
+      removed++;
+    }
+    if (removed > 0) shrinkDevice.run(removed, userId, deviceId);
+    return removed;
+  });
+
+  const purgeTx = db.transaction((): number => {
+    const now = clock();
+    const rows = deleteExpired.all(now);
+    const perDevice = new Map<string, { userId: string; deviceId: number; n: number }>();
+    for (const row of rows) {
+      const key = deviceKey({ userId: row.user_id, deviceId: row.device_id });
+      const entry = perDevice.get(key);
+      if (entry) entry.n++;
+      else perDevice.set(key, { userId: row.user_id, deviceId: row.device_id, n: 1 });
+    }
+    for (const { userId, deviceId, n } of perDevice.values()) shrinkDevice.run(n, userId, deviceId);
+    // Dedup marks live for one ttl after the ack: a resend later than that is stored again.
+    deleteOldMarks.run(now - ttlMs);
+    return rows.length;
+  });
+
+  const clearTx = db.transaction((userId: string, deviceId: number): void => {
+    deleteAllOf.run(userId, deviceId);
+    emptyDevice.run(userId, deviceId);
+  });
+
+  // Writes go through group commit: each call is atomic (its own savepoint) and resolves only
+  // once committed, but calls made in the same event-loop turn share one WAL commit.
+  return {
+    async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
+      if (items.length === 0) return [];
+      // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
+      const snapshot = items.map((item) => ({
+        device: { userId: item.device.userId, deviceId: item.device.deviceId },
+        id: item.id,
+        data: new Uint8Array(item.data), // a copy, even of a Buffer (whose slice() is a view)
+      }));
+      const max = enqueueOptions.maxPerDevice;
+      return submit(() => enqueueTx(snapshot, max));
+    },
+
+    async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
+      if (limit <= 0) return [];
+      return readPage.all(device.userId, device.deviceId, afterSeq, clock(), limit).map((row) => ({
+        id: row.id,
+        seq: row.seq,
+        data: bytes(row.data),
+        storedAt: row.stored_at,
+      }));
+    },
+
+    async ack(device, ids): Promise<number> {
+      if (ids.length === 0) return 0;
+      const { userId, deviceId } = device;
+      const snapshot = [...ids];
+      return submit(() => ackTx(userId, deviceId, snapshot));
+    },
+
+    async count(device): Promise<number> {
+      return countLive.get(device.userId, device.deviceId, clock()) ?? 0;
+    },
+
+    async purgeExpired(): Promise<number> {
+      return submit(() => purgeTx());
+    },
+
+    async clear(device): Promise<void> {
+      const { userId, deviceId } = device;
+      await submit(() => clearTx(userId, deviceId));
+    },
+  };
+}

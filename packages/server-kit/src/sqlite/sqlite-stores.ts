@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { memoryBus } from '../memory/memory-bus.js';
+import { memoryDirectory } from '../memory/memory-directory.js';
+import type { ServerStores } from '../stores.js';
+import type { Clock } from '../types.js';
+import { committerFor } from './group-commit.js';
+import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
+import { sqliteQueue } from './sqlite-queue.js';
+
+/** Where {@link sqliteStores} keeps its data: a file it opens, or a database the caller owns. */
+export type SqliteStoresOptions = { path: string } | { db: Database.Database };
+
+/** Optional settings of {@link sqliteStores}. */
+export interface SqliteStoresExtra {
+  clock?: Clock;
+  /** Offline queue entry lifetime; default 30 days. */
+  queueTtlMs?: number;
+}
+
+/** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens a database file for the server: creates its directory, and sets WAL with
+ * `synchronous = NORMAL`.
+ *
+ * Why NORMAL is durable enough: in WAL mode a commit appends to the WAL file with a `write()`,
+ * so once `enqueue` resolves the data is in the operating system's page cache and survives the
+ * process crashing or being killed. NORMAL only skips the fsync at each commit, so a power loss
+ * or kernel crash can lose the last few transactions (never corrupt the database). `FULL` would
+ * cost an fsync per commit (per group-committed batch), which is the price of surviving power loss.
+ */
+function openDatabase(path: string): Database.Database {
+  if (path !== ':memory:' && !path.startsWith('file:')) mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * A single-machine server: device registry and offline queue in SQLite, session directory and
+ * bus in memory (they are only hints and nudges, so losing them on restart loses nothing).
+ *
+ * With `{ path }` it opens (and on `close` closes) the file with the pragmas above; with `{ db }`
+ * it uses the caller's connection as configured and leaves it open on `close`. Either way it
+ * creates or migrates its tables.
+ */
+export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresExtra = {}): ServerStores {
+  const owned = 'path' in options;
+  const db = owned ? openDatabase(options.path) : options.db;
+  const withClock = extra.clock ? { clock: extra.clock } : {};
+  try {
+    const bus = memoryBus();
+    let closed = false;
+    return {
+      devices: sqliteDeviceRegistry({ db, ...withClock }),
+      queue: sqliteQueue({ db, ...withClock, ...(extra.queueTtlMs !== undefined ? { ttlMs: extra.queueTtlMs } : {}) }),
+      directory: memoryDirectory(withClock),
+      bus,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await bus.close();
+        // Commit writes still waiting for their batch, so their callers are not failed by close.
+        committerFor(db).flush();
+        if (owned) db.close();
+      },
+    };
+  } catch (error) {
+    if (owned) db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,118 @@
+import { isParleyError } from '@parley/core';
+import { describe, expect, it } from 'vitest';
+import type { DeviceRecord, DeviceRegistry } from '../device-registry.js';
+import { type ComplianceOptions, useFixture } from './fixture.js';
+
+const key = (fill: number): Uint8Array => new Uint8Array(32).fill(fill);
+
+const device = (userId: string, deviceId: number, fill = deviceId): Omit<DeviceRecord, 'createdAt'> => ({
+  userId,
+  deviceId,
+  authKey: key(fill),
+  registrationId: 0,
+  approvedBy: 0,
+});
+
+/** Runs the {@link DeviceRegistry} guarantees against an implementation. */
+export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegistry>): void {
+  describe(`DeviceRegistry compliance: ${options.name}`, () => {
+    const fx = useFixture(options, {});
+
+    it('registers a device stamped with the clock and gets it back', async () => {
+      const r = fx.subject;
+      const result = await r.register({ ...device('alice', 1), approvedBy: 0, registrationId: 7 });
+      const expected: DeviceRecord = { ...device('alice', 1), registrationId: 7, createdAt: fx.time.now };
+      expect(result).toEqual({ created: true, device: expected });
+      expect(await r.get('alice', 1)).toEqual(expected);
+      expect(await r.get('alice', 2)).toBeUndefined();
+      expect(await r.get('bob', 1)).toBeUndefined();
+    });
+
+    it('keeps a given createdAt and approvedBy', async () => {
+      const r = fx.subject;
+      await r.register({ ...device('alice', 2), approvedBy: 1, createdAt: 1234 });
+      expect(await r.get('alice', 2)).toMatchObject({ createdAt: 1234, approvedBy: 1 });
+    });
+
+    it('answers a second registration with the stored record', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1, 1));
+      fx.time.advance(1000);
+      const again = await r.register(device('alice', 1, 2));
+      expect(again.created).toBe(false);
+      expect(again.device.authKey).toEqual(key(1));
+      expect(again.device.createdAt).toBe(fx.time.now - 1000);
+    });
+
+    it('lets exactly one of two concurrent registrations create the device', async () => {
+      const r = fx.subject;
+      const [a, b] = await Promise.all([r.register(device('alice', 1, 1)), r.register(device('alice', 1, 2))]);
+      expect([a.created, b.created].filter(Boolean)).toHaveLength(1);
+      const winner = a.created ? a : b;
+      expect(a.device.authKey).toEqual(winner.device.authKey);
+      expect(b.device.authKey).toEqual(winner.device.authKey);
+      expect((await r.get('alice', 1))?.authKey).toEqual(winner.device.authKey);
+      expect(await r.list('alice')).toHaveLength(1);
+    });
+
+    it('lists only the user devices, ordered by device id', async () => {
+      const r = fx.subject;
+      for (const id of [3, 1, 2]) await r.register(device('alice', id));
+      await r.register(device('bob', 5));
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([1, 2, 3]);
+      expect((await r.list('bob')).map((d) => d.deviceId)).toEqual([5]);
+      expect(await r.list('carol')).toEqual([]);
+    });
+
+    it('sets the registration id of a live device, and rejects NOT_FOUND otherwise', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1));
+      await r.setRegistrationId('alice', 1, 4242);
+      expect((await r.get('alice', 1))?.registrationId).toBe(4242);
+      const unknown = await r.setRegistrationId('alice', 9, 1).catch((e: unknown) => e);
+      expect(isParleyError(unknown, 'NOT_FOUND')).toBe(true);
+      await r.remove('alice', 1);
+      const removed = await r.setRegistrationId('alice', 1, 1).catch((e: unknown) => e);
+      expect(isParleyError(removed, 'NOT_FOUND')).toBe(true);
+    });
+
+    it('removes a device: gone from get and list, remove reports whether it removed', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1));
+      await r.register(device('alice', 2));
+      expect(await r.remove('alice', 1)).toBe(true);
+      expect(await r.get('alice', 1)).toBeUndefined();
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([2]);
+      expect(await r.remove('alice', 1)).toBe(false);
+      expect(await r.remove('alice', 9)).toBe(false);
+    });
+
+    it('never reuses a removed device id', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1, 1));
+      await r.remove('alice', 1);
+      const reuse = await r.register(device('alice', 1, 2));
+      expect(reuse.created).toBe(false);
+      expect(reuse.device.authKey).toEqual(new Uint8Array(0));
+      expect(reuse.device).toMatchObject({ userId: 'alice', deviceId: 1 });
+      expect(await r.get('alice', 1)).toBeUndefined();
+      expect(await r.list('alice')).toEqual([]);
+    });
+
+    it('copies the auth key in and out', async () => {
+      const r = fx.subject;
+      const authKey = key(1);
+      const { device: stored } = await r.register({ ...device('alice', 1), authKey });
+      authKey[0] = 99;
+      stored.authKey[1] = 99;
+      const got = await r.get('alice', 1);
+      expect(got?.authKey).toEqual(key(1));
+      got!.authKey[2] = 99;
+      expect((await r.list('alice'))[0]?.authKey).toEqual(key(1));
+      const buffer = Buffer.from(key(2));
+      await r.register({ ...device('alice', 2), authKey: buffer });
+      buffer[0] = 99;
+      expect([...((await r.get('alice', 2))?.authKey ?? [])]).toEqual([...key(2)]);
+    });
+  });
+}

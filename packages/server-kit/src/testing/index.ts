@@ -1,0 +1,17 @@
+/**
+ * Compliance suites for every pluggable part (subpath `@parley/server-kit/testing`). Each
+ * registers vitest tests (vitest is an optional peer dependency); run one per implementation.
+ *
+ * @example
+ * offlineQueueCompliance({ name: 'memory', create: async ({ clock, ttlMs }) => memoryQueue({ clock, ttlMs }) });
+ */
+export { busCompliance } from './bus-compliance.js';
+export { deviceRegistryCompliance } from './device-registry-compliance.js';
+export {
+  type ComplianceContext,
+  type ComplianceOptions,
+  type FakeClock,
+  fakeClock,
+} from './fixture.js';
+export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';
+export { sessionDirectoryCompliance } from './session-directory-compliance.js';

@@ -1,0 +1,369 @@
+import { isParleyError } from '@parley/core';
+import { describe, expect, it } from 'vitest';
+import type { OfflineQueue, QueueEntry, QueueItem } from '../offline-queue.js';
+import type { DeviceAddress } from '../types.js';
+import { type ComplianceContext, type ComplianceOptions, useFixture } from './fixture.js';
+
+/** What the offline queue suite hands to `create`. */
+export interface OfflineQueueComplianceContext extends ComplianceContext {
+  /** The entry lifetime the queue must use (not the 30-day default, to catch an ignored option). */
+  ttlMs: number;
+}
+
+const TTL_MS = 60_000;
+const alice1: DeviceAddress = { userId: 'alice', deviceId: 1 };
+const alice2: DeviceAddress = { userId: 'alice', deviceId: 2 };
+const bob1: DeviceAddress = { userId: 'bob', deviceId: 1 };
+
+const bytesOf = (text: string): Uint8Array => new TextEncoder().encode(text);
+const item = (device: DeviceAddress, id: string, text = id): QueueItem => ({ device, id, data: bytesOf(text) });
+
+/** Reads a device's whole queue through `read` pages of `pageSize`. */
+async function readAll(queue: OfflineQueue, device: DeviceAddress, pageSize = 100): Promise<QueueEntry[]> {
+  const all: QueueEntry[] = [];
+  let afterSeq = 0;
+  for (;;) {
+    const page = await queue.read(device, { afterSeq, limit: pageSize });
+    all.push(...page);
+    if (page.length < pageSize) return all;
+    afterSeq = page[page.length - 1]!.seq;
+  }
+}
+
+async function expectQueueFull(promise: Promise<unknown>): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(isParleyError(error, 'QUEUE_FULL'), `expected QUEUE_FULL, got ${String(error)}`).toBe(true);
+}
+
+/** Runs the {@link OfflineQueue} guarantees against an implementation. */
+export function offlineQueueCompliance(options: ComplianceOptions<OfflineQueue, OfflineQueueComplianceContext>): void {
+  describe(`OfflineQueue compliance: ${options.name}`, () => {
+    const fx = useFixture(options, { ttlMs: TTL_MS });
+
+    describe('enqueue and read', () => {
+      it('stores entries and reads them back in seq order with their bytes and storedAt', async () => {
+        const q = fx.subject;
+        const results = await q.enqueue([item(alice1, 'a', 'one'), item(alice1, 'b', 'two')]);
+        expect(results.map((r) => [r.device, r.id, r.duplicate, r.storedAt])).toEqual([
+          [alice1, 'a', false, fx.time.now],
+          [alice1, 'b', false, fx.time.now],
+        ]);
+        expect(results[1]!.seq).toBeGreaterThan(results[0]!.seq);
+        const entries = await q.read(alice1, { limit: 10 });
+        expect(entries).toEqual([
+          { id: 'a', seq: results[0]!.seq, data: bytesOf('one'), storedAt: fx.time.now },
+          { id: 'b', seq: results[1]!.seq, data: bytesOf('two'), storedAt: fx.time.now },
+        ]);
+        expect(entries[0]!.data).toBeInstanceOf(Uint8Array);
+        expect(await q.count(alice1)).toBe(2);
+      });
+
+      it('returns an empty result for an empty enqueue and an unknown device', async () => {
+        const q = fx.subject;
+        expect(await q.enqueue([])).toEqual([]);
+        expect(await q.read(alice1, { limit: 10 })).toEqual([]);
+        expect(await q.count(alice1)).toBe(0);
+        expect(await q.ack(alice1, ['nope'])).toBe(0);
+      });
+
+      it('keeps 1,000 entries in order, enqueued one by one and in one batch', async () => {
+        const q = fx.subject;
+        const ids = Array.from({ length: 1000 }, (_, i) => `m${i}`);
+        for (const id of ids.slice(0, 500)) {
+          await q.enqueue([item(alice1, id)]);
+          fx.time.advance(1);
+        }
+        await q.enqueue(ids.slice(500).map((id) => item(alice1, id)));
+        const entries = await readAll(q, alice1, 64);
+        expect(entries.map((e) => e.id)).toEqual(ids);
+        for (let i = 1; i < entries.length; i++) expect(entries[i]!.seq).toBeGreaterThan(entries[i - 1]!.seq);
+        expect(new TextDecoder().decode(entries[999]!.data)).toBe('m999');
+        expect(await q.count(alice1)).toBe(1000);
+      });
+
+      it('pages with afterSeq and limit', async () => {
+        const q = fx.subject;
+        const results = await q.enqueue(['a', 'b', 'c', 'd', 'e'].map((id) => item(alice1, id)));
+        const seqs = results.map((r) => r.seq);
+        expect((await q.read(alice1, { limit: 2 })).map((e) => e.id)).toEqual(['a', 'b']);
+        expect((await q.read(alice1, { afterSeq: seqs[1]!, limit: 2 })).map((e) => e.id)).toEqual(['c', 'd']);
+        expect((await q.read(alice1, { afterSeq: seqs[3]!, limit: 2 })).map((e) => e.id)).toEqual(['e']);
+        expect(await q.read(alice1, { afterSeq: seqs[4]!, limit: 2 })).toEqual([]);
+        expect((await q.read(alice1, { afterSeq: 0, limit: 100 })).length).toBe(5);
+      });
+
+      it('skips acknowledged entries when paging', async () => {
+        const q = fx.subject;
+        const results = await q.enqueue(['a', 'b', 'c', 'd'].map((id) => item(alice1, id)));
+        await q.ack(alice1, ['b', 'c']);
+        expect((await q.read(alice1, { limit: 1 })).map((e) => e.id)).toEqual(['a']);
+        expect((await q.read(alice1, { afterSeq: results[0]!.seq, limit: 1 })).map((e) => e.id)).toEqual(['d']);
+      });
+
+      it('keeps seq strictly increasing after ack and clear', async () => {
+        const q = fx.subject;
+        const [a] = await q.enqueue([item(alice1, 'a')]);
+        await q.ack(alice1, ['a']);
+        const [b] = await q.enqueue([item(alice1, 'b')]);
+        expect(b!.seq).toBeGreaterThan(a!.seq);
+        await q.clear(alice1);
+        const [c] = await q.enqueue([item(alice1, 'c')]);
+        expect(c!.seq).toBeGreaterThan(b!.seq);
+      });
+
+      it('copies bytes in and out', async () => {
+        const q = fx.subject;
+        const data = new Uint8Array([1, 2, 3]);
+        const stored = q.enqueue([{ device: alice1, id: 'a', data }]);
+        // Changed before the call has even resolved: the queue must have copied at the call.
+        data[0] = 99;
+        await stored;
+        const [first] = await q.read(alice1, { limit: 1 });
+        expect(first!.data).toEqual(new Uint8Array([1, 2, 3]));
+        first!.data[1] = 99;
+        const [again] = await q.read(alice1, { limit: 1 });
+        expect(again!.data).toEqual(new Uint8Array([1, 2, 3]));
+      });
+
+      it('copies a Buffer too (whose slice() would share memory)', async () => {
+        const q = fx.subject;
+        const data = Buffer.from([1, 2, 3]);
+        await q.enqueue([{ device: alice1, id: 'a', data }]);
+        data[0] = 99;
+        const [first] = await q.read(alice1, { limit: 1 });
+        expect([...first!.data]).toEqual([1, 2, 3]);
+      });
+
+      it('stores empty data', async () => {
+        const q = fx.subject;
+        await q.enqueue([{ device: alice1, id: 'empty', data: new Uint8Array(0) }]);
+        const [entry] = await q.read(alice1, { limit: 1 });
+        expect(entry!.data).toEqual(new Uint8Array(0));
+      });
+    });
+
+    describe('idempotency', () => {
+      it('returns the same seq and storedAt for a queued id and stores no second copy', async () => {
+        const q = fx.subject;
+        const [first] = await q.enqueue([item(alice1, 'a', 'original')]);
+        fx.time.advance(1000);
+        const [again] = await q.enqueue([item(alice1, 'a', 'changed')]);
+        expect(again).toEqual({ device: alice1, id: 'a', seq: first!.seq, storedAt: first!.storedAt, duplicate: true });
+        const entries = await q.read(alice1, { limit: 10 });
+        expect(entries).toHaveLength(1);
+        expect(entries[0]!.data).toEqual(bytesOf('original'));
+        expect(await q.count(alice1)).toBe(1);
+      });
+
+      it('treats a repeated id within one call as a duplicate', async () => {
+        const q = fx.subject;
+        const [a, b] = await q.enqueue([item(alice1, 'a'), item(alice1, 'a')]);
+        expect(a!.duplicate).toBe(false);
+        expect(b).toEqual({ ...a!, duplicate: true });
+        expect(await q.count(alice1)).toBe(1);
+      });
+
+      it('does not store again an id acknowledged before (late resend)', async () => {
+        const q = fx.subject;
+        const [first] = await q.enqueue([item(alice1, 'a')]);
+        expect(await q.ack(alice1, ['a'])).toBe(1);
+        fx.time.advance(TTL_MS - 1);
+        expect(await q.purgeExpired()).toBe(0);
+        const [resend] = await q.enqueue([item(alice1, 'a')]);
+        expect(resend).toEqual({
+          device: alice1,
+          id: 'a',
+          seq: first!.seq,
+          storedAt: first!.storedAt,
+          duplicate: true,
+        });
+        expect(await q.read(alice1, { limit: 10 })).toEqual([]);
+        expect(await q.count(alice1)).toBe(0);
+      });
+
+      it('produces one entry from concurrent enqueues of the same id', async () => {
+        const q = fx.subject;
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => q.enqueue([item(alice1, 'same', `copy ${i}`)])),
+        );
+        const flat = results.map((r) => r[0]!);
+        expect(flat.filter((r) => !r.duplicate)).toHaveLength(1);
+        expect(new Set(flat.map((r) => r.seq)).size).toBe(1);
+        expect(new Set(flat.map((r) => r.storedAt)).size).toBe(1);
+        expect(await q.read(alice1, { limit: 10 })).toHaveLength(1);
+      });
+
+      it('stores an expired id again when it is resent', async () => {
+        const q = fx.subject;
+        const [first] = await q.enqueue([item(alice1, 'a', 'old')]);
+        fx.time.advance(TTL_MS);
+        const [again] = await q.enqueue([item(alice1, 'a', 'new')]);
+        expect(again!.duplicate).toBe(false);
+        expect(again!.seq).toBeGreaterThan(first!.seq);
+        expect(again!.storedAt).toBe(fx.time.now);
+        const entries = await q.read(alice1, { limit: 10 });
+        expect(entries.map((e) => [e.id, e.seq, e.data])).toEqual([['a', again!.seq, bytesOf('new')]]);
+      });
+    });
+
+    describe('ack', () => {
+      it('removes only the given entries of the given device and counts them', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b'), item(alice2, 'a'), item(bob1, 'a')]);
+        expect(await q.ack(alice1, ['a', 'unknown', 'a'])).toBe(1);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['b']);
+        expect((await q.read(alice2, { limit: 10 })).map((e) => e.id)).toEqual(['a']);
+        expect((await q.read(bob1, { limit: 10 })).map((e) => e.id)).toEqual(['a']);
+        expect(await q.ack(alice1, ['a'])).toBe(0);
+        expect(await q.ack(alice1, [])).toBe(0);
+      });
+
+      it('does not mark ids of other devices as acknowledged', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a')]);
+        await q.ack(alice1, ['a']);
+        const [other] = await q.enqueue([item(alice2, 'a')]);
+        expect(other!.duplicate).toBe(false);
+        expect(await q.count(alice2)).toBe(1);
+      });
+
+      it('drains a long queue acked page by page', async () => {
+        const q = fx.subject;
+        await q.enqueue(Array.from({ length: 300 }, (_, i) => item(alice1, `m${i}`)));
+        let drained = 0;
+        for (;;) {
+          const page = await q.read(alice1, { limit: 50 });
+          if (page.length === 0) break;
+          expect(page[0]!.id).toBe(`m${drained}`);
+          expect(
+            await q.ack(
+              alice1,
+              page.map((e) => e.id),
+            ),
+          ).toBe(page.length);
+          drained += page.length;
+        }
+        expect(drained).toBe(300);
+        expect(await q.count(alice1)).toBe(0);
+      });
+    });
+
+    describe('expiry', () => {
+      it('hides an entry from read and count once ttl has passed', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'old')]);
+        fx.time.advance(TTL_MS / 2);
+        await q.enqueue([item(alice1, 'new')]);
+        fx.time.advance(TTL_MS / 2 - 1);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['old', 'new']);
+        fx.time.advance(1);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['new']);
+        expect(await q.count(alice1)).toBe(1);
+        fx.time.advance(TTL_MS / 2);
+        expect(await q.read(alice1, { limit: 10 })).toEqual([]);
+        expect(await q.count(alice1)).toBe(0);
+      });
+
+      it('purgeExpired deletes expired entries only and returns how many', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b'), item(bob1, 'c')]);
+        fx.time.advance(TTL_MS / 2);
+        await q.enqueue([item(alice1, 'd')]);
+        expect(await q.purgeExpired()).toBe(0);
+        fx.time.advance(TTL_MS / 2);
+        expect(await q.purgeExpired()).toBe(3);
+        expect(await q.purgeExpired()).toBe(0);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['d']);
+        expect(await q.count(bob1)).toBe(0);
+        expect(await q.ack(alice1, ['a'])).toBe(0);
+      });
+    });
+
+    describe('capacity and atomicity', () => {
+      it('refuses with QUEUE_FULL once a device holds maxPerDevice entries', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b')], { maxPerDevice: 2 });
+        await expectQueueFull(q.enqueue([item(alice1, 'c')], { maxPerDevice: 2 }));
+        expect(await q.count(alice1)).toBe(2);
+        await q.ack(alice1, ['a']);
+        const [c] = await q.enqueue([item(alice1, 'c')], { maxPerDevice: 2 });
+        expect(c!.duplicate).toBe(false);
+      });
+
+      it('stores nothing when a call would overfill one device', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a')]);
+        await expectQueueFull(q.enqueue([item(alice1, 'b'), item(alice1, 'c')], { maxPerDevice: 2 }));
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['a']);
+      });
+
+      it('stores nothing for the other devices of a call that fails with QUEUE_FULL', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b')]);
+        await expectQueueFull(
+          q.enqueue([item(bob1, 'x'), item(alice2, 'y'), item(alice1, 'c'), item(bob1, 'z')], { maxPerDevice: 2 }),
+        );
+        expect(await q.count(bob1)).toBe(0);
+        expect(await q.count(alice2)).toBe(0);
+        expect(await q.read(bob1, { limit: 10 })).toEqual([]);
+        expect(await q.count(alice1)).toBe(2);
+        // Nothing of the failed call was recorded: the same ids are new afterwards.
+        const retried = await q.enqueue([item(bob1, 'x'), item(alice2, 'y')], { maxPerDevice: 2 });
+        expect(retried.map((r) => r.duplicate)).toEqual([false, false]);
+      });
+
+      it('fails only the overfilling call among concurrent calls', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a')]);
+        const [ok1, full, ok2] = await Promise.allSettled([
+          q.enqueue([item(bob1, 'x')], { maxPerDevice: 1 }),
+          q.enqueue([item(alice2, 'y'), item(alice1, 'b')], { maxPerDevice: 1 }),
+          q.enqueue([item(alice2, 'z')], { maxPerDevice: 1 }),
+        ]);
+        expect(ok1.status).toBe('fulfilled');
+        expect(ok2.status).toBe('fulfilled');
+        expect(full.status === 'rejected' && isParleyError(full.reason, 'QUEUE_FULL')).toBe(true);
+        expect((await q.read(bob1, { limit: 10 })).map((e) => e.id)).toEqual(['x']);
+        expect((await q.read(alice2, { limit: 10 })).map((e) => e.id)).toEqual(['z']);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['a']);
+      });
+
+      it('does not count duplicates or expired entries against maxPerDevice', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b')]);
+        const [dup] = await q.enqueue([item(alice1, 'a')], { maxPerDevice: 2 });
+        expect(dup!.duplicate).toBe(true);
+        fx.time.advance(TTL_MS);
+        const fresh = await q.enqueue([item(alice1, 'c'), item(alice1, 'd')], { maxPerDevice: 2 });
+        expect(fresh.map((r) => r.duplicate)).toEqual([false, false]);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['c', 'd']);
+      });
+    });
+
+    describe('isolation and clear', () => {
+      it('keeps devices of one user and users with one device id apart', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'x', 'alice1'), item(alice2, 'x', 'alice2'), item(bob1, 'x', 'bob1')]);
+        const one = async (device: DeviceAddress) => (await q.read(device, { limit: 10 })).map((e) => e.data);
+        expect(await one(alice1)).toEqual([bytesOf('alice1')]);
+        expect(await one(alice2)).toEqual([bytesOf('alice2')]);
+        expect(await one(bob1)).toEqual([bytesOf('bob1')]);
+      });
+
+      it('clear drops every entry of one device only', async () => {
+        const q = fx.subject;
+        await q.enqueue([item(alice1, 'a'), item(alice1, 'b'), item(alice2, 'a')]);
+        await q.clear(alice1);
+        expect(await q.read(alice1, { limit: 10 })).toEqual([]);
+        expect(await q.count(alice1)).toBe(0);
+        expect(await q.count(alice2)).toBe(1);
+        await q.clear(bob1);
+        const [again] = await q.enqueue([item(alice1, 'c')], { maxPerDevice: 1 });
+        expect(again!.duplicate).toBe(false);
+      });
+    });
+  });
+}
