@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authChallengePayload,
+  generateAuthKeyPair,
+  isValidMessageId,
+  messageIdTime,
+  newMessageId,
+  signWithAuthKey,
+  toHex,
+  verifyWithAuthKey,
+} from '../src/index.js';
+
+describe('message ids', () => {
+  it('are UUIDv7: unique, valid and sortable by creation time', () => {
+    const ids = Array.from({ length: 2000 }, () => newMessageId());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ids);
+    expect(ids.every(isValidMessageId)).toBe(true);
+    const t = messageIdTime(ids[0] as string) as number;
+    expect(Math.abs(t - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('rejects ids that are empty, too long or not printable', () => {
+    expect(isValidMessageId('')).toBe(false);
+    expect(isValidMessageId('a'.repeat(65))).toBe(false);
+    expect(isValidMessageId('has space')).toBe(false);
+    expect(isValidMessageId('ok-id_1')).toBe(true);
+  });
+});
+
+describe('device auth keys', () => {
+  it('sign the exact challenge layout and verify only the right key and payload', async () => {
+    const nonce = new Uint8Array(32).fill(0x22);
+    const payload = authChallengePayload(nonce, 'alice', 7);
+    expect(toHex(payload)).toBe(
+      `${toHex(new TextEncoder().encode('parley-auth-v1'))}00${'22'.repeat(32)}${toHex(new TextEncoder().encode('alice'))}0000000007`,
+    );
+    const key = await generateAuthKeyPair();
+    const other = await generateAuthKeyPair();
+    expect(key.publicKey.byteLength).toBe(32);
+    const sig = await signWithAuthKey(key.privateKey, payload);
+    expect(await verifyWithAuthKey(key.publicKey, payload, sig)).toBe(true);
+    expect(await verifyWithAuthKey(other.publicKey, payload, sig)).toBe(false);
+    expect(await verifyWithAuthKey(key.publicKey, authChallengePayload(nonce, 'alice', 8), sig)).toBe(false);
+    const flipped = sig.slice();
+    flipped[0] = (flipped[0] ?? 0) ^ 1;
+    expect(await verifyWithAuthKey(key.publicKey, payload, flipped)).toBe(false);
+    expect(await verifyWithAuthKey(new Uint8Array(5), payload, sig)).toBe(false);
+  });
+});

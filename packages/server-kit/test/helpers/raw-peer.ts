@@ -1,0 +1,95 @@
+import {
+  type AuthKeyPair,
+  authChallengePayload,
+  type ClientFrameInit,
+  decodeServerFrame,
+  encodeClientFrame,
+  generateAuthKeyPair,
+  PROTOCOL_VERSION,
+  type ServerFrame,
+  signWithAuthKey,
+} from '@parley/core';
+import { expect, vi } from 'vitest';
+import WebSocket from 'ws';
+
+/** A bare protocol peer for tests that must send what a well-behaved client never would. */
+export class RawPeer {
+  readonly frames: ServerFrame[] = [];
+  closeCode: number | undefined;
+  private nextRequestId = 1;
+
+  private constructor(readonly ws: WebSocket) {
+    ws.binaryType = 'arraybuffer';
+    ws.on('message', (data) =>
+      this.frames.push(decodeServerFrame(new Uint8Array(data as ArrayBuffer), { maxFrameBytes: 4 << 20 })),
+    );
+    ws.on('close', (code) => {
+      this.closeCode = code;
+    });
+    ws.on('error', () => {});
+  }
+
+  static async open(url: string): Promise<RawPeer> {
+    const ws = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new RawPeer(ws);
+  }
+
+  /** Connects and authenticates as (userId, deviceId) with the given key (a new one by default). */
+  static async authenticated(
+    url: string,
+    userId: string,
+    deviceId = 1,
+    key?: AuthKeyPair,
+  ): Promise<RawPeer & { key: AuthKeyPair }> {
+    const peer = await RawPeer.open(url);
+    const k = key ?? (await generateAuthKeyPair());
+    const challenge = await peer.request({
+      hello: { protocolVersion: PROTOCOL_VERSION, userId, deviceId, authKey: k.publicKey },
+    });
+    const nonce = challenge.challenge?.nonce as Uint8Array;
+    const signature = await signWithAuthKey(k.privateKey, authChallengePayload(nonce, userId, deviceId));
+    const welcome = await peer.request({ auth: { signature } });
+    expect(welcome.body).toBe('welcome');
+    return Object.assign(peer, { key: k });
+  }
+
+  send(frame: ClientFrameInit): void {
+    this.ws.send(encodeClientFrame(frame, { maxFrameBytes: 8 << 20 }));
+  }
+
+  sendRaw(data: Uint8Array | string): void {
+    this.ws.send(data);
+  }
+
+  /** Sends a request and waits for the frame answering it. */
+  async request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame> {
+    const requestId = this.nextRequestId++;
+    this.send({ ...body, requestId });
+    return this.waitFor((f) => f.requestId === requestId);
+  }
+
+  async waitFor(match: (f: ServerFrame) => boolean): Promise<ServerFrame> {
+    let found: ServerFrame | undefined;
+    await vi.waitFor(
+      () => {
+        found = this.frames.find(match);
+        expect(found).toBeDefined();
+      },
+      { timeout: 5_000, interval: 5 },
+    );
+    return found as ServerFrame;
+  }
+
+  async waitClosed(): Promise<number> {
+    await vi.waitFor(() => expect(this.closeCode).toBeDefined(), { timeout: 5_000, interval: 5 });
+    return this.closeCode as number;
+  }
+
+  close(): void {
+    this.ws.terminate();
+  }
+}
