@@ -48,7 +48,7 @@ export class ClientConnection {
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReceivedAt = 0;
   private maxFrameBytes = 512 * 1024;
-  private firstConnect: { resolve(): void; reject(e: ParleyError): void } | undefined;
+  private firstConnect: { resolve(): void; reject(e: ParleyError): void; promise: Promise<void> } | undefined;
   private readyWaiters: Array<() => void> = [];
 
   constructor(private readonly o: ConnectionOptions) {
@@ -67,10 +67,14 @@ export class ClientConnection {
   /** Connects and authenticates; resolves on the first Welcome, rejects if the server refuses this device. */
   connect(): Promise<void> {
     if (this.ready) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
-      this.firstConnect = { resolve, reject };
-      if (this.state === 'idle' || this.state === 'closed') this.open('connecting');
+    if (this.firstConnect) return this.firstConnect.promise; // concurrent callers share one attempt
+    let settle: { resolve(): void; reject(e: ParleyError): void } | undefined;
+    const promise = new Promise<void>((resolve, reject) => {
+      settle = { resolve, reject };
     });
+    this.firstConnect = { ...(settle as { resolve(): void; reject(e: ParleyError): void }), promise };
+    if (this.state === 'idle' || this.state === 'closed') this.open('connecting');
+    return promise;
   }
 
   /** Resolves when the connection is authenticated (immediately if it is). */
@@ -193,7 +197,16 @@ export class ClientConnection {
       return;
     }
     const push = frame;
-    this.pushChain = this.pushChain.then(() => this.o.onPush(push)).catch(() => {});
+    const ws = this.ws;
+    this.pushChain = this.pushChain
+      .then(() => (this.ws === ws ? this.o.onPush(push) : undefined))
+      .catch((error: unknown) => {
+        // Processing failed (e.g. the store): nothing after it may be acknowledged out of order,
+        // so drop this connection; the server redelivers everything unacknowledged, in order.
+        if (this.ws !== ws) return;
+        this.teardown(4000, 'local processing failed');
+        this.scheduleReconnect(ParleyError.from(error, 'STORE_FAILED'));
+      });
   }
 
   private onSocketClosed(code: number, reason: string): void {

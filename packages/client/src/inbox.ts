@@ -1,4 +1,4 @@
-import type { parley } from '@parley/core';
+import { type parley, pb } from '@parley/core';
 import { decodeContent } from './content.js';
 import type { ReceivedMessage } from './events.js';
 import type { ClientStore } from './stores/client-store.js';
@@ -37,19 +37,23 @@ export class Inbox {
       const seen = new Set<string>();
       for (const envelope of envelopes) {
         if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
-        if (seen.has(envelope.id) || (await tx.get(MESSAGES_NS, envelope.id)) !== undefined) continue;
-        seen.add(envelope.id);
+        const id = envelope.messageId || envelope.id;
+        if (seen.has(id) || (await tx.get(MESSAGES_NS, id)) !== undefined) continue;
+        seen.add(id);
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
         let decoded: ReturnType<typeof decodeContent>;
         try {
+          if (envelope.message.type !== pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT) {
+            throw new Error(`payload type ${envelope.message.type} is not supported by this client`);
+          }
           decoded = decodeContent(envelope.message.data ?? new Uint8Array());
         } catch (error) {
-          failures.push({ id: envelope.id, from, reason: String((error as Error).message) });
+          failures.push({ id, from, reason: String((error as Error).message) });
           continue;
         }
         const outgoing = from.userId === this.selfUserId;
         const message: StoredMessage = {
-          id: envelope.id,
+          id,
           chatId: outgoing ? envelope.conversationUserId || from.userId : from.userId,
           from,
           content: decoded.content,

@@ -40,8 +40,10 @@ const seqKey = (seq: number) => seq.toString().padStart(16, '0');
 export class Outbox {
   /** Unsent records per conversation, oldest first. */
   private readonly chats = new Map<string, OutboxRecord[]>();
-  private readonly inflightChats = new Set<string>();
-  private readonly retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  /** Conversations with an attempt in flight or waiting to retry, with that attempt's token. */
+  private readonly inflightChats = new Map<string, number>();
+  private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private nextToken = 1;
   private readonly waiters = new Map<string, { resolve(r: SendResult): void; reject(e: ParleyError): void }>();
   private retryDelayMs = 500;
   private stopped = false;
@@ -86,14 +88,19 @@ export class Outbox {
 
   /** Connection (re)established: everything unacknowledged goes again. */
   onReady(): void {
-    this.inflightChats.clear();
+    // Retries waiting for a timer go now; attempts of the old connection have already failed.
+    for (const [chatId, timer] of this.retryTimers) {
+      clearTimeout(timer);
+      this.inflightChats.delete(chatId);
+    }
+    this.retryTimers.clear();
     this.retryDelayMs = 500;
     this.pump();
   }
 
   stop(): void {
     this.stopped = true;
-    for (const t of this.retryTimers) clearTimeout(t);
+    for (const t of this.retryTimers.values()) clearTimeout(t);
     for (const w of this.waiters.values())
       w.reject(new ParleyError('CLOSED', 'client closed before the server acknowledged'));
     this.waiters.clear();
@@ -104,12 +111,13 @@ export class Outbox {
     for (const [chatId, list] of this.chats) {
       const record = list[0];
       if (!record || this.inflightChats.has(chatId)) continue;
-      this.inflightChats.add(chatId);
-      void this.attempt(record);
+      const token = this.nextToken++;
+      this.inflightChats.set(chatId, token);
+      void this.attempt(record, token);
     }
   }
 
-  private async attempt(record: OutboxRecord): Promise<void> {
+  private async attempt(record: OutboxRecord, token: number): Promise<void> {
     let release = true;
     try {
       const frame = await this.connection.request({ send: record.send });
@@ -136,25 +144,25 @@ export class Outbox {
       } else if (error.code !== 'CONNECTION_CLOSED') {
         // Retryable refusal (busy store, full queue, rate limit): keep order, try again later.
         release = false;
-        this.scheduleRetry(record, error.retryAfterMs);
+        this.scheduleRetry(record, token, error.retryAfterMs);
       }
     } finally {
-      if (release) {
+      if (release && this.inflightChats.get(record.chatId) === token) {
         this.inflightChats.delete(record.chatId);
         this.pump();
       }
     }
   }
 
-  private scheduleRetry(record: OutboxRecord, hintMs: number): void {
+  private scheduleRetry(record: OutboxRecord, token: number, hintMs: number): void {
     const delay = Math.max(hintMs, this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
     const timer = setTimeout(() => {
-      this.retryTimers.delete(timer);
-      this.inflightChats.delete(record.chatId);
+      this.retryTimers.delete(record.chatId);
+      if (this.inflightChats.get(record.chatId) === token) this.inflightChats.delete(record.chatId);
       this.pump();
     }, delay);
-    this.retryTimers.add(timer);
+    this.retryTimers.set(record.chatId, timer);
   }
 
   private push(record: OutboxRecord): void {

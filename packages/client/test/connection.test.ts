@@ -114,3 +114,42 @@ describe('client connection', () => {
     expect(progress.at(-1)).toEqual({ received: 30, pending: 30, done: true });
   });
 });
+
+describe('client connection under failure', () => {
+  it('shares one attempt between concurrent connect() calls', async () => {
+    const { server } = await startServer();
+    const alice = newClient(server.url, 'alice');
+    await Promise.all([alice.connect(), alice.connect(), alice.connect()]);
+    expect(alice.state).toBe('connected');
+  });
+
+  it('keeps retrying while the server cannot authenticate, and gets in once it can', async () => {
+    const stores = memoryStores();
+    let down = true;
+    const { keyAuthenticator } = await import('@parley/server-kit');
+    const real = keyAuthenticator();
+    const server = await createServer({
+      stores,
+      authenticator: {
+        authenticate: async (attempt, ctx) => {
+          if (down) throw new Error('database down');
+          return real.authenticate(attempt, ctx);
+        },
+      },
+    });
+    onCleanup(async () => {
+      await server.close();
+      await stores.close();
+    });
+    const alice = newClient(server.url, 'alice');
+    const reasons: string[] = [];
+    alice.on('connection:state', (s) => {
+      if (s.error) reasons.push(s.error.code);
+    });
+    const connecting = alice.connect();
+    await vi.waitFor(() => expect(reasons.filter((r) => r === 'UNAVAILABLE').length).toBeGreaterThanOrEqual(2));
+    down = false;
+    await connecting;
+    expect(alice.state).toBe('connected');
+  });
+});

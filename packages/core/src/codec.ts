@@ -23,7 +23,12 @@ function checkSize(size: number, limits: CodecLimits | undefined): void {
   if (size > max) throw new ParleyError('FRAME_TOO_LARGE', `frame of ${size} bytes exceeds the limit of ${max}`);
 }
 
-function decodeWith<T extends { body?: string | undefined }>(
+/** Detail of a BAD_FRAME for a frame that decoded but carries no body this version knows. */
+export interface UnknownBodyDetail {
+  requestId: number;
+}
+
+function decodeWith<T extends { body?: string | undefined; requestId?: number }>(
   decode: (bytes: Uint8Array) => T,
   bytes: Uint8Array,
   limits: CodecLimits | undefined,
@@ -36,7 +41,12 @@ function decodeWith<T extends { body?: string | undefined }>(
   } catch (cause) {
     throw new ParleyError('BAD_FRAME', 'frame does not decode', { cause });
   }
-  if (!frame.body) throw new ParleyError('BAD_FRAME', 'frame has no body');
+  // A frame from a newer peer may carry a body this version does not know: keep its request id
+  // so the answer can still be matched to the request.
+  if (!frame.body) {
+    const detail: UnknownBodyDetail = { requestId: frame.requestId ?? 0 };
+    throw new ParleyError('BAD_FRAME', 'frame has no body this version knows', { details: detail });
+  }
   return frame as T & { body: NonNullable<T['body']> };
 }
 

@@ -1,5 +1,5 @@
 import type { parley } from '@parley/core';
-import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, utf8 } from '@parley/core';
+import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, type UnknownBodyDetail, utf8 } from '@parley/core';
 import type { RawData, WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
@@ -29,6 +29,9 @@ interface LiveDevice {
 type BusNote = { t: 'nudge'; u: string; d: number } | { t: 'kick'; u: string; d: number; c: string };
 
 const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
+
+/** Frames that get no answer, so need no request id. */
+const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
 
 /**
  * The WebSocket gateway: owns the live connections of this process, dispatches their frames,
@@ -101,7 +104,7 @@ export class Gateway {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
-          if (--queued === this.o.limits.maxConcurrentRequests - 1) connection.resumeReading();
+          if (--queued === this.o.limits.maxConcurrentRequests - 1 && !this.closing) connection.resumeReading();
         }
       });
       this.track(chain);
@@ -148,12 +151,19 @@ export class Gateway {
   }
 
   private async onFrame(connection: Connection, handshake: Handshake, bytes: Uint8Array, isBinary: boolean) {
-    if (!connection.isOpen) return;
+    // While stopping, frames are not taken on: their requests fail on close and are retried.
+    if (!connection.isOpen || this.closing) return;
     let frame: ReturnType<typeof decodeClientFrame>;
     try {
       if (!isBinary) throw new ParleyError('BAD_FRAME', 'frames must be binary');
       frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
     } catch (error) {
+      const unknownBody = (isParleyError(error) ? error.details : undefined) as UnknownBodyDetail | undefined;
+      if (unknownBody) {
+        // Well-formed, from a newer client: answer the request, keep the connection.
+        connection.replyError(unknownBody.requestId, error);
+        return;
+      }
       connection.replyError(0, error);
       if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
         connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
@@ -161,6 +171,13 @@ export class Gateway {
       return;
     }
     const requestId = frame.requestId;
+    if (requestId === 0 && !NO_RESPONSE.has(frame.body)) {
+      connection.replyError(
+        0,
+        new ParleyError('BAD_FRAME', `${frame.body} is a request and needs a non-zero request_id`),
+      );
+      return;
+    }
     try {
       if (frame.body === 'hello') return handshake.hello(requestId, frame.hello as parley.v1.Hello);
       if (frame.body === 'auth') return await handshake.auth(requestId, frame.auth as parley.v1.Auth);
@@ -232,6 +249,19 @@ export class Gateway {
 
   private async onAuthenticated(connection: Connection, device: DeviceAddress) {
     const key = deviceKey(device);
+    const location = { gatewayId: this.o.gatewayId, connectionId: connection.id };
+    // Store work first: if it fails, the handshake answers UNAVAILABLE and nothing is half set up.
+    const [elsewhere, pending] = await Promise.all([
+      this.o.stores.directory.claim(device, location, this.directoryTtl()),
+      this.o.stores.queue.count(device),
+    ]);
+    if (!connection.isOpen) {
+      await this.o.stores.directory.release(device, connection.id);
+      return { pending, start: () => {} };
+    }
+    if (elsewhere && elsewhere.gatewayId !== this.o.gatewayId) {
+      this.publish(elsewhere.gatewayId, { t: 'kick', u: device.userId, d: device.deviceId, c: elsewhere.connectionId });
+    }
     const previous = this.live.get(key);
     if (previous) previous.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected again');
     connection.address = device;
@@ -247,14 +277,6 @@ export class Gateway {
       onSyncComplete: (delivered) => connection.send({ syncComplete: { delivered } }),
     });
     this.live.set(key, { connection, pump });
-    const location = { gatewayId: this.o.gatewayId, connectionId: connection.id };
-    const [elsewhere, pending] = await Promise.all([
-      this.o.stores.directory.claim(device, location, this.directoryTtl()),
-      this.o.stores.queue.count(device),
-    ]);
-    if (elsewhere && elsewhere.gatewayId !== this.o.gatewayId) {
-      this.publish(elsewhere.gatewayId, { t: 'kick', u: device.userId, d: device.deviceId, c: elsewhere.connectionId });
-    }
     return { pending, start: () => pump.nudge() };
   }
 

@@ -88,16 +88,30 @@ export class Handshake {
       )
       .catch((error: unknown) => {
         this.ctx.logger.error('authenticator failed', { error: String(error) });
-        return { ok: false as const, reason: 'authentication unavailable' };
+        return undefined;
       });
     if (!this.connection.isOpen) return;
+    if (!decision) {
+      // Our failure, not the client's: it must retry later, not give up on its identity.
+      this.connection.replyError(requestId, new ParleyError('UNAVAILABLE', 'authentication is unavailable'));
+      this.connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'authentication is unavailable');
+      return;
+    }
     if (!decision.ok) {
       this.ctx.logger.info('auth failed', { userId: hello.userId, deviceId: hello.deviceId, reason: decision.reason });
       this.fail(requestId, decision.reason);
       return;
     }
     const device = { userId: hello.userId, deviceId: hello.deviceId };
-    const ready = await this.ctx.onAuthenticated(this.connection, device);
+    let ready: { pending: number; start(): void };
+    try {
+      ready = await this.ctx.onAuthenticated(this.connection, device);
+    } catch (error) {
+      this.ctx.logger.error('session setup failed', { error: String(error) });
+      this.connection.replyError(requestId, new ParleyError('UNAVAILABLE', 'session setup failed'));
+      this.connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'session setup failed');
+      return;
+    }
     if (!this.connection.isOpen) return;
     const { limits } = this.ctx;
     this.connection.reply(requestId, {

@@ -47,11 +47,14 @@ export async function handleSend(
 
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
+  // Queue ids are scoped by sender device, so two senders can never collide on a message id.
+  const queueId = queueIdFor(sender, messageId);
   const items: QueueItem[] = targets.map((device, i) => ({
     device: { userId: device.userId, deviceId: device.deviceId },
-    id: messageId,
+    id: queueId,
     data: encodeEnvelope({
-      id: messageId,
+      id: queueId,
+      messageId,
       sender: { userId: sender.userId, deviceId: sender.deviceId },
       serverTime: now,
       message: payloads[i] as Payload,
@@ -66,10 +69,25 @@ export async function handleSend(
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
 }
 
+/**
+ * The queue (and ack) id of a message: sender user, sender device and message id joined by
+ * U+001F, which none of them can contain (user ids exclude control characters).
+ */
+export function queueIdFor(sender: DeviceAddress, messageId: string): string {
+  return `${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
+}
+
+const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Payload =>
+  !!p && !!p.type && !!p.data && p.data.byteLength > 0;
+
 /** Picks each target's payload: its own copy, else the shared one; DEVICES_MISMATCH when copies do not fit. */
 function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send): Payload[] {
   const copies = send.copies ?? [];
-  const shared = send.shared?.data?.length ? send.shared : undefined;
+  const shared = isPayload(send.shared) ? send.shared : undefined;
+  if (send.shared && !shared) throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
+  if (copies.some((c) => !isPayload(c.payload))) {
+    throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+  }
   if (copies.length === 0) {
     if (!shared) throw new ParleyError('INVALID_ARGUMENT', 'send has no payload');
     return targets.map(() => shared);

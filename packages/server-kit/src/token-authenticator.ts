@@ -1,4 +1,4 @@
-import { bytesEqual } from '@parley/core';
+import { authChallengePayload, bytesEqual, verifyWithAuthKey } from '@parley/core';
 import type { AuthAttempt, AuthContext, AuthDecision, Authenticator } from './authenticator.js';
 
 export interface TokenAuthenticatorOptions {
@@ -25,6 +25,12 @@ export function tokenAuthenticator(options: TokenAuthenticatorOptions): Authenti
         valid = false;
       }
       if (!valid) return { ok: false, reason: 'token rejected' };
+      // A presented device key is recorded, so it must be proven like with key authentication.
+      if (authKey.byteLength > 0) {
+        const payload = authChallengePayload(attempt.nonce, userId, deviceId);
+        if (!(await verifyWithAuthKey(authKey, payload, attempt.signature)))
+          return { ok: false, reason: 'bad signature' };
+      }
       const existing = await devices.get(userId, deviceId);
       if (existing) {
         const sameKey = existing.authKey.byteLength === 0 || bytesEqual(existing.authKey, authKey);

@@ -33,7 +33,7 @@ describe('routing between gateways', () => {
     });
     expect(ack.body).toBe('sendAck');
     const deliver = await bob.waitFor((f) => f.body === 'deliver');
-    expect(deliver.deliver?.envelopes?.[0]?.id).toBe('cross-1');
+    expect(deliver.deliver?.envelopes?.[0]?.messageId).toBe('cross-1');
   });
 
   it('closes the older connection of a device that connects to another gateway (REPLACED)', async () => {

@@ -120,10 +120,14 @@ describe('hostile input', () => {
     const late = track(await RawPeer.authenticated(server.url, 'frank'));
     late.sendRaw(new Uint8Array([0x0a, 0x05, 0x01]));
     late.sendRaw('a text frame');
-    late.sendRaw(pb.ClientFrame.encode({ requestId: 3 }).finish()); // no body
-    await late.waitFor((f) => f.body === 'error' && f.requestId === 0);
-    const errors = () => late.frames.filter((f) => f.body === 'error').map((f) => f.error?.code);
-    await expect.poll(errors).toEqual([E.ERROR_CODE_BAD_FRAME, E.ERROR_CODE_BAD_FRAME, E.ERROR_CODE_BAD_FRAME]);
+    late.sendRaw(pb.ClientFrame.encode({ requestId: 99 }).finish()); // no body: answered under its id
+    await late.waitFor((f) => f.body === 'error' && f.requestId === 99);
+    const errors = () => late.frames.filter((f) => f.body === 'error').map((f) => [f.requestId, f.error?.code]);
+    await expect.poll(errors).toEqual([
+      [0, E.ERROR_CODE_BAD_FRAME],
+      [0, E.ERROR_CODE_BAD_FRAME],
+      [99, E.ERROR_CODE_BAD_FRAME],
+    ]);
     expect((await late.request({ ping: { nonce: 42 } })).pong?.nonce).toBe(42);
     expect(late.closeCode).toBeUndefined();
 
@@ -191,5 +195,57 @@ describe('hostile input', () => {
     expect(answer.error?.devicesMismatch?.missing).toEqual([expect.objectContaining({ userId: 'judy', deviceId: 1 })]);
     expect(answer.error?.devicesMismatch?.extra).toEqual([expect.objectContaining({ userId: 'judy', deviceId: 5 })]);
     expect(await stores.queue.count({ userId: 'judy', deviceId: 1 })).toBe(0);
+  });
+
+  it('keeps message ids of different senders apart: a reused id is not taken for a duplicate', async () => {
+    const bob = track(await RawPeer.authenticated(server.url, 'bob'));
+    const alice = track(await RawPeer.authenticated(server.url, 'alice'));
+    const carol = track(await RawPeer.authenticated(server.url, 'carol'));
+    const id = newMessageId();
+    const first = await alice.request({
+      send: { messageId: id, userId: 'bob', shared: { type: 1, data: text('from alice') } },
+    });
+    const second = await carol.request({
+      send: { messageId: id, userId: 'bob', shared: { type: 1, data: text('from carol') } },
+    });
+    expect(first.body).toBe('sendAck');
+    expect(second.body).toBe('sendAck');
+    await expect
+      .poll(() => bob.frames.flatMap((f) => f.deliver?.envelopes ?? []).map((e) => e.sender?.userId))
+      .toEqual(['alice', 'carol']);
+    const envelopes = bob.frames.flatMap((f) => f.deliver?.envelopes ?? []);
+    expect(envelopes.map((e) => e.messageId)).toEqual([id, id]);
+    expect(new Set(envelopes.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('refuses device copies without a payload', async () => {
+    track(await RawPeer.authenticated(server.url, 'lena', 1));
+    const sender = track(await RawPeer.authenticated(server.url, 'mike'));
+    const answer = await sender.request({
+      send: { messageId: newMessageId(), userId: 'lena', copies: [{ to: { userId: 'lena', deviceId: 1 } }] },
+    });
+    expect(answer.error?.code).toBe(E.ERROR_CODE_INVALID_ARGUMENT);
+    expect(await stores.queue.count({ userId: 'lena', deviceId: 1 })).toBe(0);
+  });
+
+  it('answers a request it cannot read from a newer client with BAD_FRAME under its request id, and stays open', async () => {
+    const peer = track(await RawPeer.authenticated(server.url, 'nina'));
+    // request_id 77 and a body field number this version does not know (field 999, empty message).
+    peer.sendRaw(new Uint8Array([0x08, 77, 0xba, 0x3e, 0x00]));
+    const answer = await peer.waitFor((f) => f.requestId === 77);
+    expect(answer.error?.code).toBe(E.ERROR_CODE_BAD_FRAME);
+    expect((await peer.request({ ping: { nonce: 5 } })).pong?.nonce).toBe(5);
+  });
+
+  it('refuses a request without a request id', async () => {
+    track(await RawPeer.authenticated(server.url, 'oscar'));
+    const peer = track(await RawPeer.authenticated(server.url, 'pat'));
+    peer.send({
+      requestId: 0,
+      send: { messageId: newMessageId(), userId: 'oscar', shared: { type: 1, data: text('x') } },
+    });
+    const answer = await peer.waitFor((f) => f.body === 'error');
+    expect(answer.error?.code).toBe(E.ERROR_CODE_BAD_FRAME);
+    expect(await stores.queue.count({ userId: 'oscar', deviceId: 1 })).toBe(0);
   });
 });

@@ -90,3 +90,27 @@ describe('gateway limits', () => {
     expect(await slow.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
   });
 });
+
+describe('store failures during the handshake', () => {
+  it('answers UNAVAILABLE and closes with a retryable reason when the authenticator fails', async () => {
+    stores = memoryStores();
+    server = await createServer({
+      stores,
+      authenticator: {
+        authenticate: async () => {
+          throw new Error('database down');
+        },
+      },
+    });
+    const p = await RawPeer.open(server.url);
+    peers.push(p);
+    const challenge = await p.request({
+      hello: { protocolVersion: 1, userId: 'quinn', deviceId: 1, authKey: new Uint8Array(32) },
+    });
+    expect(challenge.body).toBe('challenge');
+    const answer = await p.request({ auth: { signature: new Uint8Array(64) } });
+    expect(answer.error?.code).toBe(pb.ErrorCode.ERROR_CODE_UNAVAILABLE);
+    expect(answer.error?.retryable).toBe(true);
+    expect(await p.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_UNAVAILABLE);
+  });
+});

@@ -221,7 +221,8 @@ export namespace parley {
             CLOSE_REASON_SERVER_SHUTDOWN = 9,
             CLOSE_REASON_DEVICE_REVOKED = 10,
             CLOSE_REASON_RATE_LIMITED = 11,
-            CLOSE_REASON_UNSUPPORTED_VERSION = 12
+            CLOSE_REASON_UNSUPPORTED_VERSION = 12,
+            CLOSE_REASON_UNAVAILABLE = 13
         }
 
         interface IGoodbye extends parley.v1.Goodbye.$Properties {
@@ -1822,6 +1823,7 @@ export namespace parley {
             groupRecord?: (parley.v1.GroupRecord.$Properties|null);
             devicesChanged?: (parley.v1.DevicesChanged.$Properties|null);
             conversationUserId: string;
+            messageId: string;
             body?: ("message"|"receipt"|"groupRecord"|"devicesChanged");
             static create(properties: parley.v1.Envelope.$Shape): parley.v1.Envelope & parley.v1.Envelope.$Shape;
             static create(properties?: parley.v1.Envelope.$Properties): parley.v1.Envelope;
@@ -1845,6 +1847,7 @@ export namespace parley {
                 groupRecord?: (parley.v1.GroupRecord.$Properties|null);
                 devicesChanged?: (parley.v1.DevicesChanged.$Properties|null);
                 conversationUserId?: (string|null);
+                messageId?: (string|null);
                 body?: ("message"|"receipt"|"groupRecord"|"devicesChanged");
                 $unknowns?: Uint8Array[];
             }
@@ -1859,6 +1862,7 @@ export namespace parley {
               groupRecord?: parley.v1.GroupRecord.$Shape|null;
               devicesChanged?: parley.v1.DevicesChanged.$Shape|null;
               conversationUserId?: string|null;
+              messageId?: string|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ body?: undefined; message?: null; receipt?: null; groupRecord?: null; devicesChanged?: null }|{ body?: "message"; message: parley.v1.Payload.$Shape; receipt?: null; groupRecord?: null; devicesChanged?: null }|{ body?: "receipt"; message?: null; receipt: parley.v1.ReceiptEvent.$Shape; groupRecord?: null; devicesChanged?: null }|{ body?: "groupRecord"; message?: null; receipt?: null; groupRecord: parley.v1.GroupRecord.$Shape; devicesChanged?: null }|{ body?: "devicesChanged"; message?: null; receipt?: null; groupRecord?: null; devicesChanged: parley.v1.DevicesChanged.$Shape })

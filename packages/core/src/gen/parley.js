@@ -1270,6 +1270,7 @@ export const parley = $root.parley = (() => {
             values[valuesById[10] = "CLOSE_REASON_DEVICE_REVOKED"] = 10;
             values[valuesById[11] = "CLOSE_REASON_RATE_LIMITED"] = 11;
             values[valuesById[12] = "CLOSE_REASON_UNSUPPORTED_VERSION"] = 12;
+            values[valuesById[13] = "CLOSE_REASON_UNAVAILABLE"] = 13;
             return values;
         })();
 
@@ -1443,6 +1444,10 @@ export const parley = $root.parley = (() => {
                     case "CLOSE_REASON_UNSUPPORTED_VERSION":
                     case 12:
                         message.reason = 12;
+                        break;
+                    case "CLOSE_REASON_UNAVAILABLE":
+                    case 13:
+                        message.reason = 13;
                         break;
                     default:
                         if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
@@ -10478,6 +10483,7 @@ export const parley = $root.parley = (() => {
             Envelope.prototype.groupRecord = null;
             Envelope.prototype.devicesChanged = null;
             Envelope.prototype.conversationUserId = "";
+            Envelope.prototype.messageId = "";
 
             let $oneOfFields;
 
@@ -10517,6 +10523,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.DevicesChanged.encode(message.devicesChanged, writer.uint32(106).fork(), _depth + 1).ldelim();
                 if (message.conversationUserId != null && $Object.hasOwnProperty.call(message, "conversationUserId") && message.conversationUserId !== "")
                     writer.uint32(114).string(message.conversationUserId);
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(122).string(message.messageId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10629,6 +10637,15 @@ export const parley = $root.parley = (() => {
                                 delete message.conversationUserId;
                             continue;
                         }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10710,6 +10727,9 @@ export const parley = $root.parley = (() => {
                 if (object.conversationUserId != null)
                     if (typeof object.conversationUserId !== "string" || object.conversationUserId.length)
                         message.conversationUserId = $String(object.conversationUserId);
+                if (object.messageId != null)
+                    if (typeof object.messageId !== "string" || object.messageId.length)
+                        message.messageId = $String(object.messageId);
                 return message;
             };
 
@@ -10736,6 +10756,7 @@ export const parley = $root.parley = (() => {
                     } else
                         object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.conversationUserId = "";
+                    object.messageId = "";
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -10779,6 +10800,8 @@ export const parley = $root.parley = (() => {
                 }
                 if (message.conversationUserId != null && $Object.hasOwnProperty.call(message, "conversationUserId"))
                     object.conversationUserId = message.conversationUserId;
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
+                    object.messageId = message.messageId;
                 return object;
             };
 

@@ -1,0 +1,124 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
+import { createServer, memoryStores, type ParleyServer, type ServerStores } from '@parley/server-kit';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+
+let tmp: string;
+let stores: ServerStores;
+let server: ParleyServer;
+const clients: ParleyClient[] = [];
+const children: ChildProcessWithoutNullStreams[] = [];
+
+beforeEach(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'parley-cli-chat-test-'));
+  stores = memoryStores();
+  server = await createServer({ stores });
+});
+
+afterEach(async () => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await server.close();
+  await stores.close();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+interface ChatProcess {
+  child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs the chat like `pnpm chat` does (tsx with the `source` condition), stdin and stdout piped. */
+function spawnChat(user: string, { quiet = false } = {}): ChatProcess {
+  const env = { ...process.env };
+  delete env.INIT_CWD;
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--conditions=source',
+      'src/main.ts',
+      '--user',
+      user,
+      '--url',
+      server.url,
+      '--data',
+      path.join(tmp, user),
+    ],
+    { cwd: packageDir, env, stdio: 'pipe' },
+  );
+  children.push(child);
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    out += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    err += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (code !== 0 && !quiet) console.error(`chat ${user} exited with ${code}\nstdout: ${out}\nstderr: ${err}`);
+      resolve(code);
+    }),
+  );
+  return { child, stdout: () => out, exited };
+}
+
+async function inProcessClient(userId: string): Promise<{ client: ParleyClient; inbox: ReceivedMessage[] }> {
+  const client = createClient({ url: server.url, userId, store: memoryClientStore() });
+  clients.push(client);
+  const inbox: ReceivedMessage[] = [];
+  client.on('message:received', (m) => inbox.push(m));
+  await client.connect();
+  return { client, inbox };
+}
+
+describe('cli chat', () => {
+  it('sends piped lines, waits for the server to take them, and exits 0 when stdin ends', async () => {
+    const bob = await inProcessClient('bob');
+    const alice = spawnChat('alice');
+    alice.child.stdin.end('@bob hi from the cli\n');
+
+    await vi.waitFor(
+      () => expect(bob.inbox.map((m) => m.content)).toEqual([{ kind: 'text', text: 'hi from the cli' }]),
+      {
+        timeout: 20_000,
+      },
+    );
+    expect(bob.inbox[0]!.from.userId).toBe('alice');
+    expect(await alice.exited).toBe(0);
+    expect(alice.stdout()).toMatch(/^-- connected to ws:\/\//m);
+    expect(alice.stdout()).toMatch(/^✓ sent to bob \([0-9a-f]{8}\)$/m);
+  });
+
+  it('prints incoming messages as [HH:MM] sender: text', async () => {
+    const bob = spawnChat('bob');
+    // Bob's device is registered once his chat has connected and synced.
+    await vi.waitFor(() => expect(bob.stdout()).toMatch(/^-- synced 0 messages$/m), { timeout: 20_000 });
+
+    const alice = await inProcessClient('alice');
+    await alice.client.sendText('bob', 'hello bob, from the test');
+    await vi.waitFor(() => expect(bob.stdout()).toMatch(/^\[\d\d:\d\d\] alice: hello bob, from the test$/m), {
+      timeout: 10_000,
+    });
+
+    bob.child.stdin.end();
+    expect(await bob.exited).toBe(0);
+  });
+
+  it('exits 1 with the reason when the server refuses the device', async () => {
+    await inProcessClient('carol'); // carol's first device; the chat would be a second, unapproved one
+    const carol = spawnChat('carol', { quiet: true });
+    expect(await carol.exited).toBe(1);
+    expect(carol.stdout()).toMatch(/^✗ connection to ws:\/\/\S+ ended: AUTH_FAILED/m);
+  });
+});

@@ -1,0 +1,80 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createServer, keyAuthenticator, type ParleyServer } from '@parley/server-kit';
+import { sqliteStores } from '@parley/server-kit/sqlite';
+import { referenceHttpHandler } from './http.js';
+import { consoleLogger } from './logger.js';
+import { invocationDir, parseServerArgs, USAGE, UsageError } from './options.js';
+
+async function main(): Promise<number> {
+  let parsed: ReturnType<typeof parseServerArgs>;
+  try {
+    parsed = parseServerArgs(process.argv.slice(2), process.env, invocationDir(process.env, process.cwd()));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.kind === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  const { host, port, dataDir } = parsed.options;
+  const logger = consoleLogger();
+
+  mkdirSync(dataDir, { recursive: true });
+  const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') });
+  let server: ParleyServer;
+  try {
+    server = await createServer({
+      host,
+      port,
+      stores,
+      authenticator: keyAuthenticator({ registration: 'open' }),
+      logger,
+      httpHandler: referenceHttpHandler(),
+    });
+  } catch (error) {
+    await stores.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    console.error(
+      code === 'EADDRINUSE'
+        ? `Cannot listen on ${host}:${port}: the port is in use (try --port <n>).`
+        : `Cannot start the server: ${(error as Error).message}`,
+    );
+    return 1;
+  }
+  console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      if (stopping) {
+        console.error(`${signal} again: exiting without a clean shutdown`);
+        process.exit(1);
+      }
+      stopping = true;
+      console.log(`${signal}: shutting down`);
+      void (async () => {
+        await server.close();
+        await stores.close();
+      })().then(
+        () => resolve(0),
+        (error: unknown) => {
+          logger.error('shutdown failed', { error: String(error) });
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
