@@ -81,7 +81,7 @@ const samples = [
       },
     },
   ],
-  ['deliver_ack', 'ClientFrame', { deliverAck: { ids: ['alice/7/019ac9a0-0000-7000-8000-000000000001'] } }],
+  ['deliver_ack', 'ClientFrame', { deliverAck: { ids: ['alice\u001f7\u001f019ac9a0-0000-7000-8000-000000000001'] } }],
   ['sync_complete', 'ServerFrame', { syncComplete: { delivered: 3 } }],
   [
     'error_devices_mismatch',
