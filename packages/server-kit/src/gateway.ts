@@ -1,10 +1,11 @@
-import type { parley } from '@parley/core';
+import type { parley, ServerFrameInit } from '@parley/core';
 import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, type UnknownBodyDetail, utf8 } from '@parley/core';
 import type { RawData, WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
 import { Handshake } from './handshake.js';
+import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { handleSend } from './send-handler.js';
@@ -226,6 +227,20 @@ export class Gateway {
         await this.live.get(deviceKey(device))?.pump.ack(ids);
         return;
       }
+      case 'keysUpload': {
+        const result = await handleKeysUpload(this.keysContext(), device, frame.keysUpload as parley.v1.KeysUpload);
+        connection.reply(requestId, { keysUploadResult: result });
+        return;
+      }
+      case 'keysFetch': {
+        const bundles = await handleKeysFetch(this.keysContext(), device, frame.keysFetch as parley.v1.KeysFetch);
+        connection.reply(requestId, { keysBundles: bundles });
+        return;
+      }
+      case 'keysCount': {
+        connection.reply(requestId, { keysUploadResult: await handleKeysCount(this.keysContext(), device) });
+        return;
+      }
       case 'devicesGet': {
         const userId = frame.devicesGet?.userId || device.userId;
         const devices = await this.o.stores.devices.list(userId);
@@ -245,6 +260,22 @@ export class Gateway {
       default:
         throw new ParleyError('INVALID_ARGUMENT', `${frame.body} is not enabled on this server`);
     }
+  }
+
+  private keysContext(): KeysContext {
+    return {
+      stores: this.o.stores,
+      limits: this.o.limits,
+      notifyPreKeysLow: (device, oneTimeRemaining) => this.pushToLocal(device, { prekeysLow: { oneTimeRemaining } }),
+    };
+  }
+
+  /**
+   * Sends a push to a device if it is connected to this gateway; otherwise drops it. For pushes
+   * whose loss is harmless (the client asks again on connect).
+   */
+  private pushToLocal(device: DeviceAddress, body: Omit<ServerFrameInit, 'requestId'>): boolean {
+    return this.live.get(deviceKey(device))?.connection.send(body) ?? false;
   }
 
   private async onAuthenticated(connection: Connection, device: DeviceAddress) {

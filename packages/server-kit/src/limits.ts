@@ -20,6 +20,12 @@ export interface ServerLimits {
   maxBadFrames: number;
   /** Requests being processed at once per connection; more wait (reads pause). Default 64. */
   maxConcurrentRequests: number;
+  /** Prekey bundle fetches (`KeysFetch`) allowed per requesting device per minute (burst and rate). Default 60. */
+  keyFetchesPerMinute: number;
+  /** Below this many one-time prekeys, a claim pushes `PreKeysLow` to the device. Default 20. */
+  prekeyLowWater: number;
+  /** One-time prekeys accepted per `KeysUpload`. Default 100, which is also the most a KeyDirectory takes. */
+  maxPreKeysPerUpload: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -32,6 +38,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   authTimeoutMs: 10_000,
   maxBadFrames: 8,
   maxConcurrentRequests: 64,
+  keyFetchesPerMinute: 60,
+  prekeyLowWater: 20,
+  maxPreKeysPerUpload: 100,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -1,6 +1,8 @@
 import type { Bus } from './bus.js';
 import type { DeviceRegistry } from './device-registry.js';
+import type { KeyDirectory } from './key-directory.js';
 import type { OfflineQueue } from './offline-queue.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { SessionDirectory } from './session-directory.js';
 
 /** The pluggable parts a server is built from. */
@@ -9,6 +11,10 @@ export interface ServerStores {
   queue: OfflineQueue;
   directory: SessionDirectory;
   bus: Bus;
+  /** Public Signal keys of every device (prekey bundles). */
+  keys: KeyDirectory;
+  /** Buckets the gateway charges per requester (e.g. prekey bundle fetches). */
+  rateLimiter: RateLimiter;
   /** Releases what the factory opened (databases, connections). */
   close(): Promise<void>;
 }

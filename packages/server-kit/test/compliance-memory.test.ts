@@ -1,11 +1,15 @@
 import { memoryBus } from '../src/memory/memory-bus.js';
 import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryDirectory } from '../src/memory/memory-directory.js';
+import { memoryKeyDirectory } from '../src/memory/memory-key-directory.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
+import { memoryRateLimiter } from '../src/memory/memory-rate-limiter.js';
 import {
   busCompliance,
   deviceRegistryCompliance,
+  keyDirectoryCompliance,
   offlineQueueCompliance,
+  rateLimiterCompliance,
   sessionDirectoryCompliance,
 } from '../src/testing/index.js';
 
@@ -16,3 +20,5 @@ deviceRegistryCompliance({
 });
 sessionDirectoryCompliance({ name: 'memoryDirectory', create: async ({ clock }) => memoryDirectory({ clock }) });
 busCompliance({ name: 'memoryBus', create: async () => memoryBus(), cleanup: (bus) => bus.close() });
+keyDirectoryCompliance({ name: 'memoryKeyDirectory', create: async () => memoryKeyDirectory() });
+rateLimiterCompliance({ name: 'memoryRateLimiter', create: async (ctx) => memoryRateLimiter(ctx) });

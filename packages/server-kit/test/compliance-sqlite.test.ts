@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteStores } from '../src/sqlite/index.js';
 import type { ServerStores } from '../src/stores.js';
-import { deviceRegistryCompliance, offlineQueueCompliance } from '../src/testing/index.js';
+import { deviceRegistryCompliance, keyDirectoryCompliance, offlineQueueCompliance } from '../src/testing/index.js';
 import type { Clock } from '../src/types.js';
 
 /** Opens stores on a fresh temp file per test; `cleanup` closes them and deletes the directory. */
@@ -32,3 +32,4 @@ function tempStores<T>(pick: (stores: ServerStores) => T) {
 
 offlineQueueCompliance({ name: 'sqliteQueue', ...tempStores((s) => s.queue) });
 deviceRegistryCompliance({ name: 'sqliteDeviceRegistry', ...tempStores((s) => s.devices) });
+keyDirectoryCompliance({ name: 'sqliteKeyDirectory', ...tempStores((s) => s.keys) });

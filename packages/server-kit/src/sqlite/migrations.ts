@@ -52,6 +52,33 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, device_id)
   ) WITHOUT ROWID;
   `,
+  // 2: key directory. IF NOT EXISTS so a half-applied copy of this step cannot block it.
+  `
+  CREATE TABLE IF NOT EXISTS key_devices (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    registration_id INTEGER NOT NULL,
+    identity_key BLOB NOT NULL,
+    -- Signed and last-resort prekeys: all NULL until uploaded.
+    signed_key_id INTEGER,
+    signed_public_key BLOB,
+    signed_signature BLOB,
+    last_resort_key_id INTEGER,
+    last_resort_public_key BLOB,
+    PRIMARY KEY (user_id, device_id)
+  ) WITHOUT ROWID;
+
+  -- Rowid order is upload order: claims take the oldest key first.
+  CREATE TABLE IF NOT EXISTS one_time_prekeys (
+    id INTEGER PRIMARY KEY,
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    key_id INTEGER NOT NULL,
+    public_key BLOB NOT NULL
+  );
+  CREATE UNIQUE INDEX IF NOT EXISTS one_time_prekeys_by_key ON one_time_prekeys (user_id, device_id, key_id);
+  CREATE INDEX IF NOT EXISTS one_time_prekeys_by_age ON one_time_prekeys (user_id, device_id, id);
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -3,10 +3,12 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { memoryBus } from '../memory/memory-bus.js';
 import { memoryDirectory } from '../memory/memory-directory.js';
+import { defaultRateLimiter } from '../memory/memory-stores.js';
 import type { ServerStores } from '../stores.js';
 import type { Clock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
+import { sqliteKeyDirectory } from './sqlite-key-directory.js';
 import { sqliteQueue } from './sqlite-queue.js';
 
 /** Where {@link sqliteStores} keeps its data: a file it opens, or a database the caller owns. */
@@ -47,8 +49,9 @@ function openDatabase(path: string): Database.Database {
 }
 
 /**
- * A single-machine server: device registry and offline queue in SQLite, session directory and
- * bus in memory (they are only hints and nudges, so losing them on restart loses nothing).
+ * A single-machine server: device registry, offline queue and key directory in SQLite; session
+ * directory, bus and rate limiter in memory (hints, nudges and short-lived buckets, so losing them
+ * on restart loses nothing).
  *
  * With `{ path }` it opens (and on `close` closes) the file with the pragmas above; with `{ db }`
  * it uses the caller's connection as configured and leaves it open on `close`. Either way it
@@ -66,6 +69,8 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
       queue: sqliteQueue({ db, ...withClock, ...(extra.queueTtlMs !== undefined ? { ttlMs: extra.queueTtlMs } : {}) }),
       directory: memoryDirectory(withClock),
       bus,
+      keys: sqliteKeyDirectory({ db }),
+      rateLimiter: defaultRateLimiter(withClock),
       async close() {
         if (closed) return;
         closed = true;

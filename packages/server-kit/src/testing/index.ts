@@ -13,5 +13,7 @@ export {
   type FakeClock,
   fakeClock,
 } from './fixture.js';
+export { keyDirectoryCompliance } from './key-directory-compliance.js';
 export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';
+export { type RateLimiterComplianceContext, rateLimiterCompliance } from './rate-limiter-compliance.js';
 export { sessionDirectoryCompliance } from './session-directory-compliance.js';

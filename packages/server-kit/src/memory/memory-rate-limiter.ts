@@ -1,0 +1,80 @@
+import { ParleyError } from '@parley/core';
+import type { RateDecision, RateLimit, RateLimiter } from '../rate-limiter.js';
+import { type Clock, systemClock } from '../types.js';
+
+/** Options of {@link memoryRateLimiter}. */
+export interface MemoryRateLimiterOptions extends RateLimit {
+  clock?: Clock;
+  /**
+   * Most keys tracked at once; default 100,000. Idle keys are dropped first; only past this bound
+   * is the least recently used busy key forgotten (which resets its bucket to full).
+   */
+  maxKeys?: number;
+}
+
+/** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
+const EPSILON_MS = 1e-6;
+
+function checkLimit(limit: RateLimit): void {
+  if (!(limit.capacity > 0) || !Number.isFinite(limit.capacity)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'rate limit capacity must be a positive number');
+  }
+  if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'rate limit refillPerSecond must be a positive number');
+  }
+}
+
+/**
+ * An in-memory {@link RateLimiter} (token bucket, kept as one number per key: the time at which
+ * the bucket would be full again, as in GCRA). Per process: gateways in a cluster each limit on
+ * their own, so a cluster-wide limit needs a shared implementation.
+ *
+ * Memory stays bounded: a key whose bucket has refilled is indistinguishable from a new one and is
+ * dropped by a sweep amortised over calls, and `maxKeys` caps the rest.
+ */
+export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimiter {
+  const clock = options.clock ?? systemClock;
+  const defaults: RateLimit = { capacity: options.capacity, refillPerSecond: options.refillPerSecond };
+  checkLimit(defaults);
+  const maxKeys = options.maxKeys ?? 100_000;
+  if (!(maxKeys >= 1)) throw new ParleyError('INVALID_ARGUMENT', 'maxKeys must be at least 1');
+  /** Key -> time (ms) at which its bucket is full again; in least-recently-used order. */
+  const fullAt = new Map<string, number>();
+  let callsSinceSweep = 0;
+
+  const sweep = (now: number): void => {
+    callsSinceSweep = 0;
+    for (const [key, at] of fullAt) if (at <= now) fullAt.delete(key);
+  };
+
+  return {
+    async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
+      const { capacity, refillPerSecond } = limit ?? defaults;
+      if (limit) checkLimit(limit);
+      if (!(cost >= 0) || !Number.isFinite(cost) || cost > capacity) {
+        throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${capacity}`);
+      }
+      const now = clock();
+      // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
+      if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);
+      const msPerToken = 1000 / refillPerSecond;
+      const start = Math.max(fullAt.get(key) ?? now, now);
+      const next = start + cost * msPerToken;
+      // The call fits when, after it, the bucket is at most `capacity` tokens short of full.
+      const allowedAt = next - capacity * msPerToken;
+      if (allowedAt > now + EPSILON_MS) {
+        return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(allowedAt - now - EPSILON_MS)) };
+      }
+      fullAt.delete(key); // re-insert: the map's order is least recently used first
+      if (next > now) fullAt.set(key, next);
+      if (fullAt.size > maxKeys) {
+        sweep(now);
+        for (const oldest of fullAt.keys()) {
+          if (fullAt.size <= maxKeys) break;
+          fullAt.delete(oldest);
+        }
+      }
+      return { allowed: true, retryAfterMs: 0 };
+    },
+  };
+}
