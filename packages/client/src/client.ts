@@ -1,10 +1,16 @@
-import { newMessageId, ParleyError, type parley, type ServerFrame } from '@parley/core';
+import { newMessageId, ParleyError, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
 import { ClientConnection } from './connection.js';
 import { encodeContent } from './content.js';
 import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
-import type { ClientEvents, ConnectionState } from './events.js';
+import { approveLinkCode, linkCodeOf, parseApproval } from './e2ee/device-link.js';
+import { DeviceLists } from './e2ee/device-lists.js';
+import { type AddressedBundle, Encryptor } from './e2ee/encryptor.js';
+import { KeyManager } from './e2ee/key-manager.js';
+import { RetryLimiter } from './e2ee/retry-limiter.js';
+import { SecureChannel } from './e2ee/secure-channel.js';
+import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
 import { Outbox, type SendResult } from './outbox.js';
 import type { ClientStore } from './stores/client-store.js';
@@ -20,6 +26,8 @@ export interface ClientOptions {
   deviceId?: number;
   /** For servers using token authentication. */
   token?: string;
+  /** For a new device of an existing user: the approval another device made with `approveDevice`. */
+  deviceLink?: string;
   /** Per-request timeout. Default 15 s. */
   requestTimeoutMs?: number;
   reconnect?: BackoffOptions;
@@ -27,15 +35,26 @@ export interface ClientOptions {
   WebSocket?: WebSocketConstructor;
 }
 
-/** The Parley client. Create with {@link createClient}. */
+interface Parts {
+  identity: DeviceIdentity;
+  connection: ClientConnection;
+  outbox: Outbox;
+  inbox: Inbox;
+  keys: KeyManager;
+  lists: DeviceLists;
+  channel: SecureChannel;
+}
+
+/**
+ * The Parley client: a facade over the connection, outbox, inbox and the end-to-end encryption
+ * (every message is encrypted per device with Signal sessions; the server sees only ciphertext).
+ */
 export class ParleyClient extends EventEmitter<ClientEvents> {
-  private identity: DeviceIdentity | undefined;
-  private connection: ClientConnection | undefined;
-  private outbox: Outbox | undefined;
-  private inbox: Inbox | undefined;
+  private parts: Parts | undefined;
+  private opening: Promise<Parts> | undefined;
+  private keysReady: Promise<void> | undefined;
   private syncReceived = 0;
   private syncPending = 0;
-  private opening: Promise<void> | undefined;
   private closed = false;
 
   constructor(private readonly options: ClientOptions) {
@@ -46,46 +65,47 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return this.options.userId;
   }
 
-  /** This device's id (known after `connect()` resolved or the store was opened). */
+  /** This device's id (known once the store was opened). */
   get deviceId(): number {
-    return this.identity?.deviceId ?? this.options.deviceId ?? 0;
+    return this.parts?.identity.deviceId ?? this.options.deviceId ?? 0;
   }
 
   get state(): ConnectionState {
-    return this.connection?.currentState ?? 'idle';
+    return this.parts?.connection.currentState ?? 'idle';
   }
 
   /** Number of messages waiting for the server's acknowledgement. */
   get pendingSends(): number {
-    return this.outbox?.size ?? 0;
+    return this.parts?.outbox.size ?? 0;
   }
 
   /**
-   * Opens the store, connects and authenticates. Resolves on the first successful
-   * authentication; afterwards the client reconnects by itself until `close()`.
+   * Opens the store, connects, authenticates and publishes this device's keys. Resolves once the
+   * device can send and receive; afterwards the client reconnects by itself until `close()`.
    * Rejects with AUTH_FAILED when the server refuses this device.
    */
   async connect(): Promise<void> {
     if (this.closed) throw new ParleyError('CLOSED', 'client is closed');
-    this.opening ??= this.open();
-    await this.opening;
-    await (this.connection as ClientConnection).connect();
+    const parts = await this.open();
+    await parts.connection.connect();
+    await this.keysReady;
   }
 
   /** Stops reconnecting, closes the socket and the store. Unsent messages stay in the outbox. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.opening?.catch(() => {});
-    this.outbox?.stop();
-    this.connection?.close();
+    const parts = await this.opening?.catch(() => undefined);
+    parts?.outbox.stop();
+    parts?.connection.close();
     await this.options.store.close();
   }
 
   /**
-   * Sends a text. Resolves with status `sent` once the server durably stored it for every
-   * recipient device; while offline it waits in the outbox (which survives restarts).
-   * Rejects with UNKNOWN_RECIPIENT when the user has no device.
+   * Sends a text, end-to-end encrypted to every device of `to` and this user's other devices.
+   * Resolves with status `sent` once the server durably stored it for all of them; while offline it
+   * waits in the outbox (which survives restarts). Rejects with UNKNOWN_RECIPIENT when the user has
+   * no device that can receive.
    */
   async sendText(to: string, text: string): Promise<SendResult> {
     if (typeof text !== 'string') throw new ParleyError('INVALID_ARGUMENT', 'text must be a string');
@@ -103,45 +123,78 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (frame.deviceList?.devices ?? []) as parley.v1.DeviceInfo[];
   }
 
-  private async request(body: Parameters<ClientConnection['request']>[0]): Promise<ServerFrame> {
-    await this.connect();
-    return (this.connection as ClientConnection).request(body);
+  /** The 60-digit safety number with `userId` (compare it out of band; identical on both sides). */
+  async safetyNumber(userId: string): Promise<string> {
+    const parts = await this.open();
+    const identity = await parts.keys.identity();
+    return parts.channel.safetyNumber(userId, identity.identityKeyPair.publicKey);
   }
 
-  private async sendContent(to: string, content: { kind: 'text'; text: string }): Promise<SendResult> {
+  /** On a new device: the code to show, which an existing device of the user approves. */
+  async linkCode(): Promise<string> {
+    return linkCodeOf((await this.open()).identity);
+  }
+
+  /** On an existing device: approve the new device behind `code`; hand the result to the new device. */
+  async approveDevice(code: string, options: { ttlMs?: number } = {}): Promise<string> {
+    return approveLinkCode((await this.open()).identity, code, options.ttlMs ?? 10 * 60 * 1000, Date.now());
+  }
+
+  private async request(body: Parameters<ClientConnection['request']>[0]): Promise<ServerFrame> {
+    await this.connect();
+    return (this.parts as Parts).connection.request(body);
+  }
+
+  private async sendContent(to: string, content: MessageContent): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
-    this.opening ??= this.open();
-    await this.opening;
+    const parts = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(() => {});
     const id = newMessageId();
     const sentAt = Date.now();
-    const self = this.identity as DeviceIdentity;
-    const data = encodeContent(content, sentAt, { toUserId: to });
     const message: StoredMessage = {
       id,
       chatId: to,
-      from: { userId: self.userId, deviceId: self.deviceId },
+      from: { userId: parts.identity.userId, deviceId: parts.identity.deviceId },
       content,
       sentAt,
       serverTime: 0,
       outgoing: true,
       status: 'pending',
     };
-    return (this.outbox as Outbox).add(
-      { id, chatId: to, createdAt: sentAt, send: { messageId: id, userId: to, shared: { type: 1, data } } },
+    return parts.outbox.add(
+      {
+        id,
+        chatId: to,
+        createdAt: sentAt,
+        kind: 'message',
+        content: encodeContent(content, sentAt, { toUserId: to }),
+        send: { messageId: id, userId: to },
+      },
       (tx) => tx.put(MESSAGES_NS, id, message),
     );
   }
 
-  private async open(): Promise<void> {
+  private open(): Promise<Parts> {
+    this.opening ??= this.build().then((parts) => {
+      this.parts = parts;
+      return parts;
+    });
+    return this.opening;
+  }
+
+  private async build(): Promise<Parts> {
     const { options } = this;
-    this.identity = await loadOrCreateIdentity(options.store, options.userId, options.deviceId);
+    const store = options.store;
+    const identity = await loadOrCreateIdentity(store, options.userId, options.deviceId);
+    const self: SignalAddress = { userId: identity.userId, deviceId: identity.deviceId };
+    const link = options.deviceLink ? parseApproval(options.deviceLink) : undefined;
     const connection = new ClientConnection({
       url: options.url,
-      identity: this.identity,
+      identity,
       WebSocket: options.WebSocket ?? defaultWebSocket(),
       ...(options.token ? { token: options.token } : {}),
+      ...(link ? { link: () => link } : {}),
       requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
       backoff: options.reconnect ?? {},
       clientInfo: 'parley-js/0.1',
@@ -149,47 +202,132 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       onReady: (welcome) => this.onReady(welcome),
       onState: (state, detail) => this.emit('connection:state', { state, ...detail }),
     });
-    this.connection = connection;
-    this.inbox = new Inbox(options.store, options.userId, {
-      received: (m) => this.emit('message:received', m),
-      undecryptable: (e) => this.emit('message:undecryptable', e),
+    const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
+    const keys = new KeyManager(
+      store,
+      async (upload) => (await request({ keysUpload: upload })).keysUploadResult?.oneTimeRemaining ?? 0,
+      async () => (await request({ keysCount: {} })).keysUploadResult?.oneTimeRemaining ?? 0,
+    );
+    const lists = new DeviceLists(
+      store,
+      async (userId) => (await request({ devicesGet: { userId } })).deviceList?.devices ?? [],
+      (userId, devices) => this.emit('devices:changed', { userId, deviceIds: devices.map((d) => d.deviceId) }),
+    );
+    const encryptor = new Encryptor({
+      store,
+      self,
+      lists,
+      fetchBundles: async (userId, deviceIds) => {
+        const frame = await request({ keysFetch: { userId, deviceIds } });
+        return (frame.keysBundles?.bundles ?? []).map(toBundle);
+      },
+      onIdentityChanged: (c) =>
+        this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
+    });
+    let outbox: Outbox | undefined;
+    const channel = new SecureChannel({
+      store,
+      self,
+      lists,
+      encryptor,
+      retryLimiter: new RetryLimiter(),
+      sendDirect: async (to, payload) => {
+        await request({
+          send: {
+            messageId: newMessageId(),
+            userId: to.userId,
+            direct: true,
+            noReceipts: true,
+            copies: [{ to, payload }],
+          },
+        });
+      },
+      queueResend: (record) => (outbox as Outbox).addInternal(record),
+      sentContent: async (messageId, requester) => {
+        const m = await this.getMessage(messageId);
+        const mayHaveIt = m?.outgoing && (m.chatId === requester.userId || requester.userId === self.userId);
+        if (!m || !mayHaveIt || m.content.kind !== 'text') return undefined;
+        return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
+      },
+      onIdentityChanged: (c) =>
+        this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
+    });
+    const inbox = new Inbox(store, options.userId, {
+      open: (tx, envelope, from) => channel.open(tx, envelope, from),
+      received: (m) => {
+        this.emit('message:received', m);
+        void lists.noteDevice(m.from.userId, m.from.deviceId);
+      },
+      undecryptable: (e) => {
+        const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
+        this.emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
+      },
       ack: (ids) => connection.notify({ deliverAck: { ids } }),
     });
-    this.outbox = new Outbox(options.store, connection, {
+    outbox = new Outbox(store, connection, {
+      prepare: (record) => channel.prepare(record),
+      onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
       onSent: async (tx, record, serverTime) => {
+        if (record.kind === 'resend') return;
         const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
         if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'sent', serverTime });
       },
-      afterSent: (record, serverTime) =>
-        this.emit('message:sent', { id: record.id, chatId: record.chatId, serverTime }),
+      afterSent: (record, serverTime) => {
+        if (record.kind !== 'resend') this.emit('message:sent', { id: record.id, chatId: record.chatId, serverTime });
+      },
       onFailed: async (tx, record) => {
+        if (record.kind === 'resend') return;
         const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
         if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'failed' });
       },
-      afterFailed: (record, error) => this.emit('message:failed', { id: record.id, chatId: record.chatId, error }),
+      afterFailed: (record, error) => {
+        if (record.kind !== 'resend') this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
+      },
     });
-    await this.outbox.load();
+    await outbox.load();
+    return { identity, connection, outbox, inbox, keys, lists, channel };
   }
 
   private onReady(welcome: parley.v1.Welcome.$Properties): void {
+    const parts = this.parts as Parts;
     this.syncReceived = 0;
     this.syncPending = welcome.pending ?? 0;
     this.emit('sync:progress', { received: 0, pending: this.syncPending, done: false });
-    this.outbox?.onReady();
+    // Keys first (a peer cannot reach this device before they are published), then the outbox.
+    const sync = parts.keys.sync();
+    this.keysReady ??= sync.catch(() => {});
+    void sync.catch(() => {}).finally(() => parts.outbox.onReady());
   }
 
   private async onPush(frame: ServerFrame): Promise<void> {
+    const parts = this.parts as Parts;
     if (frame.body === 'deliver') {
       const envelopes = (frame.deliver?.envelopes ?? []) as parley.v1.Envelope[];
-      const n = await (this.inbox as Inbox).handle(envelopes);
+      const n = await parts.inbox.handle(envelopes);
       if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
         this.syncReceived += n;
         this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });
       }
     } else if (frame.body === 'syncComplete') {
       this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
+    } else if (frame.body === 'prekeysLow') {
+      void parts.keys.sync().catch(() => {});
     }
   }
+}
+
+function toBundle(b: parley.v1.PreKeyBundle.$Properties): AddressedBundle {
+  return {
+    address: { userId: b.address?.userId ?? '', deviceId: b.address?.deviceId ?? 0 },
+    registrationId: b.registrationId ?? 0,
+    identityKey: b.identityKey ?? new Uint8Array(),
+    signedPrekey: {
+      keyId: b.signedPrekey?.keyId ?? 0,
+      publicKey: b.signedPrekey?.publicKey ?? new Uint8Array(),
+      signature: b.signedPrekey?.signature ?? new Uint8Array(),
+    },
+    prekey: b.prekey ? { keyId: b.prekey.keyId ?? 0, publicKey: b.prekey.publicKey ?? new Uint8Array() } : null,
+  };
 }
 
 /** Creates a client. Nothing happens on the network until `connect()` or a send. */

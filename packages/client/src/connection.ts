@@ -23,6 +23,8 @@ export interface ConnectionOptions {
   requestTimeoutMs: number;
   backoff: BackoffOptions;
   clientInfo: string;
+  /** Approval by another device of the user, for this device's first connection. */
+  link?: () => parley.v1.DeviceLink.$Properties | undefined;
   /** Pushes (frames answering no request), handled one at a time in arrival order. */
   onPush(frame: ServerFrame): Promise<void>;
   /** After each successful authentication. */
@@ -142,6 +144,7 @@ export class ClientConnection {
           authKey: identity.authPublicKey,
           clientInfo: this.o.clientInfo,
           ...(this.o.token ? { token: this.o.token } : {}),
+          ...(this.o.link?.() ? { link: this.o.link() ?? null } : {}),
         },
       }),
     );

@@ -13,6 +13,8 @@ export function encodeContent(content: MessageContent, sentAt: number, extra: { 
 export interface DecodedContent {
   content: MessageContent;
   sentAt: number;
+  /** Set on copies for the sender's own devices: whom the message was sent to. */
+  toUserId: string;
 }
 
 /** Decodes a Content; BAD_FRAME for bytes that are not one, or for a kind this client does not know. */
@@ -23,7 +25,12 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
   } catch (cause) {
     throw new ParleyError('BAD_FRAME', 'content does not decode', { cause });
   }
-  if (content.body === 'text')
-    return { content: { kind: 'text', text: content.text?.text ?? '' }, sentAt: content.sentAt };
+  if (content.body === 'text') {
+    return {
+      content: { kind: 'text', text: content.text?.text ?? '' },
+      sentAt: content.sentAt,
+      toUserId: content.toUserId,
+    };
+  }
   throw new ParleyError('BAD_FRAME', `unsupported content ${content.body ?? 'empty'}`);
 }

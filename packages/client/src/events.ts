@@ -36,7 +36,11 @@ export interface ClientEvents {
   /** Emitted after the message is durably stored in the client store, in order per conversation. */
   'message:received': (message: ReceivedMessage) => void;
   /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
-  'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string }) => void;
+  'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string; retrying: boolean }) => void;
+  /** A contact's device presented a different identity key than before (reinstall, or an attack: compare safety numbers). */
+  'identity:changed': (event: { userId: string; deviceId: number }) => void;
+  /** The devices of a user (a contact, or this user) changed. */
+  'devices:changed': (event: { userId: string; deviceIds: number[] }) => void;
   /** A message from the outbox was durably stored by the server (also for messages re-sent after a restart). */
   'message:sent': (message: SentMessage) => void;
   /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */

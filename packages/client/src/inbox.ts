@@ -1,7 +1,7 @@
-import { type parley, pb } from '@parley/core';
+import type { parley } from '@parley/core';
 import { decodeContent } from './content.js';
-import type { ReceivedMessage } from './events.js';
-import type { ClientStore } from './stores/client-store.js';
+import type { PeerAddress, ReceivedMessage } from './events.js';
+import type { ClientStore, StoreTx } from './stores/client-store.js';
 
 /** Stored form of every message this device has seen, in or out. Also the dedup record. */
 export interface StoredMessage extends ReceivedMessage {
@@ -10,17 +10,31 @@ export interface StoredMessage extends ReceivedMessage {
 
 export const MESSAGES_NS = 'messages';
 
+/** What opening an envelope's payload gave. */
+export type Opened =
+  /** `after` runs once the transaction committed (e.g. to report an identity change). */
+  | { kind: 'content'; content: Uint8Array; after?: () => void }
+  /** A control payload handled by `onControl` (e.g. a retry request); nothing is stored. */
+  | { kind: 'control'; handle(): void }
+  /** Undecryptable: reported, acknowledged, and `retry` asks the sender to send it again. */
+  | { kind: 'failed'; reason: string; retry: boolean }
+  /** Already seen (a replay or redelivery): acknowledged silently. */
+  | { kind: 'duplicate' };
+
 export interface InboxEvents {
+  /** Decrypts a payload inside the frame's transaction, so the ratchet commits with the message. */
+  open(tx: StoreTx, envelope: parley.v1.Envelope, from: PeerAddress): Promise<Opened>;
   received(message: ReceivedMessage): void;
-  undecryptable(event: { id: string; from: { userId: string; deviceId: number }; reason: string }): void;
-  /** Acknowledges ids to the server (after they are durably stored). */
+  undecryptable(event: { id: string; from: PeerAddress; reason: string; retry: boolean }): void;
+  /** Acknowledges queue ids to the server (after they are durably stored). */
   ack(ids: string[]): void;
 }
 
 /**
- * Turns Deliver frames into stored messages and events: decodes, drops duplicates by id,
- * commits the whole frame in one transaction, emits in queue order, then acknowledges.
- * A crash between commit and ack only causes a redelivery, which the dedup absorbs.
+ * Turns Deliver frames into stored messages and events: opens (decrypts) each payload, drops
+ * duplicates by message id, commits the whole frame in one transaction, emits in queue order,
+ * then acknowledges. A crash between commit and ack only causes a redelivery, which the dedup
+ * absorbs; a failure before commit acknowledges nothing.
  */
 export class Inbox {
   constructor(
@@ -32,29 +46,38 @@ export class Inbox {
   /** Returns how many envelopes were processed (for sync progress). */
   async handle(envelopes: parley.v1.Envelope[]): Promise<number> {
     const fresh: ReceivedMessage[] = [];
-    const failures: Array<{ id: string; from: { userId: string; deviceId: number }; reason: string }> = [];
+    const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
+    const controls: Array<() => void> = [];
     await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
       for (const envelope of envelopes) {
         if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id;
-        if (seen.has(id) || (await tx.get(MESSAGES_NS, id)) !== undefined) continue;
-        seen.add(id);
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
-        let decoded: ReturnType<typeof decodeContent>;
-        try {
-          if (envelope.message.type !== pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT) {
-            throw new Error(`payload type ${envelope.message.type} is not supported by this client`);
-          }
-          decoded = decodeContent(envelope.message.data ?? new Uint8Array());
-        } catch (error) {
-          failures.push({ id, from, reason: String((error as Error).message) });
+        if (seen.has(id) || (await tx.get(MESSAGES_NS, id)) !== undefined) continue;
+        const opened = await this.events.open(tx, envelope, from);
+        if (opened.kind === 'duplicate') continue;
+        if (opened.kind === 'control') {
+          controls.push(opened.handle);
           continue;
         }
+        if (opened.kind === 'failed') {
+          failures.push({ id, from, reason: opened.reason, retry: opened.retry });
+          continue;
+        }
+        if (opened.after) controls.push(opened.after);
+        let decoded: ReturnType<typeof decodeContent>;
+        try {
+          decoded = decodeContent(opened.content);
+        } catch (error) {
+          failures.push({ id, from, reason: String((error as Error).message), retry: false });
+          continue;
+        }
+        seen.add(id);
         const outgoing = from.userId === this.selfUserId;
         const message: StoredMessage = {
           id,
-          chatId: outgoing ? envelope.conversationUserId || from.userId : from.userId,
+          chatId: outgoing ? envelope.conversationUserId || decoded.toUserId || from.userId : from.userId,
           from,
           content: decoded.content,
           sentAt: decoded.sentAt,
@@ -69,6 +92,7 @@ export class Inbox {
     });
     for (const message of fresh) this.events.received(message);
     for (const failure of failures) this.events.undecryptable(failure);
+    for (const handle of controls) handle();
     this.events.ack(envelopes.map((e) => e.id));
     return envelopes.length;
   }

@@ -7,12 +7,28 @@ export interface OutboxRecord {
   seq: number;
   id: string;
   chatId: string;
-  /** The Send frame body, re-sent unchanged (same message id) until acknowledged. */
+  /**
+   * The Send frame body, re-sent unchanged (same message id) until acknowledged. Its per-device
+   * copies are filled in by `prepare` (encryption) and dropped when the device lists change.
+   */
   send: parley.v1.Send.$Properties;
   createdAt: number;
+  /** The plaintext Content, kept until the server has the message so copies can be rebuilt. */
+  content?: Uint8Array;
+  /** `message`: a user's message. `resend`: a message re-encrypted for one device that asked for it. */
+  kind?: 'message' | 'resend';
+  /** For a resend: the device it is for. */
+  resendTo?: { userId: string; deviceId: number };
 }
 
 export interface OutboxEvents {
+  /**
+   * Makes the record ready to send (e.g. encrypts a copy per device and stores them with the
+   * record in one transaction); returns the Send body to transmit.
+   */
+  prepare?(record: OutboxRecord): Promise<parley.v1.Send.$Properties>;
+  /** The server refused the copies for a stale device list: refresh what `details` names. */
+  onDevicesMismatch?(record: OutboxRecord, details: unknown): Promise<void>;
   /** The server stored the message; runs inside the transaction that removes it from the outbox. */
   onSent(tx: StoreTx, record: OutboxRecord, serverTime: number): Promise<void>;
   /** Emits after commit. */
@@ -44,6 +60,7 @@ export class Outbox {
   private readonly inflightChats = new Map<string, number>();
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextToken = 1;
+  private readonly mismatches = new Map<string, number>();
   private readonly waiters = new Map<string, { resolve(r: SendResult): void; reject(e: ParleyError): void }>();
   private retryDelayMs = 500;
   private stopped = false;
@@ -53,6 +70,24 @@ export class Outbox {
     private readonly connection: ClientConnection,
     private readonly events: OutboxEvents,
   ) {}
+
+  /** Persists changes `prepare` made to a record (called inside its transaction). */
+  static async save(tx: StoreTx, record: OutboxRecord): Promise<void> {
+    await tx.put(NS, seqKey(record.seq), record);
+  }
+
+  /** Queues a record that is not a new user message (e.g. a resend for one device); no waiter. */
+  async addInternal(record: Omit<OutboxRecord, 'seq'>): Promise<void> {
+    const stored = await this.store.transaction(async (tx) => {
+      const seq = ((await tx.get<number>(META, SEQ_KEY)) ?? 0) + 1;
+      const full: OutboxRecord = { ...record, seq };
+      await tx.put(META, SEQ_KEY, seq);
+      await tx.put(NS, seqKey(seq), full);
+      return full;
+    });
+    this.push(stored);
+    this.pump();
+  }
 
   /** Loads what a previous run left unsent. */
   async load(): Promise<void> {
@@ -120,7 +155,9 @@ export class Outbox {
   private async attempt(record: OutboxRecord, token: number): Promise<void> {
     let release = true;
     try {
-      const frame = await this.connection.request({ send: record.send });
+      const send = this.events.prepare ? await this.events.prepare(record) : record.send;
+      const frame = await this.connection.request({ send });
+      this.mismatches.delete(record.id);
       const serverTime = frame.sendAck?.serverTime ?? 0;
       await this.store.transaction(async (tx) => {
         await tx.delete(NS, seqKey(record.seq));
@@ -132,7 +169,12 @@ export class Outbox {
       this.waiters.delete(record.id);
     } catch (e) {
       const error = ParleyError.from(e);
-      if (isParleyError(error) && !error.retryable && error.code !== 'CLOSED' && error.code !== 'STORE_FAILED') {
+      const mismatches = this.mismatches.get(record.id) ?? 0;
+      if (error.code === 'DEVICES_MISMATCH' && this.events.onDevicesMismatch && mismatches < 5) {
+        // Stale device list: refresh it and go again at once; the app never notices.
+        this.mismatches.set(record.id, mismatches + 1);
+        await this.events.onDevicesMismatch(record, error.details);
+      } else if (isParleyError(error) && !error.retryable && error.code !== 'CLOSED' && error.code !== 'STORE_FAILED') {
         await this.store.transaction(async (tx) => {
           await tx.delete(NS, seqKey(record.seq));
           await this.events.onFailed(tx, record, error);

@@ -37,18 +37,36 @@ export async function handleSend(
   const toUser = send.userId;
   if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
 
+  const copies = send.copies ?? [];
+  if (send.shared && !isPayload(send.shared))
+    throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
+  if (copies.some((c) => !isPayload(c.payload))) {
+    throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+  }
   const recipients = await ctx.stores.devices.list(toUser);
   if (recipients.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no registered device`);
-  const own =
-    send.skipOwnDevices || toUser === sender.userId
-      ? []
-      : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
-  const targets = [...recipients, ...own].filter((d) => !sameDevice(d, sender));
+  let targets: DeviceRecord[];
+  if (send.direct) {
+    targets = directTargets(recipients, toUser, copies);
+  } else {
+    const own =
+      send.skipOwnDevices || toUser === sender.userId
+        ? []
+        : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
+    targets = [...recipients, ...own].filter((d) => !sameDevice(d, sender));
+    // Per-device (encrypted) copies can only go to devices that published keys.
+    if (copies.length > 0) {
+      targets = targets.filter((d) => d.registrationId !== 0);
+      if (!targets.some((d) => d.userId === toUser)) {
+        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no device with published keys`);
+      }
+    }
+  }
 
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
   // Queue ids are scoped by sender device, so two senders can never collide on a message id.
-  const queueId = queueIdFor(sender, messageId);
+  const queueId = queueIdFor(sender, messageId, send.attempt ?? 0);
   const items: QueueItem[] = targets.map((device, i) => ({
     device: { userId: device.userId, deviceId: device.deviceId },
     id: queueId,
@@ -73,8 +91,25 @@ export async function handleSend(
  * The queue (and ack) id of a message: sender user, sender device and message id joined by
  * U+001F, which none of them can contain (user ids exclude control characters).
  */
-export function queueIdFor(sender: DeviceAddress, messageId: string): string {
-  return `${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
+export function queueIdFor(sender: DeviceAddress, messageId: string, attempt = 0): string {
+  const base = `${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
+  return attempt > 0 ? `${base}\u001f${attempt}` : base;
+}
+
+/** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */
+function directTargets(
+  recipients: DeviceRecord[],
+  toUser: string,
+  copies: parley.v1.DeviceCopy.$Properties[],
+): DeviceRecord[] {
+  if (copies.length === 0) throw new ParleyError('INVALID_ARGUMENT', 'a direct send needs device copies');
+  return copies.map((copy) => {
+    const device = recipients.find((d) => d.userId === copy.to?.userId && d.deviceId === copy.to?.deviceId);
+    if (copy.to?.userId !== toUser || !device) {
+      throw new ParleyError('UNKNOWN_RECIPIENT', `no device ${copy.to?.userId}.${copy.to?.deviceId} of ${toUser}`);
+    }
+    return device;
+  });
 }
 
 const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Payload =>
@@ -84,10 +119,6 @@ const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Pa
 function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send): Payload[] {
   const copies = send.copies ?? [];
   const shared = isPayload(send.shared) ? send.shared : undefined;
-  if (send.shared && !shared) throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
-  if (copies.some((c) => !isPayload(c.payload))) {
-    throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
-  }
   if (copies.length === 0) {
     if (!shared) throw new ParleyError('INVALID_ARGUMENT', 'send has no payload');
     return targets.map(() => shared);
@@ -108,7 +139,8 @@ function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send): Payload[
       if (!shared) missing.push({ userId: t.userId, deviceId: t.deviceId });
       return shared as Payload;
     }
-    if (t.registrationId !== 0 && copy.registrationId !== t.registrationId) {
+    // A copy that names no registration id (a control payload) is not checked for staleness.
+    if (t.registrationId !== 0 && copy.registrationId && copy.registrationId !== t.registrationId) {
       stale.push({ userId: t.userId, deviceId: t.deviceId });
     }
     return copy.payload as Payload;

@@ -183,6 +183,7 @@ describe('hostile input', () => {
 
   it('refuses a send whose per-device copies do not match the devices, naming them', async () => {
     track(await RawPeer.authenticated(server.url, 'judy', 1));
+    await stores.devices.setRegistrationId('judy', 1, 1234); // judy published keys
     const sender = track(await RawPeer.authenticated(server.url, 'ken'));
     const answer = await sender.request({
       send: {

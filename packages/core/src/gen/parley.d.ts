@@ -1741,6 +1741,8 @@ export namespace parley {
             copies: parley.v1.DeviceCopy.$Properties[];
             skipOwnDevices: boolean;
             noReceipts: boolean;
+            direct: boolean;
+            attempt: number;
             destination?: ("userId"|"groupId");
             static create(properties: parley.v1.Send.$Shape): parley.v1.Send & parley.v1.Send.$Shape;
             static create(properties?: parley.v1.Send.$Properties): parley.v1.Send;
@@ -1761,6 +1763,8 @@ export namespace parley {
                 copies?: (parley.v1.DeviceCopy.$Properties[]|null);
                 skipOwnDevices?: (boolean|null);
                 noReceipts?: (boolean|null);
+                direct?: (boolean|null);
+                attempt?: (number|null);
                 destination?: ("userId"|"groupId");
                 $unknowns?: Uint8Array[];
             }
@@ -1772,6 +1776,8 @@ export namespace parley {
               copies?: parley.v1.DeviceCopy.$Shape[]|null;
               skipOwnDevices?: boolean|null;
               noReceipts?: boolean|null;
+              direct?: boolean|null;
+              attempt?: number|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ destination?: undefined; userId?: null; groupId?: null }|{ destination?: "userId"; userId: string; groupId?: null }|{ destination?: "groupId"; userId?: null; groupId: string })

@@ -10049,6 +10049,8 @@ export const parley = $root.parley = (() => {
             Send.prototype.copies = $util.emptyArray;
             Send.prototype.skipOwnDevices = false;
             Send.prototype.noReceipts = false;
+            Send.prototype.direct = false;
+            Send.prototype.attempt = 0;
 
             let $oneOfFields;
 
@@ -10083,6 +10085,10 @@ export const parley = $root.parley = (() => {
                     writer.uint32(48).bool(message.skipOwnDevices);
                 if (message.noReceipts != null && $Object.hasOwnProperty.call(message, "noReceipts") && message.noReceipts !== false)
                     writer.uint32(56).bool(message.noReceipts);
+                if (message.direct != null && $Object.hasOwnProperty.call(message, "direct") && message.direct !== false)
+                    writer.uint32(64).bool(message.direct);
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt") && message.attempt !== 0)
+                    writer.uint32(72).uint32(message.attempt);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10171,6 +10177,24 @@ export const parley = $root.parley = (() => {
                                 delete message.noReceipts;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.direct = value;
+                            else
+                                delete message.direct;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.attempt = value;
+                            else
+                                delete message.attempt;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10226,6 +10250,12 @@ export const parley = $root.parley = (() => {
                 if (object.noReceipts != null)
                     if (object.noReceipts)
                         message.noReceipts = $Boolean(object.noReceipts);
+                if (object.direct != null)
+                    if (object.direct)
+                        message.direct = $Boolean(object.direct);
+                if (object.attempt != null)
+                    if ($Number(object.attempt) !== 0)
+                        message.attempt = object.attempt >>> 0;
                 return message;
             };
 
@@ -10244,6 +10274,8 @@ export const parley = $root.parley = (() => {
                     object.shared = null;
                     object.skipOwnDevices = false;
                     object.noReceipts = false;
+                    object.direct = false;
+                    object.attempt = 0;
                 }
                 if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
                     object.messageId = message.messageId;
@@ -10268,6 +10300,10 @@ export const parley = $root.parley = (() => {
                     object.skipOwnDevices = message.skipOwnDevices;
                 if (message.noReceipts != null && $Object.hasOwnProperty.call(message, "noReceipts"))
                     object.noReceipts = message.noReceipts;
+                if (message.direct != null && $Object.hasOwnProperty.call(message, "direct"))
+                    object.direct = message.direct;
+                if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                    object.attempt = message.attempt;
                 return object;
             };
 

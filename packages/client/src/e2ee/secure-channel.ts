@@ -1,0 +1,177 @@
+import {
+  concatBytes,
+  decrypt,
+  deleteSession,
+  fromPayloadType,
+  type IdentityChange,
+  isParleyError,
+  ParleyError,
+  type parley,
+  pb,
+  type SignalAddress,
+  safetyNumber,
+  unpadContent,
+} from '@parley/core';
+import type { Opened } from '../inbox.js';
+import { Outbox, type OutboxRecord } from '../outbox.js';
+import type { ClientStore, StoreTx } from '../stores/client-store.js';
+import type { DeviceLists } from './device-lists.js';
+import type { AddressedBundle, Encryptor } from './encryptor.js';
+import type { RetryLimiter } from './retry-limiter.js';
+import { knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
+
+export interface SecureChannelOptions {
+  store: ClientStore;
+  self: SignalAddress;
+  lists: DeviceLists;
+  encryptor: Encryptor;
+  retryLimiter: RetryLimiter;
+  /** Sends a direct control payload to one device (not through the outbox: it may be lost). */
+  sendDirect(to: SignalAddress, payload: parley.v1.Payload.$Properties): Promise<void>;
+  /** Queues a re-encrypted copy of one of our messages for the device that asked for it. */
+  queueResend(record: Omit<OutboxRecord, 'seq'>): Promise<void>;
+  /** Content bytes of a message this user sent, to re-encrypt on request; undefined if unknown. */
+  sentContent(
+    messageId: string,
+    requester: SignalAddress,
+  ): Promise<{ chatId: string; content: Uint8Array } | undefined>;
+  onIdentityChanged(change: IdentityChange): void;
+}
+
+const MAX_RESENDS = 3;
+const key = (a: SignalAddress) => `${a.userId}\u001f${a.deviceId}`;
+
+/**
+ * The end-to-end encrypted side of messaging: encrypts outbox records per device, decrypts
+ * envelopes inside the inbox transaction, and runs the retry path for undecryptable messages.
+ */
+export class SecureChannel {
+  constructor(private readonly o: SecureChannelOptions) {}
+
+  /** Outbox hook: encrypts a record's content for every current device, stored with the record. */
+  async prepare(record: OutboxRecord): Promise<parley.v1.Send.$Properties> {
+    if (record.send.copies?.length) return record.send;
+    const content = record.content;
+    if (!content) throw new ParleyError('INTERNAL', 'outbox record without content');
+    const resendTo = record.resendTo;
+    const targets = resendTo ? [resendTo] : await this.o.encryptor.targets(record.chatId);
+    if (!resendTo && !targets.some((t) => t.userId === record.chatId)) {
+      throw new ParleyError('UNKNOWN_RECIPIENT', `user ${record.chatId} has no device that can receive messages`);
+    }
+    const copies = await this.o.encryptor.encrypt(
+      targets,
+      content,
+      async (tx, built) => {
+        record.send = { ...record.send, copies: built };
+        await Outbox.save(tx, record);
+      },
+      resendTo ? { rebuild: [resendTo] } : {},
+    );
+    return { ...record.send, copies };
+  }
+
+  /** Outbox hook: refresh the device lists DEVICES_MISMATCH names and drop the copies to rebuild them. */
+  async onDevicesMismatch(record: OutboxRecord, details: unknown): Promise<void> {
+    const d = (details ?? {}) as { missing?: SignalAddress[]; extra?: SignalAddress[]; stale?: SignalAddress[] };
+    const users = new Set([...(d.missing ?? []), ...(d.extra ?? []), ...(d.stale ?? [])].map((a) => a.userId));
+    for (const userId of users) await this.o.lists.refresh(userId);
+    await this.o.store.transaction(async (tx) => {
+      // A re-registered device has new keys: its old session is useless.
+      for (const stale of d.stale ?? []) await deleteSession(txSignalStore(tx), stale);
+      record.send = { ...record.send, copies: [] };
+      await Outbox.save(tx, record);
+    });
+  }
+
+  /** Inbox hook: decrypts one envelope inside the inbox transaction. */
+  async open(tx: StoreTx, envelope: parley.v1.Envelope, from: SignalAddress): Promise<Opened> {
+    const payload = envelope.message as parley.v1.Payload;
+    if (payload.type === pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST) return this.openRetryRequest(payload, from);
+    const type = fromPayloadType(payload.type);
+    if (!type) {
+      const reason =
+        payload.type === pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT
+          ? 'unencrypted message refused'
+          : 'unsupported payload type';
+      return { kind: 'failed', reason, retry: false };
+    }
+    try {
+      const result = await decrypt(txSignalStore(tx), from, type, payload.data ?? new Uint8Array());
+      const change = result.identityChange;
+      const content = unpadContent(result.plaintext);
+      return change
+        ? { kind: 'content', content, after: () => this.o.onIdentityChanged(change) }
+        : { kind: 'content', content };
+    } catch (error) {
+      if (!isParleyError(error, 'DECRYPTION_FAILED')) throw error; // store trouble: redeliver later
+      const reason = (error.details as { reason?: string } | undefined)?.reason ?? 'invalid-message';
+      if (reason === 'duplicate') return { kind: 'duplicate' };
+      return { kind: 'failed', reason, retry: reason !== 'unsupported-version' };
+    }
+  }
+
+  /** After an undecryptable message: ask its sender to re-encrypt it for us (rate-limited per peer). */
+  requestRetry(messageId: string, from: SignalAddress, registrationId: number): boolean {
+    if (!this.o.retryLimiter.allow(key(from))) return false;
+    const data = pb.RetryRequest.encode({ messageId, attempt: 1, registrationId }).finish();
+    void this.o.sendDirect(from, { type: pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST, data }).catch(() => {});
+    return true;
+  }
+
+  /** The 60-digit safety number between this user and `userId`, over the identity keys each side knows. */
+  async safetyNumber(userId: string, ownIdentityKey: Uint8Array): Promise<string> {
+    const [mine, theirs] = await this.o.store.transaction(async (tx) => [
+      [ownIdentityKey, ...(await knownIdentityKeys(tx, this.o.self.userId))],
+      await knownIdentityKeys(tx, userId),
+    ]);
+    if (theirs.length === 0) throw new ParleyError('NOT_FOUND', `no identity key known for ${userId} yet`);
+    return safetyNumber(this.o.self.userId, await userKey(mine), userId, await userKey(theirs));
+  }
+
+  private openRetryRequest(payload: parley.v1.Payload, from: SignalAddress): Opened {
+    let request: parley.v1.RetryRequest;
+    try {
+      request = pb.RetryRequest.decode(payload.data ?? new Uint8Array());
+    } catch {
+      return { kind: 'failed', reason: 'malformed retry request', retry: false };
+    }
+    return { kind: 'control', handle: () => void this.resend(request, from).catch(() => {}) };
+  }
+
+  private async resend(request: parley.v1.RetryRequest, from: SignalAddress): Promise<void> {
+    const attempt = Math.max(1, request.attempt);
+    if (attempt > MAX_RESENDS) return;
+    const sent = await this.o.sentContent(request.messageId, from);
+    if (!sent) return; // not ours, or not for this user: never re-encrypt on a stranger's request
+    await this.o.queueResend({
+      id: request.messageId,
+      chatId: `resend\u001f${key(from)}`,
+      createdAt: Date.now(),
+      kind: 'resend',
+      resendTo: { userId: from.userId, deviceId: from.deviceId },
+      content: sent.content,
+      send: { messageId: request.messageId, userId: from.userId, direct: true, attempt },
+    });
+  }
+}
+
+/**
+ * One key standing for all of a user's device identity keys: the key itself for one device,
+ * else 0x05 || SHA-256 of the sorted keys, so both sides derive the same safety number.
+ */
+async function userKey(keys: Uint8Array[]): Promise<Uint8Array> {
+  const unique = [...new Map(keys.map((k) => [Array.from(k).join(','), k])).values()];
+  if (unique.length === 1) return unique[0] as Uint8Array;
+  unique.sort((a, b) => compareBytes(a, b));
+  const digest = new Uint8Array(
+    await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(concatBytes(...unique))),
+  );
+  return concatBytes(new Uint8Array([5]), digest);
+}
+
+function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
+  return a.length - b.length;
+}
+
+export type { AddressedBundle };

@@ -1,0 +1,106 @@
+// The one place that loads the Signal library (@privacyresearch/libsignal-protocol-typescript,
+// GPL-3.0, patched under patches/) and routes its curve arithmetic. Loaded lazily on the first crypto
+// call, so importing @parley/core does not load it. Internal to crypto/ apart from the backend switch.
+import type * as SignalLibrary from '@privacyresearch/libsignal-protocol-typescript';
+import { ParleyError } from '../errors.js';
+import { toArrayBuffer } from './buffers.js';
+import { isPublicKey, isSignature } from './keys-format.js';
+import { webCryptoSupportsX25519, webCryptoX25519, type X25519 } from './webcrypto-x25519.js';
+
+export type Library = typeof SignalLibrary;
+
+/**
+ * Where X25519 key generation and agreement run: `'webcrypto'` is the platform's native
+ * `crypto.subtle` X25519; `'fallback'` is the library's own asm.js code. XEdDSA signatures always use
+ * the library's code (WebCrypto's Ed25519 cannot sign with a Curve25519 key).
+ */
+export type CurveBackend = 'webcrypto' | 'fallback';
+
+/** The library's asm.js curve, as curve25519-typescript's AsyncCurve. `verify` answers true when INVALID. */
+interface FallbackCurve extends X25519 {
+  sign(privKey: ArrayBuffer, message: ArrayBuffer): Promise<ArrayBuffer>;
+  verify(pubKey: ArrayBuffer, message: ArrayBuffer, sig: ArrayBuffer): Promise<boolean>;
+}
+
+interface Loaded {
+  readonly lib: Library;
+  readonly fallback: FallbackCurve;
+  readonly webcrypto: X25519 | undefined;
+}
+
+let loading: Promise<Loaded> | undefined;
+let active: X25519 | undefined;
+let activeBackend: CurveBackend = 'fallback';
+
+async function load(): Promise<Loaded> {
+  const [lib, curve] = await Promise.all([
+    import('@privacyresearch/libsignal-protocol-typescript'),
+    import('@privacyresearch/curve25519-typescript'),
+  ]);
+  const fallback: FallbackCurve = new curve.AsyncCurve25519Wrapper();
+  // Feature-detect once: native X25519 where the platform has it, the library's code otherwise.
+  const subtle = globalThis.crypto?.subtle;
+  const webcrypto = subtle && (await webCryptoSupportsX25519(subtle)) ? webCryptoX25519(subtle) : undefined;
+  active = webcrypto ?? fallback;
+  activeBackend = webcrypto ? 'webcrypto' : 'fallback';
+  if (globalThis.crypto?.subtle) lib.setWebCrypto(globalThis.crypto);
+  lib.setCurve({
+    keyPair: (privKey) => (active ?? fallback).keyPair(privKey),
+    sharedSecret: (pubKey, privKey) => (active ?? fallback).sharedSecret(pubKey, privKey),
+    sign: (privKey, message) => fallback.sign(privKey, message),
+    verify: (pubKey, message, sig) => fallback.verify(pubKey, message, sig),
+  });
+  return { lib, fallback, webcrypto };
+}
+
+/** The library, loaded once, with its curve hook installed. */
+export function loadLibrary(): Promise<Loaded> {
+  loading ??= load().catch((error: unknown) => {
+    loading = undefined;
+    throw new ParleyError('INTERNAL', 'could not load the Signal library', { cause: error });
+  });
+  return loading;
+}
+
+/** The X25519 backend in use (detected on first use: WebCrypto when the platform has X25519). */
+export async function getCurveBackend(): Promise<CurveBackend> {
+  await loadLibrary();
+  return activeBackend;
+}
+
+/**
+ * Chooses the X25519 backend, for benchmarks and tests; `'auto'` restores the detected choice. Keys
+ * and sessions made with either backend work with the other. Rejects with `UNAVAILABLE` when
+ * `'webcrypto'` is asked for on a platform without X25519.
+ */
+export async function setCurveBackend(backend: CurveBackend | 'auto'): Promise<CurveBackend> {
+  const { fallback, webcrypto } = await loadLibrary();
+  if (backend === 'webcrypto' && !webcrypto) {
+    throw new ParleyError('UNAVAILABLE', 'this platform has no WebCrypto X25519');
+  }
+  const useWebCrypto = backend === 'webcrypto' || (backend === 'auto' && webcrypto !== undefined);
+  active = useWebCrypto ? webcrypto : fallback;
+  activeBackend = useWebCrypto ? 'webcrypto' : 'fallback';
+  return activeBackend;
+}
+
+/**
+ * Verifies an XEdDSA signature by a serialized (33-byte) Curve25519 public key. Parley's only way to
+ * check a signature: the library's own low-level `verifySignature` must never be called (unpatched,
+ * it answers true for an invalid signature).
+ */
+export async function verifyXEdDSA(
+  publicKey: Uint8Array,
+  message: Uint8Array,
+  signature: Uint8Array,
+): Promise<boolean> {
+  if (!isPublicKey(publicKey) || !isSignature(signature)) return false;
+  const { fallback } = await loadLibrary();
+  // curve25519-typescript's verify() answers true when the signature is INVALID.
+  const invalid = await fallback.verify(
+    toArrayBuffer(publicKey.subarray(1)),
+    toArrayBuffer(message),
+    toArrayBuffer(signature),
+  );
+  return invalid === false;
+}
