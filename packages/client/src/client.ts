@@ -91,6 +91,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     await this.keysReady;
   }
 
+  /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */
+  private syncKeys(parts: Parts): Promise<void> {
+    const sync = parts.keys.sync();
+    const ready = sync.catch((error: unknown) => {
+      this.keysReady = undefined;
+      throw error;
+    });
+    this.keysReady = ready;
+    return ready;
+  }
+
   /** Stops reconnecting, closes the socket and the store. Unsent messages stay in the outbox. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -294,9 +305,9 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     this.syncPending = welcome.pending ?? 0;
     this.emit('sync:progress', { received: 0, pending: this.syncPending, done: false });
     // Keys first (a peer cannot reach this device before they are published), then the outbox.
-    const sync = parts.keys.sync();
-    this.keysReady ??= sync.catch(() => {});
-    void sync.catch(() => {}).finally(() => parts.outbox.onReady());
+    void this.syncKeys(parts)
+      .catch(() => {})
+      .finally(() => parts.outbox.onReady());
   }
 
   private async onPush(frame: ServerFrame): Promise<void> {
@@ -311,7 +322,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     } else if (frame.body === 'syncComplete') {
       this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
     } else if (frame.body === 'prekeysLow') {
-      void parts.keys.sync().catch(() => {});
+      void this.syncKeys(parts).catch(() => {});
     }
   }
 }

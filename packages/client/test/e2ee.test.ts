@@ -280,4 +280,16 @@ describe('end-to-end encryption', () => {
     await bobAgain.sendText('alice', 'compare numbers?');
     await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after));
   });
+
+  it('reaches a user who had no device yet when first tried', async () => {
+    const { server } = await startServer();
+    const alice = newClient(server.url, 'alice');
+    await alice.connect();
+    expect(isParleyError(await alice.sendText('bob', 'too early').catch((e: unknown) => e), 'UNKNOWN_RECIPIENT')).toBe(true);
+    const bob = newClient(server.url, 'bob');
+    const got = collect(bob);
+    await bob.connect();
+    await alice.sendText('bob', 'now you exist');
+    await vi.waitFor(() => expect(texts(got)).toEqual(['now you exist']));
+  });
 });

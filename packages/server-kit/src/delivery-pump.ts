@@ -38,11 +38,26 @@ export class DeliveryPump {
     void this.pump();
   }
 
+  /**
+   * A freshly stored entry (entries arrive in seq order, see OfflineQueue.commitOrdered). When
+   * the pump is caught up it goes out at once; otherwise it is read from the queue in turn.
+   */
+  offer(entry: { id: string; seq: number; data: Uint8Array }): void {
+    const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
+    if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
+      this.send([entry]);
+    } else {
+      this.nudge();
+    }
+  }
+
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
   async ack(ids: string[]): Promise<void> {
+    const wasFull = this.inflight.size >= this.o.window;
     for (const id of ids) this.inflight.delete(id);
     await this.o.queue.ack(this.o.device, ids);
-    this.nudge();
+    // Only a full window left entries unread; otherwise nothing new is waiting (nudges say so).
+    if (wasFull || this.dirty) this.nudge();
   }
 
   stop(): void {

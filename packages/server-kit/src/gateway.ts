@@ -8,7 +8,7 @@ import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
-import { handleSend } from './send-handler.js';
+import { handleSend, type StoredEntry } from './send-handler.js';
 import type { ServerStores } from './stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from './types.js';
 
@@ -30,6 +30,9 @@ interface LiveDevice {
 type BusNote = { t: 'nudge'; u: string; d: number } | { t: 'kick'; u: string; d: number; c: string };
 
 const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
+
+/** First byte of an encoded ClientFrame whose first field is deliver_ack (field 21, length-delimited). */
+const ACK_TAG = (21 << 3) | 2;
 
 /** Frames that get no answer, so need no request id. */
 const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
@@ -98,6 +101,15 @@ export class Gateway {
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.lastReceivedAt = this.o.clock();
       const bytes = toBytes(data);
+      // Acks need no ordering against requests (removing an entry twice is harmless): handle them
+      // at once instead of behind the connection's sends, which keeps the window moving.
+      if (isBinary && connection.state === 'ready' && connection.address && !this.closing && bytes[0] === ACK_TAG) {
+        const ack = this.tryAck(connection.address, bytes);
+        if (ack) {
+          this.track(ack);
+          return;
+        }
+      }
       queued++;
       if (queued >= this.o.limits.maxConcurrentRequests) connection.pauseReading();
       // Frames of one connection are handled in order: that keeps a sender's messages in order.
@@ -125,6 +137,21 @@ export class Gateway {
     });
   }
 
+  /** New entries: local connections may take them directly, others are nudged. */
+  stored(entries: StoredEntry[]): void {
+    if (!this.o.stores.queue.commitOrdered) {
+      this.nudge(entries.map((e) => e.device));
+      return;
+    }
+    const remote: DeviceAddress[] = [];
+    for (const entry of entries) {
+      const local = this.live.get(deviceKey(entry.device));
+      if (local) local.pump.offer(entry);
+      else remote.push(entry.device);
+    }
+    if (remote.length > 0) this.nudge(remote);
+  }
+
   /** Tells whoever holds these devices that their queues have news. */
   nudge(devices: DeviceAddress[]): void {
     const remote: DeviceAddress[] = [];
@@ -144,6 +171,21 @@ export class Gateway {
         });
       })
       .catch((error: unknown) => this.o.logger.warn('directory lookup failed', { error: String(error) }));
+  }
+
+  /** Handles a DeliverAck frame directly; undefined when the bytes are something else. */
+  private tryAck(device: DeviceAddress, bytes: Uint8Array): Promise<void> | undefined {
+    let frame: ReturnType<typeof decodeClientFrame>;
+    try {
+      frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
+    } catch {
+      return undefined; // the ordered path reports it
+    }
+    if (frame.body !== 'deliverAck' || frame.requestId !== 0) return undefined;
+    const pump = this.live.get(deviceKey(device))?.pump;
+    return (pump?.ack(frame.deliverAck?.ids ?? []) ?? Promise.resolve()).catch((error: unknown) =>
+      this.o.logger.warn('ack failed', { error: String(error) }),
+    );
   }
 
   private track(promise: Promise<unknown>): void {
@@ -214,7 +256,7 @@ export class Gateway {
             stores: this.o.stores,
             clock: this.o.clock,
             maxQueuedPerDevice: this.o.limits.maxQueuedPerDevice,
-            nudge: (devices) => this.nudge(devices),
+            stored: (entries) => this.stored(entries),
           },
           device,
           frame.send as parley.v1.Send,

@@ -53,6 +53,12 @@ export interface EnqueueOptions {
  *   never changes what is stored.
  */
 export interface OfflineQueue {
+  /**
+   * True when `enqueue` promises resolve in commit order, which per device is seq order (single-
+   * process implementations). The gateway then hands a freshly stored entry straight to a connection
+   * that is caught up, instead of reading it back. Leave unset when unsure: only speed depends on it.
+   */
+  readonly commitOrdered?: boolean;
   enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
   read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
   /** Removes the entries; unknown ids are ignored. Returns how many were removed. */

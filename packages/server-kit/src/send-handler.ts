@@ -4,14 +4,21 @@ import type { DeviceRecord } from './device-registry.js';
 import { encodeEnvelope } from './envelope.js';
 import type { QueueItem } from './offline-queue.js';
 import type { ServerStores } from './stores.js';
-import type { Clock, DeviceAddress } from './types.js';
+import { type Clock, type DeviceAddress, deviceKey } from './types.js';
+
+export interface StoredEntry {
+  device: DeviceAddress;
+  id: string;
+  seq: number;
+  data: Uint8Array;
+}
 
 export interface SendContext {
   stores: ServerStores;
   clock: Clock;
   maxQueuedPerDevice: number;
-  /** Tells the gateways holding these devices that their queues have something new. */
-  nudge(devices: DeviceAddress[]): void;
+  /** Newly stored entries: the gateways holding these devices deliver them. */
+  stored(entries: StoredEntry[]): void;
 }
 
 type Payload = parley.v1.Payload.$Properties;
@@ -81,7 +88,14 @@ export async function handleSend(
   }));
 
   const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice });
-  ctx.nudge(results.filter((r) => !r.duplicate).map((r) => r.device));
+  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
+  ctx.stored(
+    results.flatMap((r) =>
+      r.duplicate
+        ? []
+        : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array }],
+    ),
+  );
   // On a resend every item is a duplicate and storedAt is the first attempt's time.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };

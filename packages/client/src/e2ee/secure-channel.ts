@@ -46,6 +46,9 @@ const key = (a: SignalAddress) => `${a.userId}\u001f${a.deviceId}`;
  * envelopes inside the inbox transaction, and runs the retry path for undecryptable messages.
  */
 export class SecureChannel {
+  /** Retry requests sent per message id (bounded), to number the attempts. */
+  private readonly attempts = new Map<string, number>();
+
   constructor(private readonly o: SecureChannelOptions) {}
 
   /** Outbox hook: encrypts a record's content for every current device, stored with the record. */
@@ -54,9 +57,14 @@ export class SecureChannel {
     const content = record.content;
     if (!content) throw new ParleyError('INTERNAL', 'outbox record without content');
     const resendTo = record.resendTo;
-    const targets = resendTo ? [resendTo] : await this.o.encryptor.targets(record.chatId);
+    let targets = resendTo ? [resendTo] : await this.o.encryptor.targets(record.chatId);
     if (!resendTo && !targets.some((t) => t.userId === record.chatId)) {
-      throw new ParleyError('UNKNOWN_RECIPIENT', `user ${record.chatId} has no device that can receive messages`);
+      // The cached list may predate the user's first device: ask the server before giving up.
+      await this.o.lists.refresh(record.chatId);
+      targets = await this.o.encryptor.targets(record.chatId);
+      if (!targets.some((t) => t.userId === record.chatId)) {
+        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${record.chatId} has no device that can receive messages`);
+      }
     }
     const copies = await this.o.encryptor.encrypt(
       targets,
@@ -67,6 +75,12 @@ export class SecureChannel {
       },
       resendTo ? { rebuild: [resendTo] } : {},
     );
+    if (!copies.some((c) => c.to?.userId === (resendTo?.userId ?? record.chatId))) {
+      throw new ParleyError(
+        'BAD_SIGNATURE',
+        `no device of ${record.chatId} offered a prekey bundle with a valid signature`,
+      );
+    }
     return { ...record.send, copies };
   }
 
@@ -98,7 +112,13 @@ export class SecureChannel {
     try {
       const result = await decrypt(txSignalStore(tx), from, type, payload.data ?? new Uint8Array());
       const change = result.identityChange;
-      const content = unpadContent(result.plaintext);
+      let content: Uint8Array;
+      try {
+        content = unpadContent(result.plaintext);
+      } catch {
+        // Decrypted but malformed: the sender's fault, never retryable and never a stall.
+        return { kind: 'failed', reason: 'malformed padding', retry: false };
+      }
       return change
         ? { kind: 'content', content, after: () => this.o.onIdentityChanged(change) }
         : { kind: 'content', content };
@@ -113,7 +133,11 @@ export class SecureChannel {
   /** After an undecryptable message: ask its sender to re-encrypt it for us (rate-limited per peer). */
   requestRetry(messageId: string, from: SignalAddress, registrationId: number): boolean {
     if (!this.o.retryLimiter.allow(key(from))) return false;
-    const data = pb.RetryRequest.encode({ messageId, attempt: 1, registrationId }).finish();
+    // Each request for the same message counts up, so each resend is its own queue entry.
+    const attempt = (this.attempts.get(messageId) ?? 0) + 1;
+    this.attempts.set(messageId, attempt);
+    if (this.attempts.size > 1_000) this.attempts.delete(this.attempts.keys().next().value as string);
+    const data = pb.RetryRequest.encode({ messageId, attempt, registrationId }).finish();
     void this.o.sendDirect(from, { type: pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST, data }).catch(() => {});
     return true;
   }
@@ -139,7 +163,7 @@ export class SecureChannel {
   }
 
   private async resend(request: parley.v1.RetryRequest, from: SignalAddress): Promise<void> {
-    const attempt = Math.max(1, request.attempt);
+    const attempt = Math.max(1, request.attempt); // requesters count from 1
     if (attempt > MAX_RESENDS) return;
     const sent = await this.o.sentContent(request.messageId, from);
     if (!sent) return; // not ours, or not for this user: never re-encrypt on a stranger's request

@@ -101,6 +101,8 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
   };
 
   return {
+    // enqueue runs synchronously inside its promise: resolutions follow seq order.
+    commitOrdered: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       const now = clock();
       const results: EnqueueResult[] = [];

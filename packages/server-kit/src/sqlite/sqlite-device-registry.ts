@@ -31,7 +31,11 @@ const toRecord = (row: Row): DeviceRecord => ({
 
 const COLUMNS = 'user_id, device_id, auth_key, registration_id, created_at, approved_by';
 
-/** A {@link DeviceRegistry} in SQLite; removed devices stay as tombstones with an empty key. */
+/**
+ * A {@link DeviceRegistry} in SQLite; removed devices stay as tombstones with an empty key.
+ * Device lists are cached in memory (every send reads two) and dropped on this registry's own
+ * writes, so one process must own the database file, as with the rest of the SQLite stores.
+ */
 export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): DeviceRegistry {
   const { db } = options;
   const clock = options.clock ?? systemClock;
@@ -73,8 +77,12 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     return changes === 1 ? { created: true, device: toRecord(row) } : { created: false, device: toRecord(row) };
   });
 
+  const lists = new Map<string, DeviceRecord[]>();
+  const copyRecord = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
+
   return {
     async register(device) {
+      lists.delete(device.userId);
       return registerTx.immediate(device);
     },
 
@@ -84,16 +92,24 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     },
 
     async list(userId) {
-      return selectUser.all(userId).map(toRecord);
+      let cached = lists.get(userId);
+      if (!cached) {
+        cached = selectUser.all(userId).map(toRecord);
+        if (lists.size >= 10_000) lists.clear();
+        lists.set(userId, cached);
+      }
+      return cached.map(copyRecord);
     },
 
     async setRegistrationId(userId, deviceId, registrationId) {
+      lists.delete(userId);
       if (updateRegistrationId.run(registrationId, userId, deviceId).changes === 0) {
         throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
       }
     },
 
     async remove(userId, deviceId) {
+      lists.delete(userId);
       return tombstone.run(userId, deviceId).changes > 0;
     },
   };

@@ -1,0 +1,150 @@
+/** Command-line options of `bench:delivery`. */
+export interface BenchOptions {
+  /** Aggregate target send rates (msgs/s), one measured run per rate and system. */
+  rates: number[];
+  /** Measured window per rate and system, seconds. */
+  durationS: number;
+  /** Warm-up before each measured window, seconds (same load, not counted). */
+  warmupS: number;
+  /** Longest wait for in-flight messages after a window, seconds. */
+  drainS: number;
+  clients: number;
+  /** Payload bytes per message (at least 12: timestamp + sequence). */
+  size: number;
+  /** Scheduler tick, ms. */
+  tickMs: number;
+  gateways: number;
+  /** Which systems to run. */
+  systems: Array<'parley' | 'relay'>;
+  /** Pin server to core 0 and load generator to core 1 with taskset. */
+  pin: boolean;
+  /** JSON output path; default examples/bench/results/delivery-<timestamp>.json. */
+  out: string | undefined;
+  /** Longest wait for the machine to be idle before each run, seconds (0: do not wait). */
+  quietWaitS: number;
+  /** Another checkout's packages/server-kit to run instead of the workspace one (A/B runs). */
+  serverKit: string | undefined;
+  /** Directory for a CPU profile of the Parley server's measured window (one per rate). */
+  profileDir: string | undefined;
+}
+
+export const DEFAULTS: BenchOptions = {
+  rates: [5000, 10000, 20000],
+  durationS: 10,
+  warmupS: 2,
+  drainS: 10,
+  clients: 1000,
+  size: 100,
+  tickMs: 5,
+  gateways: 1,
+  systems: ['parley', 'relay'],
+  pin: true,
+  out: undefined,
+  profileDir: undefined,
+  quietWaitS: 30,
+  serverKit: undefined,
+};
+
+export const USAGE = `usage: bench:delivery [options]
+  --rates 5000,10000,20000  aggregate target rates in msgs/s
+  --duration 10             measured seconds per rate and system
+  --warmup 2                warm-up seconds before each window
+  --drain 10                max seconds to wait for in-flight messages
+  --clients 1000            connected clients
+  --size 100                payload bytes per message (>= 12)
+  --tick 5                  scheduler tick in ms (1-50)
+  --systems parley,relay    which systems to run
+  --gateways 1              gateways (only 1 is supported yet)
+  --quiet-wait 30           wait up to this many seconds for an idle machine before each run
+  --no-pin                  do not pin processes with taskset
+  --out <file>              JSON results path
+  --server-kit <dir>        run the Parley server from another checkout's packages/server-kit
+  --profile <dir>           write a CPU profile of the Parley server's measured window`;
+
+export class UsageError extends Error {}
+
+function positive(name: string, value: string | undefined, { integer = true, min = 1 } = {}): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${value ?? 'nothing'}`);
+  }
+  return n;
+}
+
+/** Parses argv (without node and script); throws UsageError on bad input. */
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+  for (let i = 0; i < argv.length; i++) {
+    const raw = argv[i] as string;
+    const [flag, inline] = raw.includes('=') ? (raw.split(/=(.*)/s, 2) as [string, string]) : [raw, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    switch (flag) {
+      case '--':
+        break; // separator some runners pass through
+      case '--rates':
+        o.rates = value()
+          .split(',')
+          .map((r) => positive('--rates', r.trim()));
+        break;
+      case '--duration':
+        o.durationS = positive('--duration', value(), { integer: false, min: 0.1 });
+        break;
+      case '--warmup':
+        o.warmupS = positive('--warmup', value(), { integer: false, min: 0 });
+        break;
+      case '--drain':
+        o.drainS = positive('--drain', value(), { integer: false, min: 0.1 });
+        break;
+      case '--clients':
+        o.clients = positive('--clients', value(), { min: 2 });
+        break;
+      case '--size':
+        o.size = positive('--size', value(), { min: 12 });
+        break;
+      case '--tick':
+        o.tickMs = positive('--tick', value());
+        if (o.tickMs > 50) throw new UsageError('--tick must be <= 50 ms');
+        break;
+      case '--gateways':
+        o.gateways = positive('--gateways', value());
+        break;
+      case '--systems': {
+        const systems = value().split(',');
+        for (const s of systems) if (s !== 'parley' && s !== 'relay') throw new UsageError(`unknown system ${s}`);
+        o.systems = systems as BenchOptions['systems'];
+        break;
+      }
+      case '--quiet-wait':
+        o.quietWaitS = positive('--quiet-wait', value(), { min: 0 });
+        break;
+      case '--no-pin':
+        o.pin = false;
+        break;
+      case '--out':
+        o.out = value();
+        break;
+      case '--server-kit':
+        o.serverKit = value();
+        break;
+      case '--profile':
+        o.profileDir = value();
+        break;
+      case '--help':
+      case '-h':
+        throw new UsageError(USAGE);
+      default:
+        throw new UsageError(`unknown option ${raw}\n${USAGE}`);
+    }
+  }
+  if (o.gateways !== 1) {
+    throw new UsageError(
+      `--gateways ${o.gateways}: multi-gateway runs are not implemented yet; only --gateways 1 is supported`,
+    );
+  }
+  return o;
+}

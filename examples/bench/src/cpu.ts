@@ -1,0 +1,92 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+let ticksPerSecond: number | undefined;
+
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
+}
+
+/**
+ * CPU time (user + system, all threads) of a process in µs, from /proc/<pid>/stat;
+ * undefined where /proc is not available. Resolution is one clock tick (10 ms usually).
+ */
+export function processCpuMicros(pid: number): number | undefined {
+  const split = processCpuSplit(pid);
+  return split && split.user + split.system;
+}
+
+/** User and system CPU time of a process in µs (see {@link processCpuMicros}). */
+export function processCpuSplit(pid: number): { user: number; system: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // The command name (field 2) may contain spaces: fields after the last ')' are positional.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  const us = 1_000_000 / clockTicks();
+  return { user: utime * us, system: stime * us };
+}
+
+/** This process's CPU time in µs. */
+export function selfCpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Whether `taskset` (util-linux) can be used. */
+export function hasTaskset(): boolean {
+  return spawnSync('taskset', ['-p', String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/** Pins every thread of this process to one core; false when it could not. */
+export function pinSelf(core: number): boolean {
+  return spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * CPU time all cores spent busy (user, nice, system, irq, softirq) and stolen by the hypervisor,
+ * in µs, from /proc/stat; undefined where it is not available. Busy time minus the bench's own
+ * processes shows how much other load shared the machine during a measurement.
+ */
+export function machineCpuMicros(): { busy: number; steal: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync('/proc/stat', 'utf8');
+  } catch {
+    return undefined;
+  }
+  const line = stat.slice(0, stat.indexOf('\n')).split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line;
+  const us = 1_000_000 / clockTicks();
+  return { busy: (user + nice + system + irq + softirq) * us, steal: steal * us };
+}
+
+/**
+ * Waits (at most `maxS` seconds, in 1 s samples) until the whole machine uses less than
+ * `belowPct` % of one core, so a measured window is less likely to share cores with other work.
+ * Returns the last sample (% of one core), NaN where /proc/stat is unavailable.
+ */
+export async function waitForQuietMachine(maxS: number, belowPct = 15): Promise<number> {
+  let last = Number.NaN;
+  for (let i = 0; i < maxS; i++) {
+    const a = machineCpuMicros();
+    await new Promise((r) => setTimeout(r, 1_000));
+    const b = machineCpuMicros();
+    if (!a || !b) return Number.NaN;
+    last = (b.busy - a.busy) / 10_000;
+    if (last < belowPct) return last;
+  }
+  return last;
+}

@@ -1,0 +1,105 @@
+// bench:delivery — Parley vs. a raw WebSocket relay under the same open-loop load.
+// Run: pnpm bench:delivery [--rates 5000,10000,20000] [--duration 10] [--clients 1000] [--size 100]
+import { cpus } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BenchOptions, parseArgs, UsageError } from './args.js';
+import { hasTaskset, pinSelf } from './cpu.js';
+import { makeIdentities, type ParleyIdentity } from './parley-bench-client.js';
+import {
+  formatErrors,
+  formatRates,
+  type RateResult,
+  type Report,
+  ratiosOf,
+  sourceInfo,
+  writeReport,
+} from './report.js';
+import { runSystem } from './run.js';
+
+const log = (line: string) => console.log(line);
+
+function defaultOut(): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return fileURLToPath(new URL(`../results/delivery-${stamp}.json`, import.meta.url));
+}
+
+/** Runs every rate for every system; writes the JSON report after each rate. */
+export async function runBench(o: BenchOptions): Promise<{ report: Report; path: string }> {
+  let pinned = false;
+  if (o.pin) {
+    if (!hasTaskset()) console.warn('warning: taskset not found (util-linux); running unpinned');
+    else if (cpus().length < 2) console.warn('warning: fewer than 2 cores; running unpinned');
+    else pinned = pinSelf(1);
+    if (o.pin && !pinned) o = { ...o, pin: false };
+  }
+  const path = o.out ?? defaultOut();
+  const report: Report = {
+    benchmark: 'delivery',
+    startedAt: new Date().toISOString(),
+    host: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model ?? 'unknown',
+      pinned,
+    },
+    source: sourceInfo(fileURLToPath(new URL('.', import.meta.url))),
+    options: o,
+    results: [],
+  };
+  log(
+    `delivery bench: rates ${o.rates.join(', ')} msgs/s, ${o.durationS} s window (+${o.warmupS} s warm-up), ` +
+      `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}`,
+  );
+  let identities: ParleyIdentity[] = [];
+  if (o.systems.includes('parley')) {
+    const t = performance.now();
+    identities = await makeIdentities(o.clients);
+    log(`generated ${o.clients} Ed25519 auth keys in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
+  for (const rate of o.rates) {
+    log(`\nrate ${rate} msgs/s`);
+    const result: RateResult = { rate };
+    for (const system of o.systems) result[system] = await runSystem(system, rate, o, identities, log);
+    if (result.parley && result.relay) result.ratios = ratiosOf(result.parley, result.relay);
+    report.results.push(result);
+    log(formatRates([result]));
+    for (const run of [result.parley, result.relay]) {
+      const errors = run && formatErrors(run);
+      if (errors) log(errors);
+      if (run && run.otherCpuPct > 20) {
+        log(`  warning: other processes used ${run.otherCpuPct.toFixed(0)}% of a core during the ${run.system} window`);
+      }
+    }
+    writeReport(path, report);
+  }
+  report.finishedAt = new Date().toISOString();
+  writeReport(path, report);
+  log(`\nsummary\n${formatRates(report.results)}\n\nresults written to ${path}`);
+  return { report, path };
+}
+
+async function main(): Promise<void> {
+  let options: BenchOptions;
+  try {
+    options = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  await runBench(options);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,93 @@
+import type { Tracker } from './tracker.js';
+
+/** Counters every load target keeps. */
+export interface TargetCounters {
+  /** Send frames written. */
+  sent: number;
+  /** Server confirmations of durable storage (Parley SendAck; 0 for the relay). */
+  acked: number;
+  /** Error frames, failed handshakes, sends on closed sockets. */
+  errors: number;
+  /** Connections lost after connecting. */
+  disconnects: number;
+}
+
+/** A set of connected clients the scheduler can send through. */
+export interface LoadTarget {
+  readonly clients: number;
+  readonly counters: TargetCounters;
+  readonly tracker: Tracker;
+  /** Sends message `seq` from client `from` to client `to` without waiting for anything. */
+  send(from: number, to: number, seq: number): void;
+}
+
+export interface Phase {
+  name: string;
+  ms: number;
+}
+
+export interface LoadReport {
+  /** Messages sent in each phase. */
+  sent: Record<string, number>;
+  /** Worst delay of a tick behind its schedule (ms): large values mean the generator was saturated. */
+  maxTickLagMs: number;
+  ticks: number;
+}
+
+/**
+ * Open-loop scheduler: every `tickMs` it sends however many messages the fixed aggregate
+ * `rate` says are due by now, each from a random client to a random other client, never
+ * waiting for acknowledgements. `onPhase` runs at each phase boundary (before that phase's
+ * first message and once after the last), where callers snapshot counters and CPU time.
+ */
+export async function runOpenLoop(
+  target: LoadTarget,
+  options: { rate: number; tickMs: number; phases: Phase[]; firstSeq?: number },
+  onPhase: (name: string | undefined, seq: number) => void,
+): Promise<LoadReport> {
+  const { rate, tickMs, phases } = options;
+  const n = target.clients;
+  const ends: number[] = [];
+  let total = 0;
+  for (const p of phases) {
+    total += p.ms;
+    ends.push(total);
+  }
+  const dueAt = (ms: number) => Math.floor((rate * ms) / 1000);
+  const report: LoadReport = { sent: {}, maxTickLagMs: 0, ticks: 0 };
+  for (const p of phases) report.sent[p.name] = 0;
+
+  let seq = options.firstSeq ?? 0;
+  let sentTotal = 0;
+  let phase = 0;
+  const start = performance.now();
+  onPhase(phases[0]?.name, seq);
+  const maxTicks = Math.ceil(total / tickMs) * 4 + 100; // bounded even if timers misbehave
+
+  await new Promise<void>((resolve) => {
+    const tick = () => {
+      const elapsed = performance.now() - start;
+      report.ticks++;
+      report.maxTickLagMs = Math.max(report.maxTickLagMs, elapsed - report.ticks * tickMs);
+      const limit = Math.min(elapsed, total);
+      while (phase < phases.length) {
+        const phaseEnd = ends[phase] as number;
+        const due = dueAt(Math.min(limit, phaseEnd));
+        const name = (phases[phase] as Phase).name;
+        for (; sentTotal < due; sentTotal++) {
+          const from = Math.floor(Math.random() * n);
+          const to = (from + 1 + Math.floor(Math.random() * (n - 1))) % n;
+          target.send(from, to, seq++);
+          report.sent[name] = (report.sent[name] ?? 0) + 1;
+        }
+        if (limit < phaseEnd) break;
+        phase++;
+        onPhase(phases[phase]?.name, seq);
+      }
+      if (phase >= phases.length || report.ticks >= maxTicks) resolve();
+      else setTimeout(tick, Math.max(0, start + (report.ticks + 1) * tickMs - performance.now()));
+    };
+    setTimeout(tick, tickMs);
+  });
+  return report;
+}

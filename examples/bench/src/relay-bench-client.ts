@@ -1,0 +1,80 @@
+// Clients of the raw relay: each connects as ws://host:port/<index>, sends [uint32be to][payload].
+import WebSocket from 'ws';
+import type { LoadTarget, TargetCounters } from './load.js';
+import type { Tracker } from './tracker.js';
+
+export class RelayPool implements LoadTarget {
+  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
+  readonly errorSamples = new Map<string, number>();
+  private readonly sockets: WebSocket[] = [];
+  private closing = false;
+
+  constructor(
+    readonly clients: number,
+    readonly tracker: Tracker,
+  ) {}
+
+  async connect(url: string, { concurrency = 50, timeoutMs = 60_000 } = {}): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let next = 0;
+    const worker = async () => {
+      while (next < this.clients) {
+        const id = next++;
+        this.sockets[id] = await this.open(`${url}/${id}`, Math.max(1, deadline - Date.now()));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, this.clients) }, worker));
+  }
+
+  send(from: number, to: number, seq: number): void {
+    const ws = this.sockets[from];
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      this.counters.errors++;
+      this.note('send on a closed connection');
+      return;
+    }
+    const frame = Buffer.allocUnsafe(4 + this.tracker.size);
+    frame.writeUInt32BE(to, 0);
+    this.tracker.write(frame, 4, seq);
+    ws.send(frame, { binary: true });
+    this.counters.sent++;
+  }
+
+  async close(timeoutMs = 3_000): Promise<void> {
+    this.closing = true;
+    for (const ws of this.sockets) ws?.close(1000);
+    await new Promise((r) => setTimeout(r, Math.min(timeoutMs, 500)));
+    for (const ws of this.sockets) ws?.terminate();
+  }
+
+  private open(url: string, timeoutMs: number): Promise<WebSocket> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
+      const timer = setTimeout(() => {
+        ws.terminate();
+        reject(new Error(`relay connect to ${url} timed out`));
+      }, timeoutMs);
+      ws.on('open', () => {
+        clearTimeout(timer);
+        resolve(ws);
+      });
+      ws.on('message', (data: Buffer) => this.tracker.receive(data));
+      ws.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      ws.on('close', (code) => {
+        if (!this.closing) {
+          this.counters.disconnects++;
+          this.note(`closed ${code}`);
+        }
+      });
+    });
+  }
+
+  private note(text: string): void {
+    if (this.errorSamples.size < 20 || this.errorSamples.has(text)) {
+      this.errorSamples.set(text, (this.errorSamples.get(text) ?? 0) + 1);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+import { join, resolve } from 'node:path';
+import type { BenchOptions } from './args.js';
+import { type ServerChild, startServerChild } from './child.js';
+import { machineCpuMicros, processCpuSplit, selfCpuMicros, waitForQuietMachine } from './cpu.js';
+import { type LoadTarget, runOpenLoop } from './load.js';
+import { type ParleyIdentity, ParleyPool } from './parley-bench-client.js';
+import { RelayPool } from './relay-bench-client.js';
+import { type LatencySummary, summarize } from './stats.js';
+import { Tracker } from './tracker.js';
+
+export type System = 'parley' | 'relay';
+
+/** One measured window of one system at one target rate. */
+export interface RunResult {
+  system: System;
+  targetRate: number;
+  clients: number;
+  payloadBytes: number;
+  connectMs: number;
+  windowS: number;
+  /** Messages sent during the window, per second. */
+  sentRate: number;
+  /** Messages received by recipients during the window. */
+  delivered: number;
+  deliveredRate: number;
+  /** Of the messages sent in the window: received by the end of the drain. */
+  windowReceived: number;
+  /** Of the messages sent in the window: not received by the end of the drain. */
+  undelivered: number;
+  duplicates: number;
+  /** Parley SendAcks received during the window (0 for the relay). */
+  sendAcks: number;
+  /** Sent messages (all phases) never acknowledged by the end of the drain (Parley only). */
+  unacked: number;
+  errors: number;
+  disconnects: number;
+  errorSamples: Record<string, number>;
+  /** Latency of messages sent in the window, ms. */
+  latency: LatencySummary;
+  serverCpuMs: number;
+  /** Of serverCpuMs: time in the kernel (socket and file I/O syscalls). */
+  serverSysCpuMs: number;
+  serverCpuUsPerMsg: number;
+  serverCpuPct: number;
+  generatorCpuPct: number;
+  /** CPU used by everything else on the machine during the window (% of one core); NaN if unknown. */
+  otherCpuPct: number;
+  /** CPU stolen by the hypervisor during the window (% of one core). */
+  stealPct: number;
+  maxTickLagMs: number;
+  drainMs: number;
+  profile?: string;
+}
+
+interface Snapshot {
+  t: number;
+  serverCpu: number;
+  serverSys: number;
+  selfCpu: number;
+  machine: { busy: number; steal: number } | undefined;
+  received: number;
+  acked: number;
+  errors: number;
+  sent: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Starts the system's server child, connects the clients, runs warm-up + window, drains, tears down. */
+export async function runSystem(
+  system: System,
+  rate: number,
+  o: BenchOptions,
+  identities: ParleyIdentity[],
+  log: (line: string) => void,
+): Promise<RunResult> {
+  const core = o.pin ? 0 : undefined;
+  if (o.quietWaitS > 0) {
+    const busy = await waitForQuietMachine(o.quietWaitS);
+    if (busy >= 15) log(`  machine still busy (${busy.toFixed(0)}% of a core) after ${o.quietWaitS} s; running anyway`);
+  }
+  const child: ServerChild = await startServerChild(
+    system === 'parley' ? './parley-server.ts' : './relay-server.ts',
+    core,
+    system === 'parley' && o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {},
+  );
+  const tracker = new Tracker(o.size);
+  let pool: ParleyPool | RelayPool | undefined;
+  try {
+    const url = `ws://127.0.0.1:${child.port}`;
+    const connectStart = performance.now();
+    if (system === 'parley') {
+      const p = new ParleyPool(identities.slice(0, o.clients), tracker);
+      pool = p;
+      await p.connect(url);
+    } else {
+      const p = new RelayPool(o.clients, tracker);
+      pool = p;
+      await p.connect(url);
+    }
+    const connectMs = performance.now() - connectStart;
+    log(`  ${system}: ${o.clients} clients connected in ${(connectMs / 1000).toFixed(1)} s; running`);
+    const target: LoadTarget = pool;
+
+    const snap = (): Snapshot => {
+      const server = processCpuSplit(child.pid);
+      return {
+        t: performance.now(),
+        serverCpu: server ? server.user + server.system : Number.NaN,
+        serverSys: server ? server.system : Number.NaN,
+        selfCpu: selfCpuMicros(),
+        machine: machineCpuMicros(),
+        received: tracker.received,
+        acked: target.counters.acked,
+        errors: target.counters.errors,
+        sent: target.counters.sent,
+      };
+    };
+    let start: Snapshot | undefined;
+    let end: Snapshot | undefined;
+    const profilePath =
+      o.profileDir && system === 'parley' ? join(o.profileDir, `parley-${rate}.cpuprofile`) : undefined;
+    const warmupMs = o.warmupS * 1000;
+    const measureMs = o.durationS * 1000;
+    // The same arithmetic as the scheduler: message k is due at k / rate seconds.
+    const windowFrom = Math.floor((rate * warmupMs) / 1000);
+    const windowTo = Math.floor((rate * (warmupMs + measureMs)) / 1000);
+    tracker.setWindow(windowFrom, windowTo);
+    let profiling: Promise<unknown> | undefined;
+
+    const load = await runOpenLoop(
+      target,
+      {
+        rate,
+        tickMs: o.tickMs,
+        phases: [
+          { name: 'warmup', ms: warmupMs },
+          { name: 'measure', ms: measureMs },
+        ],
+      },
+      (phase) => {
+        if (phase === 'measure') {
+          start = snap();
+          // Profile the measured window only (the request is answered while load continues).
+          if (profilePath) profiling = child.request({ type: 'profile-start' }, 'profile-started');
+        } else if (phase === undefined) end = snap();
+      },
+    );
+    if (!start || !end) throw new Error('scheduler ended without a measured window');
+
+    let profile: string | undefined;
+    if (profilePath) {
+      await profiling;
+      await child.request({ type: 'profile-stop', path: profilePath }, 'profile-written');
+      profile = profilePath;
+    }
+
+    // Drain: wait (bounded) until every sent message arrived and, for Parley, was acknowledged.
+    const drainStart = performance.now();
+    const deadline = drainStart + o.drainS * 1000;
+    const settled = () =>
+      tracker.received >= target.counters.sent &&
+      (system !== 'parley' || target.counters.acked + target.counters.errors >= target.counters.sent);
+    while (!settled() && performance.now() < deadline) await sleep(20);
+    const drainMs = performance.now() - drainStart;
+
+    const windowS = (end.t - start.t) / 1000;
+    const delivered = end.received - start.received;
+    const serverCpuUs = end.serverCpu - start.serverCpu;
+    const latency = summarize(tracker.latency);
+    const windowMs = end.t - start.t;
+    const pct = (us: number) => (us / 1000 / windowMs) * 100;
+    const selfUs = end.selfCpu - start.selfCpu;
+    const machineBusy = start.machine && end.machine ? end.machine.busy - start.machine.busy : Number.NaN;
+    const steal = start.machine && end.machine ? end.machine.steal - start.machine.steal : Number.NaN;
+    return {
+      system,
+      targetRate: rate,
+      clients: o.clients,
+      payloadBytes: o.size,
+      connectMs: Math.round(connectMs),
+      windowS,
+      sentRate: load.sent.measure ? load.sent.measure / windowS : 0,
+      delivered,
+      deliveredRate: delivered / windowS,
+      windowReceived: tracker.receivedInWindow,
+      undelivered: windowTo - windowFrom - tracker.receivedInWindow,
+      duplicates: tracker.duplicates,
+      sendAcks: end.acked - start.acked,
+      unacked: system === 'parley' ? target.counters.sent - target.counters.acked - target.counters.errors : 0,
+      errors: target.counters.errors,
+      disconnects: target.counters.disconnects,
+      errorSamples: Object.fromEntries(pool.errorSamples),
+      latency,
+      serverCpuMs: serverCpuUs / 1000,
+      serverSysCpuMs: (end.serverSys - start.serverSys) / 1000,
+      serverCpuUsPerMsg: delivered > 0 ? serverCpuUs / delivered : Number.NaN,
+      serverCpuPct: pct(serverCpuUs),
+      generatorCpuPct: pct(selfUs),
+      otherCpuPct: Math.max(0, pct(machineBusy - serverCpuUs - selfUs)),
+      stealPct: pct(steal),
+      maxTickLagMs: load.maxTickLagMs,
+      drainMs: Math.round(drainMs),
+      ...(profile ? { profile } : {}),
+    };
+  } finally {
+    await pool?.close();
+    await child.stop();
+  }
+}

@@ -1,0 +1,78 @@
+import { Samples } from './stats.js';
+
+/** Bytes at the start of every payload: float64 send time (performance.now(), ms) + uint32 sequence. */
+export const HEADER_BYTES = 12;
+
+const POOL_BYTES = 1 << 16;
+
+/**
+ * Builds payloads and records what comes back: every payload carries its send time and a
+ * sequence number, so latency is measured on one clock (this process) and duplicates and
+ * losses are visible. Only messages whose sequence lies in the measured window are sampled.
+ */
+export class Tracker {
+  /** Messages received (first copies only). */
+  received = 0;
+  duplicates = 0;
+  readonly latency = new Samples();
+  private seen = new Uint8Array(1 << 16);
+  private windowFrom = Number.POSITIVE_INFINITY;
+  private windowTo = Number.POSITIVE_INFINITY;
+  private windowReceived = 0;
+  private readonly random = new Uint8Array(POOL_BYTES);
+  private readonly scratch = new Uint8Array(HEADER_BYTES);
+  private readonly view = new DataView(this.scratch.buffer);
+
+  constructor(readonly size: number) {
+    if (size < HEADER_BYTES) throw new RangeError(`payload size must be >= ${HEADER_BYTES}`);
+    for (let i = 0; i < POOL_BYTES; i += 65536) crypto.getRandomValues(this.random.subarray(i, i + 65536));
+  }
+
+  /** Writes a payload of `size` bytes for message `seq` at `offset` of `out`: header then random bytes. */
+  write(out: Uint8Array, offset: number, seq: number): void {
+    const start = Math.floor(Math.random() * (POOL_BYTES - this.size));
+    out.set(this.random.subarray(start, start + this.size), offset);
+    this.view.setFloat64(0, performance.now());
+    this.view.setUint32(8, seq);
+    out.set(this.scratch, offset);
+  }
+
+  /** Sequence numbers in [from, to) are the measured window: their latencies are sampled. */
+  setWindow(from: number, to: number): void {
+    this.windowFrom = from;
+    this.windowTo = to;
+  }
+
+  /** Measured-window messages received so far. */
+  get receivedInWindow(): number {
+    return this.windowReceived;
+  }
+
+  /** Records a received payload; returns false for a malformed or duplicate one. */
+  receive(payload: Uint8Array): boolean {
+    if (payload.byteLength < HEADER_BYTES) return false;
+    const now = performance.now();
+    this.scratch.set(payload.subarray(0, HEADER_BYTES));
+    const sentAt = this.view.getFloat64(0);
+    const seq = this.view.getUint32(8);
+    const byte = seq >>> 3;
+    const bit = 1 << (seq & 7);
+    if (byte >= this.seen.length) {
+      const bigger = new Uint8Array(Math.max(this.seen.length * 2, byte + 1));
+      bigger.set(this.seen);
+      this.seen = bigger;
+    }
+    const flags = this.seen[byte] as number;
+    if (flags & bit) {
+      this.duplicates++;
+      return false;
+    }
+    this.seen[byte] = flags | bit;
+    this.received++;
+    if (seq >= this.windowFrom && seq < this.windowTo) {
+      this.windowReceived++;
+      this.latency.add(now - sentAt);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseArgs, UsageError } from '../src/args.js';
+import type { Report } from '../src/report.js';
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+const outDir = mkdtempSync(join(tmpdir(), 'parley-bench-smoke-'));
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=source', '--import', tsxLoader, 'src/delivery.ts', ...args],
+      { cwd: benchDir, timeout: 45_000, killSignal: 'SIGKILL' },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe('bench:delivery', () => {
+  it('runs a small load through Parley and the relay and reports both', async () => {
+    const out = join(outDir, 'smoke.json');
+    const args = [
+      '--rates',
+      '200',
+      '--duration',
+      '2',
+      '--warmup',
+      '0.5',
+      '--drain',
+      '5',
+      '--clients',
+      '20',
+      '--quiet-wait',
+      '0',
+    ];
+    const { code, stdout, stderr } = await runCli([...args, '--out', out]);
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('parley/relay');
+
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.results).toHaveLength(1);
+    const [result] = report.results;
+    const { parley, relay, ratios } = result ?? {};
+    expect(result?.rate).toBe(200);
+    for (const run of [parley, relay]) {
+      expect(run?.delivered).toBeGreaterThan(0);
+      expect(run).toMatchObject({
+        targetRate: 200,
+        clients: 20,
+        deliveredRate: expect.any(Number),
+        serverCpuUsPerMsg: expect.any(Number),
+        serverCpuPct: expect.any(Number),
+        errors: expect.any(Number),
+        latency: { p50: expect.any(Number), p99: expect.any(Number) },
+      });
+      expect(run?.latency.p99).toBeGreaterThanOrEqual(run?.latency.p50 ?? Number.POSITIVE_INFINITY);
+    }
+    expect(parley?.errors).toBe(0);
+    expect(parley?.sendAcks).toBeGreaterThan(0);
+    expect(parley?.undelivered).toBe(0);
+    expect(ratios).toMatchObject({
+      deliveredRate: expect.any(Number),
+      p99: expect.any(Number),
+      cpuPerMsg: expect.any(Number),
+    });
+  }, 60_000);
+
+  it('refuses more than one gateway for now', () => {
+    expect(() => parseArgs(['--gateways', '2'])).toThrow(UsageError);
+    expect(() => parseArgs(['--gateways', '2'])).toThrow(/only --gateways 1/);
+    expect(
+      parseArgs(['--rates', '5000,10000', '--duration', '10', '--clients', '1000', '--size', '100']),
+    ).toMatchObject({ rates: [5000, 10000], durationS: 10, clients: 1000, size: 100, gateways: 1 });
+  });
+});
