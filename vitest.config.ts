@@ -27,6 +27,15 @@ export default defineConfig({
       },
       {
         ...shared,
+        test: {
+          name: 'interop',
+          root: 'packages/interop-tests',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        ...shared,
         test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], testTimeout: 60_000 },
       },
     ],

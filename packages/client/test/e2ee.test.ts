@@ -285,7 +285,9 @@ describe('end-to-end encryption', () => {
     const { server } = await startServer();
     const alice = newClient(server.url, 'alice');
     await alice.connect();
-    expect(isParleyError(await alice.sendText('bob', 'too early').catch((e: unknown) => e), 'UNKNOWN_RECIPIENT')).toBe(true);
+    expect(isParleyError(await alice.sendText('bob', 'too early').catch((e: unknown) => e), 'UNKNOWN_RECIPIENT')).toBe(
+      true,
+    );
     const bob = newClient(server.url, 'bob');
     const got = collect(bob);
     await bob.connect();
