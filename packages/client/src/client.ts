@@ -320,6 +320,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });
       }
     } else if (frame.body === 'syncComplete') {
+      // "Synced" also means reachable: peers can only encrypt to this device once its keys are out.
+      await this.keysReady?.catch(() => {});
       this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
     } else if (frame.body === 'prekeysLow') {
       void this.syncKeys(parts).catch(() => {});

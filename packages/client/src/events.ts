@@ -45,6 +45,6 @@ export interface ClientEvents {
   'message:sent': (message: SentMessage) => void;
   /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */
   'message:failed': (event: { id: string; chatId: string; error: ParleyError }) => void;
-  /** Backlog drain after connecting: `done` once the server's SyncComplete arrived. */
+  /** Backlog drain after connecting: `done` once the server's SyncComplete arrived and this device's keys are published. */
   'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
 }
