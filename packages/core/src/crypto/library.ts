@@ -4,14 +4,17 @@
 import type * as SignalLibrary from '@privacyresearch/libsignal-protocol-typescript';
 import { ParleyError } from '../errors.js';
 import { toArrayBuffer } from './buffers.js';
+import { fastWebCrypto } from './fast-webcrypto.js';
 import { isPublicKey, isSignature } from './keys-format.js';
 import { webCryptoSupportsX25519, webCryptoX25519, type X25519 } from './webcrypto-x25519.js';
+import { webCryptoSupportsXEdDSA, webCryptoXEdDSA, type XEdDSAVerifier } from './xeddsa.js';
 
 export type Library = typeof SignalLibrary;
 
 /**
  * Where X25519 key generation and agreement run: `'webcrypto'` is the platform's native
- * `crypto.subtle` X25519; `'fallback'` is the library's own asm.js code. XEdDSA signatures always use
+ * `crypto.subtle` X25519; `'fallback'` is the library's own asm.js code. With `'webcrypto'`, XEdDSA
+ * signatures are also verified on the platform's Ed25519 where it has it; they are always made by
  * the library's code (WebCrypto's Ed25519 cannot sign with a Curve25519 key).
  */
 export type CurveBackend = 'webcrypto' | 'fallback';
@@ -26,11 +29,23 @@ interface Loaded {
   readonly lib: Library;
   readonly fallback: FallbackCurve;
   readonly webcrypto: X25519 | undefined;
+  readonly webcryptoXEdDSA: XEdDSAVerifier | undefined;
 }
 
 let loading: Promise<Loaded> | undefined;
 let active: X25519 | undefined;
+let activeXEdDSA: XEdDSAVerifier | undefined;
 let activeBackend: CurveBackend = 'fallback';
+
+/** The library's curve-hook verify answers true when the signature is INVALID. */
+function verifyHook(fallback: FallbackCurve) {
+  return (pubKey: ArrayBuffer, message: ArrayBuffer, sig: ArrayBuffer): Promise<boolean> => {
+    if (!activeXEdDSA) return fallback.verify(pubKey, message, sig);
+    return activeXEdDSA
+      .verify(new Uint8Array(pubKey), new Uint8Array(message), new Uint8Array(sig))
+      .then((valid) => !valid);
+  };
+}
 
 async function load(): Promise<Loaded> {
   const [lib, curve] = await Promise.all([
@@ -41,16 +56,24 @@ async function load(): Promise<Loaded> {
   // Feature-detect once: native X25519 where the platform has it, the library's code otherwise.
   const subtle = globalThis.crypto?.subtle;
   const webcrypto = subtle && (await webCryptoSupportsX25519(subtle)) ? webCryptoX25519(subtle) : undefined;
+  const webcryptoXEdDSA = subtle && (await webCryptoSupportsXEdDSA(subtle)) ? webCryptoXEdDSA(subtle) : undefined;
   active = webcrypto ?? fallback;
+  activeXEdDSA = webcrypto ? webcryptoXEdDSA : undefined;
   activeBackend = webcrypto ? 'webcrypto' : 'fallback';
-  if (globalThis.crypto?.subtle) lib.setWebCrypto(globalThis.crypto);
-  lib.setCurve({
-    keyPair: (privKey) => (active ?? fallback).keyPair(privKey),
-    sharedSecret: (pubKey, privKey) => (active ?? fallback).sharedSecret(pubKey, privKey),
-    sign: (privKey, message) => fallback.sign(privKey, message),
-    verify: (pubKey, message, sig) => fallback.verify(pubKey, message, sig),
-  });
-  return { lib, fallback, webcrypto };
+  // HMAC-SHA256 (chain keys, HKDF, message MACs) and AES-CBC in synchronous JavaScript, the rest on
+  // WebCrypto (see fast-webcrypto.ts).
+  if (globalThis.crypto?.subtle) lib.setWebCrypto(fastWebCrypto(globalThis.crypto) as Crypto);
+  const hook = {
+    keyPair: (privKey: ArrayBuffer) => (active ?? fallback).keyPair(privKey),
+    sharedSecret: (pubKey: ArrayBuffer, privKey: ArrayBuffer) => (active ?? fallback).sharedSecret(pubKey, privKey),
+    sign: (privKey: ArrayBuffer, message: ArrayBuffer) => fallback.sign(privKey, message),
+    verify: verifyHook(fallback),
+    // New random key pairs (patched library, see patches/): made by the platform on the WebCrypto
+    // backend; undefined makes the library use random bytes and keyPair(), as before.
+    generateKeyPair: () => (active === webcrypto && active?.generateKeyPair ? active.generateKeyPair() : undefined),
+  };
+  lib.setCurve(hook);
+  return { lib, fallback, webcrypto, webcryptoXEdDSA };
 }
 
 /** The library, loaded once, with its curve hook installed. */
@@ -74,12 +97,13 @@ export async function getCurveBackend(): Promise<CurveBackend> {
  * `'webcrypto'` is asked for on a platform without X25519.
  */
 export async function setCurveBackend(backend: CurveBackend | 'auto'): Promise<CurveBackend> {
-  const { fallback, webcrypto } = await loadLibrary();
+  const { fallback, webcrypto, webcryptoXEdDSA } = await loadLibrary();
   if (backend === 'webcrypto' && !webcrypto) {
     throw new ParleyError('UNAVAILABLE', 'this platform has no WebCrypto X25519');
   }
   const useWebCrypto = backend === 'webcrypto' || (backend === 'auto' && webcrypto !== undefined);
   active = useWebCrypto ? webcrypto : fallback;
+  activeXEdDSA = useWebCrypto ? webcryptoXEdDSA : undefined;
   activeBackend = useWebCrypto ? 'webcrypto' : 'fallback';
   return activeBackend;
 }
@@ -96,6 +120,7 @@ export async function verifyXEdDSA(
 ): Promise<boolean> {
   if (!isPublicKey(publicKey) || !isSignature(signature)) return false;
   const { fallback } = await loadLibrary();
+  if (activeXEdDSA) return activeXEdDSA.verify(publicKey.subarray(1), message, signature);
   // curve25519-typescript's verify() answers true when the signature is INVALID.
   const invalid = await fallback.verify(
     toArrayBuffer(publicKey.subarray(1)),

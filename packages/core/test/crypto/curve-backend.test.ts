@@ -46,6 +46,42 @@ describe('X25519 backends', () => {
     }
   });
 
+  it('agrees with the library past the key caches, with and without the JWK export of public keys', async () => {
+    const subtle = globalThis.crypto.subtle;
+    let exports = 0;
+    const noExport = new Proxy(subtle, {
+      get(target, name) {
+        if (name === 'exportKey') {
+          return () => {
+            exports++;
+            return Promise.reject(new DOMException('not supported', 'NotSupportedError'));
+          };
+        }
+        const value = Reflect.get(target, name) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const asm = new AsyncCurve25519Wrapper();
+    for (const fast of [webCryptoX25519(subtle), webCryptoX25519(noExport)]) {
+      // More keys than either cache holds (64), each used again after it was evicted.
+      const secrets = Array.from({ length: 80 }, () => globalThis.crypto.getRandomValues(new Uint8Array(32)));
+      const ours = [];
+      for (const secret of secrets) {
+        const pair = await fast.keyPair(secret.slice().buffer);
+        expect(new Uint8Array(pair.pubKey)).toEqual(new Uint8Array((await asm.keyPair(secret.slice().buffer)).pubKey));
+        ours.push(pair);
+      }
+      for (let i = 0; i < ours.length; i++) {
+        const a = ours[i]!;
+        const b = ours[(i * 7 + 3) % ours.length]!;
+        const expected = new Uint8Array(await asm.sharedSecret(b.pubKey, a.privKey));
+        expect(new Uint8Array(await fast.sharedSecret(b.pubKey, a.privKey))).toEqual(expected);
+        expect(new Uint8Array(await fast.sharedSecret(b.pubKey.slice(0), a.privKey.slice(0)))).toEqual(expected);
+      }
+    }
+    expect(exports).toBe(1); // tried once, then agreement with the base point
+  });
+
   it('refuses agreement with a low-order public key instead of returning zeros', async () => {
     const fast = webCryptoX25519(globalThis.crypto.subtle);
     const pair = await fast.keyPair(globalThis.crypto.getRandomValues(new Uint8Array(32)).buffer);

@@ -1,10 +1,18 @@
 // Regression tests for the patches in patches/@privacyresearch__libsignal-protocol-typescript@0.0.16.patch.
 // Each test fails on the unpatched library.
 import { createHmac, hkdfSync } from 'node:crypto';
+import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import * as signal from '@privacyresearch/libsignal-protocol-typescript';
 import { SessionLock } from '@privacyresearch/libsignal-protocol-typescript/lib/session-lock';
-import { describe, expect, it } from 'vitest';
-import { decrypt, startSession, verifySignedPreKey } from '../../src/crypto/index.js';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  decrypt,
+  generateDeviceKeys,
+  generatePreKeys,
+  setCurveBackend,
+  startSession,
+  verifySignedPreKey,
+} from '../../src/crypto/index.js';
 import { loadLibrary } from '../../src/crypto/library.js';
 import { isParleyError } from '../../src/errors.js';
 import { createDevice, open, recordSize, seal, send } from './devices.js';
@@ -373,5 +381,57 @@ describe('patch: trust checks and identity writes are awaited', () => {
     saved = 0;
     await aliceCipher.encrypt(new Uint8Array(10).buffer);
     expect(saved).toBe(1);
+  });
+});
+
+describe('patch: key generation hook', () => {
+  const asm = new AsyncCurve25519Wrapper();
+
+  async function consistent(pairs: { publicKey: Uint8Array; privateKey: Uint8Array }[]): Promise<void> {
+    for (const { publicKey, privateKey } of pairs) {
+      expect(publicKey.length).toBe(33);
+      expect(publicKey[0]).toBe(5);
+      expect(privateKey.length).toBe(32);
+      expect((privateKey[0]! & 7) === 0 && (privateKey[31]! & 0xc0) === 0x40).toBe(true); // clamped
+      const derived = new Uint8Array((await asm.keyPair(privateKey.slice().buffer)).pubKey);
+      expect(derived).toEqual(publicKey.subarray(1));
+    }
+  }
+
+  it("makes new key pairs with the curve hook's generateKeyPair (WebCrypto generateKey), random bytes without it", async () => {
+    const subtle = globalThis.crypto.subtle;
+    const spy = vi.spyOn(subtle, 'generateKey');
+    try {
+      await setCurveBackend('webcrypto');
+      const made = await generatePreKeys(1, 5);
+      const identity = await generateDeviceKeys();
+      const x25519 = spy.mock.calls.filter(([algorithm]) => (algorithm as { name?: string }).name === 'X25519');
+      expect(x25519.length).toBe(6); // unpatched: never (random bytes, then a PKCS#8 import)
+      await consistent([...made.map((r) => r.keyPair), identity.identityKeyPair]);
+      spy.mockClear();
+      await setCurveBackend('fallback');
+      const fallback = await generatePreKeys(10, 3);
+      expect(spy).not.toHaveBeenCalled();
+      await consistent(fallback.map((r) => r.keyPair));
+    } finally {
+      spy.mockRestore();
+      await setCurveBackend('auto');
+    }
+  });
+
+  it('sessions work with generated keys in both directions, against a fallback peer too', async () => {
+    await setCurveBackend('webcrypto');
+    try {
+      const alice = await createDevice('alice-gen');
+      const bob = await createDevice('bob-gen');
+      await startSession(alice.store, bob.address, bob.bundle());
+      for (let i = 0; i < 6; i++) {
+        const [from, to] = i % 2 === 0 ? [alice, bob] : [bob, alice];
+        if (i === 3) await setCurveBackend('fallback');
+        expect(await send(from, to, `turn ${i}`)).toBe(`turn ${i}`);
+      }
+    } finally {
+      await setCurveBackend('auto');
+    }
   });
 });
