@@ -11,8 +11,10 @@ import { KeyManager } from './e2ee/key-manager.js';
 import { RetryLimiter } from './e2ee/retry-limiter.js';
 import { SecureChannel } from './e2ee/secure-channel.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
-import { Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
-import { Outbox, type SendResult } from './outbox.js';
+import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
+import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
+import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
+import { applyReceipt, type MessageStatus, rankOf } from './receipts.js';
 import type { ClientStore } from './stores/client-store.js';
 import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
 
@@ -56,6 +58,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private syncReceived = 0;
   private syncPending = 0;
   private closed = false;
+  private readonly presenceCache = new PresenceCache(
+    (body) => this.request(body),
+    (change) => this.emit('presence:changed', change),
+  );
+  private readonly typingState = new TypingState((event) => this.emit('typing:changed', event));
+  /** Presence subscriptions: `presence.subscribe(userIds)` / `presence.unsubscribe(userIds)`. */
+  readonly presence: PresenceApi = {
+    subscribe: (userIds) => this.presenceCache.subscribe(userIds),
+    unsubscribe: (userIds) => this.presenceCache.unsubscribe(userIds),
+  };
 
   constructor(private readonly options: ClientOptions) {
     super();
@@ -106,6 +118,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.typingState.stop();
     const parts = await this.opening?.catch(() => undefined);
     parts?.outbox.stop();
     parts?.connection.close();
@@ -126,6 +139,77 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   /** A stored message (sent or received) by id. */
   async getMessage(id: string): Promise<StoredMessage | undefined> {
     return this.options.store.transaction((tx) => tx.get<StoredMessage>(MESSAGES_NS, id));
+  }
+
+  /** The status of a message this user sent: pending, sent, delivered, read or failed. */
+  async messageStatus(messageId: string): Promise<MessageStatus | undefined> {
+    const m = await this.getMessage(messageId);
+    return m?.outgoing ? (m.status as MessageStatus) : undefined;
+  }
+
+  /**
+   * Marks received messages of a 1:1 chat read (the given ids, or every unread one up to and including
+   * `upTo`), tells the sender (unless either side turned read receipts off, which the server enforces)
+   * and this user's other devices. Queued in the outbox like a message, so it survives being offline.
+   */
+  async markRead(chatId: string, which: string[] | { upTo: string }): Promise<void> {
+    const parts = await this.open();
+    const now = Date.now();
+    const ids = await this.options.store.transaction(async (tx) => {
+      const candidates = Array.isArray(which)
+        ? which
+        : (await tx.list<boolean>(chatIndexNs(chatId))).map(([id]) => id).filter((id) => id <= which.upTo);
+      const marked: string[] = [];
+      for (const id of candidates) {
+        const m = await tx.get<StoredMessage>(MESSAGES_NS, id);
+        if (!m || m.outgoing || m.chatId !== chatId || m.readAt) continue;
+        await tx.put(MESSAGES_NS, id, { ...m, readAt: now });
+        marked.push(id);
+      }
+      return marked;
+    });
+    if (ids.length === 0) return;
+    await parts.outbox.addInternal({
+      id: ids[ids.length - 1] as string,
+      chatId: `receipts\u001f${chatId}`,
+      createdAt: now,
+      kind: 'receipt',
+      receipt: { userId: chatId, messageIds: ids, status: 3 },
+      send: {},
+    });
+  }
+
+  /** Turns read receipts on or off for this user (both sending and seeing them, in 1:1 chats). */
+  async setReadReceipts(enabled: boolean): Promise<void> {
+    await this.request({ setPrivacy: { readReceipts: enabled } });
+  }
+
+  /** The cached presence of a subscribed user; undefined when unknown or not visible to this user. */
+  getPresence(userId: string): PresenceInfo | undefined {
+    return this.presenceCache.get(userId);
+  }
+
+  /** Tells the server whether the app is in use (foreground); a connected device is active by default. */
+  async setActive(active: boolean): Promise<void> {
+    await this.request({ setActive: { active } });
+  }
+
+  /** Replaces this user's contact list on the server (used for `'contacts'` last seen visibility). */
+  async setContacts(userIds: string[]): Promise<void> {
+    await this.request({ setContacts: { userIds } });
+  }
+
+  /** Who sees this user's last seen and online status; with `'nobody'` this user sees nobody's either. */
+  async setLastSeenVisibility(visibility: 'everyone' | 'contacts' | 'nobody'): Promise<void> {
+    const lastSeen = { everyone: 1, contacts: 2, nobody: 3 }[visibility];
+    if (!lastSeen) throw new ParleyError('INVALID_ARGUMENT', `visibility must be 'everyone', 'contacts' or 'nobody'`);
+    await this.request({ setPrivacy: { lastSeen } });
+  }
+
+  /** Tells the peer of a 1:1 chat (`chatId` = their user id) that this user is typing; refresh within 10 s to keep it on. */
+  async setTyping(chatId: string, typing: boolean): Promise<void> {
+    if (!chatId) throw new ParleyError('INVALID_ARGUMENT', 'chat id required');
+    await this.request({ typing: { userId: chatId, typing } });
   }
 
   /** Device ids of a user, as the server knows them. */
@@ -273,26 +357,36 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
         this.emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
       },
+      receipt: async (tx, event) => {
+        const updates = await applyReceipt(tx, self.userId, event);
+        return updates.length
+          ? () => {
+              for (const u of updates) this.emit('receipt:updated', u);
+            }
+          : undefined;
+      },
       ack: (ids) => connection.notify({ deliverAck: { ids } }),
     });
     outbox = new Outbox(store, connection, {
       prepare: (record) => channel.prepare(record),
       onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
       onSent: async (tx, record, serverTime) => {
-        if (record.kind === 'resend') return;
+        if (!isUserMessage(record)) return;
         const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
-        if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'sent', serverTime });
+        // A delivered or read receipt may have been processed first: never move the status back.
+        const status = m && rankOf(m.status as MessageStatus) > rankOf('sent') ? m.status : 'sent';
+        if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status, serverTime });
       },
       afterSent: (record, serverTime) => {
-        if (record.kind !== 'resend') this.emit('message:sent', { id: record.id, chatId: record.chatId, serverTime });
+        if (isUserMessage(record)) this.emit('message:sent', { id: record.id, chatId: record.chatId, serverTime });
       },
       onFailed: async (tx, record) => {
-        if (record.kind === 'resend') return;
+        if (!isUserMessage(record)) return;
         const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
         if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'failed' });
       },
       afterFailed: (record, error) => {
-        if (record.kind !== 'resend') this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
+        if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
       },
     });
     await outbox.load();
@@ -308,6 +402,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     void this.syncKeys(parts)
       .catch(() => {})
       .finally(() => parts.outbox.onReady());
+    this.presenceCache.resubscribe((body) => parts.connection.request(body));
   }
 
   private async onPush(frame: ServerFrame): Promise<void> {
@@ -325,6 +420,10 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
     } else if (frame.body === 'prekeysLow') {
       void this.syncKeys(parts).catch(() => {});
+    } else if (frame.body === 'presenceChanged') {
+      this.presenceCache.changed(frame.presenceChanged?.states ?? []);
+    } else if (frame.body === 'typingChanged' && frame.typingChanged) {
+      this.typingState.changed(frame.typingChanged);
     }
   }
 }
@@ -342,6 +441,8 @@ function toBundle(b: parley.v1.PreKeyBundle.$Properties): AddressedBundle {
     prekey: b.prekey ? { keyId: b.prekey.keyId ?? 0, publicKey: b.prekey.publicKey ?? new Uint8Array() } : null,
   };
 }
+
+const isUserMessage = (record: OutboxRecord) => !record.kind || record.kind === 'message';
 
 /** Creates a client. Nothing happens on the network until `connect()` or a send. */
 export function createClient(options: ClientOptions): ParleyClient {

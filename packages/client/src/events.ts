@@ -41,10 +41,22 @@ export interface ClientEvents {
   'identity:changed': (event: { userId: string; deviceId: number }) => void;
   /** The devices of a user (a contact, or this user) changed. */
   'devices:changed': (event: { userId: string; deviceIds: number[] }) => void;
+  /** A message this user sent was delivered to or read by its recipient (or read on another own device). Never backwards. */
+  'receipt:updated': (event: {
+    chatId: string;
+    messageId: string;
+    status: 'delivered' | 'read';
+    by: string;
+    at: number;
+  }) => void;
   /** A message from the outbox was durably stored by the server (also for messages re-sent after a restart). */
   'message:sent': (message: SentMessage) => void;
   /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */
   'message:failed': (event: { id: string; chatId: string; error: ParleyError }) => void;
   /** Backlog drain after connecting: `done` once the server's SyncComplete arrived and this device's keys are published. */
   'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
+  /** A subscribed user's presence changed (or became known on subscribe). `lastSeen` is undefined while online or when unknown. */
+  'presence:changed': (event: { userId: string; online: boolean; lastSeen: number | undefined }) => void;
+  /** A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id); stops by itself after 10 s without refresh. */
+  'typing:changed': (event: { chatId: string; userId: string; typing: boolean }) => void;
 }

@@ -5,8 +5,16 @@ import type { ClientStore, StoreTx } from './stores/client-store.js';
 
 /** Stored form of every message this device has seen, in or out. Also the dedup record. */
 export interface StoredMessage extends ReceivedMessage {
-  status: 'pending' | 'sent' | 'received' | 'failed';
+  /** Outgoing: pending, sent, delivered, read or failed; incoming: received. */
+  status: 'pending' | 'sent' | 'delivered' | 'read' | 'received' | 'failed';
+  /** Outgoing: when the status last moved. */
+  statusAt?: number;
+  /** Incoming: when this user read it (here or on another device). */
+  readAt?: number;
 }
+
+/** Per-chat index of message ids (UUIDv7, so in time order), for markRead up to an id. */
+export const chatIndexNs = (chatId: string) => `chat\u001f${chatId}`;
 
 export const MESSAGES_NS = 'messages';
 
@@ -26,6 +34,8 @@ export interface InboxEvents {
   open(tx: StoreTx, envelope: parley.v1.Envelope, from: PeerAddress): Promise<Opened>;
   received(message: ReceivedMessage): void;
   undecryptable(event: { id: string; from: PeerAddress; reason: string; retry: boolean }): void;
+  /** Applies a receipt inside the transaction; the returned callback runs after commit. */
+  receipt(tx: StoreTx, event: parley.v1.ReceiptEvent): Promise<(() => void) | undefined>;
   /** Acknowledges queue ids to the server (after they are durably stored). */
   ack(ids: string[]): void;
 }
@@ -51,6 +61,11 @@ export class Inbox {
     await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
       for (const envelope of envelopes) {
+        if (envelope.body === 'receipt' && envelope.receipt) {
+          const after = await this.events.receipt(tx, envelope.receipt as parley.v1.ReceiptEvent);
+          if (after) controls.push(after);
+          continue;
+        }
         if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id;
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
@@ -86,6 +101,7 @@ export class Inbox {
           status: outgoing ? 'sent' : 'received',
         };
         await tx.put(MESSAGES_NS, message.id, message);
+        await tx.put(chatIndexNs(message.chatId), message.id, true);
         const { status: _status, ...event } = message;
         fresh.push(event);
       }

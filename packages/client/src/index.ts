@@ -11,6 +11,8 @@ export type {
 } from './events.js';
 export type { StoredMessage } from './inbox.js';
 export type { SendResult } from './outbox.js';
+export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
+export type { MessageStatus, ReceiptUpdate } from './receipts.js';
 export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket.js';

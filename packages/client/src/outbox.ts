@@ -16,7 +16,9 @@ export interface OutboxRecord {
   /** The plaintext Content, kept until the server has the message so copies can be rebuilt. */
   content?: Uint8Array;
   /** `message`: a user's message. `resend`: a message re-encrypted for one device that asked for it. */
-  kind?: 'message' | 'resend';
+  kind?: 'message' | 'resend' | 'receipt';
+  /** For a receipt record: the Receipt request to send. */
+  receipt?: parley.v1.Receipt.$Properties;
   /** For a resend: the device it is for. */
   resendTo?: { userId: string; deviceId: number };
 }
@@ -155,8 +157,13 @@ export class Outbox {
   private async attempt(record: OutboxRecord, token: number): Promise<void> {
     let release = true;
     try {
-      const send = this.events.prepare ? await this.events.prepare(record) : record.send;
-      const frame = await this.connection.request({ send });
+      let frame: Awaited<ReturnType<ClientConnection['request']>>;
+      if (record.kind === 'receipt') {
+        frame = await this.connection.request({ receipt: record.receipt ?? {} });
+      } else {
+        const send = this.events.prepare ? await this.events.prepare(record) : record.send;
+        frame = await this.connection.request({ send });
+      }
       this.mismatches.delete(record.id);
       const serverTime = frame.sendAck?.serverTime ?? 0;
       await this.store.transaction(async (tx) => {

@@ -8,6 +8,8 @@ import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
+import { PRESENCE_BODIES, PresenceRequests } from './presence-requests.js';
+import { deliveredReceipts, handleReceipt, type ReceiptContext } from './receipts-handler.js';
 import { handleSend, type StoredEntry } from './send-handler.js';
 import type { ServerStores } from './stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from './types.js';
@@ -51,7 +53,12 @@ export class Gateway {
   private unsubscribe: (() => Promise<void>) | undefined;
   private closing = false;
 
-  constructor(private readonly o: GatewayOptions) {}
+  /** Presence and typing (this process only; cross-gateway fan-out is a later issue). */
+  private readonly presence: PresenceRequests;
+
+  constructor(private readonly o: GatewayOptions) {
+    this.presence = new PresenceRequests(o);
+  }
 
   async start(): Promise<void> {
     this.unsubscribe = await this.o.stores.bus.subscribe(channelOf(this.o.gatewayId), (data) => this.onBusNote(data));
@@ -71,6 +78,7 @@ export class Gateway {
     await Promise.allSettled([...this.inflight]);
     for (const c of this.connections) c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
     await this.unsubscribe?.();
+    await this.presence.stop();
   }
 
   get connectionCount(): number {
@@ -129,6 +137,7 @@ export class Gateway {
       if (!device) return;
       const key = deviceKey(device);
       const current = this.live.get(key);
+      this.presence.closed(connection, current?.connection === connection);
       if (current?.connection === connection) {
         current.pump.stop();
         this.live.delete(key);
@@ -182,10 +191,28 @@ export class Gateway {
       return undefined; // the ordered path reports it
     }
     if (frame.body !== 'deliverAck' || frame.requestId !== 0) return undefined;
-    const pump = this.live.get(deviceKey(device))?.pump;
-    return (pump?.ack(frame.deliverAck?.ids ?? []) ?? Promise.resolve()).catch((error: unknown) =>
+    return this.acked(device, frame.deliverAck?.ids ?? []).catch((error: unknown) =>
       this.o.logger.warn('ack failed', { error: String(error) }),
     );
+  }
+
+  /** Removes acknowledged entries, then sends DELIVERED receipts for the messages among them. */
+  private async acked(device: DeviceAddress, ids: string[]): Promise<void> {
+    const pump = this.live.get(deviceKey(device))?.pump;
+    if (!pump) return;
+    await pump.ack(ids);
+    await deliveredReceipts(this.receiptContext(), device, ids);
+  }
+
+  private receiptContext(): ReceiptContext {
+    const presence = this.o.stores.presence;
+    return {
+      stores: this.o.stores,
+      clock: this.o.clock,
+      maxQueuedPerDevice: this.o.limits.maxQueuedPerDevice,
+      readReceipts: async (userId) => (presence ? (await presence.settings(userId)).readReceipts : true),
+      stored: (entries) => this.stored(entries),
+    };
   }
 
   private track(promise: Promise<unknown>): void {
@@ -249,6 +276,10 @@ export class Gateway {
     frame: ReturnType<typeof decodeClientFrame>,
   ): Promise<void> {
     const requestId = frame.requestId;
+    if (PRESENCE_BODIES.has(frame.body)) {
+      connection.reply(requestId, await this.presence.handle(connection, device, frame));
+      return;
+    }
     switch (frame.body) {
       case 'send': {
         const ack = await handleSend(
@@ -265,8 +296,24 @@ export class Gateway {
         return;
       }
       case 'deliverAck': {
-        const ids = frame.deliverAck?.ids ?? [];
-        await this.live.get(deviceKey(device))?.pump.ack(ids);
+        await this.acked(device, frame.deliverAck?.ids ?? []);
+        return;
+      }
+      case 'receipt': {
+        await handleReceipt(this.receiptContext(), device, frame.receipt as parley.v1.Receipt);
+        connection.reply(requestId, { ok: {} });
+        return;
+      }
+      case 'setPrivacy': {
+        const presence = this.o.stores.presence;
+        if (!presence) throw new ParleyError('INVALID_ARGUMENT', 'privacy settings are not enabled on this server');
+        const p = frame.setPrivacy as parley.v1.SetPrivacy;
+        const visibility = (['everyone', 'everyone', 'contacts', 'nobody'] as const)[p.lastSeen ?? 0];
+        await presence.updateSettings(device.userId, {
+          ...(p.lastSeen ? { lastSeen: visibility } : {}),
+          ...(p.readReceipts !== undefined && p.readReceipts !== null ? { readReceipts: p.readReceipts } : {}),
+        });
+        connection.reply(requestId, { ok: {} });
         return;
       }
       case 'keysUpload': {
@@ -350,6 +397,7 @@ export class Gateway {
       onSyncComplete: (delivered) => connection.send({ syncComplete: { delivered } }),
     });
     this.live.set(key, { connection, pump });
+    this.presence.connected(connection, device);
     return { pending, start: () => pump.nudge() };
   }
 

@@ -18,6 +18,8 @@ export { memoryBus } from './memory/memory-bus.js';
 export { memoryDeviceRegistry } from './memory/memory-device-registry.js';
 export { memoryDirectory } from './memory/memory-directory.js';
 export { memoryKeyDirectory } from './memory/memory-key-directory.js';
+export { memoryPresenceStore } from './memory/memory-presence-store.js';
+export { type MemoryPushSink, memoryPushSink, type RecordedPush } from './memory/memory-push-sink.js';
 export { memoryQueue } from './memory/memory-queue.js';
 export { type MemoryRateLimiterOptions, memoryRateLimiter } from './memory/memory-rate-limiter.js';
 export { type MemoryStoresOptions, memoryStores } from './memory/memory-stores.js';
@@ -30,9 +32,46 @@ export {
   type QueueItem,
   type QueueOptions,
 } from './offline-queue.js';
+export { canSeePresence, canSeeReadReceipts, type PresencePolicyDeps, sharesPresenceWith } from './presence-policy.js';
+export {
+  DEFAULT_PRIVACY,
+  type LastSeenVisibility,
+  MAX_CONTACTS,
+  type PresenceStore,
+  type PrivacySettings,
+} from './presence-store.js';
+export {
+  DEFAULT_PRESENCE_COALESCE_MS,
+  type DeviceGoneOptions,
+  type PresenceState,
+  type PresenceTracker,
+  type PresenceTrackerOptions,
+  presenceTracker,
+} from './presence-tracker.js';
+export {
+  DEFAULT_PUSH_INTERVAL_MS,
+  type PushCoalescer,
+  type PushCoalescerOptions,
+  pushCoalescer,
+} from './push-coalescer.js';
+export type { PushNotice, PushSink } from './push-sink.js';
 export type { RateDecision, RateLimit, RateLimiter } from './rate-limiter.js';
 export { type CreateServerOptions, createServer, type ParleyServer } from './server.js';
 export type { DeviceLocation, SessionDirectory } from './session-directory.js';
 export type { ServerStores } from './stores.js';
+export { type SetTimer, systemTimer } from './timer.js';
 export { type TokenAuthenticatorOptions, tokenAuthenticator } from './token-authenticator.js';
 export { type Clock, type DeviceAddress, systemClock } from './types.js';
+export {
+  TYPING_EXPIRY_MS,
+  type TypingChange,
+  type TypingTracker,
+  type TypingTrackerOptions,
+  typingTracker,
+} from './typing-tracker.js';
+export {
+  type WebhookPushSink,
+  type WebhookPushSinkOptions,
+  type WebhookPushStats,
+  webhookPushSink,
+} from './webhook-push-sink.js';

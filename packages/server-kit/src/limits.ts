@@ -26,6 +26,10 @@ export interface ServerLimits {
   prekeyLowWater: number;
   /** One-time prekeys accepted per `KeysUpload`. Default 100, which is also the most a KeyDirectory takes. */
   maxPreKeysPerUpload: number;
+  /** Presence changes are collected for this long and pushed together (ms). Default 1 s. */
+  presenceCoalesceMs: number;
+  /** A typing state ends this long after its last refresh (ms). Default 10 s. */
+  typingExpiryMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -41,6 +45,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   keyFetchesPerMinute: 60,
   prekeyLowWater: 20,
   maxPreKeysPerUpload: 100,
+  presenceCoalesceMs: 1_000,
+  typingExpiryMs: 10_000,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -73,7 +73,7 @@ export async function handleSend(
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
   // Queue ids are scoped by sender device, so two senders can never collide on a message id.
-  const queueId = queueIdFor(sender, messageId, send.attempt ?? 0);
+  const queueId = queueIdFor(sender, messageId, send.attempt ?? 0, send.noReceipts ?? false);
   const items: QueueItem[] = targets.map((device, i) => ({
     device: { userId: device.userId, deviceId: device.deviceId },
     id: queueId,
@@ -105,9 +105,22 @@ export async function handleSend(
  * The queue (and ack) id of a message: sender user, sender device and message id joined by
  * U+001F, which none of them can contain (user ids exclude control characters).
  */
-export function queueIdFor(sender: DeviceAddress, messageId: string, attempt = 0): string {
+export function queueIdFor(sender: DeviceAddress, messageId: string, attempt = 0, noReceipts = false): string {
   const base = `${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
-  return attempt > 0 ? `${base}\u001f${attempt}` : base;
+  const withAttempt = attempt > 0 ? `${base}\u001f${attempt}` : base;
+  return noReceipts ? `${withAttempt}\u001f-` : withAttempt;
+}
+
+/** The parts of a message queue id (see {@link queueIdFor}); undefined for other entries. */
+export function parseQueueId(
+  id: string,
+): { sender: DeviceAddress; messageId: string; wantsReceipts: boolean } | undefined {
+  const parts = id.split('\u001f');
+  if (parts.length < 3 || parts.length > 5 || parts[0] === 'r') return undefined;
+  const [userId, device, messageId] = parts as [string, string, string];
+  const deviceId = Number(device);
+  if (!userId || !Number.isInteger(deviceId) || !messageId) return undefined;
+  return { sender: { userId, deviceId }, messageId, wantsReceipts: parts[parts.length - 1] !== '-' };
 }
 
 /** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */

@@ -2,6 +2,7 @@ import type { Bus } from './bus.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { KeyDirectory } from './key-directory.js';
 import type { OfflineQueue } from './offline-queue.js';
+import type { PresenceStore } from './presence-store.js';
 import type { RateLimiter } from './rate-limiter.js';
 import type { SessionDirectory } from './session-directory.js';
 
@@ -15,6 +16,8 @@ export interface ServerStores {
   keys: KeyDirectory;
   /** Buckets the gateway charges per requester (e.g. prekey bundle fetches). */
   rateLimiter: RateLimiter;
+  /** Last seen, privacy settings and contacts. Without it, privacy settings are refused and read receipts always flow. */
+  presence?: PresenceStore;
   /** Releases what the factory opened (databases, connections). */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { memoryBus } from '../src/memory/memory-bus.js';
 import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryDirectory } from '../src/memory/memory-directory.js';
 import { memoryKeyDirectory } from '../src/memory/memory-key-directory.js';
+import { memoryPresenceStore } from '../src/memory/memory-presence-store.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
 import { memoryRateLimiter } from '../src/memory/memory-rate-limiter.js';
 import {
@@ -9,6 +10,7 @@ import {
   deviceRegistryCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
+  presenceStoreCompliance,
   rateLimiterCompliance,
   sessionDirectoryCompliance,
 } from '../src/testing/index.js';
@@ -22,3 +24,4 @@ sessionDirectoryCompliance({ name: 'memoryDirectory', create: async ({ clock }) 
 busCompliance({ name: 'memoryBus', create: async () => memoryBus(), cleanup: (bus) => bus.close() });
 keyDirectoryCompliance({ name: 'memoryKeyDirectory', create: async () => memoryKeyDirectory() });
 rateLimiterCompliance({ name: 'memoryRateLimiter', create: async (ctx) => memoryRateLimiter(ctx) });
+presenceStoreCompliance({ name: 'memoryPresenceStore', create: async () => memoryPresenceStore() });

@@ -1,10 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqliteStores } from '../src/sqlite/index.js';
+import { sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
 import type { ServerStores } from '../src/stores.js';
-import { deviceRegistryCompliance, keyDirectoryCompliance, offlineQueueCompliance } from '../src/testing/index.js';
+import {
+  deviceRegistryCompliance,
+  keyDirectoryCompliance,
+  offlineQueueCompliance,
+  presenceStoreCompliance,
+} from '../src/testing/index.js';
 import type { Clock } from '../src/types.js';
+import { tempSqlite } from './helpers/temp-sqlite.js';
 
 /** Opens stores on a fresh temp file per test; `cleanup` closes them and deletes the directory. */
 function tempStores<T>(pick: (stores: ServerStores) => T) {
@@ -33,3 +39,4 @@ function tempStores<T>(pick: (stores: ServerStores) => T) {
 offlineQueueCompliance({ name: 'sqliteQueue', ...tempStores((s) => s.queue) });
 deviceRegistryCompliance({ name: 'sqliteDeviceRegistry', ...tempStores((s) => s.devices) });
 keyDirectoryCompliance({ name: 'sqliteKeyDirectory', ...tempStores((s) => s.keys) });
+presenceStoreCompliance({ name: 'sqlitePresenceStore', ...tempSqlite((db) => sqlitePresenceStore({ db })) });

@@ -76,6 +76,58 @@ describe('sqliteStores durability and lifecycle', () => {
       db.close();
     }
   });
+
+  it('migrates a v2 queue (rowid table) to v3 keeping entries, seqs and the counter', async () => {
+    const fresh = sqliteStores({ path });
+    await fresh.close();
+    const raw = new Database(path);
+    raw.exec(`
+      DROP TABLE queue;
+      CREATE TABLE queue (
+        user_id TEXT NOT NULL, device_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
+        data BLOB NOT NULL, stored_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+        PRIMARY KEY (user_id, device_id, seq)
+      );
+      CREATE UNIQUE INDEX queue_by_id ON queue (user_id, device_id, id);
+      CREATE INDEX queue_by_expiry ON queue (expires_at);
+    `);
+    const now = Date.now();
+    raw
+      .prepare('INSERT INTO queue VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run('alice', 1, 7, 'a', Buffer.from('a'), now, now + 86_400_000);
+    raw.prepare('INSERT INTO queue_devices VALUES (?, ?, ?, ?)').run('alice', 1, 8, 1);
+    raw.pragma('user_version = 2');
+    raw.close();
+
+    const stores = sqliteStores({ path });
+    expect((await stores.queue.read(alice1, { limit: 10 })).map((e) => [e.id, e.seq])).toEqual([['a', 7]]);
+    const [again, next] = await stores.queue.enqueue([
+      { device: alice1, id: 'a', data: bytesOf('a') },
+      { device: alice1, id: 'b', data: bytesOf('b') },
+    ]);
+    expect(again).toMatchObject({ duplicate: true, seq: 7 });
+    expect(next!.seq).toBeGreaterThan(7);
+    expect(await stores.queue.count(alice1)).toBe(2);
+    await stores.close();
+    const check = new Database(path);
+    const sql = check.prepare("SELECT sql FROM sqlite_master WHERE name = 'queue'").pluck().get() as string;
+    check.close();
+    expect(sql).toContain('WITHOUT ROWID');
+  });
+
+  it('keeps seqs increasing across restarts and counts QUEUE_FULL from the stored rows', async () => {
+    const first = sqliteStores({ path });
+    const a = await first.queue.enqueue([1, 2, 3].map((i) => ({ device: alice1, id: `m${i}`, data: bytesOf('x') })));
+    await first.close();
+    const second = sqliteStores({ path });
+    await expect(
+      second.queue.enqueue([{ device: alice1, id: 'm4', data: bytesOf('x') }], { maxPerDevice: 3 }),
+    ).rejects.toMatchObject({ code: 'QUEUE_FULL' });
+    await second.queue.ack(alice1, ['m1']);
+    const [b] = await second.queue.enqueue([{ device: alice1, id: 'm4', data: bytesOf('x') }], { maxPerDevice: 3 });
+    expect(b!.seq).toBeGreaterThan(a[2]!.seq);
+    await second.close();
+  });
 });
 
 describe('sqliteQueue group commit', () => {

@@ -5,6 +5,7 @@ import { memoryBus } from './memory-bus.js';
 import { memoryDeviceRegistry } from './memory-device-registry.js';
 import { memoryDirectory } from './memory-directory.js';
 import { memoryKeyDirectory } from './memory-key-directory.js';
+import { memoryPresenceStore } from './memory-presence-store.js';
 import { memoryQueue } from './memory-queue.js';
 import { memoryRateLimiter } from './memory-rate-limiter.js';
 
@@ -35,6 +36,7 @@ export function memoryStores(options: MemoryStoresOptions = {}): ServerStores {
     directory: memoryDirectory(withClock),
     bus,
     keys: memoryKeyDirectory(),
+    presence: memoryPresenceStore(),
     rateLimiter: defaultRateLimiter(withClock),
     close: () => bus.close(),
   };

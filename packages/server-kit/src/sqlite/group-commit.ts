@@ -15,6 +15,11 @@ interface Committer {
   submit<T>(run: () => T): Promise<T>;
   /** Commits what is pending now (before the database is closed). */
   flush(): void;
+  /**
+   * Called when a transaction did not commit: state cached in memory from writes of that
+   * transaction may be wrong and must be reloaded.
+   */
+  onRollback(listener: () => void): void;
 }
 
 /** Most write calls per transaction, so one flush never blocks the event loop for long. */
@@ -37,6 +42,10 @@ export function committerFor(db: Database.Database): Committer {
   if (committer) return committer;
   let pending: Job[] = [];
   let scheduled = false;
+  const rollbackListeners: Array<() => void> = [];
+  const rolledBack = () => {
+    for (const listener of rollbackListeners) listener();
+  };
 
   const commit = (batch: Job[]): void => {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
@@ -52,6 +61,7 @@ export function committerFor(db: Database.Database): Committer {
       }).immediate();
     } catch (error) {
       // BEGIN or COMMIT failed (busy, disk full, closed): nothing of the batch is stored.
+      rolledBack();
       for (const job of batch) job.reject(error);
       return;
     }
@@ -80,6 +90,9 @@ export function committerFor(db: Database.Database): Committer {
       });
     },
     flush,
+    onRollback(listener) {
+      rollbackListeners.push(listener);
+    },
   };
   committers.set(db, committer);
   return committer;

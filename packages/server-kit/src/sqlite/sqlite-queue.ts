@@ -24,12 +24,36 @@ export interface SqliteQueueOptions {
 
 type Key = [userId: string, deviceId: number];
 
+/** What this process knows of one device's queue (one process owns the file). */
 interface DeviceState {
+  /** The next seq to hand out. */
+  nextSeq: number;
+  /** `queue_devices.next_seq` as stored: every seq below it may be handed out without a write. */
+  reserved: number;
+  /** Rows in `queue` for the device, expired ones included until purged. */
+  size: number;
+}
+
+/**
+ * Seqs are reserved in blocks: `queue_devices.next_seq` is written once per this many enqueued
+ * entries (in the same transaction as the first entry of the block), not once per entry. After a
+ * restart the counter resumes at the stored value, so seqs stay strictly increasing and unique
+ * (with a gap), which is all the queue promises.
+ */
+const SEQ_BLOCK = 1024;
+
+/** One device's state as changed by an enqueue call that has not finished yet. */
+interface Touched {
+  state: DeviceState;
   device: DeviceAddress;
   nextSeq: number;
   size: number;
   added: number;
+  reservedTo?: number;
 }
+
+/** Device states per database, shared by every queue over that connection. */
+const statesByDb = new WeakMap<Database.Database, Map<string, DeviceState>>();
 
 /** Copies out of the driver's Buffer: callers get a plain Uint8Array they cannot alias. */
 const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
@@ -51,25 +75,25 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   migrate(db);
   const { submit } = committerFor(db);
 
-  const getDevice = db.prepare<Key, { next_seq: number; size: number }>(
-    'SELECT next_seq, size FROM queue_devices WHERE user_id = ? AND device_id = ?',
+  const getDevice = db
+    .prepare<Key, number>('SELECT next_seq FROM queue_devices WHERE user_id = ? AND device_id = ?')
+    .pluck();
+  const countRows = db.prepare<Key, number>('SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ?').pluck();
+  // `size` is no longer maintained (the row count lives in memory); it is written as 0.
+  const putDevice = db.prepare<[string, number, number]>(
+    `INSERT INTO queue_devices (user_id, device_id, next_seq, size) VALUES (?, ?, ?, 0)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET next_seq = excluded.next_seq`,
   );
-  const putDevice = db.prepare<[string, number, number, number]>(
-    `INSERT INTO queue_devices (user_id, device_id, next_seq, size) VALUES (?, ?, ?, ?)
-     ON CONFLICT (user_id, device_id) DO UPDATE SET next_seq = excluded.next_seq, size = excluded.size`,
-  );
-  const shrinkDevice = db.prepare<[number, string, number]>(
-    'UPDATE queue_devices SET size = size - ? WHERE user_id = ? AND device_id = ?',
-  );
-  const emptyDevice = db.prepare<Key>('UPDATE queue_devices SET size = 0 WHERE user_id = ? AND device_id = ?');
   const findEntry = db.prepare<[string, number, string], { seq: number; stored_at: number; expires_at: number }>(
     'SELECT seq, stored_at, expires_at FROM queue WHERE user_id = ? AND device_id = ? AND id = ?',
   );
   const findAcked = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
     'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
   );
+  // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
   const insertEntry = db.prepare<[string, number, number, string, Uint8Array, number, number]>(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (user_id, device_id, id) DO NOTHING`,
   );
   const deleteBySeq = db.prepare<[string, number, number]>(
     'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ?',
@@ -110,58 +134,86 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   const deleteOldMarks = db.prepare<[number]>('DELETE FROM queue_acked WHERE acked_at <= ?');
   const deleteAllOf = db.prepare<Key>('DELETE FROM queue WHERE user_id = ? AND device_id = ?');
 
+  let states = statesByDb.get(db);
+  if (!states) {
+    const fresh = new Map<string, DeviceState>();
+    states = fresh;
+    statesByDb.set(db, fresh);
+    // A transaction that did not commit may have changed states it then lost: reload them.
+    committerFor(db).onRollback(() => fresh.clear());
+  }
+  const deviceStates = states;
+  /** The device's state, loaded on first use (inside the caller's transaction). */
+  const stateOf = (key: string, userId: string, deviceId: number): DeviceState => {
+    let state = deviceStates.get(key);
+    if (!state) {
+      const stored = getDevice.get(userId, deviceId) ?? 1;
+      state = { nextSeq: stored, reserved: stored, size: countRows.get(userId, deviceId) ?? 0 };
+      if (deviceStates.size >= 100_000) deviceStates.clear();
+      deviceStates.set(key, state);
+    }
+    return state;
+  };
+
+  // Device states are changed only once the call can no longer throw: a call that throws rolls
+  // back its savepoint, and its in-memory changes must not outlive it.
   const enqueueTx = db.transaction((items: QueueItem[], max: number | undefined): EnqueueResult[] => {
     const now = clock();
-    const states = new Map<string, DeviceState>();
+    const touched = new Map<string, Touched>();
     const results: EnqueueResult[] = [];
     for (const item of items) {
       const { userId, deviceId } = item.device;
       const key = deviceKey(item.device);
-      let state = states.get(key);
-      if (!state) {
-        const row = getDevice.get(userId, deviceId);
-        state = {
-          device: { userId, deviceId },
-          nextSeq: row?.next_seq ?? 1,
-          size: row?.size ?? 0,
-          added: 0,
-        };
-        states.set(key, state);
+      let t = touched.get(key);
+      if (!t) {
+        const state = stateOf(key, userId, deviceId);
+        t = { state, device: { userId, deviceId }, nextSeq: state.nextSeq, size: state.size, added: 0 };
+        touched.set(key, t);
       }
       const device = { userId, deviceId };
-      // Rows written earlier in this call are visible here, so a repeated id is a duplicate too.
-      const stored = findEntry.get(userId, deviceId, item.id);
-      if (stored && stored.expires_at > now) {
-        results.push({ device, id: item.id, seq: stored.seq, storedAt: stored.stored_at, duplicate: true });
+      const acked = findAcked.get(userId, deviceId, item.id);
+      if (acked) {
+        results.push({ device, id: item.id, seq: acked.seq, storedAt: acked.stored_at, duplicate: true });
         continue;
       }
-      if (stored) {
-        // Expired but not purged yet: it counts as gone, so the resend replaces it.
-        deleteBySeq.run(userId, deviceId, stored.seq);
-        state.size--;
-      } else {
-        const acked = findAcked.get(userId, deviceId, item.id);
-        if (acked) {
-          results.push({ device, id: item.id, seq: acked.seq, storedAt: acked.stored_at, duplicate: true });
+      const seq = t.nextSeq;
+      if (seq >= (t.reservedTo ?? t.state.reserved)) {
+        // Reserve the next block (in the call's savepoint; kept in memory only if the call succeeds).
+        t.reservedTo = seq + SEQ_BLOCK;
+        putDevice.run(userId, deviceId, t.reservedTo);
+      }
+      if (insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs).changes === 0) {
+        // Already queued (rows written earlier in this call are visible too, so a repeated id is
+        // a duplicate as well), unless it expired and was not purged yet: then it counts as gone.
+        const stored = findEntry.get(userId, deviceId, item.id) as {
+          seq: number;
+          stored_at: number;
+          expires_at: number;
+        };
+        if (stored.expires_at > now) {
+          results.push({ device, id: item.id, seq: stored.seq, storedAt: stored.stored_at, duplicate: true });
           continue;
         }
+        deleteBySeq.run(userId, deviceId, stored.seq);
+        t.size--;
+        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs);
       }
-      const seq = state.nextSeq++;
-      insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs);
-      state.size++;
-      state.added++;
+      t.nextSeq++;
+      t.size++;
+      t.added++;
       results.push({ device, id: item.id, seq, storedAt: now, duplicate: false });
     }
-    for (const state of states.values()) {
-      if (state.added === 0) continue;
-      const { userId, deviceId } = state.device;
-      if (max !== undefined && state.size > max) {
-        // `size` counts expired rows too; drop those before refusing (slow path, only when full).
-        state.size -= deleteExpiredOf.run(userId, deviceId, now).changes;
-        // Throwing rolls the whole transaction back: no device keeps any of this call's entries.
-        if (state.size > max) throw queueFull(state.device, max);
-      }
-      putDevice.run(userId, deviceId, state.nextSeq, state.size);
+    for (const t of touched.values()) {
+      if (t.added === 0 || max === undefined || t.size <= max) continue;
+      // `size` counts expired rows too; drop those before refusing (slow path, only when full).
+      t.size -= deleteExpiredOf.run(t.device.userId, t.device.deviceId, now).changes;
+      // Throwing rolls the whole call back: no device keeps any of its entries.
+      if (t.size > max) throw queueFull(t.device, max);
+    }
+    for (const t of touched.values()) {
+      t.state.nextSeq = t.nextSeq;
+      t.state.size = t.size;
+      if (t.reservedTo !== undefined) t.state.reserved = t.reservedTo;
     }
     return results;
   });
@@ -175,7 +227,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
-    if (removed > 0) shrinkDevice.run(removed, userId, deviceId);
+    const state = deviceStates.get(deviceKey({ userId, deviceId }));
+    if (state) state.size -= removed; // nothing above throws after a delete
     return removed;
   });
 
@@ -189,15 +242,19 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       if (entry) entry.n++;
       else perDevice.set(key, { userId: row.user_id, deviceId: row.device_id, n: 1 });
     }
-    for (const { userId, deviceId, n } of perDevice.values()) shrinkDevice.run(n, userId, deviceId);
     // Dedup marks live for one ttl after the ack: a resend later than that is stored again.
     deleteOldMarks.run(now - ttlMs);
+    for (const { userId, deviceId, n } of perDevice.values()) {
+      const state = deviceStates.get(deviceKey({ userId, deviceId }));
+      if (state) state.size -= n;
+    }
     return rows.length;
   });
 
   const clearTx = db.transaction((userId: string, deviceId: number): void => {
     deleteAllOf.run(userId, deviceId);
-    emptyDevice.run(userId, deviceId);
+    const state = deviceStates.get(deviceKey({ userId, deviceId }));
+    if (state) state.size = 0;
   });
 
   // Writes go through group commit: each call is atomic (its own savepoint) and resolves only

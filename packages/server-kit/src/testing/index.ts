@@ -14,6 +14,8 @@ export {
   fakeClock,
 } from './fixture.js';
 export { keyDirectoryCompliance } from './key-directory-compliance.js';
+export { type ManualTimers, manualTimers } from './manual-timers.js';
 export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';
+export { presenceStoreCompliance } from './presence-store-compliance.js';
 export { type RateLimiterComplianceContext, rateLimiterCompliance } from './rate-limiter-compliance.js';
 export { sessionDirectoryCompliance } from './session-directory-compliance.js';

@@ -1,0 +1,93 @@
+import { type decodeClientFrame, type parley, ParleyError, type ServerFrameInit } from '@parley/core';
+import type { Connection } from './connection.js';
+import type { Logger } from './logger.js';
+import { PresenceHandler } from './presence-handler.js';
+import type { ServerLimits } from './limits.js';
+import type { ServerStores } from './stores.js';
+import { TypingHandler } from './typing-handler.js';
+import type { Clock, DeviceAddress } from './types.js';
+
+/** Request bodies served by {@link PresenceRequests.handle}. */
+export const PRESENCE_BODIES: ReadonlySet<string> = new Set([
+  'presenceSubscribe',
+  'presenceUnsubscribe',
+  'setActive',
+  'setContacts',
+  'typing',
+]);
+
+/**
+ * Presence and typing of one gateway: owns a {@link PresenceHandler} (when the stores have a
+ * presence store) and a {@link TypingHandler}, serves their requests and hears of connections
+ * coming and going. Single process: cross-gateway fan-out is a later issue.
+ */
+export class PresenceRequests {
+  readonly presence: PresenceHandler | undefined;
+  readonly typing: TypingHandler;
+
+  constructor(
+    private readonly o: { stores: ServerStores; limits: ServerLimits; clock: Clock; logger: Logger },
+  ) {
+    const store = o.stores.presence;
+    this.presence = store
+      ? new PresenceHandler({ store, clock: o.clock, logger: o.logger, coalesceMs: o.limits.presenceCoalesceMs })
+      : undefined;
+    this.typing = new TypingHandler({ logger: o.logger, expiryMs: o.limits.typingExpiryMs });
+  }
+
+  /** A device authenticated and its connection is ready (and now the device's live one). */
+  connected(connection: Connection, device: DeviceAddress): void {
+    this.presence?.connected(device);
+    this.typing.connected(connection, device);
+  }
+
+  /**
+   * A connection closed. `wasLive`: it was its device's live connection (not one replaced by a
+   * newer connection of the same device). A connection closed for idle timeout died without a
+   * goodbye: its device was last seen when its last frame arrived.
+   */
+  closed(connection: Connection, wasLive: boolean): void {
+    const device = connection.address;
+    const now = this.o.clock();
+    const silent = now - connection.lastReceivedAt > this.o.limits.idleTimeoutMs;
+    this.presence?.closed(connection, device, wasLive, silent ? connection.lastReceivedAt : undefined);
+    this.typing.closed(connection, device);
+  }
+
+  /** Serves one of {@link PRESENCE_BODIES}; resolves with the answer. */
+  async handle(
+    connection: Connection,
+    device: DeviceAddress,
+    frame: ReturnType<typeof decodeClientFrame>,
+  ): Promise<Omit<ServerFrameInit, 'requestId'>> {
+    if (frame.body === 'typing') {
+      this.typing.typing(device, frame.typing as parley.v1.Typing);
+      return { ok: {} };
+    }
+    const presence = this.presence;
+    const store = this.o.stores.presence;
+    if (!presence || !store) throw new ParleyError('INVALID_ARGUMENT', 'presence is not enabled on this server');
+    switch (frame.body) {
+      case 'presenceSubscribe': {
+        const states = await presence.subscribe(connection, device.userId, frame.presenceSubscribe?.userIds ?? []);
+        return { presenceSnapshot: { states } };
+      }
+      case 'presenceUnsubscribe':
+        presence.unsubscribe(connection, frame.presenceUnsubscribe?.userIds ?? []);
+        return { ok: {} };
+      case 'setActive':
+        await presence.setActive(device, frame.setActive?.active === true);
+        return { ok: {} };
+      case 'setContacts':
+        await store.setContacts(device.userId, frame.setContacts?.userIds ?? []);
+        return { ok: {} };
+      default:
+        throw new ParleyError('INVALID_ARGUMENT', `${frame.body} is not enabled on this server`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.typing.stop();
+    await this.presence?.stop();
+  }
+}

@@ -1,0 +1,90 @@
+import type { parley } from '@parley/core';
+import { isValidMessageId, ParleyError, pb } from '@parley/core';
+import { encodeEnvelope } from './envelope.js';
+import type { QueueItem } from './offline-queue.js';
+import { parseQueueId, type StoredEntry } from './send-handler.js';
+import type { ServerStores } from './stores.js';
+import type { Clock, DeviceAddress } from './types.js';
+
+export interface ReceiptContext {
+  stores: ServerStores;
+  clock: Clock;
+  maxQueuedPerDevice: number;
+  /** Whether the user sends and sees read receipts (a privacy setting; default on). */
+  readReceipts(userId: string): Promise<boolean>;
+  stored(entries: StoredEntry[]): void;
+}
+
+const MAX_IDS = 1000;
+
+/** Queue id of a receipt: deterministic, so a repeated receipt is deduplicated by the queue. */
+function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
+  return `r\u001f${by}\u001f${kind}\u001f${ids[0]}\u001f${ids[ids.length - 1]}\u001f${ids.length}`;
+}
+
+async function enqueueReceipt(
+  ctx: ReceiptContext,
+  devices: DeviceAddress[],
+  id: string,
+  event: parley.v1.ReceiptEvent.$Properties,
+): Promise<void> {
+  if (devices.length === 0) return;
+  const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
+  const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
+  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice + 1000 });
+  ctx.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
+}
+
+const devicesOf = async (ctx: ReceiptContext, userId: string) =>
+  (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
+
+/**
+ * A device acknowledged queue entries: for each message from another user that asks for receipts,
+ * a DELIVERED receipt goes to every device of its sender, through their queues.
+ */
+export async function deliveredReceipts(ctx: ReceiptContext, acker: DeviceAddress, queueIds: string[]): Promise<void> {
+  const bySender = new Map<string, string[]>();
+  for (const id of queueIds) {
+    const parsed = parseQueueId(id);
+    if (!parsed?.wantsReceipts || parsed.sender.userId === acker.userId) continue;
+    const list = bySender.get(parsed.sender.userId) ?? [];
+    list.push(parsed.messageId);
+    bySender.set(parsed.sender.userId, list);
+  }
+  const at = ctx.clock();
+  for (const [sender, ids] of bySender) {
+    const event = { messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at };
+    await enqueueReceipt(ctx, await devicesOf(ctx, sender), receiptId(acker.userId, 'd', ids), event);
+  }
+}
+
+/**
+ * "I read these messages": a READ receipt to the sender's devices (unless the reader or the sender
+ * has read receipts off) and, always, to the reader's own other devices so they clear their unread counts.
+ */
+export async function handleReceipt(
+  ctx: ReceiptContext,
+  reader: DeviceAddress,
+  receipt: parley.v1.Receipt,
+): Promise<void> {
+  if (receipt.chat === 'groupId')
+    throw new ParleyError('INVALID_ARGUMENT', 'group receipts are not enabled on this server');
+  const sender = receipt.userId;
+  const ids = receipt.messageIds ?? [];
+  if (!sender) throw new ParleyError('INVALID_ARGUMENT', 'a receipt names the user whose messages were read');
+  if (receipt.status !== pb.ReceiptStatus.RECEIPT_STATUS_READ) {
+    throw new ParleyError('INVALID_ARGUMENT', 'clients send READ receipts only; the server makes DELIVERED ones');
+  }
+  if (ids.length === 0 || ids.length > MAX_IDS || !ids.every(isValidMessageId)) {
+    throw new ParleyError('INVALID_ARGUMENT', `1-${MAX_IDS} valid message ids`);
+  }
+  const at = ctx.clock();
+  const id = receiptId(reader.userId, 'r', ids);
+  const status = pb.ReceiptStatus.RECEIPT_STATUS_READ;
+  const own = (await devicesOf(ctx, reader.userId)).filter((d) => d.deviceId !== reader.deviceId);
+  await enqueueReceipt(ctx, own, id, { messageIds: ids, status, byUserId: reader.userId, peerUserId: sender, at });
+  if (sender === reader.userId) return;
+  const [readerOn, senderOn] = await Promise.all([ctx.readReceipts(reader.userId), ctx.readReceipts(sender)]);
+  if (!readerOn || !senderOn) return;
+  await enqueueReceipt(ctx, await devicesOf(ctx, sender), id, { messageIds: ids, status, byUserId: reader.userId, at });
+}
