@@ -9,6 +9,7 @@ import type { Clock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
 import { sqliteKeyDirectory } from './sqlite-key-directory.js';
+import { sqlitePresenceStore } from './sqlite-presence-store.js';
 import { sqliteQueue } from './sqlite-queue.js';
 
 /** Where {@link sqliteStores} keeps its data: a file it opens, or a database the caller owns. */
@@ -70,6 +71,7 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
       directory: memoryDirectory(withClock),
       bus,
       keys: sqliteKeyDirectory({ db }),
+      presence: sqlitePresenceStore({ db }),
       rateLimiter: defaultRateLimiter(withClock),
       async close() {
         if (closed) return;
