@@ -1,4 +1,4 @@
-import { type parley, ParleyError } from '@parley/core';
+import { ParleyError, type parley } from '@parley/core';
 import type { Connection } from './connection.js';
 import type { Logger } from './logger.js';
 import { canSeePresence, type PresencePolicyDeps } from './presence-policy.js';

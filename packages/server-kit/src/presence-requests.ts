@@ -1,11 +1,11 @@
-import { type decodeClientFrame, type parley, ParleyError, type ServerFrameInit } from '@parley/core';
+import { type decodeClientFrame, ParleyError, type parley, type ServerFrameInit } from '@parley/core';
 import type { Connection } from './connection.js';
+import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { PresenceHandler } from './presence-handler.js';
-import type { ServerLimits } from './limits.js';
 import type { ServerStores } from './stores.js';
-import { TypingHandler } from './typing-handler.js';
 import type { Clock, DeviceAddress } from './types.js';
+import { TypingHandler } from './typing-handler.js';
 
 /** Request bodies served by {@link PresenceRequests.handle}. */
 export const PRESENCE_BODIES: ReadonlySet<string> = new Set([
@@ -25,9 +25,7 @@ export class PresenceRequests {
   readonly presence: PresenceHandler | undefined;
   readonly typing: TypingHandler;
 
-  constructor(
-    private readonly o: { stores: ServerStores; limits: ServerLimits; clock: Clock; logger: Logger },
-  ) {
+  constructor(private readonly o: { stores: ServerStores; limits: ServerLimits; clock: Clock; logger: Logger }) {
     const store = o.stores.presence;
     this.presence = store
       ? new PresenceHandler({ store, clock: o.clock, logger: o.logger, coalesceMs: o.limits.presenceCoalesceMs })

@@ -1,9 +1,9 @@
-import { type parley, ParleyError } from '@parley/core';
+import { ParleyError, type parley } from '@parley/core';
 import type { Connection } from './connection.js';
 import type { Logger } from './logger.js';
 import type { SetTimer } from './timer.js';
-import { TYPING_EXPIRY_MS, type TypingChange, type TypingTracker, typingTracker } from './typing-tracker.js';
 import type { DeviceAddress } from './types.js';
+import { TYPING_EXPIRY_MS, type TypingChange, type TypingTracker, typingTracker } from './typing-tracker.js';
 
 export interface TypingHandlerOptions {
   logger: Logger;
@@ -26,7 +26,7 @@ export class TypingHandler {
   /** User -> their connections on this gateway that are their device's live connection. */
   private readonly local = new Map<string, Set<Connection>>();
 
-  constructor(private readonly o: TypingHandlerOptions) {
+  constructor(o: TypingHandlerOptions) {
     this.expiryMs = o.expiryMs ?? TYPING_EXPIRY_MS;
     this.tracker = typingTracker({
       // The tracker's chat is keyed by the peer (who is told); the peer sees the typer's id as chat.
@@ -59,7 +59,8 @@ export class TypingHandler {
 
   /** Typing from `device`. */
   typing(device: DeviceAddress, frame: parley.v1.Typing): void {
-    if (frame.chat === 'groupId') throw new ParleyError('INVALID_ARGUMENT', 'group typing is not enabled on this server');
+    if (frame.chat === 'groupId')
+      throw new ParleyError('INVALID_ARGUMENT', 'group typing is not enabled on this server');
     const peer = frame.userId;
     if (!peer) throw new ParleyError('INVALID_ARGUMENT', 'typing names the user being typed to');
     if (peer === device.userId) throw new ParleyError('INVALID_ARGUMENT', 'typing to oneself');

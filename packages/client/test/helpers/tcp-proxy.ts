@@ -5,6 +5,8 @@ export interface TcpProxy {
   url: string;
   /** Destroys every open connection through the proxy; new ones are still accepted. */
   cutAll(): void;
+  /** Stops forwarding on every open connection without closing it (a silent peer), and refuses new ones. */
+  freezeAll(): void;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,15 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
         b.resetAndDestroy();
       }
       pairs.clear();
+    },
+    freezeAll() {
+      for (const [a, b] of pairs) {
+        a.unpipe(b);
+        b.unpipe(a);
+        a.pause();
+        b.pause();
+      }
+      server.close();
     },
     close: () =>
       new Promise<void>((resolve) => {
