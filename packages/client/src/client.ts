@@ -58,6 +58,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private syncReceived = 0;
   private syncPending = 0;
   private closed = false;
+  /** What the app last said with setActive (the server assumes active on each new connection). */
+  private active = true;
   private readonly presenceCache = new PresenceCache(
     (body) => this.request(body),
     (change) => this.emit('presence:changed', change),
@@ -179,6 +181,11 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     });
   }
 
+  /** Registers where this device's push notifications go (e.g. `registerPushToken('fcm', token)`); an empty token clears it. */
+  async registerPushToken(provider: string, token: string): Promise<void> {
+    await this.request({ registerPushToken: { provider, token } });
+  }
+
   /** Turns read receipts on or off for this user (both sending and seeing them, in 1:1 chats). */
   async setReadReceipts(enabled: boolean): Promise<void> {
     await this.request({ setPrivacy: { readReceipts: enabled } });
@@ -191,6 +198,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** Tells the server whether the app is in use (foreground); a connected device is active by default. */
   async setActive(active: boolean): Promise<void> {
+    this.active = active;
     await this.request({ setActive: { active } });
   }
 
@@ -403,6 +411,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       .catch(() => {})
       .finally(() => parts.outbox.onReady());
     this.presenceCache.resubscribe((body) => parts.connection.request(body));
+    // The server starts every connection as active: an app in the background says so again.
+    if (!this.active) void parts.connection.request({ setActive: { active: false } }).catch(() => {});
   }
 
   private async onPush(frame: ServerFrame): Promise<void> {

@@ -11,6 +11,12 @@ export interface DeviceRecord {
   approvedBy: number;
 }
 
+/** Where a device's push notifications go, as its app registered it (e.g. provider 'fcm' and the FCM token). */
+export interface PushToken {
+  provider: string;
+  token: string;
+}
+
 export type RegisterResult = { created: true; device: DeviceRecord } | { created: false; device: DeviceRecord };
 
 /**
@@ -32,4 +38,7 @@ export interface DeviceRegistry {
   list(userId: string): Promise<DeviceRecord[]>;
   setRegistrationId(userId: string, deviceId: number, registrationId: number): Promise<void>;
   remove(userId: string, deviceId: number): Promise<boolean>;
+  /** Stores (or with null clears) a live device's push token; NOT_FOUND for an unknown device. Removing the device clears it. */
+  setPushToken(userId: string, deviceId: number, token: PushToken | null): Promise<void>;
+  pushToken(userId: string, deviceId: number): Promise<PushToken | undefined>;
 }

@@ -9,12 +9,17 @@ import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } 
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { PRESENCE_BODIES, PresenceRequests } from './presence-requests.js';
+import type { PushCoalescer } from './push-coalescer.js';
 import { deliveredReceipts, handleReceipt, type ReceiptContext } from './receipts-handler.js';
 import { handleSend, type StoredEntry } from './send-handler.js';
 import type { ServerStores } from './stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from './types.js';
 
 export interface GatewayOptions {
+  /** The embedding app's own contact graph for 'contacts' visibility, instead of the lists clients set. */
+  isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
+  /** Wakes devices without a live connection when something is queued for them (already coalesced). */
+  push?: PushCoalescer;
   gatewayId: string;
   stores: ServerStores;
   authenticator: Authenticator;
@@ -175,7 +180,13 @@ export class Gateway {
       .then((locations) => {
         locations.forEach((location, i) => {
           const device = remote[i];
-          if (!location || !device || location.gatewayId === this.o.gatewayId) return;
+          if (!device) return;
+          if (!location) {
+            // No live connection anywhere: wake the device (coalesced; content-free).
+            void this.o.push?.notify(device, { count: 1 }).catch(() => {});
+            return;
+          }
+          if (location.gatewayId === this.o.gatewayId) return;
           this.publish(location.gatewayId, { t: 'nudge', u: device.userId, d: device.deviceId });
         });
       })
@@ -299,6 +310,19 @@ export class Gateway {
         await this.acked(device, frame.deliverAck?.ids ?? []);
         return;
       }
+      case 'registerPushToken': {
+        const provider = frame.registerPushToken?.provider ?? '';
+        const token = frame.registerPushToken?.token ?? '';
+        if (provider.length > 32 || token.length > 4096)
+          throw new ParleyError('INVALID_ARGUMENT', 'push token too long');
+        await this.o.stores.devices.setPushToken(
+          device.userId,
+          device.deviceId,
+          token && provider ? { provider, token } : null,
+        );
+        connection.reply(requestId, { ok: {} });
+        return;
+      }
       case 'receipt': {
         await handleReceipt(this.receiptContext(), device, frame.receipt as parley.v1.Receipt);
         connection.reply(requestId, { ok: {} });
@@ -385,6 +409,7 @@ export class Gateway {
     const previous = this.live.get(key);
     if (previous) previous.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected again');
     connection.address = device;
+    this.o.push?.cancel(device); // it gets its messages live now
     connection.state = 'ready';
     connection.lastClaimAt = this.o.clock();
     const pump = new DeliveryPump({

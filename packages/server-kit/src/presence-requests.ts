@@ -25,10 +25,26 @@ export class PresenceRequests {
   readonly presence: PresenceHandler | undefined;
   readonly typing: TypingHandler;
 
-  constructor(private readonly o: { stores: ServerStores; limits: ServerLimits; clock: Clock; logger: Logger }) {
+  constructor(
+    private readonly o: {
+      stores: ServerStores;
+      limits: ServerLimits;
+      clock: Clock;
+      logger: Logger;
+      isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
+    },
+  ) {
     const store = o.stores.presence;
     this.presence = store
-      ? new PresenceHandler({ store, clock: o.clock, logger: o.logger, coalesceMs: o.limits.presenceCoalesceMs })
+      ? new PresenceHandler({
+          store,
+          clock: o.clock,
+          logger: o.logger,
+          coalesceMs: o.limits.presenceCoalesceMs,
+          ...(o.isContact
+            ? { policy: { settingsOf: (userId: string) => store.settings(userId), isContact: o.isContact } }
+            : {}),
+        })
       : undefined;
     this.typing = new TypingHandler({ logger: o.logger, expiryMs: o.limits.typingExpiryMs });
   }

@@ -8,6 +8,8 @@ import type { DeviceAddress } from './types.js';
 export interface PushNotice {
   /** How many new items (messages, receipts) were queued for the device since its last push; ≥ 1. */
   count: number;
+  /** The device's registered push token, when the gateway knows one (`register_push_token`). */
+  token?: { provider: string; token: string };
 }
 
 /**
@@ -15,7 +17,7 @@ export interface PushNotice {
  * (which maps the device to its registered APNs/FCM token).
  *
  * Every implementation guarantees:
- * - `notify` sends nothing but the device address and {@link PushNotice.count}.
+ * - `notify` sends nothing but the device address, {@link PushNotice.count} and the device's push token.
  * - `notify` resolves once the notice is accepted (an implementation may deliver it later, in
  *   the background); it never waits indefinitely on a slow endpoint, and it rejects only for an
  *   invalid call (a count that is not a positive integer: ParleyError('INVALID_ARGUMENT')).

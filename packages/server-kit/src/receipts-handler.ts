@@ -17,9 +17,12 @@ export interface ReceiptContext {
 
 const MAX_IDS = 1000;
 
-/** Queue id of a receipt: deterministic, so a repeated receipt is deduplicated by the queue. */
+/**
+ * Queue id of a receipt: deterministic, so a repeated receipt is deduplicated by the queue. It starts
+ * with U+001F, which no message queue id does (user ids are never empty).
+ */
 function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
-  return `r\u001f${by}\u001f${kind}\u001f${ids[0]}\u001f${ids[ids.length - 1]}\u001f${ids.length}`;
+  return `\u001fr\u001f${by}\u001f${kind}\u001f${ids[0]}\u001f${ids[ids.length - 1]}\u001f${ids.length}`;
 }
 
 async function enqueueReceipt(

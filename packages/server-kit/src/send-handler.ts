@@ -116,7 +116,7 @@ export function parseQueueId(
   id: string,
 ): { sender: DeviceAddress; messageId: string; wantsReceipts: boolean } | undefined {
   const parts = id.split('\u001f');
-  if (parts.length < 3 || parts.length > 5 || parts[0] === 'r') return undefined;
+  if (parts.length < 3 || parts.length > 5) return undefined; // receipts have more parts and an empty first one
   const [userId, device, messageId] = parts as [string, string, string];
   const deviceId = Number(device);
   if (!userId || !Number.isInteger(deviceId) || !messageId) return undefined;

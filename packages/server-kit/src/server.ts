@@ -7,6 +7,8 @@ import { Gateway } from './gateway.js';
 import { keyAuthenticator } from './key-authenticator.js';
 import { resolveLimits, type ServerLimits } from './limits.js';
 import { type Logger, silentLogger } from './logger.js';
+import { pushCoalescer } from './push-coalescer.js';
+import type { PushSink } from './push-sink.js';
 import type { ServerStores } from './stores.js';
 import { type Clock, systemClock } from './types.js';
 
@@ -26,6 +28,17 @@ export interface CreateServerOptions {
   gatewayId?: string;
   /** Extra HTTP handler for non-WebSocket requests (e.g. serving a web app). Return false to get a 404. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /**
+   * Wakes devices that have no live connection when something is queued for them: at most one
+   * push per device per `pushIntervalMs` (default 10 s) with the count aggregated, never content.
+   */
+  push?: PushSink;
+  pushIntervalMs?: number;
+  /**
+   * The app's own contact graph for `'contacts'` last-seen visibility: whether `otherId` is a contact
+   * of `ownerId`. Without it, the lists clients send with `setContacts` are used.
+   */
+  isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
 }
 
 export interface ParleyServer {
@@ -43,7 +56,20 @@ export interface ParleyServer {
 export async function createServer(options: CreateServerOptions): Promise<ParleyServer> {
   const limits = resolveLimits(options.limits);
   const gatewayId = options.gatewayId ?? toHex(randomBytes(6));
+  const sink = options.push;
+  // After coalescing, each push carries the device's registered token (looked up when it goes out).
+  const withToken: PushSink | undefined = sink && {
+    notify: async (device, notice) => {
+      const token = await options.stores.devices.pushToken(device.userId, device.deviceId).catch(() => undefined);
+      await sink.notify(device, token ? { ...notice, token } : notice);
+    },
+  };
+  const push = withToken
+    ? pushCoalescer({ sink: withToken, ...(options.pushIntervalMs ? { intervalMs: options.pushIntervalMs } : {}) })
+    : undefined;
   const gateway = new Gateway({
+    ...(push ? { push } : {}),
+    ...(options.isContact ? { isContact: options.isContact } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),
@@ -91,6 +117,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
       closed ??= (async () => {
         http.close();
         await gateway.stop();
+        push?.stop();
         // Give peers a moment to complete the closing handshake, then cut whoever is left.
         const deadline = Date.now() + 500;
         while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

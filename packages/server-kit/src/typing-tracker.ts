@@ -12,7 +12,7 @@ export interface TypingChange {
 /** Options of {@link typingTracker}. */
 export interface TypingTrackerOptions {
   /**
-   * Called when a user starts typing in a chat (not on a refresh) and when they stop: by
+   * Called when a user starts typing in a chat, on each refresh (typing again), and when they stop: by
    * `setTyping(…, false)`, {@link TypingTracker.userGone}, or expiry. Errors thrown are logged.
    */
   onChange: (change: TypingChange) => void;
@@ -94,7 +94,12 @@ export function typingTracker(options: TypingTrackerOptions): TypingTracker {
         userId,
         setTimer(() => stopTyping(chatId, userId), expiryMs),
       );
-      if (previous) return; // a refresh: nothing new to tell
+      if (previous) {
+        // A refresh is passed on too: receivers expire typing on their own clock, so they must
+        // hear it again before that (clients send at most one refresh every few seconds).
+        emit({ chatId, userId, typing: true });
+        return;
+      }
       let mine = byUser.get(userId);
       if (!mine) {
         mine = new Set();

@@ -59,6 +59,7 @@ interface Job {
   userId: string;
   deviceId: number;
   count: number;
+  token?: { provider: string; token: string };
 }
 
 /**
@@ -151,7 +152,12 @@ export function webhookPushSink(options: WebhookPushSinkOptions): WebhookPushSin
       const response = await doFetch(url, {
         method: 'POST',
         headers,
-        body: JSON.stringify({ userId: job.userId, deviceId: job.deviceId, count: job.count }),
+        body: JSON.stringify({
+          userId: job.userId,
+          deviceId: job.deviceId,
+          count: job.count,
+          ...(job.token ? { token: job.token } : {}),
+        }),
         signal: controller.signal,
       });
       // The body is not needed: release the connection without reading it.
@@ -228,8 +234,14 @@ export function webhookPushSink(options: WebhookPushSinkOptions): WebhookPushSin
       const queued = waiting.get(key);
       if (queued) {
         queued.count += notice.count;
+        if (notice.token) queued.token = notice.token;
       } else {
-        waiting.set(key, { userId: device.userId, deviceId: device.deviceId, count: notice.count });
+        waiting.set(key, {
+          userId: device.userId,
+          deviceId: device.deviceId,
+          count: notice.count,
+          ...(notice.token ? { token: notice.token } : {}),
+        });
         if (waiting.size > maxQueue) {
           const oldest = waiting.keys().next().value as string;
           waiting.delete(oldest);

@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/core';
-import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
+import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../device-registry.js';
 import { type Clock, systemClock } from '../types.js';
 
 interface Stored {
@@ -13,6 +13,8 @@ const copy = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array
 export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceRegistry {
   const clock = options.clock ?? systemClock;
   const users = new Map<string, Map<number, Stored>>();
+  const tokens = new Map<string, PushToken>();
+  const tokenKey = (userId: string, deviceId: number) => `${userId}\u0000${deviceId}`;
 
   const live = (userId: string, deviceId: number): Stored | undefined => {
     const stored = users.get(userId)?.get(deviceId);
@@ -67,7 +69,19 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
       // Keep a tombstone so the id is never handed out again; drop the key it authenticated with.
       stored.removed = true;
       stored.record.authKey = new Uint8Array(0);
+      tokens.delete(tokenKey(userId, deviceId));
       return true;
+    },
+
+    async setPushToken(userId, deviceId, token) {
+      if (!live(userId, deviceId)) throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
+      if (token) tokens.set(tokenKey(userId, deviceId), { provider: token.provider, token: token.token });
+      else tokens.delete(tokenKey(userId, deviceId));
+    },
+
+    async pushToken(userId, deviceId) {
+      const token = live(userId, deviceId) ? tokens.get(tokenKey(userId, deviceId)) : undefined;
+      return token && { ...token };
     },
   };
 }

@@ -7,6 +7,7 @@ export interface RecordedPush {
   userId: string;
   deviceId: number;
   count: number;
+  token?: { provider: string; token: string };
 }
 
 /** A {@link PushSink} that records its calls, for tests. */
@@ -28,7 +29,12 @@ export function memoryPushSink(): MemoryPushSink {
         throw new ParleyError('INVALID_ARGUMENT', 'push count must be a positive integer');
       }
       // Copy field by field: whatever else the caller's objects carry is not recorded.
-      recorded.push({ userId: device.userId, deviceId: device.deviceId, count: notice.count });
+      recorded.push({
+        userId: device.userId,
+        deviceId: device.deviceId,
+        count: notice.count,
+        ...(notice.token ? { token: { ...notice.token } } : {}),
+      });
     },
     calls: () => recorded.map((r) => ({ ...r })),
     callsFor: (device) =>

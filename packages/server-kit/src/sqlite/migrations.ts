@@ -99,6 +99,16 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX queue_by_id ON queue (user_id, device_id, id);
   CREATE INDEX queue_by_expiry ON queue (expires_at);
   `,
+  // 4: push tokens of devices.
+  `
+  CREATE TABLE IF NOT EXISTS device_push_tokens (
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    provider TEXT NOT NULL,
+    token TEXT NOT NULL,
+    PRIMARY KEY (user_id, device_id)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

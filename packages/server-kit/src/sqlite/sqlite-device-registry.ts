@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
+import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../device-registry.js';
 import { type Clock, systemClock } from '../types.js';
 import { migrate } from './migrations.js';
 
@@ -77,6 +77,16 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     return changes === 1 ? { created: true, device: toRecord(row) } : { created: false, device: toRecord(row) };
   });
 
+  const upsertToken = db.prepare<[string, number, string, string]>(
+    `INSERT INTO device_push_tokens (user_id, device_id, provider, token) VALUES (?, ?, ?, ?)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET provider = excluded.provider, token = excluded.token`,
+  );
+  const deleteToken = db.prepare<[string, number]>(
+    'DELETE FROM device_push_tokens WHERE user_id = ? AND device_id = ?',
+  );
+  const selectToken = db.prepare<[string, number], PushToken>(
+    'SELECT provider, token FROM device_push_tokens WHERE user_id = ? AND device_id = ?',
+  );
   const lists = new Map<string, DeviceRecord[]>();
   const copyRecord = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
 
@@ -108,8 +118,21 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
       }
     },
 
+    async setPushToken(userId, deviceId, token) {
+      if (!selectLive.get(userId, deviceId)) throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
+      if (token) upsertToken.run(userId, deviceId, token.provider, token.token);
+      else deleteToken.run(userId, deviceId);
+    },
+
+    async pushToken(userId, deviceId) {
+      if (!selectLive.get(userId, deviceId)) return undefined;
+      const row = selectToken.get(userId, deviceId);
+      return row ? { provider: row.provider, token: row.token } : undefined;
+    },
+
     async remove(userId, deviceId) {
       lists.delete(userId);
+      deleteToken.run(userId, deviceId);
       return tombstone.run(userId, deviceId).changes > 0;
     },
   };

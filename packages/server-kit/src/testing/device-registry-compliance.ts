@@ -114,5 +114,25 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
       buffer[0] = 99;
       expect([...((await r.get('alice', 2))?.authKey ?? [])]).toEqual([...key(2)]);
     });
+
+    it('stores, replaces and clears a push token of a live device; removal clears it', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1));
+      expect(await r.pushToken('alice', 1)).toBeUndefined();
+      await r.setPushToken('alice', 1, { provider: 'fcm', token: 't1' });
+      await r.setPushToken('alice', 1, { provider: 'apns', token: 't2' });
+      expect(await r.pushToken('alice', 1)).toEqual({ provider: 'apns', token: 't2' });
+      await r.setPushToken('alice', 1, null);
+      expect(await r.pushToken('alice', 1)).toBeUndefined();
+      await r.setPushToken('alice', 1, { provider: 'fcm', token: 't3' });
+      await r.remove('alice', 1);
+      expect(await r.pushToken('alice', 1)).toBeUndefined();
+      await expect(r.setPushToken('alice', 1, { provider: 'fcm', token: 'x' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+      await expect(r.setPushToken('nobody', 1, { provider: 'fcm', token: 'x' })).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+      });
+    });
   });
 }

@@ -1,0 +1,47 @@
+import { newMessageId, pb } from '@parley/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, memoryPushSink, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
+import { RawPeer } from './helpers/raw-peer.js';
+
+const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
+let server: ParleyServer | undefined;
+let stores: ServerStores | undefined;
+const peers: RawPeer[] = [];
+
+afterEach(async () => {
+  for (const p of peers.splice(0)) p.close();
+  await server?.close();
+  await stores?.close();
+});
+
+describe('push notifications through the gateway', () => {
+  it('wakes an offline device with a handful of content-free pushes carrying the right count', async () => {
+    const sink = memoryPushSink();
+    stores = memoryStores();
+    server = await createServer({ stores, push: sink, pushIntervalMs: 150 });
+    const bob = await RawPeer.authenticated(server.url, 'bob');
+    expect((await bob.request({ registerPushToken: { provider: 'fcm', token: 'bob-token' } })).body).toBe('ok');
+    bob.close();
+    await expect.poll(() => (server as ParleyServer).connections).toBe(0);
+    const alice = await RawPeer.authenticated(server.url, 'alice');
+    peers.push(alice);
+    for (let i = 0; i < 100; i++) {
+      const ack = await alice.request({
+        send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text(`m${i}`) } },
+      });
+      expect(ack.body).toBe('sendAck');
+    }
+    const total = () => sink.callsFor({ userId: 'bob', deviceId: 1 }).reduce((n, c) => n + c.count, 0);
+    await expect.poll(total, { timeout: 5_000 }).toBe(100);
+    const calls = sink.callsFor({ userId: 'bob', deviceId: 1 });
+    expect(calls.length).toBeGreaterThanOrEqual(1);
+    expect(calls.length).toBeLessThanOrEqual(10);
+    // Only the address, the count and the token: no content, no sender.
+    for (const call of calls) {
+      expect(Object.keys(call).sort()).toEqual(['count', 'deviceId', 'token', 'userId']);
+      expect(call.token).toEqual({ provider: 'fcm', token: 'bob-token' });
+    }
+    // alice is connected: nothing was pushed to her.
+    expect(sink.callsFor({ userId: 'alice', deviceId: 1 })).toEqual([]);
+  });
+});
