@@ -16,6 +16,9 @@ import WebSocket from 'ws';
 import type { LoadTarget, TargetCounters } from './load.js';
 import type { Tracker } from './tracker.js';
 
+/** PARLEY_BENCH_RECEIPTS=off sends with no_receipts, to measure the message path without delivered receipts. */
+const NO_RECEIPTS = process.env.PARLEY_BENCH_RECEIPTS === 'off';
+
 const DEVICE_ID = 1;
 const PLAINTEXT = 1; // parley.v1.PayloadType.PAYLOAD_TYPE_PLAINTEXT: opaque to the server
 
@@ -93,7 +96,12 @@ class BenchDevice {
     }
     this.write({
       requestId: this.nextRequestId++,
-      send: { messageId: newMessageId(), userId: to, shared: { type: PLAINTEXT, data } },
+      send: {
+        messageId: newMessageId(),
+        userId: to,
+        shared: { type: PLAINTEXT, data },
+        ...(NO_RECEIPTS ? { noReceipts: true } : {}),
+      },
     });
     this.pool.counters.sent++;
   }
