@@ -15,16 +15,7 @@ import {
 } from '../../src/crypto/index.js';
 import { loadLibrary } from '../../src/crypto/library.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, open, recordSize, seal, send } from './devices.js';
-
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-};
+import { createDevice, failure, open, recordSize, seal, send } from './devices.js';
 
 describe('patch: old ratchet chains are pruned', () => {
   it('keeps the session record under 10 KB over 1,000 alternating messages', async () => {

@@ -11,16 +11,7 @@ import {
   toPayloadType,
 } from '../../src/crypto/index.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, open, openResult, seal, send } from './devices.js';
-
-const failure = async (promise: Promise<unknown>) => {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-};
+import { createDevice, failure, open, openResult, seal, send } from './devices.js';
 
 const reasonOf = (error: unknown) => (isParleyError(error) ? (error.details as { reason?: string }).reason : undefined);
 
