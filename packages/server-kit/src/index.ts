@@ -30,6 +30,7 @@ export {
   type OfflineQueue,
   type QueueEntry,
   type QueueItem,
+  type SharedPayload,
   type QueueOptions,
 } from './offline-queue.js';
 export { canSeePresence, canSeeReadReceipts, type PresencePolicyDeps, sharesPresenceWith } from './presence-policy.js';

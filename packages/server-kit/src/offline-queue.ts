@@ -7,6 +7,19 @@ export interface QueueItem {
   id: string;
   /** Opaque bytes (the gateway stores an encoded Envelope). */
   data: Uint8Array;
+  /**
+   * Key of a shared payload passed in the same `enqueue` call (`EnqueueOptions.shared`). The payload is
+   * stored once however many entries name it: a group message costs one payload plus a small entry
+   * per member device. Readers get it back as `QueueEntry.shared`.
+   */
+  shared?: string;
+}
+
+/** Bytes stored once and referenced by many entries of one enqueue. */
+export interface SharedPayload {
+  /** Unique among live shared payloads (the gateway uses the message's queue id). */
+  key: string;
+  data: Uint8Array;
 }
 
 export interface EnqueueResult {
@@ -25,11 +38,20 @@ export interface QueueEntry {
   seq: number;
   data: Uint8Array;
   storedAt: number;
+  /** The shared payload the entry references, if any (the gateway delivers `shared ++ data`). */
+  shared?: Uint8Array;
 }
 
 export interface EnqueueOptions {
   /** Refuse with ParleyError('QUEUE_FULL') when a device's queue already holds this many entries. */
   maxPerDevice?: number;
+  /**
+   * Payloads the items reference by key. Stored with the items, atomically; a payload lives while
+   * an entry references it and is deleted with the last one (ack, expiry or clear). Enqueueing a
+   * key that is already stored keeps the stored bytes. Every key must be named by at least one item,
+   * and every item's `shared` must be in this list (INVALID_ARGUMENT otherwise).
+   */
+  shared?: SharedPayload[];
 }
 
 /**
@@ -49,6 +71,8 @@ export interface EnqueueOptions {
  *   30 days): an entry is expired once `clock() >= storedAt + ttlMs`.
  * - With `maxPerDevice`, a full device queue makes the whole enqueue fail with QUEUE_FULL
  *   (duplicates and expired entries never count).
+ * - Shared payloads (`EnqueueOptions.shared`) are stored once and returned with every entry that
+ *   references them; one is deleted when no unexpired entry references it any more.
  * - Stored bytes are copies: mutating `data` after `enqueue`, or an entry returned by `read`,
  *   never changes what is stored.
  */

@@ -300,6 +300,7 @@ export namespace parley {
             sentAt: number;
             toUserId: string;
             replyTo: string;
+            groupId: string;
             padding: Uint8Array;
             body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
@@ -321,6 +322,7 @@ export namespace parley {
                 sentAt?: (number|null);
                 toUserId?: (string|null);
                 replyTo?: (string|null);
+                groupId?: (string|null);
                 padding?: (Uint8Array|null);
                 body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
                 $unknowns?: Uint8Array[];
@@ -333,6 +335,7 @@ export namespace parley {
               sentAt?: number|null;
               toUserId?: string|null;
               replyTo?: string|null;
+              groupId?: string|null;
               padding?: Uint8Array|null;
               $unknowns?: Uint8Array[];
             } & (
@@ -594,6 +597,7 @@ export namespace parley {
             groupGet?: (parley.v1.GroupGet.$Properties|null);
             groupList?: (parley.v1.GroupListRequest.$Properties|null);
             groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
+            groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
             keysUpload?: (parley.v1.KeysUpload.$Properties|null);
             keysFetch?: (parley.v1.KeysFetch.$Properties|null);
             keysCount?: (parley.v1.KeysCount.$Properties|null);
@@ -601,7 +605,7 @@ export namespace parley {
             deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
             mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
             mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
+            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
             static create(properties: parley.v1.ClientFrame.$Shape): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
             static create(properties?: parley.v1.ClientFrame.$Properties): parley.v1.ClientFrame;
             static encode(message: parley.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -633,6 +637,7 @@ export namespace parley {
                 groupGet?: (parley.v1.GroupGet.$Properties|null);
                 groupList?: (parley.v1.GroupListRequest.$Properties|null);
                 groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
+                groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
                 keysUpload?: (parley.v1.KeysUpload.$Properties|null);
                 keysFetch?: (parley.v1.KeysFetch.$Properties|null);
                 keysCount?: (parley.v1.KeysCount.$Properties|null);
@@ -640,7 +645,7 @@ export namespace parley {
                 deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
                 mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
                 mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
+                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -663,6 +668,7 @@ export namespace parley {
               groupGet?: parley.v1.GroupGet.$Shape|null;
               groupList?: parley.v1.GroupListRequest.$Shape|null;
               groupHistory?: parley.v1.GroupHistoryRequest.$Shape|null;
+              groupReceipts?: parley.v1.GroupReceiptsRequest.$Shape|null;
               keysUpload?: parley.v1.KeysUpload.$Shape|null;
               keysFetch?: parley.v1.KeysFetch.$Shape|null;
               keysCount?: parley.v1.KeysCount.$Shape|null;
@@ -672,7 +678,7 @@ export namespace parley {
               mediaDownload?: parley.v1.MediaDownloadRequest.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; mediaUpload?: null; mediaDownload?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape })
+              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; mediaUpload?: null; mediaDownload?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape })
             );
         }
 
@@ -722,12 +728,13 @@ export namespace parley {
             groupState?: (parley.v1.GroupState.$Properties|null);
             groupList?: (parley.v1.GroupList.$Properties|null);
             groupHistory?: (parley.v1.GroupHistory.$Properties|null);
+            groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
             keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
             keysBundles?: (parley.v1.KeysBundles.$Properties|null);
             prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
             deviceList?: (parley.v1.DeviceList.$Properties|null);
             mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
-            body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
+            body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
             static create(properties: parley.v1.ServerFrame.$Shape): parley.v1.ServerFrame & parley.v1.ServerFrame.$Shape;
             static create(properties?: parley.v1.ServerFrame.$Properties): parley.v1.ServerFrame;
             static encode(message: parley.v1.ServerFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -757,12 +764,13 @@ export namespace parley {
                 groupState?: (parley.v1.GroupState.$Properties|null);
                 groupList?: (parley.v1.GroupList.$Properties|null);
                 groupHistory?: (parley.v1.GroupHistory.$Properties|null);
+                groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
                 keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
                 keysBundles?: (parley.v1.KeysBundles.$Properties|null);
                 prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
                 deviceList?: (parley.v1.DeviceList.$Properties|null);
                 mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
-                body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
+                body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -783,6 +791,7 @@ export namespace parley {
               groupState?: parley.v1.GroupState.$Shape|null;
               groupList?: parley.v1.GroupList.$Shape|null;
               groupHistory?: parley.v1.GroupHistory.$Shape|null;
+              groupReceipts?: parley.v1.GroupReceipts.$Shape|null;
               keysUploadResult?: parley.v1.KeysUploadResult.$Shape|null;
               keysBundles?: parley.v1.KeysBundles.$Shape|null;
               prekeysLow?: parley.v1.PreKeysLow.$Shape|null;
@@ -790,7 +799,7 @@ export namespace parley {
               mediaTicket?: parley.v1.MediaTicket.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "error"; error: parley.v1.Error.$Shape; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ok"; error?: null; ok: parley.v1.Ok.$Shape; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "challenge"; error?: null; ok?: null; challenge: parley.v1.Challenge.$Shape; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "welcome"; error?: null; ok?: null; challenge?: null; welcome: parley.v1.Welcome.$Shape; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ping"; error?: null; ok?: null; challenge?: null; welcome?: null; ping: parley.v1.Ping.$Shape; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "pong"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong: parley.v1.Pong.$Shape; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "goodbye"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye: parley.v1.Goodbye.$Shape; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "sendAck"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck: parley.v1.SendAck.$Shape; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "deliver"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver: parley.v1.Deliver.$Shape; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "syncComplete"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete: parley.v1.SyncComplete.$Shape; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceSnapshot"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot: parley.v1.PresenceSnapshot.$Shape; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged: parley.v1.PresenceChanged.$Shape; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "typingChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged: parley.v1.TypingChanged.$Shape; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupState"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState: parley.v1.GroupState.$Shape; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList: parley.v1.GroupList.$Shape; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupHistory"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory: parley.v1.GroupHistory.$Shape; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysUploadResult"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult: parley.v1.KeysUploadResult.$Shape; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysBundles"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles: parley.v1.KeysBundles.$Shape; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "prekeysLow"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow: parley.v1.PreKeysLow.$Shape; deviceList?: null; mediaTicket?: null }|{ body?: "deviceList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList: parley.v1.DeviceList.$Shape; mediaTicket?: null }|{ body?: "mediaTicket"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket: parley.v1.MediaTicket.$Shape })
+              ({ body?: undefined; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "error"; error: parley.v1.Error.$Shape; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ok"; error?: null; ok: parley.v1.Ok.$Shape; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "challenge"; error?: null; ok?: null; challenge: parley.v1.Challenge.$Shape; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "welcome"; error?: null; ok?: null; challenge?: null; welcome: parley.v1.Welcome.$Shape; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ping"; error?: null; ok?: null; challenge?: null; welcome?: null; ping: parley.v1.Ping.$Shape; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "pong"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong: parley.v1.Pong.$Shape; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "goodbye"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye: parley.v1.Goodbye.$Shape; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "sendAck"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck: parley.v1.SendAck.$Shape; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "deliver"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver: parley.v1.Deliver.$Shape; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "syncComplete"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete: parley.v1.SyncComplete.$Shape; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceSnapshot"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot: parley.v1.PresenceSnapshot.$Shape; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged: parley.v1.PresenceChanged.$Shape; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "typingChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged: parley.v1.TypingChanged.$Shape; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupState"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState: parley.v1.GroupState.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList: parley.v1.GroupList.$Shape; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupHistory"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory: parley.v1.GroupHistory.$Shape; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupReceipts"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceipts.$Shape; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysUploadResult"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult: parley.v1.KeysUploadResult.$Shape; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysBundles"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles: parley.v1.KeysBundles.$Shape; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "prekeysLow"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow: parley.v1.PreKeysLow.$Shape; deviceList?: null; mediaTicket?: null }|{ body?: "deviceList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList: parley.v1.DeviceList.$Shape; mediaTicket?: null }|{ body?: "mediaTicket"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket: parley.v1.MediaTicket.$Shape })
             );
         }
 
@@ -1223,6 +1232,180 @@ export namespace parley {
               records?: parley.v1.GroupRecord.$Shape[]|null;
               $unknowns?: Uint8Array[];
             };
+        }
+
+        interface IGroupReceiptsRequest extends parley.v1.GroupReceiptsRequest.$Properties {
+        }
+
+        class GroupReceiptsRequest {
+            constructor(properties?: parley.v1.GroupReceiptsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            messageId: string;
+            senderDeviceId: number;
+            static create(properties: parley.v1.GroupReceiptsRequest.$Shape): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
+            static create(properties?: parley.v1.GroupReceiptsRequest.$Properties): parley.v1.GroupReceiptsRequest;
+            static encode(message: parley.v1.GroupReceiptsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceiptsRequest;
+            static toObject(message: parley.v1.GroupReceiptsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupReceiptsRequest {
+            interface $Properties {
+                groupId?: (string|null);
+                messageId?: (string|null);
+                senderDeviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupReceiptsRequest.$Properties;
+        }
+
+        interface IGroupMemberReceipt extends parley.v1.GroupMemberReceipt.$Properties {
+        }
+
+        class GroupMemberReceipt {
+            constructor(properties?: parley.v1.GroupMemberReceipt.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            status: parley.v1.ReceiptStatus;
+            static create(properties: parley.v1.GroupMemberReceipt.$Shape): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
+            static create(properties?: parley.v1.GroupMemberReceipt.$Properties): parley.v1.GroupMemberReceipt;
+            static encode(message: parley.v1.GroupMemberReceipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupMemberReceipt;
+            static toObject(message: parley.v1.GroupMemberReceipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupMemberReceipt {
+            interface $Properties {
+                userId?: (string|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupMemberReceipt.$Properties;
+        }
+
+        interface IGroupReceipts extends parley.v1.GroupReceipts.$Properties {
+        }
+
+        class GroupReceipts {
+            constructor(properties?: parley.v1.GroupReceipts.$Properties);
+            $unknowns?: Uint8Array[];
+            members: parley.v1.GroupMemberReceipt.$Properties[];
+            static create(properties: parley.v1.GroupReceipts.$Shape): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
+            static create(properties?: parley.v1.GroupReceipts.$Properties): parley.v1.GroupReceipts;
+            static encode(message: parley.v1.GroupReceipts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceipts;
+            static toObject(message: parley.v1.GroupReceipts, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupReceipts {
+            interface $Properties {
+                members?: (parley.v1.GroupMemberReceipt.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupReceipts.$Properties;
+        }
+
+        enum ReceiptStatus {
+            RECEIPT_STATUS_UNSPECIFIED = 0,
+            RECEIPT_STATUS_SENT = 1,
+            RECEIPT_STATUS_DELIVERED = 2,
+            RECEIPT_STATUS_READ = 3
+        }
+
+        interface IReceipt extends parley.v1.Receipt.$Properties {
+        }
+
+        class Receipt {
+            constructor(properties?: parley.v1.Receipt.$Properties);
+            $unknowns?: Uint8Array[];
+            userId?: (string|null);
+            groupId?: (string|null);
+            messageIds: string[];
+            status: parley.v1.ReceiptStatus;
+            senderUserId: string;
+            senderDeviceId: number;
+            chat?: ("userId"|"groupId");
+            static create(properties: parley.v1.Receipt.$Shape): parley.v1.Receipt & parley.v1.Receipt.$Shape;
+            static create(properties?: parley.v1.Receipt.$Properties): parley.v1.Receipt;
+            static encode(message: parley.v1.Receipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Receipt & parley.v1.Receipt.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Receipt;
+            static toObject(message: parley.v1.Receipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Receipt {
+            interface $Properties {
+                userId?: (string|null);
+                groupId?: (string|null);
+                messageIds?: (string[]|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                senderUserId?: (string|null);
+                senderDeviceId?: (number|null);
+                chat?: ("userId"|"groupId");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              userId?: string|null;
+              groupId?: string|null;
+              messageIds?: string[]|null;
+              status?: parley.v1.ReceiptStatus|null;
+              senderUserId?: string|null;
+              senderDeviceId?: number|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ chat?: undefined; userId?: null; groupId?: null }|{ chat?: "userId"; userId: string; groupId?: null }|{ chat?: "groupId"; userId?: null; groupId: string })
+            );
+        }
+
+        interface IReceiptEvent extends parley.v1.ReceiptEvent.$Properties {
+        }
+
+        class ReceiptEvent {
+            constructor(properties?: parley.v1.ReceiptEvent.$Properties);
+            $unknowns?: Uint8Array[];
+            messageIds: string[];
+            status: parley.v1.ReceiptStatus;
+            byUserId: string;
+            at: number;
+            groupId: string;
+            peerUserId: string;
+            allMembers: boolean;
+            senderDeviceId: number;
+            static create(properties: parley.v1.ReceiptEvent.$Shape): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
+            static create(properties?: parley.v1.ReceiptEvent.$Properties): parley.v1.ReceiptEvent;
+            static encode(message: parley.v1.ReceiptEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ReceiptEvent;
+            static toObject(message: parley.v1.ReceiptEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReceiptEvent {
+            interface $Properties {
+                messageIds?: (string[]|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                byUserId?: (string|null);
+                at?: (number|null);
+                groupId?: (string|null);
+                peerUserId?: (string|null);
+                allMembers?: (boolean|null);
+                senderDeviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.ReceiptEvent.$Properties;
         }
 
         interface IPreKey extends parley.v1.PreKey.$Properties {
@@ -1830,6 +2013,7 @@ export namespace parley {
             devicesChanged?: (parley.v1.DevicesChanged.$Properties|null);
             conversationUserId: string;
             messageId: string;
+            senderKeyDistribution?: (parley.v1.Payload.$Properties|null);
             body?: ("message"|"receipt"|"groupRecord"|"devicesChanged");
             static create(properties: parley.v1.Envelope.$Shape): parley.v1.Envelope & parley.v1.Envelope.$Shape;
             static create(properties?: parley.v1.Envelope.$Properties): parley.v1.Envelope;
@@ -1854,6 +2038,7 @@ export namespace parley {
                 devicesChanged?: (parley.v1.DevicesChanged.$Properties|null);
                 conversationUserId?: (string|null);
                 messageId?: (string|null);
+                senderKeyDistribution?: (parley.v1.Payload.$Properties|null);
                 body?: ("message"|"receipt"|"groupRecord"|"devicesChanged");
                 $unknowns?: Uint8Array[];
             }
@@ -1869,6 +2054,7 @@ export namespace parley {
               devicesChanged?: parley.v1.DevicesChanged.$Shape|null;
               conversationUserId?: string|null;
               messageId?: string|null;
+              senderKeyDistribution?: parley.v1.Payload.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ body?: undefined; message?: null; receipt?: null; groupRecord?: null; devicesChanged?: null }|{ body?: "message"; message: parley.v1.Payload.$Shape; receipt?: null; groupRecord?: null; devicesChanged?: null }|{ body?: "receipt"; message?: null; receipt: parley.v1.ReceiptEvent.$Shape; groupRecord?: null; devicesChanged?: null }|{ body?: "groupRecord"; message?: null; receipt?: null; groupRecord: parley.v1.GroupRecord.$Shape; devicesChanged?: null }|{ body?: "devicesChanged"; message?: null; receipt?: null; groupRecord?: null; devicesChanged: parley.v1.DevicesChanged.$Shape })
@@ -2007,92 +2193,6 @@ export namespace parley {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.RetryRequest.$Properties;
-        }
-
-        enum ReceiptStatus {
-            RECEIPT_STATUS_UNSPECIFIED = 0,
-            RECEIPT_STATUS_SENT = 1,
-            RECEIPT_STATUS_DELIVERED = 2,
-            RECEIPT_STATUS_READ = 3
-        }
-
-        interface IReceipt extends parley.v1.Receipt.$Properties {
-        }
-
-        class Receipt {
-            constructor(properties?: parley.v1.Receipt.$Properties);
-            $unknowns?: Uint8Array[];
-            userId?: (string|null);
-            groupId?: (string|null);
-            messageIds: string[];
-            status: parley.v1.ReceiptStatus;
-            senderUserId: string;
-            chat?: ("userId"|"groupId");
-            static create(properties: parley.v1.Receipt.$Shape): parley.v1.Receipt & parley.v1.Receipt.$Shape;
-            static create(properties?: parley.v1.Receipt.$Properties): parley.v1.Receipt;
-            static encode(message: parley.v1.Receipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Receipt & parley.v1.Receipt.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.Receipt;
-            static toObject(message: parley.v1.Receipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace Receipt {
-            interface $Properties {
-                userId?: (string|null);
-                groupId?: (string|null);
-                messageIds?: (string[]|null);
-                status?: (parley.v1.ReceiptStatus|null);
-                senderUserId?: (string|null);
-                chat?: ("userId"|"groupId");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              userId?: string|null;
-              groupId?: string|null;
-              messageIds?: string[]|null;
-              status?: parley.v1.ReceiptStatus|null;
-              senderUserId?: string|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ chat?: undefined; userId?: null; groupId?: null }|{ chat?: "userId"; userId: string; groupId?: null }|{ chat?: "groupId"; userId?: null; groupId: string })
-            );
-        }
-
-        interface IReceiptEvent extends parley.v1.ReceiptEvent.$Properties {
-        }
-
-        class ReceiptEvent {
-            constructor(properties?: parley.v1.ReceiptEvent.$Properties);
-            $unknowns?: Uint8Array[];
-            messageIds: string[];
-            status: parley.v1.ReceiptStatus;
-            byUserId: string;
-            at: number;
-            groupId: string;
-            peerUserId: string;
-            static create(properties: parley.v1.ReceiptEvent.$Shape): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
-            static create(properties?: parley.v1.ReceiptEvent.$Properties): parley.v1.ReceiptEvent;
-            static encode(message: parley.v1.ReceiptEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.ReceiptEvent;
-            static toObject(message: parley.v1.ReceiptEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace ReceiptEvent {
-            interface $Properties {
-                messageIds?: (string[]|null);
-                status?: (parley.v1.ReceiptStatus|null);
-                byUserId?: (string|null);
-                at?: (number|null);
-                groupId?: (string|null);
-                peerUserId?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.ReceiptEvent.$Properties;
         }
 
         enum LastSeenVisibility {

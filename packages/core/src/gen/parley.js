@@ -1747,6 +1747,7 @@ export const parley = $root.parley = (() => {
             Content.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             Content.prototype.toUserId = "";
             Content.prototype.replyTo = "";
+            Content.prototype.groupId = "";
             Content.prototype.padding = $util.newBuffer([]);
 
             let $oneOfFields;
@@ -1781,6 +1782,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(90).string(message.toUserId);
                 if (message.replyTo != null && $Object.hasOwnProperty.call(message, "replyTo") && message.replyTo !== "")
                     writer.uint32(98).string(message.replyTo);
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(106).string(message.groupId);
                 if (message.padding != null && $Object.hasOwnProperty.call(message, "padding") && message.padding.length)
                     writer.uint32(122).bytes(message.padding);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
@@ -1871,6 +1874,15 @@ export const parley = $root.parley = (() => {
                                 delete message.replyTo;
                             continue;
                         }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
                     case 15: {
                             if (wireType !== 2)
                                 break;
@@ -1943,6 +1955,9 @@ export const parley = $root.parley = (() => {
                 if (object.replyTo != null)
                     if (typeof object.replyTo !== "string" || object.replyTo.length)
                         message.replyTo = $String(object.replyTo);
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
                 if (object.padding != null)
                     if (object.padding.length)
                         if (typeof object.padding === "string")
@@ -1968,6 +1983,7 @@ export const parley = $root.parley = (() => {
                         object.sentAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.toUserId = "";
                     object.replyTo = "";
+                    object.groupId = "";
                     if (options.bytes === $String)
                         object.padding = "";
                     else {
@@ -2007,6 +2023,8 @@ export const parley = $root.parley = (() => {
                     object.toUserId = message.toUserId;
                 if (message.replyTo != null && $Object.hasOwnProperty.call(message, "replyTo"))
                     object.replyTo = message.replyTo;
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
                 if (message.padding != null && $Object.hasOwnProperty.call(message, "padding"))
                     object.padding = options.bytes === $String ? $util.base64.encode(message.padding, 0, message.padding.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.padding) : message.padding;
                 return object;
@@ -3454,6 +3472,7 @@ export const parley = $root.parley = (() => {
             ClientFrame.prototype.groupGet = null;
             ClientFrame.prototype.groupList = null;
             ClientFrame.prototype.groupHistory = null;
+            ClientFrame.prototype.groupReceipts = null;
             ClientFrame.prototype.keysUpload = null;
             ClientFrame.prototype.keysFetch = null;
             ClientFrame.prototype.keysCount = null;
@@ -3465,7 +3484,7 @@ export const parley = $root.parley = (() => {
             let $oneOfFields;
 
             $Object.defineProperty(ClientFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "mediaUpload", "mediaDownload"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "mediaUpload", "mediaDownload"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3518,6 +3537,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.GroupListRequest.encode(message.groupList, writer.uint32(338).fork(), _depth + 1).ldelim();
                 if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
                     $root.parley.v1.GroupHistoryRequest.encode(message.groupHistory, writer.uint32(346).fork(), _depth + 1).ldelim();
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
+                    $root.parley.v1.GroupReceiptsRequest.encode(message.groupReceipts, writer.uint32(354).fork(), _depth + 1).ldelim();
                 if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload"))
                     $root.parley.v1.KeysUpload.encode(message.keysUpload, writer.uint32(402).fork(), _depth + 1).ldelim();
                 if (message.keysFetch != null && $Object.hasOwnProperty.call(message, "keysFetch"))
@@ -3700,6 +3721,13 @@ export const parley = $root.parley = (() => {
                             message.body = "groupHistory";
                             continue;
                         }
+                    case 44: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
+                            message.body = "groupReceipts";
+                            continue;
+                        }
                     case 50: {
                             if (wireType !== 2)
                                 break;
@@ -3876,6 +3904,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.ClientFrame.groupHistory: object expected");
                     message.groupHistory = $root.parley.v1.GroupHistoryRequest.fromObject(object.groupHistory, _depth + 1);
                 }
+                if (object.groupReceipts != null) {
+                    if (!$util.isObject(object.groupReceipts))
+                        throw $TypeError(".parley.v1.ClientFrame.groupReceipts: object expected");
+                    message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.fromObject(object.groupReceipts, _depth + 1);
+                }
                 if (object.keysUpload != null) {
                     if (!$util.isObject(object.keysUpload))
                         throw $TypeError(".parley.v1.ClientFrame.keysUpload: object expected");
@@ -4024,6 +4057,11 @@ export const parley = $root.parley = (() => {
                     object.groupHistory = $root.parley.v1.GroupHistoryRequest.toObject(message.groupHistory, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "groupHistory";
+                }
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
+                    object.groupReceipts = $root.parley.v1.GroupReceiptsRequest.toObject(message.groupReceipts, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupReceipts";
                 }
                 if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload")) {
                     object.keysUpload = $root.parley.v1.KeysUpload.toObject(message.keysUpload, options, _depth + 1);
@@ -4198,6 +4236,7 @@ export const parley = $root.parley = (() => {
             ServerFrame.prototype.groupState = null;
             ServerFrame.prototype.groupList = null;
             ServerFrame.prototype.groupHistory = null;
+            ServerFrame.prototype.groupReceipts = null;
             ServerFrame.prototype.keysUploadResult = null;
             ServerFrame.prototype.keysBundles = null;
             ServerFrame.prototype.prekeysLow = null;
@@ -4207,7 +4246,7 @@ export const parley = $root.parley = (() => {
             let $oneOfFields;
 
             $Object.defineProperty(ServerFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["error", "ok", "challenge", "welcome", "ping", "pong", "goodbye", "sendAck", "deliver", "syncComplete", "presenceSnapshot", "presenceChanged", "typingChanged", "groupState", "groupList", "groupHistory", "keysUploadResult", "keysBundles", "prekeysLow", "deviceList", "mediaTicket"]),
+                get: $util.oneOfGetter($oneOfFields = ["error", "ok", "challenge", "welcome", "ping", "pong", "goodbye", "sendAck", "deliver", "syncComplete", "presenceSnapshot", "presenceChanged", "typingChanged", "groupState", "groupList", "groupHistory", "groupReceipts", "keysUploadResult", "keysBundles", "prekeysLow", "deviceList", "mediaTicket"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4256,6 +4295,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.GroupList.encode(message.groupList, writer.uint32(330).fork(), _depth + 1).ldelim();
                 if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
                     $root.parley.v1.GroupHistory.encode(message.groupHistory, writer.uint32(338).fork(), _depth + 1).ldelim();
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
+                    $root.parley.v1.GroupReceipts.encode(message.groupReceipts, writer.uint32(346).fork(), _depth + 1).ldelim();
                 if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult"))
                     $root.parley.v1.KeysUploadResult.encode(message.keysUploadResult, writer.uint32(402).fork(), _depth + 1).ldelim();
                 if (message.keysBundles != null && $Object.hasOwnProperty.call(message, "keysBundles"))
@@ -4420,6 +4461,13 @@ export const parley = $root.parley = (() => {
                             message.body = "groupHistory";
                             continue;
                         }
+                    case 43: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupReceipts = $root.parley.v1.GroupReceipts.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
+                            message.body = "groupReceipts";
+                            continue;
+                        }
                     case 50: {
                             if (wireType !== 2)
                                 break;
@@ -4572,6 +4620,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.ServerFrame.groupHistory: object expected");
                     message.groupHistory = $root.parley.v1.GroupHistory.fromObject(object.groupHistory, _depth + 1);
                 }
+                if (object.groupReceipts != null) {
+                    if (!$util.isObject(object.groupReceipts))
+                        throw $TypeError(".parley.v1.ServerFrame.groupReceipts: object expected");
+                    message.groupReceipts = $root.parley.v1.GroupReceipts.fromObject(object.groupReceipts, _depth + 1);
+                }
                 if (object.keysUploadResult != null) {
                     if (!$util.isObject(object.keysUploadResult))
                         throw $TypeError(".parley.v1.ServerFrame.keysUploadResult: object expected");
@@ -4700,6 +4753,11 @@ export const parley = $root.parley = (() => {
                     object.groupHistory = $root.parley.v1.GroupHistory.toObject(message.groupHistory, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "groupHistory";
+                }
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
+                    object.groupReceipts = $root.parley.v1.GroupReceipts.toObject(message.groupReceipts, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupReceipts";
                 }
                 if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult")) {
                     object.keysUploadResult = $root.parley.v1.KeysUploadResult.toObject(message.keysUploadResult, options, _depth + 1);
@@ -7155,6 +7213,1031 @@ export const parley = $root.parley = (() => {
             };
 
             return GroupHistory;
+        })();
+
+        v1.GroupReceiptsRequest = (function() {
+
+            const GroupReceiptsRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupReceiptsRequest.prototype.groupId = "";
+            GroupReceiptsRequest.prototype.messageId = "";
+            GroupReceiptsRequest.prototype.senderDeviceId = 0;
+
+            GroupReceiptsRequest.create = function(properties) {
+                return new GroupReceiptsRequest(properties);
+            };
+
+            GroupReceiptsRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(18).string(message.messageId);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(24).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupReceiptsRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupReceiptsRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupReceiptsRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupReceiptsRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupReceiptsRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupReceiptsRequest();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.messageId != null)
+                    if (typeof object.messageId !== "string" || object.messageId.length)
+                        message.messageId = $String(object.messageId);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            GroupReceiptsRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.messageId = "";
+                    object.senderDeviceId = 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
+                    object.messageId = message.messageId;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            GroupReceiptsRequest.prototype.toJSON = function() {
+                return GroupReceiptsRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupReceiptsRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupReceiptsRequest";
+            };
+
+            return GroupReceiptsRequest;
+        })();
+
+        v1.GroupMemberReceipt = (function() {
+
+            const GroupMemberReceipt = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupMemberReceipt.prototype.userId = "";
+            GroupMemberReceipt.prototype.status = 0;
+
+            GroupMemberReceipt.create = function(properties) {
+                return new GroupMemberReceipt(properties);
+            };
+
+            GroupMemberReceipt.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(16).int32(message.status);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupMemberReceipt.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupMemberReceipt();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupMemberReceipt.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupMemberReceipt)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupMemberReceipt: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupMemberReceipt();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                return message;
+            };
+
+            GroupMemberReceipt.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                return object;
+            };
+
+            GroupMemberReceipt.prototype.toJSON = function() {
+                return GroupMemberReceipt.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupMemberReceipt.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupMemberReceipt";
+            };
+
+            return GroupMemberReceipt;
+        })();
+
+        v1.GroupReceipts = (function() {
+
+            const GroupReceipts = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupReceipts.prototype.members = $util.emptyArray;
+
+            GroupReceipts.create = function(properties) {
+                return new GroupReceipts(properties);
+            };
+
+            GroupReceipts.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.parley.v1.GroupMemberReceipt.encode(message.members[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupReceipts.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupReceipts();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.parley.v1.GroupMemberReceipt.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupReceipts.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupReceipts)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupReceipts: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupReceipts();
+                if (object.members) {
+                    if (!$Array.isArray(object.members))
+                        throw $TypeError(".parley.v1.GroupReceipts.members: array expected");
+                    message.members = $Array(object.members.length);
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw $TypeError(".parley.v1.GroupReceipts.members: object expected");
+                        message.members[i] = $root.parley.v1.GroupMemberReceipt.fromObject(object.members[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            GroupReceipts.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.members = [];
+                if (message.members && message.members.length) {
+                    object.members = $Array(message.members.length);
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.parley.v1.GroupMemberReceipt.toObject(message.members[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            GroupReceipts.prototype.toJSON = function() {
+                return GroupReceipts.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupReceipts.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupReceipts";
+            };
+
+            return GroupReceipts;
+        })();
+
+        v1.ReceiptStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "RECEIPT_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "RECEIPT_STATUS_SENT"] = 1;
+            values[valuesById[2] = "RECEIPT_STATUS_DELIVERED"] = 2;
+            values[valuesById[3] = "RECEIPT_STATUS_READ"] = 3;
+            return values;
+        })();
+
+        v1.Receipt = (function() {
+
+            const Receipt = function (properties) {
+                this.messageIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Receipt.prototype.userId = null;
+            Receipt.prototype.groupId = null;
+            Receipt.prototype.messageIds = $util.emptyArray;
+            Receipt.prototype.status = 0;
+            Receipt.prototype.senderUserId = "";
+            Receipt.prototype.senderDeviceId = 0;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(Receipt.prototype, "chat", {
+                get: $util.oneOfGetter($oneOfFields = ["userId", "groupId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Receipt.create = function(properties) {
+                return new Receipt(properties);
+            };
+
+            Receipt.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    writer.uint32(10).string(message.userId);
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    writer.uint32(18).string(message.groupId);
+                if (message.messageIds != null && message.messageIds.length)
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        writer.uint32(26).string(message.messageIds[i]);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(32).int32(message.status);
+                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId") && message.senderUserId !== "")
+                    writer.uint32(42).string(message.senderUserId);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(48).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Receipt.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Receipt();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.userId = reader.stringVerify();
+                            message.chat = "userId";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupId = reader.stringVerify();
+                            message.chat = "groupId";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.messageIds && message.messageIds.length))
+                                message.messageIds = [];
+                            message.messageIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.senderUserId = value;
+                            else
+                                delete message.senderUserId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Receipt.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Receipt)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Receipt: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Receipt();
+                if (object.userId != null)
+                    message.userId = $String(object.userId);
+                if (object.groupId != null)
+                    message.groupId = $String(object.groupId);
+                if (object.messageIds) {
+                    if (!$Array.isArray(object.messageIds))
+                        throw $TypeError(".parley.v1.Receipt.messageIds: array expected");
+                    message.messageIds = $Array(object.messageIds.length);
+                    for (let i = 0; i < object.messageIds.length; ++i)
+                        message.messageIds[i] = $String(object.messageIds[i]);
+                }
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.senderUserId != null)
+                    if (typeof object.senderUserId !== "string" || object.senderUserId.length)
+                        message.senderUserId = $String(object.senderUserId);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            Receipt.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.messageIds = [];
+                if (options.defaults) {
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                    object.senderUserId = "";
+                    object.senderDeviceId = 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId")) {
+                    object.userId = message.userId;
+                    if (options.oneofs)
+                        object.chat = "userId";
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId")) {
+                    object.groupId = message.groupId;
+                    if (options.oneofs)
+                        object.chat = "groupId";
+                }
+                if (message.messageIds && message.messageIds.length) {
+                    object.messageIds = $Array(message.messageIds.length);
+                    for (let j = 0; j < message.messageIds.length; ++j)
+                        object.messageIds[j] = message.messageIds[j];
+                }
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId"))
+                    object.senderUserId = message.senderUserId;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            Receipt.prototype.toJSON = function() {
+                return Receipt.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Receipt.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Receipt";
+            };
+
+            return Receipt;
+        })();
+
+        v1.ReceiptEvent = (function() {
+
+            const ReceiptEvent = function (properties) {
+                this.messageIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ReceiptEvent.prototype.messageIds = $util.emptyArray;
+            ReceiptEvent.prototype.status = 0;
+            ReceiptEvent.prototype.byUserId = "";
+            ReceiptEvent.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ReceiptEvent.prototype.groupId = "";
+            ReceiptEvent.prototype.peerUserId = "";
+            ReceiptEvent.prototype.allMembers = false;
+            ReceiptEvent.prototype.senderDeviceId = 0;
+
+            ReceiptEvent.create = function(properties) {
+                return new ReceiptEvent(properties);
+            };
+
+            ReceiptEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messageIds != null && message.messageIds.length)
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        writer.uint32(10).string(message.messageIds[i]);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(16).int32(message.status);
+                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId") && message.byUserId !== "")
+                    writer.uint32(26).string(message.byUserId);
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                    writer.uint32(32).uint64(message.at);
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(42).string(message.groupId);
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId") && message.peerUserId !== "")
+                    writer.uint32(50).string(message.peerUserId);
+                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers") && message.allMembers !== false)
+                    writer.uint32(56).bool(message.allMembers);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(64).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ReceiptEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.ReceiptEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.messageIds && message.messageIds.length))
+                                message.messageIds = [];
+                            message.messageIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.byUserId = value;
+                            else
+                                delete message.byUserId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.at = value;
+                            else
+                                delete message.at;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.peerUserId = value;
+                            else
+                                delete message.peerUserId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.allMembers = value;
+                            else
+                                delete message.allMembers;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ReceiptEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.ReceiptEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.ReceiptEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.ReceiptEvent();
+                if (object.messageIds) {
+                    if (!$Array.isArray(object.messageIds))
+                        throw $TypeError(".parley.v1.ReceiptEvent.messageIds: array expected");
+                    message.messageIds = $Array(object.messageIds.length);
+                    for (let i = 0; i < object.messageIds.length; ++i)
+                        message.messageIds[i] = $String(object.messageIds[i]);
+                }
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.byUserId != null)
+                    if (typeof object.byUserId !== "string" || object.byUserId.length)
+                        message.byUserId = $String(object.byUserId);
+                if (object.at != null)
+                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                        if ($util.Long)
+                            message.at = $util.Long.fromValue(object.at, true);
+                        else if (typeof object.at === "string")
+                            message.at = $parseInt(object.at, 10);
+                        else if (typeof object.at === "number")
+                            message.at = object.at;
+                        else if (typeof object.at === "object")
+                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.peerUserId != null)
+                    if (typeof object.peerUserId !== "string" || object.peerUserId.length)
+                        message.peerUserId = $String(object.peerUserId);
+                if (object.allMembers != null)
+                    if (object.allMembers)
+                        message.allMembers = $Boolean(object.allMembers);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            ReceiptEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.messageIds = [];
+                if (options.defaults) {
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                    object.byUserId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.groupId = "";
+                    object.peerUserId = "";
+                    object.allMembers = false;
+                    object.senderDeviceId = 0;
+                }
+                if (message.messageIds && message.messageIds.length) {
+                    object.messageIds = $Array(message.messageIds.length);
+                    for (let j = 0; j < message.messageIds.length; ++j)
+                        object.messageIds[j] = message.messageIds[j];
+                }
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId"))
+                    object.byUserId = message.byUserId;
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
+                    else if (typeof message.at === "number")
+                        object.at = options.longs === $String ? $String(message.at) : message.at;
+                    else
+                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId"))
+                    object.peerUserId = message.peerUserId;
+                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers"))
+                    object.allMembers = message.allMembers;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            ReceiptEvent.prototype.toJSON = function() {
+                return ReceiptEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ReceiptEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.ReceiptEvent";
+            };
+
+            return ReceiptEvent;
         })();
 
         v1.PreKey = (function() {
@@ -10520,6 +11603,7 @@ export const parley = $root.parley = (() => {
             Envelope.prototype.devicesChanged = null;
             Envelope.prototype.conversationUserId = "";
             Envelope.prototype.messageId = "";
+            Envelope.prototype.senderKeyDistribution = null;
 
             let $oneOfFields;
 
@@ -10561,6 +11645,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(114).string(message.conversationUserId);
                 if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
                     writer.uint32(122).string(message.messageId);
+                if (message.senderKeyDistribution != null && $Object.hasOwnProperty.call(message, "senderKeyDistribution"))
+                    $root.parley.v1.Payload.encode(message.senderKeyDistribution, writer.uint32(130).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -10682,6 +11768,12 @@ export const parley = $root.parley = (() => {
                                 delete message.messageId;
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.senderKeyDistribution = $root.parley.v1.Payload.decode(reader, reader.size(), $undefined, _depth + 1, message.senderKeyDistribution);
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -10766,6 +11858,11 @@ export const parley = $root.parley = (() => {
                 if (object.messageId != null)
                     if (typeof object.messageId !== "string" || object.messageId.length)
                         message.messageId = $String(object.messageId);
+                if (object.senderKeyDistribution != null) {
+                    if (!$util.isObject(object.senderKeyDistribution))
+                        throw $TypeError(".parley.v1.Envelope.senderKeyDistribution: object expected");
+                    message.senderKeyDistribution = $root.parley.v1.Payload.fromObject(object.senderKeyDistribution, _depth + 1);
+                }
                 return message;
             };
 
@@ -10793,6 +11890,7 @@ export const parley = $root.parley = (() => {
                         object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.conversationUserId = "";
                     object.messageId = "";
+                    object.senderKeyDistribution = null;
                 }
                 if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
                     object.id = message.id;
@@ -10838,6 +11936,8 @@ export const parley = $root.parley = (() => {
                     object.conversationUserId = message.conversationUserId;
                 if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
                     object.messageId = message.messageId;
+                if (message.senderKeyDistribution != null && $Object.hasOwnProperty.call(message, "senderKeyDistribution"))
+                    object.senderKeyDistribution = $root.parley.v1.Payload.toObject(message.senderKeyDistribution, options, _depth + 1);
                 return object;
             };
 
@@ -11575,510 +12675,6 @@ export const parley = $root.parley = (() => {
             };
 
             return RetryRequest;
-        })();
-
-        v1.ReceiptStatus = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "RECEIPT_STATUS_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "RECEIPT_STATUS_SENT"] = 1;
-            values[valuesById[2] = "RECEIPT_STATUS_DELIVERED"] = 2;
-            values[valuesById[3] = "RECEIPT_STATUS_READ"] = 3;
-            return values;
-        })();
-
-        v1.Receipt = (function() {
-
-            const Receipt = function (properties) {
-                this.messageIds = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            Receipt.prototype.userId = null;
-            Receipt.prototype.groupId = null;
-            Receipt.prototype.messageIds = $util.emptyArray;
-            Receipt.prototype.status = 0;
-            Receipt.prototype.senderUserId = "";
-
-            let $oneOfFields;
-
-            $Object.defineProperty(Receipt.prototype, "chat", {
-                get: $util.oneOfGetter($oneOfFields = ["userId", "groupId"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            Receipt.create = function(properties) {
-                return new Receipt(properties);
-            };
-
-            Receipt.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
-                    writer.uint32(10).string(message.userId);
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    writer.uint32(18).string(message.groupId);
-                if (message.messageIds != null && message.messageIds.length)
-                    for (let i = 0; i < message.messageIds.length; ++i)
-                        writer.uint32(26).string(message.messageIds[i]);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(32).int32(message.status);
-                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId") && message.senderUserId !== "")
-                    writer.uint32(42).string(message.senderUserId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            Receipt.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.Receipt();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            message.userId = reader.stringVerify();
-                            message.chat = "userId";
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupId = reader.stringVerify();
-                            message.chat = "groupId";
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.messageIds && message.messageIds.length))
-                                message.messageIds = [];
-                            message.messageIds.push(reader.stringVerify());
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.status = value;
-                            else
-                                delete message.status;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.senderUserId = value;
-                            else
-                                delete message.senderUserId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            Receipt.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.Receipt)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.Receipt: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.Receipt();
-                if (object.userId != null)
-                    message.userId = $String(object.userId);
-                if (object.groupId != null)
-                    message.groupId = $String(object.groupId);
-                if (object.messageIds) {
-                    if (!$Array.isArray(object.messageIds))
-                        throw $TypeError(".parley.v1.Receipt.messageIds: array expected");
-                    message.messageIds = $Array(object.messageIds.length);
-                    for (let i = 0; i < object.messageIds.length; ++i)
-                        message.messageIds[i] = $String(object.messageIds[i]);
-                }
-                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
-                    switch (object.status) {
-                    case "RECEIPT_STATUS_UNSPECIFIED":
-                    case 0:
-                        message.status = 0;
-                        break;
-                    case "RECEIPT_STATUS_SENT":
-                    case 1:
-                        message.status = 1;
-                        break;
-                    case "RECEIPT_STATUS_DELIVERED":
-                    case 2:
-                        message.status = 2;
-                        break;
-                    case "RECEIPT_STATUS_READ":
-                    case 3:
-                        message.status = 3;
-                        break;
-                    default:
-                        if (typeof object.status === "number" && (object.status | 0) === object.status)
-                            message.status = object.status;
-                    }
-                if (object.senderUserId != null)
-                    if (typeof object.senderUserId !== "string" || object.senderUserId.length)
-                        message.senderUserId = $String(object.senderUserId);
-                return message;
-            };
-
-            Receipt.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.messageIds = [];
-                if (options.defaults) {
-                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
-                    object.senderUserId = "";
-                }
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId")) {
-                    object.userId = message.userId;
-                    if (options.oneofs)
-                        object.chat = "userId";
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId")) {
-                    object.groupId = message.groupId;
-                    if (options.oneofs)
-                        object.chat = "groupId";
-                }
-                if (message.messageIds && message.messageIds.length) {
-                    object.messageIds = $Array(message.messageIds.length);
-                    for (let j = 0; j < message.messageIds.length; ++j)
-                        object.messageIds[j] = message.messageIds[j];
-                }
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
-                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
-                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId"))
-                    object.senderUserId = message.senderUserId;
-                return object;
-            };
-
-            Receipt.prototype.toJSON = function() {
-                return Receipt.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            Receipt.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.Receipt";
-            };
-
-            return Receipt;
-        })();
-
-        v1.ReceiptEvent = (function() {
-
-            const ReceiptEvent = function (properties) {
-                this.messageIds = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            ReceiptEvent.prototype.messageIds = $util.emptyArray;
-            ReceiptEvent.prototype.status = 0;
-            ReceiptEvent.prototype.byUserId = "";
-            ReceiptEvent.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            ReceiptEvent.prototype.groupId = "";
-            ReceiptEvent.prototype.peerUserId = "";
-
-            ReceiptEvent.create = function(properties) {
-                return new ReceiptEvent(properties);
-            };
-
-            ReceiptEvent.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.messageIds != null && message.messageIds.length)
-                    for (let i = 0; i < message.messageIds.length; ++i)
-                        writer.uint32(10).string(message.messageIds[i]);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(16).int32(message.status);
-                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId") && message.byUserId !== "")
-                    writer.uint32(26).string(message.byUserId);
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
-                    writer.uint32(32).uint64(message.at);
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(42).string(message.groupId);
-                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId") && message.peerUserId !== "")
-                    writer.uint32(50).string(message.peerUserId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            ReceiptEvent.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.ReceiptEvent();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.messageIds && message.messageIds.length))
-                                message.messageIds = [];
-                            message.messageIds.push(reader.stringVerify());
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.status = value;
-                            else
-                                delete message.status;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.byUserId = value;
-                            else
-                                delete message.byUserId;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.at = value;
-                            else
-                                delete message.at;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.peerUserId = value;
-                            else
-                                delete message.peerUserId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            ReceiptEvent.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.ReceiptEvent)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.ReceiptEvent: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.ReceiptEvent();
-                if (object.messageIds) {
-                    if (!$Array.isArray(object.messageIds))
-                        throw $TypeError(".parley.v1.ReceiptEvent.messageIds: array expected");
-                    message.messageIds = $Array(object.messageIds.length);
-                    for (let i = 0; i < object.messageIds.length; ++i)
-                        message.messageIds[i] = $String(object.messageIds[i]);
-                }
-                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
-                    switch (object.status) {
-                    case "RECEIPT_STATUS_UNSPECIFIED":
-                    case 0:
-                        message.status = 0;
-                        break;
-                    case "RECEIPT_STATUS_SENT":
-                    case 1:
-                        message.status = 1;
-                        break;
-                    case "RECEIPT_STATUS_DELIVERED":
-                    case 2:
-                        message.status = 2;
-                        break;
-                    case "RECEIPT_STATUS_READ":
-                    case 3:
-                        message.status = 3;
-                        break;
-                    default:
-                        if (typeof object.status === "number" && (object.status | 0) === object.status)
-                            message.status = object.status;
-                    }
-                if (object.byUserId != null)
-                    if (typeof object.byUserId !== "string" || object.byUserId.length)
-                        message.byUserId = $String(object.byUserId);
-                if (object.at != null)
-                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
-                        if ($util.Long)
-                            message.at = $util.Long.fromValue(object.at, true);
-                        else if (typeof object.at === "string")
-                            message.at = $parseInt(object.at, 10);
-                        else if (typeof object.at === "number")
-                            message.at = object.at;
-                        else if (typeof object.at === "object")
-                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.peerUserId != null)
-                    if (typeof object.peerUserId !== "string" || object.peerUserId.length)
-                        message.peerUserId = $String(object.peerUserId);
-                return message;
-            };
-
-            ReceiptEvent.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.messageIds = [];
-                if (options.defaults) {
-                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
-                    object.byUserId = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.groupId = "";
-                    object.peerUserId = "";
-                }
-                if (message.messageIds && message.messageIds.length) {
-                    object.messageIds = $Array(message.messageIds.length);
-                    for (let j = 0; j < message.messageIds.length; ++j)
-                        object.messageIds[j] = message.messageIds[j];
-                }
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
-                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
-                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId"))
-                    object.byUserId = message.byUserId;
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
-                    else if (typeof message.at === "number")
-                        object.at = options.longs === $String ? $String(message.at) : message.at;
-                    else
-                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId"))
-                    object.peerUserId = message.peerUserId;
-                return object;
-            };
-
-            ReceiptEvent.prototype.toJSON = function() {
-                return ReceiptEvent.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            ReceiptEvent.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.ReceiptEvent";
-            };
-
-            return ReceiptEvent;
         })();
 
         v1.LastSeenVisibility = (function() {
