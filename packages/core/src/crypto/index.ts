@@ -17,7 +17,7 @@ export {
   toSignedPublicPreKey,
   verifySignedPreKey,
 } from './keys.js';
-export { type CurveBackend, getCurveBackend, setCurveBackend } from './library.js';
+export { type CurveBackend, getCurveBackend, setCurveBackend, signXEdDSA, verifyXEdDSA } from './library.js';
 export { memorySignalStore } from './memory-signal-store.js';
 export { fromPayloadType, PAYLOAD_TYPES, type SignalMessageType, toPayloadType } from './message-type.js';
 export type { IdentityChange } from './operation.js';

@@ -129,3 +129,13 @@ export async function verifyXEdDSA(
   );
   return invalid === false;
 }
+
+/**
+ * Makes an XEdDSA signature with a Curve25519 private key (32 bytes), as Signal signs with identity
+ * and sender signing keys. Verify it with {@link verifyXEdDSA}.
+ */
+export async function signXEdDSA(privateKey: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
+  if (privateKey.byteLength !== 32) throw new ParleyError('INVALID_ARGUMENT', 'a private key is 32 bytes');
+  const { fallback } = await loadLibrary();
+  return new Uint8Array(await fallback.sign(toArrayBuffer(privateKey), toArrayBuffer(message)));
+}

@@ -160,3 +160,19 @@ describe('XEdDSA verification on WebCrypto Ed25519', () => {
     }
   });
 });
+
+describe('signXEdDSA', () => {
+  it('makes signatures verifyXEdDSA accepts, for that key and message only', async () => {
+    const { signXEdDSA, verifyXEdDSA, generateDeviceKeys } = await import('../../src/crypto/index.js');
+    const { identityKeyPair } = await generateDeviceKeys();
+    const other = await generateDeviceKeys();
+    const message = new TextEncoder().encode('group record');
+    const signature = await signXEdDSA(identityKeyPair.privateKey, message);
+    expect(signature.byteLength).toBe(64);
+    expect(await verifyXEdDSA(identityKeyPair.publicKey, message, signature)).toBe(true);
+    expect(await verifyXEdDSA(other.identityKeyPair.publicKey, message, signature)).toBe(false);
+    expect(await verifyXEdDSA(identityKeyPair.publicKey, new TextEncoder().encode('group recorD'), signature)).toBe(
+      false,
+    );
+  });
+});
