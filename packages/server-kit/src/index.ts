@@ -30,8 +30,8 @@ export {
   type OfflineQueue,
   type QueueEntry,
   type QueueItem,
-  type SharedPayload,
   type QueueOptions,
+  type SharedPayload,
 } from './offline-queue.js';
 export { canSeePresence, canSeeReadReceipts, type PresencePolicyDeps, sharesPresenceWith } from './presence-policy.js';
 export {
