@@ -4,6 +4,14 @@ import type { Logger } from './logger.js';
 import type { OfflineQueue } from './offline-queue.js';
 import type { DeviceAddress } from './types.js';
 
+/** A queue entry on its way out (see QueueEntry). */
+interface PumpEntry {
+  id: string;
+  seq: number;
+  data: Uint8Array;
+  shared?: Uint8Array | undefined;
+}
+
 export interface DeliveryPumpOptions {
   queue: OfflineQueue;
   connection: Connection;
@@ -42,7 +50,7 @@ export class DeliveryPump {
    * A freshly stored entry (entries arrive in seq order, see OfflineQueue.commitOrdered). When
    * the pump is caught up it goes out at once; otherwise it is read from the queue in turn.
    */
-  offer(entry: { id: string; seq: number; data: Uint8Array }): void {
+  offer(entry: PumpEntry): void {
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
       this.send([entry]);
@@ -91,7 +99,7 @@ export class DeliveryPump {
     }
   }
 
-  private send(entries: Array<{ id: string; seq: number; data: Uint8Array }>): void {
+  private send(entries: PumpEntry[]): void {
     let batch: Uint8Array[] = [];
     let size = 0;
     const flush = () => {
@@ -101,7 +109,7 @@ export class DeliveryPump {
       size = 0;
     };
     for (const entry of entries) {
-      const envelope = withSeq(entry.data, entry.seq);
+      const envelope = withSeq(entry.data, entry.seq, entry.shared);
       if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
       batch.push(envelope);
       size += envelope.byteLength + 8;

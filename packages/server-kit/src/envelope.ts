@@ -14,13 +14,20 @@ const ENVELOPE_SEQ = (5 << 3) | 0;
 const DELIVER_ENVELOPES = (1 << 3) | 2;
 const SERVER_FRAME_DELIVER = (21 << 3) | 2;
 
-export function withSeq(envelope: Uint8Array, seq: number): Uint8Array {
+/**
+ * The envelope to deliver: the shared part (a group message's payload, stored once for all member
+ * devices), then the entry's own fields, then its seq. Concatenated protobuf encodings of one message
+ * type decode as their merge, so no re-encoding is needed.
+ */
+export function withSeq(envelope: Uint8Array, seq: number, shared?: Uint8Array): Uint8Array {
   const w = ProtoWriter.create();
   w.uint32(ENVELOPE_SEQ).uint64(seq);
   const tail = w.finish();
-  const out = new Uint8Array(envelope.byteLength + tail.byteLength);
-  out.set(envelope, 0);
-  out.set(tail, envelope.byteLength);
+  const head = shared?.byteLength ?? 0;
+  const out = new Uint8Array(head + envelope.byteLength + tail.byteLength);
+  if (shared) out.set(shared, 0);
+  out.set(envelope, head);
+  out.set(tail, head + envelope.byteLength);
   return out;
 }
 

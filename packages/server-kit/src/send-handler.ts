@@ -11,6 +11,8 @@ export interface StoredEntry {
   id: string;
   seq: number;
   data: Uint8Array;
+  /** The shared payload the entry references (group messages). */
+  shared?: Uint8Array | undefined;
 }
 
 export interface SendContext {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
+import { sqliteGroupReceiptStore, sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
 import type { ServerStores } from '../src/stores.js';
 import {
   deviceRegistryCompliance,
+  groupReceiptStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
@@ -40,3 +41,7 @@ offlineQueueCompliance({ name: 'sqliteQueue', ...tempStores((s) => s.queue) });
 deviceRegistryCompliance({ name: 'sqliteDeviceRegistry', ...tempStores((s) => s.devices) });
 keyDirectoryCompliance({ name: 'sqliteKeyDirectory', ...tempStores((s) => s.keys) });
 presenceStoreCompliance({ name: 'sqlitePresenceStore', ...tempSqlite((db) => sqlitePresenceStore({ db })) });
+groupReceiptStoreCompliance({
+  name: 'sqliteGroupReceiptStore',
+  ...tempSqlite((db) => sqliteGroupReceiptStore({ db })),
+});

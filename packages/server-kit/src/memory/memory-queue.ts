@@ -8,6 +8,7 @@ import {
   type QueueItem,
   type QueueOptions,
 } from '../offline-queue.js';
+import { checkSharedKeys } from '../shared-payloads.js';
 import { type DeviceAddress, deviceKey, systemClock } from '../types.js';
 
 interface Slot {
@@ -18,6 +19,15 @@ interface Slot {
   expiresAt: number;
   /** False once acked, expired-and-purged or cleared; dead slots are compacted away lazily. */
   live: boolean;
+  /** The shared payload the entry references (counted in its `refs`). */
+  shared?: Shared | undefined;
+}
+
+/** A payload stored once for many entries; dropped with the last entry that references it. */
+interface Shared {
+  key: string;
+  data: Uint8Array;
+  refs: number;
 }
 
 /** What is left of an acknowledged entry: enough to answer a late resend as a duplicate. */
@@ -45,6 +55,8 @@ export function queueFull(device: DeviceAddress, max: number): ParleyError {
   });
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Compact once at least this many slots are dead and they are at least half of the array. */
 const COMPACT_MIN_DEAD = 64;
 
@@ -59,6 +71,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
   const ttlMs = options.ttlMs ?? DEFAULT_QUEUE_TTL_MS;
   if (!(ttlMs > 0)) throw new ParleyError('INVALID_ARGUMENT', 'ttlMs must be positive');
   const queues = new Map<string, DeviceQueue>();
+  const sharedPayloads = new Map<string, Shared>();
   // One counter for all devices: strictly increasing per device too, and it lets an emptied
   // device's state be dropped without ever reusing a seq.
   let lastSeq = 0;
@@ -69,6 +82,11 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
     slot.live = false;
     q.byId.delete(slot.id);
     q.dead++;
+    const shared = slot.shared;
+    if (shared) {
+      slot.shared = undefined;
+      if (--shared.refs === 0) sharedPayloads.delete(shared.key);
+    }
   };
 
   const compact = (q: DeviceQueue): void => {
@@ -100,11 +118,23 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
     return n;
   };
 
+  /** One more reference to a shared payload, storing it on first use (a stored one keeps its bytes). */
+  const refShared = (key: string, given: Map<string, Uint8Array>): Shared => {
+    let shared = sharedPayloads.get(key);
+    if (!shared) {
+      shared = { key, data: new Uint8Array(given.get(key) as Uint8Array), refs: 0 };
+      sharedPayloads.set(key, shared);
+    }
+    shared.refs++;
+    return shared;
+  };
+
   return {
     // enqueue runs synchronously inside its promise: resolutions follow seq order.
     commitOrdered: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       const now = clock();
+      const sharedData = checkSharedKeys(items, enqueueOptions.shared);
       const results: EnqueueResult[] = [];
       // Plan everything first and apply only if every device has room: atomic across devices.
       const planned = new Map<string, { device: DeviceAddress; q: DeviceQueue; fresh: Map<string, Slot> }>();
@@ -134,6 +164,10 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
           expiresAt: now + ttlMs,
           live: true,
         };
+        if (item.shared !== undefined) {
+          // Resolved (and counted) only once the call can no longer fail.
+          slot.shared = { key: item.shared, data: EMPTY, refs: 0 };
+        }
         fresh.set(item.id, slot);
         results.push({ device, id: item.id, seq: slot.seq, storedAt: now, duplicate: false });
       }
@@ -149,6 +183,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
       for (const [key, { q, fresh }] of planned) {
         if (fresh.size === 0) continue;
         for (const slot of fresh.values()) {
+          if (slot.shared) slot.shared = refShared(slot.shared.key, sharedData);
           const expired = q.byId.get(slot.id);
           if (expired) kill(q, expired);
           q.slots.push(slot);
@@ -175,8 +210,10 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
       }
       for (let i = lo; i < q.slots.length && out.length < limit; i++) {
         const s = q.slots[i]!;
-        if (s.live && s.expiresAt > now)
-          out.push({ id: s.id, seq: s.seq, data: new Uint8Array(s.data), storedAt: s.storedAt });
+        if (!s.live || s.expiresAt <= now) continue;
+        const entry: QueueEntry = { id: s.id, seq: s.seq, data: new Uint8Array(s.data), storedAt: s.storedAt };
+        if (s.shared) entry.shared = new Uint8Array(s.shared.data);
+        out.push(entry);
       }
       return out;
     },
@@ -224,6 +261,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
       const key = deviceKey(device);
       const q = queues.get(key);
       if (!q) return;
+      for (const slot of q.byId.values()) kill(q, slot);
       q.slots = [];
       q.head = 0;
       q.dead = 0;

@@ -109,6 +109,36 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, device_id)
   ) WITHOUT ROWID;
   `,
+  // 5: groups (GroupStore), added by the groups work.
+  // 6: payloads stored once for many queue entries (group messages), and group receipt cursors.
+  `
+  ALTER TABLE queue ADD COLUMN shared TEXT;
+  CREATE TABLE queue_shared (
+    key TEXT NOT NULL PRIMARY KEY,
+    data BLOB NOT NULL,
+    refs INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE group_receipt_heads (
+    group_id TEXT NOT NULL,
+    sender_user TEXT NOT NULL,
+    sender_device INTEGER NOT NULL,
+    members_version INTEGER NOT NULL,
+    last TEXT NOT NULL,
+    announced_delivered TEXT NOT NULL,
+    announced_read TEXT NOT NULL,
+    PRIMARY KEY (group_id, sender_user, sender_device)
+  ) WITHOUT ROWID;
+  CREATE TABLE group_receipt_cursors (
+    group_id TEXT NOT NULL,
+    sender_user TEXT NOT NULL,
+    sender_device INTEGER NOT NULL,
+    member TEXT NOT NULL,
+    since TEXT NOT NULL,
+    delivered TEXT NOT NULL,
+    read TEXT NOT NULL,
+    PRIMARY KEY (group_id, sender_user, sender_device, member)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -9,6 +9,7 @@ import {
   type QueueEntry,
   type QueueItem,
 } from '../offline-queue.js';
+import { checkSharedKeys } from '../shared-payloads.js';
 import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
@@ -91,34 +92,52 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
   );
   // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
-  const insertEntry = db.prepare<[string, number, number, string, Uint8Array, number, number]>(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+  const insertEntry = db.prepare<[string, number, number, string, Uint8Array, number, number, string | null]>(
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, device_id, id) DO NOTHING`,
   );
-  const deleteBySeq = db.prepare<[string, number, number]>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ?',
+  type SharedRef = { shared: string | null };
+  const deleteBySeq = db.prepare<[string, number, number], SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ? RETURNING shared',
   );
-  const deleteExpiredOf = db.prepare<[string, number, number]>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ?',
+  const deleteExpiredOf = db.prepare<[string, number, number], SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ? RETURNING shared',
   );
+  // Shared payloads: stored once, counted per referencing entry, deleted with the last reference.
+  const addShared = db.prepare<[string, Uint8Array, number]>(
+    `INSERT INTO queue_shared (key, data, refs) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET refs = refs + excluded.refs`,
+  );
+  const dropSharedRefs = db.prepare<[number, string]>('UPDATE queue_shared SET refs = refs - ? WHERE key = ?');
+  const deleteUnshared = db.prepare<[string]>('DELETE FROM queue_shared WHERE key = ? AND refs <= 0');
+  /** Releases the shared payloads named by deleted rows. */
+  const release = (rows: SharedRef[]): void => {
+    const counts = new Map<string, number>();
+    for (const row of rows) if (row.shared !== null) counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
+    for (const [key, n] of counts) {
+      dropSharedRefs.run(n, key);
+      deleteUnshared.run(key);
+    }
+  };
   // One statement per page size, with the limit in the SQL: measured here, a bound LIMIT made
   // this read about four times slower, and the pump runs it for every message.
-  type PageRow = { id: string; seq: number; data: Uint8Array; stored_at: number };
+  type PageRow = { id: string; seq: number; data: Uint8Array; stored_at: number; payload: Uint8Array | null };
   const readPages = new Map<number, Database.Statement<[string, number, number, number], PageRow>>();
   const readPage = (limit: number) => {
     let statement = readPages.get(limit);
     if (!statement) {
       if (readPages.size >= 32) readPages.clear();
       statement = db.prepare<[string, number, number, number], PageRow>(
-        `SELECT id, seq, data, stored_at FROM queue
-         WHERE user_id = ? AND device_id = ? AND seq > ? AND expires_at > ? ORDER BY seq LIMIT ${limit}`,
+        `SELECT q.id, q.seq, q.data, q.stored_at, s.data AS payload FROM queue q
+         LEFT JOIN queue_shared s ON s.key = q.shared
+         WHERE q.user_id = ? AND q.device_id = ? AND q.seq > ? AND q.expires_at > ? ORDER BY q.seq LIMIT ${limit}`,
       );
       readPages.set(limit, statement);
     }
     return statement;
   };
-  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at',
+  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number; shared: string | null }>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared',
   );
   const markAcked = db.prepare<[string, number, string, number, number, number]>(
     `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
@@ -128,11 +147,13 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
     )
     .pluck();
-  const deleteExpired = db.prepare<[number], { user_id: string; device_id: number }>(
-    'DELETE FROM queue WHERE expires_at <= ? RETURNING user_id, device_id',
+  const deleteExpired = db.prepare<[number], { user_id: string; device_id: number; shared: string | null }>(
+    'DELETE FROM queue WHERE expires_at <= ? RETURNING user_id, device_id, shared',
   );
   const deleteOldMarks = db.prepare<[number]>('DELETE FROM queue_acked WHERE acked_at <= ?');
-  const deleteAllOf = db.prepare<Key>('DELETE FROM queue WHERE user_id = ? AND device_id = ?');
+  const deleteAllOf = db.prepare<Key, SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? RETURNING shared',
+  );
 
   let states = statesByDb.get(db);
   if (!states) {
@@ -157,8 +178,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
 
   // Device states are changed only once the call can no longer throw: a call that throws rolls
   // back its savepoint, and its in-memory changes must not outlive it.
-  const enqueueTx = db.transaction((items: QueueItem[], max: number | undefined): EnqueueResult[] => {
+  const enqueueTx = db.transaction((items: QueueItem[], max: number | undefined, shared: Map<string, Uint8Array>) => {
     const now = clock();
+    const sharedRefs = new Map<string, number>();
     const touched = new Map<string, Touched>();
     const results: EnqueueResult[] = [];
     for (const item of items) {
@@ -182,7 +204,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         t.reservedTo = seq + SEQ_BLOCK;
         putDevice.run(userId, deviceId, t.reservedTo);
       }
-      if (insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs).changes === 0) {
+      if (
+        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null).changes === 0
+      ) {
         // Already queued (rows written earlier in this call are visible too, so a repeated id is
         // a duplicate as well), unless it expired and was not purged yet: then it counts as gone.
         const stored = findEntry.get(userId, deviceId, item.id) as {
@@ -194,10 +218,11 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
           results.push({ device, id: item.id, seq: stored.seq, storedAt: stored.stored_at, duplicate: true });
           continue;
         }
-        deleteBySeq.run(userId, deviceId, stored.seq);
+        release(deleteBySeq.all(userId, deviceId, stored.seq));
         t.size--;
-        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs);
+        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null);
       }
+      if (item.shared !== undefined) sharedRefs.set(item.shared, (sharedRefs.get(item.shared) ?? 0) + 1);
       t.nextSeq++;
       t.size++;
       t.added++;
@@ -206,10 +231,13 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     for (const t of touched.values()) {
       if (t.added === 0 || max === undefined || t.size <= max) continue;
       // `size` counts expired rows too; drop those before refusing (slow path, only when full).
-      t.size -= deleteExpiredOf.run(t.device.userId, t.device.deviceId, now).changes;
+      const expired = deleteExpiredOf.all(t.device.userId, t.device.deviceId, now);
+      release(expired);
+      t.size -= expired.length;
       // Throwing rolls the whole call back: no device keeps any of its entries.
       if (t.size > max) throw queueFull(t.device, max);
     }
+    for (const [key, n] of sharedRefs) addShared.run(key, shared.get(key) as Uint8Array, n);
     for (const t of touched.values()) {
       t.state.nextSeq = t.nextSeq;
       t.state.size = t.size;
@@ -224,6 +252,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     for (const id of ids) {
       const row = deleteById.get(userId, deviceId, id);
       if (!row) continue;
+      if (row.shared !== null) release([row]);
       markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
@@ -235,6 +264,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   const purgeTx = db.transaction((): number => {
     const now = clock();
     const rows = deleteExpired.all(now);
+    release(rows);
     const perDevice = new Map<string, { userId: string; deviceId: number; n: number }>();
     for (const row of rows) {
       const key = deviceKey({ userId: row.user_id, deviceId: row.device_id });
@@ -252,7 +282,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   });
 
   const clearTx = db.transaction((userId: string, deviceId: number): void => {
-    deleteAllOf.run(userId, deviceId);
+    release(deleteAllOf.all(userId, deviceId));
     const state = deviceStates.get(deviceKey({ userId, deviceId }));
     if (state) state.size = 0;
   });
@@ -265,13 +295,16 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
-      const snapshot = items.map((item) => ({
+      const shared = checkSharedKeys(items, enqueueOptions.shared);
+      const snapshot: QueueItem[] = items.map((item) => ({
         device: { userId: item.device.userId, deviceId: item.device.deviceId },
         id: item.id,
         data: new Uint8Array(item.data), // a copy, even of a Buffer (whose slice() is a view)
+        ...(item.shared !== undefined ? { shared: item.shared } : {}),
       }));
+      for (const [key, data] of shared) shared.set(key, new Uint8Array(data));
       const max = enqueueOptions.maxPerDevice;
-      return submit(() => enqueueTx(snapshot, max));
+      return submit(() => enqueueTx(snapshot, max, shared));
     },
 
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
@@ -279,12 +312,11 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       const page = Math.min(Math.floor(limit), 100_000);
       return readPage(page)
         .all(device.userId, device.deviceId, afterSeq, clock())
-        .map((row) => ({
-          id: row.id,
-          seq: row.seq,
-          data: bytes(row.data),
-          storedAt: row.stored_at,
-        }));
+        .map((row) => {
+          const entry: QueueEntry = { id: row.id, seq: row.seq, data: bytes(row.data), storedAt: row.stored_at };
+          if (row.payload) entry.shared = bytes(row.payload);
+          return entry;
+        });
     },
 
     async ack(device, ids): Promise<number> {

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3';
+import type { GroupMemberStatus, GroupReceiptStore } from '../group-receipt-store.js';
+import { committerFor } from './group-commit.js';
+import { migrate } from './migrations.js';
+
+/** Options of {@link sqliteGroupReceiptStore}. */
+export interface SqliteGroupReceiptStoreOptions {
+  db: Database.Database;
+}
+
+type Sender = [groupId: string, senderUser: string, senderDevice: number];
+
+/** A {@link GroupReceiptStore} in SQLite: one row per (group, sending device) and one per counted member. */
+export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions): GroupReceiptStore {
+  const { db } = options;
+  migrate(db);
+  const { submit } = committerFor(db);
+  const where = 'group_id = ? AND sender_user = ? AND sender_device = ?';
+  const getHead = db.prepare<Sender, { members_version: number; last: string }>(
+    `SELECT members_version, last FROM group_receipt_heads WHERE ${where}`,
+  );
+  const putHead = db.prepare<[...Sender, number, string]>(
+    `INSERT INTO group_receipt_heads (group_id, sender_user, sender_device, members_version, last, announced_delivered, announced_read)
+     VALUES (?, ?, ?, ?, ?, '', '')
+     ON CONFLICT (group_id, sender_user, sender_device) DO UPDATE SET members_version = excluded.members_version, last = max(last, excluded.last)`,
+  );
+  const listMembers = db.prepare<Sender, string>(`SELECT member FROM group_receipt_cursors WHERE ${where}`).pluck();
+  const addMember = db.prepare<[...Sender, string, string]>(
+    `INSERT OR IGNORE INTO group_receipt_cursors (group_id, sender_user, sender_device, member, since, delivered, read)
+     VALUES (?, ?, ?, ?, ?, '', '')`,
+  );
+  const dropMember = db.prepare<[...Sender, string]>(`DELETE FROM group_receipt_cursors WHERE ${where} AND member = ?`);
+  const moveDelivered = db.prepare<[string, ...Sender, string, string]>(
+    `UPDATE group_receipt_cursors SET delivered = ? WHERE ${where} AND member = ? AND delivered < ?`,
+  );
+  const moveRead = db.prepare<[string, ...Sender, string, string]>(
+    `UPDATE group_receipt_cursors SET read = ? WHERE ${where} AND member = ? AND read < ?`,
+  );
+  const aggregate = db.prepare<Sender, { delivered: string | null; read: string | null }>(
+    `SELECT min(max(delivered, since)) AS delivered, min(max(read, since)) AS read
+     FROM group_receipt_cursors WHERE ${where}`,
+  );
+  const announceDelivered = db.prepare<[string, ...Sender, string]>(
+    `UPDATE group_receipt_heads SET announced_delivered = ? WHERE ${where} AND announced_delivered < ?`,
+  );
+  const announceRead = db.prepare<[string, ...Sender, string]>(
+    `UPDATE group_receipt_heads SET announced_read = ? WHERE ${where} AND announced_read < ?`,
+  );
+  const ensureHead = db.prepare<Sender>(
+    `INSERT OR IGNORE INTO group_receipt_heads (group_id, sender_user, sender_device, members_version, last, announced_delivered, announced_read)
+     VALUES (?, ?, ?, -1, '', '', '')`,
+  );
+  const memberRows = db.prepare<Sender, { member: string; since: string; delivered: string; read: string }>(
+    `SELECT member, since, delivered, read FROM group_receipt_cursors WHERE ${where} ORDER BY member`,
+  );
+
+  const sentTx = db.transaction((key: Sender, messageId: string, members: string[], version: number) => {
+    const head = getHead.get(...key);
+    if (!head || head.members_version !== version) {
+      const since = head?.last ?? '';
+      const listed = new Set(members);
+      for (const member of listMembers.all(...key)) if (!listed.has(member)) dropMember.run(...key, member);
+      for (const member of listed) addMember.run(...key, member, since);
+    }
+    putHead.run(...key, version, messageId);
+  });
+
+  const advanceTx = db.transaction((key: Sender, member: string, read: boolean, messageId: string): boolean => {
+    let moved = moveDelivered.run(messageId, ...key, member, messageId).changes > 0;
+    if (read) moved = moveRead.run(messageId, ...key, member, messageId).changes > 0 || moved;
+    return moved;
+  });
+
+  const announceTx = db.transaction((key: Sender, read: boolean, upTo: string): boolean => {
+    ensureHead.run(...key);
+    return (read ? announceRead : announceDelivered).run(upTo, ...key, upTo).changes > 0;
+  });
+
+  const keyOf = (groupId: string, sender: { userId: string; deviceId: number }): Sender => [
+    groupId,
+    sender.userId,
+    sender.deviceId,
+  ];
+
+  return {
+    async sent(groupId, sender, messageId, members, membersVersion) {
+      const key = keyOf(groupId, sender);
+      const list = [...members];
+      await submit(() => sentTx(key, messageId, list, membersVersion));
+    },
+    async advance(groupId, sender, member, status, messageId) {
+      const key = keyOf(groupId, sender);
+      return submit(() => advanceTx(key, member, status === 'read', messageId));
+    },
+    async aggregate(groupId, sender) {
+      const row = aggregate.get(...keyOf(groupId, sender));
+      return { ...(row?.delivered ? { delivered: row.delivered } : {}), ...(row?.read ? { read: row.read } : {}) };
+    },
+    async announce(groupId, sender, status, upTo) {
+      const key = keyOf(groupId, sender);
+      return submit(() => announceTx(key, status === 'read', upTo));
+    },
+    async members(groupId, sender, messageId): Promise<GroupMemberStatus[]> {
+      return memberRows
+        .all(...keyOf(groupId, sender))
+        .filter((row) => row.since < messageId)
+        .map((row) => ({
+          userId: row.member,
+          status: row.read >= messageId ? 'read' : row.delivered >= messageId ? 'delivered' : 'sent',
+        }));
+    },
+  };
+}
