@@ -113,12 +113,12 @@ const MIGRATIONS: readonly string[] = [
   // 6: payloads stored once for many queue entries (group messages), and group receipt cursors.
   `
   ALTER TABLE queue ADD COLUMN shared TEXT;
-  CREATE TABLE queue_shared (
+  CREATE TABLE IF NOT EXISTS queue_shared (
     key TEXT NOT NULL PRIMARY KEY,
     data BLOB NOT NULL,
     refs INTEGER NOT NULL
   ) WITHOUT ROWID;
-  CREATE TABLE group_receipt_heads (
+  CREATE TABLE IF NOT EXISTS group_receipt_heads (
     group_id TEXT NOT NULL,
     sender_user TEXT NOT NULL,
     sender_device INTEGER NOT NULL,
@@ -128,7 +128,7 @@ const MIGRATIONS: readonly string[] = [
     announced_read TEXT NOT NULL,
     PRIMARY KEY (group_id, sender_user, sender_device)
   ) WITHOUT ROWID;
-  CREATE TABLE group_receipt_cursors (
+  CREATE TABLE IF NOT EXISTS group_receipt_cursors (
     group_id TEXT NOT NULL,
     sender_user TEXT NOT NULL,
     sender_device INTEGER NOT NULL,
