@@ -1,5 +1,6 @@
 import type { Bus } from './bus.js';
 import type { DeviceRegistry } from './device-registry.js';
+import type { GroupReceiptStore } from './group-receipt-store.js';
 import type { KeyDirectory } from './key-directory.js';
 import type { OfflineQueue } from './offline-queue.js';
 import type { PresenceStore } from './presence-store.js';
@@ -18,6 +19,8 @@ export interface ServerStores {
   rateLimiter: RateLimiter;
   /** Last seen, privacy settings and contacts. Without it, privacy settings are refused and read receipts always flow. */
   presence?: PresenceStore;
+  /** Per-member receipt cursors of group messages ("delivered to all", "read by all"). */
+  groupReceipts: GroupReceiptStore;
   /** Releases what the factory opened (databases, connections). */
   close(): Promise<void>;
 }

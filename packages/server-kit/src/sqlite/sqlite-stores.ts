@@ -8,6 +8,7 @@ import type { ServerStores } from '../stores.js';
 import type { Clock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
+import { sqliteGroupReceiptStore } from './sqlite-group-receipt-store.js';
 import { sqliteKeyDirectory } from './sqlite-key-directory.js';
 import { sqlitePresenceStore } from './sqlite-presence-store.js';
 import { sqliteQueue } from './sqlite-queue.js';
@@ -72,6 +73,7 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
       bus,
       keys: sqliteKeyDirectory({ db }),
       presence: sqlitePresenceStore({ db }),
+      groupReceipts: sqliteGroupReceiptStore({ db }),
       rateLimiter: defaultRateLimiter(withClock),
       async close() {
         if (closed) return;
