@@ -66,7 +66,7 @@ export class GroupReceipts {
       throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
     }
     const sender = { userId: senderUser, deviceId: receipt.senderDeviceId ?? 0 };
-    const upTo = ids.reduce((a, b) => (b > a ? b : a));
+    const upTo = [...ids].sort().pop() as string; // ids are strings: the latest sorts last
     const status = pb.ReceiptStatus.RECEIPT_STATUS_READ;
     const own = (await devicesOf(this.ctx, reader.userId)).filter((d) => d.deviceId !== reader.deviceId);
     const id = `${receiptId(reader.userId, 'r', ids)}\u001f${groupId}`;
