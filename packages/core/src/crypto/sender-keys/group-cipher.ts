@@ -137,8 +137,8 @@ export async function groupDecrypt(
 
 /**
  * The distribution id named in a SenderKeyMessage, read without decrypting (to find the group, or to
- * ask the sender for its key). Rejects like {@link groupDecrypt} with `DECRYPTION_FAILED`
- * (`'invalid-message'` or `'unsupported-version'`) when the bytes are not a sender key message.
+ * ask the sender for its key). Throws the `DECRYPTION_FAILED` that {@link groupDecrypt} would reject
+ * with (`'invalid-message'` or `'unsupported-version'`) when the bytes are not a sender key message.
  */
 export function senderKeyMessageDistributionId(message: Uint8Array): string {
   return parse(undefined, message).distributionId;
