@@ -132,7 +132,7 @@ export class GroupChannel {
       const content = pb.Content.decode(unpadContent(plaintext));
       const message = content.senderKeyDistribution;
       if (content.body !== 'senderKeyDistribution' || message?.groupId !== groupId) return;
-      await processSenderKeyDistribution(txSenderKeyStore(tx), from, message.message);
+      await processSenderKeyDistribution(txSenderKeyStore(tx), from, message.message ?? new Uint8Array());
     } catch (error) {
       if (isParleyError(error) && error.code !== 'STORE_FAILED') return;
       if (!isParleyError(error) && error instanceof Error && /decode|invalid|index out of range/i.test(error.message))
