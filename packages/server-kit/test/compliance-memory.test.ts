@@ -1,6 +1,7 @@
 import { memoryBus } from '../src/memory/memory-bus.js';
 import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryDirectory } from '../src/memory/memory-directory.js';
+import { memoryGroupStore } from '../src/memory/memory-group-store.js';
 import { memoryKeyDirectory } from '../src/memory/memory-key-directory.js';
 import { memoryPresenceStore } from '../src/memory/memory-presence-store.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
@@ -8,6 +9,7 @@ import { memoryRateLimiter } from '../src/memory/memory-rate-limiter.js';
 import {
   busCompliance,
   deviceRegistryCompliance,
+  groupStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
@@ -25,3 +27,4 @@ busCompliance({ name: 'memoryBus', create: async () => memoryBus(), cleanup: (bu
 keyDirectoryCompliance({ name: 'memoryKeyDirectory', create: async () => memoryKeyDirectory() });
 rateLimiterCompliance({ name: 'memoryRateLimiter', create: async (ctx) => memoryRateLimiter(ctx) });
 presenceStoreCompliance({ name: 'memoryPresenceStore', create: async () => memoryPresenceStore() });
+groupStoreCompliance({ name: 'memoryGroupStore', create: async () => memoryGroupStore() });

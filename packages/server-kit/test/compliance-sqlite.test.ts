@@ -1,15 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
+import { sqliteGroupStore, sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
 import type { ServerStores } from '../src/stores.js';
 import {
   deviceRegistryCompliance,
+  groupStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
 import type { Clock } from '../src/types.js';
+import { reopenableSqlite } from './helpers/reopenable-sqlite.js';
 import { tempSqlite } from './helpers/temp-sqlite.js';
 
 /** Opens stores on a fresh temp file per test; `cleanup` closes them and deletes the directory. */
@@ -40,3 +42,4 @@ offlineQueueCompliance({ name: 'sqliteQueue', ...tempStores((s) => s.queue) });
 deviceRegistryCompliance({ name: 'sqliteDeviceRegistry', ...tempStores((s) => s.devices) });
 keyDirectoryCompliance({ name: 'sqliteKeyDirectory', ...tempStores((s) => s.keys) });
 presenceStoreCompliance({ name: 'sqlitePresenceStore', ...tempSqlite((db) => sqlitePresenceStore({ db })) });
+groupStoreCompliance({ name: 'sqliteGroupStore', ...reopenableSqlite((db) => sqliteGroupStore({ db })) });

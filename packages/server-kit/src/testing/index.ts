@@ -13,6 +13,7 @@ export {
   type FakeClock,
   fakeClock,
 } from './fixture.js';
+export { type GroupStoreComplianceOptions, groupStoreCompliance } from './group-store-compliance.js';
 export { keyDirectoryCompliance } from './key-directory-compliance.js';
 export { type ManualTimers, manualTimers } from './manual-timers.js';
 export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';
