@@ -4,6 +4,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
+import { GROUP_BODIES, GroupRequests } from './group-requests.js';
 import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
@@ -61,8 +62,12 @@ export class Gateway {
   /** Presence and typing (this process only; cross-gateway fan-out is a later issue). */
   private readonly presence: PresenceRequests;
 
+  /** Signed group membership changes and group reads. */
+  private readonly groups: GroupRequests;
+
   constructor(private readonly o: GatewayOptions) {
     this.presence = new PresenceRequests(o);
+    this.groups = new GroupRequests({ ...o, stored: (entries) => this.stored(entries) });
   }
 
   async start(): Promise<void> {
@@ -289,6 +294,10 @@ export class Gateway {
     const requestId = frame.requestId;
     if (PRESENCE_BODIES.has(frame.body)) {
       connection.reply(requestId, await this.presence.handle(connection, device, frame));
+      return;
+    }
+    if (GROUP_BODIES.has(frame.body)) {
+      connection.reply(requestId, await this.groups.handle(device, frame));
       return;
     }
     switch (frame.body) {
