@@ -18,8 +18,8 @@ import {
 } from '@parley/core';
 import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
-import { txSenderKeyStore } from '../src/groups/group-sender-keys.js';
 import { txSignalStore } from '../src/e2ee/tx-signal-store.js';
+import { txSenderKeyStore } from '../src/groups/group-sender-keys.js';
 import { collect, newClient, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
 
 /** A WebSocket that records every frame the client sends. */
@@ -119,7 +119,9 @@ describe('groups', () => {
     await vi.waitFor(() => expect(texts(inGroup(group.id, eveGot))).toEqual(['before', 'bob before']));
 
     await alice.groups.remove(group.id, ['eve']);
-    await vi.waitFor(async () => expect((await bob.groups.get(group.id))?.members.map((m) => m.userId)).toEqual(['alice', 'bob']));
+    await vi.waitFor(async () =>
+      expect((await bob.groups.get(group.id))?.members.map((m) => m.userId)).toEqual(['alice', 'bob']),
+    );
     const from = frames.length;
     const later = ['after 1', 'after 2', 'after 3'];
     for (const text of later) await alice.sendText(group.id, text);
@@ -137,7 +139,11 @@ describe('groups', () => {
       expect((send.copies ?? []).some((c) => c.to?.userId === 'eve')).toBe(false);
       const error = await eveStore
         .transaction((tx) =>
-          groupDecrypt(txSenderKeyStore(tx), { userId: 'alice', deviceId: alice.deviceId }, send.shared?.data ?? new Uint8Array()),
+          groupDecrypt(
+            txSenderKeyStore(tx),
+            { userId: 'alice', deviceId: alice.deviceId },
+            send.shared?.data ?? new Uint8Array(),
+          ),
         )
         .catch((e: unknown) => e);
       expect(isCoreError(error, 'DECRYPTION_FAILED')).toBe(true);

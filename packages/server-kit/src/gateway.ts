@@ -5,6 +5,7 @@ import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
 import { GroupReceipts } from './group-receipts.js';
+import { GROUP_BODIES, GroupRequests } from './group-requests.js';
 import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
@@ -64,6 +65,9 @@ export class Gateway {
   /** Group receipt cursors and the all-members aggregate. */
   private readonly groupReceipts: GroupReceipts;
 
+  /** Signed group membership changes and group reads. */
+  private readonly groups: GroupRequests;
+
   constructor(private readonly o: GatewayOptions) {
     this.presence = new PresenceRequests(o);
     this.groupReceipts = new GroupReceipts({
@@ -72,6 +76,7 @@ export class Gateway {
       groupReceipts: o.stores.groupReceipts,
       logger: o.logger,
     });
+    this.groups = new GroupRequests({ ...o, stored: (entries) => this.stored(entries) });
   }
 
   async start(): Promise<void> {
@@ -300,6 +305,10 @@ export class Gateway {
     const requestId = frame.requestId;
     if (PRESENCE_BODIES.has(frame.body)) {
       connection.reply(requestId, await this.presence.handle(connection, device, frame));
+      return;
+    }
+    if (GROUP_BODIES.has(frame.body)) {
+      connection.reply(requestId, await this.groups.handle(device, frame));
       return;
     }
     switch (frame.body) {

@@ -87,6 +87,43 @@ describe('group record encoding', () => {
   });
 });
 
+describe('the worked example of PROTOCOL.md 12.5', () => {
+  it('has the documented signing bytes, hash and follow-up record', () => {
+    const v1: GroupRecordInit = {
+      groupId: 'g1',
+      version: 1,
+      actor: { userId: 'alice', deviceId: 1 },
+      at: 1_700_000_000_000,
+      create: {
+        name: 'Team',
+        members: [
+          { userId: 'alice', role: ADMIN },
+          { userId: 'bob', role: MEMBER },
+        ],
+      },
+      actorIdentityKey: new Uint8Array(33).fill(0x05),
+      signature: new Uint8Array(64).fill(0x11),
+    };
+    expect(toHex(encodeRecordForSigning(v1))).toBe(
+      '0a026731100122090a05616c69636510012880d095ffbc31521a0a045465616d1a090a05616c69636510021a070a03626f621001' +
+        `a20121${'05'.repeat(33)}`,
+    );
+    const full = encodeGroupRecord(v1);
+    expect(toHex(full)).toBe(`${toHex(encodeRecordForSigning(v1))}aa0140${'11'.repeat(64)}`);
+    const hash = '0e1b0b5c428e1880e7ad4b2b2dbc05254a618c2869584a2bfe316409763b5b87';
+    expect(toHex(groupRecordHash(full))).toBe(hash);
+    const v2: GroupRecordInit = {
+      groupId: 'g1',
+      version: 2,
+      prevHash: groupRecordHash(full),
+      actor: { userId: 'bob', deviceId: 1 },
+      at: 1_700_000_000_001,
+      leave: {},
+    };
+    expect(toHex(encodeRecordForSigning(v2))).toBe(`0a02673110021a20${hash}22070a03626f6210012881d095ffbc31820100`);
+  });
+});
+
 describe('group record signatures', () => {
   it('verify with the actor identity key, after a round trip through the wire', async () => {
     const signed = await signGroupRecord(unsigned(), alice.identity.privateKey);
