@@ -178,10 +178,15 @@ describe('groups', () => {
       add: { userIds: ['mallory'] },
     };
     const bobKeys = await identityOf(bobStore);
+    const aliceKeys = await identityOf((alice as unknown as { options: { store: ClientStore } }).options.store);
     const forged: Array<{ why: string; record: parley.v1.GroupRecord.$Properties }> = [
       {
         why: 'unsigned',
-        record: { ...base, actor: { userId: 'alice', deviceId: alice.deviceId }, actorIdentityKey: bobKeys.publicKey },
+        record: {
+          ...base,
+          actor: { userId: 'alice', deviceId: alice.deviceId },
+          actorIdentityKey: aliceKeys.publicKey,
+        },
       },
       {
         why: 'signed by a non-admin',
@@ -207,7 +212,6 @@ describe('groups', () => {
       })),
     );
     // And a record that breaks the chain (a wrong previous hash), validly signed by the real admin.
-    const aliceKeys = await identityOf((alice as unknown as { options: { store: ClientStore } }).options.store);
     const broken = await signGroupRecord(
       {
         ...base,
