@@ -278,7 +278,7 @@ describe('end-to-end encryption', () => {
     const after = await alice.safetyNumber('bob');
     expect(after).not.toBe(before);
     await bobAgain.sendText('alice', 'compare numbers?');
-    await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after));
+    await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after), { timeout: 15_000 });
   });
 
   it('reaches a user who had no device yet when first tried', async () => {
