@@ -1,6 +1,8 @@
 import type { Bus } from './bus.js';
 import type { DeviceRegistry } from './device-registry.js';
 import type { KeyDirectory } from './key-directory.js';
+import type { MediaStore } from './media-store.js';
+import type { MediaTickets } from './media-tickets.js';
 import type { OfflineQueue } from './offline-queue.js';
 import type { PresenceStore } from './presence-store.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -18,6 +20,10 @@ export interface ServerStores {
   rateLimiter: RateLimiter;
   /** Last seen, privacy settings and contacts. Without it, privacy settings are refused and read receipts always flow. */
   presence?: PresenceStore;
+  /** Encrypted media blobs. With `mediaTickets`, enables media (tickets over the WebSocket, bytes over HTTP). */
+  media?: MediaStore;
+  /** Issued media tickets; shared by the gateways of a cluster. */
+  mediaTickets?: MediaTickets;
   /** Releases what the factory opened (databases, connections). */
   close(): Promise<void>;
 }

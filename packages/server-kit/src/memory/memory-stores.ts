@@ -5,6 +5,8 @@ import { memoryBus } from './memory-bus.js';
 import { memoryDeviceRegistry } from './memory-device-registry.js';
 import { memoryDirectory } from './memory-directory.js';
 import { memoryKeyDirectory } from './memory-key-directory.js';
+import { memoryMediaStore } from './memory-media-store.js';
+import { memoryMediaTickets } from './memory-media-tickets.js';
 import { memoryPresenceStore } from './memory-presence-store.js';
 import { memoryQueue } from './memory-queue.js';
 import { memoryRateLimiter } from './memory-rate-limiter.js';
@@ -37,6 +39,8 @@ export function memoryStores(options: MemoryStoresOptions = {}): ServerStores {
     bus,
     keys: memoryKeyDirectory(),
     presence: memoryPresenceStore(),
+    media: memoryMediaStore(withClock),
+    mediaTickets: memoryMediaTickets(withClock),
     rateLimiter: defaultRateLimiter(withClock),
     close: () => bus.close(),
   };

@@ -109,6 +109,21 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, device_id)
   ) WITHOUT ROWID;
   `,
+  // 5 and 6: reserved for groups and sender keys (other branches); empty here so media is step 7.
+  '',
+  '',
+  // 7: media tickets (see sqlite-media-tickets.ts), keyed by the SHA-256 of the token.
+  `
+  CREATE TABLE IF NOT EXISTS media_tickets (
+    key TEXT NOT NULL PRIMARY KEY,
+    kind TEXT NOT NULL,
+    blob_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS media_tickets_by_expiry ON media_tickets (expires_at);
+  `,
 ];
 
 /** The schema version this code writes. */
