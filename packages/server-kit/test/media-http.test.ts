@@ -9,7 +9,7 @@ import { createServer, type ParleyServer } from '../src/server.js';
 import type { ServerStores } from '../src/stores.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
-const cleanups: Array<() => Promise<unknown> | void> = [];
+const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
@@ -37,17 +37,21 @@ async function setup(media: Partial<MediaSettings> = {}, withMedia = true): Prom
   return { server, stores, peer, time };
 }
 
-async function uploadTicket(peer: RawPeer, size: number) {
-  const frame = await peer.request({ mediaUpload: { size } });
+function ticketOf(frame: ServerFrame) {
   expect(frame.body, JSON.stringify(frame.error)).toBe('mediaTicket');
-  return frame.mediaTicket as NonNullable<ServerFrame['mediaTicket']>;
+  const t = frame.mediaTicket;
+  return {
+    blobId: t?.blobId ?? '',
+    url: t?.url ?? '',
+    token: t?.token ?? '',
+    expiresAt: Number(t?.expiresAt ?? 0),
+    maxSize: Number(t?.maxSize ?? 0),
+  };
 }
 
-async function downloadTicket(peer: RawPeer, blobId: string) {
-  const frame = await peer.request({ mediaDownload: { blobId } });
-  expect(frame.body, JSON.stringify(frame.error)).toBe('mediaTicket');
-  return frame.mediaTicket as NonNullable<ServerFrame['mediaTicket']>;
-}
+const uploadTicket = async (peer: RawPeer, size: number) => ticketOf(await peer.request({ mediaUpload: { size } }));
+const downloadTicket = async (peer: RawPeer, blobId: string) =>
+  ticketOf(await peer.request({ mediaDownload: { blobId } }));
 
 interface HttpResult {
   status: number;
