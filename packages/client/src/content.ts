@@ -1,10 +1,11 @@
 import { ParleyError, pb } from '@parley/core';
 import type { MessageContent } from './events.js';
+import { mediaFromProto, mediaToProto } from './media/attachment.js';
 
 /** Encodes what the user sends into the Content protobuf (the future plaintext of E2EE). */
 export function encodeContent(content: MessageContent, sentAt: number, extra: { toUserId?: string } = {}): Uint8Array {
   return pb.Content.encode({
-    text: { text: content.text },
+    ...(content.kind === 'media' ? { media: mediaToProto(content.media) } : { text: { text: content.text } }),
     sentAt,
     ...(extra.toUserId ? { toUserId: extra.toUserId } : {}),
   }).finish();
@@ -28,6 +29,13 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
   if (content.body === 'text') {
     return {
       content: { kind: 'text', text: content.text?.text ?? '' },
+      sentAt: content.sentAt,
+      toUserId: content.toUserId,
+    };
+  }
+  if (content.body === 'media' && content.media) {
+    return {
+      content: { kind: 'media', media: mediaFromProto(content.media) },
       sentAt: content.sentAt,
       toUserId: content.toUserId,
     };
