@@ -36,6 +36,9 @@ export async function putUpload(
   const body = spool.blob ? await spool.blob(spoolId) : toReadableStream(spool.read(spoolId));
   const init: RequestInit & { duplex?: 'half' } = {
     method: 'PUT',
+    // Without 'error', fetch clones the request to be able to replay it on a redirect, and the
+    // clone's copy of a stream body buffers the whole upload in memory.
+    redirect: 'error',
     headers: { authorization: `Parley ${ticket.token}`, 'content-type': 'application/octet-stream' },
     body,
     ...(spool.blob ? {} : { duplex: 'half' }),
