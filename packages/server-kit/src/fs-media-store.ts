@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ParleyError } from '@parley/core';
@@ -20,7 +20,7 @@ const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 
 /**
  * A {@link MediaStore} on the local file system: one file per blob, in 256 subdirectories by the
- * id's first two digits (`<dir>/ab/ab12...`).
+ * id's first two digits (`<dir>/ab/ab12...`), created with the first upload.
  *
  * An upload is written to a fresh file in `<dir>/tmp`, fsync'ed, then hard-linked to its final name
  * (which fails if the name exists: no blob is ever overwritten) and unlinked from tmp, so a blob
@@ -34,10 +34,9 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
   const clock = options.clock ?? systemClock;
   const tmpDir = path.join(dir, TMP);
   // Synchronous, once at startup, so the store can be made where the other stores are (sqliteStores).
-  mkdirSync(tmpDir, { recursive: true });
   // Leftovers of uploads cut short by a crash: never visible, just reclaim the space. Only old
   // ones: another process sharing the directory may be writing the fresh ones.
-  for (const name of readdirSync(tmpDir)) {
+  for (const name of existsSync(tmpDir) ? readdirSync(tmpDir) : []) {
     const file = path.join(tmpDir, name);
     const modified = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
     if (modified !== undefined && modified < Date.now() - STALE_TMP_MS) {
@@ -53,6 +52,8 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
       checkBlobId(blobId);
       const final = fileOf(blobId);
       if (await exists(final)) throw new ParleyError('CONFLICT', 'a blob with this id exists');
+      // Directories appear with the first upload: a server that never stores media makes none.
+      await fs.mkdir(tmpDir, { recursive: true });
       const temp = path.join(tmpDir, `${blobId}.${randomBytes(6).toString('hex')}`);
       const handle = await fs.open(temp, 'wx');
       let size = 0;
@@ -108,7 +109,7 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
 
     async purgeStoredBefore(cutoff) {
       let purged = 0;
-      for (const shard of await fs.readdir(dir)) {
+      for (const shard of await fs.readdir(dir).catch(() => [] as string[])) {
         if (!/^[0-9a-f]{2}$/.test(shard)) continue;
         const shardDir = path.join(dir, shard);
         for (const name of await fs.readdir(shardDir).catch(() => [] as string[])) {
