@@ -47,6 +47,7 @@ it(`sends and receives a ${MEGABYTES} MB file with client and server memory grow
     baselineRss: number;
     sampledPeakRss: number;
     sendPeakRss: number;
+    verifyPeakRss: number;
     maxRss: number;
   }>(client);
   server.send('report');
@@ -59,7 +60,8 @@ it(`sends and receives a ${MEGABYTES} MB file with client and server memory grow
     `media ${MEGABYTES} MB: send (encrypt + upload) ${(r.sendMs / 1000).toFixed(1)} s = ${mbps(r.sendMs)} MB/s, ` +
       `download (fetch + verify + decrypt) ${(r.downloadMs / 1000).toFixed(1)} s = ${mbps(r.downloadMs)} MB/s; ` +
       `client RSS +${(clientGrowth / MB).toFixed(1)} MB (sampled: +${((r.sendPeakRss - r.baselineRss) / MB).toFixed(1)} MB ` +
-      `while sending, +${((r.sampledPeakRss - r.baselineRss) / MB).toFixed(1)} MB overall), ` +
+      `sending, +${((r.verifyPeakRss - r.baselineRss) / MB).toFixed(1)} MB up to verified, ` +
+      `+${((r.sampledPeakRss - r.baselineRss) / MB).toFixed(1)} MB overall), ` +
       `server RSS +${(serverGrowth / MB).toFixed(1)} MB`,
   );
   expect(r.outputHash).toBe(r.inputHash);
