@@ -15,6 +15,7 @@ export {
   type MediaAttachment,
   type MediaData,
   type MediaKind,
+  type MediaMetadata,
   type SendMediaOptions,
 } from './media/attachment.js';
 export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';

@@ -3,20 +3,8 @@ import { MEDIA_KEY_BYTES, ParleyError, type parley, pb } from '@parley/core';
 /** The kinds of media a message can carry. */
 export type MediaKind = 'image' | 'video' | 'voice' | 'document';
 
-/**
- * A media file as a message carries it (inside the end-to-end encryption): where the encrypted
- * upload is, the key and digest to open and check it, and what the app shows before downloading.
- */
-export interface MediaAttachment {
-  kind: MediaKind;
-  /** Server blob id of the encrypted upload; empty on the sender's side until it is uploaded. */
-  blobId: string;
-  /** 32 random bytes; the file's keys are derived from it (see docs/PROTOCOL.md, Media). */
-  mediaKey: Uint8Array;
-  /** SHA-256 of the upload (ciphertext and MAC). */
-  digest: Uint8Array;
-  /** Size of the file (plaintext) in bytes. */
-  size: number;
+/** What the app shows of a media file before (or instead of) downloading it. */
+export interface MediaMetadata {
   mimeType: string;
   fileName?: string;
   caption?: string;
@@ -29,6 +17,22 @@ export interface MediaAttachment {
   thumbnail?: Uint8Array;
 }
 
+/**
+ * A media file as a message carries it (inside the end-to-end encryption): where the encrypted
+ * upload is, the key and digest to open and check it, and its metadata.
+ */
+export interface MediaAttachment extends MediaMetadata {
+  kind: MediaKind;
+  /** Server blob id of the encrypted upload; empty on the sender's side until it is uploaded. */
+  blobId: string;
+  /** 32 random bytes; the file's keys are derived from it (see docs/PROTOCOL.md, Media). */
+  mediaKey: Uint8Array;
+  /** SHA-256 of the upload (ciphertext and MAC). */
+  digest: Uint8Array;
+  /** Size of the file (plaintext) in bytes. */
+  size: number;
+}
+
 /** The file of a media message: bytes, a Blob, a web ReadableStream, or any (async) iterable of bytes (a Node Readable). */
 export type MediaData =
   | Uint8Array
@@ -39,17 +43,9 @@ export type MediaData =
   | Iterable<Uint8Array>;
 
 /** What `client.sendMedia` takes. */
-export interface SendMediaOptions {
+export interface SendMediaOptions extends MediaMetadata {
   kind: MediaKind;
   data: MediaData;
-  mimeType: string;
-  fileName?: string;
-  caption?: string;
-  width?: number;
-  height?: number;
-  durationMs?: number;
-  waveform?: Uint8Array;
-  thumbnail?: Uint8Array;
 }
 
 /** Metadata limits: everything but the file travels in the encrypted message, once per device. */

@@ -11,7 +11,7 @@
 // decrypts a single byte. Everything here streams: memory stays bounded by the chunk size
 // whatever the file size.
 
-import { bytesEqual, randomBytes, utf8 } from '../bytes.js';
+import { bytesEqual, concatBytes, randomBytes, utf8 } from '../bytes.js';
 import { ParleyError } from '../errors.js';
 import { type CbcChunks, cbcChunks, type MediaCipherBackend } from './media-cbc.js';
 import { HmacSha256Stream, Sha256Stream } from './media-hash.js';
@@ -304,16 +304,9 @@ export async function decryptMedia(
   return join([await decryptor.update(upload), await decryptor.finish()]);
 }
 
-function join(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0] as Uint8Array;
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.length;
-  }
-  return out;
-}
+/** The pieces as one array, without a copy when there is only one. */
+const join = (parts: Uint8Array[]): Uint8Array =>
+  parts.length === 1 ? (parts[0] as Uint8Array) : concatBytes(...parts);
 
 /** FIFO of byte pieces; `take` copies only when a run spans pieces. */
 class ByteQueue {

@@ -1,4 +1,4 @@
-import { isParleyError } from '@parley/core';
+import { concatBytes, isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
 import type { MediaStore } from '../media-store.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
@@ -19,13 +19,7 @@ async function* from(chunks: Uint8Array[]): AsyncGenerator<Uint8Array> {
 async function readAll(data: AsyncIterable<Uint8Array>): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   for await (const c of data) parts.push(new Uint8Array(c));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
