@@ -23,7 +23,8 @@ async function main(): Promise<number> {
   const logger = consoleLogger();
 
   mkdirSync(dataDir, { recursive: true });
-  const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') });
+  // Media blobs (encrypted by the clients) live in the data folder too.
+  const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') }, { mediaDir: path.join(dataDir, 'media') });
   let server: ParleyServer;
   try {
     server = await createServer({

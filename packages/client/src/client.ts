@@ -24,6 +24,9 @@ import { GroupManager } from './groups/group-manager.js';
 import { groupReadRecords } from './groups/group-read.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
+import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
+import { MediaService } from './media/media-service.js';
+import { type MediaSpool, memoryMediaSpool } from './media/spool.js';
 import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 import { applyReceipt, type MessageStatus, rankOf } from './receipts.js';
@@ -48,6 +51,8 @@ export interface ClientOptions {
   reconnect?: BackoffOptions;
   /** WebSocket implementation. Default: the global one, else `ws` (Node). */
   WebSocket?: WebSocketConstructor;
+  /** Where media files wait while uploading or being verified. Default: in memory; `fileMediaSpool` in Node. */
+  mediaSpool?: MediaSpool;
 }
 
 interface Parts {
@@ -59,6 +64,7 @@ interface Parts {
   lists: DeviceLists;
   channel: SecureChannel;
   groups: GroupManager;
+  media: MediaService;
 }
 
 /**
@@ -161,6 +167,53 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   async sendText(to: string, text: string): Promise<SendResult> {
     if (typeof text !== 'string') throw new ParleyError('INVALID_ARGUMENT', 'text must be a string');
     return this.sendContent(to, { kind: 'text', text });
+  }
+
+  /**
+   * Sends an image, video, voice note or document: encrypts the file on this device (streaming,
+   * into the media spool), uploads the ciphertext, then sends the message carrying its key and
+   * digest like `sendText` (and, like it, survives being offline or restarted with a persistent
+   * store and spool). The server never sees the file or its metadata.
+   */
+  async sendMedia(to: string, media: SendMediaOptions): Promise<SendResult> {
+    if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+    const { content, upload } = await (await this.open()).media.prepare(media);
+    return this.sendContent(to, content, { upload });
+  }
+
+  sendImage(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
+    return this.sendMedia(to, { ...meta, kind: 'image', data });
+  }
+
+  sendVideo(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
+    return this.sendMedia(to, { ...meta, kind: 'video', data });
+  }
+
+  sendVoice(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
+    return this.sendMedia(to, { ...meta, kind: 'voice', data });
+  }
+
+  sendDocument(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
+    return this.sendMedia(to, { ...meta, kind: 'document', data });
+  }
+
+  /**
+   * The file of a media message (or attachment): downloaded, checked against its digest and MAC,
+   * then decrypted. `{ as: 'stream' }` gives a web ReadableStream instead of bytes (memory stays
+   * bounded; the verified ciphertext waits in the media spool). MEDIA_INTEGRITY when the blob was
+   * altered, truncated or extended, and not a byte of plaintext is given out then.
+   */
+  downloadMedia(message: { content: MessageContent } | MediaAttachment): Promise<Uint8Array>;
+  downloadMedia(
+    message: { content: MessageContent } | MediaAttachment,
+    options: { as: 'stream' },
+  ): Promise<ReadableStream<Uint8Array>>;
+  async downloadMedia(message: { content: MessageContent } | MediaAttachment, options: { as?: 'stream' } = {}) {
+    const media =
+      'content' in message ? (message.content.kind === 'media' ? message.content.media : undefined) : message;
+    if (!media) throw new ParleyError('INVALID_ARGUMENT', 'not a media message');
+    await this.connect();
+    return (this.parts as Parts).media.download(media, options.as === 'stream' ? 'stream' : 'bytes');
   }
 
   /** A stored message (sent or received) by id. */
@@ -280,7 +333,11 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (this.parts as Parts).connection.request(body);
   }
 
-  private async sendContent(to: string, content: MessageContent): Promise<SendResult> {
+  private async sendContent(
+    to: string,
+    content: MessageContent,
+    extra: Pick<OutboxRecord, 'upload'> = {},
+  ): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
     const parts = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
@@ -306,6 +363,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         kind: 'message',
         content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
         send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
+        ...extra,
       },
       async (tx) => {
         await tx.put(MESSAGES_NS, id, message);
@@ -418,7 +476,14 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       },
       ack: (ids) => connection.notify({ deliverAck: { ids } }),
     });
+    const media = new MediaService({
+      store,
+      spool: options.mediaSpool ?? memoryMediaSpool(),
+      url: options.url,
+      request,
+    });
     outbox = new Outbox(store, connection, {
+      upload: (record) => media.upload(record),
       prepare: (record) => channel.prepare(record),
       onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
       onSent: async (tx, record, serverTime) => {
@@ -437,11 +502,12 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'failed' });
       },
       afterFailed: (record, error) => {
+        void media.discard(record);
         if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
       },
     });
     await outbox.load();
-    return { identity, connection, outbox, inbox, keys, lists, channel, groups };
+    return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
   }
 
   private onReady(welcome: parley.v1.Welcome.$Properties): void {

@@ -1,5 +1,6 @@
 import { ParleyError, pb } from '@parley/core';
 import type { MessageContent } from './events.js';
+import { mediaFromProto, mediaToProto } from './media/attachment.js';
 
 /** Encodes what the user sends into the Content protobuf (the future plaintext of E2EE). */
 export function encodeContent(
@@ -8,7 +9,7 @@ export function encodeContent(
   extra: { toUserId?: string; groupId?: string } = {},
 ): Uint8Array {
   return pb.Content.encode({
-    text: { text: content.text },
+    ...(content.kind === 'media' ? { media: mediaToProto(content.media) } : { text: { text: content.text } }),
     sentAt,
     ...(extra.toUserId ? { toUserId: extra.toUserId } : {}),
     ...(extra.groupId ? { groupId: extra.groupId } : {}),
@@ -35,6 +36,14 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
   if (content.body === 'text') {
     return {
       content: { kind: 'text', text: content.text?.text ?? '' },
+      sentAt: content.sentAt,
+      toUserId: content.toUserId,
+      groupId: content.groupId,
+    };
+  }
+  if (content.body === 'media' && content.media) {
+    return {
+      content: { kind: 'media', media: mediaFromProto(content.media) },
       sentAt: content.sentAt,
       toUserId: content.toUserId,
       groupId: content.groupId,

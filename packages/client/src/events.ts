@@ -1,11 +1,12 @@
 import type { ParleyError } from '@parley/core';
 import type { GroupFlag } from './groups/group-book.js';
 import type { GroupUpdate } from './groups/group-manager.js';
+import type { MediaAttachment } from './media/attachment.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-/** What a message carries, decoded. More kinds arrive with media and groups. */
-export type MessageContent = { kind: 'text'; text: string };
+/** What a message carries, decoded. Media: fetch the file with `client.downloadMedia(message)`. */
+export type MessageContent = { kind: 'text'; text: string } | { kind: 'media'; media: MediaAttachment };
 
 export interface PeerAddress {
   userId: string;

@@ -10,6 +10,15 @@ export type {
   SentMessage,
 } from './events.js';
 export type { StoredMessage } from './inbox.js';
+export {
+  MEDIA_LIMITS,
+  type MediaAttachment,
+  type MediaData,
+  type MediaKind,
+  type MediaMetadata,
+  type SendMediaOptions,
+} from './media/attachment.js';
+export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';
 export type { SendResult } from './outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
 export type { MessageStatus, ReceiptUpdate } from './receipts.js';

@@ -1,5 +1,6 @@
 import { isParleyError, ParleyError, type parley } from '@parley/core';
 import type { ClientConnection } from './connection.js';
+import type { PendingUpload } from './media/media-service.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
 
 /** A message waiting for the server's SendAck. Stored before the first attempt. */
@@ -21,6 +22,8 @@ export interface OutboxRecord {
   receipt?: parley.v1.Receipt.$Properties;
   /** For a resend: the device it is for. */
   resendTo?: { userId: string; deviceId: number };
+  /** For a media message: its encrypted file, waiting in the media spool until uploaded. */
+  upload?: PendingUpload;
 }
 
 export interface OutboxEvents {
@@ -29,6 +32,8 @@ export interface OutboxEvents {
    * record in one transaction); returns the Send body to transmit.
    */
   prepare?(record: OutboxRecord): Promise<parley.v1.Send.$Properties>;
+  /** Uploads a media record's file and stores the record without `upload` (before `prepare`). */
+  upload?(record: OutboxRecord): Promise<void>;
   /** The server refused the copies for a stale device list: refresh what `details` names. */
   onDevicesMismatch?(record: OutboxRecord, details: unknown): Promise<void>;
   /** The server stored the message; runs inside the transaction that removes it from the outbox. */
@@ -161,6 +166,7 @@ export class Outbox {
       if (record.kind === 'receipt') {
         frame = await this.connection.request({ receipt: record.receipt ?? {} });
       } else {
+        if (record.upload) await this.events.upload?.(record);
         const send = this.events.prepare ? await this.events.prepare(record) : record.send;
         frame = await this.connection.request({ send });
       }

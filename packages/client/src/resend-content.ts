@@ -3,6 +3,7 @@ import { encodeContent } from './content.js';
 import { getGroup, isMember } from './groups/group-book.js';
 import { redistributeTo } from './groups/group-sender-keys.js';
 import { MESSAGES_NS, type StoredMessage } from './inbox.js';
+import { resendable } from './media/media-service.js';
 import type { ClientStore } from './stores/client-store.js';
 
 /**
@@ -18,7 +19,7 @@ export async function resendContent(
 ): Promise<{ chatId: string; content: Uint8Array } | undefined> {
   return store.transaction(async (tx) => {
     const m = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
-    if (!m?.outgoing || m.content.kind !== 'text') return undefined;
+    if (!m?.outgoing || !resendable(m.content)) return undefined;
     const group = await getGroup(tx, m.chatId);
     if (group) {
       if (!isMember(group, requester.userId)) return undefined;

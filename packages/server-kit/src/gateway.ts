@@ -11,6 +11,7 @@ import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
+import { MEDIA_BODIES, type MediaRequests } from './media-requests.js';
 import { PRESENCE_BODIES, PresenceRequests } from './presence-requests.js';
 import type { PushCoalescer } from './push-coalescer.js';
 import { toBytes } from './raw-data.js';
@@ -24,6 +25,8 @@ export interface GatewayOptions {
   isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
   /** Wakes devices without a live connection when something is queued for them (already coalesced). */
   push?: PushCoalescer;
+  /** Media tickets (when the stores have media). */
+  media?: MediaRequests;
   gatewayId: string;
   stores: ServerStores;
   authenticator: Authenticator;
@@ -315,6 +318,10 @@ export class Gateway {
     }
     if (ACCOUNT_BODIES.has(frame.body)) {
       connection.reply(requestId, await handleAccountRequest(this.o.stores, device, frame));
+      return;
+    }
+    if (this.o.media && MEDIA_BODIES.has(frame.body)) {
+      connection.reply(requestId, await this.o.media.handle(device, frame));
       return;
     }
     switch (frame.body) {

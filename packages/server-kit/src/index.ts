@@ -2,6 +2,7 @@ export type { AuthAttempt, AuthContext, AuthDecision, Authenticator, DeviceLinkP
 export type { Bus } from './bus.js';
 export { closeCode } from './connection.js';
 export type { DeviceRecord, DeviceRegistry, RegisterResult } from './device-registry.js';
+export { type FsMediaStoreOptions, fsMediaStore } from './fs-media-store.js';
 export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './group-receipt-store.js';
 export type { GroupStore } from './group-store.js';
 export { type KeyAuthenticatorOptions, keyAuthenticator } from './key-authenticator.js';
@@ -16,12 +17,24 @@ export {
 } from './key-directory.js';
 export { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
 export { type Logger, silentLogger } from './logger.js';
+export { DEFAULT_MEDIA_SETTINGS, type MediaSettings } from './media-requests.js';
+export {
+  DEFAULT_MAX_MEDIA_BYTES,
+  DEFAULT_MEDIA_TTL_MS,
+  isBlobId,
+  type MediaBlob,
+  type MediaBlobInfo,
+  type MediaStore,
+} from './media-store.js';
+export { DEFAULT_MEDIA_TICKET_TTL_MS, type MediaTicket, type MediaTickets } from './media-tickets.js';
 export { memoryBus } from './memory/memory-bus.js';
 export { memoryDeviceRegistry } from './memory/memory-device-registry.js';
 export { memoryDirectory } from './memory/memory-directory.js';
 export { memoryGroupReceiptStore } from './memory/memory-group-receipt-store.js';
 export { memoryGroupStore } from './memory/memory-group-store.js';
 export { memoryKeyDirectory } from './memory/memory-key-directory.js';
+export { memoryMediaStore } from './memory/memory-media-store.js';
+export { memoryMediaTickets } from './memory/memory-media-tickets.js';
 export { memoryPresenceStore } from './memory/memory-presence-store.js';
 export { type MemoryPushSink, memoryPushSink, type RecordedPush } from './memory/memory-push-sink.js';
 export { memoryQueue } from './memory/memory-queue.js';

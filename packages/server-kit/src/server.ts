@@ -7,6 +7,8 @@ import { Gateway } from './gateway.js';
 import { keyAuthenticator } from './key-authenticator.js';
 import { resolveLimits, type ServerLimits } from './limits.js';
 import { type Logger, silentLogger } from './logger.js';
+import { handleMediaHttp } from './media-http.js';
+import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media-requests.js';
 import { pushCoalescer } from './push-coalescer.js';
 import type { PushSink } from './push-sink.js';
 import type { ServerStores } from './stores.js';
@@ -39,6 +41,11 @@ export interface CreateServerOptions {
    * of `ownerId`. Without it, the lists clients send with `setContacts` are used.
    */
   isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
+  /**
+   * Media limits and lifetimes (upload limit 100 MiB, blobs kept 30 days, tickets 5 minutes by
+   * default). Media is on when the stores have `media` and `mediaTickets`.
+   */
+  media?: Partial<MediaSettings>;
 }
 
 export interface ParleyServer {
@@ -67,21 +74,40 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
   const push = withToken
     ? pushCoalescer({ sink: withToken, ...(options.pushIntervalMs ? { intervalMs: options.pushIntervalMs } : {}) })
     : undefined;
+  const { media: mediaStore, mediaTickets } = options.stores;
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? systemClock;
+  const media =
+    mediaStore && mediaTickets
+      ? new MediaRequests({
+          store: mediaStore,
+          tickets: mediaTickets,
+          rateLimiter: options.stores.rateLimiter,
+          clock,
+          logger,
+          settings: { ...DEFAULT_MEDIA_SETTINGS, ...options.media },
+        })
+      : undefined;
   const gateway = new Gateway({
     ...(push ? { push } : {}),
+    ...(media ? { media } : {}),
     ...(options.isContact ? { isContact: options.isContact } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),
     limits,
-    clock: options.clock ?? systemClock,
-    logger: options.logger ?? silentLogger,
+    clock,
+    logger,
   });
   await gateway.start();
+  media?.start();
+  const mediaHttp = media && { ...media.o, maxUploadBytes: media.o.settings.maxUploadBytes };
 
   const http = createHttpServer((req, res) => {
     void (async () => {
-      const handled = options.httpHandler ? await options.httpHandler(req, res) : false;
+      const handled =
+        (mediaHttp !== undefined && (await handleMediaHttp(mediaHttp, req, res))) ||
+        (options.httpHandler ? await options.httpHandler(req, res) : false);
       if (!handled && !res.headersSent) {
         res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       }
@@ -118,6 +144,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
         http.close();
         await gateway.stop();
         push?.stop();
+        media?.stop();
         // Give peers a moment to complete the closing handshake, then cut whoever is left.
         const deadline = Date.now() + 500;
         while (wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));

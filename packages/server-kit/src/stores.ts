@@ -3,6 +3,8 @@ import type { DeviceRegistry } from './device-registry.js';
 import type { GroupReceiptStore } from './group-receipt-store.js';
 import type { GroupStore } from './group-store.js';
 import type { KeyDirectory } from './key-directory.js';
+import type { MediaStore } from './media-store.js';
+import type { MediaTickets } from './media-tickets.js';
 import type { OfflineQueue } from './offline-queue.js';
 import type { PresenceStore } from './presence-store.js';
 import type { RateLimiter } from './rate-limiter.js';
@@ -24,6 +26,10 @@ export interface ServerStores {
   presence?: PresenceStore;
   /** Per-member receipt cursors of group messages ("delivered to all", "read by all"). */
   groupReceipts: GroupReceiptStore;
+  /** Encrypted media blobs. With `mediaTickets`, enables media (tickets over the WebSocket, bytes over HTTP). */
+  media?: MediaStore;
+  /** Issued media tickets; shared by the gateways of a cluster. */
+  mediaTickets?: MediaTickets;
   /** Releases what the factory opened (databases, connections). */
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export {
   verifySignedPreKey,
 } from './keys.js';
 export { type CurveBackend, getCurveBackend, setCurveBackend, signXEdDSA, verifyXEdDSA } from './library.js';
+export * from './media.js';
 export { memorySignalStore } from './memory-signal-store.js';
 export { fromPayloadType, PAYLOAD_TYPES, type SignalMessageType, toPayloadType } from './message-type.js';
 export type { IdentityChange } from './operation.js';

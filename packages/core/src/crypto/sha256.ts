@@ -17,7 +17,7 @@ const K = new Uint32Array([
   0xc67178f2,
 ]);
 
-const IV = new Uint32Array([
+export const IV = new Uint32Array([
   0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
 ]);
 
@@ -27,8 +27,8 @@ export const SHA256_BYTES = 32;
 /** Message schedule scratch. */
 const W = new Uint32Array(64);
 
-/** Compresses the 64-byte blocks of `data[offset .. offset + 64 * blocks)` into `state`. */
-function compress(state: Uint32Array, data: Uint8Array, offset: number, blocks: number): void {
+/** Compresses the 64-byte blocks of `data[offset .. offset + 64 * blocks)` into `state`. Also used by media-hash.ts. */
+export function compress(state: Uint32Array, data: Uint8Array, offset: number, blocks: number): void {
   let h0 = state[0]! | 0;
   let h1 = state[1]! | 0;
   let h2 = state[2]! | 0;
@@ -99,7 +99,13 @@ const TAIL = new Uint8Array(128);
  * Hashes `data` into `state`, which already holds `prefixBlocks` compressed 64-byte blocks (0 for
  * a plain hash; 1 after an HMAC key pad), and writes the digest to `out[outOffset .. +32)`.
  */
-function finish(state: Uint32Array, prefixBlocks: number, data: Uint8Array, out: Uint8Array, outOffset: number): void {
+export function finish(
+  state: Uint32Array,
+  prefixBlocks: number,
+  data: Uint8Array,
+  out: Uint8Array,
+  outOffset: number,
+): void {
   const length = data.length;
   const full = length >>> 6;
   if (full > 0) compress(state, data, 0, full);

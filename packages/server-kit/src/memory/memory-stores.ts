@@ -7,6 +7,8 @@ import { memoryDirectory } from './memory-directory.js';
 import { memoryGroupReceiptStore } from './memory-group-receipt-store.js';
 import { memoryGroupStore } from './memory-group-store.js';
 import { memoryKeyDirectory } from './memory-key-directory.js';
+import { memoryMediaStore } from './memory-media-store.js';
+import { memoryMediaTickets } from './memory-media-tickets.js';
 import { memoryPresenceStore } from './memory-presence-store.js';
 import { memoryQueue } from './memory-queue.js';
 import { memoryRateLimiter } from './memory-rate-limiter.js';
@@ -41,6 +43,8 @@ export function memoryStores(options: MemoryStoresOptions = {}): ServerStores {
     groups: memoryGroupStore(),
     presence: memoryPresenceStore(),
     groupReceipts: memoryGroupReceiptStore(),
+    media: memoryMediaStore(withClock),
+    mediaTickets: memoryMediaTickets(withClock),
     rateLimiter: defaultRateLimiter(withClock),
     close: () => bus.close(),
   };

@@ -168,6 +168,18 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (group_id, sender_user, sender_device, member)
   ) WITHOUT ROWID;
   `,
+  // 7: media tickets (see sqlite-media-tickets.ts), keyed by the SHA-256 of the token.
+  `
+  CREATE TABLE IF NOT EXISTS media_tickets (
+    key TEXT NOT NULL PRIMARY KEY,
+    kind TEXT NOT NULL,
+    blob_id TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    user_id TEXT NOT NULL,
+    expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS media_tickets_by_expiry ON media_tickets (expires_at);
+  `,
 ];
 
 /** The schema version this code writes. */

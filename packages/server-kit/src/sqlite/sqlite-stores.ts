@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fsMediaStore } from '../fs-media-store.js';
 import { memoryBus } from '../memory/memory-bus.js';
 import { memoryDirectory } from '../memory/memory-directory.js';
 import { defaultRateLimiter } from '../memory/memory-stores.js';
@@ -11,6 +12,7 @@ import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
 import { sqliteGroupReceiptStore } from './sqlite-group-receipt-store.js';
 import { sqliteGroupStore } from './sqlite-group-store.js';
 import { sqliteKeyDirectory } from './sqlite-key-directory.js';
+import { sqliteMediaTickets } from './sqlite-media-tickets.js';
 import { sqlitePresenceStore } from './sqlite-presence-store.js';
 import { sqliteQueue } from './sqlite-queue.js';
 
@@ -22,6 +24,12 @@ export interface SqliteStoresExtra {
   clock?: Clock;
   /** Offline queue entry lifetime; default 30 days. */
   queueTtlMs?: number;
+  /**
+   * Directory for media blobs (`fsMediaStore`). Default: `media` beside the database file when
+   * opened with `{ path }` to a file; with `{ db }` or an in-memory database, media is off unless
+   * this is given. `null` turns media off.
+   */
+  mediaDir?: string | null;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -51,8 +59,15 @@ function openDatabase(path: string): Database.Database {
   return db;
 }
 
+/** `media` beside a database file; none for a caller's connection or an in-memory database. */
+function defaultMediaDir(options: SqliteStoresOptions): string | undefined {
+  if (!('path' in options) || options.path === ':memory:' || options.path.startsWith('file:')) return undefined;
+  return join(dirname(options.path), 'media');
+}
+
 /**
- * A single-machine server: device registry, offline queue, key directory and groups in SQLite; session
+ * A single-machine server: device registry, offline queue, key directory, groups and media tickets
+ * in SQLite, media blobs in files (see `mediaDir`); session
  * directory, bus and rate limiter in memory (hints, nudges and short-lived buckets, so losing them
  * on restart loses nothing).
  *
@@ -66,6 +81,7 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
   const withClock = extra.clock ? { clock: extra.clock } : {};
   try {
     const bus = memoryBus();
+    const mediaDir = extra.mediaDir === undefined ? defaultMediaDir(options) : extra.mediaDir;
     let closed = false;
     return {
       devices: sqliteDeviceRegistry({ db, ...withClock }),
@@ -76,6 +92,12 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
       groups: sqliteGroupStore({ db }),
       presence: sqlitePresenceStore({ db }),
       groupReceipts: sqliteGroupReceiptStore({ db }),
+      ...(mediaDir
+        ? {
+            media: fsMediaStore({ dir: mediaDir, ...withClock }),
+            mediaTickets: sqliteMediaTickets({ db, ...withClock }),
+          }
+        : {}),
       rateLimiter: defaultRateLimiter(withClock),
       async close() {
         if (closed) return;

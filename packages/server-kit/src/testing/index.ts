@@ -17,6 +17,8 @@ export { groupReceiptStoreCompliance } from './group-receipt-store-compliance.js
 export { type GroupStoreComplianceOptions, groupStoreCompliance } from './group-store-compliance.js';
 export { keyDirectoryCompliance } from './key-directory-compliance.js';
 export { type ManualTimers, manualTimers } from './manual-timers.js';
+export { mediaStoreCompliance } from './media-store-compliance.js';
+export { mediaTicketsCompliance } from './media-tickets-compliance.js';
 export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';
 export { presenceStoreCompliance } from './presence-store-compliance.js';
 export { type RateLimiterComplianceContext, rateLimiterCompliance } from './rate-limiter-compliance.js';

@@ -1,0 +1,182 @@
+import {
+  type ClientFrameInit,
+  concatBytes,
+  generateMediaKey,
+  MediaDecryptor,
+  MediaEncryptor,
+  MediaVerifier,
+  mediaUploadSize,
+  ParleyError,
+  type ServerFrame,
+} from '@parley/core';
+import type { MessageContent } from '../events.js';
+import { MESSAGES_NS, type StoredMessage } from '../inbox.js';
+import { Outbox, type OutboxRecord } from '../outbox.js';
+import type { ClientStore } from '../stores/client-store.js';
+import { attachmentOf, checkSendMedia, type MediaAttachment, type SendMediaOptions, withBlobId } from './attachment.js';
+import { mediaChunks, readStream, toReadableStream } from './source.js';
+import type { MediaSpool, MediaSpoolWriter } from './spool.js';
+import { getDownload, putUpload, ticketOf, ticketUrl } from './transfer.js';
+
+/** An encrypted upload waiting in the spool; kept in the outbox record until the server has it. */
+export interface PendingUpload {
+  spoolId: string;
+  /** Upload size in bytes (ciphertext and MAC). */
+  size: number;
+}
+
+export interface MediaServiceOptions {
+  store: ClientStore;
+  spool: MediaSpool;
+  /** The gateway URL the client connects to; ticket paths resolve against it. */
+  url: string;
+  /** A request over the live connection (rejects when offline). */
+  request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame>;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Media for the client: encrypts files into the spool on send, uploads them as the outbox step
+ * before the message itself goes out, and downloads, verifies and decrypts received ones.
+ */
+export class MediaService {
+  constructor(private readonly o: MediaServiceOptions) {}
+
+  private get fetch(): typeof fetch {
+    return this.o.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  }
+
+  /** Encrypts a file into the spool (under a fresh media key); the message content and the pending upload. */
+  async prepare(options: SendMediaOptions): Promise<{ content: MessageContent; upload: PendingUpload }> {
+    checkSendMedia(options);
+    const mediaKey = generateMediaKey();
+    const encryptor = await MediaEncryptor.create(mediaKey);
+    const writer = await this.o.spool.create();
+    try {
+      for await (const chunk of mediaChunks(options.data)) await write(writer, await encryptor.update(chunk));
+      await write(writer, await encryptor.finish());
+      await writer.close();
+    } catch (error) {
+      await writer.abort().catch(() => {});
+      throw ParleyError.from(error, 'INVALID_ARGUMENT');
+    }
+    const { digest, plaintextSize, uploadSize } = encryptor.info;
+    return {
+      content: { kind: 'media', media: attachmentOf(options, { mediaKey, digest, size: plaintextSize }) },
+      upload: { spoolId: writer.id, size: uploadSize },
+    };
+  }
+
+  /**
+   * The outbox step of a media message not uploaded yet: a ticket, the upload from the spool, then,
+   * in one transaction, the blob id into the record's content and the stored message. A failure
+   * leaves the record as it was, so the outbox retries it (with a new ticket) later.
+   */
+  async upload(record: OutboxRecord): Promise<void> {
+    const pending = record.upload;
+    if (!pending || !record.content) return;
+    if ((await this.o.spool.size(pending.spoolId)) !== pending.size) {
+      throw new ParleyError('NOT_FOUND', 'the encrypted file of this message is no longer in the media spool', {
+        retryable: false,
+      });
+    }
+    const ticket = ticketOf((await this.o.request({ mediaUpload: { size: pending.size } })).mediaTicket);
+    await putUpload(this.fetch, ticketUrl(ticket, this.o.url), ticket, this.o.spool, pending.spoolId);
+    const content = withBlobId(record.content, ticket.blobId);
+    await this.o.store.transaction(async (tx) => {
+      const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
+      if (m?.content.kind === 'media') {
+        await tx.put(MESSAGES_NS, record.id, {
+          ...m,
+          content: { kind: 'media', media: { ...m.content.media, blobId: ticket.blobId } },
+        });
+      }
+      record.content = content;
+      delete record.upload;
+      await Outbox.save(tx, record);
+    });
+    await this.o.spool.delete(pending.spoolId).catch(() => {});
+  }
+
+  /** Drops the spooled upload of a record the outbox gave up on. */
+  async discard(record: OutboxRecord): Promise<void> {
+    if (record.upload) await this.o.spool.delete(record.upload.spoolId).catch(() => {});
+  }
+
+  /**
+   * Downloads a media file into the spool while hashing it, checks digest and MAC over all of
+   * it, and only then decrypts: as one Uint8Array, or as a stream decrypting from the spool (which
+   * is deleted once the stream ends or is cancelled). MEDIA_INTEGRITY on any mismatch, with no
+   * plaintext given out.
+   */
+  async download(media: MediaAttachment, as: 'bytes' | 'stream'): Promise<Uint8Array | ReadableStream<Uint8Array>> {
+    if (!media.blobId) throw new ParleyError('INVALID_ARGUMENT', 'this media has not been uploaded yet');
+    const spoolId = await this.fetchVerified(media);
+    const plaintext = this.decrypt(media, spoolId);
+    const drop = () => void this.o.spool.delete(spoolId).catch(() => {});
+    if (as === 'stream') return toReadableStream(plaintext, drop);
+    try {
+      const parts: Uint8Array[] = [];
+      for await (const part of plaintext) parts.push(part);
+      return concatBytes(...parts);
+    } finally {
+      drop();
+    }
+  }
+
+  /** Downloads into a new spool entry, verifying as it goes; resolves with the entry once verified. */
+  private async fetchVerified(media: MediaAttachment): Promise<string> {
+    const ticket = ticketOf((await this.o.request({ mediaDownload: { blobId: media.blobId } })).mediaTicket);
+    const res = await getDownload(this.fetch, ticketUrl(ticket, this.o.url), ticket);
+    const expected = mediaUploadSize(media.size);
+    const verifier = new MediaVerifier(media.mediaKey, media.digest);
+    const declared = res.headers.get('content-length');
+    const writer = await this.o.spool.create();
+    try {
+      if (declared !== null && Number(declared) !== expected) throw lengthMismatch(Number(declared), expected);
+      if (res.body) {
+        for await (const chunk of readStream(res.body)) {
+          // Never spool more than the message said: a server cannot fill the disk.
+          if (verifier.uploadSize + chunk.length > expected)
+            throw lengthMismatch(verifier.uploadSize + chunk.length, expected);
+          verifier.update(chunk);
+          await writer.write(chunk);
+        }
+      }
+      verifier.finish();
+      await writer.close();
+      return writer.id;
+    } catch (error) {
+      await writer.abort().catch(() => {});
+      await this.o.spool.delete(writer.id).catch(() => {});
+      if (error instanceof TypeError) {
+        throw new ParleyError('UNAVAILABLE', `media download failed: ${error.message}`, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private async *decrypt(media: MediaAttachment, spoolId: string): AsyncGenerator<Uint8Array> {
+    const decryptor = await MediaDecryptor.create(media.mediaKey);
+    for await (const chunk of this.o.spool.read(spoolId)) {
+      const out = await decryptor.update(chunk);
+      if (out.length > 0) yield out;
+    }
+    const last = await decryptor.finish();
+    if (last.length > 0) yield last;
+  }
+}
+
+async function write(writer: MediaSpoolWriter, bytes: Uint8Array): Promise<void> {
+  if (bytes.length > 0) await writer.write(bytes);
+}
+
+const lengthMismatch = (got: number, expected: number) =>
+  new ParleyError('MEDIA_INTEGRITY', `media upload is ${got} bytes, expected ${expected}`, {
+    details: { reason: 'length' },
+  });
+
+/** Whether a stored message's content can be encrypted again for a device that asks (media once uploaded). */
+export function resendable(content: MessageContent): boolean {
+  return content.kind === 'text' || content.media.blobId !== '';
+}
