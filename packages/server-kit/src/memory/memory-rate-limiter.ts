@@ -15,7 +15,8 @@ export interface MemoryRateLimiterOptions extends RateLimit {
 /** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
 const EPSILON_MS = 1e-6;
 
-function checkLimit(limit: RateLimit): void {
+/** Refuses a bucket shape that cannot work (shared by the implementations). @internal */
+export function checkLimit(limit: RateLimit): void {
   if (!(limit.capacity > 0) || !Number.isFinite(limit.capacity)) {
     throw new ParleyError('INVALID_ARGUMENT', 'rate limit capacity must be a positive number');
   }
