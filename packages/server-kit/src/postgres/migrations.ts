@@ -158,6 +158,11 @@ export async function migrate(pool: Pool, options: PostgresSchemaOptions = {}): 
     if ((await currentVersion(pool, s)) === PG_SCHEMA_VERSION) return;
     const client = await pool.connect();
     let broken = false;
+    // A dropped connection is also an 'error' event on a checked-out client: heard here, not fatal.
+    const onError = (): void => {
+      broken = true;
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_CLASS, name]);
@@ -188,6 +193,7 @@ export async function migrate(pool: Pool, options: PostgresSchemaOptions = {}): 
       });
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   } catch (error) {

@@ -59,9 +59,15 @@ export function pgContext(pool: Pool, schema: string | undefined): PgContext {
       for (let attempt = 1; ; attempt++) {
         let client: PoolClient | undefined;
         let broken = false;
+        // A checked-out client reports a dropped connection as an 'error' event besides failing
+        // the query; unheard, that event would crash the process.
+        const onError = (): void => {
+          broken = true;
+        };
         try {
           await ensureMigrated(pool, name);
           client = await pool.connect();
+          client.on('error', onError);
           const on = client;
           await on.query('BEGIN');
           const result = await fn({ run: (stmt, values) => exec(on, stmt, values) });
@@ -78,6 +84,7 @@ export function pgContext(pool: Pool, schema: string | undefined): PgContext {
           if (attempt < ATTEMPTS && isPgRetryable(error)) continue;
           throw fromPgError(error);
         } finally {
+          client?.off('error', onError);
           client?.release(broken);
         }
       }

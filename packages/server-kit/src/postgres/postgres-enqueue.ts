@@ -31,8 +31,11 @@ export function enqueueStatements(s: string, releasePayloads: string): EnqueueSt
       SELECT u, d, n FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS t(u, d, n) ORDER BY u COLLATE "C", d
       ON CONFLICT (user_id, device_id) DO UPDATE SET last_seq = qd.last_seq + excluded.last_seq
       RETURNING user_id, device_id, last_seq`),
-    // One snapshot for the queued entries, the dedup marks and, with a limit, the queue sizes
-    // (counted up to the limit only: a full queue costs at most that much to count).
+    // One snapshot for the queued entries, the dedup marks and, with a limit, the queue sizes.
+    // A size is first bounded by the device's seq span (rows have distinct seqs between its
+    // smallest queued seq and the last one handed out before this batch: one index lookup);
+    // only when that bound could reach the smallest limit are rows counted, and only up to the
+    // largest limit, so a full queue costs at most that much to count.
     lookup: statement(`
       SELECT 0 AS kind, q.user_id, q.device_id, q.id, q.seq, q.stored_at, q.expires_at
         FROM unnest($1::text[], $2::bigint[], $3::text[]) AS t(u, d, id)
@@ -43,10 +46,16 @@ export function enqueueStatements(s: string, releasePayloads: string): EnqueueSt
         JOIN ${s}.queue_acked a ON a.user_id = t.u AND a.device_id = t.d AND a.id = t.id
       UNION ALL
       SELECT 2, t.u, t.d, NULL,
-        (SELECT count(*) FROM (SELECT 1 FROM ${s}.queue c
-           WHERE c.user_id = t.u AND c.device_id = t.d AND c.expires_at > $4::bigint LIMIT $5::bigint) n),
+        CASE
+          WHEN m.lo IS NULL THEN 0
+          WHEN t.last - m.lo + 1 + t.n <= $8::bigint THEN t.last - m.lo + 1
+          ELSE (SELECT count(*) FROM (SELECT 1 FROM ${s}.queue c
+                  WHERE c.user_id = t.u AND c.device_id = t.d AND c.expires_at > $4::bigint LIMIT $5::bigint) x)
+        END,
         NULL, NULL
-        FROM unnest($6::text[], $7::bigint[]) AS t(u, d) WHERE $5::bigint IS NOT NULL`),
+        FROM unnest($6::text[], $7::bigint[], $9::bigint[], $10::bigint[]) AS t(u, d, last, n)
+        CROSS JOIN LATERAL (SELECT min(c.seq) AS lo FROM ${s}.queue c WHERE c.user_id = t.u AND c.device_id = t.d) m
+        WHERE $5::bigint IS NOT NULL`),
     deleteSeqs: statement(`
       WITH d AS (
         DELETE FROM ${s}.queue q USING unnest($1::text[], $2::bigint[], $3::bigint[]) AS t(u, d, seq)
@@ -139,9 +148,13 @@ export async function storeBatch(
     limits.length > 0 ? Math.max(...limits) : null,
     devices.map((d) => d.device.userId),
     devices.map((d) => d.device.deviceId),
+    limits.length > 0 ? Math.min(...limits) : null,
+    devices.map((d) => d.next - 1),
+    devices.map((d) => d.n),
   ]);
   const queued = new Map<string, Found>();
   const acked = new Map<string, Found>();
+  /** Per device: its unexpired entries, or an upper bound of them that no call's limit is near. */
   const sizes = new Map<string, number>();
   for (const row of found.rows) {
     const dk = deviceKey({ userId: row.user_id, deviceId: num(row.device_id) });

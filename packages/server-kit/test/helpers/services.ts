@@ -88,7 +88,7 @@ export function usePostgres(): PostgresFixture {
   const schema = uniqueName('pg');
   const pools: pg.Pool[] = [];
   const newPool = (): pg.Pool => {
-    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 10 });
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 10, options: '-c synchronous_commit=off' });
     pool.on('error', () => {}); // an idle client's broken connection: the next query reports it
     pools.push(pool);
     return pool;
