@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
-import { ensureMigrated, quoteSchema } from './migrations.js';
+import { DEFAULT_PG_SCHEMA, ensureMigrated, quoteSchema } from './migrations.js';
 import { fromPgError, isPgRetryable } from './pg-errors.js';
 
 /** A statement prepared once per connection, under a name derived from its text. */
@@ -37,7 +37,7 @@ const ATTEMPTS = 4;
  */
 export function pgContext(pool: Pool, schema: string | undefined): PgContext {
   const s = quoteSchema(schema);
-  const name = schema ?? 'parley';
+  const name = schema ?? DEFAULT_PG_SCHEMA;
   const exec = <R extends QueryResultRow>(on: Pool | PoolClient, stmt: Statement, values: unknown[]) =>
     on.query<R>({ name: stmt.name, text: stmt.text, values });
 

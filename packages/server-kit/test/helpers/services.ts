@@ -88,6 +88,8 @@ export function usePostgres(): PostgresFixture {
   const schema = uniqueName('pg');
   const pools: pg.Pool[] = [];
   const newPool = (): pg.Pool => {
+    // The tests check the adapters' behaviour, not the server's fsync: commits that do not wait
+    // for the disk keep them fast. (postgres-throughput.test.ts measures with durable commits.)
     const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 10, options: '-c synchronous_commit=off' });
     pool.on('error', () => {}); // an idle client's broken connection: the next query reports it
     pools.push(pool);
