@@ -1,4 +1,4 @@
-import { newMessageId, pb } from '@parley/core';
+import { type AuthKeyPair, newMessageId, pb } from '@parley/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrate, postgresStores } from '../src/postgres/index.js';
 import { createServer, type ParleyServer } from '../src/server.js';
@@ -38,7 +38,7 @@ describe.skipIf(!available)('two gateways on PostgreSQL and Redis', () => {
     return { g1: await gateway('g1'), g2: await gateway('g2') };
   }
 
-  const connect = async (url: string, userId: string, key?: RawPeer['key']) => {
+  const connect = async (url: string, userId: string, key?: AuthKeyPair) => {
     const peer = await RawPeer.authenticated(url, userId, 1, key);
     peers.push(peer);
     return peer;
