@@ -25,6 +25,16 @@ export function checkLimit(limit: RateLimit): void {
   }
 }
 
+/** The bucket shape of one `consume` call, with the call checked (shared by the implementations). @internal */
+export function bucketOf(cost: number, limit: RateLimit | undefined, defaults: RateLimit): RateLimit {
+  if (limit) checkLimit(limit);
+  const shape = limit ?? defaults;
+  if (!(cost >= 0) || !Number.isFinite(cost) || cost > shape.capacity) {
+    throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${shape.capacity}`);
+  }
+  return shape;
+}
+
 /**
  * An in-memory {@link RateLimiter} (token bucket, kept as one number per key: the time at which
  * the bucket would be full again, as in GCRA). Per process: gateways in a cluster each limit on
@@ -50,11 +60,7 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
 
   return {
     async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
-      const { capacity, refillPerSecond } = limit ?? defaults;
-      if (limit) checkLimit(limit);
-      if (!(cost >= 0) || !Number.isFinite(cost) || cost > capacity) {
-        throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${capacity}`);
-      }
+      const { capacity, refillPerSecond } = bucketOf(cost, limit, defaults);
       const now = clock();
       // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
       if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);

@@ -1,5 +1,4 @@
-import { ParleyError } from '@parley/core';
-import { checkLimit } from '../memory/memory-rate-limiter.js';
+import { bucketOf, checkLimit } from '../memory/memory-rate-limiter.js';
 import type { RateDecision, RateLimit, RateLimiter } from '../rate-limiter.js';
 import type { Clock } from '../types.js';
 import {
@@ -75,11 +74,7 @@ export function redisRateLimiter(options: RedisRateLimiterOptions): RateLimiter 
 
   return {
     async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
-      const { capacity, refillPerSecond } = limit ?? defaults;
-      if (limit) checkLimit(limit);
-      if (!(cost >= 0) || !Number.isFinite(cost) || cost > capacity) {
-        throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${capacity}`);
-      }
+      const { capacity, refillPerSecond } = bucketOf(cost, limit, defaults);
       let reply: unknown;
       try {
         reply = await runScript(
