@@ -10,7 +10,8 @@ const shared = {
 export default defineConfig({
   test: {
     projects: [
-      { ...shared, test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'] } },
+      // Crypto loops run for seconds on a busy 2-core machine: a timeout is for hangs, not for speed.
+      { ...shared, test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'], testTimeout: 30_000 } },
       {
         ...shared,
         test: { name: 'server-kit', root: 'packages/server-kit', include: ['test/**/*.test.ts'], testTimeout: 30_000 },

@@ -1,4 +1,11 @@
-import { newMessageId, ParleyError, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import {
+  encodeGroupRecord,
+  newMessageId,
+  ParleyError,
+  type parley,
+  type ServerFrame,
+  type SignalAddress,
+} from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
 import { ClientConnection } from './connection.js';
@@ -11,6 +18,11 @@ import { KeyManager } from './e2ee/key-manager.js';
 import { RetryLimiter } from './e2ee/retry-limiter.js';
 import { SecureChannel } from './e2ee/secure-channel.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
+import { getGroup, isMember } from './groups/group-book.js';
+import { GroupChannel } from './groups/group-channel.js';
+import { GroupManager } from './groups/group-manager.js';
+import { redistributeTo } from './groups/group-sender-keys.js';
+import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
 import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
@@ -45,6 +57,7 @@ interface Parts {
   keys: KeyManager;
   lists: DeviceLists;
   channel: SecureChannel;
+  groups: GroupManager;
 }
 
 /**
@@ -70,6 +83,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     subscribe: (userIds) => this.presenceCache.subscribe(userIds),
     unsubscribe: (userIds) => this.presenceCache.unsubscribe(userIds),
   };
+
+  /** Groups: create and manage them; send to one with `sendText(groupId, …)` like to a user. */
+  readonly groups: GroupsApi = groupsApi({
+    manager: async () => {
+      await this.connect();
+      return (this.parts as Parts).groups;
+    },
+    local: async () => (await this.open()).groups,
+    request: (body) => this.request(body),
+    message: (id) => this.getMessage(id),
+  });
 
   constructor(private readonly options: ClientOptions) {
     super();
@@ -171,6 +195,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       return marked;
     });
     if (ids.length === 0) return;
+    const group = await this.options.store.transaction((tx) => getGroup(tx, chatId));
+    if (group) return this.markGroupRead(parts, chatId, ids, now);
     await parts.outbox.addInternal({
       id: ids[ids.length - 1] as string,
       chatId: `receipts\u001f${chatId}`,
@@ -179,6 +205,29 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       receipt: { userId: chatId, messageIds: ids, status: 3 },
       send: {},
     });
+  }
+
+  /** Group read receipts go per sending device (the server keeps a read cursor per member and sender device). */
+  private async markGroupRead(parts: Parts, groupId: string, ids: string[], now: number): Promise<void> {
+    const bySender = new Map<string, { userId: string; deviceId: number; ids: string[] }>();
+    for (const id of ids) {
+      const m = await this.getMessage(id);
+      if (!m) continue;
+      const key = `${m.from.userId}\u001f${m.from.deviceId}`;
+      const entry = bySender.get(key) ?? { userId: m.from.userId, deviceId: m.from.deviceId, ids: [] };
+      entry.ids.push(id);
+      bySender.set(key, entry);
+    }
+    for (const { userId, deviceId, ids: read } of bySender.values()) {
+      await parts.outbox.addInternal({
+        id: read[read.length - 1] as string,
+        chatId: `receipts\u001f${groupId}`,
+        createdAt: now,
+        kind: 'receipt',
+        receipt: { groupId, senderUserId: userId, senderDeviceId: deviceId, messageIds: read, status: 3 },
+        send: {},
+      });
+    }
   }
 
   /** Registers where this device's push notifications go (e.g. `registerPushToken('fcm', token)`); an empty token clears it. */
@@ -255,6 +304,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.state === 'idle') void this.connect().catch(() => {});
     const id = newMessageId();
     const sentAt = Date.now();
+    const group = await this.options.store.transaction((tx) => getGroup(tx, to));
     const message: StoredMessage = {
       id,
       chatId: to,
@@ -271,10 +321,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         chatId: to,
         createdAt: sentAt,
         kind: 'message',
-        content: encodeContent(content, sentAt, { toUserId: to }),
-        send: { messageId: id, userId: to },
+        content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
+        send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
       },
-      (tx) => tx.put(MESSAGES_NS, id, message),
+      async (tx) => {
+        await tx.put(MESSAGES_NS, id, message);
+        await tx.put(chatIndexNs(to), id, true);
+      },
     );
   }
 
@@ -328,7 +381,9 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
     });
     let outbox: Outbox | undefined;
+    const groupChannel = new GroupChannel({ store, self, lists, encryptor });
     const channel = new SecureChannel({
+      groups: groupChannel,
       store,
       self,
       lists,
@@ -348,6 +403,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       queueResend: (record) => (outbox as Outbox).addInternal(record),
       sentContent: async (messageId, requester) => {
         const m = await this.getMessage(messageId);
+        if (m?.outgoing && m.content.kind === 'text') {
+          // A group message: re-sent pairwise to a member device that lost our key, which gets it again next time.
+          const groupSent = await store.transaction(async (tx) => {
+            const group = await getGroup(tx, m.chatId);
+            if (!group) return undefined;
+            if (!isMember(group, requester.userId)) return null;
+            await redistributeTo(tx, m.chatId, requester);
+            return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId }) };
+          });
+          if (groupSent !== undefined) return groupSent ?? undefined;
+        }
         const mayHaveIt = m?.outgoing && (m.chatId === requester.userId || requester.userId === self.userId);
         if (!m || !mayHaveIt || m.content.kind !== 'text') return undefined;
         return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
@@ -355,7 +421,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       onIdentityChanged: (c) =>
         this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
     });
+    const groups = new GroupManager({
+      store,
+      self,
+      identity: async () => (await keys.identity()).identityKeyPair,
+      request,
+      updated: (event) => this.emit('group:updated', event),
+      flagged: (event) => this.emit('group:flagged', event),
+    });
     const inbox = new Inbox(store, options.userId, {
+      groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
+      isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
       open: (tx, envelope, from) => channel.open(tx, envelope, from),
       received: (m) => {
         this.emit('message:received', m);
@@ -398,7 +474,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       },
     });
     await outbox.load();
-    return { identity, connection, outbox, inbox, keys, lists, channel };
+    return { identity, connection, outbox, inbox, keys, lists, channel, groups };
   }
 
   private onReady(welcome: parley.v1.Welcome.$Properties): void {
@@ -410,6 +486,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     void this.syncKeys(parts)
       .catch(() => {})
       .finally(() => parts.outbox.onReady());
+    // Group changes made while this device was away (or before it existed) are fetched and verified.
+    void parts.groups.sync().catch(() => {});
     this.presenceCache.resubscribe((body) => parts.connection.request(body));
     // The server starts every connection as active: an app in the background says so again.
     if (!this.active) void parts.connection.request({ setActive: { active: false } }).catch(() => {});

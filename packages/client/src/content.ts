@@ -2,11 +2,16 @@ import { ParleyError, pb } from '@parley/core';
 import type { MessageContent } from './events.js';
 
 /** Encodes what the user sends into the Content protobuf (the future plaintext of E2EE). */
-export function encodeContent(content: MessageContent, sentAt: number, extra: { toUserId?: string } = {}): Uint8Array {
+export function encodeContent(
+  content: MessageContent,
+  sentAt: number,
+  extra: { toUserId?: string; groupId?: string } = {},
+): Uint8Array {
   return pb.Content.encode({
     text: { text: content.text },
     sentAt,
     ...(extra.toUserId ? { toUserId: extra.toUserId } : {}),
+    ...(extra.groupId ? { groupId: extra.groupId } : {}),
   }).finish();
 }
 
@@ -15,6 +20,8 @@ export interface DecodedContent {
   sentAt: number;
   /** Set on copies for the sender's own devices: whom the message was sent to. */
   toUserId: string;
+  /** Set for group messages (inside the encryption). */
+  groupId: string;
 }
 
 /** Decodes a Content; BAD_FRAME for bytes that are not one, or for a kind this client does not know. */
@@ -30,6 +37,7 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
       content: { kind: 'text', text: content.text?.text ?? '' },
       sentAt: content.sentAt,
       toUserId: content.toUserId,
+      groupId: content.groupId,
     };
   }
   throw new ParleyError('BAD_FRAME', `unsupported content ${content.body ?? 'empty'}`);

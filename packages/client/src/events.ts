@@ -1,4 +1,6 @@
 import type { ParleyError } from '@parley/core';
+import type { GroupFlag } from './groups/group-book.js';
+import type { GroupUpdate } from './groups/group-manager.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -12,7 +14,7 @@ export interface PeerAddress {
 
 export interface ReceivedMessage {
   id: string;
-  /** The conversation: the other user's id for 1:1 chats. */
+  /** The conversation: the other user's id for 1:1 chats, the group's id for group chats. */
   chatId: string;
   from: PeerAddress;
   content: MessageContent;
@@ -41,7 +43,11 @@ export interface ClientEvents {
   'identity:changed': (event: { userId: string; deviceId: number }) => void;
   /** The devices of a user (a contact, or this user) changed. */
   'devices:changed': (event: { userId: string; deviceIds: number[] }) => void;
-  /** A message this user sent was delivered to or read by its recipient (or read on another own device). Never backwards. */
+  /**
+   * A message this user sent was delivered to or read by its recipient (or read on another own device).
+   * Never backwards. In a group, `by` is `'*'`: delivered to / read by every member who was in the group
+   * when it was sent (ask `groups.receipts` for the per-member list).
+   */
   'receipt:updated': (event: {
     chatId: string;
     messageId: string;
@@ -49,6 +55,14 @@ export interface ClientEvents {
     by: string;
     at: number;
   }) => void;
+  /** A group this user is in changed (a verified, signed membership record was applied). */
+  'group:updated': (event: GroupUpdate) => void;
+  /**
+   * The server delivered a group change that does not verify (unsigned, signed by a non-admin, breaking
+   * the chain) or lists members no signed record added. The change is refused; this is a warning sign
+   * of a compromised or broken server.
+   */
+  'group:flagged': (event: { groupId: string } & GroupFlag) => void;
   /** A message from the outbox was durably stored by the server (also for messages re-sent after a restart). */
   'message:sent': (message: SentMessage) => void;
   /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */

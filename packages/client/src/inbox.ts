@@ -21,7 +21,7 @@ export const MESSAGES_NS = 'messages';
 /** What opening an envelope's payload gave. */
 export type Opened =
   /** `after` runs once the transaction committed (e.g. to report an identity change). */
-  | { kind: 'content'; content: Uint8Array; after?: () => void }
+  | { kind: 'content'; content: Uint8Array; after?: () => void; groupId?: string }
   /** A control payload handled by `onControl` (e.g. a retry request); nothing is stored. */
   | { kind: 'control'; handle(): void }
   /** Undecryptable: reported, acknowledged, and `retry` asks the sender to send it again. */
@@ -36,6 +36,10 @@ export interface InboxEvents {
   undecryptable(event: { id: string; from: PeerAddress; reason: string; retry: boolean }): void;
   /** Applies a receipt inside the transaction; the returned callback runs after commit. */
   receipt(tx: StoreTx, event: parley.v1.ReceiptEvent): Promise<(() => void) | undefined>;
+  /** A signed group membership record, inside the transaction; the returned callback runs after commit. */
+  groupRecord(tx: StoreTx, groupId: string, record: parley.v1.GroupRecord): Promise<() => void>;
+  /** Whether `userId` is a member of the group as this device verified it (for resent group messages). */
+  isGroupMember(tx: StoreTx, groupId: string, userId: string): Promise<boolean>;
   /** Acknowledges queue ids to the server (after they are durably stored). */
   ack(ids: string[]): void;
 }
@@ -66,6 +70,12 @@ export class Inbox {
           if (after) controls.push(after);
           continue;
         }
+        if (envelope.body === 'groupRecord' && envelope.groupRecord) {
+          controls.push(
+            await this.events.groupRecord(tx, envelope.groupId, envelope.groupRecord as parley.v1.GroupRecord),
+          );
+          continue;
+        }
         if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id;
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
@@ -88,11 +98,24 @@ export class Inbox {
           failures.push({ id, from, reason: String((error as Error).message), retry: false });
           continue;
         }
+        // A group message names its group inside the encryption too; a resent one (pairwise) only there.
+        const groupId = opened.groupId ?? decoded.groupId;
+        const groupOk = opened.groupId
+          ? decoded.groupId === opened.groupId
+          : !groupId || (await this.events.isGroupMember(tx, groupId, from.userId));
+        if (!groupOk) {
+          failures.push({ id, from, reason: 'group does not match', retry: false });
+          continue;
+        }
         seen.add(id);
         const outgoing = from.userId === this.selfUserId;
         const message: StoredMessage = {
           id,
-          chatId: outgoing ? envelope.conversationUserId || decoded.toUserId || from.userId : from.userId,
+          chatId: groupId
+            ? groupId
+            : outgoing
+              ? envelope.conversationUserId || decoded.toUserId || from.userId
+              : from.userId,
           from,
           content: decoded.content,
           sentAt: decoded.sentAt,

@@ -1,6 +1,6 @@
 import type { parley } from '@parley/core';
 import { pb } from '@parley/core';
-import { MESSAGES_NS, type StoredMessage } from './inbox.js';
+import { chatIndexNs, MESSAGES_NS, type StoredMessage } from './inbox.js';
 import type { StoreTx } from './stores/client-store.js';
 
 /** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
@@ -35,6 +35,7 @@ export async function applyReceipt(
   ) {
     return [];
   }
+  if (event.allMembers) return applyGroupAggregate(tx, selfUserId, event, status);
   const updates: ReceiptUpdate[] = [];
   for (const messageId of event.messageIds ?? []) {
     const message = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
@@ -51,6 +52,32 @@ export async function applyReceipt(
     if (RANK[message.status as MessageStatus] >= RANK[status]) continue;
     await tx.put(MESSAGES_NS, messageId, { ...message, status, statusAt: event.at });
     updates.push({ chatId: message.chatId, messageId, status, by: event.byUserId, at: event.at });
+  }
+  return updates;
+}
+
+/**
+ * "Delivered to all" / "read by all" in a group: every message this user sent there from the named
+ * device, up to and including the given id, reached the status for every member.
+ */
+async function applyGroupAggregate(
+  tx: StoreTx,
+  selfUserId: string,
+  event: parley.v1.ReceiptEvent,
+  status: 'delivered' | 'read',
+): Promise<ReceiptUpdate[]> {
+  const upTo = event.messageIds?.[0];
+  const chatId = event.groupId;
+  if (!upTo || !chatId) return [];
+  const updates: ReceiptUpdate[] = [];
+  for (const [messageId] of await tx.list<boolean>(chatIndexNs(chatId))) {
+    if (messageId > upTo) break; // ids sort by time, and the index lists them in key order
+    const message = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
+    if (!message?.outgoing || message.from.userId !== selfUserId || message.from.deviceId !== event.senderDeviceId)
+      continue;
+    if (RANK[message.status as MessageStatus] >= RANK[status]) continue;
+    await tx.put(MESSAGES_NS, messageId, { ...message, status, statusAt: event.at });
+    updates.push({ chatId, messageId, status, by: '*', at: event.at });
   }
   return updates;
 }

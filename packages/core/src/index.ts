@@ -10,3 +10,4 @@ export { ProtoWriter, pb } from './proto.js';
 /** Protocol version this package speaks. */
 export const PROTOCOL_VERSION = 1;
 export * from './crypto/index.js';
+export * from './groups/index.js';

@@ -38,17 +38,7 @@ import {
 } from '../src/convert.js';
 import { createOfficialDevice, type OfficialDevice } from '../src/official-device.js';
 import { createParleyDevice, type ParleyDevice } from '../src/parley-device.js';
-
-const reasonOf = (error: unknown) => (isParleyError(error) ? (error.details as { reason?: string }).reason : undefined);
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
+import { reasonOf, rejection } from '../src/rejections.js';
 
 /** The version byte: high nibble = message version (3 for X3DH without Kyber). */
 const messageVersion = (message: WireMessage) => (message.body[0] ?? 0) >> 4;

@@ -4,6 +4,8 @@ import type { RawData, WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
+import { GroupReceipts } from './group-receipts.js';
+import { GROUP_BODIES, GroupRequests } from './group-requests.js';
 import { Handshake } from './handshake.js';
 import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
@@ -60,9 +62,21 @@ export class Gateway {
 
   /** Presence and typing (this process only; cross-gateway fan-out is a later issue). */
   private readonly presence: PresenceRequests;
+  /** Group receipt cursors and the all-members aggregate. */
+  private readonly groupReceipts: GroupReceipts;
+
+  /** Signed group membership changes and group reads. */
+  private readonly groups: GroupRequests;
 
   constructor(private readonly o: GatewayOptions) {
     this.presence = new PresenceRequests(o);
+    this.groupReceipts = new GroupReceipts({
+      ...this.receiptContext(),
+      groups: o.stores.groups,
+      groupReceipts: o.stores.groupReceipts,
+      logger: o.logger,
+    });
+    this.groups = new GroupRequests({ ...o, stored: (entries) => this.stored(entries) });
   }
 
   async start(): Promise<void> {
@@ -81,6 +95,7 @@ export class Gateway {
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     for (const c of this.connections) c.pauseReading();
     await Promise.allSettled([...this.inflight]);
+    await this.groupReceipts.idle();
     for (const c of this.connections) c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
     await this.unsubscribe?.();
     await this.presence.stop();
@@ -213,6 +228,7 @@ export class Gateway {
     if (!pump) return;
     await pump.ack(ids);
     await deliveredReceipts(this.receiptContext(), device, ids);
+    await this.groupReceipts.delivered(device, ids);
   }
 
   private receiptContext(): ReceiptContext {
@@ -291,6 +307,10 @@ export class Gateway {
       connection.reply(requestId, await this.presence.handle(connection, device, frame));
       return;
     }
+    if (GROUP_BODIES.has(frame.body)) {
+      connection.reply(requestId, await this.groups.handle(device, frame));
+      return;
+    }
     switch (frame.body) {
       case 'send': {
         const ack = await handleSend(
@@ -299,6 +319,8 @@ export class Gateway {
             clock: this.o.clock,
             maxQueuedPerDevice: this.o.limits.maxQueuedPerDevice,
             stored: (entries) => this.stored(entries),
+            groups: this.o.stores.groups,
+            groupReceipts: this.o.stores.groupReceipts,
           },
           device,
           frame.send as parley.v1.Send,
@@ -324,8 +346,15 @@ export class Gateway {
         return;
       }
       case 'receipt': {
-        await handleReceipt(this.receiptContext(), device, frame.receipt as parley.v1.Receipt);
+        const receipt = frame.receipt as parley.v1.Receipt;
+        if (receipt.chat === 'groupId') await this.groupReceipts.read(device, receipt);
+        else await handleReceipt(this.receiptContext(), device, receipt);
         connection.reply(requestId, { ok: {} });
+        return;
+      }
+      case 'groupReceipts': {
+        const request = frame.groupReceipts as parley.v1.GroupReceiptsRequest;
+        connection.reply(requestId, { groupReceipts: await this.groupReceipts.list(device, request) });
         return;
       }
       case 'setPrivacy': {

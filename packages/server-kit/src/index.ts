@@ -2,6 +2,8 @@ export type { AuthAttempt, AuthContext, AuthDecision, Authenticator, DeviceLinkP
 export type { Bus } from './bus.js';
 export { closeCode } from './connection.js';
 export type { DeviceRecord, DeviceRegistry, RegisterResult } from './device-registry.js';
+export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './group-receipt-store.js';
+export type { GroupStore } from './group-store.js';
 export { type KeyAuthenticatorOptions, keyAuthenticator } from './key-authenticator.js';
 export {
   type ClaimedBundle,
@@ -17,6 +19,8 @@ export { type Logger, silentLogger } from './logger.js';
 export { memoryBus } from './memory/memory-bus.js';
 export { memoryDeviceRegistry } from './memory/memory-device-registry.js';
 export { memoryDirectory } from './memory/memory-directory.js';
+export { memoryGroupReceiptStore } from './memory/memory-group-receipt-store.js';
+export { memoryGroupStore } from './memory/memory-group-store.js';
 export { memoryKeyDirectory } from './memory/memory-key-directory.js';
 export { memoryPresenceStore } from './memory/memory-presence-store.js';
 export { type MemoryPushSink, memoryPushSink, type RecordedPush } from './memory/memory-push-sink.js';

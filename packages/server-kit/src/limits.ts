@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_FRAME_BYTES } from '@parley/core';
+import { DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_GROUP_MEMBERS } from '@parley/core';
 
 /** Tunable limits of a gateway. Every field has a safe default. */
 export interface ServerLimits {
@@ -30,6 +30,8 @@ export interface ServerLimits {
   presenceCoalesceMs: number;
   /** A typing state ends this long after its last refresh (ms). Default 10 s. */
   typingExpiryMs: number;
+  /** Most members a group may have; changes beyond it are refused with GROUP_FULL. Default 1,024. */
+  maxGroupMembers: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -47,6 +49,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxPreKeysPerUpload: 100,
   presenceCoalesceMs: 1_000,
   typingExpiryMs: 10_000,
+  maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -21,11 +21,11 @@ const MAX_IDS = 1000;
  * Queue id of a receipt: deterministic, so a repeated receipt is deduplicated by the queue. It starts
  * with U+001F, which no message queue id does (user ids are never empty).
  */
-function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
+export function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
   return `\u001fr\u001f${by}\u001f${kind}\u001f${ids[0]}\u001f${ids[ids.length - 1]}\u001f${ids.length}`;
 }
 
-async function enqueueReceipt(
+export async function enqueueReceipt(
   ctx: ReceiptContext,
   devices: DeviceAddress[],
   id: string,
@@ -38,7 +38,7 @@ async function enqueueReceipt(
   ctx.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
 }
 
-const devicesOf = async (ctx: ReceiptContext, userId: string) =>
+export const devicesOf = async (ctx: ReceiptContext, userId: string) =>
   (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
 
 /**

@@ -2,6 +2,8 @@ import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError } from '@parley/core';
 import type { DeviceRecord } from './device-registry.js';
 import { encodeEnvelope } from './envelope.js';
+import type { GroupReceiptStore } from './group-receipt-store.js';
+import { type GroupMembership, handleGroupSend } from './group-send-handler.js';
 import type { QueueItem } from './offline-queue.js';
 import type { ServerStores } from './stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from './types.js';
@@ -16,6 +18,9 @@ export interface StoredEntry {
 }
 
 export interface SendContext {
+  /** For group sends: current members and receipt cursors (group messages are refused without them). */
+  groups?: GroupMembership;
+  groupReceipts?: GroupReceiptStore;
   stores: ServerStores;
   clock: Clock;
   maxQueuedPerDevice: number;
@@ -41,7 +46,10 @@ export async function handleSend(
   if (!isValidMessageId(messageId))
     throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
   if (send.destination === 'groupId') {
-    throw new ParleyError('INVALID_ARGUMENT', 'group messages are not enabled on this server');
+    const { groups, groupReceipts } = ctx;
+    if (!groups || !groupReceipts)
+      throw new ParleyError('INVALID_ARGUMENT', 'group messages are not enabled on this server');
+    return handleGroupSend({ ...ctx, groups, groupReceipts }, sender, send, messageId);
   }
   const toUser = send.userId;
   if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');

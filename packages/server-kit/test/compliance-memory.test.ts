@@ -2,6 +2,7 @@ import { memoryBus } from '../src/memory/memory-bus.js';
 import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryDirectory } from '../src/memory/memory-directory.js';
 import { memoryGroupReceiptStore } from '../src/memory/memory-group-receipt-store.js';
+import { memoryGroupStore } from '../src/memory/memory-group-store.js';
 import { memoryKeyDirectory } from '../src/memory/memory-key-directory.js';
 import { memoryPresenceStore } from '../src/memory/memory-presence-store.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
@@ -10,6 +11,7 @@ import {
   busCompliance,
   deviceRegistryCompliance,
   groupReceiptStoreCompliance,
+  groupStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
@@ -28,3 +30,4 @@ keyDirectoryCompliance({ name: 'memoryKeyDirectory', create: async () => memoryK
 rateLimiterCompliance({ name: 'memoryRateLimiter', create: async (ctx) => memoryRateLimiter(ctx) });
 presenceStoreCompliance({ name: 'memoryPresenceStore', create: async () => memoryPresenceStore() });
 groupReceiptStoreCompliance({ name: 'memoryGroupReceiptStore', create: async () => memoryGroupReceiptStore() });
+groupStoreCompliance({ name: 'memoryGroupStore', create: async () => memoryGroupStore() });

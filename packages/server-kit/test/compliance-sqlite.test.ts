@@ -1,16 +1,18 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sqliteGroupReceiptStore, sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
+import { sqliteGroupReceiptStore, sqliteGroupStore, sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
 import type { ServerStores } from '../src/stores.js';
 import {
   deviceRegistryCompliance,
   groupReceiptStoreCompliance,
+  groupStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
 import type { Clock } from '../src/types.js';
+import { reopenableSqlite } from './helpers/reopenable-sqlite.js';
 import { tempSqlite } from './helpers/temp-sqlite.js';
 
 /** Opens stores on a fresh temp file per test; `cleanup` closes them and deletes the directory. */
@@ -45,3 +47,4 @@ groupReceiptStoreCompliance({
   name: 'sqliteGroupReceiptStore',
   ...tempSqlite((db) => sqliteGroupReceiptStore({ db })),
 });
+groupStoreCompliance({ name: 'sqliteGroupStore', ...reopenableSqlite((db) => sqliteGroupStore({ db })) });

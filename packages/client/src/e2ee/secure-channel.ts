@@ -12,6 +12,7 @@ import {
   safetyNumber,
   unpadContent,
 } from '@parley/core';
+import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';
 import { Outbox, type OutboxRecord } from '../outbox.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
@@ -21,6 +22,8 @@ import type { RetryLimiter } from './retry-limiter.js';
 import { knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
 
 export interface SecureChannelOptions {
+  /** Group messages (Sender Keys). */
+  groups: GroupChannel;
   store: ClientStore;
   self: SignalAddress;
   lists: DeviceLists;
@@ -53,6 +56,7 @@ export class SecureChannel {
 
   /** Outbox hook: encrypts a record's content for every current device, stored with the record. */
   async prepare(record: OutboxRecord): Promise<parley.v1.Send.$Properties> {
+    if (record.send.groupId) return this.o.groups.prepare(record);
     if (record.send.copies?.length) return record.send;
     const content = record.content;
     if (!content) throw new ParleyError('INTERNAL', 'outbox record without content');
@@ -99,6 +103,7 @@ export class SecureChannel {
 
   /** Inbox hook: decrypts one envelope inside the inbox transaction. */
   async open(tx: StoreTx, envelope: parley.v1.Envelope, from: SignalAddress): Promise<Opened> {
+    if (envelope.groupId) return this.o.groups.open(tx, envelope, from);
     const payload = envelope.message as parley.v1.Payload;
     if (payload.type === pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST) return this.openRetryRequest(payload, from);
     const type = fromPayloadType(payload.type);

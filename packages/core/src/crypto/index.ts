@@ -24,6 +24,21 @@ export type { IdentityChange } from './operation.js';
 export { PADDING_BLOCK_SIZE, padContent, unpadContent } from './padding.js';
 export { SAFETY_NUMBER_ITERATIONS, safetyNumber } from './safety-number.js';
 export {
+  createSenderKeyDistribution,
+  groupDecrypt,
+  groupEncrypt,
+  memorySenderKeyStore,
+  processSenderKeyDistribution,
+  SENDER_KEY_MAX_FORWARD_JUMPS,
+  SENDER_KEY_MAX_SKIPPED_KEYS,
+  SENDER_KEY_MAX_STATES,
+  type SenderKeyFailureReason,
+  type SenderKeyRecord,
+  type SenderKeyState,
+  type SenderKeyStore,
+  senderKeyMessageDistributionId,
+} from './sender-keys/index.js';
+export {
   type DecryptFailureReason,
   type DecryptResult,
   decrypt,

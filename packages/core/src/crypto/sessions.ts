@@ -42,7 +42,7 @@ export type DecryptFailureReason = 'no-session' | 'duplicate' | 'unsupported-ver
 
 const CIPHERTEXT_MESSAGE_VERSION = 3;
 
-function assertAddress(address: SignalAddress): void {
+export function assertAddress(address: SignalAddress): void {
   if (typeof address?.userId !== 'string' || address.userId.length === 0 || !isUint32(address.deviceId)) {
     throw new ParleyError('INVALID_ARGUMENT', 'address must have a non-empty userId and a uint32 deviceId');
   }

@@ -4,6 +4,8 @@ import type { Clock } from '../types.js';
 import { memoryBus } from './memory-bus.js';
 import { memoryDeviceRegistry } from './memory-device-registry.js';
 import { memoryDirectory } from './memory-directory.js';
+import { memoryGroupReceiptStore } from './memory-group-receipt-store.js';
+import { memoryGroupStore } from './memory-group-store.js';
 import { memoryKeyDirectory } from './memory-key-directory.js';
 import { memoryPresenceStore } from './memory-presence-store.js';
 import { memoryQueue } from './memory-queue.js';
@@ -36,7 +38,9 @@ export function memoryStores(options: MemoryStoresOptions = {}): ServerStores {
     directory: memoryDirectory(withClock),
     bus,
     keys: memoryKeyDirectory(),
+    groups: memoryGroupStore(),
     presence: memoryPresenceStore(),
+    groupReceipts: memoryGroupReceiptStore(),
     rateLimiter: defaultRateLimiter(withClock),
     close: () => bus.close(),
   };

@@ -4,6 +4,7 @@
  */
 export { type SqliteDeviceRegistryOptions, sqliteDeviceRegistry } from './sqlite-device-registry.js';
 export { type SqliteGroupReceiptStoreOptions, sqliteGroupReceiptStore } from './sqlite-group-receipt-store.js';
+export { type SqliteGroupStoreOptions, sqliteGroupStore } from './sqlite-group-store.js';
 export { type SqliteKeyDirectoryOptions, sqliteKeyDirectory } from './sqlite-key-directory.js';
 export { type SqlitePresenceStoreOptions, sqlitePresenceStore } from './sqlite-presence-store.js';
 export { type SqliteQueueOptions, sqliteQueue } from './sqlite-queue.js';

@@ -109,7 +109,36 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, device_id)
   ) WITHOUT ROWID;
   `,
-  // 5: groups (GroupStore), added by the groups work.
+  // 5: groups: the current state, its members (indexed by user for listForUser) and the signed
+  // records, one per version. ("groups" itself is an SQL keyword, hence the prefixes.)
+  `
+  CREATE TABLE IF NOT EXISTS group_states (
+    group_id TEXT NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    max_members INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE IF NOT EXISTS group_members (
+    group_id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    -- Index in the state's member list, which keeps its order.
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    PRIMARY KEY (group_id, user_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS group_members_by_user ON group_members (user_id, group_id);
+
+  CREATE TABLE IF NOT EXISTS group_records (
+    group_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    record BLOB NOT NULL,
+    PRIMARY KEY (group_id, version)
+  ) WITHOUT ROWID;
+  `,
   // 6: payloads stored once for many queue entries (group messages), and group receipt cursors.
   `
   ALTER TABLE queue ADD COLUMN shared TEXT;

@@ -8,6 +8,8 @@ import type { ServerStores } from '../stores.js';
 import type { Clock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
+import { sqliteGroupReceiptStore } from './sqlite-group-receipt-store.js';
+import { sqliteGroupStore } from './sqlite-group-store.js';
 import { sqliteKeyDirectory } from './sqlite-key-directory.js';
 import { sqlitePresenceStore } from './sqlite-presence-store.js';
 import { sqliteQueue } from './sqlite-queue.js';
@@ -50,7 +52,7 @@ function openDatabase(path: string): Database.Database {
 }
 
 /**
- * A single-machine server: device registry, offline queue and key directory in SQLite; session
+ * A single-machine server: device registry, offline queue, key directory and groups in SQLite; session
  * directory, bus and rate limiter in memory (hints, nudges and short-lived buckets, so losing them
  * on restart loses nothing).
  *
@@ -71,7 +73,9 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
       directory: memoryDirectory(withClock),
       bus,
       keys: sqliteKeyDirectory({ db }),
+      groups: sqliteGroupStore({ db }),
       presence: sqlitePresenceStore({ db }),
+      groupReceipts: sqliteGroupReceiptStore({ db }),
       rateLimiter: defaultRateLimiter(withClock),
       async close() {
         if (closed) return;

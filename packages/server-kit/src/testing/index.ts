@@ -14,6 +14,7 @@ export {
   fakeClock,
 } from './fixture.js';
 export { groupReceiptStoreCompliance } from './group-receipt-store-compliance.js';
+export { type GroupStoreComplianceOptions, groupStoreCompliance } from './group-store-compliance.js';
 export { keyDirectoryCompliance } from './key-directory-compliance.js';
 export { type ManualTimers, manualTimers } from './manual-timers.js';
 export { type OfflineQueueComplianceContext, offlineQueueCompliance } from './offline-queue-compliance.js';

@@ -1,0 +1,71 @@
+import {
+  applyGroupRecord,
+  bytesEqual,
+  decodeGroupRecord,
+  isParleyError,
+  type parley,
+  verifyGroupRecordSignature,
+} from '@parley/core';
+import { txSignalStore } from '../e2ee/tx-signal-store.js';
+import type { StoreTx } from '../stores/client-store.js';
+import type { LocalGroup } from './group-book.js';
+
+/** What checking one record against the verified state gave. */
+export type RecordOutcome =
+  | { kind: 'applied'; group: LocalGroup; record: parley.v1.GroupRecord; removed: string[]; added: string[] }
+  /** A version this device already has. */
+  | { kind: 'old' }
+  /** A version beyond the next one: the records in between must be fetched first. */
+  | { kind: 'gap' }
+  | { kind: 'refused'; reason: string; version: number; actor: string };
+
+// The member limit is the server's policy, enforced there; clients verify signatures and rules only.
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Checks one encoded membership record as a client must, trusting nothing the server says: the
+ * record extends the verified chain, is signed by the actor's identity key, that key is the one this
+ * device knows for the actor device (first seen here is remembered, so a later swap is caught and
+ * shows in safety numbers), and the actor was allowed to make the change at that version.
+ */
+export async function checkRecord(
+  tx: StoreTx,
+  local: LocalGroup | undefined,
+  encoded: Uint8Array,
+): Promise<RecordOutcome> {
+  let record: parley.v1.GroupRecord;
+  try {
+    record = decodeGroupRecord(encoded);
+  } catch {
+    return { kind: 'refused', reason: 'malformed record', version: 0, actor: '' };
+  }
+  const version = record.version;
+  const actor = record.actor?.userId ?? '';
+  const refused = (reason: string): RecordOutcome => ({ kind: 'refused', reason, version, actor });
+  if (local && version <= local.snapshot.version) return { kind: 'old' };
+  if ((!local && version !== 1) || (local && version > local.snapshot.version + 1)) return { kind: 'gap' };
+  if (!(await verifyGroupRecordSignature(record))) return refused('the signature does not verify');
+  const actorDevice = { userId: actor, deviceId: record.actor?.deviceId ?? 0 };
+  const signal = txSignalStore(tx);
+  const known = await signal.loadIdentity(actorDevice);
+  if (known && !bytesEqual(known, record.actorIdentityKey)) {
+    return refused(`signed with a key that is not the identity key of ${actor}.${actorDevice.deviceId}`);
+  }
+  let snapshot: LocalGroup['snapshot'];
+  try {
+    snapshot = applyGroupRecord(local?.snapshot, record, { prevEncoded: local?.head, maxMembers: NO_LIMIT });
+  } catch (error) {
+    if (!isParleyError(error)) throw error;
+    return refused(error.message);
+  }
+  if (!known) await signal.saveIdentity(actorDevice, record.actorIdentityKey);
+  const before = new Set(local?.snapshot.members.map((m) => m.userId) ?? []);
+  const after = new Set(snapshot.members.map((m) => m.userId));
+  return {
+    kind: 'applied',
+    group: { snapshot, head: encoded, flags: local?.flags ?? [] },
+    record,
+    removed: [...before].filter((u) => !after.has(u)),
+    added: [...after].filter((u) => !before.has(u)),
+  };
+}

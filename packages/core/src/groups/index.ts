@@ -1,0 +1,32 @@
+// Signed group membership records: the rules server and clients both run.
+export { type ApplyGroupRecordOptions, applyGroupRecord } from './apply-record.js';
+export {
+  canonicalGroupRecord,
+  decodeGroupRecord,
+  encodeGroupRecord,
+  encodeRecordForSigning,
+  GROUP_ACTIONS,
+  type GroupAction,
+  type GroupRecordInit,
+  groupRecordAction,
+  groupRecordHash,
+} from './record-encoding.js';
+export { signGroupRecord, verifyGroupRecordSignature } from './record-signature.js';
+export {
+  copySnapshot,
+  DEFAULT_MAX_GROUP_MEMBERS,
+  fromGroupRole,
+  fromGroupState,
+  type GroupRoleName,
+  type GroupSnapshot,
+  type GroupSnapshotMember,
+  toGroupRole,
+  toGroupState,
+} from './snapshot.js';
+export {
+  isValidGroupId,
+  isValidGroupUserId,
+  MAX_GROUP_DESCRIPTION_LENGTH,
+  MAX_GROUP_NAME_LENGTH,
+} from './validation.js';
+export { type VerifyGroupRecordsOptions, verifyGroupRecords } from './verify-records.js';
