@@ -8,12 +8,16 @@ import {
   migrate,
   PG_SCHEMA_VERSION,
   postgresDeviceRegistry,
+  postgresGroupReceiptStore,
+  postgresGroupStore,
   postgresKeyDirectory,
   postgresPresenceStore,
   postgresQueue,
 } from '../src/postgres/index.js';
 import {
   deviceRegistryCompliance,
+  groupReceiptStoreCompliance,
+  groupStoreCompliance,
   keyDirectoryCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
@@ -37,6 +41,18 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
   });
   keyDirectoryCompliance({ name: 'postgresKeyDirectory', create: async () => postgresKeyDirectory(on()), cleanup });
   presenceStoreCompliance({ name: 'postgresPresenceStore', create: async () => postgresPresenceStore(on()), cleanup });
+  groupStoreCompliance({
+    name: 'postgresGroupStore',
+    create: async () => postgresGroupStore(on()),
+    // A new store over the same tables, as a restarted (or another) gateway would open.
+    reopen: async () => postgresGroupStore({ pool: db.newPool(), schema: db.schema }),
+    cleanup,
+  });
+  groupReceiptStoreCompliance({
+    name: 'postgresGroupReceiptStore',
+    create: async () => postgresGroupReceiptStore(on()),
+    cleanup,
+  });
 
   describe('beyond the compliance suites', () => {
     afterEach(cleanup);

@@ -12,6 +12,11 @@ export {
 } from './migrations.js';
 export { isPgUnavailable } from './pg-errors.js';
 export { type PostgresDeviceRegistryOptions, postgresDeviceRegistry } from './postgres-device-registry.js';
+export {
+  type PostgresGroupReceiptStoreOptions,
+  postgresGroupReceiptStore,
+} from './postgres-group-receipt-store.js';
+export { type PostgresGroupStoreOptions, postgresGroupStore } from './postgres-group-store.js';
 export { type PostgresKeyDirectoryOptions, postgresKeyDirectory } from './postgres-key-directory.js';
 export { type PostgresPresenceStoreOptions, postgresPresenceStore } from './postgres-presence-store.js';
 export { type PostgresQueueOptions, postgresQueue } from './postgres-queue.js';

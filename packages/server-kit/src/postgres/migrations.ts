@@ -113,6 +113,58 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     PRIMARY KEY (owner_id, contact_id)
   );
   `,
+  // 2: groups (state, members in order, one signed record per version) and group receipt cursors.
+  // Message ids and cursors compare bytewise (COLLATE "C"), as message ids order by time.
+  (s) => `
+  CREATE TABLE ${s}.group_states (
+    group_id text PRIMARY KEY,
+    name text NOT NULL,
+    description text NOT NULL,
+    version bigint NOT NULL,
+    created_by text NOT NULL,
+    created_at bigint NOT NULL,
+    max_members bigint NOT NULL
+  );
+
+  CREATE TABLE ${s}.group_members (
+    group_id text NOT NULL,
+    user_id text NOT NULL,
+    -- Index in the state's member list, which keeps its order.
+    position integer NOT NULL,
+    role text NOT NULL CHECK (role IN ('admin', 'member')),
+    PRIMARY KEY (group_id, user_id)
+  );
+  CREATE INDEX group_members_by_user ON ${s}.group_members (user_id, group_id);
+
+  CREATE TABLE ${s}.group_records (
+    group_id text NOT NULL,
+    version bigint NOT NULL,
+    record bytea NOT NULL,
+    PRIMARY KEY (group_id, version)
+  );
+
+  CREATE TABLE ${s}.group_receipt_heads (
+    group_id text NOT NULL,
+    sender_user text NOT NULL,
+    sender_device bigint NOT NULL,
+    members_version bigint NOT NULL,
+    last text COLLATE "C" NOT NULL,
+    announced_delivered text COLLATE "C" NOT NULL,
+    announced_read text COLLATE "C" NOT NULL,
+    PRIMARY KEY (group_id, sender_user, sender_device)
+  );
+
+  CREATE TABLE ${s}.group_receipt_cursors (
+    group_id text NOT NULL,
+    sender_user text NOT NULL,
+    sender_device bigint NOT NULL,
+    member text COLLATE "C" NOT NULL,
+    since text COLLATE "C" NOT NULL,
+    delivered text COLLATE "C" NOT NULL,
+    read text COLLATE "C" NOT NULL,
+    PRIMARY KEY (group_id, sender_user, sender_device, member)
+  );
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -7,6 +7,8 @@ import type { ServerStores } from '../stores.js';
 import type { Clock } from '../types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { postgresDeviceRegistry } from './postgres-device-registry.js';
+import { postgresGroupReceiptStore } from './postgres-group-receipt-store.js';
+import { postgresGroupStore } from './postgres-group-store.js';
 import { postgresKeyDirectory } from './postgres-key-directory.js';
 import { postgresPresenceStore } from './postgres-presence-store.js';
 import { postgresQueue } from './postgres-queue.js';
@@ -27,8 +29,8 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions {
 }
 
 /**
- * A cluster of stateless gateways: offline queue, device registry, key directory and presence
- * in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
+ * A cluster of stateless gateways: offline queue, device registry, key directory, groups, group
+ * receipts and presence in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
  * is fast and may be lost: losing it delays deliveries, never loses them). Every gateway of the
  * cluster uses the same schema and Redis prefix.
  *
@@ -56,6 +58,8 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
       ...(options.queueTtlMs !== undefined ? { ttlMs: options.queueTtlMs } : {}),
     }),
     keys: postgresKeyDirectory({ pool, ...schema }),
+    groups: postgresGroupStore({ pool, ...schema }),
+    groupReceipts: postgresGroupReceiptStore({ pool, ...schema }),
     presence: postgresPresenceStore({ pool, ...schema }),
     directory: redisDirectory({ client: redis, ...prefix, ...withClock }),
     bus,
