@@ -10,6 +10,7 @@ import {
   generateDeviceKeys,
   groupRecordHash,
   type KeyPair,
+  type parley,
   pb,
   type ServerFrame,
   signGroupRecord,
@@ -73,7 +74,7 @@ class Group {
   async change(by: Device, action: ActionPart): Promise<GroupSnapshot> {
     const answer = await this.send(by, await this.record(by, action));
     expect(answer.body, answer.error?.message ?? '').toBe('groupState');
-    return fromGroupState(answer.groupState as pb.GroupState);
+    return fromGroupState(answer.groupState as parley.v1.GroupState);
   }
 
   create(by: Device, members: Array<[string, number]>): Promise<GroupSnapshot> {
@@ -112,6 +113,17 @@ describe('group requests over the gateway', () => {
     });
     expect(uploaded.body).toBe('keysUploadResult');
     return { userId, deviceId, peer, identity: keys };
+  }
+
+  /** alice (admin) and bob (member) in group g1. */
+  async function aliceAndBob() {
+    const [alice, bob] = await Promise.all([device('alice'), device('bob')]);
+    const g = new Group();
+    await g.create(alice, [
+      ['alice', ADMIN],
+      ['bob', MEMBER],
+    ]);
+    return { alice, bob, g };
   }
 
   /** Reconnects a device that was closed. */
@@ -161,7 +173,7 @@ describe('group requests over the gateway', () => {
     expect(roles(last)).toEqual(['alice:admin']);
 
     const got = await alice?.peer.request({ groupGet: { groupId: 'g1' } });
-    expect(fromGroupState(got?.groupState as pb.GroupState)).toEqual(last);
+    expect(fromGroupState(got?.groupState as parley.v1.GroupState)).toEqual(last);
     const history = await alice?.peer.request({ groupHistory: { groupId: 'g1' } });
     const records = (history?.groupHistory?.records ?? []).map((r) => encodeGroupRecord(r));
     expect(records).toHaveLength(9);
@@ -176,12 +188,7 @@ describe('group requests over the gateway', () => {
 
   it('refuses admin actions by members with FORBIDDEN and keeps the version', async () => {
     await start();
-    const [alice, bob] = await Promise.all([device('alice'), device('bob')]);
-    const g = new Group();
-    await g.create(alice, [
-      ['alice', ADMIN],
-      ['bob', MEMBER],
-    ]);
+    const { alice, bob, g } = await aliceAndBob();
     for (const action of [
       { add: { userIds: ['mallory'] } },
       { remove: { userIds: ['alice'] } },
@@ -216,12 +223,7 @@ describe('group requests over the gateway', () => {
 
   it('refuses a wrong identity key, a bad signature, a broken chain and unpublished keys with BAD_SIGNATURE', async () => {
     await start();
-    const [alice, bob] = await Promise.all([device('alice'), device('bob')]);
-    const g = new Group();
-    await g.create(alice, [
-      ['alice', ADMIN],
-      ['bob', MEMBER],
-    ]);
+    const { alice, bob, g } = await aliceAndBob();
     // Validly signed, but by a key alice's device never published.
     const stranger = (await generateDeviceKeys()).identityKeyPair;
     const otherKey = await g.record(alice, { rename: { name: 'x' } }, {}, stranger);
@@ -353,7 +355,7 @@ describe('group requests over the gateway', () => {
       groupId: 'g1',
       sender: { userId: 'alice', deviceId: 1 },
     });
-    expect(encodeGroupRecord(envelope?.groupRecord as pb.GroupRecord)).toEqual(g.prev);
+    expect(encodeGroupRecord(envelope?.groupRecord as parley.v1.GroupRecord)).toEqual(g.prev);
     // The acting device has the answer instead.
     expect(recordsDelivered(alice.peer)).toEqual([]);
   });
@@ -368,7 +370,7 @@ describe('group requests over the gateway', () => {
     await g.change(alice, { rename: { name: 'With dave' } });
     const back = await reconnect(dave);
     await back.peer.waitFor(() => recordsDelivered(back.peer).length >= 2);
-    const records = recordsDelivered(back.peer).map((e) => encodeGroupRecord(e.groupRecord as pb.GroupRecord));
+    const records = recordsDelivered(back.peer).map((e) => encodeGroupRecord(e.groupRecord as parley.v1.GroupRecord));
     expect(records.map((r) => pb.GroupRecord.decode(r).version)).toEqual([2, 3]);
     // Dave, new to the group, verifies from version 1 with the history and the queued records agree.
     const history = await back.peer.request({ groupHistory: { groupId: 'g1', fromVersion: 1 } });
@@ -416,7 +418,7 @@ describe('group requests over the gateway', () => {
     peers.push(again);
     const aliceAgain: Device = { ...alice, peer: again };
     const got = await again.request({ groupGet: { groupId: 'g1' } });
-    expect(fromGroupState(got.groupState as pb.GroupState)).toEqual(before);
+    expect(fromGroupState(got.groupState as parley.v1.GroupState)).toEqual(before);
     // The chain goes on from the stored record.
     expect(roles(await g.change(aliceAgain, { promote: { userIds: ['bob'] } }))).toEqual(['alice:admin', 'bob:admin']);
     expect((await again.request({ groupList: {} })).groupList?.groups?.[0]?.version).toBe(3);

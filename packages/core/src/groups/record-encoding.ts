@@ -25,7 +25,8 @@ export function groupRecordAction(record: GroupRecordInit): GroupAction {
 
 const text = (s: string | null | undefined): string | undefined => (s ? s : undefined);
 const list = (l: readonly string[] | null | undefined): string[] | undefined => (l?.length ? [...l] : undefined);
-const bytes = (b: Uint8Array | null | undefined): Uint8Array | undefined => (b?.length ? b.slice() : undefined);
+// new Uint8Array(b) copies; slice() would not for a Node Buffer (what protobufjs decodes bytes into).
+const bytes = (b: Uint8Array | null | undefined): Uint8Array | undefined => (b?.length ? new Uint8Array(b) : undefined);
 const uint = (n: number | null | undefined): number | undefined => (n ? n : undefined);
 
 /** Drops undefined properties: the generated encoder writes every own property that is not null. */
@@ -54,13 +55,10 @@ function canonicalAction(record: GroupRecordInit, action: GroupAction): GroupRec
     case 'leave':
       return { leave: defined({ promote: list(record.leave?.promote) }) };
     case 'add':
-      return { add: defined({ userIds: list(record.add?.userIds) }) };
     case 'remove':
-      return { remove: defined({ userIds: list(record.remove?.userIds) }) };
     case 'promote':
-      return { promote: defined({ userIds: list(record.promote?.userIds) }) };
     case 'demote':
-      return { demote: defined({ userIds: list(record.demote?.userIds) }) };
+      return { [action]: defined({ userIds: list(record[action]?.userIds) }) } as GroupRecordInit;
   }
 }
 

@@ -62,49 +62,22 @@ describe('applyGroupRecord: create', () => {
   });
 
   it('refuses duplicate members, bad user ids, unknown roles, bad names and descriptions', async () => {
+    const creator = { userId: 'alice', role: ADMIN };
+    const withMember = (member: { userId: string; role?: number }) => ({ name: 'x', members: [creator, member] });
+    const named = (name: string, description = '') => ({ name, description, members: [creator] });
     const bad = [
-      {
-        name: 'x',
-        members: [
-          { userId: 'alice', role: ADMIN },
-          { userId: 'alice', role: MEMBER },
-        ],
-      },
-      {
-        name: 'x',
-        members: [
-          { userId: 'alice', role: ADMIN },
-          { userId: '', role: MEMBER },
-        ],
-      },
-      {
-        name: 'x',
-        members: [
-          { userId: 'alice', role: ADMIN },
-          { userId: 'b\u0000b', role: MEMBER },
-        ],
-      },
-      {
-        name: 'x',
-        members: [
-          { userId: 'alice', role: ADMIN },
-          { userId: 'b'.repeat(129), role: MEMBER },
-        ],
-      },
-      { name: 'x', members: [{ userId: 'alice', role: ADMIN }, { userId: 'bob' }] },
-      {
-        name: 'x',
-        members: [
-          { userId: 'alice', role: ADMIN },
-          { userId: 'bob', role: 7 },
-        ],
-      },
-      { name: '', members: [{ userId: 'alice', role: ADMIN }] },
-      { name: 'x'.repeat(101), members: [{ userId: 'alice', role: ADMIN }] },
-      { name: 'a\nb', members: [{ userId: 'alice', role: ADMIN }] },
-      { name: 'a\ud800', members: [{ userId: 'alice', role: ADMIN }] },
-      { name: 'x', description: 'd'.repeat(2049), members: [{ userId: 'alice', role: ADMIN }] },
-      { name: 'x', description: 'bell\u0007', members: [{ userId: 'alice', role: ADMIN }] },
+      withMember({ userId: 'alice', role: MEMBER }),
+      withMember({ userId: '', role: MEMBER }),
+      withMember({ userId: 'b\u0000b', role: MEMBER }),
+      withMember({ userId: 'b'.repeat(129), role: MEMBER }),
+      withMember({ userId: 'bob' }),
+      withMember({ userId: 'bob', role: 7 }),
+      named(''),
+      named('x'.repeat(101)),
+      named('a\nb'),
+      named('a\ud800'),
+      named('x', 'd'.repeat(2049)),
+      named('x', 'bell\u0007'),
     ];
     for (const create of bad) await new Chain().refuses(alice, { create }, 'INVALID_ARGUMENT');
   });

@@ -65,6 +65,16 @@ describe('group record encoding', () => {
     expect(tags).toEqual([1, 2, 3, 4, 5, 12, 20, 21]);
   });
 
+  it('copies bytes, also out of a decoded record whose fields view the frame buffer', () => {
+    const encoded = encodeGroupRecord(unsigned());
+    const decoded = decodeGroupRecord(encoded);
+    const canonical = canonicalGroupRecord(decoded);
+    (decoded.prevHash as Uint8Array).fill(0);
+    encoded.fill(0);
+    expect(canonical.prevHash).toEqual(new Uint8Array(32).fill(9));
+    expect(canonical.actorIdentityKey).toEqual(alice.identity.publicKey);
+  });
+
   it('always writes the set action, also when it is empty (leave without promotions)', () => {
     const leave = { ...unsigned(), add: null, leave: {} };
     expect(decodeGroupRecord(encodeGroupRecord(leave)).action).toBe('leave');

@@ -30,7 +30,7 @@ export function memoryGroupStore(): GroupStore {
     async create(state, record) {
       checkCreate(state);
       if (groups.has(state.groupId)) throw new ParleyError('CONFLICT', `group ${state.groupId} exists`);
-      groups.set(state.groupId, { state: copySnapshot(state), records: [record.slice()] });
+      groups.set(state.groupId, { state: copySnapshot(state), records: [new Uint8Array(record)] });
       index(state, true);
     },
 
@@ -42,7 +42,7 @@ export function memoryGroupStore(): GroupStore {
       }
       index(stored.state, false);
       stored.state = copySnapshot(state);
-      stored.records.push(record.slice());
+      stored.records.push(new Uint8Array(record));
       index(state, true);
     },
 
@@ -59,7 +59,7 @@ export function memoryGroupStore(): GroupStore {
     async history(groupId, fromVersion, limit) {
       const records = groups.get(groupId)?.records ?? [];
       const from = Math.max(1, Math.floor(fromVersion));
-      return records.slice(from - 1, from - 1 + Math.max(0, limit)).map((r) => r.slice());
+      return records.slice(from - 1, from - 1 + Math.max(0, limit)).map((r) => new Uint8Array(r));
     },
   };
 }

@@ -124,14 +124,14 @@ export function sqliteGroupStore(options: SqliteGroupStoreOptions): GroupStore {
       checkCreate(state);
       // Copies taken now: the caller may change its objects before the batch commits.
       const snapshot = structuredClone(state);
-      const bytes = record.slice();
+      const bytes = new Uint8Array(record);
       await submit(() => createTx(snapshot, bytes));
     },
 
     async update(state, record) {
       checkUpdate(state);
       const snapshot = structuredClone(state);
-      const bytes = record.slice();
+      const bytes = new Uint8Array(record);
       await submit(() => updateTx(snapshot, bytes));
     },
 
