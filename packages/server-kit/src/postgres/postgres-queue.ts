@@ -149,7 +149,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     try {
       outcomes = await db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs));
     } catch (error) {
-      // The transaction did not commit: nothing of any call is stored.
+      // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
+      // lost, everything is: either way the callers' resends are safe (duplicates are detected).
       for (const w of batch) w.reject(error);
       return;
     }
