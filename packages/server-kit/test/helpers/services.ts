@@ -45,9 +45,9 @@ async function probe(service: Service): Promise<string | undefined> {
   }
 }
 
-const HOW_TO: Record<Service, string> = {
-  postgres: `PostgreSQL not reachable at ${POSTGRES_URL}: skipping; set DATABASE_URL`,
-  redis: `Redis not reachable at ${REDIS_URL}: skipping; set REDIS_URL`,
+const WHERE: Record<Service, { what: string; variable: string }> = {
+  postgres: { what: `PostgreSQL not reachable at ${POSTGRES_URL}`, variable: 'DATABASE_URL' },
+  redis: { what: `Redis not reachable at ${REDIS_URL}`, variable: 'REDIS_URL' },
 };
 
 /**
@@ -60,10 +60,16 @@ export async function servicesAvailable(...services: Service[]): Promise<boolean
     ([, failure]) => failure !== undefined,
   );
   if (failures.length === 0) return true;
-  const message = failures.map(([s, failure]) => `${HOW_TO[s]} (${failure})`).join('\n');
-  if (process.env.PARLEY_REQUIRE_SERVICES === '1') {
-    throw new Error(`PARLEY_REQUIRE_SERVICES=1 but a service is missing:\n${message}`);
-  }
+  const required = process.env.PARLEY_REQUIRE_SERVICES === '1';
+  const message = failures
+    .map(([s, failure]) => {
+      const { what, variable } = WHERE[s];
+      return required
+        ? `${what} (${failure}); start it or set ${variable}`
+        : `${what}: skipping; set ${variable} (${failure})`;
+    })
+    .join('\n');
+  if (required) throw new Error(`PARLEY_REQUIRE_SERVICES=1 but a service is missing:\n${message}`);
   console.warn(message);
   return false;
 }
