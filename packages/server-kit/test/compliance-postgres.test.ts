@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { isParleyError } from '@parley/core';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +21,7 @@ import {
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
-import { servicesAvailable, uniqueName, usePostgres } from './helpers/services.js';
+import { closedPort, servicesAvailable, uniqueName, usePostgres } from './helpers/services.js';
 
 const available = await servicesAvailable('postgres');
 
@@ -257,11 +256,7 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
 
     describe('failures', () => {
       it('rejects with a retryable UNAVAILABLE when PostgreSQL cannot be reached', async () => {
-        const server = createServer();
-        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-        const { port } = server.address() as { port: number };
-        await new Promise((resolve) => server.close(resolve));
-        const down = new pg.Pool({ host: '127.0.0.1', port, user: 'postgres', connectionTimeoutMillis: 2000 });
+        const down = new pg.Pool({ host: '127.0.0.1', port: await closedPort(), connectionTimeoutMillis: 2000 });
         down.on('error', () => {});
         const on = { pool: down, schema: db.schema };
         try {

@@ -1,21 +1,11 @@
-import { createServer } from 'node:net';
 import { isParleyError } from '@parley/core';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { redisBus, redisDirectory, redisRateLimiter } from '../src/redis/index.js';
 import { busCompliance, rateLimiterCompliance, sessionDirectoryCompliance } from '../src/testing/index.js';
-import { servicesAvailable, useRedis } from './helpers/services.js';
+import { closedPort, servicesAvailable, useRedis } from './helpers/services.js';
 
 const available = await servicesAvailable('redis');
-
-/** A port nothing listens on: connections to it are refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe.skipIf(!available)('Redis adapters', () => {
   const redis = useRedis();

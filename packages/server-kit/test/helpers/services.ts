@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
@@ -72,6 +73,15 @@ export async function servicesAvailable(...services: Service[]): Promise<boolean
   if (required) throw new Error(`PARLEY_REQUIRE_SERVICES=1 but a service is missing:\n${message}`);
   console.warn(message);
   return false;
+}
+
+/** A local port nothing listens on: connections to it are refused at once (a service that is down). */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 /** A name no other test file (or run) uses. */
