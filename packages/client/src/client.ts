@@ -21,12 +21,13 @@ import type { ClientEvents, ConnectionState, MessageContent } from './events.js'
 import { getGroup, isMember } from './groups/group-book.js';
 import { GroupChannel } from './groups/group-channel.js';
 import { GroupManager } from './groups/group-manager.js';
-import { redistributeTo } from './groups/group-sender-keys.js';
+import { groupReadRecords } from './groups/group-read.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
 import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 import { applyReceipt, type MessageStatus, rankOf } from './receipts.js';
+import { resendContent } from './resend-content.js';
 import type { ClientStore } from './stores/client-store.js';
 import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
 
@@ -196,7 +197,12 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     });
     if (ids.length === 0) return;
     const group = await this.options.store.transaction((tx) => getGroup(tx, chatId));
-    if (group) return this.markGroupRead(parts, chatId, ids, now);
+    if (group) {
+      for (const record of await groupReadRecords(chatId, ids, now, (id) => this.getMessage(id))) {
+        await parts.outbox.addInternal(record);
+      }
+      return;
+    }
     await parts.outbox.addInternal({
       id: ids[ids.length - 1] as string,
       chatId: `receipts\u001f${chatId}`,
@@ -205,29 +211,6 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       receipt: { userId: chatId, messageIds: ids, status: 3 },
       send: {},
     });
-  }
-
-  /** Group read receipts go per sending device (the server keeps a read cursor per member and sender device). */
-  private async markGroupRead(parts: Parts, groupId: string, ids: string[], now: number): Promise<void> {
-    const bySender = new Map<string, { userId: string; deviceId: number; ids: string[] }>();
-    for (const id of ids) {
-      const m = await this.getMessage(id);
-      if (!m) continue;
-      const key = `${m.from.userId}\u001f${m.from.deviceId}`;
-      const entry = bySender.get(key) ?? { userId: m.from.userId, deviceId: m.from.deviceId, ids: [] };
-      entry.ids.push(id);
-      bySender.set(key, entry);
-    }
-    for (const { userId, deviceId, ids: read } of bySender.values()) {
-      await parts.outbox.addInternal({
-        id: read[read.length - 1] as string,
-        chatId: `receipts\u001f${groupId}`,
-        createdAt: now,
-        kind: 'receipt',
-        receipt: { groupId, senderUserId: userId, senderDeviceId: deviceId, messageIds: read, status: 3 },
-        send: {},
-      });
-    }
   }
 
   /** Registers where this device's push notifications go (e.g. `registerPushToken('fcm', token)`); an empty token clears it. */
@@ -401,23 +384,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
         });
       },
       queueResend: (record) => (outbox as Outbox).addInternal(record),
-      sentContent: async (messageId, requester) => {
-        const m = await this.getMessage(messageId);
-        if (m?.outgoing && m.content.kind === 'text') {
-          // A group message: re-sent pairwise to a member device that lost our key, which gets it again next time.
-          const groupSent = await store.transaction(async (tx) => {
-            const group = await getGroup(tx, m.chatId);
-            if (!group) return undefined;
-            if (!isMember(group, requester.userId)) return null;
-            await redistributeTo(tx, m.chatId, requester);
-            return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId }) };
-          });
-          if (groupSent !== undefined) return groupSent ?? undefined;
-        }
-        const mayHaveIt = m?.outgoing && (m.chatId === requester.userId || requester.userId === self.userId);
-        if (!m || !mayHaveIt || m.content.kind !== 'text') return undefined;
-        return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
-      },
+      sentContent: (messageId, requester) => resendContent(store, self, messageId, requester),
       onIdentityChanged: (c) =>
         this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
     });

@@ -247,7 +247,7 @@ describe('end-to-end encryption', () => {
     await Promise.all([alice.connect(), bob.connect()]);
     await alice.sendText('bob', 'hi');
     await bob.sendText('alice', 'hi back');
-    await vi.waitFor(async () => expect(await bob.safetyNumber('alice')).toMatch(/^\d{60}$/));
+    await vi.waitFor(async () => expect(await bob.safetyNumber('alice')).toMatch(/^\d{60}$/), { timeout: 15_000 });
     const before = await alice.safetyNumber('bob');
     expect(await bob.safetyNumber('alice')).toBe(before);
 
@@ -278,7 +278,7 @@ describe('end-to-end encryption', () => {
     const after = await alice.safetyNumber('bob');
     expect(after).not.toBe(before);
     await bobAgain.sendText('alice', 'compare numbers?');
-    await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after));
+    await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after), { timeout: 15_000 });
   });
 
   it('reaches a user who had no device yet when first tried', async () => {

@@ -1,6 +1,7 @@
 import type { parley, ServerFrameInit } from '@parley/core';
 import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, type UnknownBodyDetail, utf8 } from '@parley/core';
 import type { RawData, WebSocket } from 'ws';
+import { ACCOUNT_BODIES, handleAccountRequest } from './account-requests.js';
 import type { Authenticator } from './authenticator.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
@@ -12,6 +13,7 @@ import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
 import { PRESENCE_BODIES, PresenceRequests } from './presence-requests.js';
 import type { PushCoalescer } from './push-coalescer.js';
+import { toBytes } from './raw-data.js';
 import { deliveredReceipts, handleReceipt, type ReceiptContext } from './receipts-handler.js';
 import { handleSend, type StoredEntry } from './send-handler.js';
 import type { ServerStores } from './stores.js';
@@ -311,6 +313,10 @@ export class Gateway {
       connection.reply(requestId, await this.groups.handle(device, frame));
       return;
     }
+    if (ACCOUNT_BODIES.has(frame.body)) {
+      connection.reply(requestId, await handleAccountRequest(this.o.stores, device, frame));
+      return;
+    }
     switch (frame.body) {
       case 'send': {
         const ack = await handleSend(
@@ -332,19 +338,6 @@ export class Gateway {
         await this.acked(device, frame.deliverAck?.ids ?? []);
         return;
       }
-      case 'registerPushToken': {
-        const provider = frame.registerPushToken?.provider ?? '';
-        const token = frame.registerPushToken?.token ?? '';
-        if (provider.length > 32 || token.length > 4096)
-          throw new ParleyError('INVALID_ARGUMENT', 'push token too long');
-        await this.o.stores.devices.setPushToken(
-          device.userId,
-          device.deviceId,
-          token && provider ? { provider, token } : null,
-        );
-        connection.reply(requestId, { ok: {} });
-        return;
-      }
       case 'receipt': {
         const receipt = frame.receipt as parley.v1.Receipt;
         if (receipt.chat === 'groupId') await this.groupReceipts.read(device, receipt);
@@ -355,18 +348,6 @@ export class Gateway {
       case 'groupReceipts': {
         const request = frame.groupReceipts as parley.v1.GroupReceiptsRequest;
         connection.reply(requestId, { groupReceipts: await this.groupReceipts.list(device, request) });
-        return;
-      }
-      case 'setPrivacy': {
-        const presence = this.o.stores.presence;
-        if (!presence) throw new ParleyError('INVALID_ARGUMENT', 'privacy settings are not enabled on this server');
-        const p = frame.setPrivacy as parley.v1.SetPrivacy;
-        const visibility = (['everyone', 'everyone', 'contacts', 'nobody'] as const)[p.lastSeen ?? 0];
-        await presence.updateSettings(device.userId, {
-          ...(p.lastSeen ? { lastSeen: visibility } : {}),
-          ...(p.readReceipts !== undefined && p.readReceipts !== null ? { readReceipts: p.readReceipts } : {}),
-        });
-        connection.reply(requestId, { ok: {} });
         return;
       }
       case 'keysUpload': {
@@ -381,22 +362,6 @@ export class Gateway {
       }
       case 'keysCount': {
         connection.reply(requestId, { keysUploadResult: await handleKeysCount(this.keysContext(), device) });
-        return;
-      }
-      case 'devicesGet': {
-        const userId = frame.devicesGet?.userId || device.userId;
-        const devices = await this.o.stores.devices.list(userId);
-        connection.reply(requestId, {
-          deviceList: {
-            userId,
-            devices: devices.map((d) => ({
-              deviceId: d.deviceId,
-              registrationId: d.registrationId,
-              createdAt: d.createdAt,
-              approvedBy: d.approvedBy,
-            })),
-          },
-        });
         return;
       }
       default:
@@ -495,19 +460,4 @@ export class Gateway {
       local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
     }
   }
-}
-
-function toBytes(data: RawData): Uint8Array {
-  if (Array.isArray(data)) {
-    const total = data.reduce((n, b) => n + b.byteLength, 0);
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const b of data) {
-      out.set(b, o);
-      o += b.byteLength;
-    }
-    return out;
-  }
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

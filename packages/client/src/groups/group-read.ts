@@ -1,0 +1,31 @@
+import type { StoredMessage } from '../inbox.js';
+import type { OutboxRecord } from '../outbox.js';
+
+/**
+ * Outbox records for "I read these group messages": one per sending device, because the server keeps a
+ * read cursor per member and sending device.
+ */
+export async function groupReadRecords(
+  groupId: string,
+  ids: string[],
+  now: number,
+  message: (id: string) => Promise<StoredMessage | undefined>,
+): Promise<Array<Omit<OutboxRecord, 'seq'>>> {
+  const bySender = new Map<string, { userId: string; deviceId: number; ids: string[] }>();
+  for (const id of ids) {
+    const m = await message(id);
+    if (!m) continue;
+    const key = `${m.from.userId}\u001f${m.from.deviceId}`;
+    const entry = bySender.get(key) ?? { userId: m.from.userId, deviceId: m.from.deviceId, ids: [] };
+    entry.ids.push(id);
+    bySender.set(key, entry);
+  }
+  return [...bySender.values()].map(({ userId, deviceId, ids: read }) => ({
+    id: read[read.length - 1] as string,
+    chatId: `receipts\u001f${groupId}`,
+    createdAt: now,
+    kind: 'receipt',
+    receipt: { groupId, senderUserId: userId, senderDeviceId: deviceId, messageIds: read, status: 3 },
+    send: {},
+  }));
+}

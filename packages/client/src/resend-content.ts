@@ -1,0 +1,31 @@
+import type { SignalAddress } from '@parley/core';
+import { encodeContent } from './content.js';
+import { getGroup, isMember } from './groups/group-book.js';
+import { redistributeTo } from './groups/group-sender-keys.js';
+import { MESSAGES_NS, type StoredMessage } from './inbox.js';
+import type { ClientStore } from './stores/client-store.js';
+
+/**
+ * The content of a message this user sent, to re-encrypt for a device that could not decrypt it;
+ * undefined when the requester has no business seeing it. A group message goes only to a verified
+ * member, whose device then gets our sender key again with the next group message.
+ */
+export async function resendContent(
+  store: ClientStore,
+  self: SignalAddress,
+  messageId: string,
+  requester: SignalAddress,
+): Promise<{ chatId: string; content: Uint8Array } | undefined> {
+  return store.transaction(async (tx) => {
+    const m = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
+    if (!m?.outgoing || m.content.kind !== 'text') return undefined;
+    const group = await getGroup(tx, m.chatId);
+    if (group) {
+      if (!isMember(group, requester.userId)) return undefined;
+      await redistributeTo(tx, m.chatId, requester);
+      return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId }) };
+    }
+    if (m.chatId !== requester.userId && requester.userId !== self.userId) return undefined;
+    return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
+  });
+}
