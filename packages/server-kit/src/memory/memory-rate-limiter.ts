@@ -15,13 +15,24 @@ export interface MemoryRateLimiterOptions extends RateLimit {
 /** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
 const EPSILON_MS = 1e-6;
 
-function checkLimit(limit: RateLimit): void {
+/** Refuses a bucket shape that cannot work (shared by the implementations). @internal */
+export function checkLimit(limit: RateLimit): void {
   if (!(limit.capacity > 0) || !Number.isFinite(limit.capacity)) {
     throw new ParleyError('INVALID_ARGUMENT', 'rate limit capacity must be a positive number');
   }
   if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond)) {
     throw new ParleyError('INVALID_ARGUMENT', 'rate limit refillPerSecond must be a positive number');
   }
+}
+
+/** The bucket shape of one `consume` call, with the call checked (shared by the implementations). @internal */
+export function bucketOf(cost: number, limit: RateLimit | undefined, defaults: RateLimit): RateLimit {
+  if (limit) checkLimit(limit);
+  const shape = limit ?? defaults;
+  if (!(cost >= 0) || !Number.isFinite(cost) || cost > shape.capacity) {
+    throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${shape.capacity}`);
+  }
+  return shape;
 }
 
 /**
@@ -49,11 +60,7 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
 
   return {
     async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
-      const { capacity, refillPerSecond } = limit ?? defaults;
-      if (limit) checkLimit(limit);
-      if (!(cost >= 0) || !Number.isFinite(cost) || cost > capacity) {
-        throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${capacity}`);
-      }
+      const { capacity, refillPerSecond } = bucketOf(cost, limit, defaults);
       const now = clock();
       // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
       if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);

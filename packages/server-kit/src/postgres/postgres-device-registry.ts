@@ -1,0 +1,137 @@
+import { ParleyError } from '@parley/core';
+import type { Pool } from 'pg';
+import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
+import { type Clock, systemClock } from '../types.js';
+import type { PostgresSchemaOptions } from './migrations.js';
+import { bytes, num, pgContext, statement } from './pg-db.js';
+
+/** Options of {@link postgresDeviceRegistry}. */
+export interface PostgresDeviceRegistryOptions extends PostgresSchemaOptions {
+  /** A pg Pool; the registry creates its tables in its schema and never ends the pool. */
+  pool: Pool;
+  clock?: Clock;
+}
+
+interface Row {
+  user_id: string;
+  device_id: string;
+  auth_key: Uint8Array;
+  registration_id: string;
+  created_at: string;
+  approved_by: string;
+}
+
+const toRecord = (row: Row): DeviceRecord => ({
+  userId: row.user_id,
+  deviceId: num(row.device_id),
+  authKey: bytes(row.auth_key),
+  registrationId: num(row.registration_id),
+  createdAt: num(row.created_at),
+  approvedBy: num(row.approved_by),
+});
+
+const COLUMNS = 'user_id, device_id, auth_key, registration_id, created_at, approved_by';
+
+const notFound = (userId: string, deviceId: number) => new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
+
+/**
+ * A {@link DeviceRegistry} in PostgreSQL; removed devices stay as tombstones with an empty key.
+ * Nothing is cached: every gateway of a cluster sees a new or removed device at once.
+ */
+export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): DeviceRegistry {
+  const db = pgContext(options.pool, options.schema);
+  const { s } = db;
+  const clock = options.clock ?? systemClock;
+
+  const sql = {
+    // ON CONFLICT DO NOTHING makes the insert the arbiter: of two registrations exactly one returns a row.
+    insert: statement(`
+      INSERT INTO ${s}.devices (${COLUMNS})
+      VALUES ($1::text, $2::bigint, $3::bytea, $4::bigint, $5::bigint, $6::bigint)
+      ON CONFLICT (user_id, device_id) DO NOTHING RETURNING ${COLUMNS}`),
+    select: statement(`SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint`),
+    selectLive: statement(
+      `SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed`,
+    ),
+    selectUser: statement(
+      `SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND NOT removed ORDER BY device_id`,
+    ),
+    setRegistrationId: statement(`
+      UPDATE ${s}.devices SET registration_id = $3::bigint
+      WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed`),
+    remove: statement(`
+      WITH t AS (
+        DELETE FROM ${s}.device_push_tokens WHERE user_id = $1::text AND device_id = $2::bigint)
+      UPDATE ${s}.devices SET removed = true, auth_key = '\\x'::bytea
+      WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed`),
+    // Stores the token only while the device is live, in one statement.
+    setToken: statement(`
+      INSERT INTO ${s}.device_push_tokens (user_id, device_id, provider, token)
+      SELECT user_id, device_id, $3::text, $4::text FROM ${s}.devices
+      WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed
+      ON CONFLICT (user_id, device_id) DO UPDATE SET provider = excluded.provider, token = excluded.token`),
+    clearToken: statement(`
+      WITH live AS (
+        SELECT 1 FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed),
+      t AS (DELETE FROM ${s}.device_push_tokens WHERE user_id = $1::text AND device_id = $2::bigint)
+      SELECT count(*)::int AS n FROM live`),
+    token: statement(`
+      SELECT t.provider, t.token FROM ${s}.device_push_tokens t
+      JOIN ${s}.devices d ON d.user_id = t.user_id AND d.device_id = t.device_id AND NOT d.removed
+      WHERE t.user_id = $1::text AND t.device_id = $2::bigint`),
+  };
+
+  return {
+    async register(device): Promise<RegisterResult> {
+      const { userId, deviceId } = device;
+      const created = await db.run<Row>(sql.insert, [
+        userId,
+        deviceId,
+        new Uint8Array(device.authKey),
+        device.registrationId,
+        device.createdAt ?? clock(),
+        device.approvedBy,
+      ]);
+      const row = created.rows[0];
+      if (row) return { created: true, device: toRecord(row) };
+      // A second statement, so its snapshot sees the row a concurrent registration just committed.
+      const stored = (await db.run<Row>(sql.select, [userId, deviceId])).rows[0];
+      if (!stored) throw new ParleyError('INTERNAL', `device ${userId}/${deviceId} vanished during register`);
+      return { created: false, device: toRecord(stored) };
+    },
+
+    async get(userId, deviceId) {
+      const row = (await db.run<Row>(sql.selectLive, [userId, deviceId])).rows[0];
+      return row ? toRecord(row) : undefined;
+    },
+
+    async list(userId) {
+      return (await db.run<Row>(sql.selectUser, [userId])).rows.map(toRecord);
+    },
+
+    async setRegistrationId(userId, deviceId, registrationId) {
+      const { rowCount } = await db.run(sql.setRegistrationId, [userId, deviceId, registrationId]);
+      if (!rowCount) throw notFound(userId, deviceId);
+    },
+
+    async remove(userId, deviceId) {
+      const { rowCount } = await db.run(sql.remove, [userId, deviceId]);
+      return (rowCount ?? 0) > 0;
+    },
+
+    async setPushToken(userId, deviceId, token) {
+      if (token) {
+        const { rowCount } = await db.run(sql.setToken, [userId, deviceId, token.provider, token.token]);
+        if (!rowCount) throw notFound(userId, deviceId);
+        return;
+      }
+      const { rows } = await db.run<{ n: number }>(sql.clearToken, [userId, deviceId]);
+      if (!rows[0]?.n) throw notFound(userId, deviceId);
+    },
+
+    async pushToken(userId, deviceId) {
+      const row = (await db.run<{ provider: string; token: string }>(sql.token, [userId, deviceId])).rows[0];
+      return row ? { provider: row.provider, token: row.token } : undefined;
+    },
+  };
+}

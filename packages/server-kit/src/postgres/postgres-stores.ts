@@ -1,0 +1,74 @@
+import type { Pool } from 'pg';
+import { redisBus } from '../redis/redis-bus.js';
+import type { RedisClient } from '../redis/redis-client.js';
+import { redisDirectory } from '../redis/redis-directory.js';
+import { redisRateLimiter } from '../redis/redis-rate-limiter.js';
+import type { ServerStores } from '../stores.js';
+import type { Clock } from '../types.js';
+import type { PostgresSchemaOptions } from './migrations.js';
+import { postgresDeviceRegistry } from './postgres-device-registry.js';
+import { postgresGroupReceiptStore } from './postgres-group-receipt-store.js';
+import { postgresGroupStore } from './postgres-group-store.js';
+import { postgresKeyDirectory } from './postgres-key-directory.js';
+import { postgresPresenceStore } from './postgres-presence-store.js';
+import { postgresQueue } from './postgres-queue.js';
+
+/** Options of {@link postgresStores}. */
+export interface PostgresStoresOptions extends PostgresSchemaOptions {
+  /** A pg Pool for the durable parts; never ended by the stores. */
+  pool: Pool;
+  /** An ioredis client for the fast parts; never closed by the stores. */
+  redis: RedisClient;
+  /** A second ioredis connection for bus subscriptions; default `redis.duplicate()`, closed by `close()`. */
+  redisSubscriber?: RedisClient;
+  /** Put before every Redis key and channel; default `'parley:'`. */
+  redisPrefix?: string;
+  clock?: Clock;
+  /** Offline queue entry lifetime; default 30 days. */
+  queueTtlMs?: number;
+}
+
+/**
+ * A cluster of stateless gateways: offline queue, device registry, key directory, groups, group
+ * receipts and presence in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
+ * is fast and may be lost: losing it delays deliveries, never loses them). Every gateway of the
+ * cluster uses the same schema and Redis prefix.
+ *
+ * The tables are created or migrated before the first query (call `migrate(pool)` at startup to
+ * fail fast instead). `close()` closes only what the stores opened (the bus's subscriber
+ * connection when it made it); end the pool and the Redis client yourself, after it.
+ */
+export function postgresStores(options: PostgresStoresOptions): ServerStores {
+  const { pool, redis } = options;
+  const schema = options.schema !== undefined ? { schema: options.schema } : {};
+  const prefix = options.redisPrefix !== undefined ? { prefix: options.redisPrefix } : {};
+  const withClock = options.clock ? { clock: options.clock } : {};
+  const bus = redisBus({
+    client: redis,
+    ...(options.redisSubscriber ? { subscriber: options.redisSubscriber } : {}),
+    ...prefix,
+  });
+  let closed = false;
+  return {
+    devices: postgresDeviceRegistry({ pool, ...schema, ...withClock }),
+    queue: postgresQueue({
+      pool,
+      ...schema,
+      ...withClock,
+      ...(options.queueTtlMs !== undefined ? { ttlMs: options.queueTtlMs } : {}),
+    }),
+    keys: postgresKeyDirectory({ pool, ...schema }),
+    groups: postgresGroupStore({ pool, ...schema }),
+    groupReceipts: postgresGroupReceiptStore({ pool, ...schema }),
+    presence: postgresPresenceStore({ pool, ...schema }),
+    directory: redisDirectory({ client: redis, ...prefix, ...withClock }),
+    bus,
+    // As the bundled stores: 60 per minute unless the gateway passes its own shape (it does).
+    rateLimiter: redisRateLimiter({ client: redis, capacity: 60, refillPerSecond: 1, ...prefix }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,169 @@
+import { ParleyError } from '@parley/core';
+import type { Cluster, Redis } from 'ioredis';
+import type { Bus } from '../bus.js';
+import { DEFAULT_REDIS_PREFIX, fromRedisError, type RedisClient, type RedisPrefixOptions } from './redis-client.js';
+
+/** Options of {@link redisBus}. */
+export interface RedisBusOptions extends RedisPrefixOptions {
+  /** Publishes; never closed by the bus. */
+  client: RedisClient;
+  /**
+   * The connection that subscribes (a connection in subscriber mode can do nothing else). Default:
+   * `client.duplicate()`, which the bus opens and closes itself; one given here is left open by
+   * `close` (the bus only removes its own subscriptions and listeners).
+   */
+  subscriber?: RedisClient;
+  /**
+   * Sharded pub/sub (SPUBLISH/SSUBSCRIBE, Redis 7+): on a cluster a message then travels only
+   * within its channel's shard instead of to every node. Default: used when the server has it.
+   * Every gateway of a cluster must end up with the same choice (they do when they share a server).
+   */
+  sharded?: boolean;
+}
+
+type Handler = (data: Uint8Array) => void;
+
+/** One channel: its handlers, and whether the subscriber connection is subscribed to it. */
+interface Channel {
+  handlers: Set<Handler>;
+  subscribed: boolean;
+  /** Subscribe and unsubscribe commands of the channel, one after the other. */
+  ops: Promise<void>;
+}
+
+/** A new connection with the client's options (one signature for a server and a cluster). */
+const duplicate = (client: RedisClient): RedisClient =>
+  client.isCluster ? (client as Cluster).duplicate() : (client as Redis).duplicate();
+
+/** Whether the server knows SPUBLISH; a connection failure rejects (so it is asked again later). */
+async function serverHasShardedPubSub(client: RedisClient): Promise<boolean> {
+  try {
+    const info = await client.call('COMMAND', 'INFO', 'SPUBLISH');
+    return Array.isArray(info) && info[0] !== null && info[0] !== undefined;
+  } catch (error) {
+    // The server answered (e.g. COMMAND is not allowed for this user): plain pub/sub works everywhere.
+    if ((error as { name?: unknown }).name === 'ReplyError') return false;
+    throw error;
+  }
+}
+
+/**
+ * A {@link Bus} over Redis pub/sub. Messages are nudges, as the Bus contract allows: Redis keeps
+ * none, so a message published while a gateway is disconnected from Redis is lost (ioredis
+ * resubscribes on reconnect). Handlers run in the subscriber's event, each on its own copy.
+ * Publishing while Redis is unreachable rejects with ParleyError('UNAVAILABLE').
+ */
+export function redisBus(options: RedisBusOptions): Bus {
+  const { client } = options;
+  const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
+  const owned = options.subscriber === undefined;
+  const subscriber = options.subscriber ?? duplicate(client);
+  const channels = new Map<string, Channel>();
+  let closed = false;
+  let sharded: Promise<boolean> | undefined =
+    options.sharded === undefined ? undefined : Promise.resolve(options.sharded);
+
+  const useSharded = (): Promise<boolean> => {
+    if (!sharded) {
+      const asked = serverHasShardedPubSub(client);
+      sharded = asked;
+      asked.catch(() => {
+        if (sharded === asked) sharded = undefined;
+      });
+    }
+    return sharded;
+  };
+
+  const onMessage = (channel: Buffer | string, message: Buffer): void => {
+    if (closed) return;
+    const state = channels.get(channel.toString());
+    if (!state) return;
+    for (const handler of [...state.handlers]) {
+      // Re-checked per handler: one removed by an earlier handler is not called.
+      if (closed || !state.handlers.has(handler)) continue;
+      try {
+        handler(new Uint8Array(message));
+      } catch {
+        // One failing handler must not starve the others; a lost nudge only delays.
+      }
+    }
+  };
+  subscriber.on('messageBuffer', onMessage);
+  subscriber.on('smessageBuffer', onMessage);
+
+  /** Brings the connection's subscription of `name` in line with its handlers, after earlier commands. */
+  const sync = (name: string, state: Channel): Promise<void> => {
+    const op = state.ops.then(async () => {
+      const want = state.handlers.size > 0 && !closed;
+      if (want === state.subscribed) return;
+      const isSharded = await useSharded();
+      if (want) {
+        await (isSharded ? subscriber.ssubscribe(name) : subscriber.subscribe(name));
+        state.subscribed = true;
+      } else {
+        await (isSharded ? subscriber.sunsubscribe(name) : subscriber.unsubscribe(name));
+        state.subscribed = false;
+        if (state.handlers.size === 0 && channels.get(name) === state) channels.delete(name);
+      }
+    });
+    state.ops = op.catch(() => {});
+    return op;
+  };
+
+  return {
+    async publish(channel, data) {
+      if (closed) return; // nudges after close are dropped, as by the memory bus
+      // Buffer.from copies: the caller may change `data` once this resolves.
+      const payload = Buffer.from(data);
+      try {
+        const name = prefix + channel;
+        await client.call((await useSharded()) ? 'SPUBLISH' : 'PUBLISH', name, payload);
+      } catch (error) {
+        throw fromRedisError(error);
+      }
+    },
+
+    async subscribe(channel, handler) {
+      if (closed) throw new ParleyError('CLOSED', 'bus is closed');
+      const name = prefix + channel;
+      let state = channels.get(name);
+      if (!state) {
+        state = { handlers: new Set(), subscribed: false, ops: Promise.resolve() };
+        channels.set(name, state);
+      }
+      const own = state;
+      // A wrapper per subscription, so subscribing one function twice gives two subscriptions.
+      const subscription: Handler = (data) => handler(data);
+      own.handlers.add(subscription);
+      try {
+        await sync(name, own);
+      } catch (error) {
+        own.handlers.delete(subscription);
+        void sync(name, own).catch(() => {});
+        throw fromRedisError(error);
+      }
+      return async () => {
+        // Removed at once: no message is handed to it after this point, whatever the server does.
+        if (!own.handlers.delete(subscription)) return;
+        await sync(name, own).catch(() => {
+          // Still subscribed on the server: harmless, messages find no handler.
+        });
+      };
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      const names = [...channels.entries()];
+      for (const [, state] of names) state.handlers.clear();
+      subscriber.off('messageBuffer', onMessage);
+      subscriber.off('smessageBuffer', onMessage);
+      if (owned) {
+        await subscriber.quit().catch(() => subscriber.disconnect());
+        return;
+      }
+      // The caller's connection stays open: drop only this bus's subscriptions.
+      await Promise.all(names.map(([name, state]) => sync(name, state).catch(() => {})));
+    },
+  };
+}

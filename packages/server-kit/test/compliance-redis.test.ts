@@ -1,0 +1,142 @@
+import { isParleyError } from '@parley/core';
+import { Redis } from 'ioredis';
+import { describe, expect, it, vi } from 'vitest';
+import { redisBus, redisDirectory, redisRateLimiter } from '../src/redis/index.js';
+import { busCompliance, rateLimiterCompliance, sessionDirectoryCompliance } from '../src/testing/index.js';
+import { closedPort, servicesAvailable, useRedis } from './helpers/services.js';
+
+const available = await servicesAvailable('redis');
+
+describe.skipIf(!available)('Redis adapters', () => {
+  const redis = useRedis();
+
+  sessionDirectoryCompliance({
+    name: 'redisDirectory',
+    create: async ({ clock }) => redisDirectory({ client: redis.client, prefix: redis.nextPrefix(), clock }),
+  });
+  busCompliance({
+    name: 'redisBus (sharded pub/sub when the server has it)',
+    create: async () => redisBus({ client: redis.client, prefix: redis.nextPrefix() }),
+    cleanup: (bus) => bus.close(),
+  });
+  busCompliance({
+    name: 'redisBus (plain PUBLISH)',
+    create: async () => redisBus({ client: redis.client, prefix: redis.nextPrefix(), sharded: false }),
+    cleanup: (bus) => bus.close(),
+  });
+  rateLimiterCompliance({
+    name: 'redisRateLimiter',
+    create: async (ctx) => redisRateLimiter({ client: redis.client, prefix: redis.nextPrefix(), ...ctx }),
+  });
+
+  describe('beyond the compliance suites', () => {
+    it('keeps adapters with different prefixes apart', async () => {
+      const a = redisDirectory({ client: redis.client, prefix: redis.nextPrefix() });
+      const b = redisDirectory({ client: redis.client, prefix: redis.nextPrefix() });
+      const device = { userId: 'alice', deviceId: 1 };
+      await a.claim(device, { gatewayId: 'g1', connectionId: 'c1' }, 30_000);
+      expect(await b.lookup([device])).toEqual([undefined]);
+      expect(await a.lookup([device])).toEqual([{ gatewayId: 'g1', connectionId: 'c1' }]);
+    });
+
+    it('lets Redis expire a directory entry of a crashed gateway by its own clock', async () => {
+      const prefix = redis.nextPrefix();
+      const directory = redisDirectory({ client: redis.client, prefix });
+      await directory.claim({ userId: 'alice', deviceId: 1 }, { gatewayId: 'g1', connectionId: 'c1' }, 30_000);
+      const ttl = await redis.client.pttl(`${prefix}dir:alice:1`);
+      expect(ttl).toBeGreaterThan(29_000);
+      expect(ttl).toBeLessThanOrEqual(30_000);
+    });
+
+    it('shares buckets between limiters of two gateways, on the server clock by default', async () => {
+      const prefix = redis.nextPrefix();
+      const other = redis.newClient();
+      const limit = { capacity: 3, refillPerSecond: 0.001 };
+      const g1 = redisRateLimiter({ client: redis.client, prefix, ...limit });
+      const g2 = redisRateLimiter({ client: other, prefix, ...limit });
+      const decisions = await Promise.all([g1, g2, g1, g2, g1, g2].map((r) => r.consume('device:alice.1')));
+      expect(decisions.filter((d) => d.allowed)).toHaveLength(3);
+      const refused = decisions.find((d) => !d.allowed);
+      // About 1000 s per token at this rate: the wait comes from the server's clock, not a fake one.
+      expect(refused?.retryAfterMs).toBeGreaterThan(990_000);
+      expect(refused?.retryAfterMs).toBeLessThanOrEqual(1_000_000);
+    });
+
+    it('uses sharded pub/sub on a server that has it', async () => {
+      const version = /redis_version:(\d+)/.exec(await redis.client.info('server'))?.[1];
+      const prefix = redis.nextPrefix();
+      const bus = redisBus({ client: redis.client, prefix });
+      try {
+        await bus.subscribe('gw', () => {});
+        const sharded = (await redis.client.call('PUBSUB', 'SHARDNUMSUB', `${prefix}gw`).catch(() => [])) as unknown[];
+        const plain = (await redis.client.call('PUBSUB', 'NUMSUB', `${prefix}gw`)) as unknown[];
+        if (Number(version) >= 7) {
+          expect(sharded[1]).toBe(1);
+          expect(plain[1]).toBe(0);
+        } else {
+          expect(plain[1]).toBe(1);
+        }
+      } finally {
+        await bus.close();
+      }
+    });
+
+    it('leaves a subscriber connection it was given open, without its subscriptions', async () => {
+      const prefix = redis.nextPrefix();
+      const subscriber = redis.newClient();
+      const bus = redisBus({ client: redis.client, subscriber, prefix, sharded: false });
+      await bus.subscribe('gw', () => {});
+      expect(((await redis.client.call('PUBSUB', 'NUMSUB', `${prefix}gw`)) as unknown[])[1]).toBe(1);
+      await bus.close();
+      expect(subscriber.status).toBe('ready');
+      expect(((await redis.client.call('PUBSUB', 'NUMSUB', `${prefix}gw`)) as unknown[])[1]).toBe(0);
+    });
+
+    it('reaches a bus of another gateway on its own connections', async () => {
+      const prefix = redis.nextPrefix();
+      const g1 = redisBus({ client: redis.client, prefix });
+      const g2 = redisBus({ client: redis.newClient(), prefix });
+      try {
+        const received: string[] = [];
+        await g2.subscribe('parley.gateway.g2', (data) => received.push(new TextDecoder().decode(data)));
+        await g1.publish('parley.gateway.g2', new TextEncoder().encode('nudge'));
+        await vi.waitFor(() => expect(received).toEqual(['nudge']));
+      } finally {
+        await Promise.all([g1.close(), g2.close()]);
+      }
+    });
+
+    it('rejects with a retryable UNAVAILABLE when Redis cannot be reached', async () => {
+      const down = new Redis({
+        host: '127.0.0.1',
+        port: await closedPort(),
+        lazyConnect: true,
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      down.on('error', () => {});
+      try {
+        const device = { userId: 'alice', deviceId: 1 };
+        const calls = [
+          redisDirectory({ client: down }).claim(device, { gatewayId: 'g', connectionId: 'c' }, 1000),
+          redisDirectory({ client: down }).lookup([device]),
+          redisDirectory({ client: down }).release(device, 'c'),
+          redisRateLimiter({ client: down, capacity: 1, refillPerSecond: 1 }).consume('k'),
+          redisBus({ client: down, subscriber: down, sharded: true }).publish('gw', new Uint8Array([1])),
+          redisBus({ client: down, subscriber: down, sharded: true }).subscribe('gw', () => {}),
+        ];
+        for (const call of calls) {
+          const error = await call.then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+          expect(isParleyError(error, 'UNAVAILABLE'), String(error)).toBe(true);
+          expect((error as { retryable?: boolean }).retryable).toBe(true);
+        }
+      } finally {
+        down.disconnect();
+      }
+    });
+  });
+});
