@@ -63,7 +63,8 @@ export const USAGE = `usage: bench:delivery [options]
 
 export class UsageError extends Error {}
 
-function positive(name: string, value: string | undefined, { integer = true, min = 1 } = {}): number {
+/** A number option of at least `min` (an integer unless told otherwise); UsageError otherwise. */
+export function positive(name: string, value: string | undefined, { integer = true, min = 1 } = {}): number {
   const n = Number(value);
   if (value === undefined || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
     throw new UsageError(`${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${value ?? 'nothing'}`);
@@ -71,9 +72,14 @@ function positive(name: string, value: string | undefined, { integer = true, min
   return n;
 }
 
-/** Parses argv (without node and script); throws UsageError on bad input. */
-export function parseArgs(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+/**
+ * Calls `handle` with each flag of argv (`--flag value` or `--flag=value`); `value()` takes the
+ * flag's value. Skips the `--` separator some runners pass through.
+ */
+export function eachFlag(
+  argv: readonly string[],
+  handle: (flag: string, value: () => string, raw: string) => void,
+): void {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     const [flag, inline] = raw.includes('=') ? (raw.split(/=(.*)/s, 2) as [string, string]) : [raw, undefined];
@@ -83,9 +89,15 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    if (flag !== '--') handle(flag, value, raw);
+  }
+}
+
+/** Parses argv (without node and script); throws UsageError on bad input. */
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+  eachFlag(argv, (flag, value, raw) => {
     switch (flag) {
-      case '--':
-        break; // separator some runners pass through
       case '--rates':
         o.rates = value()
           .split(',')
@@ -140,7 +152,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       default:
         throw new UsageError(`unknown option ${raw}\n${USAGE}`);
     }
-  }
+  });
   if (o.gateways !== 1) {
     throw new UsageError(
       `--gateways ${o.gateways}: multi-gateway runs are not implemented yet; only --gateways 1 is supported`,

@@ -31,13 +31,6 @@ export class PayloadWriter {
     this.view.setUint32(8, seq);
     out.set(this.scratch, offset);
   }
-
-  /** A new payload for message `seq`. */
-  make(seq: number): Uint8Array {
-    const out = new Uint8Array(this.size);
-    this.write(out, 0, seq);
-    return out;
-  }
 }
 
 /** Send time and sequence number of a payload; undefined when it is too short to carry them. */
