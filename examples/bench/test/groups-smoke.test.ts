@@ -1,31 +1,16 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../src/args.js';
 import { FanoutTracker } from '../src/fanout-tracker.js';
 import { parseGroupsArgs } from '../src/groups-args.js';
 import type { GroupsReport } from '../src/groups-report.js';
+import { runBenchCli, tempDir } from './run-cli.js';
 
-const benchDir = fileURLToPath(new URL('..', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const outDir = mkdtempSync(join(tmpdir(), 'parley-groups-smoke-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const { dir: outDir, remove } = tempDir('parley-groups-smoke-');
+afterAll(remove);
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--conditions=source', '--import', tsxLoader, 'src/groups.ts', ...args],
-      { cwd: benchDir, timeout: 80_000, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (args: string[]) => runBenchCli('groups.ts', args, 80_000);
 
 describe('bench:groups', () => {
   it('fans a group message, the same 1:1 and a raw broadcast out to every member exactly once', async () => {
