@@ -27,6 +27,8 @@ export interface GroupsOptions {
   quietWaitS: number;
   /** JSON output path; default examples/bench/results/groups-<timestamp>.json. */
   out: string | undefined;
+  /** Directory for CPU profiles of the Parley server, one per online run (system and size). */
+  profileDir: string | undefined;
 }
 
 export const GROUPS_DEFAULTS: GroupsOptions = {
@@ -42,6 +44,7 @@ export const GROUPS_DEFAULTS: GroupsOptions = {
   pin: true,
   quietWaitS: 10,
   out: undefined,
+  profileDir: undefined,
 };
 
 export const GROUPS_USAGE = `usage: bench:groups [options]
@@ -56,7 +59,8 @@ export const GROUPS_USAGE = `usage: bench:groups [options]
   --timeout 60          longest wait for a message, a burst or a drain (s)
   --quiet-wait 10       wait up to this many seconds for an idle machine before each server starts
   --no-pin              do not pin processes with taskset
-  --out <file>          JSON results path`;
+  --out <file>          JSON results path
+  --profile <dir>       write a CPU profile of the Parley server per online run (tsx src/profile-summary.ts)`;
 
 /** Parses argv (without node and script); throws UsageError on bad input. */
 export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
@@ -108,6 +112,9 @@ export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
         break;
       case '--out':
         o.out = value();
+        break;
+      case '--profile':
+        o.profileDir = value();
         break;
       case '--help':
       case '-h':

@@ -3,6 +3,8 @@
 // per device, as end-to-end encrypted 1:1 messaging does), and as one frame a raw ws relay copies
 // to 1,000 sockets; then what the queued entries cost while the members are offline, and the drain.
 // Run: pnpm bench:groups [--members 1000] [--sizes 1024,16384] [--messages 10] [--burst 5] [--stored 20]
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerChild, startServerChild } from './child.js';
 import { defaultResultsPath, runCli } from './cli.js';
@@ -114,6 +116,7 @@ async function storageRuns(
 /** Every phase; writes the JSON report after each. */
 export async function runGroupsBench(o: GroupsOptions): Promise<{ report: GroupsReport; path: string }> {
   const pinned = o.pin && pinGenerator();
+  if (o.profileDir) mkdirSync(o.profileDir, { recursive: true });
   const path = o.out ?? defaultResultsPath('groups');
   const report: GroupsReport = {
     benchmark: 'groups',
@@ -155,7 +158,12 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
     for (const size of o.sizes) {
       tracker.size = size;
       for (const system of [pool.groupSystem(GROUP_ID), pool.directSystem()]) {
+        const profile =
+          o.profileDir &&
+          join(o.profileDir, `groups-${system.name === 'group' ? 'group' : 'direct'}-${size}.cpuprofile`);
+        if (profile) await child.request({ type: 'profile-start' }, 'profile-started');
         const { result, nextSeq } = await runFanout(system, tracker, child, fanout, ctx.seq);
+        if (profile) await child.request({ type: 'profile-stop', path: profile }, 'profile-written');
         ctx.seq = nextSeq;
         report.online.push(result);
         log(summary(result));
