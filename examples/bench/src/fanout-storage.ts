@@ -2,7 +2,7 @@
 // queued entry (SQLite bytes in use, or heap after GC with the memory stores), then the drain when
 // they come back, and what is still held once everything was delivered and acknowledged.
 import type { ServerChild } from './child.js';
-import { cpuWhenQuiet, type FanoutSystem, waitUntil } from './fanout-run.js';
+import { childCpuUs, cpuWhenQuiet, type FanoutSystem, waitUntil } from './fanout-run.js';
 import type { FanoutTracker } from './fanout-tracker.js';
 import type { FanoutPool } from './parley-fanout-pool.js';
 
@@ -28,6 +28,11 @@ export interface StorageResult {
   connectMs: number;
   /** ms from the start of the reconnect until every recipient had every message. */
   drainMs: number;
+  /**
+   * Server CPU (ms) from the start of the reconnect until acks and receipts were done: the
+   * handshakes (the same for every system) plus the drain.
+   */
+  drainServerCpuMs: number;
   missing: number;
   duplicates: number;
   /** Messages whose follow-up (acks, receipts) had not finished when the drain ended. */
@@ -95,13 +100,14 @@ export async function runStorage(
   await cpuWhenQuiet(child);
   const after = await measureStorage(child, store);
 
+  const cpuBefore = await childCpuUs(child);
   const reconnectAt = performance.now();
   await pool.reconnectMembers(url);
   const connectMs = performance.now() - reconnectAt;
   await waitUntil(() => seqs.every((s) => tracker.complete(s)), o.timeoutMs);
   const drainMs = Math.max(...seqs.map((s) => tracker.lastAt(s))) - reconnectAt;
   await waitUntil(() => seqs.every((s) => system.settled(s)), o.timeoutMs);
-  await cpuWhenQuiet(child);
+  const cpuAfter = await cpuWhenQuiet(child);
   const drained = await measureStorage(child, store);
 
   const entries = o.messages * tracker.recipients;
@@ -120,6 +126,7 @@ export async function runStorage(
     retainedBytesPerEntry: (drained.bytes - before.bytes) / entries,
     connectMs,
     drainMs,
+    drainServerCpuMs: (cpuAfter - cpuBefore) / 1000,
     missing: seqs.reduce((n, s) => n + tracker.recipients - tracker.receivedOf(s), 0),
     duplicates: tracker.duplicates - duplicatesBefore,
     unsettled: seqs.filter((s) => !system.settled(s)).length,

@@ -21,6 +21,7 @@ export interface StorageRatio {
   store: StorageResult['store'];
   bytesPerEntry: number;
   drainMs: number;
+  drainServerCpu: number;
 }
 
 export interface GroupsReport {
@@ -76,6 +77,7 @@ export function storageRatios(storage: StorageResult[]): StorageRatio[] {
         store,
         bytesPerEntry: direct.bytesPerEntry / group.bytesPerEntry,
         drainMs: direct.drainMs / group.drainMs,
+        drainServerCpu: direct.drainServerCpuMs / group.drainServerCpuMs,
       });
     }
   }
@@ -116,6 +118,7 @@ const STORAGE: Array<[string, (r: StorageResult) => string]> = [
   ['kept B/entry', (r) => f(r.retainedBytesPerEntry, 0)],
   ['connect ms', (r) => f(r.connectMs, 0)],
   ['drain ms', (r) => f(r.drainMs, 0)],
+  ['drain srv cpu ms', (r) => f(r.drainServerCpuMs, 0)],
   ['missing', (r) => String(r.missing)],
   ['dup', (r) => String(r.duplicates)],
   ['unsettled', (r) => String(r.unsettled)],
@@ -144,7 +147,10 @@ export function formatStorage(storage: StorageResult[], ratios: StorageRatio[]):
     lines.push(`  ${r.store} ${r.system} B/entry by table: ${parts.join(', ')}`);
   }
   for (const r of ratios) {
-    lines.push(`  ${r.store} 1:1/group: bytes per entry ${x(r.bytesPerEntry)}, drain time ${x(r.drainMs)}`);
+    lines.push(
+      `  ${r.store} 1:1/group: bytes per entry ${x(r.bytesPerEntry)}, drain time ${x(r.drainMs)}, ` +
+        `drain server cpu ${x(r.drainServerCpu)}`,
+    );
   }
   return [table(rows), ...lines].join('\n');
 }

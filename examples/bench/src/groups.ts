@@ -107,7 +107,8 @@ async function storageRuns(
     out.push(result);
     log(
       `  ${store} ${result.system}: ${result.bytesPerEntry.toFixed(0)} B per queued entry, ` +
-        `drain ${result.drainMs.toFixed(0)} ms (connect ${result.connectMs.toFixed(0)} ms)`,
+        `drain ${result.drainMs.toFixed(0)} ms (connect ${result.connectMs.toFixed(0)} ms), ` +
+        `server ${result.drainServerCpuMs.toFixed(0)} ms CPU`,
     );
   }
   return out;

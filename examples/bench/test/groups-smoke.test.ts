@@ -53,6 +53,7 @@ describe('bench:groups', () => {
     for (const run of report.storage) {
       expect(run).toMatchObject({ entries: 2 * members, missing: 0, duplicates: 0, unsettled: 0 });
       expect(run.drainMs).toBeGreaterThan(0);
+      expect(run.drainServerCpuMs).toBeGreaterThan(0);
       expect(Number.isFinite(run.bytesPerEntry)).toBe(true);
     }
     const sqlite = (system: string) => report.storage.find((r) => r.store === 'sqlite' && r.system === system);
