@@ -1,5 +1,5 @@
 /** Command-line options of `bench:delivery`. */
-export interface BenchOptions {
+export interface BenchOptions extends CommonOptions {
   /** Aggregate target send rates (msgs/s), one measured run per rate and system. */
   rates: number[];
   /** Measured window per rate and system, seconds. */
@@ -72,6 +72,41 @@ export function positive(name: string, value: string | undefined, { integer = tr
   return n;
 }
 
+/** Options every bench takes. */
+export interface CommonOptions {
+  /** Longest wait for the machine to be idle before a server starts, seconds (0: do not wait). */
+  quietWaitS: number;
+  /** Pin server to core 0 and load generator to core 1 with taskset. */
+  pin: boolean;
+  /** JSON output path. */
+  out: string | undefined;
+  /** Directory for CPU profiles of the Parley server. */
+  profileDir: string | undefined;
+}
+
+/** --quiet-wait, --no-pin, --out, --profile and --help; UsageError for any other flag. */
+export function commonFlag(o: CommonOptions, flag: string, value: () => string, raw: string, usage: string): void {
+  switch (flag) {
+    case '--quiet-wait':
+      o.quietWaitS = positive(flag, value(), { min: 0 });
+      return;
+    case '--no-pin':
+      o.pin = false;
+      return;
+    case '--out':
+      o.out = value();
+      return;
+    case '--profile':
+      o.profileDir = value();
+      return;
+    case '--help':
+    case '-h':
+      throw new UsageError(usage);
+    default:
+      throw new UsageError(`unknown option ${raw}\n${usage}`);
+  }
+}
+
 /**
  * Calls `handle` with each flag of argv (`--flag value` or `--flag=value`); `value()` takes the
  * flag's value. Skips the `--` separator some runners pass through.
@@ -131,26 +166,11 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         o.systems = systems as BenchOptions['systems'];
         break;
       }
-      case '--quiet-wait':
-        o.quietWaitS = positive('--quiet-wait', value(), { min: 0 });
-        break;
-      case '--no-pin':
-        o.pin = false;
-        break;
-      case '--out':
-        o.out = value();
-        break;
       case '--server-kit':
         o.serverKit = value();
         break;
-      case '--profile':
-        o.profileDir = value();
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError(USAGE);
       default:
-        throw new UsageError(`unknown option ${raw}\n${USAGE}`);
+        commonFlag(o, flag, value, raw, USAGE);
     }
   });
   if (o.gateways !== 1) {

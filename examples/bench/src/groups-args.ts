@@ -1,8 +1,8 @@
-import { eachFlag, positive, UsageError } from './args.js';
+import { type CommonOptions, commonFlag, eachFlag, positive, UsageError } from './args.js';
 import type { StoreKind } from './fanout-storage.js';
 
 /** Command-line options of `bench:groups`. */
-export interface GroupsOptions {
+export interface GroupsOptions extends CommonOptions {
   /** Recipient users (one device each), all members of the group besides the sender. */
   members: number;
   /** Payload sizes of the online runs, bytes. */
@@ -21,14 +21,6 @@ export interface GroupsOptions {
   stores: StoreKind[];
   /** Longest wait for one message, a burst or a drain, seconds. */
   timeoutS: number;
-  /** Pin server to core 0 and load generator to core 1 with taskset. */
-  pin: boolean;
-  /** Longest wait for the machine to be idle before each server starts, seconds (0: do not wait). */
-  quietWaitS: number;
-  /** JSON output path; default examples/bench/results/groups-<timestamp>.json. */
-  out: string | undefined;
-  /** Directory for CPU profiles of the Parley server, one per online run (system and size). */
-  profileDir: string | undefined;
 }
 
 export const GROUPS_DEFAULTS: GroupsOptions = {
@@ -104,23 +96,8 @@ export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
       case '--timeout':
         o.timeoutS = positive(flag, value(), { integer: false, min: 1 });
         break;
-      case '--quiet-wait':
-        o.quietWaitS = positive(flag, value(), { min: 0 });
-        break;
-      case '--no-pin':
-        o.pin = false;
-        break;
-      case '--out':
-        o.out = value();
-        break;
-      case '--profile':
-        o.profileDir = value();
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError(GROUPS_USAGE);
       default:
-        throw new UsageError(`unknown option ${raw}\n${GROUPS_USAGE}`);
+        commonFlag(o, flag, value, raw, GROUPS_USAGE);
     }
   });
   return o;
