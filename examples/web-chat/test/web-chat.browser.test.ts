@@ -204,7 +204,7 @@ describe('idbClientStore in Chromium', () => {
     name: 'idbClientStore (Chromium)',
     create: () => openRemoteStore(page, `compliance-${++counter}`),
     reopen: async (closed) => {
-      // A reload drops everything the page held in memory: what comes back was on disk.
+      // A reload drops everything the page held in memory: what comes back was read from IndexedDB.
       await page.reload();
       await page.waitForFunction(() => 'parleyStoreHarness' in globalThis);
       return openRemoteStore(page, (closed as RemoteStore).name);
