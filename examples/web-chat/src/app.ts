@@ -78,11 +78,16 @@ export class ChatApp {
     client.on('message:received', (m) => this.serial(() => this.received(m)));
     client.on('message:sent', ({ id, chatId }) => this.serial(() => this.confirmed(id, chatId)));
     client.on('message:failed', ({ id, chatId, error }) => this.serial(() => this.confirmed(id, chatId, error)));
-    client.on('receipt:updated', (u) => {
-      // Reads on another device of this user concern incoming messages: no ticks to move.
-      if (u.by !== userId && this.conversation.openChatId === u.chatId)
-        this.conversation.setStatus(u.messageId, u.status);
-    });
+    // In the queue too: a receipt for a message whose bubble is still pending then waits for its
+    // confirmation, which reads the status the receipt already stored.
+    client.on('receipt:updated', (u) =>
+      this.serial(async () => {
+        // Reads on another device of this user concern incoming messages: no ticks to move.
+        if (u.by !== userId && this.conversation.openChatId === u.chatId) {
+          this.conversation.setStatus(u.messageId, u.status);
+        }
+      }),
+    );
     client.on('presence:changed', ({ userId: peer, online, lastSeen }) => this.updatePeer(peer, { online, lastSeen }));
     client.on('typing:changed', ({ chatId, typing }) => this.updatePeer(chatId, { typing }));
   }
@@ -207,15 +212,18 @@ export class ChatApp {
       this.renderList();
     });
     this.openChat(userId);
-    // Tell now, not at the first send, when the peer has no device to write to.
-    void this.session.client
-      .listDevices(userId)
-      .then((devices) => {
-        if (devices.length === 0 && this.conversation.openChatId === userId) {
-          this.conversation.showError(`${userId} has not signed in yet: messages cannot reach them until they do.`);
-        }
-      })
-      .catch(noop);
+    // Tell now, not at the first send, when the peer has no device to write to (once the chat is
+    // open: the check must not hold up the event queue while offline).
+    this.serial(async () => {
+      void this.session.client
+        .listDevices(userId)
+        .then((devices) => {
+          if (devices.length === 0 && this.conversation.openChatId === userId) {
+            this.conversation.showError(`${userId} has not signed in yet: messages cannot reach them until they do.`);
+          }
+        })
+        .catch(noop);
+    });
   }
 
   private updatePeer(userId: string, change: Partial<PeerState>): void {

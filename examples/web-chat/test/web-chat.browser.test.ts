@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ServerProcess, startServer } from '../../server/test/spawn-server.js';
 import { webChatDir } from '../scripts/build.js';
 import { launchChromium } from './chromium.js';
-import { openRemoteStore, type RemoteStore } from './remote-store.js';
+import { HarnessChannels, openRemoteStore, type RemoteStore } from './remote-store.js';
 
 const ARTIFACTS = path.join(webChatDir, 'test-artifacts');
 const GREY = 'rgb(102, 119, 129)';
@@ -78,6 +78,39 @@ const incoming = (page: Page) => page.locator('li[data-direction="in"] .text');
 const chatRow = (page: Page, peer: string) => page.locator(`button[data-chat-id="${peer}"]`);
 const peerStatus = (page: Page, text: string | RegExp) => page.locator('#peer-status', { hasText: text });
 const tickColor = (message: Locator) => message.locator('.ticks').evaluate((el) => getComputedStyle(el).color);
+
+interface FakeNotifications {
+  shownNotifications: Array<{ title: string; body: string | undefined }>;
+}
+
+/**
+ * Makes the page believe its tab is hidden (or visible again), with a Notification API that
+ * records instead of showing: headless pages are always visible and cannot show notifications.
+ */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hidden) => {
+    const g = globalThis as unknown as FakeNotifications & { Notification: unknown };
+    if (!g.shownNotifications) {
+      const shown: FakeNotifications['shownNotifications'] = [];
+      g.shownNotifications = shown;
+      g.Notification = class {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: unknown = null;
+        constructor(title: string, options?: { body?: string }) {
+          shown.push({ title, body: options?.body });
+        }
+        close() {}
+      };
+    }
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   const file = path.join(ARTIFACTS, `${name}.png`);
@@ -154,14 +187,20 @@ describe('web chat in Chromium', () => {
     await peerStatus(alice, /^online$/).waitFor();
   });
 
-  it('a Node client (carol) and a browser (bob) write to each other', async () => {
+  it('a Node client (carol) and a browser (bob) write to each other; a hidden tab notifies', async () => {
     const carol = createClient({ url: server.url, userId: 'carol', store: memoryClientStore() });
     clients.push(carol);
     const received: string[] = [];
     carol.on('message:received', (m) => received.push(m.content.text));
     await carol.connect();
+    await setHidden(bob, true);
     await carol.sendText('bob', 'hello from node');
     await chatRow(bob, 'carol').locator('.unread', { hasText: '1' }).waitFor();
+    await bob.waitForFunction(() => (globalThis as unknown as FakeNotifications).shownNotifications.length > 0);
+    expect(await bob.evaluate(() => (globalThis as unknown as FakeNotifications).shownNotifications)).toEqual([
+      { title: 'carol', body: 'hello from node' },
+    ]);
+    await setHidden(bob, false);
     await chatRow(bob, 'carol').click();
     await send(bob, 'hello from chromium');
     await vi.waitFor(() => expect(received).toEqual(['hello from chromium']), { timeout: 15_000 });
@@ -179,6 +218,23 @@ describe('web chat in Chromium', () => {
     alice = second;
   });
 
+  it('says when a chat partner has never signed in, and marks the message as not sent', async () => {
+    await startChatWith(alice, 'zed');
+    await alice.locator('#chat-error', { hasText: 'zed has not signed in yet' }).waitFor();
+    await send(alice, 'anyone there?');
+    await outgoing(alice, 'anyone there?', 'failed').waitFor();
+    await alice.locator('#chat-error', { hasText: 'Not sent' }).waitFor();
+  });
+
+  it('refuses a name that is already the device of another browser, and says why', async () => {
+    const stranger = await browser.newContext();
+    const page = await openChat(stranger, 'stranger');
+    await page.getByLabel('Your user name').fill('bob');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#sign-in-error', { hasText: 'refused this browser as a device of bob' }).waitFor();
+    await stranger.close();
+  });
+
   // TODO(groups): 3. a group of alice, bob and carol (carol is the Node client) once client.groups lands.
   it.todo('3. alice, bob and carol chat in a group');
   // TODO(media): 4. alice sends an image that bob sees rendered, once client.sendMedia lands.
@@ -190,57 +246,62 @@ describe('web chat in Chromium', () => {
 });
 
 describe('idbClientStore in Chromium', () => {
+  let channels: HarnessChannels;
   let context: BrowserContext;
-  let page: Page;
+  let harness: HarnessPage;
   let counter = 0;
 
   beforeAll(async () => {
+    channels = await HarnessChannels.start(harnessScript);
     context = await browser.newContext();
-    page = await harnessPage(context);
+    harness = await harnessPage(channels, context);
   });
+  afterAll(() => channels?.close());
 
   // The suite's transactions run in Node; each read and write is a step on the page's store.
   clientStoreCompliance({
     name: 'idbClientStore (Chromium)',
-    create: () => openRemoteStore(page, `compliance-${++counter}`),
+    create: () => openRemoteStore(harness.call, `compliance-${++counter}`),
     reopen: async (closed) => {
       // A reload drops everything the page held in memory: what comes back was read from IndexedDB.
-      await page.reload();
-      await page.waitForFunction(() => 'parleyStoreHarness' in globalThis);
-      return openRemoteStore(page, (closed as RemoteStore).name);
+      const reconnected = channels.nextConnection(harness.token);
+      await harness.page.reload();
+      await reconnected;
+      return openRemoteStore(harness.call, (closed as RemoteStore).name);
     },
   });
 
   it('refuses a second tab (CONFLICT) and lets a waiting one in once the first closes', async () => {
-    const other = await harnessPage(context);
-    const first = await openRemoteStore(page, 'tabs');
+    const other = await harnessPage(channels, context);
+    const first = await openRemoteStore(harness.call, 'tabs');
     await first.transaction((tx) => tx.put('ns', 'k', 'from the first tab'));
-    await expect(openRemoteStore(other, 'tabs')).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CONFLICT'));
-    const waiting = openRemoteStore(other, 'tabs', 'wait');
+    await expect(openRemoteStore(other.call, 'tabs')).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CONFLICT'));
+    const waiting = openRemoteStore(other.call, 'tabs', 'wait');
     await first.close();
     const second = await waiting;
     expect(await second.transaction((tx) => tx.get('ns', 'k'))).toBe('from the first tab');
     await second.close();
-    await other.close();
+    await other.page.close();
   });
 });
 
-/** A page on the server's origin (a secure context: loopback) running the store harness. */
-async function harnessPage(context: BrowserContext): Promise<Page> {
+interface HarnessPage {
+  page: Page;
+  token: string;
+  call: ReturnType<HarnessChannels['caller']>;
+}
+
+let harnessPages = 0;
+
+/** A page running the store harness, on the channel server's loopback origin (a secure context). */
+async function harnessPage(channels: HarnessChannels, context: BrowserContext): Promise<HarnessPage> {
+  const token = `page-${++harnessPages}`;
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`harness: ${error.message}`));
-  await page.route(`${server.httpUrl}/__harness/**`, (route) => {
-    const isScript = route.request().url().endsWith('.js');
-    return route.fulfill({
-      contentType: isScript ? 'text/javascript' : 'text/html',
-      body: isScript
-        ? harnessScript
-        : '<!doctype html><title>harness</title><script type="module" src="harness.js"></script>',
-    });
-  });
-  await page.goto(`${server.httpUrl}/__harness/index.html`);
-  await page.waitForFunction(() => 'parleyStoreHarness' in globalThis);
-  return page;
+  const connected = channels.nextConnection(token);
+  await page.goto(channels.pageUrl(token));
+  await connected;
+  return { page, token, call: channels.caller(token) };
 }
 
 async function bundleHarness(): Promise<string> {

@@ -1,20 +1,23 @@
-// Runs in the page (bundled by the test with esbuild): exposes idbClientStore to the test in Node,
-// one call per step, so the unchanged compliance suite can drive real IndexedDB in Chromium.
+// Runs in the page (bundled by the test with esbuild): serves idbClientStore to the test in Node
+// over a WebSocket to the page's own server (?channel= names this page), one message per step, so the unchanged
+// compliance suite can drive real IndexedDB in Chromium. A WebSocket round trip costs a fraction
+// of a page.evaluate, which matters for the suite's thousands of steps.
 import type { ClientStore, StoreTx } from '@parley/client';
 import { idbClientStore } from '@parley/client/browser';
+import { decodeWire, encodeWire } from './wire.js';
 
-/** How a step ended, in a form page.evaluate can carry. */
+/** How a step ended. */
 export type Outcome = { ok: true } | { ok: false; code?: string | undefined; message: string };
 
-/** What the page exposes as `globalThis.parleyStoreHarness`. */
-export interface StoreHarness {
-  open(name: string, whenLocked?: 'fail' | 'wait'): Promise<{ id: number } | Outcome>;
-  close(id: number): Promise<void>;
-  /** Starts a transaction on store `id`; resolves true once its fn runs, false if it was refused first. */
-  begin(id: number, txId: number): Promise<boolean>;
-  op(txId: number, method: 'get' | 'put' | 'delete' | 'list', args: unknown[]): Promise<{ value: unknown } | Outcome>;
-  /** Lets the transaction's fn return (`commit`) or throw; resolves with how `transaction` settled. */
-  end(txId: number, commit: boolean): Promise<Outcome>;
+/** The calls the page answers; arguments and results travel through encodeWire. */
+export interface HarnessCalls {
+  open(name: string, whenLocked: 'fail' | 'wait'): { id: number } | Outcome;
+  close(id: number): undefined;
+  /** Starts a transaction on store `id`; true once its fn runs, false if it was refused first. */
+  begin(id: number, txId: number): boolean;
+  op(txId: number, method: 'get' | 'put' | 'delete' | 'list', args: unknown[]): { value: unknown } | Outcome;
+  /** Lets the transaction's fn return (`commit`) or throw; answers how `transaction` settled. */
+  end(txId: number, commit: boolean): Outcome;
 }
 
 const failure = (error: unknown): Outcome => ({
@@ -28,8 +31,10 @@ const txs = new Map<number, { tx: StoreTx; finish(commit: boolean): void; settle
 const refused = new Map<number, Promise<Outcome>>();
 let nextStoreId = 0;
 
-const harness: StoreHarness = {
-  async open(name, whenLocked = 'fail') {
+const calls: {
+  [K in keyof HarnessCalls]: (...args: Parameters<HarnessCalls[K]>) => Promise<ReturnType<HarnessCalls[K]>>;
+} = {
+  async open(name, whenLocked) {
     try {
       const store = await idbClientStore({ name, whenLocked });
       const id = ++nextStoreId;
@@ -42,6 +47,7 @@ const harness: StoreHarness = {
   async close(id) {
     await stores.get(id)?.close();
     stores.delete(id);
+    return undefined;
   },
   begin(id, txId) {
     const store = stores.get(id);
@@ -82,11 +88,24 @@ const harness: StoreHarness = {
   async end(txId, commit) {
     const entry = txs.get(txId);
     if (!entry) return (await refused.get(txId)) ?? { ok: false, message: 'no such transaction' };
+    // The entry stays, so a late op on the finished tx reaches it (and is rejected with CLOSED).
     entry.finish(commit);
-    const outcome = await entry.settled;
-    // Kept in `txs` so a late op on it reaches the finished tx (which rejects with CLOSED).
-    return outcome;
+    return entry.settled;
   },
 };
 
-(globalThis as unknown as { parleyStoreHarness: StoreHarness }).parleyStoreHarness = harness;
+const token = new URL(location.href).searchParams.get('channel');
+if (token) {
+  const socket = new WebSocket(`ws://${location.host}/${encodeURIComponent(token)}`);
+  socket.onmessage = (event) => {
+    const { id, call, args } = JSON.parse(String(event.data)) as {
+      id: number;
+      call: keyof HarnessCalls;
+      args: unknown[];
+    };
+    const run = calls[call] as (...a: unknown[]) => Promise<unknown>;
+    void run(...(decodeWire(args) as unknown[])).then((result) =>
+      socket.send(JSON.stringify({ id, result: encodeWire(result) })),
+    );
+  };
+}
