@@ -281,6 +281,9 @@ describe('idbClientStore in Chromium', () => {
     const second = await waiting;
     expect(await second.transaction((tx) => tx.get('ns', 'k'))).toBe('from the first tab');
     await second.close();
+    // Free as soon as close resolved: the first tab opens it again without waiting.
+    const again = await openRemoteStore(harness.call, 'tabs');
+    await again.close();
     await other.page.close();
   });
 });

@@ -39,6 +39,18 @@ describe('idbClientStore', () => {
     await second.close();
   });
 
+  it('is free again as soon as close resolves', async () => {
+    const name = `reopen-${++counter}`;
+    for (let i = 0; i < 5; i++) {
+      const store = await open(name);
+      await store.transaction((tx) => tx.put('ns', 'n', i));
+      await store.close();
+    }
+    const store = await open(name);
+    expect(await store.transaction((tx) => tx.get('ns', 'n'))).toBe(4);
+    await store.close();
+  });
+
   it('stores entries under [namespace, key] with structured-clone values', async () => {
     const name = `layout-${++counter}`;
     const store = await open(name);

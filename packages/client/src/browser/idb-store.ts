@@ -64,7 +64,7 @@ export async function idbClientStore(options: IdbClientStoreOptions = {}): Promi
   try {
     db = await openDatabase(factory, name);
   } catch (e) {
-    lock.release();
+    await lock.release();
     throw ParleyError.from(e, 'STORE_FAILED');
   }
   const store = new IdbStore(name, db, lock);
@@ -130,7 +130,7 @@ class IdbStore {
         while (this.draining) await this.drained;
         this.db.close();
       } finally {
-        this.lock.release();
+        await this.lock.release();
       }
     })();
     return this.closing;

@@ -9,9 +9,9 @@ export interface LockManagerLike {
   ): Promise<unknown>;
 }
 
-/** A held lock; `release` lets the next holder in (idempotent). */
+/** A held lock; `release` lets the next holder in and resolves once it is free (idempotent). */
 export interface HeldLock {
-  release(): void;
+  release(): Promise<void>;
 }
 
 /**
@@ -28,15 +28,15 @@ export async function acquireTabLock(
   const held = new Promise<void>((resolve) => {
     release = resolve;
   });
+  let requested: Promise<unknown> = Promise.resolve();
   const granted = await new Promise<boolean>((resolve, reject) => {
     const requestOptions = options.wait ? (options.signal ? { signal: options.signal } : {}) : { ifAvailable: true };
-    locks
-      .request(name, requestOptions, async (lock) => {
-        resolve(lock !== null);
-        // The lock is held until the callback's promise settles.
-        if (lock !== null) await held;
-      })
-      .catch(reject);
+    requested = locks.request(name, requestOptions, async (lock) => {
+      resolve(lock !== null);
+      // The lock is held until the callback's promise settles.
+      if (lock !== null) await held;
+    });
+    requested.catch(reject);
   }).catch((cause: unknown) => {
     if ((cause as { name?: string } | null)?.name === 'AbortError') {
       throw new ParleyError('CLOSED', `gave up waiting for ${name}`, { cause });
@@ -49,7 +49,16 @@ export async function acquireTabLock(
       `${name} is in use by another tab or window of this browser: one device per browser profile, so close the other one (or open it with whenLocked: 'wait')`,
     );
   }
-  return { release };
+  return {
+    // request() settles once the lock is free again, so a reopen right after close finds it free.
+    release: () => {
+      release();
+      return requested.then(
+        () => {},
+        () => {},
+      );
+    },
+  };
 }
 
 /**
