@@ -23,7 +23,7 @@ async function main(): Promise<number> {
   const { host, port, dataDir } = parsed.options;
   const logger = consoleLogger();
 
-  // Built in memory while the gateway starts (about a second); requests for it wait.
+  // Built in memory while the gateway starts (one to three seconds); requests for it wait.
   const webChat = buildWebChat().then(
     (built) => {
       logger.info(`web chat built in ${built.ms} ms`);

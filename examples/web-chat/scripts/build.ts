@@ -35,7 +35,7 @@ const TYPES: Record<string, string> = {
 
 /**
  * Bundles `src/main.ts` (plus the Parley client and core from their TypeScript sources) into
- * `/app.js` and lazily loaded chunks, and adds the files of `public/`. Takes about a second.
+ * `/app.js` and lazily loaded chunks, and adds the files of `public/`. Takes one to three seconds.
  */
 export async function buildWebChat(options: { minify?: boolean } = {}): Promise<WebChatBuild> {
   const started = performance.now();
