@@ -3,6 +3,7 @@ import { type ConnectionState, isParleyError, type ParleyError, type ReceivedMes
 import { type PeerState, presenceLine } from './format.js';
 import * as history from './history.js';
 import { notifyMessage, setUpPermissionButton } from './notifications.js';
+import { PendingSends } from './pending-sends.js';
 import { type Session, USER_NAME } from './session.js';
 import { TypingSender } from './typing.js';
 import { ChatListView } from './views/chat-list.js';
@@ -12,17 +13,10 @@ import { showScreen } from './views/screens.js';
 
 const noop = () => {};
 
-/** A message typed here that the client has not confirmed yet (no id before the outbox has it). */
-interface PendingSend {
-  tempId: string;
-  text: string;
-  sentAt: number;
-}
-
 export class ChatApp {
   private readonly chats = new Map<string, history.ChatSummary>();
   private readonly peers = new Map<string, PeerState>();
-  private readonly pending = new Map<string, PendingSend[]>();
+  private readonly pending = new PendingSends();
   private readonly list = new ChatListView(byId('chat-list', HTMLUListElement), (chatId) => this.openChat(chatId));
   private readonly conversation = new ConversationView({
     onSend: (text) => this.send(text),
@@ -35,7 +29,6 @@ export class ChatApp {
   private readonly typing: TypingSender;
   /** Client events and chat switches run one at a time, in order, so views never see stale state. */
   private queue: Promise<void> = Promise.resolve();
-  private nextTempId = 0;
 
   constructor(
     private readonly session: Session,
@@ -68,6 +61,8 @@ export class ChatApp {
       }
       return;
     }
+    // Connected and this device's keys are published: others can write to it now.
+    byId('messenger', HTMLElement).dataset.ready = 'true';
     if (document.hidden) void client.setActive(false).catch(noop);
     this.subscribePresence([...this.chats.keys()]);
   }
@@ -123,10 +118,7 @@ export class ChatApp {
     const { chat } = await history.recordMessage(store, message, { read: true });
     this.chats.set(chatId, chat);
     this.renderList();
-    // The outbox sends a chat's messages in order, so this is the oldest send still pending here,
-    // unless it was left unsent by an earlier visit (then it is not on screen yet).
-    const queue = this.pending.get(chatId);
-    const match = queue?.[0]?.text === message.text ? queue.shift() : undefined;
+    const match = this.pending.confirm(chatId, message.text);
     if (this.conversation.openChatId !== chatId) return;
     const shown: ShownMessage = { ...message, status: await client.messageStatus(id) };
     if (match) this.conversation.confirm(match.tempId, shown);
@@ -138,17 +130,13 @@ export class ChatApp {
     const chatId = this.conversation.openChatId;
     if (!chatId) return;
     this.typing.stop();
-    const pending: PendingSend = { tempId: `pending-${++this.nextTempId}`, text, sentAt: Date.now() };
-    this.pending.set(chatId, [...(this.pending.get(chatId) ?? []), pending]);
+    const pending = this.pending.add(chatId, text, Date.now());
     this.conversation.showError('');
     this.conversation.append({ id: pending.tempId, chatId, outgoing: true, text, sentAt: pending.sentAt });
     this.session.client.sendText(chatId, text).catch((error: unknown) =>
       this.serial(async () => {
         // Refusals were handled by message:failed; this is a send the outbox never took.
-        const queue = this.pending.get(chatId) ?? [];
-        const at = queue.indexOf(pending);
-        if (at < 0) return;
-        queue.splice(at, 1);
+        if (!this.pending.remove(pending)) return;
         this.conversation.setStatus(pending.tempId, 'failed');
         this.conversation.showError(explain(error, chatId));
       }),
@@ -163,7 +151,7 @@ export class ChatApp {
       const shown: ShownMessage[] = await Promise.all(
         messages.map(async (m) => (m.outgoing ? { ...m, status: await client.messageStatus(m.id) } : m)),
       );
-      for (const p of this.pending.get(chatId) ?? []) {
+      for (const p of this.pending.of(chatId)) {
         shown.push({ id: p.tempId, chatId, outgoing: true, text: p.text, sentAt: p.sentAt });
       }
       this.conversation.open(chatId, shown, presenceLine(this.peers.get(chatId), Date.now()));

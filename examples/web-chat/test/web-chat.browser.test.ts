@@ -59,7 +59,8 @@ async function signIn(context: BrowserContext, user: string): Promise<Page> {
   return page;
 }
 
-const connected = (page: Page) => page.locator('#connection[data-state="connected"]').waitFor({ state: 'attached' });
+/** Connected, and the device's keys are published (before that, a message to it would fail). */
+const connected = (page: Page) => page.locator('#messenger[data-ready="true"]').waitFor();
 
 async function startChatWith(page: Page, peer: string): Promise<void> {
   await page.getByLabel('New chat with').fill(peer);
