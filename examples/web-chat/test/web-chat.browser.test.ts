@@ -192,7 +192,9 @@ describe('web chat in Chromium', () => {
     const carol = createClient({ url: server.url, userId: 'carol', store: memoryClientStore() });
     clients.push(carol);
     const received: string[] = [];
-    carol.on('message:received', (m) => received.push(m.content.kind === 'text' ? m.content.text : `<${m.content.kind}>`));
+    carol.on('message:received', (m) =>
+      received.push(m.content.kind === 'text' ? m.content.text : `<${m.content.kind}>`),
+    );
     await carol.connect();
     await setHidden(bob, true);
     await carol.sendText('bob', 'hello from node');
