@@ -227,13 +227,17 @@ export class Gateway {
     );
   }
 
-  /** Removes acknowledged entries, then sends DELIVERED receipts for the messages among them. */
+  /**
+   * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order a
+   * gateway dying (or a store failing) in between leaves the entries queued, so they are delivered and
+   * acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+   */
   private async acked(device: DeviceAddress, ids: string[]): Promise<void> {
     const pump = this.live.get(deviceKey(device))?.pump;
     if (!pump) return;
-    await pump.ack(ids);
     await deliveredReceipts(this.receiptContext(), device, ids);
     await this.groupReceipts.delivered(device, ids);
+    await pump.ack(ids);
   }
 
   private receiptContext(): ReceiptContext {
