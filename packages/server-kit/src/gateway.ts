@@ -137,7 +137,7 @@ export class Gateway {
       // Acks need no ordering against requests (removing an entry twice is harmless): handle them
       // at once instead of behind the connection's sends, which keeps the window moving.
       if (isBinary && connection.state === 'ready' && connection.address && !this.closing && bytes[0] === ACK_TAG) {
-        const ack = this.tryAck(connection.address, bytes);
+        const ack = this.tryAck(connection, connection.address, bytes);
         if (ack) {
           this.track(ack);
           return;
@@ -214,7 +214,7 @@ export class Gateway {
   }
 
   /** Handles a DeliverAck frame directly; undefined when the bytes are something else. */
-  private tryAck(device: DeviceAddress, bytes: Uint8Array): Promise<void> | undefined {
+  private tryAck(connection: Connection, device: DeviceAddress, bytes: Uint8Array): Promise<void> | undefined {
     let frame: ReturnType<typeof decodeClientFrame>;
     try {
       frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
@@ -222,18 +222,25 @@ export class Gateway {
       return undefined; // the ordered path reports it
     }
     if (frame.body !== 'deliverAck' || frame.requestId !== 0) return undefined;
-    return this.acked(device, frame.deliverAck?.ids ?? []).catch((error: unknown) =>
-      this.o.logger.warn('ack failed', { error: String(error) }),
-    );
+    return this.acked(device, frame.deliverAck?.ids ?? []).catch((error: unknown) => {
+      this.o.logger.warn('ack failed', { error: String(error) });
+      // The entries stay queued but the pump already sent them: only a new connection sends them
+      // again (the client skips them as duplicates and acks again, which queues their receipts).
+      connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
+    });
   }
 
-  /** Removes acknowledged entries, then sends DELIVERED receipts for the messages among them. */
+  /**
+   * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order a
+   * gateway dying (or a store failing) in between leaves the entries queued, so they are delivered and
+   * acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+   */
   private async acked(device: DeviceAddress, ids: string[]): Promise<void> {
     const pump = this.live.get(deviceKey(device))?.pump;
     if (!pump) return;
-    await pump.ack(ids);
     await deliveredReceipts(this.receiptContext(), device, ids);
     await this.groupReceipts.delivered(device, ids);
+    await pump.ack(ids);
   }
 
   private receiptContext(): ReceiptContext {
