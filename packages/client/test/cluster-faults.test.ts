@@ -180,12 +180,9 @@ describe.skipIf(!available)('cluster faults: gateways on PostgreSQL + Redis, rea
     expect(alice.socket.dialed.slice(1)).toContain(g2.url);
   }, 180_000);
 
-  // Skipped: fails today on a gateway liveness gap, not on loss. A Redis restart empties the session
-  // directory; gateways re-claim their devices only every 2 * idleTimeoutMs / 3 (40 s), nudges in
-  // between go nowhere, and entries queued meanwhile wait for the next nudge or reconnect of their
-  // device (bob received 79 of 300 within 60 s). Enable once gateways re-claim and re-pump after Redis
-  // comes back.
-  it.skip('loses and duplicates nothing when Redis restarts (empty) during traffic', async () => {
+  // A Redis restart empties the session directory: nudges for devices it no longer places go to every
+  // gateway, and each gateway re-reads its devices' queues when it re-claims them.
+  it('loses and duplicates nothing when Redis restarts (empty) during traffic', async () => {
     const ownRedis: RestartableService = await startRedisServer();
     onCleanup(() => ownRedis.dispose());
     const [g1, g2] = await twoGateways({ redisUrl: ownRedis.url });

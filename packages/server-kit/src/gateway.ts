@@ -44,6 +44,11 @@ interface LiveDevice {
 type BusNote = { t: 'nudge'; u: string; d: number } | { t: 'kick'; u: string; d: number; c: string };
 
 const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
+/**
+ * Nudges for devices the directory does not place: every gateway listens, and the one that holds the
+ * device (if any) reads its queue. A safety net for directory entries lost with a Redis restart.
+ */
+const EVERY_GATEWAY = 'parley.gateways';
 
 /** First byte of an encoded ClientFrame whose first field is deliver_ack (field 21, length-delimited). */
 const ACK_TAG = (21 << 3) | 2;
@@ -63,6 +68,7 @@ export class Gateway {
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private purgeTimer: ReturnType<typeof setInterval> | undefined;
   private unsubscribe: (() => Promise<void>) | undefined;
+  private unsubscribeAll: (() => Promise<void>) | undefined;
   private closing = false;
 
   /** Presence and typing (this process only; cross-gateway fan-out is a later issue). */
@@ -86,6 +92,7 @@ export class Gateway {
 
   async start(): Promise<void> {
     this.unsubscribe = await this.o.stores.bus.subscribe(channelOf(this.o.gatewayId), (data) => this.onBusNote(data));
+    this.unsubscribeAll = await this.o.stores.bus.subscribe(EVERY_GATEWAY, (data) => this.onBusNote(data));
     const sweepEvery = Math.max(50, Math.min(1_000, Math.floor(this.o.limits.idleTimeoutMs / 4)));
     this.sweepTimer = setInterval(() => this.sweep(), sweepEvery);
     this.sweepTimer.unref?.();
@@ -103,6 +110,7 @@ export class Gateway {
     await this.groupReceipts.idle();
     for (const c of this.connections) c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
     await this.unsubscribe?.();
+    await this.unsubscribeAll?.();
     await this.presence.stop();
   }
 
@@ -202,8 +210,10 @@ export class Gateway {
           const device = remote[i];
           if (!device) return;
           if (!location) {
-            // No live connection anywhere: wake the device (coalesced; content-free).
+            // No live connection anywhere: wake the device (coalesced; content-free). Every gateway is
+            // also told, in case the directory lost the entry of a device that is connected after all.
             void this.o.push?.notify(device, { count: 1 }).catch(() => {});
+            this.publishTo(EVERY_GATEWAY, { t: 'nudge', u: device.userId, d: device.deviceId });
             return;
           }
           if (location.gatewayId === this.o.gatewayId) return;
@@ -450,13 +460,19 @@ export class Gateway {
         c.lastClaimAt = now;
         const location = { gatewayId: this.o.gatewayId, connectionId: c.id };
         void this.o.stores.directory.claim(c.address, location, this.directoryTtl()).catch(() => {});
+        // Nudges lost while the bus or directory was down leave entries unread: look again now and then.
+        this.live.get(deviceKey(c.address))?.pump.nudge();
       }
     }
   }
 
   private publish(gatewayId: string, note: BusNote): void {
+    this.publishTo(channelOf(gatewayId), note);
+  }
+
+  private publishTo(channel: string, note: BusNote): void {
     void this.o.stores.bus
-      .publish(channelOf(gatewayId), utf8(JSON.stringify(note)))
+      .publish(channel, utf8(JSON.stringify(note)))
       .catch((error: unknown) => this.o.logger.warn('bus publish failed', { error: String(error) }));
   }
 
