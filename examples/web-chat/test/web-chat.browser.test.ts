@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ServerProcess, startServer } from '../../server/test/spawn-server.js';
 import { webChatDir } from '../scripts/build.js';
 import { launchChromium } from './chromium.js';
-import { solidPng } from './png.js';
+import { solidPng, toneWav } from './media-fixtures.js';
 import { HarnessChannels, openRemoteStore, type RemoteStore } from './remote-store.js';
 
 const ARTIFACTS = path.join(webChatDir, 'test-artifacts');
@@ -341,6 +341,18 @@ describe('web chat in Chromium', () => {
     expect(ownWidth).toBe(24);
     await alice.locator('li[data-direction="out"][data-status="read"] figure.image').waitFor();
     expect(await chatRow(alice, 'bob').locator('.preview').textContent()).toContain('📷 Photo');
+    // A voice note and a document: an <audio> that loads (the page's CSP allows blob: media) and a link.
+    await alice.locator('#attach-file').setInputFiles([
+      { name: 'note.wav', mimeType: 'audio/wav', buffer: toneWav(300) },
+      { name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') },
+    ]);
+    const audio = bob.locator('li[data-direction="in"] figure.voice audio');
+    await audio.waitFor();
+    await bob.waitForFunction((el) => (el as HTMLAudioElement).readyState >= 1, await audio.elementHandle());
+    expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeCloseTo(0.3, 1);
+    const link = bob.locator('li[data-direction="in"] figure.document a[download="plan.txt"]');
+    await link.waitFor();
+    expect(await link.textContent()).toBe('📄 plan.txt (8 B)');
     await Promise.all([screenshot(alice, '4-alice-image'), screenshot(bob, '4-bob-image')]);
   });
 
