@@ -1,7 +1,7 @@
 // The messenger screen: wires client events to the history and the views, and user actions to the client.
 import { type ConnectionState, isParleyError, type ParleyError, type ReceivedMessage } from '@parley/client';
 import { type PeerState, presenceLine } from './format.js';
-import { type GroupInfo, membersLine, parseMembers } from './groups.js';
+import { type GroupInfo, membersLine } from './groups.js';
 import * as history from './history.js';
 import { kindOf, mediaLabel } from './media-info.js';
 import { MediaUrls } from './media-urls.js';
@@ -13,6 +13,7 @@ import { ChatListView } from './views/chat-list.js';
 import { ConversationView, type ShownMessage } from './views/conversation.js';
 import { announce, byId } from './views/dom.js';
 import { GroupPanelView } from './views/group-panel.js';
+import { setUpNewGroupForm } from './views/new-group-form.js';
 import { showScreen } from './views/screens.js';
 import { type Recording, setUpVoiceButton } from './views/voice-button.js';
 
@@ -25,6 +26,7 @@ export class ChatApp {
   /** Groups this device verified (client.groups), by id: a chat id found here is a group chat. */
   private readonly groups = new Map<string, GroupInfo>();
   private readonly media = new MediaUrls((id) => this.loadMedia(id));
+  private mediaSends: Promise<unknown> = Promise.resolve();
   private readonly list = new ChatListView(byId('chat-list', HTMLUListElement), (chatId) => this.openChat(chatId));
   private readonly conversation = new ConversationView(
     {
@@ -64,10 +66,7 @@ export class ChatApp {
       event.preventDefault();
       this.newChat();
     };
-    byId('new-group', HTMLFormElement).onsubmit = (event) => {
-      event.preventDefault();
-      this.newGroup();
-    };
+    setUpNewGroupForm(userId, (name, members) => this.newGroup(name, members));
     setUpVoiceButton(
       byId('record-voice', HTMLButtonElement),
       (recording) => this.sendVoice(recording),
@@ -202,21 +201,27 @@ export class ChatApp {
     pending.file = file;
     this.conversation.showError('');
     this.conversation.append({ id: pending.tempId, chatId, outgoing: true, text: label, sentAt: pending.sentAt });
-    this.session.client
-      .sendMedia(chatId, {
+    // Attachments are handed to the client in the order they were picked (pending bubbles rely
+    // on it), each once its image size was read; the chain does not wait for the upload.
+    const size = meta.kind === 'image' ? imageSize(file) : Promise.resolve({});
+    this.mediaSends = this.mediaSends.then(async () => {
+      const sent = this.session.client.sendMedia(chatId, {
         kind: meta.kind,
         data: file,
         mimeType: meta.mimeType || 'application/octet-stream',
         ...(fileName ? { fileName } : {}),
         ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
-      })
-      .catch((error: unknown) =>
+        // Lets the receiver reserve the image's space before it is downloaded.
+        ...(await size),
+      });
+      sent.catch((error: unknown) =>
         this.serial(async () => {
           if (!this.pending.remove(pending)) return;
           this.conversation.setStatus(pending.tempId, 'failed');
           this.conversation.showError(explain(error, chatId));
         }),
       );
+    });
   }
 
   private sendVoice(recording: Recording): void {
@@ -296,33 +301,13 @@ export class ChatApp {
     );
   }
 
-  private newGroup(): void {
-    const nameInput = byId('new-group-name', HTMLInputElement);
-    const membersInput = byId('new-group-members', HTMLInputElement);
-    const error = byId('new-group-error', HTMLElement);
-    const name = nameInput.value.trim();
-    const parsed = parseMembers(membersInput.value, this.session.userId);
-    if (!name || 'error' in parsed) {
-      error.textContent = name ? (parsed as { error: string }).error : 'Give the group a name.';
-      return;
-    }
-    error.textContent = 'Creating…';
-    this.session.client.groups.create({ name, members: parsed.members }).then(
-      (group) => {
-        error.textContent = '';
-        nameInput.value = '';
-        membersInput.value = '';
-        byId('new-group-box', HTMLDetailsElement).open = false;
-        this.serial(async () => {
-          await this.rememberGroup(group);
-          this.renderList();
-        });
-        this.openChat(group.id);
-      },
-      (cause: unknown) => {
-        error.textContent = `Not created: ${(cause as Error).message}`;
-      },
-    );
+  private async newGroup(name: string, members: string[]): Promise<void> {
+    const group = await this.session.client.groups.create({ name, members });
+    this.serial(async () => {
+      await this.rememberGroup(group);
+      this.renderList();
+    });
+    this.openChat(group.id);
   }
 
   private closeChat(): void {
@@ -433,4 +418,16 @@ function explain(error: unknown, chatId: string): string {
     return `Not sent: ${chatId} has not signed in yet, so there is no device to deliver to.`;
   }
   return `Not sent: ${(error as Error).message}`;
+}
+
+/** An image's width and height, or nothing when the browser cannot decode it. */
+async function imageSize(file: Blob): Promise<{ width: number; height: number } | Record<string, never>> {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return {};
+  }
 }
