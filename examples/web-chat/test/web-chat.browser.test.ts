@@ -311,8 +311,14 @@ describe('web chat in Chromium', () => {
     await bob.locator('#group-members li').nth(2).waitFor();
     expect(await bob.locator('#group-members button').count()).toBe(0);
     await Promise.all([screenshot(alice, '3-alice-group'), screenshot(bob, '3-bob-group')]);
+
+    // bob leaves: alice's header and member list follow the verified change (group:updated).
+    await bob.getByRole('button', { name: 'Leave group' }).click();
+    await peerStatus(bob, 'You are no longer a member').waitFor();
+    expect(await bob.getByLabel('Message', { exact: true }).isDisabled()).toBe(true);
+    await peerStatus(alice, /^You, carol$/).waitFor();
+    expect(await alice.locator('#group-members li').count()).toBe(2);
     await alice.getByRole('button', { name: 'Manage group' }).click();
-    await bob.getByRole('button', { name: 'Manage group' }).click();
   });
 
   it('4. alice sends an image and bob sees it rendered', async () => {
