@@ -4,6 +4,7 @@ import { type PeerState, presenceLine } from './format.js';
 import { type GroupInfo, membersLine } from './groups.js';
 import * as history from './history.js';
 import { kindOf, mediaLabel } from './media-info.js';
+import { downloadBlob, MediaSends, type OutgoingMedia } from './media-sends.js';
 import { MediaUrls } from './media-urls.js';
 import { notifyMessage, setUpPermissionButton } from './notifications.js';
 import { PendingSends } from './pending-sends.js';
@@ -15,7 +16,7 @@ import { announce, byId } from './views/dom.js';
 import { GroupPanelView } from './views/group-panel.js';
 import { setUpNewGroupForm } from './views/new-group-form.js';
 import { showScreen } from './views/screens.js';
-import { type Recording, setUpVoiceButton } from './views/voice-button.js';
+import { setUpVoiceButton } from './views/voice-button.js';
 
 const noop = () => {};
 
@@ -25,8 +26,8 @@ export class ChatApp {
   private readonly pending = new PendingSends();
   /** Groups this device verified (client.groups), by id: a chat id found here is a group chat. */
   private readonly groups = new Map<string, GroupInfo>();
-  private readonly media = new MediaUrls((id) => this.loadMedia(id));
-  private mediaSends: Promise<unknown> = Promise.resolve();
+  private readonly media = new MediaUrls((id) => downloadBlob(this.session.client, id));
+  private readonly mediaSends: MediaSends;
   private readonly list = new ChatListView(byId('chat-list', HTMLUListElement), (chatId) => this.openChat(chatId));
   private readonly conversation = new ConversationView(
     {
@@ -54,6 +55,7 @@ export class ChatApp {
     private readonly session: Session,
     private readonly signOut: (error?: string) => Promise<void>,
   ) {
+    this.mediaSends = new MediaSends(session.client);
     this.typing = new TypingSender((chatId, typing) => void session.client.setTyping(chatId, typing).catch(noop));
   }
 
@@ -69,7 +71,7 @@ export class ChatApp {
     setUpNewGroupForm(userId, (name, members) => this.newGroup(name, members));
     setUpVoiceButton(
       byId('record-voice', HTMLButtonElement),
-      (recording) => this.sendVoice(recording),
+      ({ blob, mimeType, durationMs }) => this.sendFile(blob, { kind: 'voice', mimeType, durationMs }),
       (text) => this.conversation.showError(text),
     );
     this.listen();
@@ -192,7 +194,8 @@ export class ChatApp {
   }
 
   /** Sends a picked file or a recording; its bubble shows a label until the client confirms it. */
-  private sendFile(file: Blob, meta: { kind: ReturnType<typeof kindOf>; mimeType: string; durationMs?: number }): void {
+  /** Sends a picked file or a recording; its bubble shows a label until the client confirms it. */
+  private sendFile(file: Blob, meta: OutgoingMedia): void {
     const chatId = this.conversation.openChatId;
     if (!chatId) return;
     const fileName = file instanceof File ? file.name : undefined;
@@ -201,40 +204,13 @@ export class ChatApp {
     pending.file = file;
     this.conversation.showError('');
     this.conversation.append({ id: pending.tempId, chatId, outgoing: true, text: label, sentAt: pending.sentAt });
-    // Attachments are handed to the client in the order they were picked (pending bubbles rely
-    // on it), each once its image size was read; the chain does not wait for the upload.
-    const size = meta.kind === 'image' ? imageSize(file) : Promise.resolve({});
-    this.mediaSends = this.mediaSends.then(async () => {
-      const sent = this.session.client.sendMedia(chatId, {
-        kind: meta.kind,
-        data: file,
-        mimeType: meta.mimeType || 'application/octet-stream',
-        ...(fileName ? { fileName } : {}),
-        ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
-        // Lets the receiver reserve the image's space before it is downloaded.
-        ...(await size),
-      });
-      sent.catch((error: unknown) =>
-        this.serial(async () => {
-          if (!this.pending.remove(pending)) return;
-          this.conversation.setStatus(pending.tempId, 'failed');
-          this.conversation.showError(explain(error, chatId));
-        }),
-      );
-    });
-  }
-
-  private sendVoice(recording: Recording): void {
-    this.sendFile(recording.blob, { kind: 'voice', mimeType: recording.mimeType, durationMs: recording.durationMs });
-  }
-
-  /** The bytes of a message's attachment, downloaded and verified (files sent from this tab come from memory, see `confirmed`). */
-  private async loadMedia(id: string): Promise<Blob> {
-    const { client } = this.session;
-    const message = await client.getMessage(id);
-    if (message?.content.kind !== 'media') throw new Error(`no attachment in message ${id}`);
-    const bytes = await client.downloadMedia(message);
-    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: message.content.media.mimeType });
+    this.mediaSends.send(chatId, file, { ...meta, ...(fileName ? { fileName } : {}) }).catch((error: unknown) =>
+      this.serial(async () => {
+        if (!this.pending.remove(pending)) return;
+        this.conversation.setStatus(pending.tempId, 'failed');
+        this.conversation.showError(explain(error, chatId));
+      }),
+    );
   }
 
   private openChat(chatId: string): void {
@@ -418,16 +394,4 @@ function explain(error: unknown, chatId: string): string {
     return `Not sent: ${chatId} has not signed in yet, so there is no device to deliver to.`;
   }
   return `Not sent: ${(error as Error).message}`;
-}
-
-/** An image's width and height, or nothing when the browser cannot decode it. */
-async function imageSize(file: Blob): Promise<{ width: number; height: number } | Record<string, never>> {
-  try {
-    const bitmap = await createImageBitmap(file);
-    const size = { width: bitmap.width, height: bitmap.height };
-    bitmap.close();
-    return size;
-  } catch {
-    return {};
-  }
 }
