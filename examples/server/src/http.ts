@@ -17,9 +17,10 @@ export interface ReferenceHttpOptions {
   webChat?: Promise<ReadonlyMap<string, StaticFile>>;
 }
 
-// The web chat talks only to this server ('self' covers its WebSocket in CSP 3) and loads nothing else.
+// The web chat talks only to this server ('self' covers its WebSocket in CSP 3) and loads nothing else;
+// attachments are shown from blob: URLs of the decrypted bytes (images, and audio/video players).
 const WEB_CHAT_CSP =
-  "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+  "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 /**
  * Plain HTTP next to the WebSocket gateway: `GET /healthz` answers `ok`, `GET /` the web chat

@@ -1,7 +1,11 @@
 // The messenger screen: wires client events to the history and the views, and user actions to the client.
 import { type ConnectionState, isParleyError, type ParleyError, type ReceivedMessage } from '@parley/client';
 import { type PeerState, presenceLine } from './format.js';
+import { type GroupInfo, membersLine } from './groups.js';
 import * as history from './history.js';
+import { kindOf, mediaLabel } from './media-info.js';
+import { downloadBlob, MediaSends, type OutgoingMedia } from './media-sends.js';
+import { MediaUrls } from './media-urls.js';
 import { notifyMessage, setUpPermissionButton } from './notifications.js';
 import { PendingSends } from './pending-sends.js';
 import { type Session, USER_NAME } from './session.js';
@@ -9,7 +13,10 @@ import { TypingSender } from './typing.js';
 import { ChatListView } from './views/chat-list.js';
 import { ConversationView, type ShownMessage } from './views/conversation.js';
 import { announce, byId } from './views/dom.js';
+import { GroupPanelView } from './views/group-panel.js';
+import { setUpNewGroupForm } from './views/new-group-form.js';
 import { showScreen } from './views/screens.js';
+import { setUpVoiceButton } from './views/voice-button.js';
 
 const noop = () => {};
 
@@ -17,14 +24,28 @@ export class ChatApp {
   private readonly chats = new Map<string, history.ChatSummary>();
   private readonly peers = new Map<string, PeerState>();
   private readonly pending = new PendingSends();
+  /** Groups this device verified (client.groups), by id: a chat id found here is a group chat. */
+  private readonly groups = new Map<string, GroupInfo>();
+  private readonly media = new MediaUrls((id) => downloadBlob(this.session.client, id));
+  private readonly mediaSends: MediaSends;
   private readonly list = new ChatListView(byId('chat-list', HTMLUListElement), (chatId) => this.openChat(chatId));
-  private readonly conversation = new ConversationView({
-    onSend: (text) => this.send(text),
-    onInput: (hasText) => {
-      const chatId = this.conversation.openChatId;
-      if (chatId) this.typing.input(chatId, hasText);
+  private readonly conversation = new ConversationView(
+    {
+      onSend: (text) => this.send(text),
+      onInput: (hasText) => {
+        const chatId = this.conversation.openChatId;
+        // Typing indicators are 1:1 only.
+        if (chatId && !this.groups.has(chatId)) this.typing.input(chatId, hasText);
+      },
+      onBack: () => this.closeChat(),
+      onAttach: (file) => this.sendFile(file, { kind: kindOf(file.type), mimeType: file.type }),
     },
-    onBack: () => this.closeChat(),
+    this.media,
+  );
+  private readonly groupPanel = new GroupPanelView({
+    onAdd: (userId) => this.changeGroup((id) => this.session.client.groups.add(id, [userId])),
+    onRemove: (userId) => this.changeGroup((id) => this.session.client.groups.remove(id, [userId])),
+    onLeave: () => this.changeGroup((id) => this.session.client.groups.leave(id)),
   });
   private readonly typing: TypingSender;
   /** Client events and chat switches run one at a time, in order, so views never see stale state. */
@@ -34,6 +55,7 @@ export class ChatApp {
     private readonly session: Session,
     private readonly signOut: (error?: string) => Promise<void>,
   ) {
+    this.mediaSends = new MediaSends(session.client);
     this.typing = new TypingSender((chatId, typing) => void session.client.setTyping(chatId, typing).catch(noop));
   }
 
@@ -46,8 +68,15 @@ export class ChatApp {
       event.preventDefault();
       this.newChat();
     };
+    setUpNewGroupForm(userId, (name, members) => this.newGroup(name, members));
+    setUpVoiceButton(
+      byId('record-voice', HTMLButtonElement),
+      ({ blob, mimeType, durationMs }) => this.sendFile(blob, { kind: 'voice', mimeType, durationMs }),
+      (text) => this.conversation.showError(text),
+    );
     this.listen();
     for (const chat of await history.listChats(store)) this.chats.set(chat.chatId, chat);
+    for (const group of await client.groups.list()) await this.rememberGroup(group);
     this.renderList();
     showScreen('messenger');
     document.addEventListener('visibilitychange', () => this.visibilityChanged());
@@ -64,7 +93,7 @@ export class ChatApp {
     // Connected and this device's keys are published: others can write to it now.
     byId('messenger', HTMLElement).dataset.ready = 'true';
     if (document.hidden) void client.setActive(false).catch(noop);
-    this.subscribePresence([...this.chats.keys()]);
+    this.subscribePresence([...this.chats.keys()].filter((id) => !this.groups.has(id)));
   }
 
   private listen(): void {
@@ -85,6 +114,12 @@ export class ChatApp {
     );
     client.on('presence:changed', ({ userId: peer, online, lastSeen }) => this.updatePeer(peer, { online, lastSeen }));
     client.on('typing:changed', ({ chatId, typing }) => this.updatePeer(chatId, { typing }));
+    client.on('group:updated', ({ group }) => this.serial(() => this.groupChanged(group)));
+    client.on('group:flagged', ({ groupId }) => {
+      if (this.conversation.openChatId === groupId) {
+        this.conversation.showError('The server sent a group change that does not verify: it was refused.');
+      }
+    });
   }
 
   private serial(task: () => Promise<void>): void {
@@ -93,20 +128,34 @@ export class ChatApp {
 
   private async received(m: ReceivedMessage): Promise<void> {
     const message = history.toChatMessage(m);
-    if (!message) return;
+    // A group message can arrive before this tab heard of the group: the client knows it already.
+    if (!this.groups.has(m.chatId) && m.from.userId !== m.chatId && !m.outgoing) {
+      const group = await this.session.client.groups.get(m.chatId);
+      if (group) await this.rememberGroup(group);
+    }
     const open = this.conversation.openChatId === m.chatId;
     const onScreen = open && !document.hidden;
     const { chat, added } = await history.recordMessage(this.session.store, message, { read: onScreen });
     if (!added) return;
     this.chats.set(chat.chatId, chat);
     // A message from the peer ends their typing, as the next keystroke would restart it.
-    if (!m.outgoing && this.peers.get(m.chatId)?.typing) this.updatePeer(m.chatId, { typing: false });
+    if (!m.outgoing && this.peers.get(m.from.userId)?.typing) this.updatePeer(m.from.userId, { typing: false });
     this.renderList();
     if (open) this.conversation.append({ ...message, status: m.outgoing ? 'sent' : undefined });
     if (m.outgoing) return;
     if (onScreen) void this.session.client.markRead(m.chatId, [m.id]).catch(noop);
-    announce(open ? `${m.chatId}: ${message.text}` : `New message from ${m.chatId}`);
-    notifyMessage(m.chatId, message.text, () => this.openChat(m.chatId));
+    const group = this.groups.get(m.chatId);
+    const sender = m.from.userId;
+    announce(
+      open
+        ? `${sender}: ${message.text}`
+        : group
+          ? `New message from ${sender} in ${group.name}`
+          : `New message from ${sender}`,
+    );
+    notifyMessage(group?.name ?? sender, group ? `${sender}: ${message.text}` : message.text, () =>
+      this.openChat(m.chatId),
+    );
   }
 
   /** The outbox is done with a message: stored by the server (`message:sent`) or refused (`message:failed`). */
@@ -119,6 +168,7 @@ export class ChatApp {
     this.chats.set(chatId, chat);
     this.renderList();
     const match = this.pending.confirm(chatId, message.text);
+    if (match?.file) this.media.remember(id, match.file);
     if (this.conversation.openChatId !== chatId) return;
     const shown: ShownMessage = { ...message, status: await client.messageStatus(id) };
     if (match) this.conversation.confirm(match.tempId, shown);
@@ -143,10 +193,33 @@ export class ChatApp {
     );
   }
 
+  /** Sends a picked file or a recording; its bubble shows a label until the client confirms it. */
+  /** Sends a picked file or a recording; its bubble shows a label until the client confirms it. */
+  private sendFile(file: Blob, meta: OutgoingMedia): void {
+    const chatId = this.conversation.openChatId;
+    if (!chatId) return;
+    const fileName = file instanceof File ? file.name : undefined;
+    const label = mediaLabel({ kind: meta.kind, ...(fileName ? { fileName } : {}) });
+    const pending = this.pending.add(chatId, label, Date.now());
+    pending.file = file;
+    this.conversation.showError('');
+    this.conversation.append({ id: pending.tempId, chatId, outgoing: true, text: label, sentAt: pending.sentAt });
+    this.mediaSends.send(chatId, file, { ...meta, ...(fileName ? { fileName } : {}) }).catch((error: unknown) =>
+      this.serial(async () => {
+        if (!this.pending.remove(pending)) return;
+        this.conversation.setStatus(pending.tempId, 'failed');
+        this.conversation.showError(explain(error, chatId));
+      }),
+    );
+  }
+
   private openChat(chatId: string): void {
     this.serial(async () => {
       const { client, store } = this.session;
-      if (this.conversation.openChatId !== chatId) this.typing.stop();
+      if (this.conversation.openChatId !== chatId) {
+        this.typing.stop();
+        this.media.revokeAll();
+      }
       const messages = await history.loadMessages(store, chatId);
       const shown: ShownMessage[] = await Promise.all(
         messages.map(async (m) => (m.outgoing ? { ...m, status: await client.messageStatus(m.id) } : m)),
@@ -154,17 +227,71 @@ export class ChatApp {
       for (const p of this.pending.of(chatId)) {
         shown.push({ id: p.tempId, chatId, outgoing: true, text: p.text, sentAt: p.sentAt });
       }
-      this.conversation.open(chatId, shown, presenceLine(this.peers.get(chatId), Date.now()));
+      const group = this.groups.get(chatId);
+      this.conversation.open(chatId, shown, this.header(chatId));
+      this.groupPanel.show(group, this.session.userId);
+      this.setComposerEnabled(!group || group.isMember);
       this.renderList();
       if (!document.hidden) await this.markChatRead(chatId);
-      this.subscribePresence([chatId]);
+      if (!group) this.subscribePresence([chatId]);
     });
+  }
+
+  private header(chatId: string): { title: string; subtitle: string; group: boolean } {
+    const group = this.groups.get(chatId);
+    if (group) return { title: group.name, subtitle: membersLine(group, this.session.userId), group: true };
+    return { title: chatId, subtitle: presenceLine(this.peers.get(chatId), Date.now()), group: false };
+  }
+
+  private setComposerEnabled(enabled: boolean): void {
+    for (const control of byId('composer', HTMLFormElement).elements) {
+      (control as HTMLInputElement).disabled = !enabled;
+    }
+  }
+
+  /** Keeps a group this device verified, and its chat in the list (named after the group). */
+  private async rememberGroup(group: GroupInfo): Promise<void> {
+    this.groups.set(group.id, group);
+    this.chats.set(group.id, await history.ensureChat(this.session.store, group.id, { name: group.name }));
+  }
+
+  /** A verified change to a group (created, renamed, members added, removed, left). */
+  private async groupChanged(group: GroupInfo): Promise<void> {
+    await this.rememberGroup(group);
+    this.renderList();
+    if (this.conversation.openChatId !== group.id) return;
+    const { subtitle } = this.header(group.id);
+    this.conversation.setPresence(subtitle);
+    byId('peer-name', HTMLElement).textContent = group.name;
+    this.groupPanel.show(group, this.session.userId);
+    this.setComposerEnabled(group.isMember);
+  }
+
+  private changeGroup(change: (groupId: string) => Promise<GroupInfo>): void {
+    const groupId = this.conversation.openChatId;
+    if (!groupId) return;
+    this.groupPanel.showError('');
+    change(groupId).then(
+      (group) => this.serial(() => this.groupChanged(group)),
+      (error: unknown) => this.groupPanel.showError(`Not changed: ${(error as Error).message}`),
+    );
+  }
+
+  private async newGroup(name: string, members: string[]): Promise<void> {
+    const group = await this.session.client.groups.create({ name, members });
+    this.serial(async () => {
+      await this.rememberGroup(group);
+      this.renderList();
+    });
+    this.openChat(group.id);
   }
 
   private closeChat(): void {
     const chatId = this.conversation.openChatId;
     this.typing.stop();
+    this.media.revokeAll();
     this.conversation.close();
+    this.groupPanel.show(undefined, this.session.userId);
     this.renderList();
     if (chatId)
       byId('chat-list', HTMLUListElement)
@@ -217,7 +344,9 @@ export class ChatApp {
   private updatePeer(userId: string, change: Partial<PeerState>): void {
     const peer: PeerState = { typing: false, ...this.peers.get(userId), ...change };
     this.peers.set(userId, peer);
-    if (this.conversation.openChatId === userId) this.conversation.setPresence(presenceLine(peer, Date.now()));
+    if (this.conversation.openChatId === userId && !this.groups.has(userId)) {
+      this.conversation.setPresence(presenceLine(peer, Date.now()));
+    }
     this.renderList();
   }
 

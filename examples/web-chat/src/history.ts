@@ -4,13 +4,19 @@
 // from the client (`messageStatus`), which keeps them durably.
 // TODO(history): switch to the client's message history API once it has one.
 import type { ClientStore, StoredMessage } from '@parley/client';
+import { type MediaInfo, mediaInfo, mediaLabel } from './media-info.js';
 
 /** A message as the conversation view shows it. */
 export interface ChatMessage {
   id: string;
   chatId: string;
+  /** Sender's user id (differs from `chatId` in groups). Older entries lack it: then the peer. */
+  from?: string;
   outgoing: boolean;
+  /** The text, or for an attachment its caption or a label ("📷 Photo"). */
   text: string;
+  /** Set for attachments; the bytes are fetched with `client.downloadMedia` when shown. */
+  media?: MediaInfo;
   /** Sender's clock (ms). */
   sentAt: number;
 }
@@ -19,8 +25,10 @@ export interface ChatMessage {
 export interface ChatSummary {
   chatId: string;
   /** Newest message, absent for a chat started but still empty. */
-  last?: { id: string; text: string; outgoing: boolean; sentAt: number };
+  last?: { id: string; text: string; outgoing: boolean; sentAt: number; from?: string };
   unread: number;
+  /** Set for group chats: the group's name as last seen. */
+  group?: { name: string };
 }
 
 const CHATS = 'webchat/chats';
@@ -39,12 +47,15 @@ export function byActivity(a: ChatSummary, b: ChatSummary): number {
   return x === y ? a.chatId.localeCompare(b.chatId) : x < y ? 1 : -1;
 }
 
-/** Creates an empty chat (from "new chat"); returns the existing one if there is one. */
-export async function ensureChat(store: ClientStore, chatId: string): Promise<ChatSummary> {
+/**
+ * Creates an empty chat (from "new chat"); returns the existing one if there is one. With `group`,
+ * marks the chat as a group chat and keeps its name up to date.
+ */
+export async function ensureChat(store: ClientStore, chatId: string, group?: { name: string }): Promise<ChatSummary> {
   return store.transaction(async (tx) => {
     const existing = await tx.get<ChatSummary>(CHATS, chatId);
-    if (existing) return existing;
-    const chat: ChatSummary = { chatId, unread: 0 };
+    if (existing && (!group || existing.group?.name === group.name)) return existing;
+    const chat: ChatSummary = { ...(existing ?? { chatId, unread: 0 }), ...(group ? { group } : {}) };
     await tx.put(CHATS, chatId, chat);
     return chat;
   });
@@ -65,6 +76,7 @@ export async function recordMessage(
     await tx.put(messagesNs(message.chatId), message.id, message);
     if (!chat.last || chat.last.id < message.id) {
       chat.last = { id: message.id, text: message.text, outgoing: message.outgoing, sentAt: message.sentAt };
+      if (message.from) chat.last.from = message.from;
     }
     if (!message.outgoing && !options.read) chat.unread += 1;
     await tx.put(CHATS, chat.chatId, chat);
@@ -89,16 +101,24 @@ export async function clearUnread(store: ClientStore, chatId: string): Promise<C
   });
 }
 
-/** A text message the client stored, as the views show it; undefined for kinds the web chat cannot show yet. */
-export function toChatMessage(stored: Pick<StoredMessage, 'id' | 'chatId' | 'outgoing' | 'content' | 'sentAt'>) {
-  // TODO(media): render attachments once the client has `sendMedia` and a media content kind.
-  if (stored.content.kind !== 'text') return undefined;
+/** A message the client stored (text or attachment), as the views show it. */
+export function toChatMessage(
+  stored: Pick<StoredMessage, 'id' | 'chatId' | 'outgoing' | 'content' | 'sentAt'> & {
+    from?: Pick<StoredMessage['from'], 'userId'>;
+  },
+): ChatMessage {
   const message: ChatMessage = {
     id: stored.id,
     chatId: stored.chatId,
     outgoing: stored.outgoing,
-    text: stored.content.text,
+    text: '',
     sentAt: stored.sentAt,
   };
+  if (stored.from?.userId) message.from = stored.from.userId;
+  if (stored.content.kind === 'text') message.text = stored.content.text;
+  else {
+    message.media = mediaInfo(stored.content.media);
+    message.text = mediaLabel(message.media);
+  }
   return message;
 }

@@ -3,8 +3,11 @@ export interface PendingSend {
   /** The id of its bubble until the real message id is known. */
   tempId: string;
   chatId: string;
+  /** For attachments, the label that stands for it (see media-info.ts). */
   text: string;
   sentAt: number;
+  /** An attachment's file, shown from memory once the message is confirmed. */
+  file?: Blob;
 }
 
 /**

@@ -1,6 +1,14 @@
 import { memoryClientStore } from '@parley/client';
 import { describe, expect, it } from 'vitest';
-import { type ChatMessage, clearUnread, ensureChat, listChats, loadMessages, recordMessage } from '../src/history.js';
+import {
+  type ChatMessage,
+  clearUnread,
+  ensureChat,
+  listChats,
+  loadMessages,
+  recordMessage,
+  toChatMessage,
+} from '../src/history.js';
 
 const message = (id: string, chatId: string, outgoing = false, text = id): ChatMessage => ({
   id,
@@ -37,5 +45,45 @@ describe('chat history', () => {
     await recordMessage(store, message('03', 'bob'), { read: true });
     expect((await listChats(store))[0]?.last?.id).toBe('05');
     expect((await loadMessages(store, 'bob')).map((m) => m.id)).toEqual(['03', '05']);
+  });
+
+  it('keeps the name of a group chat and the sender of its last message', async () => {
+    const store = memoryClientStore();
+    await ensureChat(store, 'g1', { name: 'Team' });
+    await recordMessage(store, { ...message('07', 'g1'), from: 'bob' }, { read: false });
+    await ensureChat(store, 'g1', { name: 'Team 2' });
+    const [chat] = await listChats(store);
+    expect(chat).toMatchObject({ chatId: 'g1', group: { name: 'Team 2' }, unread: 1, last: { id: '07', from: 'bob' } });
+  });
+
+  it('turns a stored attachment into a labelled message with its metadata', () => {
+    const shown = toChatMessage({
+      id: '09',
+      chatId: 'g1',
+      outgoing: false,
+      sentAt: 1,
+      from: { userId: 'carol' },
+      content: {
+        kind: 'media',
+        media: {
+          kind: 'document',
+          blobId: 'b',
+          mediaKey: new Uint8Array(32),
+          digest: new Uint8Array(32),
+          size: 10,
+          mimeType: 'application/pdf',
+          fileName: 'plan.pdf',
+        },
+      },
+    });
+    expect(shown).toEqual({
+      id: '09',
+      chatId: 'g1',
+      from: 'carol',
+      outgoing: false,
+      sentAt: 1,
+      text: '📄 plan.pdf',
+      media: { kind: 'document', mimeType: 'application/pdf', size: 10, fileName: 'plan.pdf' },
+    });
   });
 });

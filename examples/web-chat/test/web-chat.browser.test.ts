@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ServerProcess, startServer } from '../../server/test/spawn-server.js';
 import { webChatDir } from '../scripts/build.js';
 import { launchChromium } from './chromium.js';
+import { solidPng, toneWav } from './media-fixtures.js';
 import { HarnessChannels, openRemoteStore, type RemoteStore } from './remote-store.js';
 
 const ARTIFACTS = path.join(webChatDir, 'test-artifacts');
@@ -124,6 +125,7 @@ describe('web chat in Chromium', () => {
   let bobProfile: BrowserContext;
   let alice: Page;
   let bob: Page;
+  let carol: ParleyClient;
 
   it('1. alice and bob chat both ways; ticks are grey until bob opens the chat, then blue', async () => {
     aliceProfile = await browser.newContext();
@@ -189,7 +191,7 @@ describe('web chat in Chromium', () => {
   });
 
   it('a Node client (carol) and a browser (bob) write to each other; a hidden tab notifies', async () => {
-    const carol = createClient({ url: server.url, userId: 'carol', store: memoryClientStore() });
+    carol = createClient({ url: server.url, userId: 'carol', store: memoryClientStore() });
     clients.push(carol);
     const received: string[] = [];
     carol.on('message:received', (m) =>
@@ -238,10 +240,127 @@ describe('web chat in Chromium', () => {
     await stranger.close();
   });
 
-  // TODO(groups): 3. a group of alice, bob and carol (carol is the Node client) once client.groups lands.
-  it.todo('3. alice, bob and carol chat in a group');
-  // TODO(media): 4. alice sends an image that bob sees rendered, once client.sendMedia lands.
-  it.todo('4. alice sends an image and bob sees it');
+  it('3. alice creates a group with bob and carol; messages from all three appear everywhere', async () => {
+    const carolGot: Array<{ chatId: string; from: string; text: string }> = [];
+    carol.on('message:received', (m) => {
+      if (m.content.kind === 'text') carolGot.push({ chatId: m.chatId, from: m.from.userId, text: m.content.text });
+    });
+    await alice.getByText('New group').click();
+    await alice.getByLabel('Group name').fill('Team');
+    await alice.getByLabel('Members', { exact: true }).fill('bob, carol');
+    await alice.getByRole('button', { name: 'Create group' }).click();
+    await alice.locator('#peer-name', { hasText: 'Team' }).waitFor();
+    await peerStatus(alice, 'You, bob, carol').waitFor();
+    const groupId = (await alice
+      .locator('button[data-kind="group"][aria-current="true"]')
+      .getAttribute('data-chat-id'))!;
+    expect(groupId).toBeTruthy();
+
+    await send(alice, 'hello team');
+    await chatRow(bob, groupId).locator('.unread', { hasText: '1' }).waitFor();
+    expect(await chatRow(bob, groupId).locator('.name').textContent()).toContain('Team');
+    expect(await chatRow(bob, groupId).locator('.preview').textContent()).toBe('alice: hello team');
+    await chatRow(bob, groupId).click();
+    await peerStatus(bob, 'You, alice, carol').waitFor();
+    await bob
+      .locator('li[data-direction="in"]', { hasText: 'hello team' })
+      .locator('.sender', { hasText: 'alice' })
+      .waitFor();
+    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'alice', text: 'hello team' }), {
+      timeout: 15_000,
+    });
+
+    await send(bob, 'hi from bob');
+    await carol.sendText(groupId, 'hi from carol');
+    for (const [page, name] of [
+      [alice, 'alice'],
+      [bob, 'bob'],
+    ] as const) {
+      await page
+        .locator('li[data-direction="in"]', { hasText: 'hi from carol' })
+        .locator('.sender', { hasText: 'carol' })
+        .waitFor();
+      if (name === 'alice') {
+        await page
+          .locator('li[data-direction="in"]', { hasText: 'hi from bob' })
+          .locator('.sender', { hasText: 'bob' })
+          .waitFor();
+      }
+    }
+    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'bob', text: 'hi from bob' }), {
+      timeout: 15_000,
+    });
+    // bob and carol wrote at the same time: either may come first, each exactly once.
+    expect((await incoming(alice).allTextContents()).sort()).toEqual(['hi from bob', 'hi from carol']);
+
+    // Ticks from `by: '*'` receipts: grey until every member read it, blue once carol reads too.
+    const hello = outgoing(alice, 'hello team', 'delivered');
+    await hello.waitFor();
+    expect(await tickColor(hello)).toBe(GREY);
+    const helloId = (await hello.getAttribute('data-message-id'))!;
+    await carol.markRead(groupId, [helloId]);
+    const read = outgoing(alice, 'hello team', 'read');
+    await read.waitFor();
+    expect(await tickColor(read)).toBe(BLUE);
+
+    // The manage panel: alice (admin) may remove members, bob may not.
+    await alice.getByRole('button', { name: 'Manage group' }).click();
+    await alice.locator('#group-members li').nth(2).waitFor();
+    expect(await alice.getByRole('button', { name: 'Remove bob' }).count()).toBe(1);
+    await bob.getByRole('button', { name: 'Manage group' }).click();
+    await bob.locator('#group-members li').nth(2).waitFor();
+    expect(await bob.locator('#group-members button').count()).toBe(0);
+    await Promise.all([screenshot(alice, '3-alice-group'), screenshot(bob, '3-bob-group')]);
+
+    // bob leaves: alice's header and member list follow the verified change (group:updated).
+    await bob.getByRole('button', { name: 'Leave group' }).click();
+    await peerStatus(bob, 'You are no longer a member').waitFor();
+    expect(await bob.getByLabel('Message', { exact: true }).isDisabled()).toBe(true);
+    await peerStatus(alice, /^You, carol$/).waitFor();
+    expect(await alice.locator('#group-members li').count()).toBe(2);
+    await alice.getByRole('button', { name: 'Manage group' }).click();
+  });
+
+  it('4. alice sends an image and bob sees it rendered', async () => {
+    await chatRow(alice, 'bob').click();
+    await alice.locator('#peer-name', { hasText: 'bob' }).waitFor();
+    await alice.locator('#attach-file').setInputFiles({
+      name: 'square.png',
+      mimeType: 'image/png',
+      buffer: solidPng(24, 16, [11, 116, 222]),
+    });
+    await chatRow(bob, 'alice').click();
+    const image = bob.locator('li[data-direction="in"] figure.image img');
+    await image.waitFor();
+    const size = await image.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return [img.naturalWidth, img.naturalHeight];
+    });
+    expect(size).toEqual([24, 16]);
+    // alice's own bubble shows the file she picked (from memory), with the usual ticks.
+    const own = alice.locator('li[data-direction="out"] figure.image img');
+    await own.waitFor();
+    const ownWidth = await own.evaluate(async (img: HTMLImageElement) => {
+      await img.decode();
+      return img.naturalWidth;
+    });
+    expect(ownWidth).toBe(24);
+    await alice.locator('li[data-direction="out"][data-status="read"] figure.image').waitFor();
+    expect(await chatRow(alice, 'bob').locator('.preview').textContent()).toContain('📷 Photo');
+    // A voice note and a document: an <audio> that loads (the page's CSP allows blob: media) and a link.
+    await alice.locator('#attach-file').setInputFiles([
+      { name: 'note.wav', mimeType: 'audio/wav', buffer: toneWav(300) },
+      { name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') },
+    ]);
+    const audio = bob.locator('li[data-direction="in"] figure.voice audio');
+    await audio.waitFor();
+    await bob.waitForFunction((el) => (el as HTMLAudioElement).readyState >= 1, await audio.elementHandle());
+    expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeCloseTo(0.3, 1);
+    const link = bob.locator('li[data-direction="in"] figure.document a[download="plan.txt"]');
+    await link.waitFor();
+    expect(await link.textContent()).toBe('📄 plan.txt (8 B)');
+    await Promise.all([screenshot(alice, '4-alice-image'), screenshot(bob, '4-bob-image')]);
+  });
 
   it('raised no uncaught error in any page', () => {
     expect(pageErrors).toEqual([]);

@@ -65,7 +65,11 @@ function row(chat: ChatSummary, state: ChatRowState): HTMLButtonElement {
     : h(
         'span',
         { class: 'preview' },
-        last?.outgoing ? h('span', { class: 'visually-hidden' }, 'You: ') : undefined,
+        last?.outgoing
+          ? h('span', { class: chat.group ? 'sender' : 'visually-hidden' }, 'You: ')
+          : chat.group && last?.from
+            ? h('span', { class: 'sender' }, `${last.from}: `)
+            : undefined,
         last?.text ?? 'No messages yet',
       );
   return h(
@@ -74,12 +78,14 @@ function row(chat: ChatSummary, state: ChatRowState): HTMLButtonElement {
       type: 'button',
       class: 'chat-row',
       'data-chat-id': chat.chatId,
+      'data-kind': chat.group ? 'group' : 'direct',
       'aria-current': state.openChatId === chat.chatId ? 'true' : undefined,
     },
     h(
       'span',
       { class: 'name' },
-      chat.chatId,
+      chat.group ? h('span', { 'aria-hidden': 'true' }, '👥 ') : undefined,
+      chat.group?.name ?? chat.chatId,
       state.online.has(chat.chatId) ? h('span', { class: 'online-dot', title: 'online' }, ' ●') : undefined,
     ),
     last

@@ -1,6 +1,7 @@
 import type { MessageStatus } from '@parley/client';
 import { clockTime, ticks } from '../format.js';
 import type { ChatMessage } from '../history.js';
+import { attachment, type MediaSource } from './attachment.js';
 import { byId, h } from './dom.js';
 
 export interface ConversationHandlers {
@@ -8,6 +9,8 @@ export interface ConversationHandlers {
   /** The composer's text changed: `hasText` tells whether there is something typed. */
   onInput(hasText: boolean): void;
   onBack(): void;
+  /** A file was picked with the attach button. */
+  onAttach(file: File): void;
 }
 
 /** A message on screen; outgoing ones carry a status (ticks). */
@@ -29,8 +32,17 @@ export class ConversationView {
   private readonly error = byId('chat-error', HTMLElement);
   private readonly input = byId('message-text', HTMLTextAreaElement);
   private chatId: string | undefined;
+  private group = false;
 
-  constructor(handlers: ConversationHandlers) {
+  constructor(
+    handlers: ConversationHandlers,
+    private readonly media: MediaSource,
+  ) {
+    const file = byId('attach-file', HTMLInputElement);
+    file.addEventListener('change', () => {
+      for (const picked of file.files ?? []) handlers.onAttach(picked);
+      file.value = '';
+    });
     const send = () => {
       const text = this.input.value.trim();
       if (!text) return;
@@ -59,14 +71,28 @@ export class ConversationView {
     return this.chatId;
   }
 
-  /** Shows a chat with its messages (oldest first) and focuses the composer. */
-  open(chatId: string, messages: readonly ShownMessage[], presence: string): void {
+  /** Whether the open chat is a group (bubbles of others then name their sender). */
+  get isGroup(): boolean {
+    return this.group;
+  }
+
+  /**
+   * Shows a chat with its messages (oldest first) and focuses the composer. `title` is the peer or
+   * group name, `subtitle` the presence line or, for a group, its members.
+   */
+  open(
+    chatId: string,
+    messages: readonly ShownMessage[],
+    header: { title: string; subtitle: string; group: boolean },
+  ): void {
     if (this.chatId !== chatId) this.input.value = '';
     this.chatId = chatId;
-    this.name.textContent = chatId;
-    this.status.textContent = presence;
+    this.group = header.group;
+    this.section.dataset.kind = header.group ? 'group' : 'direct';
+    this.name.textContent = header.title;
+    this.status.textContent = header.subtitle;
     this.error.textContent = '';
-    this.list.replaceChildren(...messages.map(bubble));
+    this.list.replaceChildren(...messages.map((m) => this.bubble(m)));
     this.empty.hidden = true;
     this.section.hidden = false;
     document.body.classList.add('chat-open');
@@ -76,6 +102,7 @@ export class ConversationView {
 
   close(): void {
     this.chatId = undefined;
+    this.group = false;
     this.section.hidden = true;
     this.empty.hidden = false;
     document.body.classList.remove('chat-open');
@@ -93,18 +120,18 @@ export class ConversationView {
   append(message: ShownMessage): void {
     const existing = this.find(message.id);
     if (existing) {
-      existing.replaceWith(bubble(message));
+      existing.replaceWith(this.bubble(message));
       return;
     }
     const atEnd = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 80;
-    this.list.append(bubble(message));
+    this.list.append(this.bubble(message));
     if (atEnd || message.outgoing) this.scrollToEnd();
   }
 
   /** Replaces a pending bubble (`tempId`) by the message the client stored. */
   confirm(tempId: string, message: ShownMessage): void {
     const pending = this.find(tempId);
-    if (pending && !this.find(message.id)) pending.replaceWith(bubble(message));
+    if (pending && !this.find(message.id)) pending.replaceWith(this.bubble(message));
     else {
       pending?.remove();
       this.append(message);
@@ -119,6 +146,10 @@ export class ConversationView {
     if (mark) fillTicks(mark, status);
   }
 
+  private bubble(message: ShownMessage): HTMLLIElement {
+    return bubble(message, this.group, this.media);
+  }
+
   private find(id: string): HTMLLIElement | undefined {
     return [...this.list.children].find((li): li is HTMLLIElement => (li as HTMLElement).dataset.messageId === id);
   }
@@ -128,8 +159,14 @@ export class ConversationView {
   }
 }
 
-function bubble(message: ShownMessage): HTMLLIElement {
+function bubble(message: ShownMessage, group: boolean, media: MediaSource): HTMLLIElement {
   const direction = message.outgoing ? 'out' : 'in';
+  const sender = message.from ?? message.chatId;
+  // Pending bubbles of attachments have no message id to download by yet: their label stands in.
+  const content =
+    message.media && !message.id.startsWith('pending-')
+      ? attachment(message.id, message.media, media)
+      : h('span', { class: 'text' }, message.text);
   const mark = message.outgoing ? h('span', { class: 'ticks', role: 'img' }) : undefined;
   if (mark) fillTicks(mark, message.status);
   return h(
@@ -140,8 +177,12 @@ function bubble(message: ShownMessage): HTMLLIElement {
       'data-direction': direction,
       'data-status': message.outgoing ? (message.status ?? 'pending') : undefined,
     },
-    h('span', { class: 'visually-hidden' }, message.outgoing ? 'You: ' : `${message.chatId}: `),
-    h('span', { class: 'text' }, message.text),
+    message.outgoing
+      ? h('span', { class: 'visually-hidden' }, 'You: ')
+      : group
+        ? h('span', { class: 'sender' }, sender, h('span', { class: 'visually-hidden' }, ': '))
+        : h('span', { class: 'visually-hidden' }, `${sender}: `),
+    content,
     h(
       'span',
       { class: 'meta' },

@@ -1,0 +1,67 @@
+// The glue between attachments and the client: sending picked files in order, and downloading
+// a message's file as a Blob for the views.
+import type { MediaKind, ParleyClient, SendResult } from '@parley/client';
+
+/** What the app knows about a file it sends besides its bytes. */
+export interface OutgoingMedia {
+  kind: MediaKind;
+  mimeType: string;
+  fileName?: string;
+  durationMs?: number;
+}
+
+/**
+ * Hands attachments to `client.sendMedia` in the order they were picked (the pending bubbles rely
+ * on it), each once its image size was read; a file waits for the previous one to be handed over,
+ * not for its upload.
+ */
+export class MediaSends {
+  private handedOver: Promise<void> = Promise.resolve();
+
+  constructor(private readonly client: ParleyClient) {}
+
+  send(chatId: string, file: Blob, meta: OutgoingMedia): Promise<SendResult> {
+    const size = meta.kind === 'image' ? imageSize(file) : Promise.resolve({});
+    let handed = () => {};
+    const previous = this.handedOver;
+    this.handedOver = new Promise((resolve) => {
+      handed = resolve;
+    });
+    return previous.then(async () => {
+      const dimensions = await size;
+      try {
+        return this.client.sendMedia(chatId, {
+          kind: meta.kind,
+          data: file,
+          mimeType: meta.mimeType || 'application/octet-stream',
+          ...(meta.fileName ? { fileName: meta.fileName } : {}),
+          ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
+          // Lets the receiver reserve the image's space before it is downloaded.
+          ...dimensions,
+        });
+      } finally {
+        handed();
+      }
+    });
+  }
+}
+
+/** The file of a media message, downloaded and verified by the client. */
+export async function downloadBlob(client: ParleyClient, messageId: string): Promise<Blob> {
+  const message = await client.getMessage(messageId);
+  if (message?.content.kind !== 'media') throw new Error(`no attachment in message ${messageId}`);
+  const bytes = await client.downloadMedia(message);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: message.content.media.mimeType });
+}
+
+/** An image's width and height, or nothing when the browser cannot decode it. */
+async function imageSize(file: Blob): Promise<{ width: number; height: number } | Record<string, never>> {
+  try {
+    const bitmap = await createImageBitmap(file);
+    const size = { width: bitmap.width, height: bitmap.height };
+    bitmap.close();
+    return size;
+  } catch {
+    return {};
+  }
+}
