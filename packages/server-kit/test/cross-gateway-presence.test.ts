@@ -1,4 +1,4 @@
-import { pb } from '@parley/core';
+import { pb, type ServerFrame } from '@parley/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer } from '../src/index.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
@@ -30,7 +30,7 @@ async function peer(url: string, userId: string) {
   return p;
 }
 
-const stateOf = (f: pb.ServerFrame, userId: string) => f.presenceChanged?.states?.find((s) => s.userId === userId);
+const stateOf = (f: ServerFrame, userId: string) => f.presenceChanged?.states?.find((s) => s.userId === userId);
 
 /** The cross-gateway scenarios, run on any pair of gateways sharing one set of stores. */
 function scenarios(storesFor: () => StoresFor) {
