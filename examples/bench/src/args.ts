@@ -1,5 +1,5 @@
 /** Command-line options of `bench:delivery`. */
-export interface BenchOptions {
+export interface BenchOptions extends CommonOptions {
   /** Aggregate target send rates (msgs/s), one measured run per rate and system. */
   rates: number[];
   /** Measured window per rate and system, seconds. */
@@ -63,7 +63,8 @@ export const USAGE = `usage: bench:delivery [options]
 
 export class UsageError extends Error {}
 
-function positive(name: string, value: string | undefined, { integer = true, min = 1 } = {}): number {
+/** A number option of at least `min` (an integer unless told otherwise); UsageError otherwise. */
+export function positive(name: string, value: string | undefined, { integer = true, min = 1 } = {}): number {
   const n = Number(value);
   if (value === undefined || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
     throw new UsageError(`${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got ${value ?? 'nothing'}`);
@@ -71,9 +72,49 @@ function positive(name: string, value: string | undefined, { integer = true, min
   return n;
 }
 
-/** Parses argv (without node and script); throws UsageError on bad input. */
-export function parseArgs(argv: readonly string[]): BenchOptions {
-  const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+/** Options every bench takes. */
+export interface CommonOptions {
+  /** Longest wait for the machine to be idle before a server starts, seconds (0: do not wait). */
+  quietWaitS: number;
+  /** Pin server to core 0 and load generator to core 1 with taskset. */
+  pin: boolean;
+  /** JSON output path. */
+  out: string | undefined;
+  /** Directory for CPU profiles of the Parley server. */
+  profileDir: string | undefined;
+}
+
+/** --quiet-wait, --no-pin, --out, --profile and --help; UsageError for any other flag. */
+export function commonFlag(o: CommonOptions, flag: string, value: () => string, raw: string, usage: string): void {
+  switch (flag) {
+    case '--quiet-wait':
+      o.quietWaitS = positive(flag, value(), { min: 0 });
+      return;
+    case '--no-pin':
+      o.pin = false;
+      return;
+    case '--out':
+      o.out = value();
+      return;
+    case '--profile':
+      o.profileDir = value();
+      return;
+    case '--help':
+    case '-h':
+      throw new UsageError(usage);
+    default:
+      throw new UsageError(`unknown option ${raw}\n${usage}`);
+  }
+}
+
+/**
+ * Calls `handle` with each flag of argv (`--flag value` or `--flag=value`); `value()` takes the
+ * flag's value. Skips the `--` separator some runners pass through.
+ */
+export function eachFlag(
+  argv: readonly string[],
+  handle: (flag: string, value: () => string, raw: string) => void,
+): void {
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] as string;
     const [flag, inline] = raw.includes('=') ? (raw.split(/=(.*)/s, 2) as [string, string]) : [raw, undefined];
@@ -83,9 +124,15 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
+    if (flag !== '--') handle(flag, value, raw);
+  }
+}
+
+/** Parses argv (without node and script); throws UsageError on bad input. */
+export function parseArgs(argv: readonly string[]): BenchOptions {
+  const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+  eachFlag(argv, (flag, value, raw) => {
     switch (flag) {
-      case '--':
-        break; // separator some runners pass through
       case '--rates':
         o.rates = value()
           .split(',')
@@ -119,28 +166,13 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         o.systems = systems as BenchOptions['systems'];
         break;
       }
-      case '--quiet-wait':
-        o.quietWaitS = positive('--quiet-wait', value(), { min: 0 });
-        break;
-      case '--no-pin':
-        o.pin = false;
-        break;
-      case '--out':
-        o.out = value();
-        break;
       case '--server-kit':
         o.serverKit = value();
         break;
-      case '--profile':
-        o.profileDir = value();
-        break;
-      case '--help':
-      case '-h':
-        throw new UsageError(USAGE);
       default:
-        throw new UsageError(`unknown option ${raw}\n${USAGE}`);
+        commonFlag(o, flag, value, raw, USAGE);
     }
-  }
+  });
   if (o.gateways !== 1) {
     throw new UsageError(
       `--gateways ${o.gateways}: multi-gateway runs are not implemented yet; only --gateways 1 is supported`,

@@ -7,14 +7,23 @@ import type { ChildMessage, ParentMessage } from './ipc.js';
 export interface ServerChild {
   readonly pid: number;
   readonly port: number;
-  request(message: ParentMessage, reply: ChildMessage['type'], timeoutMs?: number): Promise<ChildMessage>;
+  /** Sends `message` and resolves with the child's next message of type `reply`. One request at a time per type. */
+  request<T extends ChildMessage['type']>(
+    message: ParentMessage,
+    reply: T,
+    timeoutMs?: number,
+  ): Promise<Extract<ChildMessage, { type: T }>>;
   /** Graceful stop (bounded); kills the child if it does not exit in time. */
   stop(): Promise<void>;
 }
 
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-function waitFor(child: ChildProcess, type: ChildMessage['type'], timeoutMs: number): Promise<ChildMessage> {
+function waitFor<T extends ChildMessage['type']>(
+  child: ChildProcess,
+  type: T,
+  timeoutMs: number,
+): Promise<Extract<ChildMessage, { type: T }>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`server child: no '${type}' within ${timeoutMs} ms`)), timeoutMs);
     const onMessage = (m: ChildMessage) => {
@@ -27,7 +36,7 @@ function waitFor(child: ChildProcess, type: ChildMessage['type'], timeoutMs: num
       child.off('message', onMessage);
       child.off('exit', onExit);
       if (error) reject(error);
-      else resolve(m as ChildMessage);
+      else resolve(m as Extract<ChildMessage, { type: T }>);
     };
     child.on('message', onMessage);
     child.on('exit', onExit);
@@ -36,15 +45,16 @@ function waitFor(child: ChildProcess, type: ChildMessage['type'], timeoutMs: num
 
 /**
  * Starts `src/<script>` as a child: TypeScript through the tsx loader, workspace packages from
- * their sources, pinned to `core` with taskset when given.
+ * their sources, pinned to `core` with taskset when given. `nodeFlags` go to node (e.g. --expose-gc).
  */
 export async function startServerChild(
   script: string,
   core: number | undefined,
   env: Record<string, string> = {},
+  nodeFlags: string[] = [],
 ): Promise<ServerChild> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const nodeArgs = ['--conditions=source', '--import', tsxLoader, file];
+  const nodeArgs = [...nodeFlags, '--conditions=source', '--import', tsxLoader, file];
   const [command, args] =
     core === undefined
       ? [process.execPath, nodeArgs]
@@ -54,7 +64,7 @@ export async function startServerChild(
     env: { ...process.env, ...env },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let ready: ChildMessage;
+  let ready: Extract<ChildMessage, { type: 'ready' }>;
   try {
     ready = await waitFor(child, 'ready', 30_000);
   } catch (error) {
@@ -64,7 +74,7 @@ export async function startServerChild(
   const pid = child.pid as number;
   return {
     pid,
-    port: ready.type === 'ready' ? ready.port : 0,
+    port: ready.port,
     async request(message, reply, timeoutMs = 30_000) {
       const answer = waitFor(child, reply, timeoutMs);
       child.send(message);

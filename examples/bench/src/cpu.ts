@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 
 let ticksPerSecond: number | undefined;
 
@@ -53,6 +54,17 @@ export function hasTaskset(): boolean {
 /** Pins every thread of this process to one core; false when it could not. */
 export function pinSelf(core: number): boolean {
   return spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Pins this process (the load generator) to core 1, leaving core 0 to the server child; warns and
+ * returns false when it cannot (no taskset, fewer than 2 cores).
+ */
+export function pinGenerator(): boolean {
+  if (!hasTaskset()) console.warn('warning: taskset not found (util-linux); running unpinned');
+  else if (cpus().length < 2) console.warn('warning: fewer than 2 cores; running unpinned');
+  else if (pinSelf(1)) return true;
+  return false;
 }
 
 /**

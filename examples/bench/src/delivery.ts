@@ -1,14 +1,14 @@
 // bench:delivery — Parley vs. a raw WebSocket relay under the same open-loop load.
 // Run: pnpm bench:delivery [--rates 5000,10000,20000] [--duration 10] [--clients 1000] [--size 100]
-import { cpus } from 'node:os';
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BenchOptions, parseArgs, UsageError } from './args.js';
-import { hasTaskset, pinSelf } from './cpu.js';
+import { type BenchOptions, parseArgs } from './args.js';
+import { defaultResultsPath, runCli } from './cli.js';
+import { pinGenerator } from './cpu.js';
 import { makeIdentities, type ParleyIdentity } from './parley-bench-client.js';
 import {
   formatErrors,
   formatRates,
+  hostInfo,
   type RateResult,
   type Report,
   ratiosOf,
@@ -19,31 +19,15 @@ import { runSystem } from './run.js';
 
 const log = (line: string) => console.log(line);
 
-function defaultOut(): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  return fileURLToPath(new URL(`../results/delivery-${stamp}.json`, import.meta.url));
-}
-
 /** Runs every rate for every system; writes the JSON report after each rate. */
 export async function runBench(o: BenchOptions): Promise<{ report: Report; path: string }> {
-  let pinned = false;
-  if (o.pin) {
-    if (!hasTaskset()) console.warn('warning: taskset not found (util-linux); running unpinned');
-    else if (cpus().length < 2) console.warn('warning: fewer than 2 cores; running unpinned');
-    else pinned = pinSelf(1);
-    if (o.pin && !pinned) o = { ...o, pin: false };
-  }
-  const path = o.out ?? defaultOut();
+  const pinned = o.pin && pinGenerator();
+  if (o.pin && !pinned) o = { ...o, pin: false };
+  const path = o.out ?? defaultResultsPath('delivery');
   const report: Report = {
     benchmark: 'delivery',
     startedAt: new Date().toISOString(),
-    host: {
-      node: process.version,
-      platform: `${process.platform}-${process.arch}`,
-      cpus: cpus().length,
-      cpuModel: cpus()[0]?.model ?? 'unknown',
-      pinned,
-    },
+    host: hostInfo(pinned),
     source: sourceInfo(fileURLToPath(new URL('.', import.meta.url))),
     options: o,
     results: [],
@@ -80,26 +64,4 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
   return { report, path };
 }
 
-async function main(): Promise<void> {
-  let options: BenchOptions;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(error.message);
-      process.exit(2);
-    }
-    throw error;
-  }
-  await runBench(options);
-}
-
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runCli(import.meta.url, parseArgs, runBench);

@@ -1,12 +1,30 @@
 /** Messages between the bench and its server children (Node IPC channel). */
-export type ParentMessage = { type: 'stop' } | { type: 'profile-start' } | { type: 'profile-stop'; path: string };
+export type ParentMessage =
+  | { type: 'stop' }
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; path: string }
+  /** Every child: its own CPU time (process.cpuUsage, µs resolution). */
+  | { type: 'cpu' }
+  /** Every child: V8 heap plus external (ArrayBuffer) bytes after a full GC (needs --expose-gc). */
+  | { type: 'heap' }
+  /** Parley child: open WebSocket connections. */
+  | { type: 'connections' }
+  /** Parley child: stores a group (version 1) straight into the server's GroupStore (bench setup). */
+  | { type: 'create-group'; groupId: string; createdBy: string; members: string[] }
+  /** Parley child with SQLite stores: bytes in use per table and index, after a WAL checkpoint. */
+  | { type: 'storage' };
 
 export type ChildMessage =
   | { type: 'ready'; port: number }
   | { type: 'stopped' }
   | { type: 'profile-started' }
   | { type: 'profile-written'; path: string }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; error: string }
+  | { type: 'cpu'; user: number; system: number }
+  | { type: 'heap'; bytes: number }
+  | { type: 'connections'; count: number }
+  | { type: 'group-created' }
+  | { type: 'storage'; usedBytes: number; fileBytes: number; tables: Record<string, number> };
 
 /** Sends to the parent if there is one (a child started without IPC just runs). */
 export function toParent(message: ChildMessage): void {
@@ -38,6 +56,8 @@ export function serveChild(
   };
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') void stop(0);
+    else if (message.type === 'cpu') toParent({ type: 'cpu', ...process.cpuUsage() });
+    else if (message.type === 'heap') toParent(heapAfterGc());
     else
       void Promise.resolve(onMessage(message)).catch((error: unknown) =>
         toParent({ type: 'failed', error: String(error) }),
@@ -46,4 +66,15 @@ export function serveChild(
   process.on('disconnect', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   process.on('SIGINT', () => void stop(0));
+}
+
+/** Live heap and external bytes after full collections; a failure when the child lacks --expose-gc. */
+function heapAfterGc(): ChildMessage {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return { type: 'failed', error: 'heap: start the child with --expose-gc' };
+  // Twice: the first collection can leave garbage that finalizers of the first made unreachable.
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return { type: 'heap', bytes: m.heapUsed + m.external };
 }

@@ -1,4 +1,4 @@
-import type { Tracker } from './tracker.js';
+import type { PayloadTracker } from './payload.js';
 
 /** Counters every load target keeps. */
 export interface TargetCounters {
@@ -16,9 +16,14 @@ export interface TargetCounters {
 export interface LoadTarget {
   readonly clients: number;
   readonly counters: TargetCounters;
-  readonly tracker: Tracker;
+  readonly tracker: PayloadTracker;
   /** Sends message `seq` from client `from` to client `to` without waiting for anything. */
   send(from: number, to: number, seq: number): void;
+}
+
+/** Counts an error text, keeping at most 20 distinct ones. */
+export function noteSample(samples: Map<string, number>, text: string): void {
+  if (samples.size < 20 || samples.has(text)) samples.set(text, (samples.get(text) ?? 0) + 1);
 }
 
 export interface Phase {

@@ -1,6 +1,7 @@
-// A lean Parley protocol client for load generation: one WebSocket per device, the handshake,
-// Send with a shared payload, and DeliverAck per Deliver frame. Nothing else of @parley/client
-// (no outbox, inbox store, retries or encryption), so one process can drive 1,000 devices.
+// A lean Parley protocol client for load generation: one WebSocket per device, the handshake
+// (optionally publishing placeholder keys, which group fan-out requires), any Send, and DeliverAck
+// per Deliver frame. Nothing else of @parley/client (no outbox, inbox store, retries or
+// encryption), so one process can drive 1,000 devices.
 import {
   type AuthKeyPair,
   authChallengePayload,
@@ -10,11 +11,12 @@ import {
   generateAuthKeyPair,
   newMessageId,
   PROTOCOL_VERSION,
+  type parley,
   signWithAuthKey,
 } from '@parley/core';
 import WebSocket from 'ws';
-import type { LoadTarget, TargetCounters } from './load.js';
-import type { Tracker } from './tracker.js';
+import { type LoadTarget, noteSample, type TargetCounters } from './load.js';
+import type { PayloadTracker } from './payload.js';
 
 /** PARLEY_BENCH_RECEIPTS=off sends with no_receipts, to measure the message path without delivered receipts. */
 const NO_RECEIPTS = process.env.PARLEY_BENCH_RECEIPTS === 'off';
@@ -22,27 +24,64 @@ const NO_RECEIPTS = process.env.PARLEY_BENCH_RECEIPTS === 'off';
 const DEVICE_ID = 1;
 const PLAINTEXT = 1; // parley.v1.PayloadType.PAYLOAD_TYPE_PLAINTEXT: opaque to the server
 
+/** Clients must send something every heartbeat interval (20 s by default); idle devices ping after this. */
+const PING_AFTER_MS = 10_000;
+
 export interface ParleyIdentity {
   userId: string;
   keys: AuthKeyPair;
 }
 
 /** One auth key per bench user; reusable across servers (each run registers them afresh). */
-export async function makeIdentities(count: number): Promise<ParleyIdentity[]> {
+export async function makeIdentities(count: number, prefix = 'bench-'): Promise<ParleyIdentity[]> {
   const out: ParleyIdentity[] = [];
-  for (let i = 0; i < count; i++) out.push({ userId: `bench-${i}`, keys: await generateAuthKeyPair() });
+  for (let i = 0; i < count; i++) out.push({ userId: `${prefix}${i}`, keys: await generateAuthKeyPair() });
   return out;
 }
 
-class BenchDevice {
+/** What a device reports to the pool that drives it. */
+export interface DeviceOwner {
+  readonly counters: TargetCounters;
+  /** True while the owner closes connections on purpose (closes are not counted as disconnects). */
+  readonly closing: boolean;
+  noteError(text: string): void;
+  /** One delivered envelope; the Deliver frame's envelopes are acknowledged after all were seen. */
+  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope): void;
+  /** A SendAck for one of this device's sends. */
+  onSendAck?(device: BenchDevice, ack: parley.v1.SendAck): void;
+}
+
+/** Signal keys are opaque to the server: random bytes of the right sizes are enough to publish. */
+function placeholderKeys(registrationId: number): parley.v1.KeysUpload.$Properties {
+  const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
+  return {
+    registrationId,
+    identityKey: random(33),
+    signedPrekey: { keyId: 1, publicKey: random(33), signature: random(64) },
+  };
+}
+
+/** One device of one user on one WebSocket. */
+export class BenchDevice {
   private ws: WebSocket | undefined;
   private nextRequestId = 1;
+  /** performance.now() of the last frame written (idle devices ping). */
+  lastWriteAt = 0;
   ready = false;
 
+  /**
+   * @param index the device's position in its pool
+   * @param registrationId non-zero: publish (placeholder) keys with it during the first handshake,
+   *   which makes the device a recipient of group messages and of per-device copies
+   */
   constructor(
-    private readonly pool: ParleyPool,
+    private readonly owner: DeviceOwner,
     readonly identity: ParleyIdentity,
+    readonly index = 0,
+    readonly registrationId = 0,
   ) {}
+
+  private keysPublished = false;
 
   connect(url: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -70,16 +109,16 @@ class BenchDevice {
         try {
           this.onFrame(data, settle);
         } catch (error) {
-          this.pool.counters.errors++;
-          this.pool.noteError(`client: ${String(error)}`);
+          this.owner.counters.errors++;
+          this.owner.noteError(`client: ${String(error)}`);
         }
       });
       ws.on('close', (code, reason) => {
         if (this.ready) {
           this.ready = false;
-          if (!this.pool.closing) {
-            this.pool.counters.disconnects++;
-            this.pool.noteError(`closed ${code} ${reason.toString()}`);
+          if (!this.owner.closing) {
+            this.owner.counters.disconnects++;
+            this.owner.noteError(`closed ${code} ${reason.toString()}`);
           }
         }
         settle(new Error(`${this.identity.userId}: closed during handshake (${code} ${reason.toString()})`));
@@ -88,22 +127,25 @@ class BenchDevice {
     });
   }
 
+  /** A plaintext message to every device of user `to` (the delivery bench's send). */
   send(to: string, data: Uint8Array): void {
+    this.submit({
+      messageId: newMessageId(),
+      userId: to,
+      shared: { type: PLAINTEXT, data },
+      ...(NO_RECEIPTS ? { noReceipts: true } : {}),
+    });
+  }
+
+  /** Writes one Send frame (counted in `counters.sent`); an error when the connection is not ready. */
+  submit(send: parley.v1.Send.$Properties): void {
     if (!this.ready) {
-      this.pool.counters.errors++;
-      this.pool.noteError('send on a closed connection');
+      this.owner.counters.errors++;
+      this.owner.noteError('send on a closed connection');
       return;
     }
-    this.write({
-      requestId: this.nextRequestId++,
-      send: {
-        messageId: newMessageId(),
-        userId: to,
-        shared: { type: PLAINTEXT, data },
-        ...(NO_RECEIPTS ? { noReceipts: true } : {}),
-      },
-    });
-    this.pool.counters.sent++;
+    this.write({ requestId: this.nextRequestId++, send });
+    this.owner.counters.sent++;
   }
 
   ping(): void {
@@ -119,7 +161,15 @@ class BenchDevice {
     this.ws?.terminate();
   }
 
+  /** Resolves once the socket is closed (at once when there is none or it is closed already). */
+  closed(): Promise<void> {
+    const ws = this.ws;
+    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => ws.once('close', () => resolve()));
+  }
+
   private write(frame: ClientFrameInit): void {
+    this.lastWriteAt = performance.now();
     this.ws?.send(encodeClientFrame(frame), { binary: true });
   }
 
@@ -130,8 +180,7 @@ class BenchDevice {
         const envelopes = frame.deliver?.envelopes ?? [];
         const ids: string[] = [];
         for (const envelope of envelopes) {
-          const payload = envelope.message?.data;
-          if (payload) this.pool.tracker.receive(payload);
+          this.owner.onEnvelope(this, envelope as parley.v1.Envelope);
           if (envelope.id) ids.push(envelope.id);
         }
         // Acknowledge the whole batch at once: the entries leave the server's queue.
@@ -139,7 +188,8 @@ class BenchDevice {
         return;
       }
       case 'sendAck':
-        this.pool.counters.acked++;
+        this.owner.counters.acked++;
+        this.owner.onSendAck?.(this, frame.sendAck as parley.v1.SendAck);
         return;
       case 'challenge': {
         const nonce = frame.challenge?.nonce;
@@ -155,13 +205,22 @@ class BenchDevice {
         return;
       }
       case 'welcome':
+        if (this.registrationId !== 0 && !this.keysPublished) {
+          this.write({ requestId: this.nextRequestId++, keysUpload: placeholderKeys(this.registrationId) });
+          return; // ready once the upload is answered
+        }
+        this.ready = true;
+        settle();
+        return;
+      case 'keysUploadResult':
+        this.keysPublished = true;
         this.ready = true;
         settle();
         return;
       case 'error': {
-        this.pool.counters.errors++;
+        this.owner.counters.errors++;
         const e = frame.error;
-        this.pool.noteError(`error ${e?.code ?? '?'}: ${e?.message ?? ''}`);
+        this.owner.noteError(`error ${e?.code ?? '?'}: ${e?.message ?? ''}`);
         if (!this.ready) settle(new Error(`${this.identity.userId}: handshake refused: ${e?.message ?? ''}`));
         return;
       }
@@ -174,20 +233,60 @@ class BenchDevice {
   }
 }
 
+/** Connects and authenticates `devices`, `concurrency` handshakes at a time. */
+export async function connectDevices(
+  devices: readonly BenchDevice[],
+  url: string,
+  { concurrency = 50, timeoutMs = 60_000 } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let next = 0;
+  const worker = async () => {
+    while (next < devices.length) {
+      const device = devices[next++] as BenchDevice;
+      await device.connect(url, Math.max(1, deadline - Date.now()));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, devices.length) }, worker));
+}
+
+/** Pings every connected device that wrote nothing for a while; returns the stop function. */
+export function keepAlive(devices: readonly BenchDevice[]): () => void {
+  const timer = setInterval(() => {
+    const idleSince = performance.now() - PING_AFTER_MS;
+    for (const d of devices) if (d.lastWriteAt < idleSince) d.ping();
+  }, PING_AFTER_MS / 2);
+  return () => clearInterval(timer);
+}
+
+/** Closes every device and waits (bounded) for the closing handshakes, then drops the sockets. */
+export async function closeDevices(devices: readonly BenchDevice[], timeoutMs = 3_000): Promise<void> {
+  for (const d of devices) d.close();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.all(devices.map((d) => d.closed())),
+    new Promise((r) => {
+      timer = setTimeout(r, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+  for (const d of devices) d.terminate();
+}
+
 /** 1..N Parley devices (one per user) on one gateway, driven by the open-loop scheduler. */
-export class ParleyPool implements LoadTarget {
+export class ParleyPool implements LoadTarget, DeviceOwner {
   readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
   readonly errorSamples = new Map<string, number>();
   closing = false;
   private readonly devices: BenchDevice[];
-  private heartbeat: ReturnType<typeof setInterval> | undefined;
+  private stopKeepAlive: (() => void) | undefined;
   private readonly payload: Uint8Array;
 
   constructor(
     identities: ParleyIdentity[],
-    readonly tracker: Tracker,
+    readonly tracker: PayloadTracker,
   ) {
-    this.devices = identities.map((identity) => new BenchDevice(this, identity));
+    this.devices = identities.map((identity, i) => new BenchDevice(this, identity, i));
     this.payload = new Uint8Array(tracker.size);
   }
 
@@ -196,20 +295,9 @@ export class ParleyPool implements LoadTarget {
   }
 
   /** Connects and authenticates every device, `concurrency` handshakes at a time. */
-  async connect(url: string, { concurrency = 50, timeoutMs = 60_000 } = {}): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let next = 0;
-    const worker = async () => {
-      while (next < this.devices.length) {
-        const device = this.devices[next++] as BenchDevice;
-        await device.connect(url, Math.max(1, deadline - Date.now()));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, this.devices.length) }, worker));
-    // Clients must send something every heartbeat interval (20 s by default).
-    this.heartbeat = setInterval(() => {
-      for (const d of this.devices) d.ping();
-    }, 10_000);
+  async connect(url: string, options: { concurrency?: number; timeoutMs?: number } = {}): Promise<void> {
+    await connectDevices(this.devices, url, options);
+    this.stopKeepAlive = keepAlive(this.devices);
   }
 
   send(from: number, to: number, seq: number): void {
@@ -219,18 +307,19 @@ export class ParleyPool implements LoadTarget {
     sender.send(recipient.identity.userId, this.payload);
   }
 
+  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope): void {
+    const payload = envelope.message?.data;
+    if (payload) this.tracker.receive(payload, device.index);
+  }
+
   noteError(text: string): void {
-    if (this.errorSamples.size < 20 || this.errorSamples.has(text)) {
-      this.errorSamples.set(text, (this.errorSamples.get(text) ?? 0) + 1);
-    }
+    noteSample(this.errorSamples, text);
   }
 
   /** Closes every connection; waits (bounded) for the closing handshakes. */
   async close(timeoutMs = 3_000): Promise<void> {
     this.closing = true;
-    if (this.heartbeat) clearInterval(this.heartbeat);
-    for (const d of this.devices) d.close();
-    await new Promise((r) => setTimeout(r, Math.min(timeoutMs, 500)));
-    for (const d of this.devices) d.terminate();
+    this.stopKeepAlive?.();
+    await closeDevices(this.devices, timeoutMs);
   }
 }

@@ -1,6 +1,7 @@
 // Child process: a Parley gateway exactly as the reference server builds it, createServer with
-// sqliteStores in a fresh temporary directory (removed on stop). Optionally profiles itself on
-// request so a profile covers only the measured window.
+// sqliteStores in a fresh temporary directory (removed on stop), or with memoryStores when
+// PARLEY_BENCH_STORES=memory. Optionally profiles itself on request so a profile covers only the
+// measured window, and answers the bench's setup and measurement requests (server-hooks.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
@@ -8,12 +9,13 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
+import { serverHooks } from './server-hooks.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
 // compare revisions under the same load; by default the workspace package is used.
 const alternative = process.env.PARLEY_BENCH_SERVER_KIT;
 const from = (sub: string) => pathToFileURL(resolve(alternative as string, sub)).href;
-const { createServer } = (
+const { createServer, memoryStores } = (
   alternative ? await import(from('src/index.ts')) : await import('@parley/server-kit')
 ) as typeof import('@parley/server-kit');
 const { sqliteStores } = (
@@ -22,19 +24,24 @@ const { sqliteStores } = (
 
 if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}`);
 
+const inMemory = process.env.PARLEY_BENCH_STORES === 'memory';
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const stores = sqliteStores({ path: join(dir, 'parley.db') });
+const dbPath = inMemory ? undefined : join(dir, 'parley.db');
+const stores = dbPath ? sqliteStores({ path: dbPath }) : memoryStores();
 const server = await createServer({ host: '127.0.0.1', port: 0, stores });
+const hooks = serverHooks(server, stores, dbPath);
 let session: Session | undefined;
 
 serveChild(
   async () => {
     await server.close();
+    hooks.close();
     await stores.close();
     session?.disconnect();
     rmSync(dir, { recursive: true, force: true });
   },
   async (message) => {
+    if (await hooks.handle(message)) return;
     if (message.type === 'profile-start') {
       session = new Session();
       session.connect();

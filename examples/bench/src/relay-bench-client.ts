@@ -1,7 +1,10 @@
 // Clients of the raw relay: each connects as ws://host:port/<index>, sends [uint32be to][payload].
 import WebSocket from 'ws';
-import type { LoadTarget, TargetCounters } from './load.js';
-import type { Tracker } from './tracker.js';
+import { type LoadTarget, noteSample, type TargetCounters } from './load.js';
+import type { PayloadTracker } from './payload.js';
+
+/** The relay's "to" id that means every other connected client. */
+export const BROADCAST = 0xffffffff;
 
 export class RelayPool implements LoadTarget {
   readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
@@ -11,7 +14,7 @@ export class RelayPool implements LoadTarget {
 
   constructor(
     readonly clients: number,
-    readonly tracker: Tracker,
+    readonly tracker: PayloadTracker,
   ) {}
 
   async connect(url: string, { concurrency = 50, timeoutMs = 60_000 } = {}): Promise<void> {
@@ -20,13 +23,22 @@ export class RelayPool implements LoadTarget {
     const worker = async () => {
       while (next < this.clients) {
         const id = next++;
-        this.sockets[id] = await this.open(`${url}/${id}`, Math.max(1, deadline - Date.now()));
+        this.sockets[id] = await this.open(id, `${url}/${id}`, Math.max(1, deadline - Date.now()));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, this.clients) }, worker));
   }
 
   send(from: number, to: number, seq: number): void {
+    this.sendFrame(from, to, seq);
+  }
+
+  /** Sends message `seq` from client `from` to every other client, as one frame the relay copies. */
+  broadcast(from: number, seq: number): void {
+    this.sendFrame(from, BROADCAST, seq);
+  }
+
+  private sendFrame(from: number, to: number, seq: number): void {
     const ws = this.sockets[from];
     if (!ws || ws.readyState !== WebSocket.OPEN) {
       this.counters.errors++;
@@ -47,7 +59,7 @@ export class RelayPool implements LoadTarget {
     for (const ws of this.sockets) ws?.terminate();
   }
 
-  private open(url: string, timeoutMs: number): Promise<WebSocket> {
+  private open(id: number, url: string, timeoutMs: number): Promise<WebSocket> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
       const timer = setTimeout(() => {
@@ -58,7 +70,7 @@ export class RelayPool implements LoadTarget {
         clearTimeout(timer);
         resolve(ws);
       });
-      ws.on('message', (data: Buffer) => this.tracker.receive(data));
+      ws.on('message', (data: Buffer) => this.tracker.receive(data, id));
       ws.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
@@ -73,8 +85,6 @@ export class RelayPool implements LoadTarget {
   }
 
   private note(text: string): void {
-    if (this.errorSamples.size < 20 || this.errorSamples.has(text)) {
-      this.errorSamples.set(text, (this.errorSamples.get(text) ?? 0) + 1);
-    }
+    noteSample(this.errorSamples, text);
   }
 }

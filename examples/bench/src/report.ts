@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname } from 'node:path';
 import type { BenchOptions } from './args.js';
 import type { RunResult } from './run.js';
@@ -18,11 +19,30 @@ export interface RateResult {
   ratios?: Ratios;
 }
 
+/** The machine a report was measured on. */
+export interface HostInfo {
+  node: string;
+  platform: string;
+  cpus: number;
+  cpuModel: string;
+  pinned: boolean;
+}
+
+export function hostInfo(pinned: boolean): HostInfo {
+  return {
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    pinned,
+  };
+}
+
 export interface Report {
   benchmark: 'delivery';
   startedAt: string;
   finishedAt?: string;
-  host: { node: string; platform: string; cpus: number; cpuModel: string; pinned: boolean };
+  host: HostInfo;
   /** The code measured: commit and whether packages/ had uncommitted changes. */
   source: { commit: string; packagesDirty: boolean } | undefined;
   options: BenchOptions;
@@ -56,7 +76,8 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['undelivered', (r) => String(r.undelivered)],
 ];
 
-function table(rows: string[][]): string {
+/** Rows as aligned columns: the first left-aligned, the others right-aligned. */
+export function table(rows: string[][]): string {
   const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
   const pad = (cell: string, c: number) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0));
   return rows.map((r) => r.map(pad).join('  ')).join('\n');
@@ -88,7 +109,7 @@ export function formatErrors(run: RunResult): string | undefined {
   return `  ${run.system}: ${run.errors} errors, ${run.disconnects} disconnects\n${list}`;
 }
 
-export function writeReport(path: string, report: Report): void {
+export function writeReport(path: string, report: object): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
 }

@@ -1,9 +1,5 @@
+import { HEADER_BYTES, PayloadWriter } from './payload.js';
 import { Samples } from './stats.js';
-
-/** Bytes at the start of every payload: float64 send time (performance.now(), ms) + uint32 sequence. */
-export const HEADER_BYTES = 12;
-
-const POOL_BYTES = 1 << 16;
 
 /**
  * Builds payloads and records what comes back: every payload carries its send time and a
@@ -19,22 +15,17 @@ export class Tracker {
   private windowFrom = Number.POSITIVE_INFINITY;
   private windowTo = Number.POSITIVE_INFINITY;
   private windowReceived = 0;
-  private readonly random = new Uint8Array(POOL_BYTES);
+  private readonly writer: PayloadWriter;
   private readonly scratch = new Uint8Array(HEADER_BYTES);
   private readonly view = new DataView(this.scratch.buffer);
 
   constructor(readonly size: number) {
-    if (size < HEADER_BYTES) throw new RangeError(`payload size must be >= ${HEADER_BYTES}`);
-    for (let i = 0; i < POOL_BYTES; i += 65536) crypto.getRandomValues(this.random.subarray(i, i + 65536));
+    this.writer = new PayloadWriter(size);
   }
 
   /** Writes a payload of `size` bytes for message `seq` at `offset` of `out`: header then random bytes. */
   write(out: Uint8Array, offset: number, seq: number): void {
-    const start = Math.floor(Math.random() * (POOL_BYTES - this.size));
-    out.set(this.random.subarray(start, start + this.size), offset);
-    this.view.setFloat64(0, performance.now());
-    this.view.setUint32(8, seq);
-    out.set(this.scratch, offset);
+    this.writer.write(out, offset, seq);
   }
 
   /** Sequence numbers in [from, to) are the measured window: their latencies are sampled. */

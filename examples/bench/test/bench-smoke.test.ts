@@ -1,29 +1,14 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../src/args.js';
 import type { Report } from '../src/report.js';
+import { runBenchCli, tempDir } from './run-cli.js';
 
-const benchDir = fileURLToPath(new URL('..', import.meta.url));
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-const outDir = mkdtempSync(join(tmpdir(), 'parley-bench-smoke-'));
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+const { dir: outDir, remove } = tempDir('parley-bench-smoke-');
+afterAll(remove);
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--conditions=source', '--import', tsxLoader, 'src/delivery.ts', ...args],
-      { cwd: benchDir, timeout: 45_000, killSignal: 'SIGKILL' },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? ((error.code as number | undefined) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const runCli = (args: string[]) => runBenchCli('delivery.ts', args, 45_000);
 
 describe('bench:delivery', () => {
   it('runs a small load through Parley and the relay and reports both', async () => {

@@ -1,29 +1,79 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** A file the server serves as is (the built web chat). */
+export interface StaticFile {
+  body: Uint8Array;
+  contentType: string;
+  /** Strong ETag, for conditional requests. */
+  etag: string;
+}
+
+/** Options of {@link referenceHttpHandler}. */
+export interface ReferenceHttpOptions {
+  /**
+   * The web chat's files by URL path (`/` is its index.html). Requests wait while it is being
+   * built; when absent or when the build failed, `/` shows the landing page instead.
+   */
+  webChat?: Promise<ReadonlyMap<string, StaticFile>>;
+}
+
+// The web chat talks only to this server ('self' covers its WebSocket in CSP 3) and loads nothing else.
+const WEB_CHAT_CSP =
+  "default-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
 /**
- * Plain HTTP next to the WebSocket gateway: `GET /healthz` answers `ok`, `GET /` a short page
- * saying what this is. Everything else falls through to the server's 404.
+ * Plain HTTP next to the WebSocket gateway: `GET /healthz` answers `ok`, `GET /` the web chat
+ * (with its scripts and styles), `GET /about` a short page saying what this server is. Everything
+ * else falls through to the server's 404.
  */
-export function referenceHttpHandler(): (req: IncomingMessage, res: ServerResponse) => boolean {
-  return (req, res) => {
+export function referenceHttpHandler(
+  options: ReferenceHttpOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
+  const webChat = options.webChat?.catch(() => undefined);
+  return async (req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    const pathname = (req.url ?? '/').split('?')[0];
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const head = req.method === 'HEAD';
     if (pathname === '/healthz') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-      res.end(req.method === 'HEAD' ? undefined : 'ok\n');
+      res.end(head ? undefined : 'ok\n');
       return true;
     }
-    if (pathname === '/') {
+    const file = (await webChat)?.get(pathname);
+    if (file) {
+      serveFile(req, res, file);
+      return true;
+    }
+    if (pathname === '/' || pathname === '/about') {
       const body = landingPage(`ws://${req.headers.host ?? 'localhost'}`);
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(req.method === 'HEAD' ? undefined : body);
+      res.end(head ? undefined : body);
       return true;
     }
     return false;
   };
 }
 
-/** The page served at `/`. `wsUrl` comes from the request's Host header, so it is escaped. */
+function serveFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): void {
+  const headers: Record<string, string> = {
+    'content-type': file.contentType,
+    etag: file.etag,
+    // Revalidate every time (cheap with the ETag), so a rebuilt chat is picked up on reload.
+    'cache-control': 'no-cache',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+  if (file.contentType.startsWith('text/html')) headers['content-security-policy'] = WEB_CHAT_CSP;
+  if (req.headers['if-none-match'] === file.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': String(file.body.byteLength) });
+  res.end(req.method === 'HEAD' ? undefined : file.body);
+}
+
+/** The page served at `/about`. `wsUrl` comes from the request's Host header, so it is escaped. */
 export function landingPage(wsUrl: string): string {
   const url = escapeHtml(wsUrl);
   return `<!doctype html>
@@ -39,7 +89,7 @@ pnpm chat --user bob --url ${url}</pre>
 <pre>const client = createClient({ url: '${url}', userId: 'alice', store: memoryClientStore() });
 await client.connect();
 await client.sendText('bob', 'hello');</pre>
-<p>A web chat is coming in a later release. Health check: <a href="/healthz">/healthz</a>.</p>
+<p>Or in a browser: the web chat is at <a href="/">/</a>. Health check: <a href="/healthz">/healthz</a>.</p>
 </body>
 </html>
 `;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { buildWebChat } from '@parley/example-web-chat/build';
 import { createServer, keyAuthenticator, type ParleyServer } from '@parley/server-kit';
 import { sqliteStores } from '@parley/server-kit/sqlite';
 import { referenceHttpHandler } from './http.js';
@@ -22,6 +23,17 @@ async function main(): Promise<number> {
   const { host, port, dataDir } = parsed.options;
   const logger = consoleLogger();
 
+  // Built in memory while the gateway starts (one to three seconds); requests for it wait.
+  const webChat = buildWebChat().then(
+    (built) => {
+      logger.info(`web chat built in ${built.ms} ms`);
+      return built.files;
+    },
+    (error: unknown) => {
+      logger.error('web chat build failed: / shows the landing page instead', { error: String(error) });
+      throw error;
+    },
+  );
   mkdirSync(dataDir, { recursive: true });
   // Media blobs (encrypted by the clients) live in the data folder too.
   const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') }, { mediaDir: path.join(dataDir, 'media') });
@@ -33,7 +45,7 @@ async function main(): Promise<number> {
       stores,
       authenticator: keyAuthenticator({ registration: 'open' }),
       logger,
-      httpHandler: referenceHttpHandler(),
+      httpHandler: referenceHttpHandler({ webChat }),
     });
   } catch (error) {
     await stores.close();
@@ -46,6 +58,7 @@ async function main(): Promise<number> {
     return 1;
   }
   console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
+  console.log(`Web chat: ${server.url.replace(/^ws/, 'http')}/`);
 
   return new Promise<number>((resolve) => {
     let stopping = false;

@@ -78,9 +78,12 @@ describe('reference server', () => {
     const health = await fetch(`${server.httpUrl}/healthz`);
     expect(health.status).toBe(200);
     expect((await health.text()).trim()).toBe('ok');
+    // `/` is the web chat, built in memory at start; `/about` says what the server is.
     const home = await fetch(`${server.httpUrl}/`);
     expect(home.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(await home.text()).toContain(`This is a Parley server`);
+    expect(await home.text()).toContain('<title>Parley web chat</title>');
+    expect((await fetch(`${server.httpUrl}/app.js`)).headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(await (await fetch(`${server.httpUrl}/about`)).text()).toContain(`This is a Parley server`);
     expect((await fetch(`${server.httpUrl}/nope`)).status).toBe(404);
 
     expect(await server.stop('SIGTERM')).toBe(0);

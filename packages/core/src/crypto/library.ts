@@ -49,8 +49,8 @@ function verifyHook(fallback: FallbackCurve) {
 
 async function load(): Promise<Loaded> {
   const [lib, curve] = await Promise.all([
-    import('@privacyresearch/libsignal-protocol-typescript'),
-    import('@privacyresearch/curve25519-typescript'),
+    import('@privacyresearch/libsignal-protocol-typescript').then((ns) => commonJsExports(ns, 'setCurve')),
+    import('@privacyresearch/curve25519-typescript').then((ns) => commonJsExports(ns, 'AsyncCurve25519Wrapper')),
   ]);
   const fallback: FallbackCurve = new curve.AsyncCurve25519Wrapper();
   // Feature-detect once: native X25519 where the platform has it, the library's code otherwise.
@@ -74,6 +74,17 @@ async function load(): Promise<Loaded> {
   };
   lib.setCurve(hook);
   return { lib, fallback, webcrypto, webcryptoXEdDSA };
+}
+
+/**
+ * The exports of a CommonJS package loaded with `import()`. Node and Vite expose its named exports
+ * on the namespace; bundlers that split the package into a lazy chunk (esbuild with `splitting`)
+ * expose only `default` (= `module.exports`), as both libraries here are CommonJS.
+ */
+function commonJsExports<T extends object>(ns: T, member: keyof T): T {
+  if (member in ns) return ns;
+  const exports = (ns as { default?: unknown }).default;
+  return typeof exports === 'object' && exports !== null && member in exports ? (exports as T) : ns;
 }
 
 /** The library, loaded once, with its curve hook installed. */

@@ -79,13 +79,13 @@ export class RawPeer {
         found = this.frames.find(match);
         expect(found).toBeDefined();
       },
-      { timeout: 5_000, interval: 5 },
+      { timeout: 20_000, interval: 5 },
     );
     return found as ServerFrame;
   }
 
   async waitClosed(): Promise<number> {
-    await vi.waitFor(() => expect(this.closeCode).toBeDefined(), { timeout: 5_000, interval: 5 });
+    await vi.waitFor(() => expect(this.closeCode).toBeDefined(), { timeout: 20_000, interval: 5 });
     return this.closeCode as number;
   }
 

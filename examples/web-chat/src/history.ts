@@ -1,0 +1,104 @@
+// What the chat screens show, kept in the client's own store under `webchat/` namespaces: the
+// client has no history API yet (it keeps messages by id for receipts and dedup only), so the app
+// indexes the messages it was told about. Statuses (ticks) are not copied here: they are read
+// from the client (`messageStatus`), which keeps them durably.
+// TODO(history): switch to the client's message history API once it has one.
+import type { ClientStore, StoredMessage } from '@parley/client';
+
+/** A message as the conversation view shows it. */
+export interface ChatMessage {
+  id: string;
+  chatId: string;
+  outgoing: boolean;
+  text: string;
+  /** Sender's clock (ms). */
+  sentAt: number;
+}
+
+/** One row of the chat list. */
+export interface ChatSummary {
+  chatId: string;
+  /** Newest message, absent for a chat started but still empty. */
+  last?: { id: string; text: string; outgoing: boolean; sentAt: number };
+  unread: number;
+}
+
+const CHATS = 'webchat/chats';
+const messagesNs = (chatId: string) => `webchat/messages\u001f${chatId}`;
+
+/** Every chat, the newest activity first. */
+export async function listChats(store: ClientStore): Promise<ChatSummary[]> {
+  const rows = await store.transaction((tx) => tx.list<ChatSummary>(CHATS));
+  return rows.map(([, chat]) => chat).sort(byActivity);
+}
+
+/** Orders chats by their newest message (message ids are UUIDv7, so they sort by time); empty chats last. */
+export function byActivity(a: ChatSummary, b: ChatSummary): number {
+  const x = a.last?.id ?? '';
+  const y = b.last?.id ?? '';
+  return x === y ? a.chatId.localeCompare(b.chatId) : x < y ? 1 : -1;
+}
+
+/** Creates an empty chat (from "new chat"); returns the existing one if there is one. */
+export async function ensureChat(store: ClientStore, chatId: string): Promise<ChatSummary> {
+  return store.transaction(async (tx) => {
+    const existing = await tx.get<ChatSummary>(CHATS, chatId);
+    if (existing) return existing;
+    const chat: ChatSummary = { chatId, unread: 0 };
+    await tx.put(CHATS, chatId, chat);
+    return chat;
+  });
+}
+
+/**
+ * Adds a message to its chat (idempotent: a message already there changes nothing and returns
+ * `added: false`). An incoming message counts as unread unless `read` (its chat is on screen).
+ */
+export async function recordMessage(
+  store: ClientStore,
+  message: ChatMessage,
+  options: { read: boolean },
+): Promise<{ chat: ChatSummary; added: boolean }> {
+  return store.transaction(async (tx) => {
+    const chat = (await tx.get<ChatSummary>(CHATS, message.chatId)) ?? { chatId: message.chatId, unread: 0 };
+    if (await tx.get(messagesNs(message.chatId), message.id)) return { chat, added: false };
+    await tx.put(messagesNs(message.chatId), message.id, message);
+    if (!chat.last || chat.last.id < message.id) {
+      chat.last = { id: message.id, text: message.text, outgoing: message.outgoing, sentAt: message.sentAt };
+    }
+    if (!message.outgoing && !options.read) chat.unread += 1;
+    await tx.put(CHATS, chat.chatId, chat);
+    return { chat, added: true };
+  });
+}
+
+/** The last `limit` messages of a chat, oldest first. */
+export async function loadMessages(store: ClientStore, chatId: string, limit = 200): Promise<ChatMessage[]> {
+  const rows = await store.transaction((tx) => tx.list<ChatMessage>(messagesNs(chatId)));
+  return rows.slice(-limit).map(([, message]) => message);
+}
+
+/** Clears a chat's unread count (its messages were marked read). */
+export async function clearUnread(store: ClientStore, chatId: string): Promise<ChatSummary | undefined> {
+  return store.transaction(async (tx) => {
+    const chat = await tx.get<ChatSummary>(CHATS, chatId);
+    if (!chat || chat.unread === 0) return chat;
+    const cleared = { ...chat, unread: 0 };
+    await tx.put(CHATS, chatId, cleared);
+    return cleared;
+  });
+}
+
+/** A text message the client stored, as the views show it; undefined for kinds the web chat cannot show yet. */
+export function toChatMessage(stored: Pick<StoredMessage, 'id' | 'chatId' | 'outgoing' | 'content' | 'sentAt'>) {
+  // TODO(media): render attachments once the client has `sendMedia` and a media content kind.
+  if (stored.content.kind !== 'text') return undefined;
+  const message: ChatMessage = {
+    id: stored.id,
+    chatId: stored.chatId,
+    outgoing: stored.outgoing,
+    text: stored.content.text,
+    sentAt: stored.sentAt,
+  };
+  return message;
+}

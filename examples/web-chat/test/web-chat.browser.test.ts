@@ -1,0 +1,324 @@
+// The web chat and the browser store in real Chromium, against the reference server as `pnpm start`
+// runs it: two browser profiles (alice, bob) and a Node client (carol).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient, isParleyError, memoryClientStore, type ParleyClient } from '@parley/client';
+import { clientStoreCompliance } from '@parley/client/testing';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type ServerProcess, startServer } from '../../server/test/spawn-server.js';
+import { webChatDir } from '../scripts/build.js';
+import { launchChromium } from './chromium.js';
+import { HarnessChannels, openRemoteStore, type RemoteStore } from './remote-store.js';
+
+const ARTIFACTS = path.join(webChatDir, 'test-artifacts');
+const GREY = 'rgb(102, 119, 129)';
+const BLUE = 'rgb(11, 116, 222)';
+
+let tmp: string;
+let server: ServerProcess;
+let browser: Browser;
+let harnessScript: string;
+const pageErrors: string[] = [];
+const screenshots: string[] = [];
+const clients: ParleyClient[] = [];
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(tmpdir(), 'parley-web-chat-'));
+  await mkdir(ARTIFACTS, { recursive: true });
+  [server, browser, harnessScript] = await Promise.all([
+    startServer(['--port', '0', '--data', path.join(tmp, 'data')]),
+    launchChromium(),
+    bundleHarness(),
+  ]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await browser?.close();
+  await server?.stop('SIGKILL');
+  await rm(tmp, { recursive: true, force: true });
+  if (screenshots.length > 0) console.log(`web chat screenshots:\n${screenshots.map((s) => `  ${s}`).join('\n')}`);
+});
+
+/** A page of the web chat in `context`, with its uncaught errors collected (the test fails on any). */
+async function openChat(context: BrowserContext, label: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`${label}: ${error.message}`));
+  await page.goto(`${server.httpUrl}/`);
+  return page;
+}
+
+async function signIn(context: BrowserContext, user: string): Promise<Page> {
+  const page = await openChat(context, user);
+  await page.getByLabel('Your user name').fill(user);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await connected(page);
+  return page;
+}
+
+/** Connected, and the device's keys are published (before that, a message to it would fail). */
+const connected = (page: Page) => page.locator('#messenger[data-ready="true"]').waitFor();
+
+async function startChatWith(page: Page, peer: string): Promise<void> {
+  await page.getByLabel('New chat with').fill(peer);
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.locator('#peer-name', { hasText: peer }).waitFor();
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.keyboard.press('Enter');
+}
+
+const outgoing = (page: Page, text: string, status?: string) =>
+  page.locator(`li[data-direction="out"]${status ? `[data-status="${status}"]` : ''}`, { hasText: text });
+const incoming = (page: Page) => page.locator('li[data-direction="in"] .text');
+const chatRow = (page: Page, peer: string) => page.locator(`button[data-chat-id="${peer}"]`);
+const peerStatus = (page: Page, text: string | RegExp) => page.locator('#peer-status', { hasText: text });
+const tickColor = (message: Locator) => message.locator('.ticks').evaluate((el) => getComputedStyle(el).color);
+
+interface FakeNotifications {
+  shownNotifications: Array<{ title: string; body: string | undefined }>;
+}
+
+/**
+ * Makes the page believe its tab is hidden (or visible again), with a Notification API that
+ * records instead of showing: headless pages are always visible and cannot show notifications.
+ */
+async function setHidden(page: Page, hidden: boolean): Promise<void> {
+  await page.evaluate((hidden) => {
+    const g = globalThis as unknown as FakeNotifications & { Notification: unknown };
+    if (!g.shownNotifications) {
+      const shown: FakeNotifications['shownNotifications'] = [];
+      g.shownNotifications = shown;
+      g.Notification = class {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        onclick: unknown = null;
+        constructor(title: string, options?: { body?: string }) {
+          shown.push({ title, body: options?.body });
+        }
+        close() {}
+      };
+    }
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', {
+      configurable: true,
+      get: () => (hidden ? 'hidden' : 'visible'),
+    });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  const file = path.join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  screenshots.push(file);
+}
+
+describe('web chat in Chromium', () => {
+  let aliceProfile: BrowserContext;
+  let bobProfile: BrowserContext;
+  let alice: Page;
+  let bob: Page;
+
+  it('1. alice and bob chat both ways; ticks are grey until bob opens the chat, then blue', async () => {
+    aliceProfile = await browser.newContext();
+    bobProfile = await browser.newContext();
+    [alice, bob] = await Promise.all([signIn(aliceProfile, 'alice'), signIn(bobProfile, 'bob')]);
+
+    await startChatWith(alice, 'bob');
+    await send(alice, 'hi bob');
+    // Two grey ticks: on bob's device, not read (his chat list is showing, not the chat).
+    const hi = outgoing(alice, 'hi bob', 'delivered');
+    await hi.waitFor();
+    expect(await hi.locator('.ticks').getAttribute('aria-label')).toBe('delivered');
+    expect(await tickColor(hi)).toBe(GREY);
+
+    await chatRow(bob, 'alice').locator('.unread', { hasText: '1' }).waitFor();
+    await chatRow(bob, 'alice').click();
+    await bob.locator('li[data-direction="in"]', { hasText: 'hi bob' }).waitFor();
+    const read = outgoing(alice, 'hi bob', 'read');
+    await read.waitFor();
+    expect(await tickColor(read)).toBe(BLUE);
+    expect(await chatRow(bob, 'alice').locator('.unread').count()).toBe(0);
+
+    // alice has the chat open and the tab visible: bob's reply is read at once.
+    await send(bob, 'hi alice');
+    await alice.locator('li[data-direction="in"]', { hasText: 'hi alice' }).waitFor();
+    await outgoing(bob, 'hi alice', 'read').waitFor();
+    await Promise.all([screenshot(alice, '1-alice-conversation'), screenshot(bob, '1-bob-conversation')]);
+  });
+
+  it('2. alice sends 5 while bob is away; they arrive in order, once each, when his page reopens', async () => {
+    await bob.close();
+    const texts = ['away 1', 'away 2', 'away 3', 'away 4', 'away 5'];
+    for (const text of texts) await send(alice, text);
+    // Stored by the server (one grey tick) and no further: bob has no device online.
+    for (const text of texts) await outgoing(alice, text, 'sent').waitFor();
+    expect(await alice.locator('li[data-direction="out"][data-status="delivered"]').count()).toBe(0);
+
+    // Same profile, so the same IndexedDB: bob is signed in again without the form.
+    bob = await openChat(bobProfile, 'bob again');
+    await connected(bob);
+    await chatRow(bob, 'alice').locator('.unread', { hasText: '5' }).waitFor();
+    await chatRow(bob, 'alice').click();
+    await bob.locator('li[data-direction="in"]', { hasText: 'away 5' }).waitFor();
+    expect(await incoming(bob).allTextContents()).toEqual(['hi bob', ...texts]);
+    for (const text of texts) await outgoing(alice, text, 'read').waitFor();
+    await screenshot(bob, '2-bob-after-reopen');
+  });
+
+  it('5. shows online, typing… and last seen in the header, and in the chat list', async () => {
+    await peerStatus(alice, /^online$/).waitFor();
+    await bob.getByLabel('Message', { exact: true }).fill('I am typ');
+    await peerStatus(alice, 'typing…').waitFor();
+    await chatRow(alice, 'bob').locator('.typing').waitFor();
+    await screenshot(alice, '5-alice-sees-typing');
+    await bob.getByLabel('Message', { exact: true }).fill('');
+    await peerStatus(alice, /^online$/).waitFor();
+    expect(await chatRow(alice, 'bob').locator('.typing').count()).toBe(0);
+    await bob.close();
+    await peerStatus(alice, /^last seen today at \d\d:\d\d$/).waitFor();
+    bob = await openChat(bobProfile, 'bob third');
+    await connected(bob);
+    await peerStatus(alice, /^online$/).waitFor();
+  });
+
+  it('a Node client (carol) and a browser (bob) write to each other; a hidden tab notifies', async () => {
+    const carol = createClient({ url: server.url, userId: 'carol', store: memoryClientStore() });
+    clients.push(carol);
+    const received: string[] = [];
+    carol.on('message:received', (m) => received.push(m.content.kind === 'text' ? m.content.text : `<${m.content.kind}>`));
+    await carol.connect();
+    await setHidden(bob, true);
+    await carol.sendText('bob', 'hello from node');
+    await chatRow(bob, 'carol').locator('.unread', { hasText: '1' }).waitFor();
+    await bob.waitForFunction(() => (globalThis as unknown as FakeNotifications).shownNotifications.length > 0);
+    expect(await bob.evaluate(() => (globalThis as unknown as FakeNotifications).shownNotifications)).toEqual([
+      { title: 'carol', body: 'hello from node' },
+    ]);
+    await setHidden(bob, false);
+    await chatRow(bob, 'carol').click();
+    await send(bob, 'hello from chromium');
+    await vi.waitFor(() => expect(received).toEqual(['hello from chromium']), { timeout: 15_000 });
+    await outgoing(bob, 'hello from chromium', 'delivered').waitFor();
+  });
+
+  it('runs one tab per profile: a second tab waits, then takes over when the first one closes', async () => {
+    const second = await openChat(aliceProfile, 'alice second tab');
+    await second.getByRole('heading', { name: 'Parley is open in another tab' }).waitFor();
+    await screenshot(second, 'tabs-second-waits');
+    expect(await second.locator('#messenger').isHidden()).toBe(true);
+    await alice.close();
+    await connected(second);
+    await chatRow(second, 'bob').waitFor();
+    alice = second;
+  });
+
+  it('says when a chat partner has never signed in, and marks the message as not sent', async () => {
+    await startChatWith(alice, 'zed');
+    await alice.locator('#chat-error', { hasText: 'zed has not signed in yet' }).waitFor();
+    await send(alice, 'anyone there?');
+    await outgoing(alice, 'anyone there?', 'failed').waitFor();
+    await alice.locator('#chat-error', { hasText: 'Not sent' }).waitFor();
+  });
+
+  it('refuses a name that is already the device of another browser, and says why', async () => {
+    const stranger = await browser.newContext();
+    const page = await openChat(stranger, 'stranger');
+    await page.getByLabel('Your user name').fill('bob');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#sign-in-error', { hasText: 'refused this browser as a device of bob' }).waitFor();
+    await stranger.close();
+  });
+
+  // TODO(groups): 3. a group of alice, bob and carol (carol is the Node client) once client.groups lands.
+  it.todo('3. alice, bob and carol chat in a group');
+  // TODO(media): 4. alice sends an image that bob sees rendered, once client.sendMedia lands.
+  it.todo('4. alice sends an image and bob sees it');
+
+  it('raised no uncaught error in any page', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('idbClientStore in Chromium', () => {
+  let channels: HarnessChannels;
+  let context: BrowserContext;
+  let harness: HarnessPage;
+  let counter = 0;
+
+  beforeAll(async () => {
+    channels = await HarnessChannels.start(harnessScript);
+    context = await browser.newContext();
+    harness = await harnessPage(channels, context);
+  });
+  afterAll(() => channels?.close());
+
+  // The suite's transactions run in Node; each read and write is a step on the page's store.
+  clientStoreCompliance({
+    name: 'idbClientStore (Chromium)',
+    create: () => openRemoteStore(harness.call, `compliance-${++counter}`),
+    reopen: async (closed) => {
+      // A reload drops everything the page held in memory: what comes back was read from IndexedDB.
+      const reconnected = channels.nextConnection(harness.token);
+      await harness.page.reload();
+      await reconnected;
+      return openRemoteStore(harness.call, (closed as RemoteStore).name);
+    },
+  });
+
+  it('refuses a second tab (CONFLICT) and lets a waiting one in once the first closes', async () => {
+    const other = await harnessPage(channels, context);
+    const first = await openRemoteStore(harness.call, 'tabs');
+    await first.transaction((tx) => tx.put('ns', 'k', 'from the first tab'));
+    await expect(openRemoteStore(other.call, 'tabs')).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CONFLICT'));
+    const waiting = openRemoteStore(other.call, 'tabs', 'wait');
+    await first.close();
+    const second = await waiting;
+    expect(await second.transaction((tx) => tx.get('ns', 'k'))).toBe('from the first tab');
+    await second.close();
+    // Free as soon as close resolved: the first tab opens it again without waiting.
+    const again = await openRemoteStore(harness.call, 'tabs');
+    await again.close();
+    await other.page.close();
+  });
+});
+
+interface HarnessPage {
+  page: Page;
+  token: string;
+  call: ReturnType<HarnessChannels['caller']>;
+}
+
+let harnessPages = 0;
+
+/** A page running the store harness, on the channel server's loopback origin (a secure context). */
+async function harnessPage(channels: HarnessChannels, context: BrowserContext): Promise<HarnessPage> {
+  const token = `page-${++harnessPages}`;
+  const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(`harness: ${error.message}`));
+  const connected = channels.nextConnection(token);
+  await page.goto(channels.pageUrl(token));
+  await connected;
+  return { page, token, call: channels.caller(token) };
+}
+
+async function bundleHarness(): Promise<string> {
+  const result = await build({
+    absWorkingDir: webChatDir,
+    entryPoints: ['test/harness/store-harness.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['source'],
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
