@@ -13,9 +13,13 @@ export interface BenchOptions extends CommonOptions {
   size: number;
   /** Scheduler tick, ms. */
   tickMs: number;
+  /**
+   * Gateways of the `cluster` system (PostgreSQL + Redis stores, clients spread round-robin).
+   * Above 1, the default systems are `parley,cluster` and the default load is smaller.
+   */
   gateways: number;
   /** Which systems to run. */
-  systems: Array<'parley' | 'relay'>;
+  systems: Array<'parley' | 'relay' | 'cluster'>;
   /** Pin server to core 0 and load generator to core 1 with taskset. */
   pin: boolean;
   /** JSON output path; default examples/bench/results/delivery-<timestamp>.json. */
@@ -27,6 +31,13 @@ export interface BenchOptions extends CommonOptions {
   /** Directory for a CPU profile of the Parley server's measured window (one per rate). */
   profileDir: string | undefined;
 }
+
+/** Defaults that change with `--gateways N` (N > 1), unless given: a load 2 cores carry in minutes. */
+export const CLUSTER_DEFAULTS = {
+  rates: [500, 1000],
+  clients: 200,
+  systems: ['parley', 'cluster'] as BenchOptions['systems'],
+};
 
 export const DEFAULTS: BenchOptions = {
   rates: [5000, 10000, 20000],
@@ -53,8 +64,11 @@ export const USAGE = `usage: bench:delivery [options]
   --clients 1000            connected clients
   --size 100                payload bytes per message (>= 12)
   --tick 5                  scheduler tick in ms (1-50)
-  --systems parley,relay    which systems to run
-  --gateways 1              gateways (only 1 is supported yet)
+  --systems parley,relay    which systems to run (parley, relay, cluster)
+  --gateways 1              N > 1: also run 'cluster', N gateways on PostgreSQL + Redis
+                            (DATABASE_URL, REDIS_URL; a fresh schema per run), clients spread
+                            round-robin; defaults then: --systems parley,cluster --rates 500,1000
+                            --clients 200
   --quiet-wait 30           wait up to this many seconds for an idle machine before each run
   --no-pin                  do not pin processes with taskset
   --out <file>              JSON results path
@@ -131,7 +145,9 @@ export function eachFlag(
 /** Parses argv (without node and script); throws UsageError on bad input. */
 export function parseArgs(argv: readonly string[]): BenchOptions {
   const o: BenchOptions = { ...DEFAULTS, rates: [...DEFAULTS.rates], systems: [...DEFAULTS.systems] };
+  const given = new Set<string>();
   eachFlag(argv, (flag, value, raw) => {
+    given.add(flag);
     switch (flag) {
       case '--rates':
         o.rates = value()
@@ -162,7 +178,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--systems': {
         const systems = value().split(',');
-        for (const s of systems) if (s !== 'parley' && s !== 'relay') throw new UsageError(`unknown system ${s}`);
+        for (const s of systems) {
+          if (s !== 'parley' && s !== 'relay' && s !== 'cluster') throw new UsageError(`unknown system ${s}`);
+        }
         o.systems = systems as BenchOptions['systems'];
         break;
       }
@@ -173,10 +191,12 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         commonFlag(o, flag, value, raw, USAGE);
     }
   });
-  if (o.gateways !== 1) {
-    throw new UsageError(
-      `--gateways ${o.gateways}: multi-gateway runs are not implemented yet; only --gateways 1 is supported`,
-    );
+  if (o.gateways > 1) {
+    if (!given.has('--rates')) o.rates = [...CLUSTER_DEFAULTS.rates];
+    if (!given.has('--clients')) o.clients = CLUSTER_DEFAULTS.clients;
+    if (!given.has('--systems')) o.systems = [...CLUSTER_DEFAULTS.systems];
+  } else if (o.systems.includes('cluster')) {
+    throw new UsageError('--systems cluster needs --gateways 2 or more');
   }
   return o;
 }

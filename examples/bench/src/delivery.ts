@@ -37,7 +37,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
       `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}`,
   );
   let identities: ParleyIdentity[] = [];
-  if (o.systems.includes('parley')) {
+  if (o.systems.some((s) => s !== 'relay')) {
     const t = performance.now();
     identities = await makeIdentities(o.clients);
     log(`generated ${o.clients} Ed25519 auth keys in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -49,7 +49,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
     if (result.parley && result.relay) result.ratios = ratiosOf(result.parley, result.relay);
     report.results.push(result);
     log(formatRates([result]));
-    for (const run of [result.parley, result.relay]) {
+    for (const run of [result.parley, result.relay, result.cluster]) {
       const errors = run && formatErrors(run);
       if (errors) log(errors);
       if (run && run.otherCpuPct > 20) {

@@ -236,15 +236,17 @@ export class BenchDevice {
 /** Connects and authenticates `devices`, `concurrency` handshakes at a time. */
 export async function connectDevices(
   devices: readonly BenchDevice[],
-  url: string,
+  url: string | readonly string[],
   { concurrency = 50, timeoutMs = 60_000 } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let next = 0;
   const worker = async () => {
     while (next < devices.length) {
-      const device = devices[next++] as BenchDevice;
-      await device.connect(url, Math.max(1, deadline - Date.now()));
+      const i = next++;
+      const device = devices[i] as BenchDevice;
+      const to = typeof url === 'string' ? url : (url[i % url.length] as string);
+      await device.connect(to, Math.max(1, deadline - Date.now()));
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, devices.length) }, worker));
@@ -295,7 +297,11 @@ export class ParleyPool implements LoadTarget, DeviceOwner {
   }
 
   /** Connects and authenticates every device, `concurrency` handshakes at a time. */
-  async connect(url: string, options: { concurrency?: number; timeoutMs?: number } = {}): Promise<void> {
+  /** Connects every device; with several URLs (gateways of a cluster), device i to `url[i % n]`. */
+  async connect(
+    url: string | readonly string[],
+    options: { concurrency?: number; timeoutMs?: number } = {},
+  ): Promise<void> {
     await connectDevices(this.devices, url, options);
     this.stopKeepAlive = keepAlive(this.devices);
   }

@@ -1,6 +1,7 @@
 // Child process: a Parley gateway exactly as the reference server builds it, createServer with
-// sqliteStores in a fresh temporary directory (removed on stop), or with memoryStores when
-// PARLEY_BENCH_STORES=memory. Optionally profiles itself on request so a profile covers only the
+// sqliteStores in a fresh temporary directory (removed on stop), with memoryStores when
+// PARLEY_BENCH_STORES=memory, or as one gateway of a cluster on postgresStores when
+// PARLEY_BENCH_STORES=postgres (schema PARLEY_BENCH_SCHEMA, made by cluster-servers.ts). Optionally profiles itself on request so a profile covers only the
 // measured window, and answers the bench's setup and measurement requests (server-hooks.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -24,13 +25,33 @@ const { sqliteStores } = (
 
 if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}`);
 
-const inMemory = process.env.PARLEY_BENCH_STORES === 'memory';
+const kind = process.env.PARLEY_BENCH_STORES;
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const dbPath = inMemory ? undefined : join(dir, 'parley.db');
-const stores = dbPath ? sqliteStores({ path: dbPath }) : memoryStores();
-const server = await createServer({ host: '127.0.0.1', port: 0, stores });
+const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
+const stores = kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }) : memoryStores();
+const gatewayId = process.env.PARLEY_BENCH_GATEWAY_ID;
+const server = await createServer({ host: '127.0.0.1', port: 0, stores, ...(gatewayId ? { gatewayId } : {}) });
 const hooks = serverHooks(server, stores, dbPath);
 let session: Session | undefined;
+
+/** One gateway's stores on the cluster's PostgreSQL schema and Redis prefix; closing them ends its pool and client. */
+async function clusterStores() {
+  const { postgresStores } = await import('@parley/server-kit/postgres');
+  const { Redis } = await import('ioredis');
+  const { default: pg } = await import('pg');
+  const schema = process.env.PARLEY_BENCH_SCHEMA as string;
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  const redis = new Redis(process.env.REDIS_URL as string);
+  const parts = postgresStores({ pool, redis, schema, redisPrefix: `${schema}:` });
+  return {
+    ...parts,
+    async close() {
+      await parts.close();
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}
 
 serveChild(
   async () => {

@@ -16,6 +16,8 @@ export interface RateResult {
   rate: number;
   parley?: RunResult;
   relay?: RunResult;
+  /** Parley on `--gateways` gateways over PostgreSQL + Redis. */
+  cluster?: RunResult;
   ratios?: Ratios;
 }
 
@@ -71,7 +73,7 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],
   ['gen lag ms', (r) => r.maxTickLagMs.toFixed(0)],
   ['other cpu %', (r) => (Number.isFinite(r.otherCpuPct) ? r.otherCpuPct.toFixed(0) : '?')],
-  ['acks/s', (r) => (r.system === 'parley' ? (r.sendAcks / r.windowS).toFixed(0) : '-')],
+  ['acks/s', (r) => (r.system !== 'relay' ? (r.sendAcks / r.windowS).toFixed(0) : '-')],
   ['errors', (r) => String(r.errors)],
   ['undelivered', (r) => String(r.undelivered)],
 ];
@@ -90,7 +92,7 @@ export function formatRates(results: RateResult[]): string {
   const rows: string[][] = [COLUMNS.map(([h]) => h)];
   const ratioLines: string[] = [];
   for (const r of results) {
-    for (const run of [r.parley, r.relay]) if (run) rows.push(COLUMNS.map(([, f]) => f(run)));
+    for (const run of [r.parley, r.relay, r.cluster]) if (run) rows.push(COLUMNS.map(([, f]) => f(run)));
     if (r.ratios) {
       ratioLines.push(
         `  @${r.rate}/s parley/relay: delivered rate ${x(r.ratios.deliveredRate)}, ` +

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { BenchOptions } from './args.js';
 import { type ServerChild, startServerChild } from './child.js';
+import { type ClusterServers, startClusterServers } from './cluster-servers.js';
 import { machineCpuMicros, processCpuSplit, selfCpuMicros, waitForQuietMachine } from './cpu.js';
 import { type LoadTarget, runOpenLoop } from './load.js';
 import { type ParleyIdentity, ParleyPool } from './parley-bench-client.js';
@@ -8,7 +9,8 @@ import { RelayPool } from './relay-bench-client.js';
 import { type LatencySummary, summarize } from './stats.js';
 import { Tracker } from './tracker.js';
 
-export type System = 'parley' | 'relay';
+/** `cluster`: Parley on `--gateways` gateways over PostgreSQL + Redis, clients spread round-robin. */
+export type System = 'parley' | 'relay' | 'cluster';
 
 /** One measured window of one system at one target rate. */
 export interface RunResult {
@@ -79,20 +81,26 @@ export async function runSystem(
     const busy = await waitForQuietMachine(o.quietWaitS);
     if (busy >= 15) log(`  machine still busy (${busy.toFixed(0)}% of a core) after ${o.quietWaitS} s; running anyway`);
   }
-  const child: ServerChild = await startServerChild(
-    system === 'parley' ? './parley-server.ts' : './relay-server.ts',
-    core,
-    system === 'parley' && o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {},
-  );
+  const cluster: ClusterServers | undefined =
+    system === 'cluster' ? await startClusterServers(o.gateways, core) : undefined;
+  const child: ServerChild = cluster
+    ? (cluster.children[0] as ServerChild)
+    : await startServerChild(
+        system === 'parley' ? './parley-server.ts' : './relay-server.ts',
+        core,
+        system === 'parley' && o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {},
+      );
+  const servers = cluster?.children ?? [child];
+  const isParley = system !== 'relay';
   const tracker = new Tracker(o.size);
   let pool: ParleyPool | RelayPool | undefined;
   try {
     const url = `ws://127.0.0.1:${child.port}`;
     const connectStart = performance.now();
-    if (system === 'parley') {
+    if (isParley) {
       const p = new ParleyPool(identities.slice(0, o.clients), tracker);
       pool = p;
-      await p.connect(url);
+      await p.connect(cluster?.urls ?? url);
     } else {
       const p = new RelayPool(o.clients, tracker);
       pool = p;
@@ -103,7 +111,11 @@ export async function runSystem(
     const target: LoadTarget = pool;
 
     const snap = (): Snapshot => {
-      const server = processCpuSplit(child.pid);
+      // A cluster's server CPU is the sum of its gateways' (PostgreSQL and Redis count as "other").
+      const splits = servers.map((c) => processCpuSplit(c.pid));
+      const server = splits.every((x) => x !== undefined)
+        ? splits.reduce((a, b) => ({ user: a.user + b.user, system: a.system + b.system }), { user: 0, system: 0 })
+        : undefined;
       return {
         t: performance.now(),
         serverCpu: server ? server.user + server.system : Number.NaN,
@@ -118,8 +130,7 @@ export async function runSystem(
     };
     let start: Snapshot | undefined;
     let end: Snapshot | undefined;
-    const profilePath =
-      o.profileDir && system === 'parley' ? join(o.profileDir, `parley-${rate}.cpuprofile`) : undefined;
+    const profilePath = o.profileDir && isParley ? join(o.profileDir, `parley-${rate}.cpuprofile`) : undefined;
     const warmupMs = o.warmupS * 1000;
     const measureMs = o.durationS * 1000;
     // The same arithmetic as the scheduler: message k is due at k / rate seconds.
@@ -160,7 +171,7 @@ export async function runSystem(
     const deadline = drainStart + o.drainS * 1000;
     const settled = () =>
       tracker.received >= target.counters.sent &&
-      (system !== 'parley' || target.counters.acked + target.counters.errors >= target.counters.sent);
+      (!isParley || target.counters.acked + target.counters.errors >= target.counters.sent);
     while (!settled() && performance.now() < deadline) await sleep(20);
     const drainMs = performance.now() - drainStart;
 
@@ -187,7 +198,7 @@ export async function runSystem(
       undelivered: windowTo - windowFrom - tracker.receivedInWindow,
       duplicates: tracker.duplicates,
       sendAcks: end.acked - start.acked,
-      unacked: system === 'parley' ? target.counters.sent - target.counters.acked - target.counters.errors : 0,
+      unacked: isParley ? target.counters.sent - target.counters.acked - target.counters.errors : 0,
       errors: target.counters.errors,
       disconnects: target.counters.disconnects,
       errorSamples: Object.fromEntries(pool.errorSamples),
@@ -205,6 +216,6 @@ export async function runSystem(
     };
   } finally {
     await pool?.close();
-    await child.stop();
+    await (cluster ? cluster.stop() : child.stop());
   }
 }

@@ -59,9 +59,18 @@ describe('bench:delivery', () => {
     });
   }, 60_000);
 
-  it('refuses more than one gateway for now', () => {
-    expect(() => parseArgs(['--gateways', '2'])).toThrow(UsageError);
-    expect(() => parseArgs(['--gateways', '2'])).toThrow(/only --gateways 1/);
+  it('runs a cluster beside the single node with --gateways, with a smaller default load', () => {
+    expect(parseArgs(['--gateways', '2'])).toMatchObject({
+      gateways: 2,
+      systems: ['parley', 'cluster'],
+      rates: [500, 1000],
+      clients: 200,
+    });
+    expect(parseArgs(['--gateways', '3', '--rates', '50', '--systems', 'cluster'])).toMatchObject({
+      rates: [50],
+      systems: ['cluster'],
+    });
+    expect(() => parseArgs(['--systems', 'cluster'])).toThrow(UsageError);
     expect(
       parseArgs(['--rates', '5000,10000', '--duration', '10', '--clients', '1000', '--size', '100']),
     ).toMatchObject({ rates: [5000, 10000], durationS: 10, clients: 1000, size: 100, gateways: 1 });

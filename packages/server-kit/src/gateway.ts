@@ -71,7 +71,7 @@ export class Gateway {
   private unsubscribeAll: (() => Promise<void>) | undefined;
   private closing = false;
 
-  /** Presence and typing (this process only; cross-gateway fan-out is a later issue). */
+  /** Presence and typing, combined with the other gateways' over the bus. */
   private readonly presence: PresenceRequests;
   /** Group receipt cursors and the all-members aggregate. */
   private readonly groupReceipts: GroupReceipts;
@@ -93,6 +93,7 @@ export class Gateway {
   async start(): Promise<void> {
     this.unsubscribe = await this.o.stores.bus.subscribe(channelOf(this.o.gatewayId), (data) => this.onBusNote(data));
     this.unsubscribeAll = await this.o.stores.bus.subscribe(EVERY_GATEWAY, (data) => this.onBusNote(data));
+    await this.presence.start();
     const sweepEvery = Math.max(50, Math.min(1_000, Math.floor(this.o.limits.idleTimeoutMs / 4)));
     this.sweepTimer = setInterval(() => this.sweep(), sweepEvery);
     this.sweepTimer.unref?.();

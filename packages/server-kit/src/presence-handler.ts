@@ -1,6 +1,7 @@
 import { ParleyError, type parley } from '@parley/core';
 import type { Connection } from './connection.js';
 import type { Logger } from './logger.js';
+import type { PresenceCluster } from './presence-cluster.js';
 import { canSeePresence, type PresencePolicyDeps } from './presence-policy.js';
 import type { PresenceStore } from './presence-store.js';
 import { type PresenceState, type PresenceTracker, presenceTracker } from './presence-tracker.js';
@@ -21,6 +22,8 @@ export interface PresenceHandlerOptions {
   setTimer?: SetTimer;
   /** Contacts/settings source for the policy; default the store's. */
   policy?: PresencePolicyDeps;
+  /** The other gateways of a cluster: local changes are published, theirs are combined in. */
+  cluster?: PresenceCluster;
 }
 
 interface Subscription {
@@ -33,9 +36,8 @@ interface Subscription {
  * {@link PresenceTracker}), answers subscriptions with a snapshot and pushes coalesced changes,
  * enforcing the privacy policy on every snapshot and every change (settings can change at any time).
  *
- * Single process only: a user whose devices are on another gateway is seen as offline here, and
- * changes tracked by another gateway do not reach this one's subscribers. Cross-gateway fan-out
- * (over the bus) is a later issue.
+ * With a {@link PresenceCluster}, a user online on another gateway is online here too, and the
+ * other gateways' changes reach this one's subscribers through {@link PresenceHandler.remoteChanged}.
  */
 export class PresenceHandler {
   private readonly tracker: PresenceTracker;
@@ -52,7 +54,10 @@ export class PresenceHandler {
     };
     this.tracker = presenceTracker({
       store: o.store,
-      onChange: (userId, state) => void this.changed(userId, state),
+      onChange: (userId, state) => {
+        const combined = o.cluster ? o.cluster.localChanged(userId, state) : state;
+        if (combined) void this.changed(userId, combined);
+      },
       clock: o.clock,
       logger: o.logger,
       ...(o.coalesceMs !== undefined ? { coalesceMs: o.coalesceMs } : {}),
@@ -110,7 +115,8 @@ export class PresenceHandler {
     const states: parley.v1.PresenceState.$Properties[] = [];
     for (const userId of ids) {
       if (!(await canSeePresence(viewerId, userId, this.policy))) continue;
-      states.push(toProto(userId, await this.tracker.get(userId)));
+      const online = this.o.cluster?.onlineElsewhere(userId) === true;
+      states.push(toProto(userId, online ? { online } : await this.tracker.get(userId)));
     }
     return states;
   }
@@ -127,6 +133,11 @@ export class PresenceHandler {
   /** Stops the tracker (pending changes are not pushed). */
   async stop(): Promise<void> {
     await this.tracker.stop();
+  }
+
+  /** A cluster-wide change learnt from another gateway: push it to the subscribers here. */
+  remoteChanged(userId: string, state: PresenceState): void {
+    void this.changed(userId, state);
   }
 
   private async changed(userId: string, state: PresenceState): Promise<void> {

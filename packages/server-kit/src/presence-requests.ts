@@ -2,6 +2,7 @@ import { type decodeClientFrame, ParleyError, type parley, type ServerFrameInit 
 import type { Connection } from './connection.js';
 import type { ServerLimits } from './limits.js';
 import type { Logger } from './logger.js';
+import { type DEFAULT_PRESENCE_HEARTBEAT_MS, PresenceCluster } from './presence-cluster.js';
 import { PresenceHandler } from './presence-handler.js';
 import type { ServerStores } from './stores.js';
 import type { Clock, DeviceAddress } from './types.js';
@@ -19,14 +20,19 @@ export const PRESENCE_BODIES: ReadonlySet<string> = new Set([
 /**
  * Presence and typing of one gateway: owns a {@link PresenceHandler} (when the stores have a
  * presence store) and a {@link TypingHandler}, serves their requests and hears of connections
- * coming and going. Single process: cross-gateway fan-out is a later issue.
+ * coming and going. A {@link PresenceCluster} combines them with the other gateways' over the bus
+ * (one gateway alone just hears itself, which it ignores).
  */
 export class PresenceRequests {
   readonly presence: PresenceHandler | undefined;
   readonly typing: TypingHandler;
+  readonly cluster: PresenceCluster;
 
   constructor(
     private readonly o: {
+      gatewayId: string;
+      /** Heartbeat of the cluster presence (ms); default {@link DEFAULT_PRESENCE_HEARTBEAT_MS}. */
+      presenceHeartbeatMs?: number;
       stores: ServerStores;
       limits: ServerLimits;
       clock: Clock;
@@ -35,18 +41,38 @@ export class PresenceRequests {
     },
   ) {
     const store = o.stores.presence;
+    this.cluster = new PresenceCluster({
+      bus: o.stores.bus,
+      gatewayId: o.gatewayId,
+      clock: o.clock,
+      logger: o.logger,
+      ...(o.presenceHeartbeatMs !== undefined ? { heartbeatMs: o.presenceHeartbeatMs } : {}),
+      onRemoteChange: (userId, state) => this.presence?.remoteChanged(userId, state),
+      onRemoteTyping: (change) => this.typing.deliver(change),
+      ...(store ? { onGatewayLost: (userId: string, at: number) => store.setLastSeen(userId, at) } : {}),
+    });
     this.presence = store
       ? new PresenceHandler({
           store,
           clock: o.clock,
           logger: o.logger,
           coalesceMs: o.limits.presenceCoalesceMs,
+          cluster: this.cluster,
           ...(o.isContact
             ? { policy: { settingsOf: (userId: string) => store.settings(userId), isContact: o.isContact } }
             : {}),
         })
       : undefined;
-    this.typing = new TypingHandler({ logger: o.logger, expiryMs: o.limits.typingExpiryMs });
+    this.typing = new TypingHandler({
+      logger: o.logger,
+      expiryMs: o.limits.typingExpiryMs,
+      onLocalChange: (change) => this.cluster.typing(change),
+    });
+  }
+
+  /** Joins the cluster's presence channel. */
+  async start(): Promise<void> {
+    await this.cluster.start();
   }
 
   /** A device authenticated and its connection is ready (and now the device's live one). */
@@ -103,5 +129,6 @@ export class PresenceRequests {
   async stop(): Promise<void> {
     this.typing.stop();
     await this.presence?.stop();
+    await this.cluster.stop();
   }
 }

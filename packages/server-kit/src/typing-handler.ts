@@ -10,6 +10,8 @@ export interface TypingHandlerOptions {
   /** Typing ends this long after the last refresh (ms); default 10,000. Sent to clients as `expires_in_ms`. */
   expiryMs?: number;
   setTimer?: SetTimer;
+  /** Called with every change tracked here (e.g. to publish it to the other gateways). */
+  onLocalChange?: (change: TypingChange) => void;
 }
 
 /**
@@ -17,8 +19,9 @@ export interface TypingHandlerOptions {
  * peer's devices connected to this gateway at that moment, never through a queue, so a device
  * that is offline never learns of it.
  *
- * Single process only: a peer connected to another gateway does not get it. Cross-gateway
- * fan-out (over the bus) is a later issue. Group typing is not enabled.
+ * The typer's gateway tracks the state (and its expiry); `onLocalChange` publishes each change so
+ * the gateways holding the peer's devices relay it with {@link TypingHandler.deliver}. Group typing
+ * is not enabled.
  */
 export class TypingHandler {
   private readonly tracker: TypingTracker;
@@ -26,7 +29,7 @@ export class TypingHandler {
   /** User -> their connections on this gateway that are their device's live connection. */
   private readonly local = new Map<string, Set<Connection>>();
 
-  constructor(o: TypingHandlerOptions) {
+  constructor(private readonly o: TypingHandlerOptions) {
     this.expiryMs = o.expiryMs ?? TYPING_EXPIRY_MS;
     this.tracker = typingTracker({
       // The tracker's chat is keyed by the peer (who is told); the peer sees the typer's id as chat.
@@ -72,6 +75,16 @@ export class TypingHandler {
   }
 
   private changed(change: TypingChange): void {
+    this.deliver(change);
+    try {
+      this.o.onLocalChange?.(change);
+    } catch (error) {
+      this.o.logger.warn('typing: onLocalChange threw', { error: String(error) });
+    }
+  }
+
+  /** Sends a typing change to the peer's (`change.chatId`) devices connected here. */
+  deliver(change: TypingChange): void {
     const body = {
       typingChanged: {
         chatId: change.userId,

@@ -10,6 +10,8 @@ import {
   postgresGroupReceiptStore,
   postgresGroupStore,
   postgresKeyDirectory,
+  postgresMediaStore,
+  postgresMediaTickets,
   postgresPresenceStore,
   postgresQueue,
 } from '../src/postgres/index.js';
@@ -18,6 +20,8 @@ import {
   groupReceiptStoreCompliance,
   groupStoreCompliance,
   keyDirectoryCompliance,
+  mediaStoreCompliance,
+  mediaTicketsCompliance,
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
@@ -45,6 +49,16 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
     create: async () => postgresGroupStore(on()),
     // A new store over the same tables, as a restarted (or another) gateway would open.
     reopen: async () => postgresGroupStore({ pool: db.newPool(), schema: db.schema }),
+    cleanup,
+  });
+  mediaStoreCompliance({
+    name: 'postgresMediaStore',
+    create: async ({ clock }) => postgresMediaStore({ ...on(), clock, chunkBytes: 1000 }),
+    cleanup,
+  });
+  mediaTicketsCompliance({
+    name: 'postgresMediaTickets',
+    create: async ({ clock }) => postgresMediaTickets({ ...on(), clock }),
     cleanup,
   });
   groupReceiptStoreCompliance({

@@ -18,6 +18,12 @@ export {
 } from './postgres-group-receipt-store.js';
 export { type PostgresGroupStoreOptions, postgresGroupStore } from './postgres-group-store.js';
 export { type PostgresKeyDirectoryOptions, postgresKeyDirectory } from './postgres-key-directory.js';
+export {
+  DEFAULT_MEDIA_CHUNK_BYTES,
+  type PostgresMediaStoreOptions,
+  postgresMediaStore,
+} from './postgres-media-store.js';
+export { type PostgresMediaTicketsOptions, postgresMediaTickets } from './postgres-media-tickets.js';
 export { type PostgresPresenceStoreOptions, postgresPresenceStore } from './postgres-presence-store.js';
 export { type PostgresQueueOptions, postgresQueue } from './postgres-queue.js';
 export { type PostgresStoresOptions, postgresStores } from './postgres-stores.js';

@@ -165,6 +165,38 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     PRIMARY KEY (group_id, sender_user, sender_device, member)
   );
   `,
+  // 3: media blobs in 256 KiB chunks (written under an upload id, made visible by one row in
+  // media_blobs) and media tickets.
+  (s) => `
+  CREATE TABLE ${s}.media_chunks (
+    upload_id text NOT NULL,
+    n integer NOT NULL,
+    bytes bytea NOT NULL,
+    written_at bigint NOT NULL,
+    PRIMARY KEY (upload_id, n)
+  );
+  ALTER TABLE ${s}.media_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
+  CREATE INDEX media_chunks_by_time ON ${s}.media_chunks (written_at) WHERE n = 0;
+
+  CREATE TABLE ${s}.media_blobs (
+    blob_id text PRIMARY KEY,
+    upload_id text NOT NULL UNIQUE,
+    size bigint NOT NULL,
+    chunks integer NOT NULL,
+    stored_at bigint NOT NULL
+  );
+  CREATE INDEX media_blobs_by_time ON ${s}.media_blobs (stored_at);
+
+  CREATE TABLE ${s}.media_tickets (
+    key text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('upload', 'download')),
+    blob_id text NOT NULL,
+    size bigint NOT NULL,
+    user_id text NOT NULL,
+    expires_at bigint NOT NULL
+  );
+  CREATE INDEX media_tickets_by_expiry ON ${s}.media_tickets (expires_at);
+  `,
 ];
 
 /** The schema version this code writes. */

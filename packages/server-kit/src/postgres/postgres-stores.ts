@@ -10,6 +10,8 @@ import { postgresDeviceRegistry } from './postgres-device-registry.js';
 import { postgresGroupReceiptStore } from './postgres-group-receipt-store.js';
 import { postgresGroupStore } from './postgres-group-store.js';
 import { postgresKeyDirectory } from './postgres-key-directory.js';
+import { postgresMediaStore } from './postgres-media-store.js';
+import { postgresMediaTickets } from './postgres-media-tickets.js';
 import { postgresPresenceStore } from './postgres-presence-store.js';
 import { postgresQueue } from './postgres-queue.js';
 
@@ -30,7 +32,7 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions {
 
 /**
  * A cluster of stateless gateways: offline queue, device registry, key directory, groups, group
- * receipts and presence in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
+ * receipts, presence and media (blobs in chunks, tickets) in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
  * is fast and may be lost: losing it delays deliveries, never loses them). Every gateway of the
  * cluster uses the same schema and Redis prefix.
  *
@@ -61,6 +63,8 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
     groups: postgresGroupStore({ pool, ...schema }),
     groupReceipts: postgresGroupReceiptStore({ pool, ...schema }),
     presence: postgresPresenceStore({ pool, ...schema }),
+    media: postgresMediaStore({ pool, ...schema, ...withClock }),
+    mediaTickets: postgresMediaTickets({ pool, ...schema, ...withClock }),
     directory: redisDirectory({ client: redis, ...prefix, ...withClock }),
     bus,
     // As the bundled stores: 60 per minute unless the gateway passes its own shape (it does).
