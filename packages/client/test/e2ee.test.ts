@@ -6,19 +6,8 @@ import { decodeClientFrame } from '@parley/core';
 import { createServer } from '@parley/server-kit';
 import { sqliteStores } from '@parley/server-kit/sqlite';
 import { describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { collect, newClient, onCleanup, startServer, texts } from './helpers/harness.js';
-
-/** A WebSocket that records every frame the client puts on the wire, i.e. what the server receives. */
-function recordingWebSocket(sink: Uint8Array[]) {
-  return class extends WebSocket {
-    override send(data: unknown, ...rest: unknown[]) {
-      if (data instanceof Uint8Array) sink.push(new Uint8Array(data));
-      // biome-ignore lint/suspicious/noExplicitAny: forwarding ws's overloaded send
-      (super.send as any)(data, ...rest);
-    }
-  } as unknown as NonNullable<Parameters<typeof createClient>[0]['WebSocket']>;
-}
+import { recordingWebSocket } from './helpers/recording-websocket.js';
 
 const contains = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).includes(Buffer.from(needle));
 

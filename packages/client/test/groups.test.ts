@@ -17,21 +17,10 @@ import {
   signGroupRecord,
 } from '@parley/core';
 import { describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { txSignalStore } from '../src/e2ee/tx-signal-store.js';
 import { txSenderKeyStore } from '../src/groups/group-sender-keys.js';
 import { collect, newClient, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
-
-/** A WebSocket that records every frame the client sends. */
-function recordingWebSocket(sink: Uint8Array[]) {
-  return class extends WebSocket {
-    override send(data: unknown, ...rest: unknown[]) {
-      if (data instanceof Uint8Array) sink.push(new Uint8Array(data));
-      // biome-ignore lint/suspicious/noExplicitAny: forwarding ws's overloaded send
-      (super.send as any)(data, ...rest);
-    }
-  } as unknown as NonNullable<Parameters<typeof createClient>[0]['WebSocket']>;
-}
+import { recordingWebSocket } from './helpers/recording-websocket.js';
 
 async function link(url: string, existing: ParleyClient, userId: string, store = memoryClientStore()) {
   const probe = createClient({ url, userId, store: reusable(store) });
