@@ -429,7 +429,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       self,
       lists,
       encryptor,
-      retryLimiter: new RetryLimiter(),
+      retryLimiter: new RetryLimiter(50),
       sendDirect: async (to, payload) => {
         await request({
           send: {

@@ -270,6 +270,29 @@ describe('end-to-end encryption', () => {
     await vi.waitFor(async () => expect(await bobAgain.safetyNumber('alice')).toBe(after), { timeout: 15_000 });
   });
 
+  it('delivers everything once when both sides start their sessions at the same moment', async () => {
+    const { server } = await startServer();
+    const alice = newClient(server.url, 'alice');
+    const bob = newClient(server.url, 'bob');
+    await Promise.all([alice.connect(), bob.connect()]);
+    const [toAlice, toBob] = [collect(alice), collect(bob)];
+    // Both encrypt their first messages before either has seen the other's: two sessions race, and
+    // messages on the losing one come back through retry requests (late, but once).
+    const fromAlice = Array.from({ length: 20 }, (_, i) => `a${i}`);
+    const fromBob = Array.from({ length: 20 }, (_, i) => `b${i}`);
+    await Promise.all([
+      ...fromAlice.map((t) => alice.sendText('bob', t)),
+      ...fromBob.map((t) => bob.sendText('alice', t)),
+    ]);
+    await vi.waitFor(
+      () => {
+        expect(texts(toBob).sort()).toEqual([...fromAlice].sort());
+        expect(texts(toAlice).sort()).toEqual([...fromBob].sort());
+      },
+      { timeout: 30_000 },
+    );
+  });
+
   it('reaches a user who had no device yet when first tried', async () => {
     const { server } = await startServer();
     const alice = newClient(server.url, 'alice');
