@@ -12,14 +12,12 @@ import { ClientConnection } from './connection.js';
 import { encodeContent } from './content.js';
 import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
 import { approveLinkCode, linkCodeOf, parseApproval } from './e2ee/device-link.js';
-import { DeviceLists } from './e2ee/device-lists.js';
-import { type AddressedBundle, Encryptor } from './e2ee/encryptor.js';
-import { KeyManager } from './e2ee/key-manager.js';
-import { RetryLimiter } from './e2ee/retry-limiter.js';
-import { SecureChannel } from './e2ee/secure-channel.js';
+import type { DeviceLists } from './e2ee/device-lists.js';
+import { buildE2ee } from './e2ee/e2ee-parts.js';
+import type { KeyManager } from './e2ee/key-manager.js';
+import type { SecureChannel } from './e2ee/secure-channel.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { getGroup, isMember } from './groups/group-book.js';
-import { GroupChannel } from './groups/group-channel.js';
 import { GroupManager } from './groups/group-manager.js';
 import { groupReadRecords } from './groups/group-read.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
@@ -27,10 +25,10 @@ import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js'
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
 import { MediaService } from './media/media-service.js';
 import { type MediaSpool, memoryMediaSpool } from './media/spool.js';
+import { isUserMessage, messageStatusEvents } from './message-status-events.js';
 import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
-import { applyReceipt, type MessageStatus, rankOf } from './receipts.js';
-import { resendContent } from './resend-content.js';
+import { applyReceipt, type MessageStatus } from './receipts.js';
 import type { ClientStore } from './stores/client-store.js';
 import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
 
@@ -71,6 +69,9 @@ interface Parts {
  * The Parley client: a facade over the connection, outbox, inbox and the end-to-end encryption
  * (every message is encrypted per device with Signal sessions; the server sees only ciphertext).
  */
+type MediaData = SendMediaOptions['data'];
+type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
+
 export class ParleyClient extends EventEmitter<ClientEvents> {
   private parts: Parts | undefined;
   private opening: Promise<Parts> | undefined;
@@ -181,21 +182,12 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return this.sendContent(to, content, { upload });
   }
 
-  sendImage(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
-    return this.sendMedia(to, { ...meta, kind: 'image', data });
-  }
-
-  sendVideo(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
-    return this.sendMedia(to, { ...meta, kind: 'video', data });
-  }
-
-  sendVoice(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
-    return this.sendMedia(to, { ...meta, kind: 'voice', data });
-  }
-
-  sendDocument(to: string, data: SendMediaOptions['data'], meta: Omit<SendMediaOptions, 'kind' | 'data'>) {
-    return this.sendMedia(to, { ...meta, kind: 'document', data });
-  }
+  /** `sendMedia` for one kind: `sendImage(to, data, { mimeType, caption, width, height })`, … */
+  sendImage = (to: string, data: MediaData, meta: MediaMeta) => this.sendMedia(to, { ...meta, kind: 'image', data });
+  sendVideo = (to: string, data: MediaData, meta: MediaMeta) => this.sendMedia(to, { ...meta, kind: 'video', data });
+  sendVoice = (to: string, data: MediaData, meta: MediaMeta) => this.sendMedia(to, { ...meta, kind: 'voice', data });
+  sendDocument = (to: string, data: MediaData, meta: MediaMeta) =>
+    this.sendMedia(to, { ...meta, kind: 'document', data });
 
   /**
    * The file of a media message (or attachment): downloaded, checked against its digest and MAC,
@@ -400,51 +392,14 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       onState: (state, detail) => this.emit('connection:state', { state, ...detail }),
     });
     const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
-    const keys = new KeyManager(
-      store,
-      async (upload) => (await request({ keysUpload: upload })).keysUploadResult?.oneTimeRemaining ?? 0,
-      async () => (await request({ keysCount: {} })).keysUploadResult?.oneTimeRemaining ?? 0,
-    );
-    const lists = new DeviceLists(
-      store,
-      async (userId) => (await request({ devicesGet: { userId } })).deviceList?.devices ?? [],
-      (userId, devices) => this.emit('devices:changed', { userId, deviceIds: devices.map((d) => d.deviceId) }),
-    );
-    const encryptor = new Encryptor({
-      store,
-      self,
-      lists,
-      fetchBundles: async (userId, deviceIds) => {
-        const frame = await request({ keysFetch: { userId, deviceIds } });
-        return (frame.keysBundles?.bundles ?? []).map(toBundle);
-      },
-      onIdentityChanged: (c) =>
-        this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
-    });
     let outbox: Outbox | undefined;
-    const groupChannel = new GroupChannel({ store, self, lists, encryptor });
-    const channel = new SecureChannel({
-      groups: groupChannel,
+    const { keys, lists, channel } = buildE2ee({
       store,
       self,
-      lists,
-      encryptor,
-      retryLimiter: new RetryLimiter(50),
-      sendDirect: async (to, payload) => {
-        await request({
-          send: {
-            messageId: newMessageId(),
-            userId: to.userId,
-            direct: true,
-            noReceipts: true,
-            copies: [{ to, payload }],
-          },
-        });
-      },
+      request,
       queueResend: (record) => (outbox as Outbox).addInternal(record),
-      sentContent: (messageId, requester) => resendContent(store, self, messageId, requester),
-      onIdentityChanged: (c) =>
-        this.emit('identity:changed', { userId: c.address.userId, deviceId: c.address.deviceId }),
+      devicesChanged: (event) => this.emit('devices:changed', event),
+      identityChanged: (event) => this.emit('identity:changed', event),
     });
     const groups = new GroupManager({
       store,
@@ -486,25 +441,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       upload: (record) => media.upload(record),
       prepare: (record) => channel.prepare(record),
       onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
-      onSent: async (tx, record, serverTime) => {
-        if (!isUserMessage(record)) return;
-        const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
-        // A delivered or read receipt may have been processed first: never move the status back.
-        const status = m && rankOf(m.status as MessageStatus) > rankOf('sent') ? m.status : 'sent';
-        if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status, serverTime });
-      },
-      afterSent: (record, serverTime) => {
-        if (isUserMessage(record)) this.emit('message:sent', { id: record.id, chatId: record.chatId, serverTime });
-      },
-      onFailed: async (tx, record) => {
-        if (!isUserMessage(record)) return;
-        const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
-        if (m) await tx.put(MESSAGES_NS, record.id, { ...m, status: 'failed' });
-      },
-      afterFailed: (record, error) => {
-        void media.discard(record);
-        if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
-      },
+      ...messageStatusEvents({
+        sent: (event) => this.emit('message:sent', event),
+        failed: (record, error) => {
+          void media.discard(record);
+          if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
+        },
+      }),
     });
     await outbox.load();
     return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
@@ -548,22 +491,6 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     }
   }
 }
-
-function toBundle(b: parley.v1.PreKeyBundle.$Properties): AddressedBundle {
-  return {
-    address: { userId: b.address?.userId ?? '', deviceId: b.address?.deviceId ?? 0 },
-    registrationId: b.registrationId ?? 0,
-    identityKey: b.identityKey ?? new Uint8Array(),
-    signedPrekey: {
-      keyId: b.signedPrekey?.keyId ?? 0,
-      publicKey: b.signedPrekey?.publicKey ?? new Uint8Array(),
-      signature: b.signedPrekey?.signature ?? new Uint8Array(),
-    },
-    prekey: b.prekey ? { keyId: b.prekey.keyId ?? 0, publicKey: b.prekey.publicKey ?? new Uint8Array() } : null,
-  };
-}
-
-const isUserMessage = (record: OutboxRecord) => !record.kind || record.kind === 'message';
 
 /** Creates a client. Nothing happens on the network until `connect()` or a send. */
 export function createClient(options: ClientOptions): ParleyClient {

@@ -1,0 +1,83 @@
+import { type ClientFrameInit, newMessageId, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import { GroupChannel } from '../groups/group-channel.js';
+import type { OutboxRecord } from '../outbox.js';
+import { resendContent } from '../resend-content.js';
+import type { ClientStore } from '../stores/client-store.js';
+import { DeviceLists } from './device-lists.js';
+import { type AddressedBundle, Encryptor } from './encryptor.js';
+import { KeyManager } from './key-manager.js';
+import { RetryLimiter } from './retry-limiter.js';
+import { SecureChannel } from './secure-channel.js';
+
+export interface E2eeDeps {
+  store: ClientStore;
+  self: SignalAddress;
+  request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame>;
+  queueResend(record: Omit<OutboxRecord, 'seq'>): Promise<void>;
+  devicesChanged(event: { userId: string; deviceIds: number[] }): void;
+  identityChanged(event: { userId: string; deviceId: number }): void;
+}
+
+/** The end-to-end encryption parts of a client, wired to its connection and store. */
+export function buildE2ee(deps: E2eeDeps): { keys: KeyManager; lists: DeviceLists; channel: SecureChannel } {
+  const { store, self, request } = deps;
+  const keys = new KeyManager(
+    store,
+    async (upload) => (await request({ keysUpload: upload })).keysUploadResult?.oneTimeRemaining ?? 0,
+    async () => (await request({ keysCount: {} })).keysUploadResult?.oneTimeRemaining ?? 0,
+  );
+  const lists = new DeviceLists(
+    store,
+    async (userId) => (await request({ devicesGet: { userId } })).deviceList?.devices ?? [],
+    (userId, devices) => deps.devicesChanged({ userId, deviceIds: devices.map((d) => d.deviceId) }),
+  );
+  const identityChanged = (c: { address: SignalAddress }) =>
+    deps.identityChanged({ userId: c.address.userId, deviceId: c.address.deviceId });
+  const encryptor = new Encryptor({
+    store,
+    self,
+    lists,
+    fetchBundles: async (userId, deviceIds) => {
+      const frame = await request({ keysFetch: { userId, deviceIds } });
+      return (frame.keysBundles?.bundles ?? []).map(toBundle);
+    },
+    onIdentityChanged: identityChanged,
+  });
+  const channel = new SecureChannel({
+    groups: new GroupChannel({ store, self, lists, encryptor }),
+    store,
+    self,
+    lists,
+    encryptor,
+    retryLimiter: new RetryLimiter(50),
+    sendDirect: async (to, payload) => {
+      await request({
+        send: {
+          messageId: newMessageId(),
+          userId: to.userId,
+          direct: true,
+          noReceipts: true,
+          copies: [{ to, payload }],
+        },
+      });
+    },
+    queueResend: deps.queueResend,
+    sentContent: (messageId, requester) => resendContent(store, self, messageId, requester),
+    onIdentityChanged: identityChanged,
+  });
+  return { keys, lists, channel };
+}
+
+function toBundle(b: parley.v1.PreKeyBundle.$Properties): AddressedBundle {
+  return {
+    address: { userId: b.address?.userId ?? '', deviceId: b.address?.deviceId ?? 0 },
+    registrationId: b.registrationId ?? 0,
+    identityKey: b.identityKey ?? new Uint8Array(),
+    signedPrekey: {
+      keyId: b.signedPrekey?.keyId ?? 0,
+      publicKey: b.signedPrekey?.publicKey ?? new Uint8Array(),
+      signature: b.signedPrekey?.signature ?? new Uint8Array(),
+    },
+    prekey: b.prekey ? { keyId: b.prekey.keyId ?? 0, publicKey: b.prekey.publicKey ?? new Uint8Array() } : null,
+  };
+}
