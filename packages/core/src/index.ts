@@ -5,6 +5,7 @@ export * from './error-codes.js';
 export * from './errors.js';
 export type { parley } from './gen/parley.js';
 export * from './ids.js';
+export * from './oneof.js';
 export { ProtoWriter, pb } from './proto.js';
 
 /** Protocol version this package speaks. */
