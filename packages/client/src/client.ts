@@ -1,15 +1,7 @@
-import {
-  encodeGroupRecord,
-  newMessageId,
-  ParleyError,
-  type parley,
-  type ServerFrame,
-  type SignalAddress,
-} from '@parley/core';
+import { encodeGroupRecord, ParleyError, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
 import { ClientConnection } from './connection.js';
-import { encodeContent } from './content.js';
 import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
 import { approveLinkCode, linkCodeOf, parseApproval } from './e2ee/device-link.js';
 import type { DeviceLists } from './e2ee/device-lists.js';
@@ -19,16 +11,18 @@ import type { SecureChannel } from './e2ee/secure-channel.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { getGroup, isMember } from './groups/group-book.js';
 import { GroupManager } from './groups/group-manager.js';
-import { groupReadRecords } from './groups/group-read.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
-import { chatIndexNs, Inbox, MESSAGES_NS, type StoredMessage } from './inbox.js';
+import { Inbox } from './inbox.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
 import { MediaService } from './media/media-service.js';
 import { type MediaSpool, memoryMediaSpool } from './media/spool.js';
-import { isUserMessage, messageStatusEvents } from './message-status-events.js';
+import { getMessage, type MessageStatus, type StoredMessage } from './messages/message-store.js';
+import { markRead } from './messages/read-marker.js';
+import { applyReceipt } from './messages/receipts.js';
+import { sendContent } from './messages/send-content.js';
+import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
 import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
-import { applyReceipt, type MessageStatus } from './receipts.js';
 import type { ClientStore } from './stores/client-store.js';
 import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
 
@@ -79,6 +73,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private syncReceived = 0;
   private syncPending = 0;
   private closed = false;
+  private readonly clock = { now: () => Date.now() };
   /** What the app last said with setActive (the server assumes active on each new connection). */
   private active = true;
   private readonly presenceCache = new PresenceCache(
@@ -210,13 +205,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** A stored message (sent or received) by id. */
   async getMessage(id: string): Promise<StoredMessage | undefined> {
-    return this.options.store.transaction((tx) => tx.get<StoredMessage>(MESSAGES_NS, id));
+    return this.options.store.transaction((tx) => getMessage(tx, id));
   }
 
   /** The status of a message this user sent: pending, sent, delivered, read or failed. */
   async messageStatus(messageId: string): Promise<MessageStatus | undefined> {
     const m = await this.getMessage(messageId);
-    return m?.outgoing ? (m.status as MessageStatus) : undefined;
+    return m?.outgoing ? m.status : undefined;
   }
 
   /**
@@ -225,37 +220,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    * and this user's other devices. Queued in the outbox like a message, so it survives being offline.
    */
   async markRead(chatId: string, which: string[] | { upTo: string }): Promise<void> {
-    const parts = await this.open();
-    const now = Date.now();
-    const ids = await this.options.store.transaction(async (tx) => {
-      const candidates = Array.isArray(which)
-        ? which
-        : (await tx.list<boolean>(chatIndexNs(chatId))).map(([id]) => id).filter((id) => id <= which.upTo);
-      const marked: string[] = [];
-      for (const id of candidates) {
-        const m = await tx.get<StoredMessage>(MESSAGES_NS, id);
-        if (!m || m.outgoing || m.chatId !== chatId || m.readAt) continue;
-        await tx.put(MESSAGES_NS, id, { ...m, readAt: now });
-        marked.push(id);
-      }
-      return marked;
-    });
-    if (ids.length === 0) return;
-    const group = await this.options.store.transaction((tx) => getGroup(tx, chatId));
-    if (group) {
-      for (const record of await groupReadRecords(chatId, ids, now, (id) => this.getMessage(id))) {
-        await parts.outbox.addInternal(record);
-      }
-      return;
-    }
-    await parts.outbox.addInternal({
-      id: ids[ids.length - 1] as string,
-      chatId: `receipts\u001f${chatId}`,
-      createdAt: now,
-      kind: 'receipt',
-      receipt: { userId: chatId, messageIds: ids, status: 3 },
-      send: {},
-    });
+    const { outbox } = await this.open();
+    await markRead({ store: this.options.store, outbox, clock: this.clock }, chatId, which);
   }
 
   /** Registers where this device's push notifications go (e.g. `registerPushToken('fcm', token)`); an empty token clears it. */
@@ -331,37 +297,10 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     extra: Pick<OutboxRecord, 'upload'> = {},
   ): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
-    const parts = await this.open();
+    const { outbox, identity } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(() => {});
-    const id = newMessageId();
-    const sentAt = Date.now();
-    const group = await this.options.store.transaction((tx) => getGroup(tx, to));
-    const message: StoredMessage = {
-      id,
-      chatId: to,
-      from: { userId: parts.identity.userId, deviceId: parts.identity.deviceId },
-      content,
-      sentAt,
-      serverTime: 0,
-      outgoing: true,
-      status: 'pending',
-    };
-    return parts.outbox.add(
-      {
-        id,
-        chatId: to,
-        createdAt: sentAt,
-        kind: 'message',
-        content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
-        send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
-        ...extra,
-      },
-      async (tx) => {
-        await tx.put(MESSAGES_NS, id, message);
-        await tx.put(chatIndexNs(to), id, true);
-      },
-    );
+    return sendContent({ store: this.options.store, outbox, self: identity, clock: this.clock }, to, content, extra);
   }
 
   private open(): Promise<Parts> {

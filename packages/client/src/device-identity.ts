@@ -1,5 +1,6 @@
 import { generateAuthKeyPair, ParleyError } from '@parley/core';
 import type { ClientStore } from './stores/client-store.js';
+import { NS } from './stores/namespaces.js';
 
 /** Who this client is: a device of a user, with the key it authenticates with. */
 export interface DeviceIdentity {
@@ -9,7 +10,6 @@ export interface DeviceIdentity {
   authPrivateKey: Uint8Array;
 }
 
-const NS = 'device';
 const KEY = 'self';
 
 /** A random device id in [1, 2^31): unique per user without coordination. */
@@ -30,7 +30,7 @@ export async function loadOrCreateIdentity(
 ): Promise<DeviceIdentity> {
   const fresh = await generateAuthKeyPair();
   return store.transaction(async (tx) => {
-    const existing = await tx.get<DeviceIdentity>(NS, KEY);
+    const existing = await tx.get<DeviceIdentity>(NS.device, KEY);
     if (existing) {
       if (existing.userId !== userId) {
         throw new ParleyError('STORE_FAILED', `this store belongs to user ${existing.userId}, not ${userId}`);
@@ -46,7 +46,7 @@ export async function loadOrCreateIdentity(
       authPublicKey: fresh.publicKey,
       authPrivateKey: fresh.privateKey,
     };
-    await tx.put(NS, KEY, identity);
+    await tx.put(NS.device, KEY, identity);
     return identity;
   });
 }

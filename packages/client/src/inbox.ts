@@ -1,22 +1,8 @@
 import type { parley } from '@parley/core';
 import { decodeContent } from './content.js';
 import type { PeerAddress, ReceivedMessage } from './events.js';
+import { hasMessage, putIncoming } from './messages/message-store.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
-
-/** Stored form of every message this device has seen, in or out. Also the dedup record. */
-export interface StoredMessage extends ReceivedMessage {
-  /** Outgoing: pending, sent, delivered, read or failed; incoming: received. */
-  status: 'pending' | 'sent' | 'delivered' | 'read' | 'received' | 'failed';
-  /** Outgoing: when the status last moved. */
-  statusAt?: number;
-  /** Incoming: when this user read it (here or on another device). */
-  readAt?: number;
-}
-
-/** Per-chat index of message ids (UUIDv7, so in time order), for markRead up to an id. */
-export const chatIndexNs = (chatId: string) => `chat\u001f${chatId}`;
-
-export const MESSAGES_NS = 'messages';
 
 /** What opening an envelope's payload gave. */
 export type Opened =
@@ -79,7 +65,7 @@ export class Inbox {
         if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id;
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
-        if (seen.has(id) || (await tx.get(MESSAGES_NS, id)) !== undefined) continue;
+        if (seen.has(id) || (await hasMessage(tx, id))) continue;
         const opened = await this.events.open(tx, envelope, from);
         if (opened.kind === 'duplicate') continue;
         if (opened.kind === 'control') {
@@ -109,7 +95,7 @@ export class Inbox {
         }
         seen.add(id);
         const outgoing = from.userId === this.selfUserId;
-        const message: StoredMessage = {
+        const message: ReceivedMessage = {
           id,
           chatId: groupId
             ? groupId
@@ -121,12 +107,9 @@ export class Inbox {
           sentAt: decoded.sentAt,
           serverTime: envelope.serverTime,
           outgoing,
-          status: outgoing ? 'sent' : 'received',
         };
-        await tx.put(MESSAGES_NS, message.id, message);
-        await tx.put(chatIndexNs(message.chatId), message.id, true);
-        const { status: _status, ...event } = message;
-        fresh.push(event);
+        await putIncoming(tx, message);
+        fresh.push(message);
       }
     });
     for (const message of fresh) this.events.received(message);

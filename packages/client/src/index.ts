@@ -9,7 +9,6 @@ export type {
   ReceivedMessage,
   SentMessage,
 } from './events.js';
-export type { StoredMessage } from './inbox.js';
 export {
   MEDIA_LIMITS,
   type MediaAttachment,
@@ -19,9 +18,10 @@ export {
   type SendMediaOptions,
 } from './media/attachment.js';
 export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';
+export type { StoredMessage } from './messages/message-store.js';
+export type { MessageStatus, ReceiptUpdate } from './messages/receipts.js';
 export type { SendResult } from './outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
-export type { MessageStatus, ReceiptUpdate } from './receipts.js';
 export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket.js';

@@ -1,8 +1,8 @@
 import { memoryClientStore } from '@parley/client';
 import { pb } from '@parley/core';
 import { describe, expect, it, vi } from 'vitest';
-import { MESSAGES_NS, type StoredMessage } from '../src/inbox.js';
-import { applyReceipt } from '../src/receipts.js';
+import { getMessage, markSent, putOutgoing } from '../src/messages/message-store.js';
+import { applyReceipt } from '../src/messages/receipts.js';
 import { collect, newClient, reusable, startServer, texts } from './helpers/harness.js';
 
 type Update = { messageId: string; status: string; by: string };
@@ -39,26 +39,25 @@ describe('receipts', () => {
 
   it('never moves a status backwards, whatever order and how often receipts come', async () => {
     const store = memoryClientStore();
-    const message: StoredMessage = {
-      id: 'm1',
-      chatId: 'bob',
-      from: { userId: 'alice', deviceId: 1 },
-      content: { kind: 'text', text: 'x' },
-      sentAt: 1,
-      serverTime: 2,
-      outgoing: true,
-      status: 'sent',
-    };
-    await store.transaction((tx) => tx.put(MESSAGES_NS, 'm1', message));
+    await store.transaction(async (tx) => {
+      const message = { id: 'm1', chatId: 'bob', from: { userId: 'alice', deviceId: 1 }, sentAt: 1, serverTime: 0 };
+      await putOutgoing(tx, { ...message, content: { kind: 'text', text: 'x' } });
+      await markSent(tx, 'm1', 2);
+    });
     const receipt = (status: number) => pb.ReceiptEvent.create({ messageIds: ['m1'], status, byUserId: 'bob', at: 10 });
     const apply = (status: number) => store.transaction((tx) => applyReceipt(tx, 'alice', receipt(status)));
     expect((await apply(pb.ReceiptStatus.RECEIPT_STATUS_READ)).map((u) => u.status)).toEqual(['read']);
     expect(await apply(pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED)).toEqual([]); // late: no backwards event
     expect(await apply(pb.ReceiptStatus.RECEIPT_STATUS_READ)).toEqual([]); // duplicate
-    const stored = await store.transaction((tx) => tx.get<StoredMessage>(MESSAGES_NS, 'm1'));
+    const stored = await store.transaction((tx) => getMessage(tx, 'm1'));
     expect(stored?.status).toBe('read');
     // A receipt from someone who is not the chat's peer changes nothing.
-    const forged = pb.ReceiptEvent.create({ messageIds: ['m1'], status: 3, byUserId: 'mallory', at: 11 });
+    const forged = pb.ReceiptEvent.create({
+      messageIds: ['m1'],
+      status: pb.ReceiptStatus.RECEIPT_STATUS_READ,
+      byUserId: 'mallory',
+      at: 11,
+    });
     expect(await store.transaction((tx) => applyReceipt(tx, 'alice', forged))).toEqual([]);
   });
 

@@ -1,12 +1,11 @@
 import type { parley } from '@parley/core';
 import type { ClientStore } from '../stores/client-store.js';
+import { NS } from '../stores/namespaces.js';
 
 export interface KnownDevice {
   deviceId: number;
   registrationId: number;
 }
-
-const NS = 'devices';
 
 /**
  * The devices of each user this client talks to (those that published keys), cached in the store.
@@ -22,7 +21,8 @@ export class DeviceLists {
   ) {}
 
   async get(userId: string): Promise<KnownDevice[]> {
-    const cached = this.cache.get(userId) ?? (await this.store.transaction((tx) => tx.get<KnownDevice[]>(NS, userId)));
+    const cached =
+      this.cache.get(userId) ?? (await this.store.transaction((tx) => tx.get<KnownDevice[]>(NS.devices, userId)));
     if (cached) {
       this.cache.set(userId, cached);
       return cached;
@@ -37,8 +37,8 @@ export class DeviceLists {
       .map((d) => ({ deviceId: d.deviceId ?? 0, registrationId: d.registrationId ?? 0 }))
       .sort((a, b) => a.deviceId - b.deviceId);
     const previous =
-      this.cache.get(userId) ?? (await this.store.transaction((tx) => tx.get<KnownDevice[]>(NS, userId)));
-    await this.store.transaction((tx) => tx.put(NS, userId, devices));
+      this.cache.get(userId) ?? (await this.store.transaction((tx) => tx.get<KnownDevice[]>(NS.devices, userId)));
+    await this.store.transaction((tx) => tx.put(NS.devices, userId, devices));
     this.cache.set(userId, devices);
     if (previous && !sameDevices(previous, devices)) this.onChanged(userId, devices, previous);
     return devices;

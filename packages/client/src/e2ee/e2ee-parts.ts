@@ -1,7 +1,7 @@
 import { type ClientFrameInit, newMessageId, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
 import { GroupChannel } from '../groups/group-channel.js';
+import { resendContent } from '../messages/resend-content.js';
 import type { OutboxRecord } from '../outbox.js';
-import { resendContent } from '../resend-content.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { DeviceLists } from './device-lists.js';
 import { type AddressedBundle, Encryptor } from './encryptor.js';

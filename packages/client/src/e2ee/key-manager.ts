@@ -8,9 +8,9 @@ import {
   type PreKeyRecord,
 } from '@parley/core';
 import type { ClientStore } from '../stores/client-store.js';
+import { NS } from '../stores/namespaces.js';
 import { listSignedPreKeys, txSignalStore } from './tx-signal-store.js';
 
-const META = 'signal.meta';
 const PREKEY_BATCH = 100;
 const LOW_WATER = 20;
 const LAST_RESORT_ID = 0xfffffe;
@@ -77,18 +77,19 @@ export class KeyManager {
             await signal.removeSignedPreKey(old.keyId);
         }
       }
-      await tx.put(META, 'keys', { ...meta, nextPreKeyId: startId + fresh.length, signedPreKeyId: signedId });
+      await tx.put(NS.signalMeta, 'keys', { ...meta, nextPreKeyId: startId + fresh.length, signedPreKeyId: signedId });
     });
     await this.upload(keysUpload({ identity, signedPreKey, preKeys: fresh, lastResortPreKey: lastResort }));
     await this.store.transaction(async (tx) => {
-      const latest = (await tx.get<KeyMeta>(META, 'keys')) as KeyMeta;
-      await tx.put(META, 'keys', { ...latest, uploaded: true });
+      const latest = (await tx.get<KeyMeta>(NS.signalMeta, 'keys')) as KeyMeta;
+      await tx.put(NS.signalMeta, 'keys', { ...latest, uploaded: true });
     });
   }
 
   private async meta(): Promise<KeyMeta> {
     return this.store.transaction(
-      async (tx) => (await tx.get<KeyMeta>(META, 'keys')) ?? { nextPreKeyId: 1, signedPreKeyId: 0, uploaded: false },
+      async (tx) =>
+        (await tx.get<KeyMeta>(NS.signalMeta, 'keys')) ?? { nextPreKeyId: 1, signedPreKeyId: 0, uploaded: false },
     );
   }
 

@@ -1,5 +1,6 @@
 import type { GroupSnapshot } from '@parley/core';
 import type { StoreTx } from '../stores/client-store.js';
+import { NS } from '../stores/namespaces.js';
 
 /** Why a membership change from the server was refused (the group stays at its last verified version). */
 export interface GroupFlag {
@@ -26,13 +27,11 @@ export interface OwnSenderKey {
   distributedTo: string[];
 }
 
-const GROUPS = 'groups';
-const OWN_KEYS = 'groups.own-sender-key';
 const MAX_FLAGS = 20;
 
-export const getGroup = (tx: StoreTx, groupId: string) => tx.get<LocalGroup>(GROUPS, groupId);
-export const putGroup = (tx: StoreTx, group: LocalGroup) => tx.put(GROUPS, group.snapshot.groupId, group);
-export const listGroups = async (tx: StoreTx) => (await tx.list<LocalGroup>(GROUPS)).map(([, g]) => g);
+export const getGroup = (tx: StoreTx, groupId: string) => tx.get<LocalGroup>(NS.groups, groupId);
+export const putGroup = (tx: StoreTx, group: LocalGroup) => tx.put(NS.groups, group.snapshot.groupId, group);
+export const listGroups = async (tx: StoreTx) => (await tx.list<LocalGroup>(NS.groups)).map(([, g]) => g);
 
 export async function addFlag(tx: StoreTx, group: LocalGroup, flag: GroupFlag): Promise<void> {
   await putGroup(tx, { ...group, flags: [...group.flags, flag].slice(-MAX_FLAGS) });
@@ -41,5 +40,6 @@ export async function addFlag(tx: StoreTx, group: LocalGroup, flag: GroupFlag): 
 export const isMember = (group: LocalGroup | undefined, userId: string): group is LocalGroup =>
   !!group?.snapshot.members.some((m) => m.userId === userId);
 
-export const getOwnSenderKey = (tx: StoreTx, groupId: string) => tx.get<OwnSenderKey>(OWN_KEYS, groupId);
-export const putOwnSenderKey = (tx: StoreTx, groupId: string, key: OwnSenderKey) => tx.put(OWN_KEYS, groupId, key);
+export const getOwnSenderKey = (tx: StoreTx, groupId: string) => tx.get<OwnSenderKey>(NS.ownSenderKeys, groupId);
+export const putOwnSenderKey = (tx: StoreTx, groupId: string, key: OwnSenderKey) =>
+  tx.put(NS.ownSenderKeys, groupId, key);

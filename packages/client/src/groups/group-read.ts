@@ -1,4 +1,5 @@
-import type { StoredMessage } from '../inbox.js';
+import { pb } from '@parley/core';
+import type { StoredMessage } from '../messages/message-store.js';
 import type { OutboxRecord } from '../outbox.js';
 
 /**
@@ -25,7 +26,13 @@ export async function groupReadRecords(
     chatId: `receipts\u001f${groupId}`,
     createdAt: now,
     kind: 'receipt',
-    receipt: { groupId, senderUserId: userId, senderDeviceId: deviceId, messageIds: read, status: 3 },
+    receipt: {
+      groupId,
+      senderUserId: userId,
+      senderDeviceId: deviceId,
+      messageIds: read,
+      status: pb.ReceiptStatus.RECEIPT_STATUS_READ,
+    },
     send: {},
   }));
 }

@@ -1,17 +1,16 @@
 import { newMessageId, type SenderKeyStore } from '@parley/core';
 import { addressKey } from '../e2ee/tx-signal-store.js';
 import type { StoreTx } from '../stores/client-store.js';
+import { NS } from '../stores/namespaces.js';
 import { getOwnSenderKey, type OwnSenderKey, putOwnSenderKey } from './group-book.js';
-
-const NS = 'signal.sender-keys';
 
 /** Sender key records (ours and the members') inside one client-store transaction. */
 export function txSenderKeyStore(tx: StoreTx): SenderKeyStore {
   const key = (sender: { userId: string; deviceId: number }, distributionId: string) =>
     `${addressKey(sender)}\u001f${distributionId}`;
   return {
-    loadSenderKey: (sender, distributionId) => tx.get(NS, key(sender, distributionId)),
-    storeSenderKey: (sender, distributionId, record) => tx.put(NS, key(sender, distributionId), record),
+    loadSenderKey: (sender, distributionId) => tx.get(NS.senderKeys, key(sender, distributionId)),
+    storeSenderKey: (sender, distributionId, record) => tx.put(NS.senderKeys, key(sender, distributionId), record),
   };
 }
 

@@ -1,5 +1,5 @@
 import { ParleyError, pb, type ServerFrame } from '@parley/core';
-import type { StoredMessage } from '../inbox.js';
+import type { StoredMessage } from '../messages/message-store.js';
 import type { GroupInfo, GroupManager } from './group-manager.js';
 
 /** The app's view of groups: `client.groups`. Changes are signed by this device and verified by every member. */

@@ -10,7 +10,7 @@ import {
   type ServerFrame,
 } from '@parley/core';
 import type { MessageContent } from '../events.js';
-import { MESSAGES_NS, type StoredMessage } from '../inbox.js';
+import { setMediaBlobId } from '../messages/message-store.js';
 import { Outbox, type OutboxRecord } from '../outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { attachmentOf, checkSendMedia, type MediaAttachment, type SendMediaOptions, withBlobId } from './attachment.js';
@@ -84,13 +84,7 @@ export class MediaService {
     await putUpload(this.fetch, ticketUrl(ticket, this.o.url), ticket, this.o.spool, pending.spoolId);
     const content = withBlobId(record.content, ticket.blobId);
     await this.o.store.transaction(async (tx) => {
-      const m = await tx.get<StoredMessage>(MESSAGES_NS, record.id);
-      if (m?.content.kind === 'media') {
-        await tx.put(MESSAGES_NS, record.id, {
-          ...m,
-          content: { kind: 'media', media: { ...m.content.media, blobId: ticket.blobId } },
-        });
-      }
+      await setMediaBlobId(tx, record.id, ticket.blobId);
       record.content = content;
       delete record.upload;
       await Outbox.save(tx, record);

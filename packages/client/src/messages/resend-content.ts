@@ -1,10 +1,10 @@
 import type { SignalAddress } from '@parley/core';
-import { encodeContent } from './content.js';
-import { getGroup, isMember } from './groups/group-book.js';
-import { redistributeTo } from './groups/group-sender-keys.js';
-import { MESSAGES_NS, type StoredMessage } from './inbox.js';
-import { resendable } from './media/media-service.js';
-import type { ClientStore } from './stores/client-store.js';
+import { encodeContent } from '../content.js';
+import { getGroup, isMember } from '../groups/group-book.js';
+import { redistributeTo } from '../groups/group-sender-keys.js';
+import { resendable } from '../media/media-service.js';
+import type { ClientStore } from '../stores/client-store.js';
+import { getMessage } from './message-store.js';
 
 /**
  * The content of a message this user sent, to re-encrypt for a device that could not decrypt it;
@@ -18,7 +18,7 @@ export async function resendContent(
   requester: SignalAddress,
 ): Promise<{ chatId: string; content: Uint8Array } | undefined> {
   return store.transaction(async (tx) => {
-    const m = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
+    const m = await getMessage(tx, messageId);
     if (!m?.outgoing || !resendable(m.content)) return undefined;
     const group = await getGroup(tx, m.chatId);
     if (group) {

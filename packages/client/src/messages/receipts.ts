@@ -1,11 +1,11 @@
 import type { parley } from '@parley/core';
 import { pb } from '@parley/core';
-import { chatIndexNs, MESSAGES_NS, type StoredMessage } from './inbox.js';
-import type { StoreTx } from './stores/client-store.js';
+import type { StoreTx } from '../stores/client-store.js';
+import { advanceStatus, chatMessageIds, getMessage, markIncomingRead } from './message-store.js';
 
-/** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
-export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export type { MessageStatus } from './message-store.js';
 
+/** A change of a sent message's status (or a read synced from another own device), as `receipt:updated` reports it. */
 export interface ReceiptUpdate {
   chatId: string;
   messageId: string;
@@ -14,10 +14,6 @@ export interface ReceiptUpdate {
   by: string;
   at: number;
 }
-
-const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0, sent: 1, delivered: 2, read: 3 };
-
-export const rankOf = (status: MessageStatus) => RANK[status];
 
 /**
  * Applies a ReceiptEvent inside the inbox transaction: statuses only move forward, so a duplicate,
@@ -38,19 +34,17 @@ export async function applyReceipt(
   if (event.allMembers) return applyGroupAggregate(tx, selfUserId, event, status);
   const updates: ReceiptUpdate[] = [];
   for (const messageId of event.messageIds ?? []) {
-    const message = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
+    const message = await getMessage(tx, messageId);
     if (!message) continue;
     if (event.byUserId === selfUserId) {
       // Read on another of this user's devices: the message here is read too.
-      if (message.outgoing || message.readAt || status !== 'read') continue;
-      await tx.put(MESSAGES_NS, messageId, { ...message, readAt: event.at });
+      if (status !== 'read' || !(await markIncomingRead(tx, messageId, event.at))) continue;
       updates.push({ chatId: message.chatId, messageId, status, by: selfUserId, at: event.at });
       continue;
     }
     // A receipt from the peer of a 1:1 chat, about a message this user sent there.
     if (!message.outgoing || message.chatId !== event.byUserId) continue;
-    if (RANK[message.status as MessageStatus] >= RANK[status]) continue;
-    await tx.put(MESSAGES_NS, messageId, { ...message, status, statusAt: event.at });
+    if (!(await advanceStatus(tx, messageId, status, event.at))) continue;
     updates.push({ chatId: message.chatId, messageId, status, by: event.byUserId, at: event.at });
   }
   return updates;
@@ -70,13 +64,12 @@ async function applyGroupAggregate(
   const chatId = event.groupId;
   if (!upTo || !chatId) return [];
   const updates: ReceiptUpdate[] = [];
-  for (const [messageId] of await tx.list<boolean>(chatIndexNs(chatId))) {
-    if (messageId > upTo) break; // ids sort by time, and the index lists them in key order
-    const message = await tx.get<StoredMessage>(MESSAGES_NS, messageId);
+  for (const messageId of await chatMessageIds(tx, chatId)) {
+    if (messageId > upTo) break; // ids sort by time
+    const message = await getMessage(tx, messageId);
     if (!message?.outgoing || message.from.userId !== selfUserId || message.from.deviceId !== event.senderDeviceId)
       continue;
-    if (RANK[message.status as MessageStatus] >= RANK[status]) continue;
-    await tx.put(MESSAGES_NS, messageId, { ...message, status, statusAt: event.at });
+    if (!(await advanceStatus(tx, messageId, status, event.at))) continue;
     updates.push({ chatId, messageId, status, by: '*', at: event.at });
   }
   return updates;

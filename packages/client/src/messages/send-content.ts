@@ -1,0 +1,52 @@
+import { newMessageId, ParleyError, type SignalAddress } from '@parley/core';
+import { encodeContent } from '../content.js';
+import type { MessageContent } from '../events.js';
+import { getGroup } from '../groups/group-book.js';
+import type { Outbox, OutboxRecord, SendResult } from '../outbox.js';
+import type { ClientStore } from '../stores/client-store.js';
+import { putOutgoing } from './message-store.js';
+
+/** What sending a message needs from the client. */
+export interface SendContentDeps {
+  store: ClientStore;
+  outbox: Outbox;
+  self: SignalAddress;
+  clock: { now(): number };
+}
+
+/**
+ * Queues a message to a user or a group (whichever `to` names): the stored message (pending) and
+ * the outbox record commit in one transaction; resolves once the server acknowledged it.
+ */
+export async function sendContent(
+  deps: SendContentDeps,
+  to: string,
+  content: MessageContent,
+  extra: Pick<OutboxRecord, 'upload'> = {},
+): Promise<SendResult> {
+  if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+  const { store, outbox, self } = deps;
+  const id = newMessageId();
+  const sentAt = deps.clock.now();
+  const group = await store.transaction((tx) => getGroup(tx, to));
+  return outbox.add(
+    {
+      id,
+      chatId: to,
+      createdAt: sentAt,
+      kind: 'message',
+      content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
+      send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
+      ...extra,
+    },
+    (tx) =>
+      putOutgoing(tx, {
+        id,
+        chatId: to,
+        from: { userId: self.userId, deviceId: self.deviceId },
+        content,
+        sentAt,
+        serverTime: 0,
+      }),
+  );
+}

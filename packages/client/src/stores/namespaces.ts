@@ -1,0 +1,38 @@
+// Every namespace the client keeps in its ClientStore, in one place: a new one goes here, so two
+// modules can never pick the same name, and a reader sees at a glance what the store holds.
+// The strings are persisted: changing one orphans what existing stores hold under it.
+
+/** The fixed namespaces of the client store, each owned by the module named beside it. */
+export const NS = {
+  /** `device-identity.ts`: this device's id and authentication key. */
+  device: 'device',
+  /** `messages/message-store.ts`: every message this device has seen, by id. */
+  messages: 'messages',
+  /** `outbox/outbox-store.ts`: records waiting for the server's acknowledgement, by sequence. */
+  outbox: 'outbox',
+  /** `outbox/outbox-store.ts`: the outbox's sequence counter. */
+  meta: 'meta',
+  /** `e2ee/device-lists.ts`: the cached device list of each user. */
+  devices: 'devices',
+  /** `groups/group-book.ts`: groups as this device verified them. */
+  groups: 'groups',
+  /** `groups/group-book.ts`: this device's own sender key per group. */
+  ownSenderKeys: 'groups.own-sender-key',
+  /** `groups/group-sender-keys.ts`: the sender keys of other members' devices. */
+  senderKeys: 'signal.sender-keys',
+  /** `e2ee/key-manager.ts`: prekey counters and upload state. */
+  signalMeta: 'signal.meta',
+  /** `e2ee/tx-signal-store.ts`: this device's Signal identity. */
+  signalLocal: 'signal.local',
+  /** `e2ee/tx-signal-store.ts`: identity keys of peer devices. */
+  signalIdentities: 'signal.identities',
+  /** `e2ee/tx-signal-store.ts`: one-time prekeys. */
+  signalPreKeys: 'signal.prekeys',
+  /** `e2ee/tx-signal-store.ts`: signed prekeys. */
+  signalSignedPreKeys: 'signal.signed-prekeys',
+  /** `e2ee/tx-signal-store.ts`: Signal sessions with peer devices. */
+  signalSessions: 'signal.sessions',
+} as const;
+
+/** `messages/message-store.ts`: the per-chat index of message ids (UUIDv7, so in time order). */
+export const chatIndexNs = (chatId: string): string => `chat\u001f${chatId}`;
