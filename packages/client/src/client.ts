@@ -1,4 +1,4 @@
-import { encodeGroupRecord, ParleyError, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import { encodeGroupRecord, ParleyError, type parley, pb, type ServerFrame, type SignalAddress } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
 import { ClientConnection } from './connection.js';
@@ -21,10 +21,17 @@ import { markRead } from './messages/read-marker.js';
 import { applyReceipt } from './messages/receipts.js';
 import { sendContent } from './messages/send-content.js';
 import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
-import { Outbox, type OutboxRecord, type SendResult } from './outbox.js';
+import { type MessageRecord, Outbox, type SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 import type { ClientStore } from './stores/client-store.js';
 import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
+
+/** `setLastSeenVisibility`'s names for the protocol's enum. */
+const LAST_SEEN = {
+  everyone: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_EVERYONE,
+  contacts: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_CONTACTS,
+  nobody: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_NOBODY,
+};
 
 export interface ClientOptions {
   /** Gateway URL, e.g. ws://127.0.0.1:8080 */
@@ -252,7 +259,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** Who sees this user's last seen and online status; with `'nobody'` this user sees nobody's either. */
   async setLastSeenVisibility(visibility: 'everyone' | 'contacts' | 'nobody'): Promise<void> {
-    const lastSeen = { everyone: 1, contacts: 2, nobody: 3 }[visibility];
+    const lastSeen = LAST_SEEN[visibility];
     if (!lastSeen) throw new ParleyError('INVALID_ARGUMENT', `visibility must be 'everyone', 'contacts' or 'nobody'`);
     await this.request({ setPrivacy: { lastSeen } });
   }
@@ -294,7 +301,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private async sendContent(
     to: string,
     content: MessageContent,
-    extra: Pick<OutboxRecord, 'upload'> = {},
+    extra: Pick<MessageRecord, 'upload'> = {},
   ): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
     const { outbox, identity } = await this.open();

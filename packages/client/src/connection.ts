@@ -13,7 +13,7 @@ import { Backoff, type BackoffOptions } from './backoff.js';
 import type { DeviceIdentity } from './device-identity.js';
 import type { ConnectionState } from './events.js';
 import { RequestTracker } from './request-tracker.js';
-import type { WebSocketConstructor, WebSocketLike } from './websocket.js';
+import { type WebSocketConstructor, type WebSocketLike, WS_OPEN } from './websocket.js';
 
 export interface ConnectionOptions {
   url: string;
@@ -105,7 +105,7 @@ export class ClientConnection {
 
   private write(frame: ClientFrameInit): void {
     const ws = this.ws;
-    if (ws?.readyState !== 1) throw new ParleyError('CONNECTION_CLOSED', 'socket is not open');
+    if (ws?.readyState !== WS_OPEN) throw new ParleyError('CONNECTION_CLOSED', 'socket is not open');
     ws.send(encodeClientFrame(frame, { maxFrameBytes: this.maxFrameBytes }));
   }
 
@@ -190,7 +190,7 @@ export class ClientConnection {
       return;
     }
     if (frame.body === 'ping') {
-      if (this.ws?.readyState === 1) this.write({ requestId: 0, pong: { nonce: frame.ping?.nonce ?? 0 } });
+      if (this.ws?.readyState === WS_OPEN) this.write({ requestId: 0, pong: { nonce: frame.ping?.nonce ?? 0 } });
       return;
     }
     if (frame.body === 'goodbye') return; // the close that follows carries the reason
@@ -253,7 +253,7 @@ export class ClientConnection {
       ws.onmessage = null;
       ws.onclose = null;
       try {
-        if (ws.readyState <= 1) ws.close(code >= 4000 || code === 1000 ? code : 1000, reason.slice(0, 120));
+        if (ws.readyState <= WS_OPEN) ws.close(code >= 4000 || code === 1000 ? code : 1000, reason.slice(0, 120));
       } catch {
         // already closing
       }

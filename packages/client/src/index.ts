@@ -20,7 +20,7 @@ export {
 export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';
 export type { StoredMessage } from './messages/message-store.js';
 export type { MessageStatus, ReceiptUpdate } from './messages/receipts.js';
-export type { SendResult } from './outbox.js';
+export type { SendResult } from './outbox/outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
 export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';

@@ -1,5 +1,8 @@
 import IsomorphicWebSocket from 'isomorphic-ws';
 
+/** `WebSocket.OPEN`: the readyState of a socket that can send (not every implementation has the static). */
+export const WS_OPEN = 1;
+
 /** The subset of the WHATWG WebSocket the client uses (browsers, `ws`, isomorphic-ws). */
 export interface WebSocketLike {
   binaryType: string;

@@ -1,7 +1,7 @@
 import { type ClientFrameInit, newMessageId, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
 import { GroupChannel } from '../groups/group-channel.js';
 import { resendContent } from '../messages/resend-content.js';
-import type { OutboxRecord } from '../outbox.js';
+import type { NewRecord, ResendRecord } from '../outbox/outbox-record.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { DeviceLists } from './device-lists.js';
 import { type AddressedBundle, Encryptor } from './encryptor.js';
@@ -13,7 +13,7 @@ export interface E2eeDeps {
   store: ClientStore;
   self: SignalAddress;
   request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame>;
-  queueResend(record: Omit<OutboxRecord, 'seq'>): Promise<void>;
+  queueResend(record: NewRecord<ResendRecord>): Promise<void>;
   devicesChanged(event: { userId: string; deviceIds: number[] }): void;
   identityChanged(event: { userId: string; deviceId: number }): void;
 }

@@ -14,12 +14,14 @@ import {
 } from '@parley/core';
 import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';
-import { Outbox, type OutboxRecord } from '../outbox.js';
+import { encodeLane } from '../outbox/lane.js';
+import type { NewRecord, ResendRecord, SendRecord } from '../outbox/outbox-record.js';
+import { saveRecord } from '../outbox/outbox-store.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import type { DeviceLists } from './device-lists.js';
 import type { AddressedBundle, Encryptor } from './encryptor.js';
 import type { RetryLimiter } from './retry-limiter.js';
-import { knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
+import { addressKey, knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
 
 export interface SecureChannelOptions {
   /** Group messages (Sender Keys). */
@@ -32,7 +34,7 @@ export interface SecureChannelOptions {
   /** Sends a direct control payload to one device (not through the outbox: it may be lost). */
   sendDirect(to: SignalAddress, payload: parley.v1.Payload.$Properties): Promise<void>;
   /** Queues a re-encrypted copy of one of our messages for the device that asked for it. */
-  queueResend(record: Omit<OutboxRecord, 'seq'>): Promise<void>;
+  queueResend(record: NewRecord<ResendRecord>): Promise<void>;
   /** Content bytes of a message this user sent, to re-encrypt on request; undefined if unknown. */
   sentContent(
     messageId: string,
@@ -42,7 +44,6 @@ export interface SecureChannelOptions {
 }
 
 const MAX_RESENDS = 3;
-const key = (a: SignalAddress) => `${a.userId}\u001f${a.deviceId}`;
 
 /**
  * The end-to-end encrypted side of messaging: encrypts outbox records per device, decrypts
@@ -55,19 +56,19 @@ export class SecureChannel {
   constructor(private readonly o: SecureChannelOptions) {}
 
   /** Outbox hook: encrypts a record's content for every current device, stored with the record. */
-  async prepare(record: OutboxRecord): Promise<parley.v1.Send.$Properties> {
+  async prepare(record: SendRecord): Promise<parley.v1.Send.$Properties> {
     if (record.send.groupId) return this.o.groups.prepare(record);
     if (record.send.copies?.length) return record.send;
     const content = record.content;
-    if (!content) throw new ParleyError('INTERNAL', 'outbox record without content');
-    const resendTo = record.resendTo;
-    let targets = resendTo ? [resendTo] : await this.o.encryptor.targets(record.chatId);
-    if (!resendTo && !targets.some((t) => t.userId === record.chatId)) {
+    const resendTo = record.kind === 'resend' ? record.resendTo : undefined;
+    const userId = record.kind === 'resend' ? record.resendTo.userId : record.chatId;
+    let targets = resendTo ? [resendTo] : await this.o.encryptor.targets(userId);
+    if (!resendTo && !targets.some((t) => t.userId === userId)) {
       // The cached list may predate the user's first device: ask the server before giving up.
-      await this.o.lists.refresh(record.chatId);
-      targets = await this.o.encryptor.targets(record.chatId);
-      if (!targets.some((t) => t.userId === record.chatId)) {
-        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${record.chatId} has no device that can receive messages`);
+      await this.o.lists.refresh(userId);
+      targets = await this.o.encryptor.targets(userId);
+      if (!targets.some((t) => t.userId === userId)) {
+        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${userId} has no device that can receive messages`);
       }
     }
     const copies = await this.o.encryptor.encrypt(
@@ -75,21 +76,18 @@ export class SecureChannel {
       content,
       async (tx, built) => {
         record.send = { ...record.send, copies: built };
-        await Outbox.save(tx, record);
+        await saveRecord(tx, record);
       },
       resendTo ? { rebuild: [resendTo] } : {},
     );
-    if (!copies.some((c) => c.to?.userId === (resendTo?.userId ?? record.chatId))) {
-      throw new ParleyError(
-        'BAD_SIGNATURE',
-        `no device of ${record.chatId} offered a prekey bundle with a valid signature`,
-      );
+    if (!copies.some((c) => c.to?.userId === userId)) {
+      throw new ParleyError('BAD_SIGNATURE', `no device of ${userId} offered a prekey bundle with a valid signature`);
     }
     return { ...record.send, copies };
   }
 
   /** Outbox hook: refresh the device lists DEVICES_MISMATCH names and drop the copies to rebuild them. */
-  async onDevicesMismatch(record: OutboxRecord, details: unknown): Promise<void> {
+  async onDevicesMismatch(record: SendRecord, details: unknown): Promise<void> {
     const d = (details ?? {}) as { missing?: SignalAddress[]; extra?: SignalAddress[]; stale?: SignalAddress[] };
     const users = new Set([...(d.missing ?? []), ...(d.extra ?? []), ...(d.stale ?? [])].map((a) => a.userId));
     for (const userId of users) await this.o.lists.refresh(userId);
@@ -97,7 +95,7 @@ export class SecureChannel {
       // A re-registered device has new keys: its old session is useless.
       for (const stale of d.stale ?? []) await deleteSession(txSignalStore(tx), stale);
       record.send = { ...record.send, copies: [] };
-      await Outbox.save(tx, record);
+      await saveRecord(tx, record);
     });
   }
 
@@ -137,7 +135,7 @@ export class SecureChannel {
 
   /** After an undecryptable message: ask its sender to re-encrypt it for us (rate-limited per peer). */
   requestRetry(messageId: string, from: SignalAddress, registrationId: number): boolean {
-    if (!this.o.retryLimiter.allow(key(from))) return false;
+    if (!this.o.retryLimiter.allow(addressKey(from))) return false;
     // Each request for the same message counts up, so each resend is its own queue entry.
     const attempt = (this.attempts.get(messageId) ?? 0) + 1;
     this.attempts.set(messageId, attempt);
@@ -174,7 +172,7 @@ export class SecureChannel {
     if (!sent) return; // not ours, or not for this user: never re-encrypt on a stranger's request
     await this.o.queueResend({
       id: request.messageId,
-      chatId: `resend\u001f${key(from)}`,
+      lane: encodeLane({ kind: 'resend', to: { userId: from.userId, deviceId: from.deviceId } }),
       createdAt: Date.now(),
       kind: 'resend',
       resendTo: { userId: from.userId, deviceId: from.deviceId },

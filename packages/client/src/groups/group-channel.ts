@@ -17,7 +17,8 @@ import type { DeviceLists } from '../e2ee/device-lists.js';
 import type { Encryptor } from '../e2ee/encryptor.js';
 import { addressKey, txSignalStore } from '../e2ee/tx-signal-store.js';
 import type { Opened } from '../inbox.js';
-import { Outbox, type OutboxRecord } from '../outbox.js';
+import type { SendRecord } from '../outbox/outbox-record.js';
+import { saveRecord } from '../outbox/outbox-store.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { getGroup, isMember, putOwnSenderKey } from './group-book.js';
 import { ownSenderKey, txSenderKeyStore } from './group-sender-keys.js';
@@ -38,11 +39,10 @@ export class GroupChannel {
   constructor(private readonly o: GroupChannelOptions) {}
 
   /** Outbox hook for a group message: encrypts it once, and the key distributions it needs. */
-  async prepare(record: OutboxRecord): Promise<parley.v1.Send.$Properties> {
+  async prepare(record: SendRecord): Promise<parley.v1.Send.$Properties> {
     if (record.send.shared) return record.send; // prepared before: resend the same bytes
     const groupId = record.send.groupId ?? '';
     const content = record.content;
-    if (!content) throw new ParleyError('INTERNAL', 'outbox record without content');
     const { self, store } = this.o;
     const group = await store.transaction((tx) => getGroup(tx, groupId));
     if (!isMember(group, self.userId)) throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
@@ -80,7 +80,7 @@ export class GroupChannel {
         copies,
         shared: { type: pb.PayloadType.PAYLOAD_TYPE_SENDER_KEY_MESSAGE, data: ciphertext },
       };
-      await Outbox.save(tx, record);
+      await saveRecord(tx, record);
     });
     return record.send;
   }

@@ -6,6 +6,7 @@ import {
   newMessageId,
   ParleyError,
   type parley,
+  pb,
   type ServerFrame,
   type SignalAddress,
   signGroupRecord,
@@ -78,7 +79,10 @@ export class GroupManager {
       create: {
         name: options.name,
         description: options.description ?? '',
-        members: [{ userId: this.o.self.userId, role: 2 }, ...others.map((userId) => ({ userId, role: 1 }))],
+        members: [
+          { userId: this.o.self.userId, role: pb.GroupRole.GROUP_ROLE_ADMIN },
+          ...others.map((userId) => ({ userId, role: pb.GroupRole.GROUP_ROLE_MEMBER })),
+        ],
       },
     }));
   }

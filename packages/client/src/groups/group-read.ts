@@ -1,6 +1,7 @@
 import { pb } from '@parley/core';
 import type { StoredMessage } from '../messages/message-store.js';
-import type { OutboxRecord } from '../outbox.js';
+import { encodeLane } from '../outbox/lane.js';
+import type { NewRecord, ReceiptRecord } from '../outbox/outbox-record.js';
 
 /**
  * Outbox records for "I read these group messages": one per sending device, because the server keeps a
@@ -11,7 +12,7 @@ export async function groupReadRecords(
   ids: string[],
   now: number,
   message: (id: string) => Promise<StoredMessage | undefined>,
-): Promise<Array<Omit<OutboxRecord, 'seq'>>> {
+): Promise<Array<NewRecord<ReceiptRecord>>> {
   const bySender = new Map<string, { userId: string; deviceId: number; ids: string[] }>();
   for (const id of ids) {
     const m = await message(id);
@@ -23,9 +24,9 @@ export async function groupReadRecords(
   }
   return [...bySender.values()].map(({ userId, deviceId, ids: read }) => ({
     id: read[read.length - 1] as string,
-    chatId: `receipts\u001f${groupId}`,
+    lane: encodeLane({ kind: 'receipts', chatId: groupId }),
     createdAt: now,
-    kind: 'receipt',
+    kind: 'receipt' as const,
     receipt: {
       groupId,
       senderUserId: userId,
@@ -33,6 +34,5 @@ export async function groupReadRecords(
       messageIds: read,
       status: pb.ReceiptStatus.RECEIPT_STATUS_READ,
     },
-    send: {},
   }));
 }

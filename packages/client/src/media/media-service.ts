@@ -11,19 +11,16 @@ import {
 } from '@parley/core';
 import type { MessageContent } from '../events.js';
 import { setMediaBlobId } from '../messages/message-store.js';
-import { Outbox, type OutboxRecord } from '../outbox.js';
+import type { MessageRecord, OutboxRecord } from '../outbox/outbox-record.js';
+import { saveRecord } from '../outbox/outbox-store.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { attachmentOf, checkSendMedia, type MediaAttachment, type SendMediaOptions, withBlobId } from './attachment.js';
+import type { PendingUpload } from './pending-upload.js';
 import { mediaChunks, readStream, toReadableStream } from './source.js';
 import type { MediaSpool, MediaSpoolWriter } from './spool.js';
 import { getDownload, putUpload, ticketOf, ticketUrl } from './transfer.js';
 
-/** An encrypted upload waiting in the spool; kept in the outbox record until the server has it. */
-export interface PendingUpload {
-  spoolId: string;
-  /** Upload size in bytes (ciphertext and MAC). */
-  size: number;
-}
+export type { PendingUpload } from './pending-upload.js';
 
 export interface MediaServiceOptions {
   store: ClientStore;
@@ -72,9 +69,9 @@ export class MediaService {
    * in one transaction, the blob id into the record's content and the stored message. A failure
    * leaves the record as it was, so the outbox retries it (with a new ticket) later.
    */
-  async upload(record: OutboxRecord): Promise<void> {
+  async upload(record: MessageRecord): Promise<void> {
     const pending = record.upload;
-    if (!pending || !record.content) return;
+    if (!pending) return;
     if ((await this.o.spool.size(pending.spoolId)) !== pending.size) {
       throw new ParleyError('NOT_FOUND', 'the encrypted file of this message is no longer in the media spool', {
         retryable: false,
@@ -87,14 +84,14 @@ export class MediaService {
       await setMediaBlobId(tx, record.id, ticket.blobId);
       record.content = content;
       delete record.upload;
-      await Outbox.save(tx, record);
+      await saveRecord(tx, record);
     });
     await this.o.spool.delete(pending.spoolId).catch(() => {});
   }
 
   /** Drops the spooled upload of a record the outbox gave up on. */
   async discard(record: OutboxRecord): Promise<void> {
-    if (record.upload) await this.o.spool.delete(record.upload.spoolId).catch(() => {});
+    if (record.kind === 'message' && record.upload) await this.o.spool.delete(record.upload.spoolId).catch(() => {});
   }
 
   /**

@@ -1,7 +1,8 @@
 import { pb } from '@parley/core';
 import { getGroup } from '../groups/group-book.js';
 import { groupReadRecords } from '../groups/group-read.js';
-import type { Outbox } from '../outbox.js';
+import { encodeLane } from '../outbox/lane.js';
+import type { Outbox } from '../outbox/outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { chatMessageIds, getMessage, markIncomingRead } from './message-store.js';
 
@@ -41,10 +42,9 @@ export async function markRead(
   }
   await outbox.addInternal({
     id: ids[ids.length - 1] as string,
-    chatId: `receipts\u001f${chatId}`,
+    lane: encodeLane({ kind: 'receipts', chatId }),
     createdAt: now,
     kind: 'receipt',
     receipt: { userId: chatId, messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_READ },
-    send: {},
   });
 }

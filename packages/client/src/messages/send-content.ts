@@ -2,7 +2,8 @@ import { newMessageId, ParleyError, type SignalAddress } from '@parley/core';
 import { encodeContent } from '../content.js';
 import type { MessageContent } from '../events.js';
 import { getGroup } from '../groups/group-book.js';
-import type { Outbox, OutboxRecord, SendResult } from '../outbox.js';
+import { encodeLane } from '../outbox/lane.js';
+import type { MessageRecord, Outbox, SendResult } from '../outbox/outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { putOutgoing } from './message-store.js';
 
@@ -22,7 +23,7 @@ export async function sendContent(
   deps: SendContentDeps,
   to: string,
   content: MessageContent,
-  extra: Pick<OutboxRecord, 'upload'> = {},
+  extra: Pick<MessageRecord, 'upload'> = {},
 ): Promise<SendResult> {
   if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
   const { store, outbox, self } = deps;
@@ -32,6 +33,7 @@ export async function sendContent(
   return outbox.add(
     {
       id,
+      lane: encodeLane({ kind: 'chat', chatId: to }),
       chatId: to,
       createdAt: sentAt,
       kind: 'message',

@@ -1,9 +1,9 @@
 import type { ParleyError } from '@parley/core';
-import type { OutboxEvents, OutboxRecord } from '../outbox.js';
+import type { MessageRecord, OutboxEvents, OutboxRecord } from '../outbox/outbox.js';
 import { markFailed, markSent } from './message-store.js';
 
 /** A user's message, as opposed to a resend or a receipt travelling through the outbox. */
-export const isUserMessage = (record: OutboxRecord) => !record.kind || record.kind === 'message';
+export const isUserMessage = (record: OutboxRecord): record is MessageRecord => record.kind === 'message';
 
 /**
  * The outbox hooks that keep a stored message's status in step with the server (sent, failed),

@@ -1,41 +1,28 @@
 import { isParleyError, ParleyError, type parley } from '@parley/core';
-import type { ClientConnection } from './connection.js';
-import type { PendingUpload } from './media/media-service.js';
-import type { ClientStore, StoreTx } from './stores/client-store.js';
+import type { ClientConnection } from '../connection.js';
+import type { ClientStore, StoreTx } from '../stores/client-store.js';
+import type { MessageRecord, NewRecord, OutboxRecord, SendRecord } from './outbox-record.js';
+import { appendRecord, deleteRecord, loadRecords } from './outbox-store.js';
 
-/** A message waiting for the server's SendAck. Stored before the first attempt. */
-export interface OutboxRecord {
-  seq: number;
-  id: string;
-  chatId: string;
-  /**
-   * The Send frame body, re-sent unchanged (same message id) until acknowledged. Its per-device
-   * copies are filled in by `prepare` (encryption) and dropped when the device lists change.
-   */
-  send: parley.v1.Send.$Properties;
-  createdAt: number;
-  /** The plaintext Content, kept until the server has the message so copies can be rebuilt. */
-  content?: Uint8Array;
-  /** `message`: a user's message. `resend`: a message re-encrypted for one device that asked for it. */
-  kind?: 'message' | 'resend' | 'receipt';
-  /** For a receipt record: the Receipt request to send. */
-  receipt?: parley.v1.Receipt.$Properties;
-  /** For a resend: the device it is for. */
-  resendTo?: { userId: string; deviceId: number };
-  /** For a media message: its encrypted file, waiting in the media spool until uploaded. */
-  upload?: PendingUpload;
-}
+export type {
+  MessageRecord,
+  NewRecord,
+  OutboxRecord,
+  ReceiptRecord,
+  ResendRecord,
+  SendRecord,
+} from './outbox-record.js';
 
 export interface OutboxEvents {
   /**
    * Makes the record ready to send (e.g. encrypts a copy per device and stores them with the
    * record in one transaction); returns the Send body to transmit.
    */
-  prepare?(record: OutboxRecord): Promise<parley.v1.Send.$Properties>;
+  prepare?(record: SendRecord): Promise<parley.v1.Send.$Properties>;
   /** Uploads a media record's file and stores the record without `upload` (before `prepare`). */
-  upload?(record: OutboxRecord): Promise<void>;
+  upload?(record: MessageRecord): Promise<void>;
   /** The server refused the copies for a stale device list: refresh what `details` names. */
-  onDevicesMismatch?(record: OutboxRecord, details: unknown): Promise<void>;
+  onDevicesMismatch?(record: SendRecord, details: unknown): Promise<void>;
   /** The server stored the message; runs inside the transaction that removes it from the outbox. */
   onSent(tx: StoreTx, record: OutboxRecord, serverTime: number): Promise<void>;
   /** Emits after commit. */
@@ -50,21 +37,16 @@ export interface SendResult {
   serverTime: number;
 }
 
-const NS = 'outbox';
-const META = 'meta';
-const SEQ_KEY = 'outbox.seq';
-const seqKey = (seq: number) => seq.toString().padStart(16, '0');
-
 /**
  * Persist -> send -> ack. Records survive restarts and are re-sent (same id, so the server's
  * idempotent enqueue makes that safe) after every reconnect. One message per conversation is
  * in flight at a time, which keeps each conversation in order even when a send fails and is retried.
  */
 export class Outbox {
-  /** Unsent records per conversation, oldest first. */
-  private readonly chats = new Map<string, OutboxRecord[]>();
-  /** Conversations with an attempt in flight or waiting to retry, with that attempt's token. */
-  private readonly inflightChats = new Map<string, number>();
+  /** Unsent records per lane (see lane.ts), oldest first. */
+  private readonly lanes = new Map<string, OutboxRecord[]>();
+  /** Lanes with an attempt in flight or waiting to retry, with that attempt's token. */
+  private readonly inflightLanes = new Map<string, number>();
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextToken = 1;
   private readonly mismatches = new Map<string, number>();
@@ -78,34 +60,22 @@ export class Outbox {
     private readonly events: OutboxEvents,
   ) {}
 
-  /** Persists changes `prepare` made to a record (called inside its transaction). */
-  static async save(tx: StoreTx, record: OutboxRecord): Promise<void> {
-    await tx.put(NS, seqKey(record.seq), record);
-  }
-
   /** Queues a record that is not a new user message (e.g. a resend for one device); no waiter. */
-  async addInternal(record: Omit<OutboxRecord, 'seq'>): Promise<void> {
-    const stored = await this.store.transaction(async (tx) => {
-      const seq = ((await tx.get<number>(META, SEQ_KEY)) ?? 0) + 1;
-      const full: OutboxRecord = { ...record, seq };
-      await tx.put(META, SEQ_KEY, seq);
-      await tx.put(NS, seqKey(seq), full);
-      return full;
-    });
+  async addInternal(record: NewRecord): Promise<void> {
+    const stored = await this.store.transaction((tx) => appendRecord(tx, record));
     this.push(stored);
     this.pump();
   }
 
   /** Loads what a previous run left unsent. */
   async load(): Promise<void> {
-    const rows = await this.store.transaction((tx) => tx.list<OutboxRecord>(NS));
-    for (const [, record] of rows) this.push(record);
+    for (const record of await this.store.transaction(loadRecords)) this.push(record);
   }
 
   /** Number of messages not yet acknowledged by the server. */
   get size(): number {
     let n = 0;
-    for (const list of this.chats.values()) n += list.length;
+    for (const list of this.lanes.values()) n += list.length;
     return n;
   }
 
@@ -113,12 +83,9 @@ export class Outbox {
    * Stores a record in the same transaction as `alsoWrite`, then sends it when connected.
    * Resolves once the server acknowledged it; rejects only when the server refused it for good.
    */
-  async add(record: Omit<OutboxRecord, 'seq'>, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<SendResult> {
+  async add(record: NewRecord<MessageRecord>, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<SendResult> {
     const stored = await this.store.transaction(async (tx) => {
-      const seq = ((await tx.get<number>(META, SEQ_KEY)) ?? 0) + 1;
-      const full: OutboxRecord = { ...record, seq };
-      await tx.put(META, SEQ_KEY, seq);
-      await tx.put(NS, seqKey(seq), full);
+      const full = await appendRecord(tx, record);
       await alsoWrite(tx);
       return full;
     });
@@ -131,9 +98,9 @@ export class Outbox {
   /** Connection (re)established: everything unacknowledged goes again. */
   onReady(): void {
     // Retries waiting for a timer go now; attempts of the old connection have already failed.
-    for (const [chatId, timer] of this.retryTimers) {
+    for (const [lane, timer] of this.retryTimers) {
       clearTimeout(timer);
-      this.inflightChats.delete(chatId);
+      this.inflightLanes.delete(lane);
     }
     this.retryTimers.clear();
     this.retryDelayMs = 500;
@@ -150,11 +117,11 @@ export class Outbox {
 
   private pump(): void {
     if (this.stopped || !this.connection.isReady) return;
-    for (const [chatId, list] of this.chats) {
+    for (const [lane, list] of this.lanes) {
       const record = list[0];
-      if (!record || this.inflightChats.has(chatId)) continue;
+      if (!record || this.inflightLanes.has(lane)) continue;
       const token = this.nextToken++;
-      this.inflightChats.set(chatId, token);
+      this.inflightLanes.set(lane, token);
       void this.attempt(record, token);
     }
   }
@@ -164,16 +131,16 @@ export class Outbox {
     try {
       let frame: Awaited<ReturnType<ClientConnection['request']>>;
       if (record.kind === 'receipt') {
-        frame = await this.connection.request({ receipt: record.receipt ?? {} });
+        frame = await this.connection.request({ receipt: record.receipt });
       } else {
-        if (record.upload) await this.events.upload?.(record);
+        if (record.kind === 'message' && record.upload) await this.events.upload?.(record);
         const send = this.events.prepare ? await this.events.prepare(record) : record.send;
         frame = await this.connection.request({ send });
       }
       this.mismatches.delete(record.id);
       const serverTime = frame.sendAck?.serverTime ?? 0;
       await this.store.transaction(async (tx) => {
-        await tx.delete(NS, seqKey(record.seq));
+        await deleteRecord(tx, record);
         await this.events.onSent(tx, record, serverTime);
       });
       this.remove(record);
@@ -183,13 +150,18 @@ export class Outbox {
     } catch (e) {
       const error = ParleyError.from(e);
       const mismatches = this.mismatches.get(record.id) ?? 0;
-      if (error.code === 'DEVICES_MISMATCH' && this.events.onDevicesMismatch && mismatches < 5) {
+      if (
+        error.code === 'DEVICES_MISMATCH' &&
+        record.kind !== 'receipt' &&
+        this.events.onDevicesMismatch &&
+        mismatches < 5
+      ) {
         // Stale device list: refresh it and go again at once; the app never notices.
         this.mismatches.set(record.id, mismatches + 1);
         await this.events.onDevicesMismatch(record, error.details);
       } else if (isParleyError(error) && !error.retryable && error.code !== 'CLOSED' && error.code !== 'STORE_FAILED') {
         await this.store.transaction(async (tx) => {
-          await tx.delete(NS, seqKey(record.seq));
+          await deleteRecord(tx, record);
           await this.events.onFailed(tx, record, error);
         });
         this.remove(record);
@@ -202,8 +174,8 @@ export class Outbox {
         this.scheduleRetry(record, token, error.retryAfterMs);
       }
     } finally {
-      if (release && this.inflightChats.get(record.chatId) === token) {
-        this.inflightChats.delete(record.chatId);
+      if (release && this.inflightLanes.get(record.lane) === token) {
+        this.inflightLanes.delete(record.lane);
         this.pump();
       }
     }
@@ -213,22 +185,22 @@ export class Outbox {
     const delay = Math.max(hintMs, this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
     const timer = setTimeout(() => {
-      this.retryTimers.delete(record.chatId);
-      if (this.inflightChats.get(record.chatId) === token) this.inflightChats.delete(record.chatId);
+      this.retryTimers.delete(record.lane);
+      if (this.inflightLanes.get(record.lane) === token) this.inflightLanes.delete(record.lane);
       this.pump();
     }, delay);
-    this.retryTimers.set(record.chatId, timer);
+    this.retryTimers.set(record.lane, timer);
   }
 
   private push(record: OutboxRecord): void {
-    const list = this.chats.get(record.chatId);
+    const list = this.lanes.get(record.lane);
     if (list) list.push(record);
-    else this.chats.set(record.chatId, [record]);
+    else this.lanes.set(record.lane, [record]);
   }
 
   private remove(record: OutboxRecord): void {
-    const list = this.chats.get(record.chatId);
+    const list = this.lanes.get(record.lane);
     if (list?.[0] === record) list.shift();
-    if (list && list.length === 0) this.chats.delete(record.chatId);
+    if (list && list.length === 0) this.lanes.delete(record.lane);
   }
 }
