@@ -1,4 +1,12 @@
-import { encodeGroupRecord, ParleyError, type parley, pb, type ServerFrame, type SignalAddress } from '@parley/core';
+import {
+  encodeGroupRecord,
+  oneof,
+  ParleyError,
+  type parley,
+  pb,
+  type ServerFrame,
+  type SignalAddress,
+} from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
 import { ClientConnection } from './connection.js';
@@ -273,7 +281,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   /** Device ids of a user, as the server knows them. */
   async listDevices(userId: string): Promise<parley.v1.DeviceInfo[]> {
     const frame = await this.request({ devicesGet: { userId } });
-    return (frame.deviceList?.devices ?? []) as parley.v1.DeviceInfo[];
+    return (frame.deviceList?.devices ?? []).map((device) => pb.DeviceInfo.create(device));
   }
 
   /** The 60-digit safety number with `userId` (compare it out of band; identical on both sides). */
@@ -358,7 +366,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     const inbox = new Inbox(store, options.userId, {
       groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
       isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
-      open: (tx, envelope, from) => channel.open(tx, envelope, from),
+      open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
       received: (m) => {
         this.emit('message:received', m);
         void lists.noteDevice(m.from.userId, m.from.deviceId);
@@ -417,23 +425,30 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   private async onPush(frame: ServerFrame): Promise<void> {
     const parts = this.parts as Parts;
-    if (frame.body === 'deliver') {
-      const envelopes = (frame.deliver?.envelopes ?? []) as parley.v1.Envelope[];
-      const n = await parts.inbox.handle(envelopes);
-      if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
-        this.syncReceived += n;
-        this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });
+    const body = oneof(frame, 'body');
+    switch (body.case) {
+      case 'deliver': {
+        const n = await parts.inbox.handle(body.value.envelopes ?? []);
+        if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
+          this.syncReceived += n;
+          this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });
+        }
+        break;
       }
-    } else if (frame.body === 'syncComplete') {
-      // "Synced" also means reachable: peers can only encrypt to this device once its keys are out.
-      await this.keysReady?.catch(() => {});
-      this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
-    } else if (frame.body === 'prekeysLow') {
-      void this.syncKeys(parts).catch(() => {});
-    } else if (frame.body === 'presenceChanged') {
-      this.presenceCache.changed(frame.presenceChanged?.states ?? []);
-    } else if (frame.body === 'typingChanged' && frame.typingChanged) {
-      this.typingState.changed(frame.typingChanged);
+      case 'syncComplete':
+        // "Synced" also means reachable: peers can only encrypt to this device once its keys are out.
+        await this.keysReady?.catch(() => {});
+        this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
+        break;
+      case 'prekeysLow':
+        void this.syncKeys(parts).catch(() => {});
+        break;
+      case 'presenceChanged':
+        this.presenceCache.changed(body.value.states ?? []);
+        break;
+      case 'typingChanged':
+        this.typingState.changed(body.value);
+        break;
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { parley } from '@parley/core';
+import { oneof, type parley } from '@parley/core';
 import { decodeContent } from './content.js';
 import type { PeerAddress, ReceivedMessage } from './events.js';
 import { hasMessage, putIncoming } from './messages/message-store.js';
@@ -17,13 +17,18 @@ export type Opened =
 
 export interface InboxEvents {
   /** Decrypts a payload inside the frame's transaction, so the ratchet commits with the message. */
-  open(tx: StoreTx, envelope: parley.v1.Envelope, from: PeerAddress): Promise<Opened>;
+  open(
+    tx: StoreTx,
+    envelope: parley.v1.Envelope.$Properties,
+    payload: parley.v1.Payload.$Properties,
+    from: PeerAddress,
+  ): Promise<Opened>;
   received(message: ReceivedMessage): void;
   undecryptable(event: { id: string; from: PeerAddress; reason: string; retry: boolean }): void;
   /** Applies a receipt inside the transaction; the returned callback runs after commit. */
-  receipt(tx: StoreTx, event: parley.v1.ReceiptEvent): Promise<(() => void) | undefined>;
+  receipt(tx: StoreTx, event: parley.v1.ReceiptEvent.$Properties): Promise<(() => void) | undefined>;
   /** A signed group membership record, inside the transaction; the returned callback runs after commit. */
-  groupRecord(tx: StoreTx, groupId: string, record: parley.v1.GroupRecord): Promise<() => void>;
+  groupRecord(tx: StoreTx, groupId: string, record: parley.v1.GroupRecord.$Properties): Promise<() => void>;
   /** Whether `userId` is a member of the group as this device verified it (for resent group messages). */
   isGroupMember(tx: StoreTx, groupId: string, userId: string): Promise<boolean>;
   /** Acknowledges queue ids to the server (after they are durably stored). */
@@ -44,29 +49,28 @@ export class Inbox {
   ) {}
 
   /** Returns how many envelopes were processed (for sync progress). */
-  async handle(envelopes: parley.v1.Envelope[]): Promise<number> {
+  async handle(envelopes: parley.v1.Envelope.$Properties[]): Promise<number> {
     const fresh: ReceivedMessage[] = [];
     const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
     const controls: Array<() => void> = [];
     await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
       for (const envelope of envelopes) {
-        if (envelope.body === 'receipt' && envelope.receipt) {
-          const after = await this.events.receipt(tx, envelope.receipt as parley.v1.ReceiptEvent);
+        const body = oneof(envelope, 'body');
+        if (body.case === 'receipt') {
+          const after = await this.events.receipt(tx, body.value);
           if (after) controls.push(after);
           continue;
         }
-        if (envelope.body === 'groupRecord' && envelope.groupRecord) {
-          controls.push(
-            await this.events.groupRecord(tx, envelope.groupId, envelope.groupRecord as parley.v1.GroupRecord),
-          );
+        if (body.case === 'groupRecord') {
+          controls.push(await this.events.groupRecord(tx, envelope.groupId ?? '', body.value));
           continue;
         }
-        if (envelope.body !== 'message' || !envelope.message) continue; // other kinds land with later features
-        const id = envelope.messageId || envelope.id;
+        if (body.case !== 'message') continue; // other kinds land with later features
+        const id = envelope.messageId || envelope.id || '';
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
         if (seen.has(id) || (await hasMessage(tx, id))) continue;
-        const opened = await this.events.open(tx, envelope, from);
+        const opened = await this.events.open(tx, envelope, body.value, from);
         if (opened.kind === 'duplicate') continue;
         if (opened.kind === 'control') {
           controls.push(opened.handle);
@@ -105,7 +109,7 @@ export class Inbox {
           from,
           content: decoded.content,
           sentAt: decoded.sentAt,
-          serverTime: envelope.serverTime,
+          serverTime: envelope.serverTime ?? 0,
           outgoing,
         };
         await putIncoming(tx, message);
@@ -115,7 +119,7 @@ export class Inbox {
     for (const message of fresh) this.events.received(message);
     for (const failure of failures) this.events.undecryptable(failure);
     for (const handle of controls) handle();
-    this.events.ack(envelopes.map((e) => e.id));
+    this.events.ack(envelopes.map((e) => e.id ?? ''));
     return envelopes.length;
   }
 }

@@ -12,6 +12,7 @@ import {
   groupDecrypt,
   groupRecordHash,
   isParleyError as isCoreError,
+  oneof,
   type parley,
   pb,
   signGroupRecord,
@@ -121,8 +122,10 @@ describe('groups', () => {
     const laterSends = frames
       .slice(from)
       .map((f) => decodeClientFrame(f))
-      .filter((f) => f.body === 'send' && f.send?.groupId === group.id)
-      .map((f) => f.send as parley.v1.Send);
+      .flatMap((f) => {
+        const body = oneof(f, 'body');
+        return body.case === 'send' && body.value.groupId === group.id ? [body.value] : [];
+      });
     expect(laterSends).toHaveLength(3);
     for (const send of laterSends) {
       expect((send.copies ?? []).some((c) => c.to?.userId === 'eve')).toBe(false);

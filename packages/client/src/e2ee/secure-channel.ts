@@ -100,11 +100,15 @@ export class SecureChannel {
   }
 
   /** Inbox hook: decrypts one envelope inside the inbox transaction. */
-  async open(tx: StoreTx, envelope: parley.v1.Envelope, from: SignalAddress): Promise<Opened> {
-    if (envelope.groupId) return this.o.groups.open(tx, envelope, from);
-    const payload = envelope.message as parley.v1.Payload;
+  async open(
+    tx: StoreTx,
+    envelope: parley.v1.Envelope.$Properties,
+    payload: parley.v1.Payload.$Properties,
+    from: SignalAddress,
+  ): Promise<Opened> {
+    if (envelope.groupId) return this.o.groups.open(tx, envelope.groupId, envelope, payload, from);
     if (payload.type === pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST) return this.openRetryRequest(payload, from);
-    const type = fromPayloadType(payload.type);
+    const type = fromPayloadType(payload.type ?? pb.PayloadType.PAYLOAD_TYPE_UNSPECIFIED);
     if (!type) {
       const reason =
         payload.type === pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT
@@ -155,7 +159,7 @@ export class SecureChannel {
     return safetyNumber(this.o.self.userId, await userKey(mine), userId, await userKey(theirs));
   }
 
-  private openRetryRequest(payload: parley.v1.Payload, from: SignalAddress): Opened {
+  private openRetryRequest(payload: parley.v1.Payload.$Properties, from: SignalAddress): Opened {
     let request: parley.v1.RetryRequest;
     try {
       request = pb.RetryRequest.decode(payload.data ?? new Uint8Array());

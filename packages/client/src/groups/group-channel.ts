@@ -86,15 +86,19 @@ export class GroupChannel {
   }
 
   /** Inbox hook for a group envelope: takes the sender's key if one came along, then decrypts. */
-  async open(tx: StoreTx, envelope: parley.v1.Envelope, from: SignalAddress): Promise<Opened> {
-    const groupId = envelope.groupId;
+  async open(
+    tx: StoreTx,
+    groupId: string,
+    envelope: parley.v1.Envelope.$Properties,
+    payload: parley.v1.Payload.$Properties,
+    from: SignalAddress,
+  ): Promise<Opened> {
     const group = await getGroup(tx, groupId);
     if (!isMember(group, from.userId)) {
       return { kind: 'failed', reason: 'the sender is not a member of the group', retry: false };
     }
     const distribution = envelope.senderKeyDistribution;
     if (distribution?.data?.byteLength) await this.takeDistribution(tx, groupId, distribution, from);
-    const payload = envelope.message as parley.v1.Payload;
     if (payload.type !== pb.PayloadType.PAYLOAD_TYPE_SENDER_KEY_MESSAGE) {
       return { kind: 'failed', reason: 'group messages must be sender-key encrypted', retry: false };
     }

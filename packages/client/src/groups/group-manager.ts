@@ -4,6 +4,7 @@ import {
   groupRecordHash,
   isParleyError,
   newMessageId,
+  oneof,
   ParleyError,
   type parley,
   pb,
@@ -207,12 +208,7 @@ export class GroupManager {
     if (outcome.kind === 'applied') {
       const { group, record } = outcome;
       const action = record.action ?? 'unknown';
-      const userIds =
-        action === 'create'
-          ? outcome.added
-          : action === 'leave'
-            ? [record.actor?.userId ?? '']
-            : ((record[action as 'add'] as parley.v1.GroupMembers | undefined)?.userIds ?? []);
+      const userIds = changedUserIds(record, outcome.added);
       return () =>
         this.o.updated({
           group: toGroupInfo(group, this.o.self.userId),
@@ -266,5 +262,23 @@ export class GroupManager {
       if (!g) throw new ParleyError('INTERNAL', `group ${groupId} missing after a change`);
       return toGroupInfo(g, this.o.self.userId);
     }
+  }
+}
+
+/** The users a membership record is about, for `group:updated`. */
+function changedUserIds(record: parley.v1.GroupRecord, added: string[]): string[] {
+  const action = oneof(record, 'action');
+  switch (action.case) {
+    case 'create':
+      return added;
+    case 'leave':
+      return [record.actor?.userId ?? ''];
+    case 'add':
+    case 'remove':
+    case 'promote':
+    case 'demote':
+      return action.value.userIds ?? [];
+    default:
+      return [];
   }
 }

@@ -1,4 +1,5 @@
 import { pb } from '@parley/core';
+import { addressKey } from '../e2ee/tx-signal-store.js';
 import type { StoredMessage } from '../messages/message-store.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { NewRecord, ReceiptRecord } from '../outbox/outbox-record.js';
@@ -17,7 +18,7 @@ export async function groupReadRecords(
   for (const id of ids) {
     const m = await message(id);
     if (!m) continue;
-    const key = `${m.from.userId}\u001f${m.from.deviceId}`;
+    const key = addressKey(m.from);
     const entry = bySender.get(key) ?? { userId: m.from.userId, deviceId: m.from.deviceId, ids: [] };
     entry.ids.push(id);
     bySender.set(key, entry);

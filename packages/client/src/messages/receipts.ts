@@ -22,7 +22,7 @@ export interface ReceiptUpdate {
 export async function applyReceipt(
   tx: StoreTx,
   selfUserId: string,
-  event: parley.v1.ReceiptEvent,
+  event: parley.v1.ReceiptEvent.$Properties,
 ): Promise<ReceiptUpdate[]> {
   const status = event.status === pb.ReceiptStatus.RECEIPT_STATUS_READ ? 'read' : 'delivered';
   if (
@@ -31,6 +31,7 @@ export async function applyReceipt(
   ) {
     return [];
   }
+  const at = event.at ?? 0;
   if (event.allMembers) return applyGroupAggregate(tx, selfUserId, event, status);
   const updates: ReceiptUpdate[] = [];
   for (const messageId of event.messageIds ?? []) {
@@ -38,14 +39,14 @@ export async function applyReceipt(
     if (!message) continue;
     if (event.byUserId === selfUserId) {
       // Read on another of this user's devices: the message here is read too.
-      if (status !== 'read' || !(await markIncomingRead(tx, messageId, event.at))) continue;
-      updates.push({ chatId: message.chatId, messageId, status, by: selfUserId, at: event.at });
+      if (status !== 'read' || !(await markIncomingRead(tx, messageId, at))) continue;
+      updates.push({ chatId: message.chatId, messageId, status, by: selfUserId, at: at });
       continue;
     }
     // A receipt from the peer of a 1:1 chat, about a message this user sent there.
     if (!message.outgoing || message.chatId !== event.byUserId) continue;
-    if (!(await advanceStatus(tx, messageId, status, event.at))) continue;
-    updates.push({ chatId: message.chatId, messageId, status, by: event.byUserId, at: event.at });
+    if (!(await advanceStatus(tx, messageId, status, at))) continue;
+    updates.push({ chatId: message.chatId, messageId, status, by: event.byUserId, at: at });
   }
   return updates;
 }
@@ -57,9 +58,10 @@ export async function applyReceipt(
 async function applyGroupAggregate(
   tx: StoreTx,
   selfUserId: string,
-  event: parley.v1.ReceiptEvent,
+  event: parley.v1.ReceiptEvent.$Properties,
   status: 'delivered' | 'read',
 ): Promise<ReceiptUpdate[]> {
+  const at = event.at ?? 0;
   const upTo = event.messageIds?.[0];
   const chatId = event.groupId;
   if (!upTo || !chatId) return [];
@@ -69,8 +71,8 @@ async function applyGroupAggregate(
     const message = await getMessage(tx, messageId);
     if (!message?.outgoing || message.from.userId !== selfUserId || message.from.deviceId !== event.senderDeviceId)
       continue;
-    if (!(await advanceStatus(tx, messageId, status, event.at))) continue;
-    updates.push({ chatId, messageId, status, by: '*', at: event.at });
+    if (!(await advanceStatus(tx, messageId, status, at))) continue;
+    updates.push({ chatId, messageId, status, by: '*', at: at });
   }
   return updates;
 }
