@@ -9,6 +9,7 @@ import {
 } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { BackoffOptions } from './backoff.js';
+import { type Clock, systemClock } from './clock.js';
 import { ClientConnection } from './connection.js';
 import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
 import { approveLinkCode, linkCodeOf, parseApproval } from './e2ee/device-link.js';
@@ -21,6 +22,7 @@ import { getGroup, isMember } from './groups/group-book.js';
 import { GroupManager } from './groups/group-manager.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { Inbox } from './inbox.js';
+import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
 import { MediaService } from './media/media-service.js';
 import { type MediaSpool, memoryMediaSpool } from './media/spool.js';
@@ -60,6 +62,10 @@ export interface ClientOptions {
   WebSocket?: WebSocketConstructor;
   /** Where media files wait while uploading or being verified. Default: in memory; `fileMediaSpool` in Node. */
   mediaSpool?: MediaSpool;
+  /** Where failures the client recovers from by itself are reported (as warnings). Default: silent. */
+  logger?: Logger;
+  /** The current time, for message timestamps, read receipts and expiry. Default: `Date.now()`. */
+  clock?: Clock;
 }
 
 interface Parts {
@@ -88,13 +94,11 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private syncReceived = 0;
   private syncPending = 0;
   private closed = false;
-  private readonly clock = { now: () => Date.now() };
+  private readonly clock: Clock;
+  private readonly logger: Logger;
   /** What the app last said with setActive (the server assumes active on each new connection). */
   private active = true;
-  private readonly presenceCache = new PresenceCache(
-    (body) => this.request(body),
-    (change) => this.emit('presence:changed', change),
-  );
+  private readonly presenceCache: PresenceCache;
   private readonly typingState = new TypingState((event) => this.emit('typing:changed', event));
   /** Presence subscriptions: `presence.subscribe(userIds)` / `presence.unsubscribe(userIds)`. */
   readonly presence: PresenceApi = {
@@ -115,6 +119,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   constructor(private readonly options: ClientOptions) {
     super();
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger ?? silentLogger;
+    this.presenceCache = new PresenceCache(
+      (body) => this.request(body),
+      (change) => this.emit('presence:changed', change),
+      this.logger,
+    );
   }
 
   get userId(): string {
@@ -163,7 +174,10 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.closed) return;
     this.closed = true;
     this.typingState.stop();
-    const parts = await this.opening?.catch(() => undefined);
+    const parts = await this.opening?.catch((error: unknown) => {
+      this.logger.warn('closing a client whose store never opened', { error });
+      return undefined;
+    });
     parts?.outbox.stop();
     parts?.connection.close();
     await this.options.store.close();
@@ -298,7 +312,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** On an existing device: approve the new device behind `code`; hand the result to the new device. */
   async approveDevice(code: string, options: { ttlMs?: number } = {}): Promise<string> {
-    return approveLinkCode((await this.open()).identity, code, options.ttlMs ?? 10 * 60 * 1000, Date.now());
+    return approveLinkCode((await this.open()).identity, code, options.ttlMs ?? 10 * 60 * 1000, this.clock.now());
   }
 
   private async request(body: Parameters<ClientConnection['request']>[0]): Promise<ServerFrame> {
@@ -314,7 +328,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
     const { outbox, identity } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
-    if (this.state === 'idle') void this.connect().catch(() => {});
+    if (this.state === 'idle') void this.connect().catch(warnOnFailure(this.logger, 'connecting for a send failed'));
     return sendContent({ store: this.options.store, outbox, self: identity, clock: this.clock }, to, content, extra);
   }
 
@@ -344,12 +358,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       onPush: (frame) => this.onPush(frame),
       onReady: (welcome) => this.onReady(welcome),
       onState: (state, detail) => this.emit('connection:state', { state, ...detail }),
+      logger: this.logger,
+      clock: this.clock,
     });
     const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
     let outbox: Outbox | undefined;
     const { keys, lists, channel } = buildE2ee({
       store,
       self,
+      logger: this.logger,
+      clock: this.clock,
       request,
       queueResend: (record) => (outbox as Outbox).addInternal(record),
       devicesChanged: (event) => this.emit('devices:changed', event),
@@ -358,6 +376,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     const groups = new GroupManager({
       store,
       self,
+      logger: this.logger,
+      clock: this.clock,
       identity: async () => (await keys.identity()).identityKeyPair,
       request,
       updated: (event) => this.emit('group:updated', event),
@@ -369,7 +389,9 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
       received: (m) => {
         this.emit('message:received', m);
-        void lists.noteDevice(m.from.userId, m.from.deviceId);
+        void lists
+          .noteDevice(m.from.userId, m.from.deviceId)
+          .catch(warnOnFailure(this.logger, 'refreshing the device list of a sender failed', { from: m.from }));
       },
       undecryptable: (e) => {
         const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
@@ -390,6 +412,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       spool: options.mediaSpool ?? memoryMediaSpool(),
       url: options.url,
       request,
+      logger: this.logger,
     });
     outbox = new Outbox(store, connection, {
       upload: (record) => media.upload(record),
@@ -398,7 +421,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       ...messageStatusEvents({
         sent: (event) => this.emit('message:sent', event),
         failed: (record, error) => {
-          void media.discard(record);
+          void media.discard(record).catch(warnOnFailure(this.logger, 'discarding a failed upload failed'));
           if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
         },
       }),
@@ -414,13 +437,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     this.emit('sync:progress', { received: 0, pending: this.syncPending, done: false });
     // Keys first (a peer cannot reach this device before they are published), then the outbox.
     void this.syncKeys(parts)
-      .catch(() => {})
+      .catch(warnOnFailure(this.logger, 'publishing keys failed; retried at the next reconnect'))
       .finally(() => parts.outbox.onReady());
     // Group changes made while this device was away (or before it existed) are fetched and verified.
-    void parts.groups.sync().catch(() => {});
+    void parts.groups.sync().catch(warnOnFailure(this.logger, 'group sync failed; retried at the next reconnect'));
     this.presenceCache.resubscribe((body) => parts.connection.request(body));
     // The server starts every connection as active: an app in the background says so again.
-    if (!this.active) void parts.connection.request({ setActive: { active: false } }).catch(() => {});
+    if (!this.active) {
+      void parts.connection
+        .request({ setActive: { active: false } })
+        .catch(warnOnFailure(this.logger, 'telling the server this device is inactive failed'));
+    }
   }
 
   private async onPush(frame: ServerFrame): Promise<void> {
@@ -437,11 +464,12 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       }
       case 'syncComplete':
         // "Synced" also means reachable: peers can only encrypt to this device once its keys are out.
-        await this.keysReady?.catch(() => {});
+        // A failure was logged where the upload started.
+        await this.keysReady?.catch((error: unknown) => this.logger.debug('sync complete without keys', { error }));
         this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
         break;
       case 'prekeysLow':
-        void this.syncKeys(parts).catch(() => {});
+        void this.syncKeys(parts).catch(warnOnFailure(this.logger, 'topping up prekeys failed'));
         break;
       case 'presenceChanged':
         this.presenceCache.changed(body.value.states ?? []);

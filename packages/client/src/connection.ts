@@ -10,8 +10,10 @@ import {
   signWithAuthKey,
 } from '@parley/core';
 import { Backoff, type BackoffOptions } from './backoff.js';
+import type { Clock } from './clock.js';
 import type { DeviceIdentity } from './device-identity.js';
 import type { ConnectionState } from './events.js';
+import type { Logger } from './logger.js';
 import { RequestTracker } from './request-tracker.js';
 import { type WebSocketConstructor, type WebSocketLike, WS_OPEN } from './websocket.js';
 
@@ -30,6 +32,8 @@ export interface ConnectionOptions {
   /** After each successful authentication. */
   onReady(welcome: parley.v1.Welcome.$Properties): void;
   onState(state: ConnectionState, detail: { reason?: string; error?: ParleyError }): void;
+  logger: Logger;
+  clock: Clock;
 }
 
 /** Close reasons after which reconnecting would be wrong. */
@@ -121,7 +125,7 @@ export class ClientConnection {
     this.ws = ws;
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
-      this.lastReceivedAt = Date.now();
+      this.lastReceivedAt = this.o.clock.now();
       void this.handshake().catch((error: unknown) => this.onHandshakeFailed(ParleyError.from(error)));
     };
     ws.onmessage = (event) => this.onMessage(event.data);
@@ -178,7 +182,7 @@ export class ClientConnection {
   }
 
   private onMessage(data: unknown): void {
-    this.lastReceivedAt = Date.now();
+    this.lastReceivedAt = this.o.clock.now();
     let frame: ServerFrame;
     try {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array);
@@ -254,8 +258,8 @@ export class ClientConnection {
       ws.onclose = null;
       try {
         if (ws.readyState <= WS_OPEN) ws.close(code >= 4000 || code === 1000 ? code : 1000, reason.slice(0, 120));
-      } catch {
-        // already closing
+      } catch (error) {
+        this.o.logger.debug('closing the socket failed (it was closing already)', { error });
       }
     }
     this.requests.failAll(new ParleyError('CONNECTION_CLOSED', reason || 'connection closed'));
@@ -266,13 +270,16 @@ export class ClientConnection {
     const deadline = (welcome.idleTimeoutMs || interval * 3) + interval;
     clearInterval(this.heartbeat);
     this.heartbeat = setInterval(() => {
-      if (Date.now() - this.lastReceivedAt > deadline) {
+      if (this.o.clock.now() - this.lastReceivedAt > deadline) {
         // The server has gone silent: treat the socket as dead even without a close frame.
         this.teardown(4005, 'server silent');
         this.scheduleReconnect(new ParleyError('TIMEOUT', 'server did not answer heartbeats'));
         return;
       }
-      this.request({ ping: { nonce: Date.now() } }).catch(() => {});
+      // An unanswered ping needs no handling of its own: silence past the deadline closes the socket above.
+      this.request({ ping: { nonce: this.o.clock.now() } }).catch((error: unknown) =>
+        this.o.logger.debug('heartbeat ping unanswered', { error }),
+      );
     }, interval);
   }
 

@@ -1,6 +1,7 @@
 export { type ErrorCode, isParleyError, ParleyError } from '@parley/core';
 export type { BackoffOptions } from './backoff.js';
 export { type ClientOptions, createClient, ParleyClient } from './client.js';
+export type { Clock } from './clock.js';
 export type {
   ClientEvents,
   ConnectionState,
@@ -9,6 +10,7 @@ export type {
   ReceivedMessage,
   SentMessage,
 } from './events.js';
+export type { Logger } from './logger.js';
 export {
   MEDIA_LIMITS,
   type MediaAttachment,

@@ -1,4 +1,5 @@
 import { type ClientFrameInit, ParleyError, type parley, type ServerFrame } from '@parley/core';
+import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 
 /** A user's presence as this client knows it. */
 export interface PresenceInfo {
@@ -32,6 +33,7 @@ export class PresenceCache implements PresenceApi {
   constructor(
     private readonly request: Request,
     private readonly emit: (change: PresenceChange) => void,
+    private readonly logger: Logger = silentLogger,
   ) {}
 
   async subscribe(userIds: string[]): Promise<void> {
@@ -68,7 +70,7 @@ export class PresenceCache implements PresenceApi {
     const ids = [...this.subscribed];
     void request({ presenceSubscribe: { userIds: ids } })
       .then((frame) => this.apply(frame.presenceSnapshot?.states ?? []))
-      .catch(() => {}); // the next reconnect tries again
+      .catch(warnOnFailure(this.logger, 'renewing presence subscriptions failed; the next reconnect tries again'));
   }
 
   private apply(states: parley.v1.PresenceState.$Properties[]): void {

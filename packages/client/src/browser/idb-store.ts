@@ -1,4 +1,5 @@
 import { ParleyError } from '@parley/core';
+import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { copyStoreValue, StoreEngine, type StoreWrite } from '../stores/memory-store.js';
 import { acquireTabLock, type HeldLock, type LockManagerLike, realmLocks } from './tab-lock.js';
@@ -22,6 +23,8 @@ export interface IdbClientStoreOptions {
    * lock within this page only.
    */
   locks?: LockManagerLike;
+  /** Where clean-up failures the store recovers from are reported. Default: silent. */
+  logger?: Logger;
 }
 
 const OBJECT_STORE = 'entries';
@@ -71,7 +74,9 @@ export async function idbClientStore(options: IdbClientStoreOptions = {}): Promi
   try {
     await store.load();
   } catch (e) {
-    await store.close().catch(() => {});
+    await store
+      .close()
+      .catch(warnOnFailure(options.logger ?? silentLogger, 'closing a store that failed to load failed'));
     throw ParleyError.from(e, 'STORE_FAILED');
   }
   return { transaction: (fn) => store.engine.transaction(fn), close: () => store.close() };

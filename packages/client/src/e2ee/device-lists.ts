@@ -44,10 +44,10 @@ export class DeviceLists {
     return devices;
   }
 
-  /** A device we did not know sent us something: refresh that user's list. */
+  /** A device we did not know sent us something: refresh that user's list (the caller logs a failure). */
   async noteDevice(userId: string, deviceId: number): Promise<void> {
-    const known = await this.get(userId).catch(() => []);
-    if (!known.some((d) => d.deviceId === deviceId)) await this.refresh(userId).catch(() => {});
+    const known = await this.get(userId);
+    if (!known.some((d) => d.deviceId === deviceId)) await this.refresh(userId);
   }
 }
 

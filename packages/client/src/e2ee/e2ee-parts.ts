@@ -1,5 +1,7 @@
 import { type ClientFrameInit, newMessageId, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import type { Clock } from '../clock.js';
 import { GroupChannel } from '../groups/group-channel.js';
+import type { Logger } from '../logger.js';
 import { resendContent } from '../messages/resend-content.js';
 import type { NewRecord, ResendRecord } from '../outbox/outbox-record.js';
 import type { ClientStore } from '../stores/client-store.js';
@@ -12,6 +14,8 @@ import { SecureChannel } from './secure-channel.js';
 export interface E2eeDeps {
   store: ClientStore;
   self: SignalAddress;
+  logger: Logger;
+  clock: Clock;
   request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame>;
   queueResend(record: NewRecord<ResendRecord>): Promise<void>;
   devicesChanged(event: { userId: string; deviceIds: number[] }): void;
@@ -20,11 +24,12 @@ export interface E2eeDeps {
 
 /** The end-to-end encryption parts of a client, wired to its connection and store. */
 export function buildE2ee(deps: E2eeDeps): { keys: KeyManager; lists: DeviceLists; channel: SecureChannel } {
-  const { store, self, request } = deps;
+  const { store, self, request, logger, clock } = deps;
   const keys = new KeyManager(
     store,
     async (upload) => (await request({ keysUpload: upload })).keysUploadResult?.oneTimeRemaining ?? 0,
     async () => (await request({ keysCount: {} })).keysUploadResult?.oneTimeRemaining ?? 0,
+    () => clock.now(),
   );
   const lists = new DeviceLists(
     store,
@@ -49,7 +54,9 @@ export function buildE2ee(deps: E2eeDeps): { keys: KeyManager; lists: DeviceList
     self,
     lists,
     encryptor,
-    retryLimiter: new RetryLimiter(50),
+    retryLimiter: new RetryLimiter(50, undefined, () => clock.now()),
+    logger,
+    clock,
     sendDirect: async (to, payload) => {
       await request({
         send: {

@@ -7,6 +7,7 @@ import {
   type LocalIdentity,
   type PreKeyRecord,
 } from '@parley/core';
+import { systemClock } from '../clock.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
 import { listSignedPreKeys, txSignalStore } from './tx-signal-store.js';
@@ -35,7 +36,7 @@ export class KeyManager {
     private readonly store: ClientStore,
     private readonly upload: (body: Upload) => Promise<number>,
     private readonly count: () => Promise<number>,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number = () => systemClock.now(),
   ) {}
 
   async identity(): Promise<LocalIdentity> {

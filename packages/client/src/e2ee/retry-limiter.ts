@@ -1,3 +1,5 @@
+import { systemClock } from '../clock.js';
+
 /** At most `max` retry requests per peer device per hour, so a broken peer cannot cause a storm. */
 export class RetryLimiter {
   private readonly sent = new Map<string, number[]>();
@@ -5,7 +7,7 @@ export class RetryLimiter {
   constructor(
     private readonly max = 5,
     private readonly windowMs = 60 * 60 * 1000,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: () => number = () => systemClock.now(),
   ) {}
 
   allow(peer: string): boolean {

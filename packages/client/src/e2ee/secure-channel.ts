@@ -12,8 +12,10 @@ import {
   safetyNumber,
   unpadContent,
 } from '@parley/core';
+import type { Clock } from '../clock.js';
 import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';
+import { type Logger, warnOnFailure } from '../logger.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { NewRecord, ResendRecord, SendRecord } from '../outbox/outbox-record.js';
 import { saveRecord } from '../outbox/outbox-store.js';
@@ -41,6 +43,8 @@ export interface SecureChannelOptions {
     requester: SignalAddress,
   ): Promise<{ chatId: string; content: Uint8Array } | undefined>;
   onIdentityChanged(change: IdentityChange): void;
+  logger: Logger;
+  clock: Clock;
 }
 
 const MAX_RESENDS = 3;
@@ -145,7 +149,9 @@ export class SecureChannel {
     this.attempts.set(messageId, attempt);
     if (this.attempts.size > 1_000) this.attempts.delete(this.attempts.keys().next().value as string);
     const data = pb.RetryRequest.encode({ messageId, attempt, registrationId }).finish();
-    void this.o.sendDirect(from, { type: pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST, data }).catch(() => {});
+    void this.o
+      .sendDirect(from, { type: pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST, data })
+      .catch(warnOnFailure(this.o.logger, 'sending a retry request failed', { messageId, from }));
     return true;
   }
 
@@ -166,7 +172,11 @@ export class SecureChannel {
     } catch {
       return { kind: 'failed', reason: 'malformed retry request', retry: false };
     }
-    return { kind: 'control', handle: () => void this.resend(request, from).catch(() => {}) };
+    const failed = warnOnFailure(this.o.logger, 'resending a message on request failed', {
+      messageId: request.messageId,
+      from,
+    });
+    return { kind: 'control', handle: () => void this.resend(request, from).catch(failed) };
   }
 
   private async resend(request: parley.v1.RetryRequest, from: SignalAddress): Promise<void> {
@@ -177,7 +187,7 @@ export class SecureChannel {
     await this.o.queueResend({
       id: request.messageId,
       lane: encodeLane({ kind: 'resend', to: { userId: from.userId, deviceId: from.deviceId } }),
-      createdAt: Date.now(),
+      createdAt: this.o.clock.now(),
       kind: 'resend',
       resendTo: { userId: from.userId, deviceId: from.deviceId },
       content: sent.content,

@@ -12,6 +12,8 @@ import {
   type SignalAddress,
   signGroupRecord,
 } from '@parley/core';
+import type { Clock } from '../clock.js';
+import { type Logger, warnOnFailure } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { addFlag, type GroupFlag, getGroup, isMember, type LocalGroup, listGroups, putGroup } from './group-book.js';
 import { checkRecord, type RecordOutcome } from './group-records.js';
@@ -46,6 +48,8 @@ export interface GroupManagerOptions {
   request(body: Parameters<RequestFn>[0]): Promise<ServerFrame>;
   updated(event: GroupUpdate): void;
   flagged(event: { groupId: string } & GroupFlag): void;
+  logger: Logger;
+  clock: Clock;
 }
 
 type RequestFn = (body: Record<string, unknown>) => Promise<ServerFrame>;
@@ -121,7 +125,10 @@ export class GroupManager {
    */
   async onRecord(tx: StoreTx, groupId: string, encoded: Uint8Array): Promise<() => void> {
     const outcome = await this.applyChecked(tx, groupId, encoded);
-    if (outcome.kind === 'gap') return () => void this.sync([groupId]).catch(() => {});
+    if (outcome.kind === 'gap') {
+      const failed = warnOnFailure(this.o.logger, 'fetching missing group changes failed', { groupId });
+      return () => void this.sync([groupId]).catch(failed);
+    }
     return this.after(groupId, outcome);
   }
 
@@ -180,7 +187,7 @@ export class GroupManager {
       version: local.snapshot.version,
       actor: '',
       reason: 'the server lists members that no signed record added or removed',
-      at: Date.now(),
+      at: this.o.clock.now(),
     };
     if (local.flags.some((f) => f.reason === flag.reason && f.version === flag.version)) return;
     await this.o.store.transaction((tx) => addFlag(tx, local, flag));
@@ -198,7 +205,7 @@ export class GroupManager {
       // Whoever leaves must not read what follows: the next message goes out under a new sender key.
       if (outcome.removed.length > 0) await rotateOwnSenderKey(tx, groupId);
     } else if (outcome.kind === 'refused') {
-      const flag = { version: outcome.version, actor: outcome.actor, reason: outcome.reason, at: Date.now() };
+      const flag = { version: outcome.version, actor: outcome.actor, reason: outcome.reason, at: this.o.clock.now() };
       if (local) await addFlag(tx, local, flag);
     }
     return outcome;
@@ -219,7 +226,7 @@ export class GroupManager {
     }
     if (outcome.kind === 'refused') {
       const { reason, version, actor } = outcome;
-      return () => this.o.flagged({ groupId, version, actor, reason, at: Date.now() });
+      return () => this.o.flagged({ groupId, version, actor, reason, at: this.o.clock.now() });
     }
     return () => {};
   }
@@ -237,7 +244,7 @@ export class GroupManager {
           version: (local?.snapshot.version ?? 0) + 1,
           prevHash: local ? groupRecordHash(local.head) : new Uint8Array(),
           actor: { userId: this.o.self.userId, deviceId: this.o.self.deviceId },
-          at: Date.now(),
+          at: this.o.clock.now(),
           actorIdentityKey: identity.publicKey,
           ...action,
         },

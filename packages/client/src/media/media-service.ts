@@ -10,6 +10,7 @@ import {
   type ServerFrame,
 } from '@parley/core';
 import type { MessageContent } from '../events.js';
+import { type Logger, warnOnFailure } from '../logger.js';
 import { setMediaBlobId } from '../messages/message-store.js';
 import type { MessageRecord, OutboxRecord } from '../outbox/outbox-record.js';
 import { saveRecord } from '../outbox/outbox-store.js';
@@ -30,6 +31,7 @@ export interface MediaServiceOptions {
   /** A request over the live connection (rejects when offline). */
   request(body: Omit<ClientFrameInit, 'requestId'>): Promise<ServerFrame>;
   fetch?: typeof fetch;
+  logger: Logger;
 }
 
 /**
@@ -38,6 +40,11 @@ export interface MediaServiceOptions {
  */
 export class MediaService {
   constructor(private readonly o: MediaServiceOptions) {}
+
+  /** A rejection handler logging a spool clean-up that failed (the entry stays until deleted by hand). */
+  private warn(message: string, fields: Record<string, unknown>) {
+    return warnOnFailure(this.o.logger, message, fields);
+  }
 
   private get fetch(): typeof fetch {
     return this.o.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -50,11 +57,12 @@ export class MediaService {
     const encryptor = await MediaEncryptor.create(mediaKey);
     const writer = await this.o.spool.create();
     try {
-      for await (const chunk of mediaChunks(options.data)) await write(writer, await encryptor.update(chunk));
+      for await (const chunk of mediaChunks(options.data, this.o.logger))
+        await write(writer, await encryptor.update(chunk));
       await write(writer, await encryptor.finish());
       await writer.close();
     } catch (error) {
-      await writer.abort().catch(() => {});
+      await writer.abort().catch(this.warn('dropping a half-written spool entry failed', { spoolId: writer.id }));
       throw ParleyError.from(error, 'INVALID_ARGUMENT');
     }
     const { digest, plaintextSize, uploadSize } = encryptor.info;
@@ -78,7 +86,7 @@ export class MediaService {
       });
     }
     const ticket = ticketOf((await this.o.request({ mediaUpload: { size: pending.size } })).mediaTicket);
-    await putUpload(this.fetch, ticketUrl(ticket, this.o.url), ticket, this.o.spool, pending.spoolId);
+    await putUpload(this.fetch, ticketUrl(ticket, this.o.url), ticket, this.o.spool, pending.spoolId, this.o.logger);
     const content = withBlobId(record.content, ticket.blobId);
     await this.o.store.transaction(async (tx) => {
       await setMediaBlobId(tx, record.id, ticket.blobId);
@@ -86,12 +94,14 @@ export class MediaService {
       delete record.upload;
       await saveRecord(tx, record);
     });
-    await this.o.spool.delete(pending.spoolId).catch(() => {});
+    await this.o.spool
+      .delete(pending.spoolId)
+      .catch(this.warn('deleting an uploaded file from the spool failed', { spoolId: pending.spoolId }));
   }
 
   /** Drops the spooled upload of a record the outbox gave up on. */
   async discard(record: OutboxRecord): Promise<void> {
-    if (record.kind === 'message' && record.upload) await this.o.spool.delete(record.upload.spoolId).catch(() => {});
+    if (record.kind === 'message' && record.upload) await this.o.spool.delete(record.upload.spoolId);
   }
 
   /**
@@ -104,7 +114,8 @@ export class MediaService {
     if (!media.blobId) throw new ParleyError('INVALID_ARGUMENT', 'this media has not been uploaded yet');
     const spoolId = await this.fetchVerified(media);
     const plaintext = this.decrypt(media, spoolId);
-    const drop = () => void this.o.spool.delete(spoolId).catch(() => {});
+    const dropFailed = this.warn('deleting a downloaded file from the spool failed', { spoolId });
+    const drop = () => void this.o.spool.delete(spoolId).catch(dropFailed);
     if (as === 'stream') return toReadableStream(plaintext, drop);
     try {
       const parts: Uint8Array[] = [];
@@ -126,7 +137,7 @@ export class MediaService {
     try {
       if (declared !== null && Number(declared) !== expected) throw lengthMismatch(Number(declared), expected);
       if (res.body) {
-        for await (const chunk of readStream(res.body)) {
+        for await (const chunk of readStream(res.body, this.o.logger)) {
           // Never spool more than the message said: a server cannot fill the disk.
           if (verifier.uploadSize + chunk.length > expected)
             throw lengthMismatch(verifier.uploadSize + chunk.length, expected);
@@ -138,8 +149,10 @@ export class MediaService {
       await writer.close();
       return writer.id;
     } catch (error) {
-      await writer.abort().catch(() => {});
-      await this.o.spool.delete(writer.id).catch(() => {});
+      await writer.abort().catch(this.warn('aborting a download into the spool failed', { spoolId: writer.id }));
+      await this.o.spool
+        .delete(writer.id)
+        .catch(this.warn('deleting a failed download from the spool failed', { spoolId: writer.id }));
       if (error instanceof TypeError) {
         throw new ParleyError('UNAVAILABLE', `media download failed: ${error.message}`, { cause: error });
       }

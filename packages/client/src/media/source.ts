@@ -1,11 +1,12 @@
 import { ParleyError } from '@parley/core';
+import type { Logger } from '../logger.js';
 import type { MediaData } from './attachment.js';
 
 /** Largest piece handed on at once from an in-memory file. */
 const SLICE = 1024 * 1024;
 
 /** Reads any accepted form of a media file as a sequence of byte pieces. */
-export async function* mediaChunks(data: MediaData): AsyncGenerator<Uint8Array> {
+export async function* mediaChunks(data: MediaData, logger: Logger): AsyncGenerator<Uint8Array> {
   if (data instanceof ArrayBuffer) data = new Uint8Array(data);
   if (data instanceof Uint8Array) {
     for (let i = 0; i < data.length; i += SLICE) yield data.subarray(i, i + SLICE);
@@ -13,7 +14,7 @@ export async function* mediaChunks(data: MediaData): AsyncGenerator<Uint8Array> 
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) data = data.stream();
   if (isReadableStream(data)) {
-    yield* readStream(data);
+    yield* readStream(data, logger);
     return;
   }
   if (isIterable(data)) {
@@ -27,7 +28,7 @@ export async function* mediaChunks(data: MediaData): AsyncGenerator<Uint8Array> 
 }
 
 /** Reads a web ReadableStream (not every browser makes them async-iterable). */
-export async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
+export async function* readStream(stream: ReadableStream<Uint8Array>, logger: Logger): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   try {
     for (;;) {
@@ -36,7 +37,8 @@ export async function* readStream(stream: ReadableStream<Uint8Array>): AsyncGene
       yield value;
     }
   } finally {
-    await reader.cancel().catch(() => {});
+    // Frees the source when the reader stopped early; a stream that failed has already thrown its error.
+    await reader.cancel().catch((error: unknown) => logger.debug('cancelling a media stream failed', { error }));
     reader.releaseLock();
   }
 }

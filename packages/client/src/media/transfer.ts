@@ -1,4 +1,5 @@
 import { type ErrorCode, isErrorCode, ParleyError, type parley } from '@parley/core';
+import type { Logger } from '../logger.js';
 import { toReadableStream } from './source.js';
 import type { MediaSpool } from './spool.js';
 
@@ -31,6 +32,7 @@ export async function putUpload(
   ticket: Ticket,
   spool: MediaSpool,
   spoolId: string,
+  logger: Logger,
 ): Promise<void> {
   // A Blob streams natively everywhere; a stream body needs `duplex: 'half'` (Node, newer browsers).
   const body = spool.blob ? await spool.blob(spoolId) : toReadableStream(spool.read(spoolId));
@@ -45,7 +47,8 @@ export async function putUpload(
   };
   const res = await send(fetchFn, url, init);
   if (!res.ok) throw await httpError(res);
-  await res.body?.cancel().catch(() => {});
+  // The answer's body is not needed; dropping it frees the connection.
+  await res.body?.cancel().catch((error: unknown) => logger.debug('discarding an upload answer failed', { error }));
 }
 
 /** GETs a blob with a download ticket; the response body is left to the caller. */
@@ -66,12 +69,7 @@ async function send(fetchFn: typeof fetch, url: string, init: RequestInit): Prom
 
 /** A ParleyError from a refused media request's status and JSON body (`{ code, message }`). */
 async function httpError(res: Response): Promise<ParleyError> {
-  let body: { code?: string; message?: string } = {};
-  try {
-    body = (await res.json()) as typeof body;
-  } catch {
-    // not JSON: the status decides
-  }
+  const body = await jsonBody(res);
   const fallback: ErrorCode = res.status === 413 ? 'MEDIA_TOO_LARGE' : res.status === 404 ? 'NOT_FOUND' : 'UNAVAILABLE';
   const code: ErrorCode =
     body.code && isErrorCode(body.code) ? body.code : res.status >= 500 ? 'UNAVAILABLE' : fallback;
@@ -80,4 +78,13 @@ async function httpError(res: Response): Promise<ParleyError> {
     ...(code === 'TICKET_INVALID' ? { retryable: true } : {}),
     details: { status: res.status },
   });
+}
+
+/** A refusal's JSON body, or nothing when it is not JSON (then the status decides). */
+async function jsonBody(res: Response): Promise<{ code?: string; message?: string }> {
+  try {
+    return (await res.json()) as { code?: string; message?: string };
+  } catch {
+    return {};
+  }
 }

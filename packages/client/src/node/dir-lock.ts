@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { ParleyError } from '@parley/core';
+import { systemClock } from '../clock.js';
 
 /*
  * `dir/LOCK` holds the pid of the process that has the store open. Two processes appending to
@@ -70,7 +71,8 @@ async function readHolder(lockPath: string): Promise<'live' | 'stale' | 'gone'> 
     throw new ParleyError('STORE_FAILED', `cannot read ${lockPath}`, { cause: e });
   }
   const pid = Number.parseInt(text.trim(), 10);
-  if (!Number.isSafeInteger(pid) || pid <= 0) return Date.now() - mtimeMs < UNREADABLE_GRACE_MS ? 'live' : 'stale';
+  if (!Number.isSafeInteger(pid) || pid <= 0)
+    return systemClock.now() - mtimeMs < UNREADABLE_GRACE_MS ? 'live' : 'stale';
   if (pid === process.pid) return held.has(lockPath) ? 'live' : 'stale';
   return isAlive(pid) ? 'live' : 'stale';
 }

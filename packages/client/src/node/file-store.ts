@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ParleyError } from '@parley/core';
+import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { StoreEngine, type StoreWrite } from '../stores/memory-store.js';
 import { acquireLock, type DirLock } from './dir-lock.js';
@@ -17,6 +18,8 @@ export interface FileClientStoreOptions {
    * that is larger (so compaction costs stay proportional to the writes). Default 8 MiB.
    */
   compactBytes?: number;
+  /** Where clean-up failures the store recovers from are reported. Default: silent. */
+  logger?: Logger;
 }
 
 const LOG = 'store.log';
@@ -52,11 +55,12 @@ export async function fileClientStore(options: FileClientStoreOptions): Promise<
     throw new ParleyError('STORE_FAILED', `cannot create client store directory ${dir}`, { cause: e });
   }
   const lock = await acquireLock(path.join(dir, LOCK));
-  const store = new FileStore(dir, lock, options.compactBytes ?? 8 * 1024 * 1024);
+  const logger = options.logger ?? silentLogger;
+  const store = new FileStore(dir, lock, options.compactBytes ?? 8 * 1024 * 1024, logger);
   try {
     await store.open();
   } catch (e) {
-    await store.close().catch(() => {});
+    await store.close().catch(warnOnFailure(logger, 'closing a file store that failed to open failed', { dir }));
     throw ParleyError.from(e, 'STORE_FAILED');
   }
   return { transaction: (fn) => store.engine.transaction(fn), close: () => store.close() };
@@ -92,6 +96,7 @@ class FileStore {
     private readonly dir: string,
     private readonly lock: DirLock,
     private readonly compactBytes: number,
+    private readonly logger: Logger,
   ) {
     this.compactAt = compactBytes;
   }
@@ -174,10 +179,13 @@ class FileStore {
   private async compactInBackground(): Promise<void> {
     try {
       await this.compact();
-    } catch {
+    } catch (error) {
       // The log is still complete, so nothing is lost; try again after as many bytes more.
+      this.logger.warn('compacting the file store failed; retried later', { dir: this.dir, error });
       this.compactAt = this.logBytes + this.compactBytes;
-      await fs.rm(this.file(SNAPSHOT_TMP), { force: true }).catch(() => {});
+      await fs
+        .rm(this.file(SNAPSHOT_TMP), { force: true })
+        .catch(warnOnFailure(this.logger, 'removing a half-written snapshot failed', { dir: this.dir }));
     }
   }
 

@@ -3,12 +3,16 @@ import { promises as fs } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import * as path from 'node:path';
 import { ParleyError } from '@parley/core';
+import { systemClock } from '../clock.js';
+import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
 import { type MediaSpool, newSpoolId, spoolEntryMissing } from '../media/spool.js';
 
 /** Options of {@link fileMediaSpool}. */
 export interface FileMediaSpoolOptions {
   /** Directory for the spool (created if missing), e.g. beside the file store's directory. */
   dir: string;
+  /** Where clean-up failures the store recovers from are reported. Default: silent. */
+  logger?: Logger;
 }
 
 const READ_CHUNK = 256 * 1024;
@@ -25,11 +29,12 @@ const STALE_PART_MS = 24 * 60 * 60 * 1000;
  */
 export function fileMediaSpool(options: FileMediaSpoolOptions): MediaSpool {
   const dir = path.resolve(options.dir);
+  const logger = options.logger ?? silentLogger;
   fsSync.mkdirSync(dir, { recursive: true });
   for (const name of fsSync.readdirSync(dir)) {
     if (!name.endsWith(PART)) continue;
     const modified = fsSync.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs;
-    if (modified !== undefined && modified < Date.now() - STALE_PART_MS)
+    if (modified !== undefined && modified < systemClock.now() - STALE_PART_MS)
       fsSync.rmSync(path.join(dir, name), { force: true });
   }
   const fileOf = (id: string) => {
@@ -65,14 +70,21 @@ export function fileMediaSpool(options: FileMediaSpoolOptions): MediaSpool {
           await fs.rename(partial, final);
         },
         async abort() {
-          await closeHandle().catch(() => {});
+          await closeHandle().catch(warnOnFailure(logger, 'closing an aborted spool entry failed', { id }));
           await fs.rm(partial, { force: true });
         },
       };
     },
     read: (id) => readFile(fileOf(id), id),
     async size(id) {
-      return (await fs.stat(fileOf(id)).catch(() => undefined))?.size;
+      try {
+        return (await fs.stat(fileOf(id))).size;
+      } catch (error) {
+        // Missing is the expected answer for a deleted entry; anything else is worth a look.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+          logger.warn('reading a spool entry failed', { id, error });
+        return undefined;
+      }
     },
     async delete(id) {
       await fs.rm(fileOf(id), { force: true });

@@ -343,12 +343,12 @@ export function clientStoreCompliance(options: ClientStoreComplianceOptions): vo
           await put(store, 'ns', 'gone', 1);
           await put(store, 'other', 'k', null);
           await store.transaction((tx) => tx.delete('ns', 'gone'));
-          await store
-            .transaction(async (tx) => {
+          await expect(
+            store.transaction(async (tx) => {
               await tx.put('ns', 'rolled-back', 1);
               throw new Error('abort');
-            })
-            .catch(() => {});
+            }),
+          ).rejects.toThrow('abort');
 
           store = await closeAndReopen(store);
           expect(await list(store, 'ns')).toEqual([
