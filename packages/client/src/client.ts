@@ -34,7 +34,8 @@ import { isUserMessage, messageStatusEvents } from './messages/status-events.js'
 import { type MessageRecord, Outbox, type SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 import type { ClientStore } from './stores/client-store.js';
-import { defaultWebSocket, type WebSocketConstructor } from './websocket.js';
+import { defaultWebSocket } from './websocket.js';
+import type { WebSocketConstructor } from './websocket-like.js';
 
 /** `setLastSeenVisibility`'s names for the protocol's enum. */
 const LAST_SEEN = {

@@ -15,7 +15,7 @@ import type { DeviceIdentity } from './device-identity.js';
 import type { ConnectionState } from './events.js';
 import type { Logger } from './logger.js';
 import { RequestTracker } from './request-tracker.js';
-import { type WebSocketConstructor, type WebSocketLike, WS_OPEN } from './websocket.js';
+import { type WebSocketConstructor, type WebSocketLike, WS_OPEN } from './websocket-like.js';
 
 export interface ConnectionOptions {
   url: string;

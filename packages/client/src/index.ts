@@ -26,4 +26,4 @@ export type { SendResult } from './outbox/outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
 export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';
-export type { WebSocketConstructor, WebSocketLike } from './websocket.js';
+export type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';
