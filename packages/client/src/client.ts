@@ -1,41 +1,21 @@
-import {
-  encodeGroupRecord,
-  oneof,
-  ParleyError,
-  type parley,
-  pb,
-  type ServerFrame,
-  type SignalAddress,
-} from '@parley/core';
+import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
-import type { BackoffOptions } from './backoff.js';
+import type { ClientOptions } from './client-options.js';
+import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
-import { ClientConnection } from './connection.js';
-import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
-import { approveLinkCode, linkCodeOf, parseApproval } from './e2ee/device-link.js';
-import type { DeviceLists } from './e2ee/device-lists.js';
-import { buildE2ee } from './e2ee/e2ee-parts.js';
-import type { KeyManager } from './e2ee/key-manager.js';
-import type { SecureChannel } from './e2ee/secure-channel.js';
+import type { ClientConnection } from './connection.js';
+import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
-import { getGroup, isMember } from './groups/group-book.js';
-import { GroupManager } from './groups/group-manager.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
-import { Inbox } from './inbox.js';
 import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
-import { MediaService } from './media/media-service.js';
-import { type MediaSpool, memoryMediaSpool } from './media/spool.js';
 import { getMessage, type MessageStatus, type StoredMessage } from './messages/message-store.js';
 import { markRead } from './messages/read-marker.js';
-import { applyReceipt } from './messages/receipts.js';
 import { sendContent } from './messages/send-content.js';
-import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
-import { type MessageRecord, Outbox, type SendResult } from './outbox/outbox.js';
+import type { MessageRecord, SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
-import type { ClientStore } from './stores/client-store.js';
-import { defaultWebSocket } from './websocket.js';
-import type { WebSocketConstructor } from './websocket-like.js';
+
+export type { ClientOptions } from './client-options.js';
 
 /** `setLastSeenVisibility`'s names for the protocol's enum. */
 const LAST_SEEN = {
@@ -44,50 +24,14 @@ const LAST_SEEN = {
   nobody: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_NOBODY,
 };
 
-export interface ClientOptions {
-  /** Gateway URL, e.g. ws://127.0.0.1:8080 */
-  url: string;
-  userId: string;
-  /** Durable state: `memoryClientStore()`, `fileClientStore({ dir })` from `@parley/client/node`, ... */
-  store: ClientStore;
-  /** This device's id; chosen at random on first use when omitted, then kept in the store. */
-  deviceId?: number;
-  /** For servers using token authentication. */
-  token?: string;
-  /** For a new device of an existing user: the approval another device made with `approveDevice`. */
-  deviceLink?: string;
-  /** Per-request timeout. Default 15 s. */
-  requestTimeoutMs?: number;
-  reconnect?: BackoffOptions;
-  /** WebSocket implementation. Default: the global one, else `ws` (Node). */
-  WebSocket?: WebSocketConstructor;
-  /** Where media files wait while uploading or being verified. Default: in memory; `fileMediaSpool` in Node. */
-  mediaSpool?: MediaSpool;
-  /** Where failures the client recovers from by itself are reported (as warnings). Default: silent. */
-  logger?: Logger;
-  /** The current time, for message timestamps, read receipts and expiry. Default: `Date.now()`. */
-  clock?: Clock;
-}
-
-interface Parts {
-  identity: DeviceIdentity;
-  connection: ClientConnection;
-  outbox: Outbox;
-  inbox: Inbox;
-  keys: KeyManager;
-  lists: DeviceLists;
-  channel: SecureChannel;
-  groups: GroupManager;
-  media: MediaService;
-}
+type MediaData = SendMediaOptions['data'];
+type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
 
 /**
  * The Parley client: a facade over the connection, outbox, inbox and the end-to-end encryption
  * (every message is encrypted per device with Signal sessions; the server sees only ciphertext).
+ * The working parts are wired in client-parts.ts; each method delegates to one of them.
  */
-type MediaData = SendMediaOptions['data'];
-type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
-
 export class ParleyClient extends EventEmitter<ClientEvents> {
   private parts: Parts | undefined;
   private opening: Promise<Parts> | undefined;
@@ -334,101 +278,18 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   }
 
   private open(): Promise<Parts> {
-    this.opening ??= this.build().then((parts) => {
+    this.opening ??= buildParts({
+      options: this.options,
+      logger: this.logger,
+      clock: this.clock,
+      emit: this.emit.bind(this),
+      onPush: (frame) => this.onPush(frame),
+      onReady: (welcome) => this.onReady(welcome),
+    }).then((parts) => {
       this.parts = parts;
       return parts;
     });
     return this.opening;
-  }
-
-  private async build(): Promise<Parts> {
-    const { options } = this;
-    const store = options.store;
-    const identity = await loadOrCreateIdentity(store, options.userId, options.deviceId);
-    const self: SignalAddress = { userId: identity.userId, deviceId: identity.deviceId };
-    const link = options.deviceLink ? parseApproval(options.deviceLink) : undefined;
-    const connection = new ClientConnection({
-      url: options.url,
-      identity,
-      WebSocket: options.WebSocket ?? defaultWebSocket(),
-      ...(options.token ? { token: options.token } : {}),
-      ...(link ? { link: () => link } : {}),
-      requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
-      backoff: options.reconnect ?? {},
-      clientInfo: 'parley-js/0.1',
-      onPush: (frame) => this.onPush(frame),
-      onReady: (welcome) => this.onReady(welcome),
-      onState: (state, detail) => this.emit('connection:state', { state, ...detail }),
-      logger: this.logger,
-      clock: this.clock,
-    });
-    const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
-    let outbox: Outbox | undefined;
-    const { keys, lists, channel } = buildE2ee({
-      store,
-      self,
-      logger: this.logger,
-      clock: this.clock,
-      request,
-      queueResend: (record) => (outbox as Outbox).addInternal(record),
-      devicesChanged: (event) => this.emit('devices:changed', event),
-      identityChanged: (event) => this.emit('identity:changed', event),
-    });
-    const groups = new GroupManager({
-      store,
-      self,
-      logger: this.logger,
-      clock: this.clock,
-      identity: async () => (await keys.identity()).identityKeyPair,
-      request,
-      updated: (event) => this.emit('group:updated', event),
-      flagged: (event) => this.emit('group:flagged', event),
-    });
-    const inbox = new Inbox(store, options.userId, {
-      groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
-      isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
-      open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
-      received: (m) => {
-        this.emit('message:received', m);
-        void lists
-          .noteDevice(m.from.userId, m.from.deviceId)
-          .catch(warnOnFailure(this.logger, 'refreshing the device list of a sender failed', { from: m.from }));
-      },
-      undecryptable: (e) => {
-        const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
-        this.emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
-      },
-      receipt: async (tx, event) => {
-        const updates = await applyReceipt(tx, self.userId, event);
-        return updates.length
-          ? () => {
-              for (const u of updates) this.emit('receipt:updated', u);
-            }
-          : undefined;
-      },
-      ack: (ids) => connection.notify({ deliverAck: { ids } }),
-    });
-    const media = new MediaService({
-      store,
-      spool: options.mediaSpool ?? memoryMediaSpool(),
-      url: options.url,
-      request,
-      logger: this.logger,
-    });
-    outbox = new Outbox(store, connection, {
-      upload: (record) => media.upload(record),
-      prepare: (record) => channel.prepare(record),
-      onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
-      ...messageStatusEvents({
-        sent: (event) => this.emit('message:sent', event),
-        failed: (record, error) => {
-          void media.discard(record).catch(warnOnFailure(this.logger, 'discarding a failed upload failed'));
-          if (isUserMessage(record)) this.emit('message:failed', { id: record.id, chatId: record.chatId, error });
-        },
-      }),
-    });
-    await outbox.load();
-    return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
   }
 
   private onReady(welcome: parley.v1.Welcome.$Properties): void {

@@ -1,0 +1,139 @@
+import { encodeGroupRecord, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import type { EventEmitter } from 'eventemitter3';
+import type { ClientOptions } from './client-options.js';
+import type { Clock } from './clock.js';
+import { ClientConnection } from './connection.js';
+import { type DeviceIdentity, loadOrCreateIdentity } from './device-identity.js';
+import { parseApproval } from './e2ee/device-link.js';
+import type { DeviceLists } from './e2ee/device-lists.js';
+import { buildE2ee } from './e2ee/e2ee-parts.js';
+import type { KeyManager } from './e2ee/key-manager.js';
+import type { SecureChannel } from './e2ee/secure-channel.js';
+import type { ClientEvents } from './events.js';
+import { getGroup, isMember } from './groups/group-book.js';
+import { GroupManager } from './groups/group-manager.js';
+import { Inbox } from './inbox.js';
+import { type Logger, warnOnFailure } from './logger.js';
+import { MediaService } from './media/media-service.js';
+import { memoryMediaSpool } from './media/spool.js';
+import { applyReceipt } from './messages/receipts.js';
+import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
+import { Outbox } from './outbox/outbox.js';
+import { defaultWebSocket } from './websocket.js';
+
+/** The working parts behind the client facade, built once its store is open. */
+export interface Parts {
+  identity: DeviceIdentity;
+  connection: ClientConnection;
+  outbox: Outbox;
+  inbox: Inbox;
+  keys: KeyManager;
+  lists: DeviceLists;
+  channel: SecureChannel;
+  groups: GroupManager;
+  media: MediaService;
+}
+
+/** What the facade hands its parts: the options, and where their events and pushes go. */
+export interface PartsWiring {
+  options: ClientOptions;
+  logger: Logger;
+  clock: Clock;
+  emit: EventEmitter<ClientEvents>['emit'];
+  onPush(frame: ServerFrame): Promise<void>;
+  onReady(welcome: parley.v1.Welcome.$Properties): void;
+}
+
+/**
+ * Opens the device identity and wires connection, end-to-end encryption, groups, inbox, media and
+ * outbox to each other and to the facade's events; loads what the outbox left unsent.
+ */
+export async function buildParts(w: PartsWiring): Promise<Parts> {
+  const { options, logger, clock, emit } = w;
+  const store = options.store;
+  const identity = await loadOrCreateIdentity(store, options.userId, options.deviceId);
+  const self: SignalAddress = { userId: identity.userId, deviceId: identity.deviceId };
+  const link = options.deviceLink ? parseApproval(options.deviceLink) : undefined;
+  const connection = new ClientConnection({
+    url: options.url,
+    identity,
+    WebSocket: options.WebSocket ?? defaultWebSocket(),
+    ...(options.token ? { token: options.token } : {}),
+    ...(link ? { link: () => link } : {}),
+    requestTimeoutMs: options.requestTimeoutMs ?? 15_000,
+    backoff: options.reconnect ?? {},
+    clientInfo: 'parley-js/0.1',
+    onPush: (frame) => w.onPush(frame),
+    onReady: (welcome) => w.onReady(welcome),
+    onState: (state, detail) => emit('connection:state', { state, ...detail }),
+    logger,
+    clock,
+  });
+  const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
+  let outbox: Outbox | undefined;
+  const { keys, lists, channel } = buildE2ee({
+    store,
+    self,
+    logger,
+    clock,
+    request,
+    queueResend: (record) => (outbox as Outbox).addInternal(record),
+    devicesChanged: (event) => emit('devices:changed', event),
+    identityChanged: (event) => emit('identity:changed', event),
+  });
+  const groups = new GroupManager({
+    store,
+    self,
+    logger,
+    clock,
+    identity: async () => (await keys.identity()).identityKeyPair,
+    request,
+    updated: (event) => emit('group:updated', event),
+    flagged: (event) => emit('group:flagged', event),
+  });
+  const inbox = new Inbox(store, options.userId, {
+    groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
+    isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
+    open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
+    received: (m) => {
+      emit('message:received', m);
+      void lists
+        .noteDevice(m.from.userId, m.from.deviceId)
+        .catch(warnOnFailure(logger, 'refreshing the device list of a sender failed', { from: m.from }));
+    },
+    undecryptable: (e) => {
+      const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
+      emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
+    },
+    receipt: async (tx, event) => {
+      const updates = await applyReceipt(tx, self.userId, event);
+      return updates.length
+        ? () => {
+            for (const u of updates) emit('receipt:updated', u);
+          }
+        : undefined;
+    },
+    ack: (ids) => connection.notify({ deliverAck: { ids } }),
+  });
+  const media = new MediaService({
+    store,
+    spool: options.mediaSpool ?? memoryMediaSpool(),
+    url: options.url,
+    request,
+    logger,
+  });
+  outbox = new Outbox(store, connection, {
+    upload: (record) => media.upload(record),
+    prepare: (record) => channel.prepare(record),
+    onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
+    ...messageStatusEvents({
+      sent: (event) => emit('message:sent', event),
+      failed: (record, error) => {
+        void media.discard(record).catch(warnOnFailure(logger, 'discarding a failed upload failed'));
+        if (isUserMessage(record)) emit('message:failed', { id: record.id, chatId: record.chatId, error });
+      },
+    }),
+  });
+  await outbox.load();
+  return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
+}
