@@ -17,4 +17,5 @@ export interface WebSocketLike {
   onerror: ((event: unknown) => void) | null;
 }
 
+/** A WebSocket class: `new WebSocket(url)` (the global one, `ws`, or a test double). */
 export type WebSocketConstructor = new (url: string) => WebSocketLike;
