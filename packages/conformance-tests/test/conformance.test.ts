@@ -302,6 +302,25 @@ describe('Parley protocol v1 conformance (raw client from proto/ and docs/PROTOC
     expect((await newer.request({ ping: { nonce: 2 } })).body).toBe('pong');
   });
 
+  it('§12.3: typing starts, every refresh is pushed with the expiry, and a stop is pushed with 0', async () => {
+    const typerDevice = newDevice('fay');
+    const peerDevice = newDevice('gus');
+    const typer = (await connect(typerDevice)).peer;
+    const peer = (await connect(peerDevice)).peer;
+    const typing = (on: boolean) => typer.request({ typing: { user_id: peerDevice.userId, typing: on } });
+    const pushes = () => peer.frames.filter((f) => f.body === 'typing_changed').map((f) => f.typing_changed);
+
+    for (const on of [true, true, false]) expect((await typing(on)).body).toBe('ok');
+    await peer.next(() => pushes().length === 3);
+    expect(pushes()).toEqual([
+      { chat_id: typerDevice.userId, user_id: typerDevice.userId, typing: true, expires_in_ms: 10_000 },
+      { chat_id: typerDevice.userId, user_id: typerDevice.userId, typing: true, expires_in_ms: 10_000 },
+      { chat_id: typerDevice.userId, user_id: typerDevice.userId },
+    ]);
+    const toSelf = await typer.request({ typing: { user_id: typerDevice.userId, typing: true } });
+    expect(toSelf.error.code).toBe('ERROR_CODE_INVALID_ARGUMENT');
+  });
+
   it('§13: the golden vectors read with the lowerCamelCase JSON names the spec states', async () => {
     const camel = await loadProto({ keepCase: false });
     const vectors = JSON.parse(readFileSync(protoFile('parley/v1/vectors.json'), 'utf8')) as {
