@@ -37,6 +37,15 @@ export default defineConfig({
       },
       {
         ...shared,
+        test: {
+          name: 'conformance',
+          root: 'packages/conformance-tests',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        ...shared,
         test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], testTimeout: 60_000 },
       },
     ],

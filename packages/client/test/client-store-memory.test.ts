@@ -55,28 +55,34 @@ describe('memoryClientStore', () => {
 
   it('finishes pending transactions on close and rejects later ones with CLOSED', async () => {
     const store = memoryClientStore();
+    // The transaction is still running when close() is called: it waits on a gate opened after.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
     const pending = store.transaction(async (tx) => {
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await gate;
       await tx.put('ns', 'k', 1);
       return 'done';
     });
     const closed = store.close();
+    open();
     await expect(pending).resolves.toBe('done');
     await closed;
     await expect(store.transaction(async () => 1)).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CLOSED'));
     await store.close();
   });
 
-  it('handles thousands of small transactions quickly', async () => {
+  // Speed is not asserted here (a loaded CI machine says nothing about it); correctness at volume is.
+  it('keeps thousands of small transactions, and prefix + limit lists stay exact among them', async () => {
     const store = memoryClientStore();
-    const started = performance.now();
     for (let i = 0; i < 5000; i++) {
       await store.transaction(async (tx) => {
         await tx.put('inbox', `m${String(i).padStart(6, '0')}`, { i, body: 'hello' });
-        await tx.list('inbox', { prefix: 'm0000', limit: 10 });
+        const page = await tx.list('inbox', { prefix: 'm0000', limit: 10 });
+        expect(page).toHaveLength(Math.min(i + 1, 10));
       });
     }
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(await store.transaction((tx) => tx.list('inbox'))).toHaveLength(5000);
   });
 });

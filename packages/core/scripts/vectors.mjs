@@ -106,6 +106,6 @@ const vectors = samples.map(([name, type, json]) => {
 });
 writeFileSync(
   out,
-  `${JSON.stringify({ description: 'Golden wire vectors: json is the protobuf JSON-like form (bytes base64, enums by name, 64-bit as numbers); hex is the exact encoding.', vectors }, null, 2)}\n`,
+  `${JSON.stringify({ description: 'Golden wire vectors: json uses the lowerCamelCase field names of the proto3 JSON mapping (requestId, sendAck), bytes as base64, enums by name, 64-bit integers as numbers (not strings); hex is the exact encoding.', vectors }, null, 2)}\n`,
 );
 console.log(`wrote ${vectors.length} vectors to ${out}`);

@@ -128,22 +128,28 @@ describe('crypto inside serialized transactions', () => {
     // call waits for that transaction. With one process-wide lock per address (the library's own
     // SessionLock), the outside call would hold it while waiting: the transaction could never get
     // it, and never commit. Deadlock.
+    // The transaction is started by the outside call's first session read, whenever that comes:
+    // a deferred hands it over (no timer to race). A deadlock shows as this test's timeout.
     let inside: Promise<{ plaintext: Uint8Array }> | undefined;
+    let started!: (transaction: Promise<{ plaintext: Uint8Array }>) => void;
+    const insideResult = new Promise<{ plaintext: Uint8Array }>((resolve) => {
+      started = resolve;
+    });
     const outsideStore = new Proxy(db.autoCommit, {
       get: (target, method: keyof SignalStore) => {
         if (method !== 'loadSession') return target[method];
         return (address: SignalAddress) => {
-          inside ??= db.transaction((tx) => decrypt(tx, alice.address, first.type, first.body));
+          if (inside === undefined) {
+            inside = db.transaction((tx) => decrypt(tx, alice.address, first.type, first.body));
+            started(inside);
+          }
           return target.loadSession(address);
         };
       },
     });
     const outside = decrypt(outsideStore, alice.address, second.type, second.body);
-    const results = await Promise.race([
-      Promise.all([outside, new Promise((resolve) => setTimeout(resolve, 10)).then(() => inside)]),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('deadlock')), 5_000)),
-    ]);
-    expect(results.map((r) => new TextDecoder().decode(r?.plaintext))).toEqual(['second', 'first']);
+    const results = await Promise.all([outside, insideResult]);
+    expect(results.map((r) => new TextDecoder().decode(r.plaintext))).toEqual(['second', 'first']);
     expect(await send(bob, alice, 'after')).toBe('after');
   });
 
