@@ -2,17 +2,17 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { randomBytes, toHex } from '@parley/core';
 import { WebSocketServer } from 'ws';
-import type { Authenticator } from './authenticator.js';
-import { Gateway } from './gateway.js';
-import { keyAuthenticator } from './key-authenticator.js';
-import { resolveLimits, type ServerLimits } from './limits.js';
-import { type Logger, silentLogger } from './logger.js';
-import { handleMediaHttp } from './media-http.js';
-import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media-requests.js';
-import { pushCoalescer } from './push-coalescer.js';
-import type { PushSink } from './push-sink.js';
-import type { ServerStores } from './stores.js';
-import { type Clock, systemClock } from './types.js';
+import { keyAuthenticator } from './auth/key-authenticator.js';
+import type { Authenticator } from './contracts/authenticator.js';
+import { type Logger, silentLogger } from './contracts/logger.js';
+import type { PushSink } from './contracts/push-sink.js';
+import type { ServerStores } from './contracts/stores.js';
+import { type Clock, systemClock } from './contracts/types.js';
+import { Gateway } from './gateway/gateway.js';
+import { resolveLimits, type ServerLimits } from './gateway/limits.js';
+import { handleMediaHttp } from './media/media-http.js';
+import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media/media-requests.js';
+import { pushCoalescer } from './push/push-coalescer.js';
 
 export interface CreateServerOptions {
   /** Interface to listen on. Default 127.0.0.1. */

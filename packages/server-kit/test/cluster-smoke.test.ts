@@ -1,8 +1,8 @@
 import { type AuthKeyPair, newMessageId, pb } from '@parley/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ServerStores } from '../src/contracts/stores.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
 import { createServer, type ParleyServer } from '../src/server.js';
-import type { ServerStores } from '../src/stores.js';
 import { RawPeer } from './helpers/raw-peer.js';
 import { servicesAvailable, usePostgres, useRedis } from './helpers/services.js';
 

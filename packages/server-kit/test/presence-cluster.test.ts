@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryBus } from '../src/index.js';
-import { PRESENCE_CHANNEL, PresenceCluster } from '../src/presence-cluster.js';
-import type { PresenceState } from '../src/presence-tracker.js';
-import type { TypingChange } from '../src/typing-tracker.js';
+import { PRESENCE_CHANNEL, PresenceCluster } from '../src/presence/presence-cluster.js';
+import type { PresenceState } from '../src/presence/presence-tracker.js';
+import type { TypingChange } from '../src/presence/typing-tracker.js';
 
 const silent = { debug() {}, info() {}, warn() {}, error() {} };
 const clusters: PresenceCluster[] = [];

@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/core';
 import type { Clock, DeviceAddress } from './types.js';
 
 /** One item to put into a device's queue. */
@@ -102,3 +103,10 @@ export interface QueueOptions {
 }
 
 export const DEFAULT_QUEUE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The error of an enqueue refused because a device's queue is full (shared by the queue implementations). @internal */
+export function queueFull(device: DeviceAddress, max: number): ParleyError {
+  return new ParleyError('QUEUE_FULL', `queue of device ${device.userId}/${device.deviceId} is full (${max})`, {
+    details: { device },
+  });
+}

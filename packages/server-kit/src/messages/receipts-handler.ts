@@ -1,10 +1,10 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
-import type { QueueItem } from './offline-queue.js';
 import { parseQueueId, type StoredEntry } from './send-handler.js';
-import type { ServerStores } from './stores.js';
-import type { Clock, DeviceAddress } from './types.js';
 
 export interface ReceiptContext {
   stores: ServerStores;

@@ -1,5 +1,5 @@
 import { authChallengePayload, bytesEqual, deviceLinkPayload, verifyWithAuthKey } from '@parley/core';
-import type { AuthAttempt, AuthContext, AuthDecision, Authenticator } from './authenticator.js';
+import type { AuthAttempt, AuthContext, AuthDecision, Authenticator } from '../contracts/authenticator.js';
 
 export interface KeyAuthenticatorOptions {
   /**

@@ -1,10 +1,10 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
-import type { GroupReceiptStatus, GroupReceiptStore } from './group-receipt-store.js';
+import type { GroupReceiptStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { Logger } from '../contracts/logger.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { devicesOf, enqueueReceipt, type ReceiptContext, receiptId } from '../messages/receipts-handler.js';
 import { type GroupMembership, parseGroupQueueId } from './group-send-handler.js';
-import type { Logger } from './logger.js';
-import { devicesOf, enqueueReceipt, type ReceiptContext, receiptId } from './receipts-handler.js';
-import { type DeviceAddress, deviceKey } from './types.js';
 
 export interface GroupReceiptsContext extends ReceiptContext {
   groups: GroupMembership;

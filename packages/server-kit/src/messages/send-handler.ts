@@ -1,12 +1,12 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError } from '@parley/core';
-import type { DeviceRecord } from './device-registry.js';
+import type { DeviceRecord } from '../contracts/device-registry.js';
+import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import type { ServerStores } from '../contracts/stores.js';
+import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { type GroupMembership, handleGroupSend } from '../groups/group-send-handler.js';
 import { encodeEnvelope } from './envelope.js';
-import type { GroupReceiptStore } from './group-receipt-store.js';
-import { type GroupMembership, handleGroupSend } from './group-send-handler.js';
-import type { QueueItem } from './offline-queue.js';
-import type { ServerStores } from './stores.js';
-import { type Clock, type DeviceAddress, deviceKey } from './types.js';
 
 export interface StoredEntry {
   device: DeviceAddress;

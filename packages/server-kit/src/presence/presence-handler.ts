@@ -1,12 +1,12 @@
 import { ParleyError, type parley } from '@parley/core';
-import type { Connection } from './connection.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../contracts/logger.js';
+import type { PresenceStore } from '../contracts/presence-store.js';
+import type { SetTimer } from '../contracts/timer.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { Connection } from '../gateway/connection.js';
 import type { PresenceCluster } from './presence-cluster.js';
 import { canSeePresence, type PresencePolicyDeps } from './presence-policy.js';
-import type { PresenceStore } from './presence-store.js';
 import { type PresenceState, type PresenceTracker, presenceTracker } from './presence-tracker.js';
-import type { SetTimer } from './timer.js';
-import type { Clock, DeviceAddress } from './types.js';
 
 /** Most user ids one PresenceSubscribe / PresenceUnsubscribe / SetContacts names. */
 export const MAX_PRESENCE_IDS = 1_000;

@@ -1,7 +1,7 @@
 import type { decodeClientFrame, ServerFrameInit } from '@parley/core';
 import { ParleyError, type parley } from '@parley/core';
-import type { ServerStores } from './stores.js';
-import type { DeviceAddress } from './types.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { DeviceAddress } from '../contracts/types.js';
 
 /** Requests about the caller's own account and devices, answered straight from the stores. */
 export const ACCOUNT_BODIES = new Set<string>(['registerPushToken', 'setPrivacy', 'devicesGet']);

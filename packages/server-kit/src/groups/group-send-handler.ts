@@ -1,11 +1,11 @@
 import type { parley } from '@parley/core';
 import { ParleyError } from '@parley/core';
-import type { DeviceRecord } from './device-registry.js';
-import { encodeEnvelope } from './envelope.js';
-import type { GroupReceiptStore } from './group-receipt-store.js';
-import type { QueueItem } from './offline-queue.js';
-import type { SendContext } from './send-handler.js';
-import { type DeviceAddress, deviceKey } from './types.js';
+import type { DeviceRecord } from '../contracts/device-registry.js';
+import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { encodeEnvelope } from '../messages/envelope.js';
+import type { SendContext } from '../messages/send-handler.js';
 
 /** What the group send path needs of the group store: the current members. */
 export interface GroupMembership {

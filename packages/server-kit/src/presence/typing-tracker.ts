@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
-import { type Logger, silentLogger } from './logger.js';
-import { type SetTimer, systemTimer } from './timer.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 
 /** A change of one user's typing state in one chat. */
 export interface TypingChange {

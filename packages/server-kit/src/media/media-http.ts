@@ -2,9 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { type ErrorCode, isParleyError, ParleyError } from '@parley/core';
-import type { Logger } from './logger.js';
-import { isBlobId, type MediaStore, tooLarge } from './media-store.js';
-import { type MediaTicket, type MediaTickets, ticketKey } from './media-tickets.js';
+import type { Logger } from '../contracts/logger.js';
+import { isBlobId, type MediaStore, tooLarge } from '../contracts/media-store.js';
+import { type MediaTicket, type MediaTickets, ticketKey } from '../contracts/media-tickets.js';
 
 /** What the HTTP routes need: the parts and the upload limit. */
 export interface MediaHttpContext {

@@ -1,8 +1,8 @@
 import { ParleyError } from '@parley/core';
-import { type Logger, silentLogger } from './logger.js';
-import type { PresenceStore } from './presence-store.js';
-import { type SetTimer, systemTimer } from './timer.js';
-import { type Clock, type DeviceAddress, systemClock } from './types.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
+import type { PresenceStore } from '../contracts/presence-store.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
+import { type Clock, type DeviceAddress, systemClock } from '../contracts/types.js';
 
 /** A user's presence as subscribers see it. */
 export interface PresenceState {

@@ -6,10 +6,10 @@ import {
   MAX_PREKEYS_PER_UPLOAD,
   type PreKey,
   type SignedPreKey,
-} from './key-directory.js';
-import type { ServerLimits } from './limits.js';
-import type { ServerStores } from './stores.js';
-import type { DeviceAddress } from './types.js';
+} from '../contracts/key-directory.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { DeviceAddress } from '../contracts/types.js';
+import type { ServerLimits } from '../gateway/limits.js';
 
 export interface KeysContext {
   stores: ServerStores;

@@ -1,4 +1,4 @@
-import type { PrivacySettings } from './presence-store.js';
+import type { PrivacySettings } from '../contracts/presence-store.js';
 
 /**
  * What the policy needs to know about users: typically a {@link PresenceStore}'s `settings` and

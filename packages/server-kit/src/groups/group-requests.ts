@@ -12,13 +12,13 @@ import {
   toGroupState,
   verifyGroupRecordSignature,
 } from '@parley/core';
-import { encodeEnvelope } from './envelope.js';
-import type { ServerLimits } from './limits.js';
-import type { Logger } from './logger.js';
-import type { QueueItem } from './offline-queue.js';
-import type { StoredEntry } from './send-handler.js';
-import type { ServerStores } from './stores.js';
-import type { Clock, DeviceAddress } from './types.js';
+import type { Logger } from '../contracts/logger.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { ServerLimits } from '../gateway/limits.js';
+import { encodeEnvelope } from '../messages/envelope.js';
+import type { StoredEntry } from '../messages/send-handler.js';
 
 /** Request bodies served by {@link GroupRequests.handle}. */
 export const GROUP_BODIES: ReadonlySet<string> = new Set(['groupChange', 'groupGet', 'groupList', 'groupHistory']);

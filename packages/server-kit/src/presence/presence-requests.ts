@@ -1,11 +1,11 @@
 import { type decodeClientFrame, ParleyError, type parley, type ServerFrameInit } from '@parley/core';
-import type { Connection } from './connection.js';
-import type { ServerLimits } from './limits.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../contracts/logger.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { Connection } from '../gateway/connection.js';
+import type { ServerLimits } from '../gateway/limits.js';
 import { type DEFAULT_PRESENCE_HEARTBEAT_MS, PresenceCluster } from './presence-cluster.js';
 import { PresenceHandler } from './presence-handler.js';
-import type { ServerStores } from './stores.js';
-import type { Clock, DeviceAddress } from './types.js';
 import { TypingHandler } from './typing-handler.js';
 
 /** Request bodies served by {@link PresenceRequests.handle}. */

@@ -3,8 +3,8 @@ import { existsSync, promises as fs, readdirSync, rmSync, statSync } from 'node:
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { ParleyError } from '@parley/core';
-import { checkBlobId, isBlobId, type MediaBlob, type MediaStore, tooLarge } from './media-store.js';
-import { type Clock, systemClock } from './types.js';
+import { checkBlobId, isBlobId, type MediaBlob, type MediaStore, tooLarge } from '../contracts/media-store.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 
 /** Options of {@link fsMediaStore}. */
 export interface FsMediaStoreOptions {

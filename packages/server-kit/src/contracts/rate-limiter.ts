@@ -1,3 +1,4 @@
+import { ParleyError } from '@parley/core';
 /** A token bucket's shape: `capacity` tokens, refilled continuously at `refillPerSecond`. */
 export interface RateLimit {
   /** Largest burst: the bucket's size (a new or idle key starts full). */
@@ -30,4 +31,24 @@ export interface RateDecision {
  */
 export interface RateLimiter {
   consume(key: string, cost?: number, limit?: RateLimit): Promise<RateDecision>;
+}
+
+/** Refuses a bucket shape that cannot work (shared by the implementations). @internal */
+export function checkLimit(limit: RateLimit): void {
+  if (!(limit.capacity > 0) || !Number.isFinite(limit.capacity)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'rate limit capacity must be a positive number');
+  }
+  if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'rate limit refillPerSecond must be a positive number');
+  }
+}
+
+/** The bucket shape of one `consume` call, with the call checked (shared by the implementations). @internal */
+export function bucketOf(cost: number, limit: RateLimit | undefined, defaults: RateLimit): RateLimit {
+  if (limit) checkLimit(limit);
+  const shape = limit ?? defaults;
+  if (!(cost >= 0) || !Number.isFinite(cost) || cost > shape.capacity) {
+    throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${shape.capacity}`);
+  }
+  return shape;
 }

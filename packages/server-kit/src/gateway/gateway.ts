@@ -1,24 +1,24 @@
 import type { parley, ServerFrameInit } from '@parley/core';
 import { decodeClientFrame, fromUtf8, isParleyError, ParleyError, type UnknownBodyDetail, utf8 } from '@parley/core';
 import type { RawData, WebSocket } from 'ws';
-import { ACCOUNT_BODIES, handleAccountRequest } from './account-requests.js';
-import type { Authenticator } from './authenticator.js';
+import { ACCOUNT_BODIES, handleAccountRequest } from '../account/account-requests.js';
+import type { Authenticator } from '../contracts/authenticator.js';
+import type { Logger } from '../contracts/logger.js';
+import type { ServerStores } from '../contracts/stores.js';
+import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { GroupReceipts } from '../groups/group-receipts.js';
+import { GROUP_BODIES, GroupRequests } from '../groups/group-requests.js';
+import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from '../keys/keys-handler.js';
+import { MEDIA_BODIES, type MediaRequests } from '../media/media-requests.js';
+import { deliveredReceipts, handleReceipt, type ReceiptContext } from '../messages/receipts-handler.js';
+import { handleSend, type StoredEntry } from '../messages/send-handler.js';
+import { PRESENCE_BODIES, PresenceRequests } from '../presence/presence-requests.js';
+import type { PushCoalescer } from '../push/push-coalescer.js';
 import { CloseReasons, Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
-import { GroupReceipts } from './group-receipts.js';
-import { GROUP_BODIES, GroupRequests } from './group-requests.js';
 import { Handshake } from './handshake.js';
-import { handleKeysCount, handleKeysFetch, handleKeysUpload, type KeysContext } from './keys-handler.js';
 import type { ServerLimits } from './limits.js';
-import type { Logger } from './logger.js';
-import { MEDIA_BODIES, type MediaRequests } from './media-requests.js';
-import { PRESENCE_BODIES, PresenceRequests } from './presence-requests.js';
-import type { PushCoalescer } from './push-coalescer.js';
 import { toBytes } from './raw-data.js';
-import { deliveredReceipts, handleReceipt, type ReceiptContext } from './receipts-handler.js';
-import { handleSend, type StoredEntry } from './send-handler.js';
-import type { ServerStores } from './stores.js';
-import { type Clock, type DeviceAddress, deviceKey } from './types.js';
 
 export interface GatewayOptions {
   /** The embedding app's own contact graph for 'contacts' visibility, instead of the lists clients set. */

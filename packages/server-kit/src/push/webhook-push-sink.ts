@@ -1,8 +1,8 @@
 import { ParleyError } from '@parley/core';
-import { type Logger, silentLogger } from './logger.js';
-import { isValidPushCount, type PushSink } from './push-sink.js';
-import { type SetTimer, systemTimer } from './timer.js';
-import { type Clock, type DeviceAddress, deviceKey, systemClock } from './types.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
+import { isValidPushCount, type PushSink } from '../contracts/push-sink.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
+import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 
 /** Options of {@link webhookPushSink}. */
 export interface WebhookPushSinkOptions {

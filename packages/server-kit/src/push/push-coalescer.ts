@@ -1,8 +1,8 @@
 import { ParleyError } from '@parley/core';
-import { type Logger, silentLogger } from './logger.js';
-import { isValidPushCount, type PushNotice, type PushSink } from './push-sink.js';
-import { type SetTimer, systemTimer } from './timer.js';
-import { type DeviceAddress, deviceKey } from './types.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
+import { isValidPushCount, type PushNotice, type PushSink } from '../contracts/push-sink.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 
 /** Options of {@link pushCoalescer}. */
 export interface PushCoalescerOptions {

@@ -1,8 +1,8 @@
 import { ParleyError, type parley } from '@parley/core';
-import type { Connection } from './connection.js';
-import type { Logger } from './logger.js';
-import type { SetTimer } from './timer.js';
-import type { DeviceAddress } from './types.js';
+import type { Logger } from '../contracts/logger.js';
+import type { SetTimer } from '../contracts/timer.js';
+import type { DeviceAddress } from '../contracts/types.js';
+import type { Connection } from '../gateway/connection.js';
 import { TYPING_EXPIRY_MS, type TypingChange, type TypingTracker, typingTracker } from './typing-tracker.js';
 
 export interface TypingHandlerOptions {

@@ -1,8 +1,8 @@
+import type { Logger } from '../contracts/logger.js';
+import type { OfflineQueue } from '../contracts/offline-queue.js';
+import type { DeviceAddress } from '../contracts/types.js';
+import { encodeDeliverFrame, withSeq } from '../messages/envelope.js';
 import type { Connection } from './connection.js';
-import { encodeDeliverFrame, withSeq } from './envelope.js';
-import type { Logger } from './logger.js';
-import type { OfflineQueue } from './offline-queue.js';
-import type { DeviceAddress } from './types.js';
 
 /** A queue entry on its way out (see QueueEntry). */
 interface PumpEntry {

@@ -1,7 +1,7 @@
-import type { Bus } from './bus.js';
-import type { Logger } from './logger.js';
+import type { Bus } from '../contracts/bus.js';
+import type { Logger } from '../contracts/logger.js';
+import type { Clock } from '../contracts/types.js';
 import type { PresenceState } from './presence-tracker.js';
-import type { Clock } from './types.js';
 import type { TypingChange } from './typing-tracker.js';
 
 /** The one bus channel every gateway of a cluster publishes presence and typing on. */

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { type decodeClientFrame, ParleyError, type ServerFrameInit } from '@parley/core';
-import type { Logger } from './logger.js';
+import type { Logger } from '../contracts/logger.js';
 import {
   checkBlobId,
   DEFAULT_MAX_MEDIA_BYTES,
   DEFAULT_MEDIA_TTL_MS,
   type MediaStore,
   tooLarge,
-} from './media-store.js';
-import { DEFAULT_MEDIA_TICKET_TTL_MS, type MediaTicket, type MediaTickets, ticketKey } from './media-tickets.js';
-import type { RateLimiter } from './rate-limiter.js';
-import type { Clock, DeviceAddress } from './types.js';
+} from '../contracts/media-store.js';
+import {
+  DEFAULT_MEDIA_TICKET_TTL_MS,
+  type MediaTicket,
+  type MediaTickets,
+  ticketKey,
+} from '../contracts/media-tickets.js';
+import type { RateLimiter } from '../contracts/rate-limiter.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
 
 /** Request bodies served by {@link MediaRequests.handle}. */
 export const MEDIA_BODIES: ReadonlySet<string> = new Set(['mediaUpload', 'mediaDownload']);
