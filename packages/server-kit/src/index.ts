@@ -103,4 +103,16 @@ export {
   type WebhookPushStats,
   webhookPushSink,
 } from './push/webhook-push-sink.js';
+export type {
+  ClientBodyCase,
+  ConnectionBodyCase,
+  Handler,
+  Middleware,
+  Reply,
+  RequestCase,
+  RequestContext,
+  RequestOf,
+  RouteMiddleware,
+  Routes,
+} from './router/routes.js';
 export { type CreateServerOptions, createServer, type ParleyServer } from './server.js';

@@ -13,6 +13,7 @@ import { resolveLimits, type ServerLimits } from './gateway/limits.js';
 import { handleMediaHttp } from './media/media-http.js';
 import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media/media-requests.js';
 import { pushCoalescer } from './push/push-coalescer.js';
+import type { RouteMiddleware } from './router/routes.js';
 
 export interface CreateServerOptions {
   /** Interface to listen on. Default 127.0.0.1. */
@@ -46,6 +47,12 @@ export interface CreateServerOptions {
    * default). Media is on when the stores have `media` and `mediaTickets`.
    */
   media?: Partial<MediaSettings>;
+  /**
+   * Middleware around the built-in route of a body case, without forking the gateway: wrap a route
+   * (an anti-spam or audit check on `send`) or replace it (a custom policy on `groupChange`) by not
+   * calling `next`. A list runs outermost first. See {@link RouteMiddleware}.
+   */
+  routes?: RouteMiddleware;
 }
 
 export interface ParleyServer {
@@ -92,6 +99,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
     ...(push ? { push } : {}),
     ...(media ? { media } : {}),
     ...(options.isContact ? { isContact: options.isContact } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),

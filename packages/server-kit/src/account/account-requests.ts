@@ -1,40 +1,44 @@
-import type { decodeClientFrame, ServerFrameInit } from '@parley/core';
-import { ParleyError, type parley } from '@parley/core';
+import { ParleyError, pb } from '@parley/core';
+import type { LastSeenVisibility } from '../contracts/presence-store.js';
 import type { ServerStores } from '../contracts/stores.js';
-import type { DeviceAddress } from '../contracts/types.js';
+import type { Routes } from '../router/routes.js';
+
+/** The account routes' stores: the devices, and presence for privacy settings. */
+export type AccountPorts = Pick<ServerStores, 'devices' | 'presence'>;
+
+const V = pb.LastSeenVisibility;
+/** Wire value -> stored setting. */
+const LAST_SEEN: Partial<Record<number, LastSeenVisibility>> = {
+  [V.LAST_SEEN_VISIBILITY_EVERYONE]: 'everyone',
+  [V.LAST_SEEN_VISIBILITY_CONTACTS]: 'contacts',
+  [V.LAST_SEEN_VISIBILITY_NOBODY]: 'nobody',
+};
 
 /** Requests about the caller's own account and devices, answered straight from the stores. */
-export const ACCOUNT_BODIES = new Set<string>(['registerPushToken', 'setPrivacy', 'devicesGet']);
-
-type Reply = Omit<ServerFrameInit, 'requestId'>;
-
-/** Handles one of {@link ACCOUNT_BODIES}; returns the reply body. */
-export async function handleAccountRequest(
-  stores: ServerStores,
-  device: DeviceAddress,
-  frame: ReturnType<typeof decodeClientFrame>,
-): Promise<Reply> {
-  switch (frame.body) {
-    case 'registerPushToken': {
-      const provider = frame.registerPushToken?.provider ?? '';
-      const token = frame.registerPushToken?.token ?? '';
+export function accountRoutes(stores: AccountPorts): Pick<Routes, 'registerPushToken' | 'setPrivacy' | 'devicesGet'> {
+  return {
+    async registerPushToken(request, { device }) {
+      const provider = request.provider ?? '';
+      const token = request.token ?? '';
       if (provider.length > 32 || token.length > 4096) throw new ParleyError('INVALID_ARGUMENT', 'push token too long');
       await stores.devices.setPushToken(device.userId, device.deviceId, token && provider ? { provider, token } : null);
       return { ok: {} };
-    }
-    case 'setPrivacy': {
+    },
+    async setPrivacy(request, { device }) {
       const presence = stores.presence;
       if (!presence) throw new ParleyError('INVALID_ARGUMENT', 'privacy settings are not enabled on this server');
-      const p = frame.setPrivacy as parley.v1.SetPrivacy;
-      const visibility = (['everyone', 'everyone', 'contacts', 'nobody'] as const)[p.lastSeen ?? 0];
+      // UNSPECIFIED, and values from a newer client that this server does not know, change nothing.
+      const lastSeen = request.lastSeen ? LAST_SEEN[request.lastSeen] : undefined;
       await presence.updateSettings(device.userId, {
-        ...(p.lastSeen ? { lastSeen: visibility } : {}),
-        ...(p.readReceipts !== undefined && p.readReceipts !== null ? { readReceipts: p.readReceipts } : {}),
+        ...(lastSeen ? { lastSeen } : {}),
+        ...(request.readReceipts !== undefined && request.readReceipts !== null
+          ? { readReceipts: request.readReceipts }
+          : {}),
       });
       return { ok: {} };
-    }
-    case 'devicesGet': {
-      const userId = frame.devicesGet?.userId || device.userId;
+    },
+    async devicesGet(request, { device }) {
+      const userId = request.userId || device.userId;
       const devices = await stores.devices.list(userId);
       return {
         deviceList: {
@@ -47,8 +51,6 @@ export async function handleAccountRequest(
           })),
         },
       };
-    }
-    default:
-      throw new ParleyError('INTERNAL', `${frame.body} is not an account request`);
-  }
+    },
+  };
 }

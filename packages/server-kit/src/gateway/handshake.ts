@@ -8,7 +8,9 @@ import { CloseReasons, type Connection } from './connection.js';
 import type { ServerLimits } from './limits.js';
 
 interface PendingHello {
-  hello: parley.v1.Hello;
+  hello: parley.v1.Hello.$Properties;
+  /** The device the hello names, checked. */
+  device: DeviceAddress;
   nonce: Uint8Array;
 }
 
@@ -37,7 +39,7 @@ export class Handshake {
     private readonly connection: Connection,
   ) {}
 
-  hello(requestId: number, hello: parley.v1.Hello): void {
+  hello(requestId: number, hello: parley.v1.Hello.$Properties): void {
     if (this.connection.state !== 'hello') throw new ParleyError('BAD_FRAME', 'hello was already sent');
     if (hello.protocolVersion !== PROTOCOL_VERSION) {
       this.connection.replyError(
@@ -47,27 +49,28 @@ export class Handshake {
       this.connection.close(CloseReasons.CLOSE_REASON_UNSUPPORTED_VERSION, 'unsupported protocol version');
       return;
     }
-    if (!validUserId(hello.userId) || !Number.isInteger(hello.deviceId) || hello.deviceId <= 0) {
+    const device = { userId: hello.userId ?? '', deviceId: hello.deviceId ?? 0 };
+    if (!validUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
       this.fail(requestId, 'user_id must be 1-128 characters without control characters, device_id > 0');
       return;
     }
     const nonce = randomBytes(32);
-    this.pending = { hello, nonce };
+    this.pending = { hello, device, nonce };
     this.connection.state = 'auth';
     this.connection.reply(requestId, { challenge: { nonce, serverTime: this.ctx.clock() } });
   }
 
-  async auth(requestId: number, auth: parley.v1.Auth): Promise<void> {
+  async auth(requestId: number, auth: parley.v1.Auth.$Properties): Promise<void> {
     const pending = this.pending;
     if (this.connection.state !== 'auth' || !pending) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
     this.pending = undefined;
-    const { hello, nonce } = pending;
+    const { hello, device, nonce } = pending;
     const link = hello.link;
     const decision = await this.ctx.authenticator
       .authenticate(
         {
-          userId: hello.userId,
-          deviceId: hello.deviceId,
+          userId: device.userId,
+          deviceId: device.deviceId,
           authKey: hello.authKey ?? new Uint8Array(),
           token: hello.token ?? '',
           nonce,
@@ -98,11 +101,10 @@ export class Handshake {
       return;
     }
     if (!decision.ok) {
-      this.ctx.logger.info('auth failed', { userId: hello.userId, deviceId: hello.deviceId, reason: decision.reason });
+      this.ctx.logger.info('auth failed', { ...device, reason: decision.reason });
       this.fail(requestId, decision.reason);
       return;
     }
-    const device = { userId: hello.userId, deviceId: hello.deviceId };
     let ready: { pending: number; start(): void };
     try {
       ready = await this.ctx.onAuthenticated(this.connection, device);

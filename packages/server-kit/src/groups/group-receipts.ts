@@ -3,10 +3,10 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { GroupReceiptStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { Logger } from '../contracts/logger.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
-import { devicesOf, enqueueReceipt, type ReceiptContext, receiptId } from '../messages/receipts-handler.js';
+import { devicesOf, enqueueReceipt, type ReceiptPorts, receiptId } from '../messages/receipts-handler.js';
 import { type GroupMembership, parseGroupQueueId } from './group-send-handler.js';
 
-export interface GroupReceiptsContext extends ReceiptContext {
+export interface GroupReceiptsPorts extends ReceiptPorts {
   groups: GroupMembership;
   groupReceipts: GroupReceiptStore;
   logger: Logger;
@@ -29,7 +29,7 @@ export class GroupReceipts {
   private readonly checks = new Map<string, { again: boolean }>();
   private readonly running = new Set<Promise<void>>();
 
-  constructor(private readonly ctx: GroupReceiptsContext) {}
+  constructor(private readonly ctx: GroupReceiptsPorts) {}
 
   /** A member device acknowledged queue entries: group messages among them count as delivered. */
   async delivered(acker: DeviceAddress, queueIds: string[]): Promise<void> {
@@ -52,7 +52,7 @@ export class GroupReceipts {
    * "I read these group messages": moves the reader's read cursor for the sending device and tells the
    * reader's other devices (so their unread counts clear). The sender hears only the aggregate.
    */
-  async read(reader: DeviceAddress, receipt: parley.v1.Receipt): Promise<void> {
+  async read(reader: DeviceAddress, receipt: parley.v1.Receipt.$Properties): Promise<void> {
     const groupId = receipt.groupId;
     const ids = receipt.messageIds ?? [];
     const senderUser = receipt.senderUserId;
@@ -85,9 +85,10 @@ export class GroupReceipts {
   /** The per-member list for one of the requester's own messages. */
   async list(
     requester: DeviceAddress,
-    request: parley.v1.GroupReceiptsRequest,
+    request: parley.v1.GroupReceiptsRequest.$Properties,
   ): Promise<parley.v1.GroupReceipts.$Properties> {
-    const { groupId, messageId } = request;
+    const groupId = request.groupId;
+    const messageId = request.messageId ?? '';
     if (!groupId || !isValidMessageId(messageId))
       throw new ParleyError('INVALID_ARGUMENT', 'group id and message id required');
     const group = await this.ctx.groups.get(groupId);

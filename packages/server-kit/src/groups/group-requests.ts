@@ -1,14 +1,12 @@
 import {
   applyGroupRecord,
   bytesEqual,
-  type decodeClientFrame,
   decodeGroupRecord,
   encodeGroupRecord,
   type GroupSnapshot,
   groupRecordAction,
   ParleyError,
   type parley,
-  type ServerFrameInit,
   toGroupState,
   verifyGroupRecordSignature,
 } from '@parley/core';
@@ -18,10 +16,8 @@ import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import type { ServerLimits } from '../gateway/limits.js';
 import { encodeEnvelope } from '../messages/envelope.js';
-import type { StoredEntry } from '../messages/send-handler.js';
-
-/** Request bodies served by {@link GroupRequests.handle}. */
-export const GROUP_BODIES: ReadonlySet<string> = new Set(['groupChange', 'groupGet', 'groupList', 'groupHistory']);
+import type { Deliveries } from '../messages/queue-ports.js';
+import type { Routes } from '../router/routes.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
 export const MAX_HISTORY_RECORDS = 100;
@@ -34,17 +30,12 @@ export function groupRecordQueueId(groupId: string, version: number): string {
   return `\u001fgr\u001f${groupId}\u001f${version}`;
 }
 
-export interface GroupRequestsContext {
-  stores: ServerStores;
+export interface GroupRequestsPorts extends Deliveries {
+  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
   limits: ServerLimits;
   clock: Clock;
   logger: Logger;
-  /** Newly stored queue entries: the gateways holding these devices deliver them. */
-  stored(entries: StoredEntry[]): void;
 }
-
-type Frame = ReturnType<typeof decodeClientFrame>;
-type Answer = Omit<ServerFrameInit, 'requestId'>;
 
 const isMember = (state: GroupSnapshot, userId: string) => state.members.some((m) => m.userId === userId);
 
@@ -54,24 +45,25 @@ const isMember = (state: GroupSnapshot, userId: string) => state.members.some((m
  * allows; the server never makes membership changes itself. Reads are for members only.
  */
 export class GroupRequests {
-  constructor(private readonly o: GroupRequestsContext) {}
+  constructor(private readonly o: GroupRequestsPorts) {}
 
-  /** Serves one of {@link GROUP_BODIES}; resolves with the answer. */
-  async handle(device: DeviceAddress, frame: Frame): Promise<Answer> {
-    switch (frame.body) {
-      case 'groupChange':
-        return { groupState: toGroupState(await this.change(device, frame.groupChange?.record)) };
-      case 'groupGet':
-        return { groupState: toGroupState(await this.readable(device, frame.groupGet?.groupId ?? '')) };
-      case 'groupList': {
+  /** The group routes: signed changes and reads. */
+  routes(): Pick<Routes, 'groupChange' | 'groupGet' | 'groupList' | 'groupHistory'> {
+    return {
+      groupChange: async (request, { device }) => ({
+        groupState: toGroupState(await this.change(device, request.record)),
+      }),
+      groupGet: async (request, { device }) => ({
+        groupState: toGroupState(await this.readable(device, request.groupId ?? '')),
+      }),
+      groupList: async (_request, { device }) => {
         const groups = await this.o.stores.groups.listForUser(device.userId);
         return { groupList: { groups: groups.map(toGroupState) } };
-      }
-      case 'groupHistory':
-        return { groupHistory: { records: await this.history(device, frame.groupHistory) } };
-      default:
-        throw new ParleyError('INVALID_ARGUMENT', `${frame.body} is not a group request`);
-    }
+      },
+      groupHistory: async (request, { device }) => ({
+        groupHistory: { records: await this.history(device, request) },
+      }),
+    };
   }
 
   private async change(device: DeviceAddress, record: parley.v1.GroupRecord.$Properties | null | undefined) {

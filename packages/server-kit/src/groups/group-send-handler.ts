@@ -5,15 +5,15 @@ import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from '../messages/envelope.js';
-import type { SendContext } from '../messages/send-handler.js';
+import type { QueuePorts } from '../messages/queue-ports.js';
 
 /** What the group send path needs of the group store: the current members. */
 export interface GroupMembership {
   get(groupId: string): Promise<{ version: number; members: Array<{ userId: string }> } | undefined>;
 }
 
-/** The parts of a send context that group sends use on top of the 1:1 ones. */
-export interface GroupSendContext extends SendContext {
+/** What group sends use on top of what 1:1 sends use. */
+export interface GroupSendPorts extends QueuePorts {
   groups: GroupMembership;
   groupReceipts: GroupReceiptStore;
 }
@@ -49,9 +49,9 @@ const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is pa
  * are dropped, never delivered.
  */
 export async function handleGroupSend(
-  ctx: GroupSendContext,
+  ctx: GroupSendPorts,
   sender: DeviceAddress,
-  send: parley.v1.Send,
+  send: parley.v1.Send.$Properties,
   messageId: string,
 ): Promise<parley.v1.SendAck.$Properties> {
   const groupId = send.groupId;

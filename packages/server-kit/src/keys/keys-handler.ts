@@ -10,9 +10,11 @@ import {
 import type { ServerStores } from '../contracts/stores.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import type { ServerLimits } from '../gateway/limits.js';
+import type { Routes } from '../router/routes.js';
 
-export interface KeysContext {
-  stores: ServerStores;
+/** What the key routes use: the key directory, devices and the fetch rate limit. */
+export interface KeysPorts {
+  stores: Pick<ServerStores, 'keys' | 'devices' | 'rateLimiter'>;
   limits: Pick<ServerLimits, 'keyFetchesPerMinute' | 'prekeyLowWater' | 'maxPreKeysPerUpload'>;
   /** Tells the device, when it is connected to this gateway, that its one-time prekeys run low. Best effort. */
   notifyPreKeysLow(device: DeviceAddress, oneTimeRemaining: number): void;
@@ -46,9 +48,9 @@ function signedPreKey(k: parley.v1.SignedPreKey.$Properties): SignedPreKey {
  * The device is always the authenticated one: nobody can publish keys for another device.
  */
 export async function handleKeysUpload(
-  ctx: KeysContext,
+  ctx: KeysPorts,
   device: DeviceAddress,
-  upload: parley.v1.KeysUpload,
+  upload: parley.v1.KeysUpload.$Properties,
 ): Promise<UploadResult> {
   const oneTime = upload.oneTimePrekeys ?? [];
   const max = Math.min(ctx.limits.maxPreKeysPerUpload, MAX_PREKEYS_PER_UPLOAD);
@@ -79,9 +81,9 @@ export async function handleKeysUpload(
  * is UNKNOWN_RECIPIENT.
  */
 export async function handleKeysFetch(
-  ctx: KeysContext,
+  ctx: KeysPorts,
   requester: DeviceAddress,
-  fetch: parley.v1.KeysFetch,
+  fetch: parley.v1.KeysFetch.$Properties,
 ): Promise<parley.v1.KeysBundles.$Properties> {
   const perMinute = ctx.limits.keyFetchesPerMinute;
   const decision = await ctx.stores.rateLimiter.consume(
@@ -111,7 +113,7 @@ export async function handleKeysFetch(
 }
 
 /** How many one-time prekeys the server holds for the requesting device. */
-export async function handleKeysCount(ctx: KeysContext, device: DeviceAddress): Promise<UploadResult> {
+export async function handleKeysCount(ctx: KeysPorts, device: DeviceAddress): Promise<UploadResult> {
   return { oneTimeRemaining: await ctx.stores.keys.count(device) };
 }
 
@@ -126,5 +128,14 @@ function toBundle(userId: string, b: ClaimedBundle): parley.v1.PreKeyBundle.$Pro
       signature: b.signedPreKey.signature,
     },
     ...(b.prekey ? { prekey: { keyId: b.prekey.keyId, publicKey: b.prekey.publicKey } } : {}),
+  };
+}
+
+/** The key routes: upload, fetch (claims one-time prekeys) and count. */
+export function keysRoutes(ports: KeysPorts): Pick<Routes, 'keysUpload' | 'keysFetch' | 'keysCount'> {
+  return {
+    keysUpload: async (request, { device }) => ({ keysUploadResult: await handleKeysUpload(ports, device, request) }),
+    keysFetch: async (request, { device }) => ({ keysBundles: await handleKeysFetch(ports, device, request) }),
+    keysCount: async (_request, { device }) => ({ keysUploadResult: await handleKeysCount(ports, device) }),
   };
 }

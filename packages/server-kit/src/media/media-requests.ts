@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type decodeClientFrame, ParleyError, type ServerFrameInit } from '@parley/core';
+import { ParleyError, type ServerFrameInit } from '@parley/core';
 import type { Logger } from '../contracts/logger.js';
 import {
   checkBlobId,
@@ -16,9 +16,7 @@ import {
 } from '../contracts/media-tickets.js';
 import type { RateLimiter } from '../contracts/rate-limiter.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
-
-/** Request bodies served by {@link MediaRequests.handle}. */
-export const MEDIA_BODIES: ReadonlySet<string> = new Set(['mediaUpload', 'mediaDownload']);
+import type { Routes } from '../router/routes.js';
 
 /** Media settings of a server (`createServer({ media })`); every field has a default. */
 export interface MediaSettings {
@@ -95,13 +93,28 @@ export class MediaRequests {
     return { blobs, tickets };
   }
 
-  /** Serves one of {@link MEDIA_BODIES}. */
-  async handle(
-    device: DeviceAddress,
-    frame: ReturnType<typeof decodeClientFrame>,
-  ): Promise<Omit<ServerFrameInit, 'requestId'>> {
-    const { settings } = this.o;
-    const perMinute = settings.ticketsPerMinute;
+  /** The media ticket routes. */
+  routes(): Pick<Routes, 'mediaUpload' | 'mediaDownload'> {
+    return {
+      mediaUpload: async (request, { device }) => {
+        await this.charge(device);
+        const size = Number(request.size ?? 0);
+        if (!Number.isSafeInteger(size) || size <= 0) throw new ParleyError('INVALID_ARGUMENT', 'upload size required');
+        if (size > this.o.settings.maxUploadBytes) throw tooLarge(this.o.settings.maxUploadBytes);
+        return this.issue({ kind: 'upload', blobId: randomBytes(16).toString('hex'), size, userId: device.userId });
+      },
+      mediaDownload: async (request, { device }) => {
+        await this.charge(device);
+        const blobId = request.blobId ?? '';
+        checkBlobId(blobId);
+        return this.issue({ kind: 'download', blobId, size: 0, userId: device.userId });
+      },
+    };
+  }
+
+  /** Takes one ticket from the device's per-minute budget; RATE_LIMITED when it is spent. */
+  private async charge(device: DeviceAddress): Promise<void> {
+    const perMinute = this.o.settings.ticketsPerMinute;
     const decision = await this.o.rateLimiter.consume(`media-ticket\u0000${device.userId}\u0000${device.deviceId}`, 1, {
       capacity: perMinute,
       refillPerSecond: perMinute / 60,
@@ -109,17 +122,6 @@ export class MediaRequests {
     if (!decision.allowed) {
       throw new ParleyError('RATE_LIMITED', 'too many media tickets', { retryAfterMs: decision.retryAfterMs });
     }
-    if (frame.body === 'mediaUpload') {
-      const size = Number(frame.mediaUpload?.size ?? 0);
-      if (!Number.isSafeInteger(size) || size <= 0) throw new ParleyError('INVALID_ARGUMENT', 'upload size required');
-      if (size > settings.maxUploadBytes) {
-        throw tooLarge(settings.maxUploadBytes);
-      }
-      return this.issue({ kind: 'upload', blobId: randomBytes(16).toString('hex'), size, userId: device.userId });
-    }
-    const blobId = frame.mediaDownload?.blobId ?? '';
-    checkBlobId(blobId);
-    return this.issue({ kind: 'download', blobId, size: 0, userId: device.userId });
   }
 
   private async issue(ticket: Omit<MediaTicket, 'expiresAt'>): Promise<Omit<ServerFrameInit, 'requestId'>> {

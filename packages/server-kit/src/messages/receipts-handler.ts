@@ -1,18 +1,15 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { QueueItem } from '../contracts/offline-queue.js';
-import type { ServerStores } from '../contracts/stores.js';
-import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
-import { parseQueueId, type StoredEntry } from './send-handler.js';
+import type { QueuePorts } from './queue-ports.js';
+import { parseQueueId } from './send-handler.js';
 
-export interface ReceiptContext {
-  stores: ServerStores;
-  clock: Clock;
-  maxQueuedPerDevice: number;
+/** What receipts need on top of queueing: each user's read receipt setting. */
+export interface ReceiptPorts extends QueuePorts {
   /** Whether the user sends and sees read receipts (a privacy setting; default on). */
   readReceipts(userId: string): Promise<boolean>;
-  stored(entries: StoredEntry[]): void;
 }
 
 const MAX_IDS = 1000;
@@ -26,7 +23,7 @@ export function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
 }
 
 export async function enqueueReceipt(
-  ctx: ReceiptContext,
+  ctx: ReceiptPorts,
   devices: DeviceAddress[],
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
@@ -38,14 +35,14 @@ export async function enqueueReceipt(
   ctx.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
 }
 
-export const devicesOf = async (ctx: ReceiptContext, userId: string) =>
+export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
   (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
 
 /**
  * A device acknowledged queue entries: for each message from another user that asks for receipts,
  * a DELIVERED receipt goes to every device of its sender, through their queues.
  */
-export async function deliveredReceipts(ctx: ReceiptContext, acker: DeviceAddress, queueIds: string[]): Promise<void> {
+export async function deliveredReceipts(ctx: ReceiptPorts, acker: DeviceAddress, queueIds: string[]): Promise<void> {
   const bySender = new Map<string, string[]>();
   for (const id of queueIds) {
     const parsed = parseQueueId(id);
@@ -66,9 +63,9 @@ export async function deliveredReceipts(ctx: ReceiptContext, acker: DeviceAddres
  * has read receipts off) and, always, to the reader's own other devices so they clear their unread counts.
  */
 export async function handleReceipt(
-  ctx: ReceiptContext,
+  ctx: ReceiptPorts,
   reader: DeviceAddress,
-  receipt: parley.v1.Receipt,
+  receipt: parley.v1.Receipt.$Properties,
 ): Promise<void> {
   if (receipt.chat === 'groupId')
     throw new ParleyError('INVALID_ARGUMENT', 'group receipts are not enabled on this server');

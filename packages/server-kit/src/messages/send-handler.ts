@@ -1,56 +1,27 @@
 import type { parley } from '@parley/core';
-import { isValidMessageId, ParleyError } from '@parley/core';
+import { ParleyError } from '@parley/core';
 import type { DeviceRecord } from '../contracts/device-registry.js';
-import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { QueueItem } from '../contracts/offline-queue.js';
-import type { ServerStores } from '../contracts/stores.js';
-import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
-import { type GroupMembership, handleGroupSend } from '../groups/group-send-handler.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
-
-export interface StoredEntry {
-  device: DeviceAddress;
-  id: string;
-  seq: number;
-  data: Uint8Array;
-  /** The shared payload the entry references (group messages). */
-  shared?: Uint8Array | undefined;
-}
-
-export interface SendContext {
-  /** For group sends: current members and receipt cursors (group messages are refused without them). */
-  groups?: GroupMembership;
-  groupReceipts?: GroupReceiptStore;
-  stores: ServerStores;
-  clock: Clock;
-  maxQueuedPerDevice: number;
-  /** Newly stored entries: the gateways holding these devices deliver them. */
-  stored(entries: StoredEntry[]): void;
-}
+import type { QueuePorts } from './queue-ports.js';
 
 type Payload = parley.v1.Payload.$Properties;
 
 const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
 
 /**
- * Stores one message in the queue of every addressed device, atomically and idempotently,
+ * Stores one 1:1 message in the queue of every addressed device, atomically and idempotently,
  * and resolves with the SendAck. The sender address always comes from the authenticated
- * connection; nothing in the frame can change it.
+ * connection; nothing in the frame can change it. The router sends group messages to
+ * `handleGroupSend` instead, after checking the message id.
  */
 export async function handleSend(
-  ctx: SendContext,
+  ctx: QueuePorts,
   sender: DeviceAddress,
-  send: parley.v1.Send,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
 ): Promise<parley.v1.SendAck.$Properties> {
-  const messageId = send.messageId;
-  if (!isValidMessageId(messageId))
-    throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
-  if (send.destination === 'groupId') {
-    const { groups, groupReceipts } = ctx;
-    if (!groups || !groupReceipts)
-      throw new ParleyError('INVALID_ARGUMENT', 'group messages are not enabled on this server');
-    return handleGroupSend({ ...ctx, groups, groupReceipts }, sender, send, messageId);
-  }
   const toUser = send.userId;
   if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
 
@@ -153,7 +124,7 @@ const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Pa
   !!p && !!p.type && !!p.data && p.data.byteLength > 0;
 
 /** Picks each target's payload: its own copy, else the shared one; DEVICES_MISMATCH when copies do not fit. */
-function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send): Payload[] {
+function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send.$Properties): Payload[] {
   const copies = send.copies ?? [];
   const shared = isPayload(send.shared) ? send.shared : undefined;
   if (copies.length === 0) {

@@ -1,21 +1,13 @@
-import { type decodeClientFrame, ParleyError, type parley, type ServerFrameInit } from '@parley/core';
+import { ParleyError } from '@parley/core';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import type { Connection } from '../gateway/connection.js';
 import type { ServerLimits } from '../gateway/limits.js';
+import type { Routes } from '../router/routes.js';
 import { type DEFAULT_PRESENCE_HEARTBEAT_MS, PresenceCluster } from './presence-cluster.js';
 import { PresenceHandler } from './presence-handler.js';
 import { TypingHandler } from './typing-handler.js';
-
-/** Request bodies served by {@link PresenceRequests.handle}. */
-export const PRESENCE_BODIES: ReadonlySet<string> = new Set([
-  'presenceSubscribe',
-  'presenceUnsubscribe',
-  'setActive',
-  'setContacts',
-  'typing',
-]);
 
 /**
  * Presence and typing of one gateway: owns a {@link PresenceHandler} (when the stores have a
@@ -94,36 +86,45 @@ export class PresenceRequests {
     this.typing.closed(connection, device);
   }
 
-  /** Serves one of {@link PRESENCE_BODIES}; resolves with the answer. */
-  async handle(
-    connection: Connection,
-    device: DeviceAddress,
-    frame: ReturnType<typeof decodeClientFrame>,
-  ): Promise<Omit<ServerFrameInit, 'requestId'>> {
-    if (frame.body === 'typing') {
-      this.typing.typing(device, frame.typing as parley.v1.Typing);
-      return { ok: {} };
-    }
-    const presence = this.presence;
-    const store = this.o.stores.presence;
-    if (!presence || !store) throw new ParleyError('INVALID_ARGUMENT', 'presence is not enabled on this server');
-    switch (frame.body) {
-      case 'presenceSubscribe': {
-        const states = await presence.subscribe(connection, device.userId, frame.presenceSubscribe?.userIds ?? []);
+  /**
+   * The presence and typing routes. Subscriptions belong to a connection: `connectionOf` finds the
+   * live one a request came on (none once it closed, and then there is nothing to subscribe).
+   */
+  routes(
+    connectionOf: (id: string) => Connection | undefined,
+  ): Pick<Routes, 'presenceSubscribe' | 'presenceUnsubscribe' | 'setActive' | 'setContacts' | 'typing'> {
+    const enabled = () => {
+      const presence = this.presence;
+      const store = this.o.stores.presence;
+      if (!presence || !store) throw new ParleyError('INVALID_ARGUMENT', 'presence is not enabled on this server');
+      return { presence, store };
+    };
+    return {
+      typing: async (request, { device }) => {
+        this.typing.typing(device, request);
+        return { ok: {} };
+      },
+      presenceSubscribe: async (request, { device, connectionId }) => {
+        const { presence } = enabled();
+        const connection = connectionOf(connectionId);
+        const states = connection ? await presence.subscribe(connection, device.userId, request.userIds ?? []) : [];
         return { presenceSnapshot: { states } };
-      }
-      case 'presenceUnsubscribe':
-        presence.unsubscribe(connection, frame.presenceUnsubscribe?.userIds ?? []);
+      },
+      presenceUnsubscribe: async (request, { connectionId }) => {
+        const { presence } = enabled();
+        const connection = connectionOf(connectionId);
+        if (connection) presence.unsubscribe(connection, request.userIds ?? []);
         return { ok: {} };
-      case 'setActive':
-        await presence.setActive(device, frame.setActive?.active === true);
+      },
+      setActive: async (request, { device }) => {
+        await enabled().presence.setActive(device, request.active === true);
         return { ok: {} };
-      case 'setContacts':
-        await store.setContacts(device.userId, frame.setContacts?.userIds ?? []);
+      },
+      setContacts: async (request, { device }) => {
+        await enabled().store.setContacts(device.userId, request.userIds ?? []);
         return { ok: {} };
-      default:
-        throw new ParleyError('INVALID_ARGUMENT', `${frame.body} is not enabled on this server`);
-    }
+      },
+    };
   }
 
   async stop(): Promise<void> {

@@ -61,7 +61,7 @@ export class TypingHandler {
   }
 
   /** Typing from `device`. */
-  typing(device: DeviceAddress, frame: parley.v1.Typing): void {
+  typing(device: DeviceAddress, frame: parley.v1.Typing.$Properties): void {
     if (frame.chat === 'groupId')
       throw new ParleyError('INVALID_ARGUMENT', 'group typing is not enabled on this server');
     const peer = frame.userId;
