@@ -11,6 +11,8 @@ import {
 } from '../src/index.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+
 const E = pb.ErrorCode;
 const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 
@@ -39,7 +41,7 @@ async function peer(url: string, userId: string): Promise<RawPeer> {
 }
 
 const sendText = (from: RawPeer, to: string, messageId: string, body: string) =>
-  from.request({ send: { messageId, userId: to, shared: { type: 1, data: text(body) } } });
+  from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: text(body) } } });
 
 describe('route middleware (createServer({ routes }))', () => {
   it('wraps send: refuses some messages with a typed error and audits the rest', async () => {

@@ -11,7 +11,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
-import { CloseReasons, Connection } from './connection.js';
+import { CloseReasons, Connection, closeCode } from './connection.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import type { ServerLimits } from './limits.js';
 import { toBytes } from './raw-data.js';
@@ -49,7 +49,7 @@ export class ConnectionLoop {
 
   accept(ws: WebSocket): void {
     if (this.o.closing()) {
-      ws.close(4000 + CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
+      ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
     }
     const { limits, clock, logger } = this.o;

@@ -3,8 +3,9 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { GroupReceiptStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { Logger } from '../contracts/logger.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
-import { devicesOf, enqueueReceipt, type ReceiptPorts, receiptId } from '../messages/receipts-handler.js';
-import { type GroupMembership, parseGroupQueueId } from './group-send-handler.js';
+import { encodeQueueId, parseQueueId, receiptQueueId } from '../messages/queue-id.js';
+import { devicesOf, enqueueReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
+import type { GroupMembership } from './group-send-handler.js';
 
 export interface GroupReceiptsPorts extends ReceiptPorts {
   groups: GroupMembership;
@@ -35,8 +36,8 @@ export class GroupReceipts {
   async delivered(acker: DeviceAddress, queueIds: string[]): Promise<void> {
     const latest = new Map<string, { groupId: string; sender: DeviceAddress; messageId: string }>();
     for (const id of queueIds) {
-      const parsed = parseGroupQueueId(id);
-      if (!parsed || parsed.sender.userId === acker.userId) continue;
+      const parsed = parseQueueId(id);
+      if (parsed?.kind !== 'group' || parsed.sender.userId === acker.userId) continue;
       const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
       const seen = latest.get(key);
       if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
@@ -69,7 +70,7 @@ export class GroupReceipts {
     const upTo = [...ids].sort().pop() as string; // ids are strings: the latest sorts last
     const status = pb.ReceiptStatus.RECEIPT_STATUS_READ;
     const own = (await devicesOf(this.ctx, reader.userId)).filter((d) => d.deviceId !== reader.deviceId);
-    const id = `${receiptId(reader.userId, 'r', ids)}\u001f${groupId}`;
+    const id = receiptQueueId(reader.userId, 'read', ids, groupId);
     await enqueueReceipt(this.ctx, own, id, {
       messageIds: ids,
       status,
@@ -138,7 +139,7 @@ export class GroupReceipts {
     for (const status of ['delivered', 'read'] as GroupReceiptStatus[]) {
       const upTo = aggregate[status];
       if (!upTo || !(await this.ctx.groupReceipts.announce(groupId, sender, status, upTo))) continue;
-      const id = `\u001fr\u001fga\u001f${groupId}\u001f${sender.deviceId}\u001f${status}\u001f${upTo}`;
+      const id = encodeQueueId({ kind: 'groupAggregate', groupId, senderDeviceId: sender.deviceId, status, upTo });
       await enqueueReceipt(this.ctx, await devicesOf(this.ctx, sender.userId), id, {
         messageIds: [upTo],
         status: STATUS[status],

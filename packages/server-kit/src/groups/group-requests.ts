@@ -16,19 +16,12 @@ import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import type { ServerLimits } from '../gateway/limits.js';
 import { encodeEnvelope } from '../messages/envelope.js';
+import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';
 import type { Routes } from '../router/routes.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
 export const MAX_HISTORY_RECORDS = 100;
-
-/**
- * Queue id of a group record: deterministic, so storing the fan-out twice is deduplicated. It starts
- * with U+001F like receipt ids, so it is never taken for a message (user ids are never empty).
- */
-export function groupRecordQueueId(groupId: string, version: number): string {
-  return `\u001fgr\u001f${groupId}\u001f${version}`;
-}
 
 export interface GroupRequestsPorts extends Deliveries {
   stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
@@ -123,7 +116,7 @@ export class GroupRequests {
         .filter((d) => d.userId !== actor.userId || d.deviceId !== actor.deviceId)
         .map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
       if (devices.length === 0) return;
-      const id = groupRecordQueueId(after.groupId, after.version);
+      const id = encodeQueueId({ kind: 'groupRecord', groupId: after.groupId, version: after.version });
       const data = encodeEnvelope({
         id,
         sender: { userId: actor.userId, deviceId: actor.deviceId },

@@ -5,6 +5,7 @@ import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from '../messages/envelope.js';
+import { encodeQueueId } from '../messages/queue-id.js';
 import type { QueuePorts } from '../messages/queue-ports.js';
 
 /** What the group send path needs of the group store: the current members. */
@@ -16,27 +17,6 @@ export interface GroupMembership {
 export interface GroupSendPorts extends QueuePorts {
   groups: GroupMembership;
   groupReceipts: GroupReceiptStore;
-}
-
-/**
- * Queue id of a group message for every member device: it starts with U+001F like other non-1:1
- * entries, and names the group so an acknowledgement can move the member's receipt cursor.
- */
-export function groupQueueId(groupId: string, sender: DeviceAddress, messageId: string): string {
-  return `\u001fg\u001f${groupId}\u001f${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
-}
-
-/** The parts of a group message queue id; undefined for other entries. */
-export function parseGroupQueueId(
-  id: string,
-): { groupId: string; sender: DeviceAddress; messageId: string } | undefined {
-  if (!id.startsWith('\u001fg\u001f')) return undefined;
-  const parts = id.split('\u001f');
-  if (parts.length !== 6) return undefined;
-  const [, , groupId, userId, device, messageId] = parts as [string, string, string, string, string, string];
-  const deviceId = Number(device);
-  if (!groupId || !userId || !Number.isInteger(deviceId) || !messageId) return undefined;
-  return { groupId, sender: { userId, deviceId }, messageId };
 }
 
 const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is parley.v1.Payload.$Properties =>
@@ -82,7 +62,12 @@ export async function handleGroupSend(
   }
 
   const now = ctx.clock();
-  const queueId = groupQueueId(groupId, sender, messageId);
+  const queueId = encodeQueueId({
+    kind: 'group',
+    groupId,
+    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    messageId,
+  });
   // The part every member device shares, stored once; each entry adds only its id (and a key distribution).
   const shared = encodeEnvelope({
     sender: { userId: sender.userId, deviceId: sender.deviceId },

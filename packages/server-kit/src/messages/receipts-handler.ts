@@ -3,8 +3,8 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
+import { parseQueueId, receiptQueueId } from './queue-id.js';
 import type { QueuePorts } from './queue-ports.js';
-import { parseQueueId } from './send-handler.js';
 
 /** What receipts need on top of queueing: each user's read receipt setting. */
 export interface ReceiptPorts extends QueuePorts {
@@ -13,14 +13,6 @@ export interface ReceiptPorts extends QueuePorts {
 }
 
 const MAX_IDS = 1000;
-
-/**
- * Queue id of a receipt: deterministic, so a repeated receipt is deduplicated by the queue. It starts
- * with U+001F, which no message queue id does (user ids are never empty).
- */
-export function receiptId(by: string, kind: 'd' | 'r', ids: string[]): string {
-  return `\u001fr\u001f${by}\u001f${kind}\u001f${ids[0]}\u001f${ids[ids.length - 1]}\u001f${ids.length}`;
-}
 
 export async function enqueueReceipt(
   ctx: ReceiptPorts,
@@ -46,7 +38,7 @@ export async function deliveredReceipts(ctx: ReceiptPorts, acker: DeviceAddress,
   const bySender = new Map<string, string[]>();
   for (const id of queueIds) {
     const parsed = parseQueueId(id);
-    if (!parsed?.wantsReceipts || parsed.sender.userId === acker.userId) continue;
+    if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
     const list = bySender.get(parsed.sender.userId) ?? [];
     list.push(parsed.messageId);
     bySender.set(parsed.sender.userId, list);
@@ -54,7 +46,7 @@ export async function deliveredReceipts(ctx: ReceiptPorts, acker: DeviceAddress,
   const at = ctx.clock();
   for (const [sender, ids] of bySender) {
     const event = { messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at };
-    await enqueueReceipt(ctx, await devicesOf(ctx, sender), receiptId(acker.userId, 'd', ids), event);
+    await enqueueReceipt(ctx, await devicesOf(ctx, sender), receiptQueueId(acker.userId, 'delivered', ids), event);
   }
 }
 
@@ -79,7 +71,7 @@ export async function handleReceipt(
     throw new ParleyError('INVALID_ARGUMENT', `1-${MAX_IDS} valid message ids`);
   }
   const at = ctx.clock();
-  const id = receiptId(reader.userId, 'r', ids);
+  const id = receiptQueueId(reader.userId, 'read', ids);
   const status = pb.ReceiptStatus.RECEIPT_STATUS_READ;
   const own = (await devicesOf(ctx, reader.userId)).filter((d) => d.deviceId !== reader.deviceId);
   await enqueueReceipt(ctx, own, id, { messageIds: ids, status, byUserId: reader.userId, peerUserId: sender, at });

@@ -4,6 +4,7 @@ import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
+import { encodeQueueId } from './queue-id.js';
 import type { QueuePorts } from './queue-ports.js';
 
 type Payload = parley.v1.Payload.$Properties;
@@ -53,8 +54,13 @@ export async function handleSend(
 
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
-  // Queue ids are scoped by sender device, so two senders can never collide on a message id.
-  const queueId = queueIdFor(sender, messageId, send.attempt ?? 0, send.noReceipts ?? false);
+  const queueId = encodeQueueId({
+    kind: 'direct',
+    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    messageId,
+    attempt: send.attempt ?? 0,
+    noReceipts: send.noReceipts ?? false,
+  });
   const items: QueueItem[] = targets.map((device, i) => ({
     device: { userId: device.userId, deviceId: device.deviceId },
     id: queueId,
@@ -80,28 +86,6 @@ export async function handleSend(
   // On a resend every item is a duplicate and storedAt is the first attempt's time.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
-}
-
-/**
- * The queue (and ack) id of a message: sender user, sender device and message id joined by
- * U+001F, which none of them can contain (user ids exclude control characters).
- */
-export function queueIdFor(sender: DeviceAddress, messageId: string, attempt = 0, noReceipts = false): string {
-  const base = `${sender.userId}\u001f${sender.deviceId}\u001f${messageId}`;
-  const withAttempt = attempt > 0 ? `${base}\u001f${attempt}` : base;
-  return noReceipts ? `${withAttempt}\u001f-` : withAttempt;
-}
-
-/** The parts of a message queue id (see {@link queueIdFor}); undefined for other entries. */
-export function parseQueueId(
-  id: string,
-): { sender: DeviceAddress; messageId: string; wantsReceipts: boolean } | undefined {
-  const parts = id.split('\u001f');
-  if (parts.length < 3 || parts.length > 5) return undefined; // receipts have more parts and an empty first one
-  const [userId, device, messageId] = parts as [string, string, string];
-  const deviceId = Number(device);
-  if (!userId || !Number.isInteger(deviceId) || !messageId) return undefined;
-  return { sender: { userId, deviceId }, messageId, wantsReceipts: parts[parts.length - 1] !== '-' };
 }
 
 /** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */
