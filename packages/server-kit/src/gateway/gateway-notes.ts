@@ -1,15 +1,12 @@
-import { fromUtf8, utf8 } from '@parley/core';
+import { encodeGatewayNote, gatewayNoteListener } from '../cluster/gateway-note.js';
 import type { Bus } from '../contracts/bus.js';
 import type { Logger } from '../contracts/logger.js';
 import type { DeviceAddress } from '../contracts/types.js';
 
-/** A note between gateways: a nudge (the device's queue has news) or a kick (it connected elsewhere). */
-export type GatewayNote =
+/** A note about one device between gateways: a nudge (its queue has news) or a kick (it connected elsewhere). */
+export type DeviceNote =
   | { kind: 'nudge'; device: DeviceAddress }
   | { kind: 'kick'; device: DeviceAddress; connectionId: string };
-
-/** The JSON a note travels as on the bus. */
-type BusNote = { t: 'nudge'; u: string; d: number } | { t: 'kick'; u: string; d: number; c: string };
 
 const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
 /**
@@ -18,40 +15,21 @@ const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;
  */
 const EVERY_GATEWAY = 'parley.gateways';
 
-function encodeNote(note: GatewayNote): Uint8Array {
-  const { userId: u, deviceId: d } = note.device;
-  return utf8(JSON.stringify(note.kind === 'nudge' ? { t: 'nudge', u, d } : { t: 'kick', u, d, c: note.connectionId }));
-}
-
-function decodeNote(data: Uint8Array): GatewayNote | undefined {
-  let note: BusNote;
-  try {
-    note = JSON.parse(fromUtf8(data)) as BusNote;
-  } catch {
-    return undefined;
-  }
-  if (!note || typeof note !== 'object') return undefined;
-  const device = { userId: note.u, deviceId: note.d };
-  if (note.t === 'nudge') return { kind: 'nudge', device };
-  if (note.t === 'kick') return { kind: 'kick', device, connectionId: note.c };
-  return undefined;
-}
-
 /**
- * This gateway's side of the notes between gateways: it listens on its own channel and on the
- * every-gateway channel, and sends notes to one gateway or to all. A note is only a hint: the
- * queue is the truth, so a lost note delays a delivery but never loses it.
+ * This gateway's side of the device notes between gateways (cluster.proto's GatewayNote): it listens
+ * on its own channel and on the every-gateway channel, and sends notes to one gateway or to all.
+ * A note is only a hint: the queue is the truth, so a lost note delays a delivery but never loses it.
  */
 export class GatewayNotes {
   private readonly unsubscribes: Array<() => Promise<void>> = [];
 
-  constructor(private readonly o: { bus: Bus; gatewayId: string; logger: Logger; onNote(note: GatewayNote): void }) {}
+  constructor(private readonly o: { bus: Bus; gatewayId: string; logger: Logger; onNote(note: DeviceNote): void }) {}
 
   async start(): Promise<void> {
-    const listener = (data: Uint8Array) => {
-      const note = decodeNote(data);
-      if (note) this.o.onNote(note);
-    };
+    const listener = gatewayNoteListener(this.o.logger, (note) => {
+      // Presence notes travel on their own channel: anything else here is not for this listener.
+      if (note.kind === 'nudge' || note.kind === 'kick') this.o.onNote(note);
+    });
     this.unsubscribes.push(await this.o.bus.subscribe(channelOf(this.o.gatewayId), listener));
     this.unsubscribes.push(await this.o.bus.subscribe(EVERY_GATEWAY, listener));
   }
@@ -61,9 +39,9 @@ export class GatewayNotes {
   }
 
   /** Sends a note to one gateway, or to every gateway (`'all'`). */
-  send(to: string | 'all', note: GatewayNote): void {
+  send(to: string | 'all', note: DeviceNote): void {
     void this.o.bus
-      .publish(to === 'all' ? EVERY_GATEWAY : channelOf(to), encodeNote(note))
+      .publish(to === 'all' ? EVERY_GATEWAY : channelOf(to), encodeGatewayNote(this.o.gatewayId, note))
       .catch((error: unknown) => this.o.logger.warn('bus publish failed', { error: String(error) }));
   }
 }

@@ -6,7 +6,7 @@ import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
 import type { PushCoalescer } from '../push/push-coalescer.js';
 import { CloseReasons, type Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
-import type { GatewayNote, GatewayNotes } from './gateway-notes.js';
+import type { DeviceNote, GatewayNotes } from './gateway-notes.js';
 import type { ServerLimits } from './limits.js';
 
 interface LiveDevice {
@@ -153,7 +153,7 @@ export class LiveDevices implements Deliveries {
   }
 
   /** A note from another gateway about a device that may be connected here. */
-  onNote(note: GatewayNote): void {
+  onNote(note: DeviceNote): void {
     const local = this.live.get(deviceKey(note.device));
     if (!local) return;
     if (note.kind === 'nudge') local.pump.nudge();

@@ -1,3 +1,9 @@
+import {
+  encodeGatewayNote,
+  type GatewayNote,
+  type GatewayNoteBody,
+  gatewayNoteListener,
+} from '../cluster/gateway-note.js';
 import type { Bus } from '../contracts/bus.js';
 import type { Logger } from '../contracts/logger.js';
 import type { Clock } from '../contracts/types.js';
@@ -8,20 +14,6 @@ import type { TypingChange } from './typing-tracker.js';
 export const PRESENCE_CHANNEL = 'parley.presence';
 /** Default interval of a gateway's heartbeat (the list of its online users), ms. */
 export const DEFAULT_PRESENCE_HEARTBEAT_MS = 10_000;
-
-/**
- * A presence/typing bus message. `g` is the sending gateway.
- * - `on`/`off`: a user became online / offline on `g` (offline carries the last seen `g` stored).
- * - `hb`: heartbeat, every user online on `g`; keeps them online elsewhere for 3 heartbeats.
- * - `hello`: `g` just started; the others answer with a heartbeat at once.
- * - `ty`: a typing change of `user` towards `peer` (relayed to `peer`'s devices everywhere).
- */
-type PresenceNote =
-  | { t: 'on'; g: string; u: string }
-  | { t: 'off'; g: string; u: string; s?: number }
-  | { t: 'hb'; g: string; us: string[] }
-  | { t: 'hello'; g: string }
-  | { t: 'ty'; g: string; peer: string; user: string; typing: boolean };
 
 /** Options of {@link PresenceCluster}. */
 export interface PresenceClusterOptions {
@@ -64,28 +56,29 @@ export class PresenceCluster {
   private readonly heartbeatMs: number;
   private unsubscribe: (() => Promise<void>) | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
-  private readonly encoder = new TextEncoder();
-  private readonly decoder = new TextDecoder();
 
   constructor(private readonly o: PresenceClusterOptions) {
     this.heartbeatMs = o.heartbeatMs ?? DEFAULT_PRESENCE_HEARTBEAT_MS;
   }
 
   async start(): Promise<void> {
-    this.unsubscribe = await this.o.bus.subscribe(PRESENCE_CHANNEL, (data) => this.received(data));
+    this.unsubscribe = await this.o.bus.subscribe(
+      PRESENCE_CHANNEL,
+      gatewayNoteListener(this.o.logger, (note) => this.received(note)),
+    );
     this.timer = setInterval(() => {
-      this.publish({ t: 'hb', g: this.o.gatewayId, us: [...this.localOnline] });
+      this.publish({ kind: 'presenceHeartbeat', userIds: [...this.localOnline] });
       this.sweep();
     }, this.heartbeatMs);
     this.timer.unref?.();
-    this.publish({ t: 'hello', g: this.o.gatewayId });
+    this.publish({ kind: 'presenceHello' });
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     // Tell the others this gateway's users left (a graceful stop should not wait for expiry).
     const now = this.o.clock();
-    for (const u of this.localOnline) this.publish({ t: 'off', g: this.o.gatewayId, u, s: now });
+    for (const userId of this.localOnline) this.publish({ kind: 'presenceOffline', userId, lastSeen: now });
     this.localOnline.clear();
     await this.unsubscribe?.();
   }
@@ -106,58 +99,51 @@ export class PresenceCluster {
   localChanged(userId: string, state: PresenceState): PresenceState | undefined {
     if (state.online) {
       this.localOnline.add(userId);
-      this.publish({ t: 'on', g: this.o.gatewayId, u: userId });
+      this.publish({ kind: 'presenceOnline', userId });
       return state;
     }
     this.localOnline.delete(userId);
     this.publish({
-      t: 'off',
-      g: this.o.gatewayId,
-      u: userId,
-      ...(state.lastSeen !== undefined ? { s: state.lastSeen } : {}),
+      kind: 'presenceOffline',
+      userId,
+      ...(state.lastSeen !== undefined ? { lastSeen: state.lastSeen } : {}),
     });
     return this.onlineElsewhere(userId) ? undefined : state;
   }
 
   /** Publishes a local typing change so the peer's devices on other gateways get it. */
   typing(change: TypingChange): void {
-    this.publish({ t: 'ty', g: this.o.gatewayId, peer: change.chatId, user: change.userId, typing: change.typing });
+    this.publish({ kind: 'typing', userId: change.userId, peerUserId: change.chatId, typing: change.typing });
   }
 
-  private publish(note: PresenceNote): void {
+  private publish(note: GatewayNoteBody): void {
     void this.o.bus
-      .publish(PRESENCE_CHANNEL, this.encoder.encode(JSON.stringify(note)))
+      .publish(PRESENCE_CHANNEL, encodeGatewayNote(this.o.gatewayId, note))
       .catch((error: unknown) => this.o.logger.warn('presence: bus publish failed', { error: String(error) }));
   }
 
-  private received(data: Uint8Array): void {
-    let note: PresenceNote;
-    try {
-      note = JSON.parse(this.decoder.decode(data)) as PresenceNote;
-    } catch {
-      this.o.logger.warn('presence: unreadable bus message');
-      return;
-    }
-    if (typeof note !== 'object' || note === null || typeof note.g !== 'string' || note.g === this.o.gatewayId) return;
+  /** A checked note from the bus (see cluster/gateway-note.ts); this gateway's own are ignored. */
+  private received(note: GatewayNote): void {
+    if (note.from === this.o.gatewayId) return;
     const expires = this.o.clock() + 3 * this.heartbeatMs;
-    switch (note.t) {
-      case 'on':
-        if (typeof note.u === 'string') this.remoteOnline(note.g, note.u, expires);
+    switch (note.kind) {
+      case 'presenceOnline':
+        this.remoteOnline(note.from, note.userId, expires);
         return;
-      case 'off':
-        if (typeof note.u === 'string') this.remoteOffline(note.g, note.u, note.s);
+      case 'presenceOffline':
+        this.remoteOffline(note.from, note.userId, note.lastSeen);
         return;
-      case 'hb':
-        if (Array.isArray(note.us))
-          for (const u of note.us) if (typeof u === 'string') this.remoteOnline(note.g, u, expires);
+      case 'presenceHeartbeat':
+        for (const userId of note.userIds) this.remoteOnline(note.from, userId, expires);
         return;
-      case 'hello':
-        this.publish({ t: 'hb', g: this.o.gatewayId, us: [...this.localOnline] });
+      case 'presenceHello':
+        this.publish({ kind: 'presenceHeartbeat', userIds: [...this.localOnline] });
         return;
-      case 'ty':
-        if (typeof note.peer === 'string' && typeof note.user === 'string') {
-          this.o.onRemoteTyping({ chatId: note.peer, userId: note.user, typing: note.typing === true });
-        }
+      case 'typing':
+        this.o.onRemoteTyping({ chatId: note.peerUserId, userId: note.userId, typing: note.typing });
+        return;
+      default:
+        // Device notes travel on the gateways' own channels, not on this one.
         return;
     }
   }
