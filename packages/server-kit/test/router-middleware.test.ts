@@ -117,6 +117,15 @@ describe('route middleware (createServer({ routes }))', () => {
   });
 });
 
+describe('route middleware: misuse', () => {
+  it('refuses middleware on a case that has no route', async () => {
+    const typo = { sned: async () => undefined } as unknown as RouteMiddleware;
+    const s = memoryStores();
+    await expect(createServer({ stores: s, routes: typo })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await s.close();
+  });
+});
+
 describe('route coverage', () => {
   it('has exactly one route for every ClientFrame body the connection does not answer itself', () => {
     // Compile-time: `builtInRoutes()` returns `Routes`, so a new ClientFrame body without a route fails
