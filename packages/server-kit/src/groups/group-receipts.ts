@@ -3,7 +3,7 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { GroupReceiptStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import type { Logger } from '../contracts/logger.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
-import { encodeQueueId, parseQueueId, receiptQueueId } from '../messages/queue-id.js';
+import { encodeQueueId, type QueueId, receiptQueueId } from '../messages/queue-id.js';
 import { devicesOf, enqueueReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
 import type { GroupMembership } from './group-send-handler.js';
 
@@ -33,10 +33,9 @@ export class GroupReceipts {
   constructor(private readonly ctx: GroupReceiptsPorts) {}
 
   /** A member device acknowledged queue entries: group messages among them count as delivered. */
-  async delivered(acker: DeviceAddress, queueIds: string[]): Promise<void> {
+  async delivered(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Promise<void> {
     const latest = new Map<string, { groupId: string; sender: DeviceAddress; messageId: string }>();
-    for (const id of queueIds) {
-      const parsed = parseQueueId(id);
+    for (const parsed of acked) {
       if (parsed?.kind !== 'group' || parsed.sender.userId === acker.userId) continue;
       const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
       const seen = latest.get(key);

@@ -3,7 +3,7 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
-import { parseQueueId, receiptQueueId } from './queue-id.js';
+import { type QueueId, receiptQueueId } from './queue-id.js';
 import type { QueuePorts } from './queue-ports.js';
 
 /** What receipts need on top of queueing: each user's read receipt setting. */
@@ -31,13 +31,16 @@ export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
   (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
 
 /**
- * A device acknowledged queue entries: for each message from another user that asks for receipts,
+ * A device acknowledged queue entries (read with `parseQueueId`): for each message from another user that asks for receipts,
  * a DELIVERED receipt goes to every device of its sender, through their queues.
  */
-export async function deliveredReceipts(ctx: ReceiptPorts, acker: DeviceAddress, queueIds: string[]): Promise<void> {
+export async function deliveredReceipts(
+  ctx: ReceiptPorts,
+  acker: DeviceAddress,
+  acked: ReadonlyArray<QueueId | undefined>,
+): Promise<void> {
   const bySender = new Map<string, string[]>();
-  for (const id of queueIds) {
-    const parsed = parseQueueId(id);
+  for (const parsed of acked) {
     if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
     const list = bySender.get(parsed.sender.userId) ?? [];
     list.push(parsed.messageId);

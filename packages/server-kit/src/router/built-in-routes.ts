@@ -10,6 +10,7 @@ import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
+import { parseQueueId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts } from '../messages/queue-ports.js';
 import { deliveredReceipts, handleReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
@@ -105,8 +106,9 @@ function messageRoutes(
       const pump = o.live.pumpOf(device);
       if (!pump) return undefined;
       const ids = request.ids ?? [];
-      await deliveredReceipts(receipts, device, ids);
-      await o.groupReceipts.delivered(device, ids);
+      const acked = ids.map(parseQueueId); // read once: 1:1 and group receipts both look at them
+      await deliveredReceipts(receipts, device, acked);
+      await o.groupReceipts.delivered(device, acked);
       await pump.ack(ids);
       return undefined;
     },
