@@ -20,6 +20,7 @@ export {
   type PreKey,
   type SignedPreKey,
 } from './contracts/key-directory.js';
+export { DEFAULT_LIMITS, type ServerLimits } from './contracts/limits.js';
 export { type Logger, silentLogger } from './contracts/logger.js';
 export {
   DEFAULT_MAX_MEDIA_BYTES,
@@ -54,7 +55,6 @@ export type { ServerStores } from './contracts/stores.js';
 export { type SetTimer, systemTimer } from './contracts/timer.js';
 export { type Clock, type DeviceAddress, systemClock } from './contracts/types.js';
 export { closeCode } from './gateway/connection.js';
-export { DEFAULT_LIMITS, type ServerLimits } from './gateway/limits.js';
 export { type FsMediaStoreOptions, fsMediaStore } from './media/fs-media-store.js';
 export { DEFAULT_MEDIA_SETTINGS, type MediaSettings } from './media/media-requests.js';
 export { memoryBus } from './memory/memory-bus.js';

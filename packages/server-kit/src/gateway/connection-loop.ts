@@ -7,13 +7,13 @@ import {
   type UnknownBodyDetail,
 } from '@parley/core';
 import type { RawData, WebSocket } from 'ws';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
-import type { ServerLimits } from './limits.js';
 import { toBytes } from './raw-data.js';
 
 /** What the connection loop needs of its gateway. */

@@ -1,8 +1,8 @@
 import type { parley, ServerFrameInit } from '@parley/core';
 import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
 import type { WebSocket } from 'ws';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import type { ServerLimits } from './limits.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;

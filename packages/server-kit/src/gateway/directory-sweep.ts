@@ -1,7 +1,7 @@
+import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { CloseReasons, type Connection } from './connection.js';
-import type { ServerLimits } from './limits.js';
 import { directoryTtl } from './live-devices.js';
 
 /** What {@link DirectorySweep} needs. */

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Authenticator } from '../contracts/authenticator.js';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock } from '../contracts/types.js';
@@ -8,14 +9,13 @@ import { GroupRequests } from '../groups/group-requests.js';
 import type { MediaRequests } from '../media/media-requests.js';
 import { PresenceRequests } from '../presence/presence-requests.js';
 import type { PushCoalescer } from '../push/push-coalescer.js';
-import { builtInRoutes } from '../router/built-in-routes.js';
 import { Router } from '../router/router.js';
 import type { RouteMiddleware } from '../router/routes.js';
+import { builtInRoutes } from './built-in-routes.js';
 import { CloseReasons, type Connection } from './connection.js';
 import { ConnectionLoop } from './connection-loop.js';
 import { DirectorySweep } from './directory-sweep.js';
 import { GatewayNotes } from './gateway-notes.js';
-import type { ServerLimits } from './limits.js';
 import { LiveDevices } from './live-devices.js';
 
 export interface GatewayOptions {

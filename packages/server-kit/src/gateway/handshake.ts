@@ -1,11 +1,11 @@
 import type { parley } from '@parley/core';
 import { ParleyError, PROTOCOL_VERSION, randomBytes } from '@parley/core';
 import type { Authenticator } from '../contracts/authenticator.js';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { CloseReasons, type Connection } from './connection.js';
-import type { ServerLimits } from './limits.js';
 
 interface PendingHello {
   hello: parley.v1.Hello.$Properties;

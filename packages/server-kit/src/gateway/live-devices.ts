@@ -1,4 +1,5 @@
 import type { ServerFrameInit } from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
@@ -7,7 +8,6 @@ import type { PushCoalescer } from '../push/push-coalescer.js';
 import { CloseReasons, type Connection } from './connection.js';
 import { DeliveryPump } from './delivery-pump.js';
 import type { DeviceNote, GatewayNotes } from './gateway-notes.js';
-import type { ServerLimits } from './limits.js';
 
 interface LiveDevice {
   connection: Connection;

@@ -10,11 +10,11 @@ import {
   toGroupState,
   verifyGroupRecordSignature,
 } from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { QueueItem } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
-import type { ServerLimits } from '../gateway/limits.js';
 import { encodeEnvelope } from '../messages/envelope.js';
 import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';

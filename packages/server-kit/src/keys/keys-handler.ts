@@ -7,9 +7,9 @@ import {
   type PreKey,
   type SignedPreKey,
 } from '../contracts/key-directory.js';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import type { ServerLimits } from '../gateway/limits.js';
 import type { Routes } from '../router/routes.js';
 
 /** What the key routes use: the key directory, devices and the fetch rate limit. */

@@ -3,7 +3,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { PresenceStore } from '../contracts/presence-store.js';
 import type { SetTimer } from '../contracts/timer.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
-import type { Connection } from '../gateway/connection.js';
+import type { LiveConnection } from './live-connection.js';
 import type { PresenceCluster } from './presence-cluster.js';
 import { canSeePresence, type PresencePolicyDeps } from './presence-policy.js';
 import { type PresenceState, type PresenceTracker, presenceTracker } from './presence-tracker.js';
@@ -43,9 +43,9 @@ export class PresenceHandler {
   private readonly tracker: PresenceTracker;
   private readonly policy: PresencePolicyDeps;
   /** Viewer connection -> what it subscribed to. */
-  private readonly subscriptions = new Map<Connection, Subscription>();
+  private readonly subscriptions = new Map<LiveConnection, Subscription>();
   /** Subject user -> connections subscribed to them. */
-  private readonly subscribers = new Map<string, Set<Connection>>();
+  private readonly subscribers = new Map<string, Set<LiveConnection>>();
 
   constructor(private readonly o: PresenceHandlerOptions) {
     this.policy = o.policy ?? {
@@ -79,7 +79,7 @@ export class PresenceHandler {
    * A connection closed. Its subscriptions go; when it was the device's live connection
    * (`wasLive`), the device is gone, last heard from at `lastHeardAt` when it died silently.
    */
-  closed(connection: Connection, device: DeviceAddress | undefined, wasLive: boolean, lastHeardAt?: number): void {
+  closed(connection: LiveConnection, device: DeviceAddress | undefined, wasLive: boolean, lastHeardAt?: number): void {
     this.dropAll(connection);
     if (device && wasLive) {
       this.track(this.tracker.deviceGone(device, lastHeardAt !== undefined ? { at: lastHeardAt } : {}));
@@ -88,7 +88,7 @@ export class PresenceHandler {
 
   /** PresenceSubscribe: records the subscription and answers the states the viewer may see. */
   async subscribe(
-    connection: Connection,
+    connection: LiveConnection,
     viewerId: string,
     userIds: readonly string[],
   ): Promise<parley.v1.PresenceState.$Properties[]> {
@@ -122,7 +122,7 @@ export class PresenceHandler {
   }
 
   /** PresenceUnsubscribe. */
-  unsubscribe(connection: Connection, userIds: readonly string[]): void {
+  unsubscribe(connection: LiveConnection, userIds: readonly string[]): void {
     const ids = checkIds(userIds);
     const sub = this.subscriptions.get(connection);
     if (!sub) return;
@@ -155,14 +155,14 @@ export class PresenceHandler {
     }
   }
 
-  private dropAll(connection: Connection): void {
+  private dropAll(connection: LiveConnection): void {
     const sub = this.subscriptions.get(connection);
     if (!sub) return;
     for (const id of [...sub.users]) this.drop(connection, sub, id);
     this.subscriptions.delete(connection);
   }
 
-  private drop(connection: Connection, sub: Subscription, userId: string): void {
+  private drop(connection: LiveConnection, sub: Subscription, userId: string): void {
     sub.users.delete(userId);
     const set = this.subscribers.get(userId);
     set?.delete(connection);

@@ -1,10 +1,10 @@
 import { ParleyError } from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
-import type { Connection } from '../gateway/connection.js';
-import type { ServerLimits } from '../gateway/limits.js';
 import type { Routes } from '../router/routes.js';
+import type { LiveConnection } from './live-connection.js';
 import { type DEFAULT_PRESENCE_HEARTBEAT_MS, PresenceCluster } from './presence-cluster.js';
 import { PresenceHandler } from './presence-handler.js';
 import { TypingHandler } from './typing-handler.js';
@@ -68,7 +68,7 @@ export class PresenceRequests {
   }
 
   /** A device authenticated and its connection is ready (and now the device's live one). */
-  connected(connection: Connection, device: DeviceAddress): void {
+  connected(connection: LiveConnection, device: DeviceAddress): void {
     this.presence?.connected(device);
     this.typing.connected(connection, device);
   }
@@ -78,7 +78,7 @@ export class PresenceRequests {
    * newer connection of the same device). A connection closed for idle timeout died without a
    * goodbye: its device was last seen when its last frame arrived.
    */
-  closed(connection: Connection, wasLive: boolean): void {
+  closed(connection: LiveConnection, wasLive: boolean): void {
     const device = connection.address;
     const now = this.o.clock();
     const silent = now - connection.lastReceivedAt > this.o.limits.idleTimeoutMs;
@@ -91,7 +91,7 @@ export class PresenceRequests {
    * live one a request came on (none once it closed, and then there is nothing to subscribe).
    */
   routes(
-    connectionOf: (id: string) => Connection | undefined,
+    connectionOf: (id: string) => LiveConnection | undefined,
   ): Pick<Routes, 'presenceSubscribe' | 'presenceUnsubscribe' | 'setActive' | 'setContacts' | 'typing'> {
     const enabled = () => {
       const presence = this.presence;

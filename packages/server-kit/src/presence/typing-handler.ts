@@ -2,7 +2,7 @@ import { ParleyError, type parley } from '@parley/core';
 import type { Logger } from '../contracts/logger.js';
 import type { SetTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import type { Connection } from '../gateway/connection.js';
+import type { LiveConnection } from './live-connection.js';
 import { TYPING_EXPIRY_MS, type TypingChange, type TypingTracker, typingTracker } from './typing-tracker.js';
 
 export interface TypingHandlerOptions {
@@ -27,7 +27,7 @@ export class TypingHandler {
   private readonly tracker: TypingTracker;
   private readonly expiryMs: number;
   /** User -> their connections on this gateway that are their device's live connection. */
-  private readonly local = new Map<string, Set<Connection>>();
+  private readonly local = new Map<string, Set<LiveConnection>>();
 
   constructor(private readonly o: TypingHandlerOptions) {
     this.expiryMs = o.expiryMs ?? TYPING_EXPIRY_MS;
@@ -41,7 +41,7 @@ export class TypingHandler {
   }
 
   /** A device authenticated on `connection`. */
-  connected(connection: Connection, device: DeviceAddress): void {
+  connected(connection: LiveConnection, device: DeviceAddress): void {
     let set = this.local.get(device.userId);
     if (!set) {
       set = new Set();
@@ -51,7 +51,7 @@ export class TypingHandler {
   }
 
   /** A connection closed; when it was the user's last one here, their typing stops. */
-  closed(connection: Connection, device: DeviceAddress | undefined): void {
+  closed(connection: LiveConnection, device: DeviceAddress | undefined): void {
     if (!device) return;
     const set = this.local.get(device.userId);
     if (!set?.delete(connection)) return;

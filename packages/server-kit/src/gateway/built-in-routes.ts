@@ -1,10 +1,8 @@
 import { isValidMessageId, ParleyError } from '@parley/core';
 import { accountRoutes } from '../account/account-requests.js';
+import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
-import type { Connection } from '../gateway/connection.js';
-import type { DeliveryPump } from '../gateway/delivery-pump.js';
-import type { ServerLimits } from '../gateway/limits.js';
 import type { GroupReceipts } from '../groups/group-receipts.js';
 import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
@@ -15,7 +13,9 @@ import type { Deliveries, QueuePorts } from '../messages/queue-ports.js';
 import { deliveredReceipts, handleReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
-import type { Handler, RequestCase, Routes } from './routes.js';
+import type { Handler, RequestCase, Routes } from '../router/routes.js';
+import type { Connection } from './connection.js';
+import type { DeliveryPump } from './delivery-pump.js';
 
 /** What the built-in routes are made from; each route gets only the part it uses. */
 export interface BuiltInRoutePorts {
