@@ -18,6 +18,7 @@ import { DirectorySweep } from './directory-sweep.js';
 import { GatewayNotes } from './gateway-notes.js';
 import { LiveDevices } from './live-devices.js';
 
+/** What a {@link Gateway} is built from (`createServer` fills it from its options). */
 export interface GatewayOptions {
   /** The embedding app's own contact graph for 'contacts' visibility, instead of the lists clients set. */
   isContact?: (ownerId: string, otherId: string) => Promise<boolean>;

@@ -14,6 +14,7 @@ interface PendingHello {
   nonce: Uint8Array;
 }
 
+/** What the handshake uses, and whom it tells when a connection is authenticated. */
 export interface HandshakeContext {
   stores: ServerStores;
   authenticator: Authenticator;

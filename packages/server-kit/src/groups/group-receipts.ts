@@ -7,6 +7,7 @@ import { encodeQueueId, type QueueId, receiptQueueId } from '../messages/queue-i
 import { devicesOf, enqueueReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
 import type { GroupMembership } from './group-send-handler.js';
 
+/** What group receipts use: receipts, the members of a group and the per-member receipt cursors. */
 export interface GroupReceiptsPorts extends ReceiptPorts {
   groups: GroupMembership;
   groupReceipts: GroupReceiptStore;

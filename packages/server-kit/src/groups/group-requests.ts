@@ -23,6 +23,7 @@ import type { Routes } from '../router/routes.js';
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
 export const MAX_HISTORY_RECORDS = 100;
 
+/** What group requests use: the stores they read and write, limits, a clock and a logger. */
 export interface GroupRequestsPorts extends Deliveries {
   stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
   limits: ServerLimits;
