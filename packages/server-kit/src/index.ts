@@ -1,11 +1,16 @@
-export type { AuthAttempt, AuthContext, AuthDecision, Authenticator, DeviceLinkProof } from './authenticator.js';
-export type { Bus } from './bus.js';
-export { closeCode } from './connection.js';
-export type { DeviceRecord, DeviceRegistry, RegisterResult } from './device-registry.js';
-export { type FsMediaStoreOptions, fsMediaStore } from './fs-media-store.js';
-export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './group-receipt-store.js';
-export type { GroupStore } from './group-store.js';
-export { type KeyAuthenticatorOptions, keyAuthenticator } from './key-authenticator.js';
+export { type KeyAuthenticatorOptions, keyAuthenticator } from './auth/key-authenticator.js';
+export { type TokenAuthenticatorOptions, tokenAuthenticator } from './auth/token-authenticator.js';
+export type {
+  AuthAttempt,
+  AuthContext,
+  AuthDecision,
+  Authenticator,
+  DeviceLinkProof,
+} from './contracts/authenticator.js';
+export type { Bus } from './contracts/bus.js';
+export type { DeviceRecord, DeviceRegistry, RegisterResult } from './contracts/device-registry.js';
+export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './contracts/group-receipt-store.js';
+export type { GroupStore } from './contracts/group-store.js';
 export {
   type ClaimedBundle,
   type DeviceIdentity,
@@ -14,10 +19,9 @@ export {
   MAX_PREKEYS_PER_UPLOAD,
   type PreKey,
   type SignedPreKey,
-} from './key-directory.js';
-export { DEFAULT_LIMITS, type ServerLimits } from './limits.js';
-export { type Logger, silentLogger } from './logger.js';
-export { DEFAULT_MEDIA_SETTINGS, type MediaSettings } from './media-requests.js';
+} from './contracts/key-directory.js';
+export { DEFAULT_LIMITS, type ServerLimits } from './contracts/limits.js';
+export { type Logger, silentLogger } from './contracts/logger.js';
 export {
   DEFAULT_MAX_MEDIA_BYTES,
   DEFAULT_MEDIA_TTL_MS,
@@ -25,8 +29,34 @@ export {
   type MediaBlob,
   type MediaBlobInfo,
   type MediaStore,
-} from './media-store.js';
-export { DEFAULT_MEDIA_TICKET_TTL_MS, type MediaTicket, type MediaTickets } from './media-tickets.js';
+} from './contracts/media-store.js';
+export { DEFAULT_MEDIA_TICKET_TTL_MS, type MediaTicket, type MediaTickets } from './contracts/media-tickets.js';
+export {
+  DEFAULT_QUEUE_TTL_MS,
+  type EnqueueOptions,
+  type EnqueueResult,
+  type OfflineQueue,
+  type QueueEntry,
+  type QueueItem,
+  type QueueOptions,
+  type SharedPayload,
+} from './contracts/offline-queue.js';
+export {
+  DEFAULT_PRIVACY,
+  type LastSeenVisibility,
+  MAX_CONTACTS,
+  type PresenceStore,
+  type PrivacySettings,
+} from './contracts/presence-store.js';
+export type { PushNotice, PushSink } from './contracts/push-sink.js';
+export type { RateDecision, RateLimit, RateLimiter } from './contracts/rate-limiter.js';
+export type { DeviceLocation, SessionDirectory } from './contracts/session-directory.js';
+export type { ServerStores } from './contracts/stores.js';
+export { type SetTimer, systemTimer } from './contracts/timer.js';
+export { type Clock, type DeviceAddress, systemClock } from './contracts/types.js';
+export { closeCode } from './gateway/connection.js';
+export { type FsMediaStoreOptions, fsMediaStore } from './media/fs-media-store.js';
+export { DEFAULT_MEDIA_SETTINGS, type MediaSettings } from './media/media-requests.js';
 export { memoryBus } from './memory/memory-bus.js';
 export { memoryDeviceRegistry } from './memory/memory-device-registry.js';
 export { memoryDirectory } from './memory/memory-directory.js';
@@ -41,23 +71,11 @@ export { memoryQueue } from './memory/memory-queue.js';
 export { type MemoryRateLimiterOptions, memoryRateLimiter } from './memory/memory-rate-limiter.js';
 export { type MemoryStoresOptions, memoryStores } from './memory/memory-stores.js';
 export {
-  DEFAULT_QUEUE_TTL_MS,
-  type EnqueueOptions,
-  type EnqueueResult,
-  type OfflineQueue,
-  type QueueEntry,
-  type QueueItem,
-  type QueueOptions,
-  type SharedPayload,
-} from './offline-queue.js';
-export { canSeePresence, canSeeReadReceipts, type PresencePolicyDeps, sharesPresenceWith } from './presence-policy.js';
-export {
-  DEFAULT_PRIVACY,
-  type LastSeenVisibility,
-  MAX_CONTACTS,
-  type PresenceStore,
-  type PrivacySettings,
-} from './presence-store.js';
+  canSeePresence,
+  canSeeReadReceipts,
+  type PresencePolicyDeps,
+  sharesPresenceWith,
+} from './presence/presence-policy.js';
 export {
   DEFAULT_PRESENCE_COALESCE_MS,
   type DeviceGoneOptions,
@@ -65,31 +83,36 @@ export {
   type PresenceTracker,
   type PresenceTrackerOptions,
   presenceTracker,
-} from './presence-tracker.js';
-export {
-  DEFAULT_PUSH_INTERVAL_MS,
-  type PushCoalescer,
-  type PushCoalescerOptions,
-  pushCoalescer,
-} from './push-coalescer.js';
-export type { PushNotice, PushSink } from './push-sink.js';
-export type { RateDecision, RateLimit, RateLimiter } from './rate-limiter.js';
-export { type CreateServerOptions, createServer, type ParleyServer } from './server.js';
-export type { DeviceLocation, SessionDirectory } from './session-directory.js';
-export type { ServerStores } from './stores.js';
-export { type SetTimer, systemTimer } from './timer.js';
-export { type TokenAuthenticatorOptions, tokenAuthenticator } from './token-authenticator.js';
-export { type Clock, type DeviceAddress, systemClock } from './types.js';
+} from './presence/presence-tracker.js';
 export {
   TYPING_EXPIRY_MS,
   type TypingChange,
   type TypingTracker,
   type TypingTrackerOptions,
   typingTracker,
-} from './typing-tracker.js';
+} from './presence/typing-tracker.js';
+export {
+  DEFAULT_PUSH_INTERVAL_MS,
+  type PushCoalescer,
+  type PushCoalescerOptions,
+  pushCoalescer,
+} from './push/push-coalescer.js';
 export {
   type WebhookPushSink,
   type WebhookPushSinkOptions,
   type WebhookPushStats,
   webhookPushSink,
-} from './webhook-push-sink.js';
+} from './push/webhook-push-sink.js';
+export type {
+  ClientBodyCase,
+  ConnectionBodyCase,
+  Handler,
+  Middleware,
+  Reply,
+  RequestCase,
+  RequestContext,
+  RequestOf,
+  RouteMiddleware,
+  Routes,
+} from './router/routes.js';
+export { type CreateServerOptions, createServer, type ParleyServer } from './server.js';

@@ -2,17 +2,18 @@ import { createServer as createHttpServer, type IncomingMessage, type ServerResp
 import type { AddressInfo } from 'node:net';
 import { randomBytes, toHex } from '@parley/core';
 import { WebSocketServer } from 'ws';
-import type { Authenticator } from './authenticator.js';
-import { Gateway } from './gateway.js';
-import { keyAuthenticator } from './key-authenticator.js';
-import { resolveLimits, type ServerLimits } from './limits.js';
-import { type Logger, silentLogger } from './logger.js';
-import { handleMediaHttp } from './media-http.js';
-import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media-requests.js';
-import { pushCoalescer } from './push-coalescer.js';
-import type { PushSink } from './push-sink.js';
-import type { ServerStores } from './stores.js';
-import { type Clock, systemClock } from './types.js';
+import { keyAuthenticator } from './auth/key-authenticator.js';
+import type { Authenticator } from './contracts/authenticator.js';
+import { resolveLimits, type ServerLimits } from './contracts/limits.js';
+import { type Logger, silentLogger } from './contracts/logger.js';
+import type { PushSink } from './contracts/push-sink.js';
+import type { ServerStores } from './contracts/stores.js';
+import { type Clock, systemClock } from './contracts/types.js';
+import { Gateway } from './gateway/gateway.js';
+import { handleMediaHttp } from './media/media-http.js';
+import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media/media-requests.js';
+import { pushCoalescer } from './push/push-coalescer.js';
+import type { RouteMiddleware } from './router/routes.js';
 
 export interface CreateServerOptions {
   /** Interface to listen on. Default 127.0.0.1. */
@@ -46,6 +47,12 @@ export interface CreateServerOptions {
    * default). Media is on when the stores have `media` and `mediaTickets`.
    */
   media?: Partial<MediaSettings>;
+  /**
+   * Middleware around the built-in route of a body case, without forking the gateway: wrap a route
+   * (an anti-spam or audit check on `send`) or replace it (a custom policy on `groupChange`) by not
+   * calling `next`. A list runs outermost first. See {@link RouteMiddleware}.
+   */
+  routes?: RouteMiddleware;
 }
 
 export interface ParleyServer {
@@ -92,6 +99,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
     ...(push ? { push } : {}),
     ...(media ? { media } : {}),
     ...(options.isContact ? { isContact: options.isContact } : {}),
+    ...(options.routes ? { routes: options.routes } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),

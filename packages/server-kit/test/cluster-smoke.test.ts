@@ -1,10 +1,13 @@
 import { type AuthKeyPair, newMessageId, pb } from '@parley/core';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ServerStores } from '../src/contracts/stores.js';
+import { closeCode } from '../src/index.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
 import { createServer, type ParleyServer } from '../src/server.js';
-import type { ServerStores } from '../src/stores.js';
 import { RawPeer } from './helpers/raw-peer.js';
 import { servicesAvailable, usePostgres, useRedis } from './helpers/services.js';
+
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const available = await servicesAvailable('postgres', 'redis');
 
@@ -47,7 +50,7 @@ describe.skipIf(!available)('two gateways on PostgreSQL and Redis', () => {
   const carries = (messageId: string) => (frame: RawPeer['frames'][number]) =>
     envelopes([frame]).some((e) => e.messageId === messageId);
   const send = (from: RawPeer, to: string, messageId: string) =>
-    from.request({ send: { messageId, userId: to, shared: { type: 1, data: text(messageId) } } });
+    from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: text(messageId) } } });
 
   it('delivers a message across gateways once, and empties the queue on ack', async () => {
     const { g1, g2 } = await twoGateways();
@@ -69,7 +72,7 @@ describe.skipIf(!available)('two gateways on PostgreSQL and Redis', () => {
     const { g1, g2 } = await twoGateways();
     const first = await connect(g1.server.url, 'carol');
     const second = await connect(g2.server.url, 'carol', first.key);
-    expect(await first.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_REPLACED);
+    expect(await first.waitClosed()).toBe(closeCode(pb.CloseReason.CLOSE_REASON_REPLACED));
     const alice = await connect(g1.server.url, 'alice');
     await send(alice, 'carol', newMessageId());
     expect((await second.waitFor((f) => f.body === 'deliver')).body).toBe('deliver');

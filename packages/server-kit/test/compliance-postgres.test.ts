@@ -1,8 +1,8 @@
 import { isParleyError } from '@parley/core';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyUpload } from '../src/key-directory.js';
-import type { OfflineQueue } from '../src/offline-queue.js';
+import type { KeyUpload } from '../src/contracts/key-directory.js';
+import type { OfflineQueue } from '../src/contracts/offline-queue.js';
 import {
   migrate,
   PG_SCHEMA_VERSION,

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServerStores } from '../src/contracts/stores.js';
+import type { Clock } from '../src/contracts/types.js';
 import { sqliteGroupReceiptStore, sqliteGroupStore, sqlitePresenceStore, sqliteStores } from '../src/sqlite/index.js';
-import type { ServerStores } from '../src/stores.js';
 import {
   deviceRegistryCompliance,
   groupReceiptStoreCompliance,
@@ -11,7 +12,6 @@ import {
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
-import type { Clock } from '../src/types.js';
 import { reopenableSqlite } from './helpers/reopenable-sqlite.js';
 import { tempSqlite } from './helpers/temp-sqlite.js';
 

@@ -1,8 +1,8 @@
 import { pb, type ServerFrame } from '@parley/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerStores } from '../src/contracts/stores.js';
 import { createServer, memoryStores, type ParleyServer } from '../src/index.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
-import type { ServerStores } from '../src/stores.js';
 import { RawPeer } from './helpers/raw-peer.js';
 import { servicesAvailable, usePostgres, useRedis } from './helpers/services.js';
 

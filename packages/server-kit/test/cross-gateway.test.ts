@@ -1,7 +1,9 @@
 import { newMessageId, pb } from '@parley/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, memoryStores, type ParleyServer } from '../src/index.js';
+import { closeCode, createServer, memoryStores, type ParleyServer } from '../src/index.js';
 import { RawPeer } from './helpers/raw-peer.js';
+
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 const servers: ParleyServer[] = [];
@@ -29,7 +31,7 @@ describe('routing between gateways', () => {
     peers.push(alice, bob);
     await bob.waitFor((f) => f.body === 'syncComplete');
     const ack = await alice.request({
-      send: { messageId: 'cross-1', userId: 'bob', shared: { type: 1, data: text('hi') } },
+      send: { messageId: 'cross-1', userId: 'bob', shared: { type: PLAINTEXT, data: text('hi') } },
     });
     expect(ack.body).toBe('sendAck');
     const deliver = await bob.waitFor((f) => f.body === 'deliver');
@@ -42,12 +44,12 @@ describe('routing between gateways', () => {
     peers.push(first);
     const second = await RawPeer.authenticated(g2.url, 'carol', 1, first.key);
     peers.push(second);
-    expect(await first.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_REPLACED);
+    expect(await first.waitClosed()).toBe(closeCode(pb.CloseReason.CLOSE_REASON_REPLACED));
     expect(second.closeCode).toBeUndefined();
     const alice = await RawPeer.authenticated(g1.url, 'alice');
     peers.push(alice);
     await alice.request({
-      send: { messageId: newMessageId(), userId: 'carol', shared: { type: 1, data: text('to the new one') } },
+      send: { messageId: newMessageId(), userId: 'carol', shared: { type: PLAINTEXT, data: text('to the new one') } },
     });
     expect((await second.waitFor((f) => f.body === 'deliver')).body).toBe('deliver');
   });

@@ -10,7 +10,6 @@ import {
   generateDeviceKeys,
   groupRecordHash,
   type KeyPair,
-  type parley,
   pb,
   type ServerFrame,
   signGroupRecord,
@@ -74,7 +73,7 @@ class Group {
   async change(by: Device, action: ActionPart): Promise<GroupSnapshot> {
     const answer = await this.send(by, await this.record(by, action));
     expect(answer.body, answer.error?.message ?? '').toBe('groupState');
-    return fromGroupState(answer.groupState as parley.v1.GroupState);
+    return fromGroupState(required(answer.groupState));
   }
 
   create(by: Device, members: Array<[string, number]>): Promise<GroupSnapshot> {
@@ -83,6 +82,12 @@ class Group {
 }
 
 const codeOf = (f: ServerFrame) => f.error?.code;
+/** A field the test expects to be set; fails the test when it is not. */
+function required<T>(value: T | null | undefined): T {
+  expect(value).toBeDefined();
+  expect(value).not.toBeNull();
+  return value as T;
+}
 const roles = (s: GroupSnapshot) => s.members.map((m) => `${m.userId}:${m.role}`);
 /** Group-record envelopes a peer has been delivered, in order. */
 const recordsDelivered = (p: RawPeer) =>
@@ -173,7 +178,7 @@ describe('group requests over the gateway', () => {
     expect(roles(last)).toEqual(['alice:admin']);
 
     const got = await alice?.peer.request({ groupGet: { groupId: 'g1' } });
-    expect(fromGroupState(got?.groupState as parley.v1.GroupState)).toEqual(last);
+    expect(fromGroupState(required(got?.groupState))).toEqual(last);
     const history = await alice?.peer.request({ groupHistory: { groupId: 'g1' } });
     const records = (history?.groupHistory?.records ?? []).map((r) => encodeGroupRecord(r));
     expect(records).toHaveLength(9);
@@ -355,7 +360,7 @@ describe('group requests over the gateway', () => {
       groupId: 'g1',
       sender: { userId: 'alice', deviceId: 1 },
     });
-    expect(encodeGroupRecord(envelope?.groupRecord as parley.v1.GroupRecord)).toEqual(g.prev);
+    expect(encodeGroupRecord(required(envelope?.groupRecord))).toEqual(g.prev);
     // The acting device has the answer instead.
     expect(recordsDelivered(alice.peer)).toEqual([]);
   });
@@ -370,7 +375,7 @@ describe('group requests over the gateway', () => {
     await g.change(alice, { rename: { name: 'With dave' } });
     const back = await reconnect(dave);
     await back.peer.waitFor(() => recordsDelivered(back.peer).length >= 2);
-    const records = recordsDelivered(back.peer).map((e) => encodeGroupRecord(e.groupRecord as parley.v1.GroupRecord));
+    const records = recordsDelivered(back.peer).map((e) => encodeGroupRecord(required(e.groupRecord)));
     expect(records.map((r) => pb.GroupRecord.decode(r).version)).toEqual([2, 3]);
     // Dave, new to the group, verifies from version 1 with the history and the queued records agree.
     const history = await back.peer.request({ groupHistory: { groupId: 'g1', fromVersion: 1 } });
@@ -418,7 +423,7 @@ describe('group requests over the gateway', () => {
     peers.push(again);
     const aliceAgain: Device = { ...alice, peer: again };
     const got = await again.request({ groupGet: { groupId: 'g1' } });
-    expect(fromGroupState(got.groupState as parley.v1.GroupState)).toEqual(before);
+    expect(fromGroupState(required(got.groupState))).toEqual(before);
     // The chain goes on from the stored record.
     expect(roles(await g.change(aliceAgain, { promote: { userIds: ['bob'] } }))).toEqual(['alice:admin', 'bob:admin']);
     expect((await again.request({ groupList: {} })).groupList?.groups?.[0]?.version).toBe(3);

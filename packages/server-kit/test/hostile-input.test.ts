@@ -11,6 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+
 const E = pb.ErrorCode;
 const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 
@@ -39,7 +41,7 @@ async function assertServerHealthy() {
   const daveId = `dave-${Math.random()}`;
   const dave = track(await RawPeer.authenticated(server.url, daveId));
   const ack = await carol.request({
-    send: { messageId: newMessageId(), userId: daveId, shared: { type: 1, data: text('still here') } },
+    send: { messageId: newMessageId(), userId: daveId, shared: { type: PLAINTEXT, data: text('still here') } },
   });
   expect(ack.body).toBe('sendAck');
   const deliver = await dave.waitFor((f) => f.body === 'deliver');
@@ -57,7 +59,7 @@ describe('hostile input', () => {
     const forgedSender = pb.Envelope.encode({ sender: { userId: 'alice', deviceId: 1 } }).finish();
     const send = pb.ClientFrame.encode({
       requestId: 7,
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text('I am alice') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('I am alice') } },
     }).finish();
     const tampered = new Uint8Array([...send, 0xfa, 0x07, forgedSender.length, ...forgedSender]); // field 127
     mallory.sendRaw(tampered);
@@ -104,7 +106,7 @@ describe('hostile input', () => {
     track(await RawPeer.authenticated(server.url, 'bob'));
     const peer = track(await RawPeer.open(server.url));
     const answer = await peer.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text('x') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('x') } },
     });
     expect(answer.error?.code).toBe(E.ERROR_CODE_UNAUTHENTICATED);
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(0);
@@ -141,7 +143,7 @@ describe('hostile input', () => {
     const big = track(await RawPeer.authenticated(server.url, 'heidi'));
     big.send({
       requestId: 9,
-      send: { messageId: newMessageId(), userId: 'grace', shared: { type: 1, data: new Uint8Array(2 << 20) } },
+      send: { messageId: newMessageId(), userId: 'grace', shared: { type: PLAINTEXT, data: new Uint8Array(2 << 20) } },
     });
     expect(await big.waitClosed()).toBe(1009);
     expect(await stores.queue.count({ userId: 'grace', deviceId: 1 })).toBe(0);
@@ -189,7 +191,12 @@ describe('hostile input', () => {
       send: {
         messageId: newMessageId(),
         userId: 'judy',
-        copies: [{ to: { userId: 'judy', deviceId: 5 }, payload: { type: 2, data: new Uint8Array([1]) } }],
+        copies: [
+          {
+            to: { userId: 'judy', deviceId: 5 },
+            payload: { type: pb.PayloadType.PAYLOAD_TYPE_SIGNAL_MESSAGE, data: new Uint8Array([1]) },
+          },
+        ],
       },
     });
     expect(answer.error?.code).toBe(E.ERROR_CODE_DEVICES_MISMATCH);
@@ -204,10 +211,10 @@ describe('hostile input', () => {
     const carol = track(await RawPeer.authenticated(server.url, 'carol'));
     const id = newMessageId();
     const first = await alice.request({
-      send: { messageId: id, userId: 'bob', shared: { type: 1, data: text('from alice') } },
+      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: text('from alice') } },
     });
     const second = await carol.request({
-      send: { messageId: id, userId: 'bob', shared: { type: 1, data: text('from carol') } },
+      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: text('from carol') } },
     });
     expect(first.body).toBe('sendAck');
     expect(second.body).toBe('sendAck');
@@ -243,7 +250,7 @@ describe('hostile input', () => {
     const peer = track(await RawPeer.authenticated(server.url, 'pat'));
     peer.send({
       requestId: 0,
-      send: { messageId: newMessageId(), userId: 'oscar', shared: { type: 1, data: text('x') } },
+      send: { messageId: newMessageId(), userId: 'oscar', shared: { type: PLAINTEXT, data: text('x') } },
     });
     const answer = await peer.waitFor((f) => f.body === 'error');
     expect(answer.error?.code).toBe(E.ERROR_CODE_BAD_FRAME);

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+
 const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 let server: ParleyServer | undefined;
 let stores: ServerStores | undefined;
@@ -57,12 +59,12 @@ describe('gateway limits', () => {
     const alice = await peer('alice');
     for (let i = 0; i < 5; i++) {
       const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text(`m${i}`) } },
+        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text(`m${i}`) } },
       });
       expect(ack.body).toBe('sendAck');
     }
     const refused = await alice.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text('m5') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('m5') } },
     });
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_QUEUE_FULL);
     expect(refused.error?.retryable).toBe(true);
@@ -79,7 +81,7 @@ describe('gateway limits', () => {
     for (let i = 0; i < 400; i++) {
       alice.send({
         requestId: 100 + i,
-        send: { messageId: newMessageId(), userId: 'slow', shared: { type: 1, data: payload } },
+        send: { messageId: newMessageId(), userId: 'slow', shared: { type: PLAINTEXT, data: payload } },
       });
     }
     await alice.waitFor((f) => f.requestId === 499);

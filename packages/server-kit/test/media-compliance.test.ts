@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { fsMediaStore } from '../src/fs-media-store.js';
-import type { MediaStore } from '../src/media-store.js';
-import type { MediaTickets } from '../src/media-tickets.js';
+import type { MediaStore } from '../src/contracts/media-store.js';
+import type { MediaTickets } from '../src/contracts/media-tickets.js';
+import type { Clock } from '../src/contracts/types.js';
+import { fsMediaStore } from '../src/media/fs-media-store.js';
 import { memoryMediaStore } from '../src/memory/memory-media-store.js';
 import { memoryMediaTickets } from '../src/memory/memory-media-tickets.js';
 import { sqliteMediaTickets } from '../src/sqlite/sqlite-media-tickets.js';
 import { mediaStoreCompliance, mediaTicketsCompliance } from '../src/testing/index.js';
-import type { Clock } from '../src/types.js';
 
 const dirs = new Map<MediaStore, string>();
 

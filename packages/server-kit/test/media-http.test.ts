@@ -3,10 +3,10 @@
 import { request as httpRequest } from 'node:http';
 import type { ServerFrame } from '@parley/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MediaSettings } from '../src/media-requests.js';
+import type { ServerStores } from '../src/contracts/stores.js';
+import type { MediaSettings } from '../src/media/media-requests.js';
 import { memoryStores } from '../src/memory/memory-stores.js';
 import { createServer, type ParleyServer } from '../src/server.js';
-import type { ServerStores } from '../src/stores.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
 const cleanups: Array<() => unknown> = [];

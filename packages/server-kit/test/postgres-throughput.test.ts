@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceAddress } from '../src/contracts/types.js';
 import { migrate, postgresQueue } from '../src/postgres/index.js';
-import type { DeviceAddress } from '../src/types.js';
 import { POSTGRES_URL, servicesAvailable, uniqueName } from './helpers/services.js';
 
 /**

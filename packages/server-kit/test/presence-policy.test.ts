@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { LastSeenVisibility, PresenceStore } from '../src/contracts/presence-store.js';
 import { memoryPresenceStore } from '../src/memory/memory-presence-store.js';
-import { canSeePresence, canSeeReadReceipts, sharesPresenceWith } from '../src/presence-policy.js';
-import type { LastSeenVisibility, PresenceStore } from '../src/presence-store.js';
+import { canSeePresence, canSeeReadReceipts, sharesPresenceWith } from '../src/presence/presence-policy.js';
 
 const SETTINGS: LastSeenVisibility[] = ['everyone', 'contacts', 'nobody'];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { PresenceStore } from '../src/contracts/presence-store.js';
 import { memoryPresenceStore } from '../src/memory/memory-presence-store.js';
-import type { PresenceStore } from '../src/presence-store.js';
-import { type PresenceState, presenceTracker } from '../src/presence-tracker.js';
+import { type PresenceState, presenceTracker } from '../src/presence/presence-tracker.js';
 import { fakeClock, manualTimers } from '../src/testing/index.js';
 
 const alice1 = { userId: 'alice', deviceId: 1 };

@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryPushSink, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { RawPeer } from './helpers/raw-peer.js';
 
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+
 const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 let server: ParleyServer | undefined;
 let stores: ServerStores | undefined;
@@ -29,7 +31,7 @@ describe('push notifications through the gateway', () => {
     const started = Date.now();
     for (let i = 0; i < 100; i++) {
       const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: 1, data: text(`m${i}`) } },
+        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text(`m${i}`) } },
       });
       expect(ack.body).toBe('sendAck');
     }

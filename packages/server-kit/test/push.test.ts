@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isParleyError } from '@parley/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PushSink } from '../src/contracts/push-sink.js';
 import { memoryPushSink } from '../src/memory/memory-push-sink.js';
-import { pushCoalescer } from '../src/push-coalescer.js';
-import type { PushSink } from '../src/push-sink.js';
+import { pushCoalescer } from '../src/push/push-coalescer.js';
+import { webhookPushSink } from '../src/push/webhook-push-sink.js';
 import { fakeClock, manualTimers } from '../src/testing/index.js';
-import { webhookPushSink } from '../src/webhook-push-sink.js';
 
 const alice1 = { userId: 'alice', deviceId: 1 };
 const alice2 = { userId: 'alice', deviceId: 2 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TYPING_EXPIRY_MS, type TypingChange, typingTracker } from '../src/presence/typing-tracker.js';
 import { fakeClock, manualTimers } from '../src/testing/index.js';
-import { TYPING_EXPIRY_MS, type TypingChange, typingTracker } from '../src/typing-tracker.js';
 
 function setUp(expiryMs?: number) {
   const time = fakeClock();

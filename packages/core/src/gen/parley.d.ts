@@ -5,6 +5,243 @@ export namespace parley {
 
     namespace v1 {
 
+        interface IGatewayNote extends parley.v1.GatewayNote.$Properties {
+        }
+
+        class GatewayNote {
+            constructor(properties?: parley.v1.GatewayNote.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            gatewayId: string;
+            nudge?: (parley.v1.QueueNudge.$Properties|null);
+            kick?: (parley.v1.DeviceKick.$Properties|null);
+            presenceOnline?: (parley.v1.PresenceOnline.$Properties|null);
+            presenceOffline?: (parley.v1.PresenceOffline.$Properties|null);
+            presenceHeartbeat?: (parley.v1.PresenceHeartbeat.$Properties|null);
+            presenceHello?: (parley.v1.PresenceHello.$Properties|null);
+            typing?: (parley.v1.TypingRelay.$Properties|null);
+            note?: ("nudge"|"kick"|"presenceOnline"|"presenceOffline"|"presenceHeartbeat"|"presenceHello"|"typing");
+            static create(properties: parley.v1.GatewayNote.$Shape): parley.v1.GatewayNote & parley.v1.GatewayNote.$Shape;
+            static create(properties?: parley.v1.GatewayNote.$Properties): parley.v1.GatewayNote;
+            static encode(message: parley.v1.GatewayNote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GatewayNote & parley.v1.GatewayNote.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GatewayNote;
+            static toObject(message: parley.v1.GatewayNote, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GatewayNote {
+            interface $Properties {
+                version?: (number|null);
+                gatewayId?: (string|null);
+                nudge?: (parley.v1.QueueNudge.$Properties|null);
+                kick?: (parley.v1.DeviceKick.$Properties|null);
+                presenceOnline?: (parley.v1.PresenceOnline.$Properties|null);
+                presenceOffline?: (parley.v1.PresenceOffline.$Properties|null);
+                presenceHeartbeat?: (parley.v1.PresenceHeartbeat.$Properties|null);
+                presenceHello?: (parley.v1.PresenceHello.$Properties|null);
+                typing?: (parley.v1.TypingRelay.$Properties|null);
+                note?: ("nudge"|"kick"|"presenceOnline"|"presenceOffline"|"presenceHeartbeat"|"presenceHello"|"typing");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              version?: number|null;
+              gatewayId?: string|null;
+              nudge?: parley.v1.QueueNudge.$Shape|null;
+              kick?: parley.v1.DeviceKick.$Shape|null;
+              presenceOnline?: parley.v1.PresenceOnline.$Shape|null;
+              presenceOffline?: parley.v1.PresenceOffline.$Shape|null;
+              presenceHeartbeat?: parley.v1.PresenceHeartbeat.$Shape|null;
+              presenceHello?: parley.v1.PresenceHello.$Shape|null;
+              typing?: parley.v1.TypingRelay.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ note?: undefined; nudge?: null; kick?: null; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat?: null; presenceHello?: null; typing?: null }|{ note?: "nudge"; nudge: parley.v1.QueueNudge.$Shape; kick?: null; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat?: null; presenceHello?: null; typing?: null }|{ note?: "kick"; nudge?: null; kick: parley.v1.DeviceKick.$Shape; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat?: null; presenceHello?: null; typing?: null }|{ note?: "presenceOnline"; nudge?: null; kick?: null; presenceOnline: parley.v1.PresenceOnline.$Shape; presenceOffline?: null; presenceHeartbeat?: null; presenceHello?: null; typing?: null }|{ note?: "presenceOffline"; nudge?: null; kick?: null; presenceOnline?: null; presenceOffline: parley.v1.PresenceOffline.$Shape; presenceHeartbeat?: null; presenceHello?: null; typing?: null }|{ note?: "presenceHeartbeat"; nudge?: null; kick?: null; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat: parley.v1.PresenceHeartbeat.$Shape; presenceHello?: null; typing?: null }|{ note?: "presenceHello"; nudge?: null; kick?: null; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat?: null; presenceHello: parley.v1.PresenceHello.$Shape; typing?: null }|{ note?: "typing"; nudge?: null; kick?: null; presenceOnline?: null; presenceOffline?: null; presenceHeartbeat?: null; presenceHello?: null; typing: parley.v1.TypingRelay.$Shape })
+            );
+        }
+
+        interface IQueueNudge extends parley.v1.QueueNudge.$Properties {
+        }
+
+        class QueueNudge {
+            constructor(properties?: parley.v1.QueueNudge.$Properties);
+            $unknowns?: Uint8Array[];
+            device?: (parley.v1.Address.$Properties|null);
+            static create(properties: parley.v1.QueueNudge.$Shape): parley.v1.QueueNudge & parley.v1.QueueNudge.$Shape;
+            static create(properties?: parley.v1.QueueNudge.$Properties): parley.v1.QueueNudge;
+            static encode(message: parley.v1.QueueNudge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.QueueNudge & parley.v1.QueueNudge.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.QueueNudge;
+            static toObject(message: parley.v1.QueueNudge, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace QueueNudge {
+            interface $Properties {
+                device?: (parley.v1.Address.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.QueueNudge.$Properties;
+        }
+
+        interface IDeviceKick extends parley.v1.DeviceKick.$Properties {
+        }
+
+        class DeviceKick {
+            constructor(properties?: parley.v1.DeviceKick.$Properties);
+            $unknowns?: Uint8Array[];
+            device?: (parley.v1.Address.$Properties|null);
+            connectionId: string;
+            static create(properties: parley.v1.DeviceKick.$Shape): parley.v1.DeviceKick & parley.v1.DeviceKick.$Shape;
+            static create(properties?: parley.v1.DeviceKick.$Properties): parley.v1.DeviceKick;
+            static encode(message: parley.v1.DeviceKick.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceKick & parley.v1.DeviceKick.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceKick;
+            static toObject(message: parley.v1.DeviceKick, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceKick {
+            interface $Properties {
+                device?: (parley.v1.Address.$Properties|null);
+                connectionId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceKick.$Properties;
+        }
+
+        interface IPresenceOnline extends parley.v1.PresenceOnline.$Properties {
+        }
+
+        class PresenceOnline {
+            constructor(properties?: parley.v1.PresenceOnline.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            static create(properties: parley.v1.PresenceOnline.$Shape): parley.v1.PresenceOnline & parley.v1.PresenceOnline.$Shape;
+            static create(properties?: parley.v1.PresenceOnline.$Properties): parley.v1.PresenceOnline;
+            static encode(message: parley.v1.PresenceOnline.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.PresenceOnline & parley.v1.PresenceOnline.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.PresenceOnline;
+            static toObject(message: parley.v1.PresenceOnline, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceOnline {
+            interface $Properties {
+                userId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.PresenceOnline.$Properties;
+        }
+
+        interface IPresenceOffline extends parley.v1.PresenceOffline.$Properties {
+        }
+
+        class PresenceOffline {
+            constructor(properties?: parley.v1.PresenceOffline.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            lastSeen?: (number|null);
+            static create(properties: parley.v1.PresenceOffline.$Shape): parley.v1.PresenceOffline & parley.v1.PresenceOffline.$Shape;
+            static create(properties?: parley.v1.PresenceOffline.$Properties): parley.v1.PresenceOffline;
+            static encode(message: parley.v1.PresenceOffline.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.PresenceOffline & parley.v1.PresenceOffline.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.PresenceOffline;
+            static toObject(message: parley.v1.PresenceOffline, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceOffline {
+            interface $Properties {
+                userId?: (string|null);
+                lastSeen?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.PresenceOffline.$Properties;
+        }
+
+        interface IPresenceHeartbeat extends parley.v1.PresenceHeartbeat.$Properties {
+        }
+
+        class PresenceHeartbeat {
+            constructor(properties?: parley.v1.PresenceHeartbeat.$Properties);
+            $unknowns?: Uint8Array[];
+            userIds: string[];
+            static create(properties: parley.v1.PresenceHeartbeat.$Shape): parley.v1.PresenceHeartbeat & parley.v1.PresenceHeartbeat.$Shape;
+            static create(properties?: parley.v1.PresenceHeartbeat.$Properties): parley.v1.PresenceHeartbeat;
+            static encode(message: parley.v1.PresenceHeartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.PresenceHeartbeat & parley.v1.PresenceHeartbeat.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.PresenceHeartbeat;
+            static toObject(message: parley.v1.PresenceHeartbeat, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceHeartbeat {
+            interface $Properties {
+                userIds?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.PresenceHeartbeat.$Properties;
+        }
+
+        interface IPresenceHello extends parley.v1.PresenceHello.$Properties {
+        }
+
+        class PresenceHello {
+            constructor(properties?: parley.v1.PresenceHello.$Properties);
+            $unknowns?: Uint8Array[];
+            static create(properties: parley.v1.PresenceHello.$Shape): parley.v1.PresenceHello & parley.v1.PresenceHello.$Shape;
+            static create(properties?: parley.v1.PresenceHello.$Properties): parley.v1.PresenceHello;
+            static encode(message: parley.v1.PresenceHello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.PresenceHello & parley.v1.PresenceHello.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.PresenceHello;
+            static toObject(message: parley.v1.PresenceHello, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace PresenceHello {
+            interface $Properties {
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.PresenceHello.$Properties;
+        }
+
+        interface ITypingRelay extends parley.v1.TypingRelay.$Properties {
+        }
+
+        class TypingRelay {
+            constructor(properties?: parley.v1.TypingRelay.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            peerUserId: string;
+            typing: boolean;
+            static create(properties: parley.v1.TypingRelay.$Shape): parley.v1.TypingRelay & parley.v1.TypingRelay.$Shape;
+            static create(properties?: parley.v1.TypingRelay.$Properties): parley.v1.TypingRelay;
+            static encode(message: parley.v1.TypingRelay.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.TypingRelay & parley.v1.TypingRelay.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.TypingRelay;
+            static toObject(message: parley.v1.TypingRelay, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace TypingRelay {
+            interface $Properties {
+                userId?: (string|null);
+                peerUserId?: (string|null);
+                typing?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.TypingRelay.$Properties;
+        }
+
         interface IAddress extends parley.v1.Address.$Properties {
         }
 

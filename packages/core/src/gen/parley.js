@@ -8,7 +8,7 @@ if ($protobuf.util.Long) {
 }
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Array = $util.global.Array, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
 
@@ -19,6 +19,1253 @@ export const parley = $root.parley = (() => {
     parley.v1 = (function() {
 
         const v1 = {};
+
+        v1.GatewayNote = (function() {
+
+            const GatewayNote = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GatewayNote.prototype.version = 0;
+            GatewayNote.prototype.gatewayId = "";
+            GatewayNote.prototype.nudge = null;
+            GatewayNote.prototype.kick = null;
+            GatewayNote.prototype.presenceOnline = null;
+            GatewayNote.prototype.presenceOffline = null;
+            GatewayNote.prototype.presenceHeartbeat = null;
+            GatewayNote.prototype.presenceHello = null;
+            GatewayNote.prototype.typing = null;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(GatewayNote.prototype, "note", {
+                get: $util.oneOfGetter($oneOfFields = ["nudge", "kick", "presenceOnline", "presenceOffline", "presenceHeartbeat", "presenceHello", "typing"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            GatewayNote.create = function(properties) {
+                return new GatewayNote(properties);
+            };
+
+            GatewayNote.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(8).uint32(message.version);
+                if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId") && message.gatewayId !== "")
+                    writer.uint32(18).string(message.gatewayId);
+                if (message.nudge != null && $Object.hasOwnProperty.call(message, "nudge"))
+                    $root.parley.v1.QueueNudge.encode(message.nudge, writer.uint32(82).fork(), _depth + 1).ldelim();
+                if (message.kick != null && $Object.hasOwnProperty.call(message, "kick"))
+                    $root.parley.v1.DeviceKick.encode(message.kick, writer.uint32(90).fork(), _depth + 1).ldelim();
+                if (message.presenceOnline != null && $Object.hasOwnProperty.call(message, "presenceOnline"))
+                    $root.parley.v1.PresenceOnline.encode(message.presenceOnline, writer.uint32(162).fork(), _depth + 1).ldelim();
+                if (message.presenceOffline != null && $Object.hasOwnProperty.call(message, "presenceOffline"))
+                    $root.parley.v1.PresenceOffline.encode(message.presenceOffline, writer.uint32(170).fork(), _depth + 1).ldelim();
+                if (message.presenceHeartbeat != null && $Object.hasOwnProperty.call(message, "presenceHeartbeat"))
+                    $root.parley.v1.PresenceHeartbeat.encode(message.presenceHeartbeat, writer.uint32(178).fork(), _depth + 1).ldelim();
+                if (message.presenceHello != null && $Object.hasOwnProperty.call(message, "presenceHello"))
+                    $root.parley.v1.PresenceHello.encode(message.presenceHello, writer.uint32(186).fork(), _depth + 1).ldelim();
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing"))
+                    $root.parley.v1.TypingRelay.encode(message.typing, writer.uint32(194).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GatewayNote.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GatewayNote();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.gatewayId = value;
+                            else
+                                delete message.gatewayId;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.nudge = $root.parley.v1.QueueNudge.decode(reader, reader.size(), $undefined, _depth + 1, message.nudge);
+                            message.note = "nudge";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.kick = $root.parley.v1.DeviceKick.decode(reader, reader.size(), $undefined, _depth + 1, message.kick);
+                            message.note = "kick";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceOnline = $root.parley.v1.PresenceOnline.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceOnline);
+                            message.note = "presenceOnline";
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceOffline = $root.parley.v1.PresenceOffline.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceOffline);
+                            message.note = "presenceOffline";
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceHeartbeat = $root.parley.v1.PresenceHeartbeat.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceHeartbeat);
+                            message.note = "presenceHeartbeat";
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceHello = $root.parley.v1.PresenceHello.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceHello);
+                            message.note = "presenceHello";
+                            continue;
+                        }
+                    case 24: {
+                            if (wireType !== 2)
+                                break;
+                            message.typing = $root.parley.v1.TypingRelay.decode(reader, reader.size(), $undefined, _depth + 1, message.typing);
+                            message.note = "typing";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GatewayNote.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GatewayNote)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GatewayNote: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GatewayNote();
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.gatewayId != null)
+                    if (typeof object.gatewayId !== "string" || object.gatewayId.length)
+                        message.gatewayId = $String(object.gatewayId);
+                if (object.nudge != null) {
+                    if (!$util.isObject(object.nudge))
+                        throw $TypeError(".parley.v1.GatewayNote.nudge: object expected");
+                    message.nudge = $root.parley.v1.QueueNudge.fromObject(object.nudge, _depth + 1);
+                }
+                if (object.kick != null) {
+                    if (!$util.isObject(object.kick))
+                        throw $TypeError(".parley.v1.GatewayNote.kick: object expected");
+                    message.kick = $root.parley.v1.DeviceKick.fromObject(object.kick, _depth + 1);
+                }
+                if (object.presenceOnline != null) {
+                    if (!$util.isObject(object.presenceOnline))
+                        throw $TypeError(".parley.v1.GatewayNote.presenceOnline: object expected");
+                    message.presenceOnline = $root.parley.v1.PresenceOnline.fromObject(object.presenceOnline, _depth + 1);
+                }
+                if (object.presenceOffline != null) {
+                    if (!$util.isObject(object.presenceOffline))
+                        throw $TypeError(".parley.v1.GatewayNote.presenceOffline: object expected");
+                    message.presenceOffline = $root.parley.v1.PresenceOffline.fromObject(object.presenceOffline, _depth + 1);
+                }
+                if (object.presenceHeartbeat != null) {
+                    if (!$util.isObject(object.presenceHeartbeat))
+                        throw $TypeError(".parley.v1.GatewayNote.presenceHeartbeat: object expected");
+                    message.presenceHeartbeat = $root.parley.v1.PresenceHeartbeat.fromObject(object.presenceHeartbeat, _depth + 1);
+                }
+                if (object.presenceHello != null) {
+                    if (!$util.isObject(object.presenceHello))
+                        throw $TypeError(".parley.v1.GatewayNote.presenceHello: object expected");
+                    message.presenceHello = $root.parley.v1.PresenceHello.fromObject(object.presenceHello, _depth + 1);
+                }
+                if (object.typing != null) {
+                    if (!$util.isObject(object.typing))
+                        throw $TypeError(".parley.v1.GatewayNote.typing: object expected");
+                    message.typing = $root.parley.v1.TypingRelay.fromObject(object.typing, _depth + 1);
+                }
+                return message;
+            };
+
+            GatewayNote.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.version = 0;
+                    object.gatewayId = "";
+                }
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.gatewayId != null && $Object.hasOwnProperty.call(message, "gatewayId"))
+                    object.gatewayId = message.gatewayId;
+                if (message.nudge != null && $Object.hasOwnProperty.call(message, "nudge")) {
+                    object.nudge = $root.parley.v1.QueueNudge.toObject(message.nudge, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "nudge";
+                }
+                if (message.kick != null && $Object.hasOwnProperty.call(message, "kick")) {
+                    object.kick = $root.parley.v1.DeviceKick.toObject(message.kick, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "kick";
+                }
+                if (message.presenceOnline != null && $Object.hasOwnProperty.call(message, "presenceOnline")) {
+                    object.presenceOnline = $root.parley.v1.PresenceOnline.toObject(message.presenceOnline, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "presenceOnline";
+                }
+                if (message.presenceOffline != null && $Object.hasOwnProperty.call(message, "presenceOffline")) {
+                    object.presenceOffline = $root.parley.v1.PresenceOffline.toObject(message.presenceOffline, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "presenceOffline";
+                }
+                if (message.presenceHeartbeat != null && $Object.hasOwnProperty.call(message, "presenceHeartbeat")) {
+                    object.presenceHeartbeat = $root.parley.v1.PresenceHeartbeat.toObject(message.presenceHeartbeat, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "presenceHeartbeat";
+                }
+                if (message.presenceHello != null && $Object.hasOwnProperty.call(message, "presenceHello")) {
+                    object.presenceHello = $root.parley.v1.PresenceHello.toObject(message.presenceHello, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "presenceHello";
+                }
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing")) {
+                    object.typing = $root.parley.v1.TypingRelay.toObject(message.typing, options, _depth + 1);
+                    if (options.oneofs)
+                        object.note = "typing";
+                }
+                return object;
+            };
+
+            GatewayNote.prototype.toJSON = function() {
+                return GatewayNote.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GatewayNote.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GatewayNote";
+            };
+
+            return GatewayNote;
+        })();
+
+        v1.QueueNudge = (function() {
+
+            const QueueNudge = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            QueueNudge.prototype.device = null;
+
+            QueueNudge.create = function(properties) {
+                return new QueueNudge(properties);
+            };
+
+            QueueNudge.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
+                    $root.parley.v1.Address.encode(message.device, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            QueueNudge.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.QueueNudge();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.device = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.device);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            QueueNudge.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.QueueNudge)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.QueueNudge: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.QueueNudge();
+                if (object.device != null) {
+                    if (!$util.isObject(object.device))
+                        throw $TypeError(".parley.v1.QueueNudge.device: object expected");
+                    message.device = $root.parley.v1.Address.fromObject(object.device, _depth + 1);
+                }
+                return message;
+            };
+
+            QueueNudge.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.device = null;
+                if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
+                    object.device = $root.parley.v1.Address.toObject(message.device, options, _depth + 1);
+                return object;
+            };
+
+            QueueNudge.prototype.toJSON = function() {
+                return QueueNudge.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            QueueNudge.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.QueueNudge";
+            };
+
+            return QueueNudge;
+        })();
+
+        v1.DeviceKick = (function() {
+
+            const DeviceKick = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceKick.prototype.device = null;
+            DeviceKick.prototype.connectionId = "";
+
+            DeviceKick.create = function(properties) {
+                return new DeviceKick(properties);
+            };
+
+            DeviceKick.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
+                    $root.parley.v1.Address.encode(message.device, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.connectionId != null && $Object.hasOwnProperty.call(message, "connectionId") && message.connectionId !== "")
+                    writer.uint32(18).string(message.connectionId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceKick.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceKick();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.device = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.device);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.connectionId = value;
+                            else
+                                delete message.connectionId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceKick.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceKick)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceKick: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceKick();
+                if (object.device != null) {
+                    if (!$util.isObject(object.device))
+                        throw $TypeError(".parley.v1.DeviceKick.device: object expected");
+                    message.device = $root.parley.v1.Address.fromObject(object.device, _depth + 1);
+                }
+                if (object.connectionId != null)
+                    if (typeof object.connectionId !== "string" || object.connectionId.length)
+                        message.connectionId = $String(object.connectionId);
+                return message;
+            };
+
+            DeviceKick.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.device = null;
+                    object.connectionId = "";
+                }
+                if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
+                    object.device = $root.parley.v1.Address.toObject(message.device, options, _depth + 1);
+                if (message.connectionId != null && $Object.hasOwnProperty.call(message, "connectionId"))
+                    object.connectionId = message.connectionId;
+                return object;
+            };
+
+            DeviceKick.prototype.toJSON = function() {
+                return DeviceKick.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceKick.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceKick";
+            };
+
+            return DeviceKick;
+        })();
+
+        v1.PresenceOnline = (function() {
+
+            const PresenceOnline = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            PresenceOnline.prototype.userId = "";
+
+            PresenceOnline.create = function(properties) {
+                return new PresenceOnline(properties);
+            };
+
+            PresenceOnline.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            PresenceOnline.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.PresenceOnline();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            PresenceOnline.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.PresenceOnline)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.PresenceOnline: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.PresenceOnline();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                return message;
+            };
+
+            PresenceOnline.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.userId = "";
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                return object;
+            };
+
+            PresenceOnline.prototype.toJSON = function() {
+                return PresenceOnline.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            PresenceOnline.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.PresenceOnline";
+            };
+
+            return PresenceOnline;
+        })();
+
+        v1.PresenceOffline = (function() {
+
+            const PresenceOffline = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            PresenceOffline.prototype.userId = "";
+            PresenceOffline.prototype.lastSeen = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(PresenceOffline.prototype, "_lastSeen", {
+                get: $util.oneOfGetter($oneOfFields = ["lastSeen"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            PresenceOffline.create = function(properties) {
+                return new PresenceOffline(properties);
+            };
+
+            PresenceOffline.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.lastSeen != null && $Object.hasOwnProperty.call(message, "lastSeen"))
+                    writer.uint32(16).uint64(message.lastSeen);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            PresenceOffline.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.PresenceOffline();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            message.lastSeen = reader.uint64();
+                            message._lastSeen = "lastSeen";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            PresenceOffline.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.PresenceOffline)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.PresenceOffline: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.PresenceOffline();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.lastSeen != null)
+                    if ($util.Long)
+                        message.lastSeen = $util.Long.fromValue(object.lastSeen, true);
+                    else if (typeof object.lastSeen === "string")
+                        message.lastSeen = $parseInt(object.lastSeen, 10);
+                    else if (typeof object.lastSeen === "number")
+                        message.lastSeen = object.lastSeen;
+                    else if (typeof object.lastSeen === "object")
+                        message.lastSeen = new $util.LongBits(object.lastSeen.low >>> 0, object.lastSeen.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            PresenceOffline.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.userId = "";
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.lastSeen != null && $Object.hasOwnProperty.call(message, "lastSeen"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.lastSeen = typeof message.lastSeen === "number" ? $BigInt(message.lastSeen) : $util.Long.fromBits(message.lastSeen.low >>> 0, message.lastSeen.high >>> 0, true).toBigInt();
+                    else if (typeof message.lastSeen === "number")
+                        object.lastSeen = options.longs === $String ? $String(message.lastSeen) : message.lastSeen;
+                    else
+                        object.lastSeen = options.longs === $String ? $util.Long.prototype.toString.call(message.lastSeen) : options.longs === $Number ? new $util.LongBits(message.lastSeen.low >>> 0, message.lastSeen.high >>> 0).toNumber(true) : message.lastSeen;
+                return object;
+            };
+
+            PresenceOffline.prototype.toJSON = function() {
+                return PresenceOffline.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            PresenceOffline.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.PresenceOffline";
+            };
+
+            return PresenceOffline;
+        })();
+
+        v1.PresenceHeartbeat = (function() {
+
+            const PresenceHeartbeat = function (properties) {
+                this.userIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            PresenceHeartbeat.prototype.userIds = $util.emptyArray;
+
+            PresenceHeartbeat.create = function(properties) {
+                return new PresenceHeartbeat(properties);
+            };
+
+            PresenceHeartbeat.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userIds != null && message.userIds.length)
+                    for (let i = 0; i < message.userIds.length; ++i)
+                        writer.uint32(10).string(message.userIds[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            PresenceHeartbeat.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.PresenceHeartbeat();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.userIds && message.userIds.length))
+                                message.userIds = [];
+                            message.userIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            PresenceHeartbeat.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.PresenceHeartbeat)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.PresenceHeartbeat: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.PresenceHeartbeat();
+                if (object.userIds) {
+                    if (!$Array.isArray(object.userIds))
+                        throw $TypeError(".parley.v1.PresenceHeartbeat.userIds: array expected");
+                    message.userIds = $Array(object.userIds.length);
+                    for (let i = 0; i < object.userIds.length; ++i)
+                        message.userIds[i] = $String(object.userIds[i]);
+                }
+                return message;
+            };
+
+            PresenceHeartbeat.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.userIds = [];
+                if (message.userIds && message.userIds.length) {
+                    object.userIds = $Array(message.userIds.length);
+                    for (let j = 0; j < message.userIds.length; ++j)
+                        object.userIds[j] = message.userIds[j];
+                }
+                return object;
+            };
+
+            PresenceHeartbeat.prototype.toJSON = function() {
+                return PresenceHeartbeat.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            PresenceHeartbeat.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.PresenceHeartbeat";
+            };
+
+            return PresenceHeartbeat;
+        })();
+
+        v1.PresenceHello = (function() {
+
+            const PresenceHello = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            PresenceHello.create = function(properties) {
+                return new PresenceHello(properties);
+            };
+
+            PresenceHello.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            PresenceHello.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.PresenceHello();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            PresenceHello.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.PresenceHello)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.PresenceHello: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                return new $root.parley.v1.PresenceHello();
+            };
+
+            PresenceHello.toObject = function () {
+                return {};
+            };
+
+            PresenceHello.prototype.toJSON = function() {
+                return PresenceHello.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            PresenceHello.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.PresenceHello";
+            };
+
+            return PresenceHello;
+        })();
+
+        v1.TypingRelay = (function() {
+
+            const TypingRelay = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            TypingRelay.prototype.userId = "";
+            TypingRelay.prototype.peerUserId = "";
+            TypingRelay.prototype.typing = false;
+
+            TypingRelay.create = function(properties) {
+                return new TypingRelay(properties);
+            };
+
+            TypingRelay.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId") && message.peerUserId !== "")
+                    writer.uint32(18).string(message.peerUserId);
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing") && message.typing !== false)
+                    writer.uint32(24).bool(message.typing);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            TypingRelay.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.TypingRelay();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.peerUserId = value;
+                            else
+                                delete message.peerUserId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.typing = value;
+                            else
+                                delete message.typing;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            TypingRelay.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.TypingRelay)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.TypingRelay: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.TypingRelay();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.peerUserId != null)
+                    if (typeof object.peerUserId !== "string" || object.peerUserId.length)
+                        message.peerUserId = $String(object.peerUserId);
+                if (object.typing != null)
+                    if (object.typing)
+                        message.typing = $Boolean(object.typing);
+                return message;
+            };
+
+            TypingRelay.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.peerUserId = "";
+                    object.typing = false;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId"))
+                    object.peerUserId = message.peerUserId;
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing"))
+                    object.typing = message.typing;
+                return object;
+            };
+
+            TypingRelay.prototype.toJSON = function() {
+                return TypingRelay.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            TypingRelay.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.TypingRelay";
+            };
+
+            return TypingRelay;
+        })();
 
         v1.Address = (function() {
 

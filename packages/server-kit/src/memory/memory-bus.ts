@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/core';
-import type { Bus } from '../bus.js';
+import type { Bus } from '../contracts/bus.js';
 
 type Handler = (data: Uint8Array) => void;
 

@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../device-registry.js';
-import { type Clock, systemClock } from '../types.js';
+import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 
 interface Stored {
   record: DeviceRecord;

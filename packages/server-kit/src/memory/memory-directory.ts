@@ -1,5 +1,5 @@
-import type { DeviceLocation, SessionDirectory } from '../session-directory.js';
-import { type Clock, deviceKey, systemClock } from '../types.js';
+import type { DeviceLocation, SessionDirectory } from '../contracts/session-directory.js';
+import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 
 interface Claim {
   location: DeviceLocation;

@@ -1,5 +1,5 @@
-import { type GroupMemberStatus, type GroupReceiptStore, reached } from '../group-receipt-store.js';
-import { type DeviceAddress, deviceKey } from '../types.js';
+import { type GroupMemberStatus, type GroupReceiptStore, reached } from '../contracts/group-receipt-store.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 
 interface Cursor {
   since: string;

@@ -1,5 +1,5 @@
 import { copySnapshot, type GroupSnapshot, ParleyError } from '@parley/core';
-import { checkCreate, checkUpdate, type GroupStore } from '../group-store.js';
+import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 
 interface StoredGroup {
   state: GroupSnapshot;

@@ -5,8 +5,8 @@ import {
   type KeyDirectory,
   type PreKey,
   type SignedPreKey,
-} from '../key-directory.js';
-import type { DeviceAddress } from '../types.js';
+} from '../contracts/key-directory.js';
+import type { DeviceAddress } from '../contracts/types.js';
 
 interface DeviceKeys {
   registrationId: number;

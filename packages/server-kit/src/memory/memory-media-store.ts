@@ -1,6 +1,12 @@
 import { ParleyError } from '@parley/core';
-import { checkBlobId, type MediaBlob, type MediaBlobInfo, type MediaStore, tooLarge } from '../media-store.js';
-import { type Clock, systemClock } from '../types.js';
+import {
+  checkBlobId,
+  type MediaBlob,
+  type MediaBlobInfo,
+  type MediaStore,
+  tooLarge,
+} from '../contracts/media-store.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 
 interface Stored extends MediaBlobInfo {
   chunks: Uint8Array[];

@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
-import type { MediaTicket, MediaTickets } from '../media-tickets.js';
-import { type Clock, systemClock } from '../types.js';
+import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 
 /** {@link MediaTickets} in memory: one process only (a cluster needs a shared implementation). */
 export function memoryMediaTickets(options: { clock?: Clock } = {}): MediaTickets {

@@ -5,7 +5,7 @@ import {
   normalizeContacts,
   type PresenceStore,
   type PrivacySettings,
-} from '../presence-store.js';
+} from '../contracts/presence-store.js';
 
 /** An in-memory {@link PresenceStore} for tests and single-process development. */
 export function memoryPresenceStore(): PresenceStore {

@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
-import { isValidPushCount, type PushSink } from '../push-sink.js';
-import type { DeviceAddress } from '../types.js';
+import { isValidPushCount, type PushSink } from '../contracts/push-sink.js';
+import type { DeviceAddress } from '../contracts/types.js';
 
 /** One call recorded by {@link memoryPushSink}. */
 export interface RecordedPush {

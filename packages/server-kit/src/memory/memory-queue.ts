@@ -7,9 +7,10 @@ import {
   type QueueEntry,
   type QueueItem,
   type QueueOptions,
-} from '../offline-queue.js';
-import { checkSharedKeys } from '../shared-payloads.js';
-import { type DeviceAddress, deviceKey, systemClock } from '../types.js';
+  queueFull,
+} from '../contracts/offline-queue.js';
+import { checkSharedKeys } from '../contracts/shared-payloads.js';
+import { type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 
 interface Slot {
   id: string;
@@ -46,13 +47,6 @@ interface DeviceQueue {
   /** Live slots by id: O(1) dedup and ack. */
   byId: Map<string, Slot>;
   acked: Map<string, AckMark>;
-}
-
-/** The error of an enqueue refused because a device's queue is full (shared with the SQLite queue). @internal */
-export function queueFull(device: DeviceAddress, max: number): ParleyError {
-  return new ParleyError('QUEUE_FULL', `queue of device ${device.userId}/${device.deviceId} is full (${max})`, {
-    details: { device },
-  });
 }
 
 const EMPTY = new Uint8Array(0);

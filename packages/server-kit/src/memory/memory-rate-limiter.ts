@@ -1,6 +1,12 @@
 import { ParleyError } from '@parley/core';
-import type { RateDecision, RateLimit, RateLimiter } from '../rate-limiter.js';
-import { type Clock, systemClock } from '../types.js';
+import {
+  bucketOf,
+  checkLimit,
+  type RateDecision,
+  type RateLimit,
+  type RateLimiter,
+} from '../contracts/rate-limiter.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 
 /** Options of {@link memoryRateLimiter}. */
 export interface MemoryRateLimiterOptions extends RateLimit {
@@ -14,26 +20,6 @@ export interface MemoryRateLimiterOptions extends RateLimit {
 
 /** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
 const EPSILON_MS = 1e-6;
-
-/** Refuses a bucket shape that cannot work (shared by the implementations). @internal */
-export function checkLimit(limit: RateLimit): void {
-  if (!(limit.capacity > 0) || !Number.isFinite(limit.capacity)) {
-    throw new ParleyError('INVALID_ARGUMENT', 'rate limit capacity must be a positive number');
-  }
-  if (!(limit.refillPerSecond > 0) || !Number.isFinite(limit.refillPerSecond)) {
-    throw new ParleyError('INVALID_ARGUMENT', 'rate limit refillPerSecond must be a positive number');
-  }
-}
-
-/** The bucket shape of one `consume` call, with the call checked (shared by the implementations). @internal */
-export function bucketOf(cost: number, limit: RateLimit | undefined, defaults: RateLimit): RateLimit {
-  if (limit) checkLimit(limit);
-  const shape = limit ?? defaults;
-  if (!(cost >= 0) || !Number.isFinite(cost) || cost > shape.capacity) {
-    throw new ParleyError('INVALID_ARGUMENT', `rate limit cost must be between 0 and ${shape.capacity}`);
-  }
-  return shape;
-}
 
 /**
  * An in-memory {@link RateLimiter} (token bucket, kept as one number per key: the time at which

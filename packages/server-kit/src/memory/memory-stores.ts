@@ -1,6 +1,6 @@
-import type { RateLimiter } from '../rate-limiter.js';
-import type { ServerStores } from '../stores.js';
-import type { Clock } from '../types.js';
+import type { RateLimiter } from '../contracts/rate-limiter.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock } from '../contracts/types.js';
 import { memoryBus } from './memory-bus.js';
 import { memoryDeviceRegistry } from './memory-device-registry.js';
 import { memoryDirectory } from './memory-directory.js';

@@ -1,7 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../device-registry.js';
-import { type Clock, systemClock } from '../types.js';
+import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../contracts/device-registry.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 

@@ -1,6 +1,6 @@
-import { queueFull } from '../memory/memory-queue.js';
-import type { EnqueueResult } from '../offline-queue.js';
-import { type DeviceAddress, deviceKey } from '../types.js';
+import type { EnqueueResult } from '../contracts/offline-queue.js';
+import { queueFull } from '../contracts/offline-queue.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { num, type Statement, statement, type Tx } from './pg-db.js';
 
 /** One `enqueue` call, copied at the call: its items, payloads, limit and time. */

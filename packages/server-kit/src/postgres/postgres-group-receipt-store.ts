@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
-import type { GroupMemberStatus, GroupReceiptStore } from '../group-receipt-store.js';
-import type { DeviceAddress } from '../types.js';
+import type { GroupMemberStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
 

@@ -1,6 +1,6 @@
 import { type GroupRoleName, type GroupSnapshot, type GroupSnapshotMember, ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import { checkCreate, checkUpdate, type GroupStore } from '../group-store.js';
+import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 

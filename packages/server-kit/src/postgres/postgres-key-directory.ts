@@ -5,8 +5,8 @@ import {
   type DeviceIdentity,
   type KeyDirectory,
   type PreKey,
-} from '../key-directory.js';
-import type { DeviceAddress } from '../types.js';
+} from '../contracts/key-directory.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 

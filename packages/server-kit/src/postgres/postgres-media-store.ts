@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import { checkBlobId, type MediaBlob, type MediaStore, tooLarge } from '../media-store.js';
-import { type Clock, systemClock } from '../types.js';
+import { checkBlobId, type MediaBlob, type MediaStore, tooLarge } from '../contracts/media-store.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, type PgContext, pgContext, statement } from './pg-db.js';
 

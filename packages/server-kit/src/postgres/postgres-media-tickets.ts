@@ -1,7 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import type { MediaTicket, MediaTickets } from '../media-tickets.js';
-import { type Clock, systemClock } from '../types.js';
+import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
 

@@ -7,7 +7,7 @@ import {
   normalizeContacts,
   type PresenceStore,
   type PrivacySettings,
-} from '../presence-store.js';
+} from '../contracts/presence-store.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
 

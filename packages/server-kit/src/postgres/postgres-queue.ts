@@ -7,9 +7,9 @@ import {
   type OfflineQueue,
   type QueueEntry,
   type QueueItem,
-} from '../offline-queue.js';
-import { checkSharedKeys } from '../shared-payloads.js';
-import { type Clock, systemClock } from '../types.js';
+} from '../contracts/offline-queue.js';
+import { checkSharedKeys } from '../contracts/shared-payloads.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';

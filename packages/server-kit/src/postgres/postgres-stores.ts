@@ -1,10 +1,10 @@
 import type { Pool } from 'pg';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock } from '../contracts/types.js';
 import { redisBus } from '../redis/redis-bus.js';
 import type { RedisClient } from '../redis/redis-client.js';
 import { redisDirectory } from '../redis/redis-directory.js';
 import { redisRateLimiter } from '../redis/redis-rate-limiter.js';
-import type { ServerStores } from '../stores.js';
-import type { Clock } from '../types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { postgresDeviceRegistry } from './postgres-device-registry.js';
 import { postgresGroupReceiptStore } from './postgres-group-receipt-store.js';

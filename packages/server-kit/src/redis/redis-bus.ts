@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { Cluster, Redis } from 'ioredis';
-import type { Bus } from '../bus.js';
+import type { Bus } from '../contracts/bus.js';
 import { DEFAULT_REDIS_PREFIX, fromRedisError, type RedisClient, type RedisPrefixOptions } from './redis-client.js';
 
 /** Options of {@link redisBus}. */

@@ -1,5 +1,5 @@
-import type { DeviceLocation, SessionDirectory } from '../session-directory.js';
-import { type Clock, type DeviceAddress, systemClock } from '../types.js';
+import type { DeviceLocation, SessionDirectory } from '../contracts/session-directory.js';
+import { type Clock, type DeviceAddress, systemClock } from '../contracts/types.js';
 import {
   DEFAULT_REDIS_PREFIX,
   fromRedisError,

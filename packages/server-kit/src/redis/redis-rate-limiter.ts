@@ -1,6 +1,6 @@
-import { bucketOf, checkLimit } from '../memory/memory-rate-limiter.js';
-import type { RateDecision, RateLimit, RateLimiter } from '../rate-limiter.js';
-import type { Clock } from '../types.js';
+import type { RateDecision, RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
+import { bucketOf, checkLimit } from '../contracts/rate-limiter.js';
+import type { Clock } from '../contracts/types.js';
 import {
   DEFAULT_REDIS_PREFIX,
   fromRedisError,

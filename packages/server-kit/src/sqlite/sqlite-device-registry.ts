@@ -1,7 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../device-registry.js';
-import { type Clock, systemClock } from '../types.js';
+import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import { migrate } from './migrations.js';
 
 /** Options of {@link sqliteDeviceRegistry}. */

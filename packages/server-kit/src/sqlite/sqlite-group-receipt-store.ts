@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { GroupMemberStatus, GroupReceiptStore } from '../group-receipt-store.js';
+import type { GroupMemberStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
 

@@ -1,6 +1,6 @@
 import { type GroupRoleName, type GroupSnapshot, type GroupSnapshotMember, ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import { checkCreate, checkUpdate, type GroupStore } from '../group-store.js';
+import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
 

@@ -6,8 +6,8 @@ import {
   type KeyDirectory,
   type KeyUpload,
   type PreKey,
-} from '../key-directory.js';
-import type { DeviceAddress } from '../types.js';
+} from '../contracts/key-directory.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
 

@@ -1,7 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { MediaTicket, MediaTickets } from '../media-tickets.js';
-import { type Clock, systemClock } from '../types.js';
+import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
+import { type Clock, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
 

@@ -7,7 +7,7 @@ import {
   normalizeContacts,
   type PresenceStore,
   type PrivacySettings,
-} from '../presence-store.js';
+} from '../contracts/presence-store.js';
 import { committerFor } from './group-commit.js';
 
 /** Options of {@link sqlitePresenceStore}. */

@@ -1,6 +1,5 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import { queueFull } from '../memory/memory-queue.js';
 import {
   DEFAULT_QUEUE_TTL_MS,
   type EnqueueOptions,
@@ -8,9 +7,10 @@ import {
   type OfflineQueue,
   type QueueEntry,
   type QueueItem,
-} from '../offline-queue.js';
-import { checkSharedKeys } from '../shared-payloads.js';
-import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../types.js';
+  queueFull,
+} from '../contracts/offline-queue.js';
+import { checkSharedKeys } from '../contracts/shared-payloads.js';
+import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
 

@@ -1,12 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fsMediaStore } from '../fs-media-store.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock } from '../contracts/types.js';
+import { fsMediaStore } from '../media/fs-media-store.js';
 import { memoryBus } from '../memory/memory-bus.js';
 import { memoryDirectory } from '../memory/memory-directory.js';
 import { defaultRateLimiter } from '../memory/memory-stores.js';
-import type { ServerStores } from '../stores.js';
-import type { Clock } from '../types.js';
 import { committerFor } from './group-commit.js';
 import { sqliteDeviceRegistry } from './sqlite-device-registry.js';
 import { sqliteGroupReceiptStore } from './sqlite-group-receipt-store.js';

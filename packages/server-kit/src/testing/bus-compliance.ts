@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Bus } from '../bus.js';
+import type { Bus } from '../contracts/bus.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const text = (data: Uint8Array): string => new TextDecoder().decode(data);

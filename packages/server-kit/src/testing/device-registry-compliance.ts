@@ -1,6 +1,6 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { DeviceRecord, DeviceRegistry } from '../device-registry.js';
+import type { DeviceRecord, DeviceRegistry } from '../contracts/device-registry.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const key = (fill: number): Uint8Array => new Uint8Array(32).fill(fill);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import type { Clock } from '../types.js';
+import type { Clock } from '../contracts/types.js';
 
 /** A clock the suite moves by hand, so expiry tests need no sleeps. */
 export interface FakeClock {

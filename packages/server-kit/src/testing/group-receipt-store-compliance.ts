@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupReceiptStore } from '../group-receipt-store.js';
-import type { DeviceAddress } from '../types.js';
+import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const alice1: DeviceAddress = { userId: 'alice', deviceId: 1 };

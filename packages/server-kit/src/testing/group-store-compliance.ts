@@ -1,6 +1,6 @@
 import { type GroupSnapshot, isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { GroupStore } from '../group-store.js';
+import type { GroupStore } from '../contracts/group-store.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 /** Options of {@link groupStoreCompliance}. */

@@ -1,7 +1,7 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { ClaimedBundle, KeyDirectory, KeyUpload, PreKey, SignedPreKey } from '../key-directory.js';
-import type { DeviceAddress } from '../types.js';
+import type { ClaimedBundle, KeyDirectory, KeyUpload, PreKey, SignedPreKey } from '../contracts/key-directory.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const alice1: DeviceAddress = { userId: 'alice', deviceId: 1 };

@@ -1,4 +1,4 @@
-import type { SetTimer } from '../timer.js';
+import type { SetTimer } from '../contracts/timer.js';
 import type { FakeClock } from './fixture.js';
 
 /** Timers driven by a {@link FakeClock}: callbacks run only when the test advances time. */

@@ -1,6 +1,6 @@
 import { concatBytes, isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { MediaStore } from '../media-store.js';
+import type { MediaStore } from '../contracts/media-store.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const DAY = 24 * 60 * 60 * 1000;

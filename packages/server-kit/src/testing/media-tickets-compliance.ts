@@ -1,6 +1,6 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { MediaTicket, MediaTickets } from '../media-tickets.js';
+import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 /** Runs the {@link MediaTickets} guarantees against an implementation. */

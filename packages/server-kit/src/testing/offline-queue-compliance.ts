@@ -1,7 +1,7 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { OfflineQueue, QueueEntry, QueueItem } from '../offline-queue.js';
-import type { DeviceAddress } from '../types.js';
+import type { OfflineQueue, QueueEntry, QueueItem } from '../contracts/offline-queue.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { type ComplianceContext, type ComplianceOptions, useFixture } from './fixture.js';
 
 /** What the offline queue suite hands to `create`. */

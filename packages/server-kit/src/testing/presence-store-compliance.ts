@@ -1,6 +1,11 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRIVACY, MAX_CONTACTS, type PresenceStore, type PrivacySettings } from '../presence-store.js';
+import {
+  DEFAULT_PRIVACY,
+  MAX_CONTACTS,
+  type PresenceStore,
+  type PrivacySettings,
+} from '../contracts/presence-store.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 async function expectInvalid(promise: Promise<unknown>): Promise<void> {

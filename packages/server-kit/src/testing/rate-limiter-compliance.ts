@@ -1,6 +1,6 @@
 import { isParleyError } from '@parley/core';
 import { describe, expect, it } from 'vitest';
-import type { RateLimiter } from '../rate-limiter.js';
+import type { RateLimiter } from '../contracts/rate-limiter.js';
 import { type ComplianceContext, type ComplianceOptions, useFixture } from './fixture.js';
 
 /** What the rate limiter suite hands to `create`: the default bucket shape to use. */

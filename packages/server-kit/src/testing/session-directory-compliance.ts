@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeviceLocation, SessionDirectory } from '../session-directory.js';
-import type { DeviceAddress } from '../types.js';
+import type { DeviceLocation, SessionDirectory } from '../contracts/session-directory.js';
+import type { DeviceAddress } from '../contracts/types.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
 
 const TTL_MS = 30_000;

@@ -1,0 +1,112 @@
+import { ParleyError } from '@parley/core';
+import type { Clock, DeviceAddress } from './types.js';
+
+/** One item to put into a device's queue. */
+export interface QueueItem {
+  device: DeviceAddress;
+  /** Unique within the device's queue (the message id for messages); the ack key. */
+  id: string;
+  /** Opaque bytes (the gateway stores an encoded Envelope). */
+  data: Uint8Array;
+  /**
+   * Key of a shared payload passed in the same `enqueue` call (`EnqueueOptions.shared`). The payload is
+   * stored once however many entries name it: a group message costs one payload plus a small entry
+   * per member device. Readers get it back as `QueueEntry.shared`.
+   */
+  shared?: string;
+}
+
+/** Bytes stored once and referenced by many entries of one enqueue. */
+export interface SharedPayload {
+  /** Unique among live shared payloads (the gateway uses the message's queue id). */
+  key: string;
+  data: Uint8Array;
+}
+
+export interface EnqueueResult {
+  device: DeviceAddress;
+  id: string;
+  /** Position in the device's queue; strictly increasing per device. */
+  seq: number;
+  /** When the entry was first stored (unchanged when the enqueue was a duplicate). */
+  storedAt: number;
+  /** True when (device, id) was already queued (or already acknowledged recently) and nothing was written. */
+  duplicate: boolean;
+}
+
+export interface QueueEntry {
+  id: string;
+  seq: number;
+  data: Uint8Array;
+  storedAt: number;
+  /** The shared payload the entry references, if any (the gateway delivers `shared ++ data`). */
+  shared?: Uint8Array;
+}
+
+export interface EnqueueOptions {
+  /** Refuse with ParleyError('QUEUE_FULL') when a device's queue already holds this many entries. */
+  maxPerDevice?: number;
+  /**
+   * Payloads the items reference by key. Stored with the items, atomically; a payload lives while
+   * an entry references it and is deleted with the last one (ack, expiry or clear). Enqueueing a
+   * key that is already stored keeps the stored bytes. Every key must be named by at least one item,
+   * and every item's `shared` must be in this list (INVALID_ARGUMENT otherwise).
+   */
+  shared?: SharedPayload[];
+}
+
+/**
+ * Durable per-device queue: the truth of what a device has yet to receive.
+ *
+ * Every implementation guarantees:
+ * - `enqueue` is atomic across all its items: either every item is durably stored or none is
+ *   (and it throws). Once it resolves, the entries survive a process crash or restart.
+ * - Idempotent on (device, id): enqueueing an id that is queued returns the existing seq and
+ *   storedAt with `duplicate: true` (also for a repeated id within one call). An id acknowledged
+ *   within the dedup window (at least the expiry time) is also reported as duplicate, with its
+ *   original seq and storedAt, and not stored again, so a sender's late resend cannot deliver a
+ *   message twice. An expired entry counts as gone: enqueueing its id again stores a new entry.
+ * - `seq` is strictly increasing per device and never reused, not even after `ack` or `clear`.
+ * - `read` returns entries of one device in seq order, after `afterSeq`, skipping expired ones.
+ * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default
+ *   30 days): an entry is expired once `clock() >= storedAt + ttlMs`.
+ * - With `maxPerDevice`, a full device queue makes the whole enqueue fail with QUEUE_FULL
+ *   (duplicates and expired entries never count).
+ * - Shared payloads (`EnqueueOptions.shared`) are stored once and returned with every entry that
+ *   references them; one is deleted when no unexpired entry references it any more.
+ * - Stored bytes are copies: mutating `data` after `enqueue`, or an entry returned by `read`,
+ *   never changes what is stored.
+ */
+export interface OfflineQueue {
+  /**
+   * True when `enqueue` promises resolve in commit order, which per device is seq order (single-
+   * process implementations). The gateway then hands a freshly stored entry straight to a connection
+   * that is caught up, instead of reading it back. Leave unset when unsure: only speed depends on it.
+   */
+  readonly commitOrdered?: boolean;
+  enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
+  read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
+  /** Removes the entries; unknown ids are ignored. Returns how many were removed. */
+  ack(device: DeviceAddress, ids: string[]): Promise<number>;
+  /** How many unexpired entries the device has (what paging through `read` would return). */
+  count(device: DeviceAddress): Promise<number>;
+  /** Deletes expired entries and old dedup marks; returns how many entries were removed. */
+  purgeExpired(): Promise<number>;
+  /** Drops every entry of a device (device removed); dedup marks stay until they expire. */
+  clear(device: DeviceAddress): Promise<void>;
+}
+
+export interface QueueOptions {
+  clock?: Clock;
+  /** Entry lifetime; default 30 days. */
+  ttlMs?: number;
+}
+
+export const DEFAULT_QUEUE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The error of an enqueue refused because a device's queue is full (shared by the queue implementations). @internal */
+export function queueFull(device: DeviceAddress, max: number): ParleyError {
+  return new ParleyError('QUEUE_FULL', `queue of device ${device.userId}/${device.deviceId} is full (${max})`, {
+    details: { device },
+  });
+}

@@ -1,0 +1,124 @@
+import { isValidMessageId, ParleyError } from '@parley/core';
+import { accountRoutes } from '../account/account-requests.js';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { GroupReceipts } from '../groups/group-receipts.js';
+import type { GroupRequests } from '../groups/group-requests.js';
+import { handleGroupSend } from '../groups/group-send-handler.js';
+import { keysRoutes } from '../keys/keys-handler.js';
+import type { MediaRequests } from '../media/media-requests.js';
+import { parseQueueId } from '../messages/queue-id.js';
+import type { Deliveries, QueuePorts } from '../messages/queue-ports.js';
+import { deliveredReceipts, handleReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
+import { handleSend } from '../messages/send-handler.js';
+import type { PresenceRequests } from '../presence/presence-requests.js';
+import type { Handler, RequestCase, Routes } from '../router/routes.js';
+import type { Connection } from './connection.js';
+import type { DeliveryPump } from './delivery-pump.js';
+
+/** What the built-in routes are made from; each route gets only the part it uses. */
+export interface BuiltInRoutePorts {
+  stores: ServerStores;
+  limits: ServerLimits;
+  clock: Clock;
+  /** Where stored entries go, the pump of each device connected here, and best-effort pushes to them. */
+  live: Deliveries & {
+    pumpOf(device: DeviceAddress): DeliveryPump | undefined;
+    pushToLocal(device: DeviceAddress, body: { prekeysLow: { oneTimeRemaining: number } }): boolean;
+  };
+  /** The open connection with this id (presence subscriptions belong to a connection). */
+  connectionOf(id: string): Connection | undefined;
+  presence: PresenceRequests;
+  groups: GroupRequests;
+  groupReceipts: GroupReceipts;
+  /** Media tickets, when the stores have media. */
+  media?: MediaRequests | undefined;
+}
+
+/** Refuses a body this server does not serve. */
+const notEnabled =
+  <C extends RequestCase>(c: C): Handler<C> =>
+  async () => {
+    throw new ParleyError('INVALID_ARGUMENT', `${c} is not enabled on this server`);
+  };
+
+/** The kit's own handler for every request case. */
+export function builtInRoutes(o: BuiltInRoutePorts): Routes {
+  const { stores, clock } = o;
+  const queue: QueuePorts = {
+    stores,
+    clock,
+    maxQueuedPerDevice: o.limits.maxQueuedPerDevice,
+    stored: (entries) => o.live.stored(entries),
+  };
+  const receipts: ReceiptPorts = {
+    ...queue,
+    readReceipts: async (userId) => (stores.presence ? (await stores.presence.settings(userId)).readReceipts : true),
+  };
+  const media = o.media;
+  return {
+    ...messageRoutes(o, queue, receipts),
+    ...accountRoutes(stores),
+    ...keysRoutes({
+      stores,
+      limits: o.limits,
+      notifyPreKeysLow: (device, oneTimeRemaining) => o.live.pushToLocal(device, { prekeysLow: { oneTimeRemaining } }),
+    }),
+    ...o.presence.routes((id) => o.connectionOf(id)),
+    ...o.groups.routes(),
+    ...(media
+      ? media.routes()
+      : { mediaUpload: notEnabled('mediaUpload'), mediaDownload: notEnabled('mediaDownload') }),
+    deviceRemove: notEnabled('deviceRemove'),
+  };
+}
+
+/** Sends (1:1 and group), acknowledgements and receipts. */
+function messageRoutes(
+  o: BuiltInRoutePorts,
+  queue: QueuePorts,
+  receipts: ReceiptPorts,
+): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
+  return {
+    async send(request, { device }) {
+      const messageId = request.messageId ?? '';
+      if (!isValidMessageId(messageId)) {
+        throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
+      }
+      const ack =
+        request.destination === 'groupId'
+          ? await handleGroupSend(
+              { ...queue, groups: o.stores.groups, groupReceipts: o.stores.groupReceipts },
+              device,
+              request,
+              messageId,
+            )
+          : await handleSend(queue, device, request, messageId);
+      return { sendAck: ack };
+    },
+    /**
+     * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order
+     * a gateway dying (or a store failing) in between leaves the entries queued, so they are delivered
+     * and acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+     */
+    async deliverAck(request, { device }) {
+      const pump = o.live.pumpOf(device);
+      if (!pump) return undefined;
+      const ids = request.ids ?? [];
+      const acked = ids.map(parseQueueId); // read once: 1:1 and group receipts both look at them
+      await deliveredReceipts(receipts, device, acked);
+      await o.groupReceipts.delivered(device, acked);
+      await pump.ack(ids);
+      return undefined;
+    },
+    async receipt(request, { device }) {
+      if (request.chat === 'groupId') await o.groupReceipts.read(device, request);
+      else await handleReceipt(receipts, device, request);
+      return { ok: {} };
+    },
+    async groupReceipts(request, { device }) {
+      return { groupReceipts: await o.groupReceipts.list(device, request) };
+    },
+  };
+}

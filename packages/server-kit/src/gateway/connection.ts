@@ -1,0 +1,108 @@
+import type { parley, ServerFrameInit } from '@parley/core';
+import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
+import type { WebSocket } from 'ws';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { DeviceAddress } from '../contracts/types.js';
+
+type CloseReason = parley.v1.CloseReason;
+export const CloseReasons = pb.CloseReason;
+
+/** WebSocket close code for a Parley close reason. */
+export function closeCode(reason: CloseReason): number {
+  return 4000 + reason;
+}
+
+export type ConnectionState = 'hello' | 'auth' | 'ready' | 'closed';
+
+/**
+ * One client socket: framing, state, backpressure and orderly close. Protocol logic lives in
+ * the handlers; this class only guarantees that nothing is written after close and that a
+ * slow reader is cut off instead of growing memory.
+ */
+export class Connection {
+  state: ConnectionState = 'hello';
+  address: DeviceAddress | undefined;
+  lastReceivedAt: number;
+  lastClaimAt = 0;
+  badFrames = 0;
+  readonly openedAt: number;
+  private readonly onClosedCallbacks: Array<() => void> = [];
+
+  constructor(
+    readonly id: string,
+    private readonly ws: WebSocket,
+    private readonly limits: ServerLimits,
+    now: number,
+  ) {
+    this.openedAt = now;
+    this.lastReceivedAt = now;
+    ws.once('close', () => this.markClosed());
+  }
+
+  get isOpen(): boolean {
+    return this.state !== 'closed';
+  }
+
+  onClosed(callback: () => void): void {
+    if (this.state === 'closed') callback();
+    else this.onClosedCallbacks.push(callback);
+  }
+
+  /** Sends an encoded frame; closes the connection instead when the peer does not keep up. */
+  sendBytes(bytes: Uint8Array): boolean {
+    if (this.state === 'closed') return false;
+    if (this.ws.bufferedAmount + bytes.byteLength > this.limits.maxBufferedBytes) {
+      this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
+      return false;
+    }
+    this.ws.send(bytes, { binary: true });
+    return true;
+  }
+
+  send(frame: ServerFrameInit): boolean {
+    return this.sendBytes(encodeServerFrame(frame, { maxFrameBytes: Number.MAX_SAFE_INTEGER }));
+  }
+
+  reply(requestId: number, body: Omit<ServerFrameInit, 'requestId'>): boolean {
+    return this.send({ ...body, requestId });
+  }
+
+  replyError(requestId: number, error: unknown): boolean {
+    return this.send({ requestId, error: errorToProto(ParleyError.from(error)) });
+  }
+
+  /** Sends Goodbye, then closes with 4000 + reason. Idempotent. */
+  close(reason: CloseReason, message: string): void {
+    if (this.state === 'closed') return;
+    try {
+      if (this.ws.readyState === this.ws.OPEN) {
+        this.ws.send(encodeServerFrame({ goodbye: { reason, message } }));
+        this.ws.close(closeCode(reason), message.slice(0, 120));
+      }
+    } catch {
+      this.ws.terminate();
+    }
+    this.markClosed();
+    // A peer that never completes the closing handshake must not hold the socket forever.
+    setTimeout(() => this.ws.terminate(), 2_000).unref?.();
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+    this.markClosed();
+  }
+
+  pauseReading(): void {
+    this.ws.pause();
+  }
+
+  resumeReading(): void {
+    if (this.state !== 'closed') this.ws.resume();
+  }
+
+  private markClosed(): void {
+    if (this.state === 'closed') return;
+    this.state = 'closed';
+    for (const cb of this.onClosedCallbacks.splice(0)) cb();
+  }
+}

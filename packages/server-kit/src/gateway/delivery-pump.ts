@@ -1,0 +1,122 @@
+import type { Logger } from '../contracts/logger.js';
+import type { OfflineQueue } from '../contracts/offline-queue.js';
+import type { DeviceAddress } from '../contracts/types.js';
+import { encodeDeliverFrame, withSeq } from '../messages/envelope.js';
+import type { Connection } from './connection.js';
+
+/** A queue entry on its way out (see QueueEntry). */
+interface PumpEntry {
+  id: string;
+  seq: number;
+  data: Uint8Array;
+  shared?: Uint8Array | undefined;
+}
+
+export interface DeliveryPumpOptions {
+  queue: OfflineQueue;
+  connection: Connection;
+  device: DeviceAddress;
+  window: number;
+  /** Deliver frames are kept under this many bytes (one envelope may exceed it alone). */
+  maxFrameBytes: number;
+  logger: Logger;
+  /** Called once, after the backlog present at connect has been sent. */
+  onSyncComplete(delivered: number): void;
+}
+
+/**
+ * Moves one device's queue onto its connection, in seq order, with at most `window`
+ * unacknowledged envelopes in flight. The queue is the truth: a nudge only makes the pump
+ * look again, so a lost nudge delays delivery until the next one or the next connect.
+ */
+export class DeliveryPump {
+  private lastSentSeq = 0;
+  private readonly inflight = new Set<string>();
+  private reading = false;
+  private dirty = true;
+  private synced = false;
+  private sentDuringSync = 0;
+  private stopped = false;
+
+  constructor(private readonly o: DeliveryPumpOptions) {}
+
+  /** Something may have been queued for the device: look again soon. */
+  nudge(): void {
+    this.dirty = true;
+    void this.pump();
+  }
+
+  /**
+   * A freshly stored entry (entries arrive in seq order, see OfflineQueue.commitOrdered). When
+   * the pump is caught up it goes out at once; otherwise it is read from the queue in turn.
+   */
+  offer(entry: PumpEntry): void {
+    const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
+    if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
+      this.send([entry]);
+    } else {
+      this.nudge();
+    }
+  }
+
+  /** The device acknowledged these ids: remove them from the queue, then refill the window. */
+  async ack(ids: string[]): Promise<void> {
+    const wasFull = this.inflight.size >= this.o.window;
+    for (const id of ids) this.inflight.delete(id);
+    await this.o.queue.ack(this.o.device, ids);
+    // Only a full window left entries unread; otherwise nothing new is waiting (nudges say so).
+    if (wasFull || this.dirty) this.nudge();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private async pump(): Promise<void> {
+    if (this.reading) return;
+    this.reading = true;
+    try {
+      while (this.dirty && !this.stopped && this.o.connection.isOpen) {
+        const room = this.o.window - this.inflight.size;
+        if (room <= 0) break; // acks will nudge again
+        this.dirty = false;
+        const entries = await this.o.queue.read(this.o.device, { afterSeq: this.lastSentSeq, limit: room });
+        if (this.stopped || !this.o.connection.isOpen) break;
+        this.send(entries);
+        if (entries.length === room)
+          this.dirty = true; // there may be more
+        else if (!this.synced) {
+          this.synced = true;
+          this.o.onSyncComplete(this.sentDuringSync);
+        }
+      }
+    } catch (error) {
+      // A store failure leaves entries queued; the next nudge or reconnect retries.
+      this.o.logger.warn('delivery read failed', { error: String(error) });
+      this.dirty = true;
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private send(entries: PumpEntry[]): void {
+    let batch: Uint8Array[] = [];
+    let size = 0;
+    const flush = () => {
+      if (batch.length === 0) return;
+      this.o.connection.sendBytes(encodeDeliverFrame(batch));
+      batch = [];
+      size = 0;
+    };
+    for (const entry of entries) {
+      const envelope = withSeq(entry.data, entry.seq, entry.shared);
+      if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
+      batch.push(envelope);
+      size += envelope.byteLength + 8;
+      this.inflight.add(entry.id);
+      this.lastSentSeq = entry.seq;
+      if (!this.synced) this.sentDuringSync++;
+    }
+    flush();
+  }
+}

@@ -1,0 +1,150 @@
+import type { WebSocket } from 'ws';
+import type { Authenticator } from '../contracts/authenticator.js';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock } from '../contracts/types.js';
+import { GroupReceipts } from '../groups/group-receipts.js';
+import { GroupRequests } from '../groups/group-requests.js';
+import type { MediaRequests } from '../media/media-requests.js';
+import { PresenceRequests } from '../presence/presence-requests.js';
+import type { PushCoalescer } from '../push/push-coalescer.js';
+import { Router } from '../router/router.js';
+import type { RouteMiddleware } from '../router/routes.js';
+import { builtInRoutes } from './built-in-routes.js';
+import { CloseReasons, type Connection } from './connection.js';
+import { ConnectionLoop } from './connection-loop.js';
+import { DirectorySweep } from './directory-sweep.js';
+import { GatewayNotes } from './gateway-notes.js';
+import { LiveDevices } from './live-devices.js';
+
+/** What a {@link Gateway} is built from (`createServer` fills it from its options). */
+export interface GatewayOptions {
+  /** The embedding app's own contact graph for 'contacts' visibility, instead of the lists clients set. */
+  isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
+  /** Wakes devices without a live connection when something is queued for them (already coalesced). */
+  push?: PushCoalescer;
+  /** Media tickets (when the stores have media). */
+  media?: MediaRequests;
+  /** The app's middleware around the built-in routes. */
+  routes?: RouteMiddleware;
+  gatewayId: string;
+  stores: ServerStores;
+  authenticator: Authenticator;
+  limits: ServerLimits;
+  clock: Clock;
+  logger: Logger;
+}
+
+const QUEUE_PURGE_EVERY_MS = 3_600_000;
+
+/**
+ * The WebSocket gateway of one process: puts together the connection loop, the router and its
+ * built-in routes, the live devices, the notes to other gateways and the periodic sweeps, and
+ * starts and stops them in order.
+ */
+export class Gateway {
+  private readonly connections = new Map<string, Connection>();
+  private readonly inflight = new Set<Promise<unknown>>();
+  private readonly live: LiveDevices;
+  private readonly notes: GatewayNotes;
+  private readonly loop: ConnectionLoop;
+  private readonly sweep: DirectorySweep;
+  /** Presence and typing, combined with the other gateways' over the bus. */
+  private readonly presence: PresenceRequests;
+  /** Group receipt cursors and the all-members aggregate. */
+  private readonly groupReceipts: GroupReceipts;
+  private purgeTimer: ReturnType<typeof setInterval> | undefined;
+  private closing = false;
+
+  constructor(private readonly o: GatewayOptions) {
+    const { stores, limits, clock, logger, gatewayId } = o;
+    this.presence = new PresenceRequests(o);
+    this.notes = new GatewayNotes({ bus: stores.bus, gatewayId, logger, onNote: (note) => this.live.onNote(note) });
+    this.live = new LiveDevices({ ...o, notes: this.notes, presence: this.presence });
+    this.groupReceipts = new GroupReceipts({
+      stores,
+      clock,
+      logger,
+      maxQueuedPerDevice: limits.maxQueuedPerDevice,
+      readReceipts: async (userId) => (stores.presence ? (await stores.presence.settings(userId)).readReceipts : true),
+      stored: (entries) => this.live.stored(entries),
+      groups: stores.groups,
+      groupReceipts: stores.groupReceipts,
+    });
+    const routes = builtInRoutes({
+      stores,
+      limits,
+      clock,
+      live: this.live,
+      connectionOf: (id) => this.connections.get(id),
+      presence: this.presence,
+      groups: new GroupRequests({ stores, limits, clock, logger, stored: (entries) => this.live.stored(entries) }),
+      groupReceipts: this.groupReceipts,
+      media: o.media,
+    });
+    this.loop = new ConnectionLoop({
+      gatewayId,
+      limits,
+      clock,
+      logger,
+      router: new Router(routes, o.routes),
+      handshake: {
+        stores,
+        authenticator: o.authenticator,
+        onAuthenticated: (connection, device) => this.live.attach(connection, device),
+      },
+      closing: () => this.closing,
+      track: (work) => this.track(work),
+      opened: (connection) => this.connections.set(connection.id, connection),
+      closed: (connection) => {
+        this.connections.delete(connection.id);
+        this.live.detach(connection);
+      },
+    });
+    this.sweep = new DirectorySweep({
+      gatewayId,
+      stores,
+      limits,
+      clock,
+      connections: () => this.connections.values(),
+      nudgeLocal: (device) => this.live.pumpOf(device)?.nudge(),
+    });
+  }
+
+  async start(): Promise<void> {
+    await this.notes.start();
+    await this.presence.start();
+    this.sweep.start();
+    this.purgeTimer = setInterval(() => void this.o.stores.queue.purgeExpired().catch(() => {}), QUEUE_PURGE_EVERY_MS);
+    this.purgeTimer.unref?.();
+  }
+
+  /** Graceful stop: refuse new work, finish in-flight requests, say goodbye, close sockets. */
+  async stop(): Promise<void> {
+    this.closing = true;
+    this.sweep.stop();
+    if (this.purgeTimer) clearInterval(this.purgeTimer);
+    for (const c of this.connections.values()) c.pauseReading();
+    await Promise.allSettled([...this.inflight]);
+    await this.groupReceipts.idle();
+    for (const c of this.connections.values()) {
+      c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
+    }
+    await this.notes.stop();
+    await this.presence.stop();
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  accept(ws: WebSocket): void {
+    this.loop.accept(ws);
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inflight.add(work);
+    void work.finally(() => this.inflight.delete(work));
+  }
+}

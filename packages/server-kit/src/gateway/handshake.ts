@@ -1,0 +1,143 @@
+import type { parley } from '@parley/core';
+import { ParleyError, PROTOCOL_VERSION, randomBytes } from '@parley/core';
+import type { Authenticator } from '../contracts/authenticator.js';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import { CloseReasons, type Connection } from './connection.js';
+
+interface PendingHello {
+  hello: parley.v1.Hello.$Properties;
+  /** The device the hello names, checked. */
+  device: DeviceAddress;
+  nonce: Uint8Array;
+}
+
+/** What the handshake uses, and whom it tells when a connection is authenticated. */
+export interface HandshakeContext {
+  stores: ServerStores;
+  authenticator: Authenticator;
+  clock: Clock;
+  limits: ServerLimits;
+  logger: Logger;
+  /**
+   * Called once the connection is authenticated, before Welcome is sent. Returns the queue
+   * size for Welcome and a `start` that begins deliveries once Welcome is on the wire.
+   */
+  onAuthenticated(connection: Connection, device: DeviceAddress): Promise<{ pending: number; start(): void }>;
+}
+
+/**
+ * Hello -> Challenge -> Auth -> Welcome. Anything else before Welcome is answered with
+ * UNAUTHENTICATED; a failed proof is answered with AUTH_FAILED and the connection closed.
+ */
+export class Handshake {
+  private pending: PendingHello | undefined;
+
+  constructor(
+    private readonly ctx: HandshakeContext,
+    private readonly connection: Connection,
+  ) {}
+
+  hello(requestId: number, hello: parley.v1.Hello.$Properties): void {
+    if (this.connection.state !== 'hello') throw new ParleyError('BAD_FRAME', 'hello was already sent');
+    if (hello.protocolVersion !== PROTOCOL_VERSION) {
+      this.connection.replyError(
+        requestId,
+        new ParleyError('UNSUPPORTED_VERSION', `server speaks version ${PROTOCOL_VERSION}`),
+      );
+      this.connection.close(CloseReasons.CLOSE_REASON_UNSUPPORTED_VERSION, 'unsupported protocol version');
+      return;
+    }
+    const device = { userId: hello.userId ?? '', deviceId: hello.deviceId ?? 0 };
+    if (!validUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
+      this.fail(requestId, 'user_id must be 1-128 characters without control characters, device_id > 0');
+      return;
+    }
+    const nonce = randomBytes(32);
+    this.pending = { hello, device, nonce };
+    this.connection.state = 'auth';
+    this.connection.reply(requestId, { challenge: { nonce, serverTime: this.ctx.clock() } });
+  }
+
+  async auth(requestId: number, auth: parley.v1.Auth.$Properties): Promise<void> {
+    const pending = this.pending;
+    if (this.connection.state !== 'auth' || !pending) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
+    this.pending = undefined;
+    const { hello, device, nonce } = pending;
+    const link = hello.link;
+    const decision = await this.ctx.authenticator
+      .authenticate(
+        {
+          userId: device.userId,
+          deviceId: device.deviceId,
+          authKey: hello.authKey ?? new Uint8Array(),
+          token: hello.token ?? '',
+          nonce,
+          signature: auth.signature ?? new Uint8Array(),
+          ...(link
+            ? {
+                link: {
+                  approverDeviceId: link.approverDeviceId ?? 0,
+                  newDeviceId: link.newDeviceId ?? 0,
+                  newAuthKey: link.newAuthKey ?? new Uint8Array(),
+                  expiresAt: link.expiresAt ?? 0,
+                  signature: link.signature ?? new Uint8Array(),
+                },
+              }
+            : {}),
+        },
+        { devices: this.ctx.stores.devices, clock: this.ctx.clock },
+      )
+      .catch((error: unknown) => {
+        this.ctx.logger.error('authenticator failed', { error: String(error) });
+        return undefined;
+      });
+    if (!this.connection.isOpen) return;
+    if (!decision) {
+      // Our failure, not the client's: it must retry later, not give up on its identity.
+      this.connection.replyError(requestId, new ParleyError('UNAVAILABLE', 'authentication is unavailable'));
+      this.connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'authentication is unavailable');
+      return;
+    }
+    if (!decision.ok) {
+      this.ctx.logger.info('auth failed', { ...device, reason: decision.reason });
+      this.fail(requestId, decision.reason);
+      return;
+    }
+    let ready: { pending: number; start(): void };
+    try {
+      ready = await this.ctx.onAuthenticated(this.connection, device);
+    } catch (error) {
+      this.ctx.logger.error('session setup failed', { error: String(error) });
+      this.connection.replyError(requestId, new ParleyError('UNAVAILABLE', 'session setup failed'));
+      this.connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'session setup failed');
+      return;
+    }
+    if (!this.connection.isOpen) return;
+    const { limits } = this.ctx;
+    this.connection.reply(requestId, {
+      welcome: {
+        serverTime: this.ctx.clock(),
+        registered: decision.registered,
+        heartbeatIntervalMs: limits.heartbeatIntervalMs,
+        idleTimeoutMs: limits.idleTimeoutMs,
+        maxFrameBytes: limits.maxFrameBytes,
+        pending: ready.pending,
+        deliveryWindow: limits.deliveryWindow,
+      },
+    });
+    ready.start();
+  }
+
+  private fail(requestId: number, reason: string): void {
+    this.connection.replyError(requestId, new ParleyError('AUTH_FAILED', reason));
+    this.connection.close(CloseReasons.CLOSE_REASON_AUTH_FAILED, 'authentication failed');
+  }
+}
+
+function validUserId(userId: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
+  return userId.length > 0 && userId.length <= 128 && !/[\u0000-\u001f\u007f]/.test(userId);
+}

@@ -1,0 +1,169 @@
+import type { ServerFrameInit } from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
+import type { ServerStores } from '../contracts/stores.js';
+import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
+import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
+import type { PushCoalescer } from '../push/push-coalescer.js';
+import { CloseReasons, type Connection } from './connection.js';
+import { DeliveryPump } from './delivery-pump.js';
+import type { DeviceNote, GatewayNotes } from './gateway-notes.js';
+
+interface LiveDevice {
+  connection: Connection;
+  pump: DeliveryPump;
+}
+
+/** What {@link LiveDevices} needs. */
+export interface LiveDevicesPorts {
+  gatewayId: string;
+  stores: Pick<ServerStores, 'directory' | 'queue'>;
+  limits: ServerLimits;
+  clock: Clock;
+  logger: Logger;
+  notes: Pick<GatewayNotes, 'send'>;
+  push?: PushCoalescer | undefined;
+  /** Presence hears of devices coming (after the connection is ready) and going. */
+  presence: {
+    connected(connection: Connection, device: DeviceAddress): void;
+    closed(connection: Connection, wasLive: boolean): void;
+  };
+}
+
+/**
+ * The devices connected to this gateway, each with its live connection and delivery pump. Takes
+ * newly stored entries (delivering them to local devices, nudging the gateways of the others) and
+ * the notes other gateways send.
+ */
+export class LiveDevices implements Deliveries {
+  private readonly live = new Map<string, LiveDevice>();
+
+  constructor(private readonly o: LiveDevicesPorts) {}
+
+  /** The delivery pump of a device connected here. */
+  pumpOf(device: DeviceAddress): DeliveryPump | undefined {
+    return this.live.get(deviceKey(device))?.pump;
+  }
+
+  /**
+   * A connection authenticated as `device`: claims the device in the directory, kicks an older
+   * connection of it here or elsewhere and makes this one live. Returns the queue size for Welcome
+   * and a `start` that begins deliveries once Welcome is on the wire.
+   */
+  async attach(connection: Connection, device: DeviceAddress): Promise<{ pending: number; start(): void }> {
+    const key = deviceKey(device);
+    const location = { gatewayId: this.o.gatewayId, connectionId: connection.id };
+    // Store work first: if it fails, the handshake answers UNAVAILABLE and nothing is half set up.
+    const [elsewhere, pending] = await Promise.all([
+      this.o.stores.directory.claim(device, location, directoryTtl(this.o.limits)),
+      this.o.stores.queue.count(device),
+    ]);
+    if (!connection.isOpen) {
+      await this.o.stores.directory.release(device, connection.id);
+      return { pending, start: () => {} };
+    }
+    if (elsewhere && elsewhere.gatewayId !== this.o.gatewayId) {
+      this.o.notes.send(elsewhere.gatewayId, { kind: 'kick', device, connectionId: elsewhere.connectionId });
+    }
+    const previous = this.live.get(key);
+    if (previous) previous.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected again');
+    connection.address = device;
+    this.o.push?.cancel(device); // it gets its messages live now
+    connection.state = 'ready';
+    connection.lastClaimAt = this.o.clock();
+    const pump = new DeliveryPump({
+      queue: this.o.stores.queue,
+      connection,
+      device,
+      window: this.o.limits.deliveryWindow,
+      maxFrameBytes: this.o.limits.maxFrameBytes,
+      logger: this.o.logger,
+      onSyncComplete: (delivered) => connection.send({ syncComplete: { delivered } }),
+    });
+    this.live.set(key, { connection, pump });
+    this.o.presence.connected(connection, device);
+    return { pending, start: () => pump.nudge() };
+  }
+
+  /** A connection closed: when it was its device's live one, the device is gone from here. */
+  detach(connection: Connection): void {
+    const device = connection.address;
+    if (!device) return;
+    const key = deviceKey(device);
+    const current = this.live.get(key);
+    const wasLive = current?.connection === connection;
+    this.o.presence.closed(connection, wasLive);
+    if (current && wasLive) {
+      current.pump.stop();
+      this.live.delete(key);
+      void this.o.stores.directory.release(device, connection.id).catch(() => {});
+    }
+  }
+
+  /** New entries: local connections may take them directly, others are nudged. */
+  stored(entries: StoredEntry[]): void {
+    if (!this.o.stores.queue.commitOrdered) {
+      this.nudge(entries.map((e) => e.device));
+      return;
+    }
+    const remote: DeviceAddress[] = [];
+    for (const entry of entries) {
+      const local = this.live.get(deviceKey(entry.device));
+      if (local) local.pump.offer(entry);
+      else remote.push(entry.device);
+    }
+    if (remote.length > 0) this.nudge(remote);
+  }
+
+  /** Tells whoever holds these devices that their queues have news. */
+  nudge(devices: DeviceAddress[]): void {
+    const remote: DeviceAddress[] = [];
+    for (const device of devices) {
+      const local = this.live.get(deviceKey(device));
+      if (local) local.pump.nudge();
+      else remote.push(device);
+    }
+    if (remote.length === 0) return;
+    void this.o.stores.directory
+      .lookup(remote)
+      .then((locations) => {
+        locations.forEach((location, i) => {
+          const device = remote[i];
+          if (!device) return;
+          if (!location) {
+            // No live connection anywhere: wake the device (coalesced; content-free). Every gateway is
+            // also told, in case the directory lost the entry of a device that is connected after all.
+            void this.o.push?.notify(device, { count: 1 }).catch(() => {});
+            this.o.notes.send('all', { kind: 'nudge', device });
+            return;
+          }
+          if (location.gatewayId === this.o.gatewayId) return;
+          this.o.notes.send(location.gatewayId, { kind: 'nudge', device });
+        });
+      })
+      .catch((error: unknown) => this.o.logger.warn('directory lookup failed', { error: String(error) }));
+  }
+
+  /**
+   * Sends a push to a device if it is connected to this gateway; otherwise drops it. For pushes
+   * whose loss is harmless (the client asks again on connect).
+   */
+  pushToLocal(device: DeviceAddress, body: Omit<ServerFrameInit, 'requestId'>): boolean {
+    return this.live.get(deviceKey(device))?.connection.send(body) ?? false;
+  }
+
+  /** A note from another gateway about a device that may be connected here. */
+  onNote(note: DeviceNote): void {
+    const local = this.live.get(deviceKey(note.device));
+    if (!local) return;
+    if (note.kind === 'nudge') local.pump.nudge();
+    else if (local.connection.id === note.connectionId) {
+      local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
+    }
+  }
+}
+
+/** How long a directory claim lasts; live connections renew it well before (see directory-sweep.ts). */
+export function directoryTtl(limits: Pick<ServerLimits, 'idleTimeoutMs'>): number {
+  return limits.idleTimeoutMs * 2;
+}

@@ -1,0 +1,165 @@
+import {
+  applyGroupRecord,
+  bytesEqual,
+  decodeGroupRecord,
+  encodeGroupRecord,
+  type GroupSnapshot,
+  groupRecordAction,
+  ParleyError,
+  type parley,
+  toGroupState,
+  verifyGroupRecordSignature,
+} from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import type { ServerStores } from '../contracts/stores.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
+import { encodeEnvelope } from '../messages/envelope.js';
+import { encodeQueueId } from '../messages/queue-id.js';
+import type { Deliveries } from '../messages/queue-ports.js';
+import type { Routes } from '../router/routes.js';
+
+/** Most records one GroupHistory answer carries; clients ask again from the next version. */
+export const MAX_HISTORY_RECORDS = 100;
+
+/** What group requests use: the stores they read and write, limits, a clock and a logger. */
+export interface GroupRequestsPorts extends Deliveries {
+  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
+  limits: ServerLimits;
+  clock: Clock;
+  logger: Logger;
+}
+
+const isMember = (state: GroupSnapshot, userId: string) => state.members.some((m) => m.userId === userId);
+
+/**
+ * Group requests of one gateway. A change is accepted only as a record the acting device signed
+ * with the identity key it published, that extends the stored chain and that `applyGroupRecord`
+ * allows; the server never makes membership changes itself. Reads are for members only.
+ */
+export class GroupRequests {
+  constructor(private readonly o: GroupRequestsPorts) {}
+
+  /** The group routes: signed changes and reads. */
+  routes(): Pick<Routes, 'groupChange' | 'groupGet' | 'groupList' | 'groupHistory'> {
+    return {
+      groupChange: async (request, { device }) => ({
+        groupState: toGroupState(await this.change(device, request.record)),
+      }),
+      groupGet: async (request, { device }) => ({
+        groupState: toGroupState(await this.readable(device, request.groupId ?? '')),
+      }),
+      groupList: async (_request, { device }) => {
+        const groups = await this.o.stores.groups.listForUser(device.userId);
+        return { groupList: { groups: groups.map(toGroupState) } };
+      },
+      groupHistory: async (request, { device }) => ({
+        groupHistory: { records: await this.history(device, request) },
+      }),
+    };
+  }
+
+  private async change(device: DeviceAddress, record: parley.v1.GroupRecord.$Properties | null | undefined) {
+    if (!record) throw new ParleyError('INVALID_ARGUMENT', 'group_change needs a record');
+    const action = groupRecordAction(record);
+    if (record.actor?.userId !== device.userId || record.actor?.deviceId !== device.deviceId) {
+      throw new ParleyError('FORBIDDEN', 'the actor of a record is the device that sends it');
+    }
+    const identity = await this.o.stores.keys.identity(device);
+    if (!identity || !bytesEqual(identity.identityKey, record.actorIdentityKey ?? new Uint8Array())) {
+      throw new ParleyError('BAD_SIGNATURE', 'actor_identity_key is not the identity key this device published');
+    }
+    if (!(await verifyGroupRecordSignature(record))) {
+      throw new ParleyError('BAD_SIGNATURE', 'the record signature does not verify');
+    }
+    const groups = this.o.stores.groups;
+    const groupId = record.groupId ?? '';
+    const before = await groups.get(groupId);
+    const maxMembers = this.o.limits.maxGroupMembers;
+    const encoded = encodeGroupRecord(record);
+    let after: GroupSnapshot;
+    if (!before) {
+      if (action !== 'create') throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
+      after = applyGroupRecord(undefined, record, { maxMembers });
+      await groups.create(after, encoded);
+    } else {
+      if (action === 'create') throw new ParleyError('CONFLICT', `group ${groupId} exists`);
+      if (record.version !== before.version + 1) {
+        throw new ParleyError('CONFLICT', `group ${groupId} is at version ${before.version}: refetch and sign again`);
+      }
+      const [prevEncoded] = await groups.history(groupId, before.version, 1);
+      after = applyGroupRecord(before, record, { maxMembers, prevEncoded });
+      await groups.update(after, encoded);
+    }
+    await this.fanOut(device, before, after, encoded);
+    return after;
+  }
+
+  /**
+   * Queues the record for every device of every member before and after it (removed members learn
+   * they are out), except the acting device, which has the answer. One atomic enqueue, without the
+   * per-device limit: one full queue must not keep the record from everyone else. The change is
+   * already stored, so a failure here is logged, not answered: devices that missed the record see
+   * the version gap at the next one and fetch the history.
+   */
+  private async fanOut(
+    actor: DeviceAddress,
+    before: GroupSnapshot | undefined,
+    after: GroupSnapshot,
+    encoded: Uint8Array,
+  ) {
+    try {
+      const users = new Set([...(before?.members ?? []), ...after.members].map((m) => m.userId));
+      const lists = await Promise.all([...users].map((userId) => this.o.stores.devices.list(userId)));
+      const devices = lists
+        .flat()
+        .filter((d) => d.userId !== actor.userId || d.deviceId !== actor.deviceId)
+        .map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
+      if (devices.length === 0) return;
+      const id = encodeQueueId({ kind: 'groupRecord', groupId: after.groupId, version: after.version });
+      const data = encodeEnvelope({
+        id,
+        sender: { userId: actor.userId, deviceId: actor.deviceId },
+        serverTime: this.o.clock(),
+        groupId: after.groupId,
+        groupRecord: decodeGroupRecord(encoded),
+      });
+      const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
+      const results = await this.o.stores.queue.enqueue(items);
+      this.o.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
+    } catch (error) {
+      this.o.logger.error('group record fan-out failed', {
+        groupId: after.groupId,
+        version: after.version,
+        error: String(error),
+      });
+    }
+  }
+
+  /** The group, when the device's user is a member; NOT_GROUP_MEMBER otherwise (also for unknown groups). */
+  private async readable(device: DeviceAddress, groupId: string): Promise<GroupSnapshot> {
+    const state = await this.o.stores.groups.get(groupId);
+    if (!state || !isMember(state, device.userId)) {
+      throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
+    }
+    return state;
+  }
+
+  /** Records from `from_version` on, as many as fit one frame (at least one, at most {@link MAX_HISTORY_RECORDS}). */
+  private async history(device: DeviceAddress, request: parley.v1.GroupHistoryRequest.$Properties | null | undefined) {
+    const state = await this.readable(device, request?.groupId ?? '');
+    const from = Math.max(1, request?.fromVersion ?? 1);
+    const encoded = await this.o.stores.groups.history(state.groupId, from, MAX_HISTORY_RECORDS);
+    // Leave room for the frame around the records.
+    const budget = this.o.limits.maxFrameBytes - 1024;
+    const records: parley.v1.GroupRecord[] = [];
+    let bytes = 0;
+    for (const record of encoded) {
+      bytes += record.byteLength + 8;
+      if (records.length > 0 && bytes > budget) break;
+      records.push(decodeGroupRecord(record));
+    }
+    return records;
+  }
+}

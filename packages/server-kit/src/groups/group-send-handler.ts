@@ -1,0 +1,107 @@
+import type { parley } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import type { DeviceRecord } from '../contracts/device-registry.js';
+import type { GroupReceiptStore } from '../contracts/group-receipt-store.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { encodeEnvelope } from '../messages/envelope.js';
+import { encodeQueueId } from '../messages/queue-id.js';
+import type { QueuePorts } from '../messages/queue-ports.js';
+
+/** What the group send path needs of the group store: the current members. */
+export interface GroupMembership {
+  get(groupId: string): Promise<{ version: number; members: Array<{ userId: string }> } | undefined>;
+}
+
+/** What group sends use on top of what 1:1 sends use. */
+export interface GroupSendPorts extends QueuePorts {
+  groups: GroupMembership;
+  groupReceipts: GroupReceiptStore;
+}
+
+const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is parley.v1.Payload.$Properties =>
+  !!p && !!p.type && !!p.data && p.data.byteLength > 0;
+
+/**
+ * Stores a group message once and queues a reference to it for every device (with published keys)
+ * of every current member, the sender's other devices included. Sender key distributions in `copies`
+ * ride along to the devices they name; copies for devices that are not (or no longer) member devices
+ * are dropped, never delivered.
+ */
+export async function handleGroupSend(
+  ctx: GroupSendPorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
+): Promise<parley.v1.SendAck.$Properties> {
+  const groupId = send.groupId;
+  if (!groupId) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
+  if (send.direct || send.attempt) {
+    throw new ParleyError('INVALID_ARGUMENT', 'direct sends and resends go to one user, not to a group');
+  }
+  if (!isPayload(send.shared)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'a group message needs its shared (sender key) payload');
+  }
+  const group = await ctx.groups.get(groupId);
+  if (!group?.members.some((m) => m.userId === sender.userId)) {
+    throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
+  }
+  const lists = await Promise.all(group.members.map((m) => ctx.stores.devices.list(m.userId)));
+  const targets: DeviceRecord[] = [];
+  for (const list of lists) {
+    for (const d of list) {
+      if (d.registrationId !== 0 && !(d.userId === sender.userId && d.deviceId === sender.deviceId)) targets.push(d);
+    }
+  }
+  const distributions = new Map<string, parley.v1.Payload.$Properties>();
+  for (const copy of send.copies ?? []) {
+    if (!isPayload(copy.payload)) {
+      throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+    }
+    distributions.set(deviceKey({ userId: copy.to?.userId ?? '', deviceId: copy.to?.deviceId ?? 0 }), copy.payload);
+  }
+
+  const now = ctx.clock();
+  const queueId = encodeQueueId({
+    kind: 'group',
+    groupId,
+    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    messageId,
+  });
+  // The part every member device shares, stored once; each entry adds only its id (and a key distribution).
+  const shared = encodeEnvelope({
+    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    serverTime: now,
+    groupId,
+    messageId,
+    message: send.shared,
+  });
+  const items: QueueItem[] = targets.map((device) => {
+    const address = { userId: device.userId, deviceId: device.deviceId };
+    const distribution = distributions.get(deviceKey(address));
+    return {
+      device: address,
+      id: queueId,
+      data: encodeEnvelope(distribution ? { id: queueId, senderKeyDistribution: distribution } : { id: queueId }),
+      shared: queueId,
+    };
+  });
+  // Members are counted for receipts before anything can be acknowledged.
+  const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
+  await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);
+  if (items.length === 0) return { messageId, serverTime: now, recipients: 0 };
+  const results = await ctx.stores.queue.enqueue(items, {
+    maxPerDevice: ctx.maxQueuedPerDevice,
+    shared: [{ key: queueId, data: shared }],
+  });
+  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
+  ctx.stored(
+    results.flatMap((r) =>
+      r.duplicate
+        ? []
+        : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array, shared }],
+    ),
+  );
+  const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
+  return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+}

@@ -1,0 +1,85 @@
+import type { parley } from '@parley/core';
+import { isValidMessageId, ParleyError, pb } from '@parley/core';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import type { DeviceAddress } from '../contracts/types.js';
+import { encodeEnvelope } from './envelope.js';
+import { type QueueId, receiptQueueId } from './queue-id.js';
+import type { QueuePorts } from './queue-ports.js';
+
+/** What receipts need on top of queueing: each user's read receipt setting. */
+export interface ReceiptPorts extends QueuePorts {
+  /** Whether the user sends and sees read receipts (a privacy setting; default on). */
+  readReceipts(userId: string): Promise<boolean>;
+}
+
+const MAX_IDS = 1000;
+
+export async function enqueueReceipt(
+  ctx: ReceiptPorts,
+  devices: DeviceAddress[],
+  id: string,
+  event: parley.v1.ReceiptEvent.$Properties,
+): Promise<void> {
+  if (devices.length === 0) return;
+  const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
+  const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
+  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice + 1000 });
+  ctx.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
+}
+
+export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
+  (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
+
+/**
+ * A device acknowledged queue entries (read with `parseQueueId`): for each message from another user that asks for receipts,
+ * a DELIVERED receipt goes to every device of its sender, through their queues.
+ */
+export async function deliveredReceipts(
+  ctx: ReceiptPorts,
+  acker: DeviceAddress,
+  acked: ReadonlyArray<QueueId | undefined>,
+): Promise<void> {
+  const bySender = new Map<string, string[]>();
+  for (const parsed of acked) {
+    if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
+    const list = bySender.get(parsed.sender.userId) ?? [];
+    list.push(parsed.messageId);
+    bySender.set(parsed.sender.userId, list);
+  }
+  const at = ctx.clock();
+  for (const [sender, ids] of bySender) {
+    const event = { messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at };
+    await enqueueReceipt(ctx, await devicesOf(ctx, sender), receiptQueueId(acker.userId, 'delivered', ids), event);
+  }
+}
+
+/**
+ * "I read these messages": a READ receipt to the sender's devices (unless the reader or the sender
+ * has read receipts off) and, always, to the reader's own other devices so they clear their unread counts.
+ */
+export async function handleReceipt(
+  ctx: ReceiptPorts,
+  reader: DeviceAddress,
+  receipt: parley.v1.Receipt.$Properties,
+): Promise<void> {
+  if (receipt.chat === 'groupId')
+    throw new ParleyError('INVALID_ARGUMENT', 'group receipts are not enabled on this server');
+  const sender = receipt.userId;
+  const ids = receipt.messageIds ?? [];
+  if (!sender) throw new ParleyError('INVALID_ARGUMENT', 'a receipt names the user whose messages were read');
+  if (receipt.status !== pb.ReceiptStatus.RECEIPT_STATUS_READ) {
+    throw new ParleyError('INVALID_ARGUMENT', 'clients send READ receipts only; the server makes DELIVERED ones');
+  }
+  if (ids.length === 0 || ids.length > MAX_IDS || !ids.every(isValidMessageId)) {
+    throw new ParleyError('INVALID_ARGUMENT', `1-${MAX_IDS} valid message ids`);
+  }
+  const at = ctx.clock();
+  const id = receiptQueueId(reader.userId, 'read', ids);
+  const status = pb.ReceiptStatus.RECEIPT_STATUS_READ;
+  const own = (await devicesOf(ctx, reader.userId)).filter((d) => d.deviceId !== reader.deviceId);
+  await enqueueReceipt(ctx, own, id, { messageIds: ids, status, byUserId: reader.userId, peerUserId: sender, at });
+  if (sender === reader.userId) return;
+  const [readerOn, senderOn] = await Promise.all([ctx.readReceipts(reader.userId), ctx.readReceipts(sender)]);
+  if (!readerOn || !senderOn) return;
+  await enqueueReceipt(ctx, await devicesOf(ctx, sender), id, { messageIds: ids, status, byUserId: reader.userId, at });
+}

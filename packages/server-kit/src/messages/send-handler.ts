@@ -1,0 +1,146 @@
+import type { parley } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import type { DeviceRecord } from '../contracts/device-registry.js';
+import type { QueueItem } from '../contracts/offline-queue.js';
+import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import { encodeEnvelope } from './envelope.js';
+import { encodeQueueId } from './queue-id.js';
+import type { QueuePorts } from './queue-ports.js';
+
+type Payload = parley.v1.Payload.$Properties;
+
+const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
+
+/**
+ * Stores one 1:1 message in the queue of every addressed device, atomically and idempotently,
+ * and resolves with the SendAck. The sender address always comes from the authenticated
+ * connection; nothing in the frame can change it. The router sends group messages to
+ * `handleGroupSend` instead, after checking the message id.
+ */
+export async function handleSend(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
+): Promise<parley.v1.SendAck.$Properties> {
+  const toUser = send.userId;
+  if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
+
+  const copies = send.copies ?? [];
+  if (send.shared && !isPayload(send.shared))
+    throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
+  if (copies.some((c) => !isPayload(c.payload))) {
+    throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+  }
+  const recipients = await ctx.stores.devices.list(toUser);
+  if (recipients.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no registered device`);
+  let targets: DeviceRecord[];
+  if (send.direct) {
+    targets = directTargets(recipients, toUser, copies);
+  } else {
+    const own =
+      send.skipOwnDevices || toUser === sender.userId
+        ? []
+        : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
+    targets = [...recipients, ...own].filter((d) => !sameDevice(d, sender));
+    // Per-device (encrypted) copies can only go to devices that published keys.
+    if (copies.length > 0) {
+      targets = targets.filter((d) => d.registrationId !== 0);
+      if (!targets.some((d) => d.userId === toUser)) {
+        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no device with published keys`);
+      }
+    }
+  }
+
+  const payloads = assignPayloads(targets, send);
+  const now = ctx.clock();
+  const queueId = encodeQueueId({
+    kind: 'direct',
+    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    messageId,
+    attempt: send.attempt ?? 0,
+    noReceipts: send.noReceipts ?? false,
+  });
+  const items: QueueItem[] = targets.map((device, i) => ({
+    device: { userId: device.userId, deviceId: device.deviceId },
+    id: queueId,
+    data: encodeEnvelope({
+      id: queueId,
+      messageId,
+      sender: { userId: sender.userId, deviceId: sender.deviceId },
+      serverTime: now,
+      message: payloads[i] as Payload,
+      ...(device.userId === sender.userId && toUser !== sender.userId ? { conversationUserId: toUser } : {}),
+    }),
+  }));
+
+  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice });
+  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
+  ctx.stored(
+    results.flatMap((r) =>
+      r.duplicate
+        ? []
+        : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array }],
+    ),
+  );
+  // On a resend every item is a duplicate and storedAt is the first attempt's time.
+  const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
+  return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+}
+
+/** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */
+function directTargets(
+  recipients: DeviceRecord[],
+  toUser: string,
+  copies: parley.v1.DeviceCopy.$Properties[],
+): DeviceRecord[] {
+  if (copies.length === 0) throw new ParleyError('INVALID_ARGUMENT', 'a direct send needs device copies');
+  return copies.map((copy) => {
+    const device = recipients.find((d) => d.userId === copy.to?.userId && d.deviceId === copy.to?.deviceId);
+    if (copy.to?.userId !== toUser || !device) {
+      throw new ParleyError('UNKNOWN_RECIPIENT', `no device ${copy.to?.userId}.${copy.to?.deviceId} of ${toUser}`);
+    }
+    return device;
+  });
+}
+
+const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Payload =>
+  !!p && !!p.type && !!p.data && p.data.byteLength > 0;
+
+/** Picks each target's payload: its own copy, else the shared one; DEVICES_MISMATCH when copies do not fit. */
+function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send.$Properties): Payload[] {
+  const copies = send.copies ?? [];
+  const shared = isPayload(send.shared) ? send.shared : undefined;
+  if (copies.length === 0) {
+    if (!shared) throw new ParleyError('INVALID_ARGUMENT', 'send has no payload');
+    return targets.map(() => shared);
+  }
+  const missing: DeviceAddress[] = [];
+  const stale: DeviceAddress[] = [];
+  const extra: DeviceAddress[] = [];
+  const byDevice = new Map<string, parley.v1.DeviceCopy.$Properties>();
+  for (const copy of copies) {
+    const to = { userId: copy.to?.userId ?? '', deviceId: copy.to?.deviceId ?? 0 };
+    const key = `${to.userId}\u0000${to.deviceId}`;
+    if (!targets.some((t) => sameDevice(t, to)) || byDevice.has(key)) extra.push(to);
+    else byDevice.set(key, copy);
+  }
+  const out = targets.map((t) => {
+    const copy = byDevice.get(`${t.userId}\u0000${t.deviceId}`);
+    if (!copy) {
+      if (!shared) missing.push({ userId: t.userId, deviceId: t.deviceId });
+      return shared as Payload;
+    }
+    // A copy that names no registration id (a control payload) is not checked for staleness.
+    if (t.registrationId !== 0 && copy.registrationId && copy.registrationId !== t.registrationId) {
+      stale.push({ userId: t.userId, deviceId: t.deviceId });
+    }
+    return copy.payload as Payload;
+  });
+  if (missing.length || extra.length || stale.length) {
+    throw new ParleyError('DEVICES_MISMATCH', 'the copies do not match the current devices', {
+      details: { missing, extra, stale },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,66 @@
+import { type ClientFrame, oneof, ParleyError } from '@parley/core';
+import type {
+  Handler,
+  Middleware,
+  Reply,
+  RequestCase,
+  RequestContext,
+  RequestOf,
+  RouteMiddleware,
+  Routes,
+} from './routes.js';
+
+/** Runs `route` inside `middleware`, outermost first. */
+function runThrough<C extends RequestCase>(
+  middleware: readonly Middleware<C>[],
+  route: Handler<C>,
+  request: RequestOf<C>,
+  ctx: RequestContext,
+): Promise<Reply> {
+  const step = (i: number, r: RequestOf<C>): Promise<Reply> => {
+    const outer = middleware[i];
+    return outer ? outer(r, ctx, (next) => step(i + 1, next)) : route(r, ctx);
+  };
+  return step(0, request);
+}
+
+/**
+ * Dispatches an authenticated device's frame to the route of its body case, through the app's
+ * middleware for that case.
+ */
+export class Router {
+  private readonly middleware: RouteMiddleware;
+
+  /** Throws INVALID_ARGUMENT for middleware on a case that has no route (a typo, or `hello`). */
+  constructor(
+    private readonly routes: Routes,
+    middleware: RouteMiddleware = {},
+  ) {
+    for (const c of Object.keys(middleware)) {
+      if (!Object.hasOwn(routes, c)) throw new ParleyError('INVALID_ARGUMENT', `no route ${c} to put middleware on`);
+    }
+    this.middleware = { ...middleware };
+  }
+
+  /** Runs the route of the frame's body; a frame of a case the connection answers itself is refused. */
+  handle(frame: ClientFrame, ctx: RequestContext): Promise<Reply> {
+    const body = oneof(frame, 'body');
+    switch (body.case) {
+      case undefined:
+      case 'hello':
+      case 'auth':
+      case 'ping':
+      case 'pong':
+        return Promise.reject(new ParleyError('BAD_FRAME', `${body.case ?? 'an empty body'} is not a request`));
+      default:
+        return this.run(body.case, body.value, ctx);
+    }
+  }
+
+  private run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
+    const route: Handler<C> = this.routes[c];
+    const middleware: Middleware<C> | readonly Middleware<C>[] | undefined = this.middleware[c];
+    if (middleware === undefined) return route(request, ctx);
+    return runThrough(typeof middleware === 'function' ? [middleware] : middleware, route, request, ctx);
+  }
+}
