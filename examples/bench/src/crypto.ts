@@ -1,7 +1,7 @@
 // `pnpm bench:crypto`: Parley's Signal sessions (WebCrypto X25519 and the asm.js fallback) against
 // the official libsignal when it is installed (packages/interop-tests), and the raw platform cost,
 // for a 100-byte message. Prints a table and writes examples/bench/results/crypto-<timestamp>.json.
-import { getCurveBackend, setCurveBackend } from '@parley/core';
+import { getCurveBackend, setCurveBackend } from '@parley/core/crypto';
 import { loadOfficial, officialSuite } from './crypto/official.js';
 import { parleySuite } from './crypto/parley.js';
 import { measurePlatform } from './crypto/platform.js';

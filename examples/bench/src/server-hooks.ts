@@ -2,7 +2,7 @@
 // the GroupStore (the signed record chain costs nothing on the send path, so a placeholder record
 // is stored), the number of connections, and what the SQLite file holds.
 import { statSync } from 'node:fs';
-import type { GroupSnapshot } from '@parley/core';
+import type { GroupSnapshot } from '@parley/core/groups';
 import type { ParleyServer, ServerStores } from '@parley/server-kit';
 import Database from 'better-sqlite3';
 import { type ParentMessage, toParent } from './ipc.js';

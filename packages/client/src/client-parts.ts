@@ -1,4 +1,6 @@
-import { encodeGroupRecord, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import type { parley, ServerFrame } from '@parley/core';
+import type { SignalAddress } from '@parley/core/crypto';
+import { encodeGroupRecord } from '@parley/core/groups';
 import type { EventEmitter } from 'eventemitter3';
 import type { ClientOptions } from './client-options.js';
 import type { Clock } from './clock.js';

@@ -6,17 +6,9 @@ import {
   type ParleyClient,
   type ReceivedMessage,
 } from '@parley/client';
-import {
-  decodeClientFrame,
-  encodeGroupRecord,
-  groupDecrypt,
-  groupRecordHash,
-  isParleyError as isCoreError,
-  oneof,
-  type parley,
-  pb,
-  signGroupRecord,
-} from '@parley/core';
+import { decodeClientFrame, isParleyError as isCoreError, oneof, type parley, pb } from '@parley/core';
+import { groupDecrypt } from '@parley/core/crypto';
+import { encodeGroupRecord, groupRecordHash, signGroupRecord } from '@parley/core/groups';
 import { describe, expect, it, vi } from 'vitest';
 import { txSignalStore } from '../src/e2ee/tx-signal-store.js';
 import { txSenderKeyStore } from '../src/groups/group-sender-keys.js';

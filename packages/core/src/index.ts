@@ -1,3 +1,6 @@
+// The entry point: wire protocol (generated `pb`), frame codec, errors, ids and device auth.
+// Encryption lives in `@parley/core/crypto` and signed group records in `@parley/core/groups`, so an
+// app that only speaks the protocol does not pull them in.
 export * from './bytes.js';
 export * from './codec.js';
 export * from './device-auth.js';
@@ -10,5 +13,3 @@ export { ProtoWriter, pb } from './proto.js';
 
 /** Protocol version this package speaks. */
 export const PROTOCOL_VERSION = 1;
-export * from './crypto/index.js';
-export * from './groups/index.js';

@@ -1,5 +1,5 @@
 // Sending and receiving between an official device and a Parley device, one call per message.
-import { decrypt, type EncryptedMessage, encrypt, type SignalMessageType } from '@parley/core';
+import { decrypt, type EncryptedMessage, encrypt, type SignalMessageType } from '@parley/core/crypto';
 import {
   PreKeySignalMessage,
   SignalMessage,

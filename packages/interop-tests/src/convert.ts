@@ -1,6 +1,6 @@
 // Converters between Parley's plain-data shapes and the official library's classes. Both sides use
 // Signal's serialized key forms: a public key is 33 bytes (0x05 || X25519), a signature 64 bytes.
-import type { PreKeyBundle as ParleyBundle, SignalAddress, SignalMessageType } from '@parley/core';
+import type { PreKeyBundle as ParleyBundle, SignalAddress, SignalMessageType } from '@parley/core/crypto';
 import {
   CiphertextMessageType,
   PreKeyBundle as OfficialBundle,

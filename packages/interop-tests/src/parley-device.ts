@@ -12,7 +12,7 @@ import {
   type SignedPreKeyRecord,
   toPublicPreKey,
   toSignedPublicPreKey,
-} from '@parley/core';
+} from '@parley/core/crypto';
 
 export interface ParleyDevice {
   readonly address: SignalAddress;

@@ -1,10 +1,10 @@
 // Parley's Sender Keys against the official libsignal, both directions, byte for byte: the pinned
 // 0.72.1 and the current release, under both of Parley's X25519 backends (they change how Parley
 // verifies XEdDSA signatures; signing is the same code on both).
+import { fromHex, toHex } from '@parley/core';
 import {
   type CurveBackend,
   createSenderKeyDistribution,
-  fromHex,
   groupDecrypt,
   groupEncrypt,
   memorySenderKeyStore,
@@ -13,8 +13,7 @@ import {
   type SignalAddress,
   senderKeyMessageDistributionId,
   setCurveBackend,
-  toHex,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '../../core/test/crypto/sender-keys-vector.js';
 import {

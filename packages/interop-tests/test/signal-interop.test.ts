@@ -1,15 +1,15 @@
 // Parley's Signal sessions against the official libsignal (@signalapp/libsignal-client 0.72.1, the
 // last release that accepts X3DH without Kyber): both directions, under both X25519 backends.
+import { isParleyError } from '@parley/core';
 import {
   type CurveBackend,
   decrypt,
-  isParleyError,
   safetyNumber,
   setCurveBackend,
   startSession,
   toPayloadType,
   verifySignedPreKey,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import {
   CiphertextMessageType,
   Fingerprint,

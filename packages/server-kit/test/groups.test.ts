@@ -1,20 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateAuthKeyPair, pb, type ServerFrame } from '@parley/core';
+import { generateDeviceKeys, type KeyPair } from '@parley/core/crypto';
 import {
   encodeGroupRecord,
   fromGroupState,
   type GroupRecordInit,
   type GroupSnapshot,
-  generateAuthKeyPair,
-  generateDeviceKeys,
   groupRecordHash,
-  type KeyPair,
-  pb,
-  type ServerFrame,
   signGroupRecord,
   verifyGroupRecords,
-} from '@parley/core';
+} from '@parley/core/groups';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
 import { sqliteStores } from '../src/sqlite/index.js';

@@ -14,7 +14,7 @@ import {
   startSession,
   toPublicPreKey,
   toSignedPublicPreKey,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import { simple } from './measure.js';
 import { alternating, message, type Suite } from './suite.js';
 

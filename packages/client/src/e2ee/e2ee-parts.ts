@@ -1,4 +1,5 @@
-import { type ClientFrameInit, newMessageId, type parley, type ServerFrame, type SignalAddress } from '@parley/core';
+import { type ClientFrameInit, newMessageId, type parley, type ServerFrame } from '@parley/core';
+import type { SignalAddress } from '@parley/core/crypto';
 import type { Clock } from '../clock.js';
 import { GroupChannel } from '../groups/group-channel.js';
 import type { Logger } from '../logger.js';

@@ -1,16 +1,15 @@
+import { isParleyError, type parley } from '@parley/core';
 import {
   deleteSession,
   encrypt,
   hasSession,
   type IdentityChange,
-  isParleyError,
   type PreKeyBundle,
   padContent,
-  type parley,
   type SignalAddress,
   startSession,
   toPayloadType,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import type { DeviceLists } from './device-lists.js';
 import { txSignalStore } from './tx-signal-store.js';

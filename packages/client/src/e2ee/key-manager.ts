@@ -6,7 +6,7 @@ import {
   keysUpload,
   type LocalIdentity,
   type PreKeyRecord,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import { systemClock } from '../clock.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';

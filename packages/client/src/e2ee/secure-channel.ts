@@ -1,17 +1,13 @@
+import { concatBytes, isParleyError, ParleyError, type parley, pb } from '@parley/core';
 import {
-  concatBytes,
   decrypt,
   deleteSession,
   fromPayloadType,
   type IdentityChange,
-  isParleyError,
-  ParleyError,
-  type parley,
-  pb,
   type SignalAddress,
   safetyNumber,
   unpadContent,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import type { Clock } from '../clock.js';
 import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';

@@ -1,5 +1,5 @@
-import type { LocalIdentity, PreKeyRecord, SignalAddress, SignalStore, SignedPreKeyRecord } from '@parley/core';
 import { bytesEqual } from '@parley/core';
+import type { LocalIdentity, PreKeyRecord, SignalAddress, SignalStore, SignedPreKeyRecord } from '@parley/core/crypto';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
 

@@ -1,4 +1,4 @@
-import type { GroupSnapshot } from '@parley/core';
+import type { GroupSnapshot } from '@parley/core/groups';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
 

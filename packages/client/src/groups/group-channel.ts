@@ -1,18 +1,15 @@
+import { isParleyError, ParleyError, type parley, pb } from '@parley/core';
 import {
   createSenderKeyDistribution,
   decrypt,
   fromPayloadType,
   groupDecrypt,
   groupEncrypt,
-  isParleyError,
-  ParleyError,
   padContent,
-  type parley,
-  pb,
   processSenderKeyDistribution,
   type SignalAddress,
   unpadContent,
-} from '@parley/core';
+} from '@parley/core/crypto';
 import type { DeviceLists } from '../e2ee/device-lists.js';
 import type { Encryptor } from '../e2ee/encryptor.js';
 import { addressKey, txSignalStore } from '../e2ee/tx-signal-store.js';

@@ -1,17 +1,6 @@
-import {
-  encodeGroupRecord,
-  type GroupSnapshot,
-  groupRecordHash,
-  isParleyError,
-  newMessageId,
-  oneof,
-  ParleyError,
-  type parley,
-  pb,
-  type ServerFrame,
-  type SignalAddress,
-  signGroupRecord,
-} from '@parley/core';
+import { isParleyError, newMessageId, oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
+import type { SignalAddress } from '@parley/core/crypto';
+import { encodeGroupRecord, type GroupSnapshot, groupRecordHash, signGroupRecord } from '@parley/core/groups';
 import type { Clock } from '../clock.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';

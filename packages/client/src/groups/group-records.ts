@@ -1,11 +1,5 @@
-import {
-  applyGroupRecord,
-  bytesEqual,
-  decodeGroupRecord,
-  isParleyError,
-  type parley,
-  verifyGroupRecordSignature,
-} from '@parley/core';
+import { bytesEqual, isParleyError, type parley } from '@parley/core';
+import { applyGroupRecord, decodeGroupRecord, verifyGroupRecordSignature } from '@parley/core/groups';
 import { txSignalStore } from '../e2ee/tx-signal-store.js';
 import type { StoreTx } from '../stores/client-store.js';
 import type { LocalGroup } from './group-book.js';

@@ -1,4 +1,5 @@
-import { newMessageId, type SenderKeyStore } from '@parley/core';
+import { newMessageId } from '@parley/core';
+import type { SenderKeyStore } from '@parley/core/crypto';
 import { addressKey } from '../e2ee/tx-signal-store.js';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';

@@ -1,4 +1,5 @@
-import { MEDIA_KEY_BYTES, ParleyError, type parley, pb } from '@parley/core';
+import { ParleyError, type parley, pb } from '@parley/core';
+import { MEDIA_KEY_BYTES } from '@parley/core/crypto';
 
 /** The kinds of media a message can carry. */
 export type MediaKind = 'image' | 'video' | 'voice' | 'document';

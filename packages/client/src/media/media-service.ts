@@ -1,14 +1,5 @@
-import {
-  type ClientFrameInit,
-  concatBytes,
-  generateMediaKey,
-  MediaDecryptor,
-  MediaEncryptor,
-  MediaVerifier,
-  mediaUploadSize,
-  ParleyError,
-  type ServerFrame,
-} from '@parley/core';
+import { type ClientFrameInit, concatBytes, ParleyError, type ServerFrame } from '@parley/core';
+import { generateMediaKey, MediaDecryptor, MediaEncryptor, MediaVerifier, mediaUploadSize } from '@parley/core/crypto';
 import type { MessageContent } from '../events.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import { setMediaBlobId } from '../messages/message-store.js';

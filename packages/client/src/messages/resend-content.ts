@@ -1,4 +1,4 @@
-import type { SignalAddress } from '@parley/core';
+import type { SignalAddress } from '@parley/core/crypto';
 import { encodeContent } from '../content.js';
 import { getGroup, isMember } from '../groups/group-book.js';
 import { redistributeTo } from '../groups/group-sender-keys.js';

@@ -1,4 +1,5 @@
-import { newMessageId, ParleyError, type SignalAddress } from '@parley/core';
+import { newMessageId, ParleyError } from '@parley/core';
+import type { SignalAddress } from '@parley/core/crypto';
 import { encodeContent } from '../content.js';
 import type { MessageContent } from '../events.js';
 import { getGroup } from '../groups/group-book.js';

@@ -1,4 +1,5 @@
-import { type GroupSnapshot, ParleyError } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import type { GroupSnapshot } from '@parley/core/groups';
 
 /**
  * Groups: the current state of each group and the signed records that led to it. The gateway

@@ -1,4 +1,5 @@
-import { DEFAULT_MAX_FRAME_BYTES, DEFAULT_MAX_GROUP_MEMBERS } from '@parley/core';
+import { DEFAULT_MAX_FRAME_BYTES } from '@parley/core';
+import { DEFAULT_MAX_GROUP_MEMBERS } from '@parley/core/groups';
 
 /** Tunable limits of a gateway. Every field has a safe default. */
 export interface ServerLimits {

@@ -1,15 +1,13 @@
+import { bytesEqual, ParleyError, type parley } from '@parley/core';
 import {
   applyGroupRecord,
-  bytesEqual,
   decodeGroupRecord,
   encodeGroupRecord,
   type GroupSnapshot,
   groupRecordAction,
-  ParleyError,
-  type parley,
   toGroupState,
   verifyGroupRecordSignature,
-} from '@parley/core';
+} from '@parley/core/groups';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { QueueItem } from '../contracts/offline-queue.js';

@@ -1,4 +1,5 @@
-import { copySnapshot, type GroupSnapshot, ParleyError } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import { copySnapshot, type GroupSnapshot } from '@parley/core/groups';
 import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 
 interface StoredGroup {

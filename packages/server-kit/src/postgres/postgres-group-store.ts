@@ -1,4 +1,5 @@
-import { type GroupRoleName, type GroupSnapshot, type GroupSnapshotMember, ParleyError } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import type { GroupRoleName, GroupSnapshot, GroupSnapshotMember } from '@parley/core/groups';
 import type { Pool } from 'pg';
 import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 import type { PostgresSchemaOptions } from './migrations.js';

@@ -1,4 +1,5 @@
-import { type GroupRoleName, type GroupSnapshot, type GroupSnapshotMember, ParleyError } from '@parley/core';
+import { ParleyError } from '@parley/core';
+import type { GroupRoleName, GroupSnapshot, GroupSnapshotMember } from '@parley/core/groups';
 import type Database from 'better-sqlite3';
 import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 import { committerFor } from './group-commit.js';

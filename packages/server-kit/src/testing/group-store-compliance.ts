@@ -1,4 +1,5 @@
-import { type GroupSnapshot, isParleyError } from '@parley/core';
+import { isParleyError } from '@parley/core';
+import type { GroupSnapshot } from '@parley/core/groups';
 import { describe, expect, it } from 'vitest';
 import type { GroupStore } from '../contracts/group-store.js';
 import { type ComplianceOptions, useFixture } from './fixture.js';
