@@ -6,9 +6,13 @@ import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contr
 
 /** Options of {@link webhookPushSink}. */
 export interface WebhookPushSinkOptions {
-  /** Where each push is POSTed as JSON `{ "userId": string, "deviceId": number, "count": number }`. */
+  /**
+   * Where each push is POSTed as JSON `{ "userId": string, "deviceId": number, "count": number,
+   * "token"?: { "provider": string, "token": string } }`; `token` is the device's registered push
+   * token (`register_push_token`), present when the gateway knows one.
+   */
   url: string | URL;
-  /** The fetch to use; default the global one (Node 18+). */
+  /** The fetch to use; default the global one. */
   fetch?: typeof globalThis.fetch;
   /** Extra request headers, e.g. an `authorization` the endpoint checks. */
   headers?: Record<string, string>;
@@ -71,7 +75,7 @@ interface Job {
  *   backoff (`backoffMs`, doubled, capped by `maxBackoffMs`; a longer `Retry-After` is honoured up
  *   to that cap); any other non-2xx answer fails at once;
  * - the queue holds at most `maxQueue` pushes: a push for a device that already has one waiting
- *   is merged into it (counts added), and beyond the bound the oldest waiting push is dropped and
+ *   is merged into it (counts added, the newer token kept), and beyond the bound the oldest waiting push is dropped and
  *   counted in {@link WebhookPushStats.dropped}. Memory stays bounded whatever the endpoint does.
  */
 export function webhookPushSink(options: WebhookPushSinkOptions): WebhookPushSink {
