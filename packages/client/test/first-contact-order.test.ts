@@ -32,7 +32,7 @@ function outOfOrder(received: string[], sent: string[]): number {
 }
 
 describe('first-contact race', () => {
-  it(`${PAIRS} pairs writing ${EACH} messages to each other at the same moment: every message arrives once`, async () => {
+  it(`${PAIRS} pairs writing ${EACH} messages to each other at the same moment: every message arrives once and in order`, async () => {
     const { server } = await startServer();
     const pairs = Array.from(
       { length: PAIRS },
@@ -70,10 +70,9 @@ describe('first-contact race', () => {
       if (n > 0) unordered++;
       undecryptable += s.undecryptable;
     }
-    // Measured, not yet asserted (issue 14 point 2): see the report of the branch that adds this test.
-    console.info(
-      `first-contact race: ${unordered}/${all.length} receivers out of order, ${late} late messages, ` +
-        `${undecryptable}/${all.length * EACH} first undecryptable`,
-    );
+    // Before Signal's session-switching rules (core/crypto/session-switch.ts): 20/20 receivers out of
+    // order, ~140 late messages, ~180/400 first undecryptable, all from a session damaged by a
+    // failed decryption attempt on it.
+    expect({ unordered, late, undecryptable }).toEqual({ unordered: 0, late: 0, undecryptable: 0 });
   }, 180_000);
 });
