@@ -18,6 +18,7 @@ import { Inbox } from './inbox.js';
 import { type Logger, warnOnFailure } from './logger.js';
 import { MediaService } from './media/media-service.js';
 import { memoryMediaSpool } from './media/spool.js';
+import { Announcements } from './messages/announcements.js';
 import { applyReceipt } from './messages/receipts.js';
 import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
 import { Outbox } from './outbox/outbox.js';
@@ -48,7 +49,8 @@ export interface PartsWiring {
 
 /**
  * Opens the device identity and wires connection, end-to-end encryption, groups, inbox, media and
- * outbox to each other and to the facade's events; loads what the outbox left unsent.
+ * outbox to each other and to the facade's events; loads what the outbox left unsent and announces
+ * the message events a previous run stored but did not emit.
  */
 export async function buildParts(w: PartsWiring): Promise<Parts> {
   const { options, logger, clock, emit } = w;
@@ -93,16 +95,27 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     updated: (event) => emit('group:updated', event),
     flagged: (event) => emit('group:flagged', event),
   });
-  const inbox = new Inbox(store, options.userId, {
-    groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
-    isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
-    open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
-    received: (m) => {
+  const announcements = new Announcements(
+    store,
+    (a) => {
+      if (a.kind === 'sent') {
+        emit('message:sent', a.message);
+        return;
+      }
+      const m = a.message;
       emit('message:received', m);
       void lists
         .noteDevice(m.from.userId, m.from.deviceId)
         .catch(warnOnFailure(logger, 'refreshing the device list of a sender failed', { from: m.from }));
     },
+    logger,
+  );
+  const inbox = new Inbox(store, options.userId, {
+    groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
+    isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
+    open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
+    note: (tx, announcement) => announcements.note(tx, announcement),
+    announce: (noted) => announcements.announce(noted),
     undecryptable: (e) => {
       const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
       emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
@@ -129,7 +142,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     prepare: (record) => channel.prepare(record),
     onDevicesMismatch: (record, details) => channel.onDevicesMismatch(record, details),
     ...messageStatusEvents({
-      sent: (event) => emit('message:sent', event),
+      announcements,
       failed: (record, error) => {
         void media.discard(record).catch(warnOnFailure(logger, 'discarding a failed upload failed'));
         if (isUserMessage(record)) emit('message:failed', { id: record.id, chatId: record.chatId, error });
@@ -137,5 +150,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     }),
   });
   await outbox.load();
+  // Events a previous run stored but did not get to emit go first, before anything new can arrive.
+  await announcements.replay();
   return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
 }

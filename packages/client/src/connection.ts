@@ -15,6 +15,7 @@ import type { DeviceIdentity } from './device-identity.js';
 import type { ConnectionState } from './events.js';
 import type { Logger } from './logger.js';
 import { RequestTracker } from './request-tracker.js';
+import { onRetryNowSignal } from './retry-now-signal.js';
 import { type WebSocketConstructor, type WebSocketLike, WS_OPEN } from './websocket-like.js';
 
 export interface ConnectionOptions {
@@ -56,6 +57,7 @@ export class ClientConnection {
   private maxFrameBytes = 512 * 1024;
   private firstConnect: { resolve(): void; reject(e: ParleyError): void; promise: Promise<void> } | undefined;
   private readyWaiters: Array<() => void> = [];
+  private stopRetrySignal: (() => void) | undefined;
 
   constructor(private readonly o: ConnectionOptions) {
     this.requests = new RequestTracker(o.requestTimeoutMs);
@@ -79,7 +81,10 @@ export class ClientConnection {
       settle = { resolve, reject };
     });
     this.firstConnect = { ...(settle as { resolve(): void; reject(e: ParleyError): void }), promise };
-    if (this.state === 'idle' || this.state === 'closed') this.open('connecting');
+    if (this.state === 'idle' || this.state === 'closed') {
+      this.stopRetrySignal ??= onRetryNowSignal(() => this.retryNow());
+      this.open('connecting');
+    }
     return promise;
   }
 
@@ -97,10 +102,27 @@ export class ClientConnection {
 
   /** Sends a frame that gets no answer (acks). Dropped silently when offline: the server will resend. */
   notify(body: Omit<ClientFrameInit, 'requestId'>): void {
-    if (this.ready) this.write({ ...body, requestId: 0 });
+    if (!this.ready) return;
+    try {
+      this.write({ ...body, requestId: 0 });
+    } catch (error) {
+      this.o.logger.debug('a notification was dropped: the socket is closing', { error });
+    }
+  }
+
+  /**
+   * While waiting to reconnect, tries again now (the network came back, the app came to the
+   * foreground): the backoff is for a server that is down, not for a device that was offline.
+   */
+  retryNow(): void {
+    if (this.state !== 'reconnecting' || this.ws) return;
+    clearTimeout(this.reconnectTimer);
+    this.backoff.reset();
+    this.open('reconnecting');
   }
 
   close(): void {
+    this.stopListening();
     this.setState('closed', { reason: 'closed by the app' });
     this.teardown(1000, 'client closed');
     this.firstConnect?.reject(new ParleyError('CLOSED', 'client closed'));
@@ -109,8 +131,21 @@ export class ClientConnection {
 
   private write(frame: ClientFrameInit): void {
     const ws = this.ws;
-    if (ws?.readyState !== WS_OPEN) throw new ParleyError('CONNECTION_CLOSED', 'socket is not open');
+    if (ws?.readyState !== WS_OPEN) {
+      // The socket is closing, and its close event comes only on a later turn of the event loop.
+      // Until then `ready` would stay true and callers would retry at once, in a loop of promise
+      // callbacks that never lets that turn come: so treat the socket as lost right here.
+      if (ws) this.socketLost(ws, 'socket is not open');
+      throw new ParleyError('CONNECTION_CLOSED', 'socket is not open');
+    }
     ws.send(encodeClientFrame(frame, { maxFrameBytes: this.maxFrameBytes }));
+  }
+
+  /** Drops a socket found unusable (if it is still the current one) and reconnects with backoff. */
+  private socketLost(ws: WebSocketLike, reason: string): void {
+    if (this.ws !== ws) return;
+    this.teardown(1000, reason);
+    this.scheduleReconnect(new ParleyError('CONNECTION_CLOSED', reason));
   }
 
   private open(state: ConnectionState): void {
@@ -126,7 +161,10 @@ export class ClientConnection {
     ws.binaryType = 'arraybuffer';
     ws.onopen = () => {
       this.lastReceivedAt = this.o.clock.now();
-      void this.handshake().catch((error: unknown) => this.onHandshakeFailed(ParleyError.from(error)));
+      void this.handshake().catch((error: unknown) => {
+        // A socket lost during the handshake was torn down and its reconnect scheduled already.
+        if (this.ws === ws) this.onHandshakeFailed(ParleyError.from(error));
+      });
     };
     ws.onmessage = (event) => this.onMessage(event.data);
     ws.onerror = () => {};
@@ -230,7 +268,13 @@ export class ClientConnection {
     this.scheduleReconnect(new ParleyError('CONNECTION_CLOSED', reason || `socket closed (${code})`));
   }
 
+  private stopListening(): void {
+    this.stopRetrySignal?.();
+    this.stopRetrySignal = undefined;
+  }
+
   private fail(error: ParleyError): void {
+    this.stopListening();
     this.teardown(4003, error.message);
     this.setState('closed', { reason: error.message, error });
     this.firstConnect?.reject(error);

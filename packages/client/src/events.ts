@@ -36,7 +36,12 @@ export interface SentMessage {
 /** Typed map of client events; every payload is one object. */
 export interface ClientEvents {
   'connection:state': (event: { state: ConnectionState; reason?: string; error?: ParleyError }) => void;
-  /** Emitted after the message is durably stored in the client store, in order per conversation. */
+  /**
+   * Emitted after the message is durably stored in the client store, in order per conversation.
+   * Survives crashes: an event stored but not emitted (or whose handlers ran but whose completion
+   * was not yet recorded) is emitted again at the next start, before anything new, with the same
+   * id. So every message is announced at least once; dedup by `id` for exactly once.
+   */
   'message:received': (message: ReceivedMessage) => void;
   /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
   'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string; retrying: boolean }) => void;
@@ -64,7 +69,11 @@ export interface ClientEvents {
    * of a compromised or broken server.
    */
   'group:flagged': (event: { groupId: string } & GroupFlag) => void;
-  /** A message from the outbox was durably stored by the server (also for messages re-sent after a restart). */
+  /**
+   * A message from the outbox was durably stored by the server (also for messages re-sent after a
+   * restart, and replayed at the next start when a crash came between storing the status and this
+   * event: at least once, dedup by `id`).
+   */
   'message:sent': (message: SentMessage) => void;
   /** A queued message was refused for good (e.g. UNKNOWN_RECIPIENT) and removed from the outbox. */
   'message:failed': (event: { id: string; chatId: string; error: ParleyError }) => void;

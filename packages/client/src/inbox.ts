@@ -1,6 +1,7 @@
 import { oneof, type parley } from '@parley/core';
 import { decodeContent } from './content.js';
 import type { PeerAddress, ReceivedMessage } from './events.js';
+import type { Announcement, Noted } from './messages/announcements.js';
 import { hasMessage, putIncoming } from './messages/message-store.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
 
@@ -23,7 +24,10 @@ export interface InboxEvents {
     payload: parley.v1.Payload.$Properties,
     from: PeerAddress,
   ): Promise<Opened>;
-  received(message: ReceivedMessage): void;
+  /** Writes the `message:received` announcement in the transaction that stores the message. */
+  note(tx: StoreTx, announcement: Announcement): Promise<Noted>;
+  /** After commit: emits the noted announcements in order, then forgets them. */
+  announce(noted: Noted[]): Promise<void>;
   undecryptable(event: { id: string; from: PeerAddress; reason: string; retry: boolean }): void;
   /** Applies a receipt inside the transaction; the returned callback runs after commit. */
   receipt(tx: StoreTx, event: parley.v1.ReceiptEvent.$Properties): Promise<(() => void) | undefined>;
@@ -37,9 +41,11 @@ export interface InboxEvents {
 
 /**
  * Turns Deliver frames into stored messages and events: opens (decrypts) each payload, drops
- * duplicates by message id, commits the whole frame in one transaction, emits in queue order,
- * then acknowledges. A crash between commit and ack only causes a redelivery, which the dedup
- * absorbs; a failure before commit acknowledges nothing.
+ * duplicates by message id, commits the whole frame in one transaction (with the announcement of
+ * each new message, see messages/announcements.ts), emits in queue order, then acknowledges. A
+ * crash between commit and ack only causes a redelivery, which the dedup absorbs, and the
+ * announcements left unemitted are replayed at the next start; a failure before commit
+ * acknowledges nothing.
  */
 export class Inbox {
   constructor(
@@ -50,7 +56,7 @@ export class Inbox {
 
   /** Returns how many envelopes were processed (for sync progress). */
   async handle(envelopes: parley.v1.Envelope.$Properties[]): Promise<number> {
-    const fresh: ReceivedMessage[] = [];
+    const fresh: Noted[] = [];
     const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
     const controls: Array<() => void> = [];
     await this.store.transaction(async (tx) => {
@@ -113,13 +119,14 @@ export class Inbox {
           outgoing,
         };
         await putIncoming(tx, message);
-        fresh.push(message);
+        fresh.push(await this.events.note(tx, { kind: 'received', message }));
       }
     });
-    for (const message of fresh) this.events.received(message);
+    const announced = this.events.announce(fresh); // emits at once; forgetting them commits later
     for (const failure of failures) this.events.undecryptable(failure);
     for (const handle of controls) handle();
     this.events.ack(envelopes.map((e) => e.id ?? ''));
+    await announced;
     return envelopes.length;
   }
 }

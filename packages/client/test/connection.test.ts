@@ -5,13 +5,18 @@ import { Backoff } from '../src/backoff.js';
 import { collect, newClient, onCleanup, startServer, texts } from './helpers/harness.js';
 
 describe('backoff', () => {
-  it('grows exponentially up to the cap, with full jitter, and resets', () => {
+  it('grows exponentially up to the cap, jittered between a fifth of the ceiling and the ceiling, and resets', () => {
     const top = new Backoff({ minDelayMs: 100, maxDelayMs: 1_000 }, () => 0.999999);
     expect(Array.from({ length: 6 }, () => top.next())).toEqual([99, 199, 399, 799, 999, 999]);
     top.reset();
     expect(top.next()).toBe(99);
     const bottom = new Backoff({ minDelayMs: 100 }, () => 0);
-    expect(bottom.next()).toBe(0);
+    expect(Array.from({ length: 3 }, () => bottom.next())).toEqual([20, 40, 80]);
+  });
+
+  it('retries first after 100 to 500 ms by default', () => {
+    expect(new Backoff({}, () => 0).next()).toBe(100);
+    expect(new Backoff({}, () => 0.999999).next()).toBe(499);
   });
 });
 

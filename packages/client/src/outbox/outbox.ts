@@ -126,8 +126,14 @@ export class Outbox {
     }
   }
 
+  /**
+   * One send of a lane's oldest record. Never calls itself again without yielding: after a failure
+   * the lane waits for a timer (a retryable refusal) or for the next `onReady` (connection lost), so
+   * a connection that fails every request can never turn this into a loop that starves the event loop.
+   */
   private async attempt(record: OutboxRecord, token: number): Promise<void> {
     let release = true;
+    let next = true;
     try {
       let frame: Awaited<ReturnType<ClientConnection['request']>>;
       if (record.kind === 'receipt') {
@@ -149,6 +155,7 @@ export class Outbox {
       this.waiters.delete(record.id);
     } catch (e) {
       const error = ParleyError.from(e);
+      if (this.stopped) return; // the client closed: the record stays stored for the next start
       const mismatches = this.mismatches.get(record.id) ?? 0;
       if (
         error.code === 'DEVICES_MISMATCH' &&
@@ -168,20 +175,24 @@ export class Outbox {
         this.events.afterFailed(record, error);
         this.waiters.get(record.id)?.reject(error);
         this.waiters.delete(record.id);
-      } else if (error.code !== 'CONNECTION_CLOSED') {
+      } else if (error.code !== 'CONNECTION_CLOSED' || this.connection.isReady) {
         // Retryable refusal (busy store, full queue, rate limit): keep order, try again later.
         release = false;
         this.scheduleRetry(record, token, error.retryAfterMs);
+      } else {
+        // Connection lost: the lane goes again from `onReady` once the client is connected.
+        next = false;
       }
     } finally {
       if (release && this.inflightLanes.get(record.lane) === token) {
         this.inflightLanes.delete(record.lane);
-        this.pump();
+        if (next) this.pump();
       }
     }
   }
 
   private scheduleRetry(record: OutboxRecord, token: number, hintMs: number): void {
+    if (this.stopped) return;
     const delay = Math.max(hintMs, this.retryDelayMs);
     this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
     const timer = setTimeout(() => {

@@ -10,6 +10,8 @@ export const NS = {
   messages: 'messages',
   /** `outbox/outbox-store.ts`: records waiting for the server's acknowledgement, by sequence. */
   outbox: 'outbox',
+  /** `messages/announcements.ts`: message events stored with their state and not yet emitted, in order. */
+  announcements: 'announcements',
   /** `outbox/outbox-store.ts`: the outbox's sequence counter. */
   meta: 'meta',
   /** `e2ee/device-lists.ts`: the cached device list of each user. */

@@ -7,6 +7,7 @@ import { isPublicKey, isSignature, isUint32 } from './keys-format.js';
 import { type Library, loadLibrary } from './library.js';
 import type { SignalMessageType } from './message-type.js';
 import { type IdentityChange, Operation } from './operation.js';
+import { onlySession, promote, sessionsToTry } from './session-switch.js';
 import type { SignalAddress, SignalStore } from './signal-store.js';
 
 /** An encrypted message for one device. */
@@ -213,7 +214,7 @@ export async function decrypt(
       plaintext =
         type === 'prekey'
           ? await cipher.decryptPreKeyWhisperMessage(toArrayBuffer(body), 'binary')
-          : await cipher.decryptWhisperMessage(toArrayBuffer(body), 'binary');
+          : await decryptOnAnySession(lib, op, address, body);
     } catch (error) {
       const failure = storeFailure(op);
       if (failure) throw failure;
@@ -223,6 +224,53 @@ export async function decrypt(
     const identityChange = await commit(op);
     return { plaintext: fromArrayBuffer(plaintext), identityChange };
   });
+}
+
+/**
+ * Decrypts a whisper message on whichever session with the device it belongs to (see
+ * session-switch.ts): each attempt on a copy holding one session, so a failed one changes nothing,
+ * and the session that worked becomes the open one (the one the peer last used).
+ */
+async function decryptOnAnySession(
+  lib: Library,
+  op: Operation,
+  address: SignalAddress,
+  body: Uint8Array,
+): Promise<ArrayBuffer> {
+  const storage = op.storage();
+  const serialized = await op.loadSession();
+  if (serialized === undefined) {
+    // No record: the library reports it as it always has (a no-session failure).
+    return new lib.SessionCipher(storage, libraryAddress(lib, address)).decryptWhisperMessage(
+      toArrayBuffer(body),
+      'binary',
+    );
+  }
+  let firstError: unknown;
+  for (const key of sessionsToTry(serialized)) {
+    let saved: string | undefined;
+    const attempt = {
+      ...storage,
+      loadSession: async () => onlySession(serialized, key),
+      storeSession: async (_address: string, record: string) => {
+        saved = record;
+      },
+    };
+    try {
+      const plaintext = await new lib.SessionCipher(attempt, libraryAddress(lib, address)).decryptWhisperMessage(
+        toArrayBuffer(body),
+        'binary',
+      );
+      if (saved === undefined) throw new ParleyError('INTERNAL', 'the Signal library saved no session');
+      await storage.storeSession(address.userId, promote(serialized, key, saved, Date.now()));
+      return plaintext;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'MessageCounterError') throw error; // a replay: no other session has it
+      if (op.storeError !== undefined || isParleyError(error)) throw error;
+      if (firstError === undefined) firstError = error;
+    }
+  }
+  throw firstError;
 }
 
 function failureReason(op: Operation, type: SignalMessageType, error: unknown): DecryptFailureReason {
