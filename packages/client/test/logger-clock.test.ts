@@ -1,6 +1,7 @@
 import { type ClientStore, createClient, type Logger, memoryClientStore } from '@parley/client';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, startServer } from './helpers/harness.js';
+import { startServer } from './helpers/harness.js';
 
 /** A logger that keeps what it is told. */
 function recordingLogger(): Logger & { warnings: Array<{ message: string; fields?: Record<string, unknown> }> } {

@@ -10,6 +10,7 @@ import {
   toPayloadType,
   verifySignedPreKey,
 } from '@parley/core/crypto';
+import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
 import {
   CiphertextMessageType,
   Fingerprint,
@@ -38,7 +39,6 @@ import {
 } from '../src/convert.js';
 import { createOfficialDevice, type OfficialDevice } from '../src/official-device.js';
 import { createParleyDevice, type ParleyDevice } from '../src/parley-device.js';
-import { reasonOf, rejection } from '../src/rejections.js';
 
 /** The version byte: high nibble = message version (3 for X3DH without Kyber). */
 const messageVersion = (message: WireMessage) => (message.body[0] ?? 0) >> 4;
@@ -100,7 +100,7 @@ async function converse(official: OfficialDevice, parley: ParleyDevice): Promise
   expect(await officialOpen(official, parley, first)).toBe('parley early');
 
   // Replays are refused on both sides, and the session carries on.
-  const replayed = await rejection(decrypt(parley.store, toSignalAddress(official.address), late.type, late.body));
+  const replayed = await rejectionOf(decrypt(parley.store, toSignalAddress(official.address), late.type, late.body));
   expect(isParleyError(replayed, 'DECRYPTION_FAILED')).toBe(true);
   expect(reasonOf(replayed)).toBe('duplicate');
   await expect(officialOpen(official, parley, second)).rejects.toThrow();
@@ -288,7 +288,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
     const officialBundle = toParleyBundle(official.bundle());
     const forged = officialBundle.signedPrekey.signature.slice();
     forged[10] = (forged[10] ?? 0) ^ 0x01;
-    const refused = await rejection(
+    const refused = await rejectionOf(
       startSession(parley.store, toSignalAddress(official.address), {
         ...officialBundle,
         signedPrekey: { ...officialBundle.signedPrekey, signature: forged },

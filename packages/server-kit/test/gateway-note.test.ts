@@ -1,4 +1,5 @@
 import { type parley, pb } from '@parley/core';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   decodeGatewayNote,
@@ -8,7 +9,6 @@ import {
 } from '../src/cluster/gateway-note.js';
 import { createServer, type Logger, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { PRESENCE_CHANNEL, PresenceCluster } from '../src/presence/presence-cluster.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const encode = (note: parley.v1.GatewayNote.$Properties) => pb.GatewayNote.encode(note).finish();
 const concat = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((p) => [...p]));

@@ -91,13 +91,3 @@ export async function recordSize(device: Device, peer: Device): Promise<number> 
   const record = await device.store.loadSession(peer.address);
   return record === undefined ? 0 : encoder.encode(record).byteLength;
 }
-
-/** The error a promise rejects with; fails the test when it resolves. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
