@@ -54,6 +54,10 @@ export default defineConfig({
       },
       {
         ...shared,
+        test: { name: 'test-utils', root: 'packages/test-utils', include: ['test/**/*.test.ts'] },
+      },
+      {
+        ...shared,
         test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], testTimeout: 60_000 },
       },
     ],

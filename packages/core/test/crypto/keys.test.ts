@@ -37,7 +37,7 @@ describe('device keys', () => {
       /at most 100/,
     );
 
-    // The server hands a bundle out as parley.v1.PreKeyBundle; decoded, it starts a session as is.
+    // The server hands a bundle out as a parley.v1.PreKeyBundle; decoded, it starts a session as is.
     const bob = await createDevice('bob');
     const bundle = bob.bundle();
     const wire = pb.PreKeyBundle.encode({ address: bob.address, ...bundle, prekey: bundle.prekey ?? null }).finish();
