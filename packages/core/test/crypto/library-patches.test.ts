@@ -2,6 +2,7 @@
 // Each test fails on the unpatched library.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { rejectionOf } from '@parley/test-utils/rejection';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import * as signal from '@privacyresearch/libsignal-protocol-typescript';
 import { SessionLock } from '@privacyresearch/libsignal-protocol-typescript/lib/session-lock';
@@ -16,7 +17,7 @@ import {
 } from '../../src/crypto/index.js';
 import { loadLibrary } from '../../src/crypto/library.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, open, recordSize, seal, send } from './devices.js';
+import { open, recordSize, seal, send } from './devices.js';
 
 describe('patch: old ratchet chains are pruned', () => {
   it('keeps the session record under 10 KB over 1,000 alternating messages', async () => {

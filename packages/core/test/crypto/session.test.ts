@@ -1,4 +1,5 @@
 import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { describe, expect, it } from 'vitest';
 import {
   decrypt,
@@ -12,7 +13,7 @@ import {
   toPayloadType,
 } from '../../src/crypto/index.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, open, openResult, seal, send } from './devices.js';
+import { open, openResult, seal, send } from './devices.js';
 
 describe('pairwise sessions (X3DH + Double Ratchet)', () => {
   it("alice starts a session from bob's bundle, both sides talk, the one-time prekey is consumed", async () => {
@@ -226,10 +227,10 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     for (const name of ['alice', 'carol']) {
       const peer = await createDevice(name);
       const bundle = bob.bundle();
-      expect(bundle.prekey?.keyId).toBe(bob.lastResortPreKey.keyId);
+      expect(bundle.prekey?.keyId).toBe(bob.lastResortPreKey!.keyId);
       await startSession(peer.store, bob.address, bundle);
       expect(await send(peer, bob, `from ${name}`)).toBe(`from ${name}`);
-      expect(await bob.store.loadPreKey(bob.lastResortPreKey.keyId)).toBeDefined();
+      expect(await bob.store.loadPreKey(bob.lastResortPreKey!.keyId)).toBeDefined();
     }
   });
 

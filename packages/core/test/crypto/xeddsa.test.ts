@@ -2,12 +2,12 @@
 // on signatures the library's signer makes and on tampered ones.
 
 import { randomBytes } from '@parley/test-utils/random-bytes';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../src/bytes.js';
 import { setCurveBackend, startSession, verifySignedPreKey } from '../../src/crypto/index.js';
 import { montgomeryToEdwardsY, webCryptoSupportsXEdDSA, webCryptoXEdDSA } from '../../src/crypto/xeddsa.js';
-import { createDevice } from './devices.js';
 
 const asm = new AsyncCurve25519Wrapper();
 const fast = webCryptoXEdDSA(globalThis.crypto.subtle);
