@@ -15,7 +15,7 @@ import {
   setCurveBackend,
 } from '@parley/core/crypto';
 import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
-import { SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
+import { signedPart, SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createOfficialGroupDevice,
@@ -35,7 +35,6 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const text = (bytes: Uint8Array) => decoder.decode(bytes);
 /** Everything a message's signature covers: all but its last 64 bytes. */
-const signedPart = (message: Uint8Array) => toHex(message.subarray(0, message.byteLength - 64));
 
 interface ParleyGroupDevice {
   readonly address: SignalAddress;

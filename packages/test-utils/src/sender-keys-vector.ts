@@ -4,7 +4,7 @@
 // PARLEY_PRINT_SENDER_KEY_VECTOR=1). XEdDSA signatures are randomized, so only the signed part of
 // each message (everything but its last 64 bytes) is the same every time. Core's Sender Keys tests
 // check Parley against it too.
-import { fromHex } from '@parley/core';
+import { fromHex, toHex } from '@parley/core';
 import type { SenderKeyRecord } from '@parley/core/crypto';
 
 export const SENDER_KEY_VECTOR = {
@@ -62,3 +62,6 @@ export function vectorSenderKeyRecord(): SenderKeyRecord {
     ],
   };
 }
+
+/** The signed part of a SenderKeyMessage, in hex: all but its last 64 bytes (the randomized XEdDSA signature). */
+export const signedPart = (message: Uint8Array): string => toHex(message.subarray(0, message.byteLength - 64));

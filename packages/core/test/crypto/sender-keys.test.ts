@@ -2,7 +2,7 @@
 // the golden vector from the official library (sender-keys-vector.ts).
 
 import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
-import { SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
+import { signedPart, SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes.js';
 import {
@@ -27,7 +27,6 @@ import { isParleyError } from '../../src/errors.js';
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const alice: SignalAddress = { userId: 'alice', deviceId: 1 };
-const signedPart = (message: Uint8Array) => toHex(message.subarray(0, message.byteLength - 64));
 
 /** A sender (alice) with her own store, and one receiving member's store. */
 async function group(distributionId: string = crypto.randomUUID()) {
