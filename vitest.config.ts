@@ -1,9 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+// The private test helpers: no package lists @parley/test-utils as a dependency (it depends on
+// core, client and server-kit, and must not close a cycle), so tests reach its src by alias.
+const testUtils = {
+  find: /^@parley\/test-utils\/(.+)$/,
+  replacement: `${fileURLToPath(new URL('./packages/test-utils/src/', import.meta.url))}$1.ts`,
+};
 
 // One project per package; `source` export conditions resolve @parley/* to src,
 // so tests never need a build first.
 const shared = {
-  resolve: { conditions: ['source'] },
+  resolve: { conditions: ['source'], alias: [testUtils] },
   ssr: { resolve: { conditions: ['source'] } },
 };
 
@@ -43,6 +51,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           testTimeout: 30_000,
         },
+      },
+      {
+        ...shared,
+        test: { name: 'test-utils', root: 'packages/test-utils', include: ['test/**/*.test.ts'] },
       },
       {
         ...shared,

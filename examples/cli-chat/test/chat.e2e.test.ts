@@ -1,10 +1,10 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '@parley/server-kit';
+import { spawnWatched, tsxArgs, type WatchedProcess } from '@parley/test-utils/child-process';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -13,7 +13,7 @@ let tmp: string;
 let stores: ServerStores;
 let server: ParleyServer;
 const clients: ParleyClient[] = [];
-const children: ChildProcessWithoutNullStreams[] = [];
+const children: WatchedProcess[] = [];
 
 beforeEach(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'parley-cli-chat-test-'));
@@ -22,55 +22,28 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+  await Promise.all(children.splice(0).map((child) => child.stop('SIGKILL')));
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await server.close();
   await stores.close();
   await rm(tmp, { recursive: true, force: true });
 });
 
-interface ChatProcess {
-  child: ChildProcessWithoutNullStreams;
-  stdout(): string;
-  exited: Promise<number | null>;
-}
-
 /** Runs the chat like `pnpm chat` does (tsx with the `source` condition), stdin and stdout piped. */
-function spawnChat(user: string, { quiet = false } = {}): ChatProcess {
+function spawnChat(user: string, { quiet = false } = {}): WatchedProcess {
   const env = { ...process.env };
   delete env.INIT_CWD;
-  const child = spawn(
+  const chat = spawnWatched(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      '--conditions=source',
-      'src/main.ts',
-      '--user',
-      user,
-      '--url',
-      server.url,
-      '--data',
-      path.join(tmp, user),
-    ],
-    { cwd: packageDir, env, stdio: 'pipe' },
+    tsxArgs('src/main.ts', ['--user', user, '--url', server.url, '--data', path.join(tmp, user)]),
+    { cwd: packageDir, env },
   );
-  children.push(child);
-  let out = '';
-  let err = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
+  children.push(chat);
+  void chat.exited.then((code) => {
+    if (code !== 0 && !quiet)
+      console.error(`chat ${user} exited with ${code}\nstdout: ${chat.stdout()}\nstderr: ${chat.stderr()}`);
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      if (code !== 0 && !quiet) console.error(`chat ${user} exited with ${code}\nstdout: ${out}\nstderr: ${err}`);
-      resolve(code);
-    }),
-  );
-  return { child, stdout: () => out, exited };
+  return chat;
 }
 
 async function inProcessClient(userId: string): Promise<{ client: ParleyClient; inbox: ReceivedMessage[] }> {
@@ -86,7 +59,7 @@ describe('cli chat', () => {
   it('sends piped lines, waits for the server to take them, and exits 0 when stdin ends', async () => {
     const bob = await inProcessClient('bob');
     const alice = spawnChat('alice');
-    alice.child.stdin.end('@bob hi from the cli\n');
+    alice.proc.stdin.end('@bob hi from the cli\n');
 
     await vi.waitFor(
       () => expect(bob.inbox.map((m) => m.content)).toEqual([{ kind: 'text', text: 'hi from the cli' }]),
@@ -111,7 +84,7 @@ describe('cli chat', () => {
       timeout: 10_000,
     });
 
-    bob.child.stdin.end();
+    bob.proc.stdin.end();
     expect(await bob.exited).toBe(0);
   });
 

@@ -1,12 +1,7 @@
 import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
+import { POSTGRES_URL, REDIS_URL, servicesAvailable, uniqueName } from '@parley/test-utils/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  POSTGRES_URL,
-  REDIS_URL,
-  servicesAvailable,
-  uniqueName,
-} from '../../../packages/server-kit/test/helpers/services.js';
 import { type ClusterProcess, startCluster } from './spawn-cluster.js';
 
 const available = await servicesAvailable('postgres', 'redis');

@@ -1,5 +1,5 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnWatched, tsxArgs, waitForOutput } from '@parley/test-utils/child-process';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const LISTENING = /^gateway (\S+) listening on (ws:\/\/\S+)$/gm;
@@ -19,44 +19,19 @@ export async function startCluster(
   env: NodeJS.ProcessEnv,
   timeoutMs = 30_000,
 ): Promise<ClusterProcess> {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=source', 'src/main.ts', ...args],
-    { cwd: packageDir, env: { ...process.env, ...env }, stdio: 'pipe' },
-  );
-  let out = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
+  const cluster = spawnWatched(process.execPath, tsxArgs('src/main.ts', args), {
+    cwd: packageDir,
+    env: { ...process.env, ...env },
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const gateways = Number(args[args.indexOf('--gateways') + 1] ?? 2);
-  const urls = await new Promise<string[]>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`cluster did not start within ${timeoutMs} ms\n${out}`));
-    }, timeoutMs);
-    const check = () => {
-      const found = [...out.matchAll(LISTENING)].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? ''));
-      if (found.length < gateways) return;
-      clearTimeout(timer);
-      child.stdout.off('data', check);
-      resolve(found.map((m) => m[2] as string));
-    };
-    child.stdout.on('data', check);
-    void exited.then((code) => {
-      clearTimeout(timer);
-      reject(new Error(`cluster exited with ${code} before listening\n${out}`));
-    });
-  });
-  return {
-    urls,
-    output: () => out,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGINT');
-      return exited;
+  const urls = await waitForOutput(
+    cluster,
+    'cluster',
+    () => {
+      const found = [...cluster.output().matchAll(LISTENING)].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? ''));
+      return found.length < gateways ? undefined : found.map((m) => m[2] as string);
     },
-  };
+    timeoutMs,
+  );
+  return { urls, output: cluster.output, stop: () => cluster.stop('SIGINT') };
 }

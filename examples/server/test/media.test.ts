@@ -3,8 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
+import { type ServerProcess, startServer } from '@parley/test-utils/reference-server';
 import { afterEach, expect, it, vi } from 'vitest';
-import { type ServerProcess, startServer } from './spawn-server.js';
 
 let tmp = '';
 let server: ServerProcess | undefined;

@@ -1,16 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import {
-  createClient,
-  isParleyError,
-  memoryClientStore,
-  type ParleyClient,
-  type ReceivedMessage,
-} from '@parley/client';
+import { createClient, isParleyError, memoryClientStore, type ParleyClient } from '@parley/client';
 import { fileClientStore } from '@parley/client/node';
+import { collect } from '@parley/test-utils/received-messages';
+import { type ServerProcess, startServer } from '@parley/test-utils/reference-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ServerProcess, startServer } from './spawn-server.js';
 
 let tmp: string;
 const servers: ServerProcess[] = [];
@@ -40,12 +35,6 @@ async function fileClient(url: string, userId: string): Promise<ParleyClient> {
   });
   clients.push(client);
   return client;
-}
-
-function collect(client: ParleyClient): ReceivedMessage[] {
-  const received: ReceivedMessage[] = [];
-  client.on('message:received', (m) => received.push(m));
-  return received;
 }
 
 describe('reference server', () => {

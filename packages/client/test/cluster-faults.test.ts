@@ -1,5 +1,4 @@
 import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
-import { afterAll, describe, expect, it, onTestFailed, vi } from 'vitest';
 import {
   canStartPostgres,
   type GatewayProcess,
@@ -7,17 +6,14 @@ import {
   startGateway,
   startPostgresCluster,
   startRedisServer,
-} from '../../server-kit/test/helpers/cluster-faults-processes.js';
-import {
-  POSTGRES_URL,
-  REDIS_URL,
-  servicesAvailable,
-  uniqueName,
-  usePostgres,
-  useRedis,
-} from '../../server-kit/test/helpers/services.js';
+} from '@parley/test-utils/fault-processes';
+import { usePostgres } from '@parley/test-utils/postgres-fixture';
+import { collect } from '@parley/test-utils/received-messages';
+import { useRedis } from '@parley/test-utils/redis-fixture';
+import { POSTGRES_URL, REDIS_URL, servicesAvailable, uniqueName } from '@parley/test-utils/services';
+import { afterAll, describe, expect, it, onTestFailed, vi } from 'vitest';
 import { type FailoverSocket, failoverSocket } from './helpers/cluster-faults-failover.js';
-import { collect, numbered, onCleanup, reusable, texts } from './helpers/harness.js';
+import { numbered, onCleanup, reusable, texts } from './helpers/harness.js';
 
 // Gateways run as child processes on PostgreSQL + Redis; a fault is injected while two
 // @parley/client clients exchange messages through them, and the delivery contract must hold:

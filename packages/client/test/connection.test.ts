@@ -1,8 +1,9 @@
 import { createClient, isParleyError, memoryClientStore } from '@parley/client';
 import { createServer, memoryStores, tokenAuthenticator } from '@parley/server-kit';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
 import { Backoff } from '../src/backoff.js';
-import { collect, newClient, onCleanup, startServer, texts } from './helpers/harness.js';
+import { newClient, onCleanup, startServer, texts } from './helpers/harness.js';
 
 describe('backoff', () => {
   it('grows exponentially up to the cap, jittered between a fifth of the ceiling and the ceiling, and resets', () => {

@@ -1,6 +1,7 @@
 import { isParleyError, memoryClientStore } from '@parley/client';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, newClient, numbered, reusable, startServer, texts } from './helpers/harness.js';
+import { newClient, numbered, reusable, startServer, texts } from './helpers/harness.js';
 import { startTcpProxy } from './helpers/tcp-proxy.js';
 
 describe('delivery contract', () => {

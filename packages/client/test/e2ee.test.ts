@@ -5,8 +5,9 @@ import { createClient, isParleyError, memoryClientStore, type ParleyClient } fro
 import { decodeClientFrame } from '@parley/core';
 import { createServer } from '@parley/server-kit';
 import { sqliteStores } from '@parley/server-kit/sqlite';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, newClient, onCleanup, startServer, texts } from './helpers/harness.js';
+import { newClient, onCleanup, startServer, texts } from './helpers/harness.js';
 import { recordingWebSocket } from './helpers/recording-websocket.js';
 
 const contains = (haystack: Uint8Array, needle: Uint8Array) => Buffer.from(haystack).includes(Buffer.from(needle));
@@ -199,7 +200,7 @@ describe('end-to-end encryption', () => {
     const identity = await aliceStore.transaction((tx) =>
       tx.get<{ deviceId: number; authPublicKey: Uint8Array; authPrivateKey: Uint8Array }>('device', 'self'),
     );
-    const { RawPeer } = await import('../../server-kit/test/helpers/raw-peer.js');
+    const { RawPeer } = await import('@parley/test-utils/raw-peer');
     const replayer = await RawPeer.authenticated(server.url, 'alice', identity?.deviceId, {
       publicKey: identity?.authPublicKey as Uint8Array,
       privateKey: identity?.authPrivateKey as Uint8Array,

@@ -9,10 +9,11 @@ import {
 import { decodeClientFrame, isParleyError as isCoreError, oneof, type parley, pb } from '@parley/core';
 import { groupDecrypt } from '@parley/core/crypto';
 import { encodeGroupRecord, groupRecordHash, signGroupRecord } from '@parley/core/groups';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
 import { txSignalStore } from '../src/e2ee/tx-signal-store.js';
 import { txSenderKeyStore } from '../src/groups/group-sender-keys.js';
-import { collect, newClient, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
+import { newClient, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
 import { recordingWebSocket } from './helpers/recording-websocket.js';
 
 async function link(url: string, existing: ParleyClient, userId: string, store = memoryClientStore()) {

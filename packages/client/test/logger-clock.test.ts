@@ -1,19 +1,8 @@
-import { type ClientStore, createClient, type Logger, memoryClientStore } from '@parley/client';
+import { type ClientStore, createClient, memoryClientStore } from '@parley/client';
+import { collect } from '@parley/test-utils/received-messages';
+import { recordingLogger } from '@parley/test-utils/recording-logger';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, startServer } from './helpers/harness.js';
-
-/** A logger that keeps what it is told. */
-function recordingLogger(): Logger & { warnings: Array<{ message: string; fields?: Record<string, unknown> }> } {
-  const warnings: Array<{ message: string; fields?: Record<string, unknown> }> = [];
-  const ignore = () => {};
-  return {
-    warnings,
-    debug: ignore,
-    info: ignore,
-    error: ignore,
-    warn: (message, fields) => warnings.push(fields ? { message, fields } : { message }),
-  };
-}
+import { startServer } from './helpers/harness.js';
 
 describe('client logger and clock', () => {
   it('stamps messages and reads with the injected clock', async () => {

@@ -8,8 +8,9 @@ import { createClient, type ReceivedMessage } from '@parley/client';
 import { fileClientStore, fileMediaSpool } from '@parley/client/node';
 import { bytesEqual } from '@parley/core';
 import { type MediaStore, memoryStores } from '@parley/server-kit';
+import { collect } from '@parley/test-utils/received-messages';
 import { expect, it, vi } from 'vitest';
-import { collect, newClient, onCleanup, startServer } from './helpers/harness.js';
+import { newClient, onCleanup, startServer } from './helpers/harness.js';
 import { startTcpProxy } from './helpers/tcp-proxy.js';
 
 it('uploads and sends a media message left in the outbox by a client that was closed mid-upload', async () => {

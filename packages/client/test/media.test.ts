@@ -12,8 +12,10 @@ import {
 } from '@parley/client';
 import { bytesEqual, concatBytes, utf8 } from '@parley/core';
 import { type MediaStore, memoryStores } from '@parley/server-kit';
+import { collect } from '@parley/test-utils/received-messages';
+import { rejectionOf } from '@parley/test-utils/rejection';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, newClient, onCleanup, startServer } from './helpers/harness.js';
+import { newClient, onCleanup, startServer } from './helpers/harness.js';
 import { startTcpProxy } from './helpers/tcp-proxy.js';
 
 const pattern = (n: number, seed = 1) =>
@@ -37,13 +39,6 @@ async function received(got: ReceivedMessage[], id: string): Promise<ReceivedMes
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
 }
 
 /** Replaces a stored blob by `edit(bytes)`, as a server (or whoever holds its disk) could. */
@@ -146,7 +141,7 @@ describe('media messages', () => {
       const m = await received(got, sent.id);
       const spoiled = await spoil(m.content.media);
       for (const as of ['bytes', 'stream'] as const) {
-        const outcome = await failure(
+        const outcome = await rejectionOf(
           as === 'stream' ? bob.downloadMedia(spoiled, { as }) : bob.downloadMedia(spoiled),
         );
         expect(isParleyError(outcome, 'MEDIA_INTEGRITY'), `${label} (${as}): ${String(outcome)}`).toBe(true);
@@ -198,7 +193,7 @@ describe('media messages', () => {
     await Promise.all([alice.connect(), bob.connect()]);
     const failed: string[] = [];
     alice.on('message:failed', (e) => failed.push(e.error.code));
-    const outcome = await failure(alice.sendVideo('bob', pattern(60_000), { mimeType: 'video/mp4' }));
+    const outcome = await rejectionOf(alice.sendVideo('bob', pattern(60_000), { mimeType: 'video/mp4' }));
     expect(isParleyError(outcome, 'MEDIA_TOO_LARGE')).toBe(true);
     expect(failed).toEqual(['MEDIA_TOO_LARGE']);
     expect(counting.puts).toBe(0);

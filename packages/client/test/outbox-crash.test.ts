@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@parley/client';
 import { fileClientStore } from '@parley/client/node';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, newClient, onCleanup, startServer, texts } from './helpers/harness.js';
+import { newClient, onCleanup, startServer, texts } from './helpers/harness.js';
 
 const child = join(import.meta.dirname, 'fixtures/outbox-crash-child.ts');
 

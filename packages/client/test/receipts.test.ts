@@ -1,9 +1,10 @@
 import { memoryClientStore } from '@parley/client';
 import { pb } from '@parley/core';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
 import { getMessage, markSent, putOutgoing } from '../src/messages/message-store.js';
 import { applyReceipt } from '../src/messages/receipts.js';
-import { collect, newClient, reusable, startServer, texts } from './helpers/harness.js';
+import { newClient, reusable, startServer, texts } from './helpers/harness.js';
 
 type Update = { messageId: string; status: string; by: string };
 

@@ -1,5 +1,6 @@
 // Sending and receiving between an official device and a Parley device, one call per message.
 import { decrypt, type EncryptedMessage, encrypt, type SignalMessageType } from '@parley/core/crypto';
+import type { Device as ParleyDevice } from '@parley/test-utils/signal-device';
 import {
   PreKeySignalMessage,
   SignalMessage,
@@ -9,7 +10,6 @@ import {
 } from '@signalapp/libsignal-client';
 import { toBuffer, toBytes, toParleyType, toProtocolAddress, toSignalAddress } from './convert.js';
 import type { OfficialDevice } from './official-device.js';
-import type { ParleyDevice } from './parley-device.js';
 
 /** A ciphertext on the wire: the message type (proto PayloadType semantics) and the serialized bytes. */
 export interface WireMessage {

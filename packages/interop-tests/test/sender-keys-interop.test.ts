@@ -14,8 +14,9 @@ import {
   senderKeyMessageDistributionId,
   setCurveBackend,
 } from '@parley/core/crypto';
+import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
+import { signedPart, SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '../../core/test/crypto/sender-keys-vector.js';
 import {
   createOfficialGroupDevice,
   type OfficialGroupDevice,
@@ -29,13 +30,11 @@ import {
   type SenderKeyLibrary,
   seedOfficialSenderKey,
 } from '../src/official-sender-keys.js';
-import { reasonOf, rejection } from '../src/rejections.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const text = (bytes: Uint8Array) => decoder.decode(bytes);
 /** Everything a message's signature covers: all but its last 64 bytes. */
-const signedPart = (message: Uint8Array) => toHex(message.subarray(0, message.byteLength - 64));
 
 interface ParleyGroupDevice {
   readonly address: SignalAddress;
@@ -130,7 +129,7 @@ describe.each(officialLibraries)('Sender Keys interop with the official libsigna
       const batch: Uint8Array[] = [];
       for (let i = 0; i < 3; i++) batch.push(await officialGroupEncrypt(alice, first, encoder.encode(`batch ${i}`)));
       for (const i of [2, 0, 1]) expect((await parleyOpen(bob, alice, batch[i]!)).text).toBe(`batch ${i}`);
-      expect(reasonOf(await rejection(groupDecrypt(bob.store, addressOf(alice), batch[1]!)))).toBe('duplicate');
+      expect(reasonOf(await rejectionOf(groupDecrypt(bob.store, addressOf(alice), batch[1]!)))).toBe('duplicate');
 
       // Rotation: a new distribution beside the old one; a late message of the old one still decrypts.
       const late = await officialGroupEncrypt(alice, first, encoder.encode('late, old distribution'));

@@ -10,6 +10,8 @@ import {
   toPayloadType,
   verifySignedPreKey,
 } from '@parley/core/crypto';
+import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
+import { createDevice, type Device as ParleyDevice } from '@parley/test-utils/signal-device';
 import {
   CiphertextMessageType,
   Fingerprint,
@@ -37,8 +39,6 @@ import {
   toSignalAddress,
 } from '../src/convert.js';
 import { createOfficialDevice, type OfficialDevice } from '../src/official-device.js';
-import { createParleyDevice, type ParleyDevice } from '../src/parley-device.js';
-import { reasonOf, rejection } from '../src/rejections.js';
 
 /** The version byte: high nibble = message version (3 for X3DH without Kyber). */
 const messageVersion = (message: WireMessage) => (message.body[0] ?? 0) >> 4;
@@ -100,7 +100,7 @@ async function converse(official: OfficialDevice, parley: ParleyDevice): Promise
   expect(await officialOpen(official, parley, first)).toBe('parley early');
 
   // Replays are refused on both sides, and the session carries on.
-  const replayed = await rejection(decrypt(parley.store, toSignalAddress(official.address), late.type, late.body));
+  const replayed = await rejectionOf(decrypt(parley.store, toSignalAddress(official.address), late.type, late.body));
   expect(isParleyError(replayed, 'DECRYPTION_FAILED')).toBe(true);
   expect(reasonOf(replayed)).toBe('duplicate');
   await expect(officialOpen(official, parley, second)).rejects.toThrow();
@@ -117,7 +117,7 @@ afterAll(async () => {
 describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X25519 backend: %s)', (backend) => {
   it('official → Parley: the official library starts the session from a Parley bundle', async () => {
     await setCurveBackend(backend);
-    const bob = await createParleyDevice('bob', 3, { preKeys: 2, firstPreKeyId: 100, signedPreKeyId: 7 });
+    const bob = await createDevice('bob', 3, { preKeys: 2, firstPreKeyId: 100, signedPreKeyId: 7, lastResort: false });
     const alice = createOfficialDevice('alice', 2, 4242);
     const bundle = bob.bundle();
     const preKeyId = bundle.prekey?.keyId;
@@ -184,7 +184,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
 
   it('Parley → official: Parley starts the session from an official bundle', async () => {
     await setCurveBackend(backend);
-    const alice = await createParleyDevice('alice', 4);
+    const alice = await createDevice('alice', 4, { lastResort: false });
     const bob = createOfficialDevice('bob', 9, 1234, 3);
     const officialBundle = bob.bundle();
     const bundle = toParleyBundle(officialBundle);
@@ -234,7 +234,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
 
   it('sessions from bundles without a one-time prekey (signed prekey only), both ways', async () => {
     await setCurveBackend(backend);
-    const parley = await createParleyDevice('carol', 1, { preKeys: 0 });
+    const parley = await createDevice('carol', 1, { preKeys: 0, lastResort: false });
     const official = createOfficialDevice('dave', 1, 77, 0);
 
     // Official → Parley.
@@ -252,7 +252,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
     await parleyToOfficial(parley, official, 'answer');
 
     // Parley → official, with fresh devices.
-    const parley2 = await createParleyDevice('erin', 2, { preKeys: 0 });
+    const parley2 = await createDevice('erin', 2, { preKeys: 0, lastResort: false });
     const official2 = createOfficialDevice('frank', 3, 88, 0);
     const officialBundle = toParleyBundle(official2.bundle());
     expect(officialBundle.prekey).toBeUndefined();
@@ -266,7 +266,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
 
   it('a bundle with a forged signed-prekey signature is refused on both sides', async () => {
     await setCurveBackend(backend);
-    const parley = await createParleyDevice('gina', 1);
+    const parley = await createDevice('gina', 1, { lastResort: false });
     const official = createOfficialDevice('hank', 1, 99);
 
     const forgedParley = parley.bundle();
@@ -288,7 +288,7 @@ describe.each(backends)('interop with the official libsignal 0.72.1 (Parley X255
     const officialBundle = toParleyBundle(official.bundle());
     const forged = officialBundle.signedPrekey.signature.slice();
     forged[10] = (forged[10] ?? 0) ^ 0x01;
-    const refused = await rejection(
+    const refused = await rejectionOf(
       startSession(parley.store, toSignalAddress(official.address), {
         ...officialBundle,
         signedPrekey: { ...officialBundle.signedPrekey, signature: forged },
@@ -312,7 +312,7 @@ describe('safety numbers match the official numeric fingerprint', () => {
       .toString();
 
   it('for keys from either library and user ids of any shape, on both sides', async () => {
-    const parley = await createParleyDevice('alice', 1, { preKeys: 0 });
+    const parley = await createDevice('alice', 1, { preKeys: 0, lastResort: false });
     const parleyKey = parley.identity.identityKeyPair.publicKey;
     const officialKey = toBytes(IdentityKeyPair.generate().publicKey.serialize());
     const ids: [string, string][] = [

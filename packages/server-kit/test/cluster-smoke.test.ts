@@ -1,17 +1,18 @@
 import { type AuthKeyPair, newMessageId, pb } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { usePostgres } from '@parley/test-utils/postgres-fixture';
+import { RawPeer } from '@parley/test-utils/raw-peer';
+import { useRedis } from '@parley/test-utils/redis-fixture';
+import { servicesAvailable } from '@parley/test-utils/services';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ServerStores } from '../src/contracts/stores.js';
 import { closeCode } from '../src/index.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
 import { createServer, type ParleyServer } from '../src/server.js';
-import { RawPeer } from './helpers/raw-peer.js';
-import { servicesAvailable, usePostgres, useRedis } from './helpers/services.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const available = await servicesAvailable('postgres', 'redis');
-
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 
 describe.skipIf(!available)('two gateways on PostgreSQL and Redis', () => {
   const db = usePostgres();
@@ -50,7 +51,7 @@ describe.skipIf(!available)('two gateways on PostgreSQL and Redis', () => {
   const carries = (messageId: string) => (frame: RawPeer['frames'][number]) =>
     envelopes([frame]).some((e) => e.messageId === messageId);
   const send = (from: RawPeer, to: string, messageId: string) =>
-    from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: text(messageId) } } });
+    from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: textContent(messageId) } } });
 
   it('delivers a message across gateways once, and empties the queue on ack', async () => {
     const { g1, g2 } = await twoGateways();

@@ -1,4 +1,8 @@
 import { isParleyError } from '@parley/core';
+import { closedPort } from '@parley/test-utils/free-port';
+import { usePostgres } from '@parley/test-utils/postgres-fixture';
+import { errorIfRejected } from '@parley/test-utils/rejection';
+import { servicesAvailable, uniqueName } from '@parley/test-utils/services';
 import pg from 'pg';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyUpload } from '../src/contracts/key-directory.js';
@@ -25,7 +29,6 @@ import {
   offlineQueueCompliance,
   presenceStoreCompliance,
 } from '../src/testing/index.js';
-import { closedPort, servicesAvailable, uniqueName, usePostgres } from './helpers/services.js';
 
 const available = await servicesAvailable('postgres');
 
@@ -75,12 +78,6 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
     /** Rows of one of the file schema's tables. */
     const rowsOf = async (table: string): Promise<Array<Record<string, unknown>>> =>
       (await db.pool.query(`SELECT * FROM "${db.schema}".${table}`)).rows;
-    /** What one caught promise rejected with. */
-    const failure = (promise: Promise<unknown>): Promise<unknown> =>
-      promise.then(
-        () => undefined,
-        (e: unknown) => e,
-      );
 
     describe('migrations', () => {
       it('runs once when several gateways start on a fresh schema at the same moment', async () => {
@@ -115,7 +112,7 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
           await db.pool.query(`INSERT INTO "${schema}".schema_migrations (version) VALUES ($1)`, [
             PG_SCHEMA_VERSION + 1,
           ]);
-          const error = await failure(migrate(db.pool, { schema }));
+          const error = await errorIfRejected(migrate(db.pool, { schema }));
           expect(isParleyError(error, 'UNSUPPORTED_VERSION'), String(error)).toBe(true);
         } finally {
           await db.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
@@ -196,14 +193,14 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
           await one(i % 2 ? g1! : g2!, `m${i}`);
           await one(g1!, `m${i}`);
         }
-        expect(isParleyError(await failure(one(g2!, 'over')), 'QUEUE_FULL')).toBe(true);
+        expect(isParleyError(await errorIfRejected(one(g2!, 'over')), 'QUEUE_FULL')).toBe(true);
         await g1!.ack(
           alice1,
           Array.from({ length: 10 }, (_, i) => `m${20 + i}`),
         );
         const room = await Promise.all(Array.from({ length: 10 }, (_, i) => one(i % 2 ? g1! : g2!, `n${i}`)));
         expect(room.flat().every((r) => !r.duplicate)).toBe(true);
-        expect(isParleyError(await failure(one(g1!, 'over')), 'QUEUE_FULL')).toBe(true);
+        expect(isParleyError(await errorIfRejected(one(g1!, 'over')), 'QUEUE_FULL')).toBe(true);
         expect(await g1!.count(alice1)).toBe(max);
       });
 
@@ -284,7 +281,7 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
             migrate(down, { schema: db.schema }),
           ];
           for (const call of calls) {
-            const error = await failure(call);
+            const error = await errorIfRejected(call);
             expect(isParleyError(error, 'UNAVAILABLE'), String(error)).toBe(true);
             expect((error as { retryable?: boolean }).retryable).toBe(true);
           }
@@ -302,7 +299,7 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
         try {
           await holder.query('BEGIN');
           await holder.query(`SELECT 1 FROM "${db.schema}".queue_devices WHERE user_id = 'alice' FOR UPDATE`);
-          const waiting = failure(queue.enqueue([{ device: alice1, id: 'second', data: bytesOf('y') }]));
+          const waiting = errorIfRejected(queue.enqueue([{ device: alice1, id: 'second', data: bytesOf('y') }]));
           const terminated = async () =>
             (
               await db.pool.query(

@@ -1,9 +1,11 @@
 import { isParleyError } from '@parley/core';
+import { closedPort } from '@parley/test-utils/free-port';
+import { useRedis } from '@parley/test-utils/redis-fixture';
+import { servicesAvailable } from '@parley/test-utils/services';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { redisBus, redisDirectory, redisRateLimiter } from '../src/redis/index.js';
 import { busCompliance, rateLimiterCompliance, sessionDirectoryCompliance } from '../src/testing/index.js';
-import { closedPort, servicesAvailable, useRedis } from './helpers/services.js';
 
 const available = await servicesAvailable('redis');
 

@@ -1,10 +1,12 @@
 import { pb, type ServerFrame } from '@parley/core';
+import { usePostgres } from '@parley/test-utils/postgres-fixture';
+import { RawPeer } from '@parley/test-utils/raw-peer';
+import { useRedis } from '@parley/test-utils/redis-fixture';
+import { servicesAvailable } from '@parley/test-utils/services';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerStores } from '../src/contracts/stores.js';
 import { createServer, memoryStores, type ParleyServer } from '../src/index.js';
 import { migrate, postgresStores } from '../src/postgres/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
-import { servicesAvailable, usePostgres, useRedis } from './helpers/services.js';
 
 const limits = { presenceCoalesceMs: 10 };
 type StoresFor = (gatewayId: string) => ServerStores;

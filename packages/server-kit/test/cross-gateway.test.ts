@@ -1,11 +1,11 @@
 import { newMessageId, pb } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeCode, createServer, memoryStores, type ParleyServer } from '../src/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 const servers: ParleyServer[] = [];
 const peers: RawPeer[] = [];
 
@@ -31,7 +31,7 @@ describe('routing between gateways', () => {
     peers.push(alice, bob);
     await bob.waitFor((f) => f.body === 'syncComplete');
     const ack = await alice.request({
-      send: { messageId: 'cross-1', userId: 'bob', shared: { type: PLAINTEXT, data: text('hi') } },
+      send: { messageId: 'cross-1', userId: 'bob', shared: { type: PLAINTEXT, data: textContent('hi') } },
     });
     expect(ack.body).toBe('sendAck');
     const deliver = await bob.waitFor((f) => f.body === 'deliver');
@@ -49,7 +49,11 @@ describe('routing between gateways', () => {
     const alice = await RawPeer.authenticated(g1.url, 'alice');
     peers.push(alice);
     await alice.request({
-      send: { messageId: newMessageId(), userId: 'carol', shared: { type: PLAINTEXT, data: text('to the new one') } },
+      send: {
+        messageId: newMessageId(),
+        userId: 'carol',
+        shared: { type: PLAINTEXT, data: textContent('to the new one') },
+      },
     });
     expect((await second.waitFor((f) => f.body === 'deliver')).body).toBe('deliver');
   });

@@ -1,4 +1,6 @@
 import { type parley, pb } from '@parley/core';
+import { RawPeer } from '@parley/test-utils/raw-peer';
+import { recordingLogger } from '@parley/test-utils/recording-logger';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   decodeGatewayNote,
@@ -6,9 +8,8 @@ import {
   type GatewayNote,
   gatewayNoteListener,
 } from '../src/cluster/gateway-note.js';
-import { createServer, type Logger, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
+import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { PRESENCE_CHANNEL, PresenceCluster } from '../src/presence/presence-cluster.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const encode = (note: parley.v1.GatewayNote.$Properties) => pb.GatewayNote.encode(note).finish();
 const concat = (...parts: Uint8Array[]) => new Uint8Array(parts.flatMap((p) => [...p]));
@@ -24,11 +25,6 @@ const field = (n: number, bytes: Uint8Array) =>
   new Uint8Array([...varint((n << 3) | 2), ...varint(bytes.length), ...bytes]);
 /** A varint field, as a later version could add. */
 const varintField = (n: number, value: number) => new Uint8Array([...varint(n << 3), ...varint(value)]);
-
-function recordingLogger(): Logger & { warnings: string[] } {
-  const warnings: string[] = [];
-  return { debug() {}, info() {}, warn: (message) => void warnings.push(message), error() {}, warnings };
-}
 
 describe('gateway notes (cluster.proto GatewayNote)', () => {
   const notes: GatewayNote[] = [
@@ -90,7 +86,7 @@ describe('gateway notes (cluster.proto GatewayNote)', () => {
     const listener = gatewayNoteListener(logger, (n) => heard.push(n));
     expect(() => listener(new Uint8Array([0xff, 0xff, 0xff]))).not.toThrow();
     expect(heard).toEqual([]);
-    expect(logger.warnings).toEqual(['bad gateway note dropped']);
+    expect(logger.warnings.map((w) => w.message)).toEqual(['bad gateway note dropped']);
   });
 });
 
@@ -146,6 +142,6 @@ describe('a gateway beside one of a later version', () => {
       ),
     );
     expect(await alice.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_REPLACED);
-    expect(logger.warnings.filter((w) => w.includes('gateway note'))).toEqual([]);
+    expect(logger.warnings.filter((w) => w.message.includes('gateway note'))).toEqual([]);
   });
 });

@@ -12,10 +12,10 @@ import {
   signGroupRecord,
   verifyGroupRecords,
 } from '@parley/core/groups';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
 import { sqliteStores } from '../src/sqlite/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const E = pb.ErrorCode;
 const ADMIN = pb.GroupRole.GROUP_ROLE_ADMIN;

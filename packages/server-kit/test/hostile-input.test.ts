@@ -7,14 +7,14 @@ import {
   pb,
   signWithAuthKey,
 } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const E = pb.ErrorCode;
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 
 let server: ParleyServer;
 let stores: ServerStores;
@@ -41,12 +41,12 @@ async function assertServerHealthy() {
   const daveId = `dave-${Math.random()}`;
   const dave = track(await RawPeer.authenticated(server.url, daveId));
   const ack = await carol.request({
-    send: { messageId: newMessageId(), userId: daveId, shared: { type: PLAINTEXT, data: text('still here') } },
+    send: { messageId: newMessageId(), userId: daveId, shared: { type: PLAINTEXT, data: textContent('still here') } },
   });
   expect(ack.body).toBe('sendAck');
   const deliver = await dave.waitFor((f) => f.body === 'deliver');
   expect(new Uint8Array(deliver.deliver?.envelopes?.[0]?.message?.data ?? [])).toEqual(
-    new Uint8Array(text('still here')),
+    new Uint8Array(textContent('still here')),
   );
 }
 
@@ -59,7 +59,7 @@ describe('hostile input', () => {
     const forgedSender = pb.Envelope.encode({ sender: { userId: 'alice', deviceId: 1 } }).finish();
     const send = pb.ClientFrame.encode({
       requestId: 7,
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('I am alice') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent('I am alice') } },
     }).finish();
     const tampered = new Uint8Array([...send, 0xfa, 0x07, forgedSender.length, ...forgedSender]); // field 127
     mallory.sendRaw(tampered);
@@ -106,7 +106,7 @@ describe('hostile input', () => {
     track(await RawPeer.authenticated(server.url, 'bob'));
     const peer = track(await RawPeer.open(server.url));
     const answer = await peer.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('x') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent('x') } },
     });
     expect(answer.error?.code).toBe(E.ERROR_CODE_UNAUTHENTICATED);
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(0);
@@ -211,10 +211,10 @@ describe('hostile input', () => {
     const carol = track(await RawPeer.authenticated(server.url, 'carol'));
     const id = newMessageId();
     const first = await alice.request({
-      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: text('from alice') } },
+      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: textContent('from alice') } },
     });
     const second = await carol.request({
-      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: text('from carol') } },
+      send: { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: textContent('from carol') } },
     });
     expect(first.body).toBe('sendAck');
     expect(second.body).toBe('sendAck');
@@ -250,7 +250,7 @@ describe('hostile input', () => {
     const peer = track(await RawPeer.authenticated(server.url, 'pat'));
     peer.send({
       requestId: 0,
-      send: { messageId: newMessageId(), userId: 'oscar', shared: { type: PLAINTEXT, data: text('x') } },
+      send: { messageId: newMessageId(), userId: 'oscar', shared: { type: PLAINTEXT, data: textContent('x') } },
     });
     const answer = await peer.waitFor((f) => f.body === 'error');
     expect(answer.error?.code).toBe(E.ERROR_CODE_BAD_FRAME);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ClientFrameInit, generateAuthKeyPair, pb, type ServerFrame } from '@parley/core';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
 import { sqliteStores } from '../src/sqlite/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const E = pb.ErrorCode;
 type Upload = NonNullable<ClientFrameInit['keysUpload']>;

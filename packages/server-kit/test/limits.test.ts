@@ -1,11 +1,11 @@
 import { newMessageId, pb } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 let server: ParleyServer | undefined;
 let stores: ServerStores | undefined;
 const peers: RawPeer[] = [];
@@ -59,12 +59,12 @@ describe('gateway limits', () => {
     const alice = await peer('alice');
     for (let i = 0; i < 5; i++) {
       const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text(`m${i}`) } },
+        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent(`m${i}`) } },
       });
       expect(ack.body).toBe('sendAck');
     }
     const refused = await alice.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text('m5') } },
+      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent('m5') } },
     });
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_QUEUE_FULL);
     expect(refused.error?.retryable).toBe(true);
@@ -77,7 +77,7 @@ describe('gateway limits', () => {
     // Stop reading from the socket: the server's unsent buffer for this connection grows.
     (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
     const alice = await peer('alice');
-    const payload = text('x'.repeat(48 * 1024));
+    const payload = textContent('x'.repeat(48 * 1024));
     for (let i = 0; i < 400; i++) {
       alice.send({
         requestId: 100 + i,

@@ -2,12 +2,12 @@
 // peers and raw HTTP requests, so every refusal a well-behaved client never provokes is checked.
 import { request as httpRequest } from 'node:http';
 import type { ServerFrame } from '@parley/core';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerStores } from '../src/contracts/stores.js';
 import type { MediaSettings } from '../src/media/media-requests.js';
 import { memoryStores } from '../src/memory/memory-stores.js';
 import { createServer, type ParleyServer } from '../src/server.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {

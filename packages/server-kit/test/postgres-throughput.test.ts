@@ -1,8 +1,8 @@
+import { POSTGRES_URL, servicesAvailable, uniqueName } from '@parley/test-utils/services';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceAddress } from '../src/contracts/types.js';
 import { migrate, postgresQueue } from '../src/postgres/index.js';
-import { POSTGRES_URL, servicesAvailable, uniqueName } from './helpers/services.js';
 
 /**
  * Throughput of the PostgreSQL queue with durable commits (the server's defaults), as a gateway

@@ -1,11 +1,11 @@
 import { newMessageId, pb } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer, memoryPushSink, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 let server: ParleyServer | undefined;
 let stores: ServerStores | undefined;
 const peers: RawPeer[] = [];
@@ -31,7 +31,7 @@ describe('push notifications through the gateway', () => {
     const started = Date.now();
     for (let i = 0; i < 100; i++) {
       const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: text(`m${i}`) } },
+        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent(`m${i}`) } },
       });
       expect(ack.body).toBe('sendAck');
     }

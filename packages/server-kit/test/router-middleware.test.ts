@@ -1,4 +1,6 @@
 import { type ClientFrameBody, newMessageId, ParleyError, pb } from '@parley/core';
+import { textContent } from '@parley/test-utils/content';
+import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import {
   createServer,
@@ -9,12 +11,10 @@ import {
   type Routes,
   type ServerStores,
 } from '../src/index.js';
-import { RawPeer } from './helpers/raw-peer.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const E = pb.ErrorCode;
-const text = (t: string) => pb.Content.encode({ text: { text: t } }).finish();
 
 let server: ParleyServer | undefined;
 let stores: ServerStores | undefined;
@@ -41,7 +41,7 @@ async function peer(url: string, userId: string): Promise<RawPeer> {
 }
 
 const sendText = (from: RawPeer, to: string, messageId: string, body: string) =>
-  from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: text(body) } } });
+  from.request({ send: { messageId, userId: to, shared: { type: PLAINTEXT, data: textContent(body) } } });
 
 describe('route middleware (createServer({ routes }))', () => {
   it('wraps send: refuses some messages with a typed error and audits the rest', async () => {

@@ -34,13 +34,6 @@ export function newClient(url: string, userId: string, store: ClientStore = memo
   return client;
 }
 
-/** Records received messages in arrival order. */
-export function collect(client: ParleyClient): ReceivedMessage[] {
-  const seen: ReceivedMessage[] = [];
-  client.on('message:received', (m) => seen.push(m));
-  return seen;
-}
-
 export const texts = (messages: ReceivedMessage[]) =>
   messages.map((m) => (m.content.kind === 'text' ? m.content.text : `<${m.content.kind}>`));
 

@@ -1,18 +1,14 @@
 // The synchronous AES-CBC (aes.ts) and its use through the WebCrypto-like object the Signal library
 // gets: FIPS 197 / SP 800-38A vectors, and agreement with the platform's WebCrypto on many random
 // keys, IVs and lengths, in both directions, including malformed ciphertexts.
+
+import { randomBytes } from '@parley/test-utils/random-bytes';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes.js';
 import { aesCbcDecrypt, aesCbcEncrypt } from '../../src/crypto/aes.js';
 import { fastWebCrypto } from '../../src/crypto/fast-webcrypto.js';
 
 const subtle = globalThis.crypto.subtle;
-
-function random(n: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  globalThis.crypto.getRandomValues(out);
-  return out;
-}
 
 async function webEncrypt(key: Uint8Array<ArrayBuffer>, iv: Uint8Array<ArrayBuffer>, data: Uint8Array<ArrayBuffer>) {
   const k = await subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
@@ -60,9 +56,9 @@ describe('AES-CBC', () => {
     for (let i = 0; i < 100; i++) lengths.push(Math.floor(Math.random() * 5000));
     for (const keyBytes of [16, 24, 32]) {
       for (const n of lengths) {
-        const key = random(keyBytes);
-        const iv = random(16);
-        const data = random(n);
+        const key = randomBytes(keyBytes);
+        const iv = randomBytes(16);
+        const data = randomBytes(n);
         const expected = await webEncrypt(key, iv, data);
         const ciphertext = aesCbcEncrypt(key, iv, data);
         expect(toHex(ciphertext), `key ${keyBytes}, length ${n}`).toBe(toHex(expected));
@@ -73,9 +69,9 @@ describe('AES-CBC', () => {
 
   it('agrees with WebCrypto on 2,000 random AES-256 messages of Signal sizes', async () => {
     for (let i = 0; i < 2000; i++) {
-      const key = random(32);
-      const iv = random(16);
-      const data = random(1 + Math.floor(Math.random() * 400));
+      const key = randomBytes(32);
+      const iv = randomBytes(16);
+      const data = randomBytes(1 + Math.floor(Math.random() * 400));
       expect(toHex(aesCbcEncrypt(key, iv, data))).toBe(toHex(await webEncrypt(key, iv, data)));
     }
   });
@@ -83,10 +79,10 @@ describe('AES-CBC', () => {
   it('rejects what WebCrypto rejects on decryption, and accepts what it accepts', async () => {
     let rejected = 0;
     for (let i = 0; i < 1500; i++) {
-      const key = random(32);
-      const iv = random(16);
+      const key = randomBytes(32);
+      const iv = randomBytes(16);
       // Random blocks mostly have bad padding; some end in a valid padding by chance (0x01 ...).
-      const data = random(16 * (1 + (i % 4)));
+      const data = randomBytes(16 * (1 + (i % 4)));
       if (i % 5 === 0) data[data.length - 1] = 1;
       const web = await webDecrypt(key, iv, data).then(
         (plain) => toHex(plain),
@@ -102,16 +98,16 @@ describe('AES-CBC', () => {
       expect(ours, `case ${i}`).toBe(web);
     }
     expect(rejected).toBeGreaterThan(100);
-    expect(() => aesCbcDecrypt(random(32), random(16), new Uint8Array(0))).toThrow();
-    expect(() => aesCbcDecrypt(random(32), random(16), random(17))).toThrow();
-    expect(() => aesCbcEncrypt(random(31), random(16), random(1))).toThrow();
-    expect(() => aesCbcEncrypt(random(32), random(15), random(1))).toThrow();
+    expect(() => aesCbcDecrypt(randomBytes(32), randomBytes(16), new Uint8Array(0))).toThrow();
+    expect(() => aesCbcDecrypt(randomBytes(32), randomBytes(16), randomBytes(17))).toThrow();
+    expect(() => aesCbcEncrypt(randomBytes(31), randomBytes(16), randomBytes(1))).toThrow();
+    expect(() => aesCbcEncrypt(randomBytes(32), randomBytes(15), randomBytes(1))).toThrow();
   });
 
   it('does not modify its inputs', () => {
-    const key = random(32);
-    const iv = random(16);
-    const data = random(100);
+    const key = randomBytes(32);
+    const iv = randomBytes(16);
+    const data = randomBytes(100);
     const [k, v, d] = [key.slice(), iv.slice(), data.slice()];
     const ciphertext = aesCbcEncrypt(key, iv, data);
     const c = ciphertext.slice();
@@ -125,9 +121,9 @@ describe('AES-CBC through the WebCrypto-like object', () => {
 
   it('encrypts and decrypts the way the Signal library calls it, equal to WebCrypto', async () => {
     for (let i = 0; i < 300; i++) {
-      const keyBytes = random(32);
-      const iv = random(16);
-      const data = random(Math.floor(Math.random() * 300));
+      const keyBytes = randomBytes(32);
+      const iv = randomBytes(16);
+      const data = randomBytes(Math.floor(Math.random() * 300));
       const ek = await fast.subtle.importKey('raw', keyBytes.buffer, { name: 'AES-CBC' }, false, ['encrypt']);
       const ciphertext = await fast.subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(iv) }, ek, data.buffer);
       expect(ciphertext).toBeInstanceOf(ArrayBuffer);
@@ -139,21 +135,23 @@ describe('AES-CBC through the WebCrypto-like object', () => {
   });
 
   it('rejects like WebCrypto: wrong usage, bad iv, bad padding', async () => {
-    const key = await fast.subtle.importKey('raw', random(32), { name: 'AES-CBC' }, false, ['encrypt']);
-    await expect(fast.subtle.decrypt({ name: 'AES-CBC', iv: random(16) }, key, random(32))).rejects.toThrow();
-    await expect(fast.subtle.encrypt({ name: 'AES-CBC', iv: random(8) }, key, random(32))).rejects.toThrow();
-    const dk = await fast.subtle.importKey('raw', random(32), { name: 'AES-CBC' }, false, ['decrypt']);
-    const bad = random(32);
+    const key = await fast.subtle.importKey('raw', randomBytes(32), { name: 'AES-CBC' }, false, ['encrypt']);
+    await expect(fast.subtle.decrypt({ name: 'AES-CBC', iv: randomBytes(16) }, key, randomBytes(32))).rejects.toThrow();
+    await expect(fast.subtle.encrypt({ name: 'AES-CBC', iv: randomBytes(8) }, key, randomBytes(32))).rejects.toThrow();
+    const dk = await fast.subtle.importKey('raw', randomBytes(32), { name: 'AES-CBC' }, false, ['decrypt']);
+    const bad = randomBytes(32);
     bad[31] = 0;
-    await expect(fast.subtle.decrypt({ name: 'AES-CBC', iv: random(16) }, dk, bad)).rejects.toMatchObject({
+    await expect(fast.subtle.decrypt({ name: 'AES-CBC', iv: randomBytes(16) }, dk, bad)).rejects.toMatchObject({
       name: 'OperationError',
     });
   });
 
   it('leaves extractable keys and other key sizes to the platform', async () => {
-    const key = await fast.subtle.importKey('raw', random(32), { name: 'AES-CBC' }, true, ['encrypt']);
+    const key = await fast.subtle.importKey('raw', randomBytes(32), { name: 'AES-CBC' }, true, ['encrypt']);
     expect(key).toBeInstanceOf(CryptoKey);
     expect((await subtle.exportKey('raw', key)).byteLength).toBe(32);
-    await expect(fast.subtle.importKey('raw', random(20), { name: 'AES-CBC' }, false, ['encrypt'])).rejects.toThrow();
+    await expect(
+      fast.subtle.importKey('raw', randomBytes(20), { name: 'AES-CBC' }, false, ['encrypt']),
+    ).rejects.toThrow();
   });
 });

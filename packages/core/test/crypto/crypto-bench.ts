@@ -1,7 +1,11 @@
-// Crypto micro-benchmark: `npx tsx packages/core/test/crypto/crypto-bench.ts [fallback|webcrypto|both]`.
+// Crypto micro-benchmark:
+// `npx tsx --tsconfig packages/core/tsconfig.test.json --conditions=source packages/core/test/crypto/crypto-bench.ts [fallback|webcrypto|both]`
+// (the tsconfig's paths find @parley/test-utils, as the vitest alias does for the tests).
 // Identity key generation, session setup (startSession from a bundle, first prekey message encrypted
 // and decrypted; signature check included), steady encrypt +
 // decrypt (one direction), and ping-pong (every reply forces a DH ratchet step), 100-byte messages.
+
+import { createDevice, type Device } from '@parley/test-utils/signal-device';
 import {
   type CurveBackend,
   decrypt,
@@ -11,7 +15,6 @@ import {
   setCurveBackend,
   startSession,
 } from '../../src/crypto/index.js';
-import { createDevice, type Device } from './devices.js';
 
 const payload = new Uint8Array(100).fill(42);
 

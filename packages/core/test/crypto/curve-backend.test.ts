@@ -1,8 +1,9 @@
+import { createDevice, type Device } from '@parley/test-utils/signal-device';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { getCurveBackend, setCurveBackend, startSession } from '../../src/crypto/index.js';
 import { webCryptoSupportsX25519, webCryptoX25519 } from '../../src/crypto/webcrypto-x25519.js';
-import { createDevice, type Device, open, seal } from './devices.js';
+import { open, seal } from './devices.js';
 
 afterAll(async () => {
   await setCurveBackend('auto');

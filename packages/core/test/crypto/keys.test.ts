@@ -1,3 +1,4 @@
+import { createDevice } from '@parley/test-utils/signal-device';
 import { describe, expect, it } from 'vitest';
 import {
   generateDeviceKeys,
@@ -12,7 +13,7 @@ import {
   verifySignedPreKey,
 } from '../../src/crypto/index.js';
 import { pb } from '../../src/proto.js';
-import { createDevice, send } from './devices.js';
+import { send } from './devices.js';
 
 describe('device keys', () => {
   it('builds a KeysUpload that encodes as the proto message and a bundle that decodes into startSession', async () => {
@@ -37,7 +38,7 @@ describe('device keys', () => {
       /at most 100/,
     );
 
-    // The server hands a bundle out as parley.v1.PreKeyBundle; decoded, it starts a session as is.
+    // The server hands a bundle out as a parley.v1.PreKeyBundle; decoded, it starts a session as is.
     const bob = await createDevice('bob');
     const bundle = bob.bundle();
     const wire = pb.PreKeyBundle.encode({ address: bob.address, ...bundle, prekey: bundle.prekey ?? null }).finish();

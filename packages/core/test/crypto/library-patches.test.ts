@@ -1,6 +1,8 @@
 // Regression tests for the patches in patches/@privacyresearch__libsignal-protocol-typescript@0.0.16.patch.
 // Each test fails on the unpatched library.
 import { createHmac, hkdfSync } from 'node:crypto';
+import { rejectionOf } from '@parley/test-utils/rejection';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import * as signal from '@privacyresearch/libsignal-protocol-typescript';
 import { SessionLock } from '@privacyresearch/libsignal-protocol-typescript/lib/session-lock';
@@ -15,7 +17,7 @@ import {
 } from '../../src/crypto/index.js';
 import { loadLibrary } from '../../src/crypto/library.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, failure, open, recordSize, seal, send } from './devices.js';
+import { open, recordSize, seal, send } from './devices.js';
 
 describe('patch: old ratchet chains are pruned', () => {
   it('keeps the session record under 10 KB over 1,000 alternating messages', async () => {
@@ -181,7 +183,7 @@ describe('patch: version byte and MAC input', () => {
       if (version === 0x33) continue;
       const changed = message.body.slice();
       changed[0] = version;
-      const error = await failure(decrypt(bob.store, alice.address, 'whisper', changed));
+      const error = await rejectionOf(decrypt(bob.store, alice.address, 'whisper', changed));
       expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     }
     // 0x34 is an acceptable version byte, so what refuses it is the MAC, computed over 0x33.
@@ -255,7 +257,7 @@ describe('patch: verifySignature', () => {
       signature[index] = (signature[index] ?? 0) ^ 0x01;
       const signedPrekey = { ...bundle.signedPrekey, signature };
       expect(await verifySignedPreKey(bundle.identityKey, signedPrekey)).toBe(false);
-      const error = await failure(startSession(alice.store, bob.address, { ...bundle, signedPrekey }));
+      const error = await rejectionOf(startSession(alice.store, bob.address, { ...bundle, signedPrekey }));
       expect(isParleyError(error, 'BAD_SIGNATURE')).toBe(true);
     }
     // Signed by someone else.

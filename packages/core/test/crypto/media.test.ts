@@ -2,6 +2,8 @@
 // one-shot ones, the upload format against an independent construction on the platform's
 // WebCrypto, round trips over many sizes and piece boundaries on both AES backends, and every
 // tampering a server could do yielding MEDIA_INTEGRITY.
+
+import { errorIfRejected, reasonOf, rejectionOf } from '@parley/test-utils/rejection';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, randomBytes, toHex, utf8 } from '../../src/bytes.js';
 import {
@@ -20,7 +22,6 @@ import {
 } from '../../src/crypto/media.js';
 import { HmacSha256Stream, Sha256Stream } from '../../src/crypto/media-hash.js';
 import { hmacSha256, sha256 } from '../../src/crypto/sha256.js';
-import { isParleyError } from '../../src/errors.js';
 
 const subtle = globalThis.crypto.subtle;
 const BACKENDS: MediaCipherBackend[] = ['webcrypto', 'js'];
@@ -56,16 +57,8 @@ async function reference(mediaKey: Uint8Array, plaintext: Uint8Array) {
   return { okm, upload, digest: new Uint8Array(await subtle.digest('SHA-256', upload)) };
 }
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-}
-
-function reasonOf(error: unknown): string | undefined {
-  return isParleyError(error, 'MEDIA_INTEGRITY') ? (error.details as { reason: string }).reason : undefined;
-}
+/** Why media failed its integrity check (`details.reason` of a MEDIA_INTEGRITY error), else undefined. */
+const integrityReason = (error: unknown): string | undefined => reasonOf(error, 'MEDIA_INTEGRITY');
 
 describe('incremental hashes', () => {
   it('Sha256Stream equals sha256 for any split', () => {
@@ -159,26 +152,26 @@ describe('media integrity', () => {
     tampered.push(['trailing block', trailingBlock, sha256(trailingBlock), 'mac']);
     tampered.push(['empty', new Uint8Array(0), sha256(new Uint8Array(0)), 'length']);
     for (const [label, bytes, d, reason] of tampered) {
-      const error = await failure(decryptMedia(mediaKey, bytes, d));
-      expect(reasonOf(error), label).toBe(reason);
+      const error = await rejectionOf(decryptMedia(mediaKey, bytes, d));
+      expect(integrityReason(error), label).toBe(reason);
     }
   });
 
   it('refuses a valid upload under another media key', async () => {
     const { upload, digest } = await encryptMedia(randomBytes(100));
-    expect(reasonOf(await failure(decryptMedia(randomBytes(32), upload, digest)))).toBe('mac');
+    expect(integrityReason(await rejectionOf(decryptMedia(randomBytes(32), upload, digest)))).toBe('mac');
   });
 
   it('the decryptor alone reports a malformed length or padding as MEDIA_INTEGRITY', async () => {
     const mediaKey = randomBytes(32);
     const short = await MediaDecryptor.create(mediaKey);
     await short.update(new Uint8Array(20));
-    expect(reasonOf(await failure(short.finish()))).toBe('length');
+    expect(integrityReason(await rejectionOf(short.finish()))).toBe('length');
     const garbage = await MediaDecryptor.create(mediaKey);
     await garbage.update(randomBytes(32 + MEDIA_MAC_BYTES));
     // Random blocks end in valid padding about once in 256 tries; both outcomes are legitimate.
-    const error = await failure(garbage.finish());
-    if (error) expect(reasonOf(error)).toBe('padding');
+    const error = await errorIfRejected(garbage.finish());
+    if (error) expect(integrityReason(error)).toBe('padding');
   });
 });
 

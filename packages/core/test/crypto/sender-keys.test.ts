@@ -1,5 +1,8 @@
 // Sender Keys (group messages): the chain, its limits and failures, rotation, store behaviour, and
 // the golden vector from the official library (sender-keys-vector.ts).
+
+import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
+import { signedPart, SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from '@parley/test-utils/sender-keys-vector';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes.js';
 import {
@@ -20,14 +23,10 @@ import {
 import { encodeSenderKeyMessageBody } from '../../src/crypto/sender-keys/wire.js';
 import { hmacSha256 } from '../../src/crypto/sha256.js';
 import { isParleyError } from '../../src/errors.js';
-import { failure } from './devices.js';
-import { SENDER_KEY_VECTOR as V, vectorSenderKeyRecord } from './sender-keys-vector.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const alice: SignalAddress = { userId: 'alice', deviceId: 1 };
-const reasonOf = (error: unknown) => (isParleyError(error) ? (error.details as { reason?: string }).reason : undefined);
-const signedPart = (message: Uint8Array) => toHex(message.subarray(0, message.byteLength - 64));
 
 /** A sender (alice) with her own store, and one receiving member's store. */
 async function group(distributionId: string = crypto.randomUUID()) {
@@ -126,7 +125,7 @@ describe('sender keys', () => {
 
     await fastForward(g.sender, g.distributionId, SENDER_KEY_MAX_FORWARD_JUMPS + 1);
     const tooFar = await g.send('too far');
-    const error = await failure(g.receive(tooFar));
+    const error = await rejectionOf(g.receive(tooFar));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('invalid-message');
     expect(await g.memberRecord()).toEqual(before);
@@ -140,7 +139,7 @@ describe('sender keys', () => {
     expect(record.states[0]?.iteration).toBe(SENDER_KEY_MAX_FORWARD_JUMPS + 1);
     expect(skippedCount(record)).toBe(SENDER_KEY_MAX_SKIPPED_KEYS);
     // Iteration 0 was skipped 25,000 iterations ago: its key was dropped, like the official library.
-    expect(reasonOf(await failure(g2.receive(held)))).toBe('duplicate');
+    expect(reasonOf(await rejectionOf(g2.receive(held)))).toBe('duplicate');
   });
 
   it('a duplicate is refused and leaves the record as it was', async () => {
@@ -151,7 +150,7 @@ describe('sender keys', () => {
     expect(await g.receive(first)).toBe('once');
     const before = await g.memberRecord();
     for (const message of [first, second]) {
-      const error = await failure(g.receive(message));
+      const error = await rejectionOf(g.receive(message));
       expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
       expect(reasonOf(error)).toBe('duplicate');
     }
@@ -174,7 +173,7 @@ describe('sender keys', () => {
     iteration += 2;
     expect(message[iteration - 1]).toBe(0x18);
     for (const index of [iteration, message.byteLength - 70, message.byteLength - 1]) {
-      const error = await failure(g.receive(flipped(index)));
+      const error = await rejectionOf(g.receive(flipped(index)));
       expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
       expect(reasonOf(error)).toBe('bad-signature');
       expect(await g.memberRecord()).toEqual(before);
@@ -198,7 +197,7 @@ describe('sender keys', () => {
     const before = await g.memberRecord();
     // Random blocks (bad padding under the real key, with overwhelming likelihood) and a partial block.
     for (const ciphertext of [crypto.getRandomValues(new Uint8Array(32)), new Uint8Array(15)]) {
-      const error = await failure(g.receive(await forge(ciphertext)));
+      const error = await rejectionOf(g.receive(await forge(ciphertext)));
       expect(reasonOf(error)).toBe('invalid-message');
       expect(await g.memberRecord()).toEqual(before);
     }
@@ -207,7 +206,7 @@ describe('sender keys', () => {
   it('malformed and foreign messages', async () => {
     const g = await group();
     const message = await g.send('x');
-    const reason = async (bytes: Uint8Array) => reasonOf(await failure(groupDecrypt(g.member, alice, bytes)));
+    const reason = async (bytes: Uint8Array) => reasonOf(await rejectionOf(groupDecrypt(g.member, alice, bytes)));
     expect(await reason(new Uint8Array(0))).toBe('invalid-message');
     expect(await reason(message.subarray(0, 64))).toBe('invalid-message');
     expect(await reason(new Uint8Array([0x33, 0xff, ...new Uint8Array(64)]))).toBe('invalid-message');
@@ -215,7 +214,7 @@ describe('sender keys', () => {
       const other = message.slice();
       other[0] = version;
       expect(await reason(other)).toBe('unsupported-version');
-      expect(reasonOf(await failure(Promise.resolve().then(() => senderKeyMessageDistributionId(other))))).toBe(
+      expect(reasonOf(await rejectionOf(Promise.resolve().then(() => senderKeyMessageDistributionId(other))))).toBe(
         'unsupported-version',
       );
     }
@@ -230,7 +229,7 @@ describe('sender keys', () => {
   it('unknown distribution or chain: no-sender-key', async () => {
     const g = await group();
     const stranger = memorySenderKeyStore();
-    const error = await failure(groupDecrypt(stranger, alice, await g.send('who?')));
+    const error = await rejectionOf(groupDecrypt(stranger, alice, await g.send('who?')));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('no-sender-key');
 
@@ -238,10 +237,10 @@ describe('sender keys', () => {
     const fresh = memorySenderKeyStore();
     await createSenderKeyDistribution(fresh, alice, g.distributionId);
     const newChain = await groupEncrypt(fresh, alice, g.distributionId, encoder.encode('new chain'));
-    expect(reasonOf(await failure(g.receive(newChain)))).toBe('no-sender-key');
+    expect(reasonOf(await rejectionOf(g.receive(newChain)))).toBe('no-sender-key');
     // Another sender address with the same distribution id is another record.
     const bob = { userId: 'bob', deviceId: 1 };
-    const error2 = await failure(groupDecrypt(g.member, bob, await g.send('from alice')));
+    const error2 = await rejectionOf(groupDecrypt(g.member, bob, await g.send('from alice')));
     expect(reasonOf(error2)).toBe('no-sender-key');
   });
 
@@ -277,7 +276,7 @@ describe('sender keys', () => {
     }
     // Six chains were distributed; the member keeps the newest five, so the very first is gone.
     expect((await g.memberRecord()).states).toHaveLength(SENDER_KEY_MAX_STATES);
-    expect(reasonOf(await failure(g.receive(pending[0]!.message)))).toBe('no-sender-key');
+    expect(reasonOf(await rejectionOf(g.receive(pending[0]!.message)))).toBe('no-sender-key');
     for (const { store, message } of pending.slice(1)) expect(await g.receive(message)).toBe(`chain ${store}`);
     const newest = await groupEncrypt(
       senders[SENDER_KEY_MAX_STATES]!,
@@ -294,7 +293,7 @@ describe('sender keys', () => {
     const message = await g.send('only once');
     expect(await g.receive(message)).toBe('only once');
     await processSenderKeyDistribution(g.member, alice, distribution);
-    expect(reasonOf(await failure(g.receive(message)))).toBe('duplicate');
+    expect(reasonOf(await rejectionOf(g.receive(message)))).toBe('duplicate');
   });
 
   it('a member given the key at iteration N cannot decrypt earlier messages, and reads from N on', async () => {
@@ -306,7 +305,7 @@ describe('sender keys', () => {
     await processSenderKeyDistribution(late, alice, distribution);
     expect((await late.loadSenderKey(alice, g.distributionId))?.states[0]?.iteration).toBe(3);
     for (const message of early) {
-      const error = await failure(groupDecrypt(late, alice, message));
+      const error = await rejectionOf(groupDecrypt(late, alice, message));
       expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
       expect(reasonOf(error)).toBe('no-sender-key');
     }
@@ -331,7 +330,7 @@ describe('sender keys', () => {
     expect(recordBytes(record)).toBeLessThan(SENDER_KEY_MAX_SKIPPED_KEYS * 36 + 200);
     // The two newest held messages are within the last 2,000 skipped keys; older ones were dropped.
     for (const { text, message } of held.slice(-2)) expect(await g.receive(message)).toBe(text);
-    expect(reasonOf(await failure(g.receive(held[0]!.message)))).toBe('duplicate');
+    expect(reasonOf(await rejectionOf(g.receive(held[0]!.message)))).toBe('duplicate');
     expect(skippedCount(await g.memberRecord())).toBe(SENDER_KEY_MAX_SKIPPED_KEYS - 2);
     const senderRecord = (await g.sender.loadSenderKey(alice, g.distributionId)) as SenderKeyRecord;
     expect(senderRecord.states[0]?.skippedKeys.byteLength).toBe(0);
@@ -340,7 +339,7 @@ describe('sender keys', () => {
   it('encrypts need our key first; bad arguments are INVALID_ARGUMENT', async () => {
     const store = memorySenderKeyStore();
     const id = crypto.randomUUID();
-    const missing = await failure(groupEncrypt(store, alice, id, new Uint8Array(1)));
+    const missing = await rejectionOf(groupEncrypt(store, alice, id, new Uint8Array(1)));
     expect(isParleyError(missing, 'NOT_FOUND')).toBe(true);
     expect(reasonOf(missing)).toBe('no-sender-key');
     // A member's copy of a key (no private key) cannot send either.
@@ -349,24 +348,24 @@ describe('sender keys', () => {
       alice,
       await createSenderKeyDistribution(memorySenderKeyStore(), alice, id),
     );
-    expect(reasonOf(await failure(groupEncrypt(store, alice, id, new Uint8Array(1))))).toBe('no-sender-key');
+    expect(reasonOf(await rejectionOf(groupEncrypt(store, alice, id, new Uint8Array(1))))).toBe('no-sender-key');
     // ... and a distribution message for ourselves then makes our own key beside it.
     await createSenderKeyDistribution(store, alice, id);
     expect((await groupEncrypt(store, alice, id, new Uint8Array(1)))[0]).toBe(0x33);
 
     expect(
-      isParleyError(await failure(createSenderKeyDistribution(store, alice, 'not-a-uuid')), 'INVALID_ARGUMENT'),
+      isParleyError(await rejectionOf(createSenderKeyDistribution(store, alice, 'not-a-uuid')), 'INVALID_ARGUMENT'),
     ).toBe(true);
     expect(
       isParleyError(
-        await failure(groupEncrypt(store, { userId: '', deviceId: 1 }, id, new Uint8Array(1))),
+        await rejectionOf(groupEncrypt(store, { userId: '', deviceId: 1 }, id, new Uint8Array(1))),
         'INVALID_ARGUMENT',
       ),
     ).toBe(true);
-    const malformed = await failure(processSenderKeyDistribution(store, alice, new Uint8Array(70)));
+    const malformed = await rejectionOf(processSenderKeyDistribution(store, alice, new Uint8Array(70)));
     expect(isParleyError(malformed, 'INVALID_ARGUMENT')).toBe(true);
     expect(reasonOf(malformed)).toBe('unsupported-version');
-    const truncated = await failure(
+    const truncated = await rejectionOf(
       processSenderKeyDistribution(store, alice, fromHex(V.distribution).subarray(0, 80)),
     );
     expect(reasonOf(truncated)).toBe('invalid-message');
@@ -385,8 +384,8 @@ describe('sender keys', () => {
     const broken = { version: 1, states: [{ chainId: 1 }] } as unknown as SenderKeyRecord;
     await store.storeSenderKey(alice, id, broken);
     const g = await group(id);
-    expect(reasonOf(await failure(groupDecrypt(store, alice, await g.send('x'))))).toBe('no-sender-key');
-    expect(reasonOf(await failure(groupEncrypt(store, alice, id, new Uint8Array(1))))).toBe('no-sender-key');
+    expect(reasonOf(await rejectionOf(groupDecrypt(store, alice, await g.send('x'))))).toBe('no-sender-key');
+    expect(reasonOf(await rejectionOf(groupEncrypt(store, alice, id, new Uint8Array(1))))).toBe('no-sender-key');
     await createSenderKeyDistribution(store, alice, id);
     expect((await store.loadSenderKey(alice, id))?.states).toHaveLength(1);
   });
@@ -401,11 +400,11 @@ describe('sender keys', () => {
     it('on decrypt and on processing a distribution message', async () => {
       const g = await group();
       const message = await g.send('x');
-      expect(await failure(groupDecrypt(failing(g.member, 'load'), alice, message))).toBe(boom);
-      expect(await failure(groupDecrypt(failing(g.member, 'store'), alice, message))).toBe(boom);
+      expect(await rejectionOf(groupDecrypt(failing(g.member, 'load'), alice, message))).toBe(boom);
+      expect(await rejectionOf(groupDecrypt(failing(g.member, 'store'), alice, message))).toBe(boom);
       const distribution = await createSenderKeyDistribution(g.sender, alice, g.distributionId);
       expect(
-        await failure(processSenderKeyDistribution(failing(memorySenderKeyStore(), 'store'), alice, distribution)),
+        await rejectionOf(processSenderKeyDistribution(failing(memorySenderKeyStore(), 'store'), alice, distribution)),
       ).toBe(boom);
       // Nothing was stored: the message still decrypts once.
       expect(await g.receive(message)).toBe('x');
@@ -414,11 +413,13 @@ describe('sender keys', () => {
     it('on encrypt: no ciphertext without the stepped chain stored first', async () => {
       const g = await group();
       expect(
-        await failure(createSenderKeyDistribution(failing(memorySenderKeyStore(), 'store'), alice, g.distributionId)),
+        await rejectionOf(
+          createSenderKeyDistribution(failing(memorySenderKeyStore(), 'store'), alice, g.distributionId),
+        ),
       ).toBe(boom);
-      expect(await failure(groupEncrypt(failing(g.sender, 'load'), alice, g.distributionId, new Uint8Array(1)))).toBe(
-        boom,
-      );
+      expect(
+        await rejectionOf(groupEncrypt(failing(g.sender, 'load'), alice, g.distributionId, new Uint8Array(1))),
+      ).toBe(boom);
       const writes: number[] = [];
       const watched: SenderKeyStore = {
         loadSenderKey: (...args) => g.sender.loadSenderKey(...args),
@@ -427,9 +428,9 @@ describe('sender keys', () => {
           await g.sender.storeSenderKey(sender, id, record);
         },
       };
-      expect(await failure(groupEncrypt(failing(g.sender, 'store'), alice, g.distributionId, new Uint8Array(1)))).toBe(
-        boom,
-      );
+      expect(
+        await rejectionOf(groupEncrypt(failing(g.sender, 'store'), alice, g.distributionId, new Uint8Array(1))),
+      ).toBe(boom);
       const message = await groupEncrypt(watched, alice, g.distributionId, encoder.encode('after the failure'));
       // The failed call stored nothing; the successful one stored iteration 1 before returning iteration 0.
       expect(writes).toEqual([1]);

@@ -1,3 +1,5 @@
+import { reasonOf, rejectionOf } from '@parley/test-utils/rejection';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { describe, expect, it } from 'vitest';
 import {
   decrypt,
@@ -11,9 +13,7 @@ import {
   toPayloadType,
 } from '../../src/crypto/index.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, failure, open, openResult, seal, send } from './devices.js';
-
-const reasonOf = (error: unknown) => (isParleyError(error) ? (error.details as { reason?: string }).reason : undefined);
+import { open, openResult, seal, send } from './devices.js';
 
 describe('pairwise sessions (X3DH + Double Ratchet)', () => {
   it("alice starts a session from bob's bundle, both sides talk, the one-time prekey is consumed", async () => {
@@ -94,7 +94,7 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     expect(await open(bob, alice, message)).toBe('pay 10 coins');
 
     const before = await bob.store.loadSession(alice.address);
-    const error = await failure(open(bob, alice, message));
+    const error = await rejectionOf(open(bob, alice, message));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('duplicate');
     expect(await bob.store.loadSession(alice.address)).toBe(before);
@@ -110,7 +110,7 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     const first = await seal(alice, bob, 'first');
     expect(await open(bob, alice, first)).toBe('first');
     const before = await bob.store.loadSession(alice.address);
-    const error = await failure(open(bob, alice, first));
+    const error = await rejectionOf(open(bob, alice, first));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('duplicate');
     expect(await bob.store.loadSession(alice.address)).toBe(before);
@@ -129,17 +129,17 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     for (const index of [5, message.body.byteLength - 12, message.body.byteLength - 1]) {
       const body = message.body.slice();
       body[index] = (body[index] ?? 0) ^ 0x01;
-      const error = await failure(decrypt(bob.store, alice.address, 'whisper', body));
+      const error = await rejectionOf(decrypt(bob.store, alice.address, 'whisper', body));
       expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
       expect(await bob.store.loadSession(alice.address)).toBe(before);
     }
     expect(await open(bob, alice, message)).toBe('original');
     const wrongVersion = message.body.slice();
     wrongVersion[0] = 0x44;
-    expect(reasonOf(await failure(decrypt(bob.store, alice.address, 'whisper', wrongVersion)))).toBe(
+    expect(reasonOf(await rejectionOf(decrypt(bob.store, alice.address, 'whisper', wrongVersion)))).toBe(
       'unsupported-version',
     );
-    expect(reasonOf(await failure(decrypt(bob.store, alice.address, 'whisper', new Uint8Array(0))))).toBe(
+    expect(reasonOf(await rejectionOf(decrypt(bob.store, alice.address, 'whisper', new Uint8Array(0))))).toBe(
       'invalid-message',
     );
   });
@@ -153,7 +153,7 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
 
     // Unreadable record.
     await bob.store.storeSession(alice.address, '{"sessions": garbage');
-    let error = await failure(open(bob, alice, await seal(alice, bob, 'lost 1')));
+    let error = await rejectionOf(open(bob, alice, await seal(alice, bob, 'lost 1')));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('no-session');
     expect(await hasSession(bob.store, alice.address)).toBe(false);
@@ -180,13 +180,13 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
       }
     }
     await bob.store.storeSession(alice.address, JSON.stringify(record));
-    error = await failure(open(bob, alice, await seal(alice, bob, 'lost 2')));
+    error = await rejectionOf(open(bob, alice, await seal(alice, bob, 'lost 2')));
     expect(isParleyError(error, 'DECRYPTION_FAILED')).toBe(true);
     expect(reasonOf(error)).toBe('invalid-message');
 
     // Missing record.
     await deleteSession(bob.store, alice.address);
-    error = await failure(open(bob, alice, await seal(alice, bob, 'lost 3')));
+    error = await rejectionOf(open(bob, alice, await seal(alice, bob, 'lost 3')));
     expect(reasonOf(error)).toBe('no-session');
 
     await startSession(alice.store, bob.address, bob.bundle());
@@ -227,10 +227,10 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     for (const name of ['alice', 'carol']) {
       const peer = await createDevice(name);
       const bundle = bob.bundle();
-      expect(bundle.prekey?.keyId).toBe(bob.lastResortPreKey.keyId);
+      expect(bundle.prekey?.keyId).toBe(bob.lastResortPreKey!.keyId);
       await startSession(peer.store, bob.address, bundle);
       expect(await send(peer, bob, `from ${name}`)).toBe(`from ${name}`);
-      expect(await bob.store.loadPreKey(bob.lastResortPreKey.keyId)).toBeDefined();
+      expect(await bob.store.loadPreKey(bob.lastResortPreKey!.keyId)).toBeDefined();
     }
   });
 
@@ -241,16 +241,18 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
     const signature = bundle.signedPrekey.signature.slice();
     signature[10] = (signature[10] ?? 0) ^ 0x01;
     const bad = { ...bundle, signedPrekey: { ...bundle.signedPrekey, signature } };
-    expect(isParleyError(await failure(startSession(alice.store, bob.address, bad)), 'BAD_SIGNATURE')).toBe(true);
+    expect(isParleyError(await rejectionOf(startSession(alice.store, bob.address, bad)), 'BAD_SIGNATURE')).toBe(true);
     expect(await hasSession(alice.store, bob.address)).toBe(false);
     expect(await alice.store.loadIdentity(bob.address)).toBeUndefined();
 
     const short = { ...bundle, identityKey: bundle.identityKey.subarray(1) };
-    expect(isParleyError(await failure(startSession(alice.store, bob.address, short)), 'INVALID_ARGUMENT')).toBe(true);
-    const zeroPreKey = { ...bundle, prekey: { keyId: 0, publicKey: bundle.signedPrekey.publicKey } };
-    expect(isParleyError(await failure(startSession(alice.store, bob.address, zeroPreKey)), 'INVALID_ARGUMENT')).toBe(
+    expect(isParleyError(await rejectionOf(startSession(alice.store, bob.address, short)), 'INVALID_ARGUMENT')).toBe(
       true,
     );
+    const zeroPreKey = { ...bundle, prekey: { keyId: 0, publicKey: bundle.signedPrekey.publicKey } };
+    expect(
+      isParleyError(await rejectionOf(startSession(alice.store, bob.address, zeroPreKey)), 'INVALID_ARGUMENT'),
+    ).toBe(true);
   });
 
   it('starts a session from a bundle without a one-time prekey', async () => {
@@ -265,12 +267,14 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
   it('rejects encrypt without a session (NOT_FOUND) and reports store failures as STORE_FAILED', async () => {
     const alice = await createDevice('alice');
     const bob = await createDevice('bob');
-    expect(isParleyError(await failure(encrypt(alice.store, bob.address, new Uint8Array(1))), 'NOT_FOUND')).toBe(true);
+    expect(isParleyError(await rejectionOf(encrypt(alice.store, bob.address, new Uint8Array(1))), 'NOT_FOUND')).toBe(
+      true,
+    );
 
     await startSession(alice.store, bob.address, bob.bundle());
     const message = await seal(alice, bob, 'hello');
     const broken = { ...bob.store, loadSession: () => Promise.reject(new Error('disk on fire')) };
-    const error = await failure(decrypt(broken, alice.address, message.type, message.body));
+    const error = await rejectionOf(decrypt(broken, alice.address, message.type, message.body));
     expect(isParleyError(error, 'STORE_FAILED')).toBe(true);
     expect(await open(bob, alice, message)).toBe('hello');
   });
@@ -278,7 +282,7 @@ describe('pairwise sessions (X3DH + Double Ratchet)', () => {
   it('needs a registered local identity', async () => {
     const bob = await createDevice('bob');
     const { memorySignalStore } = await import('../../src/crypto/index.js');
-    const error = await failure(startSession(memorySignalStore(), bob.address, bob.bundle()));
+    const error = await rejectionOf(startSession(memorySignalStore(), bob.address, bob.bundle()));
     expect(isParleyError(error, 'INTERNAL')).toBe(true);
   });
 

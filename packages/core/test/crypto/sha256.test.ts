@@ -1,6 +1,8 @@
 // The synchronous SHA-256 / HMAC-SHA256 / HKDF-SHA256 (sha256.ts) and the WebCrypto-like object
 // the Signal library gets (fast-webcrypto.ts): published vectors, and agreement with the platform's
 // WebCrypto on many random lengths.
+
+import { randomBytes } from '@parley/test-utils/random-bytes';
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../src/bytes.js';
 import { copyBytes } from '../../src/crypto/buffers.js';
@@ -11,12 +13,6 @@ const subtle = globalThis.crypto.subtle;
 const text = (s: string) => new TextEncoder().encode(s);
 const filled = (n: number, v: number) => new Uint8Array(n).fill(v);
 const range = (from: number, to: number) => Uint8Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-function random(n: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  for (let i = 0; i < n; i += 65536) globalThis.crypto.getRandomValues(out.subarray(i, Math.min(n, i + 65536)));
-  return out;
-}
 
 /** Lengths around every block and padding boundary, then random ones. */
 function lengths(randomCount: number, max: number): number[] {
@@ -55,14 +51,14 @@ describe('SHA-256', () => {
 
   it('agrees with WebCrypto on every length 0..260, the block edges and random lengths', async () => {
     for (const n of lengths(300, 5000)) {
-      const data = random(n);
+      const data = randomBytes(n);
       const expected = toHex(new Uint8Array(await subtle.digest('SHA-256', data)));
       expect(toHex(sha256(data)), `length ${n}`).toBe(expected);
     }
   });
 
   it('hashes a view without reading outside it', async () => {
-    const backing = random(300);
+    const backing = randomBytes(300);
     const view = backing.subarray(17, 17 + 200);
     const expected = toHex(new Uint8Array(await subtle.digest('SHA-256', view.slice())));
     expect(toHex(sha256(view))).toBe(expected);
@@ -106,19 +102,19 @@ describe('HMAC-SHA256', () => {
     for (let i = 0; i < 40; i++) keyLengths.push(1 + Math.floor(Math.random() * 200));
     let round = 0;
     for (const n of lengths(200, 3000)) {
-      const key = random(keyLengths[round++ % keyLengths.length]!);
-      const data = random(n);
+      const key = randomBytes(keyLengths[round++ % keyLengths.length]!);
+      const data = randomBytes(n);
       expect(toHex(hmacSha256(key, data)), `key ${key.length}, data ${n}`).toBe(await webHmac(key, data));
     }
   });
 
   it('does not modify its inputs and leaves no state behind between calls', async () => {
-    const key = random(32);
-    const data = random(100);
+    const key = randomBytes(32);
+    const data = randomBytes(100);
     const keyCopy = key.slice();
     const dataCopy = data.slice();
     const first = toHex(hmacSha256(key, data));
-    hmacSha256(random(200), random(1000));
+    hmacSha256(randomBytes(200), randomBytes(1000));
     expect(toHex(hmacSha256(key, data))).toBe(first);
     expect(key).toEqual(keyCopy);
     expect(data).toEqual(dataCopy);
@@ -143,9 +139,9 @@ describe('HKDF-SHA256', () => {
 
   it('agrees with WebCrypto HKDF on random inputs and lengths', async () => {
     for (let i = 0; i < 300; i++) {
-      const ikm = random(Math.floor(Math.random() * 100));
-      const salt = random(Math.floor(Math.random() * 100));
-      const info = random(Math.floor(Math.random() * 100));
+      const ikm = randomBytes(Math.floor(Math.random() * 100));
+      const salt = randomBytes(Math.floor(Math.random() * 100));
+      const info = randomBytes(Math.floor(Math.random() * 100));
       const length = i < 5 ? [1, 32, 33, 96, 8160][i]! : 1 + Math.floor(Math.random() * 300);
       const key = await subtle.importKey('raw', ikm, 'HKDF', false, ['deriveBits']);
       const expected = new Uint8Array(
@@ -156,8 +152,8 @@ describe('HKDF-SHA256', () => {
   });
 
   it('rejects impossible lengths', () => {
-    expect(() => hkdfSha256(random(32), random(32), random(1), 8161)).toThrow(RangeError);
-    expect(() => hkdfSha256(random(32), random(32), random(1), -1)).toThrow(RangeError);
+    expect(() => hkdfSha256(randomBytes(32), randomBytes(32), randomBytes(1), 8161)).toThrow(RangeError);
+    expect(() => hkdfSha256(randomBytes(32), randomBytes(32), randomBytes(1), -1)).toThrow(RangeError);
   });
 });
 
@@ -167,8 +163,8 @@ describe('the WebCrypto-like object given to the Signal library', () => {
 
   it('signs HMAC-SHA256 the way the library asks, synchronously, equal to WebCrypto', async () => {
     for (let i = 0; i < 200; i++) {
-      const key = random(i % 3 === 0 ? 32 : 1 + Math.floor(Math.random() * 100));
-      const data = random(Math.floor(Math.random() * 400));
+      const key = randomBytes(i % 3 === 0 ? 32 : 1 + Math.floor(Math.random() * 100));
+      const data = randomBytes(Math.floor(Math.random() * 400));
       const k = await fast.subtle.importKey('raw', key.buffer, hmac, false, ['sign']);
       const mac = await fast.subtle.sign({ name: 'HMAC', hash: 'SHA-256' }, k, data.buffer);
       expect(mac).toBeInstanceOf(ArrayBuffer);
@@ -177,8 +173,8 @@ describe('the WebCrypto-like object given to the Signal library', () => {
   });
 
   it('keeps its own copy of the key (later changes to the caller buffer do not matter)', async () => {
-    const key = random(32);
-    const data = random(50);
+    const key = randomBytes(32);
+    const data = randomBytes(50);
     const expected = await webHmac(key.slice(), data);
     const k = await fast.subtle.importKey('raw', key, hmac, false, ['sign', 'verify']);
     key.fill(0);
@@ -191,24 +187,24 @@ describe('the WebCrypto-like object given to the Signal library', () => {
   });
 
   it('refuses a usage the key was not imported for, like WebCrypto', async () => {
-    const k = await fast.subtle.importKey('raw', random(32), hmac, false, ['verify']);
-    await expect(fast.subtle.sign('HMAC', k, random(10))).rejects.toThrow();
+    const k = await fast.subtle.importKey('raw', randomBytes(32), hmac, false, ['verify']);
+    await expect(fast.subtle.sign('HMAC', k, randomBytes(10))).rejects.toThrow();
   });
 
   it('passes everything else to the platform (AES-CBC, digests, other HMAC hashes, random bytes)', async () => {
-    const keyBytes = random(32);
-    const iv = random(16);
-    const plaintext = random(100);
+    const keyBytes = randomBytes(32);
+    const iv = randomBytes(16);
+    const plaintext = randomBytes(100);
     const fastKey = await fast.subtle.importKey('raw', keyBytes, { name: 'AES-CBC' }, false, ['encrypt']);
     const webKey = await subtle.importKey('raw', keyBytes, { name: 'AES-CBC' }, false, ['encrypt']);
     const a = new Uint8Array(await fast.subtle.encrypt({ name: 'AES-CBC', iv }, fastKey, plaintext));
     const b = new Uint8Array(await subtle.encrypt({ name: 'AES-CBC', iv }, webKey, plaintext));
     expect(toHex(a)).toBe(toHex(b));
-    const data = random(77);
+    const data = randomBytes(77);
     expect(toHex(new Uint8Array(await fast.subtle.digest({ name: 'SHA-512' }, data)))).toBe(
       toHex(new Uint8Array(await subtle.digest('SHA-512', data))),
     );
-    const sha512Key = await fast.subtle.importKey('raw', random(32), { name: 'HMAC', hash: 'SHA-512' }, false, [
+    const sha512Key = await fast.subtle.importKey('raw', randomBytes(32), { name: 'HMAC', hash: 'SHA-512' }, false, [
       'sign',
     ]);
     expect((await fast.subtle.sign('HMAC', sha512Key, data)).byteLength).toBe(64);

@@ -1,5 +1,7 @@
 // The crypto functions inside a client's serialized transactions: no deadlock, no lost updates,
 // and a rolled-back transaction leaves the session as it was.
+
+import { createDevice, type Device } from '@parley/test-utils/signal-device';
 import { describe, expect, it } from 'vitest';
 import {
   decrypt,
@@ -13,7 +15,7 @@ import {
   startSession,
 } from '../../src/crypto/index.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, type Device, open, seal, send } from './devices.js';
+import { open, seal, send } from './devices.js';
 
 const key = (a: SignalAddress) => `${a.deviceId}:${a.userId}`;
 

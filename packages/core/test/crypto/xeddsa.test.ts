@@ -1,22 +1,18 @@
 // XEdDSA verification on WebCrypto Ed25519 (xeddsa.ts) against the library's own asm.js verify,
 // on signatures the library's signer makes and on tampered ones.
+
+import { randomBytes } from '@parley/test-utils/random-bytes';
+import { createDevice } from '@parley/test-utils/signal-device';
 import { AsyncCurve25519Wrapper } from '@privacyresearch/curve25519-typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toHex } from '../../src/bytes.js';
 import { setCurveBackend, startSession, verifySignedPreKey } from '../../src/crypto/index.js';
 import { montgomeryToEdwardsY, webCryptoSupportsXEdDSA, webCryptoXEdDSA } from '../../src/crypto/xeddsa.js';
-import { createDevice } from './devices.js';
 
 const asm = new AsyncCurve25519Wrapper();
 const fast = webCryptoXEdDSA(globalThis.crypto.subtle);
 const buffer = (b: Uint8Array) => b.slice().buffer;
 const L = (1n << 252n) + 27742317777372353535851937790883648493n;
-
-function random(n: number): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(n);
-  globalThis.crypto.getRandomValues(out);
-  return out;
-}
 
 /** The asm.js answer: its verify() is true when the signature is INVALID. */
 async function asmValid(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): Promise<boolean> {
@@ -24,8 +20,8 @@ async function asmValid(pub: Uint8Array, msg: Uint8Array, sig: Uint8Array): Prom
 }
 
 async function signed(msgLength: number) {
-  const pair = await asm.keyPair(buffer(random(32)));
-  const msg = random(msgLength);
+  const pair = await asm.keyPair(buffer(randomBytes(32)));
+  const msg = randomBytes(msgLength);
   const sig = new Uint8Array(await asm.sign(pair.privKey, buffer(msg)));
   return { pub: new Uint8Array(pair.pubKey), msg, sig };
 }
@@ -74,7 +70,7 @@ describe('XEdDSA verification on WebCrypto Ed25519', () => {
     const edges = [0n, 1n, 2n, 9n, p - 2n, p - 1n, p, p + 1n, p + 18n, (1n << 255n) - 1n];
     const randoms = Array.from({ length: 300 }, () => {
       let n = 0n;
-      for (const b of random(32)) n = (n << 8n) | BigInt(b);
+      for (const b of randomBytes(32)) n = (n << 8n) | BigInt(b);
       return n;
     });
     for (const raw of [...edges, ...randoms]) {

@@ -2,9 +2,11 @@
 // (@signalapp/libsignal-client, checked against 0.72.1 and the current release by
 // packages/interop-tests/test/sender-keys-interop.test.ts, which printed these values once with
 // PARLEY_PRINT_SENDER_KEY_VECTOR=1). XEdDSA signatures are randomized, so only the signed part of
-// each message (everything but its last 64 bytes) is the same every time.
-import { fromHex } from '../../src/bytes.js';
-import type { SenderKeyRecord } from '../../src/crypto/index.js';
+// each message (everything but its last 64 bytes) is the same every time. Core's Sender Keys tests
+// check Parley against it too.
+import { fromHex, toHex } from '@parley/core';
+import type { SenderKeyRecord } from '@parley/core/crypto';
+
 export const SENDER_KEY_VECTOR = {
   sender: { userId: 'alice', deviceId: 2 },
   distributionId: '6f1c1d0e-5a2b-4c3d-8e9f-0a1b2c3d4e5f',
@@ -60,3 +62,6 @@ export function vectorSenderKeyRecord(): SenderKeyRecord {
     ],
   };
 }
+
+/** The signed part of a SenderKeyMessage, in hex: all but its last 64 bytes (the randomized XEdDSA signature). */
+export const signedPart = (message: Uint8Array): string => toHex(message.subarray(0, message.byteLength - 64));

@@ -1,9 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closedPort } from './services.js';
+import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from './child-process.js';
+import { closedPort } from './free-port.js';
 
 /**
  * Processes the cluster fault tests own and kill: gateways, a Redis server and a PostgreSQL
@@ -11,45 +12,6 @@ import { closedPort } from './services.js';
  */
 
 const gatewayScript = fileURLToPath(new URL('../fixtures/cluster-faults-gateway.ts', import.meta.url));
-
-/** A child process with its output kept for error messages. */
-interface Child {
-  proc: ChildProcess;
-  output(): string;
-  exited: Promise<void>;
-}
-
-function spawnChild(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; uid?: number; gid?: number }) {
-  const proc = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
-  let out = '';
-  proc.stdout?.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  proc.stderr?.setEncoding('utf8').on('data', (d: string) => {
-    out += d;
-  });
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  return { proc, output: () => out, exited } satisfies Child;
-}
-
-/** Resolves when `ready()` is true, rejects with the child's output when it exits or times out first. */
-async function waitUntil(child: Child, what: string, ready: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  let dead = false;
-  void child.exited.then(() => {
-    dead = true;
-  });
-  while (!ready()) {
-    if (dead) throw new Error(`${what} exited before it was ready:\n${child.output()}`);
-    if (Date.now() > deadline) throw new Error(`${what} not ready within ${timeoutMs} ms:\n${child.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function kill(child: Child, signal: NodeJS.Signals): Promise<void> {
-  if (child.proc.exitCode === null && child.proc.signalCode === null) child.proc.kill(signal);
-  await child.exited;
-}
 
 /** A gateway child process. */
 export interface GatewayProcess {
@@ -72,7 +34,7 @@ export interface GatewayOptions {
 
 /** Starts `fixtures/cluster-faults-gateway.ts` (tsx, `source` condition) and waits for its listening line. */
 export async function startGateway(options: GatewayOptions): Promise<GatewayProcess> {
-  const child = spawnChild(process.execPath, ['--conditions=source', '--import', 'tsx', gatewayScript], {
+  const child = spawnWatched(process.execPath, tsxArgs(gatewayScript), {
     env: {
       ...process.env,
       DATABASE_URL: options.databaseUrl,
@@ -83,14 +45,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayProc
       PARLEY_PG_ASYNC_COMMIT: options.asyncCommit ? '1' : '0',
     },
   });
-  const listening = () => /^LISTENING (\S+)$/m.exec(child.output())?.[1];
-  try {
-    await waitUntil(child, `gateway ${options.gatewayId}`, () => listening() !== undefined);
-  } catch (error) {
-    await kill(child, 'SIGKILL');
-    throw error;
-  }
-  return { url: listening() as string, kill: () => kill(child, 'SIGKILL'), output: child.output };
+  const url = await waitForOutput(
+    child,
+    `gateway ${options.gatewayId}`,
+    () => /^LISTENING (\S+)$/m.exec(child.output())?.[1],
+  );
+  return {
+    url,
+    kill: async () => {
+      await child.stop('SIGKILL');
+    },
+    output: child.output,
+  };
 }
 
 /** A server the test can stop and start again on the same port. */
@@ -110,19 +76,24 @@ export interface RestartableService {
  */
 export async function startRedisServer(): Promise<RestartableService> {
   const port = await closedPort();
-  let child: Child | undefined;
+  let child: WatchedProcess | undefined;
   const start = async () => {
-    const c = spawnChild(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {},
-    );
+    const c = spawnWatched('redis-server', [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+    ]);
     child = c;
-    await waitUntil(c, 'redis-server', () => c.output().includes('Ready to accept connections'));
+    await waitForOutput(c, 'redis-server', () => c.output().includes('Ready to accept connections') || undefined);
   };
   await start();
   const stop = async () => {
-    if (child) await kill(child, 'SIGKILL');
+    await child?.stop('SIGKILL');
   };
   return { url: `redis://127.0.0.1:${port}`, start, stop, dispose: stop };
 }
@@ -158,27 +129,26 @@ export async function startPostgresCluster(): Promise<RestartableService> {
     : {};
   if (asRoot) chownSync(dir, user.uid as number, user.gid as number);
   const data = join(dir, 'data');
-  const init = spawnChild(
+  const init = spawnWatched(
     join(bin, 'initdb'),
     ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '--no-instructions'],
     user,
   );
-  await init.exited;
-  if (init.proc.exitCode !== 0) throw new Error(`initdb failed:\n${init.output()}`);
+  if ((await init.exited) !== 0) throw new Error(`initdb failed:\n${init.output()}`);
   const port = await closedPort();
-  let child: Child | undefined;
+  let child: WatchedProcess | undefined;
   const start = async () => {
-    const c = spawnChild(
+    const c = spawnWatched(
       join(bin, 'postgres'),
       ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
       user,
     );
     child = c;
-    await waitUntil(c, 'postgres', () => c.output().includes('ready to accept connections'));
+    await waitForOutput(c, 'postgres', () => c.output().includes('ready to accept connections') || undefined);
   };
   await start();
   const stop = async () => {
-    if (child) await kill(child, 'SIGQUIT');
+    await child?.stop('SIGQUIT');
   };
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
