@@ -104,6 +104,9 @@ function main() {
     cpSync(path.join(here, 'fixtures'), app, { recursive: true });
     // The workspace's interop tests, unchanged, with @parley/core resolved to the installed copy.
     cpSync(path.join(root, 'packages/interop-tests/src'), path.join(app, 'interop/src'), { recursive: true });
+    // The test helpers they use (@parley/test-utils, private, never published): its source, aliased in
+    // vitest.config.mjs, imports @parley/* like the tests do, so it too runs on the installed copy.
+    cpSync(path.join(root, 'packages/test-utils/src'), path.join(app, 'interop/test-utils'), { recursive: true });
     mkdirSync(path.join(app, 'interop/test'));
     cpSync(
       path.join(root, 'packages/interop-tests/test/signal-interop.test.ts'),

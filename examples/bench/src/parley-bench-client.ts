@@ -46,9 +46,9 @@ export interface DeviceOwner {
   readonly closing: boolean;
   noteError(text: string): void;
   /** One delivered envelope; the Deliver frame's envelopes are acknowledged after all were seen. */
-  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope): void;
+  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void;
   /** A SendAck for one of this device's sends. */
-  onSendAck?(device: BenchDevice, ack: parley.v1.SendAck): void;
+  onSendAck?(device: BenchDevice, ack: parley.v1.SendAck.$Properties): void;
 }
 
 /** Signal keys are opaque to the server: random bytes of the right sizes are enough to publish. */
@@ -180,7 +180,7 @@ export class BenchDevice {
         const envelopes = frame.deliver?.envelopes ?? [];
         const ids: string[] = [];
         for (const envelope of envelopes) {
-          this.owner.onEnvelope(this, envelope as parley.v1.Envelope);
+          this.owner.onEnvelope(this, envelope);
           if (envelope.id) ids.push(envelope.id);
         }
         // Acknowledge the whole batch at once: the entries leave the server's queue.
@@ -189,7 +189,7 @@ export class BenchDevice {
       }
       case 'sendAck':
         this.owner.counters.acked++;
-        this.owner.onSendAck?.(this, frame.sendAck as parley.v1.SendAck);
+        if (frame.sendAck) this.owner.onSendAck?.(this, frame.sendAck);
         return;
       case 'challenge': {
         const nonce = frame.challenge?.nonce;
@@ -313,7 +313,7 @@ export class ParleyPool implements LoadTarget, DeviceOwner {
     sender.send(recipient.identity.userId, this.payload);
   }
 
-  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope): void {
+  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void {
     const payload = envelope.message?.data;
     if (payload) this.tracker.receive(payload, device.index);
   }

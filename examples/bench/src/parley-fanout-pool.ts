@@ -147,7 +147,7 @@ export class FanoutPool implements DeviceOwner {
     return this.counters.sent - this.counters.acked - this.counters.errors;
   }
 
-  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope): void {
+  onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void {
     if (device !== this.sender) {
       const data = envelope.message?.data;
       if (data) this.tracker.receive(data, device.index);
@@ -168,8 +168,8 @@ export class FanoutPool implements DeviceOwner {
     }
   }
 
-  onSendAck(_device: BenchDevice, ack: parley.v1.SendAck): void {
-    const view = this.views.get(seqOf(ack.messageId));
+  onSendAck(_device: BenchDevice, ack: parley.v1.SendAck.$Properties): void {
+    const view = this.views.get(seqOf(ack.messageId ?? ''));
     if (!view) return;
     view.acks++;
     view.lastAckAt = performance.now();

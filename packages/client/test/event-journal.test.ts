@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
-import { collect, newClient, numbered, onCleanup, startServer } from './helpers/harness.js';
+import { newClient, numbered, onCleanup, startServer } from './helpers/harness.js';
 
 const child = join(import.meta.dirname, 'fixtures/announce-crash-child.ts');
 

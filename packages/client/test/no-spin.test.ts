@@ -1,8 +1,9 @@
 import { createClient, type ParleyClient } from '@parley/client';
 import { createServer, memoryStores } from '@parley/server-kit';
+import { collect } from '@parley/test-utils/received-messages';
 import { describe, expect, it, vi } from 'vitest';
 import { closingWebSocket } from './fixtures/closing-websocket.js';
-import { collect, newClient, numbered, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
+import { newClient, numbered, onCleanup, reusable, startServer, texts } from './helpers/harness.js';
 
 const RECONNECT = { minDelayMs: 20, maxDelayMs: 200 };
 

@@ -4,9 +4,15 @@ import { parley } from './gen/parley.js';
 const Proto = parley.v1.ErrorCode;
 const PREFIX = 'ERROR_CODE_';
 
-/** The proto enum value for a code. */
+// Code name -> proto value, read once from the generated enum (its names are PREFIX + code).
+const TO_PROTO = new Map<string, parley.v1.ErrorCode>();
+for (const [name, value] of Object.entries(Proto)) {
+  if (typeof value === 'number' && name.startsWith(PREFIX)) TO_PROTO.set(name.slice(PREFIX.length), value);
+}
+
+/** The proto enum value for a code (every code has one: a test keeps the two in step). */
 export function errorCodeToProto(code: ErrorCode): parley.v1.ErrorCode {
-  return Proto[`${PREFIX}${code}` as keyof typeof Proto] as parley.v1.ErrorCode;
+  return TO_PROTO.get(code) ?? Proto.ERROR_CODE_INTERNAL;
 }
 
 /** The code for a proto enum value; unknown values (a newer peer) map to INTERNAL. */
@@ -34,8 +40,8 @@ export function errorToProto(error: ParleyError): parley.v1.Error.$Properties {
     retryable: error.retryable,
     retryAfterMs: error.retryAfterMs,
   };
-  if (error.code === 'DEVICES_MISMATCH' && error.details) {
-    out.devicesMismatch = error.details as parley.v1.DevicesMismatch.$Properties;
+  if (error.code === 'DEVICES_MISMATCH' && typeof error.details === 'object' && error.details !== null) {
+    out.devicesMismatch = parley.v1.DevicesMismatch.fromObject(error.details);
   }
   return out;
 }

@@ -38,7 +38,7 @@ function defined<T extends object>(o: T): { [K in keyof T]?: Exclude<T[K], undef
 function canonicalAction(record: GroupRecordInit, action: GroupAction): GroupRecordInit {
   switch (action) {
     case 'create': {
-      const c = record.create as parley.v1.GroupCreate.$Properties;
+      const c: parley.v1.GroupCreate.$Properties = record.create ?? {};
       const members = (c.members ?? []).map((m) => defined({ userId: text(m.userId), role: uint(m.role) }));
       return {
         create: defined({

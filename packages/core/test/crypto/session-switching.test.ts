@@ -1,8 +1,9 @@
+import { createDevice } from '@parley/test-utils/signal-device';
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../src/crypto/index.js';
 import { onlySession, promote, sessionsToTry } from '../../src/crypto/session-switch.js';
 import { isParleyError } from '../../src/errors.js';
-import { createDevice, open, openResult, seal } from './devices.js';
+import { open, openResult, seal } from './devices.js';
 
 /** The open session's base key in a device's record with a peer. */
 async function openKey(
