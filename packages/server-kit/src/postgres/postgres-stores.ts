@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock } from '../contracts/types.js';
 import { redisBus } from '../redis/redis-bus.js';
@@ -29,6 +30,8 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions, PostgresTi
   clock?: Clock;
   /** Offline queue entry lifetime; default 30 days. */
   queueTtlMs?: number;
+  /** Where the errors of the connections the stores open go (the bus subscriber); default silent. */
+  logger?: Logger;
 }
 
 /**
@@ -52,6 +55,7 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
   const bus = redisBus({
     client: redis,
     ...(options.redisSubscriber ? { subscriber: options.redisSubscriber } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     ...prefix,
   });
   let closed = false;
