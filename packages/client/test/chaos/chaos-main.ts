@@ -36,10 +36,12 @@ log(
     `${t.notAnnounced} not announced, ${t.announcedTwice} announced twice`,
 );
 for (const e of t.examples) log(`  ${e}`);
-log('recovery (after the fault ended): fault, every client reconnected, backlog drained');
+log('recovery (after the fault ended): fault, reconnect attempts, every client reconnected, backlog drained');
 for (const f of report.faults) {
   const s = (ms: number | null) => (ms === null ? 'never' : `${(ms / 1000).toFixed(1)} s`);
-  log(`  ${f.fault.padEnd(18)} ${s(f.reconnectedMs).padStart(7)} ${s(f.drainedMs).padStart(7)}`);
+  log(
+    `  ${f.fault.padEnd(18)} ${String(f.drops).padStart(3)} ${s(f.reconnectedMs).padStart(7)} ${s(f.drainedMs).padStart(7)}`,
+  );
 }
 if (process.argv.includes('--json')) process.stdout.write(`CHAOS_REPORT ${JSON.stringify(report)}\n`);
 const failed =

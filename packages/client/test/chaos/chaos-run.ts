@@ -60,6 +60,8 @@ export interface FaultReport {
    * probe sent when it ended arrived; null when not within the bound.
    */
   drainedMs: number | null;
+  /** Reconnect attempts (connection:state "reconnecting") from the start of the fault to the end of its recovery, all clients. */
+  drops: number;
   /** Clients whose probe (a message to their pair, sent when the fault ended) did not arrive in time. */
   unresponsive: string[];
 }
@@ -101,6 +103,8 @@ interface ChaosClient {
   client: ParleyClient;
   /** Texts received that are not chaos messages (warm-up, probes). */
   other: string[];
+  /** Times the connection was lost (state 'reconnecting'). */
+  drops: number;
 }
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
@@ -122,7 +126,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         store: await fileClientStore({ dir: join(dir, userId) }),
         WebSocket: rotatingSocket(urls, i),
       });
-      const c: ChaosClient = { userId, partner, client, other: [] };
+      const c: ChaosClient = { userId, partner, client, other: [], drops: 0 };
+      client.on('connection:state', (e) => {
+        if (e.state === 'reconnecting') c.drops++;
+      });
       client.on('message:received', (m) => {
         const text = m.content.kind === 'text' ? m.content.text : '';
         if (text.startsWith('chaos|')) ledger.receive(userId, text);
@@ -192,6 +199,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     for (const [i, fault] of o.faults.entries()) {
       await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
       o.log(`fault ${fault}`);
+      const dropsBefore = clients.reduce((n, c) => n + c.drops, 0);
       await inject(cluster, fault, o);
       const sentBefore = ledger.snapshot();
       const healedAt = Date.now();
@@ -212,9 +220,10 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       );
       const drainedMs = drained === null ? null : Date.now() - healedAt;
       const unresponsive = clients.filter((c) => !answered(c)).map((c) => c.userId);
-      const report = { fault, reconnectedMs, drainedMs, unresponsive };
+      const drops = clients.reduce((n, c) => n + c.drops, 0) - dropsBefore;
+      const report = { fault, reconnectedMs, drainedMs, drops, unresponsive };
       o.log(
-        `  ${fault}: reconnected ${seconds(reconnectedMs)}, drained ${seconds(drainedMs)}` +
+        `  ${fault}: ${drops} reconnect attempts; reconnected ${seconds(reconnectedMs)}, drained ${seconds(drainedMs)}` +
           (unresponsive.length > 0 ? `, UNRESPONSIVE ${unresponsive.join(' ')}` : ', every client answered'),
       );
       reports.push(report);

@@ -61,7 +61,7 @@ function chaosRun(args: string[]): Promise<{ report: ChaosReport | undefined; ou
 
 describe.skipIf(!runnable)('chaos: a two-gateway cluster through every fault', () => {
   it(
-    'loses, duplicates, reorders and mis-announces nothing, and every client recovers after each fault',
+    'loses, duplicates, reorders and mis-announces nothing, keeps clients connected through store restarts, and every client recovers after each fault',
     async () => {
       const { report, output, why } = await chaosRun(['--duration=60', '--clients=10', '--rate=10']);
       onTestFailed(() => console.error(`chaos run output:\n${output.slice(-20_000)}`));
@@ -83,6 +83,12 @@ describe.skipIf(!runnable)('chaos: a two-gateway cluster through every fault', (
         'redis-restart',
         'postgres-restart',
         'gateway-kill',
+      ]);
+      // A store restart keeps connected clients connected (sends wait, acks are retried by the gateway).
+      const storeFaults = r.faults.filter((f) => f.fault === 'postgres-restart' || f.fault === 'redis-restart');
+      expect(storeFaults.map((f) => [f.fault, f.drops])).toEqual([
+        ['redis-restart', 0],
+        ['postgres-restart', 0],
       ]);
       for (const f of r.faults) {
         // Recovered within the run's bound, and no client frozen: every probe answered.
