@@ -27,7 +27,8 @@ export interface ChaosGateway {
   pause(): void;
   resume(): void;
   kill(): Promise<void>;
-  restart(): Promise<void>;
+  /** Stops it (SIGKILL, or SIGTERM: a graceful shutdown, as on a deploy) and starts it again. */
+  restart(how: 'kill' | 'graceful'): Promise<void>;
   output(): string;
 }
 
@@ -78,13 +79,18 @@ async function spawnGateway(options: GatewayOptions): Promise<{ running: Running
   return { running, url };
 }
 
+/** Most time a graceful shutdown gets before SIGKILL. */
+const SHUTDOWN_MS = 15_000;
+
 async function stopProcess(running: Running, signal: NodeJS.Signals): Promise<void> {
   const { proc } = running;
   if (proc.exitCode === null && proc.signalCode === null) {
     proc.kill('SIGCONT'); // a paused process must run to die of anything but SIGKILL
     proc.kill(signal);
   }
+  const timer = setTimeout(() => proc.kill('SIGKILL'), SHUTDOWN_MS);
   await running.exited;
+  clearTimeout(timer);
 }
 
 async function chaosGateway(options: GatewayOptions, urls: string[], index: number): Promise<ChaosGateway> {
@@ -98,8 +104,8 @@ async function chaosGateway(options: GatewayOptions, urls: string[], index: numb
     pause: () => running.proc.kill('SIGSTOP'),
     resume: () => running.proc.kill('SIGCONT'),
     kill: () => stopProcess(running, 'SIGKILL'),
-    async restart() {
-      await stopProcess(running, 'SIGKILL');
+    async restart(how) {
+      await stopProcess(running, how === 'kill' ? 'SIGKILL' : 'SIGTERM');
       ({ running, url } = await spawnGateway(options));
       urls[index] = url;
     },

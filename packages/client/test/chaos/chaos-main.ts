@@ -1,11 +1,18 @@
 // `pnpm chaos`: a chaos run against a two-gateway cluster of its own (see chaos-run.ts), printing
 // the totals and the recovery times per fault. Options by flag or environment:
 //   --duration=<s> (CHAOS_DURATION_S, default 60)   --clients=<n> (CHAOS_CLIENTS, default 10)
-//   --rate=<msgs/s> (CHAOS_RATE, default 10)        --faults=a,b (CHAOS_FAULTS, default all)
-//   --seed=<n> (CHAOS_SEED)                          --json: the report as one `CHAOS_REPORT {...}` line
+//   --rate=<msgs/s> (CHAOS_RATE, default 10)        --faults=a,b (CHAOS_FAULTS, default all but gateway-deploy)
+//   --burst=<n> (CHAOS_BURST, default 50)          --seed=<n> (CHAOS_SEED)                          --json: the report as one `CHAOS_REPORT {...}` line
 // Exits 1 when a message was lost, duplicated, reordered or not announced exactly once, or a
 // client did not recover.
-import { type ChaosReport, DEFAULT_CHAOS_OPTIONS, FAULTS, type FaultName, runChaos } from './chaos-run.js';
+import {
+  type ChaosReport,
+  DEFAULT_CHAOS_OPTIONS,
+  DEFAULT_FAULTS,
+  FAULTS,
+  type FaultName,
+  runChaos,
+} from './chaos-run.js';
 
 const arg = (name: string, env: string): string | undefined =>
   process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? process.env[env];
@@ -15,7 +22,7 @@ const number = (name: string, env: string, fallback: number): number => {
   if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
   return value;
 };
-const faults = (arg('faults', 'CHAOS_FAULTS')?.split(',') ?? [...FAULTS]) as FaultName[];
+const faults = (arg('faults', 'CHAOS_FAULTS')?.split(',') ?? [...DEFAULT_FAULTS]) as FaultName[];
 for (const f of faults) if (!FAULTS.includes(f)) throw new Error(`unknown fault ${f}; known: ${FAULTS.join(', ')}`);
 
 const log = (line: string) => process.stdout.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`);
@@ -25,6 +32,7 @@ const report: ChaosReport = await runChaos({
   clients: number('clients', 'CHAOS_CLIENTS', DEFAULT_CHAOS_OPTIONS.clients),
   ratePerSecond: number('rate', 'CHAOS_RATE', DEFAULT_CHAOS_OPTIONS.ratePerSecond),
   seed: number('seed', 'CHAOS_SEED', DEFAULT_CHAOS_OPTIONS.seed),
+  burst: number('burst', 'CHAOS_BURST', DEFAULT_CHAOS_OPTIONS.burst),
   faults,
   log,
 });

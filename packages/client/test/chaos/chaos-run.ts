@@ -15,9 +15,19 @@ import { rotatingSocket } from './chaos-socket.js';
  * the delivery contract. Every wait is bounded.
  */
 
-/** The faults, in the order they are injected. */
-export const FAULTS = ['gateway-pause', 'redis-restart', 'postgres-restart', 'gateway-kill'] as const;
+/**
+ * The faults, in the order they are injected. `gateway-deploy` (a graceful gateway restart right
+ * after a burst of sends, which froze clients: issue 14 point 1) is not in the default set.
+ */
+export const FAULTS = ['gateway-pause', 'redis-restart', 'postgres-restart', 'gateway-kill', 'gateway-deploy'] as const;
 export type FaultName = (typeof FAULTS)[number];
+/** The faults of a run unless told otherwise. */
+export const DEFAULT_FAULTS: readonly FaultName[] = [
+  'gateway-pause',
+  'redis-restart',
+  'postgres-restart',
+  'gateway-kill',
+];
 
 export interface ChaosOptions {
   durationMs: number;
@@ -27,6 +37,8 @@ export interface ChaosOptions {
   /** Share of sends that go to the group (the rest to the sender's pair). */
   groupShare: number;
   faults: readonly FaultName[];
+  /** Sends each client of a gateway-deploy fault makes just before the gateway shuts down. */
+  burst: number;
   /** How long a paused gateway stays paused, Redis and PostgreSQL stay down. */
   pauseMs: number;
   redisDownMs: number;
@@ -42,7 +54,8 @@ export const DEFAULT_CHAOS_OPTIONS: Omit<ChaosOptions, 'log'> = {
   clients: 10,
   ratePerSecond: 10,
   groupShare: 0.25,
-  faults: FAULTS,
+  faults: DEFAULT_FAULTS,
+  burst: 50,
   pauseMs: 10_000,
   redisDownMs: 2_000,
   postgresDownMs: 5_000,
@@ -200,7 +213,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
       o.log(`fault ${fault}`);
       const dropsBefore = clients.reduce((n, c) => n + c.drops, 0);
-      await inject(cluster, fault, o);
+      await inject(cluster, fault, o, () => burst(clients, ledger, o.burst));
       const sentBefore = ledger.snapshot();
       const healedAt = Date.now();
       // Each client sends its pair a probe once the fault is over: it answers when it arrives.
@@ -242,7 +255,20 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
 
 const seconds = (ms: number | null) => (ms === null ? 'NOT within bound' : `${(ms / 1000).toFixed(1)} s`);
 
-async function inject(cluster: ChaosCluster, fault: FaultName, o: ChaosOptions): Promise<void> {
+/** Every client sends `n` messages to its pair at once (recorded as chaos traffic). */
+function burst(clients: ChaosClient[], ledger: ChaosLedger, n: number): void {
+  for (const c of clients) {
+    for (let i = 0; i < n; i++) {
+      const { text, settle } = ledger.send(c.userId, c.partner, [c.partner]);
+      void c.client.sendText(c.partner, text).then(
+        (r) => settle(r.id),
+        () => settle(null),
+      );
+    }
+  }
+}
+
+async function inject(cluster: ChaosCluster, fault: FaultName, o: ChaosOptions, sendBurst: () => void): Promise<void> {
   const [g1, g2] = cluster.gateways;
   switch (fault) {
     case 'gateway-pause':
@@ -262,7 +288,11 @@ async function inject(cluster: ChaosCluster, fault: FaultName, o: ChaosOptions):
       return;
     case 'gateway-kill':
       // SIGKILL, then started again at once (on a new port), as a supervisor would.
-      await g2.restart();
+      await g2.restart('kill');
+      return;
+    case 'gateway-deploy':
+      sendBurst();
+      await g1.restart('graceful');
       return;
   }
 }

@@ -29,10 +29,17 @@ const main = fileURLToPath(new URL('./chaos-main.ts', import.meta.url));
 /** Past this the run is stopped: a frozen client (or a cluster that never recovers) keeps it from ending. */
 const RUN_LIMIT_MS = 240_000;
 
-/** Runs chaos-main.ts; resolves with its report, or with why there is none. */
-function chaosRun(args: string[]): Promise<{ report: ChaosReport | undefined; output: string; why: string }> {
+/**
+ * Runs chaos-main.ts in a process group of its own (so a run stopped at `limitMs` takes its
+ * gateways, Redis and PostgreSQL with it); resolves with its report, or with why there is none.
+ */
+function chaosRun(
+  args: string[],
+  limitMs = RUN_LIMIT_MS,
+): Promise<{ report: ChaosReport | undefined; output: string; why: string }> {
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', main, '--json', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   let output = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -44,9 +51,9 @@ function chaosRun(args: string[]): Promise<{ report: ChaosReport | undefined; ou
   return new Promise((resolve) => {
     let why = '';
     const timer = setTimeout(() => {
-      why = `the run did not end within ${RUN_LIMIT_MS} ms (a frozen client, or a cluster that never recovered)`;
-      child.kill('SIGKILL');
-    }, RUN_LIMIT_MS);
+      why = `the run did not end within ${limitMs} ms (a frozen client, or a cluster that never recovered)`;
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    }, limitMs);
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
       const line = /^CHAOS_REPORT (.*)$/m.exec(output)?.[1];
@@ -100,5 +107,31 @@ describe.skipIf(!runnable)('chaos: a two-gateway cluster through every fault', (
       }
     },
     RUN_LIMIT_MS + 30_000,
+  );
+
+  /** Bound of the deploy run: a frozen client keeps it from ending, which is what it shows today. */
+  const DEPLOY_LIMIT_MS = 120_000;
+
+  // A deploy: a gateway shut down gracefully (SIGTERM) right after every client sent a burst of 50.
+  // Today this freezes clients at 100% CPU (the run never ends): fixed on the client side (issue 14
+  // point 1, another helper's share). Turn `it.fails` into `it` once that fix is in.
+  it.fails(
+    'rides out a graceful gateway restart with sends in flight (fails until issue 14 point 1, the client freeze, is fixed)',
+    async () => {
+      const { report, output, why } = await chaosRun(
+        ['--duration=20', '--clients=10', '--rate=10', '--faults=gateway-deploy', '--burst=50'],
+        DEPLOY_LIMIT_MS,
+      );
+      onTestFailed(() => console.error(`chaos run output:\n${output.slice(-20_000)}`));
+      expect(report, why).toBeDefined();
+      const t = (report as ChaosReport).totals;
+      expect([t.lost, t.duplicated, t.reordered, t.notAnnounced, t.announcedTwice, t.unsettled]).toEqual([
+        0, 0, 0, 0, 0, 0,
+      ]);
+      expect((report as ChaosReport).faults.every((f) => f.drainedMs !== null && f.unresponsive.length === 0)).toBe(
+        true,
+      );
+    },
+    DEPLOY_LIMIT_MS + 30_000,
   );
 });
