@@ -11,7 +11,8 @@ import { closedPort } from './free-port.js';
  * cluster of their own (never the machine's shared ones, which other test files use in parallel).
  */
 
-const gatewayScript = fileURLToPath(new URL('../fixtures/cluster-faults-gateway.ts', import.meta.url));
+/** The gateway child script the fault tests run (tsx, `source` condition). */
+export const gatewayScript = fileURLToPath(new URL('../fixtures/cluster-faults-gateway.ts', import.meta.url));
 
 /** A gateway child process. */
 export interface GatewayProcess {

@@ -15,6 +15,7 @@ import { sniffDeliverAck } from './ack-fast-path.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
+import { RetryBackoff } from './retry-backoff.js';
 
 /** What the connection loop needs of its gateway. */
 export interface ConnectionLoopPorts {
@@ -32,6 +33,25 @@ export interface ConnectionLoopPorts {
   opened(connection: Connection): void;
   /** A connection closed. */
   closed(connection: Connection): void;
+}
+
+/**
+ * Attempts of an acknowledgement while the stores fail (about a minute with the backoff): an
+ * outage shorter than that keeps the connection; after it, the connection closes and a new one
+ * gets the entries again.
+ */
+const ACK_ATTEMPTS = 60;
+
+/** Resolves after `ms`, or as soon as the connection closes. */
+function pause(connection: Connection, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref?.();
+    connection.onClosed(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
 
 /** Frames that get no answer, so need no request id. */
@@ -84,17 +104,30 @@ export class ConnectionLoop {
     connection.onClosed(() => this.o.closed(connection));
   }
 
-  /** Routes an acknowledgement out of order (see ack-fast-path.ts). */
+  /**
+   * Routes an acknowledgement out of order (see ack-fast-path.ts). The client sends it once, so
+   * when the stores fail (PostgreSQL restarting) the gateway retries it with a backoff, keeping the
+   * connection open: the device stays connected through a short outage, its deliveries waiting.
+   */
   private async fastAck(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
-    try {
-      await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
-    } catch (error) {
-      this.o.logger.warn('ack failed', { error: String(error) });
-      // The entries stay queued but the pump already sent them: only a new connection sends them
-      // again (the client skips them as duplicates and acks again, which queues their receipts).
-      connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
+    const backoff = new RetryBackoff();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
+        return;
+      } catch (error) {
+        this.o.logger.warn('ack failed', { attempt, error: String(error) });
+      }
+      if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
+      if (attempt >= ACK_ATTEMPTS || this.o.closing()) {
+        // The entries stay queued but the pump already sent them: only a new connection sends them
+        // again (the client skips them as duplicates and acks again, which queues their receipts).
+        connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
+        return;
+      }
+      await pause(connection, backoff.next());
     }
   }
 

@@ -1,8 +1,10 @@
 import type { Logger } from '../contracts/logger.js';
 import type { OfflineQueue } from '../contracts/offline-queue.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeDeliverFrame, withSeq } from '../messages/envelope.js';
 import type { Connection } from './connection.js';
+import { RetryBackoff } from './retry-backoff.js';
 
 /** A queue entry on its way out (see QueueEntry). */
 interface PumpEntry {
@@ -22,6 +24,8 @@ export interface DeliveryPumpOptions {
   logger: Logger;
   /** Called once, after the backlog present at connect has been sent. */
   onSyncComplete(delivered: number): void;
+  /** Schedules the retry of a failed read; default {@link systemTimer}. */
+  setTimer?: SetTimer;
 }
 
 /**
@@ -37,6 +41,8 @@ export class DeliveryPump {
   private synced = false;
   private sentDuringSync = 0;
   private stopped = false;
+  private readonly backoff = new RetryBackoff();
+  private cancelRetry: (() => void) | undefined;
 
   constructor(private readonly o: DeliveryPumpOptions) {}
 
@@ -62,14 +68,17 @@ export class DeliveryPump {
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
   async ack(ids: string[]): Promise<void> {
     const wasFull = this.inflight.size >= this.o.window;
-    for (const id of ids) this.inflight.delete(id);
     await this.o.queue.ack(this.o.device, ids);
+    // Only once removed: an ack that failed (and is retried) still holds its place in the window.
+    for (const id of ids) this.inflight.delete(id);
     // Only a full window left entries unread; otherwise nothing new is waiting (nudges say so).
     if (wasFull || this.dirty) this.nudge();
   }
 
   stop(): void {
     this.stopped = true;
+    this.cancelRetry?.();
+    this.cancelRetry = undefined;
   }
 
   private async pump(): Promise<void> {
@@ -81,6 +90,7 @@ export class DeliveryPump {
         if (room <= 0) break; // acks will nudge again
         this.dirty = false;
         const entries = await this.o.queue.read(this.o.device, { afterSeq: this.lastSentSeq, limit: room });
+        this.backoff.reset();
         if (this.stopped || !this.o.connection.isOpen) break;
         this.send(entries);
         if (entries.length === room)
@@ -91,12 +101,22 @@ export class DeliveryPump {
         }
       }
     } catch (error) {
-      // A store failure leaves entries queued; the next nudge or reconnect retries.
+      // A store failure leaves entries queued and the connection open: the pump looks again after
+      // a backoff (or at the next nudge), so deliveries resume soon after the store is back.
       this.o.logger.warn('delivery read failed', { error: String(error) });
       this.dirty = true;
+      this.retryLater();
     } finally {
       this.reading = false;
     }
+  }
+
+  private retryLater(): void {
+    if (this.stopped || this.cancelRetry) return;
+    this.cancelRetry = (this.o.setTimer ?? systemTimer)(() => {
+      this.cancelRetry = undefined;
+      if (!this.stopped && this.o.connection.isOpen) this.nudge();
+    }, this.backoff.next());
   }
 
   private send(entries: PumpEntry[]): void {

@@ -11,6 +11,7 @@ export {
   type PostgresSchemaOptions,
 } from './migrations.js';
 export { isPgUnavailable } from './pg-errors.js';
+export { DEFAULT_PG_TIMEOUTS, type PgTimeouts, type PostgresTimeoutOptions } from './pg-timeouts.js';
 export { type PostgresDeviceRegistryOptions, postgresDeviceRegistry } from './postgres-device-registry.js';
 export {
   type PostgresGroupReceiptStoreOptions,

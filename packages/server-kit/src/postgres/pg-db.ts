@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DEFAULT_PG_SCHEMA, ensureMigrated, quoteSchema } from './migrations.js';
 import { fromPgError, isPgRetryable } from './pg-errors.js';
+import { beginStatement, type PgTimeouts } from './pg-timeouts.js';
 
 /** A statement prepared once per connection, under a name derived from its text. */
 export interface Statement {
@@ -32,11 +33,13 @@ const ATTEMPTS = 4;
 
 /**
  * The adapters' access to the pool: migrates the schema before the first query, runs one
- * statement or one transaction again when it lost a race, and turns connection failures into
- * ParleyError('UNAVAILABLE'). @internal
+ * statement or one transaction again when it lost a race, bounds every transaction by `timeouts`
+ * (a paused holder of a lock is cut off, a waiter gives up), and turns connection failures and
+ * those bounds into ParleyError('UNAVAILABLE'). @internal
  */
-export function pgContext(pool: Pool, schema: string | undefined): PgContext {
+export function pgContext(pool: Pool, schema: string | undefined, timeouts?: Partial<PgTimeouts>): PgContext {
   const s = quoteSchema(schema);
+  const begin = beginStatement(timeouts);
   const name = schema ?? DEFAULT_PG_SCHEMA;
   const exec = <R extends QueryResultRow>(on: Pool | PoolClient, stmt: Statement, values: unknown[]) =>
     on.query<R>({ name: stmt.name, text: stmt.text, values });
@@ -69,7 +72,7 @@ export function pgContext(pool: Pool, schema: string | undefined): PgContext {
           client = await pool.connect();
           client.on('error', onError);
           const on = client;
-          await on.query('BEGIN');
+          await on.query(begin);
           const result = await fn({ run: (stmt, values) => exec(on, stmt, values) });
           // A COMMIT that fails for a lost connection leaves the outcome unknown: the caller gets
           // UNAVAILABLE and retries, which the idempotent writes make safe.

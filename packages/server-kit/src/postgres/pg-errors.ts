@@ -1,12 +1,19 @@
 import { isParleyError, ParleyError } from '@parley/core';
 
 /**
+ * SQLSTATEs of the transaction bounds (pg-timeouts.ts): 55P03 a lock not granted within
+ * lock_timeout, 57014 a statement cancelled by statement_timeout, 25P03 a session ended for idling
+ * in a transaction. The same request may succeed a moment later, so they are retryable too.
+ */
+const TIMEOUT_STATES = ['55P03', '57014', '25P03'];
+
+/**
  * SQLSTATEs that mean "the server is not there right now": the 08 class (connection exceptions)
  * is matched by prefix; these are the others. 57P01-57P03: admin shutdown, crash shutdown, cannot
  * connect now (starting up or shutting down); 53300: too many connections; 25006: read-only
  * transaction (a standby during a failover).
  */
-const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '25006']);
+const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '25006', ...TIMEOUT_STATES]);
 
 /** Socket errors of the driver's connection. */
 const SOCKET_CODES = new Set([

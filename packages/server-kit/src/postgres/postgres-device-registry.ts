@@ -4,9 +4,10 @@ import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../contracts/
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresDeviceRegistry}. */
-export interface PostgresDeviceRegistryOptions extends PostgresSchemaOptions {
+export interface PostgresDeviceRegistryOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the registry creates its tables in its schema and never ends the pool. */
   pool: Pool;
   clock?: Clock;
@@ -39,7 +40,7 @@ const notFound = (userId: string, deviceId: number) => new ParleyError('NOT_FOUN
  * Nothing is cached: every gateway of a cluster sees a new or removed device at once.
  */
 export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): DeviceRegistry {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
 

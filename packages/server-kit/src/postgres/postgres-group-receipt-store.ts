@@ -3,9 +3,10 @@ import type { GroupMemberStatus, GroupReceiptStore } from '../contracts/group-re
 import type { DeviceAddress } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresGroupReceiptStore}. */
-export interface PostgresGroupReceiptStoreOptions extends PostgresSchemaOptions {
+export interface PostgresGroupReceiptStoreOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the store creates its tables in its schema and never ends the pool. */
   pool: Pool;
 }
@@ -18,7 +19,7 @@ export interface PostgresGroupReceiptStoreOptions extends PostgresSchemaOptions 
  * once whichever gateway races.
  */
 export function postgresGroupReceiptStore(options: PostgresGroupReceiptStoreOptions): GroupReceiptStore {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const key = 'group_id = $1::text AND sender_user = $2::text AND sender_device = $3::bigint';
   const heads = `${s}.group_receipt_heads`;

@@ -4,9 +4,10 @@ import type { Pool } from 'pg';
 import { checkCreate, checkUpdate, type GroupStore } from '../contracts/group-store.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresGroupStore}. */
-export interface PostgresGroupStoreOptions extends PostgresSchemaOptions {
+export interface PostgresGroupStoreOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the store creates its tables in its schema and never ends the pool. */
   pool: Pool;
 }
@@ -45,7 +46,7 @@ const sameMembers = (a: readonly GroupSnapshotMember[], b: readonly GroupSnapsho
  * a state and its members always match.
  */
 export function postgresGroupStore(options: PostgresGroupStoreOptions): GroupStore {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const select = `
     SELECT g.group_id, g.name, g.description, g.version, g.created_by, g.created_at, g.max_members,

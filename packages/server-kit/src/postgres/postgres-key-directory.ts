@@ -9,9 +9,10 @@ import {
 import type { DeviceAddress } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresKeyDirectory}. */
-export interface PostgresKeyDirectoryOptions extends PostgresSchemaOptions {
+export interface PostgresKeyDirectoryOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the directory creates its tables in its schema and never ends the pool. */
   pool: Pool;
 }
@@ -46,7 +47,7 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * locks the device's row, so an identity change and the keys uploaded with it land together.
  */
 export function postgresKeyDirectory(options: PostgresKeyDirectoryOptions): KeyDirectory {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const where = 'user_id = $1::text AND device_id = $2::bigint';
 

@@ -5,9 +5,10 @@ import { checkBlobId, type MediaBlob, type MediaStore, tooLarge } from '../contr
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, type PgContext, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresMediaStore}. */
-export interface PostgresMediaStoreOptions extends PostgresSchemaOptions {
+export interface PostgresMediaStoreOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the media tables are created by the schema migrations; the pool is never ended. */
   pool: Pool;
   clock?: Clock;
@@ -44,7 +45,7 @@ interface BlobRow {
  * the `media` field of the stores.
  */
 export function postgresMediaStore(options: PostgresMediaStoreOptions): MediaStore {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
   const chunkBytes = options.chunkBytes ?? DEFAULT_MEDIA_CHUNK_BYTES;

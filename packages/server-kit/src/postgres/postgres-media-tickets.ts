@@ -4,9 +4,10 @@ import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresMediaTickets}. */
-export interface PostgresMediaTicketsOptions extends PostgresSchemaOptions {
+export interface PostgresMediaTicketsOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the tickets table is created by the schema migrations; the pool is never ended. */
   pool: Pool;
   clock?: Clock;
@@ -25,7 +26,7 @@ interface Row {
  * `DELETE ... RETURNING`, so of concurrent takes of a ticket only one gets the row.
  */
 export function postgresMediaTickets(options: PostgresMediaTicketsOptions): MediaTickets {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
   const sql = {

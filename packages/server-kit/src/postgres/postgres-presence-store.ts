@@ -10,9 +10,10 @@ import {
 } from '../contracts/presence-store.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 
 /** Options of {@link postgresPresenceStore}. */
-export interface PostgresPresenceStoreOptions extends PostgresSchemaOptions {
+export interface PostgresPresenceStoreOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the store creates its tables in its schema and never ends the pool. */
   pool: Pool;
 }
@@ -34,7 +35,7 @@ const toSettings = (row: SettingsRow | undefined): PrivacySettings => ({
  * one whole list, never a mix.
  */
 export function postgresPresenceStore(options: PostgresPresenceStoreOptions): PresenceStore {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
 
   const sql = {

@@ -12,10 +12,11 @@ import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
 
 /** Options of {@link postgresQueue}. */
-export interface PostgresQueueOptions extends PostgresSchemaOptions {
+export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool; the queue creates its tables in its schema and never ends the pool. */
   pool: Pool;
   clock?: Clock;
@@ -74,7 +75,7 @@ const releasePayloads = (s: string) => `
  * ParleyError('UNAVAILABLE').
  */
 export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
-  const db = pgContext(options.pool, options.schema);
+  const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
   const ttlMs = options.ttlMs ?? DEFAULT_QUEUE_TTL_MS;

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock } from '../contracts/types.js';
 import { redisBus } from '../redis/redis-bus.js';
@@ -6,6 +7,7 @@ import type { RedisClient } from '../redis/redis-client.js';
 import { redisDirectory } from '../redis/redis-directory.js';
 import { redisRateLimiter } from '../redis/redis-rate-limiter.js';
 import type { PostgresSchemaOptions } from './migrations.js';
+import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 import { postgresDeviceRegistry } from './postgres-device-registry.js';
 import { postgresGroupReceiptStore } from './postgres-group-receipt-store.js';
 import { postgresGroupStore } from './postgres-group-store.js';
@@ -16,7 +18,7 @@ import { postgresPresenceStore } from './postgres-presence-store.js';
 import { postgresQueue } from './postgres-queue.js';
 
 /** Options of {@link postgresStores}. */
-export interface PostgresStoresOptions extends PostgresSchemaOptions {
+export interface PostgresStoresOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
   /** A pg Pool for the durable parts; never ended by the stores. */
   pool: Pool;
   /** An ioredis client for the fast parts; never closed by the stores. */
@@ -28,6 +30,8 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions {
   clock?: Clock;
   /** Offline queue entry lifetime; default 30 days. */
   queueTtlMs?: number;
+  /** Where the errors of the connections the stores open go (the bus subscriber); default silent. */
+  logger?: Logger;
 }
 
 /**
@@ -42,12 +46,16 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions {
  */
 export function postgresStores(options: PostgresStoresOptions): ServerStores {
   const { pool, redis } = options;
-  const schema = options.schema !== undefined ? { schema: options.schema } : {};
+  const schema = {
+    ...(options.schema !== undefined ? { schema: options.schema } : {}),
+    ...(options.timeouts !== undefined ? { timeouts: options.timeouts } : {}),
+  };
   const prefix = options.redisPrefix !== undefined ? { prefix: options.redisPrefix } : {};
   const withClock = options.clock ? { clock: options.clock } : {};
   const bus = redisBus({
     client: redis,
     ...(options.redisSubscriber ? { subscriber: options.redisSubscriber } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     ...prefix,
   });
   let closed = false;

@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type { Cluster, Redis } from 'ioredis';
 import type { Bus } from '../contracts/bus.js';
+import { type Logger, silentLogger } from '../contracts/logger.js';
 import { DEFAULT_REDIS_PREFIX, fromRedisError, type RedisClient, type RedisPrefixOptions } from './redis-client.js';
 
 /** Options of {@link redisBus}. */
@@ -19,6 +20,12 @@ export interface RedisBusOptions extends RedisPrefixOptions {
    * Every gateway of a cluster must end up with the same choice (they do when they share a server).
    */
   sharded?: boolean;
+  /**
+   * Where the errors of the subscriber connection the bus makes itself go (ioredis reports each
+   * failed reconnect as an 'error' event, which must have a listener); default silent. A
+   * `subscriber` given by the caller keeps the caller's own error listener.
+   */
+  logger?: Logger;
 }
 
 type Handler = (data: Uint8Array) => void;
@@ -48,6 +55,29 @@ async function serverHasShardedPubSub(client: RedisClient): Promise<boolean> {
 }
 
 /**
+ * Logs the errors of a connection: a warning for the first of an outage, debug for the repeats
+ * (one per reconnect attempt) until the connection is ready again. The listeners stay for the
+ * connection's life: a socket error after quit() must still be heard.
+ */
+function logConnectionErrors(connection: RedisClient, logger: Logger): void {
+  let failing = false;
+  const onError = (error: unknown): void => {
+    if (failing) {
+      logger.debug('redis bus subscriber connection error', { error: String(error) });
+      return;
+    }
+    failing = true;
+    logger.warn('redis bus subscriber connection lost; reconnecting', { error: String(error) });
+  };
+  const onReady = (): void => {
+    if (failing) logger.info('redis bus subscriber connection ready again');
+    failing = false;
+  };
+  connection.on('error', onError);
+  connection.on('ready', onReady);
+}
+
+/**
  * A {@link Bus} over Redis pub/sub. Messages are nudges, as the Bus contract allows: Redis keeps
  * none, so a message published while a gateway is disconnected from Redis is lost (ioredis
  * resubscribes on reconnect). Handlers run in the subscriber's event, each on its own copy.
@@ -58,6 +88,7 @@ export function redisBus(options: RedisBusOptions): Bus {
   const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
   const owned = options.subscriber === undefined;
   const subscriber = options.subscriber ?? duplicate(client);
+  if (owned) logConnectionErrors(subscriber, options.logger ?? silentLogger);
   const channels = new Map<string, Channel>();
   let closed = false;
   let sharded: Promise<boolean> | undefined =

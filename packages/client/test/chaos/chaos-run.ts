@@ -1,0 +1,298 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type ParleyClient } from '@parley/client';
+import { fileClientStore } from '@parley/client/node';
+import { type ChaosCluster, startChaosCluster } from './chaos-cluster.js';
+import { ChaosLedger, type LedgerTotals } from './chaos-ledger.js';
+import { rotatingSocket } from './chaos-socket.js';
+
+/**
+ * A chaos run: two gateways on their own Redis and PostgreSQL, `clients` in-process clients on file
+ * stores, 1:1 (fixed pairs) and group traffic at `ratePerSecond`, and each fault once, spread over
+ * `durationMs`. After each fault it measures the recovery (every client connected again, and every
+ * message sent before the fault ended delivered) and probes every client; at the end it checks
+ * the delivery contract. Every wait is bounded.
+ */
+
+/**
+ * The faults, in the order they are injected. `gateway-deploy` (a graceful gateway restart right
+ * after a burst of sends, which froze clients: issue 14 point 1) is not in the default set.
+ */
+export const FAULTS = ['gateway-pause', 'redis-restart', 'postgres-restart', 'gateway-kill', 'gateway-deploy'] as const;
+export type FaultName = (typeof FAULTS)[number];
+/** The faults of a run unless told otherwise. */
+export const DEFAULT_FAULTS: readonly FaultName[] = [
+  'gateway-pause',
+  'redis-restart',
+  'postgres-restart',
+  'gateway-kill',
+];
+
+export interface ChaosOptions {
+  durationMs: number;
+  /** An even number, at least 4. */
+  clients: number;
+  ratePerSecond: number;
+  /** Share of sends that go to the group (the rest to the sender's pair). */
+  groupShare: number;
+  faults: readonly FaultName[];
+  /** Sends each client of a gateway-deploy fault makes just before the gateway shuts down. */
+  burst: number;
+  /** How long a paused gateway stays paused, Redis and PostgreSQL stay down. */
+  pauseMs: number;
+  redisDownMs: number;
+  postgresDownMs: number;
+  /** Bound on each recovery, each probe and the final drain. */
+  recoveryLimitMs: number;
+  seed: number;
+  log(line: string): void;
+}
+
+export const DEFAULT_CHAOS_OPTIONS: Omit<ChaosOptions, 'log'> = {
+  durationMs: 60_000,
+  clients: 10,
+  ratePerSecond: 10,
+  groupShare: 0.25,
+  faults: DEFAULT_FAULTS,
+  burst: 50,
+  pauseMs: 10_000,
+  redisDownMs: 2_000,
+  postgresDownMs: 5_000,
+  recoveryLimitMs: 60_000,
+  seed: 14,
+};
+
+/** How one fault went. Times in ms after the fault ended (the process resumed, the server restarted). */
+export interface FaultReport {
+  fault: FaultName;
+  /** Every client connected again; null when not within the bound. */
+  reconnectedMs: number | null;
+  /**
+   * Every client connected, everything sent before the fault ended delivered, and every client's
+   * probe sent when it ended arrived; null when not within the bound.
+   */
+  drainedMs: number | null;
+  /** Reconnect attempts (connection:state "reconnecting") from the start of the fault to the end of its recovery, all clients. */
+  drops: number;
+  /** Clients whose probe (a message to their pair, sent when the fault ended) did not arrive in time. */
+  unresponsive: string[];
+}
+
+export interface ChaosReport {
+  totals: LedgerTotals;
+  faults: FaultReport[];
+  /** Sends made (all, probes and warm-up excluded). */
+  sends: number;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Polls `done` every 50 ms; resolves with the ms it took, or null past `limitMs`. */
+async function until(done: () => boolean, limitMs: number): Promise<number | null> {
+  const start = Date.now();
+  for (let i = 0; Date.now() - start <= limitMs && i < limitMs / 10; i++) {
+    if (done()) return Date.now() - start;
+    await sleep(50);
+  }
+  return done() ? Date.now() - start : null;
+}
+
+/** A small seeded PRNG (mulberry32), so a run's traffic can be replayed. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface ChaosClient {
+  userId: string;
+  partner: string;
+  client: ParleyClient;
+  /** Texts received that are not chaos messages (warm-up, probes). */
+  other: string[];
+  /** Times the connection was lost (state 'reconnecting'). */
+  drops: number;
+}
+
+export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
+  if (o.clients < 4 || o.clients % 2 !== 0) throw new RangeError('clients must be even and at least 4');
+  const ledger = new ChaosLedger();
+  const dir = mkdtempSync(join(tmpdir(), 'parley-chaos-'));
+  let cluster: ChaosCluster | undefined;
+  const clients: ChaosClient[] = [];
+  try {
+    cluster = await startChaosCluster();
+    o.log(`cluster up: gateways ${cluster.urls.join(' ')}`);
+    const { urls } = cluster;
+    for (let i = 0; i < o.clients; i++) {
+      const userId = `u${i}`;
+      const partner = `u${i % 2 === 0 ? i + 1 : i - 1}`;
+      const client = createClient({
+        url: urls[0] as string,
+        userId,
+        store: await fileClientStore({ dir: join(dir, userId) }),
+        WebSocket: rotatingSocket(urls, i),
+      });
+      const c: ChaosClient = { userId, partner, client, other: [], drops: 0 };
+      client.on('connection:state', (e) => {
+        if (e.state === 'reconnecting') c.drops++;
+      });
+      client.on('message:received', (m) => {
+        const text = m.content.kind === 'text' ? m.content.text : '';
+        if (text.startsWith('chaos|')) ledger.receive(userId, text);
+        else c.other.push(text);
+      });
+      client.on('message:sent', (m) => ledger.announce(m.id));
+      clients.push(c);
+    }
+    await Promise.all(clients.map((c) => c.client.connect()));
+    const byId = new Map(clients.map((c) => [c.userId, c]));
+    const got = (userId: string, text: string) => byId.get(userId)?.other.includes(text) ?? false;
+    const must = async (what: string, done: () => boolean) => {
+      if ((await until(done, o.recoveryLimitMs)) === null) throw new Error(`chaos warm-up: ${what} not within bound`);
+    };
+
+    // Sessions first (1:1 both ways, then the group, one member at a time): two users starting a
+    // session at the same moment is a client ordering subject of its own (issue 14 point 2).
+    await Promise.all(
+      clients
+        .filter((_, i) => i % 2 === 0)
+        .map(async (a) => {
+          await a.client.sendText(a.partner, `hello ${a.partner}`);
+          await must(`hello to ${a.partner}`, () => got(a.partner, `hello ${a.partner}`));
+          await (byId.get(a.partner) as ChaosClient).client.sendText(a.userId, `hello ${a.userId}`);
+          await must(`hello to ${a.userId}`, () => got(a.userId, `hello ${a.userId}`));
+        }),
+    );
+    const founder = clients[0] as ChaosClient;
+    const group = await founder.client.groups.create({
+      name: 'chaos',
+      members: clients.slice(1).map((c) => c.userId),
+    });
+    const members = clients.map((c) => c.userId);
+    for (const c of clients) {
+      const text = `hello group from ${c.userId}`;
+      await c.client.sendText(group.id, text);
+      await must(text, () => members.every((m) => m === c.userId || got(m, text)));
+    }
+    o.log(`warm-up done: ${clients.length} clients, group ${group.id}`);
+
+    // Traffic until the end of the run.
+    const rand = random(o.seed);
+    const started = Date.now();
+    const stopAt = started + o.durationMs;
+    const pending = new Set<Promise<unknown>>();
+    const traffic = (async () => {
+      const every = 1000 / o.ratePerSecond;
+      for (let n = 0; Date.now() < stopAt && n < o.ratePerSecond * (o.durationMs / 1000) * 2; n++) {
+        const c = clients[Math.floor(rand() * clients.length)] as ChaosClient;
+        const toGroup = rand() < o.groupShare;
+        const chat = toGroup ? group.id : c.partner;
+        const recipients = toGroup ? members.filter((m) => m !== c.userId) : [c.partner];
+        const { text, settle } = ledger.send(c.userId, chat, recipients);
+        const p = c.client.sendText(chat, text).then(
+          (r) => settle(r.id),
+          () => settle(null),
+        );
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+        await sleep(every);
+      }
+    })();
+
+    // Faults, spread over the run, one at a time.
+    const reports: FaultReport[] = [];
+    const gap = o.durationMs / (o.faults.length + 1);
+    for (const [i, fault] of o.faults.entries()) {
+      await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
+      o.log(`fault ${fault}`);
+      const dropsBefore = clients.reduce((n, c) => n + c.drops, 0);
+      await inject(cluster, fault, o, () => burst(clients, ledger, o.burst));
+      const sentBefore = ledger.snapshot();
+      const healedAt = Date.now();
+      // Each client sends its pair a probe once the fault is over: it answers when it arrives.
+      const probeText = (c: ChaosClient) => `probe ${fault} from ${c.userId}`;
+      for (const c of clients) {
+        void c.client
+          .sendText(c.partner, probeText(c))
+          .catch((e: unknown) => o.log(`  probe of ${c.userId} refused: ${String(e)}`));
+      }
+      const answered = (c: ChaosClient) => got(c.partner, probeText(c));
+      await sleep(0); // close events of sockets the fault broke are seen before the first look
+      const connected = () => clients.every((c) => c.client.state === 'connected');
+      const reconnectedMs = (await until(connected, o.recoveryLimitMs)) === null ? null : Date.now() - healedAt;
+      const drained = await until(
+        () => connected() && ledger.missing(sentBefore) === 0 && clients.every(answered),
+        o.recoveryLimitMs,
+      );
+      const drainedMs = drained === null ? null : Date.now() - healedAt;
+      const unresponsive = clients.filter((c) => !answered(c)).map((c) => c.userId);
+      const drops = clients.reduce((n, c) => n + c.drops, 0) - dropsBefore;
+      const report = { fault, reconnectedMs, drainedMs, drops, unresponsive };
+      o.log(
+        `  ${fault}: ${drops} reconnect attempts; reconnected ${seconds(reconnectedMs)}, drained ${seconds(drainedMs)}` +
+          (unresponsive.length > 0 ? `, UNRESPONSIVE ${unresponsive.join(' ')}` : ', every client answered'),
+      );
+      reports.push(report);
+    }
+    await traffic;
+    const all = ledger.snapshot();
+    const drained = await until(() => pending.size === 0 && ledger.missing(all) === 0, o.recoveryLimitMs);
+    o.log(`traffic over; final drain ${seconds(drained)}`);
+    return { totals: ledger.totals(), faults: reports, sends: all.size };
+  } finally {
+    await Promise.all(clients.map((c) => c.client.close().catch(() => {})));
+    await cluster?.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const seconds = (ms: number | null) => (ms === null ? 'NOT within bound' : `${(ms / 1000).toFixed(1)} s`);
+
+/** Every client sends `n` messages to its pair at once (recorded as chaos traffic). */
+function burst(clients: ChaosClient[], ledger: ChaosLedger, n: number): void {
+  for (const c of clients) {
+    for (let i = 0; i < n; i++) {
+      const { text, settle } = ledger.send(c.userId, c.partner, [c.partner]);
+      void c.client.sendText(c.partner, text).then(
+        (r) => settle(r.id),
+        () => settle(null),
+      );
+    }
+  }
+}
+
+async function inject(cluster: ChaosCluster, fault: FaultName, o: ChaosOptions, sendBurst: () => void): Promise<void> {
+  const [g1, g2] = cluster.gateways;
+  switch (fault) {
+    case 'gateway-pause':
+      g1.pause();
+      await sleep(o.pauseMs);
+      g1.resume();
+      return;
+    case 'redis-restart':
+      await cluster.redis.stop();
+      await sleep(o.redisDownMs);
+      await cluster.redis.start();
+      return;
+    case 'postgres-restart':
+      await cluster.postgres.stop();
+      await sleep(o.postgresDownMs);
+      await cluster.postgres.start();
+      return;
+    case 'gateway-kill':
+      // SIGKILL, then started again at once (on a new port), as a supervisor would.
+      await g2.restart('kill');
+      return;
+    case 'gateway-deploy':
+      sendBurst();
+      await g1.restart('graceful');
+      return;
+  }
+}
