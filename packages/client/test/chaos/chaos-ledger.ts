@@ -81,6 +81,11 @@ export class ChaosLedger {
     mine.set(conv, list);
   }
 
+  /** How many messages from `sender` in `chat` have reached `recipient` so far. */
+  arrived(recipient: string, sender: string, chat: string): number {
+    return this.received.get(recipient)?.get(`${sender}|${chat}`)?.length ?? 0;
+  }
+
   /** A `message:sent` event for `id`. */
   announce(id: string): void {
     this.announced.set(id, (this.announced.get(id) ?? 0) + 1);

@@ -3,6 +3,7 @@
 //   --duration=<s> (CHAOS_DURATION_S, default 60)   --clients=<n> (CHAOS_CLIENTS, default 10)
 //   --rate=<msgs/s> (CHAOS_RATE, default 10)        --faults=a,b (CHAOS_FAULTS, default all but gateway-deploy)
 //   --burst=<n> (CHAOS_BURST, default 50)          --seed=<n> (CHAOS_SEED)                          --json: the report as one `CHAOS_REPORT {...}` line
+//   --first-contact=<n> (CHAOS_FIRST_CONTACT, default 10): messages each side of a pair sends the other at once, first of all, and again once each heard from the other
 // Exits 1 when a message was lost, duplicated, reordered or not announced exactly once, or a
 // client did not recover.
 import {
@@ -33,6 +34,7 @@ const report: ChaosReport = await runChaos({
   ratePerSecond: number('rate', 'CHAOS_RATE', DEFAULT_CHAOS_OPTIONS.ratePerSecond),
   seed: number('seed', 'CHAOS_SEED', DEFAULT_CHAOS_OPTIONS.seed),
   burst: number('burst', 'CHAOS_BURST', DEFAULT_CHAOS_OPTIONS.burst),
+  firstContact: number('first-contact', 'CHAOS_FIRST_CONTACT', DEFAULT_CHAOS_OPTIONS.firstContact),
   faults,
   log,
 });

@@ -10,7 +10,7 @@ import { rotatingSocket } from './chaos-socket.js';
 /**
  * A chaos run: two gateways on their own Redis and PostgreSQL, `clients` in-process clients on file
  * stores, 1:1 (fixed pairs) and group traffic at `ratePerSecond`, and each fault once, spread over
- * `durationMs`. After each fault it measures the recovery (every client connected again, and every
+ * `durationMs`; the pairs make first contact both at once. After each fault it measures the recovery (every client connected again, and every
  * message sent before the fault ended delivered) and probes every client; at the end it checks
  * the delivery contract. Every wait is bounded.
  */
@@ -39,6 +39,11 @@ export interface ChaosOptions {
   faults: readonly FaultName[];
   /** Sends each client of a gateway-deploy fault makes just before the gateway shuts down. */
   burst: number;
+  /**
+   * Messages each client sends its pair at the start, both sides at once with no session yet, and
+   * again (both at once) once each has heard from the other.
+   */
+  firstContact: number;
   /** How long a paused gateway stays paused, Redis and PostgreSQL stay down. */
   pauseMs: number;
   redisDownMs: number;
@@ -56,6 +61,7 @@ export const DEFAULT_CHAOS_OPTIONS: Omit<ChaosOptions, 'log'> = {
   groupShare: 0.25,
   faults: DEFAULT_FAULTS,
   burst: 50,
+  firstContact: 10,
   pauseMs: 10_000,
   redisDownMs: 2_000,
   postgresDownMs: 5_000,
@@ -82,8 +88,10 @@ export interface FaultReport {
 export interface ChaosReport {
   totals: LedgerTotals;
   faults: FaultReport[];
-  /** Sends made (all, probes and warm-up excluded). */
+  /** Sends made (all, first contact included; probes and the group's warm-up excluded). */
   sends: number;
+  /** `message:undecryptable` events, all clients (each such message comes back later through retry). */
+  undecryptable: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -114,10 +122,12 @@ interface ChaosClient {
   userId: string;
   partner: string;
   client: ParleyClient;
-  /** Texts received that are not chaos messages (warm-up, probes). */
+  /** Texts received that are not chaos messages (the group's warm-up, probes). */
   other: string[];
   /** Times the connection was lost (state 'reconnecting'). */
   drops: number;
+  /** `message:undecryptable` events. */
+  undecryptable: number;
 }
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
@@ -139,7 +149,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         store: await fileClientStore({ dir: join(dir, userId) }),
         WebSocket: rotatingSocket(urls, i),
       });
-      const c: ChaosClient = { userId, partner, client, other: [], drops: 0 };
+      const c: ChaosClient = { userId, partner, client, other: [], drops: 0, undecryptable: 0 };
       client.on('connection:state', (e) => {
         if (e.state === 'reconnecting') c.drops++;
       });
@@ -149,6 +159,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         else c.other.push(text);
       });
       client.on('message:sent', (m) => ledger.announce(m.id));
+      client.on('message:undecryptable', () => c.undecryptable++);
       clients.push(c);
     }
     await Promise.all(clients.map((c) => c.client.connect()));
@@ -158,18 +169,16 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       if ((await until(done, o.recoveryLimitMs)) === null) throw new Error(`chaos warm-up: ${what} not within bound`);
     };
 
-    // Sessions first (1:1 both ways, then the group, one member at a time): two users starting a
-    // session at the same moment is a client ordering subject of its own (issue 14 point 2).
-    await Promise.all(
-      clients
-        .filter((_, i) => i % 2 === 0)
-        .map(async (a) => {
-          await a.client.sendText(a.partner, `hello ${a.partner}`);
-          await must(`hello to ${a.partner}`, () => got(a.partner, `hello ${a.partner}`));
-          await (byId.get(a.partner) as ChaosClient).client.sendText(a.userId, `hello ${a.userId}`);
-          await must(`hello to ${a.userId}`, () => got(a.userId, `hello ${a.userId}`));
-        }),
-    );
+    // First contact, 1:1: both sides of every pair send their first messages to each other at the
+    // same moment, so both start a session (the race Signal's session-switching rules settle, issue
+    // 14 point 2). Once each side has heard from the other (so each has both sessions, a different
+    // one open on each side), both send again at once: those messages cross on different sessions,
+    // where a failed decryption attempt used to damage a session (late and out of order through
+    // retry). They are chaos messages, checked like the rest, and may still be in flight when the
+    // first fault starts. The group's sessions are then opened one member at a time.
+    burst(clients, ledger, o.firstContact);
+    await must('first contact', () => clients.every((c) => ledger.arrived(c.userId, c.partner, c.userId) > 0));
+    burst(clients, ledger, o.firstContact);
     const founder = clients[0] as ChaosClient;
     const group = await founder.client.groups.create({
       name: 'chaos',
@@ -211,7 +220,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     const gap = o.durationMs / (o.faults.length + 1);
     for (const [i, fault] of o.faults.entries()) {
       await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
-      o.log(`fault ${fault}`);
+      o.log(`fault ${fault} (${clients.reduce((n, c) => n + c.undecryptable, 0)} undecryptable on arrival so far)`);
       const dropsBefore = clients.reduce((n, c) => n + c.drops, 0);
       await inject(cluster, fault, o, () => burst(clients, ledger, o.burst));
       const sentBefore = ledger.snapshot();
@@ -244,8 +253,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     await traffic;
     const all = ledger.snapshot();
     const drained = await until(() => pending.size === 0 && ledger.missing(all) === 0, o.recoveryLimitMs);
-    o.log(`traffic over; final drain ${seconds(drained)}`);
-    return { totals: ledger.totals(), faults: reports, sends: all.size };
+    const undecryptable = clients.reduce((n, c) => n + c.undecryptable, 0);
+    o.log(`traffic over; final drain ${seconds(drained)}; ${undecryptable} undecryptable on arrival`);
+    return { totals: ledger.totals(), faults: reports, sends: all.size, undecryptable };
   } finally {
     await Promise.all(clients.map((c) => c.client.close().catch(() => {})));
     await cluster?.dispose();

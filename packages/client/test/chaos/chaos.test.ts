@@ -5,7 +5,8 @@ import { describe, expect, it, onTestFailed } from 'vitest';
 import type { ChaosReport } from './chaos-run.js';
 
 // The CI chaos test (issue 14): two gateways on a Redis and a PostgreSQL of the run's own, 10
-// clients on file stores, 60 s of 1:1 and group traffic, each fault once (gateway SIGSTOP 10 s,
+// clients on file stores, pairs making first contact both at once (10 messages each way, twice, so both
+// sides start a session: issue 14 point 2), 60 s of 1:1 and group traffic, each fault once (gateway SIGSTOP 10 s,
 // Redis kill + restart, PostgreSQL crash + restart, gateway SIGKILL + restart). The run is a child
 // process (chaos-main.ts, also `pnpm chaos`), so a client that freezes its event loop freezes only
 // the run, which this test then stops and reports.
