@@ -10,9 +10,10 @@ import { rotatingSocket } from './chaos-socket.js';
 /**
  * A chaos run: two gateways on their own Redis and PostgreSQL, `clients` in-process clients on file
  * stores, 1:1 (fixed pairs) and group traffic at `ratePerSecond`, and each fault once, spread over
- * `durationMs`; the pairs make first contact both at once. After each fault it measures the recovery (every client connected again, and every
- * message sent before the fault ended delivered) and probes every client; at the end it checks
- * the delivery contract. Every wait is bounded.
+ * `durationMs`; the pairs make first contact both at once. After each fault it measures the
+ * recovery (every client connected again, and every message sent before the fault ended
+ * delivered) and probes every client; at the end it checks the delivery contract. Every wait is
+ * bounded.
  */
 
 /**
