@@ -1,4 +1,5 @@
 import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { CloseReasons, type Connection } from './connection.js';
@@ -10,6 +11,7 @@ export interface DirectorySweepPorts {
   stores: Pick<ServerStores, 'directory'>;
   limits: ServerLimits;
   clock: Clock;
+  logger: Logger;
   /** Every open connection of this gateway. */
   connections(): Iterable<Connection>;
   /** Makes a device connected here read its queue again. */
@@ -49,7 +51,10 @@ export class DirectorySweep {
       } else if (c.state === 'ready' && c.address && now - c.lastClaimAt > ttl / 3) {
         c.lastClaimAt = now;
         const location = { gatewayId: this.o.gatewayId, connectionId: c.id };
-        void this.o.stores.directory.claim(c.address, location, ttl).catch(() => {});
+        // A failed renewal only risks a late nudge: the next pass claims again.
+        void this.o.stores.directory
+          .claim(c.address, location, ttl)
+          .catch((error: unknown) => this.o.logger.warn('directory claim renewal failed', { error: String(error) }));
         this.o.nudgeLocal(c.address);
       }
     }

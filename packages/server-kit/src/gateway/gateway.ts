@@ -107,6 +107,7 @@ export class Gateway {
       stores,
       limits,
       clock,
+      logger,
       connections: () => this.connections.values(),
       nudgeLocal: (device) => this.live.pumpOf(device)?.nudge(),
     });
@@ -116,7 +117,7 @@ export class Gateway {
     await this.notes.start();
     await this.presence.start();
     this.sweep.start();
-    this.purgeTimer = setInterval(() => void this.o.stores.queue.purgeExpired().catch(() => {}), QUEUE_PURGE_EVERY_MS);
+    this.purgeTimer = setInterval(() => void this.purgeExpired(), QUEUE_PURGE_EVERY_MS);
     this.purgeTimer.unref?.();
   }
 
@@ -141,6 +142,15 @@ export class Gateway {
 
   accept(ws: WebSocket): void {
     this.loop.accept(ws);
+  }
+
+  /** The periodic purge of expired queue entries; a failure waits for the next period. */
+  private async purgeExpired(): Promise<void> {
+    try {
+      await this.o.stores.queue.purgeExpired();
+    } catch (error) {
+      this.o.logger.warn('queue purge failed', { error: String(error) });
+    }
   }
 
   private track(work: Promise<unknown>): void {

@@ -96,7 +96,9 @@ export class LiveDevices implements Deliveries {
     if (current && wasLive) {
       current.pump.stop();
       this.live.delete(key);
-      void this.o.stores.directory.release(device, connection.id).catch(() => {});
+      void this.o.stores.directory
+        .release(device, connection.id)
+        .catch((error: unknown) => this.o.logger.warn('directory release failed', { error: String(error) }));
     }
   }
 
@@ -133,7 +135,9 @@ export class LiveDevices implements Deliveries {
           if (!location) {
             // No live connection anywhere: wake the device (coalesced; content-free). Every gateway is
             // also told, in case the directory lost the entry of a device that is connected after all.
-            void this.o.push?.notify(device, { count: 1 }).catch(() => {});
+            void this.o.push
+              ?.notify(device, { count: 1 })
+              .catch((error: unknown) => this.o.logger.warn('push notify failed', { error: String(error) }));
             this.o.notes.send('all', { kind: 'nudge', device });
             return;
           }
