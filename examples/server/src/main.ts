@@ -6,6 +6,7 @@ import { sqliteStores } from '@parley/server-kit/sqlite';
 import { referenceHttpHandler } from './http.js';
 import { consoleLogger } from './logger.js';
 import { invocationDir, parseServerArgs, USAGE, UsageError } from './options.js';
+import { shutdownSignalHandler } from './shutdown-signals.js';
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseServerArgs>;
@@ -57,31 +58,34 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
-  console.log(`Web chat: ${server.url.replace(/^ws/, 'http')}/`);
-
   return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
+    const stop = shutdownSignalHandler({
+      shutdown: (signal) => {
+        console.log(`${signal}: shutting down`);
+        void (async () => {
+          await server.close();
+          await stores.close();
+        })().then(
+          () => {
+            console.log('Parley reference server stopped');
+            resolve(0);
+          },
+          (error: unknown) => {
+            logger.error('shutdown failed', { error: String(error) });
+            resolve(1);
+          },
+        );
+      },
+      force: (signal) => {
         console.error(`${signal} again: exiting without a clean shutdown`);
         process.exit(1);
-      }
-      stopping = true;
-      console.log(`${signal}: shutting down`);
-      void (async () => {
-        await server.close();
-        await stores.close();
-      })().then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error('shutdown failed', { error: String(error) });
-          resolve(1);
-        },
-      );
-    };
+      },
+    });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Only now, with the handlers in place: a Ctrl+C right after this line shuts down cleanly.
+    console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
+    console.log(`Web chat: ${server.url.replace(/^ws/, 'http')}/`);
   });
 }
 
