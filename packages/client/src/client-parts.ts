@@ -110,26 +110,31 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     },
     logger,
   );
-  const inbox = new Inbox(store, options.userId, {
-    groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
-    isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
-    open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
-    note: (tx, announcement) => announcements.note(tx, announcement),
-    announce: (noted) => announcements.announce(noted),
-    undecryptable: (e) => {
-      const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
-      emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
+  const inbox = new Inbox(
+    store,
+    options.userId,
+    {
+      groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
+      isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
+      open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
+      note: (tx, announcement) => announcements.note(tx, announcement),
+      announce: (noted) => announcements.announce(noted),
+      undecryptable: (e) => {
+        const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
+        emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
+      },
+      receipt: async (tx, event) => {
+        const updates = await applyReceipt(tx, self.userId, event);
+        return updates.length
+          ? () => {
+              for (const u of updates) emit('receipt:updated', u);
+            }
+          : undefined;
+      },
+      ack: (ids) => connection.notify({ deliverAck: { ids } }),
     },
-    receipt: async (tx, event) => {
-      const updates = await applyReceipt(tx, self.userId, event);
-      return updates.length
-        ? () => {
-            for (const u of updates) emit('receipt:updated', u);
-          }
-        : undefined;
-    },
-    ack: (ids) => connection.notify({ deliverAck: { ids } }),
-  });
+    { clock, logger, ...(options.retryHoldMs !== undefined ? { holdMs: options.retryHoldMs } : {}) },
+  );
   const media = new MediaService({
     store,
     spool: options.mediaSpool ?? memoryMediaSpool(),
@@ -152,5 +157,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
   await outbox.load();
   // Events a previous run stored but did not get to emit go first, before anything new can arrive.
   await announcements.replay();
+  // Then what was held back for a retry whose wait ended while the client was not running.
+  await inbox.start();
   return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
 }

@@ -124,6 +124,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       return undefined;
     });
     parts?.outbox.stop();
+    parts?.inbox.stop();
     parts?.connection.close();
     await this.options.store.close();
   }

@@ -13,6 +13,8 @@ interface StoredMessageBase extends ReceivedMessage {
   statusAt?: number;
   /** Incoming: when this user read it (here or on another device). */
   readAt?: number;
+  /** The sending device's sequence number in the chat (messages/send-seq.ts); kept so a resend carries it. */
+  seq?: number;
 }
 
 /**

@@ -6,6 +6,9 @@ import { resendable } from '../media/media-service.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { getMessage } from './message-store.js';
 
+/** A resend keeps the message's sequence number, so the receiver can fill the gap it left. */
+const seqOf = (m: { seq?: number }) => (m.seq ? { seq: m.seq } : {});
+
 /**
  * The content of a message this user sent, to re-encrypt for a device that could not decrypt it;
  * undefined when the requester has no business seeing it. A group message goes only to a verified
@@ -24,9 +27,9 @@ export async function resendContent(
     if (group) {
       if (!isMember(group, requester.userId)) return undefined;
       await redistributeTo(tx, m.chatId, requester);
-      return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId }) };
+      return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId, ...seqOf(m) }) };
     }
     if (m.chatId !== requester.userId && requester.userId !== self.userId) return undefined;
-    return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
+    return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId, ...seqOf(m) }) };
   });
 }

@@ -7,6 +7,7 @@ import { encodeLane } from '../outbox/lane.js';
 import type { MessageRecord, Outbox, SendResult } from '../outbox/outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { putOutgoing } from './message-store.js';
+import { takeSendSeq } from './send-seq.js';
 
 /** What sending a message needs from the client. */
 export interface SendContentDeps {
@@ -17,8 +18,9 @@ export interface SendContentDeps {
 }
 
 /**
- * Queues a message to a user or a group (whichever `to` names): the stored message (pending) and
- * the outbox record commit in one transaction; resolves once the server acknowledged it.
+ * Queues a message to a user or a group (whichever `to` names): its sequence number in the chat,
+ * the stored message (pending) and the outbox record commit in one transaction; resolves once the
+ * server acknowledged it.
  */
 export async function sendContent(
   deps: SendContentDeps,
@@ -31,25 +33,26 @@ export async function sendContent(
   const id = newMessageId();
   const sentAt = deps.clock.now();
   const group = await store.transaction((tx) => getGroup(tx, to));
-  return outbox.add(
-    {
+  return outbox.add(async (tx) => {
+    const seq = await takeSendSeq(tx, to);
+    await putOutgoing(tx, {
+      id,
+      chatId: to,
+      from: { userId: self.userId, deviceId: self.deviceId },
+      content,
+      sentAt,
+      serverTime: 0,
+      seq,
+    });
+    return {
       id,
       lane: encodeLane({ kind: 'chat', chatId: to }),
       chatId: to,
       createdAt: sentAt,
       kind: 'message',
-      content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
+      content: encodeContent(content, sentAt, group ? { groupId: to, seq } : { toUserId: to, seq }),
       send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
       ...extra,
-    },
-    (tx) =>
-      putOutgoing(tx, {
-        id,
-        chatId: to,
-        from: { userId: self.userId, deviceId: self.deviceId },
-        content,
-        sentAt,
-        serverTime: 0,
-      }),
-  );
+    };
+  });
 }

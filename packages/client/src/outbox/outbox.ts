@@ -80,15 +80,12 @@ export class Outbox {
   }
 
   /**
-   * Stores a record in the same transaction as `alsoWrite`, then sends it when connected.
+   * Stores the record `build` makes inside the transaction (which may write what goes with it, and
+   * take numbers that must follow the outbox's order), then sends it when connected.
    * Resolves once the server acknowledged it; rejects only when the server refused it for good.
    */
-  async add(record: NewRecord<MessageRecord>, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<SendResult> {
-    const stored = await this.store.transaction(async (tx) => {
-      const full = await appendRecord(tx, record);
-      await alsoWrite(tx);
-      return full;
-    });
+  async add(build: (tx: StoreTx) => Promise<NewRecord<MessageRecord>>): Promise<SendResult> {
+    const stored = await this.store.transaction(async (tx) => appendRecord(tx, await build(tx)));
     const result = new Promise<SendResult>((resolve, reject) => this.waiters.set(stored.id, { resolve, reject }));
     this.push(stored);
     this.pump();

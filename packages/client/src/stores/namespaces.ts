@@ -12,6 +12,10 @@ export const NS = {
   outbox: 'outbox',
   /** `messages/announcements.ts`: message events stored with their state and not yet emitted, in order. */
   announcements: 'announcements',
+  /** `messages/send-seq.ts`: this device's last message sequence number per conversation. */
+  sendSeqs: 'messages.send-seq',
+  /** `messages/sender-order.ts`: per (conversation, sender device) the last seq announced and the messages held back. */
+  senderOrder: 'messages.sender-order',
   /** `outbox/outbox-store.ts`: the outbox's sequence counter. */
   meta: 'meta',
   /** `e2ee/device-lists.ts`: the cached device list of each user. */

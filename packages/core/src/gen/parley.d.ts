@@ -539,6 +539,7 @@ export namespace parley {
             replyTo: string;
             groupId: string;
             padding: Uint8Array;
+            seq: number;
             body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
@@ -561,6 +562,7 @@ export namespace parley {
                 replyTo?: (string|null);
                 groupId?: (string|null);
                 padding?: (Uint8Array|null);
+                seq?: (number|null);
                 body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
                 $unknowns?: Uint8Array[];
             }
@@ -574,6 +576,7 @@ export namespace parley {
               replyTo?: string|null;
               groupId?: string|null;
               padding?: Uint8Array|null;
+              seq?: number|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape })
