@@ -21,7 +21,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { host, port, dataDir } = parsed.options;
+  const { host, port, dataDir, origins } = parsed.options;
   const logger = consoleLogger();
 
   // Built in memory while the gateway starts (one to three seconds); requests for it wait.
@@ -43,6 +43,7 @@ async function main(): Promise<number> {
     server = await createServer({
       host,
       port,
+      ...(origins ? { origins } : {}),
       stores,
       authenticator: keyAuthenticator({ registration: 'open' }),
       logger,

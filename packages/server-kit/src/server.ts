@@ -22,6 +22,16 @@ export interface CreateServerOptions {
   port?: number;
   /** The pluggable parts: `memoryStores()` or `sqliteStores({ path })`, or your own. Not closed by `close()`. */
   stores: ServerStores;
+  /**
+   * The origins clients log in for: the host of the URL they connect to, as `new URL(url).host`
+   * writes it (`'chat.example.com'`, `'chat.example.com:8443'`, `'10.0.0.5:8080'`; no default port).
+   * A device signs the origin into its login and the server refuses any origin not listed, so a
+   * server a client was pointed at cannot relay another server's challenge. Set it whenever clients
+   * reach the server by a DNS name or through a proxy or load balancer. Default: the address each
+   * connection arrived on (any loopback host for a loopback connection, else the local IP and port),
+   * which never accepts a DNS name. See docs/PROTOCOL.md section 5.1.
+   */
+  origins?: readonly string[];
   /** Default: `keyAuthenticator()` with open registration. */
   authenticator?: Authenticator;
   limits?: Partial<ServerLimits>;
@@ -100,6 +110,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
     ...(media ? { media } : {}),
     ...(options.isContact ? { isContact: options.isContact } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.origins ? { origins: options.origins } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),
@@ -125,7 +136,9 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
   });
   // ws rejects larger frames itself, closing with 1009 (message too big) before buffering them.
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
-  wss.on('connection', (ws) => gateway.accept(ws));
+  wss.on('connection', (ws, req) =>
+    gateway.accept(ws, { address: req.socket.localAddress, port: req.socket.localPort }),
+  );
   wss.on('error', () => {});
 
   const host = options.host ?? '127.0.0.1';

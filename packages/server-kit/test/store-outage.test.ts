@@ -120,8 +120,8 @@ describe('gateway while its store is down', () => {
       hello: { protocolVersion: PROTOCOL_VERSION, userId: 'bob', deviceId: 1, authKey: key.publicKey },
     });
     const nonce = challenge.challenge?.nonce as Uint8Array;
-    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'bob', 1));
-    const refused = await bob.request({ auth: { signature } });
+    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'bob', 1, bob.origin));
+    const refused = await bob.request({ auth: { signature, origin: bob.origin } });
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_UNAVAILABLE);
     expect(refused.error?.retryable).toBe(true);
     await bob.waitClosed();

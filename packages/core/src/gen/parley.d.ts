@@ -340,6 +340,7 @@ export namespace parley {
             constructor(properties?: parley.v1.Auth.$Properties);
             $unknowns?: Uint8Array[];
             signature: Uint8Array;
+            origin: string;
             static create(properties: parley.v1.Auth.$Shape): parley.v1.Auth & parley.v1.Auth.$Shape;
             static create(properties?: parley.v1.Auth.$Properties): parley.v1.Auth;
             static encode(message: parley.v1.Auth.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -353,6 +354,7 @@ export namespace parley {
         namespace Auth {
             interface $Properties {
                 signature?: (Uint8Array|null);
+                origin?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.Auth.$Properties;

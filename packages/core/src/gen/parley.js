@@ -1838,6 +1838,7 @@ export const parley = $root.parley = (() => {
             };
 
             Auth.prototype.signature = $util.newBuffer([]);
+            Auth.prototype.origin = "";
 
             Auth.create = function(properties) {
                 return new Auth(properties);
@@ -1852,6 +1853,8 @@ export const parley = $root.parley = (() => {
                     throw $Error("max depth exceeded");
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
                     writer.uint32(10).bytes(message.signature);
+                if (message.origin != null && $Object.hasOwnProperty.call(message, "origin") && message.origin !== "")
+                    writer.uint32(18).string(message.origin);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1894,6 +1897,15 @@ export const parley = $root.parley = (() => {
                                 delete message.signature;
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.origin = value;
+                            else
+                                delete message.origin;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1927,6 +1939,9 @@ export const parley = $root.parley = (() => {
                             $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
                         else if (object.signature.length >= 0)
                             message.signature = object.signature;
+                if (object.origin != null)
+                    if (typeof object.origin !== "string" || object.origin.length)
+                        message.origin = $String(object.origin);
                 return message;
             };
 
@@ -1938,7 +1953,7 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     if (options.bytes === $String)
                         object.signature = "";
                     else {
@@ -1946,8 +1961,12 @@ export const parley = $root.parley = (() => {
                         if (options.bytes !== $Array)
                             object.signature = $util.newBuffer(object.signature);
                     }
+                    object.origin = "";
+                }
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                     object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                if (message.origin != null && $Object.hasOwnProperty.call(message, "origin"))
+                    object.origin = message.origin;
                 return object;
             };
 

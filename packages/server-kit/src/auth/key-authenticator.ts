@@ -25,7 +25,7 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
   return {
     async authenticate(attempt: AuthAttempt, { devices, clock }: AuthContext): Promise<AuthDecision> {
       const { userId, deviceId, authKey } = attempt;
-      const payload = authChallengePayload(attempt.nonce, userId, deviceId);
+      const payload = authChallengePayload(attempt.nonce, userId, deviceId, attempt.origin);
       if (!(await verifyWithAuthKey(authKey, payload, attempt.signature))) return deny('bad challenge signature');
 
       const existing = await devices.get(userId, deviceId);

@@ -10,6 +10,11 @@ export interface AuthAttempt {
   token: string;
   /** The server's challenge nonce and the device's signature over the challenge payload. */
   nonce: Uint8Array;
+  /**
+   * The server origin the device signed its login for (part of the signed payload). The gateway
+   * has already checked that this server answers to it.
+   */
+  origin: string;
   signature: Uint8Array;
   link?: DeviceLinkProof;
 }

@@ -16,6 +16,7 @@ import { CloseReasons, Connection, closeCode } from './connection.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
+import { type LocalAddress, originPolicy } from './server-origins.js';
 
 /** What the connection loop needs of its gateway. */
 export interface ConnectionLoopPorts {
@@ -24,7 +25,9 @@ export interface ConnectionLoopPorts {
   clock: Clock;
   logger: Logger;
   router: Router;
-  handshake: Omit<HandshakeContext, 'clock' | 'limits' | 'logger'>;
+  handshake: Omit<HandshakeContext, 'clock' | 'limits' | 'logger' | 'acceptsOrigin'>;
+  /** The origins logins must be signed for; by default the address each connection arrived on. */
+  origins: readonly string[] | undefined;
   /** True once the gateway is stopping: no new work is taken on. */
   closing(): boolean;
   /** Work the gateway waits for when it stops. */
@@ -67,7 +70,8 @@ export class ConnectionLoop {
 
   constructor(private readonly o: ConnectionLoopPorts) {}
 
-  accept(ws: WebSocket): void {
+  /** Serves `ws`, which arrived on `local` (the socket's local address decides the default origins). */
+  accept(ws: WebSocket, local: LocalAddress = {}): void {
     if (this.o.closing()) {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
@@ -75,7 +79,8 @@ export class ConnectionLoop {
     const { limits, clock, logger } = this.o;
     const id = `${this.o.gatewayId}:${++this.nextConnection}`;
     const connection = new Connection(id, ws, limits, clock());
-    const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger }, connection);
+    const acceptsOrigin = originPolicy(this.o.origins, local);
+    const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
     this.o.opened(connection);
     let chain: Promise<void> = Promise.resolve();
     let queued = 0;

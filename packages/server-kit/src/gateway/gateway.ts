@@ -17,6 +17,7 @@ import { ConnectionLoop } from './connection-loop.js';
 import { DirectorySweep } from './directory-sweep.js';
 import { GatewayNotes } from './gateway-notes.js';
 import { LiveDevices } from './live-devices.js';
+import type { LocalAddress } from './server-origins.js';
 
 /** What a {@link Gateway} is built from (`createServer` fills it from its options). */
 export interface GatewayOptions {
@@ -29,6 +30,11 @@ export interface GatewayOptions {
   /** The app's middleware around the built-in routes. */
   routes?: RouteMiddleware;
   gatewayId: string;
+  /**
+   * The origins (URL hosts) clients log in for; default: the address each connection arrived on.
+   * See `CreateServerOptions.origins`.
+   */
+  origins?: readonly string[];
   stores: ServerStores;
   authenticator: Authenticator;
   limits: ServerLimits;
@@ -89,6 +95,7 @@ export class Gateway {
       clock,
       logger,
       router: new Router(routes, o.routes),
+      origins: o.origins,
       handshake: {
         stores,
         authenticator: o.authenticator,
@@ -140,8 +147,8 @@ export class Gateway {
     return this.connections.size;
   }
 
-  accept(ws: WebSocket): void {
-    this.loop.accept(ws);
+  accept(ws: WebSocket, local: LocalAddress = {}): void {
+    this.loop.accept(ws, local);
   }
 
   /** The periodic purge of expired queue entries; a failure waits for the next period. */

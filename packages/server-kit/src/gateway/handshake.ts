@@ -6,6 +6,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { CloseReasons, type Connection } from './connection.js';
+import { MAX_ORIGIN_BYTES } from './server-origins.js';
 
 interface PendingHello {
   hello: parley.v1.Hello.$Properties;
@@ -21,6 +22,8 @@ export interface HandshakeContext {
   clock: Clock;
   limits: ServerLimits;
   logger: Logger;
+  /** Whether this connection may log in for `origin`, the server the device signed its login for. */
+  acceptsOrigin(origin: string): boolean;
   /**
    * Called once the connection is authenticated, before Welcome is sent. Returns the queue
    * size for Welcome and a `start` that begins deliveries once Welcome is on the wire.
@@ -66,6 +69,13 @@ export class Handshake {
     if (this.connection.state !== 'auth' || !pending) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
     this.pending = undefined;
     const { hello, device, nonce } = pending;
+    const origin = auth.origin ?? '';
+    if (!this.ctx.acceptsOrigin(origin)) {
+      // The login was made for another server: relayed, or the gateway's `origins` is not configured.
+      const shown = origin.length > MAX_ORIGIN_BYTES ? `${origin.slice(0, 64)}...` : origin;
+      this.fail(requestId, `the login was signed for origin "${shown}", which this server does not answer to`);
+      return;
+    }
     const link = hello.link;
     const decision = await this.ctx.authenticator
       .authenticate(
@@ -75,6 +85,7 @@ export class Handshake {
           authKey: hello.authKey ?? new Uint8Array(),
           token: hello.token ?? '',
           nonce,
+          origin,
           signature: auth.signature ?? new Uint8Array(),
           ...(link
             ? {
