@@ -78,24 +78,32 @@ export class ConnectionLoop {
     const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger }, connection);
     this.o.opened(connection);
     let chain: Promise<void> = Promise.resolve();
-    let queued = 0;
+    // Requests and acks being handled: both count against the connection's concurrency budget, so
+    // a flood of acks pauses reading like a flood of requests does.
+    let busy = 0;
+    const begin = () => {
+      if (++busy >= limits.maxConcurrentRequests) connection.pauseReading();
+    };
+    const end = () => {
+      if (--busy === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+    };
     ws.on('message', (data: RawData, isBinary: boolean) => {
       connection.lastReceivedAt = clock();
       const bytes = toBytes(data);
       if (isBinary && connection.state === 'ready' && connection.address && !this.o.closing()) {
         const ack = sniffDeliverAck(bytes, limits.maxFrameBytes);
         if (ack) {
-          this.o.track(this.fastAck(connection, ack));
+          begin();
+          this.o.track(this.acknowledge(connection, ack).finally(end));
           return;
         }
       }
-      queued++;
-      if (queued >= limits.maxConcurrentRequests) connection.pauseReading();
+      begin();
       chain = chain.then(async () => {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
-          if (--queued === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+          end();
         }
       });
       this.o.track(chain);
@@ -105,11 +113,12 @@ export class ConnectionLoop {
   }
 
   /**
-   * Routes an acknowledgement out of order (see ack-fast-path.ts). The client sends it once, so
-   * when the stores fail (PostgreSQL restarting) the gateway retries it with a backoff, keeping the
-   * connection open: the device stays connected through a short outage, its deliveries waiting.
+   * Routes an acknowledgement, from the fast path (see ack-fast-path.ts) or in order: both answer
+   * the same way. The client sends it once, so when the stores fail (PostgreSQL restarting) the
+   * gateway retries it with a backoff, keeping the connection open: the device stays connected
+   * through a short outage, its deliveries waiting.
    */
-  private async fastAck(connection: Connection, frame: ClientFrame): Promise<void> {
+  private async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
     const backoff = new RetryBackoff();
@@ -118,6 +127,11 @@ export class ConnectionLoop {
         await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
         return;
       } catch (error) {
+        if (isParleyError(error) && !error.retryable) {
+          // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
+          this.refuseFrame(connection, error, frame.requestId);
+          return;
+        }
         this.o.logger.warn('ack failed', { attempt, error: String(error) });
       }
       if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
@@ -128,6 +142,14 @@ export class ConnectionLoop {
         return;
       }
       await pause(connection, backoff.next());
+    }
+  }
+
+  /** Answers a frame the client should not have sent; too many of them close the connection. */
+  private refuseFrame(connection: Connection, error: unknown, requestId = 0): void {
+    connection.replyError(requestId, error);
+    if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
+      connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
     }
   }
 
@@ -145,10 +167,7 @@ export class ConnectionLoop {
         connection.replyError(unknownBody.requestId, error);
         return;
       }
-      connection.replyError(0, error);
-      if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
-        connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
-      }
+      this.refuseFrame(connection, error);
       return;
     }
     const requestId = frame.requestId;
@@ -176,6 +195,7 @@ export class ConnectionLoop {
       if (connection.state !== 'ready' || !device) {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
+      if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
       const reply = await this.o.router.handle(frame, { device, requestId, connectionId: connection.id });
       if (reply) connection.reply(requestId, reply);
     } catch (error) {
