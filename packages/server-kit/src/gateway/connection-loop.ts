@@ -9,10 +9,12 @@ import {
 import type { RawData, WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
+import { FrameBudget } from './frame-budget.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
@@ -33,7 +35,12 @@ export interface ConnectionLoopPorts {
   opened(connection: Connection): void;
   /** A connection closed. */
   closed(connection: Connection): void;
+  /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
+  setTimer?: SetTimer;
 }
+
+/** How long a client closed for flooding is asked to wait before reconnecting. */
+const FLOOD_RECONNECT_AFTER_MS = 10_000;
 
 /**
  * Attempts of an acknowledgement while the stores fail (about a minute with the backoff): an
@@ -81,14 +88,37 @@ export class ConnectionLoop {
     // Requests and acks being handled: both count against the connection's concurrency budget, so
     // a flood of acks pauses reading like a flood of requests does.
     let busy = 0;
+    // Reading pauses while too many frames are being handled or while the frame budget is spent,
+    // and resumes when neither holds.
+    let throttled = false;
+    const resume = () => {
+      if (!throttled && busy < limits.maxConcurrentRequests && !this.o.closing()) connection.resumeReading();
+    };
     const begin = () => {
       if (++busy >= limits.maxConcurrentRequests) connection.pauseReading();
     };
     const end = () => {
-      if (--busy === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+      if (--busy === limits.maxConcurrentRequests - 1) resume();
     };
+    const budget = new FrameBudget(limits.framesPerSecond, limits.frameBurst, clock());
+    const setTimer = this.o.setTimer ?? systemTimer;
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      connection.lastReceivedAt = clock();
+      if (!connection.isOpen) return; // frames read after a close cost nothing
+      const now = clock();
+      connection.lastReceivedAt = now;
+      const verdict = budget.take(now);
+      if (verdict.kind === 'close') {
+        connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
+        return;
+      }
+      if (verdict.kind === 'throttle' && !throttled) {
+        throttled = true;
+        connection.pauseReading();
+        setTimer(() => {
+          throttled = false;
+          resume();
+        }, verdict.resumeInMs);
+      }
       const bytes = toBytes(data);
       if (isBinary && connection.state === 'ready' && connection.address && !this.o.closing()) {
         const ack = sniffDeliverAck(bytes, limits.maxFrameBytes);
