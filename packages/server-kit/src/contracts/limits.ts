@@ -41,6 +41,15 @@ export interface ServerLimits {
   framesPerSecond: number;
   /** Frames a connection may send at once before `framesPerSecond` applies. Default 2,000. */
   frameBurst: number;
+  /**
+   * Most ids (user ids, message ids, device ids, device copies) one request may list; more is
+   * refused with INVALID_ARGUMENT. Default 1,000.
+   */
+  maxIdsPerRequest: number;
+  /** Most users one connection may be subscribed to for presence (INVALID_ARGUMENT beyond). Default 1,000. */
+  maxPresenceSubscriptionsPerConnection: number;
+  /** Most presence subscriptions of one user's connections on one gateway together. Default 2,000. */
+  maxPresenceSubscriptionsPerUser: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -61,6 +70,9 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
   framesPerSecond: 1_000,
   frameBurst: 2_000,
+  maxIdsPerRequest: 1_000,
+  maxPresenceSubscriptionsPerConnection: 1_000,
+  maxPresenceSubscriptionsPerUser: 2_000,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -88,7 +88,7 @@ export class Gateway {
       limits,
       clock,
       logger,
-      router: new Router(routes, o.routes),
+      router: new Router(routes, o.routes, limits),
       handshake: {
         stores,
         authenticator: o.authenticator,

@@ -7,7 +7,6 @@ import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createServer,
-  DEFAULT_LIMITS,
   memoryStores,
   type ParleyServer,
   type ServerLimits,
