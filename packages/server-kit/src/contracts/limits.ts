@@ -33,6 +33,23 @@ export interface ServerLimits {
   typingExpiryMs: number;
   /** Most members a group may have; changes beyond it are refused with GROUP_FULL. Default 1,024. */
   maxGroupMembers: number;
+  /**
+   * Frames (of any kind, acks and pings included) a connection may send per second, sustained.
+   * Above it reading pauses (TCP pushes back); a debt of more than `frameBurst` frames closes the
+   * connection with RATE_LIMITED (4011). Default 1,000.
+   */
+  framesPerSecond: number;
+  /** Frames a connection may send at once before `framesPerSecond` applies. Default 2,000. */
+  frameBurst: number;
+  /**
+   * Most ids (user ids, message ids, device ids, device copies) one request may list; more is
+   * refused with INVALID_ARGUMENT. Default 1,000.
+   */
+  maxIdsPerRequest: number;
+  /** Most users one connection may be subscribed to for presence (INVALID_ARGUMENT beyond). Default 1,000. */
+  maxPresenceSubscriptionsPerConnection: number;
+  /** Most presence subscriptions of one user's connections on one gateway together. Default 2,000. */
+  maxPresenceSubscriptionsPerUser: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -51,6 +68,11 @@ export const DEFAULT_LIMITS: ServerLimits = {
   presenceCoalesceMs: 1_000,
   typingExpiryMs: 10_000,
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
+  framesPerSecond: 1_000,
+  frameBurst: 2_000,
+  maxIdsPerRequest: 1_000,
+  maxPresenceSubscriptionsPerConnection: 1_000,
+  maxPresenceSubscriptionsPerUser: 2_000,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -9,10 +9,12 @@ import {
 import type { RawData, WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
+import { FrameBudget } from './frame-budget.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
@@ -36,7 +38,12 @@ export interface ConnectionLoopPorts {
   opened(connection: Connection): void;
   /** A connection closed. */
   closed(connection: Connection): void;
+  /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
+  setTimer?: SetTimer;
 }
+
+/** How long a client closed for flooding is asked to wait before reconnecting. */
+const FLOOD_RECONNECT_AFTER_MS = 10_000;
 
 /**
  * Attempts of an acknowledgement while the stores fail (about a minute with the backoff): an
@@ -83,24 +90,55 @@ export class ConnectionLoop {
     const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
     this.o.opened(connection);
     let chain: Promise<void> = Promise.resolve();
-    let queued = 0;
+    // Requests and acks being handled: both count against the connection's concurrency budget, so
+    // a flood of acks pauses reading like a flood of requests does.
+    let busy = 0;
+    // Reading pauses while too many frames are being handled or while the frame budget is spent,
+    // and resumes when neither holds.
+    let throttled = false;
+    const resume = () => {
+      if (!throttled && busy < limits.maxConcurrentRequests && !this.o.closing()) connection.resumeReading();
+    };
+    const begin = () => {
+      if (++busy >= limits.maxConcurrentRequests) connection.pauseReading();
+    };
+    const end = () => {
+      if (--busy === limits.maxConcurrentRequests - 1) resume();
+    };
+    const budget = new FrameBudget(limits.framesPerSecond, limits.frameBurst, clock());
+    const setTimer = this.o.setTimer ?? systemTimer;
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      connection.lastReceivedAt = clock();
+      if (!connection.isOpen) return; // frames read after a close cost nothing
+      const now = clock();
+      connection.lastReceivedAt = now;
+      const verdict = budget.take(now);
+      if (verdict.kind === 'close') {
+        connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
+        return;
+      }
+      if (verdict.kind === 'throttle' && !throttled) {
+        throttled = true;
+        connection.pauseReading();
+        setTimer(() => {
+          throttled = false;
+          resume();
+        }, verdict.resumeInMs);
+      }
       const bytes = toBytes(data);
       if (isBinary && connection.state === 'ready' && connection.address && !this.o.closing()) {
         const ack = sniffDeliverAck(bytes, limits.maxFrameBytes);
         if (ack) {
-          this.o.track(this.fastAck(connection, ack));
+          begin();
+          this.o.track(this.acknowledge(connection, ack).finally(end));
           return;
         }
       }
-      queued++;
-      if (queued >= limits.maxConcurrentRequests) connection.pauseReading();
+      begin();
       chain = chain.then(async () => {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
-          if (--queued === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+          end();
         }
       });
       this.o.track(chain);
@@ -110,11 +148,12 @@ export class ConnectionLoop {
   }
 
   /**
-   * Routes an acknowledgement out of order (see ack-fast-path.ts). The client sends it once, so
-   * when the stores fail (PostgreSQL restarting) the gateway retries it with a backoff, keeping the
-   * connection open: the device stays connected through a short outage, its deliveries waiting.
+   * Routes an acknowledgement, from the fast path (see ack-fast-path.ts) or in order: both answer
+   * the same way. The client sends it once, so when the stores fail (PostgreSQL restarting) the
+   * gateway retries it with a backoff, keeping the connection open: the device stays connected
+   * through a short outage, its deliveries waiting.
    */
-  private async fastAck(connection: Connection, frame: ClientFrame): Promise<void> {
+  private async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
     const backoff = new RetryBackoff();
@@ -123,6 +162,11 @@ export class ConnectionLoop {
         await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
         return;
       } catch (error) {
+        if (isParleyError(error) && !error.retryable) {
+          // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
+          this.refuseFrame(connection, error, frame.requestId);
+          return;
+        }
         this.o.logger.warn('ack failed', { attempt, error: String(error) });
       }
       if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
@@ -133,6 +177,14 @@ export class ConnectionLoop {
         return;
       }
       await pause(connection, backoff.next());
+    }
+  }
+
+  /** Answers a frame the client should not have sent; too many of them close the connection. */
+  private refuseFrame(connection: Connection, error: unknown, requestId = 0): void {
+    connection.replyError(requestId, error);
+    if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
+      connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
     }
   }
 
@@ -150,10 +202,7 @@ export class ConnectionLoop {
         connection.replyError(unknownBody.requestId, error);
         return;
       }
-      connection.replyError(0, error);
-      if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
-        connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
-      }
+      this.refuseFrame(connection, error);
       return;
     }
     const requestId = frame.requestId;
@@ -181,6 +230,7 @@ export class ConnectionLoop {
       if (connection.state !== 'ready' || !device) {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
+      if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
       const reply = await this.o.router.handle(frame, { device, requestId, connectionId: connection.id });
       if (reply) connection.reply(requestId, reply);
     } catch (error) {

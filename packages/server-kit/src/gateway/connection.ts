@@ -72,11 +72,12 @@ export class Connection {
   }
 
   /** Sends Goodbye, then closes with 4000 + reason. Idempotent. */
-  close(reason: CloseReason, message: string): void {
+  close(reason: CloseReason, message: string, reconnectAfterMs?: number): void {
     if (this.state === 'closed') return;
     try {
       if (this.ws.readyState === this.ws.OPEN) {
-        this.ws.send(encodeServerFrame({ goodbye: { reason, message } }));
+        const goodbye = reconnectAfterMs === undefined ? { reason, message } : { reason, message, reconnectAfterMs };
+        this.ws.send(encodeServerFrame({ goodbye }));
         this.ws.close(closeCode(reason), message.slice(0, 120));
       }
     } catch {

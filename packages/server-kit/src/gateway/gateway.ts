@@ -94,7 +94,7 @@ export class Gateway {
       limits,
       clock,
       logger,
-      router: new Router(routes, o.routes),
+      router: new Router(routes, o.routes, limits),
       origins: o.origins,
       handshake: {
         stores,

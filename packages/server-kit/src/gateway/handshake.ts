@@ -5,6 +5,7 @@ import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
+import { isValidUserId } from '../router/request-checks.js';
 import { CloseReasons, type Connection } from './connection.js';
 import { MAX_ORIGIN_BYTES } from './server-origins.js';
 
@@ -54,8 +55,13 @@ export class Handshake {
       return;
     }
     const device = { userId: hello.userId ?? '', deviceId: hello.deviceId ?? 0 };
-    if (!validUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
+    if (!isValidUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
       this.fail(requestId, 'user_id must be 1-128 characters without control characters, device_id > 0');
+      return;
+    }
+    const oversize = oversizeHelloField(hello);
+    if (oversize) {
+      this.fail(requestId, oversize);
       return;
     }
     const nonce = randomBytes(32);
@@ -69,6 +75,10 @@ export class Handshake {
     if (this.connection.state !== 'auth' || !pending) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
     this.pending = undefined;
     const { hello, device, nonce } = pending;
+    if ((auth.signature?.length ?? 0) > MAX_KEY_BYTES) {
+      this.fail(requestId, `signature is at most ${MAX_KEY_BYTES} bytes`);
+      return;
+    }
     const origin = auth.origin ?? '';
     if (!this.ctx.acceptsOrigin(origin)) {
       // The login was made for another server: relayed, or the gateway's `origins` is not configured.
@@ -148,7 +158,19 @@ export class Handshake {
   }
 }
 
-function validUserId(userId: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-  return userId.length > 0 && userId.length <= 128 && !/[\u0000-\u001f\u007f]/.test(userId);
+/** Longest `client_info` (characters): a product name and version, not a document. */
+export const MAX_CLIENT_INFO = 256;
+/** Longest bearer `token` (characters): room for a large JWT. */
+export const MAX_TOKEN = 8_192;
+/** Longest key or signature (bytes): public keys and signatures are 32-72 bytes. */
+export const MAX_KEY_BYTES = 256;
+
+/** Which Hello field is over its length limit, as the refusal says it; undefined when none is. */
+function oversizeHelloField(hello: parley.v1.Hello.$Properties): string | undefined {
+  if ((hello.clientInfo?.length ?? 0) > MAX_CLIENT_INFO) return `client_info is at most ${MAX_CLIENT_INFO} characters`;
+  if ((hello.token?.length ?? 0) > MAX_TOKEN) return `token is at most ${MAX_TOKEN} characters`;
+  const keys = [hello.authKey, hello.link?.newAuthKey, hello.link?.signature];
+  if (keys.some((k) => (k?.length ?? 0) > MAX_KEY_BYTES))
+    return `keys and signatures are at most ${MAX_KEY_BYTES} bytes`;
+  return undefined;
 }

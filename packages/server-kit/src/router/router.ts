@@ -1,4 +1,5 @@
 import { type ClientFrame, oneof, ParleyError } from '@parley/core';
+import { checkRequest, type RequestCheckLimits } from './request-checks.js';
 import type {
   Handler,
   Middleware,
@@ -26,7 +27,8 @@ function runThrough<C extends RequestCase>(
 
 /**
  * Dispatches an authenticated device's frame to the route of its body case, through the app's
- * middleware for that case.
+ * middleware for that case. Every request is checked first (ids, strings and list sizes, see
+ * request-checks.ts): neither middleware nor routes see one outside the rules.
  */
 export class Router {
   private readonly middleware: RouteMiddleware;
@@ -35,6 +37,7 @@ export class Router {
   constructor(
     private readonly routes: Routes,
     middleware: RouteMiddleware = {},
+    private readonly limits: RequestCheckLimits = { maxIdsPerRequest: 1_000 },
   ) {
     for (const c of Object.keys(middleware)) {
       if (!Object.hasOwn(routes, c)) throw new ParleyError('INVALID_ARGUMENT', `no route ${c} to put middleware on`);
@@ -58,6 +61,11 @@ export class Router {
   }
 
   private run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
+    try {
+      checkRequest(c, request, this.limits);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const route: Handler<C> = this.routes[c];
     const middleware: Middleware<C> | readonly Middleware<C>[] | undefined = this.middleware[c];
     if (middleware === undefined) return route(request, ctx);
