@@ -125,7 +125,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
   });
   // ws rejects larger frames itself, closing with 1009 (message too big) before buffering them.
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
-  wss.on('connection', (ws) => gateway.accept(ws));
+  wss.on('connection', (ws, req) => gateway.accept(ws, req.socket.remoteAddress));
   wss.on('error', () => {});
 
   const host = options.host ?? '127.0.0.1';

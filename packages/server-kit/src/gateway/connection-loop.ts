@@ -67,7 +67,7 @@ export class ConnectionLoop {
 
   constructor(private readonly o: ConnectionLoopPorts) {}
 
-  accept(ws: WebSocket): void {
+  accept(ws: WebSocket, remoteAddress?: string): void {
     if (this.o.closing()) {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
@@ -75,6 +75,7 @@ export class ConnectionLoop {
     const { limits, clock, logger } = this.o;
     const id = `${this.o.gatewayId}:${++this.nextConnection}`;
     const connection = new Connection(id, ws, limits, clock());
+    connection.remoteAddress = remoteAddress;
     const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger }, connection);
     this.o.opened(connection);
     let chain: Promise<void> = Promise.resolve();

@@ -140,8 +140,9 @@ export class Gateway {
     return this.connections.size;
   }
 
-  accept(ws: WebSocket): void {
-    this.loop.accept(ws);
+  /** Serves a socket; `remoteAddress` (the peer's IP) feeds per-address limits such as registrations. */
+  accept(ws: WebSocket, remoteAddress?: string): void {
+    this.loop.accept(ws, remoteAddress);
   }
 
   /** The periodic purge of expired queue entries; a failure waits for the next period. */
