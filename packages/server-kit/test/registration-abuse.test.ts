@@ -150,3 +150,22 @@ describe('registration abuse (issue 17, findings 4 and 6)', () => {
     expect(later.ok).toBe(true);
   });
 });
+
+describe('registration limit exemptions', () => {
+  it('does not charge loopback by default, and charges it when told to', async () => {
+    const devices = memoryDeviceRegistry({ clock: time.clock });
+    const rateLimiter = memoryRateLimiter({ capacity: 1, refillPerSecond: 1, clock: time.clock });
+    const limit = { capacity: 1, refillPerSecond: 1 / 3600 };
+    const context: AuthContext = { devices, clock: time.clock, rateLimiter, remoteAddress: '::ffff:127.0.0.1' };
+    const open = keyAuthenticator({ registrationsPerAddress: limit });
+    for (const user of ['l1', 'l2', 'l3']) {
+      expect((await open.authenticate(await attempt(user, 1, await generateAuthKeyPair()), context)).ok).toBe(true);
+    }
+    const strict = keyAuthenticator({ registrationsPerAddress: limit, exemptAddress: () => false });
+    expect((await strict.authenticate(await attempt('s1', 1, await generateAuthKeyPair()), context)).ok).toBe(true);
+    expect(await strict.authenticate(await attempt('s2', 1, await generateAuthKeyPair()), context)).toMatchObject({
+      ok: false,
+      retryAfterMs: 3_600_000,
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { authChallengePayload, bytesEqual, deviceLinkPayload, verifyWithAuthKey } from '@parley/core';
+import { isLoopbackAddress } from '../contracts/addresses.js';
 import type { AuthAttempt, AuthContext, AuthDecision, Authenticator } from '../contracts/authenticator.js';
 import type { RateLimit } from '../contracts/rate-limiter.js';
 
@@ -15,6 +16,8 @@ export interface KeyAuthenticatorOptions {
    * of 10, then 10 per hour. A refusal is RATE_LIMITED with a retry-after.
    */
   registrationsPerAddress?: RateLimit;
+  /** Addresses not charged for registrations. Default: loopback (local tools, tests, benches). */
+  exemptAddress?: (address: string) => boolean;
 }
 
 /** Defaults of {@link KeyAuthenticatorOptions}. */
@@ -35,12 +38,13 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
   const registration = options.registration ?? 'open';
   const maxDevices = options.maxDevicesPerUser ?? DEFAULT_MAX_DEVICES_PER_USER;
   const perAddress = options.registrationsPerAddress ?? DEFAULT_REGISTRATIONS_PER_ADDRESS;
+  const exempt = options.exemptAddress ?? isLoopbackAddress;
   const mayRegister = async (userId: string) =>
     registration === 'open' ? true : registration === 'closed' ? false : registration(userId);
 
   /** Charges a new user to the caller's address; undefined when allowed. */
   const chargeAddress = async ({ rateLimiter, remoteAddress }: AuthContext): Promise<AuthDecision | undefined> => {
-    if (!rateLimiter || !remoteAddress) return undefined;
+    if (!rateLimiter || !remoteAddress || exempt(remoteAddress)) return undefined;
     const decision = await rateLimiter.consume(`register:${remoteAddress}`, 1, perAddress);
     if (decision.allowed) return undefined;
     return { ok: false, reason: 'too many registrations from this address', retryAfterMs: decision.retryAfterMs };
