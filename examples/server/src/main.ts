@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildWebChat } from '@parley/example-web-chat/build';
 import { createServer, keyAuthenticator, type ParleyServer } from '@parley/server-kit';
@@ -6,6 +5,7 @@ import { sqliteStores } from '@parley/server-kit/sqlite';
 import { referenceHttpHandler } from './http.js';
 import { consoleLogger } from './logger.js';
 import { invocationDir, parseServerArgs, USAGE, UsageError } from './options.js';
+import { preparePrivateDataDir } from './private-data-dir.js';
 import { shutdownSignalHandler } from './shutdown-signals.js';
 
 async function main(): Promise<number> {
@@ -35,7 +35,8 @@ async function main(): Promise<number> {
       throw error;
     },
   );
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only (0700 / 0600): the database holds every device's keys and queued messages.
+  preparePrivateDataDir(dataDir);
   // Media blobs (encrypted by the clients) live in the data folder too.
   const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') }, { mediaDir: path.join(dataDir, 'media') });
   let server: ParleyServer;

@@ -50,6 +50,21 @@ export interface ServerLimits {
   maxPresenceSubscriptionsPerConnection: number;
   /** Most presence subscriptions of one user's connections on one gateway together. Default 2,000. */
   maxPresenceSubscriptionsPerUser: number;
+  /** Open sockets (HTTP and WebSocket) the server holds at once; a further one is answered 503 and closed. Default 20,000. */
+  maxConnections: number;
+  /**
+   * Open sockets per client IP address; a further one is answered 503 (Retry-After) and closed.
+   * Default 256. Addresses `exemptAddress` accepts (loopback by default) are not counted.
+   */
+  maxConnectionsPerAddress: number;
+  /** WebSocket connections not yet authenticated; a further one is closed with RATE_LIMITED (4011). Default 1,000. */
+  maxUnauthenticatedConnections: number;
+  /** An HTTP request's headers must have arrived within this (ms), else the socket is closed. Default 10 s. */
+  httpHeadersTimeoutMs: number;
+  /** A whole HTTP request, body included, must have arrived within this (ms). Default 30 min (100 MiB over a slow link). */
+  httpRequestTimeoutMs: number;
+  /** A media upload that receives no bytes for this long (ms) is closed and its partial blob removed. Default 30 s. */
+  uploadIdleTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -73,6 +88,12 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxIdsPerRequest: 1_000,
   maxPresenceSubscriptionsPerConnection: 1_000,
   maxPresenceSubscriptionsPerUser: 2_000,
+  maxConnections: 20_000,
+  maxConnectionsPerAddress: 256,
+  maxUnauthenticatedConnections: 1_000,
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30 * 60_000,
+  uploadIdleTimeoutMs: 30_000,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

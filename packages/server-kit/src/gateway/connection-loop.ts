@@ -77,8 +77,11 @@ export class ConnectionLoop {
 
   constructor(private readonly o: ConnectionLoopPorts) {}
 
-  /** Serves `ws`, which arrived on `local` (the socket's local address decides the default origins). */
-  accept(ws: WebSocket, local: LocalAddress = {}): void {
+  /**
+   * Serves `ws`, which arrived on `local` (the socket's local address decides the default origins)
+   * from `remoteAddress` (the peer's IP, for per-address limits such as registrations).
+   */
+  accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
     if (this.o.closing()) {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
@@ -86,6 +89,7 @@ export class ConnectionLoop {
     const { limits, clock, logger } = this.o;
     const id = `${this.o.gatewayId}:${++this.nextConnection}`;
     const connection = new Connection(id, ws, limits, clock());
+    connection.remoteAddress = remoteAddress;
     const acceptsOrigin = originPolicy(this.o.origins, local);
     const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
     this.o.opened(connection);

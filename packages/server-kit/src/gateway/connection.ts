@@ -25,6 +25,8 @@ export class Connection {
   lastReceivedAt: number;
   lastClaimAt = 0;
   badFrames = 0;
+  /** The peer's IP address, when the server knows it (for per-address limits). */
+  remoteAddress: string | undefined;
   readonly openedAt: number;
   private readonly onClosedCallbacks: Array<() => void> = [];
 

@@ -12,7 +12,7 @@ import type { PushCoalescer } from '../push/push-coalescer.js';
 import { Router } from '../router/router.js';
 import type { RouteMiddleware } from '../router/routes.js';
 import { builtInRoutes } from './built-in-routes.js';
-import { CloseReasons, type Connection } from './connection.js';
+import { CloseReasons, type Connection, closeCode } from './connection.js';
 import { ConnectionLoop } from './connection-loop.js';
 import { DirectorySweep } from './directory-sweep.js';
 import { GatewayNotes } from './gateway-notes.js';
@@ -147,8 +147,19 @@ export class Gateway {
     return this.connections.size;
   }
 
-  accept(ws: WebSocket, local: LocalAddress = {}): void {
-    this.loop.accept(ws, local);
+  /**
+   * Serves a socket that arrived on `local` (decides the default login origins) from `remoteAddress`
+   * (the peer's IP, for per-address limits such as registrations).
+   */
+  accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
+    // Sockets that never authenticate cost memory and a timer each until authTimeoutMs: cap them.
+    let unauthenticated = 0;
+    for (const c of this.connections.values()) if (c.state === 'hello' || c.state === 'auth') unauthenticated++;
+    if (unauthenticated >= this.o.limits.maxUnauthenticatedConnections) {
+      ws.close(closeCode(CloseReasons.CLOSE_REASON_RATE_LIMITED), 'too many unauthenticated connections');
+      return;
+    }
+    this.loop.accept(ws, local, remoteAddress);
   }
 
   /** The periodic purge of expired queue entries; a failure waits for the next period. */

@@ -109,7 +109,12 @@ export class Handshake {
               }
             : {}),
         },
-        { devices: this.ctx.stores.devices, clock: this.ctx.clock },
+        {
+          devices: this.ctx.stores.devices,
+          clock: this.ctx.clock,
+          rateLimiter: this.ctx.stores.rateLimiter,
+          ...(this.connection.remoteAddress ? { remoteAddress: this.connection.remoteAddress } : {}),
+        },
       )
       .catch((error: unknown) => {
         this.ctx.logger.error('authenticator failed', { error: String(error) });
@@ -124,6 +129,12 @@ export class Handshake {
     }
     if (!decision.ok) {
       this.ctx.logger.info('auth failed', { ...device, reason: decision.reason });
+      if (decision.retryAfterMs !== undefined) {
+        const retryAfterMs = decision.retryAfterMs;
+        this.connection.replyError(requestId, new ParleyError('RATE_LIMITED', decision.reason, { retryAfterMs }));
+        this.connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'rate limited');
+        return;
+      }
       this.fail(requestId, decision.reason);
       return;
     }

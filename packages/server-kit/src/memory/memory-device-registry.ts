@@ -1,5 +1,11 @@
 import { ParleyError } from '@parley/core';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  PushToken,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 
 interface Stored {
@@ -21,26 +27,37 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     return stored && !stored.removed ? stored : undefined;
   };
 
+  const registerNow = (device: Parameters<DeviceRegistry['register']>[0]): RegisterResult => {
+    let devices = users.get(device.userId);
+    if (!devices) {
+      devices = new Map();
+      users.set(device.userId, devices);
+    }
+    // Check and insert within one synchronous step: concurrent calls cannot interleave.
+    const existing = devices.get(device.deviceId);
+    if (existing) return { created: false, device: copy(existing.record) };
+    const record: DeviceRecord = {
+      userId: device.userId,
+      deviceId: device.deviceId,
+      authKey: new Uint8Array(device.authKey),
+      registrationId: device.registrationId,
+      createdAt: device.createdAt ?? clock(),
+      approvedBy: device.approvedBy,
+    };
+    devices.set(device.deviceId, { record, removed: false });
+    return { created: true, device: copy(record) };
+  };
+
   return {
     async register(device): Promise<RegisterResult> {
-      let devices = users.get(device.userId);
-      if (!devices) {
-        devices = new Map();
-        users.set(device.userId, devices);
-      }
-      // Check and insert within one synchronous step: concurrent calls cannot interleave.
-      const existing = devices.get(device.deviceId);
-      if (existing) return { created: false, device: copy(existing.record) };
-      const record: DeviceRecord = {
-        userId: device.userId,
-        deviceId: device.deviceId,
-        authKey: new Uint8Array(device.authKey),
-        registrationId: device.registrationId,
-        createdAt: device.createdAt ?? clock(),
-        approvedBy: device.approvedBy,
-      };
-      devices.set(device.deviceId, { record, removed: false });
-      return { created: true, device: copy(record) };
+      return registerNow(device);
+    },
+
+    async registerFirst(device): Promise<RegisterFirstResult> {
+      // Tombstones count: a user who ever had a device is taken. Check and insert in one step.
+      if ((users.get(device.userId)?.size ?? 0) > 0) return { created: false, userTaken: true };
+      const result = registerNow(device);
+      return result.created ? result : { created: false, userTaken: true };
     },
 
     async get(userId, deviceId) {

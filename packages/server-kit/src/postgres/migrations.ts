@@ -197,6 +197,12 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   );
   CREATE INDEX media_tickets_by_expiry ON ${s}.media_tickets (expires_at);
   `,
+  // 4: one row per user that ever registered a device, the arbiter of a first registration and a
+  // tombstone once all devices are removed.
+  (s) => `
+  CREATE TABLE ${s}.users (user_id text PRIMARY KEY);
+  INSERT INTO ${s}.users (user_id) SELECT DISTINCT user_id FROM ${s}.devices ON CONFLICT DO NOTHING;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -1,6 +1,11 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
@@ -46,9 +51,20 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
 
   const sql = {
     // ON CONFLICT DO NOTHING makes the insert the arbiter: of two registrations exactly one returns a row.
+    // Every registration also claims the user's row in `users` (kept forever, a tombstone once the
+    // devices are removed).
     insert: statement(`
+      WITH claim AS (INSERT INTO ${s}.users (user_id) VALUES ($1::text) ON CONFLICT (user_id) DO NOTHING)
       INSERT INTO ${s}.devices (${COLUMNS})
       VALUES ($1::text, $2::bigint, $3::bytea, $4::bigint, $5::bigint, $6::bigint)
+      ON CONFLICT (user_id, device_id) DO NOTHING RETURNING ${COLUMNS}`),
+    // The first device is inserted only when this statement created the user's row: the primary key
+    // of `users` is the arbiter, so of two concurrent first registrations exactly one inserts.
+    insertFirst: statement(`
+      WITH claim AS (
+        INSERT INTO ${s}.users (user_id) VALUES ($1::text) ON CONFLICT (user_id) DO NOTHING RETURNING user_id)
+      INSERT INTO ${s}.devices (${COLUMNS})
+      SELECT user_id, $2::bigint, $3::bytea, $4::bigint, $5::bigint, $6::bigint FROM claim
       ON CONFLICT (user_id, device_id) DO NOTHING RETURNING ${COLUMNS}`),
     select: statement(`SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint`),
     selectLive: statement(
@@ -99,6 +115,19 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       const stored = (await db.run<Row>(sql.select, [userId, deviceId])).rows[0];
       if (!stored) throw new ParleyError('INTERNAL', `device ${userId}/${deviceId} vanished during register`);
       return { created: false, device: toRecord(stored) };
+    },
+
+    async registerFirst(device): Promise<RegisterFirstResult> {
+      const created = await db.run<Row>(sql.insertFirst, [
+        device.userId,
+        device.deviceId,
+        new Uint8Array(device.authKey),
+        device.registrationId,
+        device.createdAt ?? clock(),
+        device.approvedBy,
+      ]);
+      const row = created.rows[0];
+      return row ? { created: true, device: toRecord(row) } : { created: false, userTaken: true };
     },
 
     async get(userId, deviceId) {

@@ -1,6 +1,12 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  PushToken,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import { migrate } from './migrations.js';
 
@@ -61,6 +67,10 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     `UPDATE devices SET removed = 1, auth_key = X'' WHERE user_id = ? AND device_id = ? AND removed = 0`,
   );
 
+  // Any row, tombstones included: a user who ever had a device is taken.
+  const selectAnyOfUser = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM devices WHERE user_id = ? LIMIT 1',
+  );
   const registerTx = db.transaction((device: Parameters<DeviceRegistry['register']>[0]): RegisterResult => {
     const createdAt = device.createdAt ?? clock();
     const { userId, deviceId } = device;
@@ -76,6 +86,15 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     if (!row) throw new ParleyError('INTERNAL', `device ${userId}/${deviceId} vanished during register`);
     return changes === 1 ? { created: true, device: toRecord(row) } : { created: false, device: toRecord(row) };
   });
+
+  // Check and insert in one IMMEDIATE transaction, so no other writer slips in between.
+  const registerFirstTx = db.transaction(
+    (device: Parameters<DeviceRegistry['registerFirst']>[0]): RegisterFirstResult => {
+      if (selectAnyOfUser.get(device.userId)) return { created: false, userTaken: true };
+      const result = registerTx(device);
+      return result.created ? result : { created: false, userTaken: true };
+    },
+  );
 
   const upsertToken = db.prepare<[string, number, string, string]>(
     `INSERT INTO device_push_tokens (user_id, device_id, provider, token) VALUES (?, ?, ?, ?)
@@ -94,6 +113,11 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     async register(device) {
       lists.delete(device.userId);
       return registerTx.immediate(device);
+    },
+
+    async registerFirst(device) {
+      lists.delete(device.userId);
+      return registerFirstTx.immediate(device);
     },
 
     async get(userId, deviceId) {

@@ -55,6 +55,35 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
       expect(await r.list('alice')).toHaveLength(1);
     });
 
+    it('registers a first device only for a user who never had one', async () => {
+      const r = fx.subject;
+      const first = await r.registerFirst(device('alice', 1));
+      expect(first).toEqual({ created: true, device: { ...device('alice', 1), createdAt: fx.time.now } });
+      expect(await r.registerFirst(device('alice', 2))).toEqual({ created: false, userTaken: true });
+      expect(await r.registerFirst(device('alice', 1))).toEqual({ created: false, userTaken: true });
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([1]);
+      await r.register(device('bob', 3));
+      expect(await r.registerFirst(device('bob', 4))).toEqual({ created: false, userTaken: true });
+    });
+
+    it('lets exactly one of concurrent first registrations of one user win', async () => {
+      const r = fx.subject;
+      const results = await Promise.all([1, 2, 3, 4].map((id) => r.registerFirst(device('alice', id))));
+      expect(results.filter((x) => x.created)).toHaveLength(1);
+      expect(await r.list('alice')).toHaveLength(1);
+    });
+
+    it('keeps a user whose devices were all removed taken (tombstone)', async () => {
+      const r = fx.subject;
+      await r.registerFirst(device('alice', 1));
+      await r.register(device('alice', 2));
+      await r.remove('alice', 1);
+      await r.remove('alice', 2);
+      expect(await r.list('alice')).toEqual([]);
+      expect(await r.registerFirst(device('alice', 3, 9))).toEqual({ created: false, userTaken: true });
+      expect(await r.list('alice')).toEqual([]);
+    });
+
     it('lists only the user devices, ordered by device id', async () => {
       const r = fx.subject;
       for (const id of [3, 1, 2]) await r.register(device('alice', id));
