@@ -27,8 +27,9 @@ async function attempt(
   link?: AuthAttempt['link'],
 ): Promise<AuthAttempt> {
   const nonce = randomBytes(32);
-  const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, userId, deviceId));
-  return { userId, deviceId, authKey: key.publicKey, token: '', nonce, signature, ...(link ? { link } : {}) };
+  const origin = '127.0.0.1:8080';
+  const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, userId, deviceId, origin));
+  return { userId, deviceId, authKey: key.publicKey, token: '', nonce, signature, origin, ...(link ? { link } : {}) };
 }
 
 async function linkFor(userId: string, approver: { deviceId: number; key: Signer }, deviceId: number, key: Signer) {

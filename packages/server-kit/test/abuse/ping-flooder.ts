@@ -8,6 +8,7 @@ import {
   encodeClientFrame,
   generateAuthKeyPair,
   PROTOCOL_VERSION,
+  serverOrigin,
   signWithAuthKey,
 } from '@parley/core';
 import WebSocket from 'ws';
@@ -34,8 +35,9 @@ ws.on('message', async (data) => {
   const frame = decodeServerFrame(new Uint8Array(data as ArrayBuffer), { maxFrameBytes: 4 << 20 });
   if (frame.body === 'challenge') {
     const nonce = frame.challenge?.nonce as Uint8Array;
-    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, userId, 1));
-    ws.send(encodeClientFrame({ requestId: 2, auth: { signature } }));
+    const origin = serverOrigin(url);
+    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, userId, 1, origin));
+    ws.send(encodeClientFrame({ requestId: 2, auth: { signature, origin } }));
   } else if (frame.body === 'welcome') {
     process.stdout.write('flooding\n');
     flood();
