@@ -197,6 +197,15 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   );
   CREATE INDEX media_tickets_by_expiry ON ${s}.media_tickets (expires_at);
   `,
+  // 4: signed device lists, one encoded record per version.
+  (s) => `
+  CREATE TABLE ${s}.device_list_records (
+    user_id text NOT NULL,
+    version bigint NOT NULL,
+    record bytea NOT NULL,
+    PRIMARY KEY (user_id, version)
+  );
+  `,
 ];
 
 /** The schema version this code writes. */
