@@ -26,11 +26,10 @@ export function deviceListRoutes(stores: Pick<ServerStores, 'devices'>): Pick<Ro
       const stored = await stores.devices.deviceList(device.userId);
       const state = await verifyDeviceChain(stored);
       if (record.version === 1 && state) {
-        // A new account identity: only when the user's listed devices are all gone and the caller is
-        // the user's one registered device (it lost every device and started again).
+        // A new account identity: only from the user's one registered device (it lost every other
+        // device, or its own keys, and starts again). Peers see the account key change.
         const live = await stores.devices.list(device.userId);
-        const listedLive = live.some((d) => state.devices.some((l) => l.deviceId === d.deviceId));
-        if (listedLive || live.length !== 1) {
+        if (live.length !== 1) {
           throw new ParleyError('CONFLICT', 'the user already has a device list; an existing device must add this one');
         }
       }
