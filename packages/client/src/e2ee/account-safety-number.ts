@@ -9,6 +9,8 @@ import type { DeviceLists } from './device-lists.js';
  * list adds it. It changes when an account key changes, not when a device is linked.
  */
 export async function accountSafetyNumber(lists: DeviceLists, selfUserId: string, userId: string): Promise<string> {
+  // The latest lists: a number shown from a stale cache would hide an account key change.
+  await Promise.all([lists.refresh(selfUserId), lists.refresh(userId)]);
   const [mine, theirs] = await Promise.all([lists.verified(selfUserId), lists.verified(userId)]);
   if (!mine) throw new ParleyError('NOT_FOUND', 'this user has no verified device list yet');
   if (!theirs) throw new ParleyError('NOT_FOUND', `no verified device list of ${userId} yet`);

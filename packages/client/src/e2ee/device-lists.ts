@@ -54,7 +54,7 @@ interface StoredList {
 export class DeviceLists {
   private readonly cache = new Map<string, StoredList>();
   /** Refreshes run one at a time per user, so their events never interleave. */
-  private readonly running = new Map<string, Promise<unknown>>();
+  private readonly running = new Map<string, Promise<void>>();
 
   constructor(
     private readonly store: ClientStore,
@@ -79,16 +79,20 @@ export class DeviceLists {
   }
 
   /** Asks the server for the user's devices and chain, verifies, stores, and raises what changed. */
-  refresh(userId: string): Promise<KnownDevice[]> {
-    const previous = this.running.get(userId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.refreshNow(userId));
-    this.running.set(userId, next);
-    void next
-      .finally(() => {
-        if (this.running.get(userId) === next) this.running.delete(userId);
-      })
-      .catch(() => undefined);
-    return next;
+  async refresh(userId: string): Promise<KnownDevice[]> {
+    const before = this.running.get(userId);
+    let done = () => {};
+    const tail = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    this.running.set(userId, tail);
+    try {
+      await before; // never rejects: each tail resolves when its refresh ends, either way
+      return await this.refreshNow(userId);
+    } finally {
+      done();
+      if (this.running.get(userId) === tail) this.running.delete(userId);
+    }
   }
 
   /** A device we did not know spoke: refresh that user's list (the caller logs a failure). */
