@@ -1,4 +1,5 @@
 import { type ConnectionState, isParleyError, type ParleyClient, type ParleyError } from '@parley/client';
+import { printIdentityNotices, renderSafetyNumber } from './identity-notices.js';
 import { parseLine } from './parse-line.js';
 import {
   HELP,
@@ -64,6 +65,7 @@ export class Chat {
       if (parsed.kind === 'command') this.term.print(HELP);
       else if (parsed.kind === 'error') this.term.print(renderError(parsed.message, this.color));
       else if (parsed.kind === 'send') this.send(parsed.to, parsed.text);
+      else if (parsed.kind === 'safety') this.showSafetyNumber(parsed.user);
       this.term.prompt();
     }
     this.term.close();
@@ -78,6 +80,7 @@ export class Chat {
 
   private wireEvents(): void {
     const { client, term, color } = this;
+    printIdentityNotices(client, (line) => term.print(line), color);
     client.on('message:received', (m) => {
       const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
       const time = m.serverTime || m.sentAt;
@@ -110,6 +113,16 @@ export class Chat {
       this.synced = true;
       term.print(renderSynced(received, color));
     });
+  }
+
+  private showSafetyNumber(userId: string): void {
+    const showing = this.client
+      .safetyNumber(userId)
+      .then((digits) => this.term.print(renderSafetyNumber(userId, digits)))
+      .catch((error: unknown) =>
+        this.term.print(renderError(`✗ no safety number with ${sanitize(userId)}: ${describe(error)}`, this.color)),
+      );
+    this.sends.push(showing);
   }
 
   private send(to: string, text: string): void {

@@ -3,6 +3,8 @@ export type ChatLine =
   | { kind: 'empty' }
   | { kind: 'send'; to: string; text: string }
   | { kind: 'command'; command: 'help' | 'quit' }
+  /** `/safety bob`: show the safety number with bob. */
+  | { kind: 'safety'; user: string }
   | { kind: 'error'; message: string };
 
 const COMMANDS: Record<string, 'help' | 'quit'> = {
@@ -14,13 +16,18 @@ const COMMANDS: Record<string, 'help' | 'quit'> = {
   exit: 'quit',
 };
 
-/** `@bob hello there` sends "hello there" to bob; `/help` and `/quit` are commands. Pure. */
+/** `@bob hello there` sends "hello there" to bob; `/help`, `/quit` and `/safety bob` are commands. Pure. */
 export function parseLine(line: string): ChatLine {
   const trimmed = line.trim();
   if (trimmed === '') return { kind: 'empty' };
 
   if (trimmed.startsWith('/')) {
     const name = trimmed.slice(1).split(/\s/, 1)[0]!.toLowerCase();
+    if (name === 'safety' || name === 'sn') {
+      const user = trimmed.split(/\s+/)[1] ?? '';
+      if (user === '') return { kind: 'error', message: 'whose safety number? write /safety name' };
+      return { kind: 'safety', user };
+    }
     const command = COMMANDS[name];
     if (command) return { kind: 'command', command };
     return { kind: 'error', message: `unknown command ${trimmed.split(/\s/, 1)[0]} (try /help)` };

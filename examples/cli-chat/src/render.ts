@@ -4,6 +4,7 @@ import type { ConnectionState } from '@parley/client';
 
 export const HELP = `Commands:
   @name message   send "message" to name
+  /safety name    show the safety number with name (compare it with theirs, out of band)
   /help           show this help
   /quit           leave (Ctrl+D works too); unsent messages are kept and sent next time`;
 
