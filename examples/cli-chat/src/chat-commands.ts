@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MediaKind, ParleyClient, ReceivedMessage } from '@parley/client';
 import type { GroupDirectory } from './group-directory.js';
+import { renderSafetyNumber } from './identity-notices.js';
 import type { ChatLine, Target } from './parse-line.js';
 import { formatSize, renderGroups, renderInfo, sanitize } from './render.js';
 
@@ -111,6 +112,9 @@ export class ChatCommands {
         out.print(renderInfo(`left [${sanitize(group.name)}]`, false));
         return;
       }
+      case 'safety':
+        out.print(renderSafetyNumber(line.user, await client.safetyNumber(line.user)));
+        return;
       case 'groups': {
         const self = client.userId;
         const mine = (await client.groups.list()).filter((g) => g.isMember);

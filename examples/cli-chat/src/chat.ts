@@ -7,6 +7,7 @@ import {
 } from '@parley/client';
 import { ChatCommands } from './chat-commands.js';
 import { GroupDirectory } from './group-directory.js';
+import { printIdentityNotices } from './identity-notices.js';
 import { parseLine } from './parse-line.js';
 import {
   chatLabel,
@@ -110,6 +111,7 @@ export class Chat {
 
   private wireEvents(): void {
     const { client, term, color } = this;
+    printIdentityNotices(client, (line) => term.print(line), color);
     client.on('message:received', (m) => {
       if (m.content.kind === 'media') this.rememberFile(m);
       const text = m.content.kind === 'text' ? m.content.text : renderMedia({ ...m.content.media, id: m.id });

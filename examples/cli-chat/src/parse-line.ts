@@ -14,6 +14,8 @@ export type ChatLine =
   | { kind: 'groupLeave'; group: string }
   | { kind: 'groups' }
   | { kind: 'command'; command: 'help' | 'quit' }
+  /** `/safety bob`: show the safety number with bob. */
+  | { kind: 'safety'; user: string }
   | { kind: 'error'; message: string };
 
 const SIMPLE: Record<string, 'help' | 'quit'> = {
@@ -29,7 +31,7 @@ const error = (message: string): ChatLine => ({ kind: 'error', message });
 
 /**
  * `@bob hello` sends to bob, `#team hello` to the group team; `/create`, `/add`, `/remove`, `/leave`,
- * `/groups`, `/file`, `/save`, `/help` and `/quit` are commands (see HELP). Pure.
+ * `/groups`, `/file`, `/save`, `/safety`, `/help` and `/quit` are commands (see HELP). Pure.
  */
 export function parseLine(line: string): ChatLine {
   const trimmed = line.trim();
@@ -54,6 +56,12 @@ function parseCommand(trimmed: string): ChatLine {
   switch (name) {
     case 'groups':
       return { kind: 'groups' };
+    case 'safety':
+    case 'sn': {
+      const user = words[0] ? checkUserName(words[0].replace(/^@/, '')) : undefined;
+      if (!user) return error('whose safety number? write /safety name');
+      return user.ok ? { kind: 'safety', user: user.name } : error(user.message);
+    }
     case 'create': {
       const at = words.findIndex((w) => w.startsWith('@'));
       const groupName = (at < 0 ? words : words.slice(0, at)).join(' ');

@@ -13,6 +13,7 @@ export const HELP = `Commands (names are not case-sensitive):
   /file @name|#group <path> [caption]
                                 send a file (image, video, voice note or document by its extension)
   /save <id> [path]             save a received file (its id is shown beside it)
+  /safety name                  show the safety number with name (compare it with theirs, out of band)
   /help                         show this help
   /quit                         leave (Ctrl+D works too); unsent messages are kept and sent next time`;
 

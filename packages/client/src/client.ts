@@ -4,6 +4,7 @@ import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
+import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
@@ -105,7 +106,9 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */
   private syncKeys(parts: Parts): Promise<void> {
-    const sync = parts.keys.sync();
+    // In the signed device list first (the genesis record for a user's first device), so a peer that
+    // sees this device's keys can also verify it.
+    const sync = parts.ownList.ensureListed().then(() => parts.keys.sync());
     const ready = sync.catch((error: unknown) => {
       this.keysReady = undefined;
       throw error;
@@ -244,21 +247,32 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (frame.deviceList?.devices ?? []).map((device) => pb.DeviceInfo.create(device));
   }
 
-  /** The 60-digit safety number with `userId` (compare it out of band; identical on both sides). */
+  /**
+   * The 60-digit safety number with `userId`, over both users' account keys: identical on every device
+   * of both users, and one comparison (out of band) covers all their devices. It changes when an
+   * account key changes (`identity:changed` with device id 0), not when a device is linked.
+   */
   async safetyNumber(userId: string): Promise<string> {
-    const parts = await this.open();
-    const identity = await parts.keys.identity();
-    return parts.channel.safetyNumber(userId, identity.identityKeyPair.publicKey);
+    await this.connect();
+    return accountSafetyNumber((this.parts as Parts).lists, this.userId, userId);
   }
 
   /** On a new device: the code to show, which an existing device of the user approves. */
   async linkCode(): Promise<string> {
-    return linkCodeOf((await this.open()).identity);
+    const parts = await this.open();
+    return linkCodeOf(parts.identity, (await parts.keys.identity()).identityKeyPair.publicKey);
   }
 
-  /** On an existing device: approve the new device behind `code`; hand the result to the new device. */
+  /**
+   * On an existing device: adds the new device behind `code` to this user's signed device list and
+   * approves it; hand the result to the new device.
+   */
   async approveDevice(code: string, options: { ttlMs?: number } = {}): Promise<string> {
-    return approveLinkCode((await this.open()).identity, code, options.ttlMs ?? 10 * 60 * 1000, this.clock.now());
+    await this.connect();
+    const parts = this.parts as Parts;
+    return approveLinkCode(parts.identity, code, options.ttlMs ?? 10 * 60 * 1000, this.clock.now(), (id, key) =>
+      parts.ownList.add(id, key),
+    );
   }
 
   private async request(body: Parameters<ClientConnection['request']>[0]): Promise<ServerFrame> {

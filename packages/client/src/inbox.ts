@@ -20,6 +20,12 @@ export type Opened =
   | { kind: 'duplicate' };
 
 export interface InboxEvents {
+  /**
+   * Before the frame's transaction: learns what checking the envelopes needs from the network (the
+   * signed device lists of senders and of group record actors). A failure leaves the frame
+   * unacknowledged, so it comes again.
+   */
+  know(envelopes: parley.v1.Envelope.$Properties[]): Promise<void>;
   /** Decrypts a payload inside the frame's transaction, so the ratchet commits with the message. */
   open(
     tx: StoreTx,
@@ -158,6 +164,7 @@ export class Inbox {
     const fresh: Noted[] = [];
     const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
     const controls: Array<() => void> = [];
+    await this.events.know(envelopes);
     const next = await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
       for (const envelope of envelopes) {

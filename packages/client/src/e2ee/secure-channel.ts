@@ -1,11 +1,10 @@
-import { concatBytes, isParleyError, ParleyError, type parley, pb } from '@parley/core';
+import { bytesEqual, isParleyError, ParleyError, type parley, pb } from '@parley/core';
 import {
   decrypt,
   deleteSession,
   fromPayloadType,
   type IdentityChange,
   type SignalAddress,
-  safetyNumber,
   unpadContent,
 } from '@parley/core/crypto';
 import type { Clock } from '../clock.js';
@@ -19,7 +18,7 @@ import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import type { DeviceLists } from './device-lists.js';
 import type { AddressedBundle, Encryptor } from './encryptor.js';
 import type { RetryLimiter } from './retry-limiter.js';
-import { addressKey, knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
+import { addressKey, txSignalStore } from './tx-signal-store.js';
 
 export interface SecureChannelOptions {
   /** Group messages (Sender Keys). */
@@ -106,6 +105,42 @@ export class SecureChannel {
     payload: parley.v1.Payload.$Properties,
     from: SignalAddress,
   ): Promise<Opened> {
+    // Nothing from a device its user's signed device list does not vouch for (see device-lists.ts).
+    const verifiedKey = await this.o.lists.verifiedKey(tx, from);
+    if (!verifiedKey) return this.unvouched(from, 'a device no signed record of its user added sent a message');
+    const opened = await this.openVouched(tx, envelope, payload, from);
+    const sessionKey = await txSignalStore(tx).loadIdentity(from);
+    if (opened.kind === 'content' && sessionKey && !bytesEqual(sessionKey, verifiedKey)) {
+      // Maybe the user started anew and this device has not seen the new list yet: fetch it, flag
+      // the device if it still does not match, and ask for the message again (it comes under the
+      // new session once the lists agree).
+      const failed = warnOnFailure(this.o.logger, 'checking a sender key against its device list failed', { ...from });
+      void this.o.lists
+        .refresh(from.userId)
+        .then(async (devices) => {
+          const listed = devices.find((d) => d.deviceId === from.deviceId);
+          if (!listed || !bytesEqual(listed.identityKey, sessionKey)) {
+            this.unvouched(from, 'a message under an identity key the signed device list does not give');
+          }
+        })
+        .catch(failed);
+      return { kind: 'failed', reason: 'identity key not in the signed device list', retry: true };
+    }
+    return opened;
+  }
+
+  private unvouched(from: SignalAddress, reason: string): Opened {
+    const flag = { userId: from.userId, deviceId: from.deviceId, reason };
+    void this.o.lists.flag(flag).catch(warnOnFailure(this.o.logger, 'storing a device flag failed', { ...flag }));
+    return { kind: 'failed', reason, retry: false };
+  }
+
+  private async openVouched(
+    tx: StoreTx,
+    envelope: parley.v1.Envelope.$Properties,
+    payload: parley.v1.Payload.$Properties,
+    from: SignalAddress,
+  ): Promise<Opened> {
     if (envelope.groupId) return this.o.groups.open(tx, envelope.groupId, envelope, payload, from);
     if (payload.type === pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST) return this.openRetryRequest(payload, from);
     const type = fromPayloadType(payload.type ?? pb.PayloadType.PAYLOAD_TYPE_UNSPECIFIED);
@@ -151,16 +186,6 @@ export class SecureChannel {
     return true;
   }
 
-  /** The 60-digit safety number between this user and `userId`, over the identity keys each side knows. */
-  async safetyNumber(userId: string, ownIdentityKey: Uint8Array): Promise<string> {
-    const [mine, theirs] = await this.o.store.transaction(async (tx) => [
-      [ownIdentityKey, ...(await knownIdentityKeys(tx, this.o.self.userId))],
-      await knownIdentityKeys(tx, userId),
-    ]);
-    if (theirs.length === 0) throw new ParleyError('NOT_FOUND', `no identity key known for ${userId} yet`);
-    return safetyNumber(this.o.self.userId, await userKey(mine), userId, await userKey(theirs));
-  }
-
   private openRetryRequest(payload: parley.v1.Payload.$Properties, from: SignalAddress): Opened {
     let request: parley.v1.RetryRequest;
     try {
@@ -190,25 +215,6 @@ export class SecureChannel {
       send: { messageId: request.messageId, userId: from.userId, direct: true, attempt },
     });
   }
-}
-
-/**
- * One key standing for all of a user's device identity keys: the key itself for one device,
- * else 0x05 || SHA-256 of the sorted keys, so both sides derive the same safety number.
- */
-async function userKey(keys: Uint8Array[]): Promise<Uint8Array> {
-  const unique = [...new Map(keys.map((k) => [Array.from(k).join(','), k])).values()];
-  if (unique.length === 1) return unique[0] as Uint8Array;
-  unique.sort((a, b) => compareBytes(a, b));
-  const digest = new Uint8Array(
-    await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(concatBytes(...unique))),
-  );
-  return concatBytes(new Uint8Array([5]), digest);
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-  return a.length - b.length;
 }
 
 export type { AddressedBundle };

@@ -38,6 +38,10 @@ export type RegisterFirstResult = { created: true; device: DeviceRecord } | { cr
  * - `register` without `createdAt` stamps the implementation's clock.
  * - `setRegistrationId` rejects with ParleyError('NOT_FOUND') for an unknown or removed device.
  * - `remove` returns true only when it removed a live device.
+ * - `appendDeviceList` is atomic: it stores version v only while the user's list holds exactly v - 1
+ *   records, so of two appends of the same version exactly one succeeds; version 1 replaces the
+ *   whole list (a new account identity). It checks nothing inside the record (the caller verifies).
+ * - `deviceList` returns the stored records in version order, as stored (byte for byte).
  */
 export interface DeviceRegistry {
   register(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterResult>;
@@ -49,4 +53,8 @@ export interface DeviceRegistry {
   /** Stores (or with null clears) a live device's push token; NOT_FOUND for an unknown device. Removing the device clears it. */
   setPushToken(userId: string, deviceId: number, token: PushToken | null): Promise<void>;
   pushToken(userId: string, deviceId: number): Promise<PushToken | undefined>;
+  /** The user's signed device list: encoded DeviceListRecords, version 1 first (empty when none). */
+  deviceList(userId: string): Promise<Uint8Array[]>;
+  /** Stores `record` as `version` of the user's device list; false when the list is not at version - 1. */
+  appendDeviceList(userId: string, version: number, record: Uint8Array): Promise<boolean>;
 }

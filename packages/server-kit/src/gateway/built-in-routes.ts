@@ -1,5 +1,6 @@
 import { isValidMessageId, ParleyError } from '@parley/core';
 import { accountRoutes } from '../account/account-requests.js';
+import { deviceListRoutes } from '../account/device-list-requests.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
@@ -60,6 +61,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
   return {
     ...messageRoutes(o, queue, receipts),
     ...accountRoutes(stores),
+    ...deviceListRoutes(stores),
     ...keysRoutes({
       stores,
       limits: o.limits,

@@ -20,6 +20,7 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
   const clock = options.clock ?? systemClock;
   const users = new Map<string, Map<number, Stored>>();
   const tokens = new Map<string, PushToken>();
+  const deviceLists = new Map<string, Uint8Array[]>();
   const tokenKey = (userId: string, deviceId: number) => `${userId}\u0000${deviceId}`;
 
   const live = (userId: string, deviceId: number): Stored | undefined => {
@@ -99,6 +100,17 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     async pushToken(userId, deviceId) {
       const token = live(userId, deviceId) ? tokens.get(tokenKey(userId, deviceId)) : undefined;
       return token && { ...token };
+    },
+
+    async deviceList(userId) {
+      return (deviceLists.get(userId) ?? []).map((r) => new Uint8Array(r));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      const list = version === 1 ? [] : (deviceLists.get(userId) ?? []);
+      if (list.length !== version - 1) return false;
+      deviceLists.set(userId, [...list, new Uint8Array(record)]);
+      return true;
     },
   };
 }

@@ -96,6 +96,14 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       SELECT t.provider, t.token FROM ${s}.device_push_tokens t
       JOIN ${s}.devices d ON d.user_id = t.user_id AND d.device_id = t.device_id AND NOT d.removed
       WHERE t.user_id = $1::text AND t.device_id = $2::bigint`),
+    deviceList: statement(`SELECT record FROM ${s}.device_list_records WHERE user_id = $1::text ORDER BY version`),
+    clearDeviceList: statement(`DELETE FROM ${s}.device_list_records WHERE user_id = $1::text`),
+    // Inserts only on top of version - 1; the primary key makes one of two racing appends a no-op.
+    appendDeviceList: statement(`
+      INSERT INTO ${s}.device_list_records (user_id, version, record)
+      SELECT $1::text, $2::bigint, $3::bytea
+      WHERE (SELECT count(*) FROM ${s}.device_list_records WHERE user_id = $1::text) = $2::bigint - 1
+      ON CONFLICT (user_id, version) DO NOTHING`),
   };
 
   return {
@@ -157,6 +165,23 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       }
       const { rows } = await db.run<{ n: number }>(sql.clearToken, [userId, deviceId]);
       if (!rows[0]?.n) throw notFound(userId, deviceId);
+    },
+
+    async deviceList(userId) {
+      const { rows } = await db.run<{ record: Uint8Array }>(sql.deviceList, [userId]);
+      return rows.map((row) => bytes(row.record));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      if (version !== 1) {
+        const { rowCount } = await db.run(sql.appendDeviceList, [userId, version, new Uint8Array(record)]);
+        return (rowCount ?? 0) > 0;
+      }
+      return db.transaction(async (tx) => {
+        await tx.run(sql.clearDeviceList, [userId]);
+        const { rowCount } = await tx.run(sql.appendDeviceList, [userId, 1, new Uint8Array(record)]);
+        return (rowCount ?? 0) > 0;
+      });
     },
 
     async pushToken(userId, deviceId) {

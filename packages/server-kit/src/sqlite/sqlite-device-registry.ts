@@ -106,6 +106,22 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
   const selectToken = db.prepare<[string, number], PushToken>(
     'SELECT provider, token FROM device_push_tokens WHERE user_id = ? AND device_id = ?',
   );
+  const selectDeviceList = db.prepare<[string], { record: Uint8Array }>(
+    'SELECT record FROM device_list_records WHERE user_id = ? ORDER BY version',
+  );
+  const countDeviceList = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM device_list_records WHERE user_id = ?',
+  );
+  const clearDeviceList = db.prepare<[string]>('DELETE FROM device_list_records WHERE user_id = ?');
+  const insertDeviceRecord = db.prepare<[string, number, Uint8Array]>(
+    'INSERT INTO device_list_records (user_id, version, record) VALUES (?, ?, ?)',
+  );
+  const appendTx = db.transaction((userId: string, version: number, record: Uint8Array): boolean => {
+    if (version === 1) clearDeviceList.run(userId);
+    else if ((countDeviceList.get(userId)?.n ?? 0) !== version - 1) return false;
+    insertDeviceRecord.run(userId, version, record);
+    return true;
+  });
   const lists = new Map<string, DeviceRecord[]>();
   const copyRecord = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
 
@@ -152,6 +168,14 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
       if (!selectLive.get(userId, deviceId)) return undefined;
       const row = selectToken.get(userId, deviceId);
       return row ? { provider: row.provider, token: row.token } : undefined;
+    },
+
+    async deviceList(userId) {
+      return selectDeviceList.all(userId).map((row) => new Uint8Array(row.record));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      return appendTx.immediate(userId, version, record);
     },
 
     async remove(userId, deviceId) {
