@@ -24,6 +24,13 @@ export type { StoredMessage } from './messages/message-store.js';
 export type { MessageStatus, ReceiptUpdate } from './messages/receipts.js';
 export type { SendResult } from './outbox/outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
-export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
+export {
+  type ClientStore,
+  keyAfter,
+  type ListOptions,
+  type StoreTx,
+  type StoreValue,
+  storeGet,
+} from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';
