@@ -118,8 +118,8 @@ export class Inbox {
           serverTime: envelope.serverTime ?? 0,
           outgoing,
         };
-        await putIncoming(tx, message);
-        fresh.push(await this.events.note(tx, { kind: 'received', message }));
+        const stored = await putIncoming(tx, message);
+        fresh.push(await this.events.note(tx, { kind: 'received', message: stored }));
       }
     });
     const announced = this.events.announce(fresh); // emits at once; forgetting them commits later
