@@ -8,11 +8,15 @@ import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
+import { type ChatsApi, chatsApi } from './history/chats-api.js';
+import { type MessageHistory, messageHistory } from './history/message-history.js';
+import { type SearchOptions, searchMessages } from './history/search.js';
 import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
 import { getMessage, type MessageStatus, type StoredMessage } from './messages/message-store.js';
 import { markRead } from './messages/read-marker.js';
-import { sendContent } from './messages/send-content.js';
+import { queueContent, type SendContentDeps, type SendHandle } from './messages/send-content.js';
+import { type UnsentApi, unsentApi } from './messages/unsent-api.js';
 import type { MessageRecord, SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 
@@ -26,6 +30,9 @@ const LAST_SEEN = {
 };
 
 type MediaData = SendMediaOptions['data'];
+
+/** What {@link ParleyClient.send} sends: a text, or a media file (see `sendMedia`). */
+export type OutgoingMessage = string | { text: string } | { media: SendMediaOptions };
 type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
 
 /**
@@ -63,8 +70,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     message: (id) => this.getMessage(id),
   });
 
+  /** The chat list: `chats.list()` pages through chats, newest activity first, with unread counts. */
+  readonly chats: ChatsApi;
+
+  /** Messages this device sent that the server does not have yet: list, cancel, retry. */
+  readonly unsent: UnsentApi;
+
   constructor(private readonly options: ClientOptions) {
     super();
+    this.chats = chatsApi(options.store);
+    this.unsent = unsentApi(options.store, () => this.sendDeps());
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.presenceCache = new PresenceCache(
@@ -139,8 +154,38 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    * no device that can receive.
    */
   async sendText(to: string, text: string): Promise<SendResult> {
+    return (await this.send(to, text)).sent;
+  }
+
+  /**
+   * Sends a text or media message with local echo: resolves as soon as the message is stored and
+   * queued, with its id and stored form (status `pending`) to show at once; `handle.sent` resolves
+   * like `sendText` once the server stored it (`message:sent` follows) and rejects if it was refused
+   * for good (`message:failed`, see `unsent.retry`) or cancelled (`unsent.cancel`). Offline, the
+   * message waits in the outbox (which survives restarts) and goes out after reconnecting.
+   */
+  async send(to: string, message: OutgoingMessage): Promise<SendHandle> {
+    if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+    if (typeof message === 'object' && message !== null && 'media' in message) {
+      const { content, upload } = await (await this.open()).media.prepare(message.media);
+      return this.queue(to, content, { upload });
+    }
+    const text = typeof message === 'string' ? message : message?.text;
     if (typeof text !== 'string') throw new ParleyError('INVALID_ARGUMENT', 'text must be a string');
-    return this.sendContent(to, { kind: 'text', text });
+    return this.queue(to, { kind: 'text', text });
+  }
+
+  /**
+   * One chat's history on this device: `messages(chatId).page({ before, limit })` pages back from the
+   * newest message, `.around(id)` jumps to one, plus search, delete for me and clear.
+   */
+  messages(chatId: string): MessageHistory {
+    return messageHistory(this.options.store, chatId);
+  }
+
+  /** Messages of every chat whose text contains `text` (ignoring case), newest first. */
+  search(text: string, options: SearchOptions = {}): Promise<StoredMessage[]> {
+    return searchMessages(this.options.store, text, options);
   }
 
   /**
@@ -151,8 +196,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    */
   async sendMedia(to: string, media: SendMediaOptions): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
-    const { content, upload } = await (await this.open()).media.prepare(media);
-    return this.sendContent(to, content, { upload });
+    return (await this.send(to, { media })).sent;
   }
 
   /** `sendMedia` for one kind: `sendImage(to, data, { mimeType, caption, width, height })`, … */
@@ -280,16 +324,20 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (this.parts as Parts).connection.request(body);
   }
 
-  private async sendContent(
+  private async queue(
     to: string,
     content: MessageContent,
     extra: Pick<MessageRecord, 'upload'> = {},
-  ): Promise<SendResult> {
+  ): Promise<SendHandle> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+    return queueContent(await this.sendDeps(), to, content, extra);
+  }
+
+  private async sendDeps(): Promise<SendContentDeps> {
     const { outbox, identity } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(warnOnFailure(this.logger, 'connecting for a send failed'));
-    return sendContent({ store: this.options.store, outbox, self: identity, clock: this.clock }, to, content, extra);
+    return { store: this.options.store, outbox, self: identity, clock: this.clock };
   }
 
   private open(): Promise<Parts> {

@@ -27,6 +27,30 @@ export interface ReceivedMessage {
   outgoing: boolean;
 }
 
+/** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
+export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+interface StoredMessageBase extends ReceivedMessage {
+  /** Outgoing: when the status last moved. */
+  statusAt?: number;
+  /** Incoming: when this user read it (here or on another device). */
+  readAt?: number;
+  /**
+   * The sending device's sequence number in this chat (carried inside the encrypted content; absent
+   * from older clients). The inbox keeps each sender's messages in this order across retries.
+   */
+  seq?: number;
+}
+
+/**
+ * Stored form of every message this device has seen, in or out, as history pages and events give
+ * it. Outgoing (sent by this user, from here or another device) carries a {@link MessageStatus};
+ * incoming is `received`.
+ */
+export type StoredMessage =
+  | (StoredMessageBase & { outgoing: true; status: MessageStatus })
+  | (StoredMessageBase & { outgoing: false; status: 'received' });
+
 export interface SentMessage {
   id: string;
   chatId: string;
@@ -42,7 +66,7 @@ export interface ClientEvents {
    * was not yet recorded) is emitted again at the next start, before anything new, with the same
    * id. So every message is announced at least once; dedup by `id` for exactly once.
    */
-  'message:received': (message: ReceivedMessage) => void;
+  'message:received': (message: StoredMessage) => void;
   /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
   'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string; retrying: boolean }) => void;
   /**

@@ -4,7 +4,7 @@ import { decodeContent } from './content.js';
 import type { PeerAddress, ReceivedMessage } from './events.js';
 import { type Logger, warnOnFailure } from './logger.js';
 import type { Announcement, Noted } from './messages/announcements.js';
-import { hasMessage, putIncoming } from './messages/message-store.js';
+import { getMessage, hasMessage, putIncoming } from './messages/message-store.js';
 import { SenderOrder } from './messages/sender-order.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
 
@@ -137,9 +137,13 @@ export class Inbox {
     }
   }
 
+  /** Notes the announcement of each message as it is stored now (a held one may have been deleted meanwhile). */
   private async noteAll(tx: StoreTx, messages: ReceivedMessage[]): Promise<Noted[]> {
     const noted: Noted[] = [];
-    for (const message of messages) noted.push(await this.events.note(tx, { kind: 'received', message }));
+    for (const { id } of messages) {
+      const stored = await getMessage(tx, id);
+      if (stored) noted.push(await this.events.note(tx, { kind: 'received', message: stored }));
+    }
     return noted;
   }
 
