@@ -1,5 +1,6 @@
 export { type KeyAuthenticatorOptions, keyAuthenticator } from './auth/key-authenticator.js';
 export { type TokenAuthenticatorOptions, tokenAuthenticator } from './auth/token-authenticator.js';
+export { VerifiedKeyCache, type VerifiedKeyCacheOptions } from './auth/verified-key-cache.js';
 export type {
   AuthAttempt,
   AuthContext,

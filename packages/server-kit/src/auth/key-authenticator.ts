@@ -1,5 +1,7 @@
 import { authChallengePayload, bytesEqual, deviceLinkPayload, verifyWithAuthKey } from '@parley/core';
 import type { AuthAttempt, AuthContext, AuthDecision, Authenticator } from '../contracts/authenticator.js';
+import type { DeviceRecord } from '../contracts/device-registry.js';
+import { VerifiedKeyCache } from './verified-key-cache.js';
 
 export interface KeyAuthenticatorOptions {
   /**
@@ -7,6 +9,14 @@ export interface KeyAuthenticatorOptions {
    * `'open'` (default, reference server), `'closed'`, or a function deciding per user id.
    */
   registration?: 'open' | 'closed' | ((userId: string) => Promise<boolean>);
+  /**
+   * While the device registry is unavailable (the database is down), a device whose key the
+   * registry confirmed recently on this gateway may still log in (see verified-key-cache.ts);
+   * anything else is refused retryably until the registry is back. Default: a cache of 10,000
+   * devices for 10 minutes. Pass your own to call `forget` when you remove a device, or `false`
+   * to refuse every login during an outage.
+   */
+  outageCache?: VerifiedKeyCache | false;
 }
 
 const deny = (reason: string): AuthDecision => ({ ok: false, reason });
@@ -15,12 +25,14 @@ const deny = (reason: string): AuthDecision => ({ ok: false, reason });
  * The default authenticator: each device holds an Ed25519 key. Its first connection binds
  * (user, device) to the key; later connections must sign the server's fresh nonce with it.
  * A new device of an existing user is accepted only with a DeviceLink signed by one of the
- * user's registered devices, so nobody can add a device to someone else's account.
+ * user's registered devices, so nobody can add a device to someone else's account. While the
+ * registry is down, only a (user, device, key) it confirmed recently gets in (`outageCache`).
  */
 export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authenticator {
   const registration = options.registration ?? 'open';
   const mayRegister = async (userId: string) =>
     registration === 'open' ? true : registration === 'closed' ? false : registration(userId);
+  const cache = options.outageCache === false ? undefined : (options.outageCache ?? new VerifiedKeyCache());
 
   return {
     async authenticate(attempt: AuthAttempt, { devices, clock }: AuthContext): Promise<AuthDecision> {
@@ -28,8 +40,21 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
       const payload = authChallengePayload(attempt.nonce, userId, deviceId);
       if (!(await verifyWithAuthKey(authKey, payload, attempt.signature))) return deny('bad challenge signature');
 
-      const existing = await devices.get(userId, deviceId);
-      if (existing) return bytesEqual(existing.authKey, authKey) ? { ok: true, registered: false } : deny('wrong key');
+      let existing: DeviceRecord | undefined;
+      try {
+        existing = await devices.get(userId, deviceId);
+      } catch (error) {
+        // The registry is down (the signature above is checked already): a key it confirmed
+        // recently stands in for it; anything else must wait for it (the failure is retryable).
+        if (cache?.vouches(userId, deviceId, authKey)) return { ok: true, registered: false };
+        throw error;
+      }
+      if (existing && bytesEqual(existing.authKey, authKey)) {
+        cache?.remember(userId, deviceId, authKey);
+        return { ok: true, registered: false };
+      }
+      cache?.forget(userId, deviceId);
+      if (existing) return deny('wrong key');
 
       const others = await devices.list(userId);
       let approvedBy = 0;
@@ -50,9 +75,10 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
       }
 
       const result = await devices.register({ userId, deviceId, authKey, registrationId: 0, approvedBy });
-      if (result.created) return { ok: true, registered: true };
       // Lost a registration race: fine only if the winner registered the same key.
-      return bytesEqual(result.device.authKey, authKey) ? { ok: true, registered: false } : deny('device id taken');
+      if (!result.created && !bytesEqual(result.device.authKey, authKey)) return deny('device id taken');
+      cache?.remember(userId, deviceId, authKey);
+      return { ok: true, registered: result.created };
     },
   };
 }
