@@ -5,6 +5,7 @@ export {
   keyAuthenticator,
 } from './auth/key-authenticator.js';
 export { type TokenAuthenticatorOptions, tokenAuthenticator } from './auth/token-authenticator.js';
+export { VerifiedKeyCache, type VerifiedKeyCacheOptions } from './auth/verified-key-cache.js';
 export { isLoopbackAddress } from './contracts/addresses.js';
 export type {
   AuthAttempt,

@@ -109,10 +109,15 @@ describe('gateway while its store is down', () => {
     expect(bob.closeCode).toBeUndefined();
   });
 
-  it('still refuses a login it cannot serve with a retryable error, closing only that connection', async () => {
+  it('still refuses a login it cannot verify with a retryable error, closing only that connection', async () => {
     const { down, peer } = await start();
     const alice = await peer('alice');
-    down.add('count');
+    down.add('count'); // the queue's count no longer fails a login (Welcome says 0 pending) ...
+    // ... but a device this gateway has not verified cannot log in while the registry is down.
+    const devices = (stores as ServerStores).devices;
+    devices.get = async () => {
+      throw new ParleyError('UNAVAILABLE', 'PostgreSQL is unavailable');
+    };
     const bob = await RawPeer.open((server as ParleyServer).url);
     peers.push(bob);
     const key = await generateAuthKeyPair();
