@@ -8,6 +8,8 @@ export const NS = {
   device: 'device',
   /** `messages/message-store.ts`: every message this device has seen, by id. */
   messages: 'messages',
+  /** `messages/sent-targets.ts`: the devices each outgoing message was encrypted for, and its resends. */
+  sentTargets: 'sent-targets',
   /** `outbox/outbox-store.ts`: records waiting for the server's acknowledgement, by sequence. */
   outbox: 'outbox',
   /** `messages/announcements.ts`: message events stored with their state and not yet emitted, in order. */
