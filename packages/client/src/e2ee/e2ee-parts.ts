@@ -4,6 +4,7 @@ import type { Clock } from '../clock.js';
 import { GroupChannel } from '../groups/group-channel.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import { resendContent } from '../messages/resend-content.js';
+import { DEFAULT_RESEND_POLICY, type ResendPolicy } from '../messages/sent-targets.js';
 import type { NewRecord, ResendRecord } from '../outbox/outbox-record.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { type DeviceFlag, DeviceLists } from './device-lists.js';
@@ -23,7 +24,12 @@ export interface E2eeDeps {
   devicesChanged(event: { userId: string; deviceIds: number[]; added: number[]; removed: number[] }): void;
   identityChanged(event: { userId: string; deviceId: number }): void;
   devicesFlagged(event: DeviceFlag): void;
+  /** When retry requests are honoured; default 48 h, 3 resends per message and device. */
+  resendPolicy?: ResendPolicy;
 }
+
+/** Retry requests honoured per requesting device per hour, whatever messages they name. */
+const RESENDS_PER_REQUESTER_PER_HOUR = 30;
 
 /** The end-to-end encryption parts of a client, wired to its connection and store. */
 export function buildE2ee(deps: E2eeDeps): {
@@ -33,6 +39,7 @@ export function buildE2ee(deps: E2eeDeps): {
   channel: SecureChannel;
 } {
   const { store, self, request, logger, clock } = deps;
+  const resendPolicy = deps.resendPolicy ?? DEFAULT_RESEND_POLICY;
   const keys = new KeyManager(
     store,
     async (upload) => (await request({ keysUpload: upload })).keysUploadResult?.oneTimeRemaining ?? 0,
@@ -74,12 +81,14 @@ export function buildE2ee(deps: E2eeDeps): {
     flagged: (flag) => void lists.flag(flag).catch(warnOnFailure(logger, 'storing a device flag failed', { ...flag })),
   });
   const channel = new SecureChannel({
-    groups: new GroupChannel({ store, self, lists, encryptor }),
+    groups: new GroupChannel({ store, self, lists, encryptor, clock, resendWindowMs: resendPolicy.windowMs }),
     store,
     self,
     lists,
     encryptor,
     retryLimiter: new RetryLimiter(50, undefined, () => clock.now()),
+    resendPolicy,
+    resendLimiter: new RetryLimiter(RESENDS_PER_REQUESTER_PER_HOUR, undefined, () => clock.now()),
     logger,
     clock,
     sendDirect: async (to, payload) => {
@@ -94,7 +103,7 @@ export function buildE2ee(deps: E2eeDeps): {
       });
     },
     queueResend: deps.queueResend,
-    sentContent: (messageId, requester) => resendContent(store, self, messageId, requester),
+    sentContent: (messageId, requester) => resendContent(store, messageId, requester, clock.now(), resendPolicy),
     onIdentityChanged: identityChanged,
   });
   return { keys, lists, ownList, channel };

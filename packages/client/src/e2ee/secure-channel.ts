@@ -11,6 +11,8 @@ import type { Clock } from '../clock.js';
 import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';
 import { type Logger, warnOnFailure } from '../logger.js';
+import type { ResendContent } from '../messages/resend-content.js';
+import { type ResendPolicy, recordSentTargets } from '../messages/sent-targets.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { NewRecord, ResendRecord, SendRecord } from '../outbox/outbox-record.js';
 import { saveRecord } from '../outbox/outbox-store.js';
@@ -27,22 +29,26 @@ export interface SecureChannelOptions {
   self: SignalAddress;
   lists: DeviceLists;
   encryptor: Encryptor;
+  /** Retry requests this device sends, per peer device. */
   retryLimiter: RetryLimiter;
+  /** When a retry request is honoured (window, resends per device). */
+  resendPolicy: ResendPolicy;
+  /** Retry requests this device honours, per requesting device (checked before the store is read). */
+  resendLimiter: RetryLimiter;
   /** Sends a direct control payload to one device (not through the outbox: it may be lost). */
   sendDirect(to: SignalAddress, payload: parley.v1.Payload.$Properties): Promise<void>;
   /** Queues a re-encrypted copy of one of our messages for the device that asked for it. */
   queueResend(record: NewRecord<ResendRecord>): Promise<void>;
-  /** Content bytes of a message this user sent, to re-encrypt on request; undefined if unknown. */
-  sentContent(
-    messageId: string,
-    requester: SignalAddress,
-  ): Promise<{ chatId: string; content: Uint8Array } | undefined>;
+  /**
+   * Content bytes of a message this device sent, to re-encrypt for `requester`, with the resend's
+   * attempt number; or why not (see messages/resend-content.ts: only for an original recipient,
+   * within the window, a few times per device).
+   */
+  sentContent(messageId: string, requester: SignalAddress): Promise<ResendContent>;
   onIdentityChanged(change: IdentityChange): void;
   logger: Logger;
   clock: Clock;
 }
-
-const MAX_RESENDS = 3;
 
 /**
  * The end-to-end encrypted side of messaging: encrypts outbox records per device, decrypts
@@ -76,6 +82,15 @@ export class SecureChannel {
       async (tx, built) => {
         record.send = { ...record.send, copies: built };
         await saveRecord(tx, record);
+        // Only these devices may ask for this message again (a resend's own copy changes nothing).
+        if (!resendTo) {
+          const devices = built.map((c) => ({ userId: c.to?.userId ?? '', deviceId: c.to?.deviceId ?? 0 }));
+          await recordSentTargets(tx, record.send.messageId ?? record.id, {
+            devices,
+            at: this.o.clock.now(),
+            keepMs: this.o.resendPolicy.windowMs,
+          });
+        }
       },
       resendTo ? { rebuild: [resendTo] } : {},
     );
@@ -201,10 +216,13 @@ export class SecureChannel {
   }
 
   private async resend(request: parley.v1.RetryRequest, from: SignalAddress): Promise<void> {
-    const attempt = Math.max(1, request.attempt); // requesters count from 1
-    if (attempt > MAX_RESENDS) return;
+    // The requester's `attempt` is not trusted: the sender counts resends itself (sent-targets.ts).
+    const refuse = (reason: string) =>
+      this.o.logger.info('retry request refused', { messageId: request.messageId, from, reason });
+    if (!this.o.resendLimiter.allow(addressKey(from))) return refuse('rate-limited');
     const sent = await this.o.sentContent(request.messageId, from);
-    if (!sent) return; // not ours, or not for this user: never re-encrypt on a stranger's request
+    if ('refused' in sent) return refuse(sent.refused); // never re-encrypt for a device it was not sent to
+    const attempt = sent.attempt;
     await this.o.queueResend({
       id: request.messageId,
       lane: encodeLane({ kind: 'resend', to: { userId: from.userId, deviceId: from.deviceId } }),

@@ -14,6 +14,8 @@ export const NS = {
   chats: 'chats',
   /** `history/chat-list-store.ts`: the chats by last activity (`history/activity-key.ts` keys). */
   chatsByActivity: 'chats.by-activity',
+  /** `messages/sent-targets.ts`: the devices each outgoing message was encrypted for, and its resends. */
+  sentTargets: 'sent-targets',
   /** `outbox/outbox-store.ts`: records waiting for the server's acknowledgement, by sequence. */
   outbox: 'outbox',
   /** `messages/announcements.ts`: message events stored with their state and not yet emitted, in order. */
