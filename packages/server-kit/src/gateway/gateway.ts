@@ -88,7 +88,7 @@ export class Gateway {
       limits,
       clock,
       logger,
-      router: new Router(routes, o.routes, limits),
+      router: new Router(routes, o.routes, limits, stores.rateLimiter),
       handshake: {
         stores,
         authenticator: o.authenticator,
