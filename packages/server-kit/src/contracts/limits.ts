@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FRAME_BYTES } from '@parley/core';
 import { DEFAULT_MAX_GROUP_MEMBERS } from '@parley/core/groups';
+import type { RateLimit } from './rate-limiter.js';
 
 /** Tunable limits of a gateway. Every field has a safe default. */
 export interface ServerLimits {
@@ -65,6 +66,18 @@ export interface ServerLimits {
   httpRequestTimeoutMs: number;
   /** A media upload that receives no bytes for this long (ms) is closed and its partial blob removed. Default 30 s. */
   uploadIdleTimeoutMs: number;
+  /** Messages (1:1 and group) one user may send, all devices together. Default burst 2,000, 50/s. */
+  sendRate: RateLimit;
+  /** Messages one user may send to one user or group. Default burst 1,000, 10/s. */
+  sendToRate: RateLimit;
+  /** Read receipts one user may send. Default burst 2,000, 50/s. */
+  receiptRate: RateLimit;
+  /** Group creations and changes one user may make. Default burst 30, then 6 per minute. */
+  groupChangeRate: RateLimit;
+  /** Prekey bundle fetches one user may make, all devices together (on top of `keyFetchesPerMinute` per device). Default burst 120, 2/s. */
+  keyFetchRate: RateLimit;
+  /** Fetches of one user's prekey bundles, whoever asks (slows draining their one-time prekeys). Default burst 100, 1/s. */
+  keyFetchTargetRate: RateLimit;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -94,6 +107,12 @@ export const DEFAULT_LIMITS: ServerLimits = {
   httpHeadersTimeoutMs: 10_000,
   httpRequestTimeoutMs: 30 * 60_000,
   uploadIdleTimeoutMs: 30_000,
+  sendRate: { capacity: 2_000, refillPerSecond: 50 },
+  sendToRate: { capacity: 1_000, refillPerSecond: 10 },
+  receiptRate: { capacity: 2_000, refillPerSecond: 50 },
+  groupChangeRate: { capacity: 30, refillPerSecond: 0.1 },
+  keyFetchRate: { capacity: 120, refillPerSecond: 2 },
+  keyFetchTargetRate: { capacity: 100, refillPerSecond: 1 },
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

@@ -94,7 +94,7 @@ export class Gateway {
       limits,
       clock,
       logger,
-      router: new Router(routes, o.routes, limits),
+      router: new Router(routes, o.routes, limits, stores.rateLimiter),
       origins: o.origins,
       handshake: {
         stores,
