@@ -24,6 +24,13 @@ export interface ServerLimits {
   maxConcurrentRequests: number;
   /** Prekey bundle fetches (`KeysFetch`) allowed per requesting device per minute (burst and rate). Default 60. */
   keyFetchesPerMinute: number;
+  /**
+   * Prekey bundle fetches of one target user per hour, all requesters together (burst and rate), so
+   * many requesters cannot drain a user's one-time prekeys. Beyond it: RATE_LIMITED. Default 600.
+   */
+  keyFetchesPerTargetPerHour: number;
+  /** One-time prekeys one device may have stored; an upload that would pass it is INVALID_ARGUMENT. Default 1,000. */
+  maxStoredPreKeys: number;
   /** Below this many one-time prekeys, a claim pushes `PreKeysLow` to the device. Default 20. */
   prekeyLowWater: number;
   /** One-time prekeys accepted per `KeysUpload`. Default 100, which is also the most a KeyDirectory takes. */
@@ -91,6 +98,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxBadFrames: 8,
   maxConcurrentRequests: 64,
   keyFetchesPerMinute: 60,
+  keyFetchesPerTargetPerHour: 600,
+  maxStoredPreKeys: 1_000,
   prekeyLowWater: 20,
   maxPreKeysPerUpload: 100,
   presenceCoalesceMs: 1_000,

@@ -107,6 +107,14 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
       }
     },
 
+    async freeBytes() {
+      // The directory may not exist before the first upload: measure the nearest existing parent.
+      let at = dir;
+      while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+      const stats = await fs.statfs(at);
+      return stats.bavail * stats.bsize;
+    },
+
     async purgeStoredBefore(cutoff) {
       let purged = 0;
       for (const shard of await fs.readdir(dir).catch(() => [] as string[])) {
