@@ -87,6 +87,7 @@ function makeInbox(store: ClientStore, time: ReturnType<typeof fakeTime>) {
     undecryptable: (e) => retried.push(e.id),
     receipt: async () => undefined,
     groupRecord: async () => () => {},
+    know: async () => {},
     isGroupMember: async () => true,
     ack: () => {},
   };

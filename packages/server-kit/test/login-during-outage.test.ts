@@ -44,6 +44,9 @@ function outageRegistry(inner: DeviceRegistry) {
     remove: guard(inner.remove.bind(inner)),
     setPushToken: guard(inner.setPushToken.bind(inner)),
     pushToken: guard(inner.pushToken.bind(inner)),
+    registerFirst: guard(inner.registerFirst.bind(inner)),
+    deviceList: guard(inner.deviceList.bind(inner)),
+    appendDeviceList: guard(inner.appendDeviceList.bind(inner)),
   };
   return { registry, state };
 }
@@ -51,8 +54,9 @@ function outageRegistry(inner: DeviceRegistry) {
 /** A signed login attempt for (userId, deviceId) with `key`. */
 async function attempt(userId: string, deviceId: number, key: AuthKeyPair, signWith = key): Promise<AuthAttempt> {
   const nonce = randomBytes(32);
-  const signature = await signWithAuthKey(signWith.privateKey, authChallengePayload(nonce, userId, deviceId));
-  return { userId, deviceId, authKey: key.publicKey, token: '', nonce, signature };
+  const origin = '127.0.0.1:8080';
+  const signature = await signWithAuthKey(signWith.privateKey, authChallengePayload(nonce, userId, deviceId, origin));
+  return { userId, deviceId, authKey: key.publicKey, token: '', nonce, signature, origin };
 }
 
 describe('keyAuthenticator while the device registry is down', () => {
@@ -198,9 +202,9 @@ describe('a gateway while its database is down', () => {
     });
     const signature = await signWithAuthKey(
       strangerKey.privateKey,
-      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'mallory', 1),
+      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'mallory', 1, stranger.origin),
     );
-    const refused = await stranger.request({ auth: { signature } });
+    const refused = await stranger.request({ auth: { signature, origin: stranger.origin } });
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_UNAVAILABLE);
     expect(await stranger.waitClosed()).toBe(4013);
 

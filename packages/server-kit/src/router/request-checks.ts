@@ -101,6 +101,8 @@ const CHECKS: RequestChecks = {
   },
   keysCount: nothing,
   devicesGet: (r) => userId(r.userId, 'user_id'),
+  // One encoded record, bounded by the frame size; the device-list handler verifies it whole.
+  deviceListAppend: nothing,
   deviceRemove: nothing,
   mediaUpload: nothing,
   mediaDownload: (r) => text(r.blobId, 'blob_id', MAX_BLOB_ID),
