@@ -110,6 +110,29 @@ describe('registration abuse (issue 17, findings 4 and 6)', () => {
     expect(await devices.list('alice')).toEqual([]);
   });
 
+  it('lets a removed user start again only when the app vouches for them (mayReclaim), never while a device lives', async () => {
+    const devices = memoryDeviceRegistry({ clock: time.clock });
+    const auth = keyAuthenticator({ mayReclaim: async (userId) => userId === 'alice' });
+    const context: AuthContext = { devices, clock: time.clock };
+    await auth.authenticate(await attempt('alice', 1, await generateAuthKeyPair()), context);
+    await auth.authenticate(await attempt('bob', 1, await generateAuthKeyPair()), context);
+    // While alice has a live device, a newcomer needs a link, vouched for or not.
+    expect(await auth.authenticate(await attempt('alice', 5, await generateAuthKeyPair()), context)).toMatchObject({
+      ok: false,
+    });
+    await devices.remove('alice', 1);
+    await devices.remove('bob', 1);
+    expect(await auth.authenticate(await attempt('alice', 7, await generateAuthKeyPair()), context)).toEqual({
+      ok: true,
+      registered: true,
+    });
+    expect((await devices.list('alice')).map((d) => d.deviceId)).toEqual([7]);
+    expect(await auth.authenticate(await attempt('bob', 7, await generateAuthKeyPair()), context)).toEqual({
+      ok: false,
+      reason: 'user id is taken',
+    });
+  });
+
   it('refuses a device beyond the per-user cap, even with a valid link', async () => {
     const devices = memoryDeviceRegistry({ clock: time.clock });
     const auth = keyAuthenticator({ maxDevicesPerUser: 2 });

@@ -28,6 +28,12 @@ export interface KeyAuthenticatorOptions {
    * to refuse every login during an outage.
    */
   outageCache?: VerifiedKeyCache | false;
+  /**
+   * Whether a user whose devices were all removed may start again with a new device (a new account
+   * key: contacts see `identity:changed`). Default: never, so a removed user's id is not silently
+   * taken over. An app answers yes after it re-verified the person (a phone number, an email).
+   */
+  mayReclaim?: (userId: string) => Promise<boolean>;
 }
 
 /** Defaults of {@link KeyAuthenticatorOptions}. */
@@ -95,6 +101,15 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
         if (first.created) {
           cache?.remember(userId, deviceId, authKey);
           return { ok: true, registered: true };
+        }
+        if (first.userTaken && options.mayReclaim && (await options.mayReclaim(userId))) {
+          // No live device (checked above) and the app vouches for the person: a new start under a
+          // device id never used before (removed ids stay tombstones).
+          const again = await devices.register({ userId, deviceId, authKey, registrationId: 0, approvedBy: 0 });
+          if (again.created) {
+            cache?.remember(userId, deviceId, authKey);
+            return { ok: true, registered: true };
+          }
         }
         // The same device racing itself (two sockets, one key) won the other attempt: fine.
         const winner = await devices.get(userId, deviceId);
