@@ -1,11 +1,13 @@
 import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
+import type { MessageMeta } from './actions/action-types.js';
+import { actionsApi, type MessageActionsApi } from './actions/actions-api.js';
 import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
-import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
+import type { ClientEvents, ConnectionState, MessageContent, SendableContent } from './events.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
@@ -60,6 +62,26 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     local: async () => (await this.open()).groups,
     request: (body) => this.request(body),
     message: (id) => this.getMessage(id),
+  });
+
+  /** Replies, reactions, edits, deletes for everyone, mentions, forwards and disappearing messages. */
+  readonly actions: MessageActionsApi = actionsApi({
+    store: {
+      transaction: (fn) => this.options.store.transaction(fn),
+      close: async () => {},
+    },
+    parts: async () => {
+      const parts = await this.open();
+      return { outbox: parts.outbox, self: parts.identity, sweeper: parts.sweeper };
+    },
+    clock: { now: () => this.clock.now() },
+    send: (to, text, meta) => this.sendContent(to, { kind: 'text', text }, { meta }),
+    changed: (change) => {
+      if (change.kind === 'updated') this.emit('message:updated', { message: change.message, change: change.change });
+      if (change.kind === 'setting') {
+        this.emit('chat:setting', { chatId: change.chatId, disappearingS: change.disappearingS, by: this.userId });
+      }
+    },
   });
 
   constructor(private readonly options: ClientOptions) {
@@ -119,6 +141,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.closed) return;
     this.closed = true;
     this.typingState.stop();
+    this.parts?.sweeper.stop();
     const parts = await this.opening?.catch((error: unknown) => {
       this.logger.warn('closing a client whose store never opened', { error });
       return undefined;
@@ -267,14 +290,20 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   private async sendContent(
     to: string,
-    content: MessageContent,
-    extra: Pick<MessageRecord, 'upload'> = {},
+    content: SendableContent,
+    extra: Pick<MessageRecord, 'upload'> & { meta?: MessageMeta } = {},
   ): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
-    const { outbox, identity } = await this.open();
+    const { outbox, identity, sweeper } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(warnOnFailure(this.logger, 'connecting for a send failed'));
-    return sendContent({ store: this.options.store, outbox, self: identity, clock: this.clock }, to, content, extra);
+    const expires = (at: number) => sweeper.wake(at);
+    return sendContent(
+      { store: this.options.store, outbox, self: identity, clock: this.clock, expires },
+      to,
+      content,
+      extra,
+    );
   }
 
   private open(): Promise<Parts> {
@@ -318,6 +347,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     switch (body.case) {
       case 'deliver': {
         const n = await parts.inbox.handle(body.value.envelopes ?? []);
+        // A received disappearing message (or one whose time already came) is swept on time.
+        void parts.sweeper.sweep().catch(warnOnFailure(this.logger, 'deleting disappearing messages failed'));
         if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
           this.syncReceived += n;
           this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });

@@ -1,8 +1,8 @@
 import { oneof, type parley } from '@parley/core';
 import { decodeContent } from './content.js';
-import type { PeerAddress, ReceivedMessage } from './events.js';
+import type { PeerAddress } from './events.js';
 import type { Announcement, Noted } from './messages/announcements.js';
-import { hasMessage, putIncoming } from './messages/message-store.js';
+import { type Filed, fileContent, wasFiled } from './messages/file-content.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
 
 /** What opening an envelope's payload gave. */
@@ -37,6 +37,10 @@ export interface InboxEvents {
   isGroupMember(tx: StoreTx, groupId: string, userId: string): Promise<boolean>;
   /** Acknowledges queue ids to the server (after they are durably stored). */
   ack(ids: string[]): void;
+  /** After commit: what filing a content asked to report besides announcements (refusals, settings, unknown kinds). */
+  report(filed: Exclude<Filed, { kind: 'announce' }>): void;
+  /** The current time (an expired disappearing message is not stored). */
+  now(): number;
 }
 
 /**
@@ -59,6 +63,8 @@ export class Inbox {
     const fresh: Noted[] = [];
     const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
     const controls: Array<() => void> = [];
+    const reports: Array<Exclude<Filed, { kind: 'announce' }>> = [];
+    const now = this.events.now();
     await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
       for (const envelope of envelopes) {
@@ -75,7 +81,7 @@ export class Inbox {
         if (body.case !== 'message') continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id || '';
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
-        if (seen.has(id) || (await hasMessage(tx, id))) continue;
+        if (seen.has(id) || (await wasFiled(tx, id))) continue;
         const opened = await this.events.open(tx, envelope, body.value, from);
         if (opened.kind === 'duplicate') continue;
         if (opened.kind === 'control') {
@@ -105,25 +111,21 @@ export class Inbox {
         }
         seen.add(id);
         const outgoing = from.userId === this.selfUserId;
-        const message: ReceivedMessage = {
-          id,
-          chatId: groupId
-            ? groupId
-            : outgoing
-              ? envelope.conversationUserId || decoded.toUserId || from.userId
-              : from.userId,
-          from,
-          content: decoded.content,
-          sentAt: decoded.sentAt,
-          serverTime: envelope.serverTime ?? 0,
-          outgoing,
-        };
-        await putIncoming(tx, message);
-        fresh.push(await this.events.note(tx, { kind: 'received', message }));
+        const chatId = groupId
+          ? groupId
+          : outgoing
+            ? envelope.conversationUserId || decoded.toUserId || from.userId
+            : from.userId;
+        const origin = { id, from, chatId, serverTime: envelope.serverTime ?? 0, selfUserId: this.selfUserId, now };
+        for (const item of await fileContent(tx, decoded, origin)) {
+          if (item.kind === 'announce') fresh.push(await this.events.note(tx, item.announcement));
+          else reports.push(item);
+        }
       }
     });
     const announced = this.events.announce(fresh); // emits at once; forgetting them commits later
     for (const failure of failures) this.events.undecryptable(failure);
+    for (const report of reports) this.events.report(report);
     for (const handle of controls) handle();
     this.events.ack(envelopes.map((e) => e.id ?? ''));
     await announced;

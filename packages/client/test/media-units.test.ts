@@ -63,7 +63,14 @@ describe('Content.media', () => {
   it('round-trips, and a blob id set later keeps every other field', () => {
     const bytes = encodeContent({ kind: 'media', media: { ...media, blobId: '' } }, 42, { toUserId: 'bob' });
     const decoded = decodeContent(withBlobId(bytes, media.blobId));
-    expect(decoded).toEqual({ content: { kind: 'media', media }, sentAt: 42, toUserId: 'bob', groupId: '' });
+    expect(decoded).toEqual({
+      kind: 'message',
+      content: { kind: 'media', media },
+      sentAt: 42,
+      toUserId: 'bob',
+      groupId: '',
+      meta: {},
+    });
   });
 
   it('shows an unknown kind as a document and refuses a missing key, digest or blob id', () => {

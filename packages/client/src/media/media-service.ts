@@ -1,6 +1,6 @@
 import { type ClientFrameInit, concatBytes, ParleyError, type ServerFrame } from '@parley/core';
 import { generateMediaKey, MediaDecryptor, MediaEncryptor, MediaVerifier, mediaUploadSize } from '@parley/core/crypto';
-import type { MessageContent } from '../events.js';
+import type { SendableContent } from '../events.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import { setMediaBlobId } from '../messages/message-store.js';
 import type { MessageRecord, OutboxRecord } from '../outbox/outbox-record.js';
@@ -42,7 +42,7 @@ export class MediaService {
   }
 
   /** Encrypts a file into the spool (under a fresh media key); the message content and the pending upload. */
-  async prepare(options: SendMediaOptions): Promise<{ content: MessageContent; upload: PendingUpload }> {
+  async prepare(options: SendMediaOptions): Promise<{ content: SendableContent; upload: PendingUpload }> {
     checkSendMedia(options);
     const mediaKey = generateMediaKey();
     const encryptor = await MediaEncryptor.create(mediaKey);
@@ -172,6 +172,6 @@ const lengthMismatch = (got: number, expected: number) =>
   });
 
 /** Whether a stored message's content can be encrypted again for a device that asks (media once uploaded). */
-export function resendable(content: MessageContent): boolean {
+export function resendable(content: SendableContent): boolean {
   return content.kind === 'text' || content.media.blobId !== '';
 }

@@ -114,3 +114,17 @@ export async function setMediaBlobId(tx: StoreTx, id: string, blobId: string): P
   if (m?.content.kind !== 'media') return;
   await tx.put(NS.messages, id, { ...m, content: { kind: 'media', media: { ...m.content.media, blobId } } });
 }
+
+/** Writes back a message an action changed (reaction, edit, delete for everyone); same id, same chat. */
+export async function replaceMessage(tx: StoreTx, message: StoredMessage): Promise<void> {
+  await tx.put(NS.messages, message.id, message);
+}
+
+/** Removes a message and its chat index entry (a disappearing message whose time came); the removed one. */
+export async function eraseMessage(tx: StoreTx, id: string): Promise<StoredMessage | undefined> {
+  const m = await getMessage(tx, id);
+  if (!m) return undefined;
+  await tx.delete(NS.messages, id);
+  await tx.delete(chatIndexNs(m.chatId), id);
+  return m;
+}

@@ -19,14 +19,21 @@ export async function resendContent(
 ): Promise<{ chatId: string; content: Uint8Array } | undefined> {
   return store.transaction(async (tx) => {
     const m = await getMessage(tx, messageId);
-    if (!m?.outgoing || !resendable(m.content)) return undefined;
+    if (!m?.outgoing || m.content.kind === 'deleted' || !resendable(m.content)) return undefined;
+    const content = m.content;
+    const meta = {
+      ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+      ...(m.mentions ? { mentions: m.mentions } : {}),
+      ...(m.forwarded ? { forwarded: true } : {}),
+      ...(m.expiresAt ? { expiresInS: Math.round((m.expiresAt - m.sentAt) / 1000) } : {}),
+    };
     const group = await getGroup(tx, m.chatId);
     if (group) {
       if (!isMember(group, requester.userId)) return undefined;
       await redistributeTo(tx, m.chatId, requester);
-      return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { groupId: m.chatId }) };
+      return { chatId: m.chatId, content: encodeContent(content, m.sentAt, { groupId: m.chatId, meta }) };
     }
     if (m.chatId !== requester.userId && requester.userId !== self.userId) return undefined;
-    return { chatId: m.chatId, content: encodeContent(m.content, m.sentAt, { toUserId: m.chatId }) };
+    return { chatId: m.chatId, content: encodeContent(content, m.sentAt, { toUserId: m.chatId, meta }) };
   });
 }

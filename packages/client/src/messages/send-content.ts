@@ -1,7 +1,9 @@
 import { newMessageId, ParleyError } from '@parley/core';
 import type { SignalAddress } from '@parley/core/crypto';
+import { chatTimer, noteExpiry } from '../actions/action-store.js';
+import type { MessageMeta } from '../actions/action-types.js';
 import { encodeContent } from '../content.js';
-import type { MessageContent } from '../events.js';
+import type { SendableContent } from '../events.js';
 import { getGroup } from '../groups/group-book.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { MessageRecord, Outbox, SendResult } from '../outbox/outbox.js';
@@ -14,6 +16,8 @@ export interface SendContentDeps {
   outbox: Outbox;
   self: SignalAddress;
   clock: { now(): number };
+  /** A disappearing message was stored: when it goes. */
+  expires?(at: number): void;
 }
 
 /**
@@ -23,14 +27,20 @@ export interface SendContentDeps {
 export async function sendContent(
   deps: SendContentDeps,
   to: string,
-  content: MessageContent,
-  extra: Pick<MessageRecord, 'upload'> = {},
+  content: SendableContent,
+  extra: Pick<MessageRecord, 'upload'> & { meta?: MessageMeta } = {},
 ): Promise<SendResult> {
   if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
   const { store, outbox, self } = deps;
   const id = newMessageId();
   const sentAt = deps.clock.now();
-  const group = await store.transaction((tx) => getGroup(tx, to));
+  const [group, timer] = await store.transaction(
+    async (tx) => [await getGroup(tx, to), await chatTimer(tx, to)] as const,
+  );
+  // The chat's disappearing timer travels in the message, so every device deletes it at the same time.
+  const meta: MessageMeta = { ...extra.meta, ...(timer ? { expiresInS: timer } : {}) };
+  const expiresAt = timer ? sentAt + timer * 1000 : undefined;
+  const { upload } = extra;
   return outbox.add(
     {
       id,
@@ -38,18 +48,28 @@ export async function sendContent(
       chatId: to,
       createdAt: sentAt,
       kind: 'message',
-      content: encodeContent(content, sentAt, group ? { groupId: to } : { toUserId: to }),
+      content: encodeContent(content, sentAt, group ? { groupId: to, meta } : { toUserId: to, meta }),
       send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
-      ...extra,
+      ...(upload ? { upload } : {}),
     },
-    (tx) =>
-      putOutgoing(tx, {
+    async (tx) => {
+      await putOutgoing(tx, {
         id,
         chatId: to,
         from: { userId: self.userId, deviceId: self.deviceId },
         content,
         sentAt,
         serverTime: 0,
-      }),
+        ...(meta.replyTo ? { replyTo: meta.replyTo } : {}),
+        ...(meta.mentions?.length ? { mentions: meta.mentions } : {}),
+        ...(meta.forwarded ? { forwarded: true } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+      });
+      if (expiresAt !== undefined) {
+        await noteExpiry(tx, expiresAt, id);
+        // Only sets a timer: its sweep is a later transaction, so it sees this one committed.
+        deps.expires?.(expiresAt);
+      }
+    },
   );
 }

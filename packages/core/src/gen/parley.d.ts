@@ -534,12 +534,19 @@ export namespace parley {
             media?: (parley.v1.Media.$Properties|null);
             senderKeyDistribution?: (parley.v1.SenderKeyDistribution.$Properties|null);
             reaction?: (parley.v1.Reaction.$Properties|null);
+            edit?: (parley.v1.Edit.$Properties|null);
+            delete?: (parley.v1.Delete.$Properties|null);
+            chatSetting?: (parley.v1.ChatSetting.$Properties|null);
             sentAt: number;
             toUserId: string;
             replyTo: string;
             groupId: string;
             padding: Uint8Array;
-            body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
+            mentions: string[];
+            forwarded: boolean;
+            quote?: (parley.v1.Quote.$Properties|null);
+            expiresInS: number;
+            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
             static encode(message: parley.v1.Content.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -556,12 +563,19 @@ export namespace parley {
                 media?: (parley.v1.Media.$Properties|null);
                 senderKeyDistribution?: (parley.v1.SenderKeyDistribution.$Properties|null);
                 reaction?: (parley.v1.Reaction.$Properties|null);
+                edit?: (parley.v1.Edit.$Properties|null);
+                "delete"?: (parley.v1.Delete.$Properties|null);
+                chatSetting?: (parley.v1.ChatSetting.$Properties|null);
                 sentAt?: (number|null);
                 toUserId?: (string|null);
                 replyTo?: (string|null);
                 groupId?: (string|null);
                 padding?: (Uint8Array|null);
-                body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
+                mentions?: (string[]|null);
+                forwarded?: (boolean|null);
+                quote?: (parley.v1.Quote.$Properties|null);
+                expiresInS?: (number|null);
+                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -569,15 +583,128 @@ export namespace parley {
               media?: parley.v1.Media.$Shape|null;
               senderKeyDistribution?: parley.v1.SenderKeyDistribution.$Shape|null;
               reaction?: parley.v1.Reaction.$Shape|null;
+              edit?: parley.v1.Edit.$Shape|null;
+              "delete"?: parley.v1.Delete.$Shape|null;
+              chatSetting?: parley.v1.ChatSetting.$Shape|null;
               sentAt?: number|null;
               toUserId?: string|null;
               replyTo?: string|null;
               groupId?: string|null;
               padding?: Uint8Array|null;
+              mentions?: string[]|null;
+              forwarded?: boolean|null;
+              quote?: parley.v1.Quote.$Shape|null;
+              expiresInS?: number|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape })
+              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape })
             );
+        }
+
+        interface IQuote extends parley.v1.Quote.$Properties {
+        }
+
+        class Quote {
+            constructor(properties?: parley.v1.Quote.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            text: string;
+            static create(properties: parley.v1.Quote.$Shape): parley.v1.Quote & parley.v1.Quote.$Shape;
+            static create(properties?: parley.v1.Quote.$Properties): parley.v1.Quote;
+            static encode(message: parley.v1.Quote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Quote & parley.v1.Quote.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Quote;
+            static toObject(message: parley.v1.Quote, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Quote {
+            interface $Properties {
+                userId?: (string|null);
+                text?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Quote.$Properties;
+        }
+
+        interface IEdit extends parley.v1.Edit.$Properties {
+        }
+
+        class Edit {
+            constructor(properties?: parley.v1.Edit.$Properties);
+            $unknowns?: Uint8Array[];
+            messageId: string;
+            text: string;
+            static create(properties: parley.v1.Edit.$Shape): parley.v1.Edit & parley.v1.Edit.$Shape;
+            static create(properties?: parley.v1.Edit.$Properties): parley.v1.Edit;
+            static encode(message: parley.v1.Edit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Edit & parley.v1.Edit.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Edit;
+            static toObject(message: parley.v1.Edit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Edit {
+            interface $Properties {
+                messageId?: (string|null);
+                text?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Edit.$Properties;
+        }
+
+        interface IDelete extends parley.v1.Delete.$Properties {
+        }
+
+        class Delete {
+            constructor(properties?: parley.v1.Delete.$Properties);
+            $unknowns?: Uint8Array[];
+            messageId: string;
+            static create(properties: parley.v1.Delete.$Shape): parley.v1.Delete & parley.v1.Delete.$Shape;
+            static create(properties?: parley.v1.Delete.$Properties): parley.v1.Delete;
+            static encode(message: parley.v1.Delete.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Delete & parley.v1.Delete.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Delete;
+            static toObject(message: parley.v1.Delete, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Delete {
+            interface $Properties {
+                messageId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Delete.$Properties;
+        }
+
+        interface IChatSetting extends parley.v1.ChatSetting.$Properties {
+        }
+
+        class ChatSetting {
+            constructor(properties?: parley.v1.ChatSetting.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            disappearingS: number;
+            static create(properties: parley.v1.ChatSetting.$Shape): parley.v1.ChatSetting & parley.v1.ChatSetting.$Shape;
+            static create(properties?: parley.v1.ChatSetting.$Properties): parley.v1.ChatSetting;
+            static encode(message: parley.v1.ChatSetting.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ChatSetting & parley.v1.ChatSetting.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ChatSetting;
+            static toObject(message: parley.v1.ChatSetting, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ChatSetting {
+            interface $Properties {
+                version?: (number|null);
+                disappearingS?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.ChatSetting.$Properties;
         }
 
         interface IText extends parley.v1.Text.$Properties {
