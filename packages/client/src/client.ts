@@ -78,6 +78,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     send: (to, text, meta) => this.sendContent(to, { kind: 'text', text }, { meta }),
     changed: (change) => {
       if (change.kind === 'updated') this.emit('message:updated', { message: change.message, change: change.change });
+      if (change.kind === 'updated' && change.blob) {
+        // Best effort: a blob left behind (offline now) is still purged with its lifetime on the server.
+        const { blobId, deleteToken } = change.blob;
+        void this.connect()
+          .then(() => (this.parts as Parts).media.deleteBlob(blobId, deleteToken))
+          .catch(warnOnFailure(this.logger, 'deleting the blob of a deleted message failed', { blobId }));
+      }
       if (change.kind === 'setting') {
         this.emit('chat:setting', { chatId: change.chatId, disappearingS: change.disappearingS, by: this.userId });
       }

@@ -98,6 +98,27 @@ describe('message actions between devices', () => {
     expect(mentioned).toEqual([]); // bob's own reply mentions alice, not bob
   }, 60_000);
 
+  it('deletes a media message for everyone and its blob on the server, which no one can download then', async () => {
+    const { server, stores } = await startServer();
+    const alice = newClient(server.url, 'alice');
+    const bob = newClient(server.url, 'bob');
+    await Promise.all([alice.connect(), bob.connect()]);
+    const data = new Uint8Array(5000).fill(7);
+    const { id } = await alice.sendImage('bob', data, { mimeType: 'image/png', caption: 'private photo' });
+    await vi.waitFor(async () => expect((await bob.getMessage(id))?.content.kind).toBe('media'));
+    const m = await bob.getMessage(id);
+    if (m?.content.kind !== 'media') throw new Error('no media');
+    const media = m.content.media; // what bob had before the delete
+    const blobId = media.blobId;
+    expect(await stores.media?.get(blobId)).toBeDefined();
+    await alice.actions.deleteForEveryone(id);
+    await vi.waitFor(async () => expect(await stores.media?.get(blobId)).toBeUndefined());
+    await vi.waitFor(async () => expect(await contentOf(bob, id)).toEqual({ kind: 'deleted' }));
+    expect(JSON.stringify(await bob.getMessage(id))).not.toMatch(/private photo|mediaKey/);
+    const failed = await bob.downloadMedia(media).catch((e: unknown) => e);
+    expect(isParleyError(failed, 'NOT_FOUND')).toBe(true);
+  }, 30_000);
+
   it('tells a mentioned group member, and lets an admin delete a member’s group message', async () => {
     const { server } = await startServer();
     const [alice, bob, carol] = ['alice', 'bob', 'carol'].map((u) => newClient(server.url, u)) as [

@@ -89,7 +89,7 @@ export function judge(m: StoredMessage, a: ReceivedAction, role: ChatRole, selfU
       if (a.sentAt - m.sentAt > DELETE_WINDOW_MS) return { kind: 'refused', reason: 'the delete window has passed' };
       // A tombstone: who, when, where; no text, caption, quote, reactions or earlier versions remain.
       const { replyTo: _quote, reactions: _r, edited: _e, mentions: _m, ...rest } = m as WithRemovals;
-      const { reactionRemovals: _rr, ...kept } = rest as WithRemovals;
+      const { reactionRemovals: _rr, mediaDeleteToken: _token, ...kept } = rest as WithRemovals;
       return {
         kind: 'applied',
         message: {

@@ -21,7 +21,13 @@ export interface SendActionDeps {
 
 /** What the sending device applied to its own store, to report once the send is queued. */
 export type LocalChange =
-  | { kind: 'updated'; message: ReceivedMessage; change: MessageAction['kind'] }
+  | {
+      kind: 'updated';
+      message: ReceivedMessage;
+      change: MessageAction['kind'];
+      /** A delete of a media message this device uploaded: the blob to delete on the server. */
+      blob?: { blobId: string; deleteToken: string };
+    }
   | { kind: 'setting'; chatId: string; disappearingS: number }
   | { kind: 'none' };
 
@@ -87,7 +93,11 @@ export async function sendAction(deps: SendActionDeps, action: MessageAction) {
     if (verdict.kind === 'refused') throw new ParleyError('FORBIDDEN', verdict.reason);
     if (verdict.kind === 'unchanged') return { kind: 'none' };
     await replaceMessage(tx, verdict.message);
-    return { kind: 'updated', message: verdict.message, change: verdict.change };
+    const blob =
+      verdict.change === 'delete' && m.content.kind === 'media' && m.content.media.blobId && m.mediaDeleteToken
+        ? { blobId: m.content.media.blobId, deleteToken: m.mediaDeleteToken }
+        : undefined;
+    return { kind: 'updated', message: verdict.message, change: verdict.change, ...(blob ? { blob } : {}) };
   });
 }
 

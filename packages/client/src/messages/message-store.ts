@@ -13,6 +13,8 @@ interface StoredMessageBase extends ReceivedMessage {
   statusAt?: number;
   /** Incoming: when this user read it (here or on another device). */
   readAt?: number;
+  /** A media message uploaded by this device: the secret that deletes its blob on the server (never sent). */
+  mediaDeleteToken?: string;
 }
 
 /**
@@ -109,10 +111,14 @@ export async function markIncomingRead(
 }
 
 /** Sets the blob id of an uploaded media message (its content names the blob once the server has it). */
-export async function setMediaBlobId(tx: StoreTx, id: string, blobId: string): Promise<void> {
+export async function setMediaBlobId(tx: StoreTx, id: string, blobId: string, deleteToken = ''): Promise<void> {
   const m = await getMessage(tx, id);
   if (m?.content.kind !== 'media') return;
-  await tx.put(NS.messages, id, { ...m, content: { kind: 'media', media: { ...m.content.media, blobId } } });
+  await tx.put(NS.messages, id, {
+    ...m,
+    content: { kind: 'media', media: { ...m.content.media, blobId } },
+    ...(deleteToken ? { mediaDeleteToken: deleteToken } : {}),
+  });
 }
 
 /** Writes back a message an action changed (reaction, edit, delete for everyone); same id, same chat. */

@@ -5448,11 +5448,12 @@ export const parley = $root.parley = (() => {
             ClientFrame.prototype.deviceRemove = null;
             ClientFrame.prototype.mediaUpload = null;
             ClientFrame.prototype.mediaDownload = null;
+            ClientFrame.prototype.mediaDelete = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(ClientFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "mediaUpload", "mediaDownload"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "mediaUpload", "mediaDownload", "mediaDelete"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5521,6 +5522,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.MediaUploadRequest.encode(message.mediaUpload, writer.uint32(482).fork(), _depth + 1).ldelim();
                 if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload"))
                     $root.parley.v1.MediaDownloadRequest.encode(message.mediaDownload, writer.uint32(490).fork(), _depth + 1).ldelim();
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete"))
+                    $root.parley.v1.MediaDeleteRequest.encode(message.mediaDelete, writer.uint32(498).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5745,6 +5748,13 @@ export const parley = $root.parley = (() => {
                             message.body = "mediaDownload";
                             continue;
                         }
+                    case 62: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaDelete = $root.parley.v1.MediaDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDelete);
+                            message.body = "mediaDelete";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5912,6 +5922,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.ClientFrame.mediaDownload: object expected");
                     message.mediaDownload = $root.parley.v1.MediaDownloadRequest.fromObject(object.mediaDownload, _depth + 1);
                 }
+                if (object.mediaDelete != null) {
+                    if (!$util.isObject(object.mediaDelete))
+                        throw $TypeError(".parley.v1.ClientFrame.mediaDelete: object expected");
+                    message.mediaDelete = $root.parley.v1.MediaDeleteRequest.fromObject(object.mediaDelete, _depth + 1);
+                }
                 return message;
             };
 
@@ -6065,6 +6080,11 @@ export const parley = $root.parley = (() => {
                     object.mediaDownload = $root.parley.v1.MediaDownloadRequest.toObject(message.mediaDownload, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "mediaDownload";
+                }
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete")) {
+                    object.mediaDelete = $root.parley.v1.MediaDeleteRequest.toObject(message.mediaDelete, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaDelete";
                 }
                 return object;
             };
@@ -12510,6 +12530,7 @@ export const parley = $root.parley = (() => {
             MediaTicket.prototype.token = "";
             MediaTicket.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             MediaTicket.prototype.maxSize = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            MediaTicket.prototype.deleteToken = "";
 
             MediaTicket.create = function(properties) {
                 return new MediaTicket(properties);
@@ -12532,6 +12553,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(32).uint64(message.expiresAt);
                 if (message.maxSize != null && $Object.hasOwnProperty.call(message, "maxSize") && (typeof message.maxSize === "object" ? message.maxSize.low || message.maxSize.high : message.maxSize !== 0))
                     writer.uint32(40).uint64(message.maxSize);
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken") && message.deleteToken !== "")
+                    writer.uint32(50).string(message.deleteToken);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -12610,6 +12633,15 @@ export const parley = $root.parley = (() => {
                                 delete message.maxSize;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deleteToken = value;
+                            else
+                                delete message.deleteToken;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12666,6 +12698,9 @@ export const parley = $root.parley = (() => {
                             message.maxSize = object.maxSize;
                         else if (typeof object.maxSize === "object")
                             message.maxSize = new $util.LongBits(object.maxSize.low >>> 0, object.maxSize.high >>> 0).toNumber(true);
+                if (object.deleteToken != null)
+                    if (typeof object.deleteToken !== "string" || object.deleteToken.length)
+                        message.deleteToken = $String(object.deleteToken);
                 return message;
             };
 
@@ -12691,6 +12726,7 @@ export const parley = $root.parley = (() => {
                         object.maxSize = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.maxSize = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.deleteToken = "";
                 }
                 if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId"))
                     object.blobId = message.blobId;
@@ -12712,6 +12748,8 @@ export const parley = $root.parley = (() => {
                         object.maxSize = options.longs === $String ? $String(message.maxSize) : message.maxSize;
                     else
                         object.maxSize = options.longs === $String ? $util.Long.prototype.toString.call(message.maxSize) : options.longs === $Number ? new $util.LongBits(message.maxSize.low >>> 0, message.maxSize.high >>> 0).toNumber(true) : message.maxSize;
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken"))
+                    object.deleteToken = message.deleteToken;
                 return object;
             };
 
@@ -12726,6 +12764,152 @@ export const parley = $root.parley = (() => {
             };
 
             return MediaTicket;
+        })();
+
+        v1.MediaDeleteRequest = (function() {
+
+            const MediaDeleteRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            MediaDeleteRequest.prototype.blobId = "";
+            MediaDeleteRequest.prototype.deleteToken = "";
+
+            MediaDeleteRequest.create = function(properties) {
+                return new MediaDeleteRequest(properties);
+            };
+
+            MediaDeleteRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId") && message.blobId !== "")
+                    writer.uint32(10).string(message.blobId);
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken") && message.deleteToken !== "")
+                    writer.uint32(18).string(message.deleteToken);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            MediaDeleteRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.MediaDeleteRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.blobId = value;
+                            else
+                                delete message.blobId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deleteToken = value;
+                            else
+                                delete message.deleteToken;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            MediaDeleteRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.MediaDeleteRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.MediaDeleteRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.MediaDeleteRequest();
+                if (object.blobId != null)
+                    if (typeof object.blobId !== "string" || object.blobId.length)
+                        message.blobId = $String(object.blobId);
+                if (object.deleteToken != null)
+                    if (typeof object.deleteToken !== "string" || object.deleteToken.length)
+                        message.deleteToken = $String(object.deleteToken);
+                return message;
+            };
+
+            MediaDeleteRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.blobId = "";
+                    object.deleteToken = "";
+                }
+                if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId"))
+                    object.blobId = message.blobId;
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken"))
+                    object.deleteToken = message.deleteToken;
+                return object;
+            };
+
+            MediaDeleteRequest.prototype.toJSON = function() {
+                return MediaDeleteRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            MediaDeleteRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.MediaDeleteRequest";
+            };
+
+            return MediaDeleteRequest;
         })();
 
         v1.PayloadType = (function() {

@@ -197,6 +197,11 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   );
   CREATE INDEX media_tickets_by_expiry ON ${s}.media_tickets (expires_at);
   `,
+  // 4: delete tickets (issued with an upload, so its user can delete the blob later).
+  (s) => `
+  ALTER TABLE ${s}.media_tickets DROP CONSTRAINT IF EXISTS media_tickets_kind_check;
+  ALTER TABLE ${s}.media_tickets ADD CONSTRAINT media_tickets_kind_check CHECK (kind IN ('upload', 'download', 'delete'));
+  `,
 ];
 
 /** The schema version this code writes. */
