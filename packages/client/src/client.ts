@@ -8,6 +8,7 @@ import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent, SendableContent } from './events.js';
+import { getGroup } from './groups/group-book.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
@@ -261,10 +262,14 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     await this.request({ setPrivacy: { lastSeen } });
   }
 
-  /** Tells the peer of a 1:1 chat (`chatId` = their user id) that this user is typing; refresh within 10 s to keep it on. */
+  /**
+   * Tells the peer of a 1:1 chat (`chatId` = their user id), or the other members of a group
+   * (`chatId` = the group id), that this user is typing; refresh within 10 s to keep it on.
+   */
   async setTyping(chatId: string, typing: boolean): Promise<void> {
     if (!chatId) throw new ParleyError('INVALID_ARGUMENT', 'chat id required');
-    await this.request({ typing: { userId: chatId, typing } });
+    const group = await this.options.store.transaction((tx) => getGroup(tx, chatId));
+    await this.request({ typing: group ? { groupId: chatId, typing } : { userId: chatId, typing } });
   }
 
   /** Device ids of a user, as the server knows them. */

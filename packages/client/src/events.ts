@@ -132,6 +132,9 @@ export interface ClientEvents {
   'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
   /** A subscribed user's presence changed (or became known on subscribe). `lastSeen` is undefined while online or when unknown. */
   'presence:changed': (event: { userId: string; online: boolean; lastSeen: number | undefined }) => void;
-  /** A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id); stops by itself after 10 s without refresh. */
+  /**
+   * A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id) or a group (`chatId`
+   * is the group's id); stops by itself after 10 s without refresh.
+   */
   'typing:changed': (event: { chatId: string; userId: string; typing: boolean }) => void;
 }

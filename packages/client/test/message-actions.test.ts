@@ -184,6 +184,39 @@ describe('message actions between devices', () => {
     expect(await contentOf(bob2, before.id)).toEqual({ kind: 'text', text: 'before the timer' });
   }, 60_000);
 
+  it('shows typing in a group to the other members only, and refuses it from a non-member', async () => {
+    const { server } = await startServer();
+    const [alice, bob, carol, mallory] = ['alice', 'bob', 'carol', 'mallory'].map((u) => newClient(server.url, u)) as [
+      ParleyClient,
+      ParleyClient,
+      ParleyClient,
+      ParleyClient,
+    ];
+    await Promise.all([alice, bob, carol, mallory].map((c) => c.connect()));
+    const group = await alice.groups.create({ name: 'g', members: ['bob', 'carol'] });
+    await vi.waitFor(async () => expect((await carol.groups.get(group.id))?.version).toBe(1));
+    const heard = new Map<ParleyClient, string[]>();
+    for (const c of [alice, bob, carol, mallory]) {
+      const list: string[] = [];
+      heard.set(c, list);
+      c.on('typing:changed', (e) => list.push(`${e.chatId}:${e.userId}:${e.typing}`));
+    }
+    await bob.setTyping(group.id, true);
+    await vi.waitFor(() => {
+      expect(heard.get(alice)).toEqual([`${group.id}:bob:true`]);
+      expect(heard.get(carol)).toEqual([`${group.id}:bob:true`]);
+    });
+    await bob.setTyping(group.id, false);
+    await vi.waitFor(() => expect(heard.get(carol)).toEqual([`${group.id}:bob:true`, `${group.id}:bob:false`]));
+    // mallory is not a member: the server refuses, and the server's group id is no secret to guess.
+    const refused = await (mallory as unknown as { request(b: unknown): Promise<unknown> })
+      .request({ typing: { groupId: group.id, typing: true } })
+      .catch((e: unknown) => e);
+    expect(isParleyError(refused, 'NOT_GROUP_MEMBER')).toBe(true);
+    expect(heard.get(bob)).toEqual([]);
+    expect(heard.get(mallory)).toEqual([]);
+  }, 30_000);
+
   it('converges on one timer when both sides change it at once', async () => {
     const { server } = await startServer();
     const alice = newClient(server.url, 'alice');
