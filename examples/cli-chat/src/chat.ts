@@ -11,8 +11,10 @@ import {
   renderState,
   renderSynced,
   renderUnreadable,
+  renderUpdate,
   renderWaiting,
   sanitize,
+  shortId,
 } from './render.js';
 import type { Terminal } from './terminal.js';
 
@@ -30,6 +32,8 @@ export class Chat {
   private readonly reported = new WeakSet<ParleyError>();
   private readonly sends: Promise<unknown>[] = [];
   private synced = false;
+  /** Short ids (as printed) to full message ids, for /reply, /react, /edit and /delete. */
+  private readonly known = new Map<string, string>();
   private lastState: ConnectionState | undefined;
 
   constructor(
@@ -64,6 +68,7 @@ export class Chat {
       if (parsed.kind === 'command') this.term.print(HELP);
       else if (parsed.kind === 'error') this.term.print(renderError(parsed.message, this.color));
       else if (parsed.kind === 'send') this.send(parsed.to, parsed.text);
+      else if (parsed.kind !== 'empty') this.act(parsed);
       this.term.prompt();
     }
     this.term.close();
@@ -81,9 +86,29 @@ export class Chat {
     client.on('message:received', (m) => {
       const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
       const time = m.serverTime || m.sentAt;
-      term.print(renderMessage({ from: m.from.userId, chatId: m.chatId, text, time, outgoing: m.outgoing }));
+      this.remember(m.id);
+      term.print(
+        renderMessage({
+          from: m.from.userId,
+          chatId: m.chatId,
+          text,
+          time,
+          outgoing: m.outgoing,
+          id: m.id,
+          ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+        }),
+      );
     });
-    client.on('message:sent', (m) => term.print(renderSent(m.id, m.chatId)));
+    client.on('message:updated', ({ message: m, change }) => {
+      const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
+      term.print(
+        renderUpdate({ id: m.id, change, text, reactions: m.reactions ?? [], by: m.deleted?.by ?? m.from.userId }),
+      );
+    });
+    client.on('message:sent', (m) => {
+      this.remember(m.id);
+      term.print(renderSent(m.id, m.chatId));
+    });
     client.on('message:failed', (e) => {
       this.reported.add(e.error);
       term.print(renderError(renderFailed(e.id, e.chatId, e.error.code, e.error.message), color));
@@ -119,6 +144,29 @@ export class Chat {
       this.term.print(renderError(`✗ not sent to ${sanitize(to)}: ${describe(error)}`, this.color));
     });
     this.sends.push(sending);
+  }
+
+  private remember(id: string): void {
+    this.known.set(shortId(id), id);
+  }
+
+  /** /reply, /react, /edit, /delete on a message named by its short id (or full id). */
+  private act(line: Exclude<ReturnType<typeof parseLine>, { kind: 'empty' | 'send' | 'command' | 'error' }>): void {
+    const id = this.known.get(line.ref) ?? line.ref;
+    const { actions } = this.client;
+    const doing =
+      line.kind === 'reply'
+        ? actions.reply(id, line.text)
+        : line.kind === 'react'
+          ? actions.react(id, line.emoji)
+          : line.kind === 'edit'
+            ? actions.edit(id, line.text)
+            : actions.deleteForEveryone(id);
+    const acting = doing.catch((error: unknown) => {
+      if (this.stopping && isParleyError(error, 'CLOSED')) return;
+      this.term.print(renderError(`✗ ${line.kind} (${sanitize(line.ref)}): ${describe(error)}`, this.color));
+    });
+    this.sends.push(acting);
   }
 
   /** After input ended: wait until the server acknowledged everything, unless told to stop. */

@@ -4,6 +4,10 @@ import type { ConnectionState } from '@parley/client';
 
 export const HELP = `Commands:
   @name message   send "message" to name
+  /reply id text  reply to a message (id: the 8 characters shown beside it)
+  /react id 👍    react to a message (no emoji removes your reaction)
+  /edit id text   change a message you sent (within 15 minutes)
+  /delete id      delete a message you sent for everyone (within 48 hours)
   /help           show this help
   /quit           leave (Ctrl+D works too); unsent messages are kept and sent next time`;
 
@@ -42,12 +46,33 @@ export interface IncomingLine {
   time: number;
   /** Sent by this user from another device. */
   outgoing: boolean;
+  /** The message id, shown short so /reply, /react, /edit and /delete can name it. */
+  id?: string;
+  /** The message it replies to, with the quoted text. */
+  replyTo?: { id: string; userId: string; text: string };
 }
 
 /** `[12:34] bob: text`, or `[12:34] alice → bob: text` for a message sent from another of our devices. */
 export function renderMessage(m: IncomingLine): string {
   const who = m.outgoing ? `${sanitize(m.from)} → ${sanitize(m.chatId)}` : sanitize(m.from);
-  return `[${formatTime(m.time)}] ${who}: ${sanitize(m.text)}`;
+  const quote = m.replyTo ? ` ↪ ${sanitize(m.replyTo.userId)}: "${sanitize(m.replyTo.text.slice(0, 40))}"` : '';
+  const id = m.id ? ` (${shortId(m.id)})` : '';
+  return `[${formatTime(m.time)}] ${who}:${quote} ${sanitize(m.text)}${id}`;
+}
+
+/** What a reaction, edit or delete changed, as one line. */
+export function renderUpdate(u: {
+  id: string;
+  change: 'reaction' | 'edit' | 'delete';
+  text: string;
+  reactions: Array<{ userId: string; emoji: string }>;
+  by: string;
+}): string {
+  const ref = `(${shortId(u.id)})`;
+  if (u.change === 'delete') return `~ ${ref} deleted by ${sanitize(u.by)}`;
+  if (u.change === 'edit') return `~ ${ref} edited: ${sanitize(u.text)}`;
+  const list = u.reactions.map((r) => `${sanitize(r.emoji)} ${sanitize(r.userId)}`).join(', ');
+  return `~ ${ref} reactions: ${list || 'none'}`;
 }
 
 export function renderSent(id: string, to: string): string {
