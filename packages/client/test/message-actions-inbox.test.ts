@@ -230,6 +230,16 @@ describe('message actions in the inbox', () => {
     expect(await stored(store, 'x1')).toBeUndefined();
   });
 
+  it('keeps at most 256 actions for a message that has not arrived, and refuses the rest', async () => {
+    const { store, inbox, reports } = harness();
+    const flood = Array.from({ length: 260 }, (_, i) => envelope('bob', `r${i}`, react('never', '👍'), 100 + i));
+    await inbox.handle(flood);
+    expect(reports.filter((r) => r.kind === 'refused').map((r) => (r.kind === 'refused' ? r.reason : ''))).toEqual(
+      Array(4).fill('too many actions wait for this message'),
+    );
+    expect((await store.transaction((tx) => tx.list('actions.pending'))).length).toBe(256);
+  });
+
   it('refuses oversized actions as bad content', async () => {
     const { inbox, undecryptable } = harness();
     await inbox.handle([
