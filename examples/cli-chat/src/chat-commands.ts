@@ -17,7 +17,7 @@ export interface CommandOutput {
   file(shortId: string): ReceivedMessage | undefined;
 }
 
-type Action = Exclude<ChatLine, { kind: 'empty' } | { kind: 'command' } | { kind: 'error' }>;
+type Action = Exclude<ChatLine, { kind: 'empty' | 'command' | 'error' | 'reply' | 'react' | 'edit' | 'delete' }>;
 
 const KIND_BY_EXTENSION: Record<string, { kind: MediaKind; mimeType: string }> = {
   '.jpg': { kind: 'image', mimeType: 'image/jpeg' },

@@ -8,7 +8,7 @@ import {
 import { ChatCommands } from './chat-commands.js';
 import { GroupDirectory } from './group-directory.js';
 import { printIdentityNotices } from './identity-notices.js';
-import { parseLine } from './parse-line.js';
+import { type ChatLine, parseLine } from './parse-line.js';
 import {
   chatLabel,
   HELP,
@@ -23,8 +23,10 @@ import {
   renderState,
   renderSynced,
   renderUnreadable,
+  renderUpdate,
   renderWaiting,
   sanitize,
+  shortId,
 } from './render.js';
 import type { Terminal } from './terminal.js';
 
@@ -45,6 +47,8 @@ export class Chat {
   private readonly reported = new WeakSet<ParleyError>();
   private readonly sends: Promise<unknown>[] = [];
   private synced = false;
+  /** Short ids (as printed) to full message ids, for /reply, /react, /edit and /delete. */
+  private readonly known = new Map<string, string>();
   private lastState: ConnectionState | undefined;
   private readonly groups: GroupDirectory;
   private readonly commands: ChatCommands;
@@ -96,6 +100,7 @@ export class Chat {
       if (parsed.kind === 'command' && parsed.command === 'quit') break;
       if (parsed.kind === 'command') this.term.print(HELP);
       else if (parsed.kind === 'error') this.term.print(renderError(parsed.message, this.color));
+      else if (isAction(parsed)) this.act(parsed);
       else if (parsed.kind !== 'empty') await this.commands.run(parsed);
       this.term.prompt();
     }
@@ -116,14 +121,30 @@ export class Chat {
       if (m.content.kind === 'media') this.rememberFile(m);
       const text = m.content.kind === 'text' ? m.content.text : renderMedia({ ...m.content.media, id: m.id });
       const time = m.serverTime || m.sentAt;
+      this.remember(m.id);
       this.printInOrder(async () => {
         const groupName = await this.groups.nameOf(m.chatId);
-        return renderMessage({ from: m.from.userId, chatId: m.chatId, groupName, text, time, outgoing: m.outgoing });
+        return renderMessage({
+          from: m.from.userId,
+          chatId: m.chatId,
+          groupName,
+          text,
+          time,
+          outgoing: m.outgoing,
+          id: m.id,
+          ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+        });
       });
     });
-    client.on('message:sent', (m) =>
-      this.printInOrder(async () => renderSent(m.id, chatLabel(m.chatId, await this.groups.nameOf(m.chatId)))),
-    );
+    client.on('message:updated', ({ message: m, change }) => {
+      const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
+      const by = m.deleted?.by ?? m.from.userId;
+      this.printInOrder(async () => renderUpdate({ id: m.id, change, text, reactions: m.reactions ?? [], by }));
+    });
+    client.on('message:sent', (m) => {
+      this.remember(m.id);
+      this.printInOrder(async () => renderSent(m.id, chatLabel(m.chatId, await this.groups.nameOf(m.chatId))));
+    });
     client.on('receipt:updated', (r) =>
       this.printInOrder(async () => {
         const chat = chatLabel(r.chatId, await this.groups.nameOf(r.chatId));
@@ -194,6 +215,29 @@ export class Chat {
     );
   }
 
+  private remember(id: string): void {
+    this.known.set(shortId(id), id);
+  }
+
+  /** /reply, /react, /edit, /delete on a message named by its short id (or full id). */
+  private act(line: ActionLine): void {
+    const id = this.known.get(line.ref) ?? line.ref;
+    const { actions } = this.client;
+    const doing =
+      line.kind === 'reply'
+        ? actions.reply(id, line.text)
+        : line.kind === 'react'
+          ? actions.react(id, line.emoji)
+          : line.kind === 'edit'
+            ? actions.edit(id, line.text)
+            : actions.deleteForEveryone(id);
+    const acting = doing.catch((error: unknown) => {
+      if (this.stopping && isParleyError(error, 'CLOSED')) return;
+      this.term.print(renderError(`✗ ${line.kind} (${sanitize(line.ref)}): ${describe(error)}`, this.color));
+    });
+    this.sends.push(acting);
+  }
+
   /** After input ended: wait until the server acknowledged everything, unless told to stop. */
   private async waitForOutbox(): Promise<void> {
     const drained = (async () => {
@@ -252,3 +296,8 @@ export function authHint(error: unknown): string {
     '\n  data: stop the server and delete .parley-data (or run pnpm start --data <another dir>).'
   );
 }
+
+type ActionLine = Extract<ChatLine, { kind: 'reply' | 'react' | 'edit' | 'delete' }>;
+
+const isAction = (line: ChatLine): line is ActionLine =>
+  line.kind === 'reply' || line.kind === 'react' || line.kind === 'edit' || line.kind === 'delete';

@@ -16,6 +16,11 @@ export type ChatLine =
   | { kind: 'command'; command: 'help' | 'quit' }
   /** `/safety bob`: show the safety number with bob. */
   | { kind: 'safety'; user: string }
+  /** An action on a message named by `ref`: the short id the chat printed beside it (or a full id). */
+  | { kind: 'reply'; ref: string; text: string }
+  | { kind: 'react'; ref: string; emoji: string }
+  | { kind: 'edit'; ref: string; text: string }
+  | { kind: 'delete'; ref: string }
   | { kind: 'error'; message: string };
 
 const SIMPLE: Record<string, 'help' | 'quit'> = {
@@ -31,7 +36,7 @@ const error = (message: string): ChatLine => ({ kind: 'error', message });
 
 /**
  * `@bob hello` sends to bob, `#team hello` to the group team; `/create`, `/add`, `/remove`, `/leave`,
- * `/groups`, `/file`, `/save`, `/safety`, `/help` and `/quit` are commands (see HELP). Pure.
+ * `/groups`, `/file`, `/save`, `/safety`, `/reply`, `/react`, `/edit`, `/delete`, `/help` and `/quit` are commands (see HELP). Pure.
  */
 export function parseLine(line: string): ChatLine {
   const trimmed = line.trim();
@@ -53,6 +58,8 @@ function parseCommand(trimmed: string): ChatLine {
   const name = head!.toLowerCase();
   const simple = SIMPLE[name];
   if (simple) return { kind: 'command', command: simple };
+  const action = parseAction(name, trimmed);
+  if (action) return action;
   switch (name) {
     case 'groups':
       return { kind: 'groups' };
@@ -119,4 +126,25 @@ function users(words: string[]): string[] | { message: string } {
     out.push(user.name);
   }
   return out;
+}
+
+const ACTION_USAGE: Record<string, string> = {
+  reply: '/reply <id> message',
+  react: '/react <id> emoji (no emoji removes yours)',
+  edit: '/edit <id> new text',
+  delete: '/delete <id> (deletes for everyone)',
+};
+
+/** `/reply id text`, `/react id [emoji]`, `/edit id text`, `/delete id`; undefined for other commands. */
+function parseAction(name: string, line: string): ChatLine | undefined {
+  const usage = ACTION_USAGE[name];
+  if (!usage) return undefined;
+  const match = /^\/\S+\s*(\S*)\s*([\s\S]*)$/.exec(line)!;
+  const ref = match[1]!;
+  const rest = match[2]!;
+  if (ref === '') return { kind: 'error', message: `which message? ${usage}` };
+  if (name === 'react') return { kind: 'react', ref, emoji: rest };
+  if (name === 'delete') return { kind: 'delete', ref };
+  if (rest === '') return { kind: 'error', message: `nothing to send: ${usage}` };
+  return name === 'reply' ? { kind: 'reply', ref, text: rest } : { kind: 'edit', ref, text: rest };
 }

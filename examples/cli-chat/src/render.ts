@@ -13,6 +13,10 @@ export const HELP = `Commands (names are not case-sensitive):
   /file @name|#group <path> [caption]
                                 send a file (image, video, voice note or document by its extension)
   /save <id> [path]             save a received file (its id is shown beside it)
+  /reply <id> text              reply to a message (id: the 8 characters shown beside it)
+  /react <id> 👍                react to a message (no emoji removes your reaction)
+  /edit <id> text               change a message you sent (within 15 minutes)
+  /delete <id>                  delete a message you sent for everyone (within 48 hours)
   /safety name                  show the safety number with name (compare it with theirs, out of band)
   /help                         show this help
   /quit                         leave (Ctrl+D works too); unsent messages are kept and sent next time`;
@@ -54,6 +58,10 @@ export interface IncomingLine {
   time: number;
   /** Sent by this user from another device. */
   outgoing: boolean;
+  /** The message id, shown short so /reply, /react, /edit and /delete can name it. */
+  id?: string;
+  /** The message it replies to, with the quoted text. */
+  replyTo?: { id: string; userId: string; text: string };
 }
 
 /**
@@ -61,10 +69,30 @@ export interface IncomingLine {
  * `[12:34] [Dinner crew] bob: text` in a group.
  */
 export function renderMessage(m: IncomingLine): string {
-  if (m.groupName !== undefined)
-    return `[${formatTime(m.time)}] [${sanitize(m.groupName)}] ${sanitize(m.from)}: ${sanitize(m.text)}`;
-  const who = m.outgoing ? `${sanitize(m.from)} → ${sanitize(m.chatId)}` : sanitize(m.from);
-  return `[${formatTime(m.time)}] ${who}: ${sanitize(m.text)}`;
+  const who =
+    m.groupName !== undefined
+      ? `[${sanitize(m.groupName)}] ${sanitize(m.from)}`
+      : m.outgoing
+        ? `${sanitize(m.from)} → ${sanitize(m.chatId)}`
+        : sanitize(m.from);
+  const quote = m.replyTo ? ` ↪ ${sanitize(m.replyTo.userId)}: "${sanitize(m.replyTo.text.slice(0, 40))}"` : '';
+  const id = m.id ? ` (${shortId(m.id)})` : '';
+  return `[${formatTime(m.time)}] ${who}:${quote} ${sanitize(m.text)}${id}`;
+}
+
+/** What a reaction, edit or delete changed, as one line. */
+export function renderUpdate(u: {
+  id: string;
+  change: 'reaction' | 'edit' | 'delete';
+  text: string;
+  reactions: Array<{ userId: string; emoji: string }>;
+  by: string;
+}): string {
+  const ref = `(${shortId(u.id)})`;
+  if (u.change === 'delete') return `~ ${ref} deleted by ${sanitize(u.by)}`;
+  if (u.change === 'edit') return `~ ${ref} edited: ${sanitize(u.text)}`;
+  const list = u.reactions.map((r) => `${sanitize(r.emoji)} ${sanitize(r.userId)}`).join(', ');
+  return `~ ${ref} reactions: ${list || 'none'}`;
 }
 
 /** How a chat is named in status lines: `bob` or `[Dinner crew]`. */

@@ -72,7 +72,7 @@ describe('terminal chat on a terminal', () => {
     );
 
     await bob.client.sendText(groupId, 'pasta tonight?');
-    await waitForScreen(/\[\d\d:\d\d\] \[Dinner crew\] bob: pasta tonight\?$/m);
+    await waitForScreen(/\[\d\d:\d\d\] \[Dinner crew\] bob: pasta tonight\? \([0-9a-f]{8}\)$/m);
 
     chat.type('#dinner-crew yes, at 8\r');
     await waitForScreen(/✓ sent to \[Dinner crew\] \([0-9a-f]{8}\)$/m);

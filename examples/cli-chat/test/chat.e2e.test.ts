@@ -80,9 +80,12 @@ describe('cli chat', () => {
 
     const alice = await inProcessClient('alice');
     await alice.client.sendText('bob', 'hello bob, from the test');
-    await vi.waitFor(() => expect(bob.stdout()).toMatch(/^\[\d\d:\d\d\] alice: hello bob, from the test$/m), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      () => expect(bob.stdout()).toMatch(/^\[\d\d:\d\d\] alice: hello bob, from the test \([0-9a-f]{8}\)$/m),
+      {
+        timeout: 10_000,
+      },
+    );
 
     bob.proc.stdin.end();
     expect(await bob.exited).toBe(0);

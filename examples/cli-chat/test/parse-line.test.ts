@@ -69,6 +69,19 @@ describe('parseLine', () => {
     expect(parseLine('/q now')).toEqual({ kind: 'command', command: 'quit' });
   });
 
+  it('reads /reply, /react, /edit and /delete with the message they name', () => {
+    expect(parseLine('/reply 1a2b3c4d sounds good')).toEqual({ kind: 'reply', ref: '1a2b3c4d', text: 'sounds good' });
+    expect(parseLine('/react 1a2b3c4d 👍')).toEqual({ kind: 'react', ref: '1a2b3c4d', emoji: '👍' });
+    expect(parseLine('/react 1a2b3c4d')).toEqual({ kind: 'react', ref: '1a2b3c4d', emoji: '' });
+    expect(parseLine('/EDIT 1a2b3c4d fixed  text')).toEqual({ kind: 'edit', ref: '1a2b3c4d', text: 'fixed  text' });
+    expect(parseLine('/delete 1a2b3c4d')).toEqual({ kind: 'delete', ref: '1a2b3c4d' });
+    expect(parseLine('/reply')).toMatchObject({ kind: 'error', message: expect.stringContaining('which message?') });
+    expect(parseLine('/edit 1a2b3c4d')).toMatchObject({
+      kind: 'error',
+      message: expect.stringContaining('nothing to send'),
+    });
+  });
+
   it('ignores blank lines', () => {
     expect(parseLine('')).toEqual({ kind: 'empty' });
     expect(parseLine('   \t')).toEqual({ kind: 'empty' });

@@ -7,12 +7,25 @@ import {
   renderReceipt,
   renderSent,
   renderState,
+  renderUpdate,
   sanitize,
 } from '../src/render.js';
 
 const at = new Date(2025, 0, 2, 9, 5).getTime();
 
 describe('render', () => {
+  it('shows a message’s short id, its quote, and what an action changed', () => {
+    const id = '0192f0c4-7d2a-7c3e-9a51-2b8e1a2b3c4d';
+    const replyTo = { id: 'x', userId: 'alice', text: 'meet at 5' };
+    expect(renderMessage({ from: 'bob', chatId: 'bob', text: 'ok', time: at, outgoing: false, id, replyTo })).toBe(
+      '[09:05] bob: ↪ alice: "meet at 5" ok (1a2b3c4d)',
+    );
+    const base = { id, text: 'meet at 6', reactions: [{ userId: 'bob', emoji: '👍' }], by: 'alice' };
+    expect(renderUpdate({ ...base, change: 'edit' })).toBe('~ (1a2b3c4d) edited: meet at 6');
+    expect(renderUpdate({ ...base, change: 'reaction' })).toBe('~ (1a2b3c4d) reactions: 👍 bob');
+    expect(renderUpdate({ ...base, change: 'delete' })).toBe('~ (1a2b3c4d) deleted by alice');
+  });
+
   it('formats an incoming message as [HH:MM] sender: text', () => {
     expect(formatTime(at)).toBe('09:05');
     expect(renderMessage({ from: 'bob', chatId: 'bob', text: 'hi', time: at, outgoing: false })).toBe(

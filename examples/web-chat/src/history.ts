@@ -116,6 +116,7 @@ export function toChatMessage(
   };
   if (stored.from?.userId) message.from = stored.from.userId;
   if (stored.content.kind === 'text') message.text = stored.content.text;
+  else if (stored.content.kind === 'deleted') message.text = 'This message was deleted';
   else {
     message.media = mediaInfo(stored.content.media);
     message.text = mediaLabel(message.media);

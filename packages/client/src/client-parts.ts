@@ -2,6 +2,7 @@ import type { parley, ServerFrame } from '@parley/core';
 import type { SignalAddress } from '@parley/core/crypto';
 import { encodeGroupRecord } from '@parley/core/groups';
 import type { EventEmitter } from 'eventemitter3';
+import { ExpirySweeper } from './actions/expiry.js';
 import type { ClientOptions } from './client-options.js';
 import type { Clock } from './clock.js';
 import { ClientConnection } from './connection.js';
@@ -37,6 +38,7 @@ export interface Parts {
   channel: SecureChannel;
   groups: GroupManager;
   media: MediaService;
+  sweeper: ExpirySweeper;
 }
 
 /** What the facade hands its parts: the options, and where their events and pushes go. */
@@ -106,8 +108,13 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
         emit('message:sent', a.message);
         return;
       }
+      if (a.kind === 'updated') {
+        emit('message:updated', { message: a.message, change: a.change });
+        return;
+      }
       const m = a.message;
       emit('message:received', m);
+      if (!m.outgoing && m.mentions?.includes(self.userId)) emit('message:mentioned', m);
       void lists
         .noteDevice(m.from.userId, m.from.deviceId)
         .catch(warnOnFailure(logger, 'refreshing the device list of a sender failed', { from: m.from }));
@@ -149,6 +156,16 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
           : undefined;
       },
       ack: (ids) => connection.notify({ deliverAck: { ids } }),
+      report: (r) => {
+        if (r.kind === 'refused') {
+          emit('action:refused', { id: r.id, from: r.from, targetId: r.targetId, kind: r.action, reason: r.reason });
+        } else if (r.kind === 'unsupported') {
+          emit('message:unsupported', { id: r.id, chatId: r.chatId, from: r.from, sentAt: r.sentAt });
+        } else {
+          emit('chat:setting', { chatId: r.chatId, disappearingS: r.disappearingS, by: r.by });
+        }
+      },
+      now: () => clock.now(),
     },
     { clock, logger, ...(options.retryHoldMs !== undefined ? { holdMs: options.retryHoldMs } : {}) },
   );
@@ -174,7 +191,10 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
   await outbox.load();
   // Events a previous run stored but did not get to emit go first, before anything new can arrive.
   await announcements.replay();
+  // Disappearing messages whose time ran out while this device was off go before anything is shown.
+  const sweeper = new ExpirySweeper({ store, clock, logger, expired: (e) => emit('message:expired', e) });
+  await sweeper.sweep();
   // Then what was held back for a retry whose wait ended while the client was not running.
   await inbox.start();
-  return { identity, connection, outbox, inbox, keys, lists, ownList, channel, groups, media };
+  return { identity, connection, outbox, inbox, keys, lists, ownList, channel, groups, media, sweeper };
 }

@@ -1,12 +1,15 @@
 import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
+import type { MessageMeta } from './actions/action-types.js';
+import { actionsApi, type MessageActionsApi } from './actions/actions-api.js';
 import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
 import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
-import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
+import type { ClientEvents, ConnectionState, MessageContent, SendableContent } from './events.js';
+import { getGroup } from './groups/group-book.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
 import { type ChatsApi, chatsApi } from './history/chats-api.js';
 import { type MessageHistory, messageHistory } from './history/message-history.js';
@@ -76,6 +79,33 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   /** Messages this device sent that the server does not have yet: list, cancel, retry. */
   readonly unsent: UnsentApi;
 
+  /** Replies, reactions, edits, deletes for everyone, mentions, forwards and disappearing messages. */
+  readonly actions: MessageActionsApi = actionsApi({
+    store: {
+      transaction: (fn) => this.options.store.transaction(fn),
+      close: async () => {},
+    },
+    parts: async () => {
+      const parts = await this.open();
+      return { outbox: parts.outbox, self: parts.identity, sweeper: parts.sweeper };
+    },
+    clock: { now: () => this.clock.now() },
+    send: async (to, text, meta) => (await this.queue(to, { kind: 'text', text }, { meta })).sent,
+    changed: (change) => {
+      if (change.kind === 'updated') this.emit('message:updated', { message: change.message, change: change.change });
+      if (change.kind === 'updated' && change.blob) {
+        // Best effort: a blob left behind (offline now) is still purged with its lifetime on the server.
+        const { blobId, deleteToken } = change.blob;
+        void this.connect()
+          .then(() => (this.parts as Parts).media.deleteBlob(blobId, deleteToken))
+          .catch(warnOnFailure(this.logger, 'deleting the blob of a deleted message failed', { blobId }));
+      }
+      if (change.kind === 'setting') {
+        this.emit('chat:setting', { chatId: change.chatId, disappearingS: change.disappearingS, by: this.userId });
+      }
+    },
+  });
+
   constructor(private readonly options: ClientOptions) {
     super();
     this.chats = chatsApi(options.store);
@@ -137,6 +167,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.closed) return;
     this.closed = true;
     this.typingState.stop();
+    this.parts?.sweeper.stop();
     const parts = await this.opening?.catch((error: unknown) => {
       this.logger.warn('closing a client whose store never opened', { error });
       return undefined;
@@ -279,10 +310,14 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     await this.request({ setPrivacy: { lastSeen } });
   }
 
-  /** Tells the peer of a 1:1 chat (`chatId` = their user id) that this user is typing; refresh within 10 s to keep it on. */
+  /**
+   * Tells the peer of a 1:1 chat (`chatId` = their user id), or the other members of a group
+   * (`chatId` = the group id), that this user is typing; refresh within 10 s to keep it on.
+   */
   async setTyping(chatId: string, typing: boolean): Promise<void> {
     if (!chatId) throw new ParleyError('INVALID_ARGUMENT', 'chat id required');
-    await this.request({ typing: { userId: chatId, typing } });
+    const group = await this.options.store.transaction((tx) => getGroup(tx, chatId));
+    await this.request({ typing: group ? { groupId: chatId, typing } : { userId: chatId, typing } });
   }
 
   /** Device ids of a user, as the server knows them. */
@@ -326,18 +361,24 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   private async queue(
     to: string,
-    content: MessageContent,
-    extra: Pick<MessageRecord, 'upload'> = {},
+    content: SendableContent,
+    extra: Pick<MessageRecord, 'upload'> & { meta?: MessageMeta } = {},
   ): Promise<SendHandle> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
     return queueContent(await this.sendDeps(), to, content, extra);
   }
 
   private async sendDeps(): Promise<SendContentDeps> {
-    const { outbox, identity } = await this.open();
+    const { outbox, identity, sweeper } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(warnOnFailure(this.logger, 'connecting for a send failed'));
-    return { store: this.options.store, outbox, self: identity, clock: this.clock };
+    return {
+      store: this.options.store,
+      outbox,
+      self: identity,
+      clock: this.clock,
+      expires: (at: number) => sweeper.wake(at),
+    };
   }
 
   private open(): Promise<Parts> {
@@ -381,6 +422,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     switch (body.case) {
       case 'deliver': {
         const n = await parts.inbox.handle(body.value.envelopes ?? []);
+        // A received disappearing message (or one whose time already came) is swept on time.
+        void parts.sweeper.sweep().catch(warnOnFailure(this.logger, 'deleting disappearing messages failed'));
         if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
           this.syncReceived += n;
           this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });

@@ -5,8 +5,24 @@ import type { MediaAttachment } from './media/attachment.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
-/** What a message carries, decoded. Media: fetch the file with `client.downloadMedia(message)`. */
-export type MessageContent = { kind: 'text'; text: string } | { kind: 'media'; media: MediaAttachment };
+/** What a user sends: a text or a file. */
+export type SendableContent = { kind: 'text'; text: string } | { kind: 'media'; media: MediaAttachment };
+
+/**
+ * What a message carries, decoded. Media: fetch the file with `client.downloadMedia(message)`.
+ * `deleted` is the tombstone a delete for everyone leaves (see `ReceivedMessage.deleted`).
+ */
+export type MessageContent = SendableContent | { kind: 'deleted' };
+
+/** One user's reaction to a message (one per user: a newer one replaces it). */
+export interface MessageReaction {
+  userId: string;
+  emoji: string;
+  /** The reacting device's clock (ms). */
+  at: number;
+  /** Id of the reaction action (orders two reactions of one user with the same `at`). */
+  id: string;
+}
 
 export interface PeerAddress {
   userId: string;
@@ -25,6 +41,20 @@ export interface ReceivedMessage {
   serverTime: number;
   /** True when the message was sent by this user from another of their devices. */
   outgoing: boolean;
+  /** The message this one replies to, with a preview of it (from the sender: it may differ from the original). */
+  replyTo?: { id: string; userId: string; text: string };
+  /** User ids a group message mentions. */
+  mentions?: string[];
+  /** Forwarded from another chat. */
+  forwarded?: boolean;
+  /** Disappearing messages: when every device deletes it (ms, the sender's clock). */
+  expiresAt?: number;
+  /** Reactions, one per user. */
+  reactions?: MessageReaction[];
+  /** Set once edited: when, and (on the sender's own devices only) the earlier texts, oldest first. */
+  edited?: { at: number; id: string; previous?: Array<{ text: string; at: number }> };
+  /** Deleted for everyone by `by` at `at`: `content` is `{ kind: 'deleted' }`, the text is gone. */
+  deleted?: { by: string; at: number };
 }
 
 /** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
@@ -40,6 +70,8 @@ interface StoredMessageBase extends ReceivedMessage {
    * from older clients). The inbox keeps each sender's messages in this order across retries.
    */
   seq?: number;
+  /** A media message uploaded by this device: the secret that deletes its blob on the server (never sent). */
+  mediaDeleteToken?: string;
 }
 
 /**
@@ -67,6 +99,27 @@ export interface ClientEvents {
    * id. So every message is announced at least once; dedup by `id` for exactly once.
    */
   'message:received': (message: StoredMessage) => void;
+  /**
+   * A stored message changed: a reaction, an edit or a delete for everyone was applied (stored first,
+   * then emitted; replayed at the next start like `message:received`).
+   */
+  'message:updated': (event: { message: ReceivedMessage; change: 'reaction' | 'edit' | 'delete' }) => void;
+  /** A received message mentions this user (emitted right after its `message:received`). */
+  'message:mentioned': (message: ReceivedMessage) => void;
+  /** A disappearing message reached its time and was deleted from this device's store. */
+  'message:expired': (event: { id: string; chatId: string }) => void;
+  /**
+   * A message arrived whose content kind this client does not know (a newer client sent it). It
+   * decrypted fine; it is acknowledged and not stored.
+   */
+  'message:unsupported': (event: { id: string; chatId: string; from: PeerAddress; sentAt: number }) => void;
+  /**
+   * An action was refused: an edit or delete by someone who may not, a reaction by a non-member,
+   * an action on a message of another chat or past its window. Nothing changed.
+   */
+  'action:refused': (event: { id: string; from: PeerAddress; targetId: string; kind: string; reason: string }) => void;
+  /** A chat's disappearing-messages timer changed (by this user or the peer; applies to messages sent afterwards). */
+  'chat:setting': (event: { chatId: string; disappearingS: number; by: string }) => void;
   /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
   'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string; retrying: boolean }) => void;
   /**
@@ -118,6 +171,9 @@ export interface ClientEvents {
   'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
   /** A subscribed user's presence changed (or became known on subscribe). `lastSeen` is undefined while online or when unknown. */
   'presence:changed': (event: { userId: string; online: boolean; lastSeen: number | undefined }) => void;
-  /** A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id); stops by itself after 10 s without refresh. */
+  /**
+   * A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id) or a group (`chatId`
+   * is the group's id); stops by itself after 10 s without refresh.
+   */
   'typing:changed': (event: { chatId: string; userId: string; typing: boolean }) => void;
 }

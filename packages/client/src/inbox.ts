@@ -4,7 +4,8 @@ import { decodeContent } from './content.js';
 import type { PeerAddress, ReceivedMessage } from './events.js';
 import { type Logger, warnOnFailure } from './logger.js';
 import type { Announcement, Noted } from './messages/announcements.js';
-import { getMessage, hasMessage, putIncoming } from './messages/message-store.js';
+import { type Filed, fileContent, wasFiled } from './messages/file-content.js';
+import { getMessage } from './messages/message-store.js';
 import { SenderOrder } from './messages/sender-order.js';
 import type { ClientStore, StoreTx } from './stores/client-store.js';
 
@@ -46,6 +47,10 @@ export interface InboxEvents {
   isGroupMember(tx: StoreTx, groupId: string, userId: string): Promise<boolean>;
   /** Acknowledges queue ids to the server (after they are durably stored). */
   ack(ids: string[]): void;
+  /** After commit: what filing a content asked to report besides announcements (refusals, settings, unknown kinds). */
+  report(filed: Exclude<Filed, { kind: 'announce' }>): void;
+  /** The current time (an expired disappearing message is not stored). */
+  now(): number;
 }
 
 /** Timing of the inbox's holds: the clock, the bound on a hold, and how to run something later. */
@@ -168,6 +173,8 @@ export class Inbox {
     const fresh: Noted[] = [];
     const failures: Array<{ id: string; from: PeerAddress; reason: string; retry: boolean }> = [];
     const controls: Array<() => void> = [];
+    const reports: Array<Exclude<Filed, { kind: 'announce' }>> = [];
+    const now = this.events.now();
     await this.events.know(envelopes);
     const next = await this.store.transaction(async (tx) => {
       const seen = new Set<string>();
@@ -185,7 +192,7 @@ export class Inbox {
         if (body.case !== 'message') continue; // other kinds land with later features
         const id = envelope.messageId || envelope.id || '';
         const from = { userId: envelope.sender?.userId ?? '', deviceId: envelope.sender?.deviceId ?? 0 };
-        if (seen.has(id) || (await hasMessage(tx, id))) continue;
+        if (seen.has(id) || (await wasFiled(tx, id))) continue;
         const opened = await this.events.open(tx, envelope, body.value, from);
         if (opened.kind === 'duplicate') continue;
         if (opened.kind === 'control') {
@@ -218,27 +225,26 @@ export class Inbox {
         }
         seen.add(id);
         const outgoing = from.userId === this.selfUserId;
-        const message: ReceivedMessage = {
-          id,
-          chatId: groupId
-            ? groupId
-            : outgoing
-              ? envelope.conversationUserId || decoded.toUserId || from.userId
-              : from.userId,
-          from,
-          content: decoded.content,
-          sentAt: decoded.sentAt,
-          serverTime: envelope.serverTime ?? 0,
-          outgoing,
-        };
-        await putIncoming(tx, { ...message, ...(decoded.seq ? { seq: decoded.seq } : {}) });
-        fresh.push(...(await this.noteAll(tx, await this.order.admit(tx, message, decoded.seq))));
+        const chatId = groupId
+          ? groupId
+          : outgoing
+            ? envelope.conversationUserId || decoded.toUserId || from.userId
+            : from.userId;
+        const origin = { id, from, chatId, serverTime: envelope.serverTime ?? 0, selfUserId: this.selfUserId, now };
+        for (const item of await fileContent(tx, decoded, origin)) {
+          if (item.kind !== 'announce') reports.push(item);
+          else if (item.announcement.kind === 'received' && item.announcement.message.id === id) {
+            // The message itself waits its turn behind an earlier one of its sender being retried.
+            fresh.push(...(await this.noteAll(tx, await this.order.admit(tx, item.announcement.message, decoded.seq))));
+          } else fresh.push(await this.events.note(tx, item.announcement));
+        }
       }
       return this.order.nextDeadline(tx);
     });
     this.timeRelease(next);
     const announced = this.events.announce(fresh); // emits at once; forgetting them commits later
     for (const failure of failures) this.events.undecryptable(failure);
+    for (const report of reports) this.events.report(report);
     for (const handle of controls) handle();
     this.events.ack(envelopes.map((e) => e.id ?? ''));
     await announced;

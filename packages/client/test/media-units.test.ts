@@ -66,7 +66,15 @@ describe('Content.media', () => {
       seq: 7,
     });
     const decoded = decodeContent(withBlobId(bytes, media.blobId));
-    expect(decoded).toEqual({ content: { kind: 'media', media }, sentAt: 42, toUserId: 'bob', groupId: '', seq: 7 });
+    expect(decoded).toEqual({
+      kind: 'message',
+      content: { kind: 'media', media },
+      sentAt: 42,
+      toUserId: 'bob',
+      groupId: '',
+      seq: 7,
+      meta: {},
+    });
   });
 
   it('shows an unknown kind as a document and refuses a missing key, digest or blob id', () => {

@@ -121,6 +121,51 @@ describe('media tickets and HTTP', () => {
     expect((await stores.media?.get(up.blobId))?.size).toBe(300);
   });
 
+  it('deletes a blob for its uploader with the delete token, and for no one else', async () => {
+    const { server, stores, peer } = await setup();
+    const mallory = await RawPeer.authenticated(server.url, 'mallory');
+    cleanups.push(() => mallory.close());
+    const upFrame = await peer.request({ mediaUpload: { size: 10 } });
+    const up = ticketOf(upFrame);
+    const deleteToken = upFrame.mediaTicket?.deleteToken ?? '';
+    expect(deleteToken.length).toBeGreaterThan(20);
+    expect((await http(server.port, 'PUT', up.url, { token: up.token, body: bytes(10) })).status).toBe(201);
+    const other = ticketOf(await peer.request({ mediaUpload: { size: 10 } }));
+    expect((await http(server.port, 'PUT', other.url, { token: other.token, body: bytes(10) })).status).toBe(201);
+
+    const code = (f: ServerFrame) => (f.body === 'error' ? f.error?.code : f.body);
+    const FORBIDDEN = 5; // ERROR_CODE_FORBIDDEN
+    // Without a token, with the upload ticket's token, or with this token for another blob: refused.
+    expect(code(await peer.request({ mediaDelete: { blobId: up.blobId } }))).toBe(FORBIDDEN);
+    expect(code(await peer.request({ mediaDelete: { blobId: up.blobId, deleteToken: up.token } }))).toBe(FORBIDDEN);
+    expect(code(await mallory.request({ mediaDelete: { blobId: up.blobId, deleteToken: 'x'.repeat(43) } }))).toBe(
+      FORBIDDEN,
+    );
+    expect(code(await peer.request({ mediaDelete: { blobId: other.blobId, deleteToken } }))).toBe(FORBIDDEN);
+    expect(await stores.media?.get(other.blobId)).toBeDefined();
+
+    // A second upload's token in another user's hands does not work either.
+    const third = await peer.request({ mediaUpload: { size: 10 } });
+    const stolen = third.mediaTicket?.deleteToken ?? '';
+    const thirdId = third.mediaTicket?.blobId ?? '';
+    expect(code(await mallory.request({ mediaDelete: { blobId: thirdId, deleteToken: stolen } }))).toBe(FORBIDDEN);
+
+    const upFrame2 = await peer.request({ mediaUpload: { size: 10 } });
+    const up2 = ticketOf(upFrame2);
+    expect((await http(server.port, 'PUT', up2.url, { token: up2.token, body: bytes(10) })).status).toBe(201);
+    expect(
+      code(
+        await peer.request({
+          mediaDelete: { blobId: up2.blobId, deleteToken: upFrame2.mediaTicket?.deleteToken ?? '' },
+        }),
+      ),
+    ).toBe('ok');
+    expect(await stores.media?.get(up2.blobId)).toBeUndefined();
+    const down = await downloadTicket(peer, up2.blobId);
+    expect((await http(server.port, 'GET', down.url, { token: down.token })).status).toBe(404);
+    expect(await stores.media?.get(up.blobId)).toBeDefined();
+  });
+
   it('accepts a chunked upload of exactly the declared size', async () => {
     const { server, peer } = await setup();
     const up = await uploadTicket(peer, 250);

@@ -1,6 +1,6 @@
 import { type ClientFrameInit, concatBytes, ParleyError, type ServerFrame } from '@parley/core';
 import { generateMediaKey, MediaDecryptor, MediaEncryptor, MediaVerifier, mediaUploadSize } from '@parley/core/crypto';
-import type { MessageContent } from '../events.js';
+import type { SendableContent } from '../events.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import { setMediaBlobId } from '../messages/message-store.js';
 import type { MessageRecord, OutboxRecord } from '../outbox/outbox-record.js';
@@ -42,7 +42,7 @@ export class MediaService {
   }
 
   /** Encrypts a file into the spool (under a fresh media key); the message content and the pending upload. */
-  async prepare(options: SendMediaOptions): Promise<{ content: MessageContent; upload: PendingUpload }> {
+  async prepare(options: SendMediaOptions): Promise<{ content: SendableContent; upload: PendingUpload }> {
     checkSendMedia(options);
     const mediaKey = generateMediaKey();
     const encryptor = await MediaEncryptor.create(mediaKey);
@@ -76,11 +76,12 @@ export class MediaService {
         retryable: false,
       });
     }
-    const ticket = ticketOf((await this.o.request({ mediaUpload: { size: pending.size } })).mediaTicket);
+    const raw = (await this.o.request({ mediaUpload: { size: pending.size } })).mediaTicket;
+    const ticket = ticketOf(raw);
     await putUpload(this.fetch, ticketUrl(ticket, this.o.url), ticket, this.o.spool, pending.spoolId, this.o.logger);
     const content = withBlobId(record.content, ticket.blobId);
     await this.o.store.transaction(async (tx) => {
-      await setMediaBlobId(tx, record.id, ticket.blobId);
+      await setMediaBlobId(tx, record.id, ticket.blobId, raw?.deleteToken ?? '');
       record.content = content;
       delete record.upload;
       await saveRecord(tx, record);
@@ -88,6 +89,14 @@ export class MediaService {
     await this.o.spool
       .delete(pending.spoolId)
       .catch(this.warn('deleting an uploaded file from the spool failed', { spoolId: pending.spoolId }));
+  }
+
+  /**
+   * Deletes an uploaded blob on the server (a message deleted for everyone), with the token its
+   * upload ticket gave this device; FORBIDDEN from the server for any other token.
+   */
+  async deleteBlob(blobId: string, deleteToken: string): Promise<void> {
+    await this.o.request({ mediaDelete: { blobId, deleteToken } });
   }
 
   /** Drops the spooled upload of a record the outbox gave up on. */
@@ -172,6 +181,6 @@ const lengthMismatch = (got: number, expected: number) =>
   });
 
 /** Whether a stored message's content can be encrypted again for a device that asks (media once uploaded). */
-export function resendable(content: MessageContent): boolean {
+export function resendable(content: SendableContent): boolean {
   return content.kind === 'text' || content.media.blobId !== '';
 }

@@ -179,8 +179,26 @@ export async function markIncomingRead(
 }
 
 /** Sets the blob id of an uploaded media message (its content names the blob once the server has it). */
-export async function setMediaBlobId(tx: StoreTx, id: string, blobId: string): Promise<void> {
+export async function setMediaBlobId(tx: StoreTx, id: string, blobId: string, deleteToken = ''): Promise<void> {
   const m = await getMessage(tx, id);
   if (m?.content.kind !== 'media') return;
-  await tx.put(NS.messages, id, { ...m, content: { kind: 'media', media: { ...m.content.media, blobId } } });
+  await tx.put(NS.messages, id, {
+    ...m,
+    content: { kind: 'media', media: { ...m.content.media, blobId } },
+    ...(deleteToken ? { mediaDeleteToken: deleteToken } : {}),
+  });
+}
+
+/** Writes back a message an action changed (reaction, edit, delete for everyone); same id, same chat. */
+export async function replaceMessage(tx: StoreTx, message: StoredMessage): Promise<void> {
+  await tx.put(NS.messages, message.id, message);
+}
+
+/** Removes a message and its chat index entry (a disappearing message whose time came); the removed one. */
+export async function eraseMessage(tx: StoreTx, id: string): Promise<StoredMessage | undefined> {
+  const m = await getMessage(tx, id);
+  if (!m) return undefined;
+  await tx.delete(NS.messages, id);
+  await tx.delete(chatIndexNs(m.chatId), id);
+  return m;
 }

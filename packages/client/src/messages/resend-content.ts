@@ -31,17 +31,24 @@ export async function resendContent(
 ): Promise<ResendContent> {
   return store.transaction(async (tx) => {
     const m = await getMessage(tx, messageId);
-    if (!m?.outgoing || !resendable(m.content)) return { refused: 'not-resendable' };
+    if (!m?.outgoing || m.content.kind === 'deleted' || !resendable(m.content)) return { refused: 'not-resendable' };
+    const content = m.content;
+    const meta = {
+      ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+      ...(m.mentions ? { mentions: m.mentions } : {}),
+      ...(m.forwarded ? { forwarded: true } : {}),
+      ...(m.expiresAt ? { expiresInS: Math.round((m.expiresAt - m.sentAt) / 1000) } : {}),
+    };
     const group = await getGroup(tx, m.chatId);
     if (group && !isMember(group, requester.userId)) return { refused: 'not-a-member' };
     const claim = await claimResend(tx, messageId, requester, now, policy);
     if (!claim.ok) return { refused: claim.reason };
     if (group) {
       await redistributeTo(tx, m.chatId, requester);
-      const content = encodeContent(m.content, m.sentAt, { groupId: m.chatId, ...seqOf(m) });
-      return { chatId: m.chatId, content, attempt: claim.attempt };
+      const encoded = encodeContent(content, m.sentAt, { groupId: m.chatId, meta, ...seqOf(m) });
+      return { chatId: m.chatId, content: encoded, attempt: claim.attempt };
     }
-    const content = encodeContent(m.content, m.sentAt, { toUserId: m.chatId, ...seqOf(m) });
-    return { chatId: m.chatId, content, attempt: claim.attempt };
+    const encoded = encodeContent(content, m.sentAt, { toUserId: m.chatId, meta, ...seqOf(m) });
+    return { chatId: m.chatId, content: encoded, attempt: claim.attempt };
   });
 }

@@ -1,7 +1,9 @@
 import { newMessageId, ParleyError } from '@parley/core';
 import type { SignalAddress } from '@parley/core/crypto';
+import { chatTimer, noteExpiry } from '../actions/action-store.js';
+import type { MessageMeta } from '../actions/action-types.js';
 import { encodeContent } from '../content.js';
-import type { MessageContent } from '../events.js';
+import type { SendableContent } from '../events.js';
 import { getGroup } from '../groups/group-book.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { MessageRecord, Outbox, SendResult } from '../outbox/outbox.js';
@@ -15,6 +17,8 @@ export interface SendContentDeps {
   outbox: Outbox;
   self: SignalAddress;
   clock: { now(): number };
+  /** A disappearing message was stored: when it goes. */
+  expires?(at: number): void;
 }
 
 /**
@@ -37,8 +41,8 @@ export interface SendHandle {
 export async function sendContent(
   deps: SendContentDeps,
   to: string,
-  content: MessageContent,
-  extra: Pick<MessageRecord, 'upload'> = {},
+  content: SendableContent,
+  extra: Pick<MessageRecord, 'upload'> & { meta?: MessageMeta } = {},
 ): Promise<SendResult> {
   return (await queueContent(deps, to, content, extra)).sent;
 }
@@ -50,15 +54,21 @@ export async function sendContent(
 export async function queueContent(
   deps: SendContentDeps,
   to: string,
-  content: MessageContent,
-  extra: Pick<MessageRecord, 'upload'> = {},
+  content: SendableContent,
+  extra: Pick<MessageRecord, 'upload'> & { meta?: MessageMeta } = {},
   retry?: { id: string; sentAt: number; write: (tx: StoreTx, seq: number) => Promise<StoredMessage | undefined> },
 ): Promise<SendHandle> {
   if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
   const { store, outbox, self } = deps;
   const id = retry?.id ?? newMessageId();
   const sentAt = retry?.sentAt ?? deps.clock.now();
-  const group = await store.transaction((tx) => getGroup(tx, to));
+  const [group, timer] = await store.transaction(
+    async (tx) => [await getGroup(tx, to), await chatTimer(tx, to)] as const,
+  );
+  // The chat's disappearing timer travels in the message, so every device deletes it at the same time.
+  const meta: MessageMeta = { ...extra.meta, ...(timer ? { expiresInS: timer } : {}) };
+  const expiresAt = timer ? sentAt + timer * 1000 : undefined;
+  const { upload } = extra;
   const { written, sent } = await outbox.enqueue(async (tx) => {
     // A retried message is sent anew, so it takes a new place in the sender's order.
     const seq = await takeSendSeq(tx, to);
@@ -72,7 +82,16 @@ export async function queueContent(
         sentAt,
         serverTime: 0,
         seq,
+        ...(meta.replyTo ? { replyTo: meta.replyTo } : {}),
+        ...(meta.mentions?.length ? { mentions: meta.mentions } : {}),
+        ...(meta.forwarded ? { forwarded: true } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
       });
+      if (expiresAt !== undefined) {
+        await noteExpiry(tx, expiresAt, id);
+        // Only sets a timer: its sweep is a later transaction, so it sees this one committed.
+        deps.expires?.(expiresAt);
+      }
     } else {
       // Throwing rolls the outbox record back with it.
       message = await retry.write(tx, seq);
@@ -86,9 +105,9 @@ export async function queueContent(
         chatId: to,
         createdAt: sentAt,
         kind: 'message',
-        content: encodeContent(content, sentAt, group ? { groupId: to, seq } : { toUserId: to, seq }),
+        content: encodeContent(content, sentAt, group ? { groupId: to, meta, seq } : { toUserId: to, meta, seq }),
         send: group ? { messageId: id, groupId: to } : { messageId: id, userId: to },
-        ...extra,
+        ...(upload ? { upload } : {}),
       },
     };
   });

@@ -34,6 +34,14 @@ export const NS = {
   ownSenderKeys: 'groups.own-sender-key',
   /** `groups/group-sender-keys.ts`: the sender keys of other members' devices. */
   senderKeys: 'signal.sender-keys',
+  /** `actions/action-store.ts`: ids of received contents that are not stored messages (actions, settings), for dedup. */
+  actionsSeen: 'actions.seen',
+  /** `actions/action-store.ts`: actions on messages this device does not have yet, by `actionKey`. */
+  actionsPending: 'actions.pending',
+  /** `actions/action-store.ts`: each chat's settings (disappearing timer) with their Lamport version. */
+  chatSettings: 'chat-settings',
+  /** `actions/action-store.ts`: disappearing messages by `expiryKey` (time, then id). */
+  expiry: 'expiry',
   /** `e2ee/key-manager.ts`: prekey counters and upload state. */
   signalMeta: 'signal.meta',
   /** `e2ee/tx-signal-store.ts`: this device's Signal identity. */

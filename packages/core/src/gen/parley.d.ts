@@ -536,13 +536,20 @@ export namespace parley {
             media?: (parley.v1.Media.$Properties|null);
             senderKeyDistribution?: (parley.v1.SenderKeyDistribution.$Properties|null);
             reaction?: (parley.v1.Reaction.$Properties|null);
+            edit?: (parley.v1.Edit.$Properties|null);
+            delete?: (parley.v1.Delete.$Properties|null);
+            chatSetting?: (parley.v1.ChatSetting.$Properties|null);
             sentAt: number;
             toUserId: string;
             replyTo: string;
             groupId: string;
             padding: Uint8Array;
             seq: number;
-            body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
+            mentions: string[];
+            forwarded: boolean;
+            quote?: (parley.v1.Quote.$Properties|null);
+            expiresInS: number;
+            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
             static encode(message: parley.v1.Content.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -559,13 +566,20 @@ export namespace parley {
                 media?: (parley.v1.Media.$Properties|null);
                 senderKeyDistribution?: (parley.v1.SenderKeyDistribution.$Properties|null);
                 reaction?: (parley.v1.Reaction.$Properties|null);
+                edit?: (parley.v1.Edit.$Properties|null);
+                "delete"?: (parley.v1.Delete.$Properties|null);
+                chatSetting?: (parley.v1.ChatSetting.$Properties|null);
                 sentAt?: (number|null);
                 toUserId?: (string|null);
                 replyTo?: (string|null);
                 groupId?: (string|null);
                 padding?: (Uint8Array|null);
                 seq?: (number|null);
-                body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
+                mentions?: (string[]|null);
+                forwarded?: (boolean|null);
+                quote?: (parley.v1.Quote.$Properties|null);
+                expiresInS?: (number|null);
+                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -573,16 +587,129 @@ export namespace parley {
               media?: parley.v1.Media.$Shape|null;
               senderKeyDistribution?: parley.v1.SenderKeyDistribution.$Shape|null;
               reaction?: parley.v1.Reaction.$Shape|null;
+              edit?: parley.v1.Edit.$Shape|null;
+              "delete"?: parley.v1.Delete.$Shape|null;
+              chatSetting?: parley.v1.ChatSetting.$Shape|null;
               sentAt?: number|null;
               toUserId?: string|null;
               replyTo?: string|null;
               groupId?: string|null;
               padding?: Uint8Array|null;
               seq?: number|null;
+              mentions?: string[]|null;
+              forwarded?: boolean|null;
+              quote?: parley.v1.Quote.$Shape|null;
+              expiresInS?: number|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape })
+              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape })
             );
+        }
+
+        interface IQuote extends parley.v1.Quote.$Properties {
+        }
+
+        class Quote {
+            constructor(properties?: parley.v1.Quote.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            text: string;
+            static create(properties: parley.v1.Quote.$Shape): parley.v1.Quote & parley.v1.Quote.$Shape;
+            static create(properties?: parley.v1.Quote.$Properties): parley.v1.Quote;
+            static encode(message: parley.v1.Quote.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Quote & parley.v1.Quote.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Quote;
+            static toObject(message: parley.v1.Quote, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Quote {
+            interface $Properties {
+                userId?: (string|null);
+                text?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Quote.$Properties;
+        }
+
+        interface IEdit extends parley.v1.Edit.$Properties {
+        }
+
+        class Edit {
+            constructor(properties?: parley.v1.Edit.$Properties);
+            $unknowns?: Uint8Array[];
+            messageId: string;
+            text: string;
+            static create(properties: parley.v1.Edit.$Shape): parley.v1.Edit & parley.v1.Edit.$Shape;
+            static create(properties?: parley.v1.Edit.$Properties): parley.v1.Edit;
+            static encode(message: parley.v1.Edit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Edit & parley.v1.Edit.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Edit;
+            static toObject(message: parley.v1.Edit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Edit {
+            interface $Properties {
+                messageId?: (string|null);
+                text?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Edit.$Properties;
+        }
+
+        interface IDelete extends parley.v1.Delete.$Properties {
+        }
+
+        class Delete {
+            constructor(properties?: parley.v1.Delete.$Properties);
+            $unknowns?: Uint8Array[];
+            messageId: string;
+            static create(properties: parley.v1.Delete.$Shape): parley.v1.Delete & parley.v1.Delete.$Shape;
+            static create(properties?: parley.v1.Delete.$Properties): parley.v1.Delete;
+            static encode(message: parley.v1.Delete.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Delete & parley.v1.Delete.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Delete;
+            static toObject(message: parley.v1.Delete, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Delete {
+            interface $Properties {
+                messageId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Delete.$Properties;
+        }
+
+        interface IChatSetting extends parley.v1.ChatSetting.$Properties {
+        }
+
+        class ChatSetting {
+            constructor(properties?: parley.v1.ChatSetting.$Properties);
+            $unknowns?: Uint8Array[];
+            version: number;
+            disappearingS: number;
+            static create(properties: parley.v1.ChatSetting.$Shape): parley.v1.ChatSetting & parley.v1.ChatSetting.$Shape;
+            static create(properties?: parley.v1.ChatSetting.$Properties): parley.v1.ChatSetting;
+            static encode(message: parley.v1.ChatSetting.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ChatSetting & parley.v1.ChatSetting.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ChatSetting;
+            static toObject(message: parley.v1.ChatSetting, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ChatSetting {
+            interface $Properties {
+                version?: (number|null);
+                disappearingS?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.ChatSetting.$Properties;
         }
 
         interface IText extends parley.v1.Text.$Properties {
@@ -978,7 +1105,8 @@ export namespace parley {
             deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
             mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
             mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload");
+            mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
+            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
             static create(properties: parley.v1.ClientFrame.$Shape): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
             static create(properties?: parley.v1.ClientFrame.$Properties): parley.v1.ClientFrame;
             static encode(message: parley.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1019,7 +1147,8 @@ export namespace parley {
                 deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
                 mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
                 mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload");
+                mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
+                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -1051,9 +1180,10 @@ export namespace parley {
               deviceListAppend?: parley.v1.DeviceListAppend.$Shape|null;
               mediaUpload?: parley.v1.MediaUploadRequest.$Shape|null;
               mediaDownload?: parley.v1.MediaDownloadRequest.$Shape|null;
+              mediaDelete?: parley.v1.MediaDeleteRequest.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceListAppend"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend: parley.v1.DeviceListAppend.$Shape; mediaUpload?: null; mediaDownload?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape })
+              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceListAppend"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend: parley.v1.DeviceListAppend.$Shape; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape; mediaDelete?: null }|{ body?: "mediaDelete"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete: parley.v1.MediaDeleteRequest.$Shape })
             );
         }
 
@@ -2201,6 +2331,7 @@ export namespace parley {
             token: string;
             expiresAt: number;
             maxSize: number;
+            deleteToken: string;
             static create(properties: parley.v1.MediaTicket.$Shape): parley.v1.MediaTicket & parley.v1.MediaTicket.$Shape;
             static create(properties?: parley.v1.MediaTicket.$Properties): parley.v1.MediaTicket;
             static encode(message: parley.v1.MediaTicket.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2218,9 +2349,37 @@ export namespace parley {
                 token?: (string|null);
                 expiresAt?: (number|null);
                 maxSize?: (number|null);
+                deleteToken?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.MediaTicket.$Properties;
+        }
+
+        interface IMediaDeleteRequest extends parley.v1.MediaDeleteRequest.$Properties {
+        }
+
+        class MediaDeleteRequest {
+            constructor(properties?: parley.v1.MediaDeleteRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            blobId: string;
+            deleteToken: string;
+            static create(properties: parley.v1.MediaDeleteRequest.$Shape): parley.v1.MediaDeleteRequest & parley.v1.MediaDeleteRequest.$Shape;
+            static create(properties?: parley.v1.MediaDeleteRequest.$Properties): parley.v1.MediaDeleteRequest;
+            static encode(message: parley.v1.MediaDeleteRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.MediaDeleteRequest & parley.v1.MediaDeleteRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.MediaDeleteRequest;
+            static toObject(message: parley.v1.MediaDeleteRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace MediaDeleteRequest {
+            interface $Properties {
+                blobId?: (string|null);
+                deleteToken?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.MediaDeleteRequest.$Properties;
         }
 
         enum PayloadType {

@@ -3000,6 +3000,7 @@ export const parley = $root.parley = (() => {
         v1.Content = (function() {
 
             const Content = function (properties) {
+                this.mentions = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -3010,17 +3011,24 @@ export const parley = $root.parley = (() => {
             Content.prototype.media = null;
             Content.prototype.senderKeyDistribution = null;
             Content.prototype.reaction = null;
+            Content.prototype.edit = null;
+            Content.prototype["delete"] = null;
+            Content.prototype.chatSetting = null;
             Content.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             Content.prototype.toUserId = "";
             Content.prototype.replyTo = "";
             Content.prototype.groupId = "";
             Content.prototype.padding = $util.newBuffer([]);
             Content.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            Content.prototype.mentions = $util.emptyArray;
+            Content.prototype.forwarded = false;
+            Content.prototype.quote = null;
+            Content.prototype.expiresInS = 0;
 
             let $oneOfFields;
 
             $Object.defineProperty(Content.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction"]),
+                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction", "edit", "delete", "chatSetting"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3043,6 +3051,12 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.SenderKeyDistribution.encode(message.senderKeyDistribution, writer.uint32(26).fork(), _depth + 1).ldelim();
                 if (message.reaction != null && $Object.hasOwnProperty.call(message, "reaction"))
                     $root.parley.v1.Reaction.encode(message.reaction, writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.edit != null && $Object.hasOwnProperty.call(message, "edit"))
+                    $root.parley.v1.Edit.encode(message.edit, writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete"))
+                    $root.parley.v1.Delete.encode(message["delete"], writer.uint32(50).fork(), _depth + 1).ldelim();
+                if (message.chatSetting != null && $Object.hasOwnProperty.call(message, "chatSetting"))
+                    $root.parley.v1.ChatSetting.encode(message.chatSetting, writer.uint32(58).fork(), _depth + 1).ldelim();
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt") && (typeof message.sentAt === "object" ? message.sentAt.low || message.sentAt.high : message.sentAt !== 0))
                     writer.uint32(80).uint64(message.sentAt);
                 if (message.toUserId != null && $Object.hasOwnProperty.call(message, "toUserId") && message.toUserId !== "")
@@ -3055,6 +3069,15 @@ export const parley = $root.parley = (() => {
                     writer.uint32(122).bytes(message.padding);
                 if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
                     writer.uint32(128).uint64(message.seq);
+                if (message.mentions != null && message.mentions.length)
+                    for (let i = 0; i < message.mentions.length; ++i)
+                        writer.uint32(138).string(message.mentions[i]);
+                if (message.forwarded != null && $Object.hasOwnProperty.call(message, "forwarded") && message.forwarded !== false)
+                    writer.uint32(144).bool(message.forwarded);
+                if (message.quote != null && $Object.hasOwnProperty.call(message, "quote"))
+                    $root.parley.v1.Quote.encode(message.quote, writer.uint32(154).fork(), _depth + 1).ldelim();
+                if (message.expiresInS != null && $Object.hasOwnProperty.call(message, "expiresInS") && message.expiresInS !== 0)
+                    writer.uint32(160).uint32(message.expiresInS);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3116,6 +3139,27 @@ export const parley = $root.parley = (() => {
                             message.body = "reaction";
                             continue;
                         }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.edit = $root.parley.v1.Edit.decode(reader, reader.size(), $undefined, _depth + 1, message.edit);
+                            message.body = "edit";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message["delete"] = $root.parley.v1.Delete.decode(reader, reader.size(), $undefined, _depth + 1, message["delete"]);
+                            message.body = "delete";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.chatSetting = $root.parley.v1.ChatSetting.decode(reader, reader.size(), $undefined, _depth + 1, message.chatSetting);
+                            message.body = "chatSetting";
+                            continue;
+                        }
                     case 10: {
                             if (wireType !== 0)
                                 break;
@@ -3170,6 +3214,38 @@ export const parley = $root.parley = (() => {
                                 delete message.seq;
                             continue;
                         }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.mentions && message.mentions.length))
+                                message.mentions = [];
+                            message.mentions.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.forwarded = value;
+                            else
+                                delete message.forwarded;
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 2)
+                                break;
+                            message.quote = $root.parley.v1.Quote.decode(reader, reader.size(), $undefined, _depth + 1, message.quote);
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.expiresInS = value;
+                            else
+                                delete message.expiresInS;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3217,6 +3293,21 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.Content.reaction: object expected");
                     message.reaction = $root.parley.v1.Reaction.fromObject(object.reaction, _depth + 1);
                 }
+                if (object.edit != null) {
+                    if (!$util.isObject(object.edit))
+                        throw $TypeError(".parley.v1.Content.edit: object expected");
+                    message.edit = $root.parley.v1.Edit.fromObject(object.edit, _depth + 1);
+                }
+                if (object["delete"] != null) {
+                    if (!$util.isObject(object["delete"]))
+                        throw $TypeError(".parley.v1.Content.delete: object expected");
+                    message["delete"] = $root.parley.v1.Delete.fromObject(object["delete"], _depth + 1);
+                }
+                if (object.chatSetting != null) {
+                    if (!$util.isObject(object.chatSetting))
+                        throw $TypeError(".parley.v1.Content.chatSetting: object expected");
+                    message.chatSetting = $root.parley.v1.ChatSetting.fromObject(object.chatSetting, _depth + 1);
+                }
                 if (object.sentAt != null)
                     if (typeof object.sentAt === "object" ? object.sentAt.low || object.sentAt.high : $Number(object.sentAt) !== 0)
                         if ($util.Long)
@@ -3252,6 +3343,24 @@ export const parley = $root.parley = (() => {
                             message.seq = object.seq;
                         else if (typeof object.seq === "object")
                             message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                if (object.mentions) {
+                    if (!$Array.isArray(object.mentions))
+                        throw $TypeError(".parley.v1.Content.mentions: array expected");
+                    message.mentions = $Array(object.mentions.length);
+                    for (let i = 0; i < object.mentions.length; ++i)
+                        message.mentions[i] = $String(object.mentions[i]);
+                }
+                if (object.forwarded != null)
+                    if (object.forwarded)
+                        message.forwarded = $Boolean(object.forwarded);
+                if (object.quote != null) {
+                    if (!$util.isObject(object.quote))
+                        throw $TypeError(".parley.v1.Content.quote: object expected");
+                    message.quote = $root.parley.v1.Quote.fromObject(object.quote, _depth + 1);
+                }
+                if (object.expiresInS != null)
+                    if ($Number(object.expiresInS) !== 0)
+                        message.expiresInS = object.expiresInS >>> 0;
                 return message;
             };
 
@@ -3263,6 +3372,8 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.mentions = [];
                 if (options.defaults) {
                     if ($util.Long) {
                         let long = new $util.Long(0, 0, true);
@@ -3284,6 +3395,9 @@ export const parley = $root.parley = (() => {
                         object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.forwarded = false;
+                    object.quote = null;
+                    object.expiresInS = 0;
                 }
                 if (message.text != null && $Object.hasOwnProperty.call(message, "text")) {
                     object.text = $root.parley.v1.Text.toObject(message.text, options, _depth + 1);
@@ -3304,6 +3418,21 @@ export const parley = $root.parley = (() => {
                     object.reaction = $root.parley.v1.Reaction.toObject(message.reaction, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "reaction";
+                }
+                if (message.edit != null && $Object.hasOwnProperty.call(message, "edit")) {
+                    object.edit = $root.parley.v1.Edit.toObject(message.edit, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "edit";
+                }
+                if (message["delete"] != null && $Object.hasOwnProperty.call(message, "delete")) {
+                    object["delete"] = $root.parley.v1.Delete.toObject(message["delete"], options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "delete";
+                }
+                if (message.chatSetting != null && $Object.hasOwnProperty.call(message, "chatSetting")) {
+                    object.chatSetting = $root.parley.v1.ChatSetting.toObject(message.chatSetting, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "chatSetting";
                 }
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
@@ -3327,6 +3456,17 @@ export const parley = $root.parley = (() => {
                         object.seq = options.longs === $String ? $String(message.seq) : message.seq;
                     else
                         object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                if (message.mentions && message.mentions.length) {
+                    object.mentions = $Array(message.mentions.length);
+                    for (let j = 0; j < message.mentions.length; ++j)
+                        object.mentions[j] = message.mentions[j];
+                }
+                if (message.forwarded != null && $Object.hasOwnProperty.call(message, "forwarded"))
+                    object.forwarded = message.forwarded;
+                if (message.quote != null && $Object.hasOwnProperty.call(message, "quote"))
+                    object.quote = $root.parley.v1.Quote.toObject(message.quote, options, _depth + 1);
+                if (message.expiresInS != null && $Object.hasOwnProperty.call(message, "expiresInS"))
+                    object.expiresInS = message.expiresInS;
                 return object;
             };
 
@@ -3341,6 +3481,587 @@ export const parley = $root.parley = (() => {
             };
 
             return Content;
+        })();
+
+        v1.Quote = (function() {
+
+            const Quote = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Quote.prototype.userId = "";
+            Quote.prototype.text = "";
+
+            Quote.create = function(properties) {
+                return new Quote(properties);
+            };
+
+            Quote.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                    writer.uint32(18).string(message.text);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Quote.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Quote();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.text = value;
+                            else
+                                delete message.text;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Quote.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Quote)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Quote: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Quote();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.text != null)
+                    if (typeof object.text !== "string" || object.text.length)
+                        message.text = $String(object.text);
+                return message;
+            };
+
+            Quote.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.text = "";
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
+                    object.text = message.text;
+                return object;
+            };
+
+            Quote.prototype.toJSON = function() {
+                return Quote.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Quote.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Quote";
+            };
+
+            return Quote;
+        })();
+
+        v1.Edit = (function() {
+
+            const Edit = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Edit.prototype.messageId = "";
+            Edit.prototype.text = "";
+
+            Edit.create = function(properties) {
+                return new Edit(properties);
+            };
+
+            Edit.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(10).string(message.messageId);
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                    writer.uint32(18).string(message.text);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Edit.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Edit();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.text = value;
+                            else
+                                delete message.text;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Edit.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Edit)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Edit: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Edit();
+                if (object.messageId != null)
+                    if (typeof object.messageId !== "string" || object.messageId.length)
+                        message.messageId = $String(object.messageId);
+                if (object.text != null)
+                    if (typeof object.text !== "string" || object.text.length)
+                        message.text = $String(object.text);
+                return message;
+            };
+
+            Edit.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.messageId = "";
+                    object.text = "";
+                }
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
+                    object.messageId = message.messageId;
+                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
+                    object.text = message.text;
+                return object;
+            };
+
+            Edit.prototype.toJSON = function() {
+                return Edit.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Edit.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Edit";
+            };
+
+            return Edit;
+        })();
+
+        v1.Delete = (function() {
+
+            const Delete = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Delete.prototype.messageId = "";
+
+            Delete.create = function(properties) {
+                return new Delete(properties);
+            };
+
+            Delete.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(10).string(message.messageId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Delete.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Delete();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Delete.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Delete)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Delete: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Delete();
+                if (object.messageId != null)
+                    if (typeof object.messageId !== "string" || object.messageId.length)
+                        message.messageId = $String(object.messageId);
+                return message;
+            };
+
+            Delete.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.messageId = "";
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
+                    object.messageId = message.messageId;
+                return object;
+            };
+
+            Delete.prototype.toJSON = function() {
+                return Delete.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Delete.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Delete";
+            };
+
+            return Delete;
+        })();
+
+        v1.ChatSetting = (function() {
+
+            const ChatSetting = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ChatSetting.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ChatSetting.prototype.disappearingS = 0;
+
+            ChatSetting.create = function(properties) {
+                return new ChatSetting(properties);
+            };
+
+            ChatSetting.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                    writer.uint32(8).uint64(message.version);
+                if (message.disappearingS != null && $Object.hasOwnProperty.call(message, "disappearingS") && message.disappearingS !== 0)
+                    writer.uint32(16).uint32(message.disappearingS);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ChatSetting.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.ChatSetting();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.disappearingS = value;
+                            else
+                                delete message.disappearingS;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ChatSetting.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.ChatSetting)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.ChatSetting: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.ChatSetting();
+                if (object.version != null)
+                    if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                        if ($util.Long)
+                            message.version = $util.Long.fromValue(object.version, true);
+                        else if (typeof object.version === "string")
+                            message.version = $parseInt(object.version, 10);
+                        else if (typeof object.version === "number")
+                            message.version = object.version;
+                        else if (typeof object.version === "object")
+                            message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                if (object.disappearingS != null)
+                    if ($Number(object.disappearingS) !== 0)
+                        message.disappearingS = object.disappearingS >>> 0;
+                return message;
+            };
+
+            ChatSetting.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.disappearingS = 0;
+                }
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                    else if (typeof message.version === "number")
+                        object.version = options.longs === $String ? $String(message.version) : message.version;
+                    else
+                        object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                if (message.disappearingS != null && $Object.hasOwnProperty.call(message, "disappearingS"))
+                    object.disappearingS = message.disappearingS;
+                return object;
+            };
+
+            ChatSetting.prototype.toJSON = function() {
+                return ChatSetting.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ChatSetting.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.ChatSetting";
+            };
+
+            return ChatSetting;
         })();
 
         v1.Text = (function() {
@@ -5498,11 +6219,12 @@ export const parley = $root.parley = (() => {
             ClientFrame.prototype.deviceListAppend = null;
             ClientFrame.prototype.mediaUpload = null;
             ClientFrame.prototype.mediaDownload = null;
+            ClientFrame.prototype.mediaDelete = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(ClientFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "deviceListAppend", "mediaUpload", "mediaDownload"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "deviceListAppend", "mediaUpload", "mediaDownload", "mediaDelete"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5573,6 +6295,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.MediaUploadRequest.encode(message.mediaUpload, writer.uint32(482).fork(), _depth + 1).ldelim();
                 if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload"))
                     $root.parley.v1.MediaDownloadRequest.encode(message.mediaDownload, writer.uint32(490).fork(), _depth + 1).ldelim();
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete"))
+                    $root.parley.v1.MediaDeleteRequest.encode(message.mediaDelete, writer.uint32(498).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5804,6 +6528,13 @@ export const parley = $root.parley = (() => {
                             message.body = "mediaDownload";
                             continue;
                         }
+                    case 62: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaDelete = $root.parley.v1.MediaDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDelete);
+                            message.body = "mediaDelete";
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -5976,6 +6707,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.ClientFrame.mediaDownload: object expected");
                     message.mediaDownload = $root.parley.v1.MediaDownloadRequest.fromObject(object.mediaDownload, _depth + 1);
                 }
+                if (object.mediaDelete != null) {
+                    if (!$util.isObject(object.mediaDelete))
+                        throw $TypeError(".parley.v1.ClientFrame.mediaDelete: object expected");
+                    message.mediaDelete = $root.parley.v1.MediaDeleteRequest.fromObject(object.mediaDelete, _depth + 1);
+                }
                 return message;
             };
 
@@ -6134,6 +6870,11 @@ export const parley = $root.parley = (() => {
                     object.mediaDownload = $root.parley.v1.MediaDownloadRequest.toObject(message.mediaDownload, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "mediaDownload";
+                }
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete")) {
+                    object.mediaDelete = $root.parley.v1.MediaDeleteRequest.toObject(message.mediaDelete, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaDelete";
                 }
                 return object;
             };
@@ -12609,6 +13350,7 @@ export const parley = $root.parley = (() => {
             MediaTicket.prototype.token = "";
             MediaTicket.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             MediaTicket.prototype.maxSize = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            MediaTicket.prototype.deleteToken = "";
 
             MediaTicket.create = function(properties) {
                 return new MediaTicket(properties);
@@ -12631,6 +13373,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(32).uint64(message.expiresAt);
                 if (message.maxSize != null && $Object.hasOwnProperty.call(message, "maxSize") && (typeof message.maxSize === "object" ? message.maxSize.low || message.maxSize.high : message.maxSize !== 0))
                     writer.uint32(40).uint64(message.maxSize);
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken") && message.deleteToken !== "")
+                    writer.uint32(50).string(message.deleteToken);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -12709,6 +13453,15 @@ export const parley = $root.parley = (() => {
                                 delete message.maxSize;
                             continue;
                         }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deleteToken = value;
+                            else
+                                delete message.deleteToken;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -12765,6 +13518,9 @@ export const parley = $root.parley = (() => {
                             message.maxSize = object.maxSize;
                         else if (typeof object.maxSize === "object")
                             message.maxSize = new $util.LongBits(object.maxSize.low >>> 0, object.maxSize.high >>> 0).toNumber(true);
+                if (object.deleteToken != null)
+                    if (typeof object.deleteToken !== "string" || object.deleteToken.length)
+                        message.deleteToken = $String(object.deleteToken);
                 return message;
             };
 
@@ -12790,6 +13546,7 @@ export const parley = $root.parley = (() => {
                         object.maxSize = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
                     } else
                         object.maxSize = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.deleteToken = "";
                 }
                 if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId"))
                     object.blobId = message.blobId;
@@ -12811,6 +13568,8 @@ export const parley = $root.parley = (() => {
                         object.maxSize = options.longs === $String ? $String(message.maxSize) : message.maxSize;
                     else
                         object.maxSize = options.longs === $String ? $util.Long.prototype.toString.call(message.maxSize) : options.longs === $Number ? new $util.LongBits(message.maxSize.low >>> 0, message.maxSize.high >>> 0).toNumber(true) : message.maxSize;
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken"))
+                    object.deleteToken = message.deleteToken;
                 return object;
             };
 
@@ -12825,6 +13584,152 @@ export const parley = $root.parley = (() => {
             };
 
             return MediaTicket;
+        })();
+
+        v1.MediaDeleteRequest = (function() {
+
+            const MediaDeleteRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            MediaDeleteRequest.prototype.blobId = "";
+            MediaDeleteRequest.prototype.deleteToken = "";
+
+            MediaDeleteRequest.create = function(properties) {
+                return new MediaDeleteRequest(properties);
+            };
+
+            MediaDeleteRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId") && message.blobId !== "")
+                    writer.uint32(10).string(message.blobId);
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken") && message.deleteToken !== "")
+                    writer.uint32(18).string(message.deleteToken);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            MediaDeleteRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.MediaDeleteRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.blobId = value;
+                            else
+                                delete message.blobId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deleteToken = value;
+                            else
+                                delete message.deleteToken;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            MediaDeleteRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.MediaDeleteRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.MediaDeleteRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.MediaDeleteRequest();
+                if (object.blobId != null)
+                    if (typeof object.blobId !== "string" || object.blobId.length)
+                        message.blobId = $String(object.blobId);
+                if (object.deleteToken != null)
+                    if (typeof object.deleteToken !== "string" || object.deleteToken.length)
+                        message.deleteToken = $String(object.deleteToken);
+                return message;
+            };
+
+            MediaDeleteRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.blobId = "";
+                    object.deleteToken = "";
+                }
+                if (message.blobId != null && $Object.hasOwnProperty.call(message, "blobId"))
+                    object.blobId = message.blobId;
+                if (message.deleteToken != null && $Object.hasOwnProperty.call(message, "deleteToken"))
+                    object.deleteToken = message.deleteToken;
+                return object;
+            };
+
+            MediaDeleteRequest.prototype.toJSON = function() {
+                return MediaDeleteRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            MediaDeleteRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.MediaDeleteRequest";
+            };
+
+            return MediaDeleteRequest;
         })();
 
         v1.PayloadType = (function() {

@@ -3,13 +3,16 @@ import { createHash } from 'node:crypto';
 /** Media tickets live this long by default: 5 minutes to start the upload or download. */
 export const DEFAULT_MEDIA_TICKET_TTL_MS = 5 * 60 * 1000;
 
-/** What a media ticket lets its holder do: one upload or one download of one blob. */
+/**
+ * What a media ticket lets its holder do: one upload or one download of one blob, or (`delete`,
+ * issued with an upload and living as long as the blob) deleting the blob, by the uploading user only.
+ */
 export interface MediaTicket {
-  kind: 'upload' | 'download';
+  kind: 'upload' | 'download' | 'delete';
   blobId: string;
-  /** Upload: the exact size declared when it was asked for. Download: 0. */
+  /** Upload: the exact size declared when it was asked for. Download and delete: 0. */
   size: number;
-  /** The user it was issued to (for logs and accounting). */
+  /** The user it was issued to (for logs and accounting; a delete ticket works for this user only). */
   userId: string;
   /** Ms since the epoch, by the issuer's clock; at and after it the ticket is void. */
   expiresAt: number;
@@ -36,4 +39,9 @@ export interface MediaTickets {
 /** The key a ticket is stored under: the SHA-256 (hex) of its token, so a ticket store holds no usable token. */
 export function ticketKey(token: string): string {
   return createHash('sha256').update(token).digest('hex');
+}
+
+/** A stored ticket kind read back from a table column; undefined for anything else. */
+export function ticketKindOf(kind: string): MediaTicket['kind'] | undefined {
+  return kind === 'upload' || kind === 'download' || kind === 'delete' ? kind : undefined;
 }

@@ -71,7 +71,11 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
     ...o.groups.routes(),
     ...(media
       ? media.routes()
-      : { mediaUpload: notEnabled('mediaUpload'), mediaDownload: notEnabled('mediaDownload') }),
+      : {
+          mediaUpload: notEnabled('mediaUpload'),
+          mediaDownload: notEnabled('mediaDownload'),
+          mediaDelete: notEnabled('mediaDelete'),
+        }),
     deviceRemove: notEnabled('deviceRemove'),
   };
 }

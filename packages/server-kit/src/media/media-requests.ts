@@ -109,7 +109,7 @@ export class MediaRequests {
   }
 
   /** The media ticket routes. */
-  routes(): Pick<Routes, 'mediaUpload' | 'mediaDownload'> {
+  routes(): Pick<Routes, 'mediaUpload' | 'mediaDownload' | 'mediaDelete'> {
     return {
       mediaUpload: async (request, { device }) => {
         await this.charge(device);
@@ -118,7 +118,34 @@ export class MediaRequests {
         if (size > this.o.settings.maxUploadBytes) throw tooLarge(this.o.settings.maxUploadBytes);
         await this.checkDisk(size);
         await this.chargeQuota(device.userId, size);
-        return this.issue({ kind: 'upload', blobId: randomBytes(16).toString('hex'), size, userId: device.userId });
+        const blobId = randomBytes(16).toString('hex');
+        // The capability to delete the blob later, for the uploading user only; it lives as long as the blob can.
+        const deleteToken = randomBytes(32).toString('base64url');
+        const lifetime = this.o.settings.ticketTtlMs + this.o.settings.blobTtlMs;
+        await this.o.tickets.issue(ticketKey(deleteToken), {
+          kind: 'delete',
+          blobId,
+          size: 0,
+          userId: device.userId,
+          expiresAt: this.o.clock() + lifetime,
+        });
+        const frame = await this.issue({ kind: 'upload', blobId, size, userId: device.userId });
+        return { mediaTicket: { ...frame.mediaTicket, deleteToken } };
+      },
+      mediaDelete: async (request, { device }) => {
+        await this.charge(device);
+        const blobId = request.blobId ?? '';
+        checkBlobId(blobId);
+        const token = request.deleteToken ?? '';
+        if (!token || token.length > 256) throw new ParleyError('FORBIDDEN', 'a delete token is required');
+        // Taking spends the token whatever the verdict: a guessed or stolen one is worth one try.
+        const ticket = await this.o.tickets.take(ticketKey(token));
+        if (ticket?.kind !== 'delete' || ticket.blobId !== blobId || ticket.userId !== device.userId) {
+          throw new ParleyError('FORBIDDEN', 'not a delete token of this blob for this user');
+        }
+        await this.o.store.delete(blobId);
+        this.o.logger.info('media deleted by its uploader', { blobId });
+        return { ok: {} };
       },
       mediaDownload: async (request, { device }) => {
         await this.charge(device);
@@ -166,7 +193,9 @@ export class MediaRequests {
     }
   }
 
-  private async issue(ticket: Omit<MediaTicket, 'expiresAt'>): Promise<Omit<ServerFrameInit, 'requestId'>> {
+  private async issue(
+    ticket: Omit<MediaTicket, 'expiresAt'>,
+  ): Promise<{ mediaTicket: NonNullable<ServerFrameInit['mediaTicket']> }> {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = this.o.clock() + this.o.settings.ticketTtlMs;
     await this.o.tickets.issue(ticketKey(token), { ...ticket, expiresAt });

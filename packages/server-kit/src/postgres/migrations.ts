@@ -212,6 +212,11 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
     PRIMARY KEY (user_id, version)
   );
   `,
+  // 6: delete tickets (issued with an upload, so its user can delete the blob later).
+  (s) => `
+  ALTER TABLE ${s}.media_tickets DROP CONSTRAINT IF EXISTS media_tickets_kind_check;
+  ALTER TABLE ${s}.media_tickets ADD CONSTRAINT media_tickets_kind_check CHECK (kind IN ('upload', 'download', 'delete'));
+  `,
 ];
 
 /** The schema version this code writes. */

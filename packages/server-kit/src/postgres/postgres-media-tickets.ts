@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
+import { type MediaTicket, type MediaTickets, ticketKindOf } from '../contracts/media-tickets.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { num, pgContext, statement } from './pg-db.js';
@@ -45,9 +45,10 @@ export function postgresMediaTickets(options: PostgresMediaTicketsOptions): Medi
     },
     async take(key) {
       const row = (await db.run<Row>(sql.take, [key])).rows[0];
-      if (!row || num(row.expires_at) <= clock()) return undefined;
+      const kind = row ? ticketKindOf(row.kind) : undefined;
+      if (!row || !kind || num(row.expires_at) <= clock()) return undefined;
       return {
-        kind: row.kind === 'upload' ? 'upload' : 'download',
+        kind,
         blobId: row.blob_id,
         size: num(row.size),
         userId: row.user_id,

@@ -61,6 +61,7 @@ export class PresenceRequests {
       logger: o.logger,
       expiryMs: o.limits.typingExpiryMs,
       onLocalChange: (change) => this.cluster.typing(change),
+      groupMembers: async (groupId) => (await o.stores.groups.get(groupId))?.members.map((m) => m.userId),
     });
   }
 
@@ -103,7 +104,7 @@ export class PresenceRequests {
     };
     return {
       typing: async (request, { device }) => {
-        this.typing.typing(device, request);
+        await this.typing.typing(device, request);
         return { ok: {} };
       },
       presenceSubscribe: async (request, { device, connectionId }) => {

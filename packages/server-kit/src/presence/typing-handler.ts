@@ -12,7 +12,20 @@ export interface TypingHandlerOptions {
   setTimer?: SetTimer;
   /** Called with every change tracked here (e.g. to publish it to the other gateways). */
   onLocalChange?: (change: TypingChange) => void;
+  /** The members of a group (undefined: no such group); without it group typing is not enabled. */
+  groupMembers?: (groupId: string) => Promise<string[] | undefined>;
 }
+
+// The tracker keys a 1:1 chat by the peer's user id and a group by this key: U+001F cannot start a
+// user id, so the two never collide. One codec, round-tripped by a test.
+const GROUP_KEY = '\u001fgroup\u001f';
+
+/** The tracker's chat key of a group. */
+export const groupTypingKey = (groupId: string): string => `${GROUP_KEY}${groupId}`;
+
+/** The group of a tracker chat key; undefined for a 1:1 key (a user id). */
+export const groupOfTypingKey = (key: string): string | undefined =>
+  key.startsWith(GROUP_KEY) ? key.slice(GROUP_KEY.length) : undefined;
 
 /**
  * 1:1 typing for the connections of one gateway. Ephemeral: a TypingChanged goes only to the
@@ -20,8 +33,11 @@ export interface TypingHandlerOptions {
  * that is offline never learns of it.
  *
  * The typer's gateway tracks the state (and its expiry); `onLocalChange` publishes each change so
- * the gateways holding the peer's devices relay it with {@link TypingHandler.deliver}. Group typing
- * is not enabled.
+ * the gateways holding the peer's devices relay it with {@link TypingHandler.deliver}.
+ *
+ * Group typing (with `groupMembers`): only a member may type in a group, and every other member's
+ * devices connected here hear it, with the group id as chat. Members are looked up at each change,
+ * so one removed meanwhile hears nothing more.
  */
 export class TypingHandler {
   private readonly tracker: TypingTracker;
@@ -61,9 +77,18 @@ export class TypingHandler {
   }
 
   /** Typing from `device`. */
-  typing(device: DeviceAddress, frame: parley.v1.Typing.$Properties): void {
-    if (frame.chat === 'groupId')
-      throw new ParleyError('INVALID_ARGUMENT', 'group typing is not enabled on this server');
+  async typing(device: DeviceAddress, frame: parley.v1.Typing.$Properties): Promise<void> {
+    if (frame.chat === 'groupId') {
+      const members = this.o.groupMembers;
+      if (!members) throw new ParleyError('INVALID_ARGUMENT', 'group typing is not enabled on this server');
+      const groupId = frame.groupId ?? '';
+      if (!groupId || groupId.length > 64) throw new ParleyError('INVALID_ARGUMENT', 'typing names a group id');
+      if (!(await members(groupId))?.includes(device.userId)) {
+        throw new ParleyError('NOT_GROUP_MEMBER', 'typing in a group this user is not a member of');
+      }
+      this.tracker.setTyping(groupTypingKey(groupId), device.userId, frame.typing === true);
+      return;
+    }
     const peer = frame.userId;
     if (!peer) throw new ParleyError('INVALID_ARGUMENT', 'typing names the user being typed to');
     if (peer === device.userId) throw new ParleyError('INVALID_ARGUMENT', 'typing to oneself');
@@ -83,8 +108,15 @@ export class TypingHandler {
     }
   }
 
-  /** Sends a typing change to the peer's (`change.chatId`) devices connected here. */
+  /** Sends a typing change to the peer's (`change.chatId`) devices connected here, or a group's other members'. */
   deliver(change: TypingChange): void {
+    const groupId = groupOfTypingKey(change.chatId);
+    if (groupId !== undefined) {
+      void this.deliverToGroup(groupId, change).catch((error: unknown) =>
+        this.o.logger.warn('typing: group members lookup failed', { groupId, error: String(error) }),
+      );
+      return;
+    }
     const body = {
       typingChanged: {
         chatId: change.userId,
@@ -95,6 +127,24 @@ export class TypingHandler {
     };
     for (const connection of this.local.get(change.chatId) ?? []) {
       if (connection.isOpen && connection.state === 'ready') connection.send(body);
+    }
+  }
+
+  private async deliverToGroup(groupId: string, change: TypingChange): Promise<void> {
+    const members = (await this.o.groupMembers?.(groupId)) ?? [];
+    const body = {
+      typingChanged: {
+        chatId: groupId,
+        userId: change.userId,
+        typing: change.typing,
+        expiresInMs: change.typing ? this.expiryMs : 0,
+      },
+    };
+    for (const member of members) {
+      if (member === change.userId) continue;
+      for (const connection of this.local.get(member) ?? []) {
+        if (connection.isOpen && connection.state === 'ready') connection.send(body);
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { MediaTicket, MediaTickets } from '../contracts/media-tickets.js';
+import { type MediaTicket, type MediaTickets, ticketKindOf } from '../contracts/media-tickets.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
@@ -52,9 +52,10 @@ export function sqliteMediaTickets(options: SqliteMediaTicketsOptions): MediaTic
     },
     async take(key) {
       const row = await submit(() => takeTx(key));
-      if (!row || row.expires_at <= clock()) return undefined;
+      const kind = row ? ticketKindOf(row.kind) : undefined;
+      if (!row || !kind || row.expires_at <= clock()) return undefined;
       return {
-        kind: row.kind === 'upload' ? 'upload' : 'download',
+        kind,
         blobId: row.blob_id,
         size: row.size,
         userId: row.user_id,

@@ -27,6 +27,13 @@ export function mediaTicketsCompliance(options: ComplianceOptions<MediaTickets>)
       expect(await s.take('unknown')).toBeUndefined();
     });
 
+    it('keeps the kind of a delete ticket', async () => {
+      const s = fx.subject;
+      const t = ticket({ kind: 'delete', size: 0, expiresAt: fx.time.now + 30 * 24 * 3600_000 });
+      await s.issue('kd', t);
+      expect(await s.take('kd')).toEqual(t);
+    });
+
     it('voids a ticket at its expiry time', async () => {
       const s = fx.subject;
       await s.issue('k1', ticket({ expiresAt: fx.time.now + 1000 }));
