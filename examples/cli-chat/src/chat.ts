@@ -119,7 +119,12 @@ export class Chat {
     printIdentityNotices(client, (line) => term.print(line), color);
     client.on('message:received', (m) => {
       if (m.content.kind === 'media') this.rememberFile(m);
-      const text = m.content.kind === 'text' ? m.content.text : renderMedia({ ...m.content.media, id: m.id });
+      const text =
+        m.content.kind === 'text'
+          ? m.content.text
+          : m.content.kind === 'media'
+            ? renderMedia({ ...m.content.media, id: m.id })
+            : '[deleted]';
       const time = m.serverTime || m.sentAt;
       this.remember(m.id);
       this.printInOrder(async () => {

@@ -6,6 +6,7 @@ import { type ContentBody, encodeBody } from '../src/content.js';
 import type { ReceivedMessage } from '../src/events.js';
 import { putGroup } from '../src/groups/group-book.js';
 import { Inbox } from '../src/inbox.js';
+import { silentLogger } from '../src/logger.js';
 import type { Announcement } from '../src/messages/announcements.js';
 import type { Filed } from '../src/messages/file-content.js';
 import { getMessage } from '../src/messages/message-store.js';
@@ -20,20 +21,26 @@ function harness(self = 'alice', now = () => 1_000_000) {
   const announced: Announcement[] = [];
   const reports: Report[] = [];
   const undecryptable: string[] = [];
-  const inbox = new Inbox(store, self, {
-    open: async (_tx, _envelope, payload) => ({ kind: 'content', content: payload.data ?? new Uint8Array() }),
-    note: async (_tx, announcement) => ({ key: String(announced.length), announcement }),
-    announce: async (noted) => {
-      for (const n of noted) announced.push(n.announcement);
+  const inbox = new Inbox(
+    store,
+    self,
+    {
+      open: async (_tx, _envelope, payload) => ({ kind: 'content', content: payload.data ?? new Uint8Array() }),
+      note: async (_tx, announcement) => ({ key: String(announced.length), announcement }),
+      announce: async (noted) => {
+        for (const n of noted) announced.push(n.announcement);
+      },
+      undecryptable: (e) => undecryptable.push(e.reason),
+      receipt: async () => undefined,
+      groupRecord: async () => () => {},
+      isGroupMember: async () => true,
+      ack: () => {},
+      report: (r) => reports.push(r),
+      now,
+      know: async () => {},
     },
-    undecryptable: (e) => undecryptable.push(e.reason),
-    receipt: async () => undefined,
-    groupRecord: async () => () => {},
-    isGroupMember: async () => true,
-    ack: () => {},
-    report: (r) => reports.push(r),
-    now,
-  });
+    { clock: { now }, logger: silentLogger },
+  );
   return { store, inbox, announced, reports, undecryptable };
 }
 

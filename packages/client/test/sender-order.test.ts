@@ -1,5 +1,5 @@
 import { memoryClientStore } from '@parley/client';
-import type { parley } from '@parley/core';
+import { type parley, pb } from '@parley/core';
 import { recordingLogger } from '@parley/test-utils/recording-logger';
 import { describe, expect, it } from 'vitest';
 import { encodeContent } from '../src/content.js';
@@ -14,6 +14,7 @@ import type { ClientStore } from '../src/stores/client-store.js';
 
 const HOLD_MS = 10_000;
 /** A payload type no real payload has: the fake `open` fails it, asking for a retry. */
+// A payload type no sender uses: the fake `open` below fails it (and asks for a retry).
 const FAIL_TYPE = 99;
 const ALICE = { userId: 'alice', deviceId: 1 };
 const CAROL = { userId: 'carol', deviceId: 7 };
@@ -54,7 +55,8 @@ function envelope(
     ...(o.groupId ? { groupId: o.groupId } : {}),
     seq,
   });
-  return {
+  // fromObject keeps the unknown payload type number as it is (no cast needed).
+  return pb.Envelope.fromObject({
     id: `q${queueId++}`,
     messageId,
     sender: from,
@@ -62,7 +64,7 @@ function envelope(
     ...(o.groupId ? { groupId: o.groupId } : {}),
     body: 'message',
     message: { type: o.fail ? FAIL_TYPE : 2, data: content },
-  } as parley.v1.Envelope.$Properties;
+  });
 }
 
 /** An inbox on `store` whose `open` fails for FAIL_TYPE; `heard` lists the announced texts. */
@@ -88,6 +90,8 @@ function makeInbox(store: ClientStore, time: ReturnType<typeof fakeTime>) {
     receipt: async () => undefined,
     groupRecord: async () => () => {},
     know: async () => {},
+    report: () => {},
+    now: () => time.clock.now(),
     isGroupMember: async () => true,
     ack: () => {},
   };

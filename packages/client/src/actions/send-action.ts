@@ -50,8 +50,11 @@ async function queue(
   const isQueued = new Promise<void>((resolve) => {
     queued = resolve;
   });
-  const sent = deps.outbox.add(
-    {
+  const sent = deps.outbox.add(async (tx) => {
+    await markSeen(tx, id);
+    change = await local(tx, id, sentAt);
+    queued();
+    return {
       id,
       lane: encodeLane({ kind: 'chat', chatId }),
       chatId,
@@ -59,13 +62,8 @@ async function queue(
       kind: 'message',
       content: encodeBody(body, sentAt, group ? { groupId: chatId } : { toUserId: chatId }),
       send: group ? { messageId: id, groupId: chatId } : { messageId: id, userId: chatId },
-    },
-    async (tx) => {
-      await markSeen(tx, id);
-      change = await local(tx, id, sentAt);
-      queued();
-    },
-  );
+    };
+  });
   // add() rejects before queuing when `local` refused: surface that refusal, not a hang.
   await Promise.race([isQueued, sent]);
   return { change, sent };

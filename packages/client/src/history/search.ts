@@ -21,6 +21,7 @@ const MAX_QUERY = 1000;
 /** The text a message can be found by: a text message's text, a media message's caption and file name. */
 function searchableText(m: StoredMessage): string {
   if (m.content.kind === 'text') return m.content.text;
+  if (m.content.kind === 'deleted') return '';
   return [m.content.media.caption, m.content.media.fileName].filter(Boolean).join('\n');
 }
 

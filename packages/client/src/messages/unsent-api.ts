@@ -39,6 +39,7 @@ export function unsentApi(store: ClientStore, parts: () => Promise<SendContentDe
       if (!m?.outgoing || m.status !== 'failed' || m.from.deviceId !== deps.self.deviceId) {
         throw new ParleyError('CONFLICT', `message ${id} is not a failed message of this device`);
       }
+      if (m.content.kind === 'deleted') throw new ParleyError('CONFLICT', `message ${id} was deleted`);
       // A media message whose upload never finished has no file left to send (the spool copy was dropped).
       if (m.content.kind === 'media' && !m.content.media.blobId) {
         throw new ParleyError('CONFLICT', `media message ${id} was never uploaded: send the file again`);

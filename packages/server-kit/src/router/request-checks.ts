@@ -106,6 +106,7 @@ const CHECKS: RequestChecks = {
   deviceRemove: nothing,
   mediaUpload: nothing,
   mediaDownload: (r) => text(r.blobId, 'blob_id', MAX_BLOB_ID),
+  mediaDelete: (r) => text(r.blobId, 'blob_id', MAX_BLOB_ID), // the token is checked by the media route
 };
 
 /** Refuses (INVALID_ARGUMENT) a request carrying an id, string or list outside the rules. */
