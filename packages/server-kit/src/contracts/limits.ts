@@ -33,6 +33,15 @@ export interface ServerLimits {
   typingExpiryMs: number;
   /** Most members a group may have; changes beyond it are refused with GROUP_FULL. Default 1,024. */
   maxGroupMembers: number;
+  /**
+   * Requests waiting or in progress over all connections of the gateway before it sheds load: past
+   * it, a request from a connection that already has its fair share waiting (this limit divided by
+   * the connections with requests waiting) is refused with OVERLOADED before any work is done.
+   * Bounds the time an accepted request waits. Default 1,024.
+   */
+  maxPendingRequests: number;
+  /** The `retry_after_ms` an OVERLOADED refusal carries. Default 250 ms. */
+  overloadRetryAfterMs: number;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -51,6 +60,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   presenceCoalesceMs: 1_000,
   typingExpiryMs: 10_000,
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
+  maxPendingRequests: 1_024,
+  overloadRetryAfterMs: 250,
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

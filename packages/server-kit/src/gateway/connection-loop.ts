@@ -12,7 +12,9 @@ import type { Logger } from '../contracts/logger.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
+import { Admission } from './admission.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
+import { peekClientFrame } from './frame-peek.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
@@ -58,14 +60,24 @@ function pause(connection: Connection, ms: number): Promise<void> {
 const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
 
 /**
+ * ClientFrame body fields never shed when overloaded: the handshake, keep-alive and acknowledgements
+ * (which remove work) stay cheap and keep the connection usable.
+ */
+const NEVER_SHED = new Set<number>([10, 11, 12, 13, 21]);
+
+/**
  * Serves each accepted socket: frames of one connection are handled one after the other (which keeps
  * a sender's messages in order), reading pauses while too many wait, the connection answers the
  * handshake and keep-alive itself and hands every other frame of an authenticated device to the router.
  */
 export class ConnectionLoop {
   private nextConnection = 0;
+  /** Load shedding over all connections (see admission.ts). */
+  private readonly admission: Admission;
 
-  constructor(private readonly o: ConnectionLoopPorts) {}
+  constructor(private readonly o: ConnectionLoopPorts) {
+    this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
+  }
 
   accept(ws: WebSocket): void {
     if (this.o.closing()) {
@@ -88,20 +100,36 @@ export class ConnectionLoop {
           this.o.track(this.fastAck(connection, ack));
           return;
         }
+        if (this.shed(connection, bytes, queued)) return;
       }
+      this.admission.queued(queued);
       queued++;
       if (queued >= limits.maxConcurrentRequests) connection.pauseReading();
       chain = chain.then(async () => {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
-          if (--queued === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+          this.admission.finished(--queued);
+          if (queued === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
         }
       });
       this.o.track(chain);
     });
     ws.on('error', (error) => logger.debug('socket error', { id, error: String(error) }));
     connection.onClosed(() => this.o.closed(connection));
+  }
+
+  /**
+   * Refuses a request with OVERLOADED, before any work, when the gateway is past its pending limit
+   * and this connection already has its fair share waiting. Only a peek at the frame: anything that
+   * does not parse goes the ordered way, which reports it.
+   */
+  private shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean {
+    if (this.admission.admits(waiting)) return false;
+    const peek = peekClientFrame(bytes);
+    if (!peek || peek.requestId === 0 || NEVER_SHED.has(peek.body)) return false;
+    connection.replyError(peek.requestId, this.admission.error);
+    return true;
   }
 
   /**
