@@ -60,10 +60,12 @@ function pause(connection: Connection, ms: number): Promise<void> {
 const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
 
 /**
- * ClientFrame body fields never shed when overloaded: the handshake, keep-alive and acknowledgements
- * (which remove work) stay cheap and keep the connection usable.
+ * ClientFrame body fields that may be shed when overloaded: `send` (20) and `receipt` (22), the
+ * requests that carry the load and that clients resend from their outbox. Everything else (the
+ * handshake, keep-alive, acknowledgements, which remove work, and rare control requests that clients
+ * do not queue for a retry) is always taken on.
  */
-const NEVER_SHED = new Set<number>([10, 11, 12, 13, 21]);
+const SHEDDABLE = new Set<number>([20, 22]);
 
 /**
  * Serves each accepted socket: frames of one connection are handled one after the other (which keeps
@@ -127,7 +129,7 @@ export class ConnectionLoop {
   private shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean {
     if (this.admission.admits(waiting)) return false;
     const peek = peekClientFrame(bytes);
-    if (!peek || peek.requestId === 0 || NEVER_SHED.has(peek.body)) return false;
+    if (!peek || peek.requestId === 0 || !SHEDDABLE.has(peek.body)) return false;
     connection.replyError(peek.requestId, this.admission.error);
     return true;
   }
