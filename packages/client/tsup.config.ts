@@ -1,11 +1,17 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', node: 'src/node.ts', browser: 'src/browser.ts', testing: 'src/testing.ts' },
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    sqlite: 'src/sqlite.ts',
+    browser: 'src/browser.ts',
+    testing: 'src/testing.ts',
+  },
   format: ['esm', 'cjs'],
   dts: { compilerOptions: { types: ['node'] } },
   sourcemap: true,
   clean: true,
   target: 'es2022',
-  external: ['vitest'],
+  external: ['vitest', 'better-sqlite3'],
 });

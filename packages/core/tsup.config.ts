@@ -6,7 +6,12 @@ import { keepPatchMarkers, SIGNAL_LIBRARY, VENDORED, vendoredOnlyProtobufjs, wri
 // (patchedDependencies, overrides, packageExtensions) reaches a consumer. crypto/library.ts loads
 // it with import(): in ESM it lands in its own chunk, so an app's initial load stays small.
 export default defineConfig({
-  entry: { index: 'src/index.ts', crypto: 'src/crypto/index.ts', groups: 'src/groups/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    crypto: 'src/crypto/index.ts',
+    groups: 'src/groups/index.ts',
+    devices: 'src/devices/index.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

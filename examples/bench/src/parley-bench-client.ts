@@ -12,6 +12,7 @@ import {
   newMessageId,
   PROTOCOL_VERSION,
   type parley,
+  serverOrigin,
   signWithAuthKey,
 } from '@parley/core';
 import WebSocket from 'ws';
@@ -69,6 +70,8 @@ function placeholderKeys(registrationId: number): parley.v1.KeysUpload.$Properti
 /** One device of one user on one WebSocket. */
 export class BenchDevice {
   private ws: WebSocket | undefined;
+  /** The origin logins are signed for: the host of the URL of the last connect. */
+  private origin = '';
   private nextRequestId = 1;
   /** Tracked sends waiting for their answer: request id -> message seq. */
   private readonly pending = new Map<number, number>();
@@ -94,6 +97,7 @@ export class BenchDevice {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
       this.ws = ws;
+      this.origin = serverOrigin(url);
       let settled = false;
       const settle = (error?: Error) => {
         if (settled) return;
@@ -207,8 +211,9 @@ export class BenchDevice {
           return;
         }
         const { userId, keys } = this.identity;
-        void signWithAuthKey(keys.privateKey, authChallengePayload(nonce, userId, DEVICE_ID)).then(
-          (signature) => this.write({ requestId: this.nextRequestId++, auth: { signature } }),
+        const origin = this.origin;
+        void signWithAuthKey(keys.privateKey, authChallengePayload(nonce, userId, DEVICE_ID, origin)).then(
+          (signature) => this.write({ requestId: this.nextRequestId++, auth: { signature, origin } }),
           (error: unknown) => settle(new Error(`signing failed: ${String(error)}`)),
         );
         return;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkUserName } from './user-names.js';
 
 /** What the chat needs to start. */
 export interface ChatOptions {
@@ -21,7 +22,7 @@ export const DEFAULT_URL = 'ws://127.0.0.1:8080';
 
 export const USAGE = `Usage: pnpm chat --user <name> [--url <ws-url>] [--data <dir>]
 
-  --user <name>  who you are (required)
+  --user <name>  who you are (required; names are not case-sensitive: Dave is dave)
   --url <url>    server to connect to (env PARLEY_URL, default ${DEFAULT_URL})
   --data <dir>   where this device's identity and unsent messages are kept
                  (default ./.parley-data/cli/<name>, relative to where you ran the command)
@@ -55,11 +56,10 @@ export function parseChatArgs(
   }
   if (values.help) return { kind: 'help' };
 
-  const user = values.user?.trim();
-  if (!user) throw new UsageError('--user is required');
-  if (/\s/.test(user) || user.startsWith('@') || user.startsWith('/')) {
-    throw new UsageError(`invalid user "${user}": no spaces, and not starting with @ or /`);
-  }
+  if (!values.user?.trim()) throw new UsageError('--user is required');
+  const checked = checkUserName(values.user);
+  if (!checked.ok) throw new UsageError(`invalid --user: ${checked.message}`);
+  const user = checked.name;
   const url = values.url ?? (env.PARLEY_URL || DEFAULT_URL);
   if (!/^wss?:\/\/[^/\s]+/.test(url)) throw new UsageError(`invalid url "${url}": expected ws://host:port`);
   const dataDir = path.resolve(cwd, values.data ?? path.join('.parley-data', 'cli', encodeURIComponent(user)));

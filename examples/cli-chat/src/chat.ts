@@ -1,12 +1,24 @@
-import { type ConnectionState, isParleyError, type ParleyClient, type ParleyError } from '@parley/client';
+import {
+  type ConnectionState,
+  isParleyError,
+  type ParleyClient,
+  type ParleyError,
+  type ReceivedMessage,
+} from '@parley/client';
+import { ChatCommands } from './chat-commands.js';
+import { GroupDirectory } from './group-directory.js';
+import { printIdentityNotices } from './identity-notices.js';
 import { parseLine } from './parse-line.js';
 import {
+  chatLabel,
   HELP,
   renderError,
   renderFailed,
   renderInfo,
   renderKept,
+  renderMedia,
   renderMessage,
+  renderReceipt,
   renderSent,
   renderState,
   renderSynced,
@@ -15,6 +27,9 @@ import {
   sanitize,
 } from './render.js';
 import type { Terminal } from './terminal.js';
+
+/** How many received files `/save` can still find. */
+const SAVEABLE_FILES = 200;
 
 /** Wires the client's events to the terminal, and typed (or piped) lines to the client. */
 export class Chat {
@@ -31,13 +46,31 @@ export class Chat {
   private readonly sends: Promise<unknown>[] = [];
   private synced = false;
   private lastState: ConnectionState | undefined;
+  private readonly groups: GroupDirectory;
+  private readonly commands: ChatCommands;
+  /** Received files by short id, newest last, for `/save`. */
+  private readonly files = new Map<string, ReceivedMessage>();
+  /**
+   * Event lines that need a lookup (a group's name) print through this chain, so they appear in
+   * the order the events came.
+   */
+  private printing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: ParleyClient,
     private readonly term: Terminal,
     private readonly url: string,
     private readonly color: boolean,
-  ) {}
+  ) {
+    this.groups = new GroupDirectory(client);
+    this.commands = new ChatCommands(client, this.groups, {
+      print: (line) => this.term.print(line),
+      error: (line) => this.term.print(renderError(line, this.color)),
+      describe,
+      track: (sending) => this.track(sending),
+      file: (id) => this.files.get(id),
+    });
+  }
 
   /**
    * Runs until `/quit`, Ctrl+D or the end of piped input, then waits for the server to take
@@ -54,7 +87,7 @@ export class Chat {
     this.client.connect().catch((error: unknown) => {
       if (isParleyError(error) && this.reported.has(error)) return; // printed by connection:state
       if (this.stopping && isParleyError(error, 'CLOSED')) return;
-      this.fatal(`✗ cannot connect as ${this.client.userId}: ${describe(error)}`);
+      this.fatal(`✗ cannot connect as ${this.client.userId}: ${describe(error)}${authHint(error)}`);
     });
 
     this.term.prompt();
@@ -63,7 +96,7 @@ export class Chat {
       if (parsed.kind === 'command' && parsed.command === 'quit') break;
       if (parsed.kind === 'command') this.term.print(HELP);
       else if (parsed.kind === 'error') this.term.print(renderError(parsed.message, this.color));
-      else if (parsed.kind === 'send') this.send(parsed.to, parsed.text);
+      else if (parsed.kind !== 'empty') await this.commands.run(parsed);
       this.term.prompt();
     }
     this.term.close();
@@ -78,15 +111,42 @@ export class Chat {
 
   private wireEvents(): void {
     const { client, term, color } = this;
+    printIdentityNotices(client, (line) => term.print(line), color);
     client.on('message:received', (m) => {
-      const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
+      if (m.content.kind === 'media') this.rememberFile(m);
+      const text = m.content.kind === 'text' ? m.content.text : renderMedia({ ...m.content.media, id: m.id });
       const time = m.serverTime || m.sentAt;
-      term.print(renderMessage({ from: m.from.userId, chatId: m.chatId, text, time, outgoing: m.outgoing }));
+      this.printInOrder(async () => {
+        const groupName = await this.groups.nameOf(m.chatId);
+        return renderMessage({ from: m.from.userId, chatId: m.chatId, groupName, text, time, outgoing: m.outgoing });
+      });
     });
-    client.on('message:sent', (m) => term.print(renderSent(m.id, m.chatId)));
+    client.on('message:sent', (m) =>
+      this.printInOrder(async () => renderSent(m.id, chatLabel(m.chatId, await this.groups.nameOf(m.chatId)))),
+    );
+    client.on('receipt:updated', (r) =>
+      this.printInOrder(async () => {
+        const chat = chatLabel(r.chatId, await this.groups.nameOf(r.chatId));
+        return renderReceipt(r.messageId, r.status, r.by, chat, color);
+      }),
+    );
+    client.on('group:updated', ({ group, action, actor, userIds }) => {
+      const who = userIds.length > 0 ? ` ${userIds.map(sanitize).join(', ')}` : '';
+      this.printInOrder(async () => renderInfo(`[${sanitize(group.name)}] ${sanitize(actor)}: ${action}${who}`, color));
+    });
+    client.on('group:flagged', ({ groupId, reason }) =>
+      this.printInOrder(async () =>
+        renderError(`✗ refused a group change from the server (${groupId.slice(0, 8)}): ${sanitize(reason)}`, color),
+      ),
+    );
     client.on('message:failed', (e) => {
       this.reported.add(e.error);
-      term.print(renderError(renderFailed(e.id, e.chatId, e.error.code, e.error.message), color));
+      this.printInOrder(async () =>
+        renderError(
+          renderFailed(e.id, chatLabel(e.chatId, await this.groups.nameOf(e.chatId)), e.error.code, e.error.message),
+          color,
+        ),
+      );
     });
     client.on('message:undecryptable', (e) =>
       term.print(renderError(renderUnreadable(e.from.userId, e.reason), color)),
@@ -96,7 +156,7 @@ export class Chat {
       if (state === 'closed' && error) {
         // Refused for good (wrong key, device replaced or revoked, unsupported version): nothing left to do.
         this.reported.add(error);
-        this.fatal(`✗ connection to ${this.url} ended: ${describe(error)}`);
+        this.fatal(`✗ connection to ${this.url} ended: ${describe(error)}${authHint(error)}`);
         return;
       }
       // Each retry reports 'reconnecting' again: print transitions only.
@@ -112,13 +172,26 @@ export class Chat {
     });
   }
 
-  private send(to: string, text: string): void {
-    const sending = this.client.sendText(to, text).catch((error: unknown) => {
-      if (isParleyError(error) && this.reported.has(error)) return; // printed by message:failed
-      if (this.stopping && isParleyError(error, 'CLOSED')) return; // stays in the outbox
-      this.term.print(renderError(`✗ not sent to ${sanitize(to)}: ${describe(error)}`, this.color));
-    });
-    this.sends.push(sending);
+  private track(sending: Promise<unknown>): void {
+    this.sends.push(
+      sending.catch((error: unknown) => {
+        if (isParleyError(error) && this.reported.has(error)) return; // printed by message:failed
+        if (this.stopping && isParleyError(error, 'CLOSED')) return; // stays in the outbox
+        this.term.print(renderError(`✗ not sent: ${describe(error)}`, this.color));
+      }),
+    );
+  }
+
+  private rememberFile(m: ReceivedMessage): void {
+    this.files.set(m.id.slice(-8), m);
+    if (this.files.size > SAVEABLE_FILES) this.files.delete(this.files.keys().next().value!);
+  }
+
+  private printInOrder(line: () => Promise<string>): void {
+    this.printing = this.printing.then(line).then(
+      (text) => this.term.print(text),
+      (error: unknown) => this.term.print(renderError(`✗ ${describe(error)}`, this.color)),
+    );
   }
 
   /** After input ended: wait until the server acknowledged everything, unless told to stop. */
@@ -168,4 +241,14 @@ function describe(error: unknown): string {
     return error.message && error.message !== error.code ? `${error.code} (${sanitize(error.message)})` : error.code;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What to do when the server refuses this device as a new device of an existing user. */
+export function authHint(error: unknown): string {
+  if (!isParleyError(error, 'AUTH_FAILED') || !/approved by an existing device/.test(error.message)) return '';
+  return (
+    '\n  This name already belongs to another device (a terminal, browser or script that signed in with it).' +
+    '\n  Pick another name, link this device from that one (see the README), or start over with fresh demo' +
+    '\n  data: stop the server and delete .parley-data (or run pnpm start --data <another dir>).'
+  );
 }

@@ -2,10 +2,20 @@ import type { ConnectionState } from '@parley/client';
 
 /** Pure formatting of what the chat prints. `color` adds ANSI styling (only for terminals). */
 
-export const HELP = `Commands:
-  @name message   send "message" to name
-  /help           show this help
-  /quit           leave (Ctrl+D works too); unsent messages are kept and sent next time`;
+export const HELP = `Commands (names are not case-sensitive):
+  @name message                 send "message" to name
+  #group message                send to a group (its name with dashes for spaces, or an id prefix)
+  /create Group name @a @b      create a group with you as admin
+  /add #group @name…            add members (admins only)
+  /remove #group @name…         remove members (admins only)
+  /leave #group                 leave a group
+  /groups                       list your groups
+  /file @name|#group <path> [caption]
+                                send a file (image, video, voice note or document by its extension)
+  /save <id> [path]             save a received file (its id is shown beside it)
+  /safety name                  show the safety number with name (compare it with theirs, out of band)
+  /help                         show this help
+  /quit                         leave (Ctrl+D works too); unsent messages are kept and sent next time`;
 
 /** HH:MM in local time. */
 export function formatTime(ms: number): string {
@@ -36,27 +46,82 @@ export function sanitize(text: string): string {
 
 export interface IncomingLine {
   from: string;
-  /** The other user of the conversation. */
+  /** The other user of a 1:1 conversation, or the group's id. */
   chatId: string;
+  /** The group's name when the message is in a group. */
+  groupName?: string | undefined;
   text: string;
   time: number;
   /** Sent by this user from another device. */
   outgoing: boolean;
 }
 
-/** `[12:34] bob: text`, or `[12:34] alice → bob: text` for a message sent from another of our devices. */
+/**
+ * `[12:34] bob: text`; `[12:34] alice → bob: text` for a message sent from another of our devices;
+ * `[12:34] [Dinner crew] bob: text` in a group.
+ */
 export function renderMessage(m: IncomingLine): string {
+  if (m.groupName !== undefined)
+    return `[${formatTime(m.time)}] [${sanitize(m.groupName)}] ${sanitize(m.from)}: ${sanitize(m.text)}`;
   const who = m.outgoing ? `${sanitize(m.from)} → ${sanitize(m.chatId)}` : sanitize(m.from);
   return `[${formatTime(m.time)}] ${who}: ${sanitize(m.text)}`;
 }
 
+/** How a chat is named in status lines: `bob` or `[Dinner crew]`. */
+export function chatLabel(chatId: string, groupName: string | undefined): string {
+  return groupName === undefined ? sanitize(chatId) : `[${sanitize(groupName)}]`;
+}
+
 export function renderSent(id: string, to: string): string {
-  return `✓ sent to ${sanitize(to)} (${shortId(id)})`;
+  return `✓ sent to ${to} (${shortId(id)})`;
+}
+
+/** Delivered / read ticks as they change: `✓✓ read by bob (1a2b3c4d)`; in a group, by everyone. */
+export function renderReceipt(
+  id: string,
+  status: 'delivered' | 'read',
+  by: string,
+  chat: string,
+  color: boolean,
+): string {
+  const who = by === '*' ? `everyone in ${chat}` : sanitize(by);
+  const line = `✓✓ ${status === 'read' ? 'read by' : 'delivered to'} ${who} (${shortId(id)})`;
+  return color && status === 'read' ? `\u001b[34m${line}\u001b[39m` : line;
+}
+
+/** A received file: kind, name, size and caption, and how to save it. */
+export function renderMedia(m: {
+  kind: string;
+  fileName?: string | undefined;
+  size: number;
+  caption?: string | undefined;
+  id: string;
+}): string {
+  const name = m.fileName ? ` ${sanitize(m.fileName)}` : '';
+  const caption = m.caption ? ` ${sanitize(m.caption)}` : '';
+  return `[${m.kind}${name}, ${formatSize(m.size)}]${caption} (/save ${shortId(m.id)})`;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function renderGroups(groups: Array<{ id: string; name: string; members: number; admin: boolean }>): string {
+  if (groups.length === 0) return 'no groups yet: /create Group name @member…';
+  return groups
+    .map(
+      (g) =>
+        `#${sanitize(g.name).trim().toLowerCase().replace(/\s+/g, '-')}  ${sanitize(g.name)}, ${g.members} members${g.admin ? ', you are admin' : ''} (id ${g.id.slice(0, 8)})`,
+    )
+    .join('\n');
 }
 
 export function renderFailed(id: string, to: string, code: string, message: string): string {
   const detail = message && message !== code ? `: ${sanitize(message)}` : '';
-  return `✗ not sent to ${sanitize(to)} (${shortId(id)}): ${code}${detail}`;
+  const hint = code === 'UNKNOWN_RECIPIENT' ? ' (nobody has signed in with that name yet)' : '';
+  return `✗ not sent to ${to} (${shortId(id)}): ${code}${detail}${hint}`;
 }
 
 export function renderUnreadable(from: string, reason: string): string {

@@ -31,11 +31,19 @@ describe('parseChatArgs', () => {
     expect(parsed).toMatchObject({ options: { dataDir: path.join(cwd, '.parley-data', 'cli', '..%2Fx') } });
   });
 
+  it('folds the user name to lowercase, as every @name typed in the chat is', () => {
+    expect(parseChatArgs(['--user', 'Dave'], {}, cwd)).toMatchObject({
+      options: { user: 'dave', dataDir: path.join(cwd, '.parley-data', 'cli', 'dave') },
+    });
+  });
+
   it('rejects a missing or odd user, a bad url, unknown flags', () => {
     expect(() => parseChatArgs([], {}, cwd)).toThrow(UsageError);
     expect(() => parseChatArgs(['--user', ''], {}, cwd)).toThrow('--user is required');
     expect(() => parseChatArgs(['--user', '@bob'], {}, cwd)).toThrow(UsageError);
     expect(() => parseChatArgs(['--user', 'a b'], {}, cwd)).toThrow(UsageError);
+    expect(() => parseChatArgs(['--user', '#team'], {}, cwd)).toThrow(UsageError);
+    expect(() => parseChatArgs(['--user', 'x'.repeat(129)], {}, cwd)).toThrow('128');
     expect(() => parseChatArgs(['--user', 'bob', '--url', 'http://x'], {}, cwd)).toThrow(UsageError);
     expect(() => parseChatArgs(['--user', 'bob', '--colour'], {}, cwd)).toThrow(UsageError);
     expect(() => parseChatArgs(['--user', 'bob', 'stray'], {}, cwd)).toThrow(UsageError);

@@ -93,5 +93,6 @@ describe('cli chat', () => {
     const carol = spawnChat('carol', { quiet: true });
     expect(await carol.exited).toBe(1);
     expect(carol.stdout()).toMatch(/^✗ connection to ws:\/\/\S+ ended: AUTH_FAILED/m);
+    expect(carol.stdout()).toContain('Pick another name, link this device from that one');
   });
 });

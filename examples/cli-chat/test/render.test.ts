@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, renderFailed, renderMessage, renderSent, renderState, sanitize } from '../src/render.js';
+import {
+  formatTime,
+  renderFailed,
+  renderMedia,
+  renderMessage,
+  renderReceipt,
+  renderSent,
+  renderState,
+  sanitize,
+} from '../src/render.js';
 
 const at = new Date(2025, 0, 2, 9, 5).getTime();
 
@@ -26,8 +35,22 @@ describe('render', () => {
     const id = '0190b5a2-7c1e-7abc-8def-0123456789ab';
     expect(renderSent(id, 'bob')).toBe('✓ sent to bob (456789ab)');
     expect(renderFailed(id, 'carol', 'UNKNOWN_RECIPIENT', 'no such user')).toBe(
-      '✗ not sent to carol (456789ab): UNKNOWN_RECIPIENT: no such user',
+      '✗ not sent to carol (456789ab): UNKNOWN_RECIPIENT: no such user (nobody has signed in with that name yet)',
     );
+  });
+
+  it('names the group of a group message, and shows files and ticks', () => {
+    const at = new Date(2026, 0, 1, 9, 5).getTime();
+    const id = '0190b5a2-7c1e-7abc-8def-0123456789ab';
+    expect(
+      renderMessage({ from: 'quinn', chatId: id, groupName: 'Dinner crew', text: 'hello', time: at, outgoing: false }),
+    ).toBe('[09:05] [Dinner crew] quinn: hello');
+    expect(renderMedia({ kind: 'image', fileName: 'view.jpg', size: 2048, caption: 'the view', id })).toBe(
+      '[image view.jpg, 2.0 KB] the view (/save 456789ab)',
+    );
+    expect(renderReceipt(id, 'delivered', 'bob', 'bob', false)).toBe('✓✓ delivered to bob (456789ab)');
+    expect(renderReceipt(id, 'read', '*', '[Team]', false)).toBe('✓✓ read by everyone in [Team] (456789ab)');
+    expect(renderReceipt(id, 'read', 'bob', 'bob', true)).toBe('\u001b[34m✓✓ read by bob (456789ab)\u001b[39m');
   });
 
   it('dims status lines only when asked to', () => {

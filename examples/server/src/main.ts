@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { buildWebChat } from '@parley/example-web-chat/build';
 import { createServer, keyAuthenticator, type ParleyServer } from '@parley/server-kit';
@@ -6,6 +5,8 @@ import { sqliteStores } from '@parley/server-kit/sqlite';
 import { referenceHttpHandler } from './http.js';
 import { consoleLogger } from './logger.js';
 import { invocationDir, parseServerArgs, USAGE, UsageError } from './options.js';
+import { preparePrivateDataDir } from './private-data-dir.js';
+import { shutdownSignalHandler } from './shutdown-signals.js';
 
 async function main(): Promise<number> {
   let parsed: ReturnType<typeof parseServerArgs>;
@@ -20,7 +21,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { host, port, dataDir } = parsed.options;
+  const { host, port, dataDir, origins } = parsed.options;
   const logger = consoleLogger();
 
   // Built in memory while the gateway starts (one to three seconds); requests for it wait.
@@ -34,7 +35,8 @@ async function main(): Promise<number> {
       throw error;
     },
   );
-  mkdirSync(dataDir, { recursive: true });
+  // Owner-only (0700 / 0600): the database holds every device's keys and queued messages.
+  preparePrivateDataDir(dataDir);
   // Media blobs (encrypted by the clients) live in the data folder too.
   const stores = sqliteStores({ path: path.join(dataDir, 'parley.db') }, { mediaDir: path.join(dataDir, 'media') });
   let server: ParleyServer;
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
     server = await createServer({
       host,
       port,
+      ...(origins ? { origins } : {}),
       stores,
       authenticator: keyAuthenticator({ registration: 'open' }),
       logger,
@@ -57,31 +60,34 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
-  console.log(`Web chat: ${server.url.replace(/^ws/, 'http')}/`);
-
   return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (signal: NodeJS.Signals) => {
-      if (stopping) {
+    const stop = shutdownSignalHandler({
+      shutdown: (signal) => {
+        console.log(`${signal}: shutting down`);
+        void (async () => {
+          await server.close();
+          await stores.close();
+        })().then(
+          () => {
+            console.log('Parley reference server stopped');
+            resolve(0);
+          },
+          (error: unknown) => {
+            logger.error('shutdown failed', { error: String(error) });
+            resolve(1);
+          },
+        );
+      },
+      force: (signal) => {
         console.error(`${signal} again: exiting without a clean shutdown`);
         process.exit(1);
-      }
-      stopping = true;
-      console.log(`${signal}: shutting down`);
-      void (async () => {
-        await server.close();
-        await stores.close();
-      })().then(
-        () => resolve(0),
-        (error: unknown) => {
-          logger.error('shutdown failed', { error: String(error) });
-          resolve(1);
-        },
-      );
-    };
+      },
+    });
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
+    // Only now, with the handlers in place: a Ctrl+C right after this line shuts down cleanly.
+    console.log(`Parley reference server listening on ${server.url} (data: ${dataDir})`);
+    console.log(`Web chat: ${server.url.replace(/^ws/, 'http')}/`);
   });
 }
 

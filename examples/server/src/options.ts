@@ -7,6 +7,8 @@ export interface ServerOptions {
   port: number;
   /** Absolute path of the data directory (holds `parley.db`). */
   dataDir: string;
+  /** The URL hosts clients log in for (`createServer`'s `origins`); undefined: the address each connection arrived on. */
+  origins?: string[];
 }
 
 export type ParsedServerArgs = { kind: 'run'; options: ServerOptions } | { kind: 'help' };
@@ -20,12 +22,16 @@ export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_DATA = '.parley-data';
 
-export const USAGE = `Usage: pnpm start [--host <addr>] [--port <n>] [--data <dir>]
+export const USAGE = `Usage: pnpm start [--host <addr>] [--port <n>] [--data <dir>] [--origins <hosts>]
 
   --host <addr>  interface to listen on (env PARLEY_HOST, default ${DEFAULT_HOST})
   --port <n>     port, 0 picks a free one (env PARLEY_PORT, default ${DEFAULT_PORT})
   --data <dir>   data directory, relative to where you ran the command
                  (env PARLEY_DATA, default ${DEFAULT_DATA})
+  --origins <hosts>  comma-separated hosts clients connect to, as in their URL
+                 ("chat.example.com,chat.example.com:8443"); needed when they use a
+                 DNS name or a proxy (env PARLEY_ORIGINS; default: any loopback host
+                 for loopback connections, else the address a connection arrived on)
   -h, --help     show this help
 
 Flags take precedence over environment variables.`;
@@ -39,7 +45,13 @@ export function parseServerArgs(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): ParsedServerArgs {
-  let values: { host?: string | undefined; port?: string | undefined; data?: string | undefined; help?: boolean };
+  let values: {
+    host?: string | undefined;
+    port?: string | undefined;
+    data?: string | undefined;
+    origins?: string | undefined;
+    help?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       // pnpm may forward a literal `--` before the user's arguments; it separates nothing here.
@@ -48,6 +60,7 @@ export function parseServerArgs(
         host: { type: 'string' },
         port: { type: 'string' },
         data: { type: 'string' },
+        origins: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -62,7 +75,15 @@ export function parseServerArgs(
   const portText = pick(values.port, env.PARLEY_PORT);
   const port = portText === undefined ? DEFAULT_PORT : parsePort(portText);
   const data = pick(values.data, env.PARLEY_DATA) ?? DEFAULT_DATA;
-  return { kind: 'run', options: { host, port, dataDir: path.resolve(cwd, data) } };
+  const originsText = pick(values.origins, env.PARLEY_ORIGINS);
+  const origins = originsText
+    ?.split(',')
+    .map((o) => o.trim().toLowerCase())
+    .filter((o) => o !== '');
+  return {
+    kind: 'run',
+    options: { host, port, dataDir: path.resolve(cwd, data), ...(origins?.length ? { origins } : {}) },
+  };
 }
 
 /** The directory the user invoked the command from: pnpm runs scripts in the package dir but sets INIT_CWD. */

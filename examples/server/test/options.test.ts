@@ -30,6 +30,17 @@ describe('parseServerArgs', () => {
     expect(parseServerArgs([], { PARLEY_PORT: '' }, cwd)).toMatchObject({ options: { port: 8080 } });
   });
 
+  it('reads the login origins from --origins or PARLEY_ORIGINS, lower case, none by default', () => {
+    expect(parseServerArgs(['--origins', 'Chat.Example.com, chat.example.com:8443,'], {}, cwd)).toMatchObject({
+      options: { origins: ['chat.example.com', 'chat.example.com:8443'] },
+    });
+    expect(parseServerArgs([], { PARLEY_ORIGINS: 'a.example' }, cwd)).toMatchObject({
+      options: { origins: ['a.example'] },
+    });
+    const byDefault = parseServerArgs([], {}, cwd);
+    expect(byDefault.kind === 'run' && byDefault.options.origins).toBe(undefined);
+  });
+
   it('rejects bad ports and unknown flags with a UsageError', () => {
     for (const port of ['abc', '-1', '65536', '80.5', '']) {
       expect(() => parseServerArgs(['--port', port], {}, cwd)).toThrow(UsageError);

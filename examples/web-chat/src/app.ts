@@ -15,6 +15,7 @@ import { ConversationView, type ShownMessage } from './views/conversation.js';
 import { announce, byId } from './views/dom.js';
 import { GroupPanelView } from './views/group-panel.js';
 import { setUpNewGroupForm } from './views/new-group-form.js';
+import { type IdentityNotice, identityNoticeText, SafetyPanelView } from './views/safety-panel.js';
 import { showScreen } from './views/screens.js';
 import { setUpVoiceButton } from './views/voice-button.js';
 
@@ -47,6 +48,7 @@ export class ChatApp {
     onRemove: (userId) => this.changeGroup((id) => this.session.client.groups.remove(id, [userId])),
     onLeave: () => this.changeGroup((id) => this.session.client.groups.leave(id)),
   });
+  private readonly safetyPanel = new SafetyPanelView((peer) => this.session.client.safetyNumber(peer));
   private readonly typing: TypingSender;
   /** Client events and chat switches run one at a time, in order, so views never see stale state. */
   private queue: Promise<void> = Promise.resolve();
@@ -115,6 +117,14 @@ export class ChatApp {
     client.on('presence:changed', ({ userId: peer, online, lastSeen }) => this.updatePeer(peer, { online, lastSeen }));
     client.on('typing:changed', ({ chatId, typing }) => this.updatePeer(chatId, { typing }));
     client.on('group:updated', ({ group }) => this.serial(() => this.groupChanged(group)));
+    const notify = (notice: IdentityNotice) => {
+      if (this.conversation.openChatId === notice.userId) this.conversation.showError(identityNoticeText(notice));
+    };
+    client.on('identity:changed', (e) => notify({ kind: 'identity', ...e }));
+    client.on('devices:changed', (e) => {
+      if (e.added.length || e.removed.length) notify({ kind: 'devices', ...e });
+    });
+    client.on('devices:flagged', (e) => notify({ kind: 'flagged', ...e }));
     client.on('group:flagged', ({ groupId }) => {
       if (this.conversation.openChatId === groupId) {
         this.conversation.showError('The server sent a group change that does not verify: it was refused.');
@@ -230,6 +240,7 @@ export class ChatApp {
       const group = this.groups.get(chatId);
       this.conversation.open(chatId, shown, this.header(chatId));
       this.groupPanel.show(group, this.session.userId);
+      this.safetyPanel.show(group ? undefined : chatId);
       this.setComposerEnabled(!group || group.isMember);
       this.renderList();
       if (!document.hidden) await this.markChatRead(chatId);

@@ -1,6 +1,7 @@
 // The glue between attachments and the client: sending picked files in order, and downloading
 // a message's file as a Blob for the views.
 import type { MediaKind, ParleyClient, SendResult } from '@parley/client';
+import { outgoingType, safeMimeType } from './media-types.js';
 
 /** What the app knows about a file it sends besides its bytes. */
 export interface OutgoingMedia {
@@ -20,7 +21,9 @@ export class MediaSends {
 
   constructor(private readonly client: ParleyClient) {}
 
-  send(chatId: string, file: Blob, meta: OutgoingMedia): Promise<SendResult> {
+  send(chatId: string, file: Blob, picked: OutgoingMedia): Promise<SendResult> {
+    // Only allowed types go out as media; anything else is a document (application/octet-stream).
+    const meta = { ...picked, ...outgoingType(picked.kind, picked.mimeType) };
     const size = meta.kind === 'image' ? imageSize(file) : Promise.resolve({});
     let handed = () => {};
     const previous = this.handedOver;
@@ -33,7 +36,7 @@ export class MediaSends {
         return this.client.sendMedia(chatId, {
           kind: meta.kind,
           data: file,
-          mimeType: meta.mimeType || 'application/octet-stream',
+          mimeType: meta.mimeType,
           ...(meta.fileName ? { fileName: meta.fileName } : {}),
           ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
           // Lets the receiver reserve the image's space before it is downloaded.
@@ -46,12 +49,19 @@ export class MediaSends {
   }
 }
 
-/** The file of a media message, downloaded and verified by the client. */
-export async function downloadBlob(client: ParleyClient, messageId: string): Promise<Blob> {
+/**
+ * The file of a media message, downloaded and verified by the client, typed from the allowlist
+ * (never with the sender's type as is: its blob: URL must not render sender-chosen HTML or SVG).
+ */
+export async function downloadBlob(
+  client: Pick<ParleyClient, 'getMessage' | 'downloadMedia'>,
+  messageId: string,
+): Promise<Blob> {
   const message = await client.getMessage(messageId);
   if (message?.content.kind !== 'media') throw new Error(`no attachment in message ${messageId}`);
   const bytes = await client.downloadMedia(message);
-  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: message.content.media.mimeType });
+  const { kind, mimeType } = message.content.media;
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: safeMimeType(kind, mimeType) });
 }
 
 /** An image's width and height, or nothing when the browser cannot decode it. */

@@ -20,6 +20,12 @@ export interface ClientOptions {
   deviceLink?: string;
   /** Per-request timeout. Default 15 s. */
   requestTimeoutMs?: number;
+  /**
+   * While a message that could not be decrypted is being retried, later messages of its sender in
+   * that chat are held back (stored, not announced) so they are announced in order; this bounds
+   * the wait, in ms after the retry request. Default 10 s.
+   */
+  retryHoldMs?: number;
   reconnect?: BackoffOptions;
   /** WebSocket implementation. Default: the global one, else `ws` (Node). */
   WebSocket?: WebSocketConstructor;

@@ -10,6 +10,7 @@ import { parseApproval } from './e2ee/device-link.js';
 import type { DeviceLists } from './e2ee/device-lists.js';
 import { buildE2ee } from './e2ee/e2ee-parts.js';
 import type { KeyManager } from './e2ee/key-manager.js';
+import type { OwnDeviceList } from './e2ee/own-device-list.js';
 import type { SecureChannel } from './e2ee/secure-channel.js';
 import type { ClientEvents } from './events.js';
 import { getGroup, isMember } from './groups/group-book.js';
@@ -32,6 +33,7 @@ export interface Parts {
   inbox: Inbox;
   keys: KeyManager;
   lists: DeviceLists;
+  ownList: OwnDeviceList;
   channel: SecureChannel;
   groups: GroupManager;
   media: MediaService;
@@ -75,7 +77,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
   });
   const request = (body: Parameters<ClientConnection['request']>[0]) => connection.request(body);
   let outbox: Outbox | undefined;
-  const { keys, lists, channel } = buildE2ee({
+  const { keys, lists, ownList, channel } = buildE2ee({
     store,
     self,
     logger,
@@ -84,10 +86,12 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     queueResend: (record) => (outbox as Outbox).addInternal(record),
     devicesChanged: (event) => emit('devices:changed', event),
     identityChanged: (event) => emit('identity:changed', event),
+    devicesFlagged: (event) => emit('devices:flagged', event),
   });
   const groups = new GroupManager({
     store,
     self,
+    lists,
     logger,
     clock,
     identity: async () => (await keys.identity()).identityKeyPair,
@@ -110,26 +114,44 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     },
     logger,
   );
-  const inbox = new Inbox(store, options.userId, {
-    groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
-    isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
-    open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
-    note: (tx, announcement) => announcements.note(tx, announcement),
-    announce: (noted) => announcements.announce(noted),
-    undecryptable: (e) => {
-      const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
-      emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
-    },
-    receipt: async (tx, event) => {
-      const updates = await applyReceipt(tx, self.userId, event);
-      return updates.length
-        ? () => {
-            for (const u of updates) emit('receipt:updated', u);
+  const inbox = new Inbox(
+    store,
+    options.userId,
+    {
+      know: async (envelopes) => {
+        const senders = new Map<string, SignalAddress>();
+        for (const e of envelopes) {
+          if (e.message && e.sender?.userId) {
+            senders.set(`${e.sender.userId}\u001f${e.sender.deviceId}`, {
+              userId: e.sender.userId,
+              deviceId: e.sender.deviceId ?? 0,
+            });
           }
-        : undefined;
+        }
+        for (const sender of senders.values()) await lists.noteDevice(sender.userId, sender.deviceId);
+        await groups.knowActors(envelopes.flatMap((e) => (e.groupRecord ? [e.groupRecord] : [])));
+      },
+      groupRecord: (tx, groupId, record) => groups.onRecord(tx, groupId, encodeGroupRecord(record)),
+      isGroupMember: async (tx, groupId, userId) => isMember(await getGroup(tx, groupId), userId),
+      open: (tx, envelope, payload, from) => channel.open(tx, envelope, payload, from),
+      note: (tx, announcement) => announcements.note(tx, announcement),
+      announce: (noted) => announcements.announce(noted),
+      undecryptable: (e) => {
+        const retrying = e.retry && channel.requestRetry(e.id, e.from, 0);
+        emit('message:undecryptable', { id: e.id, from: e.from, reason: e.reason, retrying });
+      },
+      receipt: async (tx, event) => {
+        const updates = await applyReceipt(tx, self.userId, event);
+        return updates.length
+          ? () => {
+              for (const u of updates) emit('receipt:updated', u);
+            }
+          : undefined;
+      },
+      ack: (ids) => connection.notify({ deliverAck: { ids } }),
     },
-    ack: (ids) => connection.notify({ deliverAck: { ids } }),
-  });
+    { clock, logger, ...(options.retryHoldMs !== undefined ? { holdMs: options.retryHoldMs } : {}) },
+  );
   const media = new MediaService({
     store,
     spool: options.mediaSpool ?? memoryMediaSpool(),
@@ -152,5 +174,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
   await outbox.load();
   // Events a previous run stored but did not get to emit go first, before anything new can arrive.
   await announcements.replay();
-  return { identity, connection, outbox, inbox, keys, lists, channel, groups, media };
+  // Then what was held back for a retry whose wait ended while the client was not running.
+  await inbox.start();
+  return { identity, connection, outbox, inbox, keys, lists, ownList, channel, groups, media };
 }

@@ -4,14 +4,19 @@ import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
+import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent } from './events.js';
 import { type GroupsApi, groupsApi } from './groups/groups-api.js';
+import { type ChatsApi, chatsApi } from './history/chats-api.js';
+import { type MessageHistory, messageHistory } from './history/message-history.js';
+import { type SearchOptions, searchMessages } from './history/search.js';
 import { type Logger, silentLogger, warnOnFailure } from './logger.js';
 import type { MediaAttachment, SendMediaOptions } from './media/attachment.js';
 import { getMessage, type MessageStatus, type StoredMessage } from './messages/message-store.js';
 import { markRead } from './messages/read-marker.js';
-import { sendContent } from './messages/send-content.js';
+import { queueContent, type SendContentDeps, type SendHandle } from './messages/send-content.js';
+import { type UnsentApi, unsentApi } from './messages/unsent-api.js';
 import type { MessageRecord, SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 
@@ -25,6 +30,9 @@ const LAST_SEEN = {
 };
 
 type MediaData = SendMediaOptions['data'];
+
+/** What {@link ParleyClient.send} sends: a text, or a media file (see `sendMedia`). */
+export type OutgoingMessage = string | { text: string } | { media: SendMediaOptions };
 type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
 
 /**
@@ -62,8 +70,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     message: (id) => this.getMessage(id),
   });
 
+  /** The chat list: `chats.list()` pages through chats, newest activity first, with unread counts. */
+  readonly chats: ChatsApi;
+
+  /** Messages this device sent that the server does not have yet: list, cancel, retry. */
+  readonly unsent: UnsentApi;
+
   constructor(private readonly options: ClientOptions) {
     super();
+    this.chats = chatsApi(options.store);
+    this.unsent = unsentApi(options.store, () => this.sendDeps());
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;
     this.presenceCache = new PresenceCache(
@@ -105,7 +121,9 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */
   private syncKeys(parts: Parts): Promise<void> {
-    const sync = parts.keys.sync();
+    // In the signed device list first (the genesis record for a user's first device), so a peer that
+    // sees this device's keys can also verify it.
+    const sync = parts.ownList.ensureListed().then(() => parts.keys.sync());
     const ready = sync.catch((error: unknown) => {
       this.keysReady = undefined;
       throw error;
@@ -124,6 +142,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       return undefined;
     });
     parts?.outbox.stop();
+    parts?.inbox.stop();
     parts?.connection.close();
     await this.options.store.close();
   }
@@ -135,8 +154,38 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    * no device that can receive.
    */
   async sendText(to: string, text: string): Promise<SendResult> {
+    return (await this.send(to, text)).sent;
+  }
+
+  /**
+   * Sends a text or media message with local echo: resolves as soon as the message is stored and
+   * queued, with its id and stored form (status `pending`) to show at once; `handle.sent` resolves
+   * like `sendText` once the server stored it (`message:sent` follows) and rejects if it was refused
+   * for good (`message:failed`, see `unsent.retry`) or cancelled (`unsent.cancel`). Offline, the
+   * message waits in the outbox (which survives restarts) and goes out after reconnecting.
+   */
+  async send(to: string, message: OutgoingMessage): Promise<SendHandle> {
+    if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+    if (typeof message === 'object' && message !== null && 'media' in message) {
+      const { content, upload } = await (await this.open()).media.prepare(message.media);
+      return this.queue(to, content, { upload });
+    }
+    const text = typeof message === 'string' ? message : message?.text;
     if (typeof text !== 'string') throw new ParleyError('INVALID_ARGUMENT', 'text must be a string');
-    return this.sendContent(to, { kind: 'text', text });
+    return this.queue(to, { kind: 'text', text });
+  }
+
+  /**
+   * One chat's history on this device: `messages(chatId).page({ before, limit })` pages back from the
+   * newest message, `.around(id)` jumps to one, plus search, delete for me and clear.
+   */
+  messages(chatId: string): MessageHistory {
+    return messageHistory(this.options.store, chatId);
+  }
+
+  /** Messages of every chat whose text contains `text` (ignoring case), newest first. */
+  search(text: string, options: SearchOptions = {}): Promise<StoredMessage[]> {
+    return searchMessages(this.options.store, text, options);
   }
 
   /**
@@ -147,8 +196,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    */
   async sendMedia(to: string, media: SendMediaOptions): Promise<SendResult> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
-    const { content, upload } = await (await this.open()).media.prepare(media);
-    return this.sendContent(to, content, { upload });
+    return (await this.send(to, { media })).sent;
   }
 
   /** `sendMedia` for one kind: `sendImage(to, data, { mimeType, caption, width, height })`, … */
@@ -243,21 +291,32 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (frame.deviceList?.devices ?? []).map((device) => pb.DeviceInfo.create(device));
   }
 
-  /** The 60-digit safety number with `userId` (compare it out of band; identical on both sides). */
+  /**
+   * The 60-digit safety number with `userId`, over both users' account keys: identical on every device
+   * of both users, and one comparison (out of band) covers all their devices. It changes when an
+   * account key changes (`identity:changed` with device id 0), not when a device is linked.
+   */
   async safetyNumber(userId: string): Promise<string> {
-    const parts = await this.open();
-    const identity = await parts.keys.identity();
-    return parts.channel.safetyNumber(userId, identity.identityKeyPair.publicKey);
+    await this.connect();
+    return accountSafetyNumber((this.parts as Parts).lists, this.userId, userId);
   }
 
   /** On a new device: the code to show, which an existing device of the user approves. */
   async linkCode(): Promise<string> {
-    return linkCodeOf((await this.open()).identity);
+    const parts = await this.open();
+    return linkCodeOf(parts.identity, (await parts.keys.identity()).identityKeyPair.publicKey);
   }
 
-  /** On an existing device: approve the new device behind `code`; hand the result to the new device. */
+  /**
+   * On an existing device: adds the new device behind `code` to this user's signed device list and
+   * approves it; hand the result to the new device.
+   */
   async approveDevice(code: string, options: { ttlMs?: number } = {}): Promise<string> {
-    return approveLinkCode((await this.open()).identity, code, options.ttlMs ?? 10 * 60 * 1000, this.clock.now());
+    await this.connect();
+    const parts = this.parts as Parts;
+    return approveLinkCode(parts.identity, code, options.ttlMs ?? 10 * 60 * 1000, this.clock.now(), (id, key) =>
+      parts.ownList.add(id, key),
+    );
   }
 
   private async request(body: Parameters<ClientConnection['request']>[0]): Promise<ServerFrame> {
@@ -265,16 +324,20 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     return (this.parts as Parts).connection.request(body);
   }
 
-  private async sendContent(
+  private async queue(
     to: string,
     content: MessageContent,
     extra: Pick<MessageRecord, 'upload'> = {},
-  ): Promise<SendResult> {
+  ): Promise<SendHandle> {
     if (!to) throw new ParleyError('INVALID_ARGUMENT', 'recipient required');
+    return queueContent(await this.sendDeps(), to, content, extra);
+  }
+
+  private async sendDeps(): Promise<SendContentDeps> {
     const { outbox, identity } = await this.open();
     // A send on a client that was never connected starts the connection; failures show as connection:state.
     if (this.state === 'idle') void this.connect().catch(warnOnFailure(this.logger, 'connecting for a send failed'));
-    return sendContent({ store: this.options.store, outbox, self: identity, clock: this.clock }, to, content, extra);
+    return { store: this.options.store, outbox, self: identity, clock: this.clock };
   }
 
   private open(): Promise<Parts> {

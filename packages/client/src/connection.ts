@@ -7,6 +7,7 @@ import {
   PROTOCOL_VERSION,
   type parley,
   type ServerFrame,
+  serverOrigin,
   signWithAuthKey,
 } from '@parley/core';
 import { Backoff, type BackoffOptions } from './backoff.js';
@@ -192,11 +193,15 @@ export class ClientConnection {
     );
     const nonce = challenge.challenge?.nonce;
     if (!nonce) throw new ParleyError('BAD_FRAME', 'expected a challenge');
+    // The login names the server this device means to reach, so it cannot be relayed to another.
+    const origin = serverOrigin(this.o.url);
     const signature = await signWithAuthKey(
       identity.authPrivateKey,
-      authChallengePayload(nonce, identity.userId, identity.deviceId),
+      authChallengePayload(nonce, identity.userId, identity.deviceId, origin),
     );
-    const welcomeFrame = await this.requests.start((requestId) => this.write({ requestId, auth: { signature } }));
+    const welcomeFrame = await this.requests.start((requestId) =>
+      this.write({ requestId, auth: { signature, origin } }),
+    );
     const welcome = welcomeFrame.welcome;
     if (!welcome) throw new ParleyError('BAD_FRAME', 'expected welcome');
     this.maxFrameBytes = welcome.maxFrameBytes || this.maxFrameBytes;

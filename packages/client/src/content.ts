@@ -6,13 +6,14 @@ import { mediaFromProto, mediaToProto } from './media/attachment.js';
 export function encodeContent(
   content: MessageContent,
   sentAt: number,
-  extra: { toUserId?: string; groupId?: string } = {},
+  extra: { toUserId?: string; groupId?: string; seq?: number } = {},
 ): Uint8Array {
   return pb.Content.encode({
     ...(content.kind === 'media' ? { media: mediaToProto(content.media) } : { text: { text: content.text } }),
     sentAt,
     ...(extra.toUserId ? { toUserId: extra.toUserId } : {}),
     ...(extra.groupId ? { groupId: extra.groupId } : {}),
+    ...(extra.seq ? { seq: extra.seq } : {}),
   }).finish();
 }
 
@@ -23,6 +24,8 @@ export interface DecodedContent {
   toUserId: string;
   /** Set for group messages (inside the encryption). */
   groupId: string;
+  /** The sender device's sequence number in this conversation; 0 when the sender sets none. */
+  seq: number;
 }
 
 /** Decodes a Content; BAD_FRAME for bytes that are not one, or for a kind this client does not know. */
@@ -39,6 +42,7 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
       sentAt: content.sentAt,
       toUserId: content.toUserId,
       groupId: content.groupId,
+      seq: content.seq,
     };
   }
   if (content.body === 'media' && content.media) {
@@ -47,6 +51,7 @@ export function decodeContent(bytes: Uint8Array): DecodedContent {
       sentAt: content.sentAt,
       toUserId: content.toUserId,
       groupId: content.groupId,
+      seq: content.seq,
     };
   }
   throw new ParleyError('BAD_FRAME', `unsupported content ${content.body ?? 'empty'}`);

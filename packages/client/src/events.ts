@@ -27,6 +27,30 @@ export interface ReceivedMessage {
   outgoing: boolean;
 }
 
+/** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
+export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+
+interface StoredMessageBase extends ReceivedMessage {
+  /** Outgoing: when the status last moved. */
+  statusAt?: number;
+  /** Incoming: when this user read it (here or on another device). */
+  readAt?: number;
+  /**
+   * The sending device's sequence number in this chat (carried inside the encrypted content; absent
+   * from older clients). The inbox keeps each sender's messages in this order across retries.
+   */
+  seq?: number;
+}
+
+/**
+ * Stored form of every message this device has seen, in or out, as history pages and events give
+ * it. Outgoing (sent by this user, from here or another device) carries a {@link MessageStatus};
+ * incoming is `received`.
+ */
+export type StoredMessage =
+  | (StoredMessageBase & { outgoing: true; status: MessageStatus })
+  | (StoredMessageBase & { outgoing: false; status: 'received' });
+
 export interface SentMessage {
   id: string;
   chatId: string;
@@ -42,13 +66,26 @@ export interface ClientEvents {
    * was not yet recorded) is emitted again at the next start, before anything new, with the same
    * id. So every message is announced at least once; dedup by `id` for exactly once.
    */
-  'message:received': (message: ReceivedMessage) => void;
+  'message:received': (message: StoredMessage) => void;
   /** A message arrived that this device cannot read (undecodable or, with E2EE, undecryptable). */
   'message:undecryptable': (event: { id: string; from: PeerAddress; reason: string; retrying: boolean }) => void;
-  /** A contact's device presented a different identity key than before (reinstall, or an attack: compare safety numbers). */
+  /**
+   * A contact's identity changed (reinstall, or an attack: compare safety numbers). `deviceId` 0: the
+   * user's account key changed (their signed device list starts anew, the safety number changed);
+   * otherwise one device presented a different identity key than before.
+   */
   'identity:changed': (event: { userId: string; deviceId: number }) => void;
-  /** The devices of a user (a contact, or this user) changed. */
-  'devices:changed': (event: { userId: string; deviceIds: number[] }) => void;
+  /**
+   * The verified devices of a user (a contact, or this user) changed: `added` appeared in the user's
+   * signed device list (and registered), `removed` left it. `deviceIds` is the whole set now.
+   */
+  'devices:changed': (event: { userId: string; deviceIds: number[]; added: number[]; removed: number[] }) => void;
+  /**
+   * The server lists or delivers from a device that no signed record of its user added (or under
+   * another key), or serves a device list that does not verify. Nothing is encrypted to or accepted
+   * from such a device: a warning sign of a compromised or broken server. `deviceId` 0: the list itself.
+   */
+  'devices:flagged': (event: { userId: string; deviceId: number; reason: string }) => void;
   /**
    * A message this user sent was delivered to or read by its recipient (or read on another own device).
    * Never backwards. In a group, `by` is `'*'`: delivered to / read by every member who was in the group

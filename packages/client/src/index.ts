@@ -1,6 +1,6 @@
 export { type ErrorCode, isParleyError, ParleyError } from '@parley/core';
 export type { BackoffOptions } from './backoff.js';
-export { type ClientOptions, createClient, ParleyClient } from './client.js';
+export { type ClientOptions, createClient, type OutgoingMessage, ParleyClient } from './client.js';
 export type { Clock } from './clock.js';
 export type {
   ClientEvents,
@@ -10,6 +10,9 @@ export type {
   ReceivedMessage,
   SentMessage,
 } from './events.js';
+export type { ChatListOptions, ChatListPage, ChatSummary, ChatsApi } from './history/chats-api.js';
+export type { HistoryPage, MessageHistory, PageOptions } from './history/message-history.js';
+export type { SearchOptions } from './history/search.js';
 export type { Logger } from './logger.js';
 export {
   MEDIA_LIMITS,
@@ -22,8 +25,17 @@ export {
 export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';
 export type { StoredMessage } from './messages/message-store.js';
 export type { MessageStatus, ReceiptUpdate } from './messages/receipts.js';
+export type { SendHandle } from './messages/send-content.js';
+export type { UnsentApi } from './messages/unsent-api.js';
 export type { SendResult } from './outbox/outbox.js';
 export type { PresenceApi, PresenceChange, PresenceInfo } from './presence.js';
-export { type ClientStore, type StoreTx, type StoreValue, storeGet } from './stores/client-store.js';
+export {
+  type ClientStore,
+  keyAfter,
+  type ListOptions,
+  type StoreTx,
+  type StoreValue,
+  storeGet,
+} from './stores/client-store.js';
 export { memoryClientStore } from './stores/memory-store.js';
 export type { WebSocketConstructor, WebSocketLike } from './websocket-like.js';

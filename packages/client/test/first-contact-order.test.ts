@@ -1,6 +1,8 @@
-import type { ParleyClient, ReceivedMessage } from '@parley/client';
+import { createClient, memoryClientStore, type ParleyClient, type ReceivedMessage } from '@parley/client';
+import { decodeClientFrame, encodeClientFrame } from '@parley/core';
 import { describe, expect, it, vi } from 'vitest';
-import { newClient, numbered, startServer, texts } from './helpers/harness.js';
+import WebSocket from 'ws';
+import { newClient, numbered, onCleanup, startServer, texts } from './helpers/harness.js';
 
 const PAIRS = 10;
 const EACH = 20;
@@ -75,4 +77,65 @@ describe('first-contact race', () => {
     // failed decryption attempt on it.
     expect({ unordered, late, undecryptable }).toEqual({ unordered: 0, late: 0, undecryptable: 0 });
   }, 180_000);
+
+  // A message that fails to decrypt comes back through the retry path after the ones sent after it;
+  // the receiver holds those back (messages/sender-order.ts) and announces all in the sender's order.
+  it('a message retried after a failed decryption is announced before the ones sent after it', async () => {
+    const { server } = await startServer();
+    const COUNT = 10;
+    const CORRUPT = 2;
+    const list = numbered('alice', COUNT);
+    const seen: string[] = [];
+    let allStored: () => void = () => {};
+    const stored = new Promise<void>((resolve) => {
+      allStored = resolve;
+    });
+    // Alice's socket corrupts the ciphertext of one message (Bob's decryption fails: bad MAC), and
+    // holds back her resend until the later messages are all queued for Bob, so they reach him first.
+    class Meddling extends WebSocket {
+      override send(data: unknown, ...rest: unknown[]) {
+        // biome-ignore lint/suspicious/noExplicitAny: forwarding ws's overloaded send
+        const forward = (bytes: unknown) => (super.send as any)(bytes, ...rest);
+        if (!(data instanceof Uint8Array)) return forward(data);
+        const frame = decodeClientFrame(data);
+        const send = frame.body === 'send' ? frame.send : undefined;
+        if (send && (send.attempt ?? 0) > 0) {
+          void stored.then(() => forward(data));
+          return;
+        }
+        const id = send?.messageId ?? '';
+        if (send && !seen.includes(id)) seen.push(id);
+        // The first Send is 'hello', then the list in order (one message of a chat in flight at a time).
+        if (send && seen.indexOf(id) === CORRUPT + 1 && !corruptedOnce) {
+          corruptedOnce = true;
+          for (const copy of send.copies ?? []) {
+            const bytes = copy.payload?.data;
+            if (bytes && bytes.length > 0) bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 0xff;
+          }
+          return forward(encodeClientFrame(frame));
+        }
+        return forward(data);
+      }
+    }
+    let corruptedOnce = false;
+    const alice = createClient({
+      url: server.url,
+      userId: 'alice',
+      store: memoryClientStore(),
+      reconnect: { minDelayMs: 20, maxDelayMs: 200 },
+      WebSocket: Meddling as unknown as NonNullable<Parameters<typeof createClient>[0]['WebSocket']>,
+    });
+    onCleanup(() => alice.close());
+    const bob = side(server.url, 'bob');
+    await Promise.all([alice.connect(), bob.client.connect()]);
+    // Sessions first, one side at a time, so the only failure is the corrupted message.
+    await alice.sendText('bob', 'hello');
+    await vi.waitFor(() => expect(texts(bob.got)).toEqual(['hello']));
+    bob.got.length = 0;
+
+    void Promise.all(list.map((text) => alice.sendText('bob', text))).then(() => allStored());
+    await vi.waitFor(() => expect(bob.got.length).toBeGreaterThanOrEqual(COUNT), { timeout: 30_000, interval: 50 });
+    expect(bob.undecryptable).toBe(1);
+    expect(texts(bob.got)).toEqual(list);
+  }, 60_000);
 });

@@ -61,9 +61,12 @@ describe('Content.media', () => {
   };
 
   it('round-trips, and a blob id set later keeps every other field', () => {
-    const bytes = encodeContent({ kind: 'media', media: { ...media, blobId: '' } }, 42, { toUserId: 'bob' });
+    const bytes = encodeContent({ kind: 'media', media: { ...media, blobId: '' } }, 42, {
+      toUserId: 'bob',
+      seq: 7,
+    });
     const decoded = decodeContent(withBlobId(bytes, media.blobId));
-    expect(decoded).toEqual({ content: { kind: 'media', media }, sentAt: 42, toUserId: 'bob', groupId: '' });
+    expect(decoded).toEqual({ content: { kind: 'media', media }, sentAt: 42, toUserId: 'bob', groupId: '', seq: 7 });
   });
 
   it('shows an unknown kind as a document and refuses a missing key, digest or blob id', () => {

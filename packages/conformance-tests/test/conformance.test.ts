@@ -114,9 +114,9 @@ describe('Parley protocol v1 conformance (raw client from proto/ and docs/PROTOC
     expect(challenge.challenge.server_time).toBeGreaterThan(0);
     peer.frames.length = 0;
 
-    const payload = challengePayload(challenge.challenge.nonce, device.userId, device.deviceId);
+    const payload = challengePayload(challenge.challenge.nonce, device.userId, device.deviceId, peer.origin);
     const welcome = await peer.request({
-      auth: { signature: new Uint8Array(sign(null, payload, device.key.privateKey)) },
+      auth: { signature: new Uint8Array(sign(null, payload, device.key.privateKey)), origin: peer.origin },
     });
     expect(welcome.body).toBe('welcome');
     expect(welcome.welcome).toMatchObject({
@@ -142,6 +142,14 @@ describe('Parley protocol v1 conformance (raw client from proto/ and docs/PROTOC
     expect(answer.error.code).toBe('ERROR_CODE_AUTH_FAILED');
     const goodbye = await peer.next((f) => f.body === 'goodbye');
     expect(goodbye.goodbye.reason).toBe('CLOSE_REASON_AUTH_FAILED');
+    expect((await peer.closed()).code).toBe(4003);
+  });
+
+  it('§5.1: a login signed for another server origin is refused with AUTH_FAILED and close 4003', async () => {
+    const device = newDevice('relayed');
+    const peer = await open();
+    const answer = await authenticate(peer, device, 'other-server.example');
+    expect(answer.error.code).toBe('ERROR_CODE_AUTH_FAILED');
     expect((await peer.closed()).code).toBe(4003);
   });
 

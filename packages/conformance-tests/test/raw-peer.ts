@@ -27,13 +27,16 @@ export function newAuthKey(): AuthKey {
   return { publicKey: new Uint8Array(Buffer.from(x, 'base64url')), privateKey };
 }
 
-/** §5.1: "parley-auth-v1" || 0x00 || nonce || utf8(user_id) || 0x00 || uint32_be(device_id). */
-export function challengePayload(nonce: Uint8Array, userId: string, deviceId: number): Uint8Array {
-  const label = new TextEncoder().encode('parley-auth-v1');
-  const user = new TextEncoder().encode(userId);
-  const out = new Uint8Array(label.length + 1 + nonce.length + user.length + 1 + 4);
+/**
+ * §5.1: "parley-auth-v2" || 0x00 || "device-login" || 0x00 || utf8(origin) || 0x00 || nonce ||
+ * utf8(user_id) || 0x00 || uint32_be(device_id).
+ */
+export function challengePayload(nonce: Uint8Array, userId: string, deviceId: number, origin: string): Uint8Array {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const parts = [text('parley-auth-v2'), [0], text('device-login'), [0], text(origin), [0], nonce, text(userId), [0]];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0) + 4);
   let at = 0;
-  for (const part of [label, [0], nonce, user, [0]]) {
+  for (const part of parts) {
     out.set(part, at);
     at += part.length;
   }
@@ -57,6 +60,8 @@ export class RawPeer {
   private constructor(
     private readonly ws: WebSocket,
     root: protobuf.Root,
+    /** §5.1: the origin a login is signed for, the host of the URL this socket opened. */
+    readonly origin: string,
   ) {
     this.clientFrame = root.lookupType('parley.v1.ClientFrame');
     this.serverFrame = root.lookupType('parley.v1.ServerFrame');
@@ -85,7 +90,7 @@ export class RawPeer {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    return new RawPeer(ws, root);
+    return new RawPeer(ws, root, new URL(url).host);
   }
 
   /** Encodes and sends one ClientFrame given as a plain object with proto field names (enums by name). */
@@ -133,10 +138,14 @@ export class RawPeer {
   }
 }
 
-/** §4.2 and §5.3: hello, challenge, auth signed with the device's Ed25519 key, welcome. */
+/**
+ * §4.2 and §5.3: hello, challenge, auth signed with the device's Ed25519 key, welcome. `origin`
+ * (default: the host the peer connected to) is what the login is signed for.
+ */
 export async function authenticate(
   peer: RawPeer,
   device: { userId: string; deviceId: number; key: AuthKey },
+  origin = peer.origin,
 ): Promise<Frame> {
   const challenge = await peer.request({
     hello: {
@@ -148,7 +157,7 @@ export async function authenticate(
     },
   });
   if (challenge.body !== 'challenge') throw new Error(`hello answered with ${challenge.body}`);
-  const payload = challengePayload(challenge.challenge.nonce, device.userId, device.deviceId);
+  const payload = challengePayload(challenge.challenge.nonce, device.userId, device.deviceId, origin);
   const signature = new Uint8Array(sign(null, payload, device.key.privateKey));
-  return peer.request({ auth: { signature } });
+  return peer.request({ auth: { signature, origin } });
 }

@@ -27,10 +27,27 @@ export async function generateAuthKeyPair(): Promise<AuthKeyPair> {
   return { publicKey, privateKey };
 }
 
-/** The bytes a device signs to answer a Challenge (see docs/PROTOCOL.md). */
-export function authChallengePayload(nonce: Uint8Array, userId: string, deviceId: number): Uint8Array {
+/** What a login signature is for, so it can never be replayed as a signature for anything else. */
+export const AUTH_PURPOSE_LOGIN = 'device-login';
+
+/**
+ * The origin a client signs into its login: the host of the URL it connects to, exactly as the
+ * WHATWG URL parser writes `url.host` (lower case, port only when it is not the scheme's default).
+ * Binding the signature to it stops a server the client was pointed at from relaying another
+ * server's nonce and logging in there as this device.
+ */
+export function serverOrigin(url: string): string {
+  return new URL(url).host;
+}
+
+/** The bytes a device signs to answer a Challenge (see docs/PROTOCOL.md section 5.1). */
+export function authChallengePayload(nonce: Uint8Array, userId: string, deviceId: number, origin: string): Uint8Array {
   return concatBytes(
-    utf8('parley-auth-v1'),
+    utf8('parley-auth-v2'),
+    new Uint8Array([0]),
+    utf8(AUTH_PURPOSE_LOGIN),
+    new Uint8Array([0]),
+    utf8(origin),
     new Uint8Array([0]),
     nonce,
     utf8(userId),

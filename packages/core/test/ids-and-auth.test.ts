@@ -5,6 +5,7 @@ import {
   isValidMessageId,
   messageIdTime,
   newMessageId,
+  serverOrigin,
   signWithAuthKey,
   toHex,
   verifyWithAuthKey,
@@ -28,12 +29,23 @@ describe('message ids', () => {
   });
 });
 
+describe('server origins', () => {
+  it('are the URL host: lower case, without the default port of the scheme', () => {
+    expect(serverOrigin('wss://Chat.Example.com/ws')).toBe('chat.example.com');
+    expect(serverOrigin('wss://chat.example.com:443')).toBe('chat.example.com');
+    expect(serverOrigin('ws://chat.example.com:80')).toBe('chat.example.com');
+    expect(serverOrigin('ws://127.0.0.1:8080')).toBe('127.0.0.1:8080');
+    expect(serverOrigin('ws://[::1]:8080/')).toBe('[::1]:8080');
+  });
+});
+
 describe('device auth keys', () => {
   it('sign the exact challenge layout and verify only the right key and payload', async () => {
     const nonce = new Uint8Array(32).fill(0x22);
-    const payload = authChallengePayload(nonce, 'alice', 7);
+    const text = (s: string) => toHex(new TextEncoder().encode(s));
+    const payload = authChallengePayload(nonce, 'alice', 7, 'chat.example.com:8443');
     expect(toHex(payload)).toBe(
-      `${toHex(new TextEncoder().encode('parley-auth-v1'))}00${'22'.repeat(32)}${toHex(new TextEncoder().encode('alice'))}0000000007`,
+      `${text('parley-auth-v2')}00${text('device-login')}00${text('chat.example.com:8443')}00${'22'.repeat(32)}${text('alice')}0000000007`,
     );
     const key = await generateAuthKeyPair();
     const other = await generateAuthKeyPair();
@@ -41,7 +53,10 @@ describe('device auth keys', () => {
     const sig = await signWithAuthKey(key.privateKey, payload);
     expect(await verifyWithAuthKey(key.publicKey, payload, sig)).toBe(true);
     expect(await verifyWithAuthKey(other.publicKey, payload, sig)).toBe(false);
-    expect(await verifyWithAuthKey(key.publicKey, authChallengePayload(nonce, 'alice', 8), sig)).toBe(false);
+    const forDevice8 = authChallengePayload(nonce, 'alice', 8, 'chat.example.com:8443');
+    expect(await verifyWithAuthKey(key.publicKey, forDevice8, sig)).toBe(false);
+    const forOtherServer = authChallengePayload(nonce, 'alice', 7, 'evil.example.com:8443');
+    expect(await verifyWithAuthKey(key.publicKey, forOtherServer, sig)).toBe(false);
     const flipped = sig.slice();
     flipped[0] = (flipped[0] ?? 0) ^ 1;
     expect(await verifyWithAuthKey(key.publicKey, payload, flipped)).toBe(false);

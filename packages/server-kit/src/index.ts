@@ -1,5 +1,12 @@
-export { type KeyAuthenticatorOptions, keyAuthenticator } from './auth/key-authenticator.js';
+export {
+  DEFAULT_MAX_DEVICES_PER_USER,
+  DEFAULT_REGISTRATIONS_PER_ADDRESS,
+  type KeyAuthenticatorOptions,
+  keyAuthenticator,
+} from './auth/key-authenticator.js';
 export { type TokenAuthenticatorOptions, tokenAuthenticator } from './auth/token-authenticator.js';
+export { VerifiedKeyCache, type VerifiedKeyCacheOptions } from './auth/verified-key-cache.js';
+export { isLoopbackAddress } from './contracts/addresses.js';
 export type {
   AuthAttempt,
   AuthContext,
@@ -8,7 +15,12 @@ export type {
   DeviceLinkProof,
 } from './contracts/authenticator.js';
 export type { Bus } from './contracts/bus.js';
-export type { DeviceRecord, DeviceRegistry, RegisterResult } from './contracts/device-registry.js';
+export type {
+  DeviceRecord,
+  DeviceRegistry,
+  RegisterFirstResult,
+  RegisterResult,
+} from './contracts/device-registry.js';
 export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './contracts/group-receipt-store.js';
 export type { GroupStore } from './contracts/group-store.js';
 export {

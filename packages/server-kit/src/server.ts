@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes, toHex } from '@parley/core';
 import { WebSocketServer } from 'ws';
 import { keyAuthenticator } from './auth/key-authenticator.js';
+import { isLoopbackAddress } from './contracts/addresses.js';
 import type { Authenticator } from './contracts/authenticator.js';
 import { resolveLimits, type ServerLimits } from './contracts/limits.js';
 import { type Logger, silentLogger } from './contracts/logger.js';
@@ -10,6 +11,7 @@ import type { PushSink } from './contracts/push-sink.js';
 import type { ServerStores } from './contracts/stores.js';
 import { type Clock, systemClock } from './contracts/types.js';
 import { Gateway } from './gateway/gateway.js';
+import { capConnections } from './http/connection-caps.js';
 import { handleMediaHttp } from './media/media-http.js';
 import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media/media-requests.js';
 import { pushCoalescer } from './push/push-coalescer.js';
@@ -22,6 +24,16 @@ export interface CreateServerOptions {
   port?: number;
   /** The pluggable parts: `memoryStores()` or `sqliteStores({ path })`, or your own. Not closed by `close()`. */
   stores: ServerStores;
+  /**
+   * The origins clients log in for: the host of the URL they connect to, as `new URL(url).host`
+   * writes it (`'chat.example.com'`, `'chat.example.com:8443'`, `'10.0.0.5:8080'`; no default port).
+   * A device signs the origin into its login and the server refuses any origin not listed, so a
+   * server a client was pointed at cannot relay another server's challenge. Set it whenever clients
+   * reach the server by a DNS name or through a proxy or load balancer. Default: the address each
+   * connection arrived on (any loopback host for a loopback connection, else the local IP and port),
+   * which never accepts a DNS name. See docs/PROTOCOL.md section 5.1.
+   */
+  origins?: readonly string[];
   /** Default: `keyAuthenticator()` with open registration. */
   authenticator?: Authenticator;
   limits?: Partial<ServerLimits>;
@@ -53,6 +65,12 @@ export interface CreateServerOptions {
    * calling `next`. A list runs outermost first. See {@link RouteMiddleware}.
    */
   routes?: RouteMiddleware;
+  /**
+   * Client addresses exempt from the per-address connection cap (`limits.maxConnectionsPerAddress`).
+   * Default: loopback ({@link isLoopbackAddress}), so local tools and benches are not throttled;
+   * behind a reverse proxy on the same host pass `() => false` and cap at the proxy.
+   */
+  exemptAddress?: (address: string) => boolean;
 }
 
 export interface ParleyServer {
@@ -100,6 +118,7 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
     ...(media ? { media } : {}),
     ...(options.isContact ? { isContact: options.isContact } : {}),
     ...(options.routes ? { routes: options.routes } : {}),
+    ...(options.origins ? { origins: options.origins } : {}),
     gatewayId,
     stores: options.stores,
     authenticator: options.authenticator ?? keyAuthenticator(),
@@ -109,9 +128,21 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
   });
   await gateway.start();
   media?.start();
-  const mediaHttp = media && { ...media.o, maxUploadBytes: media.o.settings.maxUploadBytes };
+  const mediaHttp = media && {
+    ...media.o,
+    maxUploadBytes: media.o.settings.maxUploadBytes,
+    uploadIdleTimeoutMs: limits.uploadIdleTimeoutMs,
+  };
 
-  const http = createHttpServer((req, res) => {
+  const httpOptions = {
+    headersTimeout: limits.httpHeadersTimeoutMs,
+    requestTimeout: limits.httpRequestTimeoutMs,
+    // Node checks both timeouts on this interval (30 s by default, which would let trickled headers
+    // hold a socket that much longer than headersTimeout).
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(limits.httpHeadersTimeoutMs / 4))),
+  };
+  const http = createHttpServer(httpOptions, (req, res) => {
+    if (caps.refused(req.socket)) return;
     void (async () => {
       const handled =
         (mediaHttp !== undefined && (await handleMediaHttp(mediaHttp, req, res))) ||
@@ -123,9 +154,22 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
       if (!res.headersSent) res.writeHead(500).end();
     });
   });
+  const caps = capConnections(http, {
+    maxConnections: limits.maxConnections,
+    maxConnectionsPerAddress: limits.maxConnectionsPerAddress,
+    exemptAddress: options.exemptAddress ?? isLoopbackAddress,
+    retryAfterS: 5,
+  });
   // ws rejects larger frames itself, closing with 1009 (message too big) before buffering them.
-  const wss = new WebSocketServer({ server: http, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
-  wss.on('connection', (ws) => gateway.accept(ws));
+  const wss = new WebSocketServer({
+    server: http,
+    maxPayload: limits.maxFrameBytes,
+    perMessageDeflate: false,
+    verifyClient: ({ req }: { req: IncomingMessage }) => !caps.refused(req.socket),
+  });
+  wss.on('connection', (ws, req) =>
+    gateway.accept(ws, { address: req.socket.localAddress, port: req.socket.localPort }, req.socket.remoteAddress),
+  );
   wss.on('error', () => {});
 
   const host = options.host ?? '127.0.0.1';

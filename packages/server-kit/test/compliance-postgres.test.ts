@@ -4,7 +4,7 @@ import { usePostgres } from '@parley/test-utils/postgres-fixture';
 import { errorIfRejected } from '@parley/test-utils/rejection';
 import { servicesAvailable, uniqueName } from '@parley/test-utils/services';
 import pg from 'pg';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { KeyUpload } from '../src/contracts/key-directory.js';
 import type { OfflineQueue } from '../src/contracts/offline-queue.js';
 import {
@@ -44,6 +44,43 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
     name: 'postgresDeviceRegistry',
     create: async ({ clock }) => postgresDeviceRegistry({ ...on(), clock }),
     cleanup,
+  });
+  it('makes a first registration wait for a concurrent uncommitted one, then lose (users row is the arbiter)', async () => {
+    await cleanup();
+    const registry = postgresDeviceRegistry(on());
+    const holder = await db.pool.connect();
+    let result: Awaited<ReturnType<typeof registry.registerFirst>> | undefined;
+    try {
+      // Another gateway's first registration of alice, not yet committed.
+      await holder.query('BEGIN');
+      await holder.query(`INSERT INTO "${db.schema}".users (user_id) VALUES ('alice')`);
+      await holder.query(
+        `INSERT INTO "${db.schema}".devices (user_id, device_id, auth_key, registration_id, created_at, approved_by)
+         VALUES ('alice', 1, '\\x01', 0, 0, 0)`,
+      );
+      const racing = registry
+        .registerFirst({ userId: 'alice', deviceId: 2, authKey: new Uint8Array(32), registrationId: 0, approvedBy: 0 })
+        .then((r) => {
+          result = r;
+        });
+      await vi.waitFor(
+        async () => {
+          expect(result).toBeUndefined();
+          const { rowCount } = await db.pool.query(
+            `SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%users%' AND pid <> pg_backend_pid()`,
+          );
+          expect(rowCount).toBe(1);
+        },
+        { timeout: 10_000 },
+      );
+      await holder.query('COMMIT');
+      await racing;
+    } finally {
+      await holder.query('ROLLBACK').catch(() => undefined);
+      holder.release();
+    }
+    expect(result).toEqual({ created: false, userTaken: true });
+    expect((await registry.list('alice')).map((d) => d.deviceId)).toEqual([1]);
   });
   keyDirectoryCompliance({ name: 'postgresKeyDirectory', create: async () => postgresKeyDirectory(on()), cleanup });
   presenceStoreCompliance({ name: 'postgresPresenceStore', create: async () => postgresPresenceStore(on()), cleanup });

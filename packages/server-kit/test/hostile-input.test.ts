@@ -77,9 +77,9 @@ describe('hostile input', () => {
     });
     const signature = await signWithAuthKey(
       key.privateKey,
-      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'alice', 1),
+      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'alice', 1, impostor.origin),
     );
-    const answer = await impostor.request({ auth: { signature } });
+    const answer = await impostor.request({ auth: { signature, origin: impostor.origin } });
     expect(answer.error?.code).toBe(E.ERROR_CODE_AUTH_FAILED);
     expect(await impostor.waitClosed()).toBe(4003);
     await assertServerHealthy();
@@ -94,9 +94,11 @@ describe('hostile input', () => {
     });
     const signature = await signWithAuthKey(
       other.privateKey,
-      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'eve', 1),
+      authChallengePayload(challenge.challenge?.nonce as Uint8Array, 'eve', 1, peer.origin),
     );
-    expect((await peer.request({ auth: { signature } })).error?.code).toBe(E.ERROR_CODE_AUTH_FAILED);
+    expect((await peer.request({ auth: { signature, origin: peer.origin } })).error?.code).toBe(
+      E.ERROR_CODE_AUTH_FAILED,
+    );
     expect(await peer.waitClosed()).toBe(4003);
     expect(await stores.devices.get('eve', 1)).toBeUndefined();
     await assertServerHealthy();
@@ -160,9 +162,11 @@ describe('hostile input', () => {
     const c1 = await unapproved.request({ hello });
     const s1 = await signWithAuthKey(
       key.privateKey,
-      authChallengePayload(c1.challenge?.nonce as Uint8Array, 'ivan', 2),
+      authChallengePayload(c1.challenge?.nonce as Uint8Array, 'ivan', 2, unapproved.origin),
     );
-    expect((await unapproved.request({ auth: { signature: s1 } })).error?.code).toBe(E.ERROR_CODE_AUTH_FAILED);
+    expect((await unapproved.request({ auth: { signature: s1, origin: unapproved.origin } })).error?.code).toBe(
+      E.ERROR_CODE_AUTH_FAILED,
+    );
     expect(await stores.devices.get('ivan', 2)).toBeUndefined();
 
     const expiresAt = Date.now() + 60_000;
@@ -176,9 +180,9 @@ describe('hostile input', () => {
     });
     const s2 = await signWithAuthKey(
       key.privateKey,
-      authChallengePayload(c2.challenge?.nonce as Uint8Array, 'ivan', 2),
+      authChallengePayload(c2.challenge?.nonce as Uint8Array, 'ivan', 2, approved.origin),
     );
-    const welcome = await approved.request({ auth: { signature: s2 } });
+    const welcome = await approved.request({ auth: { signature: s2, origin: approved.origin } });
     expect(welcome.welcome?.registered).toBe(true);
     expect((await stores.devices.get('ivan', 2))?.approvedBy).toBe(1);
   });

@@ -111,7 +111,7 @@ describe('store failures during the handshake', () => {
       hello: { protocolVersion: 1, userId: 'quinn', deviceId: 1, authKey: new Uint8Array(32) },
     });
     expect(challenge.body).toBe('challenge');
-    const answer = await p.request({ auth: { signature: new Uint8Array(64) } });
+    const answer = await p.request({ auth: { signature: new Uint8Array(64), origin: p.origin } });
     expect(answer.error?.code).toBe(pb.ErrorCode.ERROR_CODE_UNAVAILABLE);
     expect(answer.error?.retryable).toBe(true);
     expect(await p.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_UNAVAILABLE);

@@ -109,10 +109,15 @@ describe('gateway while its store is down', () => {
     expect(bob.closeCode).toBeUndefined();
   });
 
-  it('still refuses a login it cannot serve with a retryable error, closing only that connection', async () => {
+  it('still refuses a login it cannot verify with a retryable error, closing only that connection', async () => {
     const { down, peer } = await start();
     const alice = await peer('alice');
-    down.add('count');
+    down.add('count'); // the queue's count no longer fails a login (Welcome says 0 pending) ...
+    // ... but a device this gateway has not verified cannot log in while the registry is down.
+    const devices = (stores as ServerStores).devices;
+    devices.get = async () => {
+      throw new ParleyError('UNAVAILABLE', 'PostgreSQL is unavailable');
+    };
     const bob = await RawPeer.open((server as ParleyServer).url);
     peers.push(bob);
     const key = await generateAuthKeyPair();
@@ -120,8 +125,8 @@ describe('gateway while its store is down', () => {
       hello: { protocolVersion: PROTOCOL_VERSION, userId: 'bob', deviceId: 1, authKey: key.publicKey },
     });
     const nonce = challenge.challenge?.nonce as Uint8Array;
-    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'bob', 1));
-    const refused = await bob.request({ auth: { signature } });
+    const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'bob', 1, bob.origin));
+    const refused = await bob.request({ auth: { signature, origin: bob.origin } });
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_UNAVAILABLE);
     expect(refused.error?.retryable).toBe(true);
     await bob.waitClosed();

@@ -7,6 +7,7 @@ import {
   generateAuthKeyPair,
   PROTOCOL_VERSION,
   type ServerFrame,
+  serverOrigin,
   signWithAuthKey,
 } from '@parley/core';
 import { expect, vi } from 'vitest';
@@ -18,7 +19,11 @@ export class RawPeer {
   closeCode: number | undefined;
   private nextRequestId = 1;
 
-  private constructor(readonly ws: WebSocket) {
+  private constructor(
+    readonly ws: WebSocket,
+    /** The origin a login over this socket is signed for (the host of the URL it opened). */
+    readonly origin: string,
+  ) {
     ws.binaryType = 'arraybuffer';
     ws.on('message', (data) =>
       this.frames.push(decodeServerFrame(new Uint8Array(data as ArrayBuffer), { maxFrameBytes: 4 << 20 })),
@@ -35,7 +40,7 @@ export class RawPeer {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    return new RawPeer(ws);
+    return new RawPeer(ws, serverOrigin(url));
   }
 
   /** Connects and authenticates as (userId, deviceId) with the given key (a new one by default). */
@@ -51,8 +56,8 @@ export class RawPeer {
       hello: { protocolVersion: PROTOCOL_VERSION, userId, deviceId, authKey: k.publicKey },
     });
     const nonce = challenge.challenge?.nonce as Uint8Array;
-    const signature = await signWithAuthKey(k.privateKey, authChallengePayload(nonce, userId, deviceId));
-    const welcome = await peer.request({ auth: { signature } });
+    const signature = await signWithAuthKey(k.privateKey, authChallengePayload(nonce, userId, deviceId, peer.origin));
+    const welcome = await peer.request({ auth: { signature, origin: peer.origin } });
     expect(welcome.body).toBe('welcome');
     return Object.assign(peer, { key: k });
   }

@@ -1,4 +1,4 @@
-import { isParleyError, type parley } from '@parley/core';
+import { bytesEqual, isParleyError, type parley } from '@parley/core';
 import {
   deleteSession,
   encrypt,
@@ -11,8 +11,8 @@ import {
   toPayloadType,
 } from '@parley/core/crypto';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
-import type { DeviceLists } from './device-lists.js';
-import { txSignalStore } from './tx-signal-store.js';
+import type { DeviceFlag, DeviceLists } from './device-lists.js';
+import { addressKey, txSignalStore } from './tx-signal-store.js';
 
 export type AddressedBundle = PreKeyBundle & { address: SignalAddress };
 
@@ -23,6 +23,8 @@ export interface EncryptorOptions {
   /** Claims prekey bundles of some devices of a user (KeysFetch). */
   fetchBundles(userId: string, deviceIds: number[]): Promise<AddressedBundle[]>;
   onIdentityChanged(change: IdentityChange): void;
+  /** A bundle whose identity key is not the verified one (refused). */
+  flagged(flag: DeviceFlag): void;
 }
 
 type Copy = parley.v1.DeviceCopy.$Properties;
@@ -49,18 +51,47 @@ export class Encryptor {
   }
 
   async encrypt(
-    targets: SignalAddress[],
+    requested: SignalAddress[],
     content: Uint8Array,
     alsoWrite: (tx: StoreTx, copies: Copy[]) => Promise<void>,
     options: { rebuild?: SignalAddress[] } = {},
   ): Promise<Copy[]> {
-    const rebuild = options.rebuild ?? [];
+    // Only devices the user's signed device list vouches for, under the key it gives.
+    let keys = await this.verifiedKeys(requested);
+    const targets = requested.filter((t) => keys.has(addressKey(t)));
+    const rebuild = [...(options.rebuild ?? [])];
     const present = await this.o.store.transaction((tx) => {
       const signal = txSignalStore(tx);
-      return Promise.all(targets.map((t) => hasSession(signal, t)));
+      return Promise.all(
+        targets.map(async (t) => {
+          const known = await signal.loadIdentity(t);
+          // A session under a key the list does not give is started again from a fresh bundle.
+          if (known && !bytesEqual(known, keys.get(addressKey(t)) as Uint8Array)) rebuild.push(t);
+          return hasSession(signal, t);
+        }),
+      );
     });
     const need = targets.filter((t, i) => !present[i] || rebuild.some((r) => same(r, t)));
-    const bundles = await this.claim(need);
+    const claimed = await this.claim(need);
+    const matches = (b: AddressedBundle) => {
+      const expected = keys.get(addressKey(b.address));
+      return expected !== undefined && bytesEqual(expected, b.identityKey);
+    };
+    const stale = new Set(claimed.filter((b) => !matches(b)).map((b) => b.address.userId));
+    if (stale.size > 0) {
+      // A new key may come with a new signed list (the user started anew): check the latest one.
+      for (const userId of stale) await this.o.lists.refresh(userId);
+      keys = await this.verifiedKeys(requested);
+    }
+    const bundles = claimed.filter((b) => {
+      if (matches(b)) return true;
+      this.o.flagged({
+        userId: b.address.userId,
+        deviceId: b.address.deviceId,
+        reason: 'the server handed out a bundle under an identity key the signed device list does not give',
+      });
+      return false;
+    });
     const plaintext = padContent(content);
     const changes: IdentityChange[] = [];
     const copies = await this.o.store.transaction(async (tx) => {
@@ -91,6 +122,16 @@ export class Encryptor {
     });
     for (const change of changes) this.o.onIdentityChanged(change);
     return copies;
+  }
+
+  /** The verified identity key of each requested device that has one, by address key. */
+  private async verifiedKeys(addresses: SignalAddress[]): Promise<Map<string, Uint8Array>> {
+    const out = new Map<string, Uint8Array>();
+    for (const userId of new Set(addresses.map((a) => a.userId))) {
+      for (const d of await this.o.lists.get(userId))
+        out.set(addressKey({ userId, deviceId: d.deviceId }), d.identityKey);
+    }
+    return out;
   }
 
   private async claim(addresses: SignalAddress[]): Promise<AddressedBundle[]> {

@@ -1,17 +1,18 @@
-import { concatBytes, isParleyError, ParleyError, type parley, pb } from '@parley/core';
+import { bytesEqual, isParleyError, ParleyError, type parley, pb } from '@parley/core';
 import {
   decrypt,
   deleteSession,
   fromPayloadType,
   type IdentityChange,
   type SignalAddress,
-  safetyNumber,
   unpadContent,
 } from '@parley/core/crypto';
 import type { Clock } from '../clock.js';
 import type { GroupChannel } from '../groups/group-channel.js';
 import type { Opened } from '../inbox.js';
 import { type Logger, warnOnFailure } from '../logger.js';
+import type { ResendContent } from '../messages/resend-content.js';
+import { type ResendPolicy, recordSentTargets } from '../messages/sent-targets.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { NewRecord, ResendRecord, SendRecord } from '../outbox/outbox-record.js';
 import { saveRecord } from '../outbox/outbox-store.js';
@@ -19,7 +20,7 @@ import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import type { DeviceLists } from './device-lists.js';
 import type { AddressedBundle, Encryptor } from './encryptor.js';
 import type { RetryLimiter } from './retry-limiter.js';
-import { addressKey, knownIdentityKeys, txSignalStore } from './tx-signal-store.js';
+import { addressKey, txSignalStore } from './tx-signal-store.js';
 
 export interface SecureChannelOptions {
   /** Group messages (Sender Keys). */
@@ -28,22 +29,26 @@ export interface SecureChannelOptions {
   self: SignalAddress;
   lists: DeviceLists;
   encryptor: Encryptor;
+  /** Retry requests this device sends, per peer device. */
   retryLimiter: RetryLimiter;
+  /** When a retry request is honoured (window, resends per device). */
+  resendPolicy: ResendPolicy;
+  /** Retry requests this device honours, per requesting device (checked before the store is read). */
+  resendLimiter: RetryLimiter;
   /** Sends a direct control payload to one device (not through the outbox: it may be lost). */
   sendDirect(to: SignalAddress, payload: parley.v1.Payload.$Properties): Promise<void>;
   /** Queues a re-encrypted copy of one of our messages for the device that asked for it. */
   queueResend(record: NewRecord<ResendRecord>): Promise<void>;
-  /** Content bytes of a message this user sent, to re-encrypt on request; undefined if unknown. */
-  sentContent(
-    messageId: string,
-    requester: SignalAddress,
-  ): Promise<{ chatId: string; content: Uint8Array } | undefined>;
+  /**
+   * Content bytes of a message this device sent, to re-encrypt for `requester`, with the resend's
+   * attempt number; or why not (see messages/resend-content.ts: only for an original recipient,
+   * within the window, a few times per device).
+   */
+  sentContent(messageId: string, requester: SignalAddress): Promise<ResendContent>;
   onIdentityChanged(change: IdentityChange): void;
   logger: Logger;
   clock: Clock;
 }
-
-const MAX_RESENDS = 3;
 
 /**
  * The end-to-end encrypted side of messaging: encrypts outbox records per device, decrypts
@@ -77,6 +82,15 @@ export class SecureChannel {
       async (tx, built) => {
         record.send = { ...record.send, copies: built };
         await saveRecord(tx, record);
+        // Only these devices may ask for this message again (a resend's own copy changes nothing).
+        if (!resendTo) {
+          const devices = built.map((c) => ({ userId: c.to?.userId ?? '', deviceId: c.to?.deviceId ?? 0 }));
+          await recordSentTargets(tx, record.send.messageId ?? record.id, {
+            devices,
+            at: this.o.clock.now(),
+            keepMs: this.o.resendPolicy.windowMs,
+          });
+        }
       },
       resendTo ? { rebuild: [resendTo] } : {},
     );
@@ -101,6 +115,42 @@ export class SecureChannel {
 
   /** Inbox hook: decrypts one envelope inside the inbox transaction. */
   async open(
+    tx: StoreTx,
+    envelope: parley.v1.Envelope.$Properties,
+    payload: parley.v1.Payload.$Properties,
+    from: SignalAddress,
+  ): Promise<Opened> {
+    // Nothing from a device its user's signed device list does not vouch for (see device-lists.ts).
+    const verifiedKey = await this.o.lists.verifiedKey(tx, from);
+    if (!verifiedKey) return this.unvouched(from, 'a device no signed record of its user added sent a message');
+    const opened = await this.openVouched(tx, envelope, payload, from);
+    const sessionKey = await txSignalStore(tx).loadIdentity(from);
+    if (opened.kind === 'content' && sessionKey && !bytesEqual(sessionKey, verifiedKey)) {
+      // Maybe the user started anew and this device has not seen the new list yet: fetch it, flag
+      // the device if it still does not match, and ask for the message again (it comes under the
+      // new session once the lists agree).
+      const failed = warnOnFailure(this.o.logger, 'checking a sender key against its device list failed', { ...from });
+      void this.o.lists
+        .refresh(from.userId)
+        .then(async (devices) => {
+          const listed = devices.find((d) => d.deviceId === from.deviceId);
+          if (!listed || !bytesEqual(listed.identityKey, sessionKey)) {
+            this.unvouched(from, 'a message under an identity key the signed device list does not give');
+          }
+        })
+        .catch(failed);
+      return { kind: 'failed', reason: 'identity key not in the signed device list', retry: true };
+    }
+    return opened;
+  }
+
+  private unvouched(from: SignalAddress, reason: string): Opened {
+    const flag = { userId: from.userId, deviceId: from.deviceId, reason };
+    void this.o.lists.flag(flag).catch(warnOnFailure(this.o.logger, 'storing a device flag failed', { ...flag }));
+    return { kind: 'failed', reason, retry: false };
+  }
+
+  private async openVouched(
     tx: StoreTx,
     envelope: parley.v1.Envelope.$Properties,
     payload: parley.v1.Payload.$Properties,
@@ -151,16 +201,6 @@ export class SecureChannel {
     return true;
   }
 
-  /** The 60-digit safety number between this user and `userId`, over the identity keys each side knows. */
-  async safetyNumber(userId: string, ownIdentityKey: Uint8Array): Promise<string> {
-    const [mine, theirs] = await this.o.store.transaction(async (tx) => [
-      [ownIdentityKey, ...(await knownIdentityKeys(tx, this.o.self.userId))],
-      await knownIdentityKeys(tx, userId),
-    ]);
-    if (theirs.length === 0) throw new ParleyError('NOT_FOUND', `no identity key known for ${userId} yet`);
-    return safetyNumber(this.o.self.userId, await userKey(mine), userId, await userKey(theirs));
-  }
-
   private openRetryRequest(payload: parley.v1.Payload.$Properties, from: SignalAddress): Opened {
     let request: parley.v1.RetryRequest;
     try {
@@ -176,10 +216,13 @@ export class SecureChannel {
   }
 
   private async resend(request: parley.v1.RetryRequest, from: SignalAddress): Promise<void> {
-    const attempt = Math.max(1, request.attempt); // requesters count from 1
-    if (attempt > MAX_RESENDS) return;
+    // The requester's `attempt` is not trusted: the sender counts resends itself (sent-targets.ts).
+    const refuse = (reason: string) =>
+      this.o.logger.info('retry request refused', { messageId: request.messageId, from, reason });
+    if (!this.o.resendLimiter.allow(addressKey(from))) return refuse('rate-limited');
     const sent = await this.o.sentContent(request.messageId, from);
-    if (!sent) return; // not ours, or not for this user: never re-encrypt on a stranger's request
+    if ('refused' in sent) return refuse(sent.refused); // never re-encrypt for a device it was not sent to
+    const attempt = sent.attempt;
     await this.o.queueResend({
       id: request.messageId,
       lane: encodeLane({ kind: 'resend', to: { userId: from.userId, deviceId: from.deviceId } }),
@@ -190,25 +233,6 @@ export class SecureChannel {
       send: { messageId: request.messageId, userId: from.userId, direct: true, attempt },
     });
   }
-}
-
-/**
- * One key standing for all of a user's device identity keys: the key itself for one device,
- * else 0x05 || SHA-256 of the sorted keys, so both sides derive the same safety number.
- */
-async function userKey(keys: Uint8Array[]): Promise<Uint8Array> {
-  const unique = [...new Map(keys.map((k) => [Array.from(k).join(','), k])).values()];
-  if (unique.length === 1) return unique[0] as Uint8Array;
-  unique.sort((a, b) => compareBytes(a, b));
-  const digest = new Uint8Array(
-    await globalThis.crypto.subtle.digest('SHA-256', new Uint8Array(concatBytes(...unique))),
-  );
-  return concatBytes(new Uint8Array([5]), digest);
-}
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return (a[i] ?? 0) - (b[i] ?? 0);
-  return a.length - b.length;
 }
 
 export type { AddressedBundle };

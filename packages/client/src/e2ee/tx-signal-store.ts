@@ -32,12 +32,6 @@ export function txSignalStore(tx: StoreTx): SignalStore {
   };
 }
 
-/** Identity keys this device has seen for the devices of a user (for safety numbers). */
-export async function knownIdentityKeys(tx: StoreTx, userId: string): Promise<Uint8Array[]> {
-  const rows = await tx.list<Uint8Array>(NS.signalIdentities, { prefix: `${userId}\u001f` });
-  return rows.map(([, key]) => key);
-}
-
 export async function listSignedPreKeys(tx: StoreTx): Promise<SignedPreKeyRecord[]> {
   return (await tx.list<SignedPreKeyRecord>(NS.signalSignedPreKeys)).map(([, r]) => r);
 }

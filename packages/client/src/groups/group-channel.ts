@@ -10,10 +10,12 @@ import {
   type SignalAddress,
   unpadContent,
 } from '@parley/core/crypto';
+import type { Clock } from '../clock.js';
 import type { DeviceLists } from '../e2ee/device-lists.js';
 import type { Encryptor } from '../e2ee/encryptor.js';
 import { addressKey, txSignalStore } from '../e2ee/tx-signal-store.js';
 import type { Opened } from '../inbox.js';
+import { recordSentTargets } from '../messages/sent-targets.js';
 import type { SendRecord } from '../outbox/outbox-record.js';
 import { saveRecord } from '../outbox/outbox-store.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
@@ -25,6 +27,9 @@ export interface GroupChannelOptions {
   self: SignalAddress;
   lists: DeviceLists;
   encryptor: Encryptor;
+  clock: Clock;
+  /** How long the devices a message was sent to are kept for retry requests (the resend window). */
+  resendWindowMs: number;
 }
 
 /**
@@ -78,6 +83,13 @@ export class GroupChannel {
         shared: { type: pb.PayloadType.PAYLOAD_TYPE_SENDER_KEY_MESSAGE, data: ciphertext },
       };
       await saveRecord(tx, record);
+      // Every member device of this verified version was meant to read it: only they may ask for a resend.
+      await recordSentTargets(tx, record.send.messageId ?? record.id, {
+        devices: targets,
+        at: this.o.clock.now(),
+        groupVersion: group.snapshot.version,
+        keepMs: this.o.resendWindowMs,
+      });
     });
     return record.send;
   }

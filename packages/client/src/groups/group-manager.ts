@@ -2,6 +2,7 @@ import { isParleyError, newMessageId, oneof, ParleyError, type parley, pb, type 
 import type { SignalAddress } from '@parley/core/crypto';
 import { encodeGroupRecord, type GroupSnapshot, groupRecordHash, signGroupRecord } from '@parley/core/groups';
 import type { Clock } from '../clock.js';
+import type { DeviceLists } from '../e2ee/device-lists.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { addFlag, type GroupFlag, getGroup, isMember, type LocalGroup, listGroups, putGroup } from './group-book.js';
@@ -33,6 +34,8 @@ export interface GroupUpdate {
 export interface GroupManagerOptions {
   store: ClientStore;
   self: SignalAddress;
+  /** The verified device lists: a record counts only from an actor device they vouch for. */
+  lists: Pick<DeviceLists, 'noteDevice' | 'verifiedKey'>;
   identity(): Promise<{ publicKey: Uint8Array; privateKey: Uint8Array }>;
   request(body: Parameters<RequestFn>[0]): Promise<ServerFrame>;
   updated(event: GroupUpdate): void;
@@ -144,6 +147,7 @@ export class GroupManager {
       const history = await this.o.request({ groupHistory: { groupId, fromVersion: have + 1 } });
       const records = (history.groupHistory?.records ?? []).slice(0, HISTORY_PAGE);
       if (records.length === 0) return;
+      await this.knowActors(records);
       const afters: Array<() => void> = [];
       let stuck = false;
       await this.o.store.transaction(async (tx) => {
@@ -183,9 +187,17 @@ export class GroupManager {
     this.o.flagged({ groupId: local.snapshot.groupId, ...flag });
   }
 
+  /** Before a transaction checks records: fetches the device lists of actor devices not known yet. */
+  async knowActors(records: parley.v1.GroupRecord.$Properties[]): Promise<void> {
+    const actors = new Map(records.map((r) => [`${r.actor?.userId}\u001f${r.actor?.deviceId}`, r.actor]));
+    for (const actor of actors.values()) {
+      if (actor?.userId && actor.deviceId) await this.o.lists.noteDevice(actor.userId, actor.deviceId);
+    }
+  }
+
   private async applyChecked(tx: StoreTx, groupId: string, encoded: Uint8Array): Promise<RecordOutcome> {
     const local = await getGroup(tx, groupId);
-    const outcome = await checkRecord(tx, local, encoded);
+    const outcome = await checkRecord(tx, local, encoded, (t, device) => this.o.lists.verifiedKey(t, device));
     if (outcome.kind === 'applied') {
       if (outcome.group.snapshot.groupId !== groupId) {
         return { kind: 'refused', reason: 'record of another group', version: outcome.record.version, actor: '' };

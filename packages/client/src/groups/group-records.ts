@@ -1,6 +1,5 @@
 import { bytesEqual, isParleyError, type parley } from '@parley/core';
 import { applyGroupRecord, decodeGroupRecord, verifyGroupRecordSignature } from '@parley/core/groups';
-import { txSignalStore } from '../e2ee/tx-signal-store.js';
 import type { StoreTx } from '../stores/client-store.js';
 import type { LocalGroup } from './group-book.js';
 
@@ -16,16 +15,23 @@ export type RecordOutcome =
 // The member limit is the server's policy, enforced there; clients verify signatures and rules only.
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
 
+/** The identity key the actor's verified (signed) device list gives for a device; undefined when none. */
+export type VerifiedKey = (
+  tx: StoreTx,
+  device: { userId: string; deviceId: number },
+) => Promise<Uint8Array | undefined>;
+
 /**
  * Checks one encoded membership record as a client must, trusting nothing the server says: the
- * record extends the verified chain, is signed by the actor's identity key, that key is the one this
- * device knows for the actor device (first seen here is remembered, so a later swap is caught and
- * shows in safety numbers), and the actor was allowed to make the change at that version.
+ * record extends the verified chain, is signed by the actor's identity key, the actor device is in
+ * the actor's verified signed device list under that very key (a device the server made up is not),
+ * and the actor was allowed to make the change at that version.
  */
 export async function checkRecord(
   tx: StoreTx,
   local: LocalGroup | undefined,
   encoded: Uint8Array,
+  verifiedKey: VerifiedKey,
 ): Promise<RecordOutcome> {
   let record: parley.v1.GroupRecord;
   try {
@@ -40,9 +46,9 @@ export async function checkRecord(
   if ((!local && version !== 1) || (local && version > local.snapshot.version + 1)) return { kind: 'gap' };
   if (!(await verifyGroupRecordSignature(record))) return refused('the signature does not verify');
   const actorDevice = { userId: actor, deviceId: record.actor?.deviceId ?? 0 };
-  const signal = txSignalStore(tx);
-  const known = await signal.loadIdentity(actorDevice);
-  if (known && !bytesEqual(known, record.actorIdentityKey)) {
+  const listed = await verifiedKey(tx, actorDevice);
+  if (!listed) return refused(`${actor}.${actorDevice.deviceId} is not in the signed device list of ${actor}`);
+  if (!bytesEqual(listed, record.actorIdentityKey)) {
     return refused(`signed with a key that is not the identity key of ${actor}.${actorDevice.deviceId}`);
   }
   let snapshot: LocalGroup['snapshot'];
@@ -52,7 +58,6 @@ export async function checkRecord(
     if (!isParleyError(error)) throw error;
     return refused(error.message);
   }
-  if (!known) await signal.saveIdentity(actorDevice, record.actorIdentityKey);
   const before = new Set(local?.snapshot.members.map((m) => m.userId) ?? []);
   const after = new Set(snapshot.members.map((m) => m.userId));
   return {

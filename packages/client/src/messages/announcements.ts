@@ -1,4 +1,4 @@
-import type { ReceivedMessage, SentMessage } from '../events.js';
+import type { SentMessage, StoredMessage } from '../events.js';
 import type { Logger } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
@@ -13,7 +13,7 @@ import { NS } from '../stores/namespaces.js';
 // id. Apps that act on events dedup by that id (the stored message is the app's source of truth).
 
 /** An event the app must hear about, stored until it was emitted. */
-export type Announcement = { kind: 'received'; message: ReceivedMessage } | { kind: 'sent'; message: SentMessage };
+export type Announcement = { kind: 'received'; message: StoredMessage } | { kind: 'sent'; message: SentMessage };
 
 /** An announcement written in a transaction, with the key that clears it. */
 export interface Noted {

@@ -1,27 +1,16 @@
-import type { ReceivedMessage } from '../events.js';
-import type { StoreTx } from '../stores/client-store.js';
-import { chatIndexNs, NS } from '../stores/namespaces.js';
+import type { MessageStatus, StoredMessage } from '../events.js';
+import { chatGotMessage, updateChat } from '../history/chat-list-store.js';
+import { keyAfter, type ListOptions, type StoreTx } from '../stores/client-store.js';
+import { chatIndexNs, chatUnreadNs, NS } from '../stores/namespaces.js';
 
-// The one owner of the stored message: nobody else reads or writes the messages namespace or the
-// per-chat index, so what a status may do (only move forward) is decided here and nowhere else.
+// The one owner of the stored message: nobody else reads or writes the messages namespace, the
+// per-chat index, the per-chat unread index or the unsent index, so what a status may do (only move
+// forward) is decided here and nowhere else. Every change also updates the chat's summary in the
+// chat list (history/chat-list-store.ts), in the same transaction.
 
-/** The status of a message this user sent, as far as its recipient got. Never moves backwards. */
-export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'failed';
+export type { MessageStatus, StoredMessage } from '../events.js';
 
-interface StoredMessageBase extends ReceivedMessage {
-  /** Outgoing: when the status last moved. */
-  statusAt?: number;
-  /** Incoming: when this user read it (here or on another device). */
-  readAt?: number;
-}
-
-/**
- * Stored form of every message this device has seen, in or out. Also the dedup record. Outgoing
- * (sent by this user, from here or another device) carries a {@link MessageStatus}; incoming is `received`.
- */
-export type StoredMessage =
-  | (StoredMessageBase & { outgoing: true; status: MessageStatus })
-  | (StoredMessageBase & { outgoing: false; status: 'received' });
+type StoredMessageBase = Omit<StoredMessage, 'status'>;
 
 const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0, sent: 1, delivered: 2, read: 3 };
 
@@ -34,18 +23,32 @@ export const getMessage = (tx: StoreTx, id: string) => tx.get<StoredMessage>(NS.
 /** Whether a message with this id was stored already (the inbox's dedup). */
 export const hasMessage = async (tx: StoreTx, id: string) => (await tx.get(NS.messages, id)) !== undefined;
 
-/** Stores a message and indexes it in its chat. */
-async function put(tx: StoreTx, message: StoredMessage): Promise<void> {
+/** When a message counts as chat activity: the server's time, or the send time before the server has it. */
+const activityOf = (m: StoredMessage) => m.serverTime || m.sentAt;
+
+const isUnread = (m: StoredMessage) => !m.outgoing && !m.readAt;
+
+/** Stores a new message, indexes it in its chat (and as unread or unsent) and updates the chat's summary. */
+async function put(tx: StoreTx, message: StoredMessage): Promise<StoredMessage> {
   await tx.put(NS.messages, message.id, message);
   await tx.put(chatIndexNs(message.chatId), message.id, true);
+  if (isUnread(message)) await tx.put(chatUnreadNs(message.chatId), message.id, true);
+  if (message.outgoing && message.status === 'pending') await tx.put(NS.unsent, message.id, message.status);
+  await chatGotMessage(tx, {
+    id: message.id,
+    chatId: message.chatId,
+    activity: activityOf(message),
+    unread: isUnread(message),
+  });
+  return message;
 }
 
 /** Stores a message this device is sending, as `pending`, in the transaction that queues it. */
-export const putOutgoing = (tx: StoreTx, message: Omit<StoredMessageBase, 'outgoing'>) =>
+export const putOutgoing = (tx: StoreTx, message: Omit<StoredMessageBase, 'outgoing'>): Promise<StoredMessage> =>
   put(tx, { ...message, outgoing: true, status: 'pending' });
 
 /** Stores a received message: `received`, or `sent` when this user sent it from another device. */
-export const putIncoming = (tx: StoreTx, message: StoredMessageBase) =>
+export const putIncoming = (tx: StoreTx, message: StoredMessageBase): Promise<StoredMessage> =>
   put(
     tx,
     message.outgoing
@@ -56,6 +59,67 @@ export const putIncoming = (tx: StoreTx, message: StoredMessageBase) =>
 /** Ids of the messages of a chat, oldest first (ids are UUIDv7, and the index lists them in key order). */
 export async function chatMessageIds(tx: StoreTx, chatId: string): Promise<string[]> {
   return (await tx.list<boolean>(chatIndexNs(chatId))).map(([id]) => id);
+}
+
+/** Ids of a chat's messages in an id range, in key order (reversed with `reverse`): a history page. */
+export async function chatMessageIdRange(tx: StoreTx, chatId: string, range: ListOptions): Promise<string[]> {
+  return (await tx.list<boolean>(chatIndexNs(chatId), range)).map(([id]) => id);
+}
+
+/** Ids of a chat's unread incoming messages up to and including `upTo` (all with none), oldest first. */
+export async function unreadMessageIds(tx: StoreTx, chatId: string, upTo?: string): Promise<string[]> {
+  const range = upTo === undefined ? {} : { end: keyAfter(upTo) };
+  return (await tx.list<boolean>(chatUnreadNs(chatId), range)).map(([id]) => id);
+}
+
+/** Messages of any chat in id order (so time order), newest first with `reverse`: for search. */
+export async function messageRange(tx: StoreTx, range: ListOptions): Promise<StoredMessage[]> {
+  return (await tx.list<StoredMessage>(NS.messages, range)).map(([, m]) => m);
+}
+
+/** Outgoing messages still pending or failed, oldest first. */
+export async function unsentMessages(tx: StoreTx): Promise<StoredMessage[]> {
+  const out: StoredMessage[] = [];
+  for (const [id] of await tx.list(NS.unsent)) {
+    const m = await getMessage(tx, id);
+    if (m) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Removes a message from this device's history ("delete for me", clearing a chat, cancelling a
+ * send): the message, its index entries, and its share of the chat's summary. The deleted message,
+ * or undefined when there was none.
+ */
+export async function deleteMessage(tx: StoreTx, id: string): Promise<StoredMessage | undefined> {
+  const m = await getMessage(tx, id);
+  if (!m) return undefined;
+  await tx.delete(NS.messages, id);
+  await tx.delete(chatIndexNs(m.chatId), id);
+  await tx.delete(chatUnreadNs(m.chatId), id);
+  await tx.delete(NS.unsent, id);
+  const [newest] = await chatMessageIdRange(tx, m.chatId, { reverse: true, limit: 1 });
+  await updateChat(tx, m.chatId, (chat) => {
+    if (isUnread(m)) chat.unread = Math.max(0, chat.unread - 1);
+    if (chat.lastMessageId === id) {
+      if (newest === undefined) delete chat.lastMessageId;
+      else chat.lastMessageId = newest;
+    }
+    return chat;
+  });
+  return m;
+}
+
+/** A failed message goes back to `pending` for another try (a retry queues it again). */
+export async function markRetrying(tx: StoreTx, id: string, seq: number): Promise<StoredMessage | undefined> {
+  const m = await getMessage(tx, id);
+  if (!m?.outgoing || m.status !== 'failed') return undefined;
+  // Sent anew with a new place (`seq`) in this device's order in the chat.
+  const updated: StoredMessage = { ...m, status: 'pending', seq };
+  await tx.put(NS.messages, id, updated);
+  await tx.put(NS.unsent, id, 'pending');
+  return updated;
 }
 
 /**
@@ -72,6 +136,7 @@ export async function advanceStatus(
   if (!m?.outgoing || !isForward(m.status, status)) return undefined;
   const updated: StoredMessage = { ...m, status, statusAt: at };
   await tx.put(NS.messages, id, updated);
+  await tx.delete(NS.unsent, id);
   return updated;
 }
 
@@ -83,12 +148,15 @@ export async function markSent(tx: StoreTx, id: string, serverTime: number): Pro
   const m = await getMessage(tx, id);
   if (!m?.outgoing) return;
   await tx.put(NS.messages, id, { ...m, status: isForward(m.status, 'sent') ? 'sent' : m.status, serverTime });
+  await tx.delete(NS.unsent, id);
 }
 
 /** The server refused an outgoing message for good (it never reached anyone, so no receipt can outrank this). */
 export async function markFailed(tx: StoreTx, id: string): Promise<void> {
   const m = await getMessage(tx, id);
-  if (m?.outgoing) await tx.put(NS.messages, id, { ...m, status: 'failed' });
+  if (!m?.outgoing) return;
+  await tx.put(NS.messages, id, { ...m, status: 'failed' });
+  await tx.put(NS.unsent, id, 'failed');
 }
 
 /**
@@ -105,6 +173,8 @@ export async function markIncomingRead(
   if (!m || m.outgoing || m.readAt || (chatId !== undefined && m.chatId !== chatId)) return undefined;
   const updated: StoredMessage = { ...m, readAt: at };
   await tx.put(NS.messages, id, updated);
+  await tx.delete(chatUnreadNs(m.chatId), id);
+  await updateChat(tx, m.chatId, (chat) => ({ ...chat, unread: Math.max(0, chat.unread - 1) }));
   return updated;
 }
 

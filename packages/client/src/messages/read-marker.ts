@@ -4,7 +4,7 @@ import { groupReadRecords } from '../groups/group-read.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
-import { chatMessageIds, getMessage, markIncomingRead } from './message-store.js';
+import { getMessage, markIncomingRead, unreadMessageIds } from './message-store.js';
 
 /** What marking messages read needs from the client. */
 export interface ReadMarkerDeps {
@@ -26,9 +26,7 @@ export async function markRead(
   const { store, outbox } = deps;
   const now = deps.clock.now();
   const ids = await store.transaction(async (tx) => {
-    const candidates = Array.isArray(which)
-      ? which
-      : (await chatMessageIds(tx, chatId)).filter((id) => id <= which.upTo);
+    const candidates = Array.isArray(which) ? which : await unreadMessageIds(tx, chatId, which.upTo);
     const marked: string[] = [];
     for (const id of candidates) if (await markIncomingRead(tx, id, now, chatId)) marked.push(id);
     return marked;

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { ParleyError } from '@parley/core';
 import { systemClock } from '../clock.js';
+import { PRIVATE_FILE_MODE } from './private-files.js';
 
 /*
  * `dir/LOCK` holds the pid of the process that has the store open. Two processes appending to
@@ -53,7 +54,7 @@ export async function acquireLock(lockPath: string): Promise<DirLock> {
 
 async function tryCreate(lockPath: string): Promise<boolean> {
   try {
-    await fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx' });
+    await fs.writeFile(lockPath, `${process.pid}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
     return true;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -5,8 +5,10 @@ import { ParleyError } from '@parley/core';
 import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { StoreEngine, type StoreWrite } from '../stores/memory-store.js';
+import { type PayloadCodec, plainPayloads, sealedPayloads } from './at-rest-cipher.js';
 import { acquireLock, type DirLock } from './dir-lock.js';
 import { frame, readFrames } from './frames.js';
+import { makePrivateDir, PRIVATE_FILE_MODE, restrictFiles } from './private-files.js';
 import { decodeValue, encodeValue } from './value-codec.js';
 
 /** Options of {@link fileClientStore}. */
@@ -20,6 +22,13 @@ export interface FileClientStoreOptions {
   compactBytes?: number;
   /** Where clean-up failures the store recovers from are reported. Default: silent. */
   logger?: Logger;
+  /**
+   * Encrypts the store at rest with AES-256-GCM under this 32-byte key, which the app keeps
+   * elsewhere (e.g. the OS keychain via keytar or Electron's safeStorage). The same key must be
+   * given on every open: a wrong one rejects with `DECRYPTION_FAILED` and leaves the files as they
+   * are; a store written without a key cannot be opened with one (and vice versa, `STORE_FAILED`).
+   */
+  encryptionKey?: Uint8Array;
 }
 
 const LOG = 'store.log';
@@ -46,8 +55,11 @@ const SNAPSHOT_CHUNK = 1 << 20;
  */
 export async function fileClientStore(options: FileClientStoreOptions): Promise<ClientStore> {
   let dir = path.resolve(options.dir);
+  const codec = options.encryptionKey ? sealedPayloads(options.encryptionKey) : plainPayloads;
   try {
-    await fs.mkdir(dir, { recursive: true });
+    // Owner-only (0700 / 0600), fixed on every open: the store holds private keys and messages.
+    await makePrivateDir(dir);
+    await restrictFiles(dir);
     // The lock is tracked per path within this process: resolve symlinks so two paths to one
     // directory cannot both hold it.
     dir = await fs.realpath(dir);
@@ -56,7 +68,7 @@ export async function fileClientStore(options: FileClientStoreOptions): Promise<
   }
   const lock = await acquireLock(path.join(dir, LOCK));
   const logger = options.logger ?? silentLogger;
-  const store = new FileStore(dir, lock, options.compactBytes ?? 8 * 1024 * 1024, logger);
+  const store = new FileStore(dir, lock, options.compactBytes ?? 8 * 1024 * 1024, logger, codec);
   try {
     await store.open();
   } catch (e) {
@@ -97,6 +109,7 @@ class FileStore {
     private readonly lock: DirLock,
     private readonly compactBytes: number,
     private readonly logger: Logger,
+    private readonly codec: PayloadCodec,
   ) {
     this.compactAt = compactBytes;
   }
@@ -106,7 +119,7 @@ class FileStore {
     await this.loadSnapshot();
     const logData = await readIfExists(this.file(LOG));
     const validEnd = this.replayLog(logData ?? Buffer.alloc(0));
-    this.log = await fs.open(this.file(LOG), 'a');
+    this.log = await fs.open(this.file(LOG), 'a', PRIVATE_FILE_MODE);
     if (logData === undefined) await syncDir(this.dir);
     if (logData && validEnd < logData.length) {
       // Drop a torn tail before anything is appended after it.
@@ -138,7 +151,7 @@ class FileStore {
         ? `[${JSON.stringify(ns)},${JSON.stringify(key)}]`
         : `[${JSON.stringify(ns)},${JSON.stringify(key)},${value}]`,
     );
-    const bytes = frame(`{"s":${seq},"w":[${body.join(',')}]}`);
+    const bytes = frame(`{"s":${seq},"w":[${body.join(',')}]}`, this.codec);
     return new Promise((resolve, reject) => {
       this.queue.push({ seq, bytes, resolve, reject });
       if (!this.draining) this.drained = this.drain();
@@ -203,15 +216,15 @@ class FileStore {
       chunkChars += entry.length;
       count++;
       if (chunkChars >= SNAPSHOT_CHUNK) {
-        chunks.push(frame(`{"e":[${entries.join(',')}]}`));
+        chunks.push(frame(`{"e":[${entries.join(',')}]}`, this.codec));
         entries = [];
         chunkChars = 0;
       }
     }
-    if (entries.length > 0) chunks.push(frame(`{"e":[${entries.join(',')}]}`));
-    chunks.push(frame(`{"end":{"v":1,"seq":${seq},"count":${count}}}`));
+    if (entries.length > 0) chunks.push(frame(`{"e":[${entries.join(',')}]}`, this.codec));
+    chunks.push(frame(`{"end":{"v":1,"seq":${seq},"count":${count}}}`, this.codec));
 
-    const tmp = await fs.open(this.file(SNAPSHOT_TMP), 'w');
+    const tmp = await fs.open(this.file(SNAPSHOT_TMP), 'w', PRIVATE_FILE_MODE);
     let size = 0;
     try {
       for (const chunk of chunks) {
@@ -237,7 +250,7 @@ class FileStore {
     // A snapshot is fsync'ed before it is renamed into place, so unlike the log it is never torn:
     // damage means the disk lost data, and opening with part of the state would hide that.
     const corrupt = () => new ParleyError('STORE_FAILED', `client store snapshot ${this.file(SNAPSHOT)} is corrupt`);
-    const { payloads, end } = readFrames(data);
+    const { payloads, end } = readFrames(data, this.codec);
     if (end !== data.length || payloads.length === 0) throw corrupt();
     let count = 0;
     for (const [i, payload] of payloads.entries()) {
@@ -258,7 +271,7 @@ class FileStore {
 
   /** Applies the log records that follow the snapshot; returns where the valid records end. */
   private replayLog(data: Buffer): number {
-    const { payloads, ends } = readFrames(data);
+    const { payloads, ends } = readFrames(data, this.codec);
     let validEnd = 0;
     for (const [i, payload] of payloads.entries()) {
       let record: { s: number; w: Array<[string, string, unknown?]> };

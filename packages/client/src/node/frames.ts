@@ -1,9 +1,10 @@
 import * as zlib from 'node:zlib';
+import { type PayloadCodec, plainPayloads } from './at-rest-cipher.js';
 
 /*
  * Record framing shared by `store.log` and `store.snapshot`:
  *
- *   [u32 BE payload length][u32 BE CRC-32 of payload][payload: UTF-8 JSON]
+ *   [u32 BE payload length][u32 BE CRC-32 of payload][payload: UTF-8 JSON, or sealed by the codec]
  *
  * A crash can leave the last appended record torn (short, or with stale bytes); its length running
  * past the end of the file or its checksum not matching marks where the valid records end.
@@ -11,9 +12,9 @@ import * as zlib from 'node:zlib';
 
 const HEADER = 8;
 
-/** Frames one UTF-8 payload. */
-export function frame(payload: string): Buffer {
-  const body = Buffer.from(payload, 'utf8');
+/** Frames one UTF-8 payload, sealed by `codec` when the store is encrypted. */
+export function frame(payload: string, codec: PayloadCodec = plainPayloads): Buffer {
+  const body = codec.seal(Buffer.from(payload, 'utf8'));
   const out = Buffer.allocUnsafe(HEADER + body.length);
   out.writeUInt32BE(body.length, 0);
   out.writeUInt32BE(crc32(body), 4);
@@ -21,8 +22,15 @@ export function frame(payload: string): Buffer {
   return out;
 }
 
-/** The payloads of the valid frames at the start of `data`, the offset after each, and where they end. */
-export function readFrames(data: Buffer): { payloads: string[]; ends: number[]; end: number } {
+/**
+ * The payloads of the valid frames at the start of `data`, the offset after each, and where they end.
+ * A frame whose checksum matches but whose payload `codec` cannot open (wrong key) throws: it is
+ * not damage, and treating it as a torn tail would drop the records.
+ */
+export function readFrames(
+  data: Buffer,
+  codec: PayloadCodec = plainPayloads,
+): { payloads: string[]; ends: number[]; end: number } {
   const payloads: string[] = [];
   const ends: number[] = [];
   let offset = 0;
@@ -32,7 +40,7 @@ export function readFrames(data: Buffer): { payloads: string[]; ends: number[]; 
     if (start + length > data.length) break;
     const body = data.subarray(start, start + length);
     if (crc32(body) !== data.readUInt32BE(offset + 4)) break;
-    payloads.push(body.toString('utf8'));
+    payloads.push(codec.open(body).toString('utf8'));
     offset = start + length;
     ends.push(offset);
   }

@@ -6,6 +6,7 @@ import { ParleyError } from '@parley/core';
 import { systemClock } from '../clock.js';
 import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
 import { type MediaSpool, newSpoolId, spoolEntryMissing } from '../media/spool.js';
+import { makePrivateDirSync, PRIVATE_FILE_MODE, restrictFilesSync } from './private-files.js';
 
 /** Options of {@link fileMediaSpool}. */
 export interface FileMediaSpoolOptions {
@@ -30,7 +31,9 @@ const STALE_PART_MS = 24 * 60 * 60 * 1000;
 export function fileMediaSpool(options: FileMediaSpoolOptions): MediaSpool {
   const dir = path.resolve(options.dir);
   const logger = options.logger ?? silentLogger;
-  fsSync.mkdirSync(dir, { recursive: true });
+  // Owner-only (0700 / 0600), fixed on every open, like the client store beside it.
+  makePrivateDirSync(dir);
+  restrictFilesSync(dir);
   for (const name of fsSync.readdirSync(dir)) {
     if (!name.endsWith(PART)) continue;
     const modified = fsSync.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs;
@@ -48,7 +51,7 @@ export function fileMediaSpool(options: FileMediaSpoolOptions): MediaSpool {
       const id = newSpoolId();
       const final = fileOf(id);
       const partial = final + PART;
-      const handle = await fs.open(partial, 'wx');
+      const handle = await fs.open(partial, 'wx', PRIVATE_FILE_MODE);
       let open = true;
       const closeHandle = async () => {
         if (open) {

@@ -3,6 +3,7 @@ import type { ClientConnection } from '../connection.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import type { MessageRecord, NewRecord, OutboxRecord, SendRecord } from './outbox-record.js';
 import { appendRecord, deleteRecord, loadRecords } from './outbox-store.js';
+import { SendOutcome, type SendResult } from './send-outcome.js';
 
 export type {
   MessageRecord,
@@ -31,6 +32,8 @@ export interface OutboxEvents {
   afterFailed(record: OutboxRecord, error: ParleyError): void;
 }
 
+export type { SendResult } from './send-outcome.js';
+
 /** First delay of the outbox's own backoff after a retryable refusal without a retry-after hint. */
 const MIN_RETRY_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -41,12 +44,6 @@ const MAX_RETRY_DELAY_MS = 30_000;
  * at once through the other conversations.
  */
 const HOLD_CODES: ReadonlySet<string> = new Set(['OVERLOADED', 'RATE_LIMITED', 'UNAVAILABLE']);
-
-export interface SendResult {
-  id: string;
-  status: 'sent';
-  serverTime: number;
-}
 
 /**
  * Persist -> send -> ack. Records survive restarts and are re-sent (same id, so the server's
@@ -61,7 +58,7 @@ export class Outbox {
   private readonly retryTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private nextToken = 1;
   private readonly mismatches = new Map<string, number>();
-  private readonly waiters = new Map<string, { resolve(r: SendResult): void; reject(e: ParleyError): void }>();
+  private readonly waiters = new Map<string, SendOutcome>();
   private retryDelayMs = MIN_RETRY_DELAY_MS;
   /** Set while the server asked the whole outbox to wait (see HOLD_CODES); its end pumps again. */
   private holdTimer: ReturnType<typeof setTimeout> | undefined;
@@ -93,19 +90,69 @@ export class Outbox {
   }
 
   /**
-   * Stores a record in the same transaction as `alsoWrite`, then sends it when connected.
+   * Stores the record `build` makes inside the transaction (which may write what goes with it, and
+   * take numbers that must follow the outbox's order), then sends it when connected.
    * Resolves once the server acknowledged it; rejects only when the server refused it for good.
    */
-  async add(record: NewRecord<MessageRecord>, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<SendResult> {
-    const stored = await this.store.transaction(async (tx) => {
-      const full = await appendRecord(tx, record);
-      await alsoWrite(tx);
-      return full;
+  async add(build: (tx: StoreTx) => Promise<NewRecord<MessageRecord>>): Promise<SendResult> {
+    return (await this.enqueue(async (tx) => ({ record: await build(tx), written: undefined }))).sent.promise;
+  }
+
+  /**
+   * Stores the record `build` makes inside the transaction (with whatever it writes alongside) and
+   * resolves at once with what `build` returned as `written`; `sent` settles once the server
+   * acknowledged the record (or refused it for good, or the send was cancelled or the outbox stopped).
+   */
+  async enqueue<T>(
+    build: (tx: StoreTx) => Promise<{ record: NewRecord<MessageRecord>; written: T }>,
+  ): Promise<{ written: T; sent: SendOutcome }> {
+    const { stored, written } = await this.store.transaction(async (tx) => {
+      const built = await build(tx);
+      return { stored: await appendRecord(tx, built.record), written: built.written };
     });
-    const result = new Promise<SendResult>((resolve, reject) => this.waiters.set(stored.id, { resolve, reject }));
+    const sent = new SendOutcome();
+    this.waiters.set(stored.id, sent);
     this.push(stored);
     this.pump();
-    return result;
+    return { written, sent };
+  }
+
+  /**
+   * Takes a user's message out of the outbox before the server has it, in the transaction that
+   * also runs `alsoWrite` (removing it from history). False when it is not queued here (sent,
+   * failed, unknown) or is on its way to the server right now (too late to take back).
+   */
+  async cancel(id: string, alsoWrite: (tx: StoreTx) => Promise<void>): Promise<boolean> {
+    const found = this.findMessage(id);
+    if (!found) return false;
+    const { record, list } = found;
+    const head = list[0] === record;
+    if (head && this.inflightLanes.has(record.lane) && !this.retryTimers.has(record.lane)) return false;
+    await this.store.transaction(async (tx) => {
+      await deleteRecord(tx, record);
+      await alsoWrite(tx);
+    });
+    if (head) {
+      // A lane waiting to retry this record moves on to the next one.
+      const timer = this.retryTimers.get(record.lane);
+      if (timer) clearTimeout(timer);
+      this.retryTimers.delete(record.lane);
+      this.inflightLanes.delete(record.lane);
+    }
+    list.splice(list.indexOf(record), 1);
+    if (list.length === 0) this.lanes.delete(record.lane);
+    this.waiters.get(id)?.reject(new ParleyError('CLOSED', `send of ${id} was cancelled`));
+    this.waiters.delete(id);
+    this.pump();
+    return true;
+  }
+
+  /** A user's message waiting in the outbox, with its lane's list. */
+  private findMessage(id: string): { record: MessageRecord; list: OutboxRecord[] } | undefined {
+    for (const list of this.lanes.values()) {
+      for (const record of list) if (record.kind === 'message' && record.id === id) return { record, list };
+    }
+    return undefined;
   }
 
   /** Connection (re)established: everything unacknowledged goes again. */

@@ -9,9 +9,32 @@ export interface StoreTx {
   get<T = StoreValue>(namespace: string, key: string): Promise<T | undefined>;
   put(namespace: string, key: string, value: StoreValue): Promise<void>;
   delete(namespace: string, key: string): Promise<void>;
-  /** Entries of a namespace in ascending key order (UTF-16 code unit order), optionally by key prefix. */
-  list<T = StoreValue>(namespace: string, options?: { prefix?: string; limit?: number }): Promise<Array<[string, T]>>;
+  /**
+   * Entries of a namespace in key order (UTF-16 code unit order), ascending unless `reverse`:
+   * those whose key starts with `prefix` and lies in `[start, end)`, at most `limit` of them
+   * (counted from the first key in the chosen order, so `reverse` with `limit: 50` gives the 50
+   * greatest keys). An ordered range read: its cost grows with the entries it returns, not with
+   * the size of the namespace.
+   */
+  list<T = StoreValue>(namespace: string, options?: ListOptions): Promise<Array<[string, T]>>;
 }
+
+/** Which entries {@link StoreTx.list} returns. All optional; together they intersect. */
+export interface ListOptions {
+  /** Only keys that start with this. */
+  prefix?: string;
+  /** Only keys `>= start` (inclusive). `keyAfter(k)` starts just past `k`. */
+  start?: string;
+  /** Only keys `< end` (exclusive). */
+  end?: string;
+  /** Greatest key first. */
+  reverse?: boolean;
+  /** At most this many entries (a non-negative number; default all). */
+  limit?: number;
+}
+
+/** The least key greater than `key`: `{ start: keyAfter(k) }` lists what comes after `k`. */
+export const keyAfter = (key: string): string => `${key}\u0000`;
 
 /**
  * The client's durable state: identity, outbox, inbox, crypto sessions, settings.

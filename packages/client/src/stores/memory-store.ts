@@ -1,5 +1,5 @@
 import { ParleyError } from '@parley/core';
-import type { ClientStore, StoreTx, StoreValue } from './client-store.js';
+import type { ClientStore, ListOptions, StoreTx, StoreValue } from './client-store.js';
 
 /**
  * A {@link ClientStore} that keeps everything in memory: for tests, and for clients that must not
@@ -155,28 +155,26 @@ class EngineTx<S> implements StoreTx {
     this.writeSet(namespace).set(key, DELETED);
   }
 
-  async list<T = StoreValue>(
-    namespace: string,
-    options: { prefix?: string; limit?: number } = {},
-  ): Promise<Array<[string, T]>> {
+  async list<T = StoreValue>(namespace: string, options: ListOptions = {}): Promise<Array<[string, T]>> {
     this.check();
-    const prefix = options.prefix ?? '';
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
-    if (!(limit >= 0)) throw new ParleyError('INVALID_ARGUMENT', 'list limit must be a non-negative number');
+    const range = toRange(options);
     const base = this.namespaces.get(namespace);
     const own = this.pending.get(namespace);
-    const ownKeys = own ? [...own.keys()].filter((k) => k.startsWith(prefix)).sort() : [];
-    const baseKeys = base ? base.keysWithPrefix(prefix) : [][Symbol.iterator]();
+    const ownKeys = own ? [...own.keys()].filter((k) => inRange(range, k)).sort() : [];
+    if (range.reverse) ownKeys.reverse();
+    const baseKeys = base ? base.keysInRange(range) : [][Symbol.iterator]();
+    // `a` comes first in the listing order.
+    const before = range.reverse ? (a: string, b: string) => a >= b : (a: string, b: string) => a <= b;
     const out: Array<[string, T]> = [];
-    // Merge the committed keys with this transaction's own, both ascending; own writes win.
+    // Merge the committed keys with this transaction's own, both in listing order; own writes win.
     let b = baseKeys.next();
     let j = 0;
-    while (out.length < limit) {
+    while (out.length < range.limit) {
       const baseKey = b.done ? undefined : b.value;
       const ownKey = ownKeys[j];
       let stored: Pending<S> | undefined;
       let key: string;
-      if (ownKey !== undefined && (baseKey === undefined || ownKey <= baseKey)) {
+      if (ownKey !== undefined && (baseKey === undefined || before(ownKey, baseKey))) {
         if (ownKey === baseKey) b = baseKeys.next();
         j++;
         key = ownKey;
@@ -241,15 +239,66 @@ class Namespace<S> {
     if (this.values.delete(key) && this.sorted) this.sorted.splice(lowerBound(this.sorted, key), 1);
   }
 
-  *keysWithPrefix(prefix: string): Generator<string, void, undefined> {
+  /** Keys of `range` in listing order, found by binary search: O(log n) plus one step per key. */
+  *keysInRange(range: KeyRange): Generator<string, void, undefined> {
     this.sorted ??= [...this.values.keys()].sort();
     const keys = this.sorted;
-    for (let i = lowerBound(keys, prefix); i < keys.length; i++) {
+    if (range.reverse) {
+      let top = prefixEnd(keys, range.prefix);
+      if (range.end !== undefined) top = Math.min(top, lowerBound(keys, range.end));
+      for (let i = top - 1; i >= 0; i--) {
+        const key = keys[i]!;
+        if (key < range.start) return;
+        yield key;
+      }
+      return;
+    }
+    for (let i = lowerBound(keys, range.start); i < keys.length; i++) {
       const key = keys[i]!;
-      if (!key.startsWith(prefix)) return;
+      if (range.end !== undefined && key >= range.end) return;
+      if (!key.startsWith(range.prefix)) return;
       yield key;
     }
   }
+}
+
+/** A checked {@link ListOptions}: `start` is at least the prefix, so every key from it on starts with the prefix until one does not. */
+interface KeyRange {
+  prefix: string;
+  start: string;
+  end: string | undefined;
+  reverse: boolean;
+  limit: number;
+}
+
+function toRange(options: ListOptions): KeyRange {
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  if (!(limit >= 0)) throw new ParleyError('INVALID_ARGUMENT', 'list limit must be a non-negative number');
+  for (const field of ['prefix', 'start', 'end'] as const) {
+    const value = options[field];
+    if (value !== undefined && typeof value !== 'string') {
+      throw new ParleyError('INVALID_ARGUMENT', `list ${field} must be a string`);
+    }
+  }
+  const prefix = options.prefix ?? '';
+  const start = options.start !== undefined && options.start > prefix ? options.start : prefix;
+  return { prefix, start, end: options.end, reverse: options.reverse === true, limit };
+}
+
+function inRange(range: KeyRange, key: string): boolean {
+  return key >= range.start && (range.end === undefined || key < range.end) && key.startsWith(range.prefix);
+}
+
+/** First index past the keys that start with `prefix` (they are contiguous in sorted order). */
+function prefixEnd(keys: readonly string[], prefix: string): number {
+  let lo = lowerBound(keys, prefix);
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]!.startsWith(prefix)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** First index whose key is >= `key` (plain string comparison: UTF-16 code unit order). */

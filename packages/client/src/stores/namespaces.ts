@@ -8,10 +8,22 @@ export const NS = {
   device: 'device',
   /** `messages/message-store.ts`: every message this device has seen, by id. */
   messages: 'messages',
+  /** `messages/message-store.ts`: ids of outgoing messages still pending or failed (status by id). */
+  unsent: 'messages.unsent',
+  /** `history/chat-list-store.ts`: one summary per chat (last message, unread count, flags), by chat id. */
+  chats: 'chats',
+  /** `history/chat-list-store.ts`: the chats by last activity (`history/activity-key.ts` keys). */
+  chatsByActivity: 'chats.by-activity',
+  /** `messages/sent-targets.ts`: the devices each outgoing message was encrypted for, and its resends. */
+  sentTargets: 'sent-targets',
   /** `outbox/outbox-store.ts`: records waiting for the server's acknowledgement, by sequence. */
   outbox: 'outbox',
   /** `messages/announcements.ts`: message events stored with their state and not yet emitted, in order. */
   announcements: 'announcements',
+  /** `messages/send-seq.ts`: this device's last message sequence number per conversation. */
+  sendSeqs: 'messages.send-seq',
+  /** `messages/sender-order.ts`: per (conversation, sender device) the last seq announced and the messages held back. */
+  senderOrder: 'messages.sender-order',
   /** `outbox/outbox-store.ts`: the outbox's sequence counter. */
   meta: 'meta',
   /** `e2ee/device-lists.ts`: the cached device list of each user. */
@@ -38,3 +50,6 @@ export const NS = {
 
 /** `messages/message-store.ts`: the per-chat index of message ids (UUIDv7, so in time order). */
 export const chatIndexNs = (chatId: string): string => `chat\u001f${chatId}`;
+
+/** `messages/message-store.ts`: the ids of a chat's incoming messages not read yet (so marking read costs what is unread). */
+export const chatUnreadNs = (chatId: string): string => `unread\u001f${chatId}`;

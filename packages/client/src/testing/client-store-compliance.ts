@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientStore, StoreTx } from '../stores/client-store.js';
+import { type ClientStore, keyAfter, type ListOptions, type StoreTx } from '../stores/client-store.js';
 
 /** Options of {@link clientStoreCompliance}. */
 export interface ClientStoreComplianceOptions {
@@ -16,7 +16,7 @@ export interface ClientStoreComplianceOptions {
 
 /**
  * Registers vitest tests checking that a {@link ClientStore} keeps every guarantee of its TSDoc:
- * atomic commits, serialized transactions, reads of own writes, ordered listing, Uint8Array
+ * atomic commits, serialized transactions, reads of own writes, ordered listing and range reads, Uint8Array
  * round-trips, no aliasing and (with `reopen`) durability. Call it at the top level of a test file.
  */
 export function clientStoreCompliance(options: ClientStoreComplianceOptions): void {
@@ -48,8 +48,7 @@ export function clientStoreCompliance(options: ClientStoreComplianceOptions): vo
     const put = (store: ClientStore, ns: string, key: string, value: unknown) =>
       store.transaction((tx) => tx.put(ns, key, value));
     const get = (store: ClientStore, ns: string, key: string) => store.transaction((tx) => tx.get(ns, key));
-    const list = (store: ClientStore, ns: string, opts?: { prefix?: string; limit?: number }) =>
-      store.transaction((tx) => tx.list(ns, opts));
+    const list = (store: ClientStore, ns: string, opts?: ListOptions) => store.transaction((tx) => tx.list(ns, opts));
 
     describe('basic reads and writes', () => {
       it('returns undefined for a missing key and the transaction result', async () => {
@@ -253,6 +252,119 @@ export function clientStoreCompliance(options: ClientStoreComplianceOptions): vo
           'k0104',
           'k0106',
         ]);
+      });
+    });
+
+    describe('ordered range reads', () => {
+      const ids = Array.from({ length: 40 }, (_, i) => `m${String(i).padStart(3, '0')}`);
+      const keysOf = (rows: Array<[string, unknown]>) => rows.map(([k]) => k);
+
+      it('reads [start, end) forwards and backwards, with a limit counted in listing order', async () => {
+        const store = await fresh();
+        await store.transaction(async (tx) => {
+          for (const id of ids) await tx.put('ns', id, id);
+          await tx.put('ns', 'n000', 'after the range');
+        });
+        expect(keysOf(await list(store, 'ns', { start: 'm010', end: 'm014' }))).toEqual([
+          'm010',
+          'm011',
+          'm012',
+          'm013',
+        ]);
+        expect(keysOf(await list(store, 'ns', { start: 'm010', end: 'm014', reverse: true }))).toEqual([
+          'm013',
+          'm012',
+          'm011',
+          'm010',
+        ]);
+        // The last page before a key: what a chat history's "scroll back" asks for.
+        expect(keysOf(await list(store, 'ns', { end: 'm020', reverse: true, limit: 3 }))).toEqual([
+          'm019',
+          'm018',
+          'm017',
+        ]);
+        expect(keysOf(await list(store, 'ns', { start: keyAfter('m037'), prefix: 'm' }))).toEqual(['m038', 'm039']);
+        expect(keysOf(await list(store, 'ns', { reverse: true, limit: 2 }))).toEqual(['n000', 'm039']);
+        expect(keysOf(await list(store, 'ns', { prefix: 'm', reverse: true, limit: 2 }))).toEqual(['m039', 'm038']);
+        expect(keysOf(await list(store, 'ns', { prefix: 'm03', start: 'm035', end: 'm037' }))).toEqual([
+          'm035',
+          'm036',
+        ]);
+        expect(await list(store, 'ns', { start: 'm020', end: 'm020' })).toEqual([]);
+        expect(await list(store, 'ns', { start: 'm030', end: 'm020' })).toEqual([]);
+        expect(await list(store, 'ns', { start: 'z' })).toEqual([]);
+        expect(await list(store, 'ns', { end: '', reverse: true })).toEqual([]);
+        expect(await list(store, 'ns', { prefix: 'm', start: 'n' })).toEqual([]);
+      });
+
+      it('merges the transaction’s own writes into a reversed range', async () => {
+        const store = await fresh();
+        await store.transaction(async (tx) => {
+          for (const id of ids.slice(0, 10)) await tx.put('ns', id, 'old');
+        });
+        await store.transaction(async (tx) => {
+          await tx.delete('ns', 'm008');
+          await tx.put('ns', 'm007', 'changed');
+          await tx.put('ns', 'm0075', 'new');
+          await tx.put('ns', 'm010', 'new, past the end');
+          expect(await tx.list('ns', { end: 'm010', reverse: true, limit: 4 })).toEqual([
+            ['m009', 'old'],
+            ['m0075', 'new'],
+            ['m007', 'changed'],
+            ['m006', 'old'],
+          ]);
+          expect(keysOf(await tx.list('ns', { start: 'm007', end: 'm009' }))).toEqual(['m007', 'm0075']);
+        });
+      });
+
+      it('agrees with a sorted model on random ranges over random writes', async () => {
+        const store = await fresh();
+        const model = new Map<string, number>();
+        let seed = 7;
+        const random = (n: number) => {
+          seed = (seed * 1103515245 + 12345) % 2147483648;
+          return seed % n;
+        };
+        const randomKey = () => `k${random(60)}${random(3) === 0 ? `/${random(5)}` : ''}`;
+        for (let round = 0; round < 20; round++) {
+          await store.transaction(async (tx) => {
+            for (let i = 0; i < 10; i++) {
+              const key = randomKey();
+              if (random(4) === 0) {
+                await tx.delete('ns', key);
+                model.delete(key);
+              } else {
+                await tx.put('ns', key, round);
+                model.set(key, round);
+              }
+            }
+          });
+        }
+        const sorted = [...model.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        for (let q = 0; q < 200; q++) {
+          const options: ListOptions = {};
+          if (random(2)) options.start = randomKey();
+          if (random(2)) options.end = randomKey();
+          if (random(3) === 0) options.prefix = `k${random(6)}`;
+          if (random(2)) options.reverse = true;
+          if (random(2)) options.limit = random(8);
+          let expected = sorted.filter(
+            ([k]) =>
+              (options.start === undefined || k >= options.start) &&
+              (options.end === undefined || k < options.end) &&
+              k.startsWith(options.prefix ?? ''),
+          );
+          if (options.reverse) expected = expected.reverse();
+          expected = expected.slice(0, options.limit ?? expected.length);
+          expect(await list(store, 'ns', options), JSON.stringify(options)).toEqual(expected);
+        }
+      });
+
+      it('rejects a range bound that is not a string', async () => {
+        const store = await fresh();
+        await expect(list(store, 'ns', { start: 5 as unknown as string })).rejects.toMatchObject({
+          code: 'INVALID_ARGUMENT',
+        });
       });
     });
 

@@ -1,3 +1,5 @@
+import type { ClientRecord } from './client-ledger-file.js';
+
 /**
  * What a chaos run sent and what every client saw, and the verdict: lost, duplicated and
  * reordered messages per (sender, conversation), and sends not announced exactly once.
@@ -29,6 +31,11 @@ export interface LedgerTotals {
   /** Accepted sends with no `message:sent`, and with more than one. */
   notAnnounced: number;
   announcedTwice: number;
+  /**
+   * Events a client process announced again after a restart with the id an earlier lifetime had
+   * recorded (the journal's documented at-least-once window; deduped by id, as apps do).
+   */
+  reannounced: number;
   /** Examples of each failure, for the report. */
   examples: string[];
 }
@@ -50,6 +57,7 @@ export class ChaosLedger {
   private readonly received = new Map<string, Map<string, number[]>>();
   /** Per message id: how many `message:sent` events it had. */
   private readonly announced = new Map<string, number>();
+  private reannounced = 0;
 
   /** Records a send about to be made and returns its text. */
   send(sender: string, chat: string, recipients: string[]): { text: string; settle(id: string | null): void } {
@@ -84,6 +92,30 @@ export class ChaosLedger {
   /** How many messages from `sender` in `chat` have reached `recipient` so far. */
   arrived(recipient: string, sender: string, chat: string): number {
     return this.received.get(recipient)?.get(`${sender}|${chat}`)?.length ?? 0;
+  }
+
+  /**
+   * Takes what a client process's ledger file says (across all its lifetimes) over the live view:
+   * what it received, in the order announced; the id of each of its sends (none for a send it never
+   * got to or never stored: not promised); its `message:sent` events.
+   */
+  adopt(user: string, record: ClientRecord): void {
+    const mine = new Map<string, number[]>();
+    for (const { text } of record.received) {
+      const m = parse(text);
+      if (!m) continue;
+      const conv = `${m.sender}|${m.chat}`;
+      mine.set(conv, [...(mine.get(conv) ?? []), m.seq]);
+    }
+    this.received.set(user, mine);
+    for (const entry of this.sent.values()) {
+      if (entry.sender !== user) continue;
+      const text = chaosText(entry.sender, entry.chat, entry.seq);
+      const id = record.ids.get(text);
+      entry.id = id ?? (record.dropped.has(text) || !record.intents.has(text) ? null : undefined);
+      if (id) this.announced.set(id, record.sent.get(id) ?? 0);
+    }
+    this.reannounced += record.again;
   }
 
   /** A `message:sent` event for `id`. */
@@ -122,6 +154,7 @@ export class ChaosLedger {
       reordered: 0,
       notAnnounced: 0,
       announcedTwice: 0,
+      reannounced: this.reannounced,
       examples: [],
     };
     const example = (what: string) => {

@@ -36,6 +36,15 @@ function isReadableRecord(record: unknown): record is string {
   }
 }
 
+/**
+ * The largest session record (in UTF-16 code units, as stored) an operation loads. The patched library
+ * keeps at most 128 skipped message keys per session and 40 archived sessions, so an honest record
+ * stays far below this (a few KB; about 80 KB with 40 archived sessions). Parsing and rewriting a
+ * larger one on every message is what a skipped-key attack aims at, so it is refused: treated as no
+ * session, which a new session (an incoming prekey message, or startSession) replaces.
+ */
+export const MAX_SESSION_RECORD_CHARS = 256 * 1024;
+
 const notUsed = (name: string) => (): Promise<never> =>
   Promise.reject(new Error(`${name} is not used by Parley's crypto functions`));
 
@@ -44,6 +53,8 @@ export class Operation {
   storeError: unknown = undefined;
   /** The store had no session record for the address, or one that cannot be read. */
   sessionMissing = false;
+  /** The record was refused for its size ({@link MAX_SESSION_RECORD_CHARS}); `sessionMissing` is set too. */
+  sessionOversized = false;
 
   private local: LocalIdentity | undefined;
   private identityWrite: Uint8Array | undefined;
@@ -113,7 +124,8 @@ export class Operation {
       const record = await this.call(() => this.store.loadSession(this.address));
       // Missing, or unreadable: treat as no session. A new session (startSession, or an incoming
       // prekey message) then replaces an unreadable record instead of failing on it forever.
-      this.sessionRead = { record: isReadableRecord(record) ? record : undefined };
+      this.sessionOversized = typeof record === 'string' && record.length > MAX_SESSION_RECORD_CHARS;
+      this.sessionRead = { record: !this.sessionOversized && isReadableRecord(record) ? record : undefined };
       this.sessionMissing = this.sessionRead.record === undefined;
     }
     return this.sessionRead.record;

@@ -34,7 +34,8 @@ export interface DecryptResult {
 
 /**
  * Why a message could not be decrypted, in `ParleyError.details.reason` of a `DECRYPTION_FAILED`:
- * - `no-session`: no session (or an unreadable record) for a whisper message: ask for a retry.
+ * - `no-session`: no session (or an unreadable record, or one refused as oversized, then with
+ *   `details.oversized` true) for a whisper message: ask for a retry.
  * - `duplicate`: the message was already decrypted (a replay or a redelivery): drop it, no retry.
  * - `unsupported-version`: not a Signal version-3 message.
  * - `invalid-message`: anything else (bad MAC, malformed, unknown prekey): ask for a retry.
@@ -145,11 +146,7 @@ export async function encrypt(
     let message: Awaited<ReturnType<InstanceType<Library['SessionCipher']>['encrypt']>>;
     try {
       await op.localIdentity();
-      if ((await op.loadSession()) === undefined) {
-        throw new ParleyError('NOT_FOUND', `no session with ${describe(address)}`, {
-          details: { reason: 'no-session' },
-        });
-      }
+      if ((await op.loadSession()) === undefined) throw noSession(op, address);
       const cipher = new lib.SessionCipher(op.storage(), libraryAddress(lib, address));
       message = await cipher.encrypt(toArrayBuffer(plaintext));
     } catch (error) {
@@ -165,10 +162,17 @@ export async function encrypt(
   });
 }
 
-function encryptFailure(op: Operation, address: SignalAddress, error: unknown): ParleyError {
-  if (op.sessionMissing) {
-    return new ParleyError('NOT_FOUND', `no session with ${describe(address)}`, { details: { reason: 'no-session' } });
+function noSession(op: Operation, address: SignalAddress): ParleyError {
+  if (op.sessionOversized) {
+    return new ParleyError('NOT_FOUND', `the session record of ${describe(address)} is oversized and was refused`, {
+      details: { reason: 'no-session', oversized: true },
+    });
   }
+  return new ParleyError('NOT_FOUND', `no session with ${describe(address)}`, { details: { reason: 'no-session' } });
+}
+
+function encryptFailure(op: Operation, address: SignalAddress, error: unknown): ParleyError {
+  if (op.sessionMissing) return noSession(op, address);
   // An archived-only record (no open session) also lands here.
   if (error instanceof Error && /No session|No record/.test(error.message)) {
     return new ParleyError('NOT_FOUND', `no open session with ${describe(address)}`, {
@@ -179,10 +183,16 @@ function encryptFailure(op: Operation, address: SignalAddress, error: unknown): 
   return new ParleyError('INTERNAL', `could not encrypt for ${describe(address)}`, { cause: error });
 }
 
-function decryptionFailed(address: SignalAddress, reason: DecryptFailureReason, cause?: unknown): ParleyError {
-  return new ParleyError('DECRYPTION_FAILED', `cannot decrypt a message from ${describe(address)} (${reason})`, {
+function decryptionFailed(
+  address: SignalAddress,
+  reason: DecryptFailureReason,
+  cause?: unknown,
+  oversized = false,
+): ParleyError {
+  const why = oversized ? 'its session record is oversized and was refused' : reason;
+  return new ParleyError('DECRYPTION_FAILED', `cannot decrypt a message from ${describe(address)} (${why})`, {
     cause,
-    details: { reason },
+    details: oversized ? { reason, oversized: true } : { reason },
   });
 }
 
@@ -219,7 +229,8 @@ export async function decrypt(
       const failure = storeFailure(op);
       if (failure) throw failure;
       if (isParleyError(error) && error.code !== 'DECRYPTION_FAILED') throw error;
-      throw decryptionFailed(address, failureReason(op, type, error), error);
+      const reason = failureReason(op, type, error);
+      throw decryptionFailed(address, reason, error, reason === 'no-session' && op.sessionOversized);
     }
     const identityChange = await commit(op);
     return { plaintext: fromArrayBuffer(plaintext), identityChange };

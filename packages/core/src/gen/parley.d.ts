@@ -340,6 +340,7 @@ export namespace parley {
             constructor(properties?: parley.v1.Auth.$Properties);
             $unknowns?: Uint8Array[];
             signature: Uint8Array;
+            origin: string;
             static create(properties: parley.v1.Auth.$Shape): parley.v1.Auth & parley.v1.Auth.$Shape;
             static create(properties?: parley.v1.Auth.$Properties): parley.v1.Auth;
             static encode(message: parley.v1.Auth.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -353,6 +354,7 @@ export namespace parley {
         namespace Auth {
             interface $Properties {
                 signature?: (Uint8Array|null);
+                origin?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.Auth.$Properties;
@@ -539,6 +541,7 @@ export namespace parley {
             replyTo: string;
             groupId: string;
             padding: Uint8Array;
+            seq: number;
             body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
@@ -561,6 +564,7 @@ export namespace parley {
                 replyTo?: (string|null);
                 groupId?: (string|null);
                 padding?: (Uint8Array|null);
+                seq?: (number|null);
                 body?: ("text"|"media"|"senderKeyDistribution"|"reaction");
                 $unknowns?: Uint8Array[];
             }
@@ -574,6 +578,7 @@ export namespace parley {
               replyTo?: string|null;
               groupId?: string|null;
               padding?: Uint8Array|null;
+              seq?: number|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape })
@@ -716,6 +721,136 @@ export namespace parley {
             type $Shape = parley.v1.Reaction.$Properties;
         }
 
+        interface IDeviceListRecord extends parley.v1.DeviceListRecord.$Properties {
+        }
+
+        class DeviceListRecord {
+            constructor(properties?: parley.v1.DeviceListRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            version: number;
+            prevHash: Uint8Array;
+            signerDeviceId: number;
+            at: number;
+            add?: (parley.v1.DeviceListAdd.$Properties|null);
+            remove?: (parley.v1.DeviceListRemove.$Properties|null);
+            signature: Uint8Array;
+            action?: ("add"|"remove");
+            static create(properties: parley.v1.DeviceListRecord.$Shape): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
+            static create(properties?: parley.v1.DeviceListRecord.$Properties): parley.v1.DeviceListRecord;
+            static encode(message: parley.v1.DeviceListRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRecord;
+            static toObject(message: parley.v1.DeviceListRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListRecord {
+            interface $Properties {
+                userId?: (string|null);
+                version?: (number|null);
+                prevHash?: (Uint8Array|null);
+                signerDeviceId?: (number|null);
+                at?: (number|null);
+                add?: (parley.v1.DeviceListAdd.$Properties|null);
+                remove?: (parley.v1.DeviceListRemove.$Properties|null);
+                signature?: (Uint8Array|null);
+                action?: ("add"|"remove");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              userId?: string|null;
+              version?: number|null;
+              prevHash?: Uint8Array|null;
+              signerDeviceId?: number|null;
+              at?: number|null;
+              add?: parley.v1.DeviceListAdd.$Shape|null;
+              remove?: parley.v1.DeviceListRemove.$Shape|null;
+              signature?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ action?: undefined; add?: null; remove?: null }|{ action?: "add"; add: parley.v1.DeviceListAdd.$Shape; remove?: null }|{ action?: "remove"; add?: null; remove: parley.v1.DeviceListRemove.$Shape })
+            );
+        }
+
+        interface IDeviceListAdd extends parley.v1.DeviceListAdd.$Properties {
+        }
+
+        class DeviceListAdd {
+            constructor(properties?: parley.v1.DeviceListAdd.$Properties);
+            $unknowns?: Uint8Array[];
+            deviceId: number;
+            identityKey: Uint8Array;
+            static create(properties: parley.v1.DeviceListAdd.$Shape): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
+            static create(properties?: parley.v1.DeviceListAdd.$Properties): parley.v1.DeviceListAdd;
+            static encode(message: parley.v1.DeviceListAdd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAdd;
+            static toObject(message: parley.v1.DeviceListAdd, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListAdd {
+            interface $Properties {
+                deviceId?: (number|null);
+                identityKey?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListAdd.$Properties;
+        }
+
+        interface IDeviceListRemove extends parley.v1.DeviceListRemove.$Properties {
+        }
+
+        class DeviceListRemove {
+            constructor(properties?: parley.v1.DeviceListRemove.$Properties);
+            $unknowns?: Uint8Array[];
+            deviceId: number;
+            static create(properties: parley.v1.DeviceListRemove.$Shape): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
+            static create(properties?: parley.v1.DeviceListRemove.$Properties): parley.v1.DeviceListRemove;
+            static encode(message: parley.v1.DeviceListRemove.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRemove;
+            static toObject(message: parley.v1.DeviceListRemove, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListRemove {
+            interface $Properties {
+                deviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListRemove.$Properties;
+        }
+
+        interface IDeviceListAppend extends parley.v1.DeviceListAppend.$Properties {
+        }
+
+        class DeviceListAppend {
+            constructor(properties?: parley.v1.DeviceListAppend.$Properties);
+            $unknowns?: Uint8Array[];
+            record: Uint8Array;
+            static create(properties: parley.v1.DeviceListAppend.$Shape): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
+            static create(properties?: parley.v1.DeviceListAppend.$Properties): parley.v1.DeviceListAppend;
+            static encode(message: parley.v1.DeviceListAppend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAppend;
+            static toObject(message: parley.v1.DeviceListAppend, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListAppend {
+            interface $Properties {
+                record?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListAppend.$Properties;
+        }
+
         enum ErrorCode {
             ERROR_CODE_UNSPECIFIED = 0,
             ERROR_CODE_BAD_FRAME = 1,
@@ -841,9 +976,10 @@ export namespace parley {
             keysCount?: (parley.v1.KeysCount.$Properties|null);
             devicesGet?: (parley.v1.DevicesGet.$Properties|null);
             deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
+            deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
             mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
             mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
+            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload");
             static create(properties: parley.v1.ClientFrame.$Shape): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
             static create(properties?: parley.v1.ClientFrame.$Properties): parley.v1.ClientFrame;
             static encode(message: parley.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -881,9 +1017,10 @@ export namespace parley {
                 keysCount?: (parley.v1.KeysCount.$Properties|null);
                 devicesGet?: (parley.v1.DevicesGet.$Properties|null);
                 deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
+                deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
                 mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
                 mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"mediaUpload"|"mediaDownload");
+                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -912,11 +1049,12 @@ export namespace parley {
               keysCount?: parley.v1.KeysCount.$Shape|null;
               devicesGet?: parley.v1.DevicesGet.$Shape|null;
               deviceRemove?: parley.v1.DeviceRemove.$Shape|null;
+              deviceListAppend?: parley.v1.DeviceListAppend.$Shape|null;
               mediaUpload?: parley.v1.MediaUploadRequest.$Shape|null;
               mediaDownload?: parley.v1.MediaDownloadRequest.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; mediaUpload?: null; mediaDownload?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape })
+              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null }|{ body?: "deviceListAppend"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend: parley.v1.DeviceListAppend.$Shape; mediaUpload?: null; mediaDownload?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape })
             );
         }
 
@@ -1957,6 +2095,7 @@ export namespace parley {
             $unknowns?: Uint8Array[];
             userId: string;
             devices: parley.v1.DeviceInfo.$Properties[];
+            records: Uint8Array[];
             static create(properties: parley.v1.DeviceList.$Shape): parley.v1.DeviceList & parley.v1.DeviceList.$Shape;
             static create(properties?: parley.v1.DeviceList.$Properties): parley.v1.DeviceList;
             static encode(message: parley.v1.DeviceList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1971,6 +2110,7 @@ export namespace parley {
             interface $Properties {
                 userId?: (string|null);
                 devices?: (parley.v1.DeviceInfo.$Properties[]|null);
+                records?: (Uint8Array[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.DeviceList.$Properties;

@@ -1838,6 +1838,7 @@ export const parley = $root.parley = (() => {
             };
 
             Auth.prototype.signature = $util.newBuffer([]);
+            Auth.prototype.origin = "";
 
             Auth.create = function(properties) {
                 return new Auth(properties);
@@ -1852,6 +1853,8 @@ export const parley = $root.parley = (() => {
                     throw $Error("max depth exceeded");
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
                     writer.uint32(10).bytes(message.signature);
+                if (message.origin != null && $Object.hasOwnProperty.call(message, "origin") && message.origin !== "")
+                    writer.uint32(18).string(message.origin);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1894,6 +1897,15 @@ export const parley = $root.parley = (() => {
                                 delete message.signature;
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.origin = value;
+                            else
+                                delete message.origin;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1927,6 +1939,9 @@ export const parley = $root.parley = (() => {
                             $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
                         else if (object.signature.length >= 0)
                             message.signature = object.signature;
+                if (object.origin != null)
+                    if (typeof object.origin !== "string" || object.origin.length)
+                        message.origin = $String(object.origin);
                 return message;
             };
 
@@ -1938,7 +1953,7 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     if (options.bytes === $String)
                         object.signature = "";
                     else {
@@ -1946,8 +1961,12 @@ export const parley = $root.parley = (() => {
                         if (options.bytes !== $Array)
                             object.signature = $util.newBuffer(object.signature);
                     }
+                    object.origin = "";
+                }
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
                     object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                if (message.origin != null && $Object.hasOwnProperty.call(message, "origin"))
+                    object.origin = message.origin;
                 return object;
             };
 
@@ -2996,6 +3015,7 @@ export const parley = $root.parley = (() => {
             Content.prototype.replyTo = "";
             Content.prototype.groupId = "";
             Content.prototype.padding = $util.newBuffer([]);
+            Content.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             let $oneOfFields;
 
@@ -3033,6 +3053,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(106).string(message.groupId);
                 if (message.padding != null && $Object.hasOwnProperty.call(message, "padding") && message.padding.length)
                     writer.uint32(122).bytes(message.padding);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(128).uint64(message.seq);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -3139,6 +3161,15 @@ export const parley = $root.parley = (() => {
                                 delete message.padding;
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -3211,6 +3242,16 @@ export const parley = $root.parley = (() => {
                             $util.base64.decode(object.padding, message.padding = $util.newBuffer($util.base64.length(object.padding)), 0);
                         else if (object.padding.length >= 0)
                             message.padding = object.padding;
+                if (object.seq != null)
+                    if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                        if ($util.Long)
+                            message.seq = $util.Long.fromValue(object.seq, true);
+                        else if (typeof object.seq === "string")
+                            message.seq = $parseInt(object.seq, 10);
+                        else if (typeof object.seq === "number")
+                            message.seq = object.seq;
+                        else if (typeof object.seq === "object")
+                            message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -3238,6 +3279,11 @@ export const parley = $root.parley = (() => {
                         if (options.bytes !== $Array)
                             object.padding = $util.newBuffer(object.padding);
                     }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.text != null && $Object.hasOwnProperty.call(message, "text")) {
                     object.text = $root.parley.v1.Text.toObject(message.text, options, _depth + 1);
@@ -3274,6 +3320,13 @@ export const parley = $root.parley = (() => {
                     object.groupId = message.groupId;
                 if (message.padding != null && $Object.hasOwnProperty.call(message, "padding"))
                     object.padding = options.bytes === $String ? $util.base64.encode(message.padding, 0, message.padding.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.padding) : message.padding;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
                 return object;
             };
 
@@ -4147,6 +4200,723 @@ export const parley = $root.parley = (() => {
             return Reaction;
         })();
 
+        v1.DeviceListRecord = (function() {
+
+            const DeviceListRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListRecord.prototype.userId = "";
+            DeviceListRecord.prototype.version = 0;
+            DeviceListRecord.prototype.prevHash = $util.newBuffer([]);
+            DeviceListRecord.prototype.signerDeviceId = 0;
+            DeviceListRecord.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            DeviceListRecord.prototype.add = null;
+            DeviceListRecord.prototype.remove = null;
+            DeviceListRecord.prototype.signature = $util.newBuffer([]);
+
+            let $oneOfFields;
+
+            $Object.defineProperty(DeviceListRecord.prototype, "action", {
+                get: $util.oneOfGetter($oneOfFields = ["add", "remove"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            DeviceListRecord.create = function(properties) {
+                return new DeviceListRecord(properties);
+            };
+
+            DeviceListRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(16).uint32(message.version);
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
+                    writer.uint32(26).bytes(message.prevHash);
+                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId") && message.signerDeviceId !== 0)
+                    writer.uint32(32).uint32(message.signerDeviceId);
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                    writer.uint32(40).uint64(message.at);
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add"))
+                    $root.parley.v1.DeviceListAdd.encode(message.add, writer.uint32(50).fork(), _depth + 1).ldelim();
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove"))
+                    $root.parley.v1.DeviceListRemove.encode(message.remove, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(66).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.prevHash = value;
+                            else
+                                delete message.prevHash;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.signerDeviceId = value;
+                            else
+                                delete message.signerDeviceId;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.at = value;
+                            else
+                                delete message.at;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.add = $root.parley.v1.DeviceListAdd.decode(reader, reader.size(), $undefined, _depth + 1, message.add);
+                            message.action = "add";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.remove = $root.parley.v1.DeviceListRemove.decode(reader, reader.size(), $undefined, _depth + 1, message.remove);
+                            message.action = "remove";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListRecord.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListRecord)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListRecord: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListRecord();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.prevHash != null)
+                    if (object.prevHash.length)
+                        if (typeof object.prevHash === "string")
+                            $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
+                        else if (object.prevHash.length >= 0)
+                            message.prevHash = object.prevHash;
+                if (object.signerDeviceId != null)
+                    if ($Number(object.signerDeviceId) !== 0)
+                        message.signerDeviceId = object.signerDeviceId >>> 0;
+                if (object.at != null)
+                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                        if ($util.Long)
+                            message.at = $util.Long.fromValue(object.at, true);
+                        else if (typeof object.at === "string")
+                            message.at = $parseInt(object.at, 10);
+                        else if (typeof object.at === "number")
+                            message.at = object.at;
+                        else if (typeof object.at === "object")
+                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
+                if (object.add != null) {
+                    if (!$util.isObject(object.add))
+                        throw $TypeError(".parley.v1.DeviceListRecord.add: object expected");
+                    message.add = $root.parley.v1.DeviceListAdd.fromObject(object.add, _depth + 1);
+                }
+                if (object.remove != null) {
+                    if (!$util.isObject(object.remove))
+                        throw $TypeError(".parley.v1.DeviceListRecord.remove: object expected");
+                    message.remove = $root.parley.v1.DeviceListRemove.fromObject(object.remove, _depth + 1);
+                }
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            DeviceListRecord.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.version = 0;
+                    if (options.bytes === $String)
+                        object.prevHash = "";
+                    else {
+                        object.prevHash = [];
+                        if (options.bytes !== $Array)
+                            object.prevHash = $util.newBuffer(object.prevHash);
+                    }
+                    object.signerDeviceId = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
+                    object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
+                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId"))
+                    object.signerDeviceId = message.signerDeviceId;
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
+                    else if (typeof message.at === "number")
+                        object.at = options.longs === $String ? $String(message.at) : message.at;
+                    else
+                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add")) {
+                    object.add = $root.parley.v1.DeviceListAdd.toObject(message.add, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "add";
+                }
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove")) {
+                    object.remove = $root.parley.v1.DeviceListRemove.toObject(message.remove, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "remove";
+                }
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            DeviceListRecord.prototype.toJSON = function() {
+                return DeviceListRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListRecord";
+            };
+
+            return DeviceListRecord;
+        })();
+
+        v1.DeviceListAdd = (function() {
+
+            const DeviceListAdd = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListAdd.prototype.deviceId = 0;
+            DeviceListAdd.prototype.identityKey = $util.newBuffer([]);
+
+            DeviceListAdd.create = function(properties) {
+                return new DeviceListAdd(properties);
+            };
+
+            DeviceListAdd.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
+                    writer.uint32(8).uint32(message.deviceId);
+                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey") && message.identityKey.length)
+                    writer.uint32(18).bytes(message.identityKey);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListAdd.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListAdd();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.identityKey = value;
+                            else
+                                delete message.identityKey;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListAdd.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListAdd)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListAdd: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListAdd();
+                if (object.deviceId != null)
+                    if ($Number(object.deviceId) !== 0)
+                        message.deviceId = object.deviceId >>> 0;
+                if (object.identityKey != null)
+                    if (object.identityKey.length)
+                        if (typeof object.identityKey === "string")
+                            $util.base64.decode(object.identityKey, message.identityKey = $util.newBuffer($util.base64.length(object.identityKey)), 0);
+                        else if (object.identityKey.length >= 0)
+                            message.identityKey = object.identityKey;
+                return message;
+            };
+
+            DeviceListAdd.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.deviceId = 0;
+                    if (options.bytes === $String)
+                        object.identityKey = "";
+                    else {
+                        object.identityKey = [];
+                        if (options.bytes !== $Array)
+                            object.identityKey = $util.newBuffer(object.identityKey);
+                    }
+                }
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey"))
+                    object.identityKey = options.bytes === $String ? $util.base64.encode(message.identityKey, 0, message.identityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.identityKey) : message.identityKey;
+                return object;
+            };
+
+            DeviceListAdd.prototype.toJSON = function() {
+                return DeviceListAdd.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListAdd.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListAdd";
+            };
+
+            return DeviceListAdd;
+        })();
+
+        v1.DeviceListRemove = (function() {
+
+            const DeviceListRemove = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListRemove.prototype.deviceId = 0;
+
+            DeviceListRemove.create = function(properties) {
+                return new DeviceListRemove(properties);
+            };
+
+            DeviceListRemove.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
+                    writer.uint32(8).uint32(message.deviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListRemove.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListRemove();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListRemove.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListRemove)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListRemove: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListRemove();
+                if (object.deviceId != null)
+                    if ($Number(object.deviceId) !== 0)
+                        message.deviceId = object.deviceId >>> 0;
+                return message;
+            };
+
+            DeviceListRemove.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.deviceId = 0;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                return object;
+            };
+
+            DeviceListRemove.prototype.toJSON = function() {
+                return DeviceListRemove.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListRemove.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListRemove";
+            };
+
+            return DeviceListRemove;
+        })();
+
+        v1.DeviceListAppend = (function() {
+
+            const DeviceListAppend = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListAppend.prototype.record = $util.newBuffer([]);
+
+            DeviceListAppend.create = function(properties) {
+                return new DeviceListAppend(properties);
+            };
+
+            DeviceListAppend.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record") && message.record.length)
+                    writer.uint32(10).bytes(message.record);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListAppend.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListAppend();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.record = value;
+                            else
+                                delete message.record;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListAppend.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListAppend)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListAppend: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListAppend();
+                if (object.record != null)
+                    if (object.record.length)
+                        if (typeof object.record === "string")
+                            $util.base64.decode(object.record, message.record = $util.newBuffer($util.base64.length(object.record)), 0);
+                        else if (object.record.length >= 0)
+                            message.record = object.record;
+                return message;
+            };
+
+            DeviceListAppend.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if (options.bytes === $String)
+                        object.record = "";
+                    else {
+                        object.record = [];
+                        if (options.bytes !== $Array)
+                            object.record = $util.newBuffer(object.record);
+                    }
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
+                    object.record = options.bytes === $String ? $util.base64.encode(message.record, 0, message.record.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.record) : message.record;
+                return object;
+            };
+
+            DeviceListAppend.prototype.toJSON = function() {
+                return DeviceListAppend.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListAppend.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListAppend";
+            };
+
+            return DeviceListAppend;
+        })();
+
         v1.ErrorCode = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "ERROR_CODE_UNSPECIFIED"] = 0;
@@ -4730,13 +5500,14 @@ export const parley = $root.parley = (() => {
             ClientFrame.prototype.keysCount = null;
             ClientFrame.prototype.devicesGet = null;
             ClientFrame.prototype.deviceRemove = null;
+            ClientFrame.prototype.deviceListAppend = null;
             ClientFrame.prototype.mediaUpload = null;
             ClientFrame.prototype.mediaDownload = null;
 
             let $oneOfFields;
 
             $Object.defineProperty(ClientFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "mediaUpload", "mediaDownload"]),
+                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "deviceListAppend", "mediaUpload", "mediaDownload"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -4801,6 +5572,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.DevicesGet.encode(message.devicesGet, writer.uint32(426).fork(), _depth + 1).ldelim();
                 if (message.deviceRemove != null && $Object.hasOwnProperty.call(message, "deviceRemove"))
                     $root.parley.v1.DeviceRemove.encode(message.deviceRemove, writer.uint32(434).fork(), _depth + 1).ldelim();
+                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend"))
+                    $root.parley.v1.DeviceListAppend.encode(message.deviceListAppend, writer.uint32(442).fork(), _depth + 1).ldelim();
                 if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload"))
                     $root.parley.v1.MediaUploadRequest.encode(message.mediaUpload, writer.uint32(482).fork(), _depth + 1).ldelim();
                 if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload"))
@@ -5015,6 +5788,13 @@ export const parley = $root.parley = (() => {
                             message.body = "deviceRemove";
                             continue;
                         }
+                    case 55: {
+                            if (wireType !== 2)
+                                break;
+                            message.deviceListAppend = $root.parley.v1.DeviceListAppend.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceListAppend);
+                            message.body = "deviceListAppend";
+                            continue;
+                        }
                     case 60: {
                             if (wireType !== 2)
                                 break;
@@ -5186,6 +5966,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.ClientFrame.deviceRemove: object expected");
                     message.deviceRemove = $root.parley.v1.DeviceRemove.fromObject(object.deviceRemove, _depth + 1);
                 }
+                if (object.deviceListAppend != null) {
+                    if (!$util.isObject(object.deviceListAppend))
+                        throw $TypeError(".parley.v1.ClientFrame.deviceListAppend: object expected");
+                    message.deviceListAppend = $root.parley.v1.DeviceListAppend.fromObject(object.deviceListAppend, _depth + 1);
+                }
                 if (object.mediaUpload != null) {
                     if (!$util.isObject(object.mediaUpload))
                         throw $TypeError(".parley.v1.ClientFrame.mediaUpload: object expected");
@@ -5339,6 +6124,11 @@ export const parley = $root.parley = (() => {
                     object.deviceRemove = $root.parley.v1.DeviceRemove.toObject(message.deviceRemove, options, _depth + 1);
                     if (options.oneofs)
                         object.body = "deviceRemove";
+                }
+                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend")) {
+                    object.deviceListAppend = $root.parley.v1.DeviceListAppend.toObject(message.deviceListAppend, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deviceListAppend";
                 }
                 if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload")) {
                     object.mediaUpload = $root.parley.v1.MediaUploadRequest.toObject(message.mediaUpload, options, _depth + 1);
@@ -11230,6 +12020,7 @@ export const parley = $root.parley = (() => {
 
             const DeviceList = function (properties) {
                 this.devices = [];
+                this.records = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -11238,6 +12029,7 @@ export const parley = $root.parley = (() => {
 
             DeviceList.prototype.userId = "";
             DeviceList.prototype.devices = $util.emptyArray;
+            DeviceList.prototype.records = $util.emptyArray;
 
             DeviceList.create = function(properties) {
                 return new DeviceList(properties);
@@ -11255,6 +12047,9 @@ export const parley = $root.parley = (() => {
                 if (message.devices != null && message.devices.length)
                     for (let i = 0; i < message.devices.length; ++i)
                         $root.parley.v1.DeviceInfo.encode(message.devices[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.records != null && message.records.length)
+                    for (let i = 0; i < message.records.length; ++i)
+                        writer.uint32(26).bytes(message.records[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -11305,6 +12100,14 @@ export const parley = $root.parley = (() => {
                             message.devices.push($root.parley.v1.DeviceInfo.decode(reader, reader.size(), $undefined, _depth + 1));
                             continue;
                         }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.records && message.records.length))
+                                message.records = [];
+                            message.records.push(reader.bytes());
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -11345,6 +12148,16 @@ export const parley = $root.parley = (() => {
                         message.devices[i] = $root.parley.v1.DeviceInfo.fromObject(object.devices[i], _depth + 1);
                     }
                 }
+                if (object.records) {
+                    if (!$Array.isArray(object.records))
+                        throw $TypeError(".parley.v1.DeviceList.records: array expected");
+                    message.records = $Array(object.records.length);
+                    for (let i = 0; i < object.records.length; ++i)
+                        if (typeof object.records[i] === "string")
+                            $util.base64.decode(object.records[i], message.records[i] = $util.newBuffer($util.base64.length(object.records[i])), 0);
+                        else if (object.records[i].length >= 0)
+                            message.records[i] = object.records[i];
+                }
                 return message;
             };
 
@@ -11356,8 +12169,10 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.arrays || options.defaults)
+                if (options.arrays || options.defaults) {
                     object.devices = [];
+                    object.records = [];
+                }
                 if (options.defaults)
                     object.userId = "";
                 if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
@@ -11366,6 +12181,11 @@ export const parley = $root.parley = (() => {
                     object.devices = $Array(message.devices.length);
                     for (let j = 0; j < message.devices.length; ++j)
                         object.devices[j] = $root.parley.v1.DeviceInfo.toObject(message.devices[j], options, _depth + 1);
+                }
+                if (message.records && message.records.length) {
+                    object.records = $Array(message.records.length);
+                    for (let j = 0; j < message.records.length; ++j)
+                        object.records[j] = options.bytes === $String ? $util.base64.encode(message.records[j], 0, message.records[j].length) : options.bytes === $Array ? $Array.prototype.slice.call(message.records[j]) : message.records[j];
                 }
                 return object;
             };

@@ -39,7 +39,7 @@ export function accountRoutes(stores: AccountPorts): Pick<Routes, 'registerPushT
     },
     async devicesGet(request, { device }) {
       const userId = request.userId || device.userId;
-      const devices = await stores.devices.list(userId);
+      const [devices, records] = await Promise.all([stores.devices.list(userId), stores.devices.deviceList(userId)]);
       return {
         deviceList: {
           userId,
@@ -49,6 +49,7 @@ export function accountRoutes(stores: AccountPorts): Pick<Routes, 'registerPushT
             createdAt: d.createdAt,
             approvedBy: d.approvedBy,
           })),
+          records,
         },
       };
     },

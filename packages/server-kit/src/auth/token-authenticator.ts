@@ -27,7 +27,7 @@ export function tokenAuthenticator(options: TokenAuthenticatorOptions): Authenti
       if (!valid) return { ok: false, reason: 'token rejected' };
       // A presented device key is recorded, so it must be proven like with key authentication.
       if (authKey.byteLength > 0) {
-        const payload = authChallengePayload(attempt.nonce, userId, deviceId);
+        const payload = authChallengePayload(attempt.nonce, userId, deviceId, attempt.origin);
         if (!(await verifyWithAuthKey(authKey, payload, attempt.signature)))
           return { ok: false, reason: 'bad signature' };
       }

@@ -1,4 +1,5 @@
 import type { DeviceRegistry } from './device-registry.js';
+import type { RateLimiter } from './rate-limiter.js';
 import type { Clock } from './types.js';
 
 /** What a connecting device presented (Hello + Auth). */
@@ -10,6 +11,11 @@ export interface AuthAttempt {
   token: string;
   /** The server's challenge nonce and the device's signature over the challenge payload. */
   nonce: Uint8Array;
+  /**
+   * The server origin the device signed its login for (part of the signed payload). The gateway
+   * has already checked that this server answers to it.
+   */
+  origin: string;
   signature: Uint8Array;
   link?: DeviceLinkProof;
 }
@@ -22,11 +28,19 @@ export interface DeviceLinkProof {
   signature: Uint8Array;
 }
 
-export type AuthDecision = { ok: true; registered: boolean } | { ok: false; reason: string };
+/**
+ * A refusal with `retryAfterMs` is a rate limit: the client gets RATE_LIMITED (retryable) and a
+ * RATE_LIMITED close instead of AUTH_FAILED.
+ */
+export type AuthDecision = { ok: true; registered: boolean } | { ok: false; reason: string; retryAfterMs?: number };
 
 export interface AuthContext {
   devices: DeviceRegistry;
   clock: Clock;
+  /** The server's token buckets (e.g. registrations per IP address). */
+  rateLimiter?: RateLimiter;
+  /** The peer's IP address as the socket saw it, when known. */
+  remoteAddress?: string;
 }
 
 /**

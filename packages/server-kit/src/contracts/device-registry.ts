@@ -19,6 +19,9 @@ export interface PushToken {
 
 export type RegisterResult = { created: true; device: DeviceRecord } | { created: false; device: DeviceRecord };
 
+/** The answer of {@link DeviceRegistry.registerFirst}: `userTaken` when the user already has (or had) a device. */
+export type RegisterFirstResult = { created: true; device: DeviceRecord } | { created: false; userTaken: true };
+
 /**
  * Which devices exist, per user, and the key each authenticates with.
  *
@@ -28,12 +31,21 @@ export type RegisterResult = { created: true; device: DeviceRecord } | { created
  * - A removed device id is never handed back by `get`/`list`, and `register` refuses to reuse it
  *   (returns the tombstoned record as `created: false` with an empty authKey).
  * - `list` returns a user's devices ordered by device id.
+ * - `registerFirst` creates a user's first device in one atomic step: it creates the device only
+ *   when the user has never had one (live or removed), so of two concurrent first registrations
+ *   of one user exactly one wins, and the id of a user whose devices were all removed is not
+ *   handed to a newcomer (the removed devices stay as tombstones). Otherwise `userTaken: true`.
  * - `register` without `createdAt` stamps the implementation's clock.
  * - `setRegistrationId` rejects with ParleyError('NOT_FOUND') for an unknown or removed device.
  * - `remove` returns true only when it removed a live device.
+ * - `appendDeviceList` is atomic: it stores version v only while the user's list holds exactly v - 1
+ *   records, so of two appends of the same version exactly one succeeds; version 1 replaces the
+ *   whole list (a new account identity). It checks nothing inside the record (the caller verifies).
+ * - `deviceList` returns the stored records in version order, as stored (byte for byte).
  */
 export interface DeviceRegistry {
   register(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterResult>;
+  registerFirst(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterFirstResult>;
   get(userId: string, deviceId: number): Promise<DeviceRecord | undefined>;
   list(userId: string): Promise<DeviceRecord[]>;
   setRegistrationId(userId: string, deviceId: number, registrationId: number): Promise<void>;
@@ -41,4 +53,8 @@ export interface DeviceRegistry {
   /** Stores (or with null clears) a live device's push token; NOT_FOUND for an unknown device. Removing the device clears it. */
   setPushToken(userId: string, deviceId: number, token: PushToken | null): Promise<void>;
   pushToken(userId: string, deviceId: number): Promise<PushToken | undefined>;
+  /** The user's signed device list: encoded DeviceListRecords, version 1 first (empty when none). */
+  deviceList(userId: string): Promise<Uint8Array[]>;
+  /** Stores `record` as `version` of the user's device list; false when the list is not at version - 1. */
+  appendDeviceList(userId: string, version: number, record: Uint8Array): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_FRAME_BYTES } from '@parley/core';
 import { DEFAULT_MAX_GROUP_MEMBERS } from '@parley/core/groups';
+import type { RateLimit } from './rate-limiter.js';
 
 /** Tunable limits of a gateway. Every field has a safe default. */
 export interface ServerLimits {
@@ -23,6 +24,13 @@ export interface ServerLimits {
   maxConcurrentRequests: number;
   /** Prekey bundle fetches (`KeysFetch`) allowed per requesting device per minute (burst and rate). Default 60. */
   keyFetchesPerMinute: number;
+  /**
+   * Prekey bundle fetches of one target user per hour, all requesters together (burst and rate), so
+   * many requesters cannot drain a user's one-time prekeys. Beyond it: RATE_LIMITED. Default 600.
+   */
+  keyFetchesPerTargetPerHour: number;
+  /** One-time prekeys one device may have stored; an upload that would pass it is INVALID_ARGUMENT. Default 1,000. */
+  maxStoredPreKeys: number;
   /** Below this many one-time prekeys, a claim pushes `PreKeysLow` to the device. Default 20. */
   prekeyLowWater: number;
   /** One-time prekeys accepted per `KeysUpload`. Default 100, which is also the most a KeyDirectory takes. */
@@ -42,6 +50,50 @@ export interface ServerLimits {
   maxPendingRequests: number;
   /** The `retry_after_ms` an OVERLOADED refusal carries. Default 250 ms. */
   overloadRetryAfterMs: number;
+  /**
+   * Frames (of any kind, acks and pings included) a connection may send per second, sustained.
+   * Above it reading pauses (TCP pushes back); a debt of more than `frameBurst` frames closes the
+   * connection with RATE_LIMITED (4011). Default 1,000.
+   */
+  framesPerSecond: number;
+  /** Frames a connection may send at once before `framesPerSecond` applies. Default 2,000. */
+  frameBurst: number;
+  /**
+   * Most ids (user ids, message ids, device ids, device copies) one request may list; more is
+   * refused with INVALID_ARGUMENT. Default 1,000.
+   */
+  maxIdsPerRequest: number;
+  /** Most users one connection may be subscribed to for presence (INVALID_ARGUMENT beyond). Default 1,000. */
+  maxPresenceSubscriptionsPerConnection: number;
+  /** Most presence subscriptions of one user's connections on one gateway together. Default 2,000. */
+  maxPresenceSubscriptionsPerUser: number;
+  /** Open sockets (HTTP and WebSocket) the server holds at once; a further one is answered 503 and closed. Default 20,000. */
+  maxConnections: number;
+  /**
+   * Open sockets per client IP address; a further one is answered 503 (Retry-After) and closed.
+   * Default 256. Addresses `exemptAddress` accepts (loopback by default) are not counted.
+   */
+  maxConnectionsPerAddress: number;
+  /** WebSocket connections not yet authenticated; a further one is closed with RATE_LIMITED (4011). Default 1,000. */
+  maxUnauthenticatedConnections: number;
+  /** An HTTP request's headers must have arrived within this (ms), else the socket is closed. Default 10 s. */
+  httpHeadersTimeoutMs: number;
+  /** A whole HTTP request, body included, must have arrived within this (ms). Default 30 min (100 MiB over a slow link). */
+  httpRequestTimeoutMs: number;
+  /** A media upload that receives no bytes for this long (ms) is closed and its partial blob removed. Default 30 s. */
+  uploadIdleTimeoutMs: number;
+  /** Messages (1:1 and group) one user may send, all devices together. Default burst 2,000, 50/s. */
+  sendRate: RateLimit;
+  /** Messages one user may send to one user or group. Default burst 1,000, 10/s. */
+  sendToRate: RateLimit;
+  /** Read receipts one user may send. Default burst 2,000, 50/s. */
+  receiptRate: RateLimit;
+  /** Group creations and changes one user may make. Default burst 30, then 6 per minute. */
+  groupChangeRate: RateLimit;
+  /** Prekey bundle fetches one user may make, all devices together (on top of `keyFetchesPerMinute` per device). Default burst 120, 2/s. */
+  keyFetchRate: RateLimit;
+  /** Fetches of one user's prekey bundles, whoever asks (slows draining their one-time prekeys). Default burst 100, 1/s. */
+  keyFetchTargetRate: RateLimit;
 }
 
 export const DEFAULT_LIMITS: ServerLimits = {
@@ -55,6 +107,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxBadFrames: 8,
   maxConcurrentRequests: 64,
   keyFetchesPerMinute: 60,
+  keyFetchesPerTargetPerHour: 600,
+  maxStoredPreKeys: 1_000,
   prekeyLowWater: 20,
   maxPreKeysPerUpload: 100,
   presenceCoalesceMs: 1_000,
@@ -62,6 +116,23 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
   maxPendingRequests: 1_024,
   overloadRetryAfterMs: 250,
+  framesPerSecond: 1_000,
+  frameBurst: 2_000,
+  maxIdsPerRequest: 1_000,
+  maxPresenceSubscriptionsPerConnection: 1_000,
+  maxPresenceSubscriptionsPerUser: 2_000,
+  maxConnections: 20_000,
+  maxConnectionsPerAddress: 256,
+  maxUnauthenticatedConnections: 1_000,
+  httpHeadersTimeoutMs: 10_000,
+  httpRequestTimeoutMs: 30 * 60_000,
+  uploadIdleTimeoutMs: 30_000,
+  sendRate: { capacity: 2_000, refillPerSecond: 50 },
+  sendToRate: { capacity: 1_000, refillPerSecond: 10 },
+  receiptRate: { capacity: 2_000, refillPerSecond: 50 },
+  groupChangeRate: { capacity: 30, refillPerSecond: 0.1 },
+  keyFetchRate: { capacity: 120, refillPerSecond: 2 },
+  keyFetchTargetRate: { capacity: 100, refillPerSecond: 1 },
 };
 
 export function resolveLimits(limits: Partial<ServerLimits> | undefined): ServerLimits {

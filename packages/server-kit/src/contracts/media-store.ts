@@ -53,6 +53,11 @@ export interface MediaStore {
   get(blobId: string): Promise<MediaBlob | undefined>;
   delete(blobId: string): Promise<boolean>;
   purgeStoredBefore(cutoff: number): Promise<number>;
+  /**
+   * Optional: bytes still free where blobs are written (e.g. the file system's available space),
+   * so the server can refuse uploads before the disk fills (`MediaSettings.minFreeBytes`).
+   */
+  freeBytes?(): Promise<number>;
 }
 
 /** The MEDIA_TOO_LARGE error of a put that passed its limit. */

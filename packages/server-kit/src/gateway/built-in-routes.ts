@@ -1,5 +1,6 @@
 import { isValidMessageId, ParleyError } from '@parley/core';
 import { accountRoutes } from '../account/account-requests.js';
+import { deviceListRoutes } from '../account/device-list-requests.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
@@ -60,6 +61,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
   return {
     ...messageRoutes(o, queue, receipts),
     ...accountRoutes(stores),
+    ...deviceListRoutes(stores),
     ...keysRoutes({
       stores,
       limits: o.limits,
@@ -101,11 +103,19 @@ function messageRoutes(
      * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order
      * a gateway dying (or a store failing) in between leaves the entries queued, so they are delivered
      * and acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+     * Only ids this connection was sent and has not acknowledged yet count (see DeliveryPump.outstanding):
+     * an ack can neither forge receipts nor touch another queue. An ack naming more ids than the
+     * delivery window is refused whole: no client has that many in flight.
      */
     async deliverAck(request, { device }) {
+      const named = request.ids ?? [];
+      if (named.length > o.limits.deliveryWindow) {
+        throw new ParleyError('INVALID_ARGUMENT', `an ack names at most ${o.limits.deliveryWindow} ids`);
+      }
       const pump = o.live.pumpOf(device);
       if (!pump) return undefined;
-      const ids = request.ids ?? [];
+      const ids = pump.outstanding(named);
+      if (ids.length === 0) return undefined;
       const acked = ids.map(parseQueueId); // read once: 1:1 and group receipts both look at them
       await deliveredReceipts(receipts, device, acked);
       await o.groupReceipts.delivered(device, acked);

@@ -9,15 +9,18 @@ import {
 import type { RawData, WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
 import { Admission } from './admission.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
+import { FrameBudget } from './frame-budget.js';
 import { peekClientFrame } from './frame-peek.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
+import { type LocalAddress, originPolicy } from './server-origins.js';
 
 /** What the connection loop needs of its gateway. */
 export interface ConnectionLoopPorts {
@@ -26,7 +29,9 @@ export interface ConnectionLoopPorts {
   clock: Clock;
   logger: Logger;
   router: Router;
-  handshake: Omit<HandshakeContext, 'clock' | 'limits' | 'logger'>;
+  handshake: Omit<HandshakeContext, 'clock' | 'limits' | 'logger' | 'acceptsOrigin'>;
+  /** The origins logins must be signed for; by default the address each connection arrived on. */
+  origins: readonly string[] | undefined;
   /** True once the gateway is stopping: no new work is taken on. */
   closing(): boolean;
   /** Work the gateway waits for when it stops. */
@@ -35,7 +40,12 @@ export interface ConnectionLoopPorts {
   opened(connection: Connection): void;
   /** A connection closed. */
   closed(connection: Connection): void;
+  /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
+  setTimer?: SetTimer;
 }
+
+/** How long a client closed for flooding is asked to wait before reconnecting. */
+const FLOOD_RECONNECT_AFTER_MS = 10_000;
 
 /**
  * Attempts of an acknowledgement while the stores fail (about a minute with the backoff): an
@@ -81,7 +91,11 @@ export class ConnectionLoop {
     this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
   }
 
-  accept(ws: WebSocket): void {
+  /**
+   * Serves `ws`, which arrived on `local` (the socket's local address decides the default origins)
+   * from `remoteAddress` (the peer's IP, for per-address limits such as registrations).
+   */
+  accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
     if (this.o.closing()) {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
@@ -89,30 +103,65 @@ export class ConnectionLoop {
     const { limits, clock, logger } = this.o;
     const id = `${this.o.gatewayId}:${++this.nextConnection}`;
     const connection = new Connection(id, ws, limits, clock());
-    const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger }, connection);
+    connection.remoteAddress = remoteAddress;
+    const acceptsOrigin = originPolicy(this.o.origins, local);
+    const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
     this.o.opened(connection);
     let chain: Promise<void> = Promise.resolve();
-    let queued = 0;
+    // Requests and acks being handled: both count against the connection's concurrency budget, so
+    // a flood of acks pauses reading like a flood of requests does.
+    let busy = 0;
+    // Frames in the ordered chain (acks aside): what load shedding counts (see admission.ts).
+    let waiting = 0;
+    // Reading pauses while too many frames are being handled or while the frame budget is spent,
+    // and resumes when neither holds.
+    let throttled = false;
+    const resume = () => {
+      if (!throttled && busy < limits.maxConcurrentRequests && !this.o.closing()) connection.resumeReading();
+    };
+    const begin = () => {
+      if (++busy >= limits.maxConcurrentRequests) connection.pauseReading();
+    };
+    const end = () => {
+      if (--busy === limits.maxConcurrentRequests - 1) resume();
+    };
+    const budget = new FrameBudget(limits.framesPerSecond, limits.frameBurst, clock());
+    const setTimer = this.o.setTimer ?? systemTimer;
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      connection.lastReceivedAt = clock();
+      if (!connection.isOpen) return; // frames read after a close cost nothing
+      const now = clock();
+      connection.lastReceivedAt = now;
+      const verdict = budget.take(now);
+      if (verdict.kind === 'close') {
+        connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
+        return;
+      }
+      if (verdict.kind === 'throttle' && !throttled) {
+        throttled = true;
+        connection.pauseReading();
+        setTimer(() => {
+          throttled = false;
+          resume();
+        }, verdict.resumeInMs);
+      }
       const bytes = toBytes(data);
       if (isBinary && connection.state === 'ready' && connection.address && !this.o.closing()) {
         const ack = sniffDeliverAck(bytes, limits.maxFrameBytes);
         if (ack) {
-          this.o.track(this.fastAck(connection, ack));
+          begin();
+          this.o.track(this.acknowledge(connection, ack).finally(end));
           return;
         }
-        if (this.shed(connection, bytes, queued)) return;
+        if (this.shed(connection, bytes, waiting)) return;
       }
-      this.admission.queued(queued);
-      queued++;
-      if (queued >= limits.maxConcurrentRequests) connection.pauseReading();
+      this.admission.queued(waiting++);
+      begin();
       chain = chain.then(async () => {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
-          this.admission.finished(--queued);
-          if (queued === limits.maxConcurrentRequests - 1 && !this.o.closing()) connection.resumeReading();
+          this.admission.finished(--waiting);
+          end();
         }
       });
       this.o.track(chain);
@@ -135,11 +184,12 @@ export class ConnectionLoop {
   }
 
   /**
-   * Routes an acknowledgement out of order (see ack-fast-path.ts). The client sends it once, so
-   * when the stores fail (PostgreSQL restarting) the gateway retries it with a backoff, keeping the
-   * connection open: the device stays connected through a short outage, its deliveries waiting.
+   * Routes an acknowledgement, from the fast path (see ack-fast-path.ts) or in order: both answer
+   * the same way. The client sends it once, so when the stores fail (PostgreSQL restarting) the
+   * gateway retries it with a backoff, keeping the connection open: the device stays connected
+   * through a short outage, its deliveries waiting.
    */
-  private async fastAck(connection: Connection, frame: ClientFrame): Promise<void> {
+  private async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
     const backoff = new RetryBackoff();
@@ -148,6 +198,11 @@ export class ConnectionLoop {
         await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
         return;
       } catch (error) {
+        if (isParleyError(error) && !error.retryable) {
+          // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
+          this.refuseFrame(connection, error, frame.requestId);
+          return;
+        }
         this.o.logger.warn('ack failed', { attempt, error: String(error) });
       }
       if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
@@ -158,6 +213,14 @@ export class ConnectionLoop {
         return;
       }
       await pause(connection, backoff.next());
+    }
+  }
+
+  /** Answers a frame the client should not have sent; too many of them close the connection. */
+  private refuseFrame(connection: Connection, error: unknown, requestId = 0): void {
+    connection.replyError(requestId, error);
+    if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
+      connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
     }
   }
 
@@ -175,10 +238,7 @@ export class ConnectionLoop {
         connection.replyError(unknownBody.requestId, error);
         return;
       }
-      connection.replyError(0, error);
-      if (connection.state !== 'ready' || ++connection.badFrames > this.o.limits.maxBadFrames) {
-        connection.close(CloseReasons.CLOSE_REASON_PROTOCOL_ERROR, 'undecodable frames');
-      }
+      this.refuseFrame(connection, error);
       return;
     }
     const requestId = frame.requestId;
@@ -206,6 +266,7 @@ export class ConnectionLoop {
       if (connection.state !== 'ready' || !device) {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
+      if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
       const reply = await this.o.router.handle(frame, { device, requestId, connectionId: connection.id });
       if (reply) connection.reply(requestId, reply);
     } catch (error) {

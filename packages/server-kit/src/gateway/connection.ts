@@ -25,6 +25,8 @@ export class Connection {
   lastReceivedAt: number;
   lastClaimAt = 0;
   badFrames = 0;
+  /** The peer's IP address, when the server knows it (for per-address limits). */
+  remoteAddress: string | undefined;
   readonly openedAt: number;
   private readonly onClosedCallbacks: Array<() => void> = [];
 
@@ -72,11 +74,12 @@ export class Connection {
   }
 
   /** Sends Goodbye, then closes with 4000 + reason. Idempotent. */
-  close(reason: CloseReason, message: string): void {
+  close(reason: CloseReason, message: string, reconnectAfterMs?: number): void {
     if (this.state === 'closed') return;
     try {
       if (this.ws.readyState === this.ws.OPEN) {
-        this.ws.send(encodeServerFrame({ goodbye: { reason, message } }));
+        const goodbye = reconnectAfterMs === undefined ? { reason, message } : { reason, message, reconnectAfterMs };
+        this.ws.send(encodeServerFrame({ goodbye }));
         this.ws.close(closeCode(reason), message.slice(0, 120));
       }
     } catch {

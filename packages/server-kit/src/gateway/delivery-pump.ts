@@ -65,6 +65,16 @@ export class DeliveryPump {
     }
   }
 
+  /**
+   * The ids among `ids` that this pump sent and that are not acknowledged yet: entries of this
+   * device's own queue. Only those may be acknowledged and answered with receipts, so an ack naming
+   * ids of another queue (forged receipts) does nothing. An id sent on an earlier connection is not
+   * among them; the entry stays queued, is sent again, and its next ack counts.
+   */
+  outstanding(ids: readonly string[]): string[] {
+    return ids.filter((id) => this.inflight.has(id));
+  }
+
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
   async ack(ids: string[]): Promise<void> {
     const wasFull = this.inflight.size >= this.o.window;

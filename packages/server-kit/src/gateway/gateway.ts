@@ -12,11 +12,12 @@ import type { PushCoalescer } from '../push/push-coalescer.js';
 import { Router } from '../router/router.js';
 import type { RouteMiddleware } from '../router/routes.js';
 import { builtInRoutes } from './built-in-routes.js';
-import { CloseReasons, type Connection } from './connection.js';
+import { CloseReasons, type Connection, closeCode } from './connection.js';
 import { ConnectionLoop } from './connection-loop.js';
 import { DirectorySweep } from './directory-sweep.js';
 import { GatewayNotes } from './gateway-notes.js';
 import { LiveDevices } from './live-devices.js';
+import type { LocalAddress } from './server-origins.js';
 
 /** What a {@link Gateway} is built from (`createServer` fills it from its options). */
 export interface GatewayOptions {
@@ -29,6 +30,11 @@ export interface GatewayOptions {
   /** The app's middleware around the built-in routes. */
   routes?: RouteMiddleware;
   gatewayId: string;
+  /**
+   * The origins (URL hosts) clients log in for; default: the address each connection arrived on.
+   * See `CreateServerOptions.origins`.
+   */
+  origins?: readonly string[];
   stores: ServerStores;
   authenticator: Authenticator;
   limits: ServerLimits;
@@ -88,7 +94,8 @@ export class Gateway {
       limits,
       clock,
       logger,
-      router: new Router(routes, o.routes),
+      router: new Router(routes, o.routes, limits, stores.rateLimiter),
+      origins: o.origins,
       handshake: {
         stores,
         authenticator: o.authenticator,
@@ -140,8 +147,19 @@ export class Gateway {
     return this.connections.size;
   }
 
-  accept(ws: WebSocket): void {
-    this.loop.accept(ws);
+  /**
+   * Serves a socket that arrived on `local` (decides the default login origins) from `remoteAddress`
+   * (the peer's IP, for per-address limits such as registrations).
+   */
+  accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
+    // Sockets that never authenticate cost memory and a timer each until authTimeoutMs: cap them.
+    let unauthenticated = 0;
+    for (const c of this.connections.values()) if (c.state === 'hello' || c.state === 'auth') unauthenticated++;
+    if (unauthenticated >= this.o.limits.maxUnauthenticatedConnections) {
+      ws.close(closeCode(CloseReasons.CLOSE_REASON_RATE_LIMITED), 'too many unauthenticated connections');
+      return;
+    }
+    this.loop.accept(ws, local, remoteAddress);
   }
 
   /** The periodic purge of expired queue entries; a failure waits for the next period. */

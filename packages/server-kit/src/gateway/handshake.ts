@@ -5,7 +5,9 @@ import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
+import { isValidUserId } from '../router/request-checks.js';
 import { CloseReasons, type Connection } from './connection.js';
+import { MAX_ORIGIN_BYTES } from './server-origins.js';
 
 interface PendingHello {
   hello: parley.v1.Hello.$Properties;
@@ -21,6 +23,8 @@ export interface HandshakeContext {
   clock: Clock;
   limits: ServerLimits;
   logger: Logger;
+  /** Whether this connection may log in for `origin`, the server the device signed its login for. */
+  acceptsOrigin(origin: string): boolean;
   /**
    * Called once the connection is authenticated, before Welcome is sent. Returns the queue
    * size for Welcome and a `start` that begins deliveries once Welcome is on the wire.
@@ -51,8 +55,13 @@ export class Handshake {
       return;
     }
     const device = { userId: hello.userId ?? '', deviceId: hello.deviceId ?? 0 };
-    if (!validUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
+    if (!isValidUserId(device.userId) || !Number.isInteger(device.deviceId) || device.deviceId <= 0) {
       this.fail(requestId, 'user_id must be 1-128 characters without control characters, device_id > 0');
+      return;
+    }
+    const oversize = oversizeHelloField(hello);
+    if (oversize) {
+      this.fail(requestId, oversize);
       return;
     }
     const nonce = randomBytes(32);
@@ -66,6 +75,17 @@ export class Handshake {
     if (this.connection.state !== 'auth' || !pending) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
     this.pending = undefined;
     const { hello, device, nonce } = pending;
+    if ((auth.signature?.length ?? 0) > MAX_KEY_BYTES) {
+      this.fail(requestId, `signature is at most ${MAX_KEY_BYTES} bytes`);
+      return;
+    }
+    const origin = auth.origin ?? '';
+    if (!this.ctx.acceptsOrigin(origin)) {
+      // The login was made for another server: relayed, or the gateway's `origins` is not configured.
+      const shown = origin.length > MAX_ORIGIN_BYTES ? `${origin.slice(0, 64)}...` : origin;
+      this.fail(requestId, `the login was signed for origin "${shown}", which this server does not answer to`);
+      return;
+    }
     const link = hello.link;
     const decision = await this.ctx.authenticator
       .authenticate(
@@ -75,6 +95,7 @@ export class Handshake {
           authKey: hello.authKey ?? new Uint8Array(),
           token: hello.token ?? '',
           nonce,
+          origin,
           signature: auth.signature ?? new Uint8Array(),
           ...(link
             ? {
@@ -88,7 +109,12 @@ export class Handshake {
               }
             : {}),
         },
-        { devices: this.ctx.stores.devices, clock: this.ctx.clock },
+        {
+          devices: this.ctx.stores.devices,
+          clock: this.ctx.clock,
+          rateLimiter: this.ctx.stores.rateLimiter,
+          ...(this.connection.remoteAddress ? { remoteAddress: this.connection.remoteAddress } : {}),
+        },
       )
       .catch((error: unknown) => {
         this.ctx.logger.error('authenticator failed', { error: String(error) });
@@ -103,6 +129,12 @@ export class Handshake {
     }
     if (!decision.ok) {
       this.ctx.logger.info('auth failed', { ...device, reason: decision.reason });
+      if (decision.retryAfterMs !== undefined) {
+        const retryAfterMs = decision.retryAfterMs;
+        this.connection.replyError(requestId, new ParleyError('RATE_LIMITED', decision.reason, { retryAfterMs }));
+        this.connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'rate limited');
+        return;
+      }
       this.fail(requestId, decision.reason);
       return;
     }
@@ -137,7 +169,19 @@ export class Handshake {
   }
 }
 
-function validUserId(userId: string): boolean {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters is the point
-  return userId.length > 0 && userId.length <= 128 && !/[\u0000-\u001f\u007f]/.test(userId);
+/** Longest `client_info` (characters): a product name and version, not a document. */
+export const MAX_CLIENT_INFO = 256;
+/** Longest bearer `token` (characters): room for a large JWT. */
+export const MAX_TOKEN = 8_192;
+/** Longest key or signature (bytes): public keys and signatures are 32-72 bytes. */
+export const MAX_KEY_BYTES = 256;
+
+/** Which Hello field is over its length limit, as the refusal says it; undefined when none is. */
+function oversizeHelloField(hello: parley.v1.Hello.$Properties): string | undefined {
+  if ((hello.clientInfo?.length ?? 0) > MAX_CLIENT_INFO) return `client_info is at most ${MAX_CLIENT_INFO} characters`;
+  if ((hello.token?.length ?? 0) > MAX_TOKEN) return `token is at most ${MAX_TOKEN} characters`;
+  const keys = [hello.authKey, hello.link?.newAuthKey, hello.link?.signature];
+  if (keys.some((k) => (k?.length ?? 0) > MAX_KEY_BYTES))
+    return `keys and signatures are at most ${MAX_KEY_BYTES} bytes`;
+  return undefined;
 }

@@ -56,7 +56,15 @@ export class LiveDevices implements Deliveries {
     // Store work first: if it fails, the handshake answers UNAVAILABLE and nothing is half set up.
     const [elsewhere, pending] = await Promise.all([
       this.o.stores.directory.claim(device, location, directoryTtl(this.o.limits)),
-      this.o.stores.queue.count(device),
+      // The queue's store may be down while the device could still log in (issue 14): Welcome then
+      // says 0 pending, and the pump's failed reads retry on their timer until it is back.
+      this.o.stores.queue.count(device).catch((error: unknown) => {
+        this.o.logger.warn('counting the queue at login failed; Welcome says 0 pending', {
+          ...device,
+          error: String(error),
+        });
+        return 0;
+      }),
     ]);
     if (!connection.isOpen) {
       await this.o.stores.directory.release(device, connection.id);

@@ -15,7 +15,10 @@ import type { Routes } from '../router/routes.js';
 /** What the key routes use: the key directory, devices and the fetch rate limit. */
 export interface KeysPorts {
   stores: Pick<ServerStores, 'keys' | 'devices' | 'rateLimiter'>;
-  limits: Pick<ServerLimits, 'keyFetchesPerMinute' | 'prekeyLowWater' | 'maxPreKeysPerUpload'>;
+  limits: Pick<
+    ServerLimits,
+    'keyFetchesPerMinute' | 'keyFetchesPerTargetPerHour' | 'maxStoredPreKeys' | 'prekeyLowWater' | 'maxPreKeysPerUpload'
+  >;
   /** Tells the device, when it is connected to this gateway, that its one-time prekeys run low. Best effort. */
   notifyPreKeysLow(device: DeviceAddress, oneTimeRemaining: number): void;
 }
@@ -69,6 +72,17 @@ export async function handleKeysUpload(
   };
   // Keys first: a failure after this leaves the registry one upload behind, and the client's
   // retry (uploads are idempotent) brings it in step.
+  // Bounded per device: one device cannot grow the key store without limit. A device uploads at most
+  // one batch at a time (its requests are handled in order), so the check cannot be raced past.
+  if (keys.oneTimePreKeys.length > 0) {
+    const stored = await ctx.stores.keys.count(device);
+    if (stored + keys.oneTimePreKeys.length > ctx.limits.maxStoredPreKeys) {
+      throw new ParleyError(
+        'INVALID_ARGUMENT',
+        `a device may store at most ${ctx.limits.maxStoredPreKeys} one-time prekeys (has ${stored})`,
+      );
+    }
+  }
   const oneTimeRemaining = await ctx.stores.keys.upload(device, keys);
   await ctx.stores.devices.setRegistrationId(device.userId, device.deviceId, registrationId);
   return { oneTimeRemaining };
@@ -96,6 +110,17 @@ export async function handleKeysFetch(
   }
   const userId = fetch.userId;
   if (!userId) throw new ParleyError('INVALID_ARGUMENT', 'keys_fetch needs a user_id');
+  // Also per target, all requesters together: many requesting devices cannot drain one user's keys.
+  const perHour = ctx.limits.keyFetchesPerTargetPerHour;
+  const target = await ctx.stores.rateLimiter.consume(`keys-target\u0000${userId}`, 1, {
+    capacity: perHour,
+    refillPerSecond: perHour / 3600,
+  });
+  if (!target.allowed) {
+    throw new ParleyError('RATE_LIMITED', `too many prekey bundle fetches of ${userId}`, {
+      retryAfterMs: target.retryAfterMs,
+    });
+  }
   const current = await ctx.stores.devices.list(userId);
   if (current.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${userId} has no registered device`);
   const asked = fetch.deviceIds?.length ? new Set(fetch.deviceIds) : undefined;

@@ -53,9 +53,9 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
       const final = fileOf(blobId);
       if (await exists(final)) throw new ParleyError('CONFLICT', 'a blob with this id exists');
       // Directories appear with the first upload: a server that never stores media makes none.
-      await fs.mkdir(tmpDir, { recursive: true });
+      await fs.mkdir(tmpDir, { recursive: true, mode: 0o700 });
       const temp = path.join(tmpDir, `${blobId}.${randomBytes(6).toString('hex')}`);
-      const handle = await fs.open(temp, 'wx');
+      const handle = await fs.open(temp, 'wx', 0o600);
       let size = 0;
       try {
         try {
@@ -71,7 +71,7 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
         const storedAt = clock();
         const when = new Date(storedAt);
         await fs.utimes(temp, when, when);
-        await fs.mkdir(shardOf(blobId), { recursive: true });
+        await fs.mkdir(shardOf(blobId), { recursive: true, mode: 0o700 });
         try {
           await fs.link(temp, final);
         } catch (error) {
@@ -105,6 +105,14 @@ export function fsMediaStore(options: FsMediaStoreOptions): MediaStore {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw error;
       }
+    },
+
+    async freeBytes() {
+      // The directory may not exist before the first upload: measure the nearest existing parent.
+      let at = dir;
+      while (!existsSync(at) && path.dirname(at) !== at) at = path.dirname(at);
+      const stats = await fs.statfs(at);
+      return stats.bavail * stats.bsize;
     },
 
     async purgeStoredBefore(cutoff) {

@@ -12,6 +12,8 @@ export interface MediaHttpContext {
   tickets: MediaTickets;
   logger: Logger;
   maxUploadBytes: number;
+  /** An upload that receives no bytes for this long (ms) is closed; the store then removes what it wrote. */
+  uploadIdleTimeoutMs: number;
 }
 
 const ROUTE = /^\/media\/([^/?#]*)$/;
@@ -75,7 +77,21 @@ async function upload(ctx: MediaHttpContext, req: IncomingMessage, res: ServerRe
   if (declared !== undefined && declared < ticket.size) {
     throw new ParleyError('INVALID_ARGUMENT', `the ticket is for ${ticket.size} bytes`);
   }
-  const info = await ctx.store.put(blobId, exactly(req, ticket.size), { maxBytes: limit });
+  // A stalled upload would hold a socket and a partial blob (a temp file) for as long as the client
+  // likes: cut it after an idle while. The body then fails, and the store removes what it wrote.
+  const socket = req.socket;
+  const stalled = () => {
+    ctx.logger.debug('media upload stalled: closing it', { blobId });
+    socket.destroy();
+  };
+  socket.setTimeout(ctx.uploadIdleTimeoutMs, stalled);
+  let info: Awaited<ReturnType<MediaStore['put']>>;
+  try {
+    info = await ctx.store.put(blobId, exactly(req, ticket.size), { maxBytes: limit });
+  } finally {
+    socket.setTimeout(0);
+    socket.off('timeout', stalled);
+  }
   res.writeHead(201, { 'content-type': 'application/json', ...CORS }).end(JSON.stringify({ blobId, size: info.size }));
 }
 

@@ -31,6 +31,19 @@ export interface MediaSettings {
   /** Tickets (upload and download together) a device may ask for per minute. Default 120. */
   ticketsPerMinute: number;
   /**
+   * Bytes one user may upload per blob lifetime (all devices together), charged with the declared
+   * size when an upload ticket is issued (a ticket never used still counts). Refills continuously
+   * over `blobTtlMs`, as old blobs expire, so it bounds what one user keeps stored. Beyond it:
+   * RATE_LIMITED with the wait until the upload fits. Default 2 GiB.
+   */
+  userQuotaBytes: number;
+  /**
+   * Free space the media store must keep (bytes): an upload ticket that would leave less is refused
+   * with UNAVAILABLE (retryable). Needs a store that reports its free space (`fsMediaStore` does).
+   * Default 1 GiB.
+   */
+  minFreeBytes: number;
+  /**
    * Public base URL of this server's HTTP side (e.g. `https://chat.example.com`), for the URLs in
    * tickets. Default: none, and tickets carry the path alone (`/media/<blob id>`), which clients
    * resolve against the URL they connected to (ws: -> http:, wss: -> https:).
@@ -44,6 +57,8 @@ export const DEFAULT_MEDIA_SETTINGS: MediaSettings = {
   ticketTtlMs: DEFAULT_MEDIA_TICKET_TTL_MS,
   purgeIntervalMs: 60 * 60 * 1000,
   ticketsPerMinute: 120,
+  userQuotaBytes: 2 * 1024 * 1024 * 1024,
+  minFreeBytes: 1024 * 1024 * 1024,
 };
 
 export interface MediaRequestsOptions {
@@ -101,6 +116,8 @@ export class MediaRequests {
         const size = Number(request.size ?? 0);
         if (!Number.isSafeInteger(size) || size <= 0) throw new ParleyError('INVALID_ARGUMENT', 'upload size required');
         if (size > this.o.settings.maxUploadBytes) throw tooLarge(this.o.settings.maxUploadBytes);
+        await this.checkDisk(size);
+        await this.chargeQuota(device.userId, size);
         return this.issue({ kind: 'upload', blobId: randomBytes(16).toString('hex'), size, userId: device.userId });
       },
       mediaDownload: async (request, { device }) => {
@@ -121,6 +138,31 @@ export class MediaRequests {
     });
     if (!decision.allowed) {
       throw new ParleyError('RATE_LIMITED', 'too many media tickets', { retryAfterMs: decision.retryAfterMs });
+    }
+  }
+
+  /** Refuses an upload that would leave the store with less than `minFreeBytes`. */
+  private async checkDisk(size: number): Promise<void> {
+    const free = await this.o.store.freeBytes?.();
+    if (free !== undefined && free - size < this.o.settings.minFreeBytes) {
+      this.o.logger.warn('media storage is full: refusing uploads', {
+        free,
+        minFreeBytes: this.o.settings.minFreeBytes,
+      });
+      throw new ParleyError('UNAVAILABLE', 'media storage is full', { retryAfterMs: 60_000 });
+    }
+  }
+
+  /** Charges an upload's declared size to the user's byte quota; RATE_LIMITED when it does not fit. */
+  private async chargeQuota(userId: string, size: number): Promise<void> {
+    const { userQuotaBytes, blobTtlMs } = this.o.settings;
+    if (size > userQuotaBytes) throw tooLarge(userQuotaBytes);
+    const decision = await this.o.rateLimiter.consume(`media-quota\u0000${userId}`, size, {
+      capacity: userQuotaBytes,
+      refillPerSecond: userQuotaBytes / (blobTtlMs / 1000),
+    });
+    if (!decision.allowed) {
+      throw new ParleyError('RATE_LIMITED', 'media quota used up', { retryAfterMs: decision.retryAfterMs });
     }
   }
 

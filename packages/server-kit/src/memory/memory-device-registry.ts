@@ -1,5 +1,11 @@
 import { ParleyError } from '@parley/core';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  PushToken,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 
 interface Stored {
@@ -14,6 +20,7 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
   const clock = options.clock ?? systemClock;
   const users = new Map<string, Map<number, Stored>>();
   const tokens = new Map<string, PushToken>();
+  const deviceLists = new Map<string, Uint8Array[]>();
   const tokenKey = (userId: string, deviceId: number) => `${userId}\u0000${deviceId}`;
 
   const live = (userId: string, deviceId: number): Stored | undefined => {
@@ -21,26 +28,37 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     return stored && !stored.removed ? stored : undefined;
   };
 
+  const registerNow = (device: Parameters<DeviceRegistry['register']>[0]): RegisterResult => {
+    let devices = users.get(device.userId);
+    if (!devices) {
+      devices = new Map();
+      users.set(device.userId, devices);
+    }
+    // Check and insert within one synchronous step: concurrent calls cannot interleave.
+    const existing = devices.get(device.deviceId);
+    if (existing) return { created: false, device: copy(existing.record) };
+    const record: DeviceRecord = {
+      userId: device.userId,
+      deviceId: device.deviceId,
+      authKey: new Uint8Array(device.authKey),
+      registrationId: device.registrationId,
+      createdAt: device.createdAt ?? clock(),
+      approvedBy: device.approvedBy,
+    };
+    devices.set(device.deviceId, { record, removed: false });
+    return { created: true, device: copy(record) };
+  };
+
   return {
     async register(device): Promise<RegisterResult> {
-      let devices = users.get(device.userId);
-      if (!devices) {
-        devices = new Map();
-        users.set(device.userId, devices);
-      }
-      // Check and insert within one synchronous step: concurrent calls cannot interleave.
-      const existing = devices.get(device.deviceId);
-      if (existing) return { created: false, device: copy(existing.record) };
-      const record: DeviceRecord = {
-        userId: device.userId,
-        deviceId: device.deviceId,
-        authKey: new Uint8Array(device.authKey),
-        registrationId: device.registrationId,
-        createdAt: device.createdAt ?? clock(),
-        approvedBy: device.approvedBy,
-      };
-      devices.set(device.deviceId, { record, removed: false });
-      return { created: true, device: copy(record) };
+      return registerNow(device);
+    },
+
+    async registerFirst(device): Promise<RegisterFirstResult> {
+      // Tombstones count: a user who ever had a device is taken. Check and insert in one step.
+      if ((users.get(device.userId)?.size ?? 0) > 0) return { created: false, userTaken: true };
+      const result = registerNow(device);
+      return result.created ? result : { created: false, userTaken: true };
     },
 
     async get(userId, deviceId) {
@@ -82,6 +100,17 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     async pushToken(userId, deviceId) {
       const token = live(userId, deviceId) ? tokens.get(tokenKey(userId, deviceId)) : undefined;
       return token && { ...token };
+    },
+
+    async deviceList(userId) {
+      return (deviceLists.get(userId) ?? []).map((r) => new Uint8Array(r));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      const list = version === 1 ? [] : (deviceLists.get(userId) ?? []);
+      if (list.length !== version - 1) return false;
+      deviceLists.set(userId, [...list, new Uint8Array(record)]);
+      return true;
     },
   };
 }

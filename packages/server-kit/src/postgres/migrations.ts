@@ -197,6 +197,21 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   );
   CREATE INDEX media_tickets_by_expiry ON ${s}.media_tickets (expires_at);
   `,
+  // 4: one row per user that ever registered a device, the arbiter of a first registration and a
+  // tombstone once all devices are removed.
+  (s) => `
+  CREATE TABLE ${s}.users (user_id text PRIMARY KEY);
+  INSERT INTO ${s}.users (user_id) SELECT DISTINCT user_id FROM ${s}.devices ON CONFLICT DO NOTHING;
+  `,
+  // 5: signed device lists, one encoded record per version.
+  (s) => `
+  CREATE TABLE ${s}.device_list_records (
+    user_id text NOT NULL,
+    version bigint NOT NULL,
+    record bytea NOT NULL,
+    PRIMARY KEY (user_id, version)
+  );
+  `,
 ];
 
 /** The schema version this code writes. */

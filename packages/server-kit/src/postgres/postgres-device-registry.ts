@@ -1,6 +1,11 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
-import type { DeviceRecord, DeviceRegistry, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
@@ -46,9 +51,20 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
 
   const sql = {
     // ON CONFLICT DO NOTHING makes the insert the arbiter: of two registrations exactly one returns a row.
+    // Every registration also claims the user's row in `users` (kept forever, a tombstone once the
+    // devices are removed).
     insert: statement(`
+      WITH claim AS (INSERT INTO ${s}.users (user_id) VALUES ($1::text) ON CONFLICT (user_id) DO NOTHING)
       INSERT INTO ${s}.devices (${COLUMNS})
       VALUES ($1::text, $2::bigint, $3::bytea, $4::bigint, $5::bigint, $6::bigint)
+      ON CONFLICT (user_id, device_id) DO NOTHING RETURNING ${COLUMNS}`),
+    // The first device is inserted only when this statement created the user's row: the primary key
+    // of `users` is the arbiter, so of two concurrent first registrations exactly one inserts.
+    insertFirst: statement(`
+      WITH claim AS (
+        INSERT INTO ${s}.users (user_id) VALUES ($1::text) ON CONFLICT (user_id) DO NOTHING RETURNING user_id)
+      INSERT INTO ${s}.devices (${COLUMNS})
+      SELECT user_id, $2::bigint, $3::bytea, $4::bigint, $5::bigint, $6::bigint FROM claim
       ON CONFLICT (user_id, device_id) DO NOTHING RETURNING ${COLUMNS}`),
     select: statement(`SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint`),
     selectLive: statement(
@@ -80,6 +96,14 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       SELECT t.provider, t.token FROM ${s}.device_push_tokens t
       JOIN ${s}.devices d ON d.user_id = t.user_id AND d.device_id = t.device_id AND NOT d.removed
       WHERE t.user_id = $1::text AND t.device_id = $2::bigint`),
+    deviceList: statement(`SELECT record FROM ${s}.device_list_records WHERE user_id = $1::text ORDER BY version`),
+    clearDeviceList: statement(`DELETE FROM ${s}.device_list_records WHERE user_id = $1::text`),
+    // Inserts only on top of version - 1; the primary key makes one of two racing appends a no-op.
+    appendDeviceList: statement(`
+      INSERT INTO ${s}.device_list_records (user_id, version, record)
+      SELECT $1::text, $2::bigint, $3::bytea
+      WHERE (SELECT count(*) FROM ${s}.device_list_records WHERE user_id = $1::text) = $2::bigint - 1
+      ON CONFLICT (user_id, version) DO NOTHING`),
   };
 
   return {
@@ -99,6 +123,19 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       const stored = (await db.run<Row>(sql.select, [userId, deviceId])).rows[0];
       if (!stored) throw new ParleyError('INTERNAL', `device ${userId}/${deviceId} vanished during register`);
       return { created: false, device: toRecord(stored) };
+    },
+
+    async registerFirst(device): Promise<RegisterFirstResult> {
+      const created = await db.run<Row>(sql.insertFirst, [
+        device.userId,
+        device.deviceId,
+        new Uint8Array(device.authKey),
+        device.registrationId,
+        device.createdAt ?? clock(),
+        device.approvedBy,
+      ]);
+      const row = created.rows[0];
+      return row ? { created: true, device: toRecord(row) } : { created: false, userTaken: true };
     },
 
     async get(userId, deviceId) {
@@ -128,6 +165,23 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       }
       const { rows } = await db.run<{ n: number }>(sql.clearToken, [userId, deviceId]);
       if (!rows[0]?.n) throw notFound(userId, deviceId);
+    },
+
+    async deviceList(userId) {
+      const { rows } = await db.run<{ record: Uint8Array }>(sql.deviceList, [userId]);
+      return rows.map((row) => bytes(row.record));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      if (version !== 1) {
+        const { rowCount } = await db.run(sql.appendDeviceList, [userId, version, new Uint8Array(record)]);
+        return (rowCount ?? 0) > 0;
+      }
+      return db.transaction(async (tx) => {
+        await tx.run(sql.clearDeviceList, [userId]);
+        const { rowCount } = await tx.run(sql.appendDeviceList, [userId, 1, new Uint8Array(record)]);
+        return (rowCount ?? 0) > 0;
+      });
     },
 
     async pushToken(userId, deviceId) {

@@ -3,6 +3,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { PresenceStore } from '../contracts/presence-store.js';
 import type { SetTimer } from '../contracts/timer.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
+import { isValidUserId } from '../router/request-checks.js';
 import type { LiveConnection } from './live-connection.js';
 import type { PresenceCluster } from './presence-cluster.js';
 import { canSeePresence, type PresencePolicyDeps } from './presence-policy.js';
@@ -10,8 +11,10 @@ import { type PresenceState, type PresenceTracker, presenceTracker } from './pre
 
 /** Most user ids one PresenceSubscribe / PresenceUnsubscribe / SetContacts names. */
 export const MAX_PRESENCE_IDS = 1_000;
-/** Most users one connection may be subscribed to at once. */
-export const MAX_PRESENCE_SUBSCRIPTIONS = 10_000;
+/** Most users one connection may be subscribed to at once (default of `ServerLimits.maxPresenceSubscriptionsPerConnection`). */
+export const MAX_PRESENCE_SUBSCRIPTIONS = 1_000;
+/** Most subscriptions of one user's connections together (default of `ServerLimits.maxPresenceSubscriptionsPerUser`). */
+export const MAX_PRESENCE_SUBSCRIPTIONS_PER_USER = 2_000;
 
 export interface PresenceHandlerOptions {
   store: PresenceStore;
@@ -24,6 +27,10 @@ export interface PresenceHandlerOptions {
   policy?: PresencePolicyDeps;
   /** The other gateways of a cluster: local changes are published, theirs are combined in. */
   cluster?: PresenceCluster;
+  /** Most users one connection may be subscribed to; default {@link MAX_PRESENCE_SUBSCRIPTIONS}. */
+  maxSubscriptionsPerConnection?: number;
+  /** Most subscriptions of one user's connections here together; default {@link MAX_PRESENCE_SUBSCRIPTIONS_PER_USER}. */
+  maxSubscriptionsPerUser?: number;
 }
 
 interface Subscription {
@@ -46,6 +53,8 @@ export class PresenceHandler {
   private readonly subscriptions = new Map<LiveConnection, Subscription>();
   /** Subject user -> connections subscribed to them. */
   private readonly subscribers = new Map<string, Set<LiveConnection>>();
+  /** Viewer user -> subscriptions of all its connections here (the per-user cap). */
+  private readonly perViewer = new Map<string, number>();
 
   constructor(private readonly o: PresenceHandlerOptions) {
     this.policy = o.policy ?? {
@@ -95,8 +104,13 @@ export class PresenceHandler {
     const ids = checkIds(userIds);
     let sub = this.subscriptions.get(connection);
     const added = ids.filter((id) => !sub?.users.has(id)).length;
-    if ((sub?.users.size ?? 0) + added > MAX_PRESENCE_SUBSCRIPTIONS) {
-      throw new ParleyError('INVALID_ARGUMENT', `at most ${MAX_PRESENCE_SUBSCRIPTIONS} presence subscriptions`);
+    const perConnection = this.o.maxSubscriptionsPerConnection ?? MAX_PRESENCE_SUBSCRIPTIONS;
+    if ((sub?.users.size ?? 0) + added > perConnection) {
+      throw new ParleyError('INVALID_ARGUMENT', `at most ${perConnection} presence subscriptions per connection`);
+    }
+    const perUser = this.o.maxSubscriptionsPerUser ?? MAX_PRESENCE_SUBSCRIPTIONS_PER_USER;
+    if ((this.perViewer.get(viewerId) ?? 0) + added > perUser) {
+      throw new ParleyError('INVALID_ARGUMENT', `at most ${perUser} presence subscriptions per user`);
     }
     if (!connection.isOpen) return [];
     if (!sub) {
@@ -104,6 +118,8 @@ export class PresenceHandler {
       this.subscriptions.set(connection, sub);
     }
     for (const id of ids) {
+      if (sub.users.has(id)) continue;
+      this.perViewer.set(viewerId, (this.perViewer.get(viewerId) ?? 0) + 1);
       sub.users.add(id);
       let set = this.subscribers.get(id);
       if (!set) {
@@ -163,7 +179,10 @@ export class PresenceHandler {
   }
 
   private drop(connection: LiveConnection, sub: Subscription, userId: string): void {
-    sub.users.delete(userId);
+    if (!sub.users.delete(userId)) return;
+    const left = (this.perViewer.get(sub.viewerId) ?? 1) - 1;
+    if (left > 0) this.perViewer.set(sub.viewerId, left);
+    else this.perViewer.delete(sub.viewerId);
     const set = this.subscribers.get(userId);
     set?.delete(connection);
     if (set?.size === 0) this.subscribers.delete(userId);
@@ -179,8 +198,8 @@ function checkIds(userIds: readonly string[] | null | undefined): string[] {
   if (ids.length > MAX_PRESENCE_IDS) {
     throw new ParleyError('INVALID_ARGUMENT', `at most ${MAX_PRESENCE_IDS} user ids per request`);
   }
-  if (!ids.every((id) => typeof id === 'string' && id.length > 0)) {
-    throw new ParleyError('INVALID_ARGUMENT', 'a user id must be a non-empty string');
+  if (!ids.every(isValidUserId)) {
+    throw new ParleyError('INVALID_ARGUMENT', 'a user id must be 1-128 characters without control characters');
   }
   return ids;
 }

@@ -50,6 +50,8 @@ export class PresenceRequests {
           logger: o.logger,
           coalesceMs: o.limits.presenceCoalesceMs,
           cluster: this.cluster,
+          maxSubscriptionsPerConnection: o.limits.maxPresenceSubscriptionsPerConnection,
+          maxSubscriptionsPerUser: o.limits.maxPresenceSubscriptionsPerUser,
           ...(o.isContact
             ? { policy: { settingsOf: (userId: string) => store.settings(userId), isContact: o.isContact } }
             : {}),

@@ -1,4 +1,7 @@
 import { type ClientFrame, oneof, ParleyError } from '@parley/core';
+import type { RateLimiter } from '../contracts/rate-limiter.js';
+import { checkRequest, type RequestCheckLimits } from './request-checks.js';
+import { type RequestRateLimits, takeRequestRate } from './request-rates.js';
 import type {
   Handler,
   Middleware,
@@ -26,7 +29,9 @@ function runThrough<C extends RequestCase>(
 
 /**
  * Dispatches an authenticated device's frame to the route of its body case, through the app's
- * middleware for that case.
+ * middleware for that case. Every request is checked first (ids, strings and list sizes, see
+ * request-checks.ts) and takes its per-user rate (request-rates.ts): neither middleware nor routes
+ * see one outside the rules or over the rate.
  */
 export class Router {
   private readonly middleware: RouteMiddleware;
@@ -35,6 +40,9 @@ export class Router {
   constructor(
     private readonly routes: Routes,
     middleware: RouteMiddleware = {},
+    private readonly limits: RequestCheckLimits & RequestRateLimits,
+    /** The per-user request rates (request-rates.ts). */
+    private readonly rateLimiter: RateLimiter,
   ) {
     for (const c of Object.keys(middleware)) {
       if (!Object.hasOwn(routes, c)) throw new ParleyError('INVALID_ARGUMENT', `no route ${c} to put middleware on`);
@@ -57,7 +65,9 @@ export class Router {
     }
   }
 
-  private run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
+  private async run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
+    checkRequest(c, request, this.limits);
+    await takeRequestRate(c, request, ctx, this.rateLimiter, this.limits);
     const route: Handler<C> = this.routes[c];
     const middleware: Middleware<C> | readonly Middleware<C>[] | undefined = this.middleware[c];
     if (middleware === undefined) return route(request, ctx);

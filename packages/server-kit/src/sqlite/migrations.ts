@@ -180,6 +180,15 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS media_tickets_by_expiry ON media_tickets (expires_at);
   `,
+  // 8: signed device lists, one encoded record per version.
+  `
+  CREATE TABLE IF NOT EXISTS device_list_records (
+    user_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    record BLOB NOT NULL,
+    PRIMARY KEY (user_id, version)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 /** The schema version this code writes. */

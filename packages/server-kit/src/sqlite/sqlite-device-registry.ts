@@ -1,6 +1,12 @@
 import { ParleyError } from '@parley/core';
 import type Database from 'better-sqlite3';
-import type { DeviceRecord, DeviceRegistry, PushToken, RegisterResult } from '../contracts/device-registry.js';
+import type {
+  DeviceRecord,
+  DeviceRegistry,
+  PushToken,
+  RegisterFirstResult,
+  RegisterResult,
+} from '../contracts/device-registry.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import { migrate } from './migrations.js';
 
@@ -61,6 +67,10 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     `UPDATE devices SET removed = 1, auth_key = X'' WHERE user_id = ? AND device_id = ? AND removed = 0`,
   );
 
+  // Any row, tombstones included: a user who ever had a device is taken.
+  const selectAnyOfUser = db.prepare<[string], { one: number }>(
+    'SELECT 1 AS one FROM devices WHERE user_id = ? LIMIT 1',
+  );
   const registerTx = db.transaction((device: Parameters<DeviceRegistry['register']>[0]): RegisterResult => {
     const createdAt = device.createdAt ?? clock();
     const { userId, deviceId } = device;
@@ -77,6 +87,15 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     return changes === 1 ? { created: true, device: toRecord(row) } : { created: false, device: toRecord(row) };
   });
 
+  // Check and insert in one IMMEDIATE transaction, so no other writer slips in between.
+  const registerFirstTx = db.transaction(
+    (device: Parameters<DeviceRegistry['registerFirst']>[0]): RegisterFirstResult => {
+      if (selectAnyOfUser.get(device.userId)) return { created: false, userTaken: true };
+      const result = registerTx(device);
+      return result.created ? result : { created: false, userTaken: true };
+    },
+  );
+
   const upsertToken = db.prepare<[string, number, string, string]>(
     `INSERT INTO device_push_tokens (user_id, device_id, provider, token) VALUES (?, ?, ?, ?)
      ON CONFLICT (user_id, device_id) DO UPDATE SET provider = excluded.provider, token = excluded.token`,
@@ -87,6 +106,22 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
   const selectToken = db.prepare<[string, number], PushToken>(
     'SELECT provider, token FROM device_push_tokens WHERE user_id = ? AND device_id = ?',
   );
+  const selectDeviceList = db.prepare<[string], { record: Uint8Array }>(
+    'SELECT record FROM device_list_records WHERE user_id = ? ORDER BY version',
+  );
+  const countDeviceList = db.prepare<[string], { n: number }>(
+    'SELECT count(*) AS n FROM device_list_records WHERE user_id = ?',
+  );
+  const clearDeviceList = db.prepare<[string]>('DELETE FROM device_list_records WHERE user_id = ?');
+  const insertDeviceRecord = db.prepare<[string, number, Uint8Array]>(
+    'INSERT INTO device_list_records (user_id, version, record) VALUES (?, ?, ?)',
+  );
+  const appendTx = db.transaction((userId: string, version: number, record: Uint8Array): boolean => {
+    if (version === 1) clearDeviceList.run(userId);
+    else if ((countDeviceList.get(userId)?.n ?? 0) !== version - 1) return false;
+    insertDeviceRecord.run(userId, version, record);
+    return true;
+  });
   const lists = new Map<string, DeviceRecord[]>();
   const copyRecord = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
 
@@ -94,6 +129,11 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     async register(device) {
       lists.delete(device.userId);
       return registerTx.immediate(device);
+    },
+
+    async registerFirst(device) {
+      lists.delete(device.userId);
+      return registerFirstTx.immediate(device);
     },
 
     async get(userId, deviceId) {
@@ -128,6 +168,14 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
       if (!selectLive.get(userId, deviceId)) return undefined;
       const row = selectToken.get(userId, deviceId);
       return row ? { provider: row.provider, token: row.token } : undefined;
+    },
+
+    async deviceList(userId) {
+      return selectDeviceList.all(userId).map((row) => new Uint8Array(row.record));
+    },
+
+    async appendDeviceList(userId, version, record) {
+      return appendTx.immediate(userId, version, record);
     },
 
     async remove(userId, deviceId) {

@@ -18,6 +18,28 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
   describe(`DeviceRegistry compliance: ${options.name}`, () => {
     const fx = useFixture(options, {});
 
+    it('appends device-list records version by version; one of two racing appends wins; version 1 restarts the list', async () => {
+      const r = fx.subject;
+      const rec = (n: number) => new Uint8Array([n, n, n]);
+      expect(await r.deviceList('alice')).toEqual([]);
+      expect(await r.appendDeviceList('alice', 2, rec(2))).toBe(false);
+      expect(await r.appendDeviceList('alice', 1, rec(1))).toBe(true);
+      const raced = await Promise.all([r.appendDeviceList('alice', 2, rec(2)), r.appendDeviceList('alice', 2, rec(9))]);
+      expect(raced.filter(Boolean)).toHaveLength(1);
+      expect(await r.appendDeviceList('alice', 2, rec(2))).toBe(false);
+      expect(await r.appendDeviceList('alice', 4, rec(4))).toBe(false);
+      expect(await r.appendDeviceList('alice', 3, rec(3))).toBe(true);
+      const list = await r.deviceList('alice');
+      expect(list).toHaveLength(3);
+      expect(list[0]).toEqual(rec(1));
+      expect([rec(2), rec(9)]).toContainEqual(list[1]);
+      expect(list[2]).toEqual(rec(3));
+      expect(await r.deviceList('bob')).toEqual([]);
+      // A new genesis replaces the whole list.
+      expect(await r.appendDeviceList('alice', 1, rec(7))).toBe(true);
+      expect(await r.deviceList('alice')).toEqual([rec(7)]);
+    });
+
     it('registers a device stamped with the clock and gets it back', async () => {
       const r = fx.subject;
       const result = await r.register({ ...device('alice', 1), approvedBy: 0, registrationId: 7 });
@@ -53,6 +75,35 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
       expect(b.device.authKey).toEqual(winner.device.authKey);
       expect((await r.get('alice', 1))?.authKey).toEqual(winner.device.authKey);
       expect(await r.list('alice')).toHaveLength(1);
+    });
+
+    it('registers a first device only for a user who never had one', async () => {
+      const r = fx.subject;
+      const first = await r.registerFirst(device('alice', 1));
+      expect(first).toEqual({ created: true, device: { ...device('alice', 1), createdAt: fx.time.now } });
+      expect(await r.registerFirst(device('alice', 2))).toEqual({ created: false, userTaken: true });
+      expect(await r.registerFirst(device('alice', 1))).toEqual({ created: false, userTaken: true });
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([1]);
+      await r.register(device('bob', 3));
+      expect(await r.registerFirst(device('bob', 4))).toEqual({ created: false, userTaken: true });
+    });
+
+    it('lets exactly one of concurrent first registrations of one user win', async () => {
+      const r = fx.subject;
+      const results = await Promise.all([1, 2, 3, 4].map((id) => r.registerFirst(device('alice', id))));
+      expect(results.filter((x) => x.created)).toHaveLength(1);
+      expect(await r.list('alice')).toHaveLength(1);
+    });
+
+    it('keeps a user whose devices were all removed taken (tombstone)', async () => {
+      const r = fx.subject;
+      await r.registerFirst(device('alice', 1));
+      await r.register(device('alice', 2));
+      await r.remove('alice', 1);
+      await r.remove('alice', 2);
+      expect(await r.list('alice')).toEqual([]);
+      expect(await r.registerFirst(device('alice', 3, 9))).toEqual({ created: false, userTaken: true });
+      expect(await r.list('alice')).toEqual([]);
     });
 
     it('lists only the user devices, ordered by device id', async () => {

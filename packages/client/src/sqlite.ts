@@ -1,0 +1,1 @@
+export { type SqliteClientStoreOptions, sqliteClientStore } from './node/sqlite-store.js';

@@ -1,0 +1,65 @@
+// Per-user rate limits of the requests that cost other users something: messages and receipts fill
+// their queues, group changes fan records out to every member, key fetches drain one-time prekeys.
+// Buckets are per user (not per device, so adding devices does not multiply them) and, where a
+// request has a target, per (user, target) too. A refusal costs one bucket look-up: far less than
+// the request.
+import { ParleyError } from '@parley/core';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
+import type { RequestCase, RequestContext, RequestOf } from './routes.js';
+
+/** What the rate limits read from the limits. */
+export type RequestRateLimits = Pick<
+  ServerLimits,
+  'sendRate' | 'sendToRate' | 'receiptRate' | 'groupChangeRate' | 'keyFetchRate' | 'keyFetchTargetRate'
+>;
+
+/** One bucket a request takes a token from. */
+interface Bucket {
+  key: string;
+  limit: RateLimit;
+  what: string;
+}
+
+type Buckets<C extends RequestCase> = (request: RequestOf<C>, user: string, limits: RequestRateLimits) => Bucket[];
+
+const key = (...parts: string[]) => `rate\u0000${parts.join('\u0000')}`;
+
+const RATED: { [C in RequestCase]?: Buckets<C> } = {
+  send: (r, user, limits) => {
+    const target = r.destination === 'groupId' ? `g:${r.groupId ?? ''}` : `u:${r.userId ?? ''}`;
+    return [
+      { key: key('send', user), limit: limits.sendRate, what: 'messages' },
+      { key: key('send-to', user, target), limit: limits.sendToRate, what: 'messages to one chat' },
+    ];
+  },
+  receipt: (_r, user, limits) => [{ key: key('receipt', user), limit: limits.receiptRate, what: 'receipts' }],
+  groupChange: (_r, user, limits) => [
+    { key: key('group-change', user), limit: limits.groupChangeRate, what: 'group changes' },
+  ],
+  keysFetch: (r, user, limits) => [
+    { key: key('keys-fetch', user), limit: limits.keyFetchRate, what: 'key fetches' },
+    { key: key('keys-fetch-of', r.userId ?? ''), limit: limits.keyFetchTargetRate, what: "fetches of one user's keys" },
+  ],
+};
+
+/**
+ * Takes a token from each bucket of the request; RATE_LIMITED (retryable, with `retryAfterMs`)
+ * when one is empty. Requests of other cases pass untouched.
+ */
+export async function takeRequestRate<C extends RequestCase>(
+  c: C,
+  request: RequestOf<C>,
+  ctx: RequestContext,
+  limiter: RateLimiter,
+  limits: RequestRateLimits,
+): Promise<void> {
+  const buckets = RATED[c] as Buckets<C> | undefined;
+  if (!buckets) return;
+  for (const bucket of buckets(request, ctx.device.userId, limits)) {
+    const decision = await limiter.consume(bucket.key, 1, bucket.limit);
+    if (!decision.allowed) {
+      throw new ParleyError('RATE_LIMITED', `too many ${bucket.what}`, { retryAfterMs: decision.retryAfterMs });
+    }
+  }
+}
