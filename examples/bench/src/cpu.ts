@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 
 let ticksPerSecond: number | undefined;
@@ -101,4 +101,38 @@ export async function waitForQuietMachine(maxS: number, belowPct = 15): Promise<
     if (last < belowPct) return last;
   }
   return last;
+}
+
+/** Command names of the database processes a cluster run uses (PostgreSQL backends, Redis). */
+const DATABASE_COMMANDS = /^(postgres|redis-server)/;
+
+/**
+ * CPU time (µs) of every PostgreSQL and Redis process on the machine, by pid, from /proc; empty where
+ * /proc is not available. Other users of the same databases (other test runs) count too.
+ */
+export function databaseCpuByPid(): Map<number, number> {
+  const out = new Map<number, number>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return out;
+  }
+  for (const name of pids) {
+    try {
+      if (!DATABASE_COMMANDS.test(readFileSync(`/proc/${name}/comm`, 'utf8'))) continue;
+    } catch {
+      continue; // exited meanwhile
+    }
+    const cpu = processCpuMicros(Number(name));
+    if (cpu !== undefined) out.set(Number(name), cpu);
+  }
+  return out;
+}
+
+/** Database CPU (µs) used between two {@link databaseCpuByPid} snapshots; processes born since count whole. */
+export function databaseCpuBetween(start: Map<number, number>, end: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of end) total += cpu - (start.get(pid) ?? 0);
+  return total;
 }

@@ -1,6 +1,7 @@
 // bench:delivery — Parley vs. a raw WebSocket relay under the same open-loop load.
 // Run: pnpm bench:delivery [--rates 5000,10000,20000] [--duration 10] [--clients 1000] [--size 100]
 import { fileURLToPath } from 'node:url';
+import { formatAims } from './aims.js';
 import { type BenchOptions, parseArgs } from './args.js';
 import { defaultResultsPath, runCli } from './cli.js';
 import { pinGenerator } from './cpu.js';
@@ -60,7 +61,9 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
   }
   report.finishedAt = new Date().toISOString();
   writeReport(path, report);
-  log(`\nsummary\n${formatRates(report.results)}\n\nresults written to ${path}`);
+  log(
+    `\nsummary\n${formatRates(report.results)}\n\n${formatAims(report.results).join('\n')}\n\nresults written to ${path}`,
+  );
   return { report, path };
 }
 

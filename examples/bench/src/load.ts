@@ -10,6 +10,8 @@ export interface TargetCounters {
   errors: number;
   /** Connections lost after connecting. */
   disconnects: number;
+  /** Sends refused with a retryable OVERLOADED (Parley's load shedding; not errors). */
+  refused: number;
 }
 
 /** A set of connected clients the scheduler can send through. */

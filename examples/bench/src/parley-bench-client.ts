@@ -50,7 +50,12 @@ export interface DeviceOwner {
   onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void;
   /** A SendAck for one of this device's sends. */
   onSendAck?(device: BenchDevice, ack: parley.v1.SendAck.$Properties): void;
+  /** The server refused message `seq` with OVERLOADED (load shedding); the bench does not resend it. */
+  onRefused?(seq: number): void;
 }
+
+/** parley.v1.ErrorCode.ERROR_CODE_OVERLOADED */
+const OVERLOADED = 28;
 
 /** Signal keys are opaque to the server: random bytes of the right sizes are enough to publish. */
 function placeholderKeys(registrationId: number): parley.v1.KeysUpload.$Properties {
@@ -68,6 +73,8 @@ export class BenchDevice {
   /** The origin logins are signed for: the host of the URL of the last connect. */
   private origin = '';
   private nextRequestId = 1;
+  /** Tracked sends waiting for their answer: request id -> message seq. */
+  private readonly pending = new Map<number, number>();
   /** performance.now() of the last frame written (idle devices ping). */
   lastWriteAt = 0;
   ready = false;
@@ -131,8 +138,9 @@ export class BenchDevice {
     });
   }
 
-  /** A plaintext message to every device of user `to` (the delivery bench's send). */
-  send(to: string, data: Uint8Array): void {
+  /** A plaintext message to every device of user `to` (the delivery bench's send); `seq` is tracked for refusals. */
+  send(to: string, data: Uint8Array, seq?: number): void {
+    if (seq !== undefined && this.ready) this.pending.set(this.nextRequestId, seq);
     this.submit({
       messageId: newMessageId(),
       userId: to,
@@ -192,6 +200,7 @@ export class BenchDevice {
         return;
       }
       case 'sendAck':
+        this.pending.delete(Number(frame.requestId));
         this.owner.counters.acked++;
         if (frame.sendAck) this.owner.onSendAck?.(this, frame.sendAck);
         return;
@@ -223,8 +232,15 @@ export class BenchDevice {
         settle();
         return;
       case 'error': {
-        this.owner.counters.errors++;
         const e = frame.error;
+        const seq = this.pending.get(Number(frame.requestId));
+        this.pending.delete(Number(frame.requestId));
+        if (e?.code === OVERLOADED) {
+          this.owner.counters.refused++;
+          if (seq !== undefined) this.owner.onRefused?.(seq);
+          return;
+        }
+        this.owner.counters.errors++;
         this.owner.noteError(`error ${e?.code ?? '?'}: ${e?.message ?? ''}`);
         if (!this.ready) settle(new Error(`${this.identity.userId}: handshake refused: ${e?.message ?? ''}`));
         return;
@@ -282,7 +298,7 @@ export async function closeDevices(devices: readonly BenchDevice[], timeoutMs = 
 
 /** 1..N Parley devices (one per user) on one gateway, driven by the open-loop scheduler. */
 export class ParleyPool implements LoadTarget, DeviceOwner {
-  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
+  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
   readonly errorSamples = new Map<string, number>();
   closing = false;
   private readonly devices: BenchDevice[];
@@ -315,7 +331,11 @@ export class ParleyPool implements LoadTarget, DeviceOwner {
     const sender = this.devices[from] as BenchDevice;
     const recipient = this.devices[to] as BenchDevice;
     this.tracker.write(this.payload, 0, seq); // encodeClientFrame copies it into the frame
-    sender.send(recipient.identity.userId, this.payload);
+    sender.send(recipient.identity.userId, this.payload, seq);
+  }
+
+  onRefused(seq: number): void {
+    this.tracker.refuse?.(seq);
   }
 
   onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void {

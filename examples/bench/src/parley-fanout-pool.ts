@@ -34,7 +34,7 @@ interface SenderView {
 }
 
 export class FanoutPool implements DeviceOwner {
-  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
+  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
   readonly errorSamples = new Map<string, number>();
   closing = false;
   readonly members: BenchDevice[];

@@ -3,10 +3,10 @@
 // PARLEY_BENCH_STORES=memory, or as one gateway of a cluster on postgresStores when
 // PARLEY_BENCH_STORES=postgres (schema PARLEY_BENCH_SCHEMA, made by cluster-servers.ts). Optionally profiles itself on request so a profile covers only the
 // measured window, and answers the bench's setup and measurement requests (server-hooks.ts).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
@@ -73,6 +73,7 @@ serveChild(
     } else if (message.type === 'profile-stop' && session) {
       const { profile } = await session.post('Profiler.stop');
       mapProfileToSources(profile);
+      mkdirSync(dirname(message.path), { recursive: true });
       writeFileSync(message.path, JSON.stringify(profile));
       session.disconnect();
       session = undefined;

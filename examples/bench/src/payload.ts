@@ -47,4 +47,6 @@ export interface PayloadTracker {
   write(out: Uint8Array, offset: number, seq: number): void;
   /** A payload arrived at client `client` (an index of the pool). */
   receive(payload: Uint8Array, client: number): unknown;
+  /** The server refused message `seq` (load shedding): it is not expected anywhere. */
+  refuse?(seq: number): void;
 }

@@ -7,7 +7,7 @@ import type { PayloadTracker } from './payload.js';
 export const BROADCAST = 0xffffffff;
 
 export class RelayPool implements LoadTarget {
-  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0 };
+  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
   readonly errorSamples = new Map<string, number>();
   private readonly sockets: WebSocket[] = [];
   private closing = false;

@@ -2,7 +2,14 @@ import { join, resolve } from 'node:path';
 import type { BenchOptions } from './args.js';
 import { type ServerChild, startServerChild } from './child.js';
 import { type ClusterServers, startClusterServers } from './cluster-servers.js';
-import { machineCpuMicros, processCpuSplit, selfCpuMicros, waitForQuietMachine } from './cpu.js';
+import {
+  databaseCpuBetween,
+  databaseCpuByPid,
+  machineCpuMicros,
+  processCpuSplit,
+  selfCpuMicros,
+  waitForQuietMachine,
+} from './cpu.js';
 import { type LoadTarget, runOpenLoop } from './load.js';
 import { type ParleyIdentity, ParleyPool } from './parley-bench-client.js';
 import { RelayPool } from './relay-bench-client.js';
@@ -27,8 +34,12 @@ export interface RunResult {
   deliveredRate: number;
   /** Of the messages sent in the window: received by the end of the drain. */
   windowReceived: number;
-  /** Of the messages sent in the window: not received by the end of the drain. */
+  /** Of the messages sent in the window and not refused: not received by the end of the drain. */
   undelivered: number;
+  /** Sends refused with OVERLOADED (load shedding) during the window, per second. */
+  refusedRate: number;
+  /** Of the messages sent in the window: refused with OVERLOADED (not resent by the bench). */
+  windowRefused: number;
   duplicates: number;
   /** Parley SendAcks received during the window (0 for the relay). */
   sendAcks: number;
@@ -44,6 +55,15 @@ export interface RunResult {
   serverSysCpuMs: number;
   serverCpuUsPerMsg: number;
   serverCpuPct: number;
+  /** Cluster only: PostgreSQL + Redis CPU per delivered message (µs); NaN otherwise or unknown. */
+  dbCpuUsPerMsg: number;
+  /** Cluster only: PostgreSQL + Redis CPU during the window (% of one core). */
+  dbCpuPct: number;
+  /**
+   * False when the load generator was the bottleneck (its core above 90% or a tick more than
+   * 100 ms late): such a run measures the generator, not the server, and is not a result.
+   */
+  generatorOk: boolean;
   generatorCpuPct: number;
   /** CPU used by everything else on the machine during the window (% of one core); NaN if unknown. */
   otherCpuPct: number;
@@ -63,7 +83,9 @@ interface Snapshot {
   received: number;
   acked: number;
   errors: number;
+  refused: number;
   sent: number;
+  db: Map<number, number> | undefined;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -125,7 +147,9 @@ export async function runSystem(
         received: tracker.received,
         acked: target.counters.acked,
         errors: target.counters.errors,
+        refused: target.counters.refused,
         sent: target.counters.sent,
+        db: system === 'cluster' ? databaseCpuByPid() : undefined,
       };
     };
     let start: Snapshot | undefined;
@@ -170,8 +194,8 @@ export async function runSystem(
     const drainStart = performance.now();
     const deadline = drainStart + o.drainS * 1000;
     const settled = () =>
-      tracker.received >= target.counters.sent &&
-      (!isParley || target.counters.acked + target.counters.errors >= target.counters.sent);
+      tracker.received + tracker.refused >= target.counters.sent &&
+      (!isParley || target.counters.acked + target.counters.errors + target.counters.refused >= target.counters.sent);
     while (!settled() && performance.now() < deadline) await sleep(20);
     const drainMs = performance.now() - drainStart;
 
@@ -184,6 +208,8 @@ export async function runSystem(
     const selfUs = end.selfCpu - start.selfCpu;
     const machineBusy = start.machine && end.machine ? end.machine.busy - start.machine.busy : Number.NaN;
     const steal = start.machine && end.machine ? end.machine.steal - start.machine.steal : Number.NaN;
+    const dbUs = start.db && end.db ? databaseCpuBetween(start.db, end.db) : Number.NaN;
+    const generatorCpuPct = pct(selfUs);
     return {
       system,
       targetRate: rate,
@@ -195,10 +221,14 @@ export async function runSystem(
       delivered,
       deliveredRate: delivered / windowS,
       windowReceived: tracker.receivedInWindow,
-      undelivered: windowTo - windowFrom - tracker.receivedInWindow,
+      undelivered: windowTo - windowFrom - tracker.refusedInWindow - tracker.receivedInWindow,
+      refusedRate: (end.refused - start.refused) / windowS,
+      windowRefused: tracker.refusedInWindow,
       duplicates: tracker.duplicates,
       sendAcks: end.acked - start.acked,
-      unacked: isParley ? target.counters.sent - target.counters.acked - target.counters.errors : 0,
+      unacked: isParley
+        ? target.counters.sent - target.counters.acked - target.counters.errors - target.counters.refused
+        : 0,
       errors: target.counters.errors,
       disconnects: target.counters.disconnects,
       errorSamples: Object.fromEntries(pool.errorSamples),
@@ -207,8 +237,11 @@ export async function runSystem(
       serverSysCpuMs: (end.serverSys - start.serverSys) / 1000,
       serverCpuUsPerMsg: delivered > 0 ? serverCpuUs / delivered : Number.NaN,
       serverCpuPct: pct(serverCpuUs),
-      generatorCpuPct: pct(selfUs),
-      otherCpuPct: Math.max(0, pct(machineBusy - serverCpuUs - selfUs)),
+      dbCpuUsPerMsg: delivered > 0 ? dbUs / delivered : Number.NaN,
+      dbCpuPct: pct(dbUs),
+      generatorOk: generatorCpuPct <= 90 && load.maxTickLagMs <= 100,
+      generatorCpuPct,
+      otherCpuPct: Math.max(0, pct(machineBusy - serverCpuUs - selfUs - (Number.isFinite(dbUs) ? dbUs : 0))),
       stealPct: pct(steal),
       maxTickLagMs: load.maxTickLagMs,
       drainMs: Math.round(drainMs),

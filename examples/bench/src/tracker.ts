@@ -15,6 +15,9 @@ export class Tracker {
   private windowFrom = Number.POSITIVE_INFINITY;
   private windowTo = Number.POSITIVE_INFINITY;
   private windowReceived = 0;
+  private windowRefused = 0;
+  /** Messages the server refused (OVERLOADED): never delivered, by design. */
+  refused = 0;
   private readonly writer: PayloadWriter;
   private readonly scratch = new Uint8Array(HEADER_BYTES);
   private readonly view = new DataView(this.scratch.buffer);
@@ -37,6 +40,17 @@ export class Tracker {
   /** Measured-window messages received so far. */
   get receivedInWindow(): number {
     return this.windowReceived;
+  }
+
+  /** Measured-window messages the server refused. */
+  get refusedInWindow(): number {
+    return this.windowRefused;
+  }
+
+  /** The server refused message `seq` (it is not expected at its recipient). */
+  refuse(seq: number): void {
+    this.refused++;
+    if (seq >= this.windowFrom && seq < this.windowTo) this.windowRefused++;
   }
 
   /** Records a received payload; returns false for a malformed or duplicate one. */

@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'BAD_SIGNATURE',
   'STORE_FAILED',
   'CLOSED',
+  'OVERLOADED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -41,6 +42,7 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'TIMEOUT',
   'CONNECTION_CLOSED',
   'QUEUE_FULL',
+  'OVERLOADED',
 ]);
 
 export interface ParleyErrorOptions {

@@ -34,6 +34,17 @@ export interface OutboxEvents {
 
 export type { SendResult } from './send-outcome.js';
 
+/** First delay of the outbox's own backoff after a retryable refusal without a retry-after hint. */
+const MIN_RETRY_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Refusals about the sender or the server as a whole, not one conversation: with a retry-after,
+ * every lane waits that long, not only the refused one, so an overloaded server is not hit again
+ * at once through the other conversations.
+ */
+const HOLD_CODES: ReadonlySet<string> = new Set(['OVERLOADED', 'RATE_LIMITED', 'UNAVAILABLE']);
+
 /**
  * Persist -> send -> ack. Records survive restarts and are re-sent (same id, so the server's
  * idempotent enqueue makes that safe) after every reconnect. One message per conversation is
@@ -48,7 +59,9 @@ export class Outbox {
   private nextToken = 1;
   private readonly mismatches = new Map<string, number>();
   private readonly waiters = new Map<string, SendOutcome>();
-  private retryDelayMs = 500;
+  private retryDelayMs = MIN_RETRY_DELAY_MS;
+  /** Set while the server asked the whole outbox to wait (see HOLD_CODES); its end pumps again. */
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
 
   constructor(
@@ -150,20 +163,22 @@ export class Outbox {
       this.inflightLanes.delete(lane);
     }
     this.retryTimers.clear();
-    this.retryDelayMs = 500;
+    this.endHold();
+    this.retryDelayMs = MIN_RETRY_DELAY_MS;
     this.pump();
   }
 
   stop(): void {
     this.stopped = true;
     for (const t of this.retryTimers.values()) clearTimeout(t);
+    this.endHold();
     for (const w of this.waiters.values())
       w.reject(new ParleyError('CLOSED', 'client closed before the server acknowledged'));
     this.waiters.clear();
   }
 
   private pump(): void {
-    if (this.stopped || !this.connection.isReady) return;
+    if (this.stopped || this.holdTimer || !this.connection.isReady) return;
     for (const [lane, list] of this.lanes) {
       const record = list[0];
       if (!record || this.inflightLanes.has(lane)) continue;
@@ -191,6 +206,7 @@ export class Outbox {
         frame = await this.connection.request({ send });
       }
       this.mismatches.delete(record.id);
+      this.retryDelayMs = MIN_RETRY_DELAY_MS; // the server takes sends again: start the backoff afresh
       const serverTime = frame.sendAck?.serverTime ?? 0;
       await this.store.transaction(async (tx) => {
         await deleteRecord(tx, record);
@@ -225,7 +241,7 @@ export class Outbox {
       } else if (error.code !== 'CONNECTION_CLOSED' || this.connection.isReady) {
         // Retryable refusal (busy store, full queue, rate limit): keep order, try again later.
         release = false;
-        this.scheduleRetry(record, token, error.retryAfterMs);
+        this.scheduleRetry(record, token, error);
       } else {
         // Connection lost: the lane goes again from `onReady` once the client is connected.
         next = false;
@@ -238,16 +254,42 @@ export class Outbox {
     }
   }
 
-  private scheduleRetry(record: OutboxRecord, token: number, hintMs: number): void {
+  /**
+   * Retries a lane's refused record later: after the server's retry-after when it gave one (the
+   * whole outbox holds for that long when the refusal is about the sender or the server, see
+   * HOLD_CODES), else after the outbox's own doubling backoff.
+   */
+  private scheduleRetry(record: OutboxRecord, token: number, error: ParleyError): void {
     if (this.stopped) return;
-    const delay = Math.max(hintMs, this.retryDelayMs);
-    this.retryDelayMs = Math.min(this.retryDelayMs * 2, 30_000);
+    const hintMs = error.retryAfterMs;
+    let delay: number;
+    if (hintMs > 0) {
+      delay = Math.min(hintMs, MAX_RETRY_DELAY_MS);
+      if (HOLD_CODES.has(error.code)) this.hold(delay);
+    } else {
+      delay = this.retryDelayMs;
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
+    }
     const timer = setTimeout(() => {
       this.retryTimers.delete(record.lane);
       if (this.inflightLanes.get(record.lane) === token) this.inflightLanes.delete(record.lane);
       this.pump();
     }, delay);
     this.retryTimers.set(record.lane, timer);
+  }
+
+  /** No lane starts a send for `ms` (a later hold replaces an earlier one); then the outbox pumps again. */
+  private hold(ms: number): void {
+    this.endHold();
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      this.pump();
+    }, ms);
+  }
+
+  private endHold(): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
   }
 
   private push(record: OutboxRecord): void {

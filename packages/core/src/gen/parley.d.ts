@@ -1006,7 +1006,8 @@ export namespace parley {
             ERROR_CODE_NOT_GROUP_MEMBER = 24,
             ERROR_CODE_BAD_SIGNATURE = 25,
             ERROR_CODE_STORE_FAILED = 26,
-            ERROR_CODE_CLOSED = 27
+            ERROR_CODE_CLOSED = 27,
+            ERROR_CODE_OVERLOADED = 28
         }
 
         interface IError extends parley.v1.Error.$Properties {

@@ -5668,6 +5668,7 @@ export const parley = $root.parley = (() => {
             values[valuesById[25] = "ERROR_CODE_BAD_SIGNATURE"] = 25;
             values[valuesById[26] = "ERROR_CODE_STORE_FAILED"] = 26;
             values[valuesById[27] = "ERROR_CODE_CLOSED"] = 27;
+            values[valuesById[28] = "ERROR_CODE_OVERLOADED"] = 28;
             return values;
         })();
 
@@ -5922,6 +5923,10 @@ export const parley = $root.parley = (() => {
                     case "ERROR_CODE_CLOSED":
                     case 27:
                         message.code = 27;
+                        break;
+                    case "ERROR_CODE_OVERLOADED":
+                    case 28:
+                        message.code = 28;
                         break;
                     default:
                         if (typeof object.code === "number" && (object.code | 0) === object.code)

@@ -42,6 +42,15 @@ export interface ServerLimits {
   /** Most members a group may have; changes beyond it are refused with GROUP_FULL. Default 1,024. */
   maxGroupMembers: number;
   /**
+   * Requests waiting or in progress over all connections of the gateway before it sheds load: past
+   * it, a request from a connection that already has its fair share waiting (this limit divided by
+   * the connections with requests waiting) is refused with OVERLOADED before any work is done.
+   * Bounds the time an accepted request waits. Default 1,024.
+   */
+  maxPendingRequests: number;
+  /** The `retry_after_ms` an OVERLOADED refusal carries. Default 250 ms. */
+  overloadRetryAfterMs: number;
+  /**
    * Frames (of any kind, acks and pings included) a connection may send per second, sustained.
    * Above it reading pauses (TCP pushes back); a debt of more than `frameBurst` frames closes the
    * connection with RATE_LIMITED (4011). Default 1,000.
@@ -105,6 +114,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   presenceCoalesceMs: 1_000,
   typingExpiryMs: 10_000,
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
+  maxPendingRequests: 1_024,
+  overloadRetryAfterMs: 250,
   framesPerSecond: 1_000,
   frameBurst: 2_000,
   maxIdsPerRequest: 1_000,

@@ -13,8 +13,10 @@ import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
+import { Admission } from './admission.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
 import { FrameBudget } from './frame-budget.js';
+import { peekClientFrame } from './frame-peek.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
@@ -68,14 +70,26 @@ function pause(connection: Connection, ms: number): Promise<void> {
 const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
 
 /**
+ * ClientFrame body fields that may be shed when overloaded: `send` (20) and `receipt` (22), the
+ * requests that carry the load and that clients resend from their outbox. Everything else (the
+ * handshake, keep-alive, acknowledgements, which remove work, and rare control requests that clients
+ * do not queue for a retry) is always taken on.
+ */
+const SHEDDABLE = new Set<number>([20, 22]);
+
+/**
  * Serves each accepted socket: frames of one connection are handled one after the other (which keeps
  * a sender's messages in order), reading pauses while too many wait, the connection answers the
  * handshake and keep-alive itself and hands every other frame of an authenticated device to the router.
  */
 export class ConnectionLoop {
   private nextConnection = 0;
+  /** Load shedding over all connections (see admission.ts). */
+  private readonly admission: Admission;
 
-  constructor(private readonly o: ConnectionLoopPorts) {}
+  constructor(private readonly o: ConnectionLoopPorts) {
+    this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
+  }
 
   /**
    * Serves `ws`, which arrived on `local` (the socket's local address decides the default origins)
@@ -97,6 +111,8 @@ export class ConnectionLoop {
     // Requests and acks being handled: both count against the connection's concurrency budget, so
     // a flood of acks pauses reading like a flood of requests does.
     let busy = 0;
+    // Frames in the ordered chain (acks aside): what load shedding counts (see admission.ts).
+    let waiting = 0;
     // Reading pauses while too many frames are being handled or while the frame budget is spent,
     // and resumes when neither holds.
     let throttled = false;
@@ -136,12 +152,15 @@ export class ConnectionLoop {
           this.o.track(this.acknowledge(connection, ack).finally(end));
           return;
         }
+        if (this.shed(connection, bytes, waiting)) return;
       }
+      this.admission.queued(waiting++);
       begin();
       chain = chain.then(async () => {
         try {
           await this.onFrame(connection, handshake, bytes, isBinary);
         } finally {
+          this.admission.finished(--waiting);
           end();
         }
       });
@@ -149,6 +168,19 @@ export class ConnectionLoop {
     });
     ws.on('error', (error) => logger.debug('socket error', { id, error: String(error) }));
     connection.onClosed(() => this.o.closed(connection));
+  }
+
+  /**
+   * Refuses a request with OVERLOADED, before any work, when the gateway is past its pending limit
+   * and this connection already has its fair share waiting. Only a peek at the frame: anything that
+   * does not parse goes the ordered way, which reports it.
+   */
+  private shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean {
+    if (this.admission.admits(waiting)) return false;
+    const peek = peekClientFrame(bytes);
+    if (!peek || peek.requestId === 0 || !SHEDDABLE.has(peek.body)) return false;
+    connection.replyError(peek.requestId, this.admission.error);
+    return true;
   }
 
   /**
