@@ -103,3 +103,30 @@ describe('signed device lists', () => {
     await expect(applyDeviceRecord(undefined, { ...g, at: 99 })).rejects.toMatchObject({ code: 'BAD_SIGNATURE' });
   });
 });
+
+describe('device-list record signing bytes (worked example in PROTOCOL 10.7)', () => {
+  it('lays the signed fields out as specified', async () => {
+    const { deviceRecordSigningBytes } = await import('@parley/core/devices');
+    const { toHex } = await import('@parley/core');
+    const identityKey = new Uint8Array(33).fill(0x11);
+    identityKey[0] = 0x05;
+    const bytes = deviceRecordSigningBytes({
+      userId: 'al',
+      version: 2,
+      prevHash: new Uint8Array([0xaa, 0xbb]),
+      signerDeviceId: 1,
+      at: 258,
+      add: { deviceId: 7, identityKey },
+    });
+    expect(toHex(bytes)).toBe(
+      `${toHex(new TextEncoder().encode('parley-devices-v1'))}00616c00` +
+        '00000002' +
+        '02aabb' +
+        '00000001' +
+        '0000000000000102' +
+        '01' +
+        '00000007' +
+        `05${'11'.repeat(32)}`,
+    );
+  });
+});

@@ -24,6 +24,10 @@ export function deviceListRoutes(stores: Pick<ServerStores, 'devices'>): Pick<Ro
         throw new ParleyError('FORBIDDEN', 'a device appends only records it signed');
       }
       const stored = await stores.devices.deviceList(device.userId);
+      // Cheap before verifying the stored chain (one signature check per record).
+      if (record.version !== 1 && record.version !== stored.length + 1) {
+        throw new ParleyError('CONFLICT', `the device list is at version ${stored.length}`, { retryable: true });
+      }
       const state = await verifyDeviceChain(stored);
       if (record.version === 1 && state) {
         // A new account identity: only from the user's one registered device (it lost every other
