@@ -8,6 +8,7 @@ import {
   signWithAuthKey,
 } from '@parley/core';
 import { RawPeer } from '@parley/test-utils/raw-peer';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { keyAuthenticator } from '../src/auth/key-authenticator.js';
 import type { AuthAttempt, AuthContext } from '../src/contracts/authenticator.js';
@@ -16,6 +17,7 @@ import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryRateLimiter } from '../src/memory/memory-rate-limiter.js';
 import { memoryStores } from '../src/memory/memory-stores.js';
 import { createServer } from '../src/server.js';
+import { sqliteDeviceRegistry } from '../src/sqlite/sqlite-device-registry.js';
 import { fakeClock } from '../src/testing/fixture.js';
 
 const time = fakeClock();
@@ -76,8 +78,11 @@ function slowRegistry(inner: DeviceRegistry, parties: number): DeviceRegistry {
 }
 
 describe('registration abuse (issue 17, findings 4 and 6)', () => {
-  it('lets exactly one of two concurrent first registrations of a user win, with a slow store', async () => {
-    const devices = slowRegistry(memoryDeviceRegistry({ clock: time.clock }), 2);
+  it.each([
+    ['memory', () => memoryDeviceRegistry({ clock: time.clock })],
+    ['SQLite', () => sqliteDeviceRegistry({ db: new Database(':memory:'), clock: time.clock })],
+  ])('lets exactly one of two concurrent first registrations of a user win, with a slow %s store', async (_, make) => {
+    const devices = slowRegistry(make(), 2);
     const auth = keyAuthenticator();
     const [a, b] = [await generateAuthKeyPair(), await generateAuthKeyPair()];
     const context: AuthContext = { devices, clock: time.clock };
