@@ -67,8 +67,9 @@ export interface CreateServerOptions {
   routes?: RouteMiddleware;
   /**
    * Client addresses exempt from the per-address connection cap (`limits.maxConnectionsPerAddress`).
-   * Default: loopback ({@link isLoopbackAddress}), so local tools and benches are not throttled;
-   * behind a reverse proxy on the same host pass `() => false` and cap at the proxy.
+   * Default: loopback ({@link isLoopbackAddress}), so local tools and benches are not throttled.
+   * Behind a reverse proxy every client arrives from the proxy's address: exempt that address too
+   * and cap per client at the proxy, which sees the real addresses.
    */
   exemptAddress?: (address: string) => boolean;
 }

@@ -2,15 +2,22 @@ import {
   authChallengePayload,
   deviceLinkPayload,
   generateAuthKeyPair,
+  PROTOCOL_VERSION,
+  pb,
   randomBytes,
   signWithAuthKey,
 } from '@parley/core';
+import { RawPeer } from '@parley/test-utils/raw-peer';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { keyAuthenticator } from '../src/auth/key-authenticator.js';
 import type { AuthAttempt, AuthContext } from '../src/contracts/authenticator.js';
 import type { DeviceRegistry } from '../src/contracts/device-registry.js';
 import { memoryDeviceRegistry } from '../src/memory/memory-device-registry.js';
 import { memoryRateLimiter } from '../src/memory/memory-rate-limiter.js';
+import { memoryStores } from '../src/memory/memory-stores.js';
+import { createServer } from '../src/server.js';
+import { sqliteDeviceRegistry } from '../src/sqlite/sqlite-device-registry.js';
 import { fakeClock } from '../src/testing/fixture.js';
 
 const time = fakeClock();
@@ -72,8 +79,11 @@ function slowRegistry(inner: DeviceRegistry, parties: number): DeviceRegistry {
 }
 
 describe('registration abuse (issue 17, findings 4 and 6)', () => {
-  it('lets exactly one of two concurrent first registrations of a user win, with a slow store', async () => {
-    const devices = slowRegistry(memoryDeviceRegistry({ clock: time.clock }), 2);
+  it.each([
+    ['memory', () => memoryDeviceRegistry({ clock: time.clock })],
+    ['SQLite', () => sqliteDeviceRegistry({ db: new Database(':memory:'), clock: time.clock })],
+  ])('lets exactly one of two concurrent first registrations of a user win, with a slow %s store', async (_, make) => {
+    const devices = slowRegistry(make(), 2);
     const auth = keyAuthenticator();
     const [a, b] = [await generateAuthKeyPair(), await generateAuthKeyPair()];
     const context: AuthContext = { devices, clock: time.clock };
@@ -191,5 +201,39 @@ describe('registration limit exemptions', () => {
       ok: false,
       retryAfterMs: 3_600_000,
     });
+  });
+});
+
+describe('registration limit over the wire', () => {
+  it('answers a new user over the per-address limit with RATE_LIMITED + retry_after_ms and close 4011', async () => {
+    const stores = memoryStores();
+    const server = await createServer({
+      stores,
+      authenticator: keyAuthenticator({
+        registrationsPerAddress: { capacity: 1, refillPerSecond: 1 / 3600 },
+        exemptAddress: () => false,
+      }),
+    });
+    const peers: RawPeer[] = [];
+    try {
+      peers.push(await RawPeer.authenticated(server.url, 'first'));
+      const second = await RawPeer.open(server.url);
+      peers.push(second);
+      const key = await generateAuthKeyPair();
+      const challenge = await second.request({
+        hello: { protocolVersion: PROTOCOL_VERSION, userId: 'second', deviceId: 1, authKey: key.publicKey },
+      });
+      const nonce = challenge.challenge?.nonce as Uint8Array;
+      const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'second', 1));
+      const answer = await second.request({ auth: { signature } });
+      expect(answer.error?.code).toBe(pb.ErrorCode.ERROR_CODE_RATE_LIMITED);
+      expect(Number(answer.error?.retryAfterMs)).toBeGreaterThan(0);
+      expect(await second.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_RATE_LIMITED);
+      expect(await stores.devices.list('second')).toEqual([]);
+    } finally {
+      for (const p of peers) p.close();
+      await server.close();
+      await stores.close();
+    }
   });
 });
