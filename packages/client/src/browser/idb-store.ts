@@ -178,8 +178,22 @@ class IdbStore {
 /** Reads from the object store, each in its own read-only IndexedDB transaction. */
 function idbBacking(db: IDBDatabase, name: string, ranges: typeof IDBKeyRange): StoreBacking {
   const entries = () => db.transaction(OBJECT_STORE, 'readonly').objectStore(OBJECT_STORE);
+  // Gets issued in the same task share one read-only transaction (a page of messages is one round);
+  // once it has finished, IndexedDB refuses new requests on it and a new one is started.
+  let reader: IDBObjectStore | undefined;
+  const get = (namespace: string, key: string) => {
+    if (reader) {
+      try {
+        return request(reader.get([namespace, key]));
+      } catch {
+        // inactive: fall through to a new transaction
+      }
+    }
+    reader = entries();
+    return request(reader.get([namespace, key]));
+  };
   return {
-    get: (namespace, key) => request(entries().get([namespace, key])),
+    get,
     async list(namespace, range, count) {
       const bounds = keyRange(ranges, namespace, range);
       const rows: Array<[string, unknown]> = [];

@@ -221,5 +221,8 @@ export async function indexStoredMessages(store: ClientStore): Promise<void> {
       start = keyAfter(last[0]);
     }
   }
-  await store.transaction((tx) => tx.put(NS.meta, INDEXED_KEY, true));
+  await store.transaction(markIndexed);
 }
+
+/** Records that the chat list and indexes cover every stored message (for a store filled by this module). */
+export const markIndexed = (tx: StoreTx): Promise<void> => tx.put(NS.meta, INDEXED_KEY, true);
