@@ -185,8 +185,9 @@ function idbBacking(db: IDBDatabase, name: string, ranges: typeof IDBKeyRange): 
     if (reader) {
       try {
         return request(reader.get([namespace, key]));
-      } catch {
-        // inactive: fall through to a new transaction
+      } catch (error) {
+        // Only "that transaction is over" starts a new one; anything else is a real failure.
+        if ((error as { name?: unknown } | null)?.name !== 'TransactionInactiveError') throw error;
       }
     }
     reader = entries();
