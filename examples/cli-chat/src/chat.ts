@@ -64,6 +64,7 @@ export class Chat {
       if (parsed.kind === 'command') this.term.print(HELP);
       else if (parsed.kind === 'error') this.term.print(renderError(parsed.message, this.color));
       else if (parsed.kind === 'send') this.send(parsed.to, parsed.text);
+      else if (parsed.kind === 'history') await this.history(parsed.chatId, parsed.limit);
       this.term.prompt();
     }
     this.term.close();
@@ -110,6 +111,28 @@ export class Chat {
       this.synced = true;
       term.print(renderSynced(received, color));
     });
+  }
+
+  /** Prints the last messages of a chat from the local history (works offline), with their status. */
+  private async history(chatId: string, limit: number): Promise<void> {
+    try {
+      const { messages, hasOlder } = await this.client.messages(chatId).page({ limit });
+      if (messages.length === 0) this.term.print(renderInfo(`no messages with ${sanitize(chatId)} yet`, this.color));
+      if (hasOlder) this.term.print(renderInfo('… older messages not shown', this.color));
+      for (const m of messages) {
+        const text = m.content.kind === 'text' ? m.content.text : `[${m.content.kind}]`;
+        const line = renderMessage({
+          from: m.from.userId,
+          chatId: m.chatId,
+          text,
+          time: m.serverTime || m.sentAt,
+          outgoing: m.outgoing,
+        });
+        this.term.print(m.outgoing ? `${line}  (${m.status})` : line);
+      }
+    } catch (error) {
+      this.term.print(renderError(`✗ no history for ${sanitize(chatId)}: ${describe(error)}`, this.color));
+    }
   }
 
   private send(to: string, text: string): void {

@@ -4,6 +4,7 @@ import type { ConnectionState } from '@parley/client';
 
 export const HELP = `Commands:
   @name message   send "message" to name
+  /history name [n]  show the last n (default 20) messages with name, from this device's history
   /help           show this help
   /quit           leave (Ctrl+D works too); unsent messages are kept and sent next time`;
 

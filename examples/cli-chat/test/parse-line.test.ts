@@ -17,6 +17,21 @@ describe('parseLine', () => {
     expect(parseLine('/q now')).toEqual({ kind: 'command', command: 'quit' });
   });
 
+  it('reads /history with a name and an optional count', () => {
+    expect(parseLine('/history bob')).toEqual({ kind: 'history', chatId: 'bob', limit: 20 });
+    expect(parseLine('/HISTORY @bob 5')).toEqual({ kind: 'history', chatId: 'bob', limit: 5 });
+    for (const bad of [
+      '/history',
+      '/history bob 0',
+      '/history bob 501',
+      '/history bob x',
+      '/history bob 5 6',
+      '/history @',
+    ]) {
+      expect(parseLine(bad)).toMatchObject({ kind: 'error' });
+    }
+  });
+
   it('ignores blank lines', () => {
     expect(parseLine('')).toEqual({ kind: 'empty' });
     expect(parseLine('   \t')).toEqual({ kind: 'empty' });
