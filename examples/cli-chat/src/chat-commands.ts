@@ -4,7 +4,7 @@ import type { MediaKind, ParleyClient, ReceivedMessage } from '@parley/client';
 import type { GroupDirectory } from './group-directory.js';
 import { renderSafetyNumber } from './identity-notices.js';
 import type { ChatLine, Target } from './parse-line.js';
-import { formatSize, renderGroups, renderInfo, sanitize } from './render.js';
+import { chatLabel, formatSize, renderGroups, renderInfo, renderMedia, renderMessage, sanitize } from './render.js';
 
 /** What a command may do to the terminal and the chat around it. */
 export interface CommandOutput {
@@ -115,6 +115,33 @@ export class ChatCommands {
       case 'safety':
         out.print(renderSafetyNumber(line.user, await client.safetyNumber(line.user)));
         return;
+      case 'history': {
+        const chatId = await this.chatId(line.to);
+        if (!chatId) return;
+        const { messages, hasOlder } = await client.messages(chatId).page({ limit: line.limit });
+        const groupName = await this.groups.nameOf(chatId);
+        if (messages.length === 0) out.print(renderInfo(`no messages in ${chatLabel(chatId, groupName)} yet`, false));
+        if (hasOlder) out.print(renderInfo('… older messages not shown', false));
+        for (const m of messages) {
+          const text =
+            m.content.kind === 'text'
+              ? m.content.text
+              : m.content.kind === 'media'
+                ? renderMedia({ ...m.content.media, id: m.id })
+                : '[deleted]';
+          const shown = renderMessage({
+            from: m.from.userId,
+            chatId: m.chatId,
+            groupName,
+            text,
+            time: m.serverTime || m.sentAt,
+            outgoing: m.outgoing,
+            id: m.id,
+          });
+          out.print(m.outgoing ? `${shown}  (${m.status})` : shown);
+        }
+        return;
+      }
       case 'groups': {
         const self = client.userId;
         const mine = (await client.groups.list()).filter((g) => g.isMember);

@@ -21,6 +21,8 @@ export type ChatLine =
   | { kind: 'react'; ref: string; emoji: string }
   | { kind: 'edit'; ref: string; text: string }
   | { kind: 'delete'; ref: string }
+  /** `/history bob [n]` or `/history #group [n]`: the last n (default 20, at most 500) messages of the chat. */
+  | { kind: 'history'; to: Target; limit: number }
   | { kind: 'error'; message: string };
 
 const SIMPLE: Record<string, 'help' | 'quit'> = {
@@ -36,7 +38,7 @@ const error = (message: string): ChatLine => ({ kind: 'error', message });
 
 /**
  * `@bob hello` sends to bob, `#team hello` to the group team; `/create`, `/add`, `/remove`, `/leave`,
- * `/groups`, `/file`, `/save`, `/safety`, `/reply`, `/react`, `/edit`, `/delete`, `/help` and `/quit` are commands (see HELP). Pure.
+ * `/groups`, `/history`, `/file`, `/save`, `/safety`, `/reply`, `/react`, `/edit`, `/delete`, `/help` and `/quit` are commands (see HELP). Pure.
  */
 export function parseLine(line: string): ChatLine {
   const trimmed = line.trim();
@@ -63,6 +65,8 @@ function parseCommand(trimmed: string): ChatLine {
   switch (name) {
     case 'groups':
       return { kind: 'groups' };
+    case 'history':
+      return parseHistory(words);
     case 'safety':
     case 'sn': {
       const user = words[0] ? checkUserName(words[0].replace(/^@/, '')) : undefined;
@@ -147,4 +151,29 @@ function parseAction(name: string, line: string): ChatLine | undefined {
   if (name === 'delete') return { kind: 'delete', ref };
   if (rest === '') return { kind: 'error', message: `nothing to send: ${usage}` };
   return name === 'reply' ? { kind: 'reply', ref, text: rest } : { kind: 'edit', ref, text: rest };
+}
+
+function parseHistory(args: string[]): ChatLine {
+  const [who, count, ...rest] = args;
+  const usage = `usage: /history name [count, 1 to ${HISTORY_MAX}]`;
+  if (!who || rest.length > 0) return { kind: 'error', message: usage };
+  const chatId = who.startsWith('@') ? who.slice(1) : who;
+  const limit = count === undefined ? HISTORY_DEFAULT : Number(count);
+  if (chatId === '' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX)
+    return { kind: 'error', message: usage };
+  return { kind: 'history', chatId, limit };
+}
+
+const HISTORY_DEFAULT = 20;
+const HISTORY_MAX = 500;
+
+function parseHistory(args: string[]): ChatLine {
+  const [who, count, ...rest] = args;
+  const usage = `usage: /history @name|#group [count, 1 to ${HISTORY_MAX}]`;
+  if (!who || rest.length > 0) return error(usage);
+  const to = parseTarget(who.startsWith('@') || who.startsWith('#') ? who : `@${who}`);
+  if ('message' in to) return error(to.message);
+  const limit = count === undefined ? HISTORY_DEFAULT : Number(count);
+  if (!Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX) return error(usage);
+  return { kind: 'history', to, limit };
 }

@@ -10,6 +10,7 @@ export const HELP = `Commands (names are not case-sensitive):
   /remove #group @name…         remove members (admins only)
   /leave #group                 leave a group
   /groups                       list your groups
+  /history @name|#group [n]     the last n messages of a chat (default 20), from this device's history
   /file @name|#group <path> [caption]
                                 send a file (image, video, voice note or document by its extension)
   /save <id> [path]             save a received file (its id is shown beside it)

@@ -87,8 +87,10 @@ describe('cli chat', () => {
       },
     );
 
-    bob.proc.stdin.end();
+    // /history reads the same message back from bob's stored history.
+    bob.proc.stdin.end('/history alice\n');
     expect(await bob.exited).toBe(0);
+    expect(bob.stdout().match(/^\[\d\d:\d\d\] alice: hello bob, from the test$/gm)).toHaveLength(2);
   });
 
   it('exits 1 with the reason when the server refuses the device', async () => {

@@ -82,6 +82,22 @@ describe('parseLine', () => {
     });
   });
 
+  it('reads /history with a name and an optional count', () => {
+    expect(parseLine('/history bob')).toEqual({ kind: 'history', to: user('bob'), limit: 20 });
+    expect(parseLine('/HISTORY @bob 5')).toEqual({ kind: 'history', to: user('bob'), limit: 5 });
+    expect(parseLine('/history #team')).toEqual({ kind: 'history', to: group('team'), limit: 20 });
+    for (const bad of [
+      '/history',
+      '/history bob 0',
+      '/history bob 501',
+      '/history bob x',
+      '/history bob 5 6',
+      '/history @',
+    ]) {
+      expect(parseLine(bad)).toMatchObject({ kind: 'error' });
+    }
+  });
+
   it('ignores blank lines', () => {
     expect(parseLine('')).toEqual({ kind: 'empty' });
     expect(parseLine('   \t')).toEqual({ kind: 'empty' });

@@ -21,6 +21,7 @@ import { type Logger, warnOnFailure } from './logger.js';
 import { MediaService } from './media/media-service.js';
 import { memoryMediaSpool } from './media/spool.js';
 import { Announcements } from './messages/announcements.js';
+import { indexStoredMessages } from './messages/message-store.js';
 import { applyReceipt } from './messages/receipts.js';
 import { isUserMessage, messageStatusEvents } from './messages/status-events.js';
 import { Outbox } from './outbox/outbox.js';
@@ -188,6 +189,8 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
       },
     }),
   });
+  // A store from a version without the chat list gets one (once), before anything new is stored.
+  await indexStoredMessages(store);
   await outbox.load();
   // Events a previous run stored but did not get to emit go first, before anything new can arrive.
   await announcements.replay();

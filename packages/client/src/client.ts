@@ -108,7 +108,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
 
   constructor(private readonly options: ClientOptions) {
     super();
-    this.chats = chatsApi(options.store);
+    this.chats = chatsApi(options.store, () => this.open());
     this.unsent = unsentApi(options.store, () => this.sendDeps());
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? silentLogger;

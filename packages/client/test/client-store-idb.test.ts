@@ -1,5 +1,5 @@
 import { isParleyError } from '@parley/core';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { idbClientStore } from '../src/browser.js';
 import type { ClientStore } from '../src/stores/client-store.js';
@@ -11,7 +11,7 @@ const indexedDB = new IDBFactory();
 let counter = 0;
 const names = new WeakMap<ClientStore, string>();
 const open = async (name: string) => {
-  const store = await idbClientStore({ name, indexedDB });
+  const store = await idbClientStore({ name, indexedDB, IDBKeyRange });
   names.set(store, name);
   return store;
 };
@@ -28,9 +28,9 @@ describe('idbClientStore', () => {
     const first = await open(name);
     await first.transaction((tx) => tx.put('ns', 'k', 'first'));
     await expect(open(name)).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CONFLICT'));
-    const waiting = idbClientStore({ name, indexedDB, whenLocked: 'wait' });
+    const waiting = idbClientStore({ name, indexedDB, IDBKeyRange, whenLocked: 'wait' });
     const aborted = new AbortController();
-    const givenUp = idbClientStore({ name, indexedDB, whenLocked: 'wait', signal: aborted.signal });
+    const givenUp = idbClientStore({ name, indexedDB, IDBKeyRange, whenLocked: 'wait', signal: aborted.signal });
     aborted.abort();
     await expect(givenUp).rejects.toSatisfy((e: unknown) => isParleyError(e, 'CLOSED'));
     await first.close();

@@ -4,8 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { chatsApi } from '../src/history/chats-api.js';
 import { messageHistory } from '../src/history/message-history.js';
 import { searchMessages } from '../src/history/search.js';
-import { markIncomingRead, markSent, putIncoming, putOutgoing } from '../src/messages/message-store.js';
+import {
+  indexStoredMessages,
+  markIncomingRead,
+  markSent,
+  putIncoming,
+  putOutgoing,
+} from '../src/messages/message-store.js';
 import type { ClientStore } from '../src/stores/client-store.js';
+import { NS } from '../src/stores/namespaces.js';
 import { newClient, reusable, startServer } from './helpers/harness.js';
 
 /** Ids that sort like UUIDv7s do: by time. */
@@ -194,6 +201,86 @@ describe('chat list', () => {
     await store.transaction((tx) => markIncomingRead(tx, idOf(1), 60));
     await store.transaction((tx) => markIncomingRead(tx, idOf(1), 61)); // twice: counted once
     expect(await chats.get('bob')).toMatchObject({ unreadCount: 4 });
+  });
+});
+
+describe('indexing a store from before the chat list', () => {
+  it('builds chat summaries, unread and unsent from the stored messages, once, and safely again after a crash', async () => {
+    const store = memoryClientStore();
+    // What an older version left: messages and the per-chat id index, nothing else.
+    await store.transaction(async (tx) => {
+      const base = { content: { kind: 'text', text: 'x' }, sentAt: 5 };
+      const rows = [
+        {
+          ...base,
+          id: 'a1',
+          chatId: 'bob',
+          from: { userId: 'bob', deviceId: 1 },
+          serverTime: 10,
+          outgoing: false,
+          status: 'received',
+        },
+        {
+          ...base,
+          id: 'a2',
+          chatId: 'bob',
+          from: { userId: 'bob', deviceId: 1 },
+          serverTime: 11,
+          outgoing: false,
+          status: 'received',
+          readAt: 20,
+        },
+        {
+          ...base,
+          id: 'a3',
+          chatId: 'bob',
+          from: { userId: 'me', deviceId: 1 },
+          serverTime: 0,
+          outgoing: true,
+          status: 'pending',
+        },
+        {
+          ...base,
+          id: 'b1',
+          chatId: 'carol',
+          from: { userId: 'me', deviceId: 1 },
+          serverTime: 30,
+          outgoing: true,
+          status: 'failed',
+        },
+      ];
+      for (const m of rows) {
+        await tx.put(NS.messages, m.id, m);
+        await tx.put(`chat\u001f${m.chatId}`, m.id, true);
+      }
+      // A partial earlier run counted bob's unread message already.
+      await tx.put(NS.chats, 'bob', { chatId: 'bob', lastActivity: 10, unread: 1, muted: true, archived: false });
+    });
+    await indexStoredMessages(store);
+    const chats = chatsApi(store);
+    const list = await chats.list();
+    expect(list.chats.map((c) => [c.chatId, c.unreadCount, c.lastMessage?.id, c.muted])).toEqual([
+      ['carol', 0, 'b1', false],
+      ['bob', 1, 'a3', true],
+    ]);
+    expect(await store.transaction((tx) => tx.list(NS.unsent))).toEqual([
+      ['a3', 'pending'],
+      ['b1', 'failed'],
+    ]);
+    // Once only: a later message is counted by the store itself, not indexed twice.
+    await store.transaction((tx) =>
+      putIncoming(tx, {
+        id: 'a4',
+        chatId: 'bob',
+        from: { userId: 'bob', deviceId: 1 },
+        content: { kind: 'text', text: 'y' },
+        sentAt: 40,
+        serverTime: 40,
+        outgoing: false,
+      }),
+    );
+    await indexStoredMessages(store);
+    expect((await chats.get('bob'))?.unreadCount).toBe(2);
   });
 });
 

@@ -1,7 +1,8 @@
 import { ParleyError } from '@parley/core';
-import { type Logger, silentLogger, warnOnFailure } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { BackedEngine, type BackedWrite, type StoreBacking } from '../stores/backed-engine.js';
 import type { ClientStore } from '../stores/client-store.js';
-import { copyStoreValue, StoreEngine, type StoreWrite } from '../stores/memory-store.js';
+import { type CheckedRange, prefixUpperBound } from '../stores/list-range.js';
 import { acquireTabLock, type HeldLock, type LockManagerLike, realmLocks } from './tab-lock.js';
 
 /** Options of {@link idbClientStore}. */
@@ -18,12 +19,18 @@ export interface IdbClientStoreOptions {
   signal?: AbortSignal;
   /** The IndexedDB factory. Default: `globalThis.indexedDB` (tests pass fake-indexeddb's). */
   indexedDB?: IDBFactory;
+  /** The key range class of that IndexedDB. Default: `globalThis.IDBKeyRange` (tests pass fake-indexeddb's). */
+  IDBKeyRange?: typeof IDBKeyRange;
   /**
    * The lock manager that keeps tabs apart. Default: `navigator.locks` (Web Locks API), else a
    * lock within this page only.
    */
   locks?: LockManagerLike;
-  /** Where clean-up failures the store recovers from are reported. Default: silent. */
+  /**
+   * Accepted for compatibility: the store used it for failures while loading everything at open,
+   * and since it reads on demand it has no failure left that it recovers from (every failure
+   * rejects the transaction that met it).
+   */
   logger?: Logger;
 }
 
@@ -31,7 +38,7 @@ const OBJECT_STORE = 'entries';
 const VERSION = 1;
 
 interface QueuedWrites {
-  writes: ReadonlyArray<StoreWrite<unknown>>;
+  writes: ReadonlyArray<BackedWrite>;
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -39,13 +46,15 @@ interface QueuedWrites {
 /**
  * A durable {@link ClientStore} in IndexedDB, for browsers (and workers).
  *
- * Like the Node file store, the state lives in memory (loaded in one read at open) and each
- * committed transaction is written to IndexedDB before it resolves, in one IndexedDB transaction
- * with `durability: 'strict'` (flushed to disk, not just handed to the OS: Chrome's default is
- * relaxed). Transactions committed while a write is in flight share the next IndexedDB
- * transaction (group commit); IndexedDB's own atomicity means the database always holds a prefix
- * of the committed transactions. Entries are stored under `[namespace, key]` keys with their values
- * as structured clones (Uint8Array stays Uint8Array).
+ * Nothing is loaded at open: reads go to IndexedDB (a key lookup, or a key-range read for `list`),
+ * so opening takes the same time with 100,000 messages as with none and memory does not grow with
+ * history. Each committed transaction is written to IndexedDB before it resolves, in one IndexedDB
+ * transaction with `durability: 'strict'` (flushed to disk, not just handed to the OS: Chrome's
+ * default is relaxed); until then its writes sit in an in-memory overlay that reads consult first
+ * (stores/backed-engine.ts). Transactions committed while a write is in flight share the next
+ * IndexedDB transaction (group commit); IndexedDB's own atomicity means the database always holds
+ * a prefix of the committed transactions. Entries are stored under `[namespace, key]` keys with
+ * their values as structured clones (Uint8Array stays Uint8Array).
  *
  * One device per browser profile: the store holds a Web Lock named after the database while open,
  * so a second tab opening it gets `CONFLICT` (or waits, see `whenLocked`); the browser releases
@@ -55,7 +64,8 @@ interface QueuedWrites {
 export async function idbClientStore(options: IdbClientStoreOptions = {}): Promise<ClientStore> {
   const name = options.name ?? 'parley';
   const factory = options.indexedDB ?? globalThis.indexedDB;
-  if (!factory) {
+  const ranges = options.IDBKeyRange ?? globalThis.IDBKeyRange;
+  if (!factory || !ranges) {
     throw new ParleyError('STORE_FAILED', 'IndexedDB is not available here (not a browser, or storage is disabled)');
   }
   const locks = options.locks ?? (globalThis.navigator as { locks?: LockManagerLike } | undefined)?.locks;
@@ -70,24 +80,12 @@ export async function idbClientStore(options: IdbClientStoreOptions = {}): Promi
     await lock.release();
     throw ParleyError.from(e, 'STORE_FAILED');
   }
-  const store = new IdbStore(name, db, lock);
-  try {
-    await store.load();
-  } catch (e) {
-    await store
-      .close()
-      .catch(warnOnFailure(options.logger ?? silentLogger, 'closing a store that failed to load failed'));
-    throw ParleyError.from(e, 'STORE_FAILED');
-  }
+  const store = new IdbStore(name, db, lock, ranges);
   return { transaction: (fn) => store.engine.transaction(fn), close: () => store.close() };
 }
 
 class IdbStore {
-  readonly engine = new StoreEngine<unknown>({
-    encode: copyStoreValue,
-    decode: copyStoreValue,
-    persist: (writes) => this.persist(writes),
-  });
+  readonly engine: BackedEngine;
   private queue: QueuedWrites[] = [];
   private draining = false;
   private drained: Promise<void> = Promise.resolve();
@@ -98,7 +96,9 @@ class IdbStore {
     private readonly name: string,
     private readonly db: IDBDatabase,
     private readonly lock: HeldLock,
+    ranges: typeof IDBKeyRange,
   ) {
+    this.engine = new BackedEngine(idbBacking(db, name, ranges), (writes) => this.persist(writes));
     // Someone deleted or upgraded the database (site data cleared, devtools): let go of it.
     db.onversionchange = () => {
       db.close();
@@ -108,24 +108,6 @@ class IdbStore {
     db.addEventListener('close', () =>
       this.breakWith(new ParleyError('STORE_FAILED', `IndexedDB closed the database ${name}`)),
     );
-  }
-
-  /** Reads every entry in one IndexedDB transaction. */
-  async load(): Promise<void> {
-    const tx = this.db.transaction(OBJECT_STORE, 'readonly');
-    const entries = tx.objectStore(OBJECT_STORE);
-    const [keys, values] = await Promise.all([request(entries.getAllKeys()), request(entries.getAll())]);
-    if (keys.length !== values.length)
-      throw new ParleyError('STORE_FAILED', `IndexedDB database ${this.name} changed while loading`);
-    for (const [i, key] of keys.entries()) {
-      if (!Array.isArray(key) || key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string') {
-        throw new ParleyError(
-          'STORE_FAILED',
-          `IndexedDB database ${this.name} holds a foreign key: not a Parley store`,
-        );
-      }
-      this.engine.load(key[0], key[1], values[i]);
-    }
   }
 
   async close(): Promise<void> {
@@ -146,7 +128,7 @@ class IdbStore {
     this.engine.fail(this.broken);
   }
 
-  private persist(writes: ReadonlyArray<StoreWrite<unknown>>): Promise<void> {
+  private persist(writes: ReadonlyArray<BackedWrite>): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ writes, resolve, reject });
@@ -177,7 +159,7 @@ class IdbStore {
     }
   }
 
-  private write(writes: ReadonlyArray<StoreWrite<unknown>>): Promise<void> {
+  private write(writes: ReadonlyArray<BackedWrite>): Promise<void> {
     return new Promise((resolve, reject) => {
       const tx = this.db.transaction(OBJECT_STORE, 'readwrite', { durability: 'strict' });
       const entries = tx.objectStore(OBJECT_STORE);
@@ -191,6 +173,84 @@ class IdbStore {
         reject(new ParleyError('STORE_FAILED', `IndexedDB write to ${this.name} failed`, { cause: tx.error }));
     });
   }
+}
+
+/** Reads from the object store, each in its own read-only IndexedDB transaction. */
+function idbBacking(db: IDBDatabase, name: string, ranges: typeof IDBKeyRange): StoreBacking {
+  const entries = () => db.transaction(OBJECT_STORE, 'readonly').objectStore(OBJECT_STORE);
+  // Gets issued in the same task share one read-only transaction (a page of messages is one round);
+  // once it has finished, IndexedDB refuses new requests on it and a new one is started.
+  let reader: IDBObjectStore | undefined;
+  const get = (namespace: string, key: string) => {
+    if (reader) {
+      try {
+        return request(reader.get([namespace, key]));
+      } catch (error) {
+        // Only "that transaction is over" starts a new one; anything else is a real failure.
+        if ((error as { name?: unknown } | null)?.name !== 'TransactionInactiveError') throw error;
+      }
+    }
+    reader = entries();
+    return request(reader.get([namespace, key]));
+  };
+  return {
+    get,
+    async list(namespace, range, count) {
+      const bounds = keyRange(ranges, namespace, range);
+      const rows: Array<[string, unknown]> = [];
+      if (!bounds || count === 0) return rows;
+      if (!range.reverse) {
+        const limit = Number.isFinite(count) ? count : undefined;
+        const store = entries();
+        const [keys, values] = await Promise.all([
+          request(store.getAllKeys(bounds, limit)),
+          request(store.getAll(bounds, limit)),
+        ]);
+        for (const [i, key] of keys.entries()) rows.push([keyOf(key, name), values[i]]);
+        return rows;
+      }
+      // getAll has no direction: walk a cursor backwards, one step per row wanted.
+      return new Promise((resolve, reject) => {
+        const cursor = entries().openCursor(bounds, 'prev');
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at || rows.length >= count) {
+            resolve(rows);
+            return;
+          }
+          try {
+            rows.push([keyOf(at.primaryKey, name), at.value]);
+          } catch (e) {
+            reject(e);
+            return;
+          }
+          at.continue();
+        };
+        cursor.onerror = () =>
+          reject(new ParleyError('STORE_FAILED', 'IndexedDB read failed', { cause: cursor.error }));
+      });
+    },
+  };
+}
+
+/**
+ * The IndexedDB key range of a namespace's range. Keys are `[namespace, key]`; an array sorts
+ * after every string, so `[namespace, []]` bounds a namespace from above.
+ */
+function keyRange(ranges: typeof IDBKeyRange, namespace: string, range: CheckedRange): IDBKeyRange | undefined {
+  let upper: string | undefined = prefixUpperBound(range.prefix);
+  if (range.end !== undefined && (upper === undefined || range.end < upper)) upper = range.end;
+  if (upper === undefined) return ranges.bound([namespace, range.start], [namespace, []], false, true);
+  // An empty range (IDBKeyRange.bound throws when lower > upper).
+  if (range.start >= upper) return undefined;
+  return ranges.bound([namespace, range.start], [namespace, upper], false, true);
+}
+
+function keyOf(key: IDBValidKey, name: string): string {
+  if (!Array.isArray(key) || key.length !== 2 || typeof key[0] !== 'string' || typeof key[1] !== 'string') {
+    throw new ParleyError('STORE_FAILED', `IndexedDB database ${name} holds a foreign key: not a Parley store`);
+  }
+  return key[1];
 }
 
 function openDatabase(factory: IDBFactory, name: string): Promise<IDBDatabase> {

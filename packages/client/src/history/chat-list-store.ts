@@ -71,3 +71,14 @@ export async function chatIdsByActivity(
   });
   return rows.map(([key, chatId]) => ({ chatId, key }));
 }
+
+/**
+ * Drops every chat's message-derived state (last message, activity, unread), keeping muted and
+ * archived: the start of rebuilding the list from the stored messages.
+ */
+export async function clearChatSummaries(tx: StoreTx): Promise<void> {
+  for (const [key] of await tx.list(NS.chatsByActivity)) await tx.delete(NS.chatsByActivity, key);
+  for (const [chatId, chat] of await tx.list<ChatRecord>(NS.chats)) {
+    await save(tx, undefined, { ...empty(chatId), muted: chat.muted, archived: chat.archived });
+  }
+}

@@ -54,8 +54,11 @@ export interface ChatsApi {
 /** Rows read per transaction while filtering by `archived`, so a long scan never blocks writes for long. */
 const SCAN_BATCH = 200;
 
-/** The chat list over a client store. */
-export function chatsApi(store: ClientStore): ChatsApi {
+/**
+ * The chat list over a client store. `ready` resolves once the list covers every stored message
+ * (the client indexes a store written by an older version when it opens).
+ */
+export function chatsApi(store: ClientStore, ready: () => Promise<unknown> = async () => {}): ChatsApi {
   const summarize = async (tx: StoreTx, chat: ChatRecord): Promise<ChatSummary> => ({
     chatId: chat.chatId,
     isGroup: (await getGroup(tx, chat.chatId)) !== undefined,
@@ -68,6 +71,7 @@ export function chatsApi(store: ClientStore): ChatsApi {
 
   const setFlag = async (chatId: string, flag: 'muted' | 'archived', value: boolean) => {
     checkId(chatId, 'chat id');
+    await ready();
     const on = value === true;
     await store.transaction((tx) => updateChat(tx, chatId, (chat) => ({ ...chat, [flag]: on })));
   };
@@ -75,6 +79,7 @@ export function chatsApi(store: ClientStore): ChatsApi {
   return {
     async list(options = {}) {
       const limit = pageLimit(options.limit, 50);
+      await ready();
       if (options.cursor !== undefined && decodeActivityKey(options.cursor as string) === undefined) {
         throw new ParleyError('INVALID_ARGUMENT', 'cursor must be the `next` of a chat list page');
       }
@@ -109,6 +114,7 @@ export function chatsApi(store: ClientStore): ChatsApi {
 
     async get(chatId) {
       checkId(chatId, 'chat id');
+      await ready();
       return store.transaction(async (tx) => {
         const chat = await getChat(tx, chatId);
         return chat && summarize(tx, chat);

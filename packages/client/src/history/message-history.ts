@@ -51,14 +51,9 @@ const CLEAR_BATCH = 500;
 export function messageHistory(store: ClientStore, chatId: string): MessageHistory {
   checkId(chatId, 'chat id');
 
-  const load = async (tx: StoreTx, ids: string[]) => {
-    const out: StoredMessage[] = [];
-    for (const id of ids) {
-      const m = await getMessage(tx, id);
-      if (m) out.push(m);
-    }
-    return out;
-  };
+  // All reads at once: a store that reads on demand (IndexedDB) serves them in one round.
+  const load = async (tx: StoreTx, ids: string[]) =>
+    (await Promise.all(ids.map((id) => getMessage(tx, id)))).filter((m) => m !== undefined);
 
   /** Whether the chat has any message id in [start, end). */
   const any = async (tx: StoreTx, range: { start?: string; end?: string }) =>

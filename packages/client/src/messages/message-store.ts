@@ -1,6 +1,6 @@
 import type { MessageStatus, StoredMessage } from '../events.js';
-import { chatGotMessage, updateChat } from '../history/chat-list-store.js';
-import { keyAfter, type ListOptions, type StoreTx } from '../stores/client-store.js';
+import { chatGotMessage, clearChatSummaries, updateChat } from '../history/chat-list-store.js';
+import { type ClientStore, keyAfter, type ListOptions, type StoreTx } from '../stores/client-store.js';
 import { chatIndexNs, chatUnreadNs, NS } from '../stores/namespaces.js';
 
 // The one owner of the stored message: nobody else reads or writes the messages namespace, the
@@ -202,3 +202,46 @@ export async function eraseMessage(tx: StoreTx, id: string): Promise<StoredMessa
   await tx.delete(chatIndexNs(m.chatId), id);
   return m;
 }
+
+/** Marks a store whose chat list and unread and unsent indexes cover every stored message. */
+const INDEXED_KEY = 'history.indexed';
+/** Messages indexed per transaction while catching up, so opening never blocks for one long transaction. */
+const INDEX_BATCH = 500;
+
+/**
+ * Brings a store written before the chat list existed up to date: builds each chat's summary and
+ * the unread and unsent indexes from the stored messages, once (a flag in `meta` records it). A
+ * crash part-way leaves the flag unset; the next start indexes again from the beginning, and since
+ * it first drops what a partial run wrote for the messages it meets, nothing is counted twice.
+ */
+export async function indexStoredMessages(store: ClientStore): Promise<void> {
+  if (await store.transaction((tx) => tx.get(NS.meta, INDEXED_KEY))) return;
+  const first = await store.transaction((tx) => tx.list(NS.messages, { limit: 1 }));
+  let start: string | undefined;
+  if (first.length > 0) {
+    await store.transaction((tx) => clearChatSummaries(tx));
+    for (;;) {
+      const batch = await store.transaction(async (tx) => {
+        const rows = await tx.list<StoredMessage>(NS.messages, {
+          limit: INDEX_BATCH,
+          ...(start !== undefined ? { start } : {}),
+        });
+        for (const [, m] of rows) {
+          await tx.put(chatIndexNs(m.chatId), m.id, true);
+          if (isUnread(m)) await tx.put(chatUnreadNs(m.chatId), m.id, true);
+          else await tx.delete(chatUnreadNs(m.chatId), m.id);
+          if (m.outgoing && (m.status === 'pending' || m.status === 'failed')) await tx.put(NS.unsent, m.id, m.status);
+          await chatGotMessage(tx, { id: m.id, chatId: m.chatId, activity: activityOf(m), unread: isUnread(m) });
+        }
+        return rows;
+      });
+      const last = batch.at(-1);
+      if (!last || batch.length < INDEX_BATCH) break;
+      start = keyAfter(last[0]);
+    }
+  }
+  await store.transaction(markIndexed);
+}
+
+/** Records that the chat list and indexes cover every stored message (for a store filled by this module). */
+export const markIndexed = (tx: StoreTx): Promise<void> => tx.put(NS.meta, INDEXED_KEY, true);

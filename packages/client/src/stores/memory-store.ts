@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { ClientStore, ListOptions, StoreTx, StoreValue } from './client-store.js';
+import { type CheckedRange, checkRange, inRange } from './list-range.js';
 
 /**
  * A {@link ClientStore} that keeps everything in memory: for tests, and for clients that must not
@@ -157,7 +158,7 @@ class EngineTx<S> implements StoreTx {
 
   async list<T = StoreValue>(namespace: string, options: ListOptions = {}): Promise<Array<[string, T]>> {
     this.check();
-    const range = toRange(options);
+    const range = checkRange(options);
     const base = this.namespaces.get(namespace);
     const own = this.pending.get(namespace);
     const ownKeys = own ? [...own.keys()].filter((k) => inRange(range, k)).sort() : [];
@@ -240,7 +241,7 @@ class Namespace<S> {
   }
 
   /** Keys of `range` in listing order, found by binary search: O(log n) plus one step per key. */
-  *keysInRange(range: KeyRange): Generator<string, void, undefined> {
+  *keysInRange(range: CheckedRange): Generator<string, void, undefined> {
     this.sorted ??= [...this.values.keys()].sort();
     const keys = this.sorted;
     if (range.reverse) {
@@ -260,33 +261,6 @@ class Namespace<S> {
       yield key;
     }
   }
-}
-
-/** A checked {@link ListOptions}: `start` is at least the prefix, so every key from it on starts with the prefix until one does not. */
-interface KeyRange {
-  prefix: string;
-  start: string;
-  end: string | undefined;
-  reverse: boolean;
-  limit: number;
-}
-
-function toRange(options: ListOptions): KeyRange {
-  const limit = options.limit ?? Number.POSITIVE_INFINITY;
-  if (!(limit >= 0)) throw new ParleyError('INVALID_ARGUMENT', 'list limit must be a non-negative number');
-  for (const field of ['prefix', 'start', 'end'] as const) {
-    const value = options[field];
-    if (value !== undefined && typeof value !== 'string') {
-      throw new ParleyError('INVALID_ARGUMENT', `list ${field} must be a string`);
-    }
-  }
-  const prefix = options.prefix ?? '';
-  const start = options.start !== undefined && options.start > prefix ? options.start : prefix;
-  return { prefix, start, end: options.end, reverse: options.reverse === true, limit };
-}
-
-function inRange(range: KeyRange, key: string): boolean {
-  return key >= range.start && (range.end === undefined || key < range.end) && key.startsWith(range.prefix);
 }
 
 /** First index past the keys that start with `prefix` (they are contiguous in sorted order). */
