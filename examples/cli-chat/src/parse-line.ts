@@ -153,17 +153,6 @@ function parseAction(name: string, line: string): ChatLine | undefined {
   return name === 'reply' ? { kind: 'reply', ref, text: rest } : { kind: 'edit', ref, text: rest };
 }
 
-function parseHistory(args: string[]): ChatLine {
-  const [who, count, ...rest] = args;
-  const usage = `usage: /history name [count, 1 to ${HISTORY_MAX}]`;
-  if (!who || rest.length > 0) return { kind: 'error', message: usage };
-  const chatId = who.startsWith('@') ? who.slice(1) : who;
-  const limit = count === undefined ? HISTORY_DEFAULT : Number(count);
-  if (chatId === '' || !Number.isInteger(limit) || limit < 1 || limit > HISTORY_MAX)
-    return { kind: 'error', message: usage };
-  return { kind: 'history', chatId, limit };
-}
-
 const HISTORY_DEFAULT = 20;
 const HISTORY_MAX = 500;
 
