@@ -90,7 +90,7 @@ describe('cli chat', () => {
     // /history reads the same message back from bob's stored history.
     bob.proc.stdin.end('/history alice\n');
     expect(await bob.exited).toBe(0);
-    expect(bob.stdout().match(/^\[\d\d:\d\d\] alice: hello bob, from the test$/gm)).toHaveLength(2);
+    expect(bob.stdout().match(/^\[\d\d:\d\d\] alice: hello bob, from the test \([0-9a-f]{8}\)$/gm)).toHaveLength(2);
   });
 
   it('exits 1 with the reason when the server refuses the device', async () => {
