@@ -11,7 +11,7 @@ export type LedgerLine =
   /** The id of an intended send: from sendText, or found in the store after a restart. */
   | { k: 'id'; text: string; id: string }
   /** An intended send the client never stored (killed first) or refused: never promised. */
-  | { k: 'dropped'; text: string }
+  | { k: 'dropped'; text: string; why?: string }
   /** `message:sent`. */
   | { k: 'sent'; id: string }
   /** `message:received`. */
