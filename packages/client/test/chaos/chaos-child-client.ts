@@ -55,6 +55,8 @@ export class ChildClient {
     };
     proc.stdout?.setEncoding('utf8').on('data', keep);
     proc.stderr?.setEncoding('utf8').on('data', keep);
+    // A command written just as the process dies fails with EPIPE: what it asked is settled by kill().
+    proc.on('error', (error) => keep(`\n[chaos parent] ${String(error)}\n`));
     const started = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`chaos client ${this.config.userId} did not start`)), START_MS);
       proc.on('message', (raw) => {
@@ -83,7 +85,10 @@ export class ChildClient {
   }
 
   command(c: ChildCommand): void {
-    if (this.alive) this.proc?.send(c);
+    if (!this.alive) return;
+    this.proc?.send(c, (error) => {
+      if (error) this.output += `\n[chaos parent] ${c.t} not delivered: ${String(error)}\n`;
+    });
   }
 
   /**
