@@ -112,7 +112,7 @@ client.on('connection:state', (e) => report({ t: 'state', state: e.state }));
 client.on('message:undecryptable', () => report({ t: 'undecryptable' }));
 client.on('message:received', (m) => {
   const text = m.content.kind === 'text' ? m.content.text : '';
-  if (seenReceived.has(m.id)) record({ k: 'again', event: 'received', id: m.id });
+  if (seenReceived.has(m.id)) record({ k: 'again', event: 'received', id: m.id, text });
   else record({ k: 'recv', text, id: m.id });
 });
 client.on('message:sent', (m) => {

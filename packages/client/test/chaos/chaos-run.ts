@@ -237,7 +237,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
           },
           undecryptable: () => c.undecryptable++,
           line: (line) => {
-            if (line.k === 'recv') received(c, line.text);
+            // A re-announcement counts for the live view too: the first one's report may have died
+            // with the process (its file line did not; the verdict comes from the file).
+            if (line.k === 'recv' || (line.k === 'again' && line.text !== undefined)) received(c, line.text ?? '');
             else if (line.k === 'sent') ledger.announce(line.id);
           },
         },

@@ -21,7 +21,7 @@ export type LedgerLine =
    * documented at-least-once window (a kill after the handler ran, before the journal forgot it).
    * Apps dedup by id, and so does this ledger; counted apart.
    */
-  | { k: 'again'; event: 'sent' | 'received'; id: string };
+  | { k: 'again'; event: 'sent' | 'received'; id: string; text?: string };
 
 /** Appends lines to a client's ledger file, each fsynced before `append` returns. */
 export class LedgerFile {
