@@ -30,6 +30,8 @@ export class ChildClient {
   private readonly waiting = new Map<string, (id: string | null) => void>();
   /** Times the process was SIGKILLed. */
   kills = 0;
+  /** Its client connected and published its keys at least once (in any lifetime). */
+  published = false;
 
   constructor(
     private readonly config: ChildConfig,
@@ -53,6 +55,8 @@ export class ChildClient {
     };
     proc.stdout?.setEncoding('utf8').on('data', keep);
     proc.stderr?.setEncoding('utf8').on('data', keep);
+    // A command written just as the process dies fails with EPIPE: what it asked is settled by kill().
+    proc.on('error', (error) => keep(`\n[chaos parent] ${String(error)}\n`));
     const started = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`chaos client ${this.config.userId} did not start`)), START_MS);
       proc.on('message', (raw) => {
@@ -81,12 +85,24 @@ export class ChildClient {
   }
 
   command(c: ChildCommand): void {
-    if (this.alive) this.proc?.send(c);
+    if (!this.alive) return;
+    this.proc?.send(c, (error) => {
+      if (error) this.output += `\n[chaos parent] ${c.t} not delivered: ${String(error)}\n`;
+    });
   }
 
-  /** SIGKILL; sends the process never got to are settled as never sent (the file has no intent for them). */
-  async kill(): Promise<void> {
-    this.proc?.kill('SIGKILL');
+  /**
+   * SIGKILL (`how` 'now'), or ('after-store') let the process kill itself right after its next
+   * transaction that stores an event with its state, SIGKILLed here past `boundMs` if none comes.
+   * Sends the process never got to are then settled as never sent (the file has no intent for them).
+   */
+  async kill(how: 'now' | 'after-store' = 'now', boundMs = 5_000): Promise<void> {
+    if (how === 'after-store') {
+      this.command({ t: 'crash-after-store' });
+      const timer = setTimeout(() => this.proc?.kill('SIGKILL'), boundMs);
+      await this.exited;
+      clearTimeout(timer);
+    } else this.proc?.kill('SIGKILL');
     await this.exited;
     this.kills++;
     const r = summarize(readLedgerFile(this.config.ledger));
@@ -117,7 +133,8 @@ export class ChildClient {
   }
 
   private onReport(r: ChildReport): void {
-    if (r.t === 'state') this.events.state(r.state);
+    if (r.t === 'ready') this.published = true;
+    else if (r.t === 'state') this.events.state(r.state);
     else if (r.t === 'undecryptable') this.events.undecryptable();
     else if (r.t === 'line') {
       const line = r.line;

@@ -7,6 +7,8 @@ import { createClient, type ParleyClient } from '@parley/client';
 import { fileClientStore } from '@parley/client/node';
 import { isParleyError } from '@parley/core';
 import { chatMessageIds, getMessage } from '../../src/messages/message-store.js';
+import type { ClientStore } from '../../src/stores/client-store.js';
+import { NS } from '../../src/stores/namespaces.js';
 import { rotatingSocket } from './chaos-socket.js';
 import { LedgerFile, type LedgerLine, readLedgerFile, summarize, unresolvedIntents } from './client-ledger-file.js';
 
@@ -22,11 +24,18 @@ export interface ChildConfig {
 }
 
 /** Parent -> child. */
-export type ChildCommand = { t: 'send'; chat: string; text: string } | { t: 'urls'; urls: string[] } | { t: 'close' };
+export type ChildCommand =
+  | { t: 'send'; chat: string; text: string }
+  | { t: 'urls'; urls: string[] }
+  /** Die (SIGKILL) right after the next transaction that stores an event with its state commits, before the event is emitted. */
+  | { t: 'crash-after-store' }
+  | { t: 'close' };
 
 /** Child -> parent. */
 export type ChildReport =
   | { t: 'started' }
+  /** connect() resolved: connected, and its keys are published (others can write to it). */
+  | { t: 'ready' }
   | { t: 'line'; line: LedgerLine }
   | { t: 'state'; state: string }
   | { t: 'undecryptable' };
@@ -43,7 +52,35 @@ const before = readLedgerFile(config.ledger);
 const earlier = summarize(before);
 const seenReceived = new Set(earlier.received.map((r) => r.id));
 const seenSent = new Set(earlier.sent.keys());
-const store = await fileClientStore({ dir: config.dir });
+let crashArmed = false;
+const store = crashable(await fileClientStore({ dir: config.dir }));
+
+/**
+ * The file store, able to die at the worst moment for the event journal: right after a
+ * transaction that stored a message or status with its event committed, before the client emits
+ * the event (the crash window issue 14 point 3 was about).
+ */
+function crashable(inner: ClientStore): ClientStore {
+  return {
+    async transaction(fn) {
+      let notes = false;
+      const result = await inner.transaction((tx) =>
+        fn({
+          get: (ns, key) => tx.get(ns, key),
+          put: (ns, key, value) => {
+            if (ns === NS.announcements) notes = true;
+            return tx.put(ns, key, value);
+          },
+          delete: (ns, key) => tx.delete(ns, key),
+          list: (ns, options) => tx.list(ns, options),
+        }),
+      );
+      if (crashArmed && notes) process.kill(process.pid, 'SIGKILL');
+      return result;
+    },
+    close: () => inner.close(),
+  };
+}
 
 // Sends an earlier lifetime intended but never heard the id of: queued if the store has them.
 const unresolved = unresolvedIntents(before);
@@ -75,7 +112,7 @@ client.on('connection:state', (e) => report({ t: 'state', state: e.state }));
 client.on('message:undecryptable', () => report({ t: 'undecryptable' }));
 client.on('message:received', (m) => {
   const text = m.content.kind === 'text' ? m.content.text : '';
-  if (seenReceived.has(m.id)) record({ k: 'again', event: 'received', id: m.id });
+  if (seenReceived.has(m.id)) record({ k: 'again', event: 'received', id: m.id, text });
   else record({ k: 'recv', text, id: m.id });
 });
 client.on('message:sent', (m) => {
@@ -92,12 +129,15 @@ process.on('message', (raw) => {
         (r) => record({ k: 'id', text: command.text, id: r.id }),
         (error: unknown) => {
           // Closed before the server acknowledged: still queued, resolved at the next start.
-          if (!isParleyError(error, 'CLOSED')) record({ k: 'dropped', text: command.text });
+          if (!isParleyError(error, 'CLOSED')) record({ k: 'dropped', text: command.text, why: String(error) });
         },
       );
       return;
     case 'urls':
       urls.splice(0, urls.length, ...command.urls);
+      return;
+    case 'crash-after-store':
+      crashArmed = true;
       return;
     case 'close':
       void client.close().finally(() => {
@@ -109,7 +149,10 @@ process.on('message', (raw) => {
 });
 
 report({ t: 'started' });
-void client.connect().catch((error: unknown) => {
-  process.stderr.write(`chaos child ${config.userId}: connect refused: ${String(error)}\n`);
-  process.exit(2);
-});
+void client.connect().then(
+  () => report({ t: 'ready' }),
+  (error: unknown) => {
+    process.stderr.write(`chaos child ${config.userId}: connect refused: ${String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -47,7 +47,10 @@ export interface ChaosOptions {
   clients: number;
   /** How many of them (an even number, fewer than `clients`) run in processes of their own, killed by client-kill. */
   childClients: number;
-  /** client-kill SIGKILLs each client process at a random moment within this many ms, and starts it again at once. */
+  /**
+   * client-kill SIGKILLs each client process within this many ms (half at a random moment, half
+   * right after a transaction that stored an event with its state), and starts it again at once.
+   */
   killSpreadMs: number;
   ratePerSecond: number;
   /** Share of sends that go to the group (the rest to the sender's pair). */
@@ -234,7 +237,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
           },
           undecryptable: () => c.undecryptable++,
           line: (line) => {
-            if (line.k === 'recv') received(c, line.text);
+            // A re-announcement counts for the live view too: the first one's report may have died
+            // with the process (its file line did not; the verdict comes from the file).
+            if (line.k === 'recv' || (line.k === 'again' && line.text !== undefined)) received(c, line.text ?? '');
             else if (line.k === 'sent') ledger.announce(line.id);
           },
         },
@@ -249,11 +254,14 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       clients.push(inProcess ? await localClient(userId, partner, i) : childClient(userId, partner, i));
     }
     await Promise.all(clients.map((c) => (c.child ? c.child.start(urls) : c.local?.connect())));
-    await until(() => clients.every((c) => c.connected()), o.recoveryLimitMs);
+    // Everyone's keys are published before anyone writes (a client process's connect() runs on its own).
+    await until(() => clients.every((c) => c.connected() && (c.child?.published ?? true)), o.recoveryLimitMs);
     const byId = new Map(clients.map((c) => [c.userId, c]));
     const got = (userId: string, text: string) => byId.get(userId)?.other.includes(text) ?? false;
-    const must = async (what: string, done: () => boolean) => {
-      if ((await until(done, o.recoveryLimitMs)) === null) throw new Error(`chaos warm-up: ${what} not within bound`);
+    const must = async (what: string, done: () => boolean, missing: () => string = () => '') => {
+      if ((await until(done, o.recoveryLimitMs)) === null) {
+        throw new Error(`chaos warm-up: ${what} not within bound (${missing() || 'see above'})`);
+      }
     };
 
     // First contact, 1:1: both sides of every pair send their first messages to each other at the
@@ -264,7 +272,15 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     // retry). They are chaos messages, checked like the rest, and may still be in flight when the
     // first fault starts. The group's sessions are then opened one member at a time.
     burst(clients, ledger, o.firstContact);
-    await must('first contact', () => clients.every((c) => ledger.arrived(c.userId, c.partner, c.userId) > 0));
+    await must(
+      'first contact',
+      () => clients.every((c) => ledger.arrived(c.userId, c.partner, c.userId) > 0),
+      () =>
+        clients
+          .filter((c) => ledger.arrived(c.userId, c.partner, c.userId) === 0)
+          .map((c) => c.userId)
+          .join(' '),
+    );
     burst(clients, ledger, o.firstContact);
     const founder = (clients[0] as ChaosClient).local as ParleyClient; // the first client is in this process
     const group = await founder.groups.create({
@@ -314,10 +330,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
         burst: () => burst(clients, ledger, o.burst),
         killClients: () =>
           Promise.all(
-            clients.map(async (c) => {
+            clients.map(async (c, i) => {
               if (!c.child) return;
+              // Half die at a random moment, half right after storing a message or status with its
+              // event, before emitting it (the event journal's crash window).
               await sleep(rand() * o.killSpreadMs);
-              await c.child.kill();
+              await c.child.kill(i % 2 === 0 ? 'now' : 'after-store');
               await c.child.start(urls);
             }),
           ),
@@ -365,6 +383,12 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
       kills[c.userId] = c.child.kills;
     }
     return { totals: ledger.totals(), faults: reports, sends: all.size, undecryptable, kills };
+  } catch (error) {
+    // What the client processes printed (their own failures do not reach this process otherwise).
+    for (const c of clients) {
+      if (c.child) o.log(`client process ${c.userId} (connected: ${c.connected()}):\n${c.child.lastOutput()}`);
+    }
+    throw error;
   } finally {
     await Promise.all(clients.map((c) => c.close().catch(() => {})));
     await cluster?.dispose();

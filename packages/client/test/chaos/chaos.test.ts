@@ -31,8 +31,12 @@ if (!runnable) {
 
 const main = fileURLToPath(new URL('./chaos-main.ts', import.meta.url));
 const testUtilsPaths = fileURLToPath(new URL('../../../test-utils/tsx-paths.json', import.meta.url));
-/** Past this the run is stopped: a frozen client (or a cluster that never recovers) keeps it from ending. */
-const RUN_LIMIT_MS = 240_000;
+/**
+ * Past this the run is stopped: a frozen client (or a cluster that never recovers) keeps it from
+ * ending. A healthy run takes 3-4 minutes on a loaded 2-core machine (starting the client processes
+ * and the warm-up's first sessions are CPU-bound), so the bound leaves room for that.
+ */
+const RUN_LIMIT_MS = 420_000;
 
 /**
  * Runs chaos-main.ts in a process group of its own (so a run stopped at `limitMs` takes its
@@ -87,6 +91,13 @@ describe.skipIf(!runnable)('chaos: a two-gateway cluster through every fault', (
       expect(report, why).toBeDefined();
       const r = report as ChaosReport;
       const t = r.totals;
+      // The recovery figures, printed for the record (vitest shows them with the result).
+      console.log(
+        output
+          .split('\n')
+          .filter((line) => /cluster up|warm-up done|reconnect attempts|final drain|totals:/.test(line))
+          .join('\n'),
+      );
       expect(t.examples).toEqual([]);
       expect({
         lost: t.lost,
@@ -130,7 +141,7 @@ describe.skipIf(!runnable)('chaos: a two-gateway cluster through every fault', (
   );
 
   /** Bound of the deploy run: a frozen client keeps it from ending (the run is then killed and fails). */
-  const DEPLOY_LIMIT_MS = 120_000;
+  const DEPLOY_LIMIT_MS = 300_000;
 
   // A deploy: a gateway shut down gracefully (SIGTERM) right after every client sent a burst of 50.
   // Before the client's no-spin fix (connection.ts, outbox.ts) this froze clients at 100% CPU and the

@@ -11,7 +11,7 @@ export type LedgerLine =
   /** The id of an intended send: from sendText, or found in the store after a restart. */
   | { k: 'id'; text: string; id: string }
   /** An intended send the client never stored (killed first) or refused: never promised. */
-  | { k: 'dropped'; text: string }
+  | { k: 'dropped'; text: string; why?: string }
   /** `message:sent`. */
   | { k: 'sent'; id: string }
   /** `message:received`. */
@@ -21,7 +21,7 @@ export type LedgerLine =
    * documented at-least-once window (a kill after the handler ran, before the journal forgot it).
    * Apps dedup by id, and so does this ledger; counted apart.
    */
-  | { k: 'again'; event: 'sent' | 'received'; id: string };
+  | { k: 'again'; event: 'sent' | 'received'; id: string; text?: string };
 
 /** Appends lines to a client's ledger file, each fsynced before `append` returns. */
 export class LedgerFile {
