@@ -20,7 +20,7 @@ export interface TypingTrackerOptions {
   expiryMs?: number;
   setTimer?: SetTimer;
   logger?: Logger;
-  /** Chats one user may be typing in at once (each holds a timer); default {@link MAX_TYPING_CHATS_PER_USER}. */
+  /** Chats one user may be typing in at once (each holds a timer); default 50. */
   maxChatsPerUser?: number;
 }
 
