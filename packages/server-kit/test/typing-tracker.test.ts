@@ -15,6 +15,22 @@ function setUp(expiryMs?: number) {
 }
 
 describe('typingTracker', () => {
+  it('refuses typing in more chats at once than maxChatsPerUser, until one ends (no timer per made-up chat)', async () => {
+    const time = fakeClock();
+    const timers = manualTimers(time);
+    const changes: TypingChange[] = [];
+    const typing = typingTracker({ setTimer: timers.setTimer, onChange: (c) => changes.push(c), maxChatsPerUser: 3 });
+    for (const chat of ['a', 'b', 'c']) typing.setTyping(chat, 'mallory', true);
+    expect(() => typing.setTyping('d', 'mallory', true)).toThrow(/at most 3 chats/);
+    expect(typing.typingIn('d')).toEqual([]);
+    typing.setTyping('a', 'mallory', true); // a refresh of a chat already counted is fine
+    typing.setTyping('bob-chat', 'bob', true); // others are not affected
+    typing.setTyping('a', 'mallory', false);
+    typing.setTyping('d', 'mallory', true);
+    expect(typing.typingIn('d')).toEqual(['mallory']);
+    typing.stop();
+  });
+
   it('emits typing on, then off after 10 s without a refresh', async () => {
     const { timers, changes, typing } = setUp();
     expect(TYPING_EXPIRY_MS).toBe(10_000);

@@ -1,4 +1,4 @@
-import { bytesEqual, ParleyError, type parley } from '@parley/core';
+import { bytesEqual, isParleyError, ParleyError, type parley } from '@parley/core';
 import {
   applyGroupRecord,
   decodeGroupRecord,
@@ -10,7 +10,7 @@ import {
 } from '@parley/core/groups';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
-import type { QueueItem } from '../contracts/offline-queue.js';
+import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from '../messages/envelope.js';
@@ -96,10 +96,10 @@ export class GroupRequests {
 
   /**
    * Queues the record for every device of every member before and after it (removed members learn
-   * they are out), except the acting device, which has the answer. One atomic enqueue, without the
-   * per-device limit: one full queue must not keep the record from everyone else. The change is
-   * already stored, so a failure here is logged, not answered: devices that missed the record see
-   * the version gap at the next one and fetch the history.
+   * they are out), except the acting device, which has the answer, within each queue's cap (see
+   * {@link GroupRequests.enqueueWithinCaps}). The change is already stored, so a failure here is
+   * logged, not answered: devices that missed the record see the version gap at the next one and
+   * fetch the history.
    */
   private async fanOut(
     actor: DeviceAddress,
@@ -124,7 +124,7 @@ export class GroupRequests {
         groupRecord: decodeGroupRecord(encoded),
       });
       const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
-      const results = await this.o.stores.queue.enqueue(items);
+      const results = await this.enqueueWithinCaps(items, after.groupId);
       this.o.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
     } catch (error) {
       this.o.logger.error('group record fan-out failed', {
@@ -133,6 +133,31 @@ export class GroupRequests {
         error: String(error),
       });
     }
+  }
+
+  /**
+   * Queues a record for every device whose queue has room under `maxQueuedPerDevice`: records count
+   * against each recipient's cap like messages, so creating groups cannot grow a queue without
+   * bound. A full queue must not keep the record from the others, so when the batch is refused the
+   * devices are tried one by one and full ones skipped (they fetch the history at the next record).
+   */
+  private async enqueueWithinCaps(items: QueueItem[], groupId: string): Promise<EnqueueResult[]> {
+    const maxPerDevice = this.o.limits.maxQueuedPerDevice;
+    try {
+      return await this.o.stores.queue.enqueue(items, { maxPerDevice });
+    } catch (error) {
+      if (!isParleyError(error, 'QUEUE_FULL')) throw error;
+    }
+    const results: EnqueueResult[] = [];
+    for (const item of items) {
+      try {
+        results.push(...(await this.o.stores.queue.enqueue([item], { maxPerDevice })));
+      } catch (error) {
+        if (!isParleyError(error, 'QUEUE_FULL')) throw error;
+        this.o.logger.warn('group record not queued: queue full', { groupId, device: item.device });
+      }
+    }
+    return results;
   }
 
   /** The group, when the device's user is a member; NOT_GROUP_MEMBER otherwise (also for unknown groups). */

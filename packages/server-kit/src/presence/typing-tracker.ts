@@ -20,6 +20,8 @@ export interface TypingTrackerOptions {
   expiryMs?: number;
   setTimer?: SetTimer;
   logger?: Logger;
+  /** Chats one user may be typing in at once (each holds a timer); default 50. */
+  maxChatsPerUser?: number;
 }
 
 /**
@@ -28,7 +30,10 @@ export interface TypingTrackerOptions {
  * connected devices.
  */
 export interface TypingTracker {
-  /** Starts (or refreshes, restarting the expiry) or stops typing of `userId` in `chatId`. */
+  /**
+   * Starts (or refreshes, restarting the expiry) or stops typing of `userId` in `chatId`. Starting
+   * in one chat more than `maxChatsPerUser` throws ParleyError('INVALID_ARGUMENT') and changes nothing.
+   */
   setTyping(chatId: string, userId: string, typing: boolean): void;
   /** Users typing in a chat now, sorted: the snapshot for a device that opens the chat. */
   typingIn(chatId: string): string[];
@@ -40,6 +45,9 @@ export interface TypingTracker {
 
 /** Default expiry of a typing state without refresh (ms). */
 export const TYPING_EXPIRY_MS = 10_000;
+
+/** Default of {@link TypingTrackerOptions.maxChatsPerUser}: nobody types in more chats at once. */
+export const MAX_TYPING_CHATS_PER_USER = 50;
 
 /** Creates a {@link TypingTracker}. */
 export function typingTracker(options: TypingTrackerOptions): TypingTracker {
@@ -82,6 +90,10 @@ export function typingTracker(options: TypingTrackerOptions): TypingTracker {
       if (!typing) {
         stopTyping(chatId, userId);
         return;
+      }
+      const maxChats = options.maxChatsPerUser ?? MAX_TYPING_CHATS_PER_USER;
+      if (!chats.get(chatId)?.has(userId) && (byUser.get(userId)?.size ?? 0) >= maxChats) {
+        throw new ParleyError('INVALID_ARGUMENT', `typing in at most ${maxChats} chats at once`);
       }
       let users = chats.get(chatId);
       if (!users) {
