@@ -14,6 +14,7 @@ import { ChatListView } from './views/chat-list.js';
 import { ConversationView, type ShownMessage } from './views/conversation.js';
 import { announce, byId } from './views/dom.js';
 import { GroupPanelView } from './views/group-panel.js';
+import { MessageActionsView } from './views/message-actions.js';
 import { setUpNewGroupForm } from './views/new-group-form.js';
 import { type IdentityNotice, identityNoticeText, SafetyPanelView } from './views/safety-panel.js';
 import { showScreen } from './views/screens.js';
@@ -42,6 +43,18 @@ export class ChatApp {
       onAttach: (file) => this.sendFile(file, { kind: kindOf(file.type), mimeType: file.type }),
     },
     this.media,
+    () => this.session.userId,
+  );
+  private readonly actions = new MessageActionsView(
+    {
+      react: (id, emoji) => this.act(this.session.client.actions.react(id, emoji)),
+      deleteForEveryone: (id) => this.act(this.session.client.actions.deleteForEveryone(id)),
+      setDisappearing: (seconds) => {
+        const chatId = this.conversation.openChatId;
+        if (chatId) this.act(this.session.client.actions.setDisappearing(chatId, seconds));
+      },
+    },
+    (id) => this.conversation.messageText(id),
   );
   private readonly groupPanel = new GroupPanelView({
     onAdd: (userId) => this.changeGroup((id) => this.session.client.groups.add(id, [userId])),
@@ -103,6 +116,10 @@ export class ChatApp {
     client.on('connection:state', ({ state }) => showConnection(state));
     client.on('message:received', (m) => this.serial(() => this.received(m)));
     client.on('message:sent', ({ id, chatId }) => this.serial(() => this.confirmed(id, chatId)));
+    client.on('message:updated', ({ message }) => this.serial(() => this.updated(message)));
+    client.on('chat:setting', ({ chatId, disappearingS }) => {
+      if (this.conversation.openChatId === chatId) this.actions.showTimer(disappearingS);
+    });
     client.on('message:failed', ({ id, chatId, error }) => this.serial(() => this.confirmed(id, chatId, error)));
     // In the queue too: a receipt for a message whose bubble is still pending then waits for its
     // confirmation, which reads the status the receipt already stored.
@@ -186,9 +203,39 @@ export class ChatApp {
     if (error) this.conversation.showError(explain(error, chatId));
   }
 
+  /** An action's failure shows in the chat (its success arrives as `message:updated`). */
+  private act(doing: Promise<unknown>): void {
+    doing.catch((error: unknown) =>
+      this.conversation.showError(error instanceof Error ? error.message : String(error)),
+    );
+  }
+
+  /** A reaction, edit or delete changed a message: its bubble and the stored copy follow. */
+  private async updated(m: ReceivedMessage): Promise<void> {
+    const message = history.toChatMessage(m);
+    const chat = await history.updateMessage(this.session.store, message);
+    if (chat) {
+      this.chats.set(chat.chatId, chat);
+      this.renderList();
+    }
+    if (this.conversation.openChatId !== m.chatId) return;
+    const status = m.outgoing ? await this.session.client.messageStatus(m.id) : undefined;
+    this.conversation.append({ ...message, status });
+  }
+
   private send(text: string): void {
     const chatId = this.conversation.openChatId;
     if (!chatId) return;
+    const mode = this.actions.take();
+    if (mode.kind === 'edit') {
+      this.act(this.session.client.actions.edit(mode.messageId, text));
+      return;
+    }
+    if (mode.kind === 'reply') {
+      // The reply's bubble appears when the client has stored it (message:sent).
+      this.act(this.session.client.actions.reply(mode.messageId, text));
+      return;
+    }
     this.typing.stop();
     const pending = this.pending.add(chatId, text, Date.now());
     this.conversation.showError('');
@@ -239,6 +286,8 @@ export class ChatApp {
       }
       const group = this.groups.get(chatId);
       this.conversation.open(chatId, shown, this.header(chatId));
+      this.actions.reset();
+      this.actions.showTimer(await this.session.client.actions.disappearing(chatId));
       this.groupPanel.show(group, this.session.userId);
       this.safetyPanel.show(group ? undefined : chatId);
       this.setComposerEnabled(!group || group.isMember);

@@ -19,6 +19,13 @@ export interface ChatMessage {
   media?: MediaInfo;
   /** Sender's clock (ms). */
   sentAt: number;
+  /** The message it replies to: its sender and a preview. */
+  quote?: { userId: string; text: string };
+  /** Reactions, one per user. */
+  reactions?: Array<{ userId: string; emoji: string }>;
+  edited?: boolean;
+  /** Deleted for everyone: `text` is the tombstone line. */
+  deleted?: boolean;
 }
 
 /** One row of the chat list. */
@@ -84,6 +91,23 @@ export async function recordMessage(
   });
 }
 
+/**
+ * Replaces a message already in its chat (a reaction, edit or delete changed it), and the chat's
+ * preview when it is the newest; the chat, or undefined when the message is not there.
+ */
+export async function updateMessage(store: ClientStore, message: ChatMessage): Promise<ChatSummary | undefined> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.get(messagesNs(message.chatId), message.id))) return undefined;
+    await tx.put(messagesNs(message.chatId), message.id, message);
+    const chat = await tx.get<ChatSummary>(CHATS, message.chatId);
+    if (chat?.last?.id === message.id) {
+      chat.last = { ...chat.last, text: message.text };
+      await tx.put(CHATS, chat.chatId, chat);
+    }
+    return chat;
+  });
+}
+
 /** The last `limit` messages of a chat, oldest first. */
 export async function loadMessages(store: ClientStore, chatId: string, limit = 200): Promise<ChatMessage[]> {
   const rows = await store.transaction((tx) => tx.list<ChatMessage>(messagesNs(chatId)));
@@ -103,9 +127,10 @@ export async function clearUnread(store: ClientStore, chatId: string): Promise<C
 
 /** A message the client stored (text or attachment), as the views show it. */
 export function toChatMessage(
-  stored: Pick<StoredMessage, 'id' | 'chatId' | 'outgoing' | 'content' | 'sentAt'> & {
-    from?: Pick<StoredMessage['from'], 'userId'>;
-  },
+  stored: Pick<StoredMessage, 'id' | 'chatId' | 'outgoing' | 'content' | 'sentAt'> &
+    Partial<Pick<StoredMessage, 'replyTo' | 'reactions' | 'edited' | 'deleted'>> & {
+      from?: Pick<StoredMessage['from'], 'userId'>;
+    },
 ): ChatMessage {
   const message: ChatMessage = {
     id: stored.id,
@@ -115,6 +140,10 @@ export function toChatMessage(
     sentAt: stored.sentAt,
   };
   if (stored.from?.userId) message.from = stored.from.userId;
+  if (stored.replyTo) message.quote = { userId: stored.replyTo.userId, text: stored.replyTo.text };
+  if (stored.reactions?.length) message.reactions = stored.reactions.map((r) => ({ userId: r.userId, emoji: r.emoji }));
+  if (stored.edited) message.edited = true;
+  if (stored.deleted) message.deleted = true;
   if (stored.content.kind === 'text') message.text = stored.content.text;
   else if (stored.content.kind === 'deleted') message.text = 'This message was deleted';
   else {

@@ -174,6 +174,40 @@ describe('web chat in Chromium', () => {
     await screenshot(bob, '2-bob-after-reopen');
   });
 
+  it('6. bob replies and alice reacts; alice edits, deletes for everyone and turns on disappearing messages', async () => {
+    await send(alice, 'lunch at 12?');
+    const question = bob.locator('li[data-direction="in"]', { hasText: 'lunch at 12?' });
+    await question.getByRole('button', { name: 'Reply' }).click();
+    await bob.locator('#composer-mode', { hasText: 'Replying to: lunch at 12?' }).waitFor();
+    await send(bob, 'yes!');
+    const reply = alice.locator('li[data-direction="in"]', { hasText: 'yes!' });
+    await reply.locator('.quote', { hasText: 'alice: lunch at 12?' }).waitFor();
+
+    await reply.getByRole('button', { name: 'React 👍' }).click();
+    await bob
+      .locator('li[data-direction="out"]', { hasText: 'yes!' })
+      .locator('.reactions', { hasText: '👍 alice' })
+      .waitFor();
+
+    await outgoing(alice, 'lunch at 12?').getByRole('button', { name: 'Edit' }).click();
+    await alice.getByLabel('Message', { exact: true }).fill('lunch at 1?');
+    await alice.keyboard.press('Enter');
+    const edited = bob.locator('li[data-direction="in"]', { hasText: 'lunch at 1?' });
+    await edited.locator('.edited-mark').waitFor();
+    expect(await bob.locator('li', { hasText: 'lunch at 12?' }).count()).toBe(1); // only the quote in bob's reply
+
+    await send(alice, 'oops, wrong chat');
+    await bob.locator('li[data-direction="in"]', { hasText: 'oops, wrong chat' }).waitFor();
+    await outgoing(alice, 'oops, wrong chat').getByRole('button', { name: 'Delete for everyone' }).click();
+    await bob.locator('li[data-direction="in"][data-deleted]', { hasText: 'This message was deleted' }).waitFor();
+    await alice.locator('li[data-direction="out"][data-deleted]').waitFor();
+    expect(await bob.locator('li', { hasText: 'oops, wrong chat' }).count()).toBe(0);
+
+    await alice.getByLabel('Disappearing messages').selectOption('86400');
+    await vi.waitFor(async () => expect(await bob.getByLabel('Disappearing messages').inputValue()).toBe('86400'));
+    await Promise.all([screenshot(alice, '6-alice-actions'), screenshot(bob, '6-bob-actions')]);
+  });
+
   it('5. shows online, typing… and last seen in the header, and in the chat list', async () => {
     await peerStatus(alice, /^online$/).waitFor();
     await bob.getByLabel('Message', { exact: true }).fill('I am typ');

@@ -1,4 +1,5 @@
 export { type ErrorCode, isParleyError, ParleyError } from '@parley/core';
+export type { MessageActionsApi, SendTextOptions } from './actions/actions-api.js';
 export type { BackoffOptions } from './backoff.js';
 export { type ClientOptions, createClient, type OutgoingMessage, ParleyClient } from './client.js';
 export type { Clock } from './clock.js';
@@ -6,8 +7,10 @@ export type {
   ClientEvents,
   ConnectionState,
   MessageContent,
+  MessageReaction,
   PeerAddress,
   ReceivedMessage,
+  SendableContent,
   SentMessage,
 } from './events.js';
 export type { ChatListOptions, ChatListPage, ChatSummary, ChatsApi } from './history/chats-api.js';

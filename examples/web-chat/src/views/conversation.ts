@@ -3,6 +3,7 @@ import { clockTime, ticks } from '../format.js';
 import type { ChatMessage } from '../history.js';
 import { attachment, type MediaSource } from './attachment.js';
 import { byId, h } from './dom.js';
+import { messageDecorations } from './message-actions.js';
 
 export interface ConversationHandlers {
   onSend(text: string): void;
@@ -37,6 +38,7 @@ export class ConversationView {
   constructor(
     handlers: ConversationHandlers,
     private readonly media: MediaSource,
+    private readonly selfUserId: () => string = () => '',
   ) {
     const file = byId('attach-file', HTMLInputElement);
     file.addEventListener('change', () => {
@@ -146,8 +148,15 @@ export class ConversationView {
     if (mark) fillTicks(mark, status);
   }
 
+  /** The text of a shown message and this user's reaction to it (for reply, edit and react). */
+  messageText(id: string): { text: string; mine: string } | undefined {
+    const element = this.find(id);
+    if (!element) return undefined;
+    return { text: element.querySelector('.text')?.textContent ?? '', mine: element.dataset.mine ?? '' };
+  }
+
   private bubble(message: ShownMessage): HTMLLIElement {
-    return bubble(message, this.group, this.media);
+    return bubble(message, this.group, this.media, this.selfUserId());
   }
 
   private find(id: string): HTMLLIElement | undefined {
@@ -159,7 +168,8 @@ export class ConversationView {
   }
 }
 
-function bubble(message: ShownMessage, group: boolean, media: MediaSource): HTMLLIElement {
+function bubble(message: ShownMessage, group: boolean, media: MediaSource, self: string): HTMLLIElement {
+  const extra = messageDecorations(message, self);
   const direction = message.outgoing ? 'out' : 'in';
   const sender = message.from ?? message.chatId;
   // Pending bubbles of attachments have no message id to download by yet: their label stands in.
@@ -176,12 +186,15 @@ function bubble(message: ShownMessage, group: boolean, media: MediaSource): HTML
       'data-message-id': message.id,
       'data-direction': direction,
       'data-status': message.outgoing ? (message.status ?? 'pending') : undefined,
+      'data-mine': extra.mine || undefined,
+      'data-deleted': message.deleted,
     },
     message.outgoing
       ? h('span', { class: 'visually-hidden' }, 'You: ')
       : group
         ? h('span', { class: 'sender' }, sender, h('span', { class: 'visually-hidden' }, ': '))
         : h('span', { class: 'visually-hidden' }, `${sender}: `),
+    extra.quote,
     content,
     h(
       'span',
@@ -189,6 +202,7 @@ function bubble(message: ShownMessage, group: boolean, media: MediaSource): HTML
       h('time', { datetime: new Date(message.sentAt).toISOString() }, clockTime(message.sentAt)),
       mark,
     ),
+    ...extra.after,
   );
 }
 
