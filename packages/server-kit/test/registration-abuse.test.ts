@@ -224,8 +224,8 @@ describe('registration limit over the wire', () => {
         hello: { protocolVersion: PROTOCOL_VERSION, userId: 'second', deviceId: 1, authKey: key.publicKey },
       });
       const nonce = challenge.challenge?.nonce as Uint8Array;
-      const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'second', 1));
-      const answer = await second.request({ auth: { signature } });
+      const signature = await signWithAuthKey(key.privateKey, authChallengePayload(nonce, 'second', 1, second.origin));
+      const answer = await second.request({ auth: { signature, origin: second.origin } });
       expect(answer.error?.code).toBe(pb.ErrorCode.ERROR_CODE_RATE_LIMITED);
       expect(Number(answer.error?.retryAfterMs)).toBeGreaterThan(0);
       expect(await second.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_RATE_LIMITED);
