@@ -18,7 +18,7 @@ describe('bundle of a minimal browser app', () => {
     };
     expect(report.signalLibraryLazy).toBe(true);
     expect(report.chunks.filter((c) => c.signal).length).toBeGreaterThan(0);
-    // Budget: about 87 KiB gzip today, most of it the generated protobuf code.
+    // Budget: about 102 KiB gzip today, most of it the generated protobuf code.
     expect(report.initial.gzip).toBeLessThan(110 * 1024);
     expect(report.lazy.gzip).toBeGreaterThan(64 * 1024);
 

@@ -1,14 +1,15 @@
 // Retry requests are honoured only for the devices a message was sent to, a few times per device,
 // counted by the sender (issue 16 finding 2). A server controls device lists and sees message ids,
-// so a device it invents must not get past messages re-encrypted on request.
+// so a device added later (or one it invents: refused before this, see signed-device-lists.test.ts)
+// must not get past messages re-encrypted on request.
 import { createClient, memoryClientStore, type ParleyClient } from '@parley/client';
-import { generateAuthKeyPair, newMessageId, pb } from '@parley/core';
-import { keysUpload } from '@parley/core/crypto';
-import type { ServerStores } from '@parley/server-kit';
+import { newMessageId, pb } from '@parley/core';
 import { RawPeer } from '@parley/test-utils/raw-peer';
-import { createDevice } from '@parley/test-utils/signal-device';
 import { describe, expect, it, vi } from 'vitest';
-import { newClient, onCleanup, startServer } from './helpers/harness.js';
+import type { DeviceIdentity } from '../src/device-identity.js';
+import { storeGet } from '../src/stores/client-store.js';
+import { NS } from '../src/stores/namespaces.js';
+import { newClient, onCleanup, reusable, startServer } from './helpers/harness.js';
 
 interface Refusal {
   messageId: string;
@@ -37,21 +38,26 @@ function aliceWithLog(url: string): { alice: ParleyClient; refusals: Refusal[] }
   return { alice, refusals };
 }
 
-/** A device of bob that the server registered by itself (no approval by bob's devices), with Signal keys published. */
-async function serverAddedDevice(url: string, stores: ServerStores, deviceId: number): Promise<RawPeer> {
-  const key = await generateAuthKeyPair();
-  await stores.devices.register({ userId: 'bob', deviceId, authKey: key.publicKey, registrationId: 0, approvedBy: 0 });
-  const peer = await RawPeer.authenticated(url, 'bob', deviceId, key);
-  onCleanup(async () => peer.close());
-  const device = await createDevice('bob', deviceId);
-  const upload = keysUpload({
-    identity: device.identity,
-    signedPreKey: device.signedPreKey,
-    preKeys: device.unclaimed,
-    lastResortPreKey: device.lastResortPreKey as never,
+/**
+ * A genuine new device of bob: linked by bob's device (so it is in bob's signed device list and
+ * alice encrypts to it), then driven as a raw peer under its own key, so a test can make it ask for
+ * whatever it likes. Its client is closed first: the raw peer is that device now.
+ */
+async function linkedRawDevice(url: string, bob: ParleyClient): Promise<{ peer: RawPeer; deviceId: number }> {
+  const store = memoryClientStore();
+  const probe = createClient({ url, userId: 'bob', store: reusable(store) });
+  const approval = await bob.approveDevice(await probe.linkCode());
+  const device = createClient({ url, userId: 'bob', store: reusable(store), deviceLink: approval });
+  await device.connect();
+  await device.close();
+  const identity = await storeGet<DeviceIdentity>(store, NS.device, 'self');
+  if (!identity) throw new Error('the linked device has no identity');
+  const peer = await RawPeer.authenticated(url, 'bob', identity.deviceId, {
+    publicKey: identity.authPublicKey,
+    privateKey: identity.authPrivateKey,
   });
-  expect((await peer.request({ keysUpload: upload })).body).toBe('keysUploadResult');
-  return peer;
+  onCleanup(async () => peer.close());
+  return { peer, deviceId: identity.deviceId };
 }
 
 let nextRequestId = 0x7000;
@@ -87,22 +93,23 @@ describe('retry requests', () => {
     const sent = await alice.sendText('bob', 'before the new device');
     expect(sent.status).toBe('sent');
 
-    const invented = await serverAddedDevice(server.url, stores, 9);
+    // A device bob links after the message was sent: in his signed list now, but not a recipient.
+    const { peer: invented, deviceId } = await linkedRawDevice(server.url, bob);
     askForRetry(invented, alice, sent.id, 1);
     await vi.waitFor(() =>
       expect(refusals).toEqual([{ messageId: sent.id, reason: 'not-a-recipient', from: expect.anything() }]),
     );
     // Refused before anything was queued: the device never gets the message.
-    expect(await stores.queue.count({ userId: 'bob', deviceId: 9 })).toBe(0);
+    expect(await stores.queue.count({ userId: 'bob', deviceId })).toBe(0);
     expect(copiesOf(invented, sent.id)).toEqual([]);
   });
 
   it('resend to an original recipient at most 3 times, counted by the sender whatever attempt it names', async () => {
-    const { server, stores } = await startServer();
+    const { server } = await startServer();
     const { alice, refusals } = aliceWithLog(server.url);
     const bob = newClient(server.url, 'bob');
     await Promise.all([alice.connect(), bob.connect()]);
-    const second = await serverAddedDevice(server.url, stores, 2);
+    const { peer: second } = await linkedRawDevice(server.url, bob);
     const sent = await alice.sendText('bob', 'to both devices');
     expect(sent.status).toBe('sent');
     await vi.waitFor(() => expect(copiesOf(second, sent.id)).toHaveLength(1));

@@ -86,7 +86,8 @@ describe('retry requests per requester', () => {
       groups: {} as never,
       store: {} as never,
       self: { userId: 'alice', deviceId: 1 },
-      lists: {} as never,
+      // Every requester is vouched for by its user's signed device list (device-lists.ts).
+      lists: { verifiedKey: async () => new Uint8Array(33) } as never,
       encryptor: {} as never,
       retryLimiter: new RetryLimiter(50, undefined, () => T0),
       resendPolicy: policy,
@@ -103,8 +104,9 @@ describe('retry requests per requester', () => {
     });
     const retry = (messageId: string, from: { userId: string; deviceId: number }) => {
       const data = pb.RetryRequest.encode({ messageId, attempt: 1, registrationId: 0 }).finish();
+      const emptyTx = { get: async () => undefined, put: async () => {}, delete: async () => {}, list: async () => [] };
       return channel.open(
-        {} as never,
+        emptyTx,
         { messageId: newMessageId() },
         { type: pb.PayloadType.PAYLOAD_TYPE_RETRY_REQUEST, data },
         from,

@@ -258,14 +258,20 @@ describe('Parley protocol v1 conformance (raw client from proto/ and docs/PROTOC
     expect(content.toObject(content.decode(got.message.data))).toEqual({ text: { text: 'hi' } });
   });
 
-  it('§8.4: deliver_ack ids are turned into delivered receipts from the id alone, queued or not', async () => {
+  it('§8.4: only ids delivered on the connection and not yet acknowledged become delivered receipts', async () => {
     const aliceDevice = newDevice('alice');
+    const bobDevice = newDevice('bob');
     const alice = (await connect(aliceDevice)).peer;
-    const bob = (await connect(newDevice('bob'))).peer;
-    // An id in the reference format (§8.1) for a message alice never sent to bob.
+    const bob = (await connect(bobDevice)).peer;
+    const registrationId = await uploadKeys(bob);
+    // An id in the reference format (§8.1) for a message alice never sent to bob: forged, ignored.
     ack(bob, [`${aliceDevice.userId}\u001f${aliceDevice.deviceId}\u001fnever-sent`]);
+    expect((await sendCopy(alice, 'real-1', bobDevice, registrationId, randomBytes(48))).body).toBe('send_ack');
+    const delivered = await envelope(bob, (e) => e.message_id === 'real-1');
+    ack(bob, [delivered.id]);
     const receipt = await envelope(alice, (e) => e.body === 'receipt');
-    expect(receipt.receipt).toMatchObject({ status: 'RECEIPT_STATUS_DELIVERED', message_ids: ['never-sent'] });
+    // The first receipt alice gets names the real message alone.
+    expect(receipt.receipt).toMatchObject({ status: 'RECEIPT_STATUS_DELIVERED', message_ids: ['real-1'] });
   });
 
   it('§3, §8.2, §1: documented refusals keep or close the connection as the spec says', async () => {
