@@ -206,6 +206,8 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     const started = Date.now();
     const trafficLimitMs = (o.messages / o.ratePerSecond) * 1000 * 3 + o.settleLimitMs;
     let sent = 0;
+    /** Sends whose sendText has not settled (the server's acknowledgement not yet seen). */
+    let unsettled = 0;
     let trafficDone = false;
     const traffic = (async () => {
       while (sent < o.messages && Date.now() - started < trafficLimitMs) {
@@ -216,13 +218,17 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
           const chat = toGroup ? (groupIds[c.group] as string) : c.partner;
           const recipients = toGroup ? groupMembers(c.group).filter((m) => m !== c.userId) : [c.partner];
           const { text, settle } = ledger.send(c.userId, chat, recipients);
-          c.client.sendText(chat, text).then(
-            (r) => settle(r.id),
-            (error: unknown) => {
-              o.log(`  send refused: ${String(error)}`);
-              settle(null);
-            },
-          );
+          unsettled++;
+          c.client
+            .sendText(chat, text)
+            .then(
+              (r) => settle(r.id),
+              (error: unknown) => {
+                o.log(`  send refused: ${String(error)}`);
+                settle(null);
+              },
+            )
+            .finally(() => unsettled--);
         }
         await sleep(20);
       }
@@ -275,12 +281,12 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     proxy.setFaults({});
     o.log(`traffic over: ${sent} sent in ${(trafficMs / 1000).toFixed(1)} s, ${resets} mid-frame resets`);
     const all = ledger.snapshot();
-    const drainMs = await until(() => allConnected() && ledger.missing(all) === 0, o.settleLimitMs);
+    const drainMs = await until(() => allConnected() && unsettled === 0 && ledger.missing(all) === 0, o.settleLimitMs);
     const undecryptable = clients.reduce((n, c) => n + c.undecryptable, 0);
     const disconnected = clients.filter((c) => c.client.state !== 'connected').map((c) => c.userId);
     o.log(
       `drain ${drainMs === null ? 'NOT within bound' : `${(drainMs / 1000).toFixed(1)} s`}; ${ledger.missing(all)} deliveries missing; ` +
-        `${disconnected.length} clients not connected; ${proxy.accepted} connections through the proxy`,
+        `${unsettled} sends unsettled; ${disconnected.length} clients not connected; ${proxy.accepted} connections through the proxy`,
     );
     if (drainMs === null) o.log(`gateway output:\n${gateway.output()}`);
     return {
