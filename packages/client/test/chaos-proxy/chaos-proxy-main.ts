@@ -2,6 +2,7 @@
 // the totals and, per fault, the reconnects it caused. Options by flag or environment:
 //   --clients=<n> (CHAOS_PROXY_CLIENTS, default 100)     --messages=<n> (CHAOS_PROXY_MESSAGES, default 10000)
 //   --rate=<msgs/s> (CHAOS_PROXY_RATE, default 100)      --group-size=<n> (CHAOS_PROXY_GROUP_SIZE, default 10)
+//   --child-clients=<n> (CHAOS_PROXY_CHILD_CLIENTS, default 4): clients each in a process of its own, killed by client-kill
 //   --faults=a,b (CHAOS_PROXY_FAULTS, default all)       --reset-every=<ms> (CHAOS_PROXY_RESET_EVERY_MS, default 500)
 //   --rounds=<n> (CHAOS_PROXY_ROUNDS, default 1): times the fault list is gone through
 //   --phase=<ms> (CHAOS_PROXY_PHASE_MS, default 5000)     --seed=<n> (CHAOS_PROXY_SEED)
@@ -35,6 +36,7 @@ const d = DEFAULT_PROXY_CHAOS;
 const report: ProxyChaosReport = await runProxyChaos({
   ...d,
   clients: number('clients', 'CHAOS_PROXY_CLIENTS', d.clients, 2),
+  childClients: number('child-clients', 'CHAOS_PROXY_CHILD_CLIENTS', d.childClients, 0),
   messages: number('messages', 'CHAOS_PROXY_MESSAGES', d.messages),
   ratePerSecond: number('rate', 'CHAOS_PROXY_RATE', d.ratePerSecond),
   groupSize: number('group-size', 'CHAOS_PROXY_GROUP_SIZE', d.groupSize, 2),
@@ -54,10 +56,17 @@ log(
     `${report.resets} mid-frame resets, ${report.connections} connections, ${report.disconnected.length} clients disconnected at the end`,
 );
 for (const e of t.examples) log(`  ${e}`);
+log(
+  `client processes killed: ${
+    Object.entries(report.kills)
+      .map(([u, n]) => `${u} x${n}`)
+      .join(', ') || 'none'
+  }; ${report.localRefused} sends of in-process clients refused`,
+);
 log(`reconnect attempts by reason: ${JSON.stringify(report.reconnectReasons)}`);
 if (process.argv.includes('--json')) process.stdout.write(`CHAOS_PROXY_REPORT ${JSON.stringify(report)}\n`);
 const failed =
-  t.lost + t.duplicated + t.reordered + t.notAnnounced + t.announcedTwice + t.unsettled + t.refused > 0 ||
+  t.lost + t.duplicated + t.reordered + t.notAnnounced + t.announcedTwice + t.unsettled + report.localRefused > 0 ||
   report.disconnected.length > 0 ||
   report.drainMs === null ||
   report.faults.some((f) => f.reconnectedMs === null);

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, memoryClientStore, type ParleyClient } from '@parley/client';
 import { type FaultProxy, type ProxyConnection, startFaultProxy } from '@parley/test-utils/fault-proxy';
 import { ChaosLedger, type LedgerTotals } from '../chaos/chaos-ledger.js';
 import { type ProxyGateway, startProxyGateway } from './proxy-gateway.js';
+import { childRunClient, localRunClient, type RunClient } from './run-clients.js';
 
 /**
  * A chaos run through the TCP fault proxy (issue 17): `clients` in-process clients (memory stores)
@@ -19,12 +19,24 @@ import { type ProxyGateway, startProxyGateway } from './proxy-gateway.js';
  * wait is bounded by a count and a time.
  */
 
-export const PROXY_FAULTS = ['latency', 'bandwidth', 'half-open', 'gateway-pause', 'gateway-kill'] as const;
+export const PROXY_FAULTS = [
+  'latency',
+  'bandwidth',
+  'half-open',
+  'gateway-pause',
+  'gateway-kill',
+  'client-kill',
+] as const;
 export type ProxyFaultName = (typeof PROXY_FAULTS)[number];
 
 export interface ProxyChaosOptions {
   /** A multiple of `groupSize` (and even). */
   clients: number;
+  /**
+   * How many of them (the last ones; even, fewer than `groupSize`) run each in a process of its own
+   * on a file store, SIGKILLed and started again by the client-kill fault. They send only to their pair.
+   */
+  childClients: number;
   messages: number;
   ratePerSecond: number;
   groupSize: number;
@@ -53,6 +65,7 @@ export interface ProxyChaosOptions {
 
 export const DEFAULT_PROXY_CHAOS: Omit<ProxyChaosOptions, 'log'> = {
   clients: 100,
+  childClients: 4,
   messages: 10_000,
   ratePerSecond: 100,
   groupSize: 10,
@@ -94,6 +107,10 @@ export interface ProxyChaosReport {
   undecryptable: number;
   /** Reconnect attempts by the reason the client gave. */
   reconnectReasons: Record<string, number>;
+  /** Per client process: how many times it was SIGKILLed. */
+  kills: Record<string, number>;
+  /** Sends of in-process clients that were refused (never expected). */
+  localRefused: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -120,21 +137,12 @@ function random(seed: number): () => number {
   };
 }
 
-interface RunClient {
-  userId: string;
-  partner: string;
-  /** Index of its group in `groups`. */
-  group: number;
-  client: ParleyClient;
-  drops: number;
-  undecryptable: number;
-  /** When it last became connected (Date.now()). */
-  connectedAt: number;
-}
-
 export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosReport> {
   if (o.clients % o.groupSize !== 0 || o.clients % 2 !== 0 || o.groupSize < 2) {
     throw new RangeError('clients must be even and a multiple of groupSize (at least 2)');
+  }
+  if (o.childClients % 2 !== 0 || o.childClients >= o.groupSize) {
+    throw new RangeError('childClients must be even and fewer than groupSize');
   }
   const rand = random(o.seed);
   const pick = <T>(list: readonly T[]): T | undefined => list[Math.floor(rand() * list.length)];
@@ -150,56 +158,53 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     proxy = await startFaultProxy({ targetPort: gateway.port });
     o.log(`gateway on ${gateway.port}, proxy on ${proxy.port}`);
 
+    const url = proxy.url;
+    const dropped = (why: string) => reasons.set(why, (reasons.get(why) ?? 0) + 1);
     for (let i = 0; i < o.clients; i++) {
       const userId = `p${i}`;
-      const client = createClient({
-        url: proxy.url,
-        userId,
-        store: memoryClientStore(),
-        reconnect: { minDelayMs: 100, maxDelayMs: 1_000 },
-      });
-      const c: RunClient = {
+      const common = {
         userId,
         partner: `p${i % 2 === 0 ? i + 1 : i - 1}`,
         group: Math.floor(i / o.groupSize),
-        client,
-        drops: 0,
-        undecryptable: 0,
-        connectedAt: 0,
+        url,
+        ledger,
+        dropped,
       };
-      client.on('connection:state', (e) => {
-        if (e.state === 'connected') c.connectedAt = Date.now();
-        if (e.state !== 'reconnecting') return;
-        c.drops++;
-        const why = e.reason ?? 'unknown';
-        reasons.set(why, (reasons.get(why) ?? 0) + 1);
-      });
-      client.on('message:received', (m) => {
-        if (m.content.kind === 'text') ledger.receive(userId, m.content.text);
-      });
-      client.on('message:sent', (m) => ledger.announce(m.id));
-      client.on('message:undecryptable', () => c.undecryptable++);
-      clients.push(c);
+      const inProcess = i < o.clients - o.childClients;
+      clients.push(
+        inProcess
+          ? localRunClient(common)
+          : childRunClient({ ...common, dir: join(dir, userId), ledgerFile: join(dir, `${userId}.ledger`) }),
+      );
     }
     // Connected and keys published, a few at a time (each generates and uploads its prekeys).
     for (let i = 0; i < clients.length; i += 10) {
-      await Promise.all(clients.slice(i, i + 10).map((c) => c.client.connect()));
+      await Promise.all(clients.slice(i, i + 10).map((c) => (c.child ? c.child.start([url]) : c.local?.connect())));
     }
+    const ready = await until(
+      () => clients.every((c) => c.connected() && (c.child?.published ?? true)),
+      o.settleLimitMs,
+    );
+    if (ready === null) throw new Error('not every client connected within the bound');
     o.log(`${clients.length} clients connected`);
     const groupIds: string[] = [];
     for (let g = 0; g < o.clients / o.groupSize; g++) {
       const members = clients.filter((c) => c.group === g);
       const [founder, ...rest] = members as [RunClient, ...RunClient[]];
-      const info = await founder.client.groups.create({ name: `chaos ${g}`, members: rest.map((c) => c.userId) });
+      if (!founder.local) throw new RangeError('the first member of each group must be in this process');
+      const info = await founder.local.groups.create({ name: `chaos ${g}`, members: rest.map((c) => c.userId) });
       groupIds.push(info.id);
     }
     const known = await until(
       async () =>
-        (await Promise.all(clients.map((c) => c.client.groups.get(groupIds[c.group] as string)))).every(Boolean),
+        (await Promise.all(clients.map((c) => c.local?.groups.get(groupIds[c.group] as string) ?? true))).every(
+          Boolean,
+        ),
       o.settleLimitMs,
     );
     if (known === null) throw new Error('not every member learned its group within the bound');
-    o.log(`${groupIds.length} groups of ${o.groupSize} known to every member`);
+    // A client process is a member but sends only to its pair (it cannot be asked what groups it knows).
+    o.log(`${groupIds.length} groups of ${o.groupSize} known to every member in this process`);
 
     // Traffic: `messages` sends at `ratePerSecond`, bounded by count and by time.
     const groupMembers = (g: number) => clients.filter((c) => c.group === g).map((c) => c.userId);
@@ -208,27 +213,28 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     let sent = 0;
     /** Sends whose sendText has not settled (the server's acknowledgement not yet seen). */
     let unsettled = 0;
+    /**
+     * Sends of in-process clients that were refused. A client process may drop a send it was handed
+     * just before a kill (never promised, counted as refused by the ledger); these must be none.
+     */
+    let localRefused = 0;
     let trafficDone = false;
     const traffic = (async () => {
       while (sent < o.messages && Date.now() - started < trafficLimitMs) {
         const due = Math.min(o.messages, Math.ceil(((Date.now() - started) * o.ratePerSecond) / 1000));
         for (; sent < due; sent++) {
-          const c = pick(clients) as RunClient;
-          const toGroup = rand() < o.groupShare;
+          // A killed client process sends nothing until it is back.
+          const c = pick(clients.filter((x) => x.child?.alive ?? true)) as RunClient;
+          const toGroup = !c.child && rand() < o.groupShare;
           const chat = toGroup ? (groupIds[c.group] as string) : c.partner;
           const recipients = toGroup ? groupMembers(c.group).filter((m) => m !== c.userId) : [c.partner];
           const { text, settle } = ledger.send(c.userId, chat, recipients);
           unsettled++;
-          c.client
-            .sendText(chat, text)
-            .then(
-              (r) => settle(r.id),
-              (error: unknown) => {
-                o.log(`  send refused: ${String(error)}`);
-                settle(null);
-              },
-            )
-            .finally(() => unsettled--);
+          c.send(chat, text, (id) => {
+            unsettled--;
+            if (id === null && !c.child) localRefused++;
+            settle(id);
+          });
         }
         await sleep(20);
       }
@@ -254,16 +260,16 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     const gap = expectedMs / (schedule.length + 1);
     const recoveries: Array<Promise<ProxyFaultReport>> = [];
     const totalDrops = () => clients.reduce((n, c) => n + c.drops, 0);
-    const allConnected = () => clients.every((c) => c.client.state === 'connected');
+    const allConnected = () => clients.every((c) => c.connected());
     for (const [i, fault] of schedule.entries()) {
       await sleep(Math.max(0, started + gap * (i + 1) - Date.now()));
       o.log(`fault ${fault} (${sent} sent so far, ${resets} resets)`);
       const dropsBefore = totalDrops();
-      await inject(fault, proxy, gateway, o, rand);
+      await inject(fault, proxy, gateway, o, rand, clients);
       // Recovered once every client is connected, or connected again since the fault ended (the
       // resets that go on meanwhile keep some client reconnecting at almost any moment).
       const healedAt = Date.now();
-      const back = () => clients.every((c) => c.client.state === 'connected' || c.connectedAt >= healedAt);
+      const back = () => clients.every((c) => c.connected() || c.connectedAt >= healedAt);
       recoveries.push(
         until(back, o.settleLimitMs).then((reconnectedMs) => {
           const drops = totalDrops() - dropsBefore;
@@ -283,12 +289,27 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     const all = ledger.snapshot();
     const drainMs = await until(() => allConnected() && unsettled === 0 && ledger.missing(all) === 0, o.settleLimitMs);
     const undecryptable = clients.reduce((n, c) => n + c.undecryptable, 0);
-    const disconnected = clients.filter((c) => c.client.state !== 'connected').map((c) => c.userId);
+    const disconnected = clients.filter((c) => !c.connected()).map((c) => c.userId);
     o.log(
       `drain ${drainMs === null ? 'NOT within bound' : `${(drainMs / 1000).toFixed(1)} s`}; ${ledger.missing(all)} deliveries missing; ` +
         `${unsettled} sends unsettled; ${disconnected.length} clients not connected; ${proxy.accepted} connections through the proxy`,
     );
-    if (drainMs === null) o.log(`gateway output:\n${gateway.output()}`);
+    if (drainMs === null) {
+      o.log(`gateway output:\n${gateway.output()}`);
+      for (const c of clients) {
+        if (c.connected()) continue;
+        o.log(`${c.userId} not connected (${c.child ? `process alive: ${c.child.alive}` : c.local?.state})`);
+        if (c.child) o.log(c.child.lastOutput());
+      }
+    }
+    // The client processes' ledger files are the final word on what they sent and announced.
+    const kills: Record<string, number> = {};
+    for (const c of clients) {
+      if (!c.child) continue;
+      await c.close();
+      ledger.adopt(c.userId, c.child.record());
+      kills[c.userId] = c.child.kills;
+    }
     return {
       totals: ledger.totals(),
       faults: reports,
@@ -299,9 +320,11 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
       drainMs,
       undecryptable,
       reconnectReasons: Object.fromEntries(reasons),
+      kills,
+      localRefused,
     };
   } finally {
-    await Promise.all(clients.map((c) => c.client.close().catch(() => {})));
+    await Promise.all(clients.map((c) => c.close().catch(() => {})));
     await proxy?.close();
     await gateway?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -314,6 +337,7 @@ async function inject(
   gateway: ProxyGateway,
   o: ProxyChaosOptions,
   rand: () => number,
+  clients: readonly RunClient[],
 ): Promise<void> {
   switch (fault) {
     case 'latency':
@@ -347,6 +371,17 @@ async function inject(
     case 'gateway-kill':
       await gateway.restart();
       proxy.setTarget(gateway.port);
+      return;
+    case 'client-kill':
+      // Every client process, half at once, half right after a transaction that stored an event
+      // with its state (before emitting it), then started again on its store.
+      await Promise.all(
+        clients.map(async (c, i) => {
+          if (!c.child) return;
+          await c.child.kill(i % 2 === 0 ? 'now' : 'after-store');
+          await c.child.start([proxy.url]);
+        }),
+      );
       return;
   }
 }
