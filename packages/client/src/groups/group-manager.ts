@@ -60,6 +60,8 @@ export const toGroupInfo = (g: LocalGroup, selfUserId: string): GroupInfo => ({
 });
 
 const HISTORY_PAGE = 200;
+/** Most `group_list` pages one sync reads (a hostile server cannot keep it paging forever). */
+const MAX_LIST_PAGES = 10_000;
 
 /**
  * Groups on this device: makes signed membership changes, and verifies every change the server hands
@@ -130,9 +132,17 @@ export class GroupManager {
    * version is flagged (members injected without a signed record). Runs after each connect.
    */
   async sync(only?: string[]): Promise<void> {
-    const frame = await this.o.request({ groupList: {} });
-    const states = (frame.groupList?.groups ?? []).filter((s) => !only || only.includes(s.groupId ?? ''));
-    for (const state of states) await this.catchUp(state);
+    // The server answers in pages that each fit one frame; a cursor that does not move ends the walk.
+    let cursor = '';
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const frame = await this.o.request({ groupList: cursor ? { cursor } : {} });
+      const states = (frame.groupList?.groups ?? []).filter((s) => !only || only.includes(s.groupId ?? ''));
+      for (const state of states) await this.catchUp(state);
+      const next = frame.groupList?.nextCursor ?? '';
+      if (!next || next <= cursor) return;
+      cursor = next;
+    }
+    this.o.logger.warn('group list still had pages after the most this client reads', { pages: MAX_LIST_PAGES });
   }
 
   private async catchUp(state: parley.v1.GroupState.$Properties): Promise<void> {

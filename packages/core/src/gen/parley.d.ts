@@ -1007,7 +1007,8 @@ export namespace parley {
             ERROR_CODE_BAD_SIGNATURE = 25,
             ERROR_CODE_STORE_FAILED = 26,
             ERROR_CODE_CLOSED = 27,
-            ERROR_CODE_OVERLOADED = 28
+            ERROR_CODE_OVERLOADED = 28,
+            ERROR_CODE_GROUP_ADD_REFUSED = 29
         }
 
         interface IError extends parley.v1.Error.$Properties {
@@ -1021,6 +1022,7 @@ export namespace parley {
             retryable: boolean;
             retryAfterMs: number;
             devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
+            userIds: string[];
             static create(properties: parley.v1.Error.$Shape): parley.v1.Error & parley.v1.Error.$Shape;
             static create(properties?: parley.v1.Error.$Properties): parley.v1.Error;
             static encode(message: parley.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1038,6 +1040,7 @@ export namespace parley {
                 retryable?: (boolean|null);
                 retryAfterMs?: (number|null);
                 devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
+                userIds?: (string[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.Error.$Properties;
@@ -1643,6 +1646,7 @@ export namespace parley {
         class GroupListRequest {
             constructor(properties?: parley.v1.GroupListRequest.$Properties);
             $unknowns?: Uint8Array[];
+            cursor: string;
             static create(properties: parley.v1.GroupListRequest.$Shape): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
             static create(properties?: parley.v1.GroupListRequest.$Properties): parley.v1.GroupListRequest;
             static encode(message: parley.v1.GroupListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1655,6 +1659,7 @@ export namespace parley {
 
         namespace GroupListRequest {
             interface $Properties {
+                cursor?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.GroupListRequest.$Properties;
@@ -1667,6 +1672,7 @@ export namespace parley {
             constructor(properties?: parley.v1.GroupList.$Properties);
             $unknowns?: Uint8Array[];
             groups: parley.v1.GroupState.$Properties[];
+            nextCursor: string;
             static create(properties: parley.v1.GroupList.$Shape): parley.v1.GroupList & parley.v1.GroupList.$Shape;
             static create(properties?: parley.v1.GroupList.$Properties): parley.v1.GroupList;
             static encode(message: parley.v1.GroupList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1680,6 +1686,7 @@ export namespace parley {
         namespace GroupList {
             interface $Properties {
                 groups?: (parley.v1.GroupState.$Properties[]|null);
+                nextCursor?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.GroupList.$Properties;
@@ -2739,6 +2746,13 @@ export namespace parley {
             LAST_SEEN_VISIBILITY_NOBODY = 3
         }
 
+        enum GroupAddPolicy {
+            GROUP_ADD_POLICY_UNSPECIFIED = 0,
+            GROUP_ADD_POLICY_EVERYONE = 1,
+            GROUP_ADD_POLICY_CONTACTS = 2,
+            GROUP_ADD_POLICY_NOBODY = 3
+        }
+
         interface IPresenceState extends parley.v1.PresenceState.$Properties {
         }
 
@@ -2901,6 +2915,7 @@ export namespace parley {
             $unknowns?: Uint8Array[];
             lastSeen: parley.v1.LastSeenVisibility;
             readReceipts?: (boolean|null);
+            groupAdd: parley.v1.GroupAddPolicy;
             static create(properties: parley.v1.SetPrivacy.$Shape): parley.v1.SetPrivacy & parley.v1.SetPrivacy.$Shape;
             static create(properties?: parley.v1.SetPrivacy.$Properties): parley.v1.SetPrivacy;
             static encode(message: parley.v1.SetPrivacy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2915,6 +2930,7 @@ export namespace parley {
             interface $Properties {
                 lastSeen?: (parley.v1.LastSeenVisibility|null);
                 readReceipts?: (boolean|null);
+                groupAdd?: (parley.v1.GroupAddPolicy|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.SetPrivacy.$Properties;

@@ -5669,12 +5669,14 @@ export const parley = $root.parley = (() => {
             values[valuesById[26] = "ERROR_CODE_STORE_FAILED"] = 26;
             values[valuesById[27] = "ERROR_CODE_CLOSED"] = 27;
             values[valuesById[28] = "ERROR_CODE_OVERLOADED"] = 28;
+            values[valuesById[29] = "ERROR_CODE_GROUP_ADD_REFUSED"] = 29;
             return values;
         })();
 
         v1.Error = (function() {
 
             const Error = function (properties) {
+                this.userIds = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -5686,6 +5688,7 @@ export const parley = $root.parley = (() => {
             Error.prototype.retryable = false;
             Error.prototype.retryAfterMs = 0;
             Error.prototype.devicesMismatch = null;
+            Error.prototype.userIds = $util.emptyArray;
 
             Error.create = function(properties) {
                 return new Error(properties);
@@ -5708,6 +5711,9 @@ export const parley = $root.parley = (() => {
                     writer.uint32(32).uint32(message.retryAfterMs);
                 if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
                     $root.parley.v1.DevicesMismatch.encode(message.devicesMismatch, writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message.userIds != null && message.userIds.length)
+                    for (let i = 0; i < message.userIds.length; ++i)
+                        writer.uint32(50).string(message.userIds[i]);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -5781,6 +5787,14 @@ export const parley = $root.parley = (() => {
                             if (wireType !== 2)
                                 break;
                             message.devicesMismatch = $root.parley.v1.DevicesMismatch.decode(reader, reader.size(), $undefined, _depth + 1, message.devicesMismatch);
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.userIds && message.userIds.length))
+                                message.userIds = [];
+                            message.userIds.push(reader.stringVerify());
                             continue;
                         }
                     }
@@ -5928,6 +5942,10 @@ export const parley = $root.parley = (() => {
                     case 28:
                         message.code = 28;
                         break;
+                    case "ERROR_CODE_GROUP_ADD_REFUSED":
+                    case 29:
+                        message.code = 29;
+                        break;
                     default:
                         if (typeof object.code === "number" && (object.code | 0) === object.code)
                             message.code = object.code;
@@ -5946,6 +5964,13 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.Error.devicesMismatch: object expected");
                     message.devicesMismatch = $root.parley.v1.DevicesMismatch.fromObject(object.devicesMismatch, _depth + 1);
                 }
+                if (object.userIds) {
+                    if (!$Array.isArray(object.userIds))
+                        throw $TypeError(".parley.v1.Error.userIds: array expected");
+                    message.userIds = $Array(object.userIds.length);
+                    for (let i = 0; i < object.userIds.length; ++i)
+                        message.userIds[i] = $String(object.userIds[i]);
+                }
                 return message;
             };
 
@@ -5957,6 +5982,8 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.userIds = [];
                 if (options.defaults) {
                     object.code = options.enums === $String ? "ERROR_CODE_UNSPECIFIED" : 0;
                     object.message = "";
@@ -5974,6 +6001,11 @@ export const parley = $root.parley = (() => {
                     object.retryAfterMs = message.retryAfterMs;
                 if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
                     object.devicesMismatch = $root.parley.v1.DevicesMismatch.toObject(message.devicesMismatch, options, _depth + 1);
+                if (message.userIds && message.userIds.length) {
+                    object.userIds = $Array(message.userIds.length);
+                    for (let j = 0; j < message.userIds.length; ++j)
+                        object.userIds[j] = message.userIds[j];
+                }
                 return object;
             };
 
@@ -9473,6 +9505,8 @@ export const parley = $root.parley = (() => {
                             this[keys[i]] = properties[keys[i]];
             };
 
+            GroupListRequest.prototype.cursor = "";
+
             GroupListRequest.create = function(properties) {
                 return new GroupListRequest(properties);
             };
@@ -9484,6 +9518,8 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor") && message.cursor !== "")
+                    writer.uint32(10).string(message.cursor);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9497,7 +9533,7 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -9515,7 +9551,19 @@ export const parley = $root.parley = (() => {
                         _end = $undefined;
                         break;
                     }
-                    reader.skipType(tag & 7, _depth, tag);
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.cursor = value;
+                            else
+                                delete message.cursor;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
                         $util.makeProp(message, "$unknowns", false);
                         (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
@@ -9540,11 +9588,26 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                return new $root.parley.v1.GroupListRequest();
+                let message = new $root.parley.v1.GroupListRequest();
+                if (object.cursor != null)
+                    if (typeof object.cursor !== "string" || object.cursor.length)
+                        message.cursor = $String(object.cursor);
+                return message;
             };
 
-            GroupListRequest.toObject = function () {
-                return {};
+            GroupListRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.cursor = "";
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
+                    object.cursor = message.cursor;
+                return object;
             };
 
             GroupListRequest.prototype.toJSON = function() {
@@ -9571,6 +9634,7 @@ export const parley = $root.parley = (() => {
             };
 
             GroupList.prototype.groups = $util.emptyArray;
+            GroupList.prototype.nextCursor = "";
 
             GroupList.create = function(properties) {
                 return new GroupList(properties);
@@ -9586,6 +9650,8 @@ export const parley = $root.parley = (() => {
                 if (message.groups != null && message.groups.length)
                     for (let i = 0; i < message.groups.length; ++i)
                         $root.parley.v1.GroupState.encode(message.groups[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor") && message.nextCursor !== "")
+                    writer.uint32(18).string(message.nextCursor);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9599,7 +9665,7 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -9625,6 +9691,15 @@ export const parley = $root.parley = (() => {
                             if (!(message.groups && message.groups.length))
                                 message.groups = [];
                             message.groups.push($root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nextCursor = value;
+                            else
+                                delete message.nextCursor;
                             continue;
                         }
                     }
@@ -9664,6 +9739,9 @@ export const parley = $root.parley = (() => {
                         message.groups[i] = $root.parley.v1.GroupState.fromObject(object.groups[i], _depth + 1);
                     }
                 }
+                if (object.nextCursor != null)
+                    if (typeof object.nextCursor !== "string" || object.nextCursor.length)
+                        message.nextCursor = $String(object.nextCursor);
                 return message;
             };
 
@@ -9677,11 +9755,15 @@ export const parley = $root.parley = (() => {
                 let object = {};
                 if (options.arrays || options.defaults)
                     object.groups = [];
+                if (options.defaults)
+                    object.nextCursor = "";
                 if (message.groups && message.groups.length) {
                     object.groups = $Array(message.groups.length);
                     for (let j = 0; j < message.groups.length; ++j)
                         object.groups[j] = $root.parley.v1.GroupState.toObject(message.groups[j], options, _depth + 1);
                 }
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor"))
+                    object.nextCursor = message.nextCursor;
                 return object;
             };
 
@@ -15663,6 +15745,15 @@ export const parley = $root.parley = (() => {
             return values;
         })();
 
+        v1.GroupAddPolicy = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "GROUP_ADD_POLICY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "GROUP_ADD_POLICY_EVERYONE"] = 1;
+            values[valuesById[2] = "GROUP_ADD_POLICY_CONTACTS"] = 2;
+            values[valuesById[3] = "GROUP_ADD_POLICY_NOBODY"] = 3;
+            return values;
+        })();
+
         v1.PresenceState = (function() {
 
             const PresenceState = function (properties) {
@@ -16527,6 +16618,7 @@ export const parley = $root.parley = (() => {
 
             SetPrivacy.prototype.lastSeen = 0;
             SetPrivacy.prototype.readReceipts = null;
+            SetPrivacy.prototype.groupAdd = 0;
 
             let $oneOfFields;
 
@@ -16551,6 +16643,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(8).int32(message.lastSeen);
                 if (message.readReceipts != null && $Object.hasOwnProperty.call(message, "readReceipts"))
                     writer.uint32(16).bool(message.readReceipts);
+                if (message.groupAdd != null && $Object.hasOwnProperty.call(message, "groupAdd") && message.groupAdd !== 0)
+                    writer.uint32(24).int32(message.groupAdd);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -16598,6 +16692,15 @@ export const parley = $root.parley = (() => {
                                 break;
                             message.readReceipts = reader.bool();
                             message._readReceipts = "readReceipts";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.groupAdd = value;
+                            else
+                                delete message.groupAdd;
                             continue;
                         }
                     }
@@ -16651,6 +16754,28 @@ export const parley = $root.parley = (() => {
                     }
                 if (object.readReceipts != null)
                     message.readReceipts = $Boolean(object.readReceipts);
+                if (object.groupAdd !== 0 && (typeof object.groupAdd !== "string" || $root.parley.v1.GroupAddPolicy[object.groupAdd] !== 0))
+                    switch (object.groupAdd) {
+                    case "GROUP_ADD_POLICY_UNSPECIFIED":
+                    case 0:
+                        message.groupAdd = 0;
+                        break;
+                    case "GROUP_ADD_POLICY_EVERYONE":
+                    case 1:
+                        message.groupAdd = 1;
+                        break;
+                    case "GROUP_ADD_POLICY_CONTACTS":
+                    case 2:
+                        message.groupAdd = 2;
+                        break;
+                    case "GROUP_ADD_POLICY_NOBODY":
+                    case 3:
+                        message.groupAdd = 3;
+                        break;
+                    default:
+                        if (typeof object.groupAdd === "number" && (object.groupAdd | 0) === object.groupAdd)
+                            message.groupAdd = object.groupAdd;
+                    }
                 return message;
             };
 
@@ -16662,12 +16787,16 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     object.lastSeen = options.enums === $String ? "LAST_SEEN_VISIBILITY_UNSPECIFIED" : 0;
+                    object.groupAdd = options.enums === $String ? "GROUP_ADD_POLICY_UNSPECIFIED" : 0;
+                }
                 if (message.lastSeen != null && $Object.hasOwnProperty.call(message, "lastSeen"))
                     object.lastSeen = options.enums === $String ? $root.parley.v1.LastSeenVisibility[message.lastSeen] === $undefined ? message.lastSeen : $root.parley.v1.LastSeenVisibility[message.lastSeen] : message.lastSeen;
                 if (message.readReceipts != null && $Object.hasOwnProperty.call(message, "readReceipts"))
                     object.readReceipts = message.readReceipts;
+                if (message.groupAdd != null && $Object.hasOwnProperty.call(message, "groupAdd"))
+                    object.groupAdd = options.enums === $String ? $root.parley.v1.GroupAddPolicy[message.groupAdd] === $undefined ? message.groupAdd : $root.parley.v1.GroupAddPolicy[message.groupAdd] : message.groupAdd;
                 return object;
             };
 

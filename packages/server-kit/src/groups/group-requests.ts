@@ -17,6 +17,7 @@ import { encodeEnvelope } from '../messages/envelope.js';
 import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';
 import type { Routes } from '../router/routes.js';
+import { groupListPage } from './group-list-pages.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
 export const MAX_HISTORY_RECORDS = 100;
@@ -48,9 +49,9 @@ export class GroupRequests {
       groupGet: async (request, { device }) => ({
         groupState: toGroupState(await this.readable(device, request.groupId ?? '')),
       }),
-      groupList: async (_request, { device }) => {
+      groupList: async (request, { device }) => {
         const groups = await this.o.stores.groups.listForUser(device.userId);
-        return { groupList: { groups: groups.map(toGroupState) } };
+        return { groupList: groupListPage(groups, request.cursor ?? '', this.o.limits.maxFrameBytes) };
       },
       groupHistory: async (request, { device }) => ({
         groupHistory: { records: await this.history(device, request) },

@@ -88,7 +88,7 @@ const CHECKS: RequestChecks = {
   },
   groupChange: nothing, // the record is checked whole by the group record rules (members, names, ids)
   groupGet: (r) => groupId(r.groupId, 'group_id'),
-  groupList: nothing,
+  groupList: (r) => groupId(r.cursor, 'cursor'), // the cursor is the last group id of a page
   groupHistory: (r) => groupId(r.groupId, 'group_id'),
   groupReceipts: (r) => {
     groupId(r.groupId, 'group_id');
