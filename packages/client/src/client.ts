@@ -32,6 +32,12 @@ const LAST_SEEN = {
   nobody: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_NOBODY,
 };
 
+const GROUP_ADD: Record<string, number> = {
+  everyone: pb.GroupAddPolicy.GROUP_ADD_POLICY_EVERYONE,
+  contacts: pb.GroupAddPolicy.GROUP_ADD_POLICY_CONTACTS,
+  nobody: pb.GroupAddPolicy.GROUP_ADD_POLICY_NOBODY,
+};
+
 type MediaData = SendMediaOptions['data'];
 
 /** What {@link ParleyClient.send} sends: a text, or a media file (see `sendMedia`). */
@@ -308,6 +314,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     const lastSeen = LAST_SEEN[visibility];
     if (!lastSeen) throw new ParleyError('INVALID_ARGUMENT', `visibility must be 'everyone', 'contacts' or 'nobody'`);
     await this.request({ setPrivacy: { lastSeen } });
+  }
+
+  /**
+   * Who may add this user to groups (default `'everyone'`): with `'contacts'`, only the users in
+   * this user's contact list ({@link ParleyClient.setContacts}); with `'nobody'`, nobody. Anyone
+   * refused gets GROUP_ADD_REFUSED and can send an invitation instead, which this user may accept.
+   */
+  async setGroupAdd(who: 'everyone' | 'contacts' | 'nobody'): Promise<void> {
+    const groupAdd = Object.hasOwn(GROUP_ADD, who) ? GROUP_ADD[who] : undefined;
+    if (!groupAdd) throw new ParleyError('INVALID_ARGUMENT', `who must be 'everyone', 'contacts' or 'nobody'`);
+    await this.request({ setPrivacy: { groupAdd } });
   }
 
   /**

@@ -17,6 +17,7 @@ import { encodeEnvelope } from '../messages/envelope.js';
 import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';
 import type { Routes } from '../router/routes.js';
+import { checkNewcomers, newcomers } from './group-add-checks.js';
 import { groupListPage } from './group-list-pages.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
@@ -24,7 +25,7 @@ export const MAX_HISTORY_RECORDS = 100;
 
 /** What group requests use: the stores they read and write, limits, a clock and a logger. */
 export interface GroupRequestsPorts extends Deliveries {
-  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
+  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue' | 'presence'>;
   limits: ServerLimits;
   clock: Clock;
   logger: Logger;
@@ -81,6 +82,7 @@ export class GroupRequests {
     if (!before) {
       if (action !== 'create') throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
       after = applyGroupRecord(undefined, record, { maxMembers });
+      await checkNewcomers(this.o.stores, device.userId, newcomers(device.userId, undefined, after));
       await groups.create(after, encoded);
     } else {
       if (action === 'create') throw new ParleyError('CONFLICT', `group ${groupId} exists`);
@@ -89,6 +91,7 @@ export class GroupRequests {
       }
       const [prevEncoded] = await groups.history(groupId, before.version, 1);
       after = applyGroupRecord(before, record, { maxMembers, prevEncoded });
+      await checkNewcomers(this.o.stores, device.userId, newcomers(device.userId, before, after));
       await groups.update(after, encoded);
     }
     await this.fanOut(device, before, after, encoded);
