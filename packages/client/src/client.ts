@@ -77,6 +77,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     local: async () => (await this.open()).groups,
     request: (body) => this.request(body),
     message: (id) => this.getMessage(id),
+    sending: async () => {
+      const parts = await this.open();
+      return {
+        store: { transaction: (fn) => this.options.store.transaction(fn), close: async () => {} },
+        outbox: parts.outbox,
+        self: parts.identity,
+        clock: { now: () => this.clock.now() },
+      };
+    },
+    identity: async () => (await (await this.open()).keys.identity()).identityKeyPair,
   });
 
   /** The chat list: `chats.list()` pages through chats, newest activity first, with unread counts. */

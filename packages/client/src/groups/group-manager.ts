@@ -6,6 +6,7 @@ import type { DeviceLists } from '../e2ee/device-lists.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { addFlag, type GroupFlag, getGroup, isMember, type LocalGroup, listGroups, putGroup } from './group-book.js';
+import type { JoinConsent } from './group-invites.js';
 import { checkRecord, type RecordOutcome } from './group-records.js';
 import { rotateOwnSenderKey } from './group-sender-keys.js';
 
@@ -89,6 +90,9 @@ export class GroupManager {
   rename = (id: string, name: string) => this.change(id, () => ({ rename: { name } }));
   describe = (id: string, description: string) => this.change(id, () => ({ describe: { description } }));
   add = (id: string, userIds: string[]) => this.change(id, () => ({ add: { userIds } }));
+  /** Adds one user with the consent they signed by accepting this user's invitation. */
+  addWithConsent = (id: string, userId: string, consent: JoinConsent) =>
+    this.change(id, () => ({ add: { userIds: [userId] } }), [consent]);
   remove = (id: string, userIds: string[]) => this.change(id, () => ({ remove: { userIds } }));
   promote = (id: string, userIds: string[]) => this.change(id, () => ({ promote: { userIds } }));
   demote = (id: string, userIds: string[]) => this.change(id, () => ({ demote: { userIds } }));
@@ -243,7 +247,11 @@ export class GroupManager {
   }
 
   /** Signs the next record, has the server apply it, and applies it here; refetches and re-signs after a lost race. */
-  private async change(groupId: string, build: (state: GroupSnapshot | undefined) => Action): Promise<GroupInfo> {
+  private async change(
+    groupId: string,
+    build: (state: GroupSnapshot | undefined) => Action,
+    consents: JoinConsent[] = [],
+  ): Promise<GroupInfo> {
     for (let attempt = 0; ; attempt++) {
       const local = await this.o.store.transaction((tx) => getGroup(tx, groupId));
       const action = build(local?.snapshot);
@@ -262,7 +270,7 @@ export class GroupManager {
         identity.privateKey,
       );
       try {
-        await this.o.request({ groupChange: { record } });
+        await this.o.request({ groupChange: { record, ...(consents.length ? { consents } : {}) } });
       } catch (error) {
         if (isParleyError(error, 'CONFLICT') && attempt < 3) {
           await this.sync([groupId]);

@@ -539,6 +539,8 @@ export namespace parley {
             edit?: (parley.v1.Edit.$Properties|null);
             delete?: (parley.v1.Delete.$Properties|null);
             chatSetting?: (parley.v1.ChatSetting.$Properties|null);
+            groupInvite?: (parley.v1.GroupInvite.$Properties|null);
+            groupInviteAccept?: (parley.v1.GroupInviteAccept.$Properties|null);
             sentAt: number;
             toUserId: string;
             replyTo: string;
@@ -549,7 +551,7 @@ export namespace parley {
             forwarded: boolean;
             quote?: (parley.v1.Quote.$Properties|null);
             expiresInS: number;
-            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
+            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting"|"groupInvite"|"groupInviteAccept");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
             static encode(message: parley.v1.Content.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -569,6 +571,8 @@ export namespace parley {
                 edit?: (parley.v1.Edit.$Properties|null);
                 "delete"?: (parley.v1.Delete.$Properties|null);
                 chatSetting?: (parley.v1.ChatSetting.$Properties|null);
+                groupInvite?: (parley.v1.GroupInvite.$Properties|null);
+                groupInviteAccept?: (parley.v1.GroupInviteAccept.$Properties|null);
                 sentAt?: (number|null);
                 toUserId?: (string|null);
                 replyTo?: (string|null);
@@ -579,7 +583,7 @@ export namespace parley {
                 forwarded?: (boolean|null);
                 quote?: (parley.v1.Quote.$Properties|null);
                 expiresInS?: (number|null);
-                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
+                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting"|"groupInvite"|"groupInviteAccept");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -590,6 +594,8 @@ export namespace parley {
               edit?: parley.v1.Edit.$Shape|null;
               "delete"?: parley.v1.Delete.$Shape|null;
               chatSetting?: parley.v1.ChatSetting.$Shape|null;
+              groupInvite?: parley.v1.GroupInvite.$Shape|null;
+              groupInviteAccept?: parley.v1.GroupInviteAccept.$Shape|null;
               sentAt?: number|null;
               toUserId?: string|null;
               replyTo?: string|null;
@@ -602,8 +608,66 @@ export namespace parley {
               expiresInS?: number|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape })
+              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape; groupInvite?: null; groupInviteAccept?: null }|{ body?: "groupInvite"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite: parley.v1.GroupInvite.$Shape; groupInviteAccept?: null }|{ body?: "groupInviteAccept"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept: parley.v1.GroupInviteAccept.$Shape })
             );
+        }
+
+        interface IGroupInvite extends parley.v1.GroupInvite.$Properties {
+        }
+
+        class GroupInvite {
+            constructor(properties?: parley.v1.GroupInvite.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            groupName: string;
+            inviteId: string;
+            expiresAt: number;
+            static create(properties: parley.v1.GroupInvite.$Shape): parley.v1.GroupInvite & parley.v1.GroupInvite.$Shape;
+            static create(properties?: parley.v1.GroupInvite.$Properties): parley.v1.GroupInvite;
+            static encode(message: parley.v1.GroupInvite.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupInvite & parley.v1.GroupInvite.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupInvite;
+            static toObject(message: parley.v1.GroupInvite, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupInvite {
+            interface $Properties {
+                groupId?: (string|null);
+                groupName?: (string|null);
+                inviteId?: (string|null);
+                expiresAt?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupInvite.$Properties;
+        }
+
+        interface IGroupInviteAccept extends parley.v1.GroupInviteAccept.$Properties {
+        }
+
+        class GroupInviteAccept {
+            constructor(properties?: parley.v1.GroupInviteAccept.$Properties);
+            $unknowns?: Uint8Array[];
+            inviteId: string;
+            consent?: (parley.v1.GroupJoinConsent.$Properties|null);
+            static create(properties: parley.v1.GroupInviteAccept.$Shape): parley.v1.GroupInviteAccept & parley.v1.GroupInviteAccept.$Shape;
+            static create(properties?: parley.v1.GroupInviteAccept.$Properties): parley.v1.GroupInviteAccept;
+            static encode(message: parley.v1.GroupInviteAccept.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupInviteAccept & parley.v1.GroupInviteAccept.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupInviteAccept;
+            static toObject(message: parley.v1.GroupInviteAccept, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupInviteAccept {
+            interface $Properties {
+                inviteId?: (string|null);
+                consent?: (parley.v1.GroupJoinConsent.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupInviteAccept.$Properties;
         }
 
         interface IQuote extends parley.v1.Quote.$Properties {
@@ -846,6 +910,651 @@ export namespace parley {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.Reaction.$Properties;
+        }
+
+        enum GroupRole {
+            GROUP_ROLE_UNSPECIFIED = 0,
+            GROUP_ROLE_MEMBER = 1,
+            GROUP_ROLE_ADMIN = 2
+        }
+
+        interface IGroupMember extends parley.v1.GroupMember.$Properties {
+        }
+
+        class GroupMember {
+            constructor(properties?: parley.v1.GroupMember.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            role: parley.v1.GroupRole;
+            static create(properties: parley.v1.GroupMember.$Shape): parley.v1.GroupMember & parley.v1.GroupMember.$Shape;
+            static create(properties?: parley.v1.GroupMember.$Properties): parley.v1.GroupMember;
+            static encode(message: parley.v1.GroupMember.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMember & parley.v1.GroupMember.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupMember;
+            static toObject(message: parley.v1.GroupMember, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupMember {
+            interface $Properties {
+                userId?: (string|null);
+                role?: (parley.v1.GroupRole|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupMember.$Properties;
+        }
+
+        interface IGroupRecord extends parley.v1.GroupRecord.$Properties {
+        }
+
+        class GroupRecord {
+            constructor(properties?: parley.v1.GroupRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            version: number;
+            prevHash: Uint8Array;
+            actor?: (parley.v1.Address.$Properties|null);
+            at: number;
+            create?: (parley.v1.GroupCreate.$Properties|null);
+            rename?: (parley.v1.GroupRename.$Properties|null);
+            add?: (parley.v1.GroupMembers.$Properties|null);
+            remove?: (parley.v1.GroupMembers.$Properties|null);
+            promote?: (parley.v1.GroupMembers.$Properties|null);
+            demote?: (parley.v1.GroupMembers.$Properties|null);
+            leave?: (parley.v1.GroupLeave.$Properties|null);
+            describe?: (parley.v1.GroupDescribe.$Properties|null);
+            actorIdentityKey: Uint8Array;
+            signature: Uint8Array;
+            action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
+            static create(properties: parley.v1.GroupRecord.$Shape): parley.v1.GroupRecord & parley.v1.GroupRecord.$Shape;
+            static create(properties?: parley.v1.GroupRecord.$Properties): parley.v1.GroupRecord;
+            static encode(message: parley.v1.GroupRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupRecord & parley.v1.GroupRecord.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupRecord;
+            static toObject(message: parley.v1.GroupRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupRecord {
+            interface $Properties {
+                groupId?: (string|null);
+                version?: (number|null);
+                prevHash?: (Uint8Array|null);
+                actor?: (parley.v1.Address.$Properties|null);
+                at?: (number|null);
+                create?: (parley.v1.GroupCreate.$Properties|null);
+                rename?: (parley.v1.GroupRename.$Properties|null);
+                add?: (parley.v1.GroupMembers.$Properties|null);
+                remove?: (parley.v1.GroupMembers.$Properties|null);
+                promote?: (parley.v1.GroupMembers.$Properties|null);
+                demote?: (parley.v1.GroupMembers.$Properties|null);
+                leave?: (parley.v1.GroupLeave.$Properties|null);
+                describe?: (parley.v1.GroupDescribe.$Properties|null);
+                actorIdentityKey?: (Uint8Array|null);
+                signature?: (Uint8Array|null);
+                action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              groupId?: string|null;
+              version?: number|null;
+              prevHash?: Uint8Array|null;
+              actor?: parley.v1.Address.$Shape|null;
+              at?: number|null;
+              create?: parley.v1.GroupCreate.$Shape|null;
+              rename?: parley.v1.GroupRename.$Shape|null;
+              add?: parley.v1.GroupMembers.$Shape|null;
+              remove?: parley.v1.GroupMembers.$Shape|null;
+              promote?: parley.v1.GroupMembers.$Shape|null;
+              demote?: parley.v1.GroupMembers.$Shape|null;
+              leave?: parley.v1.GroupLeave.$Shape|null;
+              describe?: parley.v1.GroupDescribe.$Shape|null;
+              actorIdentityKey?: Uint8Array|null;
+              signature?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ action?: undefined; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "create"; create: parley.v1.GroupCreate.$Shape; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "rename"; create?: null; rename: parley.v1.GroupRename.$Shape; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "add"; create?: null; rename?: null; add: parley.v1.GroupMembers.$Shape; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "remove"; create?: null; rename?: null; add?: null; remove: parley.v1.GroupMembers.$Shape; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "promote"; create?: null; rename?: null; add?: null; remove?: null; promote: parley.v1.GroupMembers.$Shape; demote?: null; leave?: null; describe?: null }|{ action?: "demote"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote: parley.v1.GroupMembers.$Shape; leave?: null; describe?: null }|{ action?: "leave"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave: parley.v1.GroupLeave.$Shape; describe?: null }|{ action?: "describe"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe: parley.v1.GroupDescribe.$Shape })
+            );
+        }
+
+        interface IGroupCreate extends parley.v1.GroupCreate.$Properties {
+        }
+
+        class GroupCreate {
+            constructor(properties?: parley.v1.GroupCreate.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            description: string;
+            members: parley.v1.GroupMember.$Properties[];
+            static create(properties: parley.v1.GroupCreate.$Shape): parley.v1.GroupCreate & parley.v1.GroupCreate.$Shape;
+            static create(properties?: parley.v1.GroupCreate.$Properties): parley.v1.GroupCreate;
+            static encode(message: parley.v1.GroupCreate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupCreate & parley.v1.GroupCreate.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupCreate;
+            static toObject(message: parley.v1.GroupCreate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupCreate {
+            interface $Properties {
+                name?: (string|null);
+                description?: (string|null);
+                members?: (parley.v1.GroupMember.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupCreate.$Properties;
+        }
+
+        interface IGroupRename extends parley.v1.GroupRename.$Properties {
+        }
+
+        class GroupRename {
+            constructor(properties?: parley.v1.GroupRename.$Properties);
+            $unknowns?: Uint8Array[];
+            name: string;
+            static create(properties: parley.v1.GroupRename.$Shape): parley.v1.GroupRename & parley.v1.GroupRename.$Shape;
+            static create(properties?: parley.v1.GroupRename.$Properties): parley.v1.GroupRename;
+            static encode(message: parley.v1.GroupRename.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupRename & parley.v1.GroupRename.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupRename;
+            static toObject(message: parley.v1.GroupRename, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupRename {
+            interface $Properties {
+                name?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupRename.$Properties;
+        }
+
+        interface IGroupDescribe extends parley.v1.GroupDescribe.$Properties {
+        }
+
+        class GroupDescribe {
+            constructor(properties?: parley.v1.GroupDescribe.$Properties);
+            $unknowns?: Uint8Array[];
+            description: string;
+            static create(properties: parley.v1.GroupDescribe.$Shape): parley.v1.GroupDescribe & parley.v1.GroupDescribe.$Shape;
+            static create(properties?: parley.v1.GroupDescribe.$Properties): parley.v1.GroupDescribe;
+            static encode(message: parley.v1.GroupDescribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupDescribe & parley.v1.GroupDescribe.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupDescribe;
+            static toObject(message: parley.v1.GroupDescribe, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupDescribe {
+            interface $Properties {
+                description?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupDescribe.$Properties;
+        }
+
+        interface IGroupMembers extends parley.v1.GroupMembers.$Properties {
+        }
+
+        class GroupMembers {
+            constructor(properties?: parley.v1.GroupMembers.$Properties);
+            $unknowns?: Uint8Array[];
+            userIds: string[];
+            static create(properties: parley.v1.GroupMembers.$Shape): parley.v1.GroupMembers & parley.v1.GroupMembers.$Shape;
+            static create(properties?: parley.v1.GroupMembers.$Properties): parley.v1.GroupMembers;
+            static encode(message: parley.v1.GroupMembers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMembers & parley.v1.GroupMembers.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupMembers;
+            static toObject(message: parley.v1.GroupMembers, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupMembers {
+            interface $Properties {
+                userIds?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupMembers.$Properties;
+        }
+
+        interface IGroupLeave extends parley.v1.GroupLeave.$Properties {
+        }
+
+        class GroupLeave {
+            constructor(properties?: parley.v1.GroupLeave.$Properties);
+            $unknowns?: Uint8Array[];
+            promote: string[];
+            static create(properties: parley.v1.GroupLeave.$Shape): parley.v1.GroupLeave & parley.v1.GroupLeave.$Shape;
+            static create(properties?: parley.v1.GroupLeave.$Properties): parley.v1.GroupLeave;
+            static encode(message: parley.v1.GroupLeave.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupLeave & parley.v1.GroupLeave.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupLeave;
+            static toObject(message: parley.v1.GroupLeave, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupLeave {
+            interface $Properties {
+                promote?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupLeave.$Properties;
+        }
+
+        interface IGroupState extends parley.v1.GroupState.$Properties {
+        }
+
+        class GroupState {
+            constructor(properties?: parley.v1.GroupState.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            name: string;
+            description: string;
+            version: number;
+            members: parley.v1.GroupMember.$Properties[];
+            createdBy: string;
+            createdAt: number;
+            maxMembers: number;
+            static create(properties: parley.v1.GroupState.$Shape): parley.v1.GroupState & parley.v1.GroupState.$Shape;
+            static create(properties?: parley.v1.GroupState.$Properties): parley.v1.GroupState;
+            static encode(message: parley.v1.GroupState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupState & parley.v1.GroupState.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupState;
+            static toObject(message: parley.v1.GroupState, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupState {
+            interface $Properties {
+                groupId?: (string|null);
+                name?: (string|null);
+                description?: (string|null);
+                version?: (number|null);
+                members?: (parley.v1.GroupMember.$Properties[]|null);
+                createdBy?: (string|null);
+                createdAt?: (number|null);
+                maxMembers?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupState.$Properties;
+        }
+
+        interface IGroupChange extends parley.v1.GroupChange.$Properties {
+        }
+
+        class GroupChange {
+            constructor(properties?: parley.v1.GroupChange.$Properties);
+            $unknowns?: Uint8Array[];
+            record?: (parley.v1.GroupRecord.$Properties|null);
+            consents: parley.v1.GroupJoinConsent.$Properties[];
+            static create(properties: parley.v1.GroupChange.$Shape): parley.v1.GroupChange & parley.v1.GroupChange.$Shape;
+            static create(properties?: parley.v1.GroupChange.$Properties): parley.v1.GroupChange;
+            static encode(message: parley.v1.GroupChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupChange & parley.v1.GroupChange.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupChange;
+            static toObject(message: parley.v1.GroupChange, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupChange {
+            interface $Properties {
+                record?: (parley.v1.GroupRecord.$Properties|null);
+                consents?: (parley.v1.GroupJoinConsent.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              record?: parley.v1.GroupRecord.$Shape|null;
+              consents?: parley.v1.GroupJoinConsent.$Shape[]|null;
+              $unknowns?: Uint8Array[];
+            };
+        }
+
+        interface IGroupJoinConsent extends parley.v1.GroupJoinConsent.$Properties {
+        }
+
+        class GroupJoinConsent {
+            constructor(properties?: parley.v1.GroupJoinConsent.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            invitee?: (parley.v1.Address.$Properties|null);
+            inviterUserId: string;
+            expiresAt: number;
+            signature: Uint8Array;
+            static create(properties: parley.v1.GroupJoinConsent.$Shape): parley.v1.GroupJoinConsent & parley.v1.GroupJoinConsent.$Shape;
+            static create(properties?: parley.v1.GroupJoinConsent.$Properties): parley.v1.GroupJoinConsent;
+            static encode(message: parley.v1.GroupJoinConsent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupJoinConsent & parley.v1.GroupJoinConsent.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupJoinConsent;
+            static toObject(message: parley.v1.GroupJoinConsent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupJoinConsent {
+            interface $Properties {
+                groupId?: (string|null);
+                invitee?: (parley.v1.Address.$Properties|null);
+                inviterUserId?: (string|null);
+                expiresAt?: (number|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupJoinConsent.$Properties;
+        }
+
+        interface IGroupGet extends parley.v1.GroupGet.$Properties {
+        }
+
+        class GroupGet {
+            constructor(properties?: parley.v1.GroupGet.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            static create(properties: parley.v1.GroupGet.$Shape): parley.v1.GroupGet & parley.v1.GroupGet.$Shape;
+            static create(properties?: parley.v1.GroupGet.$Properties): parley.v1.GroupGet;
+            static encode(message: parley.v1.GroupGet.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupGet & parley.v1.GroupGet.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupGet;
+            static toObject(message: parley.v1.GroupGet, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupGet {
+            interface $Properties {
+                groupId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupGet.$Properties;
+        }
+
+        interface IGroupListRequest extends parley.v1.GroupListRequest.$Properties {
+        }
+
+        class GroupListRequest {
+            constructor(properties?: parley.v1.GroupListRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            cursor: string;
+            static create(properties: parley.v1.GroupListRequest.$Shape): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
+            static create(properties?: parley.v1.GroupListRequest.$Properties): parley.v1.GroupListRequest;
+            static encode(message: parley.v1.GroupListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupListRequest;
+            static toObject(message: parley.v1.GroupListRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupListRequest {
+            interface $Properties {
+                cursor?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupListRequest.$Properties;
+        }
+
+        interface IGroupList extends parley.v1.GroupList.$Properties {
+        }
+
+        class GroupList {
+            constructor(properties?: parley.v1.GroupList.$Properties);
+            $unknowns?: Uint8Array[];
+            groups: parley.v1.GroupState.$Properties[];
+            nextCursor: string;
+            static create(properties: parley.v1.GroupList.$Shape): parley.v1.GroupList & parley.v1.GroupList.$Shape;
+            static create(properties?: parley.v1.GroupList.$Properties): parley.v1.GroupList;
+            static encode(message: parley.v1.GroupList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupList & parley.v1.GroupList.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupList;
+            static toObject(message: parley.v1.GroupList, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupList {
+            interface $Properties {
+                groups?: (parley.v1.GroupState.$Properties[]|null);
+                nextCursor?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupList.$Properties;
+        }
+
+        interface IGroupHistoryRequest extends parley.v1.GroupHistoryRequest.$Properties {
+        }
+
+        class GroupHistoryRequest {
+            constructor(properties?: parley.v1.GroupHistoryRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            fromVersion: number;
+            static create(properties: parley.v1.GroupHistoryRequest.$Shape): parley.v1.GroupHistoryRequest & parley.v1.GroupHistoryRequest.$Shape;
+            static create(properties?: parley.v1.GroupHistoryRequest.$Properties): parley.v1.GroupHistoryRequest;
+            static encode(message: parley.v1.GroupHistoryRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupHistoryRequest & parley.v1.GroupHistoryRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupHistoryRequest;
+            static toObject(message: parley.v1.GroupHistoryRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupHistoryRequest {
+            interface $Properties {
+                groupId?: (string|null);
+                fromVersion?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupHistoryRequest.$Properties;
+        }
+
+        interface IGroupHistory extends parley.v1.GroupHistory.$Properties {
+        }
+
+        class GroupHistory {
+            constructor(properties?: parley.v1.GroupHistory.$Properties);
+            $unknowns?: Uint8Array[];
+            records: parley.v1.GroupRecord.$Properties[];
+            static create(properties: parley.v1.GroupHistory.$Shape): parley.v1.GroupHistory & parley.v1.GroupHistory.$Shape;
+            static create(properties?: parley.v1.GroupHistory.$Properties): parley.v1.GroupHistory;
+            static encode(message: parley.v1.GroupHistory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupHistory & parley.v1.GroupHistory.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupHistory;
+            static toObject(message: parley.v1.GroupHistory, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupHistory {
+            interface $Properties {
+                records?: (parley.v1.GroupRecord.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              records?: parley.v1.GroupRecord.$Shape[]|null;
+              $unknowns?: Uint8Array[];
+            };
+        }
+
+        interface IGroupReceiptsRequest extends parley.v1.GroupReceiptsRequest.$Properties {
+        }
+
+        class GroupReceiptsRequest {
+            constructor(properties?: parley.v1.GroupReceiptsRequest.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            messageId: string;
+            senderDeviceId: number;
+            static create(properties: parley.v1.GroupReceiptsRequest.$Shape): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
+            static create(properties?: parley.v1.GroupReceiptsRequest.$Properties): parley.v1.GroupReceiptsRequest;
+            static encode(message: parley.v1.GroupReceiptsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceiptsRequest;
+            static toObject(message: parley.v1.GroupReceiptsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupReceiptsRequest {
+            interface $Properties {
+                groupId?: (string|null);
+                messageId?: (string|null);
+                senderDeviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupReceiptsRequest.$Properties;
+        }
+
+        interface IGroupMemberReceipt extends parley.v1.GroupMemberReceipt.$Properties {
+        }
+
+        class GroupMemberReceipt {
+            constructor(properties?: parley.v1.GroupMemberReceipt.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            status: parley.v1.ReceiptStatus;
+            static create(properties: parley.v1.GroupMemberReceipt.$Shape): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
+            static create(properties?: parley.v1.GroupMemberReceipt.$Properties): parley.v1.GroupMemberReceipt;
+            static encode(message: parley.v1.GroupMemberReceipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupMemberReceipt;
+            static toObject(message: parley.v1.GroupMemberReceipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupMemberReceipt {
+            interface $Properties {
+                userId?: (string|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupMemberReceipt.$Properties;
+        }
+
+        interface IGroupReceipts extends parley.v1.GroupReceipts.$Properties {
+        }
+
+        class GroupReceipts {
+            constructor(properties?: parley.v1.GroupReceipts.$Properties);
+            $unknowns?: Uint8Array[];
+            members: parley.v1.GroupMemberReceipt.$Properties[];
+            static create(properties: parley.v1.GroupReceipts.$Shape): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
+            static create(properties?: parley.v1.GroupReceipts.$Properties): parley.v1.GroupReceipts;
+            static encode(message: parley.v1.GroupReceipts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceipts;
+            static toObject(message: parley.v1.GroupReceipts, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupReceipts {
+            interface $Properties {
+                members?: (parley.v1.GroupMemberReceipt.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupReceipts.$Properties;
+        }
+
+        enum ReceiptStatus {
+            RECEIPT_STATUS_UNSPECIFIED = 0,
+            RECEIPT_STATUS_SENT = 1,
+            RECEIPT_STATUS_DELIVERED = 2,
+            RECEIPT_STATUS_READ = 3
+        }
+
+        interface IReceipt extends parley.v1.Receipt.$Properties {
+        }
+
+        class Receipt {
+            constructor(properties?: parley.v1.Receipt.$Properties);
+            $unknowns?: Uint8Array[];
+            userId?: (string|null);
+            groupId?: (string|null);
+            messageIds: string[];
+            status: parley.v1.ReceiptStatus;
+            senderUserId: string;
+            senderDeviceId: number;
+            chat?: ("userId"|"groupId");
+            static create(properties: parley.v1.Receipt.$Shape): parley.v1.Receipt & parley.v1.Receipt.$Shape;
+            static create(properties?: parley.v1.Receipt.$Properties): parley.v1.Receipt;
+            static encode(message: parley.v1.Receipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Receipt & parley.v1.Receipt.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Receipt;
+            static toObject(message: parley.v1.Receipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Receipt {
+            interface $Properties {
+                userId?: (string|null);
+                groupId?: (string|null);
+                messageIds?: (string[]|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                senderUserId?: (string|null);
+                senderDeviceId?: (number|null);
+                chat?: ("userId"|"groupId");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              userId?: string|null;
+              groupId?: string|null;
+              messageIds?: string[]|null;
+              status?: parley.v1.ReceiptStatus|null;
+              senderUserId?: string|null;
+              senderDeviceId?: number|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ chat?: undefined; userId?: null; groupId?: null }|{ chat?: "userId"; userId: string; groupId?: null }|{ chat?: "groupId"; userId?: null; groupId: string })
+            );
+        }
+
+        interface IReceiptEvent extends parley.v1.ReceiptEvent.$Properties {
+        }
+
+        class ReceiptEvent {
+            constructor(properties?: parley.v1.ReceiptEvent.$Properties);
+            $unknowns?: Uint8Array[];
+            messageIds: string[];
+            status: parley.v1.ReceiptStatus;
+            byUserId: string;
+            at: number;
+            groupId: string;
+            peerUserId: string;
+            allMembers: boolean;
+            senderDeviceId: number;
+            static create(properties: parley.v1.ReceiptEvent.$Shape): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
+            static create(properties?: parley.v1.ReceiptEvent.$Properties): parley.v1.ReceiptEvent;
+            static encode(message: parley.v1.ReceiptEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ReceiptEvent;
+            static toObject(message: parley.v1.ReceiptEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ReceiptEvent {
+            interface $Properties {
+                messageIds?: (string[]|null);
+                status?: (parley.v1.ReceiptStatus|null);
+                byUserId?: (string|null);
+                at?: (number|null);
+                groupId?: (string|null);
+                peerUserId?: (string|null);
+                allMembers?: (boolean|null);
+                senderDeviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.ReceiptEvent.$Properties;
         }
 
         interface IDeviceListRecord extends parley.v1.DeviceListRecord.$Properties {
@@ -1310,615 +2019,6 @@ export namespace parley {
             } & (
               ({ body?: undefined; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "error"; error: parley.v1.Error.$Shape; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ok"; error?: null; ok: parley.v1.Ok.$Shape; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "challenge"; error?: null; ok?: null; challenge: parley.v1.Challenge.$Shape; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "welcome"; error?: null; ok?: null; challenge?: null; welcome: parley.v1.Welcome.$Shape; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ping"; error?: null; ok?: null; challenge?: null; welcome?: null; ping: parley.v1.Ping.$Shape; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "pong"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong: parley.v1.Pong.$Shape; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "goodbye"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye: parley.v1.Goodbye.$Shape; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "sendAck"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck: parley.v1.SendAck.$Shape; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "deliver"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver: parley.v1.Deliver.$Shape; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "syncComplete"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete: parley.v1.SyncComplete.$Shape; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceSnapshot"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot: parley.v1.PresenceSnapshot.$Shape; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged: parley.v1.PresenceChanged.$Shape; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "typingChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged: parley.v1.TypingChanged.$Shape; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupState"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState: parley.v1.GroupState.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList: parley.v1.GroupList.$Shape; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupHistory"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory: parley.v1.GroupHistory.$Shape; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupReceipts"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceipts.$Shape; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysUploadResult"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult: parley.v1.KeysUploadResult.$Shape; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysBundles"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles: parley.v1.KeysBundles.$Shape; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "prekeysLow"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow: parley.v1.PreKeysLow.$Shape; deviceList?: null; mediaTicket?: null }|{ body?: "deviceList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList: parley.v1.DeviceList.$Shape; mediaTicket?: null }|{ body?: "mediaTicket"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket: parley.v1.MediaTicket.$Shape })
             );
-        }
-
-        enum GroupRole {
-            GROUP_ROLE_UNSPECIFIED = 0,
-            GROUP_ROLE_MEMBER = 1,
-            GROUP_ROLE_ADMIN = 2
-        }
-
-        interface IGroupMember extends parley.v1.GroupMember.$Properties {
-        }
-
-        class GroupMember {
-            constructor(properties?: parley.v1.GroupMember.$Properties);
-            $unknowns?: Uint8Array[];
-            userId: string;
-            role: parley.v1.GroupRole;
-            static create(properties: parley.v1.GroupMember.$Shape): parley.v1.GroupMember & parley.v1.GroupMember.$Shape;
-            static create(properties?: parley.v1.GroupMember.$Properties): parley.v1.GroupMember;
-            static encode(message: parley.v1.GroupMember.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMember & parley.v1.GroupMember.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupMember;
-            static toObject(message: parley.v1.GroupMember, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupMember {
-            interface $Properties {
-                userId?: (string|null);
-                role?: (parley.v1.GroupRole|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupMember.$Properties;
-        }
-
-        interface IGroupRecord extends parley.v1.GroupRecord.$Properties {
-        }
-
-        class GroupRecord {
-            constructor(properties?: parley.v1.GroupRecord.$Properties);
-            $unknowns?: Uint8Array[];
-            groupId: string;
-            version: number;
-            prevHash: Uint8Array;
-            actor?: (parley.v1.Address.$Properties|null);
-            at: number;
-            create?: (parley.v1.GroupCreate.$Properties|null);
-            rename?: (parley.v1.GroupRename.$Properties|null);
-            add?: (parley.v1.GroupMembers.$Properties|null);
-            remove?: (parley.v1.GroupMembers.$Properties|null);
-            promote?: (parley.v1.GroupMembers.$Properties|null);
-            demote?: (parley.v1.GroupMembers.$Properties|null);
-            leave?: (parley.v1.GroupLeave.$Properties|null);
-            describe?: (parley.v1.GroupDescribe.$Properties|null);
-            actorIdentityKey: Uint8Array;
-            signature: Uint8Array;
-            action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
-            static create(properties: parley.v1.GroupRecord.$Shape): parley.v1.GroupRecord & parley.v1.GroupRecord.$Shape;
-            static create(properties?: parley.v1.GroupRecord.$Properties): parley.v1.GroupRecord;
-            static encode(message: parley.v1.GroupRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupRecord & parley.v1.GroupRecord.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupRecord;
-            static toObject(message: parley.v1.GroupRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupRecord {
-            interface $Properties {
-                groupId?: (string|null);
-                version?: (number|null);
-                prevHash?: (Uint8Array|null);
-                actor?: (parley.v1.Address.$Properties|null);
-                at?: (number|null);
-                create?: (parley.v1.GroupCreate.$Properties|null);
-                rename?: (parley.v1.GroupRename.$Properties|null);
-                add?: (parley.v1.GroupMembers.$Properties|null);
-                remove?: (parley.v1.GroupMembers.$Properties|null);
-                promote?: (parley.v1.GroupMembers.$Properties|null);
-                demote?: (parley.v1.GroupMembers.$Properties|null);
-                leave?: (parley.v1.GroupLeave.$Properties|null);
-                describe?: (parley.v1.GroupDescribe.$Properties|null);
-                actorIdentityKey?: (Uint8Array|null);
-                signature?: (Uint8Array|null);
-                action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              groupId?: string|null;
-              version?: number|null;
-              prevHash?: Uint8Array|null;
-              actor?: parley.v1.Address.$Shape|null;
-              at?: number|null;
-              create?: parley.v1.GroupCreate.$Shape|null;
-              rename?: parley.v1.GroupRename.$Shape|null;
-              add?: parley.v1.GroupMembers.$Shape|null;
-              remove?: parley.v1.GroupMembers.$Shape|null;
-              promote?: parley.v1.GroupMembers.$Shape|null;
-              demote?: parley.v1.GroupMembers.$Shape|null;
-              leave?: parley.v1.GroupLeave.$Shape|null;
-              describe?: parley.v1.GroupDescribe.$Shape|null;
-              actorIdentityKey?: Uint8Array|null;
-              signature?: Uint8Array|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ action?: undefined; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "create"; create: parley.v1.GroupCreate.$Shape; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "rename"; create?: null; rename: parley.v1.GroupRename.$Shape; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "add"; create?: null; rename?: null; add: parley.v1.GroupMembers.$Shape; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "remove"; create?: null; rename?: null; add?: null; remove: parley.v1.GroupMembers.$Shape; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "promote"; create?: null; rename?: null; add?: null; remove?: null; promote: parley.v1.GroupMembers.$Shape; demote?: null; leave?: null; describe?: null }|{ action?: "demote"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote: parley.v1.GroupMembers.$Shape; leave?: null; describe?: null }|{ action?: "leave"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave: parley.v1.GroupLeave.$Shape; describe?: null }|{ action?: "describe"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe: parley.v1.GroupDescribe.$Shape })
-            );
-        }
-
-        interface IGroupCreate extends parley.v1.GroupCreate.$Properties {
-        }
-
-        class GroupCreate {
-            constructor(properties?: parley.v1.GroupCreate.$Properties);
-            $unknowns?: Uint8Array[];
-            name: string;
-            description: string;
-            members: parley.v1.GroupMember.$Properties[];
-            static create(properties: parley.v1.GroupCreate.$Shape): parley.v1.GroupCreate & parley.v1.GroupCreate.$Shape;
-            static create(properties?: parley.v1.GroupCreate.$Properties): parley.v1.GroupCreate;
-            static encode(message: parley.v1.GroupCreate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupCreate & parley.v1.GroupCreate.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupCreate;
-            static toObject(message: parley.v1.GroupCreate, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupCreate {
-            interface $Properties {
-                name?: (string|null);
-                description?: (string|null);
-                members?: (parley.v1.GroupMember.$Properties[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupCreate.$Properties;
-        }
-
-        interface IGroupRename extends parley.v1.GroupRename.$Properties {
-        }
-
-        class GroupRename {
-            constructor(properties?: parley.v1.GroupRename.$Properties);
-            $unknowns?: Uint8Array[];
-            name: string;
-            static create(properties: parley.v1.GroupRename.$Shape): parley.v1.GroupRename & parley.v1.GroupRename.$Shape;
-            static create(properties?: parley.v1.GroupRename.$Properties): parley.v1.GroupRename;
-            static encode(message: parley.v1.GroupRename.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupRename & parley.v1.GroupRename.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupRename;
-            static toObject(message: parley.v1.GroupRename, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupRename {
-            interface $Properties {
-                name?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupRename.$Properties;
-        }
-
-        interface IGroupDescribe extends parley.v1.GroupDescribe.$Properties {
-        }
-
-        class GroupDescribe {
-            constructor(properties?: parley.v1.GroupDescribe.$Properties);
-            $unknowns?: Uint8Array[];
-            description: string;
-            static create(properties: parley.v1.GroupDescribe.$Shape): parley.v1.GroupDescribe & parley.v1.GroupDescribe.$Shape;
-            static create(properties?: parley.v1.GroupDescribe.$Properties): parley.v1.GroupDescribe;
-            static encode(message: parley.v1.GroupDescribe.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupDescribe & parley.v1.GroupDescribe.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupDescribe;
-            static toObject(message: parley.v1.GroupDescribe, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupDescribe {
-            interface $Properties {
-                description?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupDescribe.$Properties;
-        }
-
-        interface IGroupMembers extends parley.v1.GroupMembers.$Properties {
-        }
-
-        class GroupMembers {
-            constructor(properties?: parley.v1.GroupMembers.$Properties);
-            $unknowns?: Uint8Array[];
-            userIds: string[];
-            static create(properties: parley.v1.GroupMembers.$Shape): parley.v1.GroupMembers & parley.v1.GroupMembers.$Shape;
-            static create(properties?: parley.v1.GroupMembers.$Properties): parley.v1.GroupMembers;
-            static encode(message: parley.v1.GroupMembers.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMembers & parley.v1.GroupMembers.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupMembers;
-            static toObject(message: parley.v1.GroupMembers, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupMembers {
-            interface $Properties {
-                userIds?: (string[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupMembers.$Properties;
-        }
-
-        interface IGroupLeave extends parley.v1.GroupLeave.$Properties {
-        }
-
-        class GroupLeave {
-            constructor(properties?: parley.v1.GroupLeave.$Properties);
-            $unknowns?: Uint8Array[];
-            promote: string[];
-            static create(properties: parley.v1.GroupLeave.$Shape): parley.v1.GroupLeave & parley.v1.GroupLeave.$Shape;
-            static create(properties?: parley.v1.GroupLeave.$Properties): parley.v1.GroupLeave;
-            static encode(message: parley.v1.GroupLeave.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupLeave & parley.v1.GroupLeave.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupLeave;
-            static toObject(message: parley.v1.GroupLeave, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupLeave {
-            interface $Properties {
-                promote?: (string[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupLeave.$Properties;
-        }
-
-        interface IGroupState extends parley.v1.GroupState.$Properties {
-        }
-
-        class GroupState {
-            constructor(properties?: parley.v1.GroupState.$Properties);
-            $unknowns?: Uint8Array[];
-            groupId: string;
-            name: string;
-            description: string;
-            version: number;
-            members: parley.v1.GroupMember.$Properties[];
-            createdBy: string;
-            createdAt: number;
-            maxMembers: number;
-            static create(properties: parley.v1.GroupState.$Shape): parley.v1.GroupState & parley.v1.GroupState.$Shape;
-            static create(properties?: parley.v1.GroupState.$Properties): parley.v1.GroupState;
-            static encode(message: parley.v1.GroupState.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupState & parley.v1.GroupState.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupState;
-            static toObject(message: parley.v1.GroupState, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupState {
-            interface $Properties {
-                groupId?: (string|null);
-                name?: (string|null);
-                description?: (string|null);
-                version?: (number|null);
-                members?: (parley.v1.GroupMember.$Properties[]|null);
-                createdBy?: (string|null);
-                createdAt?: (number|null);
-                maxMembers?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupState.$Properties;
-        }
-
-        interface IGroupChange extends parley.v1.GroupChange.$Properties {
-        }
-
-        class GroupChange {
-            constructor(properties?: parley.v1.GroupChange.$Properties);
-            $unknowns?: Uint8Array[];
-            record?: (parley.v1.GroupRecord.$Properties|null);
-            static create(properties: parley.v1.GroupChange.$Shape): parley.v1.GroupChange & parley.v1.GroupChange.$Shape;
-            static create(properties?: parley.v1.GroupChange.$Properties): parley.v1.GroupChange;
-            static encode(message: parley.v1.GroupChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupChange & parley.v1.GroupChange.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupChange;
-            static toObject(message: parley.v1.GroupChange, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupChange {
-            interface $Properties {
-                record?: (parley.v1.GroupRecord.$Properties|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              record?: parley.v1.GroupRecord.$Shape|null;
-              $unknowns?: Uint8Array[];
-            };
-        }
-
-        interface IGroupGet extends parley.v1.GroupGet.$Properties {
-        }
-
-        class GroupGet {
-            constructor(properties?: parley.v1.GroupGet.$Properties);
-            $unknowns?: Uint8Array[];
-            groupId: string;
-            static create(properties: parley.v1.GroupGet.$Shape): parley.v1.GroupGet & parley.v1.GroupGet.$Shape;
-            static create(properties?: parley.v1.GroupGet.$Properties): parley.v1.GroupGet;
-            static encode(message: parley.v1.GroupGet.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupGet & parley.v1.GroupGet.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupGet;
-            static toObject(message: parley.v1.GroupGet, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupGet {
-            interface $Properties {
-                groupId?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupGet.$Properties;
-        }
-
-        interface IGroupListRequest extends parley.v1.GroupListRequest.$Properties {
-        }
-
-        class GroupListRequest {
-            constructor(properties?: parley.v1.GroupListRequest.$Properties);
-            $unknowns?: Uint8Array[];
-            cursor: string;
-            static create(properties: parley.v1.GroupListRequest.$Shape): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
-            static create(properties?: parley.v1.GroupListRequest.$Properties): parley.v1.GroupListRequest;
-            static encode(message: parley.v1.GroupListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupListRequest;
-            static toObject(message: parley.v1.GroupListRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupListRequest {
-            interface $Properties {
-                cursor?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupListRequest.$Properties;
-        }
-
-        interface IGroupList extends parley.v1.GroupList.$Properties {
-        }
-
-        class GroupList {
-            constructor(properties?: parley.v1.GroupList.$Properties);
-            $unknowns?: Uint8Array[];
-            groups: parley.v1.GroupState.$Properties[];
-            nextCursor: string;
-            static create(properties: parley.v1.GroupList.$Shape): parley.v1.GroupList & parley.v1.GroupList.$Shape;
-            static create(properties?: parley.v1.GroupList.$Properties): parley.v1.GroupList;
-            static encode(message: parley.v1.GroupList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupList & parley.v1.GroupList.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupList;
-            static toObject(message: parley.v1.GroupList, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupList {
-            interface $Properties {
-                groups?: (parley.v1.GroupState.$Properties[]|null);
-                nextCursor?: (string|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupList.$Properties;
-        }
-
-        interface IGroupHistoryRequest extends parley.v1.GroupHistoryRequest.$Properties {
-        }
-
-        class GroupHistoryRequest {
-            constructor(properties?: parley.v1.GroupHistoryRequest.$Properties);
-            $unknowns?: Uint8Array[];
-            groupId: string;
-            fromVersion: number;
-            static create(properties: parley.v1.GroupHistoryRequest.$Shape): parley.v1.GroupHistoryRequest & parley.v1.GroupHistoryRequest.$Shape;
-            static create(properties?: parley.v1.GroupHistoryRequest.$Properties): parley.v1.GroupHistoryRequest;
-            static encode(message: parley.v1.GroupHistoryRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupHistoryRequest & parley.v1.GroupHistoryRequest.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupHistoryRequest;
-            static toObject(message: parley.v1.GroupHistoryRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupHistoryRequest {
-            interface $Properties {
-                groupId?: (string|null);
-                fromVersion?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupHistoryRequest.$Properties;
-        }
-
-        interface IGroupHistory extends parley.v1.GroupHistory.$Properties {
-        }
-
-        class GroupHistory {
-            constructor(properties?: parley.v1.GroupHistory.$Properties);
-            $unknowns?: Uint8Array[];
-            records: parley.v1.GroupRecord.$Properties[];
-            static create(properties: parley.v1.GroupHistory.$Shape): parley.v1.GroupHistory & parley.v1.GroupHistory.$Shape;
-            static create(properties?: parley.v1.GroupHistory.$Properties): parley.v1.GroupHistory;
-            static encode(message: parley.v1.GroupHistory.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupHistory & parley.v1.GroupHistory.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupHistory;
-            static toObject(message: parley.v1.GroupHistory, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupHistory {
-            interface $Properties {
-                records?: (parley.v1.GroupRecord.$Properties[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              records?: parley.v1.GroupRecord.$Shape[]|null;
-              $unknowns?: Uint8Array[];
-            };
-        }
-
-        interface IGroupReceiptsRequest extends parley.v1.GroupReceiptsRequest.$Properties {
-        }
-
-        class GroupReceiptsRequest {
-            constructor(properties?: parley.v1.GroupReceiptsRequest.$Properties);
-            $unknowns?: Uint8Array[];
-            groupId: string;
-            messageId: string;
-            senderDeviceId: number;
-            static create(properties: parley.v1.GroupReceiptsRequest.$Shape): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
-            static create(properties?: parley.v1.GroupReceiptsRequest.$Properties): parley.v1.GroupReceiptsRequest;
-            static encode(message: parley.v1.GroupReceiptsRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceiptsRequest & parley.v1.GroupReceiptsRequest.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceiptsRequest;
-            static toObject(message: parley.v1.GroupReceiptsRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupReceiptsRequest {
-            interface $Properties {
-                groupId?: (string|null);
-                messageId?: (string|null);
-                senderDeviceId?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupReceiptsRequest.$Properties;
-        }
-
-        interface IGroupMemberReceipt extends parley.v1.GroupMemberReceipt.$Properties {
-        }
-
-        class GroupMemberReceipt {
-            constructor(properties?: parley.v1.GroupMemberReceipt.$Properties);
-            $unknowns?: Uint8Array[];
-            userId: string;
-            status: parley.v1.ReceiptStatus;
-            static create(properties: parley.v1.GroupMemberReceipt.$Shape): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
-            static create(properties?: parley.v1.GroupMemberReceipt.$Properties): parley.v1.GroupMemberReceipt;
-            static encode(message: parley.v1.GroupMemberReceipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupMemberReceipt & parley.v1.GroupMemberReceipt.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupMemberReceipt;
-            static toObject(message: parley.v1.GroupMemberReceipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupMemberReceipt {
-            interface $Properties {
-                userId?: (string|null);
-                status?: (parley.v1.ReceiptStatus|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupMemberReceipt.$Properties;
-        }
-
-        interface IGroupReceipts extends parley.v1.GroupReceipts.$Properties {
-        }
-
-        class GroupReceipts {
-            constructor(properties?: parley.v1.GroupReceipts.$Properties);
-            $unknowns?: Uint8Array[];
-            members: parley.v1.GroupMemberReceipt.$Properties[];
-            static create(properties: parley.v1.GroupReceipts.$Shape): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
-            static create(properties?: parley.v1.GroupReceipts.$Properties): parley.v1.GroupReceipts;
-            static encode(message: parley.v1.GroupReceipts.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupReceipts & parley.v1.GroupReceipts.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.GroupReceipts;
-            static toObject(message: parley.v1.GroupReceipts, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace GroupReceipts {
-            interface $Properties {
-                members?: (parley.v1.GroupMemberReceipt.$Properties[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.GroupReceipts.$Properties;
-        }
-
-        enum ReceiptStatus {
-            RECEIPT_STATUS_UNSPECIFIED = 0,
-            RECEIPT_STATUS_SENT = 1,
-            RECEIPT_STATUS_DELIVERED = 2,
-            RECEIPT_STATUS_READ = 3
-        }
-
-        interface IReceipt extends parley.v1.Receipt.$Properties {
-        }
-
-        class Receipt {
-            constructor(properties?: parley.v1.Receipt.$Properties);
-            $unknowns?: Uint8Array[];
-            userId?: (string|null);
-            groupId?: (string|null);
-            messageIds: string[];
-            status: parley.v1.ReceiptStatus;
-            senderUserId: string;
-            senderDeviceId: number;
-            chat?: ("userId"|"groupId");
-            static create(properties: parley.v1.Receipt.$Shape): parley.v1.Receipt & parley.v1.Receipt.$Shape;
-            static create(properties?: parley.v1.Receipt.$Properties): parley.v1.Receipt;
-            static encode(message: parley.v1.Receipt.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Receipt & parley.v1.Receipt.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.Receipt;
-            static toObject(message: parley.v1.Receipt, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace Receipt {
-            interface $Properties {
-                userId?: (string|null);
-                groupId?: (string|null);
-                messageIds?: (string[]|null);
-                status?: (parley.v1.ReceiptStatus|null);
-                senderUserId?: (string|null);
-                senderDeviceId?: (number|null);
-                chat?: ("userId"|"groupId");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              userId?: string|null;
-              groupId?: string|null;
-              messageIds?: string[]|null;
-              status?: parley.v1.ReceiptStatus|null;
-              senderUserId?: string|null;
-              senderDeviceId?: number|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ chat?: undefined; userId?: null; groupId?: null }|{ chat?: "userId"; userId: string; groupId?: null }|{ chat?: "groupId"; userId?: null; groupId: string })
-            );
-        }
-
-        interface IReceiptEvent extends parley.v1.ReceiptEvent.$Properties {
-        }
-
-        class ReceiptEvent {
-            constructor(properties?: parley.v1.ReceiptEvent.$Properties);
-            $unknowns?: Uint8Array[];
-            messageIds: string[];
-            status: parley.v1.ReceiptStatus;
-            byUserId: string;
-            at: number;
-            groupId: string;
-            peerUserId: string;
-            allMembers: boolean;
-            senderDeviceId: number;
-            static create(properties: parley.v1.ReceiptEvent.$Shape): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
-            static create(properties?: parley.v1.ReceiptEvent.$Properties): parley.v1.ReceiptEvent;
-            static encode(message: parley.v1.ReceiptEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ReceiptEvent & parley.v1.ReceiptEvent.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.ReceiptEvent;
-            static toObject(message: parley.v1.ReceiptEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace ReceiptEvent {
-            interface $Properties {
-                messageIds?: (string[]|null);
-                status?: (parley.v1.ReceiptStatus|null);
-                byUserId?: (string|null);
-                at?: (number|null);
-                groupId?: (string|null);
-                peerUserId?: (string|null);
-                allMembers?: (boolean|null);
-                senderDeviceId?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.ReceiptEvent.$Properties;
         }
 
         interface IPreKey extends parley.v1.PreKey.$Properties {

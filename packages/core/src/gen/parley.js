@@ -3014,6 +3014,8 @@ export const parley = $root.parley = (() => {
             Content.prototype.edit = null;
             Content.prototype["delete"] = null;
             Content.prototype.chatSetting = null;
+            Content.prototype.groupInvite = null;
+            Content.prototype.groupInviteAccept = null;
             Content.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             Content.prototype.toUserId = "";
             Content.prototype.replyTo = "";
@@ -3028,7 +3030,7 @@ export const parley = $root.parley = (() => {
             let $oneOfFields;
 
             $Object.defineProperty(Content.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction", "edit", "delete", "chatSetting"]),
+                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction", "edit", "delete", "chatSetting", "groupInvite", "groupInviteAccept"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3057,6 +3059,10 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.Delete.encode(message["delete"], writer.uint32(50).fork(), _depth + 1).ldelim();
                 if (message.chatSetting != null && $Object.hasOwnProperty.call(message, "chatSetting"))
                     $root.parley.v1.ChatSetting.encode(message.chatSetting, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.groupInvite != null && $Object.hasOwnProperty.call(message, "groupInvite"))
+                    $root.parley.v1.GroupInvite.encode(message.groupInvite, writer.uint32(66).fork(), _depth + 1).ldelim();
+                if (message.groupInviteAccept != null && $Object.hasOwnProperty.call(message, "groupInviteAccept"))
+                    $root.parley.v1.GroupInviteAccept.encode(message.groupInviteAccept, writer.uint32(74).fork(), _depth + 1).ldelim();
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt") && (typeof message.sentAt === "object" ? message.sentAt.low || message.sentAt.high : message.sentAt !== 0))
                     writer.uint32(80).uint64(message.sentAt);
                 if (message.toUserId != null && $Object.hasOwnProperty.call(message, "toUserId") && message.toUserId !== "")
@@ -3158,6 +3164,20 @@ export const parley = $root.parley = (() => {
                                 break;
                             message.chatSetting = $root.parley.v1.ChatSetting.decode(reader, reader.size(), $undefined, _depth + 1, message.chatSetting);
                             message.body = "chatSetting";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupInvite = $root.parley.v1.GroupInvite.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInvite);
+                            message.body = "groupInvite";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupInviteAccept = $root.parley.v1.GroupInviteAccept.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInviteAccept);
+                            message.body = "groupInviteAccept";
                             continue;
                         }
                     case 10: {
@@ -3308,6 +3328,16 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.Content.chatSetting: object expected");
                     message.chatSetting = $root.parley.v1.ChatSetting.fromObject(object.chatSetting, _depth + 1);
                 }
+                if (object.groupInvite != null) {
+                    if (!$util.isObject(object.groupInvite))
+                        throw $TypeError(".parley.v1.Content.groupInvite: object expected");
+                    message.groupInvite = $root.parley.v1.GroupInvite.fromObject(object.groupInvite, _depth + 1);
+                }
+                if (object.groupInviteAccept != null) {
+                    if (!$util.isObject(object.groupInviteAccept))
+                        throw $TypeError(".parley.v1.Content.groupInviteAccept: object expected");
+                    message.groupInviteAccept = $root.parley.v1.GroupInviteAccept.fromObject(object.groupInviteAccept, _depth + 1);
+                }
                 if (object.sentAt != null)
                     if (typeof object.sentAt === "object" ? object.sentAt.low || object.sentAt.high : $Number(object.sentAt) !== 0)
                         if ($util.Long)
@@ -3434,6 +3464,16 @@ export const parley = $root.parley = (() => {
                     if (options.oneofs)
                         object.body = "chatSetting";
                 }
+                if (message.groupInvite != null && $Object.hasOwnProperty.call(message, "groupInvite")) {
+                    object.groupInvite = $root.parley.v1.GroupInvite.toObject(message.groupInvite, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupInvite";
+                }
+                if (message.groupInviteAccept != null && $Object.hasOwnProperty.call(message, "groupInviteAccept")) {
+                    object.groupInviteAccept = $root.parley.v1.GroupInviteAccept.toObject(message.groupInviteAccept, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupInviteAccept";
+                }
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
                         object.sentAt = typeof message.sentAt === "number" ? $BigInt(message.sentAt) : $util.Long.fromBits(message.sentAt.low >>> 0, message.sentAt.high >>> 0, true).toBigInt();
@@ -3481,6 +3521,349 @@ export const parley = $root.parley = (() => {
             };
 
             return Content;
+        })();
+
+        v1.GroupInvite = (function() {
+
+            const GroupInvite = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupInvite.prototype.groupId = "";
+            GroupInvite.prototype.groupName = "";
+            GroupInvite.prototype.inviteId = "";
+            GroupInvite.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            GroupInvite.create = function(properties) {
+                return new GroupInvite(properties);
+            };
+
+            GroupInvite.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.groupName != null && $Object.hasOwnProperty.call(message, "groupName") && message.groupName !== "")
+                    writer.uint32(18).string(message.groupName);
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId") && message.inviteId !== "")
+                    writer.uint32(26).string(message.inviteId);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                    writer.uint32(32).uint64(message.expiresAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupInvite.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupInvite();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupName = value;
+                            else
+                                delete message.groupName;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviteId = value;
+                            else
+                                delete message.inviteId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupInvite.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupInvite)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupInvite: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupInvite();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.groupName != null)
+                    if (typeof object.groupName !== "string" || object.groupName.length)
+                        message.groupName = $String(object.groupName);
+                if (object.inviteId != null)
+                    if (typeof object.inviteId !== "string" || object.inviteId.length)
+                        message.inviteId = $String(object.inviteId);
+                if (object.expiresAt != null)
+                    if (typeof object.expiresAt === "object" ? object.expiresAt.low || object.expiresAt.high : $Number(object.expiresAt) !== 0)
+                        if ($util.Long)
+                            message.expiresAt = $util.Long.fromValue(object.expiresAt, true);
+                        else if (typeof object.expiresAt === "string")
+                            message.expiresAt = $parseInt(object.expiresAt, 10);
+                        else if (typeof object.expiresAt === "number")
+                            message.expiresAt = object.expiresAt;
+                        else if (typeof object.expiresAt === "object")
+                            message.expiresAt = new $util.LongBits(object.expiresAt.low >>> 0, object.expiresAt.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            GroupInvite.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.groupName = "";
+                    object.inviteId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.expiresAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.expiresAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.groupName != null && $Object.hasOwnProperty.call(message, "groupName"))
+                    object.groupName = message.groupName;
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId"))
+                    object.inviteId = message.inviteId;
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.expiresAt = typeof message.expiresAt === "number" ? $BigInt(message.expiresAt) : $util.Long.fromBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.expiresAt === "number")
+                        object.expiresAt = options.longs === $String ? $String(message.expiresAt) : message.expiresAt;
+                    else
+                        object.expiresAt = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAt) : options.longs === $Number ? new $util.LongBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0).toNumber(true) : message.expiresAt;
+                return object;
+            };
+
+            GroupInvite.prototype.toJSON = function() {
+                return GroupInvite.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupInvite.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupInvite";
+            };
+
+            return GroupInvite;
+        })();
+
+        v1.GroupInviteAccept = (function() {
+
+            const GroupInviteAccept = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupInviteAccept.prototype.inviteId = "";
+            GroupInviteAccept.prototype.consent = null;
+
+            GroupInviteAccept.create = function(properties) {
+                return new GroupInviteAccept(properties);
+            };
+
+            GroupInviteAccept.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId") && message.inviteId !== "")
+                    writer.uint32(10).string(message.inviteId);
+                if (message.consent != null && $Object.hasOwnProperty.call(message, "consent"))
+                    $root.parley.v1.GroupJoinConsent.encode(message.consent, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupInviteAccept.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupInviteAccept();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviteId = value;
+                            else
+                                delete message.inviteId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.consent = $root.parley.v1.GroupJoinConsent.decode(reader, reader.size(), $undefined, _depth + 1, message.consent);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupInviteAccept.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupInviteAccept)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupInviteAccept: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupInviteAccept();
+                if (object.inviteId != null)
+                    if (typeof object.inviteId !== "string" || object.inviteId.length)
+                        message.inviteId = $String(object.inviteId);
+                if (object.consent != null) {
+                    if (!$util.isObject(object.consent))
+                        throw $TypeError(".parley.v1.GroupInviteAccept.consent: object expected");
+                    message.consent = $root.parley.v1.GroupJoinConsent.fromObject(object.consent, _depth + 1);
+                }
+                return message;
+            };
+
+            GroupInviteAccept.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.inviteId = "";
+                    object.consent = null;
+                }
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId"))
+                    object.inviteId = message.inviteId;
+                if (message.consent != null && $Object.hasOwnProperty.call(message, "consent"))
+                    object.consent = $root.parley.v1.GroupJoinConsent.toObject(message.consent, options, _depth + 1);
+                return object;
+            };
+
+            GroupInviteAccept.prototype.toJSON = function() {
+                return GroupInviteAccept.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupInviteAccept.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupInviteAccept";
+            };
+
+            return GroupInviteAccept;
         })();
 
         v1.Quote = (function() {
@@ -4919,6 +5302,3750 @@ export const parley = $root.parley = (() => {
             };
 
             return Reaction;
+        })();
+
+        v1.GroupRole = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "GROUP_ROLE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "GROUP_ROLE_MEMBER"] = 1;
+            values[valuesById[2] = "GROUP_ROLE_ADMIN"] = 2;
+            return values;
+        })();
+
+        v1.GroupMember = (function() {
+
+            const GroupMember = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupMember.prototype.userId = "";
+            GroupMember.prototype.role = 0;
+
+            GroupMember.create = function(properties) {
+                return new GroupMember(properties);
+            };
+
+            GroupMember.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
+                    writer.uint32(16).int32(message.role);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupMember.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupMember();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.role = value;
+                            else
+                                delete message.role;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupMember.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupMember)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupMember: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupMember();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.role !== 0 && (typeof object.role !== "string" || $root.parley.v1.GroupRole[object.role] !== 0))
+                    switch (object.role) {
+                    case "GROUP_ROLE_UNSPECIFIED":
+                    case 0:
+                        message.role = 0;
+                        break;
+                    case "GROUP_ROLE_MEMBER":
+                    case 1:
+                        message.role = 1;
+                        break;
+                    case "GROUP_ROLE_ADMIN":
+                    case 2:
+                        message.role = 2;
+                        break;
+                    default:
+                        if (typeof object.role === "number" && (object.role | 0) === object.role)
+                            message.role = object.role;
+                    }
+                return message;
+            };
+
+            GroupMember.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.role = options.enums === $String ? "GROUP_ROLE_UNSPECIFIED" : 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
+                    object.role = options.enums === $String ? $root.parley.v1.GroupRole[message.role] === $undefined ? message.role : $root.parley.v1.GroupRole[message.role] : message.role;
+                return object;
+            };
+
+            GroupMember.prototype.toJSON = function() {
+                return GroupMember.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupMember.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupMember";
+            };
+
+            return GroupMember;
+        })();
+
+        v1.GroupRecord = (function() {
+
+            const GroupRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupRecord.prototype.groupId = "";
+            GroupRecord.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupRecord.prototype.prevHash = $util.newBuffer([]);
+            GroupRecord.prototype.actor = null;
+            GroupRecord.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupRecord.prototype.create = null;
+            GroupRecord.prototype.rename = null;
+            GroupRecord.prototype.add = null;
+            GroupRecord.prototype.remove = null;
+            GroupRecord.prototype.promote = null;
+            GroupRecord.prototype.demote = null;
+            GroupRecord.prototype.leave = null;
+            GroupRecord.prototype.describe = null;
+            GroupRecord.prototype.actorIdentityKey = $util.newBuffer([]);
+            GroupRecord.prototype.signature = $util.newBuffer([]);
+
+            let $oneOfFields;
+
+            $Object.defineProperty(GroupRecord.prototype, "action", {
+                get: $util.oneOfGetter($oneOfFields = ["create", "rename", "add", "remove", "promote", "demote", "leave", "describe"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            GroupRecord.create = function(properties) {
+                return new GroupRecord(properties);
+            };
+
+            GroupRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                    writer.uint32(16).uint64(message.version);
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
+                    writer.uint32(26).bytes(message.prevHash);
+                if (message.actor != null && $Object.hasOwnProperty.call(message, "actor"))
+                    $root.parley.v1.Address.encode(message.actor, writer.uint32(34).fork(), _depth + 1).ldelim();
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                    writer.uint32(40).uint64(message.at);
+                if (message.create != null && $Object.hasOwnProperty.call(message, "create"))
+                    $root.parley.v1.GroupCreate.encode(message.create, writer.uint32(82).fork(), _depth + 1).ldelim();
+                if (message.rename != null && $Object.hasOwnProperty.call(message, "rename"))
+                    $root.parley.v1.GroupRename.encode(message.rename, writer.uint32(90).fork(), _depth + 1).ldelim();
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add"))
+                    $root.parley.v1.GroupMembers.encode(message.add, writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove"))
+                    $root.parley.v1.GroupMembers.encode(message.remove, writer.uint32(106).fork(), _depth + 1).ldelim();
+                if (message.promote != null && $Object.hasOwnProperty.call(message, "promote"))
+                    $root.parley.v1.GroupMembers.encode(message.promote, writer.uint32(114).fork(), _depth + 1).ldelim();
+                if (message.demote != null && $Object.hasOwnProperty.call(message, "demote"))
+                    $root.parley.v1.GroupMembers.encode(message.demote, writer.uint32(122).fork(), _depth + 1).ldelim();
+                if (message.leave != null && $Object.hasOwnProperty.call(message, "leave"))
+                    $root.parley.v1.GroupLeave.encode(message.leave, writer.uint32(130).fork(), _depth + 1).ldelim();
+                if (message.describe != null && $Object.hasOwnProperty.call(message, "describe"))
+                    $root.parley.v1.GroupDescribe.encode(message.describe, writer.uint32(138).fork(), _depth + 1).ldelim();
+                if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey") && message.actorIdentityKey.length)
+                    writer.uint32(162).bytes(message.actorIdentityKey);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(170).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.prevHash = value;
+                            else
+                                delete message.prevHash;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.actor = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.actor);
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.at = value;
+                            else
+                                delete message.at;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.create = $root.parley.v1.GroupCreate.decode(reader, reader.size(), $undefined, _depth + 1, message.create);
+                            message.action = "create";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.rename = $root.parley.v1.GroupRename.decode(reader, reader.size(), $undefined, _depth + 1, message.rename);
+                            message.action = "rename";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.add = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.add);
+                            message.action = "add";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.remove = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.remove);
+                            message.action = "remove";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.promote = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.promote);
+                            message.action = "promote";
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            message.demote = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.demote);
+                            message.action = "demote";
+                            continue;
+                        }
+                    case 16: {
+                            if (wireType !== 2)
+                                break;
+                            message.leave = $root.parley.v1.GroupLeave.decode(reader, reader.size(), $undefined, _depth + 1, message.leave);
+                            message.action = "leave";
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 2)
+                                break;
+                            message.describe = $root.parley.v1.GroupDescribe.decode(reader, reader.size(), $undefined, _depth + 1, message.describe);
+                            message.action = "describe";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.actorIdentityKey = value;
+                            else
+                                delete message.actorIdentityKey;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupRecord.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupRecord)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupRecord: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupRecord();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.version != null)
+                    if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                        if ($util.Long)
+                            message.version = $util.Long.fromValue(object.version, true);
+                        else if (typeof object.version === "string")
+                            message.version = $parseInt(object.version, 10);
+                        else if (typeof object.version === "number")
+                            message.version = object.version;
+                        else if (typeof object.version === "object")
+                            message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                if (object.prevHash != null)
+                    if (object.prevHash.length)
+                        if (typeof object.prevHash === "string")
+                            $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
+                        else if (object.prevHash.length >= 0)
+                            message.prevHash = object.prevHash;
+                if (object.actor != null) {
+                    if (!$util.isObject(object.actor))
+                        throw $TypeError(".parley.v1.GroupRecord.actor: object expected");
+                    message.actor = $root.parley.v1.Address.fromObject(object.actor, _depth + 1);
+                }
+                if (object.at != null)
+                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                        if ($util.Long)
+                            message.at = $util.Long.fromValue(object.at, true);
+                        else if (typeof object.at === "string")
+                            message.at = $parseInt(object.at, 10);
+                        else if (typeof object.at === "number")
+                            message.at = object.at;
+                        else if (typeof object.at === "object")
+                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
+                if (object.create != null) {
+                    if (!$util.isObject(object.create))
+                        throw $TypeError(".parley.v1.GroupRecord.create: object expected");
+                    message.create = $root.parley.v1.GroupCreate.fromObject(object.create, _depth + 1);
+                }
+                if (object.rename != null) {
+                    if (!$util.isObject(object.rename))
+                        throw $TypeError(".parley.v1.GroupRecord.rename: object expected");
+                    message.rename = $root.parley.v1.GroupRename.fromObject(object.rename, _depth + 1);
+                }
+                if (object.add != null) {
+                    if (!$util.isObject(object.add))
+                        throw $TypeError(".parley.v1.GroupRecord.add: object expected");
+                    message.add = $root.parley.v1.GroupMembers.fromObject(object.add, _depth + 1);
+                }
+                if (object.remove != null) {
+                    if (!$util.isObject(object.remove))
+                        throw $TypeError(".parley.v1.GroupRecord.remove: object expected");
+                    message.remove = $root.parley.v1.GroupMembers.fromObject(object.remove, _depth + 1);
+                }
+                if (object.promote != null) {
+                    if (!$util.isObject(object.promote))
+                        throw $TypeError(".parley.v1.GroupRecord.promote: object expected");
+                    message.promote = $root.parley.v1.GroupMembers.fromObject(object.promote, _depth + 1);
+                }
+                if (object.demote != null) {
+                    if (!$util.isObject(object.demote))
+                        throw $TypeError(".parley.v1.GroupRecord.demote: object expected");
+                    message.demote = $root.parley.v1.GroupMembers.fromObject(object.demote, _depth + 1);
+                }
+                if (object.leave != null) {
+                    if (!$util.isObject(object.leave))
+                        throw $TypeError(".parley.v1.GroupRecord.leave: object expected");
+                    message.leave = $root.parley.v1.GroupLeave.fromObject(object.leave, _depth + 1);
+                }
+                if (object.describe != null) {
+                    if (!$util.isObject(object.describe))
+                        throw $TypeError(".parley.v1.GroupRecord.describe: object expected");
+                    message.describe = $root.parley.v1.GroupDescribe.fromObject(object.describe, _depth + 1);
+                }
+                if (object.actorIdentityKey != null)
+                    if (object.actorIdentityKey.length)
+                        if (typeof object.actorIdentityKey === "string")
+                            $util.base64.decode(object.actorIdentityKey, message.actorIdentityKey = $util.newBuffer($util.base64.length(object.actorIdentityKey)), 0);
+                        else if (object.actorIdentityKey.length >= 0)
+                            message.actorIdentityKey = object.actorIdentityKey;
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            GroupRecord.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.prevHash = "";
+                    else {
+                        object.prevHash = [];
+                        if (options.bytes !== $Array)
+                            object.prevHash = $util.newBuffer(object.prevHash);
+                    }
+                    object.actor = null;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.actorIdentityKey = "";
+                    else {
+                        object.actorIdentityKey = [];
+                        if (options.bytes !== $Array)
+                            object.actorIdentityKey = $util.newBuffer(object.actorIdentityKey);
+                    }
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                    else if (typeof message.version === "number")
+                        object.version = options.longs === $String ? $String(message.version) : message.version;
+                    else
+                        object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
+                    object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
+                if (message.actor != null && $Object.hasOwnProperty.call(message, "actor"))
+                    object.actor = $root.parley.v1.Address.toObject(message.actor, options, _depth + 1);
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
+                    else if (typeof message.at === "number")
+                        object.at = options.longs === $String ? $String(message.at) : message.at;
+                    else
+                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
+                if (message.create != null && $Object.hasOwnProperty.call(message, "create")) {
+                    object.create = $root.parley.v1.GroupCreate.toObject(message.create, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "create";
+                }
+                if (message.rename != null && $Object.hasOwnProperty.call(message, "rename")) {
+                    object.rename = $root.parley.v1.GroupRename.toObject(message.rename, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "rename";
+                }
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add")) {
+                    object.add = $root.parley.v1.GroupMembers.toObject(message.add, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "add";
+                }
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove")) {
+                    object.remove = $root.parley.v1.GroupMembers.toObject(message.remove, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "remove";
+                }
+                if (message.promote != null && $Object.hasOwnProperty.call(message, "promote")) {
+                    object.promote = $root.parley.v1.GroupMembers.toObject(message.promote, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "promote";
+                }
+                if (message.demote != null && $Object.hasOwnProperty.call(message, "demote")) {
+                    object.demote = $root.parley.v1.GroupMembers.toObject(message.demote, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "demote";
+                }
+                if (message.leave != null && $Object.hasOwnProperty.call(message, "leave")) {
+                    object.leave = $root.parley.v1.GroupLeave.toObject(message.leave, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "leave";
+                }
+                if (message.describe != null && $Object.hasOwnProperty.call(message, "describe")) {
+                    object.describe = $root.parley.v1.GroupDescribe.toObject(message.describe, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "describe";
+                }
+                if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey"))
+                    object.actorIdentityKey = options.bytes === $String ? $util.base64.encode(message.actorIdentityKey, 0, message.actorIdentityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.actorIdentityKey) : message.actorIdentityKey;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            GroupRecord.prototype.toJSON = function() {
+                return GroupRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupRecord";
+            };
+
+            return GroupRecord;
+        })();
+
+        v1.GroupCreate = (function() {
+
+            const GroupCreate = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupCreate.prototype.name = "";
+            GroupCreate.prototype.description = "";
+            GroupCreate.prototype.members = $util.emptyArray;
+
+            GroupCreate.create = function(properties) {
+                return new GroupCreate(properties);
+            };
+
+            GroupCreate.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(10).string(message.name);
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
+                    writer.uint32(18).string(message.description);
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.parley.v1.GroupMember.encode(message.members[i], writer.uint32(26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupCreate.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupCreate();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.description = value;
+                            else
+                                delete message.description;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.parley.v1.GroupMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupCreate.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupCreate)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupCreate: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupCreate();
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.description != null)
+                    if (typeof object.description !== "string" || object.description.length)
+                        message.description = $String(object.description);
+                if (object.members) {
+                    if (!$Array.isArray(object.members))
+                        throw $TypeError(".parley.v1.GroupCreate.members: array expected");
+                    message.members = $Array(object.members.length);
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw $TypeError(".parley.v1.GroupCreate.members: object expected");
+                        message.members[i] = $root.parley.v1.GroupMember.fromObject(object.members[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            GroupCreate.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.members = [];
+                if (options.defaults) {
+                    object.name = "";
+                    object.description = "";
+                }
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
+                    object.description = message.description;
+                if (message.members && message.members.length) {
+                    object.members = $Array(message.members.length);
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.parley.v1.GroupMember.toObject(message.members[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            GroupCreate.prototype.toJSON = function() {
+                return GroupCreate.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupCreate.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupCreate";
+            };
+
+            return GroupCreate;
+        })();
+
+        v1.GroupRename = (function() {
+
+            const GroupRename = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupRename.prototype.name = "";
+
+            GroupRename.create = function(properties) {
+                return new GroupRename(properties);
+            };
+
+            GroupRename.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(10).string(message.name);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupRename.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupRename();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupRename.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupRename)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupRename: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupRename();
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                return message;
+            };
+
+            GroupRename.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.name = "";
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                return object;
+            };
+
+            GroupRename.prototype.toJSON = function() {
+                return GroupRename.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupRename.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupRename";
+            };
+
+            return GroupRename;
+        })();
+
+        v1.GroupDescribe = (function() {
+
+            const GroupDescribe = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupDescribe.prototype.description = "";
+
+            GroupDescribe.create = function(properties) {
+                return new GroupDescribe(properties);
+            };
+
+            GroupDescribe.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
+                    writer.uint32(10).string(message.description);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupDescribe.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupDescribe();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.description = value;
+                            else
+                                delete message.description;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupDescribe.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupDescribe)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupDescribe: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupDescribe();
+                if (object.description != null)
+                    if (typeof object.description !== "string" || object.description.length)
+                        message.description = $String(object.description);
+                return message;
+            };
+
+            GroupDescribe.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.description = "";
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
+                    object.description = message.description;
+                return object;
+            };
+
+            GroupDescribe.prototype.toJSON = function() {
+                return GroupDescribe.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupDescribe.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupDescribe";
+            };
+
+            return GroupDescribe;
+        })();
+
+        v1.GroupMembers = (function() {
+
+            const GroupMembers = function (properties) {
+                this.userIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupMembers.prototype.userIds = $util.emptyArray;
+
+            GroupMembers.create = function(properties) {
+                return new GroupMembers(properties);
+            };
+
+            GroupMembers.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userIds != null && message.userIds.length)
+                    for (let i = 0; i < message.userIds.length; ++i)
+                        writer.uint32(10).string(message.userIds[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupMembers.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupMembers();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.userIds && message.userIds.length))
+                                message.userIds = [];
+                            message.userIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupMembers.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupMembers)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupMembers: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupMembers();
+                if (object.userIds) {
+                    if (!$Array.isArray(object.userIds))
+                        throw $TypeError(".parley.v1.GroupMembers.userIds: array expected");
+                    message.userIds = $Array(object.userIds.length);
+                    for (let i = 0; i < object.userIds.length; ++i)
+                        message.userIds[i] = $String(object.userIds[i]);
+                }
+                return message;
+            };
+
+            GroupMembers.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.userIds = [];
+                if (message.userIds && message.userIds.length) {
+                    object.userIds = $Array(message.userIds.length);
+                    for (let j = 0; j < message.userIds.length; ++j)
+                        object.userIds[j] = message.userIds[j];
+                }
+                return object;
+            };
+
+            GroupMembers.prototype.toJSON = function() {
+                return GroupMembers.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupMembers.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupMembers";
+            };
+
+            return GroupMembers;
+        })();
+
+        v1.GroupLeave = (function() {
+
+            const GroupLeave = function (properties) {
+                this.promote = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupLeave.prototype.promote = $util.emptyArray;
+
+            GroupLeave.create = function(properties) {
+                return new GroupLeave(properties);
+            };
+
+            GroupLeave.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.promote != null && message.promote.length)
+                    for (let i = 0; i < message.promote.length; ++i)
+                        writer.uint32(10).string(message.promote[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupLeave.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupLeave();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.promote && message.promote.length))
+                                message.promote = [];
+                            message.promote.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupLeave.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupLeave)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupLeave: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupLeave();
+                if (object.promote) {
+                    if (!$Array.isArray(object.promote))
+                        throw $TypeError(".parley.v1.GroupLeave.promote: array expected");
+                    message.promote = $Array(object.promote.length);
+                    for (let i = 0; i < object.promote.length; ++i)
+                        message.promote[i] = $String(object.promote[i]);
+                }
+                return message;
+            };
+
+            GroupLeave.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.promote = [];
+                if (message.promote && message.promote.length) {
+                    object.promote = $Array(message.promote.length);
+                    for (let j = 0; j < message.promote.length; ++j)
+                        object.promote[j] = message.promote[j];
+                }
+                return object;
+            };
+
+            GroupLeave.prototype.toJSON = function() {
+                return GroupLeave.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupLeave.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupLeave";
+            };
+
+            return GroupLeave;
+        })();
+
+        v1.GroupState = (function() {
+
+            const GroupState = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupState.prototype.groupId = "";
+            GroupState.prototype.name = "";
+            GroupState.prototype.description = "";
+            GroupState.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupState.prototype.members = $util.emptyArray;
+            GroupState.prototype.createdBy = "";
+            GroupState.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupState.prototype.maxMembers = 0;
+
+            GroupState.create = function(properties) {
+                return new GroupState(properties);
+            };
+
+            GroupState.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                    writer.uint32(18).string(message.name);
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
+                    writer.uint32(26).string(message.description);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
+                    writer.uint32(32).uint64(message.version);
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.parley.v1.GroupMember.encode(message.members[i], writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message.createdBy != null && $Object.hasOwnProperty.call(message, "createdBy") && message.createdBy !== "")
+                    writer.uint32(50).string(message.createdBy);
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && (typeof message.createdAt === "object" ? message.createdAt.low || message.createdAt.high : message.createdAt !== 0))
+                    writer.uint32(56).uint64(message.createdAt);
+                if (message.maxMembers != null && $Object.hasOwnProperty.call(message, "maxMembers") && message.maxMembers !== 0)
+                    writer.uint32(64).uint32(message.maxMembers);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupState.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupState();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.name = value;
+                            else
+                                delete message.name;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.description = value;
+                            else
+                                delete message.description;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.parley.v1.GroupMember.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.createdBy = value;
+                            else
+                                delete message.createdBy;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.createdAt = value;
+                            else
+                                delete message.createdAt;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.maxMembers = value;
+                            else
+                                delete message.maxMembers;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupState.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupState)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupState: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupState();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.name != null)
+                    if (typeof object.name !== "string" || object.name.length)
+                        message.name = $String(object.name);
+                if (object.description != null)
+                    if (typeof object.description !== "string" || object.description.length)
+                        message.description = $String(object.description);
+                if (object.version != null)
+                    if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
+                        if ($util.Long)
+                            message.version = $util.Long.fromValue(object.version, true);
+                        else if (typeof object.version === "string")
+                            message.version = $parseInt(object.version, 10);
+                        else if (typeof object.version === "number")
+                            message.version = object.version;
+                        else if (typeof object.version === "object")
+                            message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
+                if (object.members) {
+                    if (!$Array.isArray(object.members))
+                        throw $TypeError(".parley.v1.GroupState.members: array expected");
+                    message.members = $Array(object.members.length);
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw $TypeError(".parley.v1.GroupState.members: object expected");
+                        message.members[i] = $root.parley.v1.GroupMember.fromObject(object.members[i], _depth + 1);
+                    }
+                }
+                if (object.createdBy != null)
+                    if (typeof object.createdBy !== "string" || object.createdBy.length)
+                        message.createdBy = $String(object.createdBy);
+                if (object.createdAt != null)
+                    if (typeof object.createdAt === "object" ? object.createdAt.low || object.createdAt.high : $Number(object.createdAt) !== 0)
+                        if ($util.Long)
+                            message.createdAt = $util.Long.fromValue(object.createdAt, true);
+                        else if (typeof object.createdAt === "string")
+                            message.createdAt = $parseInt(object.createdAt, 10);
+                        else if (typeof object.createdAt === "number")
+                            message.createdAt = object.createdAt;
+                        else if (typeof object.createdAt === "object")
+                            message.createdAt = new $util.LongBits(object.createdAt.low >>> 0, object.createdAt.high >>> 0).toNumber(true);
+                if (object.maxMembers != null)
+                    if ($Number(object.maxMembers) !== 0)
+                        message.maxMembers = object.maxMembers >>> 0;
+                return message;
+            };
+
+            GroupState.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.members = [];
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.name = "";
+                    object.description = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.createdBy = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.createdAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.createdAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.maxMembers = 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                    object.name = message.name;
+                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
+                    object.description = message.description;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
+                    else if (typeof message.version === "number")
+                        object.version = options.longs === $String ? $String(message.version) : message.version;
+                    else
+                        object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
+                if (message.members && message.members.length) {
+                    object.members = $Array(message.members.length);
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.parley.v1.GroupMember.toObject(message.members[j], options, _depth + 1);
+                }
+                if (message.createdBy != null && $Object.hasOwnProperty.call(message, "createdBy"))
+                    object.createdBy = message.createdBy;
+                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.createdAt = typeof message.createdAt === "number" ? $BigInt(message.createdAt) : $util.Long.fromBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.createdAt === "number")
+                        object.createdAt = options.longs === $String ? $String(message.createdAt) : message.createdAt;
+                    else
+                        object.createdAt = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAt) : options.longs === $Number ? new $util.LongBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0).toNumber(true) : message.createdAt;
+                if (message.maxMembers != null && $Object.hasOwnProperty.call(message, "maxMembers"))
+                    object.maxMembers = message.maxMembers;
+                return object;
+            };
+
+            GroupState.prototype.toJSON = function() {
+                return GroupState.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupState.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupState";
+            };
+
+            return GroupState;
+        })();
+
+        v1.GroupChange = (function() {
+
+            const GroupChange = function (properties) {
+                this.consents = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupChange.prototype.record = null;
+            GroupChange.prototype.consents = $util.emptyArray;
+
+            GroupChange.create = function(properties) {
+                return new GroupChange(properties);
+            };
+
+            GroupChange.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
+                    $root.parley.v1.GroupRecord.encode(message.record, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.consents != null && message.consents.length)
+                    for (let i = 0; i < message.consents.length; ++i)
+                        $root.parley.v1.GroupJoinConsent.encode(message.consents[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupChange.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupChange();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.record = $root.parley.v1.GroupRecord.decode(reader, reader.size(), $undefined, _depth + 1, message.record);
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.consents && message.consents.length))
+                                message.consents = [];
+                            message.consents.push($root.parley.v1.GroupJoinConsent.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupChange.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupChange)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupChange: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupChange();
+                if (object.record != null) {
+                    if (!$util.isObject(object.record))
+                        throw $TypeError(".parley.v1.GroupChange.record: object expected");
+                    message.record = $root.parley.v1.GroupRecord.fromObject(object.record, _depth + 1);
+                }
+                if (object.consents) {
+                    if (!$Array.isArray(object.consents))
+                        throw $TypeError(".parley.v1.GroupChange.consents: array expected");
+                    message.consents = $Array(object.consents.length);
+                    for (let i = 0; i < object.consents.length; ++i) {
+                        if (!$util.isObject(object.consents[i]))
+                            throw $TypeError(".parley.v1.GroupChange.consents: object expected");
+                        message.consents[i] = $root.parley.v1.GroupJoinConsent.fromObject(object.consents[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            GroupChange.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.consents = [];
+                if (options.defaults)
+                    object.record = null;
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
+                    object.record = $root.parley.v1.GroupRecord.toObject(message.record, options, _depth + 1);
+                if (message.consents && message.consents.length) {
+                    object.consents = $Array(message.consents.length);
+                    for (let j = 0; j < message.consents.length; ++j)
+                        object.consents[j] = $root.parley.v1.GroupJoinConsent.toObject(message.consents[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            GroupChange.prototype.toJSON = function() {
+                return GroupChange.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupChange.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupChange";
+            };
+
+            return GroupChange;
+        })();
+
+        v1.GroupJoinConsent = (function() {
+
+            const GroupJoinConsent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupJoinConsent.prototype.groupId = "";
+            GroupJoinConsent.prototype.invitee = null;
+            GroupJoinConsent.prototype.inviterUserId = "";
+            GroupJoinConsent.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupJoinConsent.prototype.signature = $util.newBuffer([]);
+
+            GroupJoinConsent.create = function(properties) {
+                return new GroupJoinConsent(properties);
+            };
+
+            GroupJoinConsent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.invitee != null && $Object.hasOwnProperty.call(message, "invitee"))
+                    $root.parley.v1.Address.encode(message.invitee, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.inviterUserId != null && $Object.hasOwnProperty.call(message, "inviterUserId") && message.inviterUserId !== "")
+                    writer.uint32(26).string(message.inviterUserId);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                    writer.uint32(32).uint64(message.expiresAt);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(42).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupJoinConsent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupJoinConsent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.invitee = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.invitee);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviterUserId = value;
+                            else
+                                delete message.inviterUserId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupJoinConsent.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupJoinConsent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupJoinConsent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupJoinConsent();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.invitee != null) {
+                    if (!$util.isObject(object.invitee))
+                        throw $TypeError(".parley.v1.GroupJoinConsent.invitee: object expected");
+                    message.invitee = $root.parley.v1.Address.fromObject(object.invitee, _depth + 1);
+                }
+                if (object.inviterUserId != null)
+                    if (typeof object.inviterUserId !== "string" || object.inviterUserId.length)
+                        message.inviterUserId = $String(object.inviterUserId);
+                if (object.expiresAt != null)
+                    if (typeof object.expiresAt === "object" ? object.expiresAt.low || object.expiresAt.high : $Number(object.expiresAt) !== 0)
+                        if ($util.Long)
+                            message.expiresAt = $util.Long.fromValue(object.expiresAt, true);
+                        else if (typeof object.expiresAt === "string")
+                            message.expiresAt = $parseInt(object.expiresAt, 10);
+                        else if (typeof object.expiresAt === "number")
+                            message.expiresAt = object.expiresAt;
+                        else if (typeof object.expiresAt === "object")
+                            message.expiresAt = new $util.LongBits(object.expiresAt.low >>> 0, object.expiresAt.high >>> 0).toNumber(true);
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            GroupJoinConsent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.invitee = null;
+                    object.inviterUserId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.expiresAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.expiresAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.invitee != null && $Object.hasOwnProperty.call(message, "invitee"))
+                    object.invitee = $root.parley.v1.Address.toObject(message.invitee, options, _depth + 1);
+                if (message.inviterUserId != null && $Object.hasOwnProperty.call(message, "inviterUserId"))
+                    object.inviterUserId = message.inviterUserId;
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.expiresAt = typeof message.expiresAt === "number" ? $BigInt(message.expiresAt) : $util.Long.fromBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.expiresAt === "number")
+                        object.expiresAt = options.longs === $String ? $String(message.expiresAt) : message.expiresAt;
+                    else
+                        object.expiresAt = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAt) : options.longs === $Number ? new $util.LongBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0).toNumber(true) : message.expiresAt;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            GroupJoinConsent.prototype.toJSON = function() {
+                return GroupJoinConsent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupJoinConsent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupJoinConsent";
+            };
+
+            return GroupJoinConsent;
+        })();
+
+        v1.GroupGet = (function() {
+
+            const GroupGet = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupGet.prototype.groupId = "";
+
+            GroupGet.create = function(properties) {
+                return new GroupGet(properties);
+            };
+
+            GroupGet.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupGet.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupGet();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupGet.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupGet)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupGet: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupGet();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                return message;
+            };
+
+            GroupGet.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.groupId = "";
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                return object;
+            };
+
+            GroupGet.prototype.toJSON = function() {
+                return GroupGet.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupGet.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupGet";
+            };
+
+            return GroupGet;
+        })();
+
+        v1.GroupListRequest = (function() {
+
+            const GroupListRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupListRequest.prototype.cursor = "";
+
+            GroupListRequest.create = function(properties) {
+                return new GroupListRequest(properties);
+            };
+
+            GroupListRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor") && message.cursor !== "")
+                    writer.uint32(10).string(message.cursor);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupListRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupListRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.cursor = value;
+                            else
+                                delete message.cursor;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupListRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupListRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupListRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupListRequest();
+                if (object.cursor != null)
+                    if (typeof object.cursor !== "string" || object.cursor.length)
+                        message.cursor = $String(object.cursor);
+                return message;
+            };
+
+            GroupListRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.cursor = "";
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
+                    object.cursor = message.cursor;
+                return object;
+            };
+
+            GroupListRequest.prototype.toJSON = function() {
+                return GroupListRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupListRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupListRequest";
+            };
+
+            return GroupListRequest;
+        })();
+
+        v1.GroupList = (function() {
+
+            const GroupList = function (properties) {
+                this.groups = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupList.prototype.groups = $util.emptyArray;
+            GroupList.prototype.nextCursor = "";
+
+            GroupList.create = function(properties) {
+                return new GroupList(properties);
+            };
+
+            GroupList.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groups != null && message.groups.length)
+                    for (let i = 0; i < message.groups.length; ++i)
+                        $root.parley.v1.GroupState.encode(message.groups[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor") && message.nextCursor !== "")
+                    writer.uint32(18).string(message.nextCursor);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupList.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupList();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.groups && message.groups.length))
+                                message.groups = [];
+                            message.groups.push($root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nextCursor = value;
+                            else
+                                delete message.nextCursor;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupList.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupList)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupList: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupList();
+                if (object.groups) {
+                    if (!$Array.isArray(object.groups))
+                        throw $TypeError(".parley.v1.GroupList.groups: array expected");
+                    message.groups = $Array(object.groups.length);
+                    for (let i = 0; i < object.groups.length; ++i) {
+                        if (!$util.isObject(object.groups[i]))
+                            throw $TypeError(".parley.v1.GroupList.groups: object expected");
+                        message.groups[i] = $root.parley.v1.GroupState.fromObject(object.groups[i], _depth + 1);
+                    }
+                }
+                if (object.nextCursor != null)
+                    if (typeof object.nextCursor !== "string" || object.nextCursor.length)
+                        message.nextCursor = $String(object.nextCursor);
+                return message;
+            };
+
+            GroupList.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.groups = [];
+                if (options.defaults)
+                    object.nextCursor = "";
+                if (message.groups && message.groups.length) {
+                    object.groups = $Array(message.groups.length);
+                    for (let j = 0; j < message.groups.length; ++j)
+                        object.groups[j] = $root.parley.v1.GroupState.toObject(message.groups[j], options, _depth + 1);
+                }
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor"))
+                    object.nextCursor = message.nextCursor;
+                return object;
+            };
+
+            GroupList.prototype.toJSON = function() {
+                return GroupList.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupList.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupList";
+            };
+
+            return GroupList;
+        })();
+
+        v1.GroupHistoryRequest = (function() {
+
+            const GroupHistoryRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupHistoryRequest.prototype.groupId = "";
+            GroupHistoryRequest.prototype.fromVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            GroupHistoryRequest.create = function(properties) {
+                return new GroupHistoryRequest(properties);
+            };
+
+            GroupHistoryRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.fromVersion != null && $Object.hasOwnProperty.call(message, "fromVersion") && (typeof message.fromVersion === "object" ? message.fromVersion.low || message.fromVersion.high : message.fromVersion !== 0))
+                    writer.uint32(16).uint64(message.fromVersion);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupHistoryRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupHistoryRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.fromVersion = value;
+                            else
+                                delete message.fromVersion;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupHistoryRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupHistoryRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupHistoryRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupHistoryRequest();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.fromVersion != null)
+                    if (typeof object.fromVersion === "object" ? object.fromVersion.low || object.fromVersion.high : $Number(object.fromVersion) !== 0)
+                        if ($util.Long)
+                            message.fromVersion = $util.Long.fromValue(object.fromVersion, true);
+                        else if (typeof object.fromVersion === "string")
+                            message.fromVersion = $parseInt(object.fromVersion, 10);
+                        else if (typeof object.fromVersion === "number")
+                            message.fromVersion = object.fromVersion;
+                        else if (typeof object.fromVersion === "object")
+                            message.fromVersion = new $util.LongBits(object.fromVersion.low >>> 0, object.fromVersion.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            GroupHistoryRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.fromVersion = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.fromVersion = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.fromVersion != null && $Object.hasOwnProperty.call(message, "fromVersion"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.fromVersion = typeof message.fromVersion === "number" ? $BigInt(message.fromVersion) : $util.Long.fromBits(message.fromVersion.low >>> 0, message.fromVersion.high >>> 0, true).toBigInt();
+                    else if (typeof message.fromVersion === "number")
+                        object.fromVersion = options.longs === $String ? $String(message.fromVersion) : message.fromVersion;
+                    else
+                        object.fromVersion = options.longs === $String ? $util.Long.prototype.toString.call(message.fromVersion) : options.longs === $Number ? new $util.LongBits(message.fromVersion.low >>> 0, message.fromVersion.high >>> 0).toNumber(true) : message.fromVersion;
+                return object;
+            };
+
+            GroupHistoryRequest.prototype.toJSON = function() {
+                return GroupHistoryRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupHistoryRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupHistoryRequest";
+            };
+
+            return GroupHistoryRequest;
+        })();
+
+        v1.GroupHistory = (function() {
+
+            const GroupHistory = function (properties) {
+                this.records = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupHistory.prototype.records = $util.emptyArray;
+
+            GroupHistory.create = function(properties) {
+                return new GroupHistory(properties);
+            };
+
+            GroupHistory.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.records != null && message.records.length)
+                    for (let i = 0; i < message.records.length; ++i)
+                        $root.parley.v1.GroupRecord.encode(message.records[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupHistory.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupHistory();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.records && message.records.length))
+                                message.records = [];
+                            message.records.push($root.parley.v1.GroupRecord.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupHistory.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupHistory)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupHistory: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupHistory();
+                if (object.records) {
+                    if (!$Array.isArray(object.records))
+                        throw $TypeError(".parley.v1.GroupHistory.records: array expected");
+                    message.records = $Array(object.records.length);
+                    for (let i = 0; i < object.records.length; ++i) {
+                        if (!$util.isObject(object.records[i]))
+                            throw $TypeError(".parley.v1.GroupHistory.records: object expected");
+                        message.records[i] = $root.parley.v1.GroupRecord.fromObject(object.records[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            GroupHistory.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.records = [];
+                if (message.records && message.records.length) {
+                    object.records = $Array(message.records.length);
+                    for (let j = 0; j < message.records.length; ++j)
+                        object.records[j] = $root.parley.v1.GroupRecord.toObject(message.records[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            GroupHistory.prototype.toJSON = function() {
+                return GroupHistory.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupHistory.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupHistory";
+            };
+
+            return GroupHistory;
+        })();
+
+        v1.GroupReceiptsRequest = (function() {
+
+            const GroupReceiptsRequest = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupReceiptsRequest.prototype.groupId = "";
+            GroupReceiptsRequest.prototype.messageId = "";
+            GroupReceiptsRequest.prototype.senderDeviceId = 0;
+
+            GroupReceiptsRequest.create = function(properties) {
+                return new GroupReceiptsRequest(properties);
+            };
+
+            GroupReceiptsRequest.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
+                    writer.uint32(18).string(message.messageId);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(24).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupReceiptsRequest.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupReceiptsRequest();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.messageId = value;
+                            else
+                                delete message.messageId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupReceiptsRequest.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupReceiptsRequest)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupReceiptsRequest: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupReceiptsRequest();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.messageId != null)
+                    if (typeof object.messageId !== "string" || object.messageId.length)
+                        message.messageId = $String(object.messageId);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            GroupReceiptsRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.messageId = "";
+                    object.senderDeviceId = 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
+                    object.messageId = message.messageId;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            GroupReceiptsRequest.prototype.toJSON = function() {
+                return GroupReceiptsRequest.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupReceiptsRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupReceiptsRequest";
+            };
+
+            return GroupReceiptsRequest;
+        })();
+
+        v1.GroupMemberReceipt = (function() {
+
+            const GroupMemberReceipt = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupMemberReceipt.prototype.userId = "";
+            GroupMemberReceipt.prototype.status = 0;
+
+            GroupMemberReceipt.create = function(properties) {
+                return new GroupMemberReceipt(properties);
+            };
+
+            GroupMemberReceipt.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(16).int32(message.status);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupMemberReceipt.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupMemberReceipt();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupMemberReceipt.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupMemberReceipt)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupMemberReceipt: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupMemberReceipt();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                return message;
+            };
+
+            GroupMemberReceipt.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                return object;
+            };
+
+            GroupMemberReceipt.prototype.toJSON = function() {
+                return GroupMemberReceipt.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupMemberReceipt.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupMemberReceipt";
+            };
+
+            return GroupMemberReceipt;
+        })();
+
+        v1.GroupReceipts = (function() {
+
+            const GroupReceipts = function (properties) {
+                this.members = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupReceipts.prototype.members = $util.emptyArray;
+
+            GroupReceipts.create = function(properties) {
+                return new GroupReceipts(properties);
+            };
+
+            GroupReceipts.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.members != null && message.members.length)
+                    for (let i = 0; i < message.members.length; ++i)
+                        $root.parley.v1.GroupMemberReceipt.encode(message.members[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupReceipts.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupReceipts();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.members && message.members.length))
+                                message.members = [];
+                            message.members.push($root.parley.v1.GroupMemberReceipt.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupReceipts.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupReceipts)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupReceipts: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupReceipts();
+                if (object.members) {
+                    if (!$Array.isArray(object.members))
+                        throw $TypeError(".parley.v1.GroupReceipts.members: array expected");
+                    message.members = $Array(object.members.length);
+                    for (let i = 0; i < object.members.length; ++i) {
+                        if (!$util.isObject(object.members[i]))
+                            throw $TypeError(".parley.v1.GroupReceipts.members: object expected");
+                        message.members[i] = $root.parley.v1.GroupMemberReceipt.fromObject(object.members[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            GroupReceipts.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.members = [];
+                if (message.members && message.members.length) {
+                    object.members = $Array(message.members.length);
+                    for (let j = 0; j < message.members.length; ++j)
+                        object.members[j] = $root.parley.v1.GroupMemberReceipt.toObject(message.members[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            GroupReceipts.prototype.toJSON = function() {
+                return GroupReceipts.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupReceipts.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupReceipts";
+            };
+
+            return GroupReceipts;
+        })();
+
+        v1.ReceiptStatus = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "RECEIPT_STATUS_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "RECEIPT_STATUS_SENT"] = 1;
+            values[valuesById[2] = "RECEIPT_STATUS_DELIVERED"] = 2;
+            values[valuesById[3] = "RECEIPT_STATUS_READ"] = 3;
+            return values;
+        })();
+
+        v1.Receipt = (function() {
+
+            const Receipt = function (properties) {
+                this.messageIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Receipt.prototype.userId = null;
+            Receipt.prototype.groupId = null;
+            Receipt.prototype.messageIds = $util.emptyArray;
+            Receipt.prototype.status = 0;
+            Receipt.prototype.senderUserId = "";
+            Receipt.prototype.senderDeviceId = 0;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(Receipt.prototype, "chat", {
+                get: $util.oneOfGetter($oneOfFields = ["userId", "groupId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            Receipt.create = function(properties) {
+                return new Receipt(properties);
+            };
+
+            Receipt.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    writer.uint32(10).string(message.userId);
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    writer.uint32(18).string(message.groupId);
+                if (message.messageIds != null && message.messageIds.length)
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        writer.uint32(26).string(message.messageIds[i]);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(32).int32(message.status);
+                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId") && message.senderUserId !== "")
+                    writer.uint32(42).string(message.senderUserId);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(48).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Receipt.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Receipt();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            message.userId = reader.stringVerify();
+                            message.chat = "userId";
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupId = reader.stringVerify();
+                            message.chat = "groupId";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.messageIds && message.messageIds.length))
+                                message.messageIds = [];
+                            message.messageIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.senderUserId = value;
+                            else
+                                delete message.senderUserId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Receipt.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Receipt)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Receipt: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Receipt();
+                if (object.userId != null)
+                    message.userId = $String(object.userId);
+                if (object.groupId != null)
+                    message.groupId = $String(object.groupId);
+                if (object.messageIds) {
+                    if (!$Array.isArray(object.messageIds))
+                        throw $TypeError(".parley.v1.Receipt.messageIds: array expected");
+                    message.messageIds = $Array(object.messageIds.length);
+                    for (let i = 0; i < object.messageIds.length; ++i)
+                        message.messageIds[i] = $String(object.messageIds[i]);
+                }
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.senderUserId != null)
+                    if (typeof object.senderUserId !== "string" || object.senderUserId.length)
+                        message.senderUserId = $String(object.senderUserId);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            Receipt.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.messageIds = [];
+                if (options.defaults) {
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                    object.senderUserId = "";
+                    object.senderDeviceId = 0;
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId")) {
+                    object.userId = message.userId;
+                    if (options.oneofs)
+                        object.chat = "userId";
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId")) {
+                    object.groupId = message.groupId;
+                    if (options.oneofs)
+                        object.chat = "groupId";
+                }
+                if (message.messageIds && message.messageIds.length) {
+                    object.messageIds = $Array(message.messageIds.length);
+                    for (let j = 0; j < message.messageIds.length; ++j)
+                        object.messageIds[j] = message.messageIds[j];
+                }
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId"))
+                    object.senderUserId = message.senderUserId;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            Receipt.prototype.toJSON = function() {
+                return Receipt.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Receipt.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Receipt";
+            };
+
+            return Receipt;
+        })();
+
+        v1.ReceiptEvent = (function() {
+
+            const ReceiptEvent = function (properties) {
+                this.messageIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ReceiptEvent.prototype.messageIds = $util.emptyArray;
+            ReceiptEvent.prototype.status = 0;
+            ReceiptEvent.prototype.byUserId = "";
+            ReceiptEvent.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ReceiptEvent.prototype.groupId = "";
+            ReceiptEvent.prototype.peerUserId = "";
+            ReceiptEvent.prototype.allMembers = false;
+            ReceiptEvent.prototype.senderDeviceId = 0;
+
+            ReceiptEvent.create = function(properties) {
+                return new ReceiptEvent(properties);
+            };
+
+            ReceiptEvent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.messageIds != null && message.messageIds.length)
+                    for (let i = 0; i < message.messageIds.length; ++i)
+                        writer.uint32(10).string(message.messageIds[i]);
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
+                    writer.uint32(16).int32(message.status);
+                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId") && message.byUserId !== "")
+                    writer.uint32(26).string(message.byUserId);
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                    writer.uint32(32).uint64(message.at);
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(42).string(message.groupId);
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId") && message.peerUserId !== "")
+                    writer.uint32(50).string(message.peerUserId);
+                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers") && message.allMembers !== false)
+                    writer.uint32(56).bool(message.allMembers);
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
+                    writer.uint32(64).uint32(message.senderDeviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ReceiptEvent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.ReceiptEvent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.messageIds && message.messageIds.length))
+                                message.messageIds = [];
+                            message.messageIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.status = value;
+                            else
+                                delete message.status;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.byUserId = value;
+                            else
+                                delete message.byUserId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.at = value;
+                            else
+                                delete message.at;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.peerUserId = value;
+                            else
+                                delete message.peerUserId;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.allMembers = value;
+                            else
+                                delete message.allMembers;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.senderDeviceId = value;
+                            else
+                                delete message.senderDeviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ReceiptEvent.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.ReceiptEvent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.ReceiptEvent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.ReceiptEvent();
+                if (object.messageIds) {
+                    if (!$Array.isArray(object.messageIds))
+                        throw $TypeError(".parley.v1.ReceiptEvent.messageIds: array expected");
+                    message.messageIds = $Array(object.messageIds.length);
+                    for (let i = 0; i < object.messageIds.length; ++i)
+                        message.messageIds[i] = $String(object.messageIds[i]);
+                }
+                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
+                    switch (object.status) {
+                    case "RECEIPT_STATUS_UNSPECIFIED":
+                    case 0:
+                        message.status = 0;
+                        break;
+                    case "RECEIPT_STATUS_SENT":
+                    case 1:
+                        message.status = 1;
+                        break;
+                    case "RECEIPT_STATUS_DELIVERED":
+                    case 2:
+                        message.status = 2;
+                        break;
+                    case "RECEIPT_STATUS_READ":
+                    case 3:
+                        message.status = 3;
+                        break;
+                    default:
+                        if (typeof object.status === "number" && (object.status | 0) === object.status)
+                            message.status = object.status;
+                    }
+                if (object.byUserId != null)
+                    if (typeof object.byUserId !== "string" || object.byUserId.length)
+                        message.byUserId = $String(object.byUserId);
+                if (object.at != null)
+                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                        if ($util.Long)
+                            message.at = $util.Long.fromValue(object.at, true);
+                        else if (typeof object.at === "string")
+                            message.at = $parseInt(object.at, 10);
+                        else if (typeof object.at === "number")
+                            message.at = object.at;
+                        else if (typeof object.at === "object")
+                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.peerUserId != null)
+                    if (typeof object.peerUserId !== "string" || object.peerUserId.length)
+                        message.peerUserId = $String(object.peerUserId);
+                if (object.allMembers != null)
+                    if (object.allMembers)
+                        message.allMembers = $Boolean(object.allMembers);
+                if (object.senderDeviceId != null)
+                    if ($Number(object.senderDeviceId) !== 0)
+                        message.senderDeviceId = object.senderDeviceId >>> 0;
+                return message;
+            };
+
+            ReceiptEvent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.messageIds = [];
+                if (options.defaults) {
+                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
+                    object.byUserId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.groupId = "";
+                    object.peerUserId = "";
+                    object.allMembers = false;
+                    object.senderDeviceId = 0;
+                }
+                if (message.messageIds && message.messageIds.length) {
+                    object.messageIds = $Array(message.messageIds.length);
+                    for (let j = 0; j < message.messageIds.length; ++j)
+                        object.messageIds[j] = message.messageIds[j];
+                }
+                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
+                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId"))
+                    object.byUserId = message.byUserId;
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
+                    else if (typeof message.at === "number")
+                        object.at = options.longs === $String ? $String(message.at) : message.at;
+                    else
+                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId"))
+                    object.peerUserId = message.peerUserId;
+                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers"))
+                    object.allMembers = message.allMembers;
+                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
+                    object.senderDeviceId = message.senderDeviceId;
+                return object;
+            };
+
+            ReceiptEvent.prototype.toJSON = function() {
+                return ReceiptEvent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ReceiptEvent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.ReceiptEvent";
+            };
+
+            return ReceiptEvent;
         })();
 
         v1.DeviceListRecord = (function() {
@@ -7613,3496 +11740,6 @@ export const parley = $root.parley = (() => {
             };
 
             return ServerFrame;
-        })();
-
-        v1.GroupRole = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "GROUP_ROLE_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "GROUP_ROLE_MEMBER"] = 1;
-            values[valuesById[2] = "GROUP_ROLE_ADMIN"] = 2;
-            return values;
-        })();
-
-        v1.GroupMember = (function() {
-
-            const GroupMember = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupMember.prototype.userId = "";
-            GroupMember.prototype.role = 0;
-
-            GroupMember.create = function(properties) {
-                return new GroupMember(properties);
-            };
-
-            GroupMember.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
-                    writer.uint32(10).string(message.userId);
-                if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== 0)
-                    writer.uint32(16).int32(message.role);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupMember.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupMember();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.userId = value;
-                            else
-                                delete message.userId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.role = value;
-                            else
-                                delete message.role;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupMember.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupMember)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupMember: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupMember();
-                if (object.userId != null)
-                    if (typeof object.userId !== "string" || object.userId.length)
-                        message.userId = $String(object.userId);
-                if (object.role !== 0 && (typeof object.role !== "string" || $root.parley.v1.GroupRole[object.role] !== 0))
-                    switch (object.role) {
-                    case "GROUP_ROLE_UNSPECIFIED":
-                    case 0:
-                        message.role = 0;
-                        break;
-                    case "GROUP_ROLE_MEMBER":
-                    case 1:
-                        message.role = 1;
-                        break;
-                    case "GROUP_ROLE_ADMIN":
-                    case 2:
-                        message.role = 2;
-                        break;
-                    default:
-                        if (typeof object.role === "number" && (object.role | 0) === object.role)
-                            message.role = object.role;
-                    }
-                return message;
-            };
-
-            GroupMember.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.userId = "";
-                    object.role = options.enums === $String ? "GROUP_ROLE_UNSPECIFIED" : 0;
-                }
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
-                    object.userId = message.userId;
-                if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
-                    object.role = options.enums === $String ? $root.parley.v1.GroupRole[message.role] === $undefined ? message.role : $root.parley.v1.GroupRole[message.role] : message.role;
-                return object;
-            };
-
-            GroupMember.prototype.toJSON = function() {
-                return GroupMember.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupMember.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupMember";
-            };
-
-            return GroupMember;
-        })();
-
-        v1.GroupRecord = (function() {
-
-            const GroupRecord = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupRecord.prototype.groupId = "";
-            GroupRecord.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            GroupRecord.prototype.prevHash = $util.newBuffer([]);
-            GroupRecord.prototype.actor = null;
-            GroupRecord.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            GroupRecord.prototype.create = null;
-            GroupRecord.prototype.rename = null;
-            GroupRecord.prototype.add = null;
-            GroupRecord.prototype.remove = null;
-            GroupRecord.prototype.promote = null;
-            GroupRecord.prototype.demote = null;
-            GroupRecord.prototype.leave = null;
-            GroupRecord.prototype.describe = null;
-            GroupRecord.prototype.actorIdentityKey = $util.newBuffer([]);
-            GroupRecord.prototype.signature = $util.newBuffer([]);
-
-            let $oneOfFields;
-
-            $Object.defineProperty(GroupRecord.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["create", "rename", "add", "remove", "promote", "demote", "leave", "describe"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            GroupRecord.create = function(properties) {
-                return new GroupRecord(properties);
-            };
-
-            GroupRecord.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(10).string(message.groupId);
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
-                    writer.uint32(16).uint64(message.version);
-                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
-                    writer.uint32(26).bytes(message.prevHash);
-                if (message.actor != null && $Object.hasOwnProperty.call(message, "actor"))
-                    $root.parley.v1.Address.encode(message.actor, writer.uint32(34).fork(), _depth + 1).ldelim();
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
-                    writer.uint32(40).uint64(message.at);
-                if (message.create != null && $Object.hasOwnProperty.call(message, "create"))
-                    $root.parley.v1.GroupCreate.encode(message.create, writer.uint32(82).fork(), _depth + 1).ldelim();
-                if (message.rename != null && $Object.hasOwnProperty.call(message, "rename"))
-                    $root.parley.v1.GroupRename.encode(message.rename, writer.uint32(90).fork(), _depth + 1).ldelim();
-                if (message.add != null && $Object.hasOwnProperty.call(message, "add"))
-                    $root.parley.v1.GroupMembers.encode(message.add, writer.uint32(98).fork(), _depth + 1).ldelim();
-                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove"))
-                    $root.parley.v1.GroupMembers.encode(message.remove, writer.uint32(106).fork(), _depth + 1).ldelim();
-                if (message.promote != null && $Object.hasOwnProperty.call(message, "promote"))
-                    $root.parley.v1.GroupMembers.encode(message.promote, writer.uint32(114).fork(), _depth + 1).ldelim();
-                if (message.demote != null && $Object.hasOwnProperty.call(message, "demote"))
-                    $root.parley.v1.GroupMembers.encode(message.demote, writer.uint32(122).fork(), _depth + 1).ldelim();
-                if (message.leave != null && $Object.hasOwnProperty.call(message, "leave"))
-                    $root.parley.v1.GroupLeave.encode(message.leave, writer.uint32(130).fork(), _depth + 1).ldelim();
-                if (message.describe != null && $Object.hasOwnProperty.call(message, "describe"))
-                    $root.parley.v1.GroupDescribe.encode(message.describe, writer.uint32(138).fork(), _depth + 1).ldelim();
-                if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey") && message.actorIdentityKey.length)
-                    writer.uint32(162).bytes(message.actorIdentityKey);
-                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
-                    writer.uint32(170).bytes(message.signature);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupRecord.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupRecord();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.version = value;
-                            else
-                                delete message.version;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.prevHash = value;
-                            else
-                                delete message.prevHash;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 2)
-                                break;
-                            message.actor = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.actor);
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.at = value;
-                            else
-                                delete message.at;
-                            continue;
-                        }
-                    case 10: {
-                            if (wireType !== 2)
-                                break;
-                            message.create = $root.parley.v1.GroupCreate.decode(reader, reader.size(), $undefined, _depth + 1, message.create);
-                            message.action = "create";
-                            continue;
-                        }
-                    case 11: {
-                            if (wireType !== 2)
-                                break;
-                            message.rename = $root.parley.v1.GroupRename.decode(reader, reader.size(), $undefined, _depth + 1, message.rename);
-                            message.action = "rename";
-                            continue;
-                        }
-                    case 12: {
-                            if (wireType !== 2)
-                                break;
-                            message.add = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.add);
-                            message.action = "add";
-                            continue;
-                        }
-                    case 13: {
-                            if (wireType !== 2)
-                                break;
-                            message.remove = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.remove);
-                            message.action = "remove";
-                            continue;
-                        }
-                    case 14: {
-                            if (wireType !== 2)
-                                break;
-                            message.promote = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.promote);
-                            message.action = "promote";
-                            continue;
-                        }
-                    case 15: {
-                            if (wireType !== 2)
-                                break;
-                            message.demote = $root.parley.v1.GroupMembers.decode(reader, reader.size(), $undefined, _depth + 1, message.demote);
-                            message.action = "demote";
-                            continue;
-                        }
-                    case 16: {
-                            if (wireType !== 2)
-                                break;
-                            message.leave = $root.parley.v1.GroupLeave.decode(reader, reader.size(), $undefined, _depth + 1, message.leave);
-                            message.action = "leave";
-                            continue;
-                        }
-                    case 17: {
-                            if (wireType !== 2)
-                                break;
-                            message.describe = $root.parley.v1.GroupDescribe.decode(reader, reader.size(), $undefined, _depth + 1, message.describe);
-                            message.action = "describe";
-                            continue;
-                        }
-                    case 20: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.actorIdentityKey = value;
-                            else
-                                delete message.actorIdentityKey;
-                            continue;
-                        }
-                    case 21: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.signature = value;
-                            else
-                                delete message.signature;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupRecord.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupRecord)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupRecord: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupRecord();
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.version != null)
-                    if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
-                        if ($util.Long)
-                            message.version = $util.Long.fromValue(object.version, true);
-                        else if (typeof object.version === "string")
-                            message.version = $parseInt(object.version, 10);
-                        else if (typeof object.version === "number")
-                            message.version = object.version;
-                        else if (typeof object.version === "object")
-                            message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
-                if (object.prevHash != null)
-                    if (object.prevHash.length)
-                        if (typeof object.prevHash === "string")
-                            $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
-                        else if (object.prevHash.length >= 0)
-                            message.prevHash = object.prevHash;
-                if (object.actor != null) {
-                    if (!$util.isObject(object.actor))
-                        throw $TypeError(".parley.v1.GroupRecord.actor: object expected");
-                    message.actor = $root.parley.v1.Address.fromObject(object.actor, _depth + 1);
-                }
-                if (object.at != null)
-                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
-                        if ($util.Long)
-                            message.at = $util.Long.fromValue(object.at, true);
-                        else if (typeof object.at === "string")
-                            message.at = $parseInt(object.at, 10);
-                        else if (typeof object.at === "number")
-                            message.at = object.at;
-                        else if (typeof object.at === "object")
-                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
-                if (object.create != null) {
-                    if (!$util.isObject(object.create))
-                        throw $TypeError(".parley.v1.GroupRecord.create: object expected");
-                    message.create = $root.parley.v1.GroupCreate.fromObject(object.create, _depth + 1);
-                }
-                if (object.rename != null) {
-                    if (!$util.isObject(object.rename))
-                        throw $TypeError(".parley.v1.GroupRecord.rename: object expected");
-                    message.rename = $root.parley.v1.GroupRename.fromObject(object.rename, _depth + 1);
-                }
-                if (object.add != null) {
-                    if (!$util.isObject(object.add))
-                        throw $TypeError(".parley.v1.GroupRecord.add: object expected");
-                    message.add = $root.parley.v1.GroupMembers.fromObject(object.add, _depth + 1);
-                }
-                if (object.remove != null) {
-                    if (!$util.isObject(object.remove))
-                        throw $TypeError(".parley.v1.GroupRecord.remove: object expected");
-                    message.remove = $root.parley.v1.GroupMembers.fromObject(object.remove, _depth + 1);
-                }
-                if (object.promote != null) {
-                    if (!$util.isObject(object.promote))
-                        throw $TypeError(".parley.v1.GroupRecord.promote: object expected");
-                    message.promote = $root.parley.v1.GroupMembers.fromObject(object.promote, _depth + 1);
-                }
-                if (object.demote != null) {
-                    if (!$util.isObject(object.demote))
-                        throw $TypeError(".parley.v1.GroupRecord.demote: object expected");
-                    message.demote = $root.parley.v1.GroupMembers.fromObject(object.demote, _depth + 1);
-                }
-                if (object.leave != null) {
-                    if (!$util.isObject(object.leave))
-                        throw $TypeError(".parley.v1.GroupRecord.leave: object expected");
-                    message.leave = $root.parley.v1.GroupLeave.fromObject(object.leave, _depth + 1);
-                }
-                if (object.describe != null) {
-                    if (!$util.isObject(object.describe))
-                        throw $TypeError(".parley.v1.GroupRecord.describe: object expected");
-                    message.describe = $root.parley.v1.GroupDescribe.fromObject(object.describe, _depth + 1);
-                }
-                if (object.actorIdentityKey != null)
-                    if (object.actorIdentityKey.length)
-                        if (typeof object.actorIdentityKey === "string")
-                            $util.base64.decode(object.actorIdentityKey, message.actorIdentityKey = $util.newBuffer($util.base64.length(object.actorIdentityKey)), 0);
-                        else if (object.actorIdentityKey.length >= 0)
-                            message.actorIdentityKey = object.actorIdentityKey;
-                if (object.signature != null)
-                    if (object.signature.length)
-                        if (typeof object.signature === "string")
-                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
-                        else if (object.signature.length >= 0)
-                            message.signature = object.signature;
-                return message;
-            };
-
-            GroupRecord.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.groupId = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    if (options.bytes === $String)
-                        object.prevHash = "";
-                    else {
-                        object.prevHash = [];
-                        if (options.bytes !== $Array)
-                            object.prevHash = $util.newBuffer(object.prevHash);
-                    }
-                    object.actor = null;
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    if (options.bytes === $String)
-                        object.actorIdentityKey = "";
-                    else {
-                        object.actorIdentityKey = [];
-                        if (options.bytes !== $Array)
-                            object.actorIdentityKey = $util.newBuffer(object.actorIdentityKey);
-                    }
-                    if (options.bytes === $String)
-                        object.signature = "";
-                    else {
-                        object.signature = [];
-                        if (options.bytes !== $Array)
-                            object.signature = $util.newBuffer(object.signature);
-                    }
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
-                    else if (typeof message.version === "number")
-                        object.version = options.longs === $String ? $String(message.version) : message.version;
-                    else
-                        object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
-                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
-                    object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
-                if (message.actor != null && $Object.hasOwnProperty.call(message, "actor"))
-                    object.actor = $root.parley.v1.Address.toObject(message.actor, options, _depth + 1);
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
-                    else if (typeof message.at === "number")
-                        object.at = options.longs === $String ? $String(message.at) : message.at;
-                    else
-                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
-                if (message.create != null && $Object.hasOwnProperty.call(message, "create")) {
-                    object.create = $root.parley.v1.GroupCreate.toObject(message.create, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "create";
-                }
-                if (message.rename != null && $Object.hasOwnProperty.call(message, "rename")) {
-                    object.rename = $root.parley.v1.GroupRename.toObject(message.rename, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "rename";
-                }
-                if (message.add != null && $Object.hasOwnProperty.call(message, "add")) {
-                    object.add = $root.parley.v1.GroupMembers.toObject(message.add, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "add";
-                }
-                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove")) {
-                    object.remove = $root.parley.v1.GroupMembers.toObject(message.remove, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "remove";
-                }
-                if (message.promote != null && $Object.hasOwnProperty.call(message, "promote")) {
-                    object.promote = $root.parley.v1.GroupMembers.toObject(message.promote, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "promote";
-                }
-                if (message.demote != null && $Object.hasOwnProperty.call(message, "demote")) {
-                    object.demote = $root.parley.v1.GroupMembers.toObject(message.demote, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "demote";
-                }
-                if (message.leave != null && $Object.hasOwnProperty.call(message, "leave")) {
-                    object.leave = $root.parley.v1.GroupLeave.toObject(message.leave, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "leave";
-                }
-                if (message.describe != null && $Object.hasOwnProperty.call(message, "describe")) {
-                    object.describe = $root.parley.v1.GroupDescribe.toObject(message.describe, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "describe";
-                }
-                if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey"))
-                    object.actorIdentityKey = options.bytes === $String ? $util.base64.encode(message.actorIdentityKey, 0, message.actorIdentityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.actorIdentityKey) : message.actorIdentityKey;
-                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
-                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
-                return object;
-            };
-
-            GroupRecord.prototype.toJSON = function() {
-                return GroupRecord.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupRecord.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupRecord";
-            };
-
-            return GroupRecord;
-        })();
-
-        v1.GroupCreate = (function() {
-
-            const GroupCreate = function (properties) {
-                this.members = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupCreate.prototype.name = "";
-            GroupCreate.prototype.description = "";
-            GroupCreate.prototype.members = $util.emptyArray;
-
-            GroupCreate.create = function(properties) {
-                return new GroupCreate(properties);
-            };
-
-            GroupCreate.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
-                    writer.uint32(10).string(message.name);
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
-                    writer.uint32(18).string(message.description);
-                if (message.members != null && message.members.length)
-                    for (let i = 0; i < message.members.length; ++i)
-                        $root.parley.v1.GroupMember.encode(message.members[i], writer.uint32(26).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupCreate.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupCreate();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.name = value;
-                            else
-                                delete message.name;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.description = value;
-                            else
-                                delete message.description;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.members && message.members.length))
-                                message.members = [];
-                            message.members.push($root.parley.v1.GroupMember.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupCreate.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupCreate)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupCreate: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupCreate();
-                if (object.name != null)
-                    if (typeof object.name !== "string" || object.name.length)
-                        message.name = $String(object.name);
-                if (object.description != null)
-                    if (typeof object.description !== "string" || object.description.length)
-                        message.description = $String(object.description);
-                if (object.members) {
-                    if (!$Array.isArray(object.members))
-                        throw $TypeError(".parley.v1.GroupCreate.members: array expected");
-                    message.members = $Array(object.members.length);
-                    for (let i = 0; i < object.members.length; ++i) {
-                        if (!$util.isObject(object.members[i]))
-                            throw $TypeError(".parley.v1.GroupCreate.members: object expected");
-                        message.members[i] = $root.parley.v1.GroupMember.fromObject(object.members[i], _depth + 1);
-                    }
-                }
-                return message;
-            };
-
-            GroupCreate.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.members = [];
-                if (options.defaults) {
-                    object.name = "";
-                    object.description = "";
-                }
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
-                    object.name = message.name;
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
-                    object.description = message.description;
-                if (message.members && message.members.length) {
-                    object.members = $Array(message.members.length);
-                    for (let j = 0; j < message.members.length; ++j)
-                        object.members[j] = $root.parley.v1.GroupMember.toObject(message.members[j], options, _depth + 1);
-                }
-                return object;
-            };
-
-            GroupCreate.prototype.toJSON = function() {
-                return GroupCreate.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupCreate.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupCreate";
-            };
-
-            return GroupCreate;
-        })();
-
-        v1.GroupRename = (function() {
-
-            const GroupRename = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupRename.prototype.name = "";
-
-            GroupRename.create = function(properties) {
-                return new GroupRename(properties);
-            };
-
-            GroupRename.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
-                    writer.uint32(10).string(message.name);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupRename.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupRename();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.name = value;
-                            else
-                                delete message.name;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupRename.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupRename)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupRename: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupRename();
-                if (object.name != null)
-                    if (typeof object.name !== "string" || object.name.length)
-                        message.name = $String(object.name);
-                return message;
-            };
-
-            GroupRename.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.name = "";
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
-                    object.name = message.name;
-                return object;
-            };
-
-            GroupRename.prototype.toJSON = function() {
-                return GroupRename.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupRename.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupRename";
-            };
-
-            return GroupRename;
-        })();
-
-        v1.GroupDescribe = (function() {
-
-            const GroupDescribe = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupDescribe.prototype.description = "";
-
-            GroupDescribe.create = function(properties) {
-                return new GroupDescribe(properties);
-            };
-
-            GroupDescribe.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
-                    writer.uint32(10).string(message.description);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupDescribe.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupDescribe();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.description = value;
-                            else
-                                delete message.description;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupDescribe.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupDescribe)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupDescribe: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupDescribe();
-                if (object.description != null)
-                    if (typeof object.description !== "string" || object.description.length)
-                        message.description = $String(object.description);
-                return message;
-            };
-
-            GroupDescribe.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.description = "";
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
-                    object.description = message.description;
-                return object;
-            };
-
-            GroupDescribe.prototype.toJSON = function() {
-                return GroupDescribe.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupDescribe.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupDescribe";
-            };
-
-            return GroupDescribe;
-        })();
-
-        v1.GroupMembers = (function() {
-
-            const GroupMembers = function (properties) {
-                this.userIds = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupMembers.prototype.userIds = $util.emptyArray;
-
-            GroupMembers.create = function(properties) {
-                return new GroupMembers(properties);
-            };
-
-            GroupMembers.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userIds != null && message.userIds.length)
-                    for (let i = 0; i < message.userIds.length; ++i)
-                        writer.uint32(10).string(message.userIds[i]);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupMembers.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupMembers();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.userIds && message.userIds.length))
-                                message.userIds = [];
-                            message.userIds.push(reader.stringVerify());
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupMembers.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupMembers)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupMembers: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupMembers();
-                if (object.userIds) {
-                    if (!$Array.isArray(object.userIds))
-                        throw $TypeError(".parley.v1.GroupMembers.userIds: array expected");
-                    message.userIds = $Array(object.userIds.length);
-                    for (let i = 0; i < object.userIds.length; ++i)
-                        message.userIds[i] = $String(object.userIds[i]);
-                }
-                return message;
-            };
-
-            GroupMembers.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.userIds = [];
-                if (message.userIds && message.userIds.length) {
-                    object.userIds = $Array(message.userIds.length);
-                    for (let j = 0; j < message.userIds.length; ++j)
-                        object.userIds[j] = message.userIds[j];
-                }
-                return object;
-            };
-
-            GroupMembers.prototype.toJSON = function() {
-                return GroupMembers.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupMembers.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupMembers";
-            };
-
-            return GroupMembers;
-        })();
-
-        v1.GroupLeave = (function() {
-
-            const GroupLeave = function (properties) {
-                this.promote = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupLeave.prototype.promote = $util.emptyArray;
-
-            GroupLeave.create = function(properties) {
-                return new GroupLeave(properties);
-            };
-
-            GroupLeave.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.promote != null && message.promote.length)
-                    for (let i = 0; i < message.promote.length; ++i)
-                        writer.uint32(10).string(message.promote[i]);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupLeave.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupLeave();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.promote && message.promote.length))
-                                message.promote = [];
-                            message.promote.push(reader.stringVerify());
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupLeave.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupLeave)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupLeave: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupLeave();
-                if (object.promote) {
-                    if (!$Array.isArray(object.promote))
-                        throw $TypeError(".parley.v1.GroupLeave.promote: array expected");
-                    message.promote = $Array(object.promote.length);
-                    for (let i = 0; i < object.promote.length; ++i)
-                        message.promote[i] = $String(object.promote[i]);
-                }
-                return message;
-            };
-
-            GroupLeave.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.promote = [];
-                if (message.promote && message.promote.length) {
-                    object.promote = $Array(message.promote.length);
-                    for (let j = 0; j < message.promote.length; ++j)
-                        object.promote[j] = message.promote[j];
-                }
-                return object;
-            };
-
-            GroupLeave.prototype.toJSON = function() {
-                return GroupLeave.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupLeave.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupLeave";
-            };
-
-            return GroupLeave;
-        })();
-
-        v1.GroupState = (function() {
-
-            const GroupState = function (properties) {
-                this.members = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupState.prototype.groupId = "";
-            GroupState.prototype.name = "";
-            GroupState.prototype.description = "";
-            GroupState.prototype.version = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            GroupState.prototype.members = $util.emptyArray;
-            GroupState.prototype.createdBy = "";
-            GroupState.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            GroupState.prototype.maxMembers = 0;
-
-            GroupState.create = function(properties) {
-                return new GroupState(properties);
-            };
-
-            GroupState.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(10).string(message.groupId);
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
-                    writer.uint32(18).string(message.name);
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description") && message.description !== "")
-                    writer.uint32(26).string(message.description);
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && (typeof message.version === "object" ? message.version.low || message.version.high : message.version !== 0))
-                    writer.uint32(32).uint64(message.version);
-                if (message.members != null && message.members.length)
-                    for (let i = 0; i < message.members.length; ++i)
-                        $root.parley.v1.GroupMember.encode(message.members[i], writer.uint32(42).fork(), _depth + 1).ldelim();
-                if (message.createdBy != null && $Object.hasOwnProperty.call(message, "createdBy") && message.createdBy !== "")
-                    writer.uint32(50).string(message.createdBy);
-                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt") && (typeof message.createdAt === "object" ? message.createdAt.low || message.createdAt.high : message.createdAt !== 0))
-                    writer.uint32(56).uint64(message.createdAt);
-                if (message.maxMembers != null && $Object.hasOwnProperty.call(message, "maxMembers") && message.maxMembers !== 0)
-                    writer.uint32(64).uint32(message.maxMembers);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupState.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupState();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.name = value;
-                            else
-                                delete message.name;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.description = value;
-                            else
-                                delete message.description;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.version = value;
-                            else
-                                delete message.version;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.members && message.members.length))
-                                message.members = [];
-                            message.members.push($root.parley.v1.GroupMember.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.createdBy = value;
-                            else
-                                delete message.createdBy;
-                            continue;
-                        }
-                    case 7: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.createdAt = value;
-                            else
-                                delete message.createdAt;
-                            continue;
-                        }
-                    case 8: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.maxMembers = value;
-                            else
-                                delete message.maxMembers;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupState.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupState)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupState: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupState();
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.name != null)
-                    if (typeof object.name !== "string" || object.name.length)
-                        message.name = $String(object.name);
-                if (object.description != null)
-                    if (typeof object.description !== "string" || object.description.length)
-                        message.description = $String(object.description);
-                if (object.version != null)
-                    if (typeof object.version === "object" ? object.version.low || object.version.high : $Number(object.version) !== 0)
-                        if ($util.Long)
-                            message.version = $util.Long.fromValue(object.version, true);
-                        else if (typeof object.version === "string")
-                            message.version = $parseInt(object.version, 10);
-                        else if (typeof object.version === "number")
-                            message.version = object.version;
-                        else if (typeof object.version === "object")
-                            message.version = new $util.LongBits(object.version.low >>> 0, object.version.high >>> 0).toNumber(true);
-                if (object.members) {
-                    if (!$Array.isArray(object.members))
-                        throw $TypeError(".parley.v1.GroupState.members: array expected");
-                    message.members = $Array(object.members.length);
-                    for (let i = 0; i < object.members.length; ++i) {
-                        if (!$util.isObject(object.members[i]))
-                            throw $TypeError(".parley.v1.GroupState.members: object expected");
-                        message.members[i] = $root.parley.v1.GroupMember.fromObject(object.members[i], _depth + 1);
-                    }
-                }
-                if (object.createdBy != null)
-                    if (typeof object.createdBy !== "string" || object.createdBy.length)
-                        message.createdBy = $String(object.createdBy);
-                if (object.createdAt != null)
-                    if (typeof object.createdAt === "object" ? object.createdAt.low || object.createdAt.high : $Number(object.createdAt) !== 0)
-                        if ($util.Long)
-                            message.createdAt = $util.Long.fromValue(object.createdAt, true);
-                        else if (typeof object.createdAt === "string")
-                            message.createdAt = $parseInt(object.createdAt, 10);
-                        else if (typeof object.createdAt === "number")
-                            message.createdAt = object.createdAt;
-                        else if (typeof object.createdAt === "object")
-                            message.createdAt = new $util.LongBits(object.createdAt.low >>> 0, object.createdAt.high >>> 0).toNumber(true);
-                if (object.maxMembers != null)
-                    if ($Number(object.maxMembers) !== 0)
-                        message.maxMembers = object.maxMembers >>> 0;
-                return message;
-            };
-
-            GroupState.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.members = [];
-                if (options.defaults) {
-                    object.groupId = "";
-                    object.name = "";
-                    object.description = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.version = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.version = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.createdBy = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.createdAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.createdAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.maxMembers = 0;
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
-                    object.name = message.name;
-                if (message.description != null && $Object.hasOwnProperty.call(message, "description"))
-                    object.description = message.description;
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.version = typeof message.version === "number" ? $BigInt(message.version) : $util.Long.fromBits(message.version.low >>> 0, message.version.high >>> 0, true).toBigInt();
-                    else if (typeof message.version === "number")
-                        object.version = options.longs === $String ? $String(message.version) : message.version;
-                    else
-                        object.version = options.longs === $String ? $util.Long.prototype.toString.call(message.version) : options.longs === $Number ? new $util.LongBits(message.version.low >>> 0, message.version.high >>> 0).toNumber(true) : message.version;
-                if (message.members && message.members.length) {
-                    object.members = $Array(message.members.length);
-                    for (let j = 0; j < message.members.length; ++j)
-                        object.members[j] = $root.parley.v1.GroupMember.toObject(message.members[j], options, _depth + 1);
-                }
-                if (message.createdBy != null && $Object.hasOwnProperty.call(message, "createdBy"))
-                    object.createdBy = message.createdBy;
-                if (message.createdAt != null && $Object.hasOwnProperty.call(message, "createdAt"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.createdAt = typeof message.createdAt === "number" ? $BigInt(message.createdAt) : $util.Long.fromBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0, true).toBigInt();
-                    else if (typeof message.createdAt === "number")
-                        object.createdAt = options.longs === $String ? $String(message.createdAt) : message.createdAt;
-                    else
-                        object.createdAt = options.longs === $String ? $util.Long.prototype.toString.call(message.createdAt) : options.longs === $Number ? new $util.LongBits(message.createdAt.low >>> 0, message.createdAt.high >>> 0).toNumber(true) : message.createdAt;
-                if (message.maxMembers != null && $Object.hasOwnProperty.call(message, "maxMembers"))
-                    object.maxMembers = message.maxMembers;
-                return object;
-            };
-
-            GroupState.prototype.toJSON = function() {
-                return GroupState.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupState.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupState";
-            };
-
-            return GroupState;
-        })();
-
-        v1.GroupChange = (function() {
-
-            const GroupChange = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupChange.prototype.record = null;
-
-            GroupChange.create = function(properties) {
-                return new GroupChange(properties);
-            };
-
-            GroupChange.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
-                    $root.parley.v1.GroupRecord.encode(message.record, writer.uint32(10).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupChange.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupChange();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            message.record = $root.parley.v1.GroupRecord.decode(reader, reader.size(), $undefined, _depth + 1, message.record);
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupChange.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupChange)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupChange: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupChange();
-                if (object.record != null) {
-                    if (!$util.isObject(object.record))
-                        throw $TypeError(".parley.v1.GroupChange.record: object expected");
-                    message.record = $root.parley.v1.GroupRecord.fromObject(object.record, _depth + 1);
-                }
-                return message;
-            };
-
-            GroupChange.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.record = null;
-                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
-                    object.record = $root.parley.v1.GroupRecord.toObject(message.record, options, _depth + 1);
-                return object;
-            };
-
-            GroupChange.prototype.toJSON = function() {
-                return GroupChange.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupChange.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupChange";
-            };
-
-            return GroupChange;
-        })();
-
-        v1.GroupGet = (function() {
-
-            const GroupGet = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupGet.prototype.groupId = "";
-
-            GroupGet.create = function(properties) {
-                return new GroupGet(properties);
-            };
-
-            GroupGet.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(10).string(message.groupId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupGet.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupGet();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupGet.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupGet)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupGet: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupGet();
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                return message;
-            };
-
-            GroupGet.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.groupId = "";
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                return object;
-            };
-
-            GroupGet.prototype.toJSON = function() {
-                return GroupGet.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupGet.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupGet";
-            };
-
-            return GroupGet;
-        })();
-
-        v1.GroupListRequest = (function() {
-
-            const GroupListRequest = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupListRequest.prototype.cursor = "";
-
-            GroupListRequest.create = function(properties) {
-                return new GroupListRequest(properties);
-            };
-
-            GroupListRequest.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor") && message.cursor !== "")
-                    writer.uint32(10).string(message.cursor);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupListRequest.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupListRequest();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.cursor = value;
-                            else
-                                delete message.cursor;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupListRequest.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupListRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupListRequest: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupListRequest();
-                if (object.cursor != null)
-                    if (typeof object.cursor !== "string" || object.cursor.length)
-                        message.cursor = $String(object.cursor);
-                return message;
-            };
-
-            GroupListRequest.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.cursor = "";
-                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
-                    object.cursor = message.cursor;
-                return object;
-            };
-
-            GroupListRequest.prototype.toJSON = function() {
-                return GroupListRequest.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupListRequest.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupListRequest";
-            };
-
-            return GroupListRequest;
-        })();
-
-        v1.GroupList = (function() {
-
-            const GroupList = function (properties) {
-                this.groups = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupList.prototype.groups = $util.emptyArray;
-            GroupList.prototype.nextCursor = "";
-
-            GroupList.create = function(properties) {
-                return new GroupList(properties);
-            };
-
-            GroupList.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groups != null && message.groups.length)
-                    for (let i = 0; i < message.groups.length; ++i)
-                        $root.parley.v1.GroupState.encode(message.groups[i], writer.uint32(10).fork(), _depth + 1).ldelim();
-                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor") && message.nextCursor !== "")
-                    writer.uint32(18).string(message.nextCursor);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupList.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupList();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.groups && message.groups.length))
-                                message.groups = [];
-                            message.groups.push($root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.nextCursor = value;
-                            else
-                                delete message.nextCursor;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupList.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupList)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupList: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupList();
-                if (object.groups) {
-                    if (!$Array.isArray(object.groups))
-                        throw $TypeError(".parley.v1.GroupList.groups: array expected");
-                    message.groups = $Array(object.groups.length);
-                    for (let i = 0; i < object.groups.length; ++i) {
-                        if (!$util.isObject(object.groups[i]))
-                            throw $TypeError(".parley.v1.GroupList.groups: object expected");
-                        message.groups[i] = $root.parley.v1.GroupState.fromObject(object.groups[i], _depth + 1);
-                    }
-                }
-                if (object.nextCursor != null)
-                    if (typeof object.nextCursor !== "string" || object.nextCursor.length)
-                        message.nextCursor = $String(object.nextCursor);
-                return message;
-            };
-
-            GroupList.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.groups = [];
-                if (options.defaults)
-                    object.nextCursor = "";
-                if (message.groups && message.groups.length) {
-                    object.groups = $Array(message.groups.length);
-                    for (let j = 0; j < message.groups.length; ++j)
-                        object.groups[j] = $root.parley.v1.GroupState.toObject(message.groups[j], options, _depth + 1);
-                }
-                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor"))
-                    object.nextCursor = message.nextCursor;
-                return object;
-            };
-
-            GroupList.prototype.toJSON = function() {
-                return GroupList.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupList.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupList";
-            };
-
-            return GroupList;
-        })();
-
-        v1.GroupHistoryRequest = (function() {
-
-            const GroupHistoryRequest = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupHistoryRequest.prototype.groupId = "";
-            GroupHistoryRequest.prototype.fromVersion = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-
-            GroupHistoryRequest.create = function(properties) {
-                return new GroupHistoryRequest(properties);
-            };
-
-            GroupHistoryRequest.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(10).string(message.groupId);
-                if (message.fromVersion != null && $Object.hasOwnProperty.call(message, "fromVersion") && (typeof message.fromVersion === "object" ? message.fromVersion.low || message.fromVersion.high : message.fromVersion !== 0))
-                    writer.uint32(16).uint64(message.fromVersion);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupHistoryRequest.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupHistoryRequest();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.fromVersion = value;
-                            else
-                                delete message.fromVersion;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupHistoryRequest.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupHistoryRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupHistoryRequest: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupHistoryRequest();
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.fromVersion != null)
-                    if (typeof object.fromVersion === "object" ? object.fromVersion.low || object.fromVersion.high : $Number(object.fromVersion) !== 0)
-                        if ($util.Long)
-                            message.fromVersion = $util.Long.fromValue(object.fromVersion, true);
-                        else if (typeof object.fromVersion === "string")
-                            message.fromVersion = $parseInt(object.fromVersion, 10);
-                        else if (typeof object.fromVersion === "number")
-                            message.fromVersion = object.fromVersion;
-                        else if (typeof object.fromVersion === "object")
-                            message.fromVersion = new $util.LongBits(object.fromVersion.low >>> 0, object.fromVersion.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            GroupHistoryRequest.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.groupId = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.fromVersion = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.fromVersion = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.fromVersion != null && $Object.hasOwnProperty.call(message, "fromVersion"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.fromVersion = typeof message.fromVersion === "number" ? $BigInt(message.fromVersion) : $util.Long.fromBits(message.fromVersion.low >>> 0, message.fromVersion.high >>> 0, true).toBigInt();
-                    else if (typeof message.fromVersion === "number")
-                        object.fromVersion = options.longs === $String ? $String(message.fromVersion) : message.fromVersion;
-                    else
-                        object.fromVersion = options.longs === $String ? $util.Long.prototype.toString.call(message.fromVersion) : options.longs === $Number ? new $util.LongBits(message.fromVersion.low >>> 0, message.fromVersion.high >>> 0).toNumber(true) : message.fromVersion;
-                return object;
-            };
-
-            GroupHistoryRequest.prototype.toJSON = function() {
-                return GroupHistoryRequest.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupHistoryRequest.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupHistoryRequest";
-            };
-
-            return GroupHistoryRequest;
-        })();
-
-        v1.GroupHistory = (function() {
-
-            const GroupHistory = function (properties) {
-                this.records = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupHistory.prototype.records = $util.emptyArray;
-
-            GroupHistory.create = function(properties) {
-                return new GroupHistory(properties);
-            };
-
-            GroupHistory.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.records != null && message.records.length)
-                    for (let i = 0; i < message.records.length; ++i)
-                        $root.parley.v1.GroupRecord.encode(message.records[i], writer.uint32(10).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupHistory.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupHistory();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.records && message.records.length))
-                                message.records = [];
-                            message.records.push($root.parley.v1.GroupRecord.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupHistory.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupHistory)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupHistory: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupHistory();
-                if (object.records) {
-                    if (!$Array.isArray(object.records))
-                        throw $TypeError(".parley.v1.GroupHistory.records: array expected");
-                    message.records = $Array(object.records.length);
-                    for (let i = 0; i < object.records.length; ++i) {
-                        if (!$util.isObject(object.records[i]))
-                            throw $TypeError(".parley.v1.GroupHistory.records: object expected");
-                        message.records[i] = $root.parley.v1.GroupRecord.fromObject(object.records[i], _depth + 1);
-                    }
-                }
-                return message;
-            };
-
-            GroupHistory.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.records = [];
-                if (message.records && message.records.length) {
-                    object.records = $Array(message.records.length);
-                    for (let j = 0; j < message.records.length; ++j)
-                        object.records[j] = $root.parley.v1.GroupRecord.toObject(message.records[j], options, _depth + 1);
-                }
-                return object;
-            };
-
-            GroupHistory.prototype.toJSON = function() {
-                return GroupHistory.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupHistory.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupHistory";
-            };
-
-            return GroupHistory;
-        })();
-
-        v1.GroupReceiptsRequest = (function() {
-
-            const GroupReceiptsRequest = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupReceiptsRequest.prototype.groupId = "";
-            GroupReceiptsRequest.prototype.messageId = "";
-            GroupReceiptsRequest.prototype.senderDeviceId = 0;
-
-            GroupReceiptsRequest.create = function(properties) {
-                return new GroupReceiptsRequest(properties);
-            };
-
-            GroupReceiptsRequest.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(10).string(message.groupId);
-                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId") && message.messageId !== "")
-                    writer.uint32(18).string(message.messageId);
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
-                    writer.uint32(24).uint32(message.senderDeviceId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupReceiptsRequest.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupReceiptsRequest();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.messageId = value;
-                            else
-                                delete message.messageId;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.senderDeviceId = value;
-                            else
-                                delete message.senderDeviceId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupReceiptsRequest.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupReceiptsRequest)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupReceiptsRequest: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupReceiptsRequest();
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.messageId != null)
-                    if (typeof object.messageId !== "string" || object.messageId.length)
-                        message.messageId = $String(object.messageId);
-                if (object.senderDeviceId != null)
-                    if ($Number(object.senderDeviceId) !== 0)
-                        message.senderDeviceId = object.senderDeviceId >>> 0;
-                return message;
-            };
-
-            GroupReceiptsRequest.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.groupId = "";
-                    object.messageId = "";
-                    object.senderDeviceId = 0;
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
-                    object.messageId = message.messageId;
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
-                    object.senderDeviceId = message.senderDeviceId;
-                return object;
-            };
-
-            GroupReceiptsRequest.prototype.toJSON = function() {
-                return GroupReceiptsRequest.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupReceiptsRequest.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupReceiptsRequest";
-            };
-
-            return GroupReceiptsRequest;
-        })();
-
-        v1.GroupMemberReceipt = (function() {
-
-            const GroupMemberReceipt = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupMemberReceipt.prototype.userId = "";
-            GroupMemberReceipt.prototype.status = 0;
-
-            GroupMemberReceipt.create = function(properties) {
-                return new GroupMemberReceipt(properties);
-            };
-
-            GroupMemberReceipt.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
-                    writer.uint32(10).string(message.userId);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(16).int32(message.status);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupMemberReceipt.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupMemberReceipt();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.userId = value;
-                            else
-                                delete message.userId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.status = value;
-                            else
-                                delete message.status;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupMemberReceipt.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupMemberReceipt)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupMemberReceipt: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupMemberReceipt();
-                if (object.userId != null)
-                    if (typeof object.userId !== "string" || object.userId.length)
-                        message.userId = $String(object.userId);
-                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
-                    switch (object.status) {
-                    case "RECEIPT_STATUS_UNSPECIFIED":
-                    case 0:
-                        message.status = 0;
-                        break;
-                    case "RECEIPT_STATUS_SENT":
-                    case 1:
-                        message.status = 1;
-                        break;
-                    case "RECEIPT_STATUS_DELIVERED":
-                    case 2:
-                        message.status = 2;
-                        break;
-                    case "RECEIPT_STATUS_READ":
-                    case 3:
-                        message.status = 3;
-                        break;
-                    default:
-                        if (typeof object.status === "number" && (object.status | 0) === object.status)
-                            message.status = object.status;
-                    }
-                return message;
-            };
-
-            GroupMemberReceipt.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.userId = "";
-                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
-                }
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
-                    object.userId = message.userId;
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
-                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
-                return object;
-            };
-
-            GroupMemberReceipt.prototype.toJSON = function() {
-                return GroupMemberReceipt.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupMemberReceipt.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupMemberReceipt";
-            };
-
-            return GroupMemberReceipt;
-        })();
-
-        v1.GroupReceipts = (function() {
-
-            const GroupReceipts = function (properties) {
-                this.members = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            GroupReceipts.prototype.members = $util.emptyArray;
-
-            GroupReceipts.create = function(properties) {
-                return new GroupReceipts(properties);
-            };
-
-            GroupReceipts.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.members != null && message.members.length)
-                    for (let i = 0; i < message.members.length; ++i)
-                        $root.parley.v1.GroupMemberReceipt.encode(message.members[i], writer.uint32(10).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            GroupReceipts.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.GroupReceipts();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.members && message.members.length))
-                                message.members = [];
-                            message.members.push($root.parley.v1.GroupMemberReceipt.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            GroupReceipts.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.GroupReceipts)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.GroupReceipts: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.GroupReceipts();
-                if (object.members) {
-                    if (!$Array.isArray(object.members))
-                        throw $TypeError(".parley.v1.GroupReceipts.members: array expected");
-                    message.members = $Array(object.members.length);
-                    for (let i = 0; i < object.members.length; ++i) {
-                        if (!$util.isObject(object.members[i]))
-                            throw $TypeError(".parley.v1.GroupReceipts.members: object expected");
-                        message.members[i] = $root.parley.v1.GroupMemberReceipt.fromObject(object.members[i], _depth + 1);
-                    }
-                }
-                return message;
-            };
-
-            GroupReceipts.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.members = [];
-                if (message.members && message.members.length) {
-                    object.members = $Array(message.members.length);
-                    for (let j = 0; j < message.members.length; ++j)
-                        object.members[j] = $root.parley.v1.GroupMemberReceipt.toObject(message.members[j], options, _depth + 1);
-                }
-                return object;
-            };
-
-            GroupReceipts.prototype.toJSON = function() {
-                return GroupReceipts.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            GroupReceipts.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.GroupReceipts";
-            };
-
-            return GroupReceipts;
-        })();
-
-        v1.ReceiptStatus = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "RECEIPT_STATUS_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "RECEIPT_STATUS_SENT"] = 1;
-            values[valuesById[2] = "RECEIPT_STATUS_DELIVERED"] = 2;
-            values[valuesById[3] = "RECEIPT_STATUS_READ"] = 3;
-            return values;
-        })();
-
-        v1.Receipt = (function() {
-
-            const Receipt = function (properties) {
-                this.messageIds = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            Receipt.prototype.userId = null;
-            Receipt.prototype.groupId = null;
-            Receipt.prototype.messageIds = $util.emptyArray;
-            Receipt.prototype.status = 0;
-            Receipt.prototype.senderUserId = "";
-            Receipt.prototype.senderDeviceId = 0;
-
-            let $oneOfFields;
-
-            $Object.defineProperty(Receipt.prototype, "chat", {
-                get: $util.oneOfGetter($oneOfFields = ["userId", "groupId"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            Receipt.create = function(properties) {
-                return new Receipt(properties);
-            };
-
-            Receipt.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
-                    writer.uint32(10).string(message.userId);
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    writer.uint32(18).string(message.groupId);
-                if (message.messageIds != null && message.messageIds.length)
-                    for (let i = 0; i < message.messageIds.length; ++i)
-                        writer.uint32(26).string(message.messageIds[i]);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(32).int32(message.status);
-                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId") && message.senderUserId !== "")
-                    writer.uint32(42).string(message.senderUserId);
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
-                    writer.uint32(48).uint32(message.senderDeviceId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            Receipt.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.Receipt();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            message.userId = reader.stringVerify();
-                            message.chat = "userId";
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupId = reader.stringVerify();
-                            message.chat = "groupId";
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.messageIds && message.messageIds.length))
-                                message.messageIds = [];
-                            message.messageIds.push(reader.stringVerify());
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.status = value;
-                            else
-                                delete message.status;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.senderUserId = value;
-                            else
-                                delete message.senderUserId;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.senderDeviceId = value;
-                            else
-                                delete message.senderDeviceId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            Receipt.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.Receipt)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.Receipt: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.Receipt();
-                if (object.userId != null)
-                    message.userId = $String(object.userId);
-                if (object.groupId != null)
-                    message.groupId = $String(object.groupId);
-                if (object.messageIds) {
-                    if (!$Array.isArray(object.messageIds))
-                        throw $TypeError(".parley.v1.Receipt.messageIds: array expected");
-                    message.messageIds = $Array(object.messageIds.length);
-                    for (let i = 0; i < object.messageIds.length; ++i)
-                        message.messageIds[i] = $String(object.messageIds[i]);
-                }
-                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
-                    switch (object.status) {
-                    case "RECEIPT_STATUS_UNSPECIFIED":
-                    case 0:
-                        message.status = 0;
-                        break;
-                    case "RECEIPT_STATUS_SENT":
-                    case 1:
-                        message.status = 1;
-                        break;
-                    case "RECEIPT_STATUS_DELIVERED":
-                    case 2:
-                        message.status = 2;
-                        break;
-                    case "RECEIPT_STATUS_READ":
-                    case 3:
-                        message.status = 3;
-                        break;
-                    default:
-                        if (typeof object.status === "number" && (object.status | 0) === object.status)
-                            message.status = object.status;
-                    }
-                if (object.senderUserId != null)
-                    if (typeof object.senderUserId !== "string" || object.senderUserId.length)
-                        message.senderUserId = $String(object.senderUserId);
-                if (object.senderDeviceId != null)
-                    if ($Number(object.senderDeviceId) !== 0)
-                        message.senderDeviceId = object.senderDeviceId >>> 0;
-                return message;
-            };
-
-            Receipt.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.messageIds = [];
-                if (options.defaults) {
-                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
-                    object.senderUserId = "";
-                    object.senderDeviceId = 0;
-                }
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId")) {
-                    object.userId = message.userId;
-                    if (options.oneofs)
-                        object.chat = "userId";
-                }
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId")) {
-                    object.groupId = message.groupId;
-                    if (options.oneofs)
-                        object.chat = "groupId";
-                }
-                if (message.messageIds && message.messageIds.length) {
-                    object.messageIds = $Array(message.messageIds.length);
-                    for (let j = 0; j < message.messageIds.length; ++j)
-                        object.messageIds[j] = message.messageIds[j];
-                }
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
-                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
-                if (message.senderUserId != null && $Object.hasOwnProperty.call(message, "senderUserId"))
-                    object.senderUserId = message.senderUserId;
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
-                    object.senderDeviceId = message.senderDeviceId;
-                return object;
-            };
-
-            Receipt.prototype.toJSON = function() {
-                return Receipt.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            Receipt.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.Receipt";
-            };
-
-            return Receipt;
-        })();
-
-        v1.ReceiptEvent = (function() {
-
-            const ReceiptEvent = function (properties) {
-                this.messageIds = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            ReceiptEvent.prototype.messageIds = $util.emptyArray;
-            ReceiptEvent.prototype.status = 0;
-            ReceiptEvent.prototype.byUserId = "";
-            ReceiptEvent.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            ReceiptEvent.prototype.groupId = "";
-            ReceiptEvent.prototype.peerUserId = "";
-            ReceiptEvent.prototype.allMembers = false;
-            ReceiptEvent.prototype.senderDeviceId = 0;
-
-            ReceiptEvent.create = function(properties) {
-                return new ReceiptEvent(properties);
-            };
-
-            ReceiptEvent.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.messageIds != null && message.messageIds.length)
-                    for (let i = 0; i < message.messageIds.length; ++i)
-                        writer.uint32(10).string(message.messageIds[i]);
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== 0)
-                    writer.uint32(16).int32(message.status);
-                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId") && message.byUserId !== "")
-                    writer.uint32(26).string(message.byUserId);
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
-                    writer.uint32(32).uint64(message.at);
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
-                    writer.uint32(42).string(message.groupId);
-                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId") && message.peerUserId !== "")
-                    writer.uint32(50).string(message.peerUserId);
-                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers") && message.allMembers !== false)
-                    writer.uint32(56).bool(message.allMembers);
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId") && message.senderDeviceId !== 0)
-                    writer.uint32(64).uint32(message.senderDeviceId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            ReceiptEvent.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.ReceiptEvent();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.messageIds && message.messageIds.length))
-                                message.messageIds = [];
-                            message.messageIds.push(reader.stringVerify());
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.status = value;
-                            else
-                                delete message.status;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.byUserId = value;
-                            else
-                                delete message.byUserId;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.at = value;
-                            else
-                                delete message.at;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.groupId = value;
-                            else
-                                delete message.groupId;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.peerUserId = value;
-                            else
-                                delete message.peerUserId;
-                            continue;
-                        }
-                    case 7: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.bool())
-                                message.allMembers = value;
-                            else
-                                delete message.allMembers;
-                            continue;
-                        }
-                    case 8: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.senderDeviceId = value;
-                            else
-                                delete message.senderDeviceId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            ReceiptEvent.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.ReceiptEvent)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.ReceiptEvent: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.ReceiptEvent();
-                if (object.messageIds) {
-                    if (!$Array.isArray(object.messageIds))
-                        throw $TypeError(".parley.v1.ReceiptEvent.messageIds: array expected");
-                    message.messageIds = $Array(object.messageIds.length);
-                    for (let i = 0; i < object.messageIds.length; ++i)
-                        message.messageIds[i] = $String(object.messageIds[i]);
-                }
-                if (object.status !== 0 && (typeof object.status !== "string" || $root.parley.v1.ReceiptStatus[object.status] !== 0))
-                    switch (object.status) {
-                    case "RECEIPT_STATUS_UNSPECIFIED":
-                    case 0:
-                        message.status = 0;
-                        break;
-                    case "RECEIPT_STATUS_SENT":
-                    case 1:
-                        message.status = 1;
-                        break;
-                    case "RECEIPT_STATUS_DELIVERED":
-                    case 2:
-                        message.status = 2;
-                        break;
-                    case "RECEIPT_STATUS_READ":
-                    case 3:
-                        message.status = 3;
-                        break;
-                    default:
-                        if (typeof object.status === "number" && (object.status | 0) === object.status)
-                            message.status = object.status;
-                    }
-                if (object.byUserId != null)
-                    if (typeof object.byUserId !== "string" || object.byUserId.length)
-                        message.byUserId = $String(object.byUserId);
-                if (object.at != null)
-                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
-                        if ($util.Long)
-                            message.at = $util.Long.fromValue(object.at, true);
-                        else if (typeof object.at === "string")
-                            message.at = $parseInt(object.at, 10);
-                        else if (typeof object.at === "number")
-                            message.at = object.at;
-                        else if (typeof object.at === "object")
-                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
-                if (object.groupId != null)
-                    if (typeof object.groupId !== "string" || object.groupId.length)
-                        message.groupId = $String(object.groupId);
-                if (object.peerUserId != null)
-                    if (typeof object.peerUserId !== "string" || object.peerUserId.length)
-                        message.peerUserId = $String(object.peerUserId);
-                if (object.allMembers != null)
-                    if (object.allMembers)
-                        message.allMembers = $Boolean(object.allMembers);
-                if (object.senderDeviceId != null)
-                    if ($Number(object.senderDeviceId) !== 0)
-                        message.senderDeviceId = object.senderDeviceId >>> 0;
-                return message;
-            };
-
-            ReceiptEvent.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.messageIds = [];
-                if (options.defaults) {
-                    object.status = options.enums === $String ? "RECEIPT_STATUS_UNSPECIFIED" : 0;
-                    object.byUserId = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.groupId = "";
-                    object.peerUserId = "";
-                    object.allMembers = false;
-                    object.senderDeviceId = 0;
-                }
-                if (message.messageIds && message.messageIds.length) {
-                    object.messageIds = $Array(message.messageIds.length);
-                    for (let j = 0; j < message.messageIds.length; ++j)
-                        object.messageIds[j] = message.messageIds[j];
-                }
-                if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
-                    object.status = options.enums === $String ? $root.parley.v1.ReceiptStatus[message.status] === $undefined ? message.status : $root.parley.v1.ReceiptStatus[message.status] : message.status;
-                if (message.byUserId != null && $Object.hasOwnProperty.call(message, "byUserId"))
-                    object.byUserId = message.byUserId;
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
-                    else if (typeof message.at === "number")
-                        object.at = options.longs === $String ? $String(message.at) : message.at;
-                    else
-                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
-                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
-                    object.groupId = message.groupId;
-                if (message.peerUserId != null && $Object.hasOwnProperty.call(message, "peerUserId"))
-                    object.peerUserId = message.peerUserId;
-                if (message.allMembers != null && $Object.hasOwnProperty.call(message, "allMembers"))
-                    object.allMembers = message.allMembers;
-                if (message.senderDeviceId != null && $Object.hasOwnProperty.call(message, "senderDeviceId"))
-                    object.senderDeviceId = message.senderDeviceId;
-                return object;
-            };
-
-            ReceiptEvent.prototype.toJSON = function() {
-                return ReceiptEvent.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            ReceiptEvent.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.ReceiptEvent";
-            };
-
-            return ReceiptEvent;
         })();
 
         v1.PreKey = (function() {
