@@ -6,9 +6,11 @@
 // two namespaces of invitations issued and received.
 import { isValidMessageId, ParleyError } from '@parley/core';
 import { isValidGroupId, isValidGroupUserId, MAX_GROUP_NAME_LENGTH } from '@parley/core/groups';
-import type { PeerAddress } from '../events.js';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
+
+/** A sending device (the shape of `PeerAddress` in events.ts, which imports this module). */
+type PeerAddress = { userId: string; deviceId: number };
 
 /** How long an invitation can be accepted (the server takes consents up to 7 days ahead). */
 export const INVITE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
