@@ -1,4 +1,4 @@
-import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
+import { isParleyError, oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { MessageMeta } from './actions/action-types.js';
 import { actionsApi, type MessageActionsApi } from './actions/actions-api.js';
@@ -162,8 +162,18 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   async connect(): Promise<void> {
     if (this.closed) throw new ParleyError('CLOSED', 'client is closed');
     const parts = await this.open();
-    await parts.connection.connect();
-    await this.keysReady;
+    // A connection lost while the keys are being published is no refusal: the client reconnects by
+    // itself and publishes them again at the next Welcome, so wait for that one (each pass waits for
+    // a new connection, so this never spins; close() ends it with CLOSED).
+    for (;;) {
+      await parts.connection.connect();
+      try {
+        await this.keysReady;
+        return;
+      } catch (error) {
+        if (this.closed || !isParleyError(error, 'CONNECTION_CLOSED')) throw error;
+      }
+    }
   }
 
   /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */

@@ -113,6 +113,9 @@ export interface ProxyChaosReport {
   localRefused: number;
 }
 
+/** A client without a connection this long is named in the log (a fault's recovery takes seconds). */
+const STUCK_MS = 15_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Polls `done` every 50 ms; resolves with the ms it took, or null past `limitMs`. */
@@ -241,6 +244,21 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
       trafficDone = true;
     })();
 
+    // A watchdog: names each client without a connection for longer than a fault should take.
+    const watching = (async () => {
+      const named = new Set<RunClient>();
+      for (let i = 0; !trafficDone && i < trafficLimitMs / 1000; i++) {
+        await sleep(1000);
+        for (const c of clients) {
+          if (c.lostAt === null) named.delete(c);
+          else if (Date.now() - c.lostAt > STUCK_MS && !named.has(c)) {
+            named.add(c);
+            o.log(`  ${c.userId} without a connection for ${Date.now() - c.lostAt} ms, last state: ${c.state}`);
+          }
+        }
+      }
+    })();
+
     // Mid-frame resets all along the traffic.
     let resets = 0;
     const resetting = (async () => {
@@ -282,6 +300,7 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
     }
     await traffic;
     await resetting;
+    await watching;
     const reports = await Promise.all(recoveries);
     const trafficMs = Date.now() - started;
     proxy.setFaults({});

@@ -17,6 +17,10 @@ export interface RunClient {
   undecryptable: number;
   /** When it last became connected (Date.now()). */
   connectedAt: number;
+  /** Since when it has been without a connection (Date.now()); null while connected. */
+  lostAt: number | null;
+  /** Its last connection state, as the client reported it. */
+  state: string;
   connected(): boolean;
   /** Sends a text; `settle` gets its id once the server acknowledged it, or null when refused. */
   send(chat: string, text: string, settle: (id: string | null) => void): void;
@@ -38,11 +42,24 @@ interface Common {
 }
 
 function base(o: Common): Omit<RunClient, 'connected' | 'send' | 'close'> {
-  return { userId: o.userId, partner: o.partner, group: o.group, drops: 0, undecryptable: 0, connectedAt: 0 };
+  return {
+    userId: o.userId,
+    partner: o.partner,
+    group: o.group,
+    drops: 0,
+    undecryptable: 0,
+    connectedAt: 0,
+    lostAt: null,
+    state: 'idle',
+  };
 }
 
 function onState(c: RunClient, o: Common, state: string, reason: string | undefined): void {
-  if (state === 'connected') c.connectedAt = Date.now();
+  c.state = reason ? `${state} (${reason})` : state;
+  if (state === 'connected') {
+    c.connectedAt = Date.now();
+    c.lostAt = null;
+  } else c.lostAt ??= Date.now();
   if (state !== 'reconnecting') return;
   c.drops++;
   o.dropped(reason ?? 'unknown');
