@@ -2,7 +2,6 @@
 import {
   type ConnectionState,
   isParleyError,
-  type ParleyError,
   type ReceivedMessage,
   type SendHandle,
   type StoredMessage,
@@ -543,9 +542,10 @@ const CONNECTION_TEXT: Record<ConnectionState | 'offline', string> = {
 
 /** The header line while this tab is not connected (a peer's presence would be stale then). */
 function connectionLine(state: ConnectionState): string | undefined {
-  if (!navigator.onLine) return 'offline';
+  // Said of this tab ("you"), so it cannot be read as the peer being offline.
+  if (!navigator.onLine) return 'you are offline';
   if (state === 'connecting') return 'connecting…';
-  if (state === 'reconnecting' || state === 'closed') return 'offline';
+  if (state === 'reconnecting' || state === 'closed') return 'you are offline';
   return undefined;
 }
 

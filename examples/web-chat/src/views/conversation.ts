@@ -5,7 +5,7 @@ import { linkParts } from '../links.js';
 import { attachment, type MediaSource } from './attachment.js';
 import { avatar } from './avatar.js';
 import { byId, h } from './dom.js';
-import { MAX_RENDERED, overflow, placeOf, type WindowEnds } from './history-window.js';
+import { overflow, placeOf, type WindowEnds } from './history-window.js';
 import { icon } from './icons.js';
 import { messageDecorations } from './message-actions.js';
 
