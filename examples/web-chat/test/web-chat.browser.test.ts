@@ -518,6 +518,22 @@ describe('web chat in Chromium', () => {
     await outgoing(ivy, 'back soon', 'delivered').waitFor();
     expect(await outgoing(ivy, 'never mind').count()).toBe(0);
     expect(await reconnect.isHidden()).toBe(true);
+
+    // Without the button too, the client retries at once when the browser says the network is back
+    // (`online`) or the tab gets focus; with the clock paused again, only these signals can do it.
+    for (const signal of ['online', 'focus'] as const) {
+      await ivy.clock.pauseAt(await ivy.evaluate(() => Date.now() + 1000));
+      await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+      await peerStatus(ivy, /^you are offline$/).waitFor();
+      if (signal === 'online') {
+        await context.setOffline(true);
+        await context.setOffline(false);
+      } else {
+        await ivy.evaluate(() => window.dispatchEvent(new Event('focus')));
+      }
+      await peerStatus(ivy, /^online$/).waitFor();
+      await ivy.clock.resume();
+    }
     await context.close();
   });
 
