@@ -1,4 +1,5 @@
 import type { PeerAddress } from '../events.js';
+import { getGroup } from '../groups/group-book.js';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
 import { actionKey, actionPrefix, expiryKey, parseExpiryKey } from './action-keys.js';
@@ -52,9 +53,12 @@ const OFF: StoredChatSetting = { version: 0, disappearingS: 0, by: { userId: '',
 export const getChatSetting = async (tx: StoreTx, chatId: string): Promise<StoredChatSetting> =>
   (await tx.get<StoredChatSetting>(NS.chatSettings, chatId)) ?? OFF;
 
-/** The timer new messages of the chat carry. */
-export const chatTimer = async (tx: StoreTx, chatId: string): Promise<DisappearingTimer> =>
-  (await getChatSetting(tx, chatId)).disappearingS;
+/** The timer new messages of the chat carry: a group's from its verified record chain, a 1:1 chat's from its setting. */
+export async function chatTimer(tx: StoreTx, chatId: string): Promise<DisappearingTimer> {
+  const group = await getGroup(tx, chatId);
+  if (group) return (group.snapshot.disappearingS ?? 0) as DisappearingTimer;
+  return (await getChatSetting(tx, chatId)).disappearingS;
+}
 
 /** Whether `a` is ordered after `b`: higher version, then higher user id, then higher device id. */
 function after(a: StoredChatSetting, b: StoredChatSetting): boolean {

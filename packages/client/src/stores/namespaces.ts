@@ -42,6 +42,8 @@ export const NS = {
   chatSettings: 'chat-settings',
   /** `actions/action-store.ts`: disappearing messages by `expiryKey` (time, then id). */
   expiry: 'expiry',
+  /** `actions/group-timer.ts`: each group's verified disappearing-timer changes (when each took effect). */
+  groupTimers: 'groups.disappearing',
   /** `e2ee/key-manager.ts`: prekey counters and upload state. */
   signalMeta: 'signal.meta',
   /** `e2ee/tx-signal-store.ts`: this device's Signal identity. */
