@@ -37,10 +37,10 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
   const { id, from, chatId } = o;
   switch (decoded.kind) {
     case 'unsupported':
-      await markSeen(tx, id);
+      await markSeen(tx, id, o.now);
       return [{ kind: 'unsupported', id, chatId, from, sentAt: decoded.sentAt }];
     case 'setting': {
-      await markSeen(tx, id);
+      await markSeen(tx, id, o.now);
       if (await getGroup(tx, chatId)) {
         // A group's timer is an admin's signed record, verified by every member: never a member's Content.
         const reason = 'a group sets its timer in a signed group record';
@@ -54,6 +54,7 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
         tx,
         { id, from, chatId, sentAt: decoded.sentAt, action: decoded.action },
         o.selfUserId,
+        o.now,
       );
       if (outcome.kind === 'applied') {
         return [
@@ -77,7 +78,7 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
           : undefined;
       if (expiresAt !== undefined && expiresAt <= o.now) {
         // Its time ran out while this device was away: never shown, never stored.
-        await markSeen(tx, id);
+        await markSeen(tx, id, o.now);
         return [];
       }
       const message: ReceivedMessage = {

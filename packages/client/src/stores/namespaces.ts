@@ -34,10 +34,14 @@ export const NS = {
   ownSenderKeys: 'groups.own-sender-key',
   /** `groups/group-sender-keys.ts`: the sender keys of other members' devices. */
   senderKeys: 'signal.sender-keys',
-  /** `actions/action-store.ts`: ids of received contents that are not stored messages (actions, settings), for dedup. */
+  /** `actions/action-store.ts`: ids of contents that are not stored messages (actions, settings), for dedup; a sent action's content, for resends. */
   actionsSeen: 'actions.seen',
   /** `actions/action-store.ts`: actions on messages this device does not have yet, by `actionKey`. */
   actionsPending: 'actions.pending',
+  /** `actions/action-store.ts`: when each seen id may be forgotten (`expiryKey`: time, then id). */
+  actionsSeenPrune: 'actions.seen.prune',
+  /** `actions/action-store.ts`: when each pending action may be dropped (`expiryKey` -> target id). */
+  actionsPendingPrune: 'actions.pending.prune',
   /** `actions/action-store.ts`: each chat's settings (disappearing timer) with their Lamport version. */
   chatSettings: 'chat-settings',
   /** `actions/action-store.ts`: disappearing messages by `expiryKey` (time, then id). */
