@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { isParleyError } from '@parley/core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { SegmentWriter } from '../src/node/lsm/segment.js';
 import { fileClientStore } from '../src/node.js';
 import type { ClientStore } from '../src/stores/client-store.js';
 import { clientStoreCompliance } from '../src/testing.js';
@@ -290,6 +291,29 @@ describe('fileClientStore', () => {
     await fs.writeFile(segment, flip(await fs.readFile(segment), 12));
     store = await fileClientStore({ dir });
     await expect(store.transaction((tx) => tx.get('ns', 'a'))).rejects.toSatisfy(isStoreFailed);
+    await store.close();
+  });
+
+  it('keeps every commit when writing a segment fails, and flushes again later', async () => {
+    const dir = newDir();
+    const warnings: string[] = [];
+    const logger = { debug() {}, info() {}, error() {}, warn: (message: string) => warnings.push(message) };
+    let store = await fileClientStore({ dir, compactBytes: 512, logger });
+    const spy = vi
+      .spyOn(SegmentWriter, 'create')
+      .mockRejectedValueOnce(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }));
+    try {
+      for (let i = 0; i < 40; i++)
+        await store.transaction((tx) => tx.put('ns', `k${String(i).padStart(2, '0')}`, 'v'.repeat(40)));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(warnings).toContain('flushing the file store log failed; retried later');
+    expect((await fs.readdir(dir)).some((n) => n.startsWith('seg-'))).toBe(true); // a later flush went through
+    expect(await store.transaction((tx) => tx.list('ns'))).toHaveLength(40);
+    await store.close();
+    store = await fileClientStore({ dir });
+    expect(await store.transaction((tx) => tx.list('ns'))).toHaveLength(40);
     await store.close();
   });
 

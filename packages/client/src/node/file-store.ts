@@ -289,7 +289,7 @@ class FileStore {
         if (cell !== TOMBSTONE || (await liveIn(older, ns, key))) await writer.add(ns, key, cell);
       }
     });
-    await this.install(seq, (segments) => (segment ? [...segments, segment] : segments));
+    await this.installOrClose(segment, seq, (segments) => (segment ? [...segments, segment] : segments));
     this.memtable = new Memtable();
     await this.log!.truncate(0);
     await this.log!.datasync();
@@ -316,6 +316,20 @@ class FileStore {
     // never removed here: open removes it if no manifest names it.
     await writer.finish();
     return Segment.open(this.file(name), name, this.codec, this.cache);
+  }
+
+  /** {@link install}, closing the new segment if that fails (its file stays until the next open sorts it out). */
+  private async installOrClose(
+    segment: Segment | undefined,
+    seq: number | undefined,
+    change: (segments: Segment[]) => Segment[],
+  ): Promise<void> {
+    try {
+      await this.install(seq, change);
+    } catch (error) {
+      await segment?.close();
+      throw error;
+    }
   }
 
   /** Installs the segment list `change` makes of the current one: manifest first, then memory. */
@@ -374,7 +388,7 @@ class FileStore {
           if (cell !== TOMBSTONE || (await liveIn(older, ns, key))) await writer.add(ns, key, cell);
         }
       });
-      await this.install(undefined, (segments) => {
+      await this.installOrClose(merged, undefined, (segments) => {
         const at = segments.indexOf(inputs[0]!);
         return [...segments.slice(0, at), ...(merged ? [merged] : []), ...segments.slice(at + inputs.length)];
       });
