@@ -128,6 +128,29 @@ describe('fileClientStore', () => {
     await store.close();
   });
 
+  it('leaves no trail of deleted keys: a key re-keyed on every commit keeps the segments small', async () => {
+    const dir = newDir();
+    let store = await fileClientStore({ dir, compactBytes: 1024 });
+    const key = (i: number) => `activity-${String(i).padStart(6, '0')}`;
+    for (let i = 0; i < 2000; i++) {
+      await store.transaction(async (tx) => {
+        if (i > 0) await tx.delete('by-activity', key(i - 1));
+        await tx.put('by-activity', key(i), 'chat');
+      });
+    }
+    await store.close();
+    store = await fileClientStore({ dir });
+    expect(await store.transaction((tx) => tx.list('by-activity', { reverse: true, limit: 2 }))).toEqual([
+      [key(1999), 'chat'],
+    ]);
+    await store.close();
+    let bytes = 0;
+    for (const name of await fs.readdir(dir))
+      if (name.startsWith('seg-')) bytes += (await fs.stat(path.join(dir, name))).size;
+    // 2,000 deletions written out would take over 60 KB; only the few still hiding a key are.
+    expect(bytes).toBeLessThan(8 * 1024);
+  });
+
   it('converts a store written with a whole-state snapshot by an older version', async () => {
     const dir = newDir();
     await fs.mkdir(dir, { recursive: true });
