@@ -108,6 +108,10 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     },
     clock: { now: () => this.clock.now() },
     send: async (to, text, meta) => (await this.queue(to, { kind: 'text', text }, { meta })).sent,
+    isGroup: async (chatId) => (await this.groups.get(chatId)) !== undefined,
+    setGroupTimer: async (groupId, seconds) => {
+      await this.groups.setDisappearing(groupId, seconds);
+    },
     changed: (change) => {
       if (change.kind === 'updated') this.emit('message:updated', { message: change.message, change: change.change });
       if (change.kind === 'updated' && change.blob) {
