@@ -8,6 +8,14 @@ export interface ServerLimits {
   maxFrameBytes: number;
   /** Largest number of entries one device's queue may hold. Default 10,000. */
   maxQueuedPerDevice: number;
+  /**
+   * Most entries one sending user may have waiting in one device of another user (its share of that
+   * queue, so one sender cannot fill it for everyone). Beyond it the send is refused with a
+   * retryable QUEUE_FULL carrying `queueFullRetryAfterMs`. Default 2,500 (a quarter of `maxQueuedPerDevice`).
+   */
+  maxQueuedPerSender: number;
+  /** The `retry_after_ms` of a send refused with QUEUE_FULL (device full or sender share used up). Default 30 s. */
+  queueFullRetryAfterMs: number;
   /** A connection whose unsent bytes pass this is closed (BACKPRESSURE). Default 8 MiB. */
   maxBufferedBytes: number;
   /** Maximum unacknowledged envelopes in flight per connection. Default 256. */
@@ -99,6 +107,8 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
   maxQueuedPerDevice: 10_000,
+  maxQueuedPerSender: 2_500,
+  queueFullRetryAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
   deliveryWindow: 256,
   heartbeatIntervalMs: 20_000,

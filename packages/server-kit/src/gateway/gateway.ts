@@ -73,6 +73,8 @@ export class Gateway {
       clock,
       logger,
       maxQueuedPerDevice: limits.maxQueuedPerDevice,
+      maxQueuedPerSender: limits.maxQueuedPerSender,
+      queueFullRetryAfterMs: limits.queueFullRetryAfterMs,
       readReceipts: async (userId) => (stores.presence ? (await stores.presence.settings(userId)).readReceipts : true),
       stored: (entries) => this.live.stored(entries),
       groups: stores.groups,
