@@ -18,6 +18,12 @@ export interface ServerLimits {
   queueFullRetryAfterMs: number;
   /** A connection whose unsent bytes pass this is closed (BACKPRESSURE). Default 8 MiB. */
   maxBufferedBytes: number;
+  /**
+   * After the server closes a connection (Goodbye, then the close frame, behind any unsent bytes),
+   * the socket is dropped once its unsent bytes have not shrunk for this long (ms): a peer still
+   * reading gets to its Goodbye, one that stopped reading holds memory no longer. Default 2 s.
+   */
+  closeGraceMs: number;
   /** Maximum unacknowledged envelopes in flight per connection. Default 256. */
   deliveryWindow: number;
   /** Interval at which clients must send something. Default 20 s. */
@@ -110,6 +116,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxQueuedPerSender: 2_500,
   queueFullRetryAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
+  closeGraceMs: 2_000,
   deliveryWindow: 256,
   heartbeatIntervalMs: 20_000,
   idleTimeoutMs: 60_000,
