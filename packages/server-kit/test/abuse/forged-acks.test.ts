@@ -1,41 +1,24 @@
 // Finding 1 of issue 17: an ack names ids; only ids of the acker's own queue, sent on its connection,
 // may produce receipts or count at all.
 import { newMessageId, pb } from '@parley/core';
+import { type AbuseServer, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createServer,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
+import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { describe, expect, it, vi } from 'vitest';
+import type { ServerLimits } from '../../src/index.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const SEP = '\u001f';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
+const fixture = useAbuseServer();
+let current: AbuseServer | undefined;
 
-async function start(limits: Partial<ServerLimits>) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-  return { server, stores };
+async function start(limits: Partial<ServerLimits> = {}) {
+  current = await fixture.start(limits);
+  return current;
 }
 
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const peer = (userId: string) => (current as AbuseServer).peer(userId);
 
 const send = (from: RawPeer, to: string, text: string) =>
   from.request({

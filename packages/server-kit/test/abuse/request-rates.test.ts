@@ -2,42 +2,26 @@
 // other users: sends (per user and per chat), receipts, group changes, key fetches (per requester and
 // per target). A refusal is RATE_LIMITED, retryable, with retry_after_ms.
 import { type ClientFrameInit, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { type AbuseServer, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createServer,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
+import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { describe, expect, it } from 'vitest';
+import type { ServerLimits } from '../../src/index.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const RATE_LIMITED = pb.ErrorCode.ERROR_CODE_RATE_LIMITED;
 /** A bucket that does not refill within a test. */
 const tiny = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
+const fixture = useAbuseServer();
+let current: AbuseServer | undefined;
 
-async function start(limits: Partial<ServerLimits>) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
+async function start(limits: Partial<ServerLimits> = {}) {
+  current = await fixture.start(limits);
+  return current;
 }
 
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const peer = (userId: string) => (current as AbuseServer).peer(userId);
 
 const send = (from: RawPeer, to: string) =>
   from.request({
@@ -59,7 +43,7 @@ describe('per-user request rates', () => {
     for (let i = 0; i < 3; i++) expect((await send(alice, 'bob')).body).toBe('sendAck');
     expectRateLimited(await send(alice, 'bob'));
     expect((await send(alice, 'carol')).body).toBe('sendAck');
-    expect(await (stores as ServerStores).queue.count({ userId: 'bob', deviceId: 1 })).toBeLessThanOrEqual(3);
+    expect(await (current as AbuseServer).stores.queue.count({ userId: 'bob', deviceId: 1 })).toBeLessThanOrEqual(3);
   });
 
   it('limits all messages of a user together', async () => {

@@ -1,6 +1,6 @@
 // Finding 2 of issue 17 (queue part): one sender may hold only a share of a recipient device's queue,
 // so a flood from one user cannot make the recipient unreachable for everyone else.
-import { isParleyError, newMessageId, pb } from '@parley/core';
+import { isParleyError, newMessageId, pb, type ServerFrame } from '@parley/core';
 import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
 import type { RawPeer } from '@parley/test-utils/raw-peer';
@@ -27,7 +27,7 @@ describe("a sender's share of a recipient's queue", () => {
     bob.close(); // offline: everything sent to bob waits in his queue
     const mallory = await peer('mallory');
     let accepted = 0;
-    let refused: pb.IError | null | undefined;
+    let refused: ServerFrame['error'];
     for (let i = 0; i < 30 && !refused; i++) {
       const answer = await send(mallory, 'bob', `spam ${i}`);
       if (answer.body === 'sendAck') accepted++;
