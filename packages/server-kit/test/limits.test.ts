@@ -1,5 +1,5 @@
 import { newMessageId, pb } from '@parley/core';
-import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
 import { describe, expect, it } from 'vitest';
 
@@ -41,17 +41,11 @@ describe('gateway limits', () => {
     const bob = await peer('bob');
     bob.close(); // offline: entries stay queued
     const alice = await peer('alice');
-    for (let i = 0; i < 5; i++) {
-      const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent(`m${i}`) } },
-      });
-      expect(ack.body).toBe('sendAck');
-    }
-    const refused = await alice.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent('m5') } },
-    });
+    for (let i = 0; i < 5; i++) expect((await sendText(alice, 'bob', `m${i}`)).body).toBe('sendAck');
+    const refused = await sendText(alice, 'bob', 'm5');
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_QUEUE_FULL);
     expect(refused.error?.retryable).toBe(true);
+    expect(refused.error?.retryAfterMs).toBeGreaterThan(0);
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(5);
   });
 

@@ -2,22 +2,14 @@
 // must not cost another user's round trip more than a few times its unloaded value.
 import { fileURLToPath } from 'node:url';
 import { pb } from '@parley/core';
-import { type AbuseServer, useAbuseServer } from '@parley/test-utils/abuse-server';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
 import type { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ServerLimits } from '../../src/index.js';
 
 const fixture = useAbuseServer();
-let current: AbuseServer | undefined;
+const { start, peer } = fixture;
 const children: WatchedProcess[] = [];
-
-async function start(limits: Partial<ServerLimits> = {}) {
-  current = await fixture.start(limits);
-  return current;
-}
-
-const peer = (userId: string) => (current as AbuseServer).peer(userId);
 
 afterEach(async () => {
   for (const child of children.splice(0)) await child.stop('SIGKILL');
@@ -44,7 +36,7 @@ describe('frame flood', () => {
     await roundTrips(alice, 10); // warm-up
     const unloaded = median(await roundTrips(alice, 30));
     // The flooder runs in its own process, so only the server's cost of its frames is measured.
-    const url = (current as AbuseServer).server.url;
+    const url = fixture.current.server.url;
     const flooder = spawnWatched(process.execPath, tsxArgs(FLOODER, [url, 'mallory', '5000000']));
     children.push(flooder);
     let loaded: number;

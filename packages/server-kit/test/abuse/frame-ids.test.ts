@@ -1,10 +1,10 @@
 // Finding 3 of issue 17 (and the string limits of finding 10): every id a frame names follows the
 // Hello rule, lists and subscriptions are capped, and Hello's strings have lengths.
 import { type ClientFrameInit, generateAuthKeyPair, PROTOCOL_VERSION, pb } from '@parley/core';
-import { type AbuseServer, useAbuseServer } from '@parley/test-utils/abuse-server';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
 import { describe, expect, it } from 'vitest';
-import { memoryPresenceStore, type ServerLimits } from '../../src/index.js';
+import { memoryPresenceStore } from '../../src/index.js';
 import type { LiveConnection } from '../../src/presence/live-connection.js';
 import { PresenceHandler } from '../../src/presence/presence-handler.js';
 
@@ -12,14 +12,7 @@ const INVALID = pb.ErrorCode.ERROR_CODE_INVALID_ARGUMENT;
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const fixture = useAbuseServer();
-let current: AbuseServer | undefined;
-
-async function start(limits: Partial<ServerLimits> = {}) {
-  current = await fixture.start(limits);
-  return current;
-}
-
-const peer = (userId: string) => (current as AbuseServer).peer(userId);
+const { start, peer } = fixture;
 
 const HUGE = 'u'.repeat(500_000);
 const LONG = 'u'.repeat(129);
@@ -103,7 +96,7 @@ describe('ids taken from frames', () => {
 
 describe('Hello and Auth strings', () => {
   const hello = async (fields: Record<string, unknown>) => {
-    const p = await (current as AbuseServer).open();
+    const p = await fixture.current.open();
     const key = await generateAuthKeyPair();
     const answer = await p.request({
       hello: { protocolVersion: PROTOCOL_VERSION, userId: 'alice', deviceId: 1, authKey: key.publicKey, ...fields },

@@ -1,20 +1,12 @@
 // Finding 2 of issue 17 (queue part): one sender may hold only a share of a recipient device's queue,
 // so a flood from one user cannot make the recipient unreachable for everyone else.
-import { isParleyError, newMessageId, pb, type ServerFrame } from '@parley/core';
-import { useAbuseServer } from '@parley/test-utils/abuse-server';
-import { textContent } from '@parley/test-utils/content';
-import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { isParleyError, pb, type ServerFrame } from '@parley/core';
+import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { describe, expect, it } from 'vitest';
 import { memoryDeviceRegistry, memoryQueue } from '../../src/index.js';
 import { enqueueMessage, type QueuePorts } from '../../src/messages/queue-ports.js';
 
-const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const fixture = useAbuseServer();
-
-const send = (from: RawPeer, to: string, text: string) =>
-  from.request({
-    send: { messageId: newMessageId(), userId: to, shared: { type: PLAINTEXT, data: textContent(text) } },
-  });
 
 describe("a sender's share of a recipient's queue", () => {
   it('stops a flooder at its share while another sender still reaches the recipient', async () => {
@@ -29,7 +21,7 @@ describe("a sender's share of a recipient's queue", () => {
     let accepted = 0;
     let refused: ServerFrame['error'];
     for (let i = 0; i < 30 && !refused; i++) {
-      const answer = await send(mallory, 'bob', `spam ${i}`);
+      const answer = await sendText(mallory, 'bob', `spam ${i}`);
       if (answer.body === 'sendAck') accepted++;
       else refused = answer.error;
     }
@@ -39,7 +31,7 @@ describe("a sender's share of a recipient's queue", () => {
     expect(refused?.retryAfterMs).toBe(12_000);
 
     const alice = await peer('alice');
-    expect((await send(alice, 'bob', 'hello bob')).body).toBe('sendAck');
+    expect((await sendText(alice, 'bob', 'hello bob')).body).toBe('sendAck');
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(6);
   });
 
