@@ -23,7 +23,17 @@ interface Snapshot {
 }
 
 /** Objects whose own name says little are grouped with their first holder (`array <- Map.table`). */
-const GROUP_BY_HOLDER = new Set(['array', 'hidden', 'object:Object', 'closure:', 'object:system / Context', 'string']);
+const GROUP_BY_HOLDER = new Set([
+  'array',
+  'hidden',
+  'object:Object',
+  'object:Map',
+  'object:Set',
+  'object:Array',
+  'closure:',
+  'object:system / Context',
+  'string',
+]);
 
 /** Groups the objects of a `.heapsnapshot` file by kind (and, for anonymous kinds, their first holder). */
 export function groupHeapSnapshot(file: string): Map<string, HeapGroup> {

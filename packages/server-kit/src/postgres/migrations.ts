@@ -217,7 +217,11 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   ALTER TABLE ${s}.media_tickets DROP CONSTRAINT IF EXISTS media_tickets_kind_check;
   ALTER TABLE ${s}.media_tickets ADD CONSTRAINT media_tickets_kind_check CHECK (kind IN ('upload', 'download', 'delete'));
   `,
-  // 7: who each entry counts against for the per-sender share of a device's queue.
+  // 7: who may add a user to groups (NULL means the default, everyone).
+  (s) => `
+  ALTER TABLE ${s}.presence_users ADD COLUMN group_add text;
+  `,
+  // 8: who each entry counts against for the per-sender share of a device's queue.
   (s) => `
   ALTER TABLE ${s}.queue ADD COLUMN sender text;
   CREATE INDEX queue_by_sender ON ${s}.queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
