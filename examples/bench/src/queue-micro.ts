@@ -1,6 +1,6 @@
 // Microbench of the SQLite queue's hot path (not part of the bench suite): per message one enqueue
 // and one ack, messages spread over 1,000 devices, 20 calls per event-loop turn like a loaded gateway.
-// Prints CPU µs per message (enqueue + ack). Run: tsx --conditions=source src/queue-micro.ts [messages]
+// Prints CPU µs per message (enqueue + ack). Run: tsx --conditions=source src/queue-micro.ts [messages] [calls per turn]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ const total = Number(process.argv[2] ?? 40_000);
 const dir = mkdtempSync(join(tmpdir(), 'parley-qmicro-'));
 const stores = sqliteStores({ path: join(dir, 'q.db') });
 const data = new Uint8Array(180).fill(7);
-const perTurn = 20;
+const perTurn = Number(process.argv[3] ?? 20);
 async function round(offset: number, n: number): Promise<void> {
   for (let i = 0; i < n; i += perTurn) {
     const batch: Array<Promise<unknown>> = [];
