@@ -3,6 +3,7 @@ import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
 import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { DeviceAddress } from '../contracts/types.js';
+import { corkUntilTickEnd } from './tick-cork.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;
@@ -57,6 +58,7 @@ export class Connection {
       this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
       return false;
     }
+    corkUntilTickEnd(this.ws);
     this.ws.send(bytes, { binary: true });
     return true;
   }
