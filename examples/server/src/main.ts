@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { buildWebChat } from '@parley/example-web-chat/build';
-import { createServer, keyAuthenticator, type ParleyServer } from '@parley/server-kit';
+import { createServer, type ParleyServer } from '@parley/server-kit';
 import { sqliteStores } from '@parley/server-kit/sqlite';
 import { referenceHttpHandler } from './http.js';
 import { consoleLogger } from './logger.js';
 import { invocationDir, parseServerArgs, USAGE, UsageError } from './options.js';
 import { preparePrivateDataDir } from './private-data-dir.js';
+import { referenceAuthenticator } from './reference-authenticator.js';
 import { shutdownSignalHandler } from './shutdown-signals.js';
 
 async function main(): Promise<number> {
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { host, port, dataDir, origins } = parsed.options;
+  const { host, port, dataDir, origins, demoReplaceDevices } = parsed.options;
   const logger = consoleLogger();
 
   // Built in memory while the gateway starts (one to three seconds); requests for it wait.
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
       port,
       ...(origins ? { origins } : {}),
       stores,
-      authenticator: keyAuthenticator({ registration: 'open' }),
+      authenticator: referenceAuthenticator({ demoReplaceDevices }),
       logger,
       httpHandler: referenceHttpHandler({ webChat }),
     });

@@ -9,6 +9,11 @@ export interface ServerOptions {
   dataDir: string;
   /** The URL hosts clients log in for (`createServer`'s `origins`); undefined: the address each connection arrived on. */
   origins?: string[];
+  /**
+   * Demo only: a fresh browser or terminal signing in under a used name replaces that user's devices
+   * instead of being refused (anyone can then take over any name).
+   */
+  demoReplaceDevices?: boolean;
 }
 
 export type ParsedServerArgs = { kind: 'run'; options: ServerOptions } | { kind: 'help' };
@@ -23,6 +28,7 @@ export const DEFAULT_PORT = 8080;
 export const DEFAULT_DATA = '.parley-data';
 
 export const USAGE = `Usage: pnpm start [--host <addr>] [--port <n>] [--data <dir>] [--origins <hosts>]
+                  [--demo-replace-devices]
 
   --host <addr>  interface to listen on (env PARLEY_HOST, default ${DEFAULT_HOST})
   --port <n>     port, 0 picks a free one (env PARLEY_PORT, default ${DEFAULT_PORT})
@@ -32,6 +38,10 @@ export const USAGE = `Usage: pnpm start [--host <addr>] [--port <n>] [--data <di
                  ("chat.example.com,chat.example.com:8443"); needed when they use a
                  DNS name or a proxy (env PARLEY_ORIGINS; default: any loopback host
                  for loopback connections, else the address a connection arrived on)
+  --demo-replace-devices  demo only: signing in under a name that is in use from a
+                 new browser or terminal replaces that user's device instead of
+                 failing; anyone can then take over any name
+                 (env PARLEY_DEMO_REPLACE_DEVICES=1)
   -h, --help     show this help
 
 Flags take precedence over environment variables.`;
@@ -50,6 +60,7 @@ export function parseServerArgs(
     port?: string | undefined;
     data?: string | undefined;
     origins?: string | undefined;
+    'demo-replace-devices'?: boolean;
     help?: boolean;
   };
   try {
@@ -61,6 +72,7 @@ export function parseServerArgs(
         port: { type: 'string' },
         data: { type: 'string' },
         origins: { type: 'string' },
+        'demo-replace-devices': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -82,7 +94,15 @@ export function parseServerArgs(
     .filter((o) => o !== '');
   return {
     kind: 'run',
-    options: { host, port, dataDir: path.resolve(cwd, data), ...(origins?.length ? { origins } : {}) },
+    options: {
+      host,
+      port,
+      dataDir: path.resolve(cwd, data),
+      ...(origins?.length ? { origins } : {}),
+      ...(values['demo-replace-devices'] || env.PARLEY_DEMO_REPLACE_DEVICES === '1'
+        ? { demoReplaceDevices: true }
+        : {}),
+    },
   };
 }
 

@@ -67,4 +67,15 @@ describe('landingPage', () => {
     expect(page).toContain('This is a Parley server');
     expect(page).not.toContain('<script>');
   });
+
+  it('turns on the demo device replacement with --demo-replace-devices or PARLEY_DEMO_REPLACE_DEVICES=1 only', () => {
+    const on = (argv: string[], env: Record<string, string>) => {
+      const parsed = parseServerArgs(argv, env, cwd);
+      return parsed.kind === 'run' && parsed.options.demoReplaceDevices === true;
+    };
+    expect(on(['--demo-replace-devices'], {})).toBe(true);
+    expect(on([], { PARLEY_DEMO_REPLACE_DEVICES: '1' })).toBe(true);
+    expect(on([], {})).toBe(false);
+    expect(on([], { PARLEY_DEMO_REPLACE_DEVICES: '0' })).toBe(false);
+  });
 });

@@ -10,8 +10,18 @@ export interface ClientOptions {
   /** Gateway URL, e.g. ws://127.0.0.1:8080 */
   url: string;
   userId: string;
-  /** Durable state: `memoryClientStore()`, `fileClientStore({ dir })` from `@parley/client/node`, ... */
+  /**
+   * Durable state: `memoryClientStore()`, `fileClientStore({ dir })` from `@parley/client/node`, ...
+   * The client owns it: `close()` closes it too, unless `closeStore` is false.
+   */
   store: ClientStore;
+  /**
+   * Whether `close()` also closes `store`. Default true (an app hands its store to one client for
+   * its lifetime). False keeps it open, e.g. to create a new client over the same store in one
+   * process; you then close it yourself. (A server's stores are never closed by `server.close()`:
+   * they outlive a gateway, e.g. across a restart on the same stores.)
+   */
+  closeStore?: boolean;
   /** This device's id; chosen at random on first use when omitted, then kept in the store. */
   deviceId?: number;
   /** For servers using token authentication. */

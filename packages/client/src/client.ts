@@ -6,6 +6,7 @@ import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
+import { type DeviceInfo, toDeviceInfo } from './devices/device-info.js';
 import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
 import type { ClientEvents, ConnectionState, MessageContent, SendableContent } from './events.js';
@@ -175,7 +176,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     parts?.outbox.stop();
     parts?.inbox.stop();
     parts?.connection.close();
-    await this.options.store.close();
+    if (this.options.closeStore !== false) await this.options.store.close();
   }
 
   /**
@@ -320,10 +321,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     await this.request({ typing: group ? { groupId: chatId, typing } : { userId: chatId, typing } });
   }
 
-  /** Device ids of a user, as the server knows them. */
-  async listDevices(userId: string): Promise<parley.v1.DeviceInfo[]> {
+  /**
+   * The devices of a user as the server lists them (not a verified view: the client encrypts only to
+   * devices the user's signed device list vouches for, see `devices:changed` and `devices:flagged`).
+   */
+  async listDevices(userId: string): Promise<DeviceInfo[]> {
     const frame = await this.request({ devicesGet: { userId } });
-    return (frame.deviceList?.devices ?? []).map((device) => pb.DeviceInfo.create(device));
+    return (frame.deviceList?.devices ?? []).map(toDeviceInfo);
   }
 
   /**

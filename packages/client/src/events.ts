@@ -2,6 +2,8 @@ import type { ParleyError } from '@parley/core';
 import type { GroupFlag } from './groups/group-book.js';
 import type { GroupUpdate } from './groups/group-manager.js';
 import type { MediaAttachment } from './media/attachment.js';
+import type { ReceiptUpdate } from './messages/receipts.js';
+import type { PresenceChange } from './presence.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
@@ -144,13 +146,7 @@ export interface ClientEvents {
    * Never backwards. In a group, `by` is `'*'`: delivered to / read by every member who was in the group
    * when it was sent (ask `groups.receipts` for the per-member list).
    */
-  'receipt:updated': (event: {
-    chatId: string;
-    messageId: string;
-    status: 'delivered' | 'read';
-    by: string;
-    at: number;
-  }) => void;
+  'receipt:updated': (event: ReceiptUpdate) => void;
   /** A group this user is in changed (a verified, signed membership record was applied). */
   'group:updated': (event: GroupUpdate) => void;
   /**
@@ -170,7 +166,7 @@ export interface ClientEvents {
   /** Backlog drain after connecting: `done` once the server's SyncComplete arrived and this device's keys are published. */
   'sync:progress': (event: { received: number; pending: number; done: boolean }) => void;
   /** A subscribed user's presence changed (or became known on subscribe). `lastSeen` is undefined while online or when unknown. */
-  'presence:changed': (event: { userId: string; online: boolean; lastSeen: number | undefined }) => void;
+  'presence:changed': (event: PresenceChange) => void;
   /**
    * A peer started or stopped typing in a 1:1 chat (`chatId` is the peer's id) or a group (`chatId`
    * is the group's id); stops by itself after 10 s without refresh.

@@ -3,6 +3,7 @@ export type { MessageActionsApi, SendTextOptions } from './actions/actions-api.j
 export type { BackoffOptions } from './backoff.js';
 export { type ClientOptions, createClient, type OutgoingMessage, ParleyClient } from './client.js';
 export type { Clock } from './clock.js';
+export type { DeviceInfo } from './devices/device-info.js';
 export type {
   ClientEvents,
   ConnectionState,
@@ -13,6 +14,9 @@ export type {
   SendableContent,
   SentMessage,
 } from './events.js';
+export type { GroupFlag } from './groups/group-book.js';
+export type { GroupAction, GroupInfo, GroupUpdate } from './groups/group-manager.js';
+export type { GroupsApi } from './groups/groups-api.js';
 export type { ChatListOptions, ChatListPage, ChatSummary, ChatsApi } from './history/chats-api.js';
 export type { HistoryPage, MessageHistory, PageOptions } from './history/message-history.js';
 export type { SearchOptions } from './history/search.js';

@@ -41,6 +41,23 @@ describe('client connection', () => {
     expect(states).not.toContain('reconnecting');
   });
 
+  it('close() closes the store it was given unless closeStore is false, and says so when reused', async () => {
+    const { server } = await startServer();
+    const kept = memoryClientStore();
+    const first = createClient({ url: server.url, userId: 'alice', store: kept, closeStore: false });
+    await first.connect();
+    await first.close();
+    const again = createClient({ url: server.url, userId: 'alice', store: kept });
+    await again.connect();
+    expect(again.deviceId).toBe(first.deviceId); // the same device, from the same open store
+    await again.close(); // the default: the store closes with its client
+    const third = createClient({ url: server.url, userId: 'alice', store: kept });
+    onCleanup(() => third.close());
+    const error = await third.connect().catch((e: unknown) => e);
+    expect(isParleyError(error, 'CLOSED')).toBe(true);
+    expect((error as Error).message).toContain('closeStore: false');
+  });
+
   it('refuses to open a store that belongs to another user', async () => {
     const { server } = await startServer();
     const store = memoryClientStore();

@@ -49,6 +49,38 @@ describe('a client that cannot spin', () => {
     await vi.waitFor(() => expect(alice.pendingSends).toBe(0));
   });
 
+  it('drops a socket at its first failed write even if its close event never comes, and reconnects', async () => {
+    const { server } = await startServer();
+    const socket = closingWebSocket({ armAfterAcks: 2, escapeAfter: 50, neverClosesByItself: true });
+    const alice = createClient({
+      url: server.url,
+      userId: 'alice',
+      store: (await import('@parley/client')).memoryClientStore(),
+      WebSocket: socket.WebSocket,
+      reconnect: RECONNECT,
+    });
+    onCleanup(() => alice.close());
+    const bob = newClient(server.url, 'bob');
+    const got = collect(bob);
+    await Promise.all([alice.connect(), bob.connect()]);
+    const reasons: string[] = [];
+    alice.on('connection:state', (s) => {
+      if (s.state === 'reconnecting') reasons.push(s.reason ?? '');
+    });
+
+    const list = numbered('m', 10);
+    sendAll(alice, 'bob', list);
+
+    // Only the connection's own reaction to the failed write can end the stuck socket: the outbox
+    // backing off alone would leave `ready` set and every later request failing on the same socket.
+    await vi.waitFor(() => expect(texts(got)).toEqual(list), { timeout: 20_000, interval: 20 });
+    expect(socket.stats.closingStarted).toBe(true);
+    expect(socket.stats.escaped).toBe(false);
+    expect(reasons[0]).toBe('socket is not open');
+    expect(socket.stats.writesWhileClosing).toBeLessThanOrEqual(2);
+    expect(socket.stats.sockets).toBe(2);
+  });
+
   it('delivers all of 250 sends once and in order through a graceful gateway shutdown and a new gateway', async () => {
     const stores = memoryStores();
     onCleanup(() => stores.close());

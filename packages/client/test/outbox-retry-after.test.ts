@@ -100,4 +100,29 @@ describe('outbox retry-after', () => {
     expect(calls.at(-1)?.chat).toBe('a');
     outbox.stop();
   });
+
+  it('backs off on CONNECTION_CLOSED while the connection still says ready, instead of resending at once', async () => {
+    vi.useFakeTimers();
+    // A socket that fails every write before its close event came: `isReady` is still true. An
+    // outbox that released the lane and pumped again at once would loop in microtasks; after 100
+    // calls this connection stops answering, so such an outbox fails the count below, not the run.
+    let calls = 0;
+    const connection = {
+      isReady: true,
+      request() {
+        calls++;
+        if (calls > 100) return new Promise(() => {});
+        return Promise.reject(new ParleyError('CONNECTION_CLOSED', 'socket is not open'));
+      },
+    } as unknown as ClientConnection;
+    const outbox = outboxOver(connection);
+    await outbox.addInternal(receipt('a', 'a1'));
+    await settle();
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(499);
+    expect(calls).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls).toBe(2);
+    outbox.stop();
+  });
 });

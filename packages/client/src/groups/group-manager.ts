@@ -24,9 +24,13 @@ export interface GroupInfo {
   flags: GroupFlag[];
 }
 
+/** What a signed group record did (the case of its `action`). */
+export type GroupAction = NonNullable<parley.v1.GroupRecord['action']>;
+
+/** A verified change to a group, as `group:updated` gives it. */
 export interface GroupUpdate {
   group: GroupInfo;
-  action: string;
+  action: GroupAction;
   actor: string;
   userIds: string[];
 }
@@ -215,7 +219,8 @@ export class GroupManager {
   private after(groupId: string, outcome: RecordOutcome): () => void {
     if (outcome.kind === 'applied') {
       const { group, record } = outcome;
-      const action = record.action ?? 'unknown';
+      const action = record.action;
+      if (!action) return () => {}; // a verified record always has one
       const userIds = changedUserIds(record, outcome.added);
       return () =>
         this.o.updated({

@@ -56,7 +56,13 @@ export class StoreEngine<S> {
   constructor(private readonly options: StoreEngineOptions<S>) {}
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new ParleyError('CLOSED', 'client store is closed'));
+    if (this.closed)
+      return Promise.reject(
+        new ParleyError(
+          'CLOSED',
+          'client store is closed (client.close() closes the store it was given; pass closeStore: false to reuse it)',
+        ),
+      );
     const run = this.tail.then(() => this.runOne(fn));
     // The next transaction waits for this one's fn and in-memory commit, not for its disk write.
     this.tail = run.then(noop, noop);

@@ -34,6 +34,13 @@ export interface KeyAuthenticatorOptions {
    * taken over. An app answers yes after it re-verified the person (a phone number, an email).
    */
   mayReclaim?: (userId: string) => Promise<boolean>;
+  /**
+   * Demos and tests only: when it answers yes, a new device that signs in to an existing user without
+   * a link replaces every device of that user (they are removed; the newcomer starts the user anew
+   * with a new account key, and contacts see `identity:changed`). Anyone who knows the user id can
+   * take the account over, so never set this where people's accounts matter. Default: never.
+   */
+  replaceDevices?: (userId: string) => Promise<boolean>;
 }
 
 /** Defaults of {@link KeyAuthenticatorOptions}. */
@@ -118,8 +125,16 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
           : deny('user id is taken');
       }
 
-      if (others.length >= maxDevices) return deny(`a user may have at most ${maxDevices} devices`);
       const link = attempt.link;
+      if (!link && options.replaceDevices && (await options.replaceDevices(userId))) {
+        const replaced = await replaceAllDevices(context, attempt, others);
+        for (const d of others) cache?.forget(userId, d.deviceId);
+        if (replaced) {
+          cache?.remember(userId, deviceId, authKey);
+          return replaced;
+        }
+      }
+      if (others.length >= maxDevices) return deny(`a user may have at most ${maxDevices} devices`);
       if (!link) {
         return deny(
           `user ${userId} already has a device: a new device must be approved by an existing device of the user (link it), or sign in under another user id`,
@@ -146,4 +161,15 @@ export function keyAuthenticator(options: KeyAuthenticatorOptions = {}): Authent
       return { ok: true, registered: result.created };
     },
   };
+}
+
+/** {@link KeyAuthenticatorOptions.replaceDevices}: removes the user's devices, then registers this one. */
+async function replaceAllDevices(
+  { devices }: AuthContext,
+  { userId, deviceId, authKey }: AuthAttempt,
+  others: readonly DeviceRecord[],
+): Promise<AuthDecision | undefined> {
+  for (const d of others) await devices.remove(userId, d.deviceId);
+  const created = await devices.register({ userId, deviceId, authKey, registrationId: 0, approvedBy: 0 });
+  return created.created ? { ok: true, registered: true } : undefined;
 }
