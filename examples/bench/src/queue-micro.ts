@@ -4,7 +4,7 @@
 // group commit's batch size comes from its pacing (`gapMs`; 0 commits every turn).
 // Prints CPU µs per message (enqueue + ack) and commits per message.
 // Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2]
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteStores } from '@parley/server-kit/sqlite';
@@ -52,12 +52,18 @@ async function round(offset: number, n: number): Promise<void> {
 }
 await round(0, 5_000); // warm-up
 commits = 0;
+const syscalls = () => {
+  const io = readFileSync('/proc/self/io', 'utf8');
+  return ['syscr', 'syscw'].reduce((n, f) => n + Number(new RegExp(`^${f}: (\\d+)$`, 'm').exec(io)?.[1]), 0);
+};
+const syscallsBefore = syscalls();
 const before = process.cpuUsage();
 await round(5_000, total);
 const used = process.cpuUsage(before);
+const syscallsUsed = syscalls() - syscallsBefore;
 console.log(
   `queue enqueue+ack, ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
-    `${(commits / total).toFixed(3)} commits/msg over ${total}`,
+    `${(commits / total).toFixed(3)} commits/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
 );
 await stores.close();
 db.close();
