@@ -54,7 +54,10 @@ export async function startServerChild(
   nodeFlags: string[] = [],
 ): Promise<ServerChild> {
   const file = fileURLToPath(new URL(script, import.meta.url));
-  const nodeArgs = [...nodeFlags, '--conditions=source', '--import', tsxLoader, file];
+  // PARLEY_BENCH_BUILT=1: the server kit and core from their built dist output (what apps run),
+  // not from source through tsx, whose name-keeping helpers cost time and memory of their own.
+  const conditions = process.env.PARLEY_BENCH_BUILT === '1' ? [] : ['--conditions=source'];
+  const nodeArgs = [...nodeFlags, ...conditions, '--import', tsxLoader, file];
   const [command, args] =
     core === undefined
       ? [process.execPath, nodeArgs]

@@ -1,4 +1,4 @@
-import type { parley, ServerFrame } from '@parley/core';
+import { ParleyError, type parley, type ServerFrame } from '@parley/core';
 import type { SignalAddress } from '@parley/core/crypto';
 import { encodeGroupRecord } from '@parley/core/groups';
 import type { EventEmitter } from 'eventemitter3';
@@ -158,12 +158,31 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
       },
       ack: (ids) => connection.notify({ deliverAck: { ids } }),
       report: (r) => {
-        if (r.kind === 'refused') {
-          emit('action:refused', { id: r.id, from: r.from, targetId: r.targetId, kind: r.action, reason: r.reason });
-        } else if (r.kind === 'unsupported') {
-          emit('message:unsupported', { id: r.id, chatId: r.chatId, from: r.from, sentAt: r.sentAt });
-        } else {
-          emit('chat:setting', { chatId: r.chatId, disappearingS: r.disappearingS, by: r.by });
+        switch (r.kind) {
+          case 'refused':
+            emit('action:refused', { id: r.id, from: r.from, targetId: r.targetId, kind: r.action, reason: r.reason });
+            return;
+          case 'unsupported':
+            emit('message:unsupported', { id: r.id, chatId: r.chatId, from: r.from, sentAt: r.sentAt });
+            return;
+          case 'setting':
+            emit('chat:setting', { chatId: r.chatId, disappearingS: r.disappearingS, by: r.by });
+            return;
+          case 'invited':
+            emit('group:invited', r.invitation);
+            return;
+          case 'inviteAccepted': {
+            // The answer matched an invitation this device issued: add the invitee with their consent.
+            const { inviteId, groupId, userId } = r;
+            void groups.addWithConsent(groupId, userId, r.consent).then(
+              () => emit('group:invite-accepted', { inviteId, groupId, userId }),
+              (error: unknown) => {
+                logger.warn('adding an invitee failed', { groupId, userId, error: String(error) });
+                emit('group:invite-accepted', { inviteId, groupId, userId, error: ParleyError.from(error) });
+              },
+            );
+            return;
+          }
         }
       },
       now: () => clock.now(),

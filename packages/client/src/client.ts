@@ -33,6 +33,12 @@ const LAST_SEEN = {
   nobody: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_NOBODY,
 };
 
+const GROUP_ADD: Record<string, number> = {
+  everyone: pb.GroupAddPolicy.GROUP_ADD_POLICY_EVERYONE,
+  contacts: pb.GroupAddPolicy.GROUP_ADD_POLICY_CONTACTS,
+  nobody: pb.GroupAddPolicy.GROUP_ADD_POLICY_NOBODY,
+};
+
 type MediaData = SendMediaOptions['data'];
 
 /** What {@link ParleyClient.send} sends: a text, or a media file (see `sendMedia`). */
@@ -72,6 +78,16 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     local: async () => (await this.open()).groups,
     request: (body) => this.request(body),
     message: (id) => this.getMessage(id),
+    sending: async () => {
+      const parts = await this.open();
+      return {
+        store: { transaction: (fn) => this.options.store.transaction(fn), close: async () => {} },
+        outbox: parts.outbox,
+        self: parts.identity,
+        clock: { now: () => this.clock.now() },
+      };
+    },
+    identity: async () => (await (await this.open()).keys.identity()).identityKeyPair,
   });
 
   /** The chat list: `chats.list()` pages through chats, newest activity first, with unread counts. */
@@ -309,6 +325,17 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     const lastSeen = LAST_SEEN[visibility];
     if (!lastSeen) throw new ParleyError('INVALID_ARGUMENT', `visibility must be 'everyone', 'contacts' or 'nobody'`);
     await this.request({ setPrivacy: { lastSeen } });
+  }
+
+  /**
+   * Who may add this user to groups (default `'everyone'`): with `'contacts'`, only the users in
+   * this user's contact list ({@link ParleyClient.setContacts}); with `'nobody'`, nobody. Anyone
+   * refused gets GROUP_ADD_REFUSED and can send an invitation instead, which this user may accept.
+   */
+  async setGroupAdd(who: 'everyone' | 'contacts' | 'nobody'): Promise<void> {
+    const groupAdd = Object.hasOwn(GROUP_ADD, who) ? GROUP_ADD[who] : undefined;
+    if (!groupAdd) throw new ParleyError('INVALID_ARGUMENT', `who must be 'everyone', 'contacts' or 'nobody'`);
+    await this.request({ setPrivacy: { groupAdd } });
   }
 
   /**

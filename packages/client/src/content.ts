@@ -7,6 +7,7 @@ import {
   type MessageMeta,
 } from './actions/action-types.js';
 import type { SendableContent } from './events.js';
+import { checkInviteBody, type InviteBody } from './groups/group-invites.js';
 import { mediaFromProto, mediaToProto } from './media/attachment.js';
 
 /** Where a Content goes, and what a message carries beside its body. */
@@ -22,7 +23,8 @@ export interface ContentExtra {
 export type ContentBody =
   | { kind: 'message'; content: SendableContent }
   | { kind: 'action'; action: MessageAction }
-  | { kind: 'setting'; setting: ChatSetting };
+  | { kind: 'setting'; setting: ChatSetting }
+  | { kind: 'invite'; invite: InviteBody };
 
 function bodyToProto(body: ContentBody): parley.v1.Content.$Properties {
   switch (body.kind) {
@@ -32,6 +34,15 @@ function bodyToProto(body: ContentBody): parley.v1.Content.$Properties {
         : { text: { text: body.content.text } };
     case 'setting':
       return { chatSetting: { version: body.setting.version, disappearingS: body.setting.disappearingS } };
+    case 'invite': {
+      const i = body.invite;
+      if (i.kind === 'offer') {
+        return {
+          groupInvite: { groupId: i.groupId, groupName: i.groupName, inviteId: i.inviteId, expiresAt: i.expiresAt },
+        };
+      }
+      return { groupInviteAccept: { inviteId: i.inviteId, consent: i.consent } };
+    }
     case 'action': {
       const a = body.action;
       if (a.kind === 'reaction') return { reaction: { messageId: a.messageId, emoji: a.emoji } };
@@ -147,6 +158,32 @@ function decodeBody(c: parley.v1.Content): ContentBody | { kind: 'unsupported'; 
       const version = body.value.version ?? 0;
       if (!Number.isSafeInteger(version) || version < 1) throw bad('chat setting without a version');
       return { kind: 'setting', setting: { version, disappearingS } };
+    }
+    case 'groupInvite': {
+      const v = body.value;
+      const invite: InviteBody = {
+        kind: 'offer',
+        groupId: v.groupId ?? '',
+        groupName: v.groupName ?? '',
+        inviteId: v.inviteId ?? '',
+        expiresAt: v.expiresAt ?? 0,
+      };
+      return { kind: 'invite', invite: checkInviteBody(invite) };
+    }
+    case 'groupInviteAccept': {
+      const c = body.value.consent;
+      const invite: InviteBody = {
+        kind: 'accept',
+        inviteId: body.value.inviteId ?? '',
+        consent: {
+          groupId: c?.groupId ?? '',
+          invitee: { userId: c?.invitee?.userId ?? '', deviceId: c?.invitee?.deviceId ?? 0 },
+          inviterUserId: c?.inviterUserId ?? '',
+          expiresAt: c?.expiresAt ?? 0,
+          signature: new Uint8Array(c?.signature ?? []),
+        },
+      };
+      return { kind: 'invite', invite: checkInviteBody(invite) };
     }
     case 'senderKeyDistribution':
       // Only ever valid inside Envelope.sender_key_distribution, never as a message.

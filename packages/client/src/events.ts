@@ -1,5 +1,6 @@
 import type { ParleyError } from '@parley/core';
 import type { GroupFlag } from './groups/group-book.js';
+import type { GroupInvitation } from './groups/group-invites.js';
 import type { GroupUpdate } from './groups/group-manager.js';
 import type { MediaAttachment } from './media/attachment.js';
 import type { ReceiptUpdate } from './messages/receipts.js';
@@ -155,6 +156,13 @@ export interface ClientEvents {
    * of a compromised or broken server.
    */
   'group:flagged': (event: { groupId: string } & GroupFlag) => void;
+  /** Someone invited this user to a group (stored; accept with `groups.acceptInvite(inviteId)`). */
+  'group:invited': (invitation: GroupInvitation) => void;
+  /**
+   * An invitee accepted an invitation this device issued and the answer checked out: this device
+   * then added them (`error` unset, and `group:updated` came first) or tried and failed (`error`).
+   */
+  'group:invite-accepted': (event: { inviteId: string; groupId: string; userId: string; error?: ParleyError }) => void;
   /**
    * A message from the outbox was durably stored by the server (also for messages re-sent after a
    * restart, and replayed at the next start when a crash came between storing the status and this

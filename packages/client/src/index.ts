@@ -15,6 +15,7 @@ export type {
   SentMessage,
 } from './events.js';
 export type { GroupFlag } from './groups/group-book.js';
+export type { GroupInvitation } from './groups/group-invites.js';
 export type { GroupAction, GroupInfo, GroupUpdate } from './groups/group-manager.js';
 export type { GroupsApi } from './groups/groups-api.js';
 export type { ChatListOptions, ChatListPage, ChatSummary, ChatsApi } from './history/chats-api.js';

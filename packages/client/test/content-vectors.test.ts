@@ -40,6 +40,32 @@ const cases: Array<[string, ContentBody, ContentExtra]> = [
   ],
   ['content_delete', { kind: 'action', action: { kind: 'delete', messageId: 'm1' } }, { groupId: 'g1' }],
   ['content_chat_setting', { kind: 'setting', setting: { version: 3, disappearingS: 604_800 } }, { toUserId: 'bob' }],
+  [
+    'content_group_invite',
+    {
+      kind: 'invite',
+      invite: { kind: 'offer', groupId: 'g1', groupName: 'Dinner', inviteId: 'i1', expiresAt: 1764559200000 },
+    },
+    { toUserId: 'bob' },
+  ],
+  [
+    'content_group_invite_accept',
+    {
+      kind: 'invite',
+      invite: {
+        kind: 'accept',
+        inviteId: 'i1',
+        consent: {
+          groupId: 'g1',
+          invitee: { userId: 'bob', deviceId: 2 },
+          inviterUserId: 'alice',
+          expiresAt: 1764559200000,
+          signature: new Uint8Array(64).fill(0x11),
+        },
+      },
+    },
+    { toUserId: 'alice' },
+  ],
 ];
 
 describe('action content golden vectors', () => {

@@ -28,7 +28,7 @@ export function errorFromProto(error: parley.v1.Error.$Properties): ParleyError 
   return new ParleyError(code, error.message || code, {
     retryable: error.retryable ?? false,
     retryAfterMs: error.retryAfterMs ?? 0,
-    details: error.devicesMismatch ?? undefined,
+    details: error.devicesMismatch ?? (error.userIds?.length ? { userIds: [...error.userIds] } : undefined),
   });
 }
 
@@ -43,5 +43,17 @@ export function errorToProto(error: ParleyError): parley.v1.Error.$Properties {
   if (error.code === 'DEVICES_MISMATCH' && typeof error.details === 'object' && error.details !== null) {
     out.devicesMismatch = parley.v1.DevicesMismatch.fromObject(error.details);
   }
+  const userIds = errorUserIds(error);
+  if (userIds.length > 0) out.userIds = userIds;
   return out;
+}
+
+/**
+ * The users an error names (`details.userIds`): with UNKNOWN_RECIPIENT or GROUP_ADD_REFUSED
+ * answering a group create or add, the users who never signed in or whose setting refused.
+ */
+export function errorUserIds(error: ParleyError): string[] {
+  const details = error.details as { userIds?: unknown } | null | undefined;
+  const ids = typeof details === 'object' && details !== null ? details.userIds : undefined;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'STORE_FAILED',
   'CLOSED',
   'OVERLOADED',
+  'GROUP_ADD_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -55,6 +55,7 @@ export {
 } from './contracts/offline-queue.js';
 export {
   DEFAULT_PRIVACY,
+  type GroupAddPolicy,
   type LastSeenVisibility,
   MAX_CONTACTS,
   type PresenceStore,

@@ -206,7 +206,7 @@ describe('group requests over the gateway', () => {
 
   it('refuses a record whose actor is not the sending device with FORBIDDEN', async () => {
     await start();
-    const [alice, mallory] = await Promise.all([device('alice'), device('mallory')]);
+    const [alice, mallory] = await Promise.all([device('alice'), device('mallory'), device('bob')]);
     const alice2 = await device('alice', 2);
     const g = new Group();
     await g.create(alice, [['alice', ADMIN]]);
@@ -283,7 +283,7 @@ describe('group requests over the gateway', () => {
 
   it('refuses GROUP_FULL at the configured limit', async () => {
     await start({ maxGroupMembers: 3 });
-    const alice = await device('alice');
+    const [alice] = await Promise.all([device('alice'), device('b'), device('c'), device('d')]);
     const g = new Group();
     const four = {
       create: {

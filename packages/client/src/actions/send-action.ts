@@ -3,6 +3,7 @@ import type { SignalAddress } from '@parley/core/crypto';
 import { type ContentBody, encodeBody } from '../content.js';
 import type { ReceivedMessage } from '../events.js';
 import { getGroup } from '../groups/group-book.js';
+import type { InviteBody } from '../groups/group-invites.js';
 import { getMessage, replaceMessage } from '../messages/message-store.js';
 import { encodeLane } from '../outbox/lane.js';
 import type { Outbox, SendResult } from '../outbox/outbox.js';
@@ -107,5 +108,21 @@ export async function sendChatSetting(deps: SendActionDeps, chatId: string, disa
     const applied = await applyChatSetting(tx, chatId, { version, disappearingS, by: deps.self });
     if (!applied) throw new ParleyError('CONFLICT', 'the chat setting changed meanwhile; try again');
     return { kind: 'setting', chatId, disappearingS };
+  });
+}
+
+/**
+ * Sends a group invitation or an answer to one as a 1:1 content to `toUserId`; `local` runs in the
+ * transaction that queues it (an inviter records the invitation it issues there).
+ */
+export async function sendInvite(
+  deps: SendActionDeps,
+  toUserId: string,
+  invite: InviteBody,
+  local: (tx: StoreTx) => Promise<void> = async () => {},
+) {
+  return queue(deps, toUserId, { kind: 'invite', invite }, async (tx) => {
+    await local(tx);
+    return { kind: 'none' };
   });
 }

@@ -6,6 +6,7 @@ import type { DeviceLists } from '../e2ee/device-lists.js';
 import { type Logger, warnOnFailure } from '../logger.js';
 import type { ClientStore, StoreTx } from '../stores/client-store.js';
 import { addFlag, type GroupFlag, getGroup, isMember, type LocalGroup, listGroups, putGroup } from './group-book.js';
+import type { JoinConsent } from './group-invites.js';
 import { checkRecord, type RecordOutcome } from './group-records.js';
 import { rotateOwnSenderKey } from './group-sender-keys.js';
 
@@ -64,6 +65,8 @@ export const toGroupInfo = (g: LocalGroup, selfUserId: string): GroupInfo => ({
 });
 
 const HISTORY_PAGE = 200;
+/** Most `group_list` pages one sync reads (a hostile server cannot keep it paging forever). */
+const MAX_LIST_PAGES = 10_000;
 
 /**
  * Groups on this device: makes signed membership changes, and verifies every change the server hands
@@ -91,6 +94,9 @@ export class GroupManager {
   rename = (id: string, name: string) => this.change(id, () => ({ rename: { name } }));
   describe = (id: string, description: string) => this.change(id, () => ({ describe: { description } }));
   add = (id: string, userIds: string[]) => this.change(id, () => ({ add: { userIds } }));
+  /** Adds one user with the consent they signed by accepting this user's invitation. */
+  addWithConsent = (id: string, userId: string, consent: JoinConsent) =>
+    this.change(id, () => ({ add: { userIds: [userId] } }), [consent]);
   remove = (id: string, userIds: string[]) => this.change(id, () => ({ remove: { userIds } }));
   promote = (id: string, userIds: string[]) => this.change(id, () => ({ promote: { userIds } }));
   demote = (id: string, userIds: string[]) => this.change(id, () => ({ demote: { userIds } }));
@@ -134,9 +140,17 @@ export class GroupManager {
    * version is flagged (members injected without a signed record). Runs after each connect.
    */
   async sync(only?: string[]): Promise<void> {
-    const frame = await this.o.request({ groupList: {} });
-    const states = (frame.groupList?.groups ?? []).filter((s) => !only || only.includes(s.groupId ?? ''));
-    for (const state of states) await this.catchUp(state);
+    // The server answers in pages that each fit one frame; a cursor that does not move ends the walk.
+    let cursor = '';
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const frame = await this.o.request({ groupList: cursor ? { cursor } : {} });
+      const states = (frame.groupList?.groups ?? []).filter((s) => !only || only.includes(s.groupId ?? ''));
+      for (const state of states) await this.catchUp(state);
+      const next = frame.groupList?.nextCursor ?? '';
+      if (!next || next <= cursor) return;
+      cursor = next;
+    }
+    this.o.logger.warn('group list still had pages after the most this client reads', { pages: MAX_LIST_PAGES });
   }
 
   private async catchUp(state: parley.v1.GroupState.$Properties): Promise<void> {
@@ -238,7 +252,11 @@ export class GroupManager {
   }
 
   /** Signs the next record, has the server apply it, and applies it here; refetches and re-signs after a lost race. */
-  private async change(groupId: string, build: (state: GroupSnapshot | undefined) => Action): Promise<GroupInfo> {
+  private async change(
+    groupId: string,
+    build: (state: GroupSnapshot | undefined) => Action,
+    consents: JoinConsent[] = [],
+  ): Promise<GroupInfo> {
     for (let attempt = 0; ; attempt++) {
       const local = await this.o.store.transaction((tx) => getGroup(tx, groupId));
       const action = build(local?.snapshot);
@@ -257,7 +275,7 @@ export class GroupManager {
         identity.privateKey,
       );
       try {
-        await this.o.request({ groupChange: { record } });
+        await this.o.request({ groupChange: { record, ...(consents.length ? { consents } : {}) } });
       } catch (error) {
         if (isParleyError(error, 'CONFLICT') && attempt < 3) {
           await this.sync([groupId]);

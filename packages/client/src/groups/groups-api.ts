@@ -1,5 +1,15 @@
-import { ParleyError, pb, type ServerFrame } from '@parley/core';
+import { newMessageId, ParleyError, pb, type ServerFrame } from '@parley/core';
+import { signJoinConsent } from '@parley/core/groups';
+import { type SendActionDeps, sendInvite } from '../actions/send-action.js';
 import type { StoredMessage } from '../messages/message-store.js';
+import { getGroup } from './group-book.js';
+import {
+  type GroupInvitation,
+  getReceivedInvite,
+  INVITE_TTL_MS,
+  listReceivedInvites,
+  putIssuedInvite,
+} from './group-invites.js';
 import type { GroupInfo, GroupManager } from './group-manager.js';
 
 /** The app's view of groups: `client.groups`. Changes are signed by this device and verified by every member. */
@@ -20,6 +30,20 @@ export interface GroupsApi {
   list(): Promise<GroupInfo[]>;
   /** Fetches and verifies changes made while this device was away (also done after every connect). */
   sync(): Promise<void>;
+  /**
+   * Invites a user whose "who can add me to groups" setting refused this user (GROUP_ADD_REFUSED):
+   * sends them an encrypted 1:1 invitation. When they accept, this device checks the answer against
+   * the invitation it issued and adds them (`group:invite-accepted`). Admins only.
+   */
+  invite(groupId: string, userId: string): Promise<{ inviteId: string; expiresAt: number }>;
+  /** Invitations this user received and can still accept (also announced with `group:invited`). */
+  invitations(): Promise<GroupInvitation[]>;
+  /**
+   * Accepts an invitation: answers the inviter with this device's signed consent to be added to
+   * that group by them. Resolves once the server has the answer; the inviter's device then adds
+   * this user (`group:updated` follows). NOT_FOUND for an unknown or expired invitation.
+   */
+  acceptInvite(inviteId: string): Promise<void>;
   /** Who has one of this user's group messages: each member who was in the group when it was sent. */
   receipts(
     groupId: string,
@@ -34,6 +58,10 @@ export interface GroupsApiDeps {
   local(): Promise<GroupManager>;
   request(body: Record<string, unknown>): Promise<ServerFrame>;
   message(id: string): Promise<StoredMessage | undefined>;
+  /** What sending a 1:1 content needs (invitations go through the outbox). */
+  sending(): Promise<SendActionDeps>;
+  /** This device's identity key pair (to sign a consent). */
+  identity(): Promise<{ privateKey: Uint8Array }>;
 }
 
 const STATUS = {
@@ -58,6 +86,53 @@ export function groupsApi(deps: GroupsApiDeps): GroupsApi {
     get: async (groupId) => (await deps.local()).get(groupId),
     list: async () => (await deps.local()).list(),
     sync: async () => (await deps.manager()).sync(),
+    async invite(groupId, userId) {
+      const send = await deps.sending();
+      const group = await send.store.transaction((tx) => getGroup(tx, groupId));
+      const self = group?.snapshot.members.find((m) => m.userId === send.self.userId);
+      if (!group) throw new ParleyError('NOT_FOUND', `unknown group ${groupId}`);
+      if (self?.role !== 'admin') throw new ParleyError('FORBIDDEN', 'only admins may invite');
+      if (group.snapshot.members.some((m) => m.userId === userId)) {
+        throw new ParleyError('INVALID_ARGUMENT', `${userId} is already a member`);
+      }
+      const inviteId = newMessageId();
+      const expiresAt = send.clock.now() + INVITE_TTL_MS;
+      const offer = { kind: 'offer' as const, groupId, groupName: group.snapshot.name, inviteId, expiresAt };
+      const { sent } = await sendInvite(send, userId, offer, (tx) =>
+        putIssuedInvite(tx, inviteId, { groupId, invitee: userId, expiresAt, accepted: false }),
+      );
+      await sent;
+      return { inviteId, expiresAt };
+    },
+    async invitations() {
+      const send = await deps.sending();
+      return send.store.transaction((tx) => listReceivedInvites(tx, send.clock.now()));
+    },
+    async acceptInvite(inviteId) {
+      const send = await deps.sending();
+      const invitation = await send.store.transaction((tx) => getReceivedInvite(tx, inviteId));
+      if (!invitation || invitation.expiresAt <= send.clock.now()) {
+        throw new ParleyError('NOT_FOUND', `no invitation ${inviteId} to accept`);
+      }
+      const signed = await signJoinConsent(
+        {
+          groupId: invitation.groupId,
+          invitee: { userId: send.self.userId, deviceId: send.self.deviceId },
+          inviterUserId: invitation.from,
+          expiresAt: invitation.expiresAt,
+        },
+        (await deps.identity()).privateKey,
+      );
+      const consent = {
+        groupId: invitation.groupId,
+        invitee: { userId: send.self.userId, deviceId: send.self.deviceId },
+        inviterUserId: invitation.from,
+        expiresAt: invitation.expiresAt,
+        signature: signed.signature ?? new Uint8Array(),
+      };
+      const { sent } = await sendInvite(send, invitation.from, { kind: 'accept', inviteId, consent });
+      await sent;
+    },
     async receipts(groupId, messageId) {
       const m = await deps.message(messageId);
       if (!m?.outgoing || m.chatId !== groupId) {

@@ -3,6 +3,7 @@ import { applyPending, receiveAction } from '../actions/apply-action.js';
 import type { DecodedContent } from '../content.js';
 import type { PeerAddress, ReceivedMessage } from '../events.js';
 import { getGroup, isMember } from '../groups/group-book.js';
+import { fileInvite, type InviteFiled } from '../groups/group-invites.js';
 import type { StoreTx } from '../stores/client-store.js';
 import type { Announcement } from './announcements.js';
 import { getMessage, hasMessage, putIncoming, replaceMessage } from './message-store.js';
@@ -22,7 +23,8 @@ export type Filed =
   | { kind: 'announce'; announcement: Announcement }
   | { kind: 'refused'; id: string; from: PeerAddress; targetId: string; action: string; reason: string }
   | { kind: 'unsupported'; id: string; chatId: string; from: PeerAddress; sentAt: number }
-  | { kind: 'setting'; chatId: string; disappearingS: number; by: string };
+  | { kind: 'setting'; chatId: string; disappearingS: number; by: string }
+  | Exclude<InviteFiled, { kind: 'refused' }>;
 
 /** Whether an id was filed already, as a message or as an action, setting or unsupported kind. */
 export const wasFiled = async (tx: StoreTx, id: string) => (await hasMessage(tx, id)) || (await wasSeen(tx, id));
@@ -38,6 +40,16 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
     case 'unsupported':
       await markSeen(tx, id);
       return [{ kind: 'unsupported', id, chatId, from, sentAt: decoded.sentAt }];
+    case 'invite': {
+      await markSeen(tx, id);
+      // Invitations travel 1:1 only: one inside a group chat is someone else's doing.
+      if (decoded.groupId || (await getGroup(tx, chatId))) {
+        return [
+          { kind: 'refused', id, from, targetId: chatId, action: 'invite', reason: 'an invitation in a group chat' },
+        ];
+      }
+      return fileInvite(tx, decoded.invite, { id, from, selfUserId: o.selfUserId, now: o.now });
+    }
     case 'setting': {
       await markSeen(tx, id);
       if (!isMember(await getGroup(tx, chatId), from.userId) && (await getGroup(tx, chatId))) {

@@ -32,6 +32,10 @@ export const NS = {
   groups: 'groups',
   /** `groups/group-book.ts`: this device's own sender key per group. */
   ownSenderKeys: 'groups.own-sender-key',
+  /** `groups/group-invites.ts`: invitations this device sent, by invite id (checked when accepted). */
+  invitesIssued: 'groups.invites-issued',
+  /** `groups/group-invites.ts`: invitations this user received, by invite id. */
+  invitesReceived: 'groups.invites-received',
   /** `groups/group-sender-keys.ts`: the sender keys of other members' devices. */
   senderKeys: 'signal.sender-keys',
   /** `actions/action-store.ts`: ids of received contents that are not stored messages (actions, settings), for dedup. */

@@ -539,6 +539,8 @@ export namespace parley {
             edit?: (parley.v1.Edit.$Properties|null);
             delete?: (parley.v1.Delete.$Properties|null);
             chatSetting?: (parley.v1.ChatSetting.$Properties|null);
+            groupInvite?: (parley.v1.GroupInvite.$Properties|null);
+            groupInviteAccept?: (parley.v1.GroupInviteAccept.$Properties|null);
             sentAt: number;
             toUserId: string;
             replyTo: string;
@@ -549,7 +551,7 @@ export namespace parley {
             forwarded: boolean;
             quote?: (parley.v1.Quote.$Properties|null);
             expiresInS: number;
-            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
+            body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting"|"groupInvite"|"groupInviteAccept");
             static create(properties: parley.v1.Content.$Shape): parley.v1.Content & parley.v1.Content.$Shape;
             static create(properties?: parley.v1.Content.$Properties): parley.v1.Content;
             static encode(message: parley.v1.Content.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -569,6 +571,8 @@ export namespace parley {
                 edit?: (parley.v1.Edit.$Properties|null);
                 "delete"?: (parley.v1.Delete.$Properties|null);
                 chatSetting?: (parley.v1.ChatSetting.$Properties|null);
+                groupInvite?: (parley.v1.GroupInvite.$Properties|null);
+                groupInviteAccept?: (parley.v1.GroupInviteAccept.$Properties|null);
                 sentAt?: (number|null);
                 toUserId?: (string|null);
                 replyTo?: (string|null);
@@ -579,7 +583,7 @@ export namespace parley {
                 forwarded?: (boolean|null);
                 quote?: (parley.v1.Quote.$Properties|null);
                 expiresInS?: (number|null);
-                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting");
+                body?: ("text"|"media"|"senderKeyDistribution"|"reaction"|"edit"|"delete"|"chatSetting"|"groupInvite"|"groupInviteAccept");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -590,6 +594,8 @@ export namespace parley {
               edit?: parley.v1.Edit.$Shape|null;
               "delete"?: parley.v1.Delete.$Shape|null;
               chatSetting?: parley.v1.ChatSetting.$Shape|null;
+              groupInvite?: parley.v1.GroupInvite.$Shape|null;
+              groupInviteAccept?: parley.v1.GroupInviteAccept.$Shape|null;
               sentAt?: number|null;
               toUserId?: string|null;
               replyTo?: string|null;
@@ -602,8 +608,66 @@ export namespace parley {
               expiresInS?: number|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape })
+              ({ body?: undefined; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "text"; text: parley.v1.Text.$Shape; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "media"; text?: null; media: parley.v1.Media.$Shape; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "senderKeyDistribution"; text?: null; media?: null; senderKeyDistribution: parley.v1.SenderKeyDistribution.$Shape; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "reaction"; text?: null; media?: null; senderKeyDistribution?: null; reaction: parley.v1.Reaction.$Shape; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "edit"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit: parley.v1.Edit.$Shape; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "delete"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete": parley.v1.Delete.$Shape; chatSetting?: null; groupInvite?: null; groupInviteAccept?: null }|{ body?: "chatSetting"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting: parley.v1.ChatSetting.$Shape; groupInvite?: null; groupInviteAccept?: null }|{ body?: "groupInvite"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite: parley.v1.GroupInvite.$Shape; groupInviteAccept?: null }|{ body?: "groupInviteAccept"; text?: null; media?: null; senderKeyDistribution?: null; reaction?: null; edit?: null; "delete"?: null; chatSetting?: null; groupInvite?: null; groupInviteAccept: parley.v1.GroupInviteAccept.$Shape })
             );
+        }
+
+        interface IGroupInvite extends parley.v1.GroupInvite.$Properties {
+        }
+
+        class GroupInvite {
+            constructor(properties?: parley.v1.GroupInvite.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            groupName: string;
+            inviteId: string;
+            expiresAt: number;
+            static create(properties: parley.v1.GroupInvite.$Shape): parley.v1.GroupInvite & parley.v1.GroupInvite.$Shape;
+            static create(properties?: parley.v1.GroupInvite.$Properties): parley.v1.GroupInvite;
+            static encode(message: parley.v1.GroupInvite.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupInvite & parley.v1.GroupInvite.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupInvite;
+            static toObject(message: parley.v1.GroupInvite, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupInvite {
+            interface $Properties {
+                groupId?: (string|null);
+                groupName?: (string|null);
+                inviteId?: (string|null);
+                expiresAt?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupInvite.$Properties;
+        }
+
+        interface IGroupInviteAccept extends parley.v1.GroupInviteAccept.$Properties {
+        }
+
+        class GroupInviteAccept {
+            constructor(properties?: parley.v1.GroupInviteAccept.$Properties);
+            $unknowns?: Uint8Array[];
+            inviteId: string;
+            consent?: (parley.v1.GroupJoinConsent.$Properties|null);
+            static create(properties: parley.v1.GroupInviteAccept.$Shape): parley.v1.GroupInviteAccept & parley.v1.GroupInviteAccept.$Shape;
+            static create(properties?: parley.v1.GroupInviteAccept.$Properties): parley.v1.GroupInviteAccept;
+            static encode(message: parley.v1.GroupInviteAccept.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupInviteAccept & parley.v1.GroupInviteAccept.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupInviteAccept;
+            static toObject(message: parley.v1.GroupInviteAccept, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupInviteAccept {
+            interface $Properties {
+                inviteId?: (string|null);
+                consent?: (parley.v1.GroupJoinConsent.$Properties|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupInviteAccept.$Properties;
         }
 
         interface IQuote extends parley.v1.Quote.$Properties {
@@ -846,467 +910,6 @@ export namespace parley {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.Reaction.$Properties;
-        }
-
-        interface IDeviceListRecord extends parley.v1.DeviceListRecord.$Properties {
-        }
-
-        class DeviceListRecord {
-            constructor(properties?: parley.v1.DeviceListRecord.$Properties);
-            $unknowns?: Uint8Array[];
-            userId: string;
-            version: number;
-            prevHash: Uint8Array;
-            signerDeviceId: number;
-            at: number;
-            add?: (parley.v1.DeviceListAdd.$Properties|null);
-            remove?: (parley.v1.DeviceListRemove.$Properties|null);
-            signature: Uint8Array;
-            action?: ("add"|"remove");
-            static create(properties: parley.v1.DeviceListRecord.$Shape): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
-            static create(properties?: parley.v1.DeviceListRecord.$Properties): parley.v1.DeviceListRecord;
-            static encode(message: parley.v1.DeviceListRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRecord;
-            static toObject(message: parley.v1.DeviceListRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DeviceListRecord {
-            interface $Properties {
-                userId?: (string|null);
-                version?: (number|null);
-                prevHash?: (Uint8Array|null);
-                signerDeviceId?: (number|null);
-                at?: (number|null);
-                add?: (parley.v1.DeviceListAdd.$Properties|null);
-                remove?: (parley.v1.DeviceListRemove.$Properties|null);
-                signature?: (Uint8Array|null);
-                action?: ("add"|"remove");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              userId?: string|null;
-              version?: number|null;
-              prevHash?: Uint8Array|null;
-              signerDeviceId?: number|null;
-              at?: number|null;
-              add?: parley.v1.DeviceListAdd.$Shape|null;
-              remove?: parley.v1.DeviceListRemove.$Shape|null;
-              signature?: Uint8Array|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ action?: undefined; add?: null; remove?: null }|{ action?: "add"; add: parley.v1.DeviceListAdd.$Shape; remove?: null }|{ action?: "remove"; add?: null; remove: parley.v1.DeviceListRemove.$Shape })
-            );
-        }
-
-        interface IDeviceListAdd extends parley.v1.DeviceListAdd.$Properties {
-        }
-
-        class DeviceListAdd {
-            constructor(properties?: parley.v1.DeviceListAdd.$Properties);
-            $unknowns?: Uint8Array[];
-            deviceId: number;
-            identityKey: Uint8Array;
-            static create(properties: parley.v1.DeviceListAdd.$Shape): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
-            static create(properties?: parley.v1.DeviceListAdd.$Properties): parley.v1.DeviceListAdd;
-            static encode(message: parley.v1.DeviceListAdd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAdd;
-            static toObject(message: parley.v1.DeviceListAdd, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DeviceListAdd {
-            interface $Properties {
-                deviceId?: (number|null);
-                identityKey?: (Uint8Array|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.DeviceListAdd.$Properties;
-        }
-
-        interface IDeviceListRemove extends parley.v1.DeviceListRemove.$Properties {
-        }
-
-        class DeviceListRemove {
-            constructor(properties?: parley.v1.DeviceListRemove.$Properties);
-            $unknowns?: Uint8Array[];
-            deviceId: number;
-            static create(properties: parley.v1.DeviceListRemove.$Shape): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
-            static create(properties?: parley.v1.DeviceListRemove.$Properties): parley.v1.DeviceListRemove;
-            static encode(message: parley.v1.DeviceListRemove.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRemove;
-            static toObject(message: parley.v1.DeviceListRemove, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DeviceListRemove {
-            interface $Properties {
-                deviceId?: (number|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.DeviceListRemove.$Properties;
-        }
-
-        interface IDeviceListAppend extends parley.v1.DeviceListAppend.$Properties {
-        }
-
-        class DeviceListAppend {
-            constructor(properties?: parley.v1.DeviceListAppend.$Properties);
-            $unknowns?: Uint8Array[];
-            record: Uint8Array;
-            static create(properties: parley.v1.DeviceListAppend.$Shape): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
-            static create(properties?: parley.v1.DeviceListAppend.$Properties): parley.v1.DeviceListAppend;
-            static encode(message: parley.v1.DeviceListAppend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAppend;
-            static toObject(message: parley.v1.DeviceListAppend, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DeviceListAppend {
-            interface $Properties {
-                record?: (Uint8Array|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.DeviceListAppend.$Properties;
-        }
-
-        enum ErrorCode {
-            ERROR_CODE_UNSPECIFIED = 0,
-            ERROR_CODE_BAD_FRAME = 1,
-            ERROR_CODE_FRAME_TOO_LARGE = 2,
-            ERROR_CODE_UNAUTHENTICATED = 3,
-            ERROR_CODE_AUTH_FAILED = 4,
-            ERROR_CODE_FORBIDDEN = 5,
-            ERROR_CODE_UNKNOWN_RECIPIENT = 6,
-            ERROR_CODE_DEVICES_MISMATCH = 7,
-            ERROR_CODE_RATE_LIMITED = 8,
-            ERROR_CODE_QUEUE_FULL = 9,
-            ERROR_CODE_NOT_FOUND = 10,
-            ERROR_CODE_CONFLICT = 11,
-            ERROR_CODE_INVALID_ARGUMENT = 12,
-            ERROR_CODE_UNAVAILABLE = 13,
-            ERROR_CODE_INTERNAL = 14,
-            ERROR_CODE_TIMEOUT = 15,
-            ERROR_CODE_CONNECTION_CLOSED = 16,
-            ERROR_CODE_UNSUPPORTED_VERSION = 17,
-            ERROR_CODE_MEDIA_INTEGRITY = 18,
-            ERROR_CODE_MEDIA_TOO_LARGE = 19,
-            ERROR_CODE_TICKET_INVALID = 20,
-            ERROR_CODE_DECRYPTION_FAILED = 21,
-            ERROR_CODE_UNTRUSTED_IDENTITY = 22,
-            ERROR_CODE_GROUP_FULL = 23,
-            ERROR_CODE_NOT_GROUP_MEMBER = 24,
-            ERROR_CODE_BAD_SIGNATURE = 25,
-            ERROR_CODE_STORE_FAILED = 26,
-            ERROR_CODE_CLOSED = 27,
-            ERROR_CODE_OVERLOADED = 28
-        }
-
-        interface IError extends parley.v1.Error.$Properties {
-        }
-
-        class Error {
-            constructor(properties?: parley.v1.Error.$Properties);
-            $unknowns?: Uint8Array[];
-            code: parley.v1.ErrorCode;
-            message: string;
-            retryable: boolean;
-            retryAfterMs: number;
-            devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
-            static create(properties: parley.v1.Error.$Shape): parley.v1.Error & parley.v1.Error.$Shape;
-            static create(properties?: parley.v1.Error.$Properties): parley.v1.Error;
-            static encode(message: parley.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Error & parley.v1.Error.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.Error;
-            static toObject(message: parley.v1.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace Error {
-            interface $Properties {
-                code?: (parley.v1.ErrorCode|null);
-                message?: (string|null);
-                retryable?: (boolean|null);
-                retryAfterMs?: (number|null);
-                devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.Error.$Properties;
-        }
-
-        interface IDevicesMismatch extends parley.v1.DevicesMismatch.$Properties {
-        }
-
-        class DevicesMismatch {
-            constructor(properties?: parley.v1.DevicesMismatch.$Properties);
-            $unknowns?: Uint8Array[];
-            missing: parley.v1.Address.$Properties[];
-            extra: parley.v1.Address.$Properties[];
-            stale: parley.v1.Address.$Properties[];
-            static create(properties: parley.v1.DevicesMismatch.$Shape): parley.v1.DevicesMismatch & parley.v1.DevicesMismatch.$Shape;
-            static create(properties?: parley.v1.DevicesMismatch.$Properties): parley.v1.DevicesMismatch;
-            static encode(message: parley.v1.DevicesMismatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DevicesMismatch & parley.v1.DevicesMismatch.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.DevicesMismatch;
-            static toObject(message: parley.v1.DevicesMismatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace DevicesMismatch {
-            interface $Properties {
-                missing?: (parley.v1.Address.$Properties[]|null);
-                extra?: (parley.v1.Address.$Properties[]|null);
-                stale?: (parley.v1.Address.$Properties[]|null);
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.DevicesMismatch.$Properties;
-        }
-
-        interface IClientFrame extends parley.v1.ClientFrame.$Properties {
-        }
-
-        class ClientFrame {
-            constructor(properties?: parley.v1.ClientFrame.$Properties);
-            $unknowns?: Uint8Array[];
-            requestId: number;
-            hello?: (parley.v1.Hello.$Properties|null);
-            auth?: (parley.v1.Auth.$Properties|null);
-            ping?: (parley.v1.Ping.$Properties|null);
-            pong?: (parley.v1.Pong.$Properties|null);
-            send?: (parley.v1.Send.$Properties|null);
-            deliverAck?: (parley.v1.DeliverAck.$Properties|null);
-            receipt?: (parley.v1.Receipt.$Properties|null);
-            presenceSubscribe?: (parley.v1.PresenceSubscribe.$Properties|null);
-            presenceUnsubscribe?: (parley.v1.PresenceUnsubscribe.$Properties|null);
-            setActive?: (parley.v1.SetActive.$Properties|null);
-            setPrivacy?: (parley.v1.SetPrivacy.$Properties|null);
-            setContacts?: (parley.v1.SetContacts.$Properties|null);
-            typing?: (parley.v1.Typing.$Properties|null);
-            registerPushToken?: (parley.v1.RegisterPushToken.$Properties|null);
-            groupChange?: (parley.v1.GroupChange.$Properties|null);
-            groupGet?: (parley.v1.GroupGet.$Properties|null);
-            groupList?: (parley.v1.GroupListRequest.$Properties|null);
-            groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
-            groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
-            keysUpload?: (parley.v1.KeysUpload.$Properties|null);
-            keysFetch?: (parley.v1.KeysFetch.$Properties|null);
-            keysCount?: (parley.v1.KeysCount.$Properties|null);
-            devicesGet?: (parley.v1.DevicesGet.$Properties|null);
-            deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
-            deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
-            mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
-            mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-            mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
-            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
-            static create(properties: parley.v1.ClientFrame.$Shape): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
-            static create(properties?: parley.v1.ClientFrame.$Properties): parley.v1.ClientFrame;
-            static encode(message: parley.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.ClientFrame;
-            static toObject(message: parley.v1.ClientFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace ClientFrame {
-            interface $Properties {
-                requestId?: (number|null);
-                hello?: (parley.v1.Hello.$Properties|null);
-                auth?: (parley.v1.Auth.$Properties|null);
-                ping?: (parley.v1.Ping.$Properties|null);
-                pong?: (parley.v1.Pong.$Properties|null);
-                send?: (parley.v1.Send.$Properties|null);
-                deliverAck?: (parley.v1.DeliverAck.$Properties|null);
-                receipt?: (parley.v1.Receipt.$Properties|null);
-                presenceSubscribe?: (parley.v1.PresenceSubscribe.$Properties|null);
-                presenceUnsubscribe?: (parley.v1.PresenceUnsubscribe.$Properties|null);
-                setActive?: (parley.v1.SetActive.$Properties|null);
-                setPrivacy?: (parley.v1.SetPrivacy.$Properties|null);
-                setContacts?: (parley.v1.SetContacts.$Properties|null);
-                typing?: (parley.v1.Typing.$Properties|null);
-                registerPushToken?: (parley.v1.RegisterPushToken.$Properties|null);
-                groupChange?: (parley.v1.GroupChange.$Properties|null);
-                groupGet?: (parley.v1.GroupGet.$Properties|null);
-                groupList?: (parley.v1.GroupListRequest.$Properties|null);
-                groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
-                groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
-                keysUpload?: (parley.v1.KeysUpload.$Properties|null);
-                keysFetch?: (parley.v1.KeysFetch.$Properties|null);
-                keysCount?: (parley.v1.KeysCount.$Properties|null);
-                devicesGet?: (parley.v1.DevicesGet.$Properties|null);
-                deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
-                deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
-                mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
-                mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
-                mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
-                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              requestId?: number|null;
-              hello?: parley.v1.Hello.$Shape|null;
-              auth?: parley.v1.Auth.$Shape|null;
-              ping?: parley.v1.Ping.$Shape|null;
-              pong?: parley.v1.Pong.$Shape|null;
-              send?: parley.v1.Send.$Shape|null;
-              deliverAck?: parley.v1.DeliverAck.$Shape|null;
-              receipt?: parley.v1.Receipt.$Shape|null;
-              presenceSubscribe?: parley.v1.PresenceSubscribe.$Shape|null;
-              presenceUnsubscribe?: parley.v1.PresenceUnsubscribe.$Shape|null;
-              setActive?: parley.v1.SetActive.$Shape|null;
-              setPrivacy?: parley.v1.SetPrivacy.$Shape|null;
-              setContacts?: parley.v1.SetContacts.$Shape|null;
-              typing?: parley.v1.Typing.$Shape|null;
-              registerPushToken?: parley.v1.RegisterPushToken.$Shape|null;
-              groupChange?: parley.v1.GroupChange.$Shape|null;
-              groupGet?: parley.v1.GroupGet.$Shape|null;
-              groupList?: parley.v1.GroupListRequest.$Shape|null;
-              groupHistory?: parley.v1.GroupHistoryRequest.$Shape|null;
-              groupReceipts?: parley.v1.GroupReceiptsRequest.$Shape|null;
-              keysUpload?: parley.v1.KeysUpload.$Shape|null;
-              keysFetch?: parley.v1.KeysFetch.$Shape|null;
-              keysCount?: parley.v1.KeysCount.$Shape|null;
-              devicesGet?: parley.v1.DevicesGet.$Shape|null;
-              deviceRemove?: parley.v1.DeviceRemove.$Shape|null;
-              deviceListAppend?: parley.v1.DeviceListAppend.$Shape|null;
-              mediaUpload?: parley.v1.MediaUploadRequest.$Shape|null;
-              mediaDownload?: parley.v1.MediaDownloadRequest.$Shape|null;
-              mediaDelete?: parley.v1.MediaDeleteRequest.$Shape|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceListAppend"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend: parley.v1.DeviceListAppend.$Shape; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape; mediaDelete?: null }|{ body?: "mediaDelete"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete: parley.v1.MediaDeleteRequest.$Shape })
-            );
-        }
-
-        interface IOk extends parley.v1.Ok.$Properties {
-        }
-
-        class Ok {
-            constructor(properties?: parley.v1.Ok.$Properties);
-            $unknowns?: Uint8Array[];
-            static create(properties: parley.v1.Ok.$Shape): parley.v1.Ok & parley.v1.Ok.$Shape;
-            static create(properties?: parley.v1.Ok.$Properties): parley.v1.Ok;
-            static encode(message: parley.v1.Ok.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Ok & parley.v1.Ok.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.Ok;
-            static toObject(message: parley.v1.Ok, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace Ok {
-            interface $Properties {
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = parley.v1.Ok.$Properties;
-        }
-
-        interface IServerFrame extends parley.v1.ServerFrame.$Properties {
-        }
-
-        class ServerFrame {
-            constructor(properties?: parley.v1.ServerFrame.$Properties);
-            $unknowns?: Uint8Array[];
-            requestId: number;
-            error?: (parley.v1.Error.$Properties|null);
-            ok?: (parley.v1.Ok.$Properties|null);
-            challenge?: (parley.v1.Challenge.$Properties|null);
-            welcome?: (parley.v1.Welcome.$Properties|null);
-            ping?: (parley.v1.Ping.$Properties|null);
-            pong?: (parley.v1.Pong.$Properties|null);
-            goodbye?: (parley.v1.Goodbye.$Properties|null);
-            sendAck?: (parley.v1.SendAck.$Properties|null);
-            deliver?: (parley.v1.Deliver.$Properties|null);
-            syncComplete?: (parley.v1.SyncComplete.$Properties|null);
-            presenceSnapshot?: (parley.v1.PresenceSnapshot.$Properties|null);
-            presenceChanged?: (parley.v1.PresenceChanged.$Properties|null);
-            typingChanged?: (parley.v1.TypingChanged.$Properties|null);
-            groupState?: (parley.v1.GroupState.$Properties|null);
-            groupList?: (parley.v1.GroupList.$Properties|null);
-            groupHistory?: (parley.v1.GroupHistory.$Properties|null);
-            groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
-            keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
-            keysBundles?: (parley.v1.KeysBundles.$Properties|null);
-            prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
-            deviceList?: (parley.v1.DeviceList.$Properties|null);
-            mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
-            body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
-            static create(properties: parley.v1.ServerFrame.$Shape): parley.v1.ServerFrame & parley.v1.ServerFrame.$Shape;
-            static create(properties?: parley.v1.ServerFrame.$Properties): parley.v1.ServerFrame;
-            static encode(message: parley.v1.ServerFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
-            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ServerFrame & parley.v1.ServerFrame.$Shape;
-            static fromObject(object: { [k: string]: any }): parley.v1.ServerFrame;
-            static toObject(message: parley.v1.ServerFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
-            static getTypeUrl(prefix?: string): string;
-        }
-
-        namespace ServerFrame {
-            interface $Properties {
-                requestId?: (number|null);
-                error?: (parley.v1.Error.$Properties|null);
-                ok?: (parley.v1.Ok.$Properties|null);
-                challenge?: (parley.v1.Challenge.$Properties|null);
-                welcome?: (parley.v1.Welcome.$Properties|null);
-                ping?: (parley.v1.Ping.$Properties|null);
-                pong?: (parley.v1.Pong.$Properties|null);
-                goodbye?: (parley.v1.Goodbye.$Properties|null);
-                sendAck?: (parley.v1.SendAck.$Properties|null);
-                deliver?: (parley.v1.Deliver.$Properties|null);
-                syncComplete?: (parley.v1.SyncComplete.$Properties|null);
-                presenceSnapshot?: (parley.v1.PresenceSnapshot.$Properties|null);
-                presenceChanged?: (parley.v1.PresenceChanged.$Properties|null);
-                typingChanged?: (parley.v1.TypingChanged.$Properties|null);
-                groupState?: (parley.v1.GroupState.$Properties|null);
-                groupList?: (parley.v1.GroupList.$Properties|null);
-                groupHistory?: (parley.v1.GroupHistory.$Properties|null);
-                groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
-                keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
-                keysBundles?: (parley.v1.KeysBundles.$Properties|null);
-                prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
-                deviceList?: (parley.v1.DeviceList.$Properties|null);
-                mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
-                body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
-                $unknowns?: Uint8Array[];
-            }
-            type $Shape = {
-              requestId?: number|null;
-              error?: parley.v1.Error.$Shape|null;
-              ok?: parley.v1.Ok.$Shape|null;
-              challenge?: parley.v1.Challenge.$Shape|null;
-              welcome?: parley.v1.Welcome.$Shape|null;
-              ping?: parley.v1.Ping.$Shape|null;
-              pong?: parley.v1.Pong.$Shape|null;
-              goodbye?: parley.v1.Goodbye.$Shape|null;
-              sendAck?: parley.v1.SendAck.$Shape|null;
-              deliver?: parley.v1.Deliver.$Shape|null;
-              syncComplete?: parley.v1.SyncComplete.$Shape|null;
-              presenceSnapshot?: parley.v1.PresenceSnapshot.$Shape|null;
-              presenceChanged?: parley.v1.PresenceChanged.$Shape|null;
-              typingChanged?: parley.v1.TypingChanged.$Shape|null;
-              groupState?: parley.v1.GroupState.$Shape|null;
-              groupList?: parley.v1.GroupList.$Shape|null;
-              groupHistory?: parley.v1.GroupHistory.$Shape|null;
-              groupReceipts?: parley.v1.GroupReceipts.$Shape|null;
-              keysUploadResult?: parley.v1.KeysUploadResult.$Shape|null;
-              keysBundles?: parley.v1.KeysBundles.$Shape|null;
-              prekeysLow?: parley.v1.PreKeysLow.$Shape|null;
-              deviceList?: parley.v1.DeviceList.$Shape|null;
-              mediaTicket?: parley.v1.MediaTicket.$Shape|null;
-              $unknowns?: Uint8Array[];
-            } & (
-              ({ body?: undefined; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "error"; error: parley.v1.Error.$Shape; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ok"; error?: null; ok: parley.v1.Ok.$Shape; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "challenge"; error?: null; ok?: null; challenge: parley.v1.Challenge.$Shape; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "welcome"; error?: null; ok?: null; challenge?: null; welcome: parley.v1.Welcome.$Shape; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ping"; error?: null; ok?: null; challenge?: null; welcome?: null; ping: parley.v1.Ping.$Shape; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "pong"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong: parley.v1.Pong.$Shape; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "goodbye"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye: parley.v1.Goodbye.$Shape; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "sendAck"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck: parley.v1.SendAck.$Shape; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "deliver"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver: parley.v1.Deliver.$Shape; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "syncComplete"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete: parley.v1.SyncComplete.$Shape; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceSnapshot"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot: parley.v1.PresenceSnapshot.$Shape; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged: parley.v1.PresenceChanged.$Shape; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "typingChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged: parley.v1.TypingChanged.$Shape; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupState"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState: parley.v1.GroupState.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList: parley.v1.GroupList.$Shape; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupHistory"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory: parley.v1.GroupHistory.$Shape; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupReceipts"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceipts.$Shape; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysUploadResult"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult: parley.v1.KeysUploadResult.$Shape; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysBundles"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles: parley.v1.KeysBundles.$Shape; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "prekeysLow"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow: parley.v1.PreKeysLow.$Shape; deviceList?: null; mediaTicket?: null }|{ body?: "deviceList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList: parley.v1.DeviceList.$Shape; mediaTicket?: null }|{ body?: "mediaTicket"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket: parley.v1.MediaTicket.$Shape })
-            );
         }
 
         enum GroupRole {
@@ -1591,6 +1194,7 @@ export namespace parley {
             constructor(properties?: parley.v1.GroupChange.$Properties);
             $unknowns?: Uint8Array[];
             record?: (parley.v1.GroupRecord.$Properties|null);
+            consents: parley.v1.GroupJoinConsent.$Properties[];
             static create(properties: parley.v1.GroupChange.$Shape): parley.v1.GroupChange & parley.v1.GroupChange.$Shape;
             static create(properties?: parley.v1.GroupChange.$Properties): parley.v1.GroupChange;
             static encode(message: parley.v1.GroupChange.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1604,12 +1208,47 @@ export namespace parley {
         namespace GroupChange {
             interface $Properties {
                 record?: (parley.v1.GroupRecord.$Properties|null);
+                consents?: (parley.v1.GroupJoinConsent.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
               record?: parley.v1.GroupRecord.$Shape|null;
+              consents?: parley.v1.GroupJoinConsent.$Shape[]|null;
               $unknowns?: Uint8Array[];
             };
+        }
+
+        interface IGroupJoinConsent extends parley.v1.GroupJoinConsent.$Properties {
+        }
+
+        class GroupJoinConsent {
+            constructor(properties?: parley.v1.GroupJoinConsent.$Properties);
+            $unknowns?: Uint8Array[];
+            groupId: string;
+            invitee?: (parley.v1.Address.$Properties|null);
+            inviterUserId: string;
+            expiresAt: number;
+            signature: Uint8Array;
+            static create(properties: parley.v1.GroupJoinConsent.$Shape): parley.v1.GroupJoinConsent & parley.v1.GroupJoinConsent.$Shape;
+            static create(properties?: parley.v1.GroupJoinConsent.$Properties): parley.v1.GroupJoinConsent;
+            static encode(message: parley.v1.GroupJoinConsent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupJoinConsent & parley.v1.GroupJoinConsent.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupJoinConsent;
+            static toObject(message: parley.v1.GroupJoinConsent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupJoinConsent {
+            interface $Properties {
+                groupId?: (string|null);
+                invitee?: (parley.v1.Address.$Properties|null);
+                inviterUserId?: (string|null);
+                expiresAt?: (number|null);
+                signature?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupJoinConsent.$Properties;
         }
 
         interface IGroupGet extends parley.v1.GroupGet.$Properties {
@@ -1643,6 +1282,7 @@ export namespace parley {
         class GroupListRequest {
             constructor(properties?: parley.v1.GroupListRequest.$Properties);
             $unknowns?: Uint8Array[];
+            cursor: string;
             static create(properties: parley.v1.GroupListRequest.$Shape): parley.v1.GroupListRequest & parley.v1.GroupListRequest.$Shape;
             static create(properties?: parley.v1.GroupListRequest.$Properties): parley.v1.GroupListRequest;
             static encode(message: parley.v1.GroupListRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1655,6 +1295,7 @@ export namespace parley {
 
         namespace GroupListRequest {
             interface $Properties {
+                cursor?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.GroupListRequest.$Properties;
@@ -1667,6 +1308,7 @@ export namespace parley {
             constructor(properties?: parley.v1.GroupList.$Properties);
             $unknowns?: Uint8Array[];
             groups: parley.v1.GroupState.$Properties[];
+            nextCursor: string;
             static create(properties: parley.v1.GroupList.$Shape): parley.v1.GroupList & parley.v1.GroupList.$Shape;
             static create(properties?: parley.v1.GroupList.$Properties): parley.v1.GroupList;
             static encode(message: parley.v1.GroupList.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1680,6 +1322,7 @@ export namespace parley {
         namespace GroupList {
             interface $Properties {
                 groups?: (parley.v1.GroupState.$Properties[]|null);
+                nextCursor?: (string|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.GroupList.$Properties;
@@ -1912,6 +1555,470 @@ export namespace parley {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.ReceiptEvent.$Properties;
+        }
+
+        interface IDeviceListRecord extends parley.v1.DeviceListRecord.$Properties {
+        }
+
+        class DeviceListRecord {
+            constructor(properties?: parley.v1.DeviceListRecord.$Properties);
+            $unknowns?: Uint8Array[];
+            userId: string;
+            version: number;
+            prevHash: Uint8Array;
+            signerDeviceId: number;
+            at: number;
+            add?: (parley.v1.DeviceListAdd.$Properties|null);
+            remove?: (parley.v1.DeviceListRemove.$Properties|null);
+            signature: Uint8Array;
+            action?: ("add"|"remove");
+            static create(properties: parley.v1.DeviceListRecord.$Shape): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
+            static create(properties?: parley.v1.DeviceListRecord.$Properties): parley.v1.DeviceListRecord;
+            static encode(message: parley.v1.DeviceListRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRecord & parley.v1.DeviceListRecord.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRecord;
+            static toObject(message: parley.v1.DeviceListRecord, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListRecord {
+            interface $Properties {
+                userId?: (string|null);
+                version?: (number|null);
+                prevHash?: (Uint8Array|null);
+                signerDeviceId?: (number|null);
+                at?: (number|null);
+                add?: (parley.v1.DeviceListAdd.$Properties|null);
+                remove?: (parley.v1.DeviceListRemove.$Properties|null);
+                signature?: (Uint8Array|null);
+                action?: ("add"|"remove");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              userId?: string|null;
+              version?: number|null;
+              prevHash?: Uint8Array|null;
+              signerDeviceId?: number|null;
+              at?: number|null;
+              add?: parley.v1.DeviceListAdd.$Shape|null;
+              remove?: parley.v1.DeviceListRemove.$Shape|null;
+              signature?: Uint8Array|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ action?: undefined; add?: null; remove?: null }|{ action?: "add"; add: parley.v1.DeviceListAdd.$Shape; remove?: null }|{ action?: "remove"; add?: null; remove: parley.v1.DeviceListRemove.$Shape })
+            );
+        }
+
+        interface IDeviceListAdd extends parley.v1.DeviceListAdd.$Properties {
+        }
+
+        class DeviceListAdd {
+            constructor(properties?: parley.v1.DeviceListAdd.$Properties);
+            $unknowns?: Uint8Array[];
+            deviceId: number;
+            identityKey: Uint8Array;
+            static create(properties: parley.v1.DeviceListAdd.$Shape): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
+            static create(properties?: parley.v1.DeviceListAdd.$Properties): parley.v1.DeviceListAdd;
+            static encode(message: parley.v1.DeviceListAdd.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAdd & parley.v1.DeviceListAdd.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAdd;
+            static toObject(message: parley.v1.DeviceListAdd, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListAdd {
+            interface $Properties {
+                deviceId?: (number|null);
+                identityKey?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListAdd.$Properties;
+        }
+
+        interface IDeviceListRemove extends parley.v1.DeviceListRemove.$Properties {
+        }
+
+        class DeviceListRemove {
+            constructor(properties?: parley.v1.DeviceListRemove.$Properties);
+            $unknowns?: Uint8Array[];
+            deviceId: number;
+            static create(properties: parley.v1.DeviceListRemove.$Shape): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
+            static create(properties?: parley.v1.DeviceListRemove.$Properties): parley.v1.DeviceListRemove;
+            static encode(message: parley.v1.DeviceListRemove.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListRemove & parley.v1.DeviceListRemove.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListRemove;
+            static toObject(message: parley.v1.DeviceListRemove, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListRemove {
+            interface $Properties {
+                deviceId?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListRemove.$Properties;
+        }
+
+        interface IDeviceListAppend extends parley.v1.DeviceListAppend.$Properties {
+        }
+
+        class DeviceListAppend {
+            constructor(properties?: parley.v1.DeviceListAppend.$Properties);
+            $unknowns?: Uint8Array[];
+            record: Uint8Array;
+            static create(properties: parley.v1.DeviceListAppend.$Shape): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
+            static create(properties?: parley.v1.DeviceListAppend.$Properties): parley.v1.DeviceListAppend;
+            static encode(message: parley.v1.DeviceListAppend.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DeviceListAppend & parley.v1.DeviceListAppend.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DeviceListAppend;
+            static toObject(message: parley.v1.DeviceListAppend, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DeviceListAppend {
+            interface $Properties {
+                record?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DeviceListAppend.$Properties;
+        }
+
+        enum ErrorCode {
+            ERROR_CODE_UNSPECIFIED = 0,
+            ERROR_CODE_BAD_FRAME = 1,
+            ERROR_CODE_FRAME_TOO_LARGE = 2,
+            ERROR_CODE_UNAUTHENTICATED = 3,
+            ERROR_CODE_AUTH_FAILED = 4,
+            ERROR_CODE_FORBIDDEN = 5,
+            ERROR_CODE_UNKNOWN_RECIPIENT = 6,
+            ERROR_CODE_DEVICES_MISMATCH = 7,
+            ERROR_CODE_RATE_LIMITED = 8,
+            ERROR_CODE_QUEUE_FULL = 9,
+            ERROR_CODE_NOT_FOUND = 10,
+            ERROR_CODE_CONFLICT = 11,
+            ERROR_CODE_INVALID_ARGUMENT = 12,
+            ERROR_CODE_UNAVAILABLE = 13,
+            ERROR_CODE_INTERNAL = 14,
+            ERROR_CODE_TIMEOUT = 15,
+            ERROR_CODE_CONNECTION_CLOSED = 16,
+            ERROR_CODE_UNSUPPORTED_VERSION = 17,
+            ERROR_CODE_MEDIA_INTEGRITY = 18,
+            ERROR_CODE_MEDIA_TOO_LARGE = 19,
+            ERROR_CODE_TICKET_INVALID = 20,
+            ERROR_CODE_DECRYPTION_FAILED = 21,
+            ERROR_CODE_UNTRUSTED_IDENTITY = 22,
+            ERROR_CODE_GROUP_FULL = 23,
+            ERROR_CODE_NOT_GROUP_MEMBER = 24,
+            ERROR_CODE_BAD_SIGNATURE = 25,
+            ERROR_CODE_STORE_FAILED = 26,
+            ERROR_CODE_CLOSED = 27,
+            ERROR_CODE_OVERLOADED = 28,
+            ERROR_CODE_GROUP_ADD_REFUSED = 29
+        }
+
+        interface IError extends parley.v1.Error.$Properties {
+        }
+
+        class Error {
+            constructor(properties?: parley.v1.Error.$Properties);
+            $unknowns?: Uint8Array[];
+            code: parley.v1.ErrorCode;
+            message: string;
+            retryable: boolean;
+            retryAfterMs: number;
+            devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
+            userIds: string[];
+            static create(properties: parley.v1.Error.$Shape): parley.v1.Error & parley.v1.Error.$Shape;
+            static create(properties?: parley.v1.Error.$Properties): parley.v1.Error;
+            static encode(message: parley.v1.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Error & parley.v1.Error.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Error;
+            static toObject(message: parley.v1.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Error {
+            interface $Properties {
+                code?: (parley.v1.ErrorCode|null);
+                message?: (string|null);
+                retryable?: (boolean|null);
+                retryAfterMs?: (number|null);
+                devicesMismatch?: (parley.v1.DevicesMismatch.$Properties|null);
+                userIds?: (string[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Error.$Properties;
+        }
+
+        interface IDevicesMismatch extends parley.v1.DevicesMismatch.$Properties {
+        }
+
+        class DevicesMismatch {
+            constructor(properties?: parley.v1.DevicesMismatch.$Properties);
+            $unknowns?: Uint8Array[];
+            missing: parley.v1.Address.$Properties[];
+            extra: parley.v1.Address.$Properties[];
+            stale: parley.v1.Address.$Properties[];
+            static create(properties: parley.v1.DevicesMismatch.$Shape): parley.v1.DevicesMismatch & parley.v1.DevicesMismatch.$Shape;
+            static create(properties?: parley.v1.DevicesMismatch.$Properties): parley.v1.DevicesMismatch;
+            static encode(message: parley.v1.DevicesMismatch.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.DevicesMismatch & parley.v1.DevicesMismatch.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.DevicesMismatch;
+            static toObject(message: parley.v1.DevicesMismatch, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace DevicesMismatch {
+            interface $Properties {
+                missing?: (parley.v1.Address.$Properties[]|null);
+                extra?: (parley.v1.Address.$Properties[]|null);
+                stale?: (parley.v1.Address.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.DevicesMismatch.$Properties;
+        }
+
+        interface IClientFrame extends parley.v1.ClientFrame.$Properties {
+        }
+
+        class ClientFrame {
+            constructor(properties?: parley.v1.ClientFrame.$Properties);
+            $unknowns?: Uint8Array[];
+            requestId: number;
+            hello?: (parley.v1.Hello.$Properties|null);
+            auth?: (parley.v1.Auth.$Properties|null);
+            ping?: (parley.v1.Ping.$Properties|null);
+            pong?: (parley.v1.Pong.$Properties|null);
+            send?: (parley.v1.Send.$Properties|null);
+            deliverAck?: (parley.v1.DeliverAck.$Properties|null);
+            receipt?: (parley.v1.Receipt.$Properties|null);
+            presenceSubscribe?: (parley.v1.PresenceSubscribe.$Properties|null);
+            presenceUnsubscribe?: (parley.v1.PresenceUnsubscribe.$Properties|null);
+            setActive?: (parley.v1.SetActive.$Properties|null);
+            setPrivacy?: (parley.v1.SetPrivacy.$Properties|null);
+            setContacts?: (parley.v1.SetContacts.$Properties|null);
+            typing?: (parley.v1.Typing.$Properties|null);
+            registerPushToken?: (parley.v1.RegisterPushToken.$Properties|null);
+            groupChange?: (parley.v1.GroupChange.$Properties|null);
+            groupGet?: (parley.v1.GroupGet.$Properties|null);
+            groupList?: (parley.v1.GroupListRequest.$Properties|null);
+            groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
+            groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
+            keysUpload?: (parley.v1.KeysUpload.$Properties|null);
+            keysFetch?: (parley.v1.KeysFetch.$Properties|null);
+            keysCount?: (parley.v1.KeysCount.$Properties|null);
+            devicesGet?: (parley.v1.DevicesGet.$Properties|null);
+            deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
+            deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
+            mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
+            mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
+            mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
+            body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
+            static create(properties: parley.v1.ClientFrame.$Shape): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
+            static create(properties?: parley.v1.ClientFrame.$Properties): parley.v1.ClientFrame;
+            static encode(message: parley.v1.ClientFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ClientFrame & parley.v1.ClientFrame.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ClientFrame;
+            static toObject(message: parley.v1.ClientFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ClientFrame {
+            interface $Properties {
+                requestId?: (number|null);
+                hello?: (parley.v1.Hello.$Properties|null);
+                auth?: (parley.v1.Auth.$Properties|null);
+                ping?: (parley.v1.Ping.$Properties|null);
+                pong?: (parley.v1.Pong.$Properties|null);
+                send?: (parley.v1.Send.$Properties|null);
+                deliverAck?: (parley.v1.DeliverAck.$Properties|null);
+                receipt?: (parley.v1.Receipt.$Properties|null);
+                presenceSubscribe?: (parley.v1.PresenceSubscribe.$Properties|null);
+                presenceUnsubscribe?: (parley.v1.PresenceUnsubscribe.$Properties|null);
+                setActive?: (parley.v1.SetActive.$Properties|null);
+                setPrivacy?: (parley.v1.SetPrivacy.$Properties|null);
+                setContacts?: (parley.v1.SetContacts.$Properties|null);
+                typing?: (parley.v1.Typing.$Properties|null);
+                registerPushToken?: (parley.v1.RegisterPushToken.$Properties|null);
+                groupChange?: (parley.v1.GroupChange.$Properties|null);
+                groupGet?: (parley.v1.GroupGet.$Properties|null);
+                groupList?: (parley.v1.GroupListRequest.$Properties|null);
+                groupHistory?: (parley.v1.GroupHistoryRequest.$Properties|null);
+                groupReceipts?: (parley.v1.GroupReceiptsRequest.$Properties|null);
+                keysUpload?: (parley.v1.KeysUpload.$Properties|null);
+                keysFetch?: (parley.v1.KeysFetch.$Properties|null);
+                keysCount?: (parley.v1.KeysCount.$Properties|null);
+                devicesGet?: (parley.v1.DevicesGet.$Properties|null);
+                deviceRemove?: (parley.v1.DeviceRemove.$Properties|null);
+                deviceListAppend?: (parley.v1.DeviceListAppend.$Properties|null);
+                mediaUpload?: (parley.v1.MediaUploadRequest.$Properties|null);
+                mediaDownload?: (parley.v1.MediaDownloadRequest.$Properties|null);
+                mediaDelete?: (parley.v1.MediaDeleteRequest.$Properties|null);
+                body?: ("hello"|"auth"|"ping"|"pong"|"send"|"deliverAck"|"receipt"|"presenceSubscribe"|"presenceUnsubscribe"|"setActive"|"setPrivacy"|"setContacts"|"typing"|"registerPushToken"|"groupChange"|"groupGet"|"groupList"|"groupHistory"|"groupReceipts"|"keysUpload"|"keysFetch"|"keysCount"|"devicesGet"|"deviceRemove"|"deviceListAppend"|"mediaUpload"|"mediaDownload"|"mediaDelete");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              requestId?: number|null;
+              hello?: parley.v1.Hello.$Shape|null;
+              auth?: parley.v1.Auth.$Shape|null;
+              ping?: parley.v1.Ping.$Shape|null;
+              pong?: parley.v1.Pong.$Shape|null;
+              send?: parley.v1.Send.$Shape|null;
+              deliverAck?: parley.v1.DeliverAck.$Shape|null;
+              receipt?: parley.v1.Receipt.$Shape|null;
+              presenceSubscribe?: parley.v1.PresenceSubscribe.$Shape|null;
+              presenceUnsubscribe?: parley.v1.PresenceUnsubscribe.$Shape|null;
+              setActive?: parley.v1.SetActive.$Shape|null;
+              setPrivacy?: parley.v1.SetPrivacy.$Shape|null;
+              setContacts?: parley.v1.SetContacts.$Shape|null;
+              typing?: parley.v1.Typing.$Shape|null;
+              registerPushToken?: parley.v1.RegisterPushToken.$Shape|null;
+              groupChange?: parley.v1.GroupChange.$Shape|null;
+              groupGet?: parley.v1.GroupGet.$Shape|null;
+              groupList?: parley.v1.GroupListRequest.$Shape|null;
+              groupHistory?: parley.v1.GroupHistoryRequest.$Shape|null;
+              groupReceipts?: parley.v1.GroupReceiptsRequest.$Shape|null;
+              keysUpload?: parley.v1.KeysUpload.$Shape|null;
+              keysFetch?: parley.v1.KeysFetch.$Shape|null;
+              keysCount?: parley.v1.KeysCount.$Shape|null;
+              devicesGet?: parley.v1.DevicesGet.$Shape|null;
+              deviceRemove?: parley.v1.DeviceRemove.$Shape|null;
+              deviceListAppend?: parley.v1.DeviceListAppend.$Shape|null;
+              mediaUpload?: parley.v1.MediaUploadRequest.$Shape|null;
+              mediaDownload?: parley.v1.MediaDownloadRequest.$Shape|null;
+              mediaDelete?: parley.v1.MediaDeleteRequest.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ body?: undefined; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "hello"; hello: parley.v1.Hello.$Shape; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "auth"; hello?: null; auth: parley.v1.Auth.$Shape; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "ping"; hello?: null; auth?: null; ping: parley.v1.Ping.$Shape; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "pong"; hello?: null; auth?: null; ping?: null; pong: parley.v1.Pong.$Shape; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "send"; hello?: null; auth?: null; ping?: null; pong?: null; send: parley.v1.Send.$Shape; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deliverAck"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck: parley.v1.DeliverAck.$Shape; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "receipt"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt: parley.v1.Receipt.$Shape; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceSubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe: parley.v1.PresenceSubscribe.$Shape; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "presenceUnsubscribe"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe: parley.v1.PresenceUnsubscribe.$Shape; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setActive"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive: parley.v1.SetActive.$Shape; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setPrivacy"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy: parley.v1.SetPrivacy.$Shape; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "setContacts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts: parley.v1.SetContacts.$Shape; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "typing"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing: parley.v1.Typing.$Shape; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "registerPushToken"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken: parley.v1.RegisterPushToken.$Shape; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupChange"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange: parley.v1.GroupChange.$Shape; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet: parley.v1.GroupGet.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupList"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList: parley.v1.GroupListRequest.$Shape; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupHistory"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory: parley.v1.GroupHistoryRequest.$Shape; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "groupReceipts"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceiptsRequest.$Shape; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload: parley.v1.KeysUpload.$Shape; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysFetch"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch: parley.v1.KeysFetch.$Shape; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "keysCount"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount: parley.v1.KeysCount.$Shape; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "devicesGet"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet: parley.v1.DevicesGet.$Shape; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceRemove"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove: parley.v1.DeviceRemove.$Shape; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "deviceListAppend"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend: parley.v1.DeviceListAppend.$Shape; mediaUpload?: null; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaUpload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload: parley.v1.MediaUploadRequest.$Shape; mediaDownload?: null; mediaDelete?: null }|{ body?: "mediaDownload"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload: parley.v1.MediaDownloadRequest.$Shape; mediaDelete?: null }|{ body?: "mediaDelete"; hello?: null; auth?: null; ping?: null; pong?: null; send?: null; deliverAck?: null; receipt?: null; presenceSubscribe?: null; presenceUnsubscribe?: null; setActive?: null; setPrivacy?: null; setContacts?: null; typing?: null; registerPushToken?: null; groupChange?: null; groupGet?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUpload?: null; keysFetch?: null; keysCount?: null; devicesGet?: null; deviceRemove?: null; deviceListAppend?: null; mediaUpload?: null; mediaDownload?: null; mediaDelete: parley.v1.MediaDeleteRequest.$Shape })
+            );
+        }
+
+        interface IOk extends parley.v1.Ok.$Properties {
+        }
+
+        class Ok {
+            constructor(properties?: parley.v1.Ok.$Properties);
+            $unknowns?: Uint8Array[];
+            static create(properties: parley.v1.Ok.$Shape): parley.v1.Ok & parley.v1.Ok.$Shape;
+            static create(properties?: parley.v1.Ok.$Properties): parley.v1.Ok;
+            static encode(message: parley.v1.Ok.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.Ok & parley.v1.Ok.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.Ok;
+            static toObject(message: parley.v1.Ok, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Ok {
+            interface $Properties {
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.Ok.$Properties;
+        }
+
+        interface IServerFrame extends parley.v1.ServerFrame.$Properties {
+        }
+
+        class ServerFrame {
+            constructor(properties?: parley.v1.ServerFrame.$Properties);
+            $unknowns?: Uint8Array[];
+            requestId: number;
+            error?: (parley.v1.Error.$Properties|null);
+            ok?: (parley.v1.Ok.$Properties|null);
+            challenge?: (parley.v1.Challenge.$Properties|null);
+            welcome?: (parley.v1.Welcome.$Properties|null);
+            ping?: (parley.v1.Ping.$Properties|null);
+            pong?: (parley.v1.Pong.$Properties|null);
+            goodbye?: (parley.v1.Goodbye.$Properties|null);
+            sendAck?: (parley.v1.SendAck.$Properties|null);
+            deliver?: (parley.v1.Deliver.$Properties|null);
+            syncComplete?: (parley.v1.SyncComplete.$Properties|null);
+            presenceSnapshot?: (parley.v1.PresenceSnapshot.$Properties|null);
+            presenceChanged?: (parley.v1.PresenceChanged.$Properties|null);
+            typingChanged?: (parley.v1.TypingChanged.$Properties|null);
+            groupState?: (parley.v1.GroupState.$Properties|null);
+            groupList?: (parley.v1.GroupList.$Properties|null);
+            groupHistory?: (parley.v1.GroupHistory.$Properties|null);
+            groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
+            keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
+            keysBundles?: (parley.v1.KeysBundles.$Properties|null);
+            prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
+            deviceList?: (parley.v1.DeviceList.$Properties|null);
+            mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
+            body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
+            static create(properties: parley.v1.ServerFrame.$Shape): parley.v1.ServerFrame & parley.v1.ServerFrame.$Shape;
+            static create(properties?: parley.v1.ServerFrame.$Properties): parley.v1.ServerFrame;
+            static encode(message: parley.v1.ServerFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.ServerFrame & parley.v1.ServerFrame.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.ServerFrame;
+            static toObject(message: parley.v1.ServerFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ServerFrame {
+            interface $Properties {
+                requestId?: (number|null);
+                error?: (parley.v1.Error.$Properties|null);
+                ok?: (parley.v1.Ok.$Properties|null);
+                challenge?: (parley.v1.Challenge.$Properties|null);
+                welcome?: (parley.v1.Welcome.$Properties|null);
+                ping?: (parley.v1.Ping.$Properties|null);
+                pong?: (parley.v1.Pong.$Properties|null);
+                goodbye?: (parley.v1.Goodbye.$Properties|null);
+                sendAck?: (parley.v1.SendAck.$Properties|null);
+                deliver?: (parley.v1.Deliver.$Properties|null);
+                syncComplete?: (parley.v1.SyncComplete.$Properties|null);
+                presenceSnapshot?: (parley.v1.PresenceSnapshot.$Properties|null);
+                presenceChanged?: (parley.v1.PresenceChanged.$Properties|null);
+                typingChanged?: (parley.v1.TypingChanged.$Properties|null);
+                groupState?: (parley.v1.GroupState.$Properties|null);
+                groupList?: (parley.v1.GroupList.$Properties|null);
+                groupHistory?: (parley.v1.GroupHistory.$Properties|null);
+                groupReceipts?: (parley.v1.GroupReceipts.$Properties|null);
+                keysUploadResult?: (parley.v1.KeysUploadResult.$Properties|null);
+                keysBundles?: (parley.v1.KeysBundles.$Properties|null);
+                prekeysLow?: (parley.v1.PreKeysLow.$Properties|null);
+                deviceList?: (parley.v1.DeviceList.$Properties|null);
+                mediaTicket?: (parley.v1.MediaTicket.$Properties|null);
+                body?: ("error"|"ok"|"challenge"|"welcome"|"ping"|"pong"|"goodbye"|"sendAck"|"deliver"|"syncComplete"|"presenceSnapshot"|"presenceChanged"|"typingChanged"|"groupState"|"groupList"|"groupHistory"|"groupReceipts"|"keysUploadResult"|"keysBundles"|"prekeysLow"|"deviceList"|"mediaTicket");
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = {
+              requestId?: number|null;
+              error?: parley.v1.Error.$Shape|null;
+              ok?: parley.v1.Ok.$Shape|null;
+              challenge?: parley.v1.Challenge.$Shape|null;
+              welcome?: parley.v1.Welcome.$Shape|null;
+              ping?: parley.v1.Ping.$Shape|null;
+              pong?: parley.v1.Pong.$Shape|null;
+              goodbye?: parley.v1.Goodbye.$Shape|null;
+              sendAck?: parley.v1.SendAck.$Shape|null;
+              deliver?: parley.v1.Deliver.$Shape|null;
+              syncComplete?: parley.v1.SyncComplete.$Shape|null;
+              presenceSnapshot?: parley.v1.PresenceSnapshot.$Shape|null;
+              presenceChanged?: parley.v1.PresenceChanged.$Shape|null;
+              typingChanged?: parley.v1.TypingChanged.$Shape|null;
+              groupState?: parley.v1.GroupState.$Shape|null;
+              groupList?: parley.v1.GroupList.$Shape|null;
+              groupHistory?: parley.v1.GroupHistory.$Shape|null;
+              groupReceipts?: parley.v1.GroupReceipts.$Shape|null;
+              keysUploadResult?: parley.v1.KeysUploadResult.$Shape|null;
+              keysBundles?: parley.v1.KeysBundles.$Shape|null;
+              prekeysLow?: parley.v1.PreKeysLow.$Shape|null;
+              deviceList?: parley.v1.DeviceList.$Shape|null;
+              mediaTicket?: parley.v1.MediaTicket.$Shape|null;
+              $unknowns?: Uint8Array[];
+            } & (
+              ({ body?: undefined; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "error"; error: parley.v1.Error.$Shape; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ok"; error?: null; ok: parley.v1.Ok.$Shape; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "challenge"; error?: null; ok?: null; challenge: parley.v1.Challenge.$Shape; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "welcome"; error?: null; ok?: null; challenge?: null; welcome: parley.v1.Welcome.$Shape; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "ping"; error?: null; ok?: null; challenge?: null; welcome?: null; ping: parley.v1.Ping.$Shape; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "pong"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong: parley.v1.Pong.$Shape; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "goodbye"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye: parley.v1.Goodbye.$Shape; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "sendAck"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck: parley.v1.SendAck.$Shape; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "deliver"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver: parley.v1.Deliver.$Shape; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "syncComplete"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete: parley.v1.SyncComplete.$Shape; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceSnapshot"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot: parley.v1.PresenceSnapshot.$Shape; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "presenceChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged: parley.v1.PresenceChanged.$Shape; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "typingChanged"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged: parley.v1.TypingChanged.$Shape; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupState"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState: parley.v1.GroupState.$Shape; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList: parley.v1.GroupList.$Shape; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupHistory"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory: parley.v1.GroupHistory.$Shape; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "groupReceipts"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts: parley.v1.GroupReceipts.$Shape; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysUploadResult"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult: parley.v1.KeysUploadResult.$Shape; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "keysBundles"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles: parley.v1.KeysBundles.$Shape; prekeysLow?: null; deviceList?: null; mediaTicket?: null }|{ body?: "prekeysLow"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow: parley.v1.PreKeysLow.$Shape; deviceList?: null; mediaTicket?: null }|{ body?: "deviceList"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList: parley.v1.DeviceList.$Shape; mediaTicket?: null }|{ body?: "mediaTicket"; error?: null; ok?: null; challenge?: null; welcome?: null; ping?: null; pong?: null; goodbye?: null; sendAck?: null; deliver?: null; syncComplete?: null; presenceSnapshot?: null; presenceChanged?: null; typingChanged?: null; groupState?: null; groupList?: null; groupHistory?: null; groupReceipts?: null; keysUploadResult?: null; keysBundles?: null; prekeysLow?: null; deviceList?: null; mediaTicket: parley.v1.MediaTicket.$Shape })
+            );
         }
 
         interface IPreKey extends parley.v1.PreKey.$Properties {
@@ -2739,6 +2846,13 @@ export namespace parley {
             LAST_SEEN_VISIBILITY_NOBODY = 3
         }
 
+        enum GroupAddPolicy {
+            GROUP_ADD_POLICY_UNSPECIFIED = 0,
+            GROUP_ADD_POLICY_EVERYONE = 1,
+            GROUP_ADD_POLICY_CONTACTS = 2,
+            GROUP_ADD_POLICY_NOBODY = 3
+        }
+
         interface IPresenceState extends parley.v1.PresenceState.$Properties {
         }
 
@@ -2901,6 +3015,7 @@ export namespace parley {
             $unknowns?: Uint8Array[];
             lastSeen: parley.v1.LastSeenVisibility;
             readReceipts?: (boolean|null);
+            groupAdd: parley.v1.GroupAddPolicy;
             static create(properties: parley.v1.SetPrivacy.$Shape): parley.v1.SetPrivacy & parley.v1.SetPrivacy.$Shape;
             static create(properties?: parley.v1.SetPrivacy.$Properties): parley.v1.SetPrivacy;
             static encode(message: parley.v1.SetPrivacy.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2915,6 +3030,7 @@ export namespace parley {
             interface $Properties {
                 lastSeen?: (parley.v1.LastSeenVisibility|null);
                 readReceipts?: (boolean|null);
+                groupAdd?: (parley.v1.GroupAddPolicy|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.SetPrivacy.$Properties;

@@ -3014,6 +3014,8 @@ export const parley = $root.parley = (() => {
             Content.prototype.edit = null;
             Content.prototype["delete"] = null;
             Content.prototype.chatSetting = null;
+            Content.prototype.groupInvite = null;
+            Content.prototype.groupInviteAccept = null;
             Content.prototype.sentAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             Content.prototype.toUserId = "";
             Content.prototype.replyTo = "";
@@ -3028,7 +3030,7 @@ export const parley = $root.parley = (() => {
             let $oneOfFields;
 
             $Object.defineProperty(Content.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction", "edit", "delete", "chatSetting"]),
+                get: $util.oneOfGetter($oneOfFields = ["text", "media", "senderKeyDistribution", "reaction", "edit", "delete", "chatSetting", "groupInvite", "groupInviteAccept"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -3057,6 +3059,10 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.Delete.encode(message["delete"], writer.uint32(50).fork(), _depth + 1).ldelim();
                 if (message.chatSetting != null && $Object.hasOwnProperty.call(message, "chatSetting"))
                     $root.parley.v1.ChatSetting.encode(message.chatSetting, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.groupInvite != null && $Object.hasOwnProperty.call(message, "groupInvite"))
+                    $root.parley.v1.GroupInvite.encode(message.groupInvite, writer.uint32(66).fork(), _depth + 1).ldelim();
+                if (message.groupInviteAccept != null && $Object.hasOwnProperty.call(message, "groupInviteAccept"))
+                    $root.parley.v1.GroupInviteAccept.encode(message.groupInviteAccept, writer.uint32(74).fork(), _depth + 1).ldelim();
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt") && (typeof message.sentAt === "object" ? message.sentAt.low || message.sentAt.high : message.sentAt !== 0))
                     writer.uint32(80).uint64(message.sentAt);
                 if (message.toUserId != null && $Object.hasOwnProperty.call(message, "toUserId") && message.toUserId !== "")
@@ -3158,6 +3164,20 @@ export const parley = $root.parley = (() => {
                                 break;
                             message.chatSetting = $root.parley.v1.ChatSetting.decode(reader, reader.size(), $undefined, _depth + 1, message.chatSetting);
                             message.body = "chatSetting";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupInvite = $root.parley.v1.GroupInvite.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInvite);
+                            message.body = "groupInvite";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupInviteAccept = $root.parley.v1.GroupInviteAccept.decode(reader, reader.size(), $undefined, _depth + 1, message.groupInviteAccept);
+                            message.body = "groupInviteAccept";
                             continue;
                         }
                     case 10: {
@@ -3308,6 +3328,16 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.Content.chatSetting: object expected");
                     message.chatSetting = $root.parley.v1.ChatSetting.fromObject(object.chatSetting, _depth + 1);
                 }
+                if (object.groupInvite != null) {
+                    if (!$util.isObject(object.groupInvite))
+                        throw $TypeError(".parley.v1.Content.groupInvite: object expected");
+                    message.groupInvite = $root.parley.v1.GroupInvite.fromObject(object.groupInvite, _depth + 1);
+                }
+                if (object.groupInviteAccept != null) {
+                    if (!$util.isObject(object.groupInviteAccept))
+                        throw $TypeError(".parley.v1.Content.groupInviteAccept: object expected");
+                    message.groupInviteAccept = $root.parley.v1.GroupInviteAccept.fromObject(object.groupInviteAccept, _depth + 1);
+                }
                 if (object.sentAt != null)
                     if (typeof object.sentAt === "object" ? object.sentAt.low || object.sentAt.high : $Number(object.sentAt) !== 0)
                         if ($util.Long)
@@ -3434,6 +3464,16 @@ export const parley = $root.parley = (() => {
                     if (options.oneofs)
                         object.body = "chatSetting";
                 }
+                if (message.groupInvite != null && $Object.hasOwnProperty.call(message, "groupInvite")) {
+                    object.groupInvite = $root.parley.v1.GroupInvite.toObject(message.groupInvite, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupInvite";
+                }
+                if (message.groupInviteAccept != null && $Object.hasOwnProperty.call(message, "groupInviteAccept")) {
+                    object.groupInviteAccept = $root.parley.v1.GroupInviteAccept.toObject(message.groupInviteAccept, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupInviteAccept";
+                }
                 if (message.sentAt != null && $Object.hasOwnProperty.call(message, "sentAt"))
                     if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
                         object.sentAt = typeof message.sentAt === "number" ? $BigInt(message.sentAt) : $util.Long.fromBits(message.sentAt.low >>> 0, message.sentAt.high >>> 0, true).toBigInt();
@@ -3481,6 +3521,349 @@ export const parley = $root.parley = (() => {
             };
 
             return Content;
+        })();
+
+        v1.GroupInvite = (function() {
+
+            const GroupInvite = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupInvite.prototype.groupId = "";
+            GroupInvite.prototype.groupName = "";
+            GroupInvite.prototype.inviteId = "";
+            GroupInvite.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            GroupInvite.create = function(properties) {
+                return new GroupInvite(properties);
+            };
+
+            GroupInvite.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.groupName != null && $Object.hasOwnProperty.call(message, "groupName") && message.groupName !== "")
+                    writer.uint32(18).string(message.groupName);
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId") && message.inviteId !== "")
+                    writer.uint32(26).string(message.inviteId);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                    writer.uint32(32).uint64(message.expiresAt);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupInvite.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupInvite();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupName = value;
+                            else
+                                delete message.groupName;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviteId = value;
+                            else
+                                delete message.inviteId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupInvite.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupInvite)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupInvite: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupInvite();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.groupName != null)
+                    if (typeof object.groupName !== "string" || object.groupName.length)
+                        message.groupName = $String(object.groupName);
+                if (object.inviteId != null)
+                    if (typeof object.inviteId !== "string" || object.inviteId.length)
+                        message.inviteId = $String(object.inviteId);
+                if (object.expiresAt != null)
+                    if (typeof object.expiresAt === "object" ? object.expiresAt.low || object.expiresAt.high : $Number(object.expiresAt) !== 0)
+                        if ($util.Long)
+                            message.expiresAt = $util.Long.fromValue(object.expiresAt, true);
+                        else if (typeof object.expiresAt === "string")
+                            message.expiresAt = $parseInt(object.expiresAt, 10);
+                        else if (typeof object.expiresAt === "number")
+                            message.expiresAt = object.expiresAt;
+                        else if (typeof object.expiresAt === "object")
+                            message.expiresAt = new $util.LongBits(object.expiresAt.low >>> 0, object.expiresAt.high >>> 0).toNumber(true);
+                return message;
+            };
+
+            GroupInvite.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.groupName = "";
+                    object.inviteId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.expiresAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.expiresAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.groupName != null && $Object.hasOwnProperty.call(message, "groupName"))
+                    object.groupName = message.groupName;
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId"))
+                    object.inviteId = message.inviteId;
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.expiresAt = typeof message.expiresAt === "number" ? $BigInt(message.expiresAt) : $util.Long.fromBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.expiresAt === "number")
+                        object.expiresAt = options.longs === $String ? $String(message.expiresAt) : message.expiresAt;
+                    else
+                        object.expiresAt = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAt) : options.longs === $Number ? new $util.LongBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0).toNumber(true) : message.expiresAt;
+                return object;
+            };
+
+            GroupInvite.prototype.toJSON = function() {
+                return GroupInvite.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupInvite.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupInvite";
+            };
+
+            return GroupInvite;
+        })();
+
+        v1.GroupInviteAccept = (function() {
+
+            const GroupInviteAccept = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupInviteAccept.prototype.inviteId = "";
+            GroupInviteAccept.prototype.consent = null;
+
+            GroupInviteAccept.create = function(properties) {
+                return new GroupInviteAccept(properties);
+            };
+
+            GroupInviteAccept.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId") && message.inviteId !== "")
+                    writer.uint32(10).string(message.inviteId);
+                if (message.consent != null && $Object.hasOwnProperty.call(message, "consent"))
+                    $root.parley.v1.GroupJoinConsent.encode(message.consent, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupInviteAccept.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupInviteAccept();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviteId = value;
+                            else
+                                delete message.inviteId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.consent = $root.parley.v1.GroupJoinConsent.decode(reader, reader.size(), $undefined, _depth + 1, message.consent);
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupInviteAccept.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupInviteAccept)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupInviteAccept: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupInviteAccept();
+                if (object.inviteId != null)
+                    if (typeof object.inviteId !== "string" || object.inviteId.length)
+                        message.inviteId = $String(object.inviteId);
+                if (object.consent != null) {
+                    if (!$util.isObject(object.consent))
+                        throw $TypeError(".parley.v1.GroupInviteAccept.consent: object expected");
+                    message.consent = $root.parley.v1.GroupJoinConsent.fromObject(object.consent, _depth + 1);
+                }
+                return message;
+            };
+
+            GroupInviteAccept.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.inviteId = "";
+                    object.consent = null;
+                }
+                if (message.inviteId != null && $Object.hasOwnProperty.call(message, "inviteId"))
+                    object.inviteId = message.inviteId;
+                if (message.consent != null && $Object.hasOwnProperty.call(message, "consent"))
+                    object.consent = $root.parley.v1.GroupJoinConsent.toObject(message.consent, options, _depth + 1);
+                return object;
+            };
+
+            GroupInviteAccept.prototype.toJSON = function() {
+                return GroupInviteAccept.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupInviteAccept.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupInviteAccept";
+            };
+
+            return GroupInviteAccept;
         })();
 
         v1.Quote = (function() {
@@ -4919,2668 +5302,6 @@ export const parley = $root.parley = (() => {
             };
 
             return Reaction;
-        })();
-
-        v1.DeviceListRecord = (function() {
-
-            const DeviceListRecord = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            DeviceListRecord.prototype.userId = "";
-            DeviceListRecord.prototype.version = 0;
-            DeviceListRecord.prototype.prevHash = $util.newBuffer([]);
-            DeviceListRecord.prototype.signerDeviceId = 0;
-            DeviceListRecord.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            DeviceListRecord.prototype.add = null;
-            DeviceListRecord.prototype.remove = null;
-            DeviceListRecord.prototype.signature = $util.newBuffer([]);
-
-            let $oneOfFields;
-
-            $Object.defineProperty(DeviceListRecord.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["add", "remove"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            DeviceListRecord.create = function(properties) {
-                return new DeviceListRecord(properties);
-            };
-
-            DeviceListRecord.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
-                    writer.uint32(10).string(message.userId);
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
-                    writer.uint32(16).uint32(message.version);
-                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
-                    writer.uint32(26).bytes(message.prevHash);
-                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId") && message.signerDeviceId !== 0)
-                    writer.uint32(32).uint32(message.signerDeviceId);
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
-                    writer.uint32(40).uint64(message.at);
-                if (message.add != null && $Object.hasOwnProperty.call(message, "add"))
-                    $root.parley.v1.DeviceListAdd.encode(message.add, writer.uint32(50).fork(), _depth + 1).ldelim();
-                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove"))
-                    $root.parley.v1.DeviceListRemove.encode(message.remove, writer.uint32(58).fork(), _depth + 1).ldelim();
-                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
-                    writer.uint32(66).bytes(message.signature);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            DeviceListRecord.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.DeviceListRecord();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.userId = value;
-                            else
-                                delete message.userId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.version = value;
-                            else
-                                delete message.version;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.prevHash = value;
-                            else
-                                delete message.prevHash;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.signerDeviceId = value;
-                            else
-                                delete message.signerDeviceId;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.at = value;
-                            else
-                                delete message.at;
-                            continue;
-                        }
-                    case 6: {
-                            if (wireType !== 2)
-                                break;
-                            message.add = $root.parley.v1.DeviceListAdd.decode(reader, reader.size(), $undefined, _depth + 1, message.add);
-                            message.action = "add";
-                            continue;
-                        }
-                    case 7: {
-                            if (wireType !== 2)
-                                break;
-                            message.remove = $root.parley.v1.DeviceListRemove.decode(reader, reader.size(), $undefined, _depth + 1, message.remove);
-                            message.action = "remove";
-                            continue;
-                        }
-                    case 8: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.signature = value;
-                            else
-                                delete message.signature;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            DeviceListRecord.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.DeviceListRecord)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.DeviceListRecord: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.DeviceListRecord();
-                if (object.userId != null)
-                    if (typeof object.userId !== "string" || object.userId.length)
-                        message.userId = $String(object.userId);
-                if (object.version != null)
-                    if ($Number(object.version) !== 0)
-                        message.version = object.version >>> 0;
-                if (object.prevHash != null)
-                    if (object.prevHash.length)
-                        if (typeof object.prevHash === "string")
-                            $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
-                        else if (object.prevHash.length >= 0)
-                            message.prevHash = object.prevHash;
-                if (object.signerDeviceId != null)
-                    if ($Number(object.signerDeviceId) !== 0)
-                        message.signerDeviceId = object.signerDeviceId >>> 0;
-                if (object.at != null)
-                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
-                        if ($util.Long)
-                            message.at = $util.Long.fromValue(object.at, true);
-                        else if (typeof object.at === "string")
-                            message.at = $parseInt(object.at, 10);
-                        else if (typeof object.at === "number")
-                            message.at = object.at;
-                        else if (typeof object.at === "object")
-                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
-                if (object.add != null) {
-                    if (!$util.isObject(object.add))
-                        throw $TypeError(".parley.v1.DeviceListRecord.add: object expected");
-                    message.add = $root.parley.v1.DeviceListAdd.fromObject(object.add, _depth + 1);
-                }
-                if (object.remove != null) {
-                    if (!$util.isObject(object.remove))
-                        throw $TypeError(".parley.v1.DeviceListRecord.remove: object expected");
-                    message.remove = $root.parley.v1.DeviceListRemove.fromObject(object.remove, _depth + 1);
-                }
-                if (object.signature != null)
-                    if (object.signature.length)
-                        if (typeof object.signature === "string")
-                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
-                        else if (object.signature.length >= 0)
-                            message.signature = object.signature;
-                return message;
-            };
-
-            DeviceListRecord.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.userId = "";
-                    object.version = 0;
-                    if (options.bytes === $String)
-                        object.prevHash = "";
-                    else {
-                        object.prevHash = [];
-                        if (options.bytes !== $Array)
-                            object.prevHash = $util.newBuffer(object.prevHash);
-                    }
-                    object.signerDeviceId = 0;
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    if (options.bytes === $String)
-                        object.signature = "";
-                    else {
-                        object.signature = [];
-                        if (options.bytes !== $Array)
-                            object.signature = $util.newBuffer(object.signature);
-                    }
-                }
-                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
-                    object.userId = message.userId;
-                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
-                    object.version = message.version;
-                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
-                    object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
-                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId"))
-                    object.signerDeviceId = message.signerDeviceId;
-                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
-                    else if (typeof message.at === "number")
-                        object.at = options.longs === $String ? $String(message.at) : message.at;
-                    else
-                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
-                if (message.add != null && $Object.hasOwnProperty.call(message, "add")) {
-                    object.add = $root.parley.v1.DeviceListAdd.toObject(message.add, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "add";
-                }
-                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove")) {
-                    object.remove = $root.parley.v1.DeviceListRemove.toObject(message.remove, options, _depth + 1);
-                    if (options.oneofs)
-                        object.action = "remove";
-                }
-                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
-                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
-                return object;
-            };
-
-            DeviceListRecord.prototype.toJSON = function() {
-                return DeviceListRecord.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            DeviceListRecord.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.DeviceListRecord";
-            };
-
-            return DeviceListRecord;
-        })();
-
-        v1.DeviceListAdd = (function() {
-
-            const DeviceListAdd = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            DeviceListAdd.prototype.deviceId = 0;
-            DeviceListAdd.prototype.identityKey = $util.newBuffer([]);
-
-            DeviceListAdd.create = function(properties) {
-                return new DeviceListAdd(properties);
-            };
-
-            DeviceListAdd.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
-                    writer.uint32(8).uint32(message.deviceId);
-                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey") && message.identityKey.length)
-                    writer.uint32(18).bytes(message.identityKey);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            DeviceListAdd.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.DeviceListAdd();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.deviceId = value;
-                            else
-                                delete message.deviceId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.identityKey = value;
-                            else
-                                delete message.identityKey;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            DeviceListAdd.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.DeviceListAdd)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.DeviceListAdd: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.DeviceListAdd();
-                if (object.deviceId != null)
-                    if ($Number(object.deviceId) !== 0)
-                        message.deviceId = object.deviceId >>> 0;
-                if (object.identityKey != null)
-                    if (object.identityKey.length)
-                        if (typeof object.identityKey === "string")
-                            $util.base64.decode(object.identityKey, message.identityKey = $util.newBuffer($util.base64.length(object.identityKey)), 0);
-                        else if (object.identityKey.length >= 0)
-                            message.identityKey = object.identityKey;
-                return message;
-            };
-
-            DeviceListAdd.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.deviceId = 0;
-                    if (options.bytes === $String)
-                        object.identityKey = "";
-                    else {
-                        object.identityKey = [];
-                        if (options.bytes !== $Array)
-                            object.identityKey = $util.newBuffer(object.identityKey);
-                    }
-                }
-                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
-                    object.deviceId = message.deviceId;
-                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey"))
-                    object.identityKey = options.bytes === $String ? $util.base64.encode(message.identityKey, 0, message.identityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.identityKey) : message.identityKey;
-                return object;
-            };
-
-            DeviceListAdd.prototype.toJSON = function() {
-                return DeviceListAdd.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            DeviceListAdd.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.DeviceListAdd";
-            };
-
-            return DeviceListAdd;
-        })();
-
-        v1.DeviceListRemove = (function() {
-
-            const DeviceListRemove = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            DeviceListRemove.prototype.deviceId = 0;
-
-            DeviceListRemove.create = function(properties) {
-                return new DeviceListRemove(properties);
-            };
-
-            DeviceListRemove.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
-                    writer.uint32(8).uint32(message.deviceId);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            DeviceListRemove.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.DeviceListRemove();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.deviceId = value;
-                            else
-                                delete message.deviceId;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            DeviceListRemove.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.DeviceListRemove)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.DeviceListRemove: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.DeviceListRemove();
-                if (object.deviceId != null)
-                    if ($Number(object.deviceId) !== 0)
-                        message.deviceId = object.deviceId >>> 0;
-                return message;
-            };
-
-            DeviceListRemove.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.deviceId = 0;
-                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
-                    object.deviceId = message.deviceId;
-                return object;
-            };
-
-            DeviceListRemove.prototype.toJSON = function() {
-                return DeviceListRemove.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            DeviceListRemove.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.DeviceListRemove";
-            };
-
-            return DeviceListRemove;
-        })();
-
-        v1.DeviceListAppend = (function() {
-
-            const DeviceListAppend = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            DeviceListAppend.prototype.record = $util.newBuffer([]);
-
-            DeviceListAppend.create = function(properties) {
-                return new DeviceListAppend(properties);
-            };
-
-            DeviceListAppend.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.record != null && $Object.hasOwnProperty.call(message, "record") && message.record.length)
-                    writer.uint32(10).bytes(message.record);
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            DeviceListAppend.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.DeviceListAppend();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.bytes()).length)
-                                message.record = value;
-                            else
-                                delete message.record;
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            DeviceListAppend.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.DeviceListAppend)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.DeviceListAppend: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.DeviceListAppend();
-                if (object.record != null)
-                    if (object.record.length)
-                        if (typeof object.record === "string")
-                            $util.base64.decode(object.record, message.record = $util.newBuffer($util.base64.length(object.record)), 0);
-                        else if (object.record.length >= 0)
-                            message.record = object.record;
-                return message;
-            };
-
-            DeviceListAppend.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if (options.bytes === $String)
-                        object.record = "";
-                    else {
-                        object.record = [];
-                        if (options.bytes !== $Array)
-                            object.record = $util.newBuffer(object.record);
-                    }
-                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
-                    object.record = options.bytes === $String ? $util.base64.encode(message.record, 0, message.record.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.record) : message.record;
-                return object;
-            };
-
-            DeviceListAppend.prototype.toJSON = function() {
-                return DeviceListAppend.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            DeviceListAppend.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.DeviceListAppend";
-            };
-
-            return DeviceListAppend;
-        })();
-
-        v1.ErrorCode = (function() {
-            const valuesById = $Object.create(null), values = $Object.create(valuesById);
-            values[valuesById[0] = "ERROR_CODE_UNSPECIFIED"] = 0;
-            values[valuesById[1] = "ERROR_CODE_BAD_FRAME"] = 1;
-            values[valuesById[2] = "ERROR_CODE_FRAME_TOO_LARGE"] = 2;
-            values[valuesById[3] = "ERROR_CODE_UNAUTHENTICATED"] = 3;
-            values[valuesById[4] = "ERROR_CODE_AUTH_FAILED"] = 4;
-            values[valuesById[5] = "ERROR_CODE_FORBIDDEN"] = 5;
-            values[valuesById[6] = "ERROR_CODE_UNKNOWN_RECIPIENT"] = 6;
-            values[valuesById[7] = "ERROR_CODE_DEVICES_MISMATCH"] = 7;
-            values[valuesById[8] = "ERROR_CODE_RATE_LIMITED"] = 8;
-            values[valuesById[9] = "ERROR_CODE_QUEUE_FULL"] = 9;
-            values[valuesById[10] = "ERROR_CODE_NOT_FOUND"] = 10;
-            values[valuesById[11] = "ERROR_CODE_CONFLICT"] = 11;
-            values[valuesById[12] = "ERROR_CODE_INVALID_ARGUMENT"] = 12;
-            values[valuesById[13] = "ERROR_CODE_UNAVAILABLE"] = 13;
-            values[valuesById[14] = "ERROR_CODE_INTERNAL"] = 14;
-            values[valuesById[15] = "ERROR_CODE_TIMEOUT"] = 15;
-            values[valuesById[16] = "ERROR_CODE_CONNECTION_CLOSED"] = 16;
-            values[valuesById[17] = "ERROR_CODE_UNSUPPORTED_VERSION"] = 17;
-            values[valuesById[18] = "ERROR_CODE_MEDIA_INTEGRITY"] = 18;
-            values[valuesById[19] = "ERROR_CODE_MEDIA_TOO_LARGE"] = 19;
-            values[valuesById[20] = "ERROR_CODE_TICKET_INVALID"] = 20;
-            values[valuesById[21] = "ERROR_CODE_DECRYPTION_FAILED"] = 21;
-            values[valuesById[22] = "ERROR_CODE_UNTRUSTED_IDENTITY"] = 22;
-            values[valuesById[23] = "ERROR_CODE_GROUP_FULL"] = 23;
-            values[valuesById[24] = "ERROR_CODE_NOT_GROUP_MEMBER"] = 24;
-            values[valuesById[25] = "ERROR_CODE_BAD_SIGNATURE"] = 25;
-            values[valuesById[26] = "ERROR_CODE_STORE_FAILED"] = 26;
-            values[valuesById[27] = "ERROR_CODE_CLOSED"] = 27;
-            values[valuesById[28] = "ERROR_CODE_OVERLOADED"] = 28;
-            return values;
-        })();
-
-        v1.Error = (function() {
-
-            const Error = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            Error.prototype.code = 0;
-            Error.prototype.message = "";
-            Error.prototype.retryable = false;
-            Error.prototype.retryAfterMs = 0;
-            Error.prototype.devicesMismatch = null;
-
-            Error.create = function(properties) {
-                return new Error(properties);
-            };
-
-            Error.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
-                    writer.uint32(8).int32(message.code);
-                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
-                    writer.uint32(18).string(message.message);
-                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable") && message.retryable !== false)
-                    writer.uint32(24).bool(message.retryable);
-                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
-                    writer.uint32(32).uint32(message.retryAfterMs);
-                if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
-                    $root.parley.v1.DevicesMismatch.encode(message.devicesMismatch, writer.uint32(42).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            Error.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.Error();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.int32())
-                                message.code = value;
-                            else
-                                delete message.code;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if ((value = reader.stringVerify()).length)
-                                message.message = value;
-                            else
-                                delete message.message;
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.bool())
-                                message.retryable = value;
-                            else
-                                delete message.retryable;
-                            continue;
-                        }
-                    case 4: {
-                            if (wireType !== 0)
-                                break;
-                            if (value = reader.uint32())
-                                message.retryAfterMs = value;
-                            else
-                                delete message.retryAfterMs;
-                            continue;
-                        }
-                    case 5: {
-                            if (wireType !== 2)
-                                break;
-                            message.devicesMismatch = $root.parley.v1.DevicesMismatch.decode(reader, reader.size(), $undefined, _depth + 1, message.devicesMismatch);
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            Error.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.Error)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.Error: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.Error();
-                if (object.code !== 0 && (typeof object.code !== "string" || $root.parley.v1.ErrorCode[object.code] !== 0))
-                    switch (object.code) {
-                    case "ERROR_CODE_UNSPECIFIED":
-                    case 0:
-                        message.code = 0;
-                        break;
-                    case "ERROR_CODE_BAD_FRAME":
-                    case 1:
-                        message.code = 1;
-                        break;
-                    case "ERROR_CODE_FRAME_TOO_LARGE":
-                    case 2:
-                        message.code = 2;
-                        break;
-                    case "ERROR_CODE_UNAUTHENTICATED":
-                    case 3:
-                        message.code = 3;
-                        break;
-                    case "ERROR_CODE_AUTH_FAILED":
-                    case 4:
-                        message.code = 4;
-                        break;
-                    case "ERROR_CODE_FORBIDDEN":
-                    case 5:
-                        message.code = 5;
-                        break;
-                    case "ERROR_CODE_UNKNOWN_RECIPIENT":
-                    case 6:
-                        message.code = 6;
-                        break;
-                    case "ERROR_CODE_DEVICES_MISMATCH":
-                    case 7:
-                        message.code = 7;
-                        break;
-                    case "ERROR_CODE_RATE_LIMITED":
-                    case 8:
-                        message.code = 8;
-                        break;
-                    case "ERROR_CODE_QUEUE_FULL":
-                    case 9:
-                        message.code = 9;
-                        break;
-                    case "ERROR_CODE_NOT_FOUND":
-                    case 10:
-                        message.code = 10;
-                        break;
-                    case "ERROR_CODE_CONFLICT":
-                    case 11:
-                        message.code = 11;
-                        break;
-                    case "ERROR_CODE_INVALID_ARGUMENT":
-                    case 12:
-                        message.code = 12;
-                        break;
-                    case "ERROR_CODE_UNAVAILABLE":
-                    case 13:
-                        message.code = 13;
-                        break;
-                    case "ERROR_CODE_INTERNAL":
-                    case 14:
-                        message.code = 14;
-                        break;
-                    case "ERROR_CODE_TIMEOUT":
-                    case 15:
-                        message.code = 15;
-                        break;
-                    case "ERROR_CODE_CONNECTION_CLOSED":
-                    case 16:
-                        message.code = 16;
-                        break;
-                    case "ERROR_CODE_UNSUPPORTED_VERSION":
-                    case 17:
-                        message.code = 17;
-                        break;
-                    case "ERROR_CODE_MEDIA_INTEGRITY":
-                    case 18:
-                        message.code = 18;
-                        break;
-                    case "ERROR_CODE_MEDIA_TOO_LARGE":
-                    case 19:
-                        message.code = 19;
-                        break;
-                    case "ERROR_CODE_TICKET_INVALID":
-                    case 20:
-                        message.code = 20;
-                        break;
-                    case "ERROR_CODE_DECRYPTION_FAILED":
-                    case 21:
-                        message.code = 21;
-                        break;
-                    case "ERROR_CODE_UNTRUSTED_IDENTITY":
-                    case 22:
-                        message.code = 22;
-                        break;
-                    case "ERROR_CODE_GROUP_FULL":
-                    case 23:
-                        message.code = 23;
-                        break;
-                    case "ERROR_CODE_NOT_GROUP_MEMBER":
-                    case 24:
-                        message.code = 24;
-                        break;
-                    case "ERROR_CODE_BAD_SIGNATURE":
-                    case 25:
-                        message.code = 25;
-                        break;
-                    case "ERROR_CODE_STORE_FAILED":
-                    case 26:
-                        message.code = 26;
-                        break;
-                    case "ERROR_CODE_CLOSED":
-                    case 27:
-                        message.code = 27;
-                        break;
-                    case "ERROR_CODE_OVERLOADED":
-                    case 28:
-                        message.code = 28;
-                        break;
-                    default:
-                        if (typeof object.code === "number" && (object.code | 0) === object.code)
-                            message.code = object.code;
-                    }
-                if (object.message != null)
-                    if (typeof object.message !== "string" || object.message.length)
-                        message.message = $String(object.message);
-                if (object.retryable != null)
-                    if (object.retryable)
-                        message.retryable = $Boolean(object.retryable);
-                if (object.retryAfterMs != null)
-                    if ($Number(object.retryAfterMs) !== 0)
-                        message.retryAfterMs = object.retryAfterMs >>> 0;
-                if (object.devicesMismatch != null) {
-                    if (!$util.isObject(object.devicesMismatch))
-                        throw $TypeError(".parley.v1.Error.devicesMismatch: object expected");
-                    message.devicesMismatch = $root.parley.v1.DevicesMismatch.fromObject(object.devicesMismatch, _depth + 1);
-                }
-                return message;
-            };
-
-            Error.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.code = options.enums === $String ? "ERROR_CODE_UNSPECIFIED" : 0;
-                    object.message = "";
-                    object.retryable = false;
-                    object.retryAfterMs = 0;
-                    object.devicesMismatch = null;
-                }
-                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
-                    object.code = options.enums === $String ? $root.parley.v1.ErrorCode[message.code] === $undefined ? message.code : $root.parley.v1.ErrorCode[message.code] : message.code;
-                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
-                    object.message = message.message;
-                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable"))
-                    object.retryable = message.retryable;
-                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
-                    object.retryAfterMs = message.retryAfterMs;
-                if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
-                    object.devicesMismatch = $root.parley.v1.DevicesMismatch.toObject(message.devicesMismatch, options, _depth + 1);
-                return object;
-            };
-
-            Error.prototype.toJSON = function() {
-                return Error.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            Error.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.Error";
-            };
-
-            return Error;
-        })();
-
-        v1.DevicesMismatch = (function() {
-
-            const DevicesMismatch = function (properties) {
-                this.missing = [];
-                this.extra = [];
-                this.stale = [];
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            DevicesMismatch.prototype.missing = $util.emptyArray;
-            DevicesMismatch.prototype.extra = $util.emptyArray;
-            DevicesMismatch.prototype.stale = $util.emptyArray;
-
-            DevicesMismatch.create = function(properties) {
-                return new DevicesMismatch(properties);
-            };
-
-            DevicesMismatch.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.missing != null && message.missing.length)
-                    for (let i = 0; i < message.missing.length; ++i)
-                        $root.parley.v1.Address.encode(message.missing[i], writer.uint32(10).fork(), _depth + 1).ldelim();
-                if (message.extra != null && message.extra.length)
-                    for (let i = 0; i < message.extra.length; ++i)
-                        $root.parley.v1.Address.encode(message.extra[i], writer.uint32(18).fork(), _depth + 1).ldelim();
-                if (message.stale != null && message.stale.length)
-                    for (let i = 0; i < message.stale.length; ++i)
-                        $root.parley.v1.Address.encode(message.stale[i], writer.uint32(26).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            DevicesMismatch.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.DevicesMismatch();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.missing && message.missing.length))
-                                message.missing = [];
-                            message.missing.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.extra && message.extra.length))
-                                message.extra = [];
-                            message.extra.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            if (!(message.stale && message.stale.length))
-                                message.stale = [];
-                            message.stale.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            DevicesMismatch.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.DevicesMismatch)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.DevicesMismatch: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.DevicesMismatch();
-                if (object.missing) {
-                    if (!$Array.isArray(object.missing))
-                        throw $TypeError(".parley.v1.DevicesMismatch.missing: array expected");
-                    message.missing = $Array(object.missing.length);
-                    for (let i = 0; i < object.missing.length; ++i) {
-                        if (!$util.isObject(object.missing[i]))
-                            throw $TypeError(".parley.v1.DevicesMismatch.missing: object expected");
-                        message.missing[i] = $root.parley.v1.Address.fromObject(object.missing[i], _depth + 1);
-                    }
-                }
-                if (object.extra) {
-                    if (!$Array.isArray(object.extra))
-                        throw $TypeError(".parley.v1.DevicesMismatch.extra: array expected");
-                    message.extra = $Array(object.extra.length);
-                    for (let i = 0; i < object.extra.length; ++i) {
-                        if (!$util.isObject(object.extra[i]))
-                            throw $TypeError(".parley.v1.DevicesMismatch.extra: object expected");
-                        message.extra[i] = $root.parley.v1.Address.fromObject(object.extra[i], _depth + 1);
-                    }
-                }
-                if (object.stale) {
-                    if (!$Array.isArray(object.stale))
-                        throw $TypeError(".parley.v1.DevicesMismatch.stale: array expected");
-                    message.stale = $Array(object.stale.length);
-                    for (let i = 0; i < object.stale.length; ++i) {
-                        if (!$util.isObject(object.stale[i]))
-                            throw $TypeError(".parley.v1.DevicesMismatch.stale: object expected");
-                        message.stale[i] = $root.parley.v1.Address.fromObject(object.stale[i], _depth + 1);
-                    }
-                }
-                return message;
-            };
-
-            DevicesMismatch.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults) {
-                    object.missing = [];
-                    object.extra = [];
-                    object.stale = [];
-                }
-                if (message.missing && message.missing.length) {
-                    object.missing = $Array(message.missing.length);
-                    for (let j = 0; j < message.missing.length; ++j)
-                        object.missing[j] = $root.parley.v1.Address.toObject(message.missing[j], options, _depth + 1);
-                }
-                if (message.extra && message.extra.length) {
-                    object.extra = $Array(message.extra.length);
-                    for (let j = 0; j < message.extra.length; ++j)
-                        object.extra[j] = $root.parley.v1.Address.toObject(message.extra[j], options, _depth + 1);
-                }
-                if (message.stale && message.stale.length) {
-                    object.stale = $Array(message.stale.length);
-                    for (let j = 0; j < message.stale.length; ++j)
-                        object.stale[j] = $root.parley.v1.Address.toObject(message.stale[j], options, _depth + 1);
-                }
-                return object;
-            };
-
-            DevicesMismatch.prototype.toJSON = function() {
-                return DevicesMismatch.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            DevicesMismatch.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.DevicesMismatch";
-            };
-
-            return DevicesMismatch;
-        })();
-
-        v1.ClientFrame = (function() {
-
-            const ClientFrame = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            ClientFrame.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            ClientFrame.prototype.hello = null;
-            ClientFrame.prototype.auth = null;
-            ClientFrame.prototype.ping = null;
-            ClientFrame.prototype.pong = null;
-            ClientFrame.prototype.send = null;
-            ClientFrame.prototype.deliverAck = null;
-            ClientFrame.prototype.receipt = null;
-            ClientFrame.prototype.presenceSubscribe = null;
-            ClientFrame.prototype.presenceUnsubscribe = null;
-            ClientFrame.prototype.setActive = null;
-            ClientFrame.prototype.setPrivacy = null;
-            ClientFrame.prototype.setContacts = null;
-            ClientFrame.prototype.typing = null;
-            ClientFrame.prototype.registerPushToken = null;
-            ClientFrame.prototype.groupChange = null;
-            ClientFrame.prototype.groupGet = null;
-            ClientFrame.prototype.groupList = null;
-            ClientFrame.prototype.groupHistory = null;
-            ClientFrame.prototype.groupReceipts = null;
-            ClientFrame.prototype.keysUpload = null;
-            ClientFrame.prototype.keysFetch = null;
-            ClientFrame.prototype.keysCount = null;
-            ClientFrame.prototype.devicesGet = null;
-            ClientFrame.prototype.deviceRemove = null;
-            ClientFrame.prototype.deviceListAppend = null;
-            ClientFrame.prototype.mediaUpload = null;
-            ClientFrame.prototype.mediaDownload = null;
-            ClientFrame.prototype.mediaDelete = null;
-
-            let $oneOfFields;
-
-            $Object.defineProperty(ClientFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "deviceListAppend", "mediaUpload", "mediaDownload", "mediaDelete"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            ClientFrame.create = function(properties) {
-                return new ClientFrame(properties);
-            };
-
-            ClientFrame.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && (typeof message.requestId === "object" ? message.requestId.low || message.requestId.high : message.requestId !== 0))
-                    writer.uint32(8).uint64(message.requestId);
-                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello"))
-                    $root.parley.v1.Hello.encode(message.hello, writer.uint32(82).fork(), _depth + 1).ldelim();
-                if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
-                    $root.parley.v1.Auth.encode(message.auth, writer.uint32(90).fork(), _depth + 1).ldelim();
-                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
-                    $root.parley.v1.Ping.encode(message.ping, writer.uint32(98).fork(), _depth + 1).ldelim();
-                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
-                    $root.parley.v1.Pong.encode(message.pong, writer.uint32(106).fork(), _depth + 1).ldelim();
-                if (message.send != null && $Object.hasOwnProperty.call(message, "send"))
-                    $root.parley.v1.Send.encode(message.send, writer.uint32(162).fork(), _depth + 1).ldelim();
-                if (message.deliverAck != null && $Object.hasOwnProperty.call(message, "deliverAck"))
-                    $root.parley.v1.DeliverAck.encode(message.deliverAck, writer.uint32(170).fork(), _depth + 1).ldelim();
-                if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt"))
-                    $root.parley.v1.Receipt.encode(message.receipt, writer.uint32(178).fork(), _depth + 1).ldelim();
-                if (message.presenceSubscribe != null && $Object.hasOwnProperty.call(message, "presenceSubscribe"))
-                    $root.parley.v1.PresenceSubscribe.encode(message.presenceSubscribe, writer.uint32(242).fork(), _depth + 1).ldelim();
-                if (message.presenceUnsubscribe != null && $Object.hasOwnProperty.call(message, "presenceUnsubscribe"))
-                    $root.parley.v1.PresenceUnsubscribe.encode(message.presenceUnsubscribe, writer.uint32(250).fork(), _depth + 1).ldelim();
-                if (message.setActive != null && $Object.hasOwnProperty.call(message, "setActive"))
-                    $root.parley.v1.SetActive.encode(message.setActive, writer.uint32(258).fork(), _depth + 1).ldelim();
-                if (message.setPrivacy != null && $Object.hasOwnProperty.call(message, "setPrivacy"))
-                    $root.parley.v1.SetPrivacy.encode(message.setPrivacy, writer.uint32(266).fork(), _depth + 1).ldelim();
-                if (message.setContacts != null && $Object.hasOwnProperty.call(message, "setContacts"))
-                    $root.parley.v1.SetContacts.encode(message.setContacts, writer.uint32(274).fork(), _depth + 1).ldelim();
-                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing"))
-                    $root.parley.v1.Typing.encode(message.typing, writer.uint32(282).fork(), _depth + 1).ldelim();
-                if (message.registerPushToken != null && $Object.hasOwnProperty.call(message, "registerPushToken"))
-                    $root.parley.v1.RegisterPushToken.encode(message.registerPushToken, writer.uint32(290).fork(), _depth + 1).ldelim();
-                if (message.groupChange != null && $Object.hasOwnProperty.call(message, "groupChange"))
-                    $root.parley.v1.GroupChange.encode(message.groupChange, writer.uint32(322).fork(), _depth + 1).ldelim();
-                if (message.groupGet != null && $Object.hasOwnProperty.call(message, "groupGet"))
-                    $root.parley.v1.GroupGet.encode(message.groupGet, writer.uint32(330).fork(), _depth + 1).ldelim();
-                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList"))
-                    $root.parley.v1.GroupListRequest.encode(message.groupList, writer.uint32(338).fork(), _depth + 1).ldelim();
-                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
-                    $root.parley.v1.GroupHistoryRequest.encode(message.groupHistory, writer.uint32(346).fork(), _depth + 1).ldelim();
-                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
-                    $root.parley.v1.GroupReceiptsRequest.encode(message.groupReceipts, writer.uint32(354).fork(), _depth + 1).ldelim();
-                if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload"))
-                    $root.parley.v1.KeysUpload.encode(message.keysUpload, writer.uint32(402).fork(), _depth + 1).ldelim();
-                if (message.keysFetch != null && $Object.hasOwnProperty.call(message, "keysFetch"))
-                    $root.parley.v1.KeysFetch.encode(message.keysFetch, writer.uint32(410).fork(), _depth + 1).ldelim();
-                if (message.keysCount != null && $Object.hasOwnProperty.call(message, "keysCount"))
-                    $root.parley.v1.KeysCount.encode(message.keysCount, writer.uint32(418).fork(), _depth + 1).ldelim();
-                if (message.devicesGet != null && $Object.hasOwnProperty.call(message, "devicesGet"))
-                    $root.parley.v1.DevicesGet.encode(message.devicesGet, writer.uint32(426).fork(), _depth + 1).ldelim();
-                if (message.deviceRemove != null && $Object.hasOwnProperty.call(message, "deviceRemove"))
-                    $root.parley.v1.DeviceRemove.encode(message.deviceRemove, writer.uint32(434).fork(), _depth + 1).ldelim();
-                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend"))
-                    $root.parley.v1.DeviceListAppend.encode(message.deviceListAppend, writer.uint32(442).fork(), _depth + 1).ldelim();
-                if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload"))
-                    $root.parley.v1.MediaUploadRequest.encode(message.mediaUpload, writer.uint32(482).fork(), _depth + 1).ldelim();
-                if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload"))
-                    $root.parley.v1.MediaDownloadRequest.encode(message.mediaDownload, writer.uint32(490).fork(), _depth + 1).ldelim();
-                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete"))
-                    $root.parley.v1.MediaDeleteRequest.encode(message.mediaDelete, writer.uint32(498).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            ClientFrame.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.ClientFrame();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.requestId = value;
-                            else
-                                delete message.requestId;
-                            continue;
-                        }
-                    case 10: {
-                            if (wireType !== 2)
-                                break;
-                            message.hello = $root.parley.v1.Hello.decode(reader, reader.size(), $undefined, _depth + 1, message.hello);
-                            message.body = "hello";
-                            continue;
-                        }
-                    case 11: {
-                            if (wireType !== 2)
-                                break;
-                            message.auth = $root.parley.v1.Auth.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
-                            message.body = "auth";
-                            continue;
-                        }
-                    case 12: {
-                            if (wireType !== 2)
-                                break;
-                            message.ping = $root.parley.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
-                            message.body = "ping";
-                            continue;
-                        }
-                    case 13: {
-                            if (wireType !== 2)
-                                break;
-                            message.pong = $root.parley.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
-                            message.body = "pong";
-                            continue;
-                        }
-                    case 20: {
-                            if (wireType !== 2)
-                                break;
-                            message.send = $root.parley.v1.Send.decode(reader, reader.size(), $undefined, _depth + 1, message.send);
-                            message.body = "send";
-                            continue;
-                        }
-                    case 21: {
-                            if (wireType !== 2)
-                                break;
-                            message.deliverAck = $root.parley.v1.DeliverAck.decode(reader, reader.size(), $undefined, _depth + 1, message.deliverAck);
-                            message.body = "deliverAck";
-                            continue;
-                        }
-                    case 22: {
-                            if (wireType !== 2)
-                                break;
-                            message.receipt = $root.parley.v1.Receipt.decode(reader, reader.size(), $undefined, _depth + 1, message.receipt);
-                            message.body = "receipt";
-                            continue;
-                        }
-                    case 30: {
-                            if (wireType !== 2)
-                                break;
-                            message.presenceSubscribe = $root.parley.v1.PresenceSubscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceSubscribe);
-                            message.body = "presenceSubscribe";
-                            continue;
-                        }
-                    case 31: {
-                            if (wireType !== 2)
-                                break;
-                            message.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceUnsubscribe);
-                            message.body = "presenceUnsubscribe";
-                            continue;
-                        }
-                    case 32: {
-                            if (wireType !== 2)
-                                break;
-                            message.setActive = $root.parley.v1.SetActive.decode(reader, reader.size(), $undefined, _depth + 1, message.setActive);
-                            message.body = "setActive";
-                            continue;
-                        }
-                    case 33: {
-                            if (wireType !== 2)
-                                break;
-                            message.setPrivacy = $root.parley.v1.SetPrivacy.decode(reader, reader.size(), $undefined, _depth + 1, message.setPrivacy);
-                            message.body = "setPrivacy";
-                            continue;
-                        }
-                    case 34: {
-                            if (wireType !== 2)
-                                break;
-                            message.setContacts = $root.parley.v1.SetContacts.decode(reader, reader.size(), $undefined, _depth + 1, message.setContacts);
-                            message.body = "setContacts";
-                            continue;
-                        }
-                    case 35: {
-                            if (wireType !== 2)
-                                break;
-                            message.typing = $root.parley.v1.Typing.decode(reader, reader.size(), $undefined, _depth + 1, message.typing);
-                            message.body = "typing";
-                            continue;
-                        }
-                    case 36: {
-                            if (wireType !== 2)
-                                break;
-                            message.registerPushToken = $root.parley.v1.RegisterPushToken.decode(reader, reader.size(), $undefined, _depth + 1, message.registerPushToken);
-                            message.body = "registerPushToken";
-                            continue;
-                        }
-                    case 40: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupChange = $root.parley.v1.GroupChange.decode(reader, reader.size(), $undefined, _depth + 1, message.groupChange);
-                            message.body = "groupChange";
-                            continue;
-                        }
-                    case 41: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupGet = $root.parley.v1.GroupGet.decode(reader, reader.size(), $undefined, _depth + 1, message.groupGet);
-                            message.body = "groupGet";
-                            continue;
-                        }
-                    case 42: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupList = $root.parley.v1.GroupListRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupList);
-                            message.body = "groupList";
-                            continue;
-                        }
-                    case 43: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupHistory = $root.parley.v1.GroupHistoryRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupHistory);
-                            message.body = "groupHistory";
-                            continue;
-                        }
-                    case 44: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
-                            message.body = "groupReceipts";
-                            continue;
-                        }
-                    case 50: {
-                            if (wireType !== 2)
-                                break;
-                            message.keysUpload = $root.parley.v1.KeysUpload.decode(reader, reader.size(), $undefined, _depth + 1, message.keysUpload);
-                            message.body = "keysUpload";
-                            continue;
-                        }
-                    case 51: {
-                            if (wireType !== 2)
-                                break;
-                            message.keysFetch = $root.parley.v1.KeysFetch.decode(reader, reader.size(), $undefined, _depth + 1, message.keysFetch);
-                            message.body = "keysFetch";
-                            continue;
-                        }
-                    case 52: {
-                            if (wireType !== 2)
-                                break;
-                            message.keysCount = $root.parley.v1.KeysCount.decode(reader, reader.size(), $undefined, _depth + 1, message.keysCount);
-                            message.body = "keysCount";
-                            continue;
-                        }
-                    case 53: {
-                            if (wireType !== 2)
-                                break;
-                            message.devicesGet = $root.parley.v1.DevicesGet.decode(reader, reader.size(), $undefined, _depth + 1, message.devicesGet);
-                            message.body = "devicesGet";
-                            continue;
-                        }
-                    case 54: {
-                            if (wireType !== 2)
-                                break;
-                            message.deviceRemove = $root.parley.v1.DeviceRemove.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceRemove);
-                            message.body = "deviceRemove";
-                            continue;
-                        }
-                    case 55: {
-                            if (wireType !== 2)
-                                break;
-                            message.deviceListAppend = $root.parley.v1.DeviceListAppend.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceListAppend);
-                            message.body = "deviceListAppend";
-                            continue;
-                        }
-                    case 60: {
-                            if (wireType !== 2)
-                                break;
-                            message.mediaUpload = $root.parley.v1.MediaUploadRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaUpload);
-                            message.body = "mediaUpload";
-                            continue;
-                        }
-                    case 61: {
-                            if (wireType !== 2)
-                                break;
-                            message.mediaDownload = $root.parley.v1.MediaDownloadRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDownload);
-                            message.body = "mediaDownload";
-                            continue;
-                        }
-                    case 62: {
-                            if (wireType !== 2)
-                                break;
-                            message.mediaDelete = $root.parley.v1.MediaDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDelete);
-                            message.body = "mediaDelete";
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            ClientFrame.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.ClientFrame)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.ClientFrame: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.ClientFrame();
-                if (object.requestId != null)
-                    if (typeof object.requestId === "object" ? object.requestId.low || object.requestId.high : $Number(object.requestId) !== 0)
-                        if ($util.Long)
-                            message.requestId = $util.Long.fromValue(object.requestId, true);
-                        else if (typeof object.requestId === "string")
-                            message.requestId = $parseInt(object.requestId, 10);
-                        else if (typeof object.requestId === "number")
-                            message.requestId = object.requestId;
-                        else if (typeof object.requestId === "object")
-                            message.requestId = new $util.LongBits(object.requestId.low >>> 0, object.requestId.high >>> 0).toNumber(true);
-                if (object.hello != null) {
-                    if (!$util.isObject(object.hello))
-                        throw $TypeError(".parley.v1.ClientFrame.hello: object expected");
-                    message.hello = $root.parley.v1.Hello.fromObject(object.hello, _depth + 1);
-                }
-                if (object.auth != null) {
-                    if (!$util.isObject(object.auth))
-                        throw $TypeError(".parley.v1.ClientFrame.auth: object expected");
-                    message.auth = $root.parley.v1.Auth.fromObject(object.auth, _depth + 1);
-                }
-                if (object.ping != null) {
-                    if (!$util.isObject(object.ping))
-                        throw $TypeError(".parley.v1.ClientFrame.ping: object expected");
-                    message.ping = $root.parley.v1.Ping.fromObject(object.ping, _depth + 1);
-                }
-                if (object.pong != null) {
-                    if (!$util.isObject(object.pong))
-                        throw $TypeError(".parley.v1.ClientFrame.pong: object expected");
-                    message.pong = $root.parley.v1.Pong.fromObject(object.pong, _depth + 1);
-                }
-                if (object.send != null) {
-                    if (!$util.isObject(object.send))
-                        throw $TypeError(".parley.v1.ClientFrame.send: object expected");
-                    message.send = $root.parley.v1.Send.fromObject(object.send, _depth + 1);
-                }
-                if (object.deliverAck != null) {
-                    if (!$util.isObject(object.deliverAck))
-                        throw $TypeError(".parley.v1.ClientFrame.deliverAck: object expected");
-                    message.deliverAck = $root.parley.v1.DeliverAck.fromObject(object.deliverAck, _depth + 1);
-                }
-                if (object.receipt != null) {
-                    if (!$util.isObject(object.receipt))
-                        throw $TypeError(".parley.v1.ClientFrame.receipt: object expected");
-                    message.receipt = $root.parley.v1.Receipt.fromObject(object.receipt, _depth + 1);
-                }
-                if (object.presenceSubscribe != null) {
-                    if (!$util.isObject(object.presenceSubscribe))
-                        throw $TypeError(".parley.v1.ClientFrame.presenceSubscribe: object expected");
-                    message.presenceSubscribe = $root.parley.v1.PresenceSubscribe.fromObject(object.presenceSubscribe, _depth + 1);
-                }
-                if (object.presenceUnsubscribe != null) {
-                    if (!$util.isObject(object.presenceUnsubscribe))
-                        throw $TypeError(".parley.v1.ClientFrame.presenceUnsubscribe: object expected");
-                    message.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.fromObject(object.presenceUnsubscribe, _depth + 1);
-                }
-                if (object.setActive != null) {
-                    if (!$util.isObject(object.setActive))
-                        throw $TypeError(".parley.v1.ClientFrame.setActive: object expected");
-                    message.setActive = $root.parley.v1.SetActive.fromObject(object.setActive, _depth + 1);
-                }
-                if (object.setPrivacy != null) {
-                    if (!$util.isObject(object.setPrivacy))
-                        throw $TypeError(".parley.v1.ClientFrame.setPrivacy: object expected");
-                    message.setPrivacy = $root.parley.v1.SetPrivacy.fromObject(object.setPrivacy, _depth + 1);
-                }
-                if (object.setContacts != null) {
-                    if (!$util.isObject(object.setContacts))
-                        throw $TypeError(".parley.v1.ClientFrame.setContacts: object expected");
-                    message.setContacts = $root.parley.v1.SetContacts.fromObject(object.setContacts, _depth + 1);
-                }
-                if (object.typing != null) {
-                    if (!$util.isObject(object.typing))
-                        throw $TypeError(".parley.v1.ClientFrame.typing: object expected");
-                    message.typing = $root.parley.v1.Typing.fromObject(object.typing, _depth + 1);
-                }
-                if (object.registerPushToken != null) {
-                    if (!$util.isObject(object.registerPushToken))
-                        throw $TypeError(".parley.v1.ClientFrame.registerPushToken: object expected");
-                    message.registerPushToken = $root.parley.v1.RegisterPushToken.fromObject(object.registerPushToken, _depth + 1);
-                }
-                if (object.groupChange != null) {
-                    if (!$util.isObject(object.groupChange))
-                        throw $TypeError(".parley.v1.ClientFrame.groupChange: object expected");
-                    message.groupChange = $root.parley.v1.GroupChange.fromObject(object.groupChange, _depth + 1);
-                }
-                if (object.groupGet != null) {
-                    if (!$util.isObject(object.groupGet))
-                        throw $TypeError(".parley.v1.ClientFrame.groupGet: object expected");
-                    message.groupGet = $root.parley.v1.GroupGet.fromObject(object.groupGet, _depth + 1);
-                }
-                if (object.groupList != null) {
-                    if (!$util.isObject(object.groupList))
-                        throw $TypeError(".parley.v1.ClientFrame.groupList: object expected");
-                    message.groupList = $root.parley.v1.GroupListRequest.fromObject(object.groupList, _depth + 1);
-                }
-                if (object.groupHistory != null) {
-                    if (!$util.isObject(object.groupHistory))
-                        throw $TypeError(".parley.v1.ClientFrame.groupHistory: object expected");
-                    message.groupHistory = $root.parley.v1.GroupHistoryRequest.fromObject(object.groupHistory, _depth + 1);
-                }
-                if (object.groupReceipts != null) {
-                    if (!$util.isObject(object.groupReceipts))
-                        throw $TypeError(".parley.v1.ClientFrame.groupReceipts: object expected");
-                    message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.fromObject(object.groupReceipts, _depth + 1);
-                }
-                if (object.keysUpload != null) {
-                    if (!$util.isObject(object.keysUpload))
-                        throw $TypeError(".parley.v1.ClientFrame.keysUpload: object expected");
-                    message.keysUpload = $root.parley.v1.KeysUpload.fromObject(object.keysUpload, _depth + 1);
-                }
-                if (object.keysFetch != null) {
-                    if (!$util.isObject(object.keysFetch))
-                        throw $TypeError(".parley.v1.ClientFrame.keysFetch: object expected");
-                    message.keysFetch = $root.parley.v1.KeysFetch.fromObject(object.keysFetch, _depth + 1);
-                }
-                if (object.keysCount != null) {
-                    if (!$util.isObject(object.keysCount))
-                        throw $TypeError(".parley.v1.ClientFrame.keysCount: object expected");
-                    message.keysCount = $root.parley.v1.KeysCount.fromObject(object.keysCount, _depth + 1);
-                }
-                if (object.devicesGet != null) {
-                    if (!$util.isObject(object.devicesGet))
-                        throw $TypeError(".parley.v1.ClientFrame.devicesGet: object expected");
-                    message.devicesGet = $root.parley.v1.DevicesGet.fromObject(object.devicesGet, _depth + 1);
-                }
-                if (object.deviceRemove != null) {
-                    if (!$util.isObject(object.deviceRemove))
-                        throw $TypeError(".parley.v1.ClientFrame.deviceRemove: object expected");
-                    message.deviceRemove = $root.parley.v1.DeviceRemove.fromObject(object.deviceRemove, _depth + 1);
-                }
-                if (object.deviceListAppend != null) {
-                    if (!$util.isObject(object.deviceListAppend))
-                        throw $TypeError(".parley.v1.ClientFrame.deviceListAppend: object expected");
-                    message.deviceListAppend = $root.parley.v1.DeviceListAppend.fromObject(object.deviceListAppend, _depth + 1);
-                }
-                if (object.mediaUpload != null) {
-                    if (!$util.isObject(object.mediaUpload))
-                        throw $TypeError(".parley.v1.ClientFrame.mediaUpload: object expected");
-                    message.mediaUpload = $root.parley.v1.MediaUploadRequest.fromObject(object.mediaUpload, _depth + 1);
-                }
-                if (object.mediaDownload != null) {
-                    if (!$util.isObject(object.mediaDownload))
-                        throw $TypeError(".parley.v1.ClientFrame.mediaDownload: object expected");
-                    message.mediaDownload = $root.parley.v1.MediaDownloadRequest.fromObject(object.mediaDownload, _depth + 1);
-                }
-                if (object.mediaDelete != null) {
-                    if (!$util.isObject(object.mediaDelete))
-                        throw $TypeError(".parley.v1.ClientFrame.mediaDelete: object expected");
-                    message.mediaDelete = $root.parley.v1.MediaDeleteRequest.fromObject(object.mediaDelete, _depth + 1);
-                }
-                return message;
-            };
-
-            ClientFrame.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.requestId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.requestId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.requestId = typeof message.requestId === "number" ? $BigInt(message.requestId) : $util.Long.fromBits(message.requestId.low >>> 0, message.requestId.high >>> 0, true).toBigInt();
-                    else if (typeof message.requestId === "number")
-                        object.requestId = options.longs === $String ? $String(message.requestId) : message.requestId;
-                    else
-                        object.requestId = options.longs === $String ? $util.Long.prototype.toString.call(message.requestId) : options.longs === $Number ? new $util.LongBits(message.requestId.low >>> 0, message.requestId.high >>> 0).toNumber(true) : message.requestId;
-                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
-                    object.hello = $root.parley.v1.Hello.toObject(message.hello, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "hello";
-                }
-                if (message.auth != null && $Object.hasOwnProperty.call(message, "auth")) {
-                    object.auth = $root.parley.v1.Auth.toObject(message.auth, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "auth";
-                }
-                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
-                    object.ping = $root.parley.v1.Ping.toObject(message.ping, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "ping";
-                }
-                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong")) {
-                    object.pong = $root.parley.v1.Pong.toObject(message.pong, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "pong";
-                }
-                if (message.send != null && $Object.hasOwnProperty.call(message, "send")) {
-                    object.send = $root.parley.v1.Send.toObject(message.send, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "send";
-                }
-                if (message.deliverAck != null && $Object.hasOwnProperty.call(message, "deliverAck")) {
-                    object.deliverAck = $root.parley.v1.DeliverAck.toObject(message.deliverAck, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "deliverAck";
-                }
-                if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt")) {
-                    object.receipt = $root.parley.v1.Receipt.toObject(message.receipt, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "receipt";
-                }
-                if (message.presenceSubscribe != null && $Object.hasOwnProperty.call(message, "presenceSubscribe")) {
-                    object.presenceSubscribe = $root.parley.v1.PresenceSubscribe.toObject(message.presenceSubscribe, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "presenceSubscribe";
-                }
-                if (message.presenceUnsubscribe != null && $Object.hasOwnProperty.call(message, "presenceUnsubscribe")) {
-                    object.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.toObject(message.presenceUnsubscribe, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "presenceUnsubscribe";
-                }
-                if (message.setActive != null && $Object.hasOwnProperty.call(message, "setActive")) {
-                    object.setActive = $root.parley.v1.SetActive.toObject(message.setActive, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "setActive";
-                }
-                if (message.setPrivacy != null && $Object.hasOwnProperty.call(message, "setPrivacy")) {
-                    object.setPrivacy = $root.parley.v1.SetPrivacy.toObject(message.setPrivacy, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "setPrivacy";
-                }
-                if (message.setContacts != null && $Object.hasOwnProperty.call(message, "setContacts")) {
-                    object.setContacts = $root.parley.v1.SetContacts.toObject(message.setContacts, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "setContacts";
-                }
-                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing")) {
-                    object.typing = $root.parley.v1.Typing.toObject(message.typing, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "typing";
-                }
-                if (message.registerPushToken != null && $Object.hasOwnProperty.call(message, "registerPushToken")) {
-                    object.registerPushToken = $root.parley.v1.RegisterPushToken.toObject(message.registerPushToken, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "registerPushToken";
-                }
-                if (message.groupChange != null && $Object.hasOwnProperty.call(message, "groupChange")) {
-                    object.groupChange = $root.parley.v1.GroupChange.toObject(message.groupChange, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupChange";
-                }
-                if (message.groupGet != null && $Object.hasOwnProperty.call(message, "groupGet")) {
-                    object.groupGet = $root.parley.v1.GroupGet.toObject(message.groupGet, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupGet";
-                }
-                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList")) {
-                    object.groupList = $root.parley.v1.GroupListRequest.toObject(message.groupList, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupList";
-                }
-                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory")) {
-                    object.groupHistory = $root.parley.v1.GroupHistoryRequest.toObject(message.groupHistory, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupHistory";
-                }
-                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
-                    object.groupReceipts = $root.parley.v1.GroupReceiptsRequest.toObject(message.groupReceipts, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupReceipts";
-                }
-                if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload")) {
-                    object.keysUpload = $root.parley.v1.KeysUpload.toObject(message.keysUpload, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "keysUpload";
-                }
-                if (message.keysFetch != null && $Object.hasOwnProperty.call(message, "keysFetch")) {
-                    object.keysFetch = $root.parley.v1.KeysFetch.toObject(message.keysFetch, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "keysFetch";
-                }
-                if (message.keysCount != null && $Object.hasOwnProperty.call(message, "keysCount")) {
-                    object.keysCount = $root.parley.v1.KeysCount.toObject(message.keysCount, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "keysCount";
-                }
-                if (message.devicesGet != null && $Object.hasOwnProperty.call(message, "devicesGet")) {
-                    object.devicesGet = $root.parley.v1.DevicesGet.toObject(message.devicesGet, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "devicesGet";
-                }
-                if (message.deviceRemove != null && $Object.hasOwnProperty.call(message, "deviceRemove")) {
-                    object.deviceRemove = $root.parley.v1.DeviceRemove.toObject(message.deviceRemove, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "deviceRemove";
-                }
-                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend")) {
-                    object.deviceListAppend = $root.parley.v1.DeviceListAppend.toObject(message.deviceListAppend, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "deviceListAppend";
-                }
-                if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload")) {
-                    object.mediaUpload = $root.parley.v1.MediaUploadRequest.toObject(message.mediaUpload, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "mediaUpload";
-                }
-                if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload")) {
-                    object.mediaDownload = $root.parley.v1.MediaDownloadRequest.toObject(message.mediaDownload, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "mediaDownload";
-                }
-                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete")) {
-                    object.mediaDelete = $root.parley.v1.MediaDeleteRequest.toObject(message.mediaDelete, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "mediaDelete";
-                }
-                return object;
-            };
-
-            ClientFrame.prototype.toJSON = function() {
-                return ClientFrame.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            ClientFrame.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.ClientFrame";
-            };
-
-            return ClientFrame;
-        })();
-
-        v1.Ok = (function() {
-
-            const Ok = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            Ok.create = function(properties) {
-                return new Ok(properties);
-            };
-
-            Ok.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            Ok.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.Ok();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    reader.skipType(tag & 7, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            Ok.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.Ok)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.Ok: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                return new $root.parley.v1.Ok();
-            };
-
-            Ok.toObject = function () {
-                return {};
-            };
-
-            Ok.prototype.toJSON = function() {
-                return Ok.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            Ok.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.Ok";
-            };
-
-            return Ok;
-        })();
-
-        v1.ServerFrame = (function() {
-
-            const ServerFrame = function (properties) {
-                if (properties)
-                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
-                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
-                            this[keys[i]] = properties[keys[i]];
-            };
-
-            ServerFrame.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
-            ServerFrame.prototype.error = null;
-            ServerFrame.prototype.ok = null;
-            ServerFrame.prototype.challenge = null;
-            ServerFrame.prototype.welcome = null;
-            ServerFrame.prototype.ping = null;
-            ServerFrame.prototype.pong = null;
-            ServerFrame.prototype.goodbye = null;
-            ServerFrame.prototype.sendAck = null;
-            ServerFrame.prototype.deliver = null;
-            ServerFrame.prototype.syncComplete = null;
-            ServerFrame.prototype.presenceSnapshot = null;
-            ServerFrame.prototype.presenceChanged = null;
-            ServerFrame.prototype.typingChanged = null;
-            ServerFrame.prototype.groupState = null;
-            ServerFrame.prototype.groupList = null;
-            ServerFrame.prototype.groupHistory = null;
-            ServerFrame.prototype.groupReceipts = null;
-            ServerFrame.prototype.keysUploadResult = null;
-            ServerFrame.prototype.keysBundles = null;
-            ServerFrame.prototype.prekeysLow = null;
-            ServerFrame.prototype.deviceList = null;
-            ServerFrame.prototype.mediaTicket = null;
-
-            let $oneOfFields;
-
-            $Object.defineProperty(ServerFrame.prototype, "body", {
-                get: $util.oneOfGetter($oneOfFields = ["error", "ok", "challenge", "welcome", "ping", "pong", "goodbye", "sendAck", "deliver", "syncComplete", "presenceSnapshot", "presenceChanged", "typingChanged", "groupState", "groupList", "groupHistory", "groupReceipts", "keysUploadResult", "keysBundles", "prekeysLow", "deviceList", "mediaTicket"]),
-                set: $util.oneOfSetter($oneOfFields)
-            });
-
-            ServerFrame.create = function(properties) {
-                return new ServerFrame(properties);
-            };
-
-            ServerFrame.encode = function (message, writer, _depth) {
-                if (!writer)
-                    writer = $Writer.create();
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && (typeof message.requestId === "object" ? message.requestId.low || message.requestId.high : message.requestId !== 0))
-                    writer.uint32(8).uint64(message.requestId);
-                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
-                    $root.parley.v1.Error.encode(message.error, writer.uint32(18).fork(), _depth + 1).ldelim();
-                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
-                    $root.parley.v1.Ok.encode(message.ok, writer.uint32(26).fork(), _depth + 1).ldelim();
-                if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge"))
-                    $root.parley.v1.Challenge.encode(message.challenge, writer.uint32(82).fork(), _depth + 1).ldelim();
-                if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome"))
-                    $root.parley.v1.Welcome.encode(message.welcome, writer.uint32(90).fork(), _depth + 1).ldelim();
-                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
-                    $root.parley.v1.Ping.encode(message.ping, writer.uint32(98).fork(), _depth + 1).ldelim();
-                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
-                    $root.parley.v1.Pong.encode(message.pong, writer.uint32(106).fork(), _depth + 1).ldelim();
-                if (message.goodbye != null && $Object.hasOwnProperty.call(message, "goodbye"))
-                    $root.parley.v1.Goodbye.encode(message.goodbye, writer.uint32(114).fork(), _depth + 1).ldelim();
-                if (message.sendAck != null && $Object.hasOwnProperty.call(message, "sendAck"))
-                    $root.parley.v1.SendAck.encode(message.sendAck, writer.uint32(162).fork(), _depth + 1).ldelim();
-                if (message.deliver != null && $Object.hasOwnProperty.call(message, "deliver"))
-                    $root.parley.v1.Deliver.encode(message.deliver, writer.uint32(170).fork(), _depth + 1).ldelim();
-                if (message.syncComplete != null && $Object.hasOwnProperty.call(message, "syncComplete"))
-                    $root.parley.v1.SyncComplete.encode(message.syncComplete, writer.uint32(178).fork(), _depth + 1).ldelim();
-                if (message.presenceSnapshot != null && $Object.hasOwnProperty.call(message, "presenceSnapshot"))
-                    $root.parley.v1.PresenceSnapshot.encode(message.presenceSnapshot, writer.uint32(242).fork(), _depth + 1).ldelim();
-                if (message.presenceChanged != null && $Object.hasOwnProperty.call(message, "presenceChanged"))
-                    $root.parley.v1.PresenceChanged.encode(message.presenceChanged, writer.uint32(250).fork(), _depth + 1).ldelim();
-                if (message.typingChanged != null && $Object.hasOwnProperty.call(message, "typingChanged"))
-                    $root.parley.v1.TypingChanged.encode(message.typingChanged, writer.uint32(258).fork(), _depth + 1).ldelim();
-                if (message.groupState != null && $Object.hasOwnProperty.call(message, "groupState"))
-                    $root.parley.v1.GroupState.encode(message.groupState, writer.uint32(322).fork(), _depth + 1).ldelim();
-                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList"))
-                    $root.parley.v1.GroupList.encode(message.groupList, writer.uint32(330).fork(), _depth + 1).ldelim();
-                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
-                    $root.parley.v1.GroupHistory.encode(message.groupHistory, writer.uint32(338).fork(), _depth + 1).ldelim();
-                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
-                    $root.parley.v1.GroupReceipts.encode(message.groupReceipts, writer.uint32(346).fork(), _depth + 1).ldelim();
-                if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult"))
-                    $root.parley.v1.KeysUploadResult.encode(message.keysUploadResult, writer.uint32(402).fork(), _depth + 1).ldelim();
-                if (message.keysBundles != null && $Object.hasOwnProperty.call(message, "keysBundles"))
-                    $root.parley.v1.KeysBundles.encode(message.keysBundles, writer.uint32(410).fork(), _depth + 1).ldelim();
-                if (message.prekeysLow != null && $Object.hasOwnProperty.call(message, "prekeysLow"))
-                    $root.parley.v1.PreKeysLow.encode(message.prekeysLow, writer.uint32(418).fork(), _depth + 1).ldelim();
-                if (message.deviceList != null && $Object.hasOwnProperty.call(message, "deviceList"))
-                    $root.parley.v1.DeviceList.encode(message.deviceList, writer.uint32(426).fork(), _depth + 1).ldelim();
-                if (message.mediaTicket != null && $Object.hasOwnProperty.call(message, "mediaTicket"))
-                    $root.parley.v1.MediaTicket.encode(message.mediaTicket, writer.uint32(482).fork(), _depth + 1).ldelim();
-                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
-                    for (let i = 0; i < message.$unknowns.length; ++i)
-                        writer.raw(message.$unknowns[i]);
-                return writer;
-            };
-
-            ServerFrame.decode = function (reader, length, _end, _depth, _target) {
-                if (!(reader instanceof $Reader))
-                    reader = $Reader.create(reader);
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $Reader.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let end, message, value;
-                if (length === $undefined)
-                    end = reader.len;
-                else {
-                    end = reader.pos + length;
-                    if (end > reader.len)
-                        throw $RangeError("index out of range");
-                    length = reader.len;
-                    reader.len = end;
-                }
-                message = _target || new $root.parley.v1.ServerFrame();
-                while (reader.pos < end) {
-                    let start = reader.pos;
-                    let tag = reader.tag();
-                    if (tag === _end) {
-                        _end = $undefined;
-                        break;
-                    }
-                    let wireType = tag & 7;
-                    switch (tag >>>= 3) {
-                    case 1: {
-                            if (wireType !== 0)
-                                break;
-                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
-                                message.requestId = value;
-                            else
-                                delete message.requestId;
-                            continue;
-                        }
-                    case 2: {
-                            if (wireType !== 2)
-                                break;
-                            message.error = $root.parley.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
-                            message.body = "error";
-                            continue;
-                        }
-                    case 3: {
-                            if (wireType !== 2)
-                                break;
-                            message.ok = $root.parley.v1.Ok.decode(reader, reader.size(), $undefined, _depth + 1, message.ok);
-                            message.body = "ok";
-                            continue;
-                        }
-                    case 10: {
-                            if (wireType !== 2)
-                                break;
-                            message.challenge = $root.parley.v1.Challenge.decode(reader, reader.size(), $undefined, _depth + 1, message.challenge);
-                            message.body = "challenge";
-                            continue;
-                        }
-                    case 11: {
-                            if (wireType !== 2)
-                                break;
-                            message.welcome = $root.parley.v1.Welcome.decode(reader, reader.size(), $undefined, _depth + 1, message.welcome);
-                            message.body = "welcome";
-                            continue;
-                        }
-                    case 12: {
-                            if (wireType !== 2)
-                                break;
-                            message.ping = $root.parley.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
-                            message.body = "ping";
-                            continue;
-                        }
-                    case 13: {
-                            if (wireType !== 2)
-                                break;
-                            message.pong = $root.parley.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
-                            message.body = "pong";
-                            continue;
-                        }
-                    case 14: {
-                            if (wireType !== 2)
-                                break;
-                            message.goodbye = $root.parley.v1.Goodbye.decode(reader, reader.size(), $undefined, _depth + 1, message.goodbye);
-                            message.body = "goodbye";
-                            continue;
-                        }
-                    case 20: {
-                            if (wireType !== 2)
-                                break;
-                            message.sendAck = $root.parley.v1.SendAck.decode(reader, reader.size(), $undefined, _depth + 1, message.sendAck);
-                            message.body = "sendAck";
-                            continue;
-                        }
-                    case 21: {
-                            if (wireType !== 2)
-                                break;
-                            message.deliver = $root.parley.v1.Deliver.decode(reader, reader.size(), $undefined, _depth + 1, message.deliver);
-                            message.body = "deliver";
-                            continue;
-                        }
-                    case 22: {
-                            if (wireType !== 2)
-                                break;
-                            message.syncComplete = $root.parley.v1.SyncComplete.decode(reader, reader.size(), $undefined, _depth + 1, message.syncComplete);
-                            message.body = "syncComplete";
-                            continue;
-                        }
-                    case 30: {
-                            if (wireType !== 2)
-                                break;
-                            message.presenceSnapshot = $root.parley.v1.PresenceSnapshot.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceSnapshot);
-                            message.body = "presenceSnapshot";
-                            continue;
-                        }
-                    case 31: {
-                            if (wireType !== 2)
-                                break;
-                            message.presenceChanged = $root.parley.v1.PresenceChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceChanged);
-                            message.body = "presenceChanged";
-                            continue;
-                        }
-                    case 32: {
-                            if (wireType !== 2)
-                                break;
-                            message.typingChanged = $root.parley.v1.TypingChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.typingChanged);
-                            message.body = "typingChanged";
-                            continue;
-                        }
-                    case 40: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupState = $root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1, message.groupState);
-                            message.body = "groupState";
-                            continue;
-                        }
-                    case 41: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupList = $root.parley.v1.GroupList.decode(reader, reader.size(), $undefined, _depth + 1, message.groupList);
-                            message.body = "groupList";
-                            continue;
-                        }
-                    case 42: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupHistory = $root.parley.v1.GroupHistory.decode(reader, reader.size(), $undefined, _depth + 1, message.groupHistory);
-                            message.body = "groupHistory";
-                            continue;
-                        }
-                    case 43: {
-                            if (wireType !== 2)
-                                break;
-                            message.groupReceipts = $root.parley.v1.GroupReceipts.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
-                            message.body = "groupReceipts";
-                            continue;
-                        }
-                    case 50: {
-                            if (wireType !== 2)
-                                break;
-                            message.keysUploadResult = $root.parley.v1.KeysUploadResult.decode(reader, reader.size(), $undefined, _depth + 1, message.keysUploadResult);
-                            message.body = "keysUploadResult";
-                            continue;
-                        }
-                    case 51: {
-                            if (wireType !== 2)
-                                break;
-                            message.keysBundles = $root.parley.v1.KeysBundles.decode(reader, reader.size(), $undefined, _depth + 1, message.keysBundles);
-                            message.body = "keysBundles";
-                            continue;
-                        }
-                    case 52: {
-                            if (wireType !== 2)
-                                break;
-                            message.prekeysLow = $root.parley.v1.PreKeysLow.decode(reader, reader.size(), $undefined, _depth + 1, message.prekeysLow);
-                            message.body = "prekeysLow";
-                            continue;
-                        }
-                    case 53: {
-                            if (wireType !== 2)
-                                break;
-                            message.deviceList = $root.parley.v1.DeviceList.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceList);
-                            message.body = "deviceList";
-                            continue;
-                        }
-                    case 60: {
-                            if (wireType !== 2)
-                                break;
-                            message.mediaTicket = $root.parley.v1.MediaTicket.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaTicket);
-                            message.body = "mediaTicket";
-                            continue;
-                        }
-                    }
-                    reader.skipType(wireType, _depth, tag);
-                    if (!reader.discardUnknown) {
-                        $util.makeProp(message, "$unknowns", false);
-                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
-                    }
-                }
-                if (length !== $undefined) {
-                    if (reader.pos !== end)
-                        throw $RangeError("index out of range");
-                    reader.len = length;
-                }
-                if (_end !== $undefined)
-                    throw $Error("missing end group");
-                return message;
-            };
-
-            ServerFrame.fromObject = function (object, _depth) {
-                if (object instanceof $root.parley.v1.ServerFrame)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".parley.v1.ServerFrame: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.parley.v1.ServerFrame();
-                if (object.requestId != null)
-                    if (typeof object.requestId === "object" ? object.requestId.low || object.requestId.high : $Number(object.requestId) !== 0)
-                        if ($util.Long)
-                            message.requestId = $util.Long.fromValue(object.requestId, true);
-                        else if (typeof object.requestId === "string")
-                            message.requestId = $parseInt(object.requestId, 10);
-                        else if (typeof object.requestId === "number")
-                            message.requestId = object.requestId;
-                        else if (typeof object.requestId === "object")
-                            message.requestId = new $util.LongBits(object.requestId.low >>> 0, object.requestId.high >>> 0).toNumber(true);
-                if (object.error != null) {
-                    if (!$util.isObject(object.error))
-                        throw $TypeError(".parley.v1.ServerFrame.error: object expected");
-                    message.error = $root.parley.v1.Error.fromObject(object.error, _depth + 1);
-                }
-                if (object.ok != null) {
-                    if (!$util.isObject(object.ok))
-                        throw $TypeError(".parley.v1.ServerFrame.ok: object expected");
-                    message.ok = $root.parley.v1.Ok.fromObject(object.ok, _depth + 1);
-                }
-                if (object.challenge != null) {
-                    if (!$util.isObject(object.challenge))
-                        throw $TypeError(".parley.v1.ServerFrame.challenge: object expected");
-                    message.challenge = $root.parley.v1.Challenge.fromObject(object.challenge, _depth + 1);
-                }
-                if (object.welcome != null) {
-                    if (!$util.isObject(object.welcome))
-                        throw $TypeError(".parley.v1.ServerFrame.welcome: object expected");
-                    message.welcome = $root.parley.v1.Welcome.fromObject(object.welcome, _depth + 1);
-                }
-                if (object.ping != null) {
-                    if (!$util.isObject(object.ping))
-                        throw $TypeError(".parley.v1.ServerFrame.ping: object expected");
-                    message.ping = $root.parley.v1.Ping.fromObject(object.ping, _depth + 1);
-                }
-                if (object.pong != null) {
-                    if (!$util.isObject(object.pong))
-                        throw $TypeError(".parley.v1.ServerFrame.pong: object expected");
-                    message.pong = $root.parley.v1.Pong.fromObject(object.pong, _depth + 1);
-                }
-                if (object.goodbye != null) {
-                    if (!$util.isObject(object.goodbye))
-                        throw $TypeError(".parley.v1.ServerFrame.goodbye: object expected");
-                    message.goodbye = $root.parley.v1.Goodbye.fromObject(object.goodbye, _depth + 1);
-                }
-                if (object.sendAck != null) {
-                    if (!$util.isObject(object.sendAck))
-                        throw $TypeError(".parley.v1.ServerFrame.sendAck: object expected");
-                    message.sendAck = $root.parley.v1.SendAck.fromObject(object.sendAck, _depth + 1);
-                }
-                if (object.deliver != null) {
-                    if (!$util.isObject(object.deliver))
-                        throw $TypeError(".parley.v1.ServerFrame.deliver: object expected");
-                    message.deliver = $root.parley.v1.Deliver.fromObject(object.deliver, _depth + 1);
-                }
-                if (object.syncComplete != null) {
-                    if (!$util.isObject(object.syncComplete))
-                        throw $TypeError(".parley.v1.ServerFrame.syncComplete: object expected");
-                    message.syncComplete = $root.parley.v1.SyncComplete.fromObject(object.syncComplete, _depth + 1);
-                }
-                if (object.presenceSnapshot != null) {
-                    if (!$util.isObject(object.presenceSnapshot))
-                        throw $TypeError(".parley.v1.ServerFrame.presenceSnapshot: object expected");
-                    message.presenceSnapshot = $root.parley.v1.PresenceSnapshot.fromObject(object.presenceSnapshot, _depth + 1);
-                }
-                if (object.presenceChanged != null) {
-                    if (!$util.isObject(object.presenceChanged))
-                        throw $TypeError(".parley.v1.ServerFrame.presenceChanged: object expected");
-                    message.presenceChanged = $root.parley.v1.PresenceChanged.fromObject(object.presenceChanged, _depth + 1);
-                }
-                if (object.typingChanged != null) {
-                    if (!$util.isObject(object.typingChanged))
-                        throw $TypeError(".parley.v1.ServerFrame.typingChanged: object expected");
-                    message.typingChanged = $root.parley.v1.TypingChanged.fromObject(object.typingChanged, _depth + 1);
-                }
-                if (object.groupState != null) {
-                    if (!$util.isObject(object.groupState))
-                        throw $TypeError(".parley.v1.ServerFrame.groupState: object expected");
-                    message.groupState = $root.parley.v1.GroupState.fromObject(object.groupState, _depth + 1);
-                }
-                if (object.groupList != null) {
-                    if (!$util.isObject(object.groupList))
-                        throw $TypeError(".parley.v1.ServerFrame.groupList: object expected");
-                    message.groupList = $root.parley.v1.GroupList.fromObject(object.groupList, _depth + 1);
-                }
-                if (object.groupHistory != null) {
-                    if (!$util.isObject(object.groupHistory))
-                        throw $TypeError(".parley.v1.ServerFrame.groupHistory: object expected");
-                    message.groupHistory = $root.parley.v1.GroupHistory.fromObject(object.groupHistory, _depth + 1);
-                }
-                if (object.groupReceipts != null) {
-                    if (!$util.isObject(object.groupReceipts))
-                        throw $TypeError(".parley.v1.ServerFrame.groupReceipts: object expected");
-                    message.groupReceipts = $root.parley.v1.GroupReceipts.fromObject(object.groupReceipts, _depth + 1);
-                }
-                if (object.keysUploadResult != null) {
-                    if (!$util.isObject(object.keysUploadResult))
-                        throw $TypeError(".parley.v1.ServerFrame.keysUploadResult: object expected");
-                    message.keysUploadResult = $root.parley.v1.KeysUploadResult.fromObject(object.keysUploadResult, _depth + 1);
-                }
-                if (object.keysBundles != null) {
-                    if (!$util.isObject(object.keysBundles))
-                        throw $TypeError(".parley.v1.ServerFrame.keysBundles: object expected");
-                    message.keysBundles = $root.parley.v1.KeysBundles.fromObject(object.keysBundles, _depth + 1);
-                }
-                if (object.prekeysLow != null) {
-                    if (!$util.isObject(object.prekeysLow))
-                        throw $TypeError(".parley.v1.ServerFrame.prekeysLow: object expected");
-                    message.prekeysLow = $root.parley.v1.PreKeysLow.fromObject(object.prekeysLow, _depth + 1);
-                }
-                if (object.deviceList != null) {
-                    if (!$util.isObject(object.deviceList))
-                        throw $TypeError(".parley.v1.ServerFrame.deviceList: object expected");
-                    message.deviceList = $root.parley.v1.DeviceList.fromObject(object.deviceList, _depth + 1);
-                }
-                if (object.mediaTicket != null) {
-                    if (!$util.isObject(object.mediaTicket))
-                        throw $TypeError(".parley.v1.ServerFrame.mediaTicket: object expected");
-                    message.mediaTicket = $root.parley.v1.MediaTicket.fromObject(object.mediaTicket, _depth + 1);
-                }
-                return message;
-            };
-
-            ServerFrame.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.requestId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.requestId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.requestId = typeof message.requestId === "number" ? $BigInt(message.requestId) : $util.Long.fromBits(message.requestId.low >>> 0, message.requestId.high >>> 0, true).toBigInt();
-                    else if (typeof message.requestId === "number")
-                        object.requestId = options.longs === $String ? $String(message.requestId) : message.requestId;
-                    else
-                        object.requestId = options.longs === $String ? $util.Long.prototype.toString.call(message.requestId) : options.longs === $Number ? new $util.LongBits(message.requestId.low >>> 0, message.requestId.high >>> 0).toNumber(true) : message.requestId;
-                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
-                    object.error = $root.parley.v1.Error.toObject(message.error, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "error";
-                }
-                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
-                    object.ok = $root.parley.v1.Ok.toObject(message.ok, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "ok";
-                }
-                if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge")) {
-                    object.challenge = $root.parley.v1.Challenge.toObject(message.challenge, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "challenge";
-                }
-                if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome")) {
-                    object.welcome = $root.parley.v1.Welcome.toObject(message.welcome, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "welcome";
-                }
-                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
-                    object.ping = $root.parley.v1.Ping.toObject(message.ping, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "ping";
-                }
-                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong")) {
-                    object.pong = $root.parley.v1.Pong.toObject(message.pong, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "pong";
-                }
-                if (message.goodbye != null && $Object.hasOwnProperty.call(message, "goodbye")) {
-                    object.goodbye = $root.parley.v1.Goodbye.toObject(message.goodbye, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "goodbye";
-                }
-                if (message.sendAck != null && $Object.hasOwnProperty.call(message, "sendAck")) {
-                    object.sendAck = $root.parley.v1.SendAck.toObject(message.sendAck, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "sendAck";
-                }
-                if (message.deliver != null && $Object.hasOwnProperty.call(message, "deliver")) {
-                    object.deliver = $root.parley.v1.Deliver.toObject(message.deliver, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "deliver";
-                }
-                if (message.syncComplete != null && $Object.hasOwnProperty.call(message, "syncComplete")) {
-                    object.syncComplete = $root.parley.v1.SyncComplete.toObject(message.syncComplete, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "syncComplete";
-                }
-                if (message.presenceSnapshot != null && $Object.hasOwnProperty.call(message, "presenceSnapshot")) {
-                    object.presenceSnapshot = $root.parley.v1.PresenceSnapshot.toObject(message.presenceSnapshot, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "presenceSnapshot";
-                }
-                if (message.presenceChanged != null && $Object.hasOwnProperty.call(message, "presenceChanged")) {
-                    object.presenceChanged = $root.parley.v1.PresenceChanged.toObject(message.presenceChanged, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "presenceChanged";
-                }
-                if (message.typingChanged != null && $Object.hasOwnProperty.call(message, "typingChanged")) {
-                    object.typingChanged = $root.parley.v1.TypingChanged.toObject(message.typingChanged, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "typingChanged";
-                }
-                if (message.groupState != null && $Object.hasOwnProperty.call(message, "groupState")) {
-                    object.groupState = $root.parley.v1.GroupState.toObject(message.groupState, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupState";
-                }
-                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList")) {
-                    object.groupList = $root.parley.v1.GroupList.toObject(message.groupList, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupList";
-                }
-                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory")) {
-                    object.groupHistory = $root.parley.v1.GroupHistory.toObject(message.groupHistory, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupHistory";
-                }
-                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
-                    object.groupReceipts = $root.parley.v1.GroupReceipts.toObject(message.groupReceipts, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "groupReceipts";
-                }
-                if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult")) {
-                    object.keysUploadResult = $root.parley.v1.KeysUploadResult.toObject(message.keysUploadResult, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "keysUploadResult";
-                }
-                if (message.keysBundles != null && $Object.hasOwnProperty.call(message, "keysBundles")) {
-                    object.keysBundles = $root.parley.v1.KeysBundles.toObject(message.keysBundles, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "keysBundles";
-                }
-                if (message.prekeysLow != null && $Object.hasOwnProperty.call(message, "prekeysLow")) {
-                    object.prekeysLow = $root.parley.v1.PreKeysLow.toObject(message.prekeysLow, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "prekeysLow";
-                }
-                if (message.deviceList != null && $Object.hasOwnProperty.call(message, "deviceList")) {
-                    object.deviceList = $root.parley.v1.DeviceList.toObject(message.deviceList, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "deviceList";
-                }
-                if (message.mediaTicket != null && $Object.hasOwnProperty.call(message, "mediaTicket")) {
-                    object.mediaTicket = $root.parley.v1.MediaTicket.toObject(message.mediaTicket, options, _depth + 1);
-                    if (options.oneofs)
-                        object.body = "mediaTicket";
-                }
-                return object;
-            };
-
-            ServerFrame.prototype.toJSON = function() {
-                return ServerFrame.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
-            ServerFrame.getTypeUrl = function(prefix) {
-                if (prefix === $undefined)
-                    prefix = "type.googleapis.com";
-                return prefix + "/parley.v1.ServerFrame";
-            };
-
-            return ServerFrame;
         })();
 
         v1.GroupRole = (function() {
@@ -9214,6 +6935,7 @@ export const parley = $root.parley = (() => {
         v1.GroupChange = (function() {
 
             const GroupChange = function (properties) {
+                this.consents = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -9221,6 +6943,7 @@ export const parley = $root.parley = (() => {
             };
 
             GroupChange.prototype.record = null;
+            GroupChange.prototype.consents = $util.emptyArray;
 
             GroupChange.create = function(properties) {
                 return new GroupChange(properties);
@@ -9235,6 +6958,9 @@ export const parley = $root.parley = (() => {
                     throw $Error("max depth exceeded");
                 if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
                     $root.parley.v1.GroupRecord.encode(message.record, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.consents != null && message.consents.length)
+                    for (let i = 0; i < message.consents.length; ++i)
+                        $root.parley.v1.GroupJoinConsent.encode(message.consents[i], writer.uint32(18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9274,6 +7000,14 @@ export const parley = $root.parley = (() => {
                             message.record = $root.parley.v1.GroupRecord.decode(reader, reader.size(), $undefined, _depth + 1, message.record);
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.consents && message.consents.length))
+                                message.consents = [];
+                            message.consents.push($root.parley.v1.GroupJoinConsent.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -9306,6 +7040,16 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.GroupChange.record: object expected");
                     message.record = $root.parley.v1.GroupRecord.fromObject(object.record, _depth + 1);
                 }
+                if (object.consents) {
+                    if (!$Array.isArray(object.consents))
+                        throw $TypeError(".parley.v1.GroupChange.consents: array expected");
+                    message.consents = $Array(object.consents.length);
+                    for (let i = 0; i < object.consents.length; ++i) {
+                        if (!$util.isObject(object.consents[i]))
+                            throw $TypeError(".parley.v1.GroupChange.consents: object expected");
+                        message.consents[i] = $root.parley.v1.GroupJoinConsent.fromObject(object.consents[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -9317,10 +7061,17 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.consents = [];
                 if (options.defaults)
                     object.record = null;
                 if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
                     object.record = $root.parley.v1.GroupRecord.toObject(message.record, options, _depth + 1);
+                if (message.consents && message.consents.length) {
+                    object.consents = $Array(message.consents.length);
+                    for (let j = 0; j < message.consents.length; ++j)
+                        object.consents[j] = $root.parley.v1.GroupJoinConsent.toObject(message.consents[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -9335,6 +7086,230 @@ export const parley = $root.parley = (() => {
             };
 
             return GroupChange;
+        })();
+
+        v1.GroupJoinConsent = (function() {
+
+            const GroupJoinConsent = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupJoinConsent.prototype.groupId = "";
+            GroupJoinConsent.prototype.invitee = null;
+            GroupJoinConsent.prototype.inviterUserId = "";
+            GroupJoinConsent.prototype.expiresAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            GroupJoinConsent.prototype.signature = $util.newBuffer([]);
+
+            GroupJoinConsent.create = function(properties) {
+                return new GroupJoinConsent(properties);
+            };
+
+            GroupJoinConsent.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId") && message.groupId !== "")
+                    writer.uint32(10).string(message.groupId);
+                if (message.invitee != null && $Object.hasOwnProperty.call(message, "invitee"))
+                    $root.parley.v1.Address.encode(message.invitee, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.inviterUserId != null && $Object.hasOwnProperty.call(message, "inviterUserId") && message.inviterUserId !== "")
+                    writer.uint32(26).string(message.inviterUserId);
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt") && (typeof message.expiresAt === "object" ? message.expiresAt.low || message.expiresAt.high : message.expiresAt !== 0))
+                    writer.uint32(32).uint64(message.expiresAt);
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(42).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupJoinConsent.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupJoinConsent();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.groupId = value;
+                            else
+                                delete message.groupId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.invitee = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.invitee);
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.inviterUserId = value;
+                            else
+                                delete message.inviterUserId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.expiresAt = value;
+                            else
+                                delete message.expiresAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupJoinConsent.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupJoinConsent)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupJoinConsent: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupJoinConsent();
+                if (object.groupId != null)
+                    if (typeof object.groupId !== "string" || object.groupId.length)
+                        message.groupId = $String(object.groupId);
+                if (object.invitee != null) {
+                    if (!$util.isObject(object.invitee))
+                        throw $TypeError(".parley.v1.GroupJoinConsent.invitee: object expected");
+                    message.invitee = $root.parley.v1.Address.fromObject(object.invitee, _depth + 1);
+                }
+                if (object.inviterUserId != null)
+                    if (typeof object.inviterUserId !== "string" || object.inviterUserId.length)
+                        message.inviterUserId = $String(object.inviterUserId);
+                if (object.expiresAt != null)
+                    if (typeof object.expiresAt === "object" ? object.expiresAt.low || object.expiresAt.high : $Number(object.expiresAt) !== 0)
+                        if ($util.Long)
+                            message.expiresAt = $util.Long.fromValue(object.expiresAt, true);
+                        else if (typeof object.expiresAt === "string")
+                            message.expiresAt = $parseInt(object.expiresAt, 10);
+                        else if (typeof object.expiresAt === "number")
+                            message.expiresAt = object.expiresAt;
+                        else if (typeof object.expiresAt === "object")
+                            message.expiresAt = new $util.LongBits(object.expiresAt.low >>> 0, object.expiresAt.high >>> 0).toNumber(true);
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            GroupJoinConsent.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.groupId = "";
+                    object.invitee = null;
+                    object.inviterUserId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.expiresAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.expiresAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.groupId != null && $Object.hasOwnProperty.call(message, "groupId"))
+                    object.groupId = message.groupId;
+                if (message.invitee != null && $Object.hasOwnProperty.call(message, "invitee"))
+                    object.invitee = $root.parley.v1.Address.toObject(message.invitee, options, _depth + 1);
+                if (message.inviterUserId != null && $Object.hasOwnProperty.call(message, "inviterUserId"))
+                    object.inviterUserId = message.inviterUserId;
+                if (message.expiresAt != null && $Object.hasOwnProperty.call(message, "expiresAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.expiresAt = typeof message.expiresAt === "number" ? $BigInt(message.expiresAt) : $util.Long.fromBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.expiresAt === "number")
+                        object.expiresAt = options.longs === $String ? $String(message.expiresAt) : message.expiresAt;
+                    else
+                        object.expiresAt = options.longs === $String ? $util.Long.prototype.toString.call(message.expiresAt) : options.longs === $Number ? new $util.LongBits(message.expiresAt.low >>> 0, message.expiresAt.high >>> 0).toNumber(true) : message.expiresAt;
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            GroupJoinConsent.prototype.toJSON = function() {
+                return GroupJoinConsent.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupJoinConsent.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupJoinConsent";
+            };
+
+            return GroupJoinConsent;
         })();
 
         v1.GroupGet = (function() {
@@ -9473,6 +7448,8 @@ export const parley = $root.parley = (() => {
                             this[keys[i]] = properties[keys[i]];
             };
 
+            GroupListRequest.prototype.cursor = "";
+
             GroupListRequest.create = function(properties) {
                 return new GroupListRequest(properties);
             };
@@ -9484,6 +7461,8 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor") && message.cursor !== "")
+                    writer.uint32(10).string(message.cursor);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9497,7 +7476,7 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -9515,7 +7494,19 @@ export const parley = $root.parley = (() => {
                         _end = $undefined;
                         break;
                     }
-                    reader.skipType(tag & 7, _depth, tag);
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.cursor = value;
+                            else
+                                delete message.cursor;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
                         $util.makeProp(message, "$unknowns", false);
                         (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
@@ -9540,11 +7531,26 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                return new $root.parley.v1.GroupListRequest();
+                let message = new $root.parley.v1.GroupListRequest();
+                if (object.cursor != null)
+                    if (typeof object.cursor !== "string" || object.cursor.length)
+                        message.cursor = $String(object.cursor);
+                return message;
             };
 
-            GroupListRequest.toObject = function () {
-                return {};
+            GroupListRequest.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.cursor = "";
+                if (message.cursor != null && $Object.hasOwnProperty.call(message, "cursor"))
+                    object.cursor = message.cursor;
+                return object;
             };
 
             GroupListRequest.prototype.toJSON = function() {
@@ -9571,6 +7577,7 @@ export const parley = $root.parley = (() => {
             };
 
             GroupList.prototype.groups = $util.emptyArray;
+            GroupList.prototype.nextCursor = "";
 
             GroupList.create = function(properties) {
                 return new GroupList(properties);
@@ -9586,6 +7593,8 @@ export const parley = $root.parley = (() => {
                 if (message.groups != null && message.groups.length)
                     for (let i = 0; i < message.groups.length; ++i)
                         $root.parley.v1.GroupState.encode(message.groups[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor") && message.nextCursor !== "")
+                    writer.uint32(18).string(message.nextCursor);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -9599,7 +7608,7 @@ export const parley = $root.parley = (() => {
                     _depth = 0;
                 if (_depth > $Reader.recursionLimit)
                     throw $Error("max depth exceeded");
-                let end, message;
+                let end, message, value;
                 if (length === $undefined)
                     end = reader.len;
                 else {
@@ -9625,6 +7634,15 @@ export const parley = $root.parley = (() => {
                             if (!(message.groups && message.groups.length))
                                 message.groups = [];
                             message.groups.push($root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.nextCursor = value;
+                            else
+                                delete message.nextCursor;
                             continue;
                         }
                     }
@@ -9664,6 +7682,9 @@ export const parley = $root.parley = (() => {
                         message.groups[i] = $root.parley.v1.GroupState.fromObject(object.groups[i], _depth + 1);
                     }
                 }
+                if (object.nextCursor != null)
+                    if (typeof object.nextCursor !== "string" || object.nextCursor.length)
+                        message.nextCursor = $String(object.nextCursor);
                 return message;
             };
 
@@ -9677,11 +7698,15 @@ export const parley = $root.parley = (() => {
                 let object = {};
                 if (options.arrays || options.defaults)
                     object.groups = [];
+                if (options.defaults)
+                    object.nextCursor = "";
                 if (message.groups && message.groups.length) {
                     object.groups = $Array(message.groups.length);
                     for (let j = 0; j < message.groups.length; ++j)
                         object.groups[j] = $root.parley.v1.GroupState.toObject(message.groups[j], options, _depth + 1);
                 }
+                if (message.nextCursor != null && $Object.hasOwnProperty.call(message, "nextCursor"))
+                    object.nextCursor = message.nextCursor;
                 return object;
             };
 
@@ -11021,6 +9046,2700 @@ export const parley = $root.parley = (() => {
             };
 
             return ReceiptEvent;
+        })();
+
+        v1.DeviceListRecord = (function() {
+
+            const DeviceListRecord = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListRecord.prototype.userId = "";
+            DeviceListRecord.prototype.version = 0;
+            DeviceListRecord.prototype.prevHash = $util.newBuffer([]);
+            DeviceListRecord.prototype.signerDeviceId = 0;
+            DeviceListRecord.prototype.at = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            DeviceListRecord.prototype.add = null;
+            DeviceListRecord.prototype.remove = null;
+            DeviceListRecord.prototype.signature = $util.newBuffer([]);
+
+            let $oneOfFields;
+
+            $Object.defineProperty(DeviceListRecord.prototype, "action", {
+                get: $util.oneOfGetter($oneOfFields = ["add", "remove"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            DeviceListRecord.create = function(properties) {
+                return new DeviceListRecord(properties);
+            };
+
+            DeviceListRecord.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId") && message.userId !== "")
+                    writer.uint32(10).string(message.userId);
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version") && message.version !== 0)
+                    writer.uint32(16).uint32(message.version);
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash") && message.prevHash.length)
+                    writer.uint32(26).bytes(message.prevHash);
+                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId") && message.signerDeviceId !== 0)
+                    writer.uint32(32).uint32(message.signerDeviceId);
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at") && (typeof message.at === "object" ? message.at.low || message.at.high : message.at !== 0))
+                    writer.uint32(40).uint64(message.at);
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add"))
+                    $root.parley.v1.DeviceListAdd.encode(message.add, writer.uint32(50).fork(), _depth + 1).ldelim();
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove"))
+                    $root.parley.v1.DeviceListRemove.encode(message.remove, writer.uint32(58).fork(), _depth + 1).ldelim();
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
+                    writer.uint32(66).bytes(message.signature);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListRecord.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListRecord();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.userId = value;
+                            else
+                                delete message.userId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.version = value;
+                            else
+                                delete message.version;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.prevHash = value;
+                            else
+                                delete message.prevHash;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.signerDeviceId = value;
+                            else
+                                delete message.signerDeviceId;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.at = value;
+                            else
+                                delete message.at;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.add = $root.parley.v1.DeviceListAdd.decode(reader, reader.size(), $undefined, _depth + 1, message.add);
+                            message.action = "add";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.remove = $root.parley.v1.DeviceListRemove.decode(reader, reader.size(), $undefined, _depth + 1, message.remove);
+                            message.action = "remove";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.signature = value;
+                            else
+                                delete message.signature;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListRecord.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListRecord)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListRecord: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListRecord();
+                if (object.userId != null)
+                    if (typeof object.userId !== "string" || object.userId.length)
+                        message.userId = $String(object.userId);
+                if (object.version != null)
+                    if ($Number(object.version) !== 0)
+                        message.version = object.version >>> 0;
+                if (object.prevHash != null)
+                    if (object.prevHash.length)
+                        if (typeof object.prevHash === "string")
+                            $util.base64.decode(object.prevHash, message.prevHash = $util.newBuffer($util.base64.length(object.prevHash)), 0);
+                        else if (object.prevHash.length >= 0)
+                            message.prevHash = object.prevHash;
+                if (object.signerDeviceId != null)
+                    if ($Number(object.signerDeviceId) !== 0)
+                        message.signerDeviceId = object.signerDeviceId >>> 0;
+                if (object.at != null)
+                    if (typeof object.at === "object" ? object.at.low || object.at.high : $Number(object.at) !== 0)
+                        if ($util.Long)
+                            message.at = $util.Long.fromValue(object.at, true);
+                        else if (typeof object.at === "string")
+                            message.at = $parseInt(object.at, 10);
+                        else if (typeof object.at === "number")
+                            message.at = object.at;
+                        else if (typeof object.at === "object")
+                            message.at = new $util.LongBits(object.at.low >>> 0, object.at.high >>> 0).toNumber(true);
+                if (object.add != null) {
+                    if (!$util.isObject(object.add))
+                        throw $TypeError(".parley.v1.DeviceListRecord.add: object expected");
+                    message.add = $root.parley.v1.DeviceListAdd.fromObject(object.add, _depth + 1);
+                }
+                if (object.remove != null) {
+                    if (!$util.isObject(object.remove))
+                        throw $TypeError(".parley.v1.DeviceListRecord.remove: object expected");
+                    message.remove = $root.parley.v1.DeviceListRemove.fromObject(object.remove, _depth + 1);
+                }
+                if (object.signature != null)
+                    if (object.signature.length)
+                        if (typeof object.signature === "string")
+                            $util.base64.decode(object.signature, message.signature = $util.newBuffer($util.base64.length(object.signature)), 0);
+                        else if (object.signature.length >= 0)
+                            message.signature = object.signature;
+                return message;
+            };
+
+            DeviceListRecord.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.userId = "";
+                    object.version = 0;
+                    if (options.bytes === $String)
+                        object.prevHash = "";
+                    else {
+                        object.prevHash = [];
+                        if (options.bytes !== $Array)
+                            object.prevHash = $util.newBuffer(object.prevHash);
+                    }
+                    object.signerDeviceId = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.at = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.at = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.signature = "";
+                    else {
+                        object.signature = [];
+                        if (options.bytes !== $Array)
+                            object.signature = $util.newBuffer(object.signature);
+                    }
+                }
+                if (message.userId != null && $Object.hasOwnProperty.call(message, "userId"))
+                    object.userId = message.userId;
+                if (message.version != null && $Object.hasOwnProperty.call(message, "version"))
+                    object.version = message.version;
+                if (message.prevHash != null && $Object.hasOwnProperty.call(message, "prevHash"))
+                    object.prevHash = options.bytes === $String ? $util.base64.encode(message.prevHash, 0, message.prevHash.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.prevHash) : message.prevHash;
+                if (message.signerDeviceId != null && $Object.hasOwnProperty.call(message, "signerDeviceId"))
+                    object.signerDeviceId = message.signerDeviceId;
+                if (message.at != null && $Object.hasOwnProperty.call(message, "at"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.at = typeof message.at === "number" ? $BigInt(message.at) : $util.Long.fromBits(message.at.low >>> 0, message.at.high >>> 0, true).toBigInt();
+                    else if (typeof message.at === "number")
+                        object.at = options.longs === $String ? $String(message.at) : message.at;
+                    else
+                        object.at = options.longs === $String ? $util.Long.prototype.toString.call(message.at) : options.longs === $Number ? new $util.LongBits(message.at.low >>> 0, message.at.high >>> 0).toNumber(true) : message.at;
+                if (message.add != null && $Object.hasOwnProperty.call(message, "add")) {
+                    object.add = $root.parley.v1.DeviceListAdd.toObject(message.add, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "add";
+                }
+                if (message.remove != null && $Object.hasOwnProperty.call(message, "remove")) {
+                    object.remove = $root.parley.v1.DeviceListRemove.toObject(message.remove, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "remove";
+                }
+                if (message.signature != null && $Object.hasOwnProperty.call(message, "signature"))
+                    object.signature = options.bytes === $String ? $util.base64.encode(message.signature, 0, message.signature.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.signature) : message.signature;
+                return object;
+            };
+
+            DeviceListRecord.prototype.toJSON = function() {
+                return DeviceListRecord.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListRecord.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListRecord";
+            };
+
+            return DeviceListRecord;
+        })();
+
+        v1.DeviceListAdd = (function() {
+
+            const DeviceListAdd = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListAdd.prototype.deviceId = 0;
+            DeviceListAdd.prototype.identityKey = $util.newBuffer([]);
+
+            DeviceListAdd.create = function(properties) {
+                return new DeviceListAdd(properties);
+            };
+
+            DeviceListAdd.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
+                    writer.uint32(8).uint32(message.deviceId);
+                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey") && message.identityKey.length)
+                    writer.uint32(18).bytes(message.identityKey);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListAdd.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListAdd();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.identityKey = value;
+                            else
+                                delete message.identityKey;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListAdd.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListAdd)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListAdd: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListAdd();
+                if (object.deviceId != null)
+                    if ($Number(object.deviceId) !== 0)
+                        message.deviceId = object.deviceId >>> 0;
+                if (object.identityKey != null)
+                    if (object.identityKey.length)
+                        if (typeof object.identityKey === "string")
+                            $util.base64.decode(object.identityKey, message.identityKey = $util.newBuffer($util.base64.length(object.identityKey)), 0);
+                        else if (object.identityKey.length >= 0)
+                            message.identityKey = object.identityKey;
+                return message;
+            };
+
+            DeviceListAdd.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.deviceId = 0;
+                    if (options.bytes === $String)
+                        object.identityKey = "";
+                    else {
+                        object.identityKey = [];
+                        if (options.bytes !== $Array)
+                            object.identityKey = $util.newBuffer(object.identityKey);
+                    }
+                }
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.identityKey != null && $Object.hasOwnProperty.call(message, "identityKey"))
+                    object.identityKey = options.bytes === $String ? $util.base64.encode(message.identityKey, 0, message.identityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.identityKey) : message.identityKey;
+                return object;
+            };
+
+            DeviceListAdd.prototype.toJSON = function() {
+                return DeviceListAdd.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListAdd.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListAdd";
+            };
+
+            return DeviceListAdd;
+        })();
+
+        v1.DeviceListRemove = (function() {
+
+            const DeviceListRemove = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListRemove.prototype.deviceId = 0;
+
+            DeviceListRemove.create = function(properties) {
+                return new DeviceListRemove(properties);
+            };
+
+            DeviceListRemove.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== 0)
+                    writer.uint32(8).uint32(message.deviceId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListRemove.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListRemove();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListRemove.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListRemove)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListRemove: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListRemove();
+                if (object.deviceId != null)
+                    if ($Number(object.deviceId) !== 0)
+                        message.deviceId = object.deviceId >>> 0;
+                return message;
+            };
+
+            DeviceListRemove.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.deviceId = 0;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                return object;
+            };
+
+            DeviceListRemove.prototype.toJSON = function() {
+                return DeviceListRemove.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListRemove.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListRemove";
+            };
+
+            return DeviceListRemove;
+        })();
+
+        v1.DeviceListAppend = (function() {
+
+            const DeviceListAppend = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DeviceListAppend.prototype.record = $util.newBuffer([]);
+
+            DeviceListAppend.create = function(properties) {
+                return new DeviceListAppend(properties);
+            };
+
+            DeviceListAppend.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record") && message.record.length)
+                    writer.uint32(10).bytes(message.record);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DeviceListAppend.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DeviceListAppend();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.record = value;
+                            else
+                                delete message.record;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DeviceListAppend.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DeviceListAppend)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DeviceListAppend: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DeviceListAppend();
+                if (object.record != null)
+                    if (object.record.length)
+                        if (typeof object.record === "string")
+                            $util.base64.decode(object.record, message.record = $util.newBuffer($util.base64.length(object.record)), 0);
+                        else if (object.record.length >= 0)
+                            message.record = object.record;
+                return message;
+            };
+
+            DeviceListAppend.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if (options.bytes === $String)
+                        object.record = "";
+                    else {
+                        object.record = [];
+                        if (options.bytes !== $Array)
+                            object.record = $util.newBuffer(object.record);
+                    }
+                if (message.record != null && $Object.hasOwnProperty.call(message, "record"))
+                    object.record = options.bytes === $String ? $util.base64.encode(message.record, 0, message.record.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.record) : message.record;
+                return object;
+            };
+
+            DeviceListAppend.prototype.toJSON = function() {
+                return DeviceListAppend.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DeviceListAppend.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DeviceListAppend";
+            };
+
+            return DeviceListAppend;
+        })();
+
+        v1.ErrorCode = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ERROR_CODE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ERROR_CODE_BAD_FRAME"] = 1;
+            values[valuesById[2] = "ERROR_CODE_FRAME_TOO_LARGE"] = 2;
+            values[valuesById[3] = "ERROR_CODE_UNAUTHENTICATED"] = 3;
+            values[valuesById[4] = "ERROR_CODE_AUTH_FAILED"] = 4;
+            values[valuesById[5] = "ERROR_CODE_FORBIDDEN"] = 5;
+            values[valuesById[6] = "ERROR_CODE_UNKNOWN_RECIPIENT"] = 6;
+            values[valuesById[7] = "ERROR_CODE_DEVICES_MISMATCH"] = 7;
+            values[valuesById[8] = "ERROR_CODE_RATE_LIMITED"] = 8;
+            values[valuesById[9] = "ERROR_CODE_QUEUE_FULL"] = 9;
+            values[valuesById[10] = "ERROR_CODE_NOT_FOUND"] = 10;
+            values[valuesById[11] = "ERROR_CODE_CONFLICT"] = 11;
+            values[valuesById[12] = "ERROR_CODE_INVALID_ARGUMENT"] = 12;
+            values[valuesById[13] = "ERROR_CODE_UNAVAILABLE"] = 13;
+            values[valuesById[14] = "ERROR_CODE_INTERNAL"] = 14;
+            values[valuesById[15] = "ERROR_CODE_TIMEOUT"] = 15;
+            values[valuesById[16] = "ERROR_CODE_CONNECTION_CLOSED"] = 16;
+            values[valuesById[17] = "ERROR_CODE_UNSUPPORTED_VERSION"] = 17;
+            values[valuesById[18] = "ERROR_CODE_MEDIA_INTEGRITY"] = 18;
+            values[valuesById[19] = "ERROR_CODE_MEDIA_TOO_LARGE"] = 19;
+            values[valuesById[20] = "ERROR_CODE_TICKET_INVALID"] = 20;
+            values[valuesById[21] = "ERROR_CODE_DECRYPTION_FAILED"] = 21;
+            values[valuesById[22] = "ERROR_CODE_UNTRUSTED_IDENTITY"] = 22;
+            values[valuesById[23] = "ERROR_CODE_GROUP_FULL"] = 23;
+            values[valuesById[24] = "ERROR_CODE_NOT_GROUP_MEMBER"] = 24;
+            values[valuesById[25] = "ERROR_CODE_BAD_SIGNATURE"] = 25;
+            values[valuesById[26] = "ERROR_CODE_STORE_FAILED"] = 26;
+            values[valuesById[27] = "ERROR_CODE_CLOSED"] = 27;
+            values[valuesById[28] = "ERROR_CODE_OVERLOADED"] = 28;
+            values[valuesById[29] = "ERROR_CODE_GROUP_ADD_REFUSED"] = 29;
+            return values;
+        })();
+
+        v1.Error = (function() {
+
+            const Error = function (properties) {
+                this.userIds = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Error.prototype.code = 0;
+            Error.prototype.message = "";
+            Error.prototype.retryable = false;
+            Error.prototype.retryAfterMs = 0;
+            Error.prototype.devicesMismatch = null;
+            Error.prototype.userIds = $util.emptyArray;
+
+            Error.create = function(properties) {
+                return new Error(properties);
+            };
+
+            Error.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code") && message.code !== 0)
+                    writer.uint32(8).int32(message.code);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(18).string(message.message);
+                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable") && message.retryable !== false)
+                    writer.uint32(24).bool(message.retryable);
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs") && message.retryAfterMs !== 0)
+                    writer.uint32(32).uint32(message.retryAfterMs);
+                if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
+                    $root.parley.v1.DevicesMismatch.encode(message.devicesMismatch, writer.uint32(42).fork(), _depth + 1).ldelim();
+                if (message.userIds != null && message.userIds.length)
+                    for (let i = 0; i < message.userIds.length; ++i)
+                        writer.uint32(50).string(message.userIds[i]);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Error.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Error();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.code = value;
+                            else
+                                delete message.code;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.retryable = value;
+                            else
+                                delete message.retryable;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.retryAfterMs = value;
+                            else
+                                delete message.retryAfterMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.devicesMismatch = $root.parley.v1.DevicesMismatch.decode(reader, reader.size(), $undefined, _depth + 1, message.devicesMismatch);
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.userIds && message.userIds.length))
+                                message.userIds = [];
+                            message.userIds.push(reader.stringVerify());
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Error.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Error)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Error: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.Error();
+                if (object.code !== 0 && (typeof object.code !== "string" || $root.parley.v1.ErrorCode[object.code] !== 0))
+                    switch (object.code) {
+                    case "ERROR_CODE_UNSPECIFIED":
+                    case 0:
+                        message.code = 0;
+                        break;
+                    case "ERROR_CODE_BAD_FRAME":
+                    case 1:
+                        message.code = 1;
+                        break;
+                    case "ERROR_CODE_FRAME_TOO_LARGE":
+                    case 2:
+                        message.code = 2;
+                        break;
+                    case "ERROR_CODE_UNAUTHENTICATED":
+                    case 3:
+                        message.code = 3;
+                        break;
+                    case "ERROR_CODE_AUTH_FAILED":
+                    case 4:
+                        message.code = 4;
+                        break;
+                    case "ERROR_CODE_FORBIDDEN":
+                    case 5:
+                        message.code = 5;
+                        break;
+                    case "ERROR_CODE_UNKNOWN_RECIPIENT":
+                    case 6:
+                        message.code = 6;
+                        break;
+                    case "ERROR_CODE_DEVICES_MISMATCH":
+                    case 7:
+                        message.code = 7;
+                        break;
+                    case "ERROR_CODE_RATE_LIMITED":
+                    case 8:
+                        message.code = 8;
+                        break;
+                    case "ERROR_CODE_QUEUE_FULL":
+                    case 9:
+                        message.code = 9;
+                        break;
+                    case "ERROR_CODE_NOT_FOUND":
+                    case 10:
+                        message.code = 10;
+                        break;
+                    case "ERROR_CODE_CONFLICT":
+                    case 11:
+                        message.code = 11;
+                        break;
+                    case "ERROR_CODE_INVALID_ARGUMENT":
+                    case 12:
+                        message.code = 12;
+                        break;
+                    case "ERROR_CODE_UNAVAILABLE":
+                    case 13:
+                        message.code = 13;
+                        break;
+                    case "ERROR_CODE_INTERNAL":
+                    case 14:
+                        message.code = 14;
+                        break;
+                    case "ERROR_CODE_TIMEOUT":
+                    case 15:
+                        message.code = 15;
+                        break;
+                    case "ERROR_CODE_CONNECTION_CLOSED":
+                    case 16:
+                        message.code = 16;
+                        break;
+                    case "ERROR_CODE_UNSUPPORTED_VERSION":
+                    case 17:
+                        message.code = 17;
+                        break;
+                    case "ERROR_CODE_MEDIA_INTEGRITY":
+                    case 18:
+                        message.code = 18;
+                        break;
+                    case "ERROR_CODE_MEDIA_TOO_LARGE":
+                    case 19:
+                        message.code = 19;
+                        break;
+                    case "ERROR_CODE_TICKET_INVALID":
+                    case 20:
+                        message.code = 20;
+                        break;
+                    case "ERROR_CODE_DECRYPTION_FAILED":
+                    case 21:
+                        message.code = 21;
+                        break;
+                    case "ERROR_CODE_UNTRUSTED_IDENTITY":
+                    case 22:
+                        message.code = 22;
+                        break;
+                    case "ERROR_CODE_GROUP_FULL":
+                    case 23:
+                        message.code = 23;
+                        break;
+                    case "ERROR_CODE_NOT_GROUP_MEMBER":
+                    case 24:
+                        message.code = 24;
+                        break;
+                    case "ERROR_CODE_BAD_SIGNATURE":
+                    case 25:
+                        message.code = 25;
+                        break;
+                    case "ERROR_CODE_STORE_FAILED":
+                    case 26:
+                        message.code = 26;
+                        break;
+                    case "ERROR_CODE_CLOSED":
+                    case 27:
+                        message.code = 27;
+                        break;
+                    case "ERROR_CODE_OVERLOADED":
+                    case 28:
+                        message.code = 28;
+                        break;
+                    case "ERROR_CODE_GROUP_ADD_REFUSED":
+                    case 29:
+                        message.code = 29;
+                        break;
+                    default:
+                        if (typeof object.code === "number" && (object.code | 0) === object.code)
+                            message.code = object.code;
+                    }
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                if (object.retryable != null)
+                    if (object.retryable)
+                        message.retryable = $Boolean(object.retryable);
+                if (object.retryAfterMs != null)
+                    if ($Number(object.retryAfterMs) !== 0)
+                        message.retryAfterMs = object.retryAfterMs >>> 0;
+                if (object.devicesMismatch != null) {
+                    if (!$util.isObject(object.devicesMismatch))
+                        throw $TypeError(".parley.v1.Error.devicesMismatch: object expected");
+                    message.devicesMismatch = $root.parley.v1.DevicesMismatch.fromObject(object.devicesMismatch, _depth + 1);
+                }
+                if (object.userIds) {
+                    if (!$Array.isArray(object.userIds))
+                        throw $TypeError(".parley.v1.Error.userIds: array expected");
+                    message.userIds = $Array(object.userIds.length);
+                    for (let i = 0; i < object.userIds.length; ++i)
+                        message.userIds[i] = $String(object.userIds[i]);
+                }
+                return message;
+            };
+
+            Error.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.userIds = [];
+                if (options.defaults) {
+                    object.code = options.enums === $String ? "ERROR_CODE_UNSPECIFIED" : 0;
+                    object.message = "";
+                    object.retryable = false;
+                    object.retryAfterMs = 0;
+                    object.devicesMismatch = null;
+                }
+                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
+                    object.code = options.enums === $String ? $root.parley.v1.ErrorCode[message.code] === $undefined ? message.code : $root.parley.v1.ErrorCode[message.code] : message.code;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.retryable != null && $Object.hasOwnProperty.call(message, "retryable"))
+                    object.retryable = message.retryable;
+                if (message.retryAfterMs != null && $Object.hasOwnProperty.call(message, "retryAfterMs"))
+                    object.retryAfterMs = message.retryAfterMs;
+                if (message.devicesMismatch != null && $Object.hasOwnProperty.call(message, "devicesMismatch"))
+                    object.devicesMismatch = $root.parley.v1.DevicesMismatch.toObject(message.devicesMismatch, options, _depth + 1);
+                if (message.userIds && message.userIds.length) {
+                    object.userIds = $Array(message.userIds.length);
+                    for (let j = 0; j < message.userIds.length; ++j)
+                        object.userIds[j] = message.userIds[j];
+                }
+                return object;
+            };
+
+            Error.prototype.toJSON = function() {
+                return Error.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Error.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Error";
+            };
+
+            return Error;
+        })();
+
+        v1.DevicesMismatch = (function() {
+
+            const DevicesMismatch = function (properties) {
+                this.missing = [];
+                this.extra = [];
+                this.stale = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            DevicesMismatch.prototype.missing = $util.emptyArray;
+            DevicesMismatch.prototype.extra = $util.emptyArray;
+            DevicesMismatch.prototype.stale = $util.emptyArray;
+
+            DevicesMismatch.create = function(properties) {
+                return new DevicesMismatch(properties);
+            };
+
+            DevicesMismatch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.missing != null && message.missing.length)
+                    for (let i = 0; i < message.missing.length; ++i)
+                        $root.parley.v1.Address.encode(message.missing[i], writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.extra != null && message.extra.length)
+                    for (let i = 0; i < message.extra.length; ++i)
+                        $root.parley.v1.Address.encode(message.extra[i], writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.stale != null && message.stale.length)
+                    for (let i = 0; i < message.stale.length; ++i)
+                        $root.parley.v1.Address.encode(message.stale[i], writer.uint32(26).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            DevicesMismatch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.DevicesMismatch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.missing && message.missing.length))
+                                message.missing = [];
+                            message.missing.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.extra && message.extra.length))
+                                message.extra = [];
+                            message.extra.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.stale && message.stale.length))
+                                message.stale = [];
+                            message.stale.push($root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            DevicesMismatch.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.DevicesMismatch)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.DevicesMismatch: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.DevicesMismatch();
+                if (object.missing) {
+                    if (!$Array.isArray(object.missing))
+                        throw $TypeError(".parley.v1.DevicesMismatch.missing: array expected");
+                    message.missing = $Array(object.missing.length);
+                    for (let i = 0; i < object.missing.length; ++i) {
+                        if (!$util.isObject(object.missing[i]))
+                            throw $TypeError(".parley.v1.DevicesMismatch.missing: object expected");
+                        message.missing[i] = $root.parley.v1.Address.fromObject(object.missing[i], _depth + 1);
+                    }
+                }
+                if (object.extra) {
+                    if (!$Array.isArray(object.extra))
+                        throw $TypeError(".parley.v1.DevicesMismatch.extra: array expected");
+                    message.extra = $Array(object.extra.length);
+                    for (let i = 0; i < object.extra.length; ++i) {
+                        if (!$util.isObject(object.extra[i]))
+                            throw $TypeError(".parley.v1.DevicesMismatch.extra: object expected");
+                        message.extra[i] = $root.parley.v1.Address.fromObject(object.extra[i], _depth + 1);
+                    }
+                }
+                if (object.stale) {
+                    if (!$Array.isArray(object.stale))
+                        throw $TypeError(".parley.v1.DevicesMismatch.stale: array expected");
+                    message.stale = $Array(object.stale.length);
+                    for (let i = 0; i < object.stale.length; ++i) {
+                        if (!$util.isObject(object.stale[i]))
+                            throw $TypeError(".parley.v1.DevicesMismatch.stale: object expected");
+                        message.stale[i] = $root.parley.v1.Address.fromObject(object.stale[i], _depth + 1);
+                    }
+                }
+                return message;
+            };
+
+            DevicesMismatch.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults) {
+                    object.missing = [];
+                    object.extra = [];
+                    object.stale = [];
+                }
+                if (message.missing && message.missing.length) {
+                    object.missing = $Array(message.missing.length);
+                    for (let j = 0; j < message.missing.length; ++j)
+                        object.missing[j] = $root.parley.v1.Address.toObject(message.missing[j], options, _depth + 1);
+                }
+                if (message.extra && message.extra.length) {
+                    object.extra = $Array(message.extra.length);
+                    for (let j = 0; j < message.extra.length; ++j)
+                        object.extra[j] = $root.parley.v1.Address.toObject(message.extra[j], options, _depth + 1);
+                }
+                if (message.stale && message.stale.length) {
+                    object.stale = $Array(message.stale.length);
+                    for (let j = 0; j < message.stale.length; ++j)
+                        object.stale[j] = $root.parley.v1.Address.toObject(message.stale[j], options, _depth + 1);
+                }
+                return object;
+            };
+
+            DevicesMismatch.prototype.toJSON = function() {
+                return DevicesMismatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            DevicesMismatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.DevicesMismatch";
+            };
+
+            return DevicesMismatch;
+        })();
+
+        v1.ClientFrame = (function() {
+
+            const ClientFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ClientFrame.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ClientFrame.prototype.hello = null;
+            ClientFrame.prototype.auth = null;
+            ClientFrame.prototype.ping = null;
+            ClientFrame.prototype.pong = null;
+            ClientFrame.prototype.send = null;
+            ClientFrame.prototype.deliverAck = null;
+            ClientFrame.prototype.receipt = null;
+            ClientFrame.prototype.presenceSubscribe = null;
+            ClientFrame.prototype.presenceUnsubscribe = null;
+            ClientFrame.prototype.setActive = null;
+            ClientFrame.prototype.setPrivacy = null;
+            ClientFrame.prototype.setContacts = null;
+            ClientFrame.prototype.typing = null;
+            ClientFrame.prototype.registerPushToken = null;
+            ClientFrame.prototype.groupChange = null;
+            ClientFrame.prototype.groupGet = null;
+            ClientFrame.prototype.groupList = null;
+            ClientFrame.prototype.groupHistory = null;
+            ClientFrame.prototype.groupReceipts = null;
+            ClientFrame.prototype.keysUpload = null;
+            ClientFrame.prototype.keysFetch = null;
+            ClientFrame.prototype.keysCount = null;
+            ClientFrame.prototype.devicesGet = null;
+            ClientFrame.prototype.deviceRemove = null;
+            ClientFrame.prototype.deviceListAppend = null;
+            ClientFrame.prototype.mediaUpload = null;
+            ClientFrame.prototype.mediaDownload = null;
+            ClientFrame.prototype.mediaDelete = null;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(ClientFrame.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["hello", "auth", "ping", "pong", "send", "deliverAck", "receipt", "presenceSubscribe", "presenceUnsubscribe", "setActive", "setPrivacy", "setContacts", "typing", "registerPushToken", "groupChange", "groupGet", "groupList", "groupHistory", "groupReceipts", "keysUpload", "keysFetch", "keysCount", "devicesGet", "deviceRemove", "deviceListAppend", "mediaUpload", "mediaDownload", "mediaDelete"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ClientFrame.create = function(properties) {
+                return new ClientFrame(properties);
+            };
+
+            ClientFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && (typeof message.requestId === "object" ? message.requestId.low || message.requestId.high : message.requestId !== 0))
+                    writer.uint32(8).uint64(message.requestId);
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello"))
+                    $root.parley.v1.Hello.encode(message.hello, writer.uint32(82).fork(), _depth + 1).ldelim();
+                if (message.auth != null && $Object.hasOwnProperty.call(message, "auth"))
+                    $root.parley.v1.Auth.encode(message.auth, writer.uint32(90).fork(), _depth + 1).ldelim();
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
+                    $root.parley.v1.Ping.encode(message.ping, writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
+                    $root.parley.v1.Pong.encode(message.pong, writer.uint32(106).fork(), _depth + 1).ldelim();
+                if (message.send != null && $Object.hasOwnProperty.call(message, "send"))
+                    $root.parley.v1.Send.encode(message.send, writer.uint32(162).fork(), _depth + 1).ldelim();
+                if (message.deliverAck != null && $Object.hasOwnProperty.call(message, "deliverAck"))
+                    $root.parley.v1.DeliverAck.encode(message.deliverAck, writer.uint32(170).fork(), _depth + 1).ldelim();
+                if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt"))
+                    $root.parley.v1.Receipt.encode(message.receipt, writer.uint32(178).fork(), _depth + 1).ldelim();
+                if (message.presenceSubscribe != null && $Object.hasOwnProperty.call(message, "presenceSubscribe"))
+                    $root.parley.v1.PresenceSubscribe.encode(message.presenceSubscribe, writer.uint32(242).fork(), _depth + 1).ldelim();
+                if (message.presenceUnsubscribe != null && $Object.hasOwnProperty.call(message, "presenceUnsubscribe"))
+                    $root.parley.v1.PresenceUnsubscribe.encode(message.presenceUnsubscribe, writer.uint32(250).fork(), _depth + 1).ldelim();
+                if (message.setActive != null && $Object.hasOwnProperty.call(message, "setActive"))
+                    $root.parley.v1.SetActive.encode(message.setActive, writer.uint32(258).fork(), _depth + 1).ldelim();
+                if (message.setPrivacy != null && $Object.hasOwnProperty.call(message, "setPrivacy"))
+                    $root.parley.v1.SetPrivacy.encode(message.setPrivacy, writer.uint32(266).fork(), _depth + 1).ldelim();
+                if (message.setContacts != null && $Object.hasOwnProperty.call(message, "setContacts"))
+                    $root.parley.v1.SetContacts.encode(message.setContacts, writer.uint32(274).fork(), _depth + 1).ldelim();
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing"))
+                    $root.parley.v1.Typing.encode(message.typing, writer.uint32(282).fork(), _depth + 1).ldelim();
+                if (message.registerPushToken != null && $Object.hasOwnProperty.call(message, "registerPushToken"))
+                    $root.parley.v1.RegisterPushToken.encode(message.registerPushToken, writer.uint32(290).fork(), _depth + 1).ldelim();
+                if (message.groupChange != null && $Object.hasOwnProperty.call(message, "groupChange"))
+                    $root.parley.v1.GroupChange.encode(message.groupChange, writer.uint32(322).fork(), _depth + 1).ldelim();
+                if (message.groupGet != null && $Object.hasOwnProperty.call(message, "groupGet"))
+                    $root.parley.v1.GroupGet.encode(message.groupGet, writer.uint32(330).fork(), _depth + 1).ldelim();
+                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList"))
+                    $root.parley.v1.GroupListRequest.encode(message.groupList, writer.uint32(338).fork(), _depth + 1).ldelim();
+                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
+                    $root.parley.v1.GroupHistoryRequest.encode(message.groupHistory, writer.uint32(346).fork(), _depth + 1).ldelim();
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
+                    $root.parley.v1.GroupReceiptsRequest.encode(message.groupReceipts, writer.uint32(354).fork(), _depth + 1).ldelim();
+                if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload"))
+                    $root.parley.v1.KeysUpload.encode(message.keysUpload, writer.uint32(402).fork(), _depth + 1).ldelim();
+                if (message.keysFetch != null && $Object.hasOwnProperty.call(message, "keysFetch"))
+                    $root.parley.v1.KeysFetch.encode(message.keysFetch, writer.uint32(410).fork(), _depth + 1).ldelim();
+                if (message.keysCount != null && $Object.hasOwnProperty.call(message, "keysCount"))
+                    $root.parley.v1.KeysCount.encode(message.keysCount, writer.uint32(418).fork(), _depth + 1).ldelim();
+                if (message.devicesGet != null && $Object.hasOwnProperty.call(message, "devicesGet"))
+                    $root.parley.v1.DevicesGet.encode(message.devicesGet, writer.uint32(426).fork(), _depth + 1).ldelim();
+                if (message.deviceRemove != null && $Object.hasOwnProperty.call(message, "deviceRemove"))
+                    $root.parley.v1.DeviceRemove.encode(message.deviceRemove, writer.uint32(434).fork(), _depth + 1).ldelim();
+                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend"))
+                    $root.parley.v1.DeviceListAppend.encode(message.deviceListAppend, writer.uint32(442).fork(), _depth + 1).ldelim();
+                if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload"))
+                    $root.parley.v1.MediaUploadRequest.encode(message.mediaUpload, writer.uint32(482).fork(), _depth + 1).ldelim();
+                if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload"))
+                    $root.parley.v1.MediaDownloadRequest.encode(message.mediaDownload, writer.uint32(490).fork(), _depth + 1).ldelim();
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete"))
+                    $root.parley.v1.MediaDeleteRequest.encode(message.mediaDelete, writer.uint32(498).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ClientFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.ClientFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.hello = $root.parley.v1.Hello.decode(reader, reader.size(), $undefined, _depth + 1, message.hello);
+                            message.body = "hello";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.auth = $root.parley.v1.Auth.decode(reader, reader.size(), $undefined, _depth + 1, message.auth);
+                            message.body = "auth";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.ping = $root.parley.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
+                            message.body = "ping";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.pong = $root.parley.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
+                            message.body = "pong";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.send = $root.parley.v1.Send.decode(reader, reader.size(), $undefined, _depth + 1, message.send);
+                            message.body = "send";
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            message.deliverAck = $root.parley.v1.DeliverAck.decode(reader, reader.size(), $undefined, _depth + 1, message.deliverAck);
+                            message.body = "deliverAck";
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 2)
+                                break;
+                            message.receipt = $root.parley.v1.Receipt.decode(reader, reader.size(), $undefined, _depth + 1, message.receipt);
+                            message.body = "receipt";
+                            continue;
+                        }
+                    case 30: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceSubscribe = $root.parley.v1.PresenceSubscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceSubscribe);
+                            message.body = "presenceSubscribe";
+                            continue;
+                        }
+                    case 31: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceUnsubscribe);
+                            message.body = "presenceUnsubscribe";
+                            continue;
+                        }
+                    case 32: {
+                            if (wireType !== 2)
+                                break;
+                            message.setActive = $root.parley.v1.SetActive.decode(reader, reader.size(), $undefined, _depth + 1, message.setActive);
+                            message.body = "setActive";
+                            continue;
+                        }
+                    case 33: {
+                            if (wireType !== 2)
+                                break;
+                            message.setPrivacy = $root.parley.v1.SetPrivacy.decode(reader, reader.size(), $undefined, _depth + 1, message.setPrivacy);
+                            message.body = "setPrivacy";
+                            continue;
+                        }
+                    case 34: {
+                            if (wireType !== 2)
+                                break;
+                            message.setContacts = $root.parley.v1.SetContacts.decode(reader, reader.size(), $undefined, _depth + 1, message.setContacts);
+                            message.body = "setContacts";
+                            continue;
+                        }
+                    case 35: {
+                            if (wireType !== 2)
+                                break;
+                            message.typing = $root.parley.v1.Typing.decode(reader, reader.size(), $undefined, _depth + 1, message.typing);
+                            message.body = "typing";
+                            continue;
+                        }
+                    case 36: {
+                            if (wireType !== 2)
+                                break;
+                            message.registerPushToken = $root.parley.v1.RegisterPushToken.decode(reader, reader.size(), $undefined, _depth + 1, message.registerPushToken);
+                            message.body = "registerPushToken";
+                            continue;
+                        }
+                    case 40: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupChange = $root.parley.v1.GroupChange.decode(reader, reader.size(), $undefined, _depth + 1, message.groupChange);
+                            message.body = "groupChange";
+                            continue;
+                        }
+                    case 41: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupGet = $root.parley.v1.GroupGet.decode(reader, reader.size(), $undefined, _depth + 1, message.groupGet);
+                            message.body = "groupGet";
+                            continue;
+                        }
+                    case 42: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupList = $root.parley.v1.GroupListRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupList);
+                            message.body = "groupList";
+                            continue;
+                        }
+                    case 43: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupHistory = $root.parley.v1.GroupHistoryRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupHistory);
+                            message.body = "groupHistory";
+                            continue;
+                        }
+                    case 44: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
+                            message.body = "groupReceipts";
+                            continue;
+                        }
+                    case 50: {
+                            if (wireType !== 2)
+                                break;
+                            message.keysUpload = $root.parley.v1.KeysUpload.decode(reader, reader.size(), $undefined, _depth + 1, message.keysUpload);
+                            message.body = "keysUpload";
+                            continue;
+                        }
+                    case 51: {
+                            if (wireType !== 2)
+                                break;
+                            message.keysFetch = $root.parley.v1.KeysFetch.decode(reader, reader.size(), $undefined, _depth + 1, message.keysFetch);
+                            message.body = "keysFetch";
+                            continue;
+                        }
+                    case 52: {
+                            if (wireType !== 2)
+                                break;
+                            message.keysCount = $root.parley.v1.KeysCount.decode(reader, reader.size(), $undefined, _depth + 1, message.keysCount);
+                            message.body = "keysCount";
+                            continue;
+                        }
+                    case 53: {
+                            if (wireType !== 2)
+                                break;
+                            message.devicesGet = $root.parley.v1.DevicesGet.decode(reader, reader.size(), $undefined, _depth + 1, message.devicesGet);
+                            message.body = "devicesGet";
+                            continue;
+                        }
+                    case 54: {
+                            if (wireType !== 2)
+                                break;
+                            message.deviceRemove = $root.parley.v1.DeviceRemove.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceRemove);
+                            message.body = "deviceRemove";
+                            continue;
+                        }
+                    case 55: {
+                            if (wireType !== 2)
+                                break;
+                            message.deviceListAppend = $root.parley.v1.DeviceListAppend.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceListAppend);
+                            message.body = "deviceListAppend";
+                            continue;
+                        }
+                    case 60: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaUpload = $root.parley.v1.MediaUploadRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaUpload);
+                            message.body = "mediaUpload";
+                            continue;
+                        }
+                    case 61: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaDownload = $root.parley.v1.MediaDownloadRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDownload);
+                            message.body = "mediaDownload";
+                            continue;
+                        }
+                    case 62: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaDelete = $root.parley.v1.MediaDeleteRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaDelete);
+                            message.body = "mediaDelete";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ClientFrame.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.ClientFrame)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.ClientFrame: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.ClientFrame();
+                if (object.requestId != null)
+                    if (typeof object.requestId === "object" ? object.requestId.low || object.requestId.high : $Number(object.requestId) !== 0)
+                        if ($util.Long)
+                            message.requestId = $util.Long.fromValue(object.requestId, true);
+                        else if (typeof object.requestId === "string")
+                            message.requestId = $parseInt(object.requestId, 10);
+                        else if (typeof object.requestId === "number")
+                            message.requestId = object.requestId;
+                        else if (typeof object.requestId === "object")
+                            message.requestId = new $util.LongBits(object.requestId.low >>> 0, object.requestId.high >>> 0).toNumber(true);
+                if (object.hello != null) {
+                    if (!$util.isObject(object.hello))
+                        throw $TypeError(".parley.v1.ClientFrame.hello: object expected");
+                    message.hello = $root.parley.v1.Hello.fromObject(object.hello, _depth + 1);
+                }
+                if (object.auth != null) {
+                    if (!$util.isObject(object.auth))
+                        throw $TypeError(".parley.v1.ClientFrame.auth: object expected");
+                    message.auth = $root.parley.v1.Auth.fromObject(object.auth, _depth + 1);
+                }
+                if (object.ping != null) {
+                    if (!$util.isObject(object.ping))
+                        throw $TypeError(".parley.v1.ClientFrame.ping: object expected");
+                    message.ping = $root.parley.v1.Ping.fromObject(object.ping, _depth + 1);
+                }
+                if (object.pong != null) {
+                    if (!$util.isObject(object.pong))
+                        throw $TypeError(".parley.v1.ClientFrame.pong: object expected");
+                    message.pong = $root.parley.v1.Pong.fromObject(object.pong, _depth + 1);
+                }
+                if (object.send != null) {
+                    if (!$util.isObject(object.send))
+                        throw $TypeError(".parley.v1.ClientFrame.send: object expected");
+                    message.send = $root.parley.v1.Send.fromObject(object.send, _depth + 1);
+                }
+                if (object.deliverAck != null) {
+                    if (!$util.isObject(object.deliverAck))
+                        throw $TypeError(".parley.v1.ClientFrame.deliverAck: object expected");
+                    message.deliverAck = $root.parley.v1.DeliverAck.fromObject(object.deliverAck, _depth + 1);
+                }
+                if (object.receipt != null) {
+                    if (!$util.isObject(object.receipt))
+                        throw $TypeError(".parley.v1.ClientFrame.receipt: object expected");
+                    message.receipt = $root.parley.v1.Receipt.fromObject(object.receipt, _depth + 1);
+                }
+                if (object.presenceSubscribe != null) {
+                    if (!$util.isObject(object.presenceSubscribe))
+                        throw $TypeError(".parley.v1.ClientFrame.presenceSubscribe: object expected");
+                    message.presenceSubscribe = $root.parley.v1.PresenceSubscribe.fromObject(object.presenceSubscribe, _depth + 1);
+                }
+                if (object.presenceUnsubscribe != null) {
+                    if (!$util.isObject(object.presenceUnsubscribe))
+                        throw $TypeError(".parley.v1.ClientFrame.presenceUnsubscribe: object expected");
+                    message.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.fromObject(object.presenceUnsubscribe, _depth + 1);
+                }
+                if (object.setActive != null) {
+                    if (!$util.isObject(object.setActive))
+                        throw $TypeError(".parley.v1.ClientFrame.setActive: object expected");
+                    message.setActive = $root.parley.v1.SetActive.fromObject(object.setActive, _depth + 1);
+                }
+                if (object.setPrivacy != null) {
+                    if (!$util.isObject(object.setPrivacy))
+                        throw $TypeError(".parley.v1.ClientFrame.setPrivacy: object expected");
+                    message.setPrivacy = $root.parley.v1.SetPrivacy.fromObject(object.setPrivacy, _depth + 1);
+                }
+                if (object.setContacts != null) {
+                    if (!$util.isObject(object.setContacts))
+                        throw $TypeError(".parley.v1.ClientFrame.setContacts: object expected");
+                    message.setContacts = $root.parley.v1.SetContacts.fromObject(object.setContacts, _depth + 1);
+                }
+                if (object.typing != null) {
+                    if (!$util.isObject(object.typing))
+                        throw $TypeError(".parley.v1.ClientFrame.typing: object expected");
+                    message.typing = $root.parley.v1.Typing.fromObject(object.typing, _depth + 1);
+                }
+                if (object.registerPushToken != null) {
+                    if (!$util.isObject(object.registerPushToken))
+                        throw $TypeError(".parley.v1.ClientFrame.registerPushToken: object expected");
+                    message.registerPushToken = $root.parley.v1.RegisterPushToken.fromObject(object.registerPushToken, _depth + 1);
+                }
+                if (object.groupChange != null) {
+                    if (!$util.isObject(object.groupChange))
+                        throw $TypeError(".parley.v1.ClientFrame.groupChange: object expected");
+                    message.groupChange = $root.parley.v1.GroupChange.fromObject(object.groupChange, _depth + 1);
+                }
+                if (object.groupGet != null) {
+                    if (!$util.isObject(object.groupGet))
+                        throw $TypeError(".parley.v1.ClientFrame.groupGet: object expected");
+                    message.groupGet = $root.parley.v1.GroupGet.fromObject(object.groupGet, _depth + 1);
+                }
+                if (object.groupList != null) {
+                    if (!$util.isObject(object.groupList))
+                        throw $TypeError(".parley.v1.ClientFrame.groupList: object expected");
+                    message.groupList = $root.parley.v1.GroupListRequest.fromObject(object.groupList, _depth + 1);
+                }
+                if (object.groupHistory != null) {
+                    if (!$util.isObject(object.groupHistory))
+                        throw $TypeError(".parley.v1.ClientFrame.groupHistory: object expected");
+                    message.groupHistory = $root.parley.v1.GroupHistoryRequest.fromObject(object.groupHistory, _depth + 1);
+                }
+                if (object.groupReceipts != null) {
+                    if (!$util.isObject(object.groupReceipts))
+                        throw $TypeError(".parley.v1.ClientFrame.groupReceipts: object expected");
+                    message.groupReceipts = $root.parley.v1.GroupReceiptsRequest.fromObject(object.groupReceipts, _depth + 1);
+                }
+                if (object.keysUpload != null) {
+                    if (!$util.isObject(object.keysUpload))
+                        throw $TypeError(".parley.v1.ClientFrame.keysUpload: object expected");
+                    message.keysUpload = $root.parley.v1.KeysUpload.fromObject(object.keysUpload, _depth + 1);
+                }
+                if (object.keysFetch != null) {
+                    if (!$util.isObject(object.keysFetch))
+                        throw $TypeError(".parley.v1.ClientFrame.keysFetch: object expected");
+                    message.keysFetch = $root.parley.v1.KeysFetch.fromObject(object.keysFetch, _depth + 1);
+                }
+                if (object.keysCount != null) {
+                    if (!$util.isObject(object.keysCount))
+                        throw $TypeError(".parley.v1.ClientFrame.keysCount: object expected");
+                    message.keysCount = $root.parley.v1.KeysCount.fromObject(object.keysCount, _depth + 1);
+                }
+                if (object.devicesGet != null) {
+                    if (!$util.isObject(object.devicesGet))
+                        throw $TypeError(".parley.v1.ClientFrame.devicesGet: object expected");
+                    message.devicesGet = $root.parley.v1.DevicesGet.fromObject(object.devicesGet, _depth + 1);
+                }
+                if (object.deviceRemove != null) {
+                    if (!$util.isObject(object.deviceRemove))
+                        throw $TypeError(".parley.v1.ClientFrame.deviceRemove: object expected");
+                    message.deviceRemove = $root.parley.v1.DeviceRemove.fromObject(object.deviceRemove, _depth + 1);
+                }
+                if (object.deviceListAppend != null) {
+                    if (!$util.isObject(object.deviceListAppend))
+                        throw $TypeError(".parley.v1.ClientFrame.deviceListAppend: object expected");
+                    message.deviceListAppend = $root.parley.v1.DeviceListAppend.fromObject(object.deviceListAppend, _depth + 1);
+                }
+                if (object.mediaUpload != null) {
+                    if (!$util.isObject(object.mediaUpload))
+                        throw $TypeError(".parley.v1.ClientFrame.mediaUpload: object expected");
+                    message.mediaUpload = $root.parley.v1.MediaUploadRequest.fromObject(object.mediaUpload, _depth + 1);
+                }
+                if (object.mediaDownload != null) {
+                    if (!$util.isObject(object.mediaDownload))
+                        throw $TypeError(".parley.v1.ClientFrame.mediaDownload: object expected");
+                    message.mediaDownload = $root.parley.v1.MediaDownloadRequest.fromObject(object.mediaDownload, _depth + 1);
+                }
+                if (object.mediaDelete != null) {
+                    if (!$util.isObject(object.mediaDelete))
+                        throw $TypeError(".parley.v1.ClientFrame.mediaDelete: object expected");
+                    message.mediaDelete = $root.parley.v1.MediaDeleteRequest.fromObject(object.mediaDelete, _depth + 1);
+                }
+                return message;
+            };
+
+            ClientFrame.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.requestId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.requestId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.requestId = typeof message.requestId === "number" ? $BigInt(message.requestId) : $util.Long.fromBits(message.requestId.low >>> 0, message.requestId.high >>> 0, true).toBigInt();
+                    else if (typeof message.requestId === "number")
+                        object.requestId = options.longs === $String ? $String(message.requestId) : message.requestId;
+                    else
+                        object.requestId = options.longs === $String ? $util.Long.prototype.toString.call(message.requestId) : options.longs === $Number ? new $util.LongBits(message.requestId.low >>> 0, message.requestId.high >>> 0).toNumber(true) : message.requestId;
+                if (message.hello != null && $Object.hasOwnProperty.call(message, "hello")) {
+                    object.hello = $root.parley.v1.Hello.toObject(message.hello, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "hello";
+                }
+                if (message.auth != null && $Object.hasOwnProperty.call(message, "auth")) {
+                    object.auth = $root.parley.v1.Auth.toObject(message.auth, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "auth";
+                }
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
+                    object.ping = $root.parley.v1.Ping.toObject(message.ping, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "ping";
+                }
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong")) {
+                    object.pong = $root.parley.v1.Pong.toObject(message.pong, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "pong";
+                }
+                if (message.send != null && $Object.hasOwnProperty.call(message, "send")) {
+                    object.send = $root.parley.v1.Send.toObject(message.send, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "send";
+                }
+                if (message.deliverAck != null && $Object.hasOwnProperty.call(message, "deliverAck")) {
+                    object.deliverAck = $root.parley.v1.DeliverAck.toObject(message.deliverAck, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deliverAck";
+                }
+                if (message.receipt != null && $Object.hasOwnProperty.call(message, "receipt")) {
+                    object.receipt = $root.parley.v1.Receipt.toObject(message.receipt, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "receipt";
+                }
+                if (message.presenceSubscribe != null && $Object.hasOwnProperty.call(message, "presenceSubscribe")) {
+                    object.presenceSubscribe = $root.parley.v1.PresenceSubscribe.toObject(message.presenceSubscribe, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "presenceSubscribe";
+                }
+                if (message.presenceUnsubscribe != null && $Object.hasOwnProperty.call(message, "presenceUnsubscribe")) {
+                    object.presenceUnsubscribe = $root.parley.v1.PresenceUnsubscribe.toObject(message.presenceUnsubscribe, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "presenceUnsubscribe";
+                }
+                if (message.setActive != null && $Object.hasOwnProperty.call(message, "setActive")) {
+                    object.setActive = $root.parley.v1.SetActive.toObject(message.setActive, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "setActive";
+                }
+                if (message.setPrivacy != null && $Object.hasOwnProperty.call(message, "setPrivacy")) {
+                    object.setPrivacy = $root.parley.v1.SetPrivacy.toObject(message.setPrivacy, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "setPrivacy";
+                }
+                if (message.setContacts != null && $Object.hasOwnProperty.call(message, "setContacts")) {
+                    object.setContacts = $root.parley.v1.SetContacts.toObject(message.setContacts, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "setContacts";
+                }
+                if (message.typing != null && $Object.hasOwnProperty.call(message, "typing")) {
+                    object.typing = $root.parley.v1.Typing.toObject(message.typing, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "typing";
+                }
+                if (message.registerPushToken != null && $Object.hasOwnProperty.call(message, "registerPushToken")) {
+                    object.registerPushToken = $root.parley.v1.RegisterPushToken.toObject(message.registerPushToken, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "registerPushToken";
+                }
+                if (message.groupChange != null && $Object.hasOwnProperty.call(message, "groupChange")) {
+                    object.groupChange = $root.parley.v1.GroupChange.toObject(message.groupChange, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupChange";
+                }
+                if (message.groupGet != null && $Object.hasOwnProperty.call(message, "groupGet")) {
+                    object.groupGet = $root.parley.v1.GroupGet.toObject(message.groupGet, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupGet";
+                }
+                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList")) {
+                    object.groupList = $root.parley.v1.GroupListRequest.toObject(message.groupList, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupList";
+                }
+                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory")) {
+                    object.groupHistory = $root.parley.v1.GroupHistoryRequest.toObject(message.groupHistory, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupHistory";
+                }
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
+                    object.groupReceipts = $root.parley.v1.GroupReceiptsRequest.toObject(message.groupReceipts, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupReceipts";
+                }
+                if (message.keysUpload != null && $Object.hasOwnProperty.call(message, "keysUpload")) {
+                    object.keysUpload = $root.parley.v1.KeysUpload.toObject(message.keysUpload, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "keysUpload";
+                }
+                if (message.keysFetch != null && $Object.hasOwnProperty.call(message, "keysFetch")) {
+                    object.keysFetch = $root.parley.v1.KeysFetch.toObject(message.keysFetch, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "keysFetch";
+                }
+                if (message.keysCount != null && $Object.hasOwnProperty.call(message, "keysCount")) {
+                    object.keysCount = $root.parley.v1.KeysCount.toObject(message.keysCount, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "keysCount";
+                }
+                if (message.devicesGet != null && $Object.hasOwnProperty.call(message, "devicesGet")) {
+                    object.devicesGet = $root.parley.v1.DevicesGet.toObject(message.devicesGet, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "devicesGet";
+                }
+                if (message.deviceRemove != null && $Object.hasOwnProperty.call(message, "deviceRemove")) {
+                    object.deviceRemove = $root.parley.v1.DeviceRemove.toObject(message.deviceRemove, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deviceRemove";
+                }
+                if (message.deviceListAppend != null && $Object.hasOwnProperty.call(message, "deviceListAppend")) {
+                    object.deviceListAppend = $root.parley.v1.DeviceListAppend.toObject(message.deviceListAppend, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deviceListAppend";
+                }
+                if (message.mediaUpload != null && $Object.hasOwnProperty.call(message, "mediaUpload")) {
+                    object.mediaUpload = $root.parley.v1.MediaUploadRequest.toObject(message.mediaUpload, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaUpload";
+                }
+                if (message.mediaDownload != null && $Object.hasOwnProperty.call(message, "mediaDownload")) {
+                    object.mediaDownload = $root.parley.v1.MediaDownloadRequest.toObject(message.mediaDownload, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaDownload";
+                }
+                if (message.mediaDelete != null && $Object.hasOwnProperty.call(message, "mediaDelete")) {
+                    object.mediaDelete = $root.parley.v1.MediaDeleteRequest.toObject(message.mediaDelete, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaDelete";
+                }
+                return object;
+            };
+
+            ClientFrame.prototype.toJSON = function() {
+                return ClientFrame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ClientFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.ClientFrame";
+            };
+
+            return ClientFrame;
+        })();
+
+        v1.Ok = (function() {
+
+            const Ok = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            Ok.create = function(properties) {
+                return new Ok(properties);
+            };
+
+            Ok.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            Ok.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.Ok();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    reader.skipType(tag & 7, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            Ok.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.Ok)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.Ok: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                return new $root.parley.v1.Ok();
+            };
+
+            Ok.toObject = function () {
+                return {};
+            };
+
+            Ok.prototype.toJSON = function() {
+                return Ok.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            Ok.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.Ok";
+            };
+
+            return Ok;
+        })();
+
+        v1.ServerFrame = (function() {
+
+            const ServerFrame = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            ServerFrame.prototype.requestId = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            ServerFrame.prototype.error = null;
+            ServerFrame.prototype.ok = null;
+            ServerFrame.prototype.challenge = null;
+            ServerFrame.prototype.welcome = null;
+            ServerFrame.prototype.ping = null;
+            ServerFrame.prototype.pong = null;
+            ServerFrame.prototype.goodbye = null;
+            ServerFrame.prototype.sendAck = null;
+            ServerFrame.prototype.deliver = null;
+            ServerFrame.prototype.syncComplete = null;
+            ServerFrame.prototype.presenceSnapshot = null;
+            ServerFrame.prototype.presenceChanged = null;
+            ServerFrame.prototype.typingChanged = null;
+            ServerFrame.prototype.groupState = null;
+            ServerFrame.prototype.groupList = null;
+            ServerFrame.prototype.groupHistory = null;
+            ServerFrame.prototype.groupReceipts = null;
+            ServerFrame.prototype.keysUploadResult = null;
+            ServerFrame.prototype.keysBundles = null;
+            ServerFrame.prototype.prekeysLow = null;
+            ServerFrame.prototype.deviceList = null;
+            ServerFrame.prototype.mediaTicket = null;
+
+            let $oneOfFields;
+
+            $Object.defineProperty(ServerFrame.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["error", "ok", "challenge", "welcome", "ping", "pong", "goodbye", "sendAck", "deliver", "syncComplete", "presenceSnapshot", "presenceChanged", "typingChanged", "groupState", "groupList", "groupHistory", "groupReceipts", "keysUploadResult", "keysBundles", "prekeysLow", "deviceList", "mediaTicket"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            ServerFrame.create = function(properties) {
+                return new ServerFrame(properties);
+            };
+
+            ServerFrame.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId") && (typeof message.requestId === "object" ? message.requestId.low || message.requestId.high : message.requestId !== 0))
+                    writer.uint32(8).uint64(message.requestId);
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error"))
+                    $root.parley.v1.Error.encode(message.error, writer.uint32(18).fork(), _depth + 1).ldelim();
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                    $root.parley.v1.Ok.encode(message.ok, writer.uint32(26).fork(), _depth + 1).ldelim();
+                if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge"))
+                    $root.parley.v1.Challenge.encode(message.challenge, writer.uint32(82).fork(), _depth + 1).ldelim();
+                if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome"))
+                    $root.parley.v1.Welcome.encode(message.welcome, writer.uint32(90).fork(), _depth + 1).ldelim();
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping"))
+                    $root.parley.v1.Ping.encode(message.ping, writer.uint32(98).fork(), _depth + 1).ldelim();
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
+                    $root.parley.v1.Pong.encode(message.pong, writer.uint32(106).fork(), _depth + 1).ldelim();
+                if (message.goodbye != null && $Object.hasOwnProperty.call(message, "goodbye"))
+                    $root.parley.v1.Goodbye.encode(message.goodbye, writer.uint32(114).fork(), _depth + 1).ldelim();
+                if (message.sendAck != null && $Object.hasOwnProperty.call(message, "sendAck"))
+                    $root.parley.v1.SendAck.encode(message.sendAck, writer.uint32(162).fork(), _depth + 1).ldelim();
+                if (message.deliver != null && $Object.hasOwnProperty.call(message, "deliver"))
+                    $root.parley.v1.Deliver.encode(message.deliver, writer.uint32(170).fork(), _depth + 1).ldelim();
+                if (message.syncComplete != null && $Object.hasOwnProperty.call(message, "syncComplete"))
+                    $root.parley.v1.SyncComplete.encode(message.syncComplete, writer.uint32(178).fork(), _depth + 1).ldelim();
+                if (message.presenceSnapshot != null && $Object.hasOwnProperty.call(message, "presenceSnapshot"))
+                    $root.parley.v1.PresenceSnapshot.encode(message.presenceSnapshot, writer.uint32(242).fork(), _depth + 1).ldelim();
+                if (message.presenceChanged != null && $Object.hasOwnProperty.call(message, "presenceChanged"))
+                    $root.parley.v1.PresenceChanged.encode(message.presenceChanged, writer.uint32(250).fork(), _depth + 1).ldelim();
+                if (message.typingChanged != null && $Object.hasOwnProperty.call(message, "typingChanged"))
+                    $root.parley.v1.TypingChanged.encode(message.typingChanged, writer.uint32(258).fork(), _depth + 1).ldelim();
+                if (message.groupState != null && $Object.hasOwnProperty.call(message, "groupState"))
+                    $root.parley.v1.GroupState.encode(message.groupState, writer.uint32(322).fork(), _depth + 1).ldelim();
+                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList"))
+                    $root.parley.v1.GroupList.encode(message.groupList, writer.uint32(330).fork(), _depth + 1).ldelim();
+                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory"))
+                    $root.parley.v1.GroupHistory.encode(message.groupHistory, writer.uint32(338).fork(), _depth + 1).ldelim();
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts"))
+                    $root.parley.v1.GroupReceipts.encode(message.groupReceipts, writer.uint32(346).fork(), _depth + 1).ldelim();
+                if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult"))
+                    $root.parley.v1.KeysUploadResult.encode(message.keysUploadResult, writer.uint32(402).fork(), _depth + 1).ldelim();
+                if (message.keysBundles != null && $Object.hasOwnProperty.call(message, "keysBundles"))
+                    $root.parley.v1.KeysBundles.encode(message.keysBundles, writer.uint32(410).fork(), _depth + 1).ldelim();
+                if (message.prekeysLow != null && $Object.hasOwnProperty.call(message, "prekeysLow"))
+                    $root.parley.v1.PreKeysLow.encode(message.prekeysLow, writer.uint32(418).fork(), _depth + 1).ldelim();
+                if (message.deviceList != null && $Object.hasOwnProperty.call(message, "deviceList"))
+                    $root.parley.v1.DeviceList.encode(message.deviceList, writer.uint32(426).fork(), _depth + 1).ldelim();
+                if (message.mediaTicket != null && $Object.hasOwnProperty.call(message, "mediaTicket"))
+                    $root.parley.v1.MediaTicket.encode(message.mediaTicket, writer.uint32(482).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            ServerFrame.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.ServerFrame();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.requestId = value;
+                            else
+                                delete message.requestId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            message.error = $root.parley.v1.Error.decode(reader, reader.size(), $undefined, _depth + 1, message.error);
+                            message.body = "error";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            message.ok = $root.parley.v1.Ok.decode(reader, reader.size(), $undefined, _depth + 1, message.ok);
+                            message.body = "ok";
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            message.challenge = $root.parley.v1.Challenge.decode(reader, reader.size(), $undefined, _depth + 1, message.challenge);
+                            message.body = "challenge";
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 2)
+                                break;
+                            message.welcome = $root.parley.v1.Welcome.decode(reader, reader.size(), $undefined, _depth + 1, message.welcome);
+                            message.body = "welcome";
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 2)
+                                break;
+                            message.ping = $root.parley.v1.Ping.decode(reader, reader.size(), $undefined, _depth + 1, message.ping);
+                            message.body = "ping";
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 2)
+                                break;
+                            message.pong = $root.parley.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
+                            message.body = "pong";
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            message.goodbye = $root.parley.v1.Goodbye.decode(reader, reader.size(), $undefined, _depth + 1, message.goodbye);
+                            message.body = "goodbye";
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 2)
+                                break;
+                            message.sendAck = $root.parley.v1.SendAck.decode(reader, reader.size(), $undefined, _depth + 1, message.sendAck);
+                            message.body = "sendAck";
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 2)
+                                break;
+                            message.deliver = $root.parley.v1.Deliver.decode(reader, reader.size(), $undefined, _depth + 1, message.deliver);
+                            message.body = "deliver";
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 2)
+                                break;
+                            message.syncComplete = $root.parley.v1.SyncComplete.decode(reader, reader.size(), $undefined, _depth + 1, message.syncComplete);
+                            message.body = "syncComplete";
+                            continue;
+                        }
+                    case 30: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceSnapshot = $root.parley.v1.PresenceSnapshot.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceSnapshot);
+                            message.body = "presenceSnapshot";
+                            continue;
+                        }
+                    case 31: {
+                            if (wireType !== 2)
+                                break;
+                            message.presenceChanged = $root.parley.v1.PresenceChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.presenceChanged);
+                            message.body = "presenceChanged";
+                            continue;
+                        }
+                    case 32: {
+                            if (wireType !== 2)
+                                break;
+                            message.typingChanged = $root.parley.v1.TypingChanged.decode(reader, reader.size(), $undefined, _depth + 1, message.typingChanged);
+                            message.body = "typingChanged";
+                            continue;
+                        }
+                    case 40: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupState = $root.parley.v1.GroupState.decode(reader, reader.size(), $undefined, _depth + 1, message.groupState);
+                            message.body = "groupState";
+                            continue;
+                        }
+                    case 41: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupList = $root.parley.v1.GroupList.decode(reader, reader.size(), $undefined, _depth + 1, message.groupList);
+                            message.body = "groupList";
+                            continue;
+                        }
+                    case 42: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupHistory = $root.parley.v1.GroupHistory.decode(reader, reader.size(), $undefined, _depth + 1, message.groupHistory);
+                            message.body = "groupHistory";
+                            continue;
+                        }
+                    case 43: {
+                            if (wireType !== 2)
+                                break;
+                            message.groupReceipts = $root.parley.v1.GroupReceipts.decode(reader, reader.size(), $undefined, _depth + 1, message.groupReceipts);
+                            message.body = "groupReceipts";
+                            continue;
+                        }
+                    case 50: {
+                            if (wireType !== 2)
+                                break;
+                            message.keysUploadResult = $root.parley.v1.KeysUploadResult.decode(reader, reader.size(), $undefined, _depth + 1, message.keysUploadResult);
+                            message.body = "keysUploadResult";
+                            continue;
+                        }
+                    case 51: {
+                            if (wireType !== 2)
+                                break;
+                            message.keysBundles = $root.parley.v1.KeysBundles.decode(reader, reader.size(), $undefined, _depth + 1, message.keysBundles);
+                            message.body = "keysBundles";
+                            continue;
+                        }
+                    case 52: {
+                            if (wireType !== 2)
+                                break;
+                            message.prekeysLow = $root.parley.v1.PreKeysLow.decode(reader, reader.size(), $undefined, _depth + 1, message.prekeysLow);
+                            message.body = "prekeysLow";
+                            continue;
+                        }
+                    case 53: {
+                            if (wireType !== 2)
+                                break;
+                            message.deviceList = $root.parley.v1.DeviceList.decode(reader, reader.size(), $undefined, _depth + 1, message.deviceList);
+                            message.body = "deviceList";
+                            continue;
+                        }
+                    case 60: {
+                            if (wireType !== 2)
+                                break;
+                            message.mediaTicket = $root.parley.v1.MediaTicket.decode(reader, reader.size(), $undefined, _depth + 1, message.mediaTicket);
+                            message.body = "mediaTicket";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            ServerFrame.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.ServerFrame)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.ServerFrame: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.ServerFrame();
+                if (object.requestId != null)
+                    if (typeof object.requestId === "object" ? object.requestId.low || object.requestId.high : $Number(object.requestId) !== 0)
+                        if ($util.Long)
+                            message.requestId = $util.Long.fromValue(object.requestId, true);
+                        else if (typeof object.requestId === "string")
+                            message.requestId = $parseInt(object.requestId, 10);
+                        else if (typeof object.requestId === "number")
+                            message.requestId = object.requestId;
+                        else if (typeof object.requestId === "object")
+                            message.requestId = new $util.LongBits(object.requestId.low >>> 0, object.requestId.high >>> 0).toNumber(true);
+                if (object.error != null) {
+                    if (!$util.isObject(object.error))
+                        throw $TypeError(".parley.v1.ServerFrame.error: object expected");
+                    message.error = $root.parley.v1.Error.fromObject(object.error, _depth + 1);
+                }
+                if (object.ok != null) {
+                    if (!$util.isObject(object.ok))
+                        throw $TypeError(".parley.v1.ServerFrame.ok: object expected");
+                    message.ok = $root.parley.v1.Ok.fromObject(object.ok, _depth + 1);
+                }
+                if (object.challenge != null) {
+                    if (!$util.isObject(object.challenge))
+                        throw $TypeError(".parley.v1.ServerFrame.challenge: object expected");
+                    message.challenge = $root.parley.v1.Challenge.fromObject(object.challenge, _depth + 1);
+                }
+                if (object.welcome != null) {
+                    if (!$util.isObject(object.welcome))
+                        throw $TypeError(".parley.v1.ServerFrame.welcome: object expected");
+                    message.welcome = $root.parley.v1.Welcome.fromObject(object.welcome, _depth + 1);
+                }
+                if (object.ping != null) {
+                    if (!$util.isObject(object.ping))
+                        throw $TypeError(".parley.v1.ServerFrame.ping: object expected");
+                    message.ping = $root.parley.v1.Ping.fromObject(object.ping, _depth + 1);
+                }
+                if (object.pong != null) {
+                    if (!$util.isObject(object.pong))
+                        throw $TypeError(".parley.v1.ServerFrame.pong: object expected");
+                    message.pong = $root.parley.v1.Pong.fromObject(object.pong, _depth + 1);
+                }
+                if (object.goodbye != null) {
+                    if (!$util.isObject(object.goodbye))
+                        throw $TypeError(".parley.v1.ServerFrame.goodbye: object expected");
+                    message.goodbye = $root.parley.v1.Goodbye.fromObject(object.goodbye, _depth + 1);
+                }
+                if (object.sendAck != null) {
+                    if (!$util.isObject(object.sendAck))
+                        throw $TypeError(".parley.v1.ServerFrame.sendAck: object expected");
+                    message.sendAck = $root.parley.v1.SendAck.fromObject(object.sendAck, _depth + 1);
+                }
+                if (object.deliver != null) {
+                    if (!$util.isObject(object.deliver))
+                        throw $TypeError(".parley.v1.ServerFrame.deliver: object expected");
+                    message.deliver = $root.parley.v1.Deliver.fromObject(object.deliver, _depth + 1);
+                }
+                if (object.syncComplete != null) {
+                    if (!$util.isObject(object.syncComplete))
+                        throw $TypeError(".parley.v1.ServerFrame.syncComplete: object expected");
+                    message.syncComplete = $root.parley.v1.SyncComplete.fromObject(object.syncComplete, _depth + 1);
+                }
+                if (object.presenceSnapshot != null) {
+                    if (!$util.isObject(object.presenceSnapshot))
+                        throw $TypeError(".parley.v1.ServerFrame.presenceSnapshot: object expected");
+                    message.presenceSnapshot = $root.parley.v1.PresenceSnapshot.fromObject(object.presenceSnapshot, _depth + 1);
+                }
+                if (object.presenceChanged != null) {
+                    if (!$util.isObject(object.presenceChanged))
+                        throw $TypeError(".parley.v1.ServerFrame.presenceChanged: object expected");
+                    message.presenceChanged = $root.parley.v1.PresenceChanged.fromObject(object.presenceChanged, _depth + 1);
+                }
+                if (object.typingChanged != null) {
+                    if (!$util.isObject(object.typingChanged))
+                        throw $TypeError(".parley.v1.ServerFrame.typingChanged: object expected");
+                    message.typingChanged = $root.parley.v1.TypingChanged.fromObject(object.typingChanged, _depth + 1);
+                }
+                if (object.groupState != null) {
+                    if (!$util.isObject(object.groupState))
+                        throw $TypeError(".parley.v1.ServerFrame.groupState: object expected");
+                    message.groupState = $root.parley.v1.GroupState.fromObject(object.groupState, _depth + 1);
+                }
+                if (object.groupList != null) {
+                    if (!$util.isObject(object.groupList))
+                        throw $TypeError(".parley.v1.ServerFrame.groupList: object expected");
+                    message.groupList = $root.parley.v1.GroupList.fromObject(object.groupList, _depth + 1);
+                }
+                if (object.groupHistory != null) {
+                    if (!$util.isObject(object.groupHistory))
+                        throw $TypeError(".parley.v1.ServerFrame.groupHistory: object expected");
+                    message.groupHistory = $root.parley.v1.GroupHistory.fromObject(object.groupHistory, _depth + 1);
+                }
+                if (object.groupReceipts != null) {
+                    if (!$util.isObject(object.groupReceipts))
+                        throw $TypeError(".parley.v1.ServerFrame.groupReceipts: object expected");
+                    message.groupReceipts = $root.parley.v1.GroupReceipts.fromObject(object.groupReceipts, _depth + 1);
+                }
+                if (object.keysUploadResult != null) {
+                    if (!$util.isObject(object.keysUploadResult))
+                        throw $TypeError(".parley.v1.ServerFrame.keysUploadResult: object expected");
+                    message.keysUploadResult = $root.parley.v1.KeysUploadResult.fromObject(object.keysUploadResult, _depth + 1);
+                }
+                if (object.keysBundles != null) {
+                    if (!$util.isObject(object.keysBundles))
+                        throw $TypeError(".parley.v1.ServerFrame.keysBundles: object expected");
+                    message.keysBundles = $root.parley.v1.KeysBundles.fromObject(object.keysBundles, _depth + 1);
+                }
+                if (object.prekeysLow != null) {
+                    if (!$util.isObject(object.prekeysLow))
+                        throw $TypeError(".parley.v1.ServerFrame.prekeysLow: object expected");
+                    message.prekeysLow = $root.parley.v1.PreKeysLow.fromObject(object.prekeysLow, _depth + 1);
+                }
+                if (object.deviceList != null) {
+                    if (!$util.isObject(object.deviceList))
+                        throw $TypeError(".parley.v1.ServerFrame.deviceList: object expected");
+                    message.deviceList = $root.parley.v1.DeviceList.fromObject(object.deviceList, _depth + 1);
+                }
+                if (object.mediaTicket != null) {
+                    if (!$util.isObject(object.mediaTicket))
+                        throw $TypeError(".parley.v1.ServerFrame.mediaTicket: object expected");
+                    message.mediaTicket = $root.parley.v1.MediaTicket.fromObject(object.mediaTicket, _depth + 1);
+                }
+                return message;
+            };
+
+            ServerFrame.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.requestId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.requestId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                if (message.requestId != null && $Object.hasOwnProperty.call(message, "requestId"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.requestId = typeof message.requestId === "number" ? $BigInt(message.requestId) : $util.Long.fromBits(message.requestId.low >>> 0, message.requestId.high >>> 0, true).toBigInt();
+                    else if (typeof message.requestId === "number")
+                        object.requestId = options.longs === $String ? $String(message.requestId) : message.requestId;
+                    else
+                        object.requestId = options.longs === $String ? $util.Long.prototype.toString.call(message.requestId) : options.longs === $Number ? new $util.LongBits(message.requestId.low >>> 0, message.requestId.high >>> 0).toNumber(true) : message.requestId;
+                if (message.error != null && $Object.hasOwnProperty.call(message, "error")) {
+                    object.error = $root.parley.v1.Error.toObject(message.error, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "error";
+                }
+                if (message.ok != null && $Object.hasOwnProperty.call(message, "ok")) {
+                    object.ok = $root.parley.v1.Ok.toObject(message.ok, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "ok";
+                }
+                if (message.challenge != null && $Object.hasOwnProperty.call(message, "challenge")) {
+                    object.challenge = $root.parley.v1.Challenge.toObject(message.challenge, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "challenge";
+                }
+                if (message.welcome != null && $Object.hasOwnProperty.call(message, "welcome")) {
+                    object.welcome = $root.parley.v1.Welcome.toObject(message.welcome, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "welcome";
+                }
+                if (message.ping != null && $Object.hasOwnProperty.call(message, "ping")) {
+                    object.ping = $root.parley.v1.Ping.toObject(message.ping, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "ping";
+                }
+                if (message.pong != null && $Object.hasOwnProperty.call(message, "pong")) {
+                    object.pong = $root.parley.v1.Pong.toObject(message.pong, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "pong";
+                }
+                if (message.goodbye != null && $Object.hasOwnProperty.call(message, "goodbye")) {
+                    object.goodbye = $root.parley.v1.Goodbye.toObject(message.goodbye, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "goodbye";
+                }
+                if (message.sendAck != null && $Object.hasOwnProperty.call(message, "sendAck")) {
+                    object.sendAck = $root.parley.v1.SendAck.toObject(message.sendAck, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "sendAck";
+                }
+                if (message.deliver != null && $Object.hasOwnProperty.call(message, "deliver")) {
+                    object.deliver = $root.parley.v1.Deliver.toObject(message.deliver, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deliver";
+                }
+                if (message.syncComplete != null && $Object.hasOwnProperty.call(message, "syncComplete")) {
+                    object.syncComplete = $root.parley.v1.SyncComplete.toObject(message.syncComplete, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "syncComplete";
+                }
+                if (message.presenceSnapshot != null && $Object.hasOwnProperty.call(message, "presenceSnapshot")) {
+                    object.presenceSnapshot = $root.parley.v1.PresenceSnapshot.toObject(message.presenceSnapshot, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "presenceSnapshot";
+                }
+                if (message.presenceChanged != null && $Object.hasOwnProperty.call(message, "presenceChanged")) {
+                    object.presenceChanged = $root.parley.v1.PresenceChanged.toObject(message.presenceChanged, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "presenceChanged";
+                }
+                if (message.typingChanged != null && $Object.hasOwnProperty.call(message, "typingChanged")) {
+                    object.typingChanged = $root.parley.v1.TypingChanged.toObject(message.typingChanged, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "typingChanged";
+                }
+                if (message.groupState != null && $Object.hasOwnProperty.call(message, "groupState")) {
+                    object.groupState = $root.parley.v1.GroupState.toObject(message.groupState, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupState";
+                }
+                if (message.groupList != null && $Object.hasOwnProperty.call(message, "groupList")) {
+                    object.groupList = $root.parley.v1.GroupList.toObject(message.groupList, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupList";
+                }
+                if (message.groupHistory != null && $Object.hasOwnProperty.call(message, "groupHistory")) {
+                    object.groupHistory = $root.parley.v1.GroupHistory.toObject(message.groupHistory, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupHistory";
+                }
+                if (message.groupReceipts != null && $Object.hasOwnProperty.call(message, "groupReceipts")) {
+                    object.groupReceipts = $root.parley.v1.GroupReceipts.toObject(message.groupReceipts, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "groupReceipts";
+                }
+                if (message.keysUploadResult != null && $Object.hasOwnProperty.call(message, "keysUploadResult")) {
+                    object.keysUploadResult = $root.parley.v1.KeysUploadResult.toObject(message.keysUploadResult, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "keysUploadResult";
+                }
+                if (message.keysBundles != null && $Object.hasOwnProperty.call(message, "keysBundles")) {
+                    object.keysBundles = $root.parley.v1.KeysBundles.toObject(message.keysBundles, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "keysBundles";
+                }
+                if (message.prekeysLow != null && $Object.hasOwnProperty.call(message, "prekeysLow")) {
+                    object.prekeysLow = $root.parley.v1.PreKeysLow.toObject(message.prekeysLow, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "prekeysLow";
+                }
+                if (message.deviceList != null && $Object.hasOwnProperty.call(message, "deviceList")) {
+                    object.deviceList = $root.parley.v1.DeviceList.toObject(message.deviceList, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "deviceList";
+                }
+                if (message.mediaTicket != null && $Object.hasOwnProperty.call(message, "mediaTicket")) {
+                    object.mediaTicket = $root.parley.v1.MediaTicket.toObject(message.mediaTicket, options, _depth + 1);
+                    if (options.oneofs)
+                        object.body = "mediaTicket";
+                }
+                return object;
+            };
+
+            ServerFrame.prototype.toJSON = function() {
+                return ServerFrame.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            ServerFrame.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.ServerFrame";
+            };
+
+            return ServerFrame;
         })();
 
         v1.PreKey = (function() {
@@ -15663,6 +16382,15 @@ export const parley = $root.parley = (() => {
             return values;
         })();
 
+        v1.GroupAddPolicy = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "GROUP_ADD_POLICY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "GROUP_ADD_POLICY_EVERYONE"] = 1;
+            values[valuesById[2] = "GROUP_ADD_POLICY_CONTACTS"] = 2;
+            values[valuesById[3] = "GROUP_ADD_POLICY_NOBODY"] = 3;
+            return values;
+        })();
+
         v1.PresenceState = (function() {
 
             const PresenceState = function (properties) {
@@ -16527,6 +17255,7 @@ export const parley = $root.parley = (() => {
 
             SetPrivacy.prototype.lastSeen = 0;
             SetPrivacy.prototype.readReceipts = null;
+            SetPrivacy.prototype.groupAdd = 0;
 
             let $oneOfFields;
 
@@ -16551,6 +17280,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(8).int32(message.lastSeen);
                 if (message.readReceipts != null && $Object.hasOwnProperty.call(message, "readReceipts"))
                     writer.uint32(16).bool(message.readReceipts);
+                if (message.groupAdd != null && $Object.hasOwnProperty.call(message, "groupAdd") && message.groupAdd !== 0)
+                    writer.uint32(24).int32(message.groupAdd);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -16598,6 +17329,15 @@ export const parley = $root.parley = (() => {
                                 break;
                             message.readReceipts = reader.bool();
                             message._readReceipts = "readReceipts";
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.groupAdd = value;
+                            else
+                                delete message.groupAdd;
                             continue;
                         }
                     }
@@ -16651,6 +17391,28 @@ export const parley = $root.parley = (() => {
                     }
                 if (object.readReceipts != null)
                     message.readReceipts = $Boolean(object.readReceipts);
+                if (object.groupAdd !== 0 && (typeof object.groupAdd !== "string" || $root.parley.v1.GroupAddPolicy[object.groupAdd] !== 0))
+                    switch (object.groupAdd) {
+                    case "GROUP_ADD_POLICY_UNSPECIFIED":
+                    case 0:
+                        message.groupAdd = 0;
+                        break;
+                    case "GROUP_ADD_POLICY_EVERYONE":
+                    case 1:
+                        message.groupAdd = 1;
+                        break;
+                    case "GROUP_ADD_POLICY_CONTACTS":
+                    case 2:
+                        message.groupAdd = 2;
+                        break;
+                    case "GROUP_ADD_POLICY_NOBODY":
+                    case 3:
+                        message.groupAdd = 3;
+                        break;
+                    default:
+                        if (typeof object.groupAdd === "number" && (object.groupAdd | 0) === object.groupAdd)
+                            message.groupAdd = object.groupAdd;
+                    }
                 return message;
             };
 
@@ -16662,12 +17424,16 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
-                if (options.defaults)
+                if (options.defaults) {
                     object.lastSeen = options.enums === $String ? "LAST_SEEN_VISIBILITY_UNSPECIFIED" : 0;
+                    object.groupAdd = options.enums === $String ? "GROUP_ADD_POLICY_UNSPECIFIED" : 0;
+                }
                 if (message.lastSeen != null && $Object.hasOwnProperty.call(message, "lastSeen"))
                     object.lastSeen = options.enums === $String ? $root.parley.v1.LastSeenVisibility[message.lastSeen] === $undefined ? message.lastSeen : $root.parley.v1.LastSeenVisibility[message.lastSeen] : message.lastSeen;
                 if (message.readReceipts != null && $Object.hasOwnProperty.call(message, "readReceipts"))
                     object.readReceipts = message.readReceipts;
+                if (message.groupAdd != null && $Object.hasOwnProperty.call(message, "groupAdd"))
+                    object.groupAdd = options.enums === $String ? $root.parley.v1.GroupAddPolicy[message.groupAdd] === $undefined ? message.groupAdd : $root.parley.v1.GroupAddPolicy[message.groupAdd] : message.groupAdd;
                 return object;
             };
 

@@ -1,6 +1,12 @@
 // Signed group membership records: the rules server and clients both run.
 export { type ApplyGroupRecordOptions, applyGroupRecord } from './apply-record.js';
 export {
+  type GroupJoinConsentInit,
+  joinConsentSigningBytes,
+  signJoinConsent,
+  verifyJoinConsent,
+} from './join-consent.js';
+export {
   canonicalGroupRecord,
   decodeGroupRecord,
   encodeGroupRecord,

@@ -1,5 +1,5 @@
 import { ParleyError, pb } from '@parley/core';
-import type { LastSeenVisibility } from '../contracts/presence-store.js';
+import type { GroupAddPolicy, LastSeenVisibility } from '../contracts/presence-store.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Routes } from '../router/routes.js';
 
@@ -12,6 +12,14 @@ const LAST_SEEN: Partial<Record<number, LastSeenVisibility>> = {
   [V.LAST_SEEN_VISIBILITY_EVERYONE]: 'everyone',
   [V.LAST_SEEN_VISIBILITY_CONTACTS]: 'contacts',
   [V.LAST_SEEN_VISIBILITY_NOBODY]: 'nobody',
+};
+
+const G = pb.GroupAddPolicy;
+/** Wire value -> stored setting. */
+const GROUP_ADD: Partial<Record<number, GroupAddPolicy>> = {
+  [G.GROUP_ADD_POLICY_EVERYONE]: 'everyone',
+  [G.GROUP_ADD_POLICY_CONTACTS]: 'contacts',
+  [G.GROUP_ADD_POLICY_NOBODY]: 'nobody',
 };
 
 /** Requests about the caller's own account and devices, answered straight from the stores. */
@@ -29,8 +37,10 @@ export function accountRoutes(stores: AccountPorts): Pick<Routes, 'registerPushT
       if (!presence) throw new ParleyError('INVALID_ARGUMENT', 'privacy settings are not enabled on this server');
       // UNSPECIFIED, and values from a newer client that this server does not know, change nothing.
       const lastSeen = request.lastSeen ? LAST_SEEN[request.lastSeen] : undefined;
+      const groupAdd = request.groupAdd ? GROUP_ADD[request.groupAdd] : undefined;
       await presence.updateSettings(device.userId, {
         ...(lastSeen ? { lastSeen } : {}),
+        ...(groupAdd ? { groupAdd } : {}),
         ...(request.readReceipts !== undefined && request.readReceipts !== null
           ? { readReceipts: request.readReceipts }
           : {}),

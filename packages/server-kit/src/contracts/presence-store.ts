@@ -3,16 +3,28 @@ import { ParleyError } from '@parley/core';
 /** Who may see a user's last seen and online status. */
 export type LastSeenVisibility = 'everyone' | 'contacts' | 'nobody';
 
+/**
+ * Who may add a user to groups: anyone, only the users in the user's own contact list
+ * ({@link PresenceStore.setContacts}), or nobody. Refused adders can send an invitation instead.
+ */
+export type GroupAddPolicy = 'everyone' | 'contacts' | 'nobody';
+
 /** The privacy settings the server enforces for one user. */
 export interface PrivacySettings {
   /** Who sees the user's last seen and online status (see `presence-policy.ts`). Default `'everyone'`. */
   lastSeen: LastSeenVisibility;
   /** Whether the user sends and sees read receipts in 1:1 chats. Default `true`. */
   readReceipts: boolean;
+  /** Who may name the user in a group create or add (see `groups/group-add-policy.ts`). Default `'everyone'`. */
+  groupAdd: GroupAddPolicy;
 }
 
 /** The settings of a user who never changed them. */
-export const DEFAULT_PRIVACY: Readonly<PrivacySettings> = Object.freeze({ lastSeen: 'everyone', readReceipts: true });
+export const DEFAULT_PRIVACY: Readonly<PrivacySettings> = Object.freeze({
+  lastSeen: 'everyone',
+  readReceipts: true,
+  groupAdd: 'everyone',
+});
 
 /** Most contacts one {@link PresenceStore.setContacts} call takes. */
 export const MAX_CONTACTS = 10_000;
@@ -71,6 +83,12 @@ export function mergeSettings(current: PrivacySettings, patch: Partial<PrivacySe
       throw new ParleyError('INVALID_ARGUMENT', 'readReceipts must be a boolean');
     }
     next.readReceipts = patch.readReceipts;
+  }
+  if (patch.groupAdd !== undefined) {
+    if (!VISIBILITIES.has(patch.groupAdd)) {
+      throw new ParleyError('INVALID_ARGUMENT', `groupAdd must be 'everyone', 'contacts' or 'nobody'`);
+    }
+    next.groupAdd = patch.groupAdd;
   }
   return next;
 }

@@ -17,13 +17,16 @@ import { encodeEnvelope } from '../messages/envelope.js';
 import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';
 import type { Routes } from '../router/routes.js';
+import { checkNewcomers, newcomers } from './group-add-checks.js';
+import { groupListPage } from './group-list-pages.js';
+import { consentedUsers } from './join-consents.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
 export const MAX_HISTORY_RECORDS = 100;
 
 /** What group requests use: the stores they read and write, limits, a clock and a logger. */
 export interface GroupRequestsPorts extends Deliveries {
-  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue'>;
+  stores: Pick<ServerStores, 'devices' | 'groups' | 'keys' | 'queue' | 'presence'>;
   limits: ServerLimits;
   clock: Clock;
   logger: Logger;
@@ -43,14 +46,14 @@ export class GroupRequests {
   routes(): Pick<Routes, 'groupChange' | 'groupGet' | 'groupList' | 'groupHistory'> {
     return {
       groupChange: async (request, { device }) => ({
-        groupState: toGroupState(await this.change(device, request.record)),
+        groupState: toGroupState(await this.change(device, request.record, request.consents ?? [])),
       }),
       groupGet: async (request, { device }) => ({
         groupState: toGroupState(await this.readable(device, request.groupId ?? '')),
       }),
-      groupList: async (_request, { device }) => {
+      groupList: async (request, { device }) => {
         const groups = await this.o.stores.groups.listForUser(device.userId);
-        return { groupList: { groups: groups.map(toGroupState) } };
+        return { groupList: groupListPage(groups, request.cursor ?? '', this.o.limits.maxFrameBytes) };
       },
       groupHistory: async (request, { device }) => ({
         groupHistory: { records: await this.history(device, request) },
@@ -58,7 +61,11 @@ export class GroupRequests {
     };
   }
 
-  private async change(device: DeviceAddress, record: parley.v1.GroupRecord.$Properties | null | undefined) {
+  private async change(
+    device: DeviceAddress,
+    record: parley.v1.GroupRecord.$Properties | null | undefined,
+    consents: readonly parley.v1.GroupJoinConsent.$Properties[],
+  ) {
     if (!record) throw new ParleyError('INVALID_ARGUMENT', 'group_change needs a record');
     const action = groupRecordAction(record);
     if (record.actor?.userId !== device.userId || record.actor?.deviceId !== device.deviceId) {
@@ -80,6 +87,7 @@ export class GroupRequests {
     if (!before) {
       if (action !== 'create') throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
       after = applyGroupRecord(undefined, record, { maxMembers });
+      await this.checkAdds(device, undefined, after, consents);
       await groups.create(after, encoded);
     } else {
       if (action === 'create') throw new ParleyError('CONFLICT', `group ${groupId} exists`);
@@ -88,10 +96,24 @@ export class GroupRequests {
       }
       const [prevEncoded] = await groups.history(groupId, before.version, 1);
       after = applyGroupRecord(before, record, { maxMembers, prevEncoded });
+      await this.checkAdds(device, before, after, consents);
       await groups.update(after, encoded);
     }
     await this.fanOut(device, before, after, encoded);
     return after;
+  }
+
+  /** Refuses a change that brings in users who never signed in or who do not let the actor add them. */
+  private async checkAdds(
+    device: DeviceAddress,
+    before: GroupSnapshot | undefined,
+    after: GroupSnapshot,
+    consents: readonly parley.v1.GroupJoinConsent.$Properties[],
+  ): Promise<void> {
+    const added = newcomers(device.userId, before, after);
+    const context = { groupId: after.groupId, actor: device.userId, newcomers: added, now: this.o.clock() };
+    const consented = await consentedUsers(this.o.stores, consents, context);
+    await checkNewcomers(this.o.stores, device.userId, added, consented);
   }
 
   /**

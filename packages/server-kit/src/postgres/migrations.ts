@@ -217,6 +217,10 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   ALTER TABLE ${s}.media_tickets DROP CONSTRAINT IF EXISTS media_tickets_kind_check;
   ALTER TABLE ${s}.media_tickets ADD CONSTRAINT media_tickets_kind_check CHECK (kind IN ('upload', 'download', 'delete'));
   `,
+  // 7: who may add a user to groups (NULL means the default, everyone).
+  (s) => `
+  ALTER TABLE ${s}.presence_users ADD COLUMN group_add text;
+  `,
 ];
 
 /** The schema version this code writes. */

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import {
   checkLastSeen,
   DEFAULT_PRIVACY,
+  type GroupAddPolicy,
   type LastSeenVisibility,
   mergeSettings,
   normalizeContacts,
@@ -21,11 +22,13 @@ export interface PostgresPresenceStoreOptions extends PostgresSchemaOptions, Pos
 interface SettingsRow {
   last_seen_visibility: string | null;
   read_receipts: boolean | null;
+  group_add: string | null;
 }
 
 const toSettings = (row: SettingsRow | undefined): PrivacySettings => ({
   lastSeen: (row?.last_seen_visibility as LastSeenVisibility | null | undefined) ?? DEFAULT_PRIVACY.lastSeen,
   readReceipts: row?.read_receipts ?? DEFAULT_PRIVACY.readReceipts,
+  groupAdd: (row?.group_add as GroupAddPolicy | null | undefined) ?? DEFAULT_PRIVACY.groupAdd,
 });
 
 /**
@@ -44,15 +47,18 @@ export function postgresPresenceStore(options: PostgresPresenceStoreOptions): Pr
     setLastSeen: statement(`
       INSERT INTO ${s}.presence_users AS p (user_id, last_seen) VALUES ($1::text, $2::bigint)
       ON CONFLICT (user_id) DO UPDATE SET last_seen = GREATEST(p.last_seen, excluded.last_seen)`),
-    settings: statement(`SELECT last_seen_visibility, read_receipts FROM ${s}.presence_users WHERE user_id = $1::text`),
+    settings: statement(
+      `SELECT last_seen_visibility, read_receipts, group_add FROM ${s}.presence_users WHERE user_id = $1::text`,
+    ),
     // A NULL field of the patch keeps the stored value: the merge happens under the row lock.
     updateSettings: statement(`
-      INSERT INTO ${s}.presence_users AS p (user_id, last_seen_visibility, read_receipts)
-      VALUES ($1::text, $2::text, $3::boolean)
+      INSERT INTO ${s}.presence_users AS p (user_id, last_seen_visibility, read_receipts, group_add)
+      VALUES ($1::text, $2::text, $3::boolean, $4::text)
       ON CONFLICT (user_id) DO UPDATE SET
         last_seen_visibility = COALESCE(excluded.last_seen_visibility, p.last_seen_visibility),
-        read_receipts = COALESCE(excluded.read_receipts, p.read_receipts)
-      RETURNING last_seen_visibility, read_receipts`),
+        read_receipts = COALESCE(excluded.read_receipts, p.read_receipts),
+        group_add = COALESCE(excluded.group_add, p.group_add)
+      RETURNING last_seen_visibility, read_receipts, group_add`),
     lockOwner: statement(`
       INSERT INTO ${s}.presence_users AS p (user_id) VALUES ($1::text)
       ON CONFLICT (user_id) DO UPDATE SET user_id = p.user_id`),
@@ -89,6 +95,7 @@ export function postgresPresenceStore(options: PostgresPresenceStoreOptions): Pr
         userId,
         patch.lastSeen ?? null,
         patch.readReceipts ?? null,
+        patch.groupAdd ?? null,
       ]);
       return toSettings(rows[0]);
     },

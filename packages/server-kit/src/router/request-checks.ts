@@ -86,9 +86,10 @@ const CHECKS: RequestChecks = {
     text(r.provider, 'provider', MAX_PUSH_PROVIDER);
     text(r.token, 'token', MAX_PUSH_TOKEN);
   },
-  groupChange: nothing, // the record is checked whole by the group record rules (members, names, ids)
+  // The record is checked whole by the group record rules (members, names, ids), consents by the group route.
+  groupChange: (r, limits) => count(r.consents, 'join consents', limits),
   groupGet: (r) => groupId(r.groupId, 'group_id'),
-  groupList: nothing,
+  groupList: (r) => groupId(r.cursor, 'cursor'), // the cursor is the last group id of a page
   groupHistory: (r) => groupId(r.groupId, 'group_id'),
   groupReceipts: (r) => {
     groupId(r.groupId, 'group_id');

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import {
   checkLastSeen,
   DEFAULT_PRIVACY,
+  type GroupAddPolicy,
   type LastSeenVisibility,
   mergeSettings,
   normalizeContacts,
@@ -38,9 +39,13 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
+/** Columns added after the table first shipped: added on open when missing (NULL means the default). */
+const ADDED_COLUMNS = [{ name: 'group_add', type: 'TEXT' }];
+
 interface SettingsRow {
   last_seen_visibility: string | null;
   read_receipts: number | null;
+  group_add: string | null;
 }
 
 /**
@@ -50,6 +55,15 @@ interface SettingsRow {
 export function sqlitePresenceStore(options: SqlitePresenceStoreOptions): PresenceStore {
   const { db } = options;
   db.exec(SCHEMA);
+  const columns = new Set(
+    db
+      .prepare<[], { name: string }>('PRAGMA table_info(presence_users)')
+      .all()
+      .map((c) => c.name),
+  );
+  for (const column of ADDED_COLUMNS) {
+    if (!columns.has(column.name)) db.exec(`ALTER TABLE presence_users ADD COLUMN ${column.name} ${column.type}`);
+  }
   const { submit } = committerFor(db);
 
   const getLastSeen = db
@@ -61,12 +75,12 @@ export function sqlitePresenceStore(options: SqlitePresenceStoreOptions): Presen
      ON CONFLICT (user_id) DO UPDATE SET last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen)`,
   );
   const getSettings = db.prepare<[string], SettingsRow>(
-    'SELECT last_seen_visibility, read_receipts FROM presence_users WHERE user_id = ?',
+    'SELECT last_seen_visibility, read_receipts, group_add FROM presence_users WHERE user_id = ?',
   );
-  const putSettings = db.prepare<[string, string, number]>(
-    `INSERT INTO presence_users (user_id, last_seen_visibility, read_receipts) VALUES (?, ?, ?)
+  const putSettings = db.prepare<[string, string, number, string]>(
+    `INSERT INTO presence_users (user_id, last_seen_visibility, read_receipts, group_add) VALUES (?, ?, ?, ?)
      ON CONFLICT (user_id) DO UPDATE SET last_seen_visibility = excluded.last_seen_visibility,
-       read_receipts = excluded.read_receipts`,
+       read_receipts = excluded.read_receipts, group_add = excluded.group_add`,
   );
   const deleteContacts = db.prepare<[string]>('DELETE FROM presence_contacts WHERE owner_id = ?');
   const addContact = db.prepare<[string, string]>(
@@ -84,13 +98,14 @@ export function sqlitePresenceStore(options: SqlitePresenceStoreOptions): Presen
     return {
       lastSeen: (row?.last_seen_visibility as LastSeenVisibility | null) ?? DEFAULT_PRIVACY.lastSeen,
       readReceipts: row?.read_receipts == null ? DEFAULT_PRIVACY.readReceipts : row.read_receipts !== 0,
+      groupAdd: (row?.group_add as GroupAddPolicy | null) ?? DEFAULT_PRIVACY.groupAdd,
     };
   };
 
   // Read, merge and write in one transaction, so concurrent patches of different fields both land.
   const updateTx = db.transaction((userId: string, patch: Partial<PrivacySettings>): PrivacySettings => {
     const next = mergeSettings(readSettings(userId), patch);
-    putSettings.run(userId, next.lastSeen, next.readReceipts ? 1 : 0);
+    putSettings.run(userId, next.lastSeen, next.readReceipts ? 1 : 0, next.groupAdd);
     return next;
   });
 

@@ -52,7 +52,7 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
         const s = fx.subject;
         await s.updateSettings('alice', { lastSeen: 'nobody' });
         await s.setLastSeen('alice', 1234);
-        expect(await s.settings('alice')).toEqual({ lastSeen: 'nobody', readReceipts: true });
+        expect(await s.settings('alice')).toEqual({ lastSeen: 'nobody', readReceipts: true, groupAdd: 'everyone' });
         await s.updateSettings('alice', { readReceipts: false });
         expect(await s.lastSeen('alice')).toBe(1234);
       });
@@ -61,7 +61,7 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
     describe('settings', () => {
       it('default to everyone and read receipts on', async () => {
         expect(await fx.subject.settings('alice')).toEqual(DEFAULT_PRIVACY);
-        expect(DEFAULT_PRIVACY).toEqual({ lastSeen: 'everyone', readReceipts: true });
+        expect(DEFAULT_PRIVACY).toEqual({ lastSeen: 'everyone', readReceipts: true, groupAdd: 'everyone' });
       });
 
       it('merge a patch over the stored settings and resolve with the result', async () => {
@@ -69,13 +69,19 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
         expect(await s.updateSettings('alice', { lastSeen: 'contacts' })).toEqual({
           lastSeen: 'contacts',
           readReceipts: true,
+          groupAdd: 'everyone',
         });
         expect(await s.updateSettings('alice', { readReceipts: false })).toEqual({
           lastSeen: 'contacts',
           readReceipts: false,
+          groupAdd: 'everyone',
         });
-        expect(await s.updateSettings('alice', {})).toEqual({ lastSeen: 'contacts', readReceipts: false });
-        expect(await s.settings('alice')).toEqual({ lastSeen: 'contacts', readReceipts: false });
+        expect(await s.updateSettings('alice', {})).toEqual({
+          lastSeen: 'contacts',
+          readReceipts: false,
+          groupAdd: 'everyone',
+        });
+        expect(await s.settings('alice')).toEqual({ lastSeen: 'contacts', readReceipts: false, groupAdd: 'everyone' });
         for (const lastSeen of ['everyone', 'nobody', 'contacts'] as const) {
           await s.updateSettings('alice', { lastSeen });
           expect((await s.settings('alice')).lastSeen).toBe(lastSeen);
@@ -83,13 +89,26 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
         expect(await s.settings('bob')).toEqual(DEFAULT_PRIVACY);
       });
 
+      it('keep who may add the user to groups beside the other settings', async () => {
+        const s = fx.subject;
+        await s.updateSettings('alice', { lastSeen: 'nobody' });
+        for (const groupAdd of ['contacts', 'nobody', 'everyone', 'contacts'] as const) {
+          expect((await s.updateSettings('alice', { groupAdd })).groupAdd).toBe(groupAdd);
+          expect(await s.settings('alice')).toEqual({ lastSeen: 'nobody', readReceipts: true, groupAdd });
+        }
+        await s.updateSettings('alice', { readReceipts: false });
+        expect((await s.settings('alice')).groupAdd).toBe('contacts');
+        expect((await s.settings('bob')).groupAdd).toBe('everyone');
+      });
+
       it('lands concurrent patches of different fields', async () => {
         const s = fx.subject;
         await Promise.all([
           s.updateSettings('alice', { lastSeen: 'nobody' }),
           s.updateSettings('alice', { readReceipts: false }),
+          s.updateSettings('alice', { groupAdd: 'nobody' }),
         ]);
-        expect(await s.settings('alice')).toEqual({ lastSeen: 'nobody', readReceipts: false });
+        expect(await s.settings('alice')).toEqual({ lastSeen: 'nobody', readReceipts: false, groupAdd: 'nobody' });
       });
 
       it('refuses values outside their type, storing nothing', async () => {
@@ -99,9 +118,11 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
           { lastSeen: 'friends' },
           { readReceipts: 'no' },
           { lastSeen: 'nobody', readReceipts: 0 },
+          { groupAdd: 'friends' },
+          { groupAdd: 'nobody', lastSeen: 'sometimes' },
         ] as unknown as Partial<PrivacySettings>[];
         for (const patch of bad) await expectInvalid(s.updateSettings('alice', patch));
-        expect(await s.settings('alice')).toEqual({ lastSeen: 'contacts', readReceipts: true });
+        expect(await s.settings('alice')).toEqual({ lastSeen: 'contacts', readReceipts: true, groupAdd: 'everyone' });
       });
 
       it('returns copies', async () => {
@@ -110,7 +131,7 @@ export function presenceStoreCompliance(options: ComplianceOptions<PresenceStore
         got.lastSeen = 'nobody';
         const updated = await s.updateSettings('alice', { readReceipts: false });
         updated.readReceipts = true;
-        expect(await s.settings('alice')).toEqual({ lastSeen: 'everyone', readReceipts: false });
+        expect(await s.settings('alice')).toEqual({ lastSeen: 'everyone', readReceipts: false, groupAdd: 'everyone' });
       });
     });
 

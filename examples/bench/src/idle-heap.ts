@@ -1,0 +1,91 @@
+// bench:idle-heap — where the heap of one more idle authenticated Parley connection goes: heap
+// snapshots of the server at warm-up and after --clients more connections, diffed by object kind.
+// Run: pnpm bench:idle-heap [--clients 1000] [--top 40]; PARLEY_BENCH_BUILT=1 measures the built
+// server kit (what apps run) instead of its source through tsx (whose name-keeping adds ~1 KB/conn).
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eachFlag, positive, UsageError } from './args.js';
+import { type ServerChild, startServerChild } from './child.js';
+import { runCli } from './cli.js';
+import { groupHeapSnapshot, heapGrowth } from './heap-snapshot-diff.js';
+import { makeIdentities, ParleyPool } from './parley-bench-client.js';
+import { Tracker } from './tracker.js';
+
+const USAGE = `usage: bench:idle-heap [options]
+  --clients 1000   idle connections added between the two snapshots
+  --top 40         rows printed`;
+
+interface Options {
+  clients: number;
+  top: number;
+}
+
+function parse(argv: readonly string[]): Options {
+  const o: Options = { clients: 1_000, top: 40 };
+  eachFlag(argv, (flag, value, raw) => {
+    if (flag === '--clients') o.clients = positive(flag, value());
+    else if (flag === '--top') o.top = positive(flag, value());
+    else if (flag === '--help' || flag === '-h') throw new UsageError(USAGE);
+    else throw new UsageError(`unknown option ${raw}\n${USAGE}`);
+  });
+  return o;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Asks the child for a heap snapshot (SIGUSR2) and waits until the file is complete. */
+async function snapshot(child: ServerChild, dir: string): Promise<string> {
+  const before = new Set(readdirSync(dir));
+  await child.request({ type: 'heap' }, 'heap'); // full GCs first: only live objects count
+  process.kill(child.pid, 'SIGUSR2');
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    await sleep(250);
+    const file = readdirSync(dir).find((f) => !before.has(f) && f.endsWith('.heapsnapshot'));
+    // The child answers a request only once the (synchronous) snapshot is written.
+    if (file) {
+      await child.request({ type: 'heap' }, 'heap');
+      return join(dir, file);
+    }
+  }
+  throw new Error('no heap snapshot within 120 s');
+}
+
+async function run(o: Options): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-idle-heap-'));
+  const child = await startServerChild('./parley-server.ts', undefined, {}, [
+    '--expose-gc',
+    '--heapsnapshot-signal=SIGUSR2',
+    `--diagnostic-dir=${dir}`,
+  ]);
+  const url = `ws://127.0.0.1:${child.port}`;
+  const tracker = new Tracker(100);
+  const pools: ParleyPool[] = [];
+  try {
+    const warm = new ParleyPool(await makeIdentities(100, 'heap-warm-'), tracker);
+    pools.push(warm);
+    await warm.connect(url);
+    // Register the measured devices first: their rows are per device, not per connection.
+    const identities = await makeIdentities(o.clients, 'heap-');
+    const first = new ParleyPool(identities, tracker);
+    await first.connect(url);
+    await first.close();
+    const before = groupHeapSnapshot(await snapshot(child, dir));
+    const measured = new ParleyPool(identities, tracker);
+    pools.push(measured);
+    await measured.connect(url);
+    const after = groupHeapSnapshot(await snapshot(child, dir));
+    const rows = heapGrowth(before, after, o.clients);
+    const total = rows.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(`live heap (self size) per idle connection: ${total.toFixed(0)} B`);
+    for (const r of rows.slice(0, o.top)) {
+      console.log(`${r.bytes.toFixed(0).padStart(7)} B ${r.count.toFixed(2).padStart(6)}/conn  ${r.kind}`);
+    }
+  } finally {
+    for (const pool of pools) await pool.close();
+    await child.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+runCli(import.meta.url, parse, run);
