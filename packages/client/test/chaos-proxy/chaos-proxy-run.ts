@@ -113,6 +113,9 @@ export interface ProxyChaosReport {
   localRefused: number;
 }
 
+/** Most notes (undecryptable messages) a run logs. */
+const MAX_NOTES = 30;
+
 /** A client without a connection this long is named in the log (a fault's recovery takes seconds). */
 const STUCK_MS = 15_000;
 
@@ -163,6 +166,10 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
 
     const url = proxy.url;
     const dropped = (why: string) => reasons.set(why, (reasons.get(why) ?? 0) + 1);
+    let notes = 0;
+    const note = (line: string) => {
+      if (notes++ < MAX_NOTES) o.log(`  ${line}`);
+    };
     for (let i = 0; i < o.clients; i++) {
       const userId = `p${i}`;
       const common = {
@@ -172,6 +179,7 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
         url,
         ledger,
         dropped,
+        note,
       };
       const inProcess = i < o.clients - o.childClients;
       clients.push(

@@ -39,6 +39,8 @@ interface Common {
   ledger: ChaosLedger;
   /** Counts a reconnect attempt by its reason. */
   dropped(reason: string): void;
+  /** Logs something worth knowing when a run fails (kept short by the caller). */
+  note?(line: string): void;
 }
 
 function base(o: Common): Omit<RunClient, 'connected' | 'send' | 'close'> {
@@ -89,7 +91,12 @@ export function localRunClient(o: Common): RunClient {
     if (m.content.kind === 'text') o.ledger.receive(o.userId, m.content.text);
   });
   client.on('message:sent', (m) => o.ledger.announce(m.id));
-  client.on('message:undecryptable', () => c.undecryptable++);
+  client.on('message:undecryptable', (e) => {
+    c.undecryptable++;
+    o.note?.(
+      `${o.userId}: undecryptable ${e.id} from ${e.from.userId}/${e.from.deviceId}: ${e.reason}${e.retrying ? ' (retrying)' : ''}`,
+    );
+  });
   return c;
 }
 
