@@ -170,6 +170,15 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     await this.keysReady;
   }
 
+  /**
+   * While waiting to reconnect after losing the server, tries again now instead of after the
+   * backoff (a "reconnect now" button). The client already does this by itself when the browser
+   * says the network is back or the app came to the foreground. Does nothing while connected.
+   */
+  reconnectNow(): void {
+    this.parts?.connection.retryNow();
+  }
+
   /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */
   private syncKeys(parts: Parts): Promise<void> {
     // In the signed device list first (the genesis record for a user's first device), so a peer that

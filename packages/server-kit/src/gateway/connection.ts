@@ -2,7 +2,9 @@ import type { parley, ServerFrameInit } from '@parley/core';
 import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
 import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
+import { corkUntilTickEnd } from './tick-cork.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;
@@ -13,6 +15,9 @@ export function closeCode(reason: CloseReason): number {
 }
 
 export type ConnectionState = 'hello' | 'auth' | 'ready' | 'closed';
+
+/** However well a closed connection's peer drains its unsent bytes, the socket goes after this long. */
+const MAX_CLOSE_DRAIN_MS = 30_000;
 
 /**
  * One client socket: framing, state, backpressure and orderly close. Protocol logic lives in
@@ -35,6 +40,7 @@ export class Connection {
     private readonly ws: WebSocket,
     private readonly limits: ServerLimits,
     now: number,
+    private readonly setTimer: SetTimer = systemTimer,
   ) {
     this.openedAt = now;
     this.lastReceivedAt = now;
@@ -57,6 +63,7 @@ export class Connection {
       this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
       return false;
     }
+    corkUntilTickEnd(this.ws);
     this.ws.send(bytes, { binary: true });
     return true;
   }
@@ -86,8 +93,31 @@ export class Connection {
       this.ws.terminate();
     }
     this.markClosed();
-    // A peer that never completes the closing handshake must not hold the socket forever.
-    setTimeout(() => this.ws.terminate(), 2_000).unref?.();
+    this.terminateWhenStalled();
+  }
+
+  /**
+   * A peer that never completes the closing handshake must not hold the socket (and its unsent
+   * bytes) forever; but the Goodbye and the close frame sit behind whatever was unsent when the
+   * connection was closed (up to `maxBufferedBytes` for a slow reader), so a peer that is still
+   * reading gets time to reach them: the socket is dropped once its unsent bytes have not shrunk
+   * for `closeGraceMs`, or after MAX_CLOSE_DRAIN_MS in any case.
+   */
+  private terminateWhenStalled(): void {
+    let waited = 0;
+    let last = this.ws.bufferedAmount;
+    const check = () => {
+      if (this.ws.readyState === this.ws.CLOSED) return;
+      waited += this.limits.closeGraceMs;
+      const left = this.ws.bufferedAmount;
+      if (left > 0 && left < last && waited < MAX_CLOSE_DRAIN_MS) {
+        last = left;
+        this.setTimer(check, this.limits.closeGraceMs);
+      } else {
+        this.ws.terminate();
+      }
+    };
+    this.setTimer(check, this.limits.closeGraceMs);
   }
 
   terminate(): void {

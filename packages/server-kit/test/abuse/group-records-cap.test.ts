@@ -3,33 +3,18 @@
 import { generateAuthKeyPair, pb } from '@parley/core';
 import { generateDeviceKeys } from '@parley/core/crypto';
 import { signGroupRecord } from '@parley/core/groups';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../../src/index.js';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { describe, expect, it } from 'vitest';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const fixture = useAbuseServer();
 
 describe('group records and queue caps', () => {
   it("never push a member's queue past maxQueuedPerDevice, and still reach members with room", async () => {
-    stores = memoryStores();
-    server = await createServer({ stores, limits: { maxQueuedPerDevice: 3 } });
-    const url = server.url;
+    const { stores, peer } = await fixture.start({ maxQueuedPerDevice: 3 });
     // The victim and a friend are registered, then offline: records wait in their queues.
-    for (const userId of ['victim', 'friend']) {
-      const p = await RawPeer.authenticated(url, userId, 1, await generateAuthKeyPair());
-      p.close();
-    }
+    for (const userId of ['victim', 'friend']) (await peer(userId, 1, await generateAuthKeyPair())).close();
     const identity = (await generateDeviceKeys()).identityKeyPair;
-    const mallory = await RawPeer.authenticated(url, 'mallory');
-    peers.push(mallory);
+    const mallory = await peer('mallory');
     const published = await mallory.request({ keysUpload: { registrationId: 7, identityKey: identity.publicKey } });
     expect(published.body).toBe('keysUploadResult');
     const create = async (groupId: string, members: string[]) => {
