@@ -24,6 +24,22 @@ export function processCpuMicros(pid: number): number | undefined {
   return split && split.user + split.system;
 }
 
+/**
+ * Read- and write-family system calls a process made so far (`syscr + syscw` of /proc/<pid>/io:
+ * socket reads and writes, WAL writes), undefined where /proc is not available. Unlike CPU time
+ * it does not grow when other load shares the machine, so it compares revisions on a busy machine.
+ */
+export function processSyscalls(pid: number): number | undefined {
+  try {
+    const io = readFileSync(`/proc/${pid}/io`, 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(io)?.[1]);
+    const n = field('syscr') + field('syscw');
+    return Number.isFinite(n) ? n : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** User and system CPU time of a process in µs (see {@link processCpuMicros}). */
 export function processCpuSplit(pid: number): { user: number; system: number } | undefined {
   let stat: string;

@@ -1,36 +1,70 @@
 // Microbench of the SQLite queue's hot path (not part of the bench suite): per message one enqueue
-// and one ack, messages spread over 1,000 devices, 20 calls per event-loop turn like a loaded gateway.
-// Prints CPU µs per message (enqueue + ack). Run: tsx --conditions=source src/queue-micro.ts [messages]
-import { mkdtempSync, rmSync } from 'node:fs';
+// and, once stored, its ack, messages spread over 1,000 devices. Open loop like a loaded gateway:
+// every event-loop turn starts `perTurn` new messages without waiting for earlier ones, so the
+// group commit's batch size comes from its pacing (`gapMs`; 0 commits every turn).
+// Prints CPU µs per message (enqueue + ack) and commits per message.
+// Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2]
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sqliteStores } from '@parley/server-kit/sqlite';
+import Database from 'better-sqlite3';
 
 const total = Number(process.argv[2] ?? 40_000);
+const perTurn = Number(process.argv[3] ?? 20);
+const gapMs = Number(process.argv[4] ?? 2);
 const dir = mkdtempSync(join(tmpdir(), 'parley-qmicro-'));
-const stores = sqliteStores({ path: join(dir, 'q.db') });
+const db = new Database(join(dir, 'q.db'));
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = NORMAL');
+const stores = sqliteStores({ db }, { commitGapMs: gapMs });
+// Counts commits: the committer makes one `db.transaction(...)` per batch and only calls
+// `.immediate()` on it (the queue's own transactions were made above, before this wrapper).
+let commits = 0;
+const original = db.transaction.bind(db);
+db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+  const tx = original(fn);
+  return {
+    immediate: () => {
+      commits++;
+      return tx.immediate();
+    },
+  };
+}) as unknown as typeof db.transaction;
 const data = new Uint8Array(180).fill(7);
-const perTurn = 20;
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function round(offset: number, n: number): Promise<void> {
+  const all: Array<Promise<unknown>> = [];
   for (let i = 0; i < n; i += perTurn) {
-    const batch: Array<Promise<unknown>> = [];
     for (let j = i; j < Math.min(n, i + perTurn); j++) {
       const k = offset + j;
       const device = { userId: `u${k % 1000}`, deviceId: 1 };
       const id = `m${k}`;
-      batch.push(
+      all.push(
         stores.queue
-          .enqueue([{ device, id, data }], { maxPerDevice: 10_000 })
+          .enqueue([{ device, id, data }], { maxPerDevice: 100_000 })
           .then(() => stores.queue.ack(device, [id])),
       );
     }
-    await Promise.all(batch);
+    await turn();
   }
+  await Promise.all(all);
 }
 await round(0, 5_000); // warm-up
+commits = 0;
+const syscalls = () => {
+  const io = readFileSync('/proc/self/io', 'utf8');
+  return ['syscr', 'syscw'].reduce((n, f) => n + Number(new RegExp(`^${f}: (\\d+)$`, 'm').exec(io)?.[1]), 0);
+};
+const syscallsBefore = syscalls();
 const before = process.cpuUsage();
 await round(5_000, total);
 const used = process.cpuUsage(before);
-console.log(`queue enqueue+ack: ${((used.user + used.system) / total).toFixed(1)} µs/msg over ${total}`);
+const syscallsUsed = syscalls() - syscallsBefore;
+console.log(
+  `queue enqueue+ack, ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
+    `${(commits / total).toFixed(3)} commits/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
+);
 await stores.close();
+db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -71,6 +71,7 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['srv cpu %', (r) => r.serverCpuPct.toFixed(0)],
   ['db µs/msg', (r) => (r.system === 'cluster' && Number.isFinite(r.dbCpuUsPerMsg) ? r.dbCpuUsPerMsg.toFixed(1) : '-')],
   ['srv sys %', (r) => ((100 * r.serverSysCpuMs) / (r.windowS * 1000)).toFixed(0)],
+  ['srv syscalls/msg', (r) => (Number.isFinite(r.serverSyscallsPerMsg) ? r.serverSyscallsPerMsg.toFixed(2) : '?')],
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],
   ['gen lag ms', (r) => r.maxTickLagMs.toFixed(0)],
   ['gen ok', (r) => (r.generatorOk === false ? 'INVALID' : 'yes')],

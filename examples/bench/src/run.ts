@@ -7,6 +7,7 @@ import {
   databaseCpuByPid,
   machineCpuMicros,
   processCpuSplit,
+  processSyscalls,
   selfCpuMicros,
   waitForQuietMachine,
 } from './cpu.js';
@@ -53,6 +54,8 @@ export interface RunResult {
   serverCpuMs: number;
   /** Of serverCpuMs: time in the kernel (socket and file I/O syscalls). */
   serverSysCpuMs: number;
+  /** Read and write system calls of the server per delivered message (see processSyscalls). */
+  serverSyscallsPerMsg: number;
   serverCpuUsPerMsg: number;
   serverCpuPct: number;
   /** Cluster only: PostgreSQL + Redis CPU per delivered message (µs); NaN otherwise or unknown. */
@@ -78,6 +81,7 @@ interface Snapshot {
   t: number;
   serverCpu: number;
   serverSys: number;
+  serverSyscalls: number;
   selfCpu: number;
   machine: { busy: number; steal: number } | undefined;
   received: number;
@@ -142,6 +146,7 @@ export async function runSystem(
         t: performance.now(),
         serverCpu: server ? server.user + server.system : Number.NaN,
         serverSys: server ? server.system : Number.NaN,
+        serverSyscalls: servers.reduce((n, c) => n + (processSyscalls(c.pid) ?? Number.NaN), 0),
         selfCpu: selfCpuMicros(),
         machine: machineCpuMicros(),
         received: tracker.received,
@@ -235,6 +240,7 @@ export async function runSystem(
       latency,
       serverCpuMs: serverCpuUs / 1000,
       serverSysCpuMs: (end.serverSys - start.serverSys) / 1000,
+      serverSyscallsPerMsg: delivered > 0 ? (end.serverSyscalls - start.serverSyscalls) / delivered : Number.NaN,
       serverCpuUsPerMsg: delivered > 0 ? serverCpuUs / delivered : Number.NaN,
       serverCpuPct: pct(serverCpuUs),
       dbCpuUsPerMsg: delivered > 0 ? dbUs / delivered : Number.NaN,

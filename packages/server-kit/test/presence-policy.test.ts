@@ -114,7 +114,7 @@ describe('canSeePresence', () => {
   it('reads contacts through the given hook, not only a store', async () => {
     const calls: string[] = [];
     const visible = await canSeePresence('viewer', 'subject', {
-      settingsOf: async () => ({ lastSeen: 'contacts', readReceipts: true }),
+      settingsOf: async () => ({ lastSeen: 'contacts', readReceipts: true, groupAdd: 'everyone' }),
       isContact: async (owner, other) => {
         calls.push(`${owner}->${other}`);
         return true;
@@ -127,7 +127,7 @@ describe('canSeePresence', () => {
 
 describe('sharesPresenceWith', () => {
   it('shares by setting and contact', () => {
-    const s = (lastSeen: LastSeenVisibility) => ({ lastSeen, readReceipts: true });
+    const s = (lastSeen: LastSeenVisibility) => ({ lastSeen, readReceipts: true, groupAdd: 'everyone' as const });
     expect(sharesPresenceWith(s('everyone'), false)).toBe(true);
     expect(sharesPresenceWith(s('contacts'), true)).toBe(true);
     expect(sharesPresenceWith(s('contacts'), false)).toBe(false);

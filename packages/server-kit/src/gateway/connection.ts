@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
+import { corkUntilTickEnd } from './tick-cork.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;
@@ -62,6 +63,7 @@ export class Connection {
       this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
       return false;
     }
+    corkUntilTickEnd(this.ws);
     this.ws.send(bytes, { binary: true });
     return true;
   }

@@ -43,6 +43,9 @@ export class DeliveryPump {
   private stopped = false;
   private readonly backoff = new RetryBackoff();
   private cancelRetry: (() => void) | undefined;
+  /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
+  private offered: Uint8Array[] = [];
+  private offeredBytes = 0;
 
   constructor(private readonly o: DeliveryPumpOptions) {}
 
@@ -54,12 +57,19 @@ export class DeliveryPump {
 
   /**
    * A freshly stored entry (entries arrive in seq order, see OfflineQueue.commitOrdered). When
-   * the pump is caught up it goes out at once; otherwise it is read from the queue in turn.
+   * the pump is caught up it goes out at the end of this tick, in one Deliver frame with the other
+   * entries offered meanwhile (a group commit stores many at once, and each frame costs a write and
+   * an ack); otherwise it is read from the queue in turn.
    */
   offer(entry: PumpEntry): void {
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
-      this.send([entry]);
+      const envelope = this.take(entry);
+      if (this.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
+      // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
+      if (this.offered.length === 0) process.nextTick(() => this.sendOffered());
+      this.offered.push(envelope);
+      this.offeredBytes += envelope.byteLength + 8;
     } else {
       this.nudge();
     }
@@ -129,7 +139,25 @@ export class DeliveryPump {
     }, this.backoff.next());
   }
 
+  /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
+  private take(entry: PumpEntry): Uint8Array {
+    this.inflight.add(entry.id);
+    this.lastSentSeq = entry.seq;
+    if (!this.synced) this.sentDuringSync++;
+    return withSeq(entry.data, entry.seq, entry.shared);
+  }
+
+  /** Sends the entries offered so far, before anything sent after them. */
+  private sendOffered(): void {
+    if (this.offered.length === 0) return;
+    const batch = this.offered;
+    this.offered = [];
+    this.offeredBytes = 0;
+    this.o.connection.sendBytes(encodeDeliverFrame(batch));
+  }
+
   private send(entries: PumpEntry[]): void {
+    this.sendOffered(); // keeps seq order on the wire
     let batch: Uint8Array[] = [];
     let size = 0;
     const flush = () => {
@@ -139,13 +167,10 @@ export class DeliveryPump {
       size = 0;
     };
     for (const entry of entries) {
-      const envelope = withSeq(entry.data, entry.seq, entry.shared);
+      const envelope = this.take(entry);
       if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
       batch.push(envelope);
       size += envelope.byteLength + 8;
-      this.inflight.add(entry.id);
-      this.lastSentSeq = entry.seq;
-      if (!this.synced) this.sentDuringSync++;
     }
     flush();
   }

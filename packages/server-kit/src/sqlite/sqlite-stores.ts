@@ -30,6 +30,12 @@ export interface SqliteStoresExtra {
    * this is given. `null` turns media off.
    */
   mediaDir?: string | null;
+  /**
+   * Shortest time between two group commits, ms (default 2): writes of several event-loop turns
+   * share one commit, which saves CPU per message under load for at most this much added latency
+   * per write. 0 commits on every turn. Applies when these stores are the first to write to `db`.
+   */
+  commitGapMs?: number;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -80,6 +86,8 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
   const db = owned ? openDatabase(options.path) : options.db;
   const withClock = extra.clock ? { clock: extra.clock } : {};
   try {
+    // Made first, so the pacing given here is the one every part's writes share.
+    committerFor(db, extra.commitGapMs !== undefined ? { gapMs: extra.commitGapMs } : {});
     const bus = memoryBus();
     const mediaDir = extra.mediaDir === undefined ? defaultMediaDir(options) : extra.mediaDir;
     let closed = false;

@@ -1,0 +1,153 @@
+// Issue 15: group commits are paced (several event-loop turns share one), so a write now waits
+// longer before it is stored. A gateway killed (SIGKILL) at each step of a delivery loses nothing:
+// a SendAck or a receipt is only ever sent for what is committed, and whatever was not committed is
+// sent again by the client (its outbox, or its next ack of a redelivered entry).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type AuthKeyPair, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
+import { textContent } from '@parley/test-utils/content';
+import { closedPort } from '@parley/test-utils/free-port';
+import { RawPeer } from '@parley/test-utils/raw-peer';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const script = fileURLToPath(new URL('./fixtures/sqlite-crash-gateway.ts', import.meta.url));
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+/** Long beside a loopback round trip: a write made right after a commit waits this long in its batch. */
+const COMMIT_GAP_MS = 150;
+
+/** The gateway child on one database file and port, killed and started again by the test. */
+function gatewayOn(path: string, port: number) {
+  let child: WatchedProcess | undefined;
+  const gateway = {
+    url: '',
+    async start() {
+      const started = spawnWatched(process.execPath, tsxArgs(script), {
+        env: {
+          ...process.env,
+          PARLEY_DB: path,
+          PARLEY_PORT: String(port),
+          PARLEY_COMMIT_GAP_MS: String(COMMIT_GAP_MS),
+        },
+      });
+      child = started;
+      gateway.url = await waitForOutput(
+        started,
+        'sqlite gateway',
+        () => /^LISTENING (\S+)$/m.exec(started.output())?.[1],
+      );
+    },
+    async kill() {
+      await child?.stop('SIGKILL');
+    },
+  };
+  return gateway;
+}
+
+const dirs: string[] = [];
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function setUp() {
+  const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-crash-'));
+  dirs.push(dir);
+  const gateway = gatewayOn(join(dir, 'parley.db'), await closedPort());
+  cleanups.push(() => gateway.kill());
+  await gateway.start();
+  const keys = new Map<string, AuthKeyPair>();
+  /** (Re)connects as `userId`'s device 1 with the key it registered first. */
+  const connect = async (userId: string) => {
+    const peer = await RawPeer.authenticated(gateway.url, userId, 1, keys.get(userId));
+    keys.set(userId, peer.key);
+    cleanups.push(() => peer.close());
+    return peer;
+  };
+  return { gateway, connect };
+}
+
+const sendFrame = (to: string, messageId: string) => ({
+  send: { messageId, userId: to, shared: { type: PLAINTEXT, data: textContent(messageId) } },
+});
+const delivered = (frames: ServerFrame[]) =>
+  frames.flatMap((f) => f.deliver?.envelopes ?? []).filter((e) => e.messageId);
+const receiptIds = (frames: ServerFrame[]) =>
+  frames.flatMap((f) => f.deliver?.envelopes ?? []).flatMap((e) => e.receipt?.messageIds ?? []);
+
+describe('a SQLite gateway killed at each step of a delivery (paced group commit)', () => {
+  it('after the SendAck: the message is delivered after the restart', async () => {
+    const { gateway, connect } = await setUp();
+    (await connect('bob')).close(); // registered, offline
+    const alice = await connect('alice');
+    const id = newMessageId();
+    expect((await alice.request(sendFrame('bob', id))).body).toBe('sendAck');
+    await gateway.kill();
+    await gateway.start();
+    const bob = await connect('bob');
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+  });
+
+  it('before the SendAck: the resent message is stored and delivered once', async () => {
+    const { gateway, connect } = await setUp();
+    (await connect('bob')).close();
+    const alice = await connect('alice');
+    const first = newMessageId();
+    expect((await alice.request(sendFrame('bob', first))).body).toBe('sendAck');
+    // Right after a commit: this write waits in its batch, and the gateway dies meanwhile.
+    const second = newMessageId();
+    alice.send({ requestId: 99, ...sendFrame('bob', second) });
+    await gateway.kill();
+    expect(alice.frames.some((f) => f.requestId === 99)).toBe(false);
+    await gateway.start();
+    // The outbox sends it again, same id.
+    const again = await connect('alice');
+    expect((await again.request(sendFrame('bob', second))).body).toBe('sendAck');
+    const bob = await connect('bob');
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === second));
+    await bob.request({ ping: { nonce: 1 } }); // anything queued has been sent by now
+    expect(delivered(bob.frames).map((e) => e.messageId)).toEqual([first, second]);
+  });
+
+  it('after the deliver, before the ack: delivered again; acked then, the sender gets its receipt', async () => {
+    const { gateway, connect } = await setUp();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    expect((await alice.request(sendFrame('bob', id))).body).toBe('sendAck');
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    await gateway.kill();
+    await gateway.start();
+    const bobAgain = await connect('bob');
+    const aliceAgain = await connect('alice');
+    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
+    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+
+  it('right after the ack (before it is stored): the receipt still comes, at most the message comes again', async () => {
+    const { gateway, connect } = await setUp();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    expect((await alice.request(sendFrame('bob', id))).body).toBe('sendAck');
+    const [envelope] = delivered(await bob.waitFor(() => delivered(bob.frames).length > 0).then(() => bob.frames));
+    bob.send({ requestId: 0, deliverAck: { ids: [envelope?.id ?? ''] } });
+    await gateway.kill();
+    const gotReceipt = receiptIds(alice.frames).includes(id);
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    const bobAgain = await connect('bob');
+    await bobAgain.request({ ping: { nonce: 1 } });
+    const redelivered = delivered(bobAgain.frames);
+    if (redelivered.length > 0) {
+      // The ack was not stored: the entry comes again, and its ack now makes the receipt.
+      expect(redelivered.map((e) => e.messageId)).toEqual([id]);
+      bobAgain.send({ requestId: 0, deliverAck: { ids: [redelivered[0]?.id ?? ''] } });
+    }
+    if (!gotReceipt) await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+});

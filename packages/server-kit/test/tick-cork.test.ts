@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { decodeServerFrame } from '@parley/core';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { DEFAULT_LIMITS } from '../src/contracts/limits.js';
+import { Connection } from '../src/gateway/connection.js';
+
+/** A server-side socket and its client, connected over loopback. */
+async function socketPair() {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise<void>((resolve) => wss.once('listening', () => resolve()));
+  const accepted = new Promise<WebSocket>((resolve) => wss.once('connection', (ws) => resolve(ws)));
+  const client = new WebSocket(`ws://127.0.0.1:${(wss.address() as AddressInfo).port}`);
+  const received: Uint8Array[] = [];
+  client.on('message', (data) => received.push(new Uint8Array(data as Buffer)));
+  await new Promise<void>((resolve) => client.once('open', () => resolve()));
+  const server = await accepted;
+  return {
+    server,
+    received,
+    close: async () => {
+      client.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+describe('writes corked per tick', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+
+  it('sends the frames of one tick in one write, in order, and writes again in the next tick', async () => {
+    const pair = await socketPair();
+    cleanups.push(pair.close);
+    const socket = (pair.server as unknown as { _socket: Duplex })._socket;
+    const writev = vi.spyOn(socket as unknown as { _writev: (...args: unknown[]) => void }, '_writev');
+    const connection = new Connection('c1', pair.server, DEFAULT_LIMITS, 0);
+
+    // Three frames from three promise jobs of one tick.
+    await Promise.all(
+      [1, 2, 3].map(async (nonce) => {
+        await Promise.resolve();
+        connection.send({ pong: { nonce } });
+      }),
+    );
+    await vi.waitFor(() => expect(pair.received).toHaveLength(3));
+    expect(writev).toHaveBeenCalledTimes(1);
+    expect(pair.received.map((bytes) => decodeServerFrame(bytes).pong?.nonce)).toEqual([1, 2, 3]);
+
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    connection.send({ pong: { nonce: 4 } });
+    await vi.waitFor(() => expect(pair.received).toHaveLength(4));
+    expect(decodeServerFrame(pair.received[3] as Uint8Array).pong?.nonce).toBe(4);
+  });
+});
