@@ -1,10 +1,7 @@
 // Finding 2 of issue 17 (queue part): one sender may hold only a share of a recipient device's queue,
 // so a flood from one user cannot make the recipient unreachable for everyone else.
 import { isParleyError, newMessageId, pb, type ServerFrame } from '@parley/core';
-import { generateDeviceKeys } from '@parley/core/crypto';
-import { signGroupRecord } from '@parley/core/groups';
-import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
-import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { createGroup, publishIdentity, sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { describe, expect, it } from 'vitest';
 import { memoryDeviceRegistry, memoryQueue } from '../../src/index.js';
 import { enqueueMessage, type QueuePorts } from '../../src/messages/queue-ports.js';
@@ -40,36 +37,12 @@ describe("a sender's share of a recipient's queue", () => {
 
   it("applies to group messages too: a member flooding a group cannot fill another member's queue", async () => {
     const { stores, peer } = await fixture.start({ maxQueuedPerSender: 3, queueFullRetryAfterMs: 7_000 });
-    const publish = async (p: RawPeer, registrationId: number) => {
-      const identity = (await generateDeviceKeys()).identityKeyPair;
-      const answer = await p.request({ keysUpload: { registrationId, identityKey: identity.publicKey } });
-      expect(answer.body).toBe('keysUploadResult');
-      return identity;
-    };
     const bob = await peer('bob');
-    await publish(bob, 8);
+    await publishIdentity(bob, 8);
     bob.close(); // offline: group messages wait in his queue
     const mallory = await peer('mallory');
-    const identity = await publish(mallory, 9);
-    const record = await signGroupRecord(
-      {
-        groupId: 'g1',
-        version: 1,
-        prevHash: new Uint8Array(),
-        actor: { userId: 'mallory', deviceId: 1 },
-        at: Date.now(),
-        actorIdentityKey: identity.publicKey,
-        create: {
-          name: 'flood',
-          members: [
-            { userId: 'mallory', role: pb.GroupRole.GROUP_ROLE_ADMIN },
-            { userId: 'bob', role: pb.GroupRole.GROUP_ROLE_MEMBER },
-          ],
-        },
-      },
-      identity.privateKey,
-    );
-    expect((await mallory.request({ groupChange: { record } })).body).toBe('groupState');
+    const identity = await publishIdentity(mallory, 9);
+    expect((await createGroup(mallory, 'mallory', identity, 'g1', ['bob'])).body).toBe('groupState');
     const groupSend = () =>
       mallory.request({
         send: {
