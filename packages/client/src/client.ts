@@ -26,6 +26,9 @@ import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from 
 
 export type { ClientOptions } from './client-options.js';
 
+/** Failures of a key publication that the next connection retries by itself (see `connect`). */
+const KEY_SYNC_RETRIED = new Set(['CONNECTION_CLOSED', 'TIMEOUT']);
+
 /** `setLastSeenVisibility`'s names for the protocol's enum. */
 const LAST_SEEN = {
   everyone: pb.LastSeenVisibility.LAST_SEEN_VISIBILITY_EVERYONE,
@@ -167,7 +170,21 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.closed) throw new ParleyError('CLOSED', 'client is closed');
     const parts = await this.open();
     await parts.connection.connect();
-    await this.keysReady;
+    // Keys are published after each (re)connect. A connection lost while publishing is no refusal:
+    // the next connection publishes them again, and connect() waits for that one.
+    for (;;) {
+      const publishing = this.keysReady ?? (parts.connection.isReady ? this.syncKeys(parts) : undefined);
+      if (publishing) {
+        try {
+          await publishing;
+          return;
+        } catch (e) {
+          const error = ParleyError.from(e);
+          if (this.closed || !KEY_SYNC_RETRIED.has(error.code)) throw error;
+        }
+      }
+      await parts.connection.whenReady();
+    }
   }
 
   /**
@@ -185,7 +202,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     // sees this device's keys can also verify it.
     const sync = parts.ownList.ensureListed().then(() => parts.keys.sync());
     const ready = sync.catch((error: unknown) => {
-      this.keysReady = undefined;
+      if (this.keysReady === ready) this.keysReady = undefined;
       throw error;
     });
     this.keysReady = ready;
