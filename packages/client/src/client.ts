@@ -1,4 +1,4 @@
-import { isParleyError, oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
+import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { MessageMeta } from './actions/action-types.js';
 import { actionsApi, type MessageActionsApi } from './actions/actions-api.js';
@@ -25,6 +25,9 @@ import type { MessageRecord, SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 
 export type { ClientOptions } from './client-options.js';
+
+/** Failures of a key publication that the next connection retries by itself (see `connect`). */
+const KEY_SYNC_RETRIED = new Set(['CONNECTION_CLOSED', 'TIMEOUT']);
 
 /** `setLastSeenVisibility`'s names for the protocol's enum. */
 const LAST_SEEN = {
@@ -166,17 +169,21 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   async connect(): Promise<void> {
     if (this.closed) throw new ParleyError('CLOSED', 'client is closed');
     const parts = await this.open();
-    // A connection lost while the keys are being published is no refusal: the client reconnects by
-    // itself and publishes them again at the next Welcome, so wait for that one (each pass waits for
-    // a new connection, so this never spins; close() ends it with CLOSED).
+    await parts.connection.connect();
+    // Keys are published after each (re)connect. A connection lost while publishing is no refusal:
+    // the next connection publishes them again, and connect() waits for that one.
     for (;;) {
-      await parts.connection.connect();
-      try {
-        await this.keysReady;
-        return;
-      } catch (error) {
-        if (this.closed || !isParleyError(error, 'CONNECTION_CLOSED')) throw error;
+      const publishing = this.keysReady ?? (parts.connection.isReady ? this.syncKeys(parts) : undefined);
+      if (publishing) {
+        try {
+          await publishing;
+          return;
+        } catch (e) {
+          const error = ParleyError.from(e);
+          if (this.closed || !KEY_SYNC_RETRIED.has(error.code)) throw error;
+        }
       }
+      await parts.connection.whenReady();
     }
   }
 
@@ -195,7 +202,7 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     // sees this device's keys can also verify it.
     const sync = parts.ownList.ensureListed().then(() => parts.keys.sync());
     const ready = sync.catch((error: unknown) => {
-      this.keysReady = undefined;
+      if (this.keysReady === ready) this.keysReady = undefined;
       throw error;
     });
     this.keysReady = ready;

@@ -60,7 +60,7 @@ export class ClientConnection {
   private lastReceivedAt = 0;
   private maxFrameBytes = 512 * 1024;
   private firstConnect: { resolve(): void; reject(e: ParleyError): void; promise: Promise<void> } | undefined;
-  private readyWaiters: Array<() => void> = [];
+  private readyWaiters: Array<{ resolve(): void; reject(error: ParleyError): void }> = [];
   private stopRetrySignal: (() => void) | undefined;
   /** The server's `Goodbye.reconnect_after_ms` on the current socket, for the reconnect that follows. */
   private goodbyeWaitMs = 0;
@@ -96,10 +96,14 @@ export class ClientConnection {
     return promise;
   }
 
-  /** Resolves when the connection is authenticated (immediately if it is). */
+  /**
+   * Resolves when the connection is authenticated (immediately if it is); rejects when it is closed
+   * for good (by the app, or a refusal such as AUTH_FAILED) before that.
+   */
   whenReady(): Promise<void> {
     if (this.ready) return Promise.resolve();
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+    if (this.state === 'closed') return Promise.reject(new ParleyError('CLOSED', 'connection closed for good'));
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
   }
 
   /** Sends a request and resolves with its response frame; rejects with the server's error as a ParleyError. */
@@ -135,6 +139,7 @@ export class ClientConnection {
     this.stopListening();
     this.setState('closed', { reason: 'closed by the app' });
     this.teardown(1000, 'client closed');
+    this.rejectWaiters(new ParleyError('CLOSED', 'client closed'));
     this.firstConnect?.reject(new ParleyError('CLOSED', 'client closed'));
     this.firstConnect = undefined;
   }
@@ -220,7 +225,7 @@ export class ClientConnection {
     this.startHeartbeat(welcome);
     this.setState('connected', {});
     this.o.onReady(welcome);
-    for (const w of this.readyWaiters.splice(0)) w();
+    for (const w of this.readyWaiters.splice(0)) w.resolve();
     this.firstConnect?.resolve();
     this.firstConnect = undefined;
   }
@@ -287,6 +292,10 @@ export class ClientConnection {
     this.scheduleReconnect(new ParleyError('CONNECTION_CLOSED', reason || `socket closed (${code})`));
   }
 
+  private rejectWaiters(error: ParleyError): void {
+    for (const w of this.readyWaiters.splice(0)) w.reject(error);
+  }
+
   private stopListening(): void {
     this.stopRetrySignal?.();
     this.stopRetrySignal = undefined;
@@ -296,6 +305,7 @@ export class ClientConnection {
     this.stopListening();
     this.teardown(4003, error.message);
     this.setState('closed', { reason: error.message, error });
+    this.rejectWaiters(error);
     this.firstConnect?.reject(error);
     this.firstConnect = undefined;
   }

@@ -1,6 +1,8 @@
 // The setup every abuse and limits test repeats: a server with given limits over fresh stores, and
 // raw peers that speak frames directly (so a test can do what a real client never would).
 import { type AuthKeyPair, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { generateDeviceKeys, type KeyPair } from '@parley/core/crypto';
+import { signGroupRecord } from '@parley/core/groups';
 import {
   type CreateServerOptions,
   createServer,
@@ -88,4 +90,44 @@ export function sendText(from: RawPeer, to: string, text = 'x'): Promise<ServerF
       shared: { type: pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT, data: textContent(text) },
     },
   });
+}
+
+/** Publishes a fresh identity key for the peer's device (group members and actors need one). */
+export async function publishIdentity(peer: RawPeer, registrationId: number): Promise<KeyPair> {
+  const identity = (await generateDeviceKeys()).identityKeyPair;
+  const answer = await peer.request({ keysUpload: { registrationId, identityKey: identity.publicKey } });
+  if (answer.body !== 'keysUploadResult') throw new Error(`keys upload refused: ${answer.error?.message}`);
+  return identity;
+}
+
+/**
+ * Creates group `groupId` with `admin` (device 1 of `adminId`, signing with `identity`) and
+ * `members`; resolves with the server's answer (GroupState, or the Error refusing it).
+ */
+export async function createGroup(
+  admin: RawPeer,
+  adminId: string,
+  identity: KeyPair,
+  groupId: string,
+  members: string[],
+): Promise<ServerFrame> {
+  const record = await signGroupRecord(
+    {
+      groupId,
+      version: 1,
+      prevHash: new Uint8Array(),
+      actor: { userId: adminId, deviceId: 1 },
+      at: Date.now(),
+      actorIdentityKey: identity.publicKey,
+      create: {
+        name: groupId,
+        members: [
+          { userId: adminId, role: pb.GroupRole.GROUP_ROLE_ADMIN },
+          ...members.map((userId) => ({ userId, role: pb.GroupRole.GROUP_ROLE_MEMBER })),
+        ],
+      },
+    },
+    identity.privateKey,
+  );
+  return admin.request({ groupChange: { record } });
 }

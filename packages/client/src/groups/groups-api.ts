@@ -110,7 +110,7 @@ export function groupsApi(deps: GroupsApiDeps): GroupsApi {
       const expiresAt = send.clock.now() + INVITE_TTL_MS;
       const offer = { kind: 'offer' as const, groupId, groupName: group.snapshot.name, inviteId, expiresAt };
       const { sent } = await sendInvite(send, userId, offer, (tx) =>
-        putIssuedInvite(tx, inviteId, { groupId, invitee: userId, expiresAt, accepted: false }),
+        putIssuedInvite(tx, inviteId, { groupId, invitee: userId, expiresAt, accepted: false }, send.clock.now()),
       );
       await sent;
       return { inviteId, expiresAt };

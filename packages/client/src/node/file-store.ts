@@ -7,11 +7,13 @@ import { BackedEngine, type BackedWrite } from '../stores/backed-engine.js';
 import type { ClientStore } from '../stores/client-store.js';
 import { type PayloadCodec, plainPayloads, sealedPayloads } from './at-rest-cipher.js';
 import { acquireLock, type DirLock } from './dir-lock.js';
-import { frame, readFrames } from './frames.js';
+import { frame } from './frames.js';
 import { BlockCache } from './lsm/block-cache.js';
 import { type Cell, compareEntries, entryText, TOMBSTONE } from './lsm/cell.js';
 import { readIfExists, syncDir, writeAll } from './lsm/disk.js';
+import { InFlight } from './lsm/in-flight.js';
 import { LEGACY_SNAPSHOT, readLegacySnapshot } from './lsm/legacy-snapshot.js';
+import { replayLog } from './lsm/log-replay.js';
 import { isSegmentFile, readManifest, segmentName, writeManifest } from './lsm/manifest.js';
 import { Memtable } from './lsm/memtable.js';
 import { pickMerge } from './lsm/merge-policy.js';
@@ -132,8 +134,7 @@ class FileStore {
   private stopping = false;
   private merging: Promise<void> | undefined;
   /** Reads in flight; a merge waits for them to finish before each step, so it does not slow them down. */
-  private reading = 0;
-  private readsDone: { promise: Promise<void>; resolve: () => void } | undefined;
+  private readonly reads = new InFlight();
   /** Manifest installs, one at a time (flushes and merges both install). */
   private installs: Promise<void> = Promise.resolve();
 
@@ -181,7 +182,11 @@ class FileStore {
       }
     }
     const logData = await readIfExists(this.file(LOG));
-    const validEnd = this.replayLog(logData ?? Buffer.alloc(0));
+    const replayed = replayLog(logData ?? Buffer.alloc(0), this.codec, this.seq, (ns, key, cell) =>
+      this.memtable.set(ns, key, cell),
+    );
+    this.seq = this.appliedSeq = replayed.seq;
+    const validEnd = replayed.end;
     this.log = await fs.open(this.file(LOG), 'a', PRIVATE_FILE_MODE);
     if (logData === undefined) await syncDir(this.dir);
     if (logData && validEnd < logData.length) {
@@ -383,7 +388,7 @@ class FileStore {
       const byEntry = (a: [string, string, Cell], b: [string, string, Cell]) => compareEntries(a[0], a[1], b[0], b[1]);
       const merged = await this.writeSegment(async (writer) => {
         for await (const [ns, key, cell] of mergeNewestFirst(sources, byEntry)) {
-          if (this.reading > 0) await this.idle();
+          if (this.reads.busy) await this.reads.idle();
           if (this.stopping) throw ABORTED;
           if (cell !== TOMBSTONE || (await liveIn(older, ns, key))) await writer.add(ns, key, cell);
         }
@@ -402,29 +407,13 @@ class FileStore {
   private async read<T>(fn: (view: ReadView) => Promise<T>): Promise<T> {
     const view: ReadView = { memtable: this.memtable, segments: this.segments };
     for (const s of view.segments) s.refs++;
-    this.reading++;
+    this.reads.begin();
     try {
       return await fn(view);
     } finally {
       for (const s of view.segments) this.release(s);
-      if (--this.reading === 0 && this.readsDone) {
-        this.readsDone.resolve();
-        this.readsDone = undefined;
-      }
+      this.reads.end();
     }
-  }
-
-  /** Resolves when no read is in flight. */
-  private idle(): Promise<void> {
-    if (this.reading === 0) return Promise.resolve();
-    if (!this.readsDone) {
-      let resolve!: () => void;
-      const promise = new Promise<void>((r) => {
-        resolve = r;
-      });
-      this.readsDone = { promise, resolve };
-    }
-    return this.readsDone.promise;
   }
 
   private release(segment: Segment): void {
@@ -434,29 +423,6 @@ class FileStore {
       .close()
       .then(() => fs.rm(this.file(segment.name), { force: true }))
       .catch(warnOnFailure(this.logger, 'removing a merged segment failed', { dir: this.dir, segment: segment.name }));
-  }
-
-  /** Applies the log records that follow the manifest's segments; returns where the valid records end. */
-  private replayLog(data: Buffer): number {
-    const { payloads, ends } = readFrames(data, this.codec);
-    let validEnd = 0;
-    for (const [i, payload] of payloads.entries()) {
-      let record: { s: number; w: Array<[string, string, unknown?]> };
-      try {
-        record = JSON.parse(payload);
-      } catch {
-        break;
-      }
-      if (record.s > this.seq + 1) break; // a gap: nothing after it can be trusted
-      if (record.s === this.seq + 1) {
-        for (const [ns, key, ...value] of record.w) {
-          this.memtable.set(ns, key, value.length === 0 ? TOMBSTONE : JSON.stringify(value[0]));
-        }
-        this.seq = this.appliedSeq = record.s;
-      }
-      validEnd = ends[i]!;
-    }
-    return validEnd;
   }
 
   private file(name: string): string {

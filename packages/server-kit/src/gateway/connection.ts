@@ -104,20 +104,22 @@ export class Connection {
    * for `closeGraceMs`, or after MAX_CLOSE_DRAIN_MS in any case.
    */
   private terminateWhenStalled(): void {
+    const grace = Math.max(1, this.limits.closeGraceMs);
     let waited = 0;
     let last = this.ws.bufferedAmount;
     const check = () => {
       if (this.ws.readyState === this.ws.CLOSED) return;
-      waited += this.limits.closeGraceMs;
+      waited += grace;
       const left = this.ws.bufferedAmount;
-      if (left > 0 && left < last && waited < MAX_CLOSE_DRAIN_MS) {
+      // Still shrinking (down to 0 counts: the kernel may still hold the tail): one more grace.
+      if (left < last && waited < MAX_CLOSE_DRAIN_MS) {
         last = left;
-        this.setTimer(check, this.limits.closeGraceMs);
+        this.setTimer(check, grace);
       } else {
         this.ws.terminate();
       }
     };
-    this.setTimer(check, this.limits.closeGraceMs);
+    this.setTimer(check, grace);
   }
 
   terminate(): void {

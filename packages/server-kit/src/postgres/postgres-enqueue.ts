@@ -110,7 +110,8 @@ interface Row {
  * Stores a batch of enqueue calls in the caller's transaction, each call atomic on its own: a
  * call that would overfill a device fails alone with QUEUE_FULL and stores nothing, the others
  * are stored. Calls are decided in order, so a later call sees an earlier one's entries (an id
- * enqueued twice in one batch is stored once). Five round trips per batch, however many calls.
+ * enqueued twice in one batch is stored once). Five round trips per batch, however many calls; a
+ * sixth counts one sender's entries only when a device may hold more than a per-sender limit.
  */
 export async function storeBatch(
   tx: Tx,
@@ -181,7 +182,11 @@ export async function storeBatch(
     const entry = { seq: num(row.seq), storedAt: num(row.stored_at ?? 0), expiresAt: num(row.expires_at ?? 0) };
     (row.kind === 0 ? queued : acked).set(`${dk}\u0000${row.id}`, entry);
   }
-  const senderSizes = await countSenders(tx, sql, calls);
+  const senderSizes = await countSenders(tx, sql, calls, {
+    sizes,
+    cap: limits.length > 0 ? Math.max(...limits) : undefined,
+    adding: new Map(devices.map((d) => [deviceKey(d.device), d.n])),
+  });
 
   // Decide the calls in order; what an accepted call stores is visible to the calls after it.
   const stored = new Map<string, Found>();
@@ -292,19 +297,41 @@ export async function storeBatch(
   return outcomes;
 }
 
+/** What the lookup learnt of each device's size: a bound, exact only below `cap` (see `lookup`). */
+interface DeviceSizes {
+  sizes: Map<string, number>;
+  /** The largest device limit of the batch (rows were counted up to it), or undefined when none. */
+  cap: number | undefined;
+  /** Entries the batch may add per device (at most). */
+  adding: Map<string, number>;
+}
+
 /**
  * Per `${deviceKey}\u0000${sender}`: the device's unexpired entries of that sender, counted up to
- * the largest per-sender limit of the batch (one more round trip, only when a call has such a limit).
+ * the largest per-sender limit of the batch. A device whose whole queue, plus everything the batch
+ * may add to it, stays within the smallest per-sender limit cannot pass it and is not counted; so
+ * the extra round trip is made only for a device holding more than that.
  */
-async function countSenders(tx: Tx, sql: EnqueueStatements, calls: EnqueueCall[]): Promise<Map<string, number>> {
+async function countSenders(
+  tx: Tx,
+  sql: EnqueueStatements,
+  calls: EnqueueCall[],
+  known: DeviceSizes,
+): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const limited = calls.filter((c) => c.maxPerSender !== undefined);
   if (limited.length === 0) return sizes;
+  const smallest = Math.min(...limited.map((c) => c.maxPerSender as number));
+  const mayPass = (dk: string): boolean => {
+    const bound = known.sizes.get(dk);
+    if (bound === undefined || known.cap === undefined || bound >= known.cap) return true;
+    return bound + (known.adding.get(dk) ?? 0) > smallest;
+  };
   const pairs = new Map<string, { device: DeviceAddress; sender: string }>();
   for (const call of limited) {
     for (const item of call.items) {
-      if (item.sender !== undefined)
-        pairs.set(`${deviceKey(item.device)}\u0000${item.sender}`, { device: item.device, sender: item.sender });
+      if (item.sender === undefined || !mayPass(deviceKey(item.device))) continue;
+      pairs.set(`${deviceKey(item.device)}\u0000${item.sender}`, { device: item.device, sender: item.sender });
     }
   }
   if (pairs.size === 0) return sizes;

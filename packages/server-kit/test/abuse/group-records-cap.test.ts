@@ -1,9 +1,7 @@
 // Finding 9 of issue 17 (part): group records count against each recipient's queue cap, so creating
 // groups that name a user cannot grow that user's queue past it; the other members still get them.
-import { generateAuthKeyPair, pb } from '@parley/core';
-import { generateDeviceKeys } from '@parley/core/crypto';
-import { signGroupRecord } from '@parley/core/groups';
-import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { generateAuthKeyPair } from '@parley/core';
+import { createGroup, publishIdentity, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { describe, expect, it } from 'vitest';
 
 const fixture = useAbuseServer();
@@ -13,30 +11,10 @@ describe('group records and queue caps', () => {
     const { stores, peer } = await fixture.start({ maxQueuedPerDevice: 3 });
     // The victim and a friend are registered, then offline: records wait in their queues.
     for (const userId of ['victim', 'friend']) (await peer(userId, 1, await generateAuthKeyPair())).close();
-    const identity = (await generateDeviceKeys()).identityKeyPair;
     const mallory = await peer('mallory');
-    const published = await mallory.request({ keysUpload: { registrationId: 7, identityKey: identity.publicKey } });
-    expect(published.body).toBe('keysUploadResult');
+    const identity = await publishIdentity(mallory, 7);
     const create = async (groupId: string, members: string[]) => {
-      const record = await signGroupRecord(
-        {
-          groupId,
-          version: 1,
-          prevHash: new Uint8Array(),
-          actor: { userId: 'mallory', deviceId: 1 },
-          at: Date.now(),
-          actorIdentityKey: identity.publicKey,
-          create: {
-            name: 'spam',
-            members: [
-              { userId: 'mallory', role: pb.GroupRole.GROUP_ROLE_ADMIN },
-              ...members.map((userId) => ({ userId, role: pb.GroupRole.GROUP_ROLE_MEMBER })),
-            ],
-          },
-        },
-        identity.privateKey,
-      );
-      const answer = await mallory.request({ groupChange: { record } });
+      const answer = await createGroup(mallory, 'mallory', identity, groupId, members);
       expect(answer.body, answer.error?.message ?? '').toBe('groupState');
     };
     for (let i = 0; i < 6; i++) await create(`spam-${i}`, ['victim']);

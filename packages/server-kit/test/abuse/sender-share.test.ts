@@ -1,7 +1,7 @@
 // Finding 2 of issue 17 (queue part): one sender may hold only a share of a recipient device's queue,
 // so a flood from one user cannot make the recipient unreachable for everyone else.
-import { isParleyError, pb, type ServerFrame } from '@parley/core';
-import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
+import { isParleyError, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { createGroup, publishIdentity, sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { describe, expect, it } from 'vitest';
 import { memoryDeviceRegistry, memoryQueue } from '../../src/index.js';
 import { enqueueMessage, type QueuePorts } from '../../src/messages/queue-ports.js';
@@ -33,6 +33,30 @@ describe("a sender's share of a recipient's queue", () => {
     const alice = await peer('alice');
     expect((await sendText(alice, 'bob', 'hello bob')).body).toBe('sendAck');
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(6);
+  });
+
+  it("applies to group messages too: a member flooding a group cannot fill another member's queue", async () => {
+    const { stores, peer } = await fixture.start({ maxQueuedPerSender: 3, queueFullRetryAfterMs: 7_000 });
+    const bob = await peer('bob');
+    await publishIdentity(bob, 8);
+    bob.close(); // offline: group messages wait in his queue
+    const mallory = await peer('mallory');
+    const identity = await publishIdentity(mallory, 9);
+    expect((await createGroup(mallory, 'mallory', identity, 'g1', ['bob'])).body).toBe('groupState');
+    const groupSend = () =>
+      mallory.request({
+        send: {
+          messageId: newMessageId(),
+          groupId: 'g1',
+          shared: { type: pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT, data: new Uint8Array([1]) },
+        },
+      });
+    for (let i = 0; i < 3; i++) expect((await groupSend()).body).toBe('sendAck');
+    const refused = await groupSend();
+    expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_QUEUE_FULL);
+    expect(refused.error?.retryAfterMs).toBe(7_000);
+    // The group record (not a message of mallory's) and the three messages.
+    expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(4);
   });
 
   it("does not count a sender's copies to its own devices", async () => {

@@ -1,5 +1,5 @@
 import type { CheckedRange } from '../../stores/list-range.js';
-import { type Cell, TOMBSTONE } from './cell.js';
+import type { Cell, TOMBSTONE } from './cell.js';
 
 interface Space {
   readonly cells: Map<string, Cell>;
@@ -14,14 +14,6 @@ interface Space {
  */
 export class Memtable {
   private readonly spaces = new Map<string, Space>();
-  /** Roughly the bytes of text held, to decide when to flush. */
-  bytes = 0;
-
-  get size(): number {
-    let n = 0;
-    for (const space of this.spaces.values()) n += space.keys.length;
-    return n;
-  }
 
   get(ns: string, key: string): Cell | undefined {
     return this.spaces.get(ns)?.cells.get(key);
@@ -36,7 +28,6 @@ export class Memtable {
     }
     if (!space.cells.has(key)) space.keys.splice(lowerBound(space.keys, key), 0, key);
     space.cells.set(key, cell);
-    this.bytes += key.length + (cell === TOMBSTONE ? 0 : cell.length) + 8;
   }
 
   /**
