@@ -65,4 +65,18 @@ describe('deliveries offered in one tick', () => {
     pump.offer(second!); // the pump is reading: m2 is left to the read
     await vi.waitFor(() => expect(frames.flat()).toEqual(['m1', 'm2']));
   });
+
+  it('still go out when offered out of seq order (their requests finished in another order)', async () => {
+    const { pump, frames, store } = await caughtUpPump();
+    const [early, late] = await store(['m1', 'm2']);
+    pump.offer(late!); // the request that stored m2 finished first
+    await vi.waitFor(() => expect(frames.flat()).toEqual(['m2']));
+    pump.offer(early!);
+    // Before: m1 was left for a read after m2's seq, that is, until the next connection.
+    await vi.waitFor(() => expect(frames.flat()).toEqual(['m2', 'm1']));
+    expect(pump.outstanding(['m1', 'm2'])).toEqual(['m1', 'm2']);
+    const [next] = await store(['m3']);
+    pump.offer(next!);
+    await vi.waitFor(() => expect(frames.flat()).toEqual(['m2', 'm1', 'm3'])); // nothing sent twice
+  });
 });

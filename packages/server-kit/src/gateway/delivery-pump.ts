@@ -46,6 +46,8 @@ export class DeliveryPump {
   /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
   private offered: Uint8Array[] = [];
   private offeredBytes = 0;
+  /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
+  private rewindTo = Number.POSITIVE_INFINITY;
 
   constructor(private readonly o: DeliveryPumpOptions) {}
 
@@ -56,12 +58,22 @@ export class DeliveryPump {
   }
 
   /**
-   * A freshly stored entry (entries arrive in seq order, see OfflineQueue.commitOrdered). When
+   * A freshly stored entry (usually in seq order, see OfflineQueue.commitOrdered; one that comes
+   * after a later entry went out makes the next read start before it). When
    * the pump is caught up it goes out at the end of this tick, in one Deliver frame with the other
    * entries offered meanwhile (a group commit stores many at once, and each frame costs a write and
    * an ack); otherwise it is read from the queue in turn.
    */
   offer(entry: PumpEntry): void {
+    if (entry.seq <= this.lastSentSeq) {
+      // The queue commits in seq order, but the requests that stored these entries finish in any
+      // order (a receipt's handler may reach here before a message's stored in the same commit).
+      // Reading on after lastSentSeq would skip this entry until the next connection: read again
+      // from just before it (entries already in flight are not sent twice).
+      if (!this.inflight.has(entry.id)) this.rewindTo = Math.min(this.rewindTo, entry.seq - 1);
+      this.nudge();
+      return;
+    }
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
       const envelope = this.take(entry);
@@ -109,7 +121,9 @@ export class DeliveryPump {
         const room = this.o.window - this.inflight.size;
         if (room <= 0) break; // acks will nudge again
         this.dirty = false;
-        const entries = await this.o.queue.read(this.o.device, { afterSeq: this.lastSentSeq, limit: room });
+        const afterSeq = Math.min(this.lastSentSeq, this.rewindTo);
+        this.rewindTo = Number.POSITIVE_INFINITY;
+        const entries = await this.o.queue.read(this.o.device, { afterSeq, limit: room });
         this.backoff.reset();
         if (this.stopped || !this.o.connection.isOpen) break;
         this.send(entries);
@@ -142,7 +156,7 @@ export class DeliveryPump {
   /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
   private take(entry: PumpEntry): Uint8Array {
     this.inflight.add(entry.id);
-    this.lastSentSeq = entry.seq;
+    this.lastSentSeq = Math.max(this.lastSentSeq, entry.seq);
     if (!this.synced) this.sentDuringSync++;
     return withSeq(entry.data, entry.seq, entry.shared);
   }
@@ -167,6 +181,7 @@ export class DeliveryPump {
       size = 0;
     };
     for (const entry of entries) {
+      if (this.inflight.has(entry.id)) continue; // read again after a rewind, and sent already
       const envelope = this.take(entry);
       if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
       batch.push(envelope);
