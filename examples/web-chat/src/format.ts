@@ -35,18 +35,55 @@ export function presenceLine(peer: PeerState | undefined, now: number): string {
   return when.includes(':') ? `last seen today at ${when}` : `last seen ${when} at ${clockTime(peer.lastSeen)}`;
 }
 
-/** Ticks of an outgoing message: a clock while pending, one grey, two grey, two blue; a mark when it failed. */
-export function ticks(status: MessageStatus | undefined): { glyph: string; label: string } {
+/**
+ * Ticks of an outgoing message, told apart by shape as well as colour: a clock while pending, one
+ * check when the server has it, two checks when delivered, two checks on a filled badge when read,
+ * an exclamation mark when it failed.
+ */
+export function ticks(status: MessageStatus | undefined): {
+  icon: 'clock' | 'check' | 'checks' | 'alert';
+  label: string;
+} {
   switch (status) {
     case 'sent':
-      return { glyph: '✓', label: 'sent' };
+      return { icon: 'check', label: 'sent' };
     case 'delivered':
-      return { glyph: '✓✓', label: 'delivered' };
+      return { icon: 'checks', label: 'delivered' };
     case 'read':
-      return { glyph: '✓✓', label: 'read' };
+      return { icon: 'checks', label: 'read' };
     case 'failed':
-      return { glyph: '!', label: 'not sent' };
+      return { icon: 'alert', label: 'not sent' };
     default:
-      return { glyph: '🕓', label: 'sending' };
+      return { icon: 'clock', label: 'sending' };
   }
 }
+
+/** Up to two initials of a user or group name for its avatar: "alice" → "A", "Dinner crew" → "DC", "mary-jo" → "MJ". */
+export function initials(name: string): string {
+  const words = name.split(/[\s._-]+/u).filter(Boolean);
+  const letters = (words.length > 1 ? words.slice(0, 2).map((w) => [...w][0]) : [[...(words[0] ?? '?')][0]]).join('');
+  return letters.toLocaleUpperCase() || '?';
+}
+
+/** A stable hue (0–359) for a name, so each avatar keeps its colour. */
+export function avatarHue(name: string): number {
+  let hash = 0;
+  for (const ch of name) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) >>> 0;
+  return hash % 360;
+}
+
+/** The date separator above a day's first message: "Today", "Yesterday", else "Tuesday 3 March 2026". */
+export function dayLabel(at: number, now: number): string {
+  const day = (t: number) => new Date(t).toDateString();
+  if (day(at) === day(now)) return 'Today';
+  if (day(at) === day(now - 86_400_000)) return 'Yesterday';
+  return new Date(at).toLocaleDateString(undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+}
+
+/** The key of a message's day (local time), to tell where a date separator goes. */
+export const dayKey = (at: number) => new Date(at).toDateString();

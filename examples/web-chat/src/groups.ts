@@ -1,13 +1,10 @@
 // Group chats as the web chat sees them: the client's verified group state, and pure helpers for
 // the "New group" form and the header (unit-tested in Node).
-import type { ParleyClient } from '@parley/client';
+import type { GroupInfo } from '@parley/client';
 import { USER_NAME } from './session.js';
 
-/**
- * A group as `client.groups` returns it. `@parley/client` does not export its `GroupInfo` type
- * yet, so it is derived from the API here.
- */
-export type GroupInfo = Awaited<ReturnType<ParleyClient['groups']['create']>>;
+/** A group as `client.groups` returns it. */
+export type { GroupInfo };
 
 /** The header line of a group chat: its members, this user first as "You". */
 export function membersLine(group: Pick<GroupInfo, 'members' | 'isMember'>, self: string): string {

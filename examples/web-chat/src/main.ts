@@ -1,6 +1,7 @@
 // Entry point: signs in the user this browser was last used as, or asks for a name.
 import { ChatApp } from './app.js';
 import { openSession, USER_NAME } from './session.js';
+import { fillIcons } from './views/icons.js';
 import { showScreen } from './views/screens.js';
 import { showSignIn } from './views/sign-in.js';
 
@@ -30,6 +31,8 @@ async function signIn(userId: string): Promise<void> {
 }
 
 const signInNow = (userId: string) => void signIn(userId);
+
+fillIcons(document);
 
 const lastUser = localStorage.getItem(LAST_USER);
 const error = sessionStorage.getItem(SIGN_IN_ERROR) ?? '';

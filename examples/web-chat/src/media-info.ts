@@ -27,16 +27,19 @@ export function mediaInfo(media: MediaAttachment): MediaInfo {
 }
 
 const NOUN: Record<MediaKind, string> = {
-  image: '📷 Photo',
-  video: '🎥 Video',
-  voice: '🎤 Voice message',
-  document: '📄',
+  image: 'Photo',
+  video: 'Video',
+  voice: 'Voice message',
+  document: 'Document',
 };
 
-/** One line for the chat list and notifications: the caption, else the kind (and a document's name). */
+/**
+ * One line for the chat list and notifications: the caption, else the kind (a document's name).
+ * Plain words, no emoji (a machine without an emoji font shows boxes); views add the kind's icon.
+ */
 export function mediaLabel(info: Pick<MediaInfo, 'kind' | 'fileName' | 'caption'>): string {
-  if (info.caption) return `${NOUN[info.kind].split(' ')[0]} ${info.caption}`;
-  if (info.kind === 'document') return `📄 ${info.fileName ?? 'Document'}`;
+  if (info.caption) return info.caption;
+  if (info.kind === 'document') return info.fileName ?? NOUN.document;
   return NOUN[info.kind];
 }
 

@@ -1,6 +1,6 @@
 // The glue between attachments and the client: sending picked files in order, and downloading
 // a message's file as a Blob for the views.
-import type { MediaKind, ParleyClient, SendResult } from '@parley/client';
+import type { MediaKind, ParleyClient, SendHandle } from '@parley/client';
 import { outgoingType, safeMimeType } from './media-types.js';
 
 /** What the app knows about a file it sends besides its bytes. */
@@ -9,19 +9,20 @@ export interface OutgoingMedia {
   mimeType: string;
   fileName?: string;
   durationMs?: number;
+  caption?: string;
 }
 
 /**
- * Hands attachments to `client.sendMedia` in the order they were picked (the pending bubbles rely
- * on it), each once its image size was read; a file waits for the previous one to be handed over,
- * not for its upload.
+ * Hands attachments to `client.send` in the order they were picked, each once its image size was
+ * read; a file waits for the previous one to be handed over, not for its upload. Each resolves
+ * with the send's handle (its message id and pending stored form: the local echo).
  */
 export class MediaSends {
   private handedOver: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: ParleyClient) {}
 
-  send(chatId: string, file: Blob, picked: OutgoingMedia): Promise<SendResult> {
+  send(chatId: string, file: Blob, picked: OutgoingMedia): Promise<SendHandle> {
     // Only allowed types go out as media; anything else is a document (application/octet-stream).
     const meta = { ...picked, ...outgoingType(picked.kind, picked.mimeType) };
     const size = meta.kind === 'image' ? imageSize(file) : Promise.resolve({});
@@ -33,14 +34,17 @@ export class MediaSends {
     return previous.then(async () => {
       const dimensions = await size;
       try {
-        return this.client.sendMedia(chatId, {
-          kind: meta.kind,
-          data: file,
-          mimeType: meta.mimeType,
-          ...(meta.fileName ? { fileName: meta.fileName } : {}),
-          ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
-          // Lets the receiver reserve the image's space before it is downloaded.
-          ...dimensions,
+        return await this.client.send(chatId, {
+          media: {
+            kind: meta.kind,
+            data: file,
+            mimeType: meta.mimeType,
+            ...(meta.fileName ? { fileName: meta.fileName } : {}),
+            ...(meta.durationMs ? { durationMs: meta.durationMs } : {}),
+            ...(meta.caption ? { caption: meta.caption } : {}),
+            // Lets the receiver reserve the image's space before it is downloaded.
+            ...dimensions,
+          },
         });
       } finally {
         handed();

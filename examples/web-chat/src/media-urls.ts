@@ -21,6 +21,10 @@ export class MediaUrls {
     return url;
   }
 
+  has(messageId: string): boolean {
+    return this.urls.has(messageId);
+  }
+
   /** Shows a file this tab already has (a sent attachment) without downloading it again. */
   remember(messageId: string, blob: Blob): void {
     if (!this.urls.has(messageId)) this.urls.set(messageId, Promise.resolve(URL.createObjectURL(blob)));

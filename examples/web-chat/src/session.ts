@@ -5,7 +5,7 @@ import { idbClientStore } from '@parley/client/browser';
 export interface Session {
   userId: string;
   client: ParleyClient;
-  /** The client's store; the web chat keeps its chat list there too (see history.ts). */
+  /** The client's store (the client keeps the chat list and history there). */
   store: ClientStore;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, listTime, presenceLine, ticks } from '../src/format.js';
+import { avatarHue, clockTime, dayLabel, initials, listTime, presenceLine, ticks } from '../src/format.js';
 import { gatewayUrl, USER_NAME } from '../src/session.js';
 
 const at = (iso: string) => new Date(iso).getTime();
@@ -29,10 +29,29 @@ describe('formatting', () => {
   it('maps statuses to ticks with a spoken label', () => {
     expect(ticks(undefined).label).toBe('sending');
     expect(ticks('pending').label).toBe('sending');
-    expect(ticks('sent')).toEqual({ glyph: '✓', label: 'sent' });
-    expect(ticks('delivered')).toEqual({ glyph: '✓✓', label: 'delivered' });
-    expect(ticks('read')).toEqual({ glyph: '✓✓', label: 'read' });
-    expect(ticks('failed').label).toBe('not sent');
+    expect(ticks('pending').icon).toBe('clock');
+    expect(ticks('sent')).toEqual({ icon: 'check', label: 'sent' });
+    expect(ticks('delivered')).toEqual({ icon: 'checks', label: 'delivered' });
+    expect(ticks('read')).toEqual({ icon: 'checks', label: 'read' });
+    expect(ticks('failed')).toEqual({ icon: 'alert', label: 'not sent' });
+  });
+
+  it('makes avatar initials and a stable colour from a name', () => {
+    expect(initials('alice')).toBe('A');
+    expect(initials('Dinner crew')).toBe('DC');
+    expect(initials('mary-jo')).toBe('MJ');
+    expect(initials('')).toBe('?');
+    expect(avatarHue('alice')).toBe(avatarHue('alice'));
+    expect(avatarHue('alice')).not.toBe(avatarHue('bob'));
+    expect(avatarHue('alice')).toBeGreaterThanOrEqual(0);
+    expect(avatarHue('alice')).toBeLessThan(360);
+  });
+
+  it('labels date separators: today, yesterday, else the full date', () => {
+    const now = new Date(2026, 2, 10, 12).getTime();
+    expect(dayLabel(new Date(2026, 2, 10, 0, 5).getTime(), now)).toBe('Today');
+    expect(dayLabel(new Date(2026, 2, 9, 23).getTime(), now)).toBe('Yesterday');
+    expect(dayLabel(new Date(2026, 2, 3, 9).getTime(), now)).toContain('2026');
   });
 
   it('accepts short lowercase user names and derives the gateway from the page', () => {

@@ -50,9 +50,9 @@ describe('attachment MIME allowlist (issue 17, finding 7)', () => {
   it('sends a file whose type is not allowed for its kind as an opaque document', async () => {
     const sent: SendMediaOptions[] = [];
     const client = {
-      sendMedia: async (_to: string, input: SendMediaOptions) => {
-        sent.push(input);
-        return { messageId: 'x' };
+      send: async (_to: string, input: { media: SendMediaOptions }) => {
+        sent.push(input.media);
+        return { id: 'x' };
       },
     } as unknown as ParleyClient;
     const sends = new MediaSends(client);

@@ -7,10 +7,11 @@ import { createClient, isParleyError, memoryClientStore, type ParleyClient } fro
 import { clientStoreCompliance } from '@parley/client/testing';
 import { type ServerProcess, startServer } from '@parley/test-utils/reference-server';
 import { build } from 'esbuild';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { webChatDir } from '../scripts/build.js';
 import { launchChromium } from './chromium.js';
+import type { SeedPage } from './harness/seed-page.js';
 import { solidPng, toneWav } from './media-fixtures.js';
 import { HarnessChannels, openRemoteStore, type RemoteStore } from './remote-store.js';
 
@@ -22,17 +23,21 @@ let tmp: string;
 let server: ServerProcess;
 let browser: Browser;
 let harnessScript: string;
+let seedScript: string;
 const pageErrors: string[] = [];
+/** Requests of the web chat's pages that failed (a missing favicon would show here). */
+const httpErrors: string[] = [];
 const screenshots: string[] = [];
 const clients: ParleyClient[] = [];
 
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(tmpdir(), 'parley-web-chat-'));
   await mkdir(ARTIFACTS, { recursive: true });
-  [server, browser, harnessScript] = await Promise.all([
+  [server, browser, harnessScript, seedScript] = await Promise.all([
     startServer(['--port', '0', '--data', path.join(tmp, 'data')]),
     launchChromium(),
-    bundleHarness(),
+    bundle('test/harness/store-harness.ts'),
+    bundle('test/harness/seed-page.ts', 'iife'),
   ]);
 }, 60_000);
 
@@ -48,12 +53,22 @@ afterAll(async () => {
 async function openChat(context: BrowserContext, label: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${label}: ${error.message}`));
+  // A CSP violation (an inline style, say) is only a console message: count it as an error too.
+  page.on('console', (message) => {
+    if (/Content Security Policy/.test(message.text())) pageErrors.push(`${label}: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) httpErrors.push(`${label}: ${response.status()} ${response.url()}`);
+  });
   await page.goto(`${server.httpUrl}/`);
   return page;
 }
 
 async function signIn(context: BrowserContext, user: string): Promise<Page> {
-  const page = await openChat(context, user);
+  return signInOn(await openChat(context, user), user);
+}
+
+async function signInOn(page: Page, user: string): Promise<Page> {
   await page.getByLabel('Your user name').fill(user);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await connected(page);
@@ -146,7 +161,7 @@ describe('web chat in Chromium', () => {
     const read = outgoing(alice, 'hi bob', 'read');
     await read.waitFor();
     expect(await tickColor(read)).toBe(BLUE);
-    expect(await chatRow(bob, 'alice').locator('.unread').count()).toBe(0);
+    await vi.waitFor(async () => expect(await chatRow(bob, 'alice').locator('.unread').count()).toBe(0));
 
     // alice has the chat open and the tab visible: bob's reply is read at once.
     await send(bob, 'hi alice');
@@ -174,6 +189,25 @@ describe('web chat in Chromium', () => {
     await screenshot(bob, '2-bob-after-reopen');
   });
 
+  it('keeps the chat list and history across a reload (both read from the client, no index of its own)', async () => {
+    await alice.reload();
+    await connected(alice);
+    await chatRow(alice, 'bob').locator('.preview', { hasText: 'away 5' }).waitFor();
+    await chatRow(alice, 'bob').click();
+    await outgoing(alice, 'away 5', 'read').waitFor();
+    expect(await alice.locator('#messages > li[data-message-id] .text').allTextContents()).toEqual([
+      'hi bob',
+      'hi alice',
+      'away 1',
+      'away 2',
+      'away 3',
+      'away 4',
+      'away 5',
+    ]);
+    // One date separator above the first message of the day.
+    expect(await alice.locator('#messages > li.day').allTextContents()).toEqual(['Today']);
+  });
+
   it('6. bob replies and alice reacts; alice edits, deletes for everyone and turns on disappearing messages', async () => {
     await send(alice, 'lunch at 12?');
     const question = bob.locator('li[data-direction="in"]', { hasText: 'lunch at 12?' });
@@ -183,10 +217,10 @@ describe('web chat in Chromium', () => {
     const reply = alice.locator('li[data-direction="in"]', { hasText: 'yes!' });
     await reply.locator('.quote', { hasText: 'alice: lunch at 12?' }).waitFor();
 
-    await reply.getByRole('button', { name: 'React 👍' }).click();
+    await reply.getByRole('button', { name: 'React with a thumbs up' }).click();
     await bob
       .locator('li[data-direction="out"]', { hasText: 'yes!' })
-      .locator('.reactions', { hasText: '👍 alice' })
+      .locator('.reaction[data-emoji="👍"]', { hasText: 'alice' })
       .waitFor();
 
     await outgoing(alice, 'lunch at 12?').getByRole('button', { name: 'Edit' }).click();
@@ -257,12 +291,30 @@ describe('web chat in Chromium', () => {
     alice = second;
   });
 
-  it('says when a chat partner has never signed in, and marks the message as not sent', async () => {
+  it('says when a chat partner has never signed in, marks the message failed, and Retry sends it once they have', async () => {
     await startChatWith(alice, 'zed');
     await alice.locator('#chat-error', { hasText: 'zed has not signed in yet' }).waitFor();
-    await send(alice, 'anyone there?');
-    await outgoing(alice, 'anyone there?', 'failed').waitFor();
+    await send(alice, 'anyone there? https://example.org/plan');
+    const failed = outgoing(alice, 'anyone there?', 'failed');
+    await failed.waitFor();
     await alice.locator('#chat-error', { hasText: 'Not sent' }).waitFor();
+    // The URL in it is a link that opens in a new tab without access to this one.
+    const link = failed.getByRole('link', { name: 'https://example.org/plan' });
+    expect(await link.getAttribute('href')).toBe('https://example.org/plan');
+    expect(await link.getAttribute('rel')).toContain('noopener');
+    await screenshot(alice, 'failed-send-retry');
+
+    // The server refused it (zed had no device); once zed signed in, Retry sends the same message.
+    const zedProfile = await browser.newContext();
+    const zed = await signIn(zedProfile, 'zed');
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await outgoing(alice, 'anyone there?', 'delivered').waitFor();
+    await chatRow(zed, 'alice').click();
+    await zed.locator('li[data-direction="in"]', { hasText: 'anyone there?' }).waitFor();
+    await outgoing(alice, 'anyone there?', 'read').waitFor();
+    expect(await outgoing(alice, 'anyone there?').count()).toBe(1);
+    expect(await zed.locator('li[data-direction="in"]').count()).toBe(1);
+    await zedProfile.close();
   });
 
   it('refuses a name that is already the device of another browser, and says why', async () => {
@@ -361,8 +413,11 @@ describe('web chat in Chromium', () => {
     await alice.locator('#attach-file').setInputFiles({
       name: 'square.png',
       mimeType: 'image/png',
-      buffer: solidPng(24, 16, [11, 116, 222]),
+      buffer: solidPng(120, 80, [11, 116, 222]),
     });
+    // Picked files wait for a caption (none here) and Send.
+    await alice.locator('#attachment-draft', { hasText: 'square.png' }).waitFor();
+    await alice.getByRole('button', { name: 'Send' }).click();
     await chatRow(bob, 'alice').click();
     const image = bob.locator('li[data-direction="in"] figure.image img');
     await image.waitFor();
@@ -370,7 +425,7 @@ describe('web chat in Chromium', () => {
       await img.decode();
       return [img.naturalWidth, img.naturalHeight];
     });
-    expect(size).toEqual([24, 16]);
+    expect(size).toEqual([120, 80]);
     // alice's own bubble shows the file she picked (from memory), with the usual ticks.
     const own = alice.locator('li[data-direction="out"] figure.image img');
     await own.waitFor();
@@ -378,26 +433,184 @@ describe('web chat in Chromium', () => {
       await img.decode();
       return img.naturalWidth;
     });
-    expect(ownWidth).toBe(24);
+    expect(ownWidth).toBe(120);
     await alice.locator('li[data-direction="out"][data-status="read"] figure.image').waitFor();
-    expect(await chatRow(alice, 'bob').locator('.preview').textContent()).toContain('📷 Photo');
-    // A voice note and a document: an <audio> that loads (the page's CSP allows blob: media) and a link.
+    await vi.waitFor(async () =>
+      expect(await chatRow(alice, 'bob').locator('.preview').textContent()).toContain('Photo'),
+    );
+    // Without a caption, the time sits on the image: the bubble is no wider than the image.
+    const bubbleWidth = await own.evaluate((img) => img.closest('li')!.getBoundingClientRect().width);
+    expect(bubbleWidth).toBeLessThan(120 + 20);
+    // A click opens the image viewer; Escape closes it.
+    await image.click();
+    await bob.locator('#image-viewer[open] img').waitFor();
+    await screenshot(bob, '4-bob-image-viewer');
+    await bob.keyboard.press('Escape');
+    await bob.locator('#image-viewer:not([open])').waitFor({ state: 'attached' });
+    // A document with a caption and a voice note: a link, and an <audio> that loads (the page's CSP
+    // allows blob: media). The caption typed goes with the first file.
     await alice.locator('#attach-file').setInputFiles([
-      { name: 'note.wav', mimeType: 'audio/wav', buffer: toneWav(300) },
       { name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') },
+      { name: 'note.wav', mimeType: 'audio/wav', buffer: toneWav(300) },
     ]);
+    await send(alice, 'here is the plan');
     const audio = bob.locator('li[data-direction="in"] figure.voice audio');
     await audio.waitFor();
     await bob.waitForFunction((el) => (el as HTMLAudioElement).readyState >= 1, await audio.elementHandle());
     expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeCloseTo(0.3, 1);
     const link = bob.locator('li[data-direction="in"] figure.document a[download="plan.txt"]');
     await link.waitFor();
-    expect(await link.textContent()).toBe('📄 plan.txt (8 B)');
+    expect(await link.textContent()).toBe('plan.txt (8 B)');
+    await bob.locator('li[data-direction="in"] figure.document figcaption', { hasText: 'here is the plan' }).waitFor();
     await Promise.all([screenshot(alice, '4-alice-image'), screenshot(bob, '4-bob-image')]);
   });
 
-  it('raised no uncaught error in any page', () => {
+  it('says "offline" in the header for this tab, not a stale "online", and Reconnect now reconnects', async () => {
+    const context = await browser.newContext();
+    // Every WebSocket of this profile goes through here, so the test can cut the server off.
+    let blocked = false;
+    const sockets: WebSocketRoute[] = [];
+    await context.routeWebSocket(/.*/, (ws) => {
+      const server = ws.connectToServer();
+      if (blocked) {
+        // Like a server that accepts the socket, then drops it: the page never hears from it.
+        server.onMessage(() => void ws.close({ code: 1001, reason: 'blocked by the test' }));
+        return;
+      }
+      sockets.push(ws);
+    });
+    const ivy = await signIn(context, 'ivy');
+    await startChatWith(ivy, 'bob');
+    await peerStatus(ivy, /^online$/).waitFor();
+
+    // The browser says the network is gone: the header says so at once.
+    await context.setOffline(true);
+    await peerStatus(ivy, /^you are offline$/).waitFor();
+    await ivy.locator('#connection', { hasText: 'This device is offline' }).waitFor();
+    await context.setOffline(false);
+    await peerStatus(ivy, /^online$/).waitFor();
+
+    // The connection to the server drops and stays down; time stands still, so only the button
+    // (not the client's backoff) can bring it back.
+    await ivy.clock.install();
+    await ivy.clock.pauseAt(Date.now() + 1000);
+    blocked = true;
+    await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+    await peerStatus(ivy, /^you are offline$/).waitFor();
+    expect(await chatRow(ivy, 'bob').locator('.online-dot').count()).toBe(0);
+    const reconnect = ivy.getByRole('button', { name: 'Reconnect now' });
+    await reconnect.waitFor();
+    // Sends wait as pending meanwhile; a pending one can be taken back.
+    await send(ivy, 'never mind');
+    const cancelled = outgoing(ivy, 'never mind', 'pending');
+    await cancelled.getByRole('button', { name: 'Cancel sending' }).click();
+    await cancelled.waitFor({ state: 'detached' });
+    await send(ivy, 'back soon');
+    await outgoing(ivy, 'back soon', 'pending').waitFor();
+    await screenshot(ivy, '7-offline-header');
+
+    const attempts = sockets.length;
+    blocked = false;
+    await reconnect.click();
+    await peerStatus(ivy, /^online$/).waitFor();
+    expect(sockets.length).toBeGreaterThan(attempts);
+    await ivy.clock.resume();
+    await outgoing(ivy, 'back soon', 'delivered').waitFor();
+    expect(await outgoing(ivy, 'never mind').count()).toBe(0);
+    expect(await reconnect.isHidden()).toBe(true);
+
+    // Without the button too, the client retries at once when the browser says the network is back
+    // (`online`) or the tab gets focus; with the clock paused again, only these signals can do it.
+    for (const signal of ['online', 'focus'] as const) {
+      await ivy.clock.pauseAt(await ivy.evaluate(() => Date.now() + 1000));
+      await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
+      await peerStatus(ivy, /^you are offline$/).waitFor();
+      if (signal === 'online') {
+        await context.setOffline(true);
+        await context.setOffline(false);
+      } else {
+        await ivy.evaluate(() => window.dispatchEvent(new Event('focus')));
+      }
+      await peerStatus(ivy, /^online$/).waitFor();
+      await ivy.clock.resume();
+    }
+    await context.close();
+  });
+
+  it('scrolls back through 10,000 messages of a chat, keeping at most 300 bubbles in the page', async () => {
+    const context = await browser.newContext();
+    const page = await openChat(context, 'uma');
+    // The store the web chat opens for uma, filled before she signs in.
+    await page.evaluate(seedScript);
+    const [chatId] = await page.evaluate(() =>
+      (globalThis as unknown as SeedPage).seedWebChat('parley-web-chat:uma', 'uma', 10_000),
+    );
+    await signInOn(page, 'uma');
+    await chatRow(page, chatId!).click();
+    const list = page.locator('#messages');
+    const bubbles = page.locator('#messages > li[data-message-id]');
+    await bubbles.filter({ hasText: `message 9999 in ${chatId}` }).waitFor();
+    const firstId = () => bubbles.first().getAttribute('data-message-id');
+    let pages = 0;
+    while ((await list.getAttribute('data-has-older')) === 'true') {
+      const before = await firstId();
+      await list.evaluate((el) => {
+        el.scrollTop = 0;
+        el.dispatchEvent(new Event('scroll'));
+      });
+      await page.waitForFunction(
+        (before) =>
+          document.querySelector('#messages > li[data-message-id]')?.getAttribute('data-message-id') !== before,
+        before,
+      );
+      expect(await bubbles.count()).toBeLessThanOrEqual(300);
+      pages++;
+    }
+    await bubbles
+      .first()
+      .filter({ hasText: `message 0 in ${chatId}` })
+      .waitFor();
+    expect(pages).toBeGreaterThanOrEqual(99);
+    expect(await list.getAttribute('data-has-newer')).toBe('true');
+    await screenshot(page, '8-oldest-of-10000');
+
+    // And forward again: a newer page comes in at the bottom, the oldest bubbles leave.
+    const lastBefore = await bubbles.last().getAttribute('data-message-id');
+    await list.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await page.waitForFunction(
+      (before) =>
+        [...document.querySelectorAll('#messages > li[data-message-id]')].at(-1)?.getAttribute('data-message-id') !==
+        before,
+      lastBefore,
+    );
+    expect(await bubbles.count()).toBeLessThanOrEqual(300);
+    expect(await list.getAttribute('data-has-older')).toBe('true');
+    await context.close();
+  });
+
+  it('draws its icons as SVG (no emoji in the page chrome: this machine has no emoji font)', async () => {
+    const found = await alice.evaluate(() => {
+      // Message text and quotes are what users wrote; everything else is the app's own.
+      const skip = (node: Node) => node.parentElement?.closest('.text, .quote, title, script, style') !== null;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      const emoji: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!skip(node) && /\p{Extended_Pictographic}/u.test(node.textContent ?? ''))
+          emoji.push(node.textContent ?? '');
+      }
+      return { emoji, icons: document.querySelectorAll('svg.icon').length };
+    });
+    expect(found.emoji).toEqual([]);
+    expect(found.icons).toBeGreaterThan(10);
+    await screenshot(alice, '9-alice-icons');
+  });
+
+  it('raised no uncaught error in any page, and every request succeeded (a favicon too)', () => {
     expect(pageErrors).toEqual([]);
+    expect(httpErrors).toEqual([]);
   });
 });
 
@@ -463,12 +676,12 @@ async function harnessPage(channels: HarnessChannels, context: BrowserContext): 
   return { page, token, call: channels.caller(token) };
 }
 
-async function bundleHarness(): Promise<string> {
+async function bundle(entry: string, format: 'esm' | 'iife' = 'esm'): Promise<string> {
   const result = await build({
     absWorkingDir: webChatDir,
-    entryPoints: ['test/harness/store-harness.ts'],
+    entryPoints: [entry],
     bundle: true,
-    format: 'esm',
+    format,
     platform: 'browser',
     target: 'es2022',
     conditions: ['source'],

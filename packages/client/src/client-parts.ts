@@ -3,6 +3,7 @@ import type { SignalAddress } from '@parley/core/crypto';
 import { encodeGroupRecord } from '@parley/core/groups';
 import type { EventEmitter } from 'eventemitter3';
 import { ExpirySweeper } from './actions/expiry.js';
+import { noteGroupTimer } from './actions/group-timer.js';
 import type { ClientOptions } from './client-options.js';
 import type { Clock } from './clock.js';
 import { ClientConnection } from './connection.js';
@@ -91,6 +92,8 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     identityChanged: (event) => emit('identity:changed', event),
     devicesFlagged: (event) => emit('devices:flagged', event),
   });
+  // Made below, once the store is indexed; group records only arrive after that.
+  let sweeper: ExpirySweeper | undefined;
   const groups = new GroupManager({
     store,
     self,
@@ -99,8 +102,16 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
     clock,
     identity: async () => (await keys.identity()).identityKeyPair,
     request,
-    updated: (event) => emit('group:updated', event),
+    updated: (event) => {
+      emit('group:updated', event);
+      if (event.action !== 'disappearing') return;
+      // The group's timer is a signed record: the same event as a 1:1 chat's setting, and the messages
+      // the record gave an expiry (sent after it, received before it) are swept on time.
+      emit('chat:setting', { chatId: event.group.id, disappearingS: event.group.disappearingS, by: event.actor });
+      void sweeper?.sweep().catch(warnOnFailure(logger, 'deleting disappearing messages failed'));
+    },
     flagged: (event) => emit('group:flagged', event),
+    timerChanged: noteGroupTimer,
   });
   const announcements = new Announcements(
     store,
@@ -214,7 +225,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
   // Events a previous run stored but did not get to emit go first, before anything new can arrive.
   await announcements.replay();
   // Disappearing messages whose time ran out while this device was off go before anything is shown.
-  const sweeper = new ExpirySweeper({ store, clock, logger, expired: (e) => emit('message:expired', e) });
+  sweeper = new ExpirySweeper({ store, clock, logger, expired: (e) => emit('message:expired', e) });
   await sweeper.sweep();
   // Then what was held back for a retry whose wait ended while the client was not running.
   await inbox.start();

@@ -108,6 +108,10 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     },
     clock: { now: () => this.clock.now() },
     send: async (to, text, meta) => (await this.queue(to, { kind: 'text', text }, { meta })).sent,
+    isGroup: async (chatId) => (await this.groups.get(chatId)) !== undefined,
+    setGroupTimer: async (groupId, seconds) => {
+      await this.groups.setDisappearing(groupId, seconds);
+    },
     changed: (change) => {
       if (change.kind === 'updated') this.emit('message:updated', { message: change.message, change: change.change });
       if (change.kind === 'updated' && change.blob) {
@@ -164,6 +168,15 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     const parts = await this.open();
     await parts.connection.connect();
     await this.keysReady;
+  }
+
+  /**
+   * While waiting to reconnect after losing the server, tries again now instead of after the
+   * backoff (a "reconnect now" button). The client already does this by itself when the browser
+   * says the network is back or the app came to the foreground. Does nothing while connected.
+   */
+  reconnectNow(): void {
+    this.parts?.connection.retryNow();
   }
 
   /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */

@@ -38,6 +38,9 @@ export interface ConnectionOptions {
   clock: Clock;
 }
 
+/** The longest wait a server's retry-after may impose on reconnecting (a bad hint cannot park the client for good). */
+const MAX_SERVER_WAIT_MS = 5 * 60_000;
+
 /** Close reasons after which reconnecting would be wrong. */
 const FATAL_CLOSE = new Set([4003, 4008, 4010, 4012]); // auth failed, replaced, revoked, version
 
@@ -59,6 +62,10 @@ export class ClientConnection {
   private firstConnect: { resolve(): void; reject(e: ParleyError): void; promise: Promise<void> } | undefined;
   private readyWaiters: Array<() => void> = [];
   private stopRetrySignal: (() => void) | undefined;
+  /** The server's `Goodbye.reconnect_after_ms` on the current socket, for the reconnect that follows. */
+  private goodbyeWaitMs = 0;
+  /** Until then (clock ms) the server asked not to be contacted: `retryNow` waits too. */
+  private holdUntil = 0;
 
   constructor(private readonly o: ConnectionOptions) {
     this.requests = new RequestTracker(o.requestTimeoutMs);
@@ -117,6 +124,8 @@ export class ClientConnection {
    */
   retryNow(): void {
     if (this.state !== 'reconnecting' || this.ws) return;
+    // The server refused us for a while (a limit, not an outage): coming back online changes nothing.
+    if (this.o.clock.now() < this.holdUntil) return;
     clearTimeout(this.reconnectTimer);
     this.backoff.reset();
     this.open('reconnecting');
@@ -151,6 +160,7 @@ export class ClientConnection {
 
   private open(state: ConnectionState): void {
     this.setState(state, {});
+    this.goodbyeWaitMs = 0;
     let ws: WebSocketLike;
     try {
       ws = new this.o.WebSocket(this.o.url);
@@ -240,7 +250,11 @@ export class ClientConnection {
       if (this.ws?.readyState === WS_OPEN) this.write({ requestId: 0, pong: { nonce: frame.ping?.nonce ?? 0 } });
       return;
     }
-    if (frame.body === 'goodbye') return; // the close that follows carries the reason
+    if (frame.body === 'goodbye') {
+      // The close that follows carries the reason; the Goodbye may say how long to stay away.
+      this.goodbyeWaitMs = frame.goodbye?.reconnectAfterMs ?? 0;
+      return;
+    }
     if (this.requests.handle(frame)) return;
     if (frame.body === 'error') {
       // An error answering no request (e.g. a frame the server could not decode): nothing to settle.
@@ -290,9 +304,17 @@ export class ClientConnection {
     if (this.state === 'closed') return;
     this.setState('reconnecting', { reason: error.message, error });
     clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => {
-      if (this.state !== 'closed') this.open('reconnecting');
-    }, this.backoff.next());
+    // A refusal that says when to come back (RATE_LIMITED answering the handshake, a Goodbye with
+    // reconnect_after_ms) is honoured: no earlier retry, whatever the backoff would allow.
+    const serverWaitMs = Math.min(Math.max(error.retryAfterMs, this.goodbyeWaitMs), MAX_SERVER_WAIT_MS);
+    this.goodbyeWaitMs = 0;
+    if (serverWaitMs > 0) this.holdUntil = this.o.clock.now() + serverWaitMs;
+    this.reconnectTimer = setTimeout(
+      () => {
+        if (this.state !== 'closed') this.open('reconnecting');
+      },
+      Math.max(this.backoff.next(), serverWaitMs),
+    );
   }
 
   private teardown(code: number, reason: string): void {

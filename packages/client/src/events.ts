@@ -3,7 +3,6 @@ import type { GroupFlag } from './groups/group-book.js';
 import type { GroupInvitation } from './groups/group-invites.js';
 import type { GroupUpdate } from './groups/group-manager.js';
 import type { MediaAttachment } from './media/attachment.js';
-import type { ReceiptUpdate } from './messages/receipts.js';
 import type { PresenceChange } from './presence.js';
 
 export type ConnectionState = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -90,6 +89,16 @@ export interface SentMessage {
   id: string;
   chatId: string;
   serverTime: number;
+}
+
+/** A change of a sent message's status (or a read synced from another own device), as `receipt:updated` reports it. */
+export interface ReceiptUpdate {
+  chatId: string;
+  messageId: string;
+  status: 'delivered' | 'read';
+  /** Who delivered or read it (this user, for reads synced from another of its devices). */
+  by: string;
+  at: number;
 }
 
 /** Typed map of client events; every payload is one object. */

@@ -10,6 +10,7 @@ export type {
   MessageContent,
   MessageReaction,
   PeerAddress,
+  ReceiptUpdate,
   ReceivedMessage,
   SendableContent,
   SentMessage,
@@ -32,7 +33,7 @@ export {
 } from './media/attachment.js';
 export { type MediaSpool, type MediaSpoolWriter, memoryMediaSpool } from './media/spool.js';
 export type { StoredMessage } from './messages/message-store.js';
-export type { MessageStatus, ReceiptUpdate } from './messages/receipts.js';
+export type { MessageStatus } from './messages/receipts.js';
 export type { SendHandle } from './messages/send-content.js';
 export type { UnsentApi } from './messages/unsent-api.js';
 export type { SendResult } from './outbox/outbox.js';

@@ -125,4 +125,29 @@ describe('retry requests', () => {
       pb.PayloadType.PAYLOAD_TYPE_PREKEY_SIGNAL_MESSAGE,
     ]);
   });
+
+  it('resend an action (a reaction, an edit) to an original recipient that asks, like a message', async () => {
+    const { server } = await startServer();
+    const { alice, refusals } = aliceWithLog(server.url);
+    const bob = newClient(server.url, 'bob');
+    await Promise.all([alice.connect(), bob.connect()]);
+    const { peer: second } = await linkedRawDevice(server.url, bob);
+    const sent = await alice.sendText('bob', 'react to me');
+    const reaction = await alice.actions.react(sent.id, '👍');
+    const edit = await alice.actions.edit(sent.id, 'edited');
+    await vi.waitFor(() => {
+      expect(copiesOf(second, reaction.id)).toHaveLength(1);
+      expect(copiesOf(second, edit.id)).toHaveLength(1);
+    });
+    askForRetry(second, alice, reaction.id, 1);
+    askForRetry(second, alice, edit.id, 1);
+    await vi.waitFor(
+      () => {
+        expect(copiesOf(second, reaction.id)).toHaveLength(2);
+        expect(copiesOf(second, edit.id)).toHaveLength(2);
+      },
+      { timeout: 15_000 },
+    );
+    expect(refusals).toEqual([]);
+  });
 });

@@ -22,7 +22,7 @@ export type {
   RegisterResult,
 } from './contracts/device-registry.js';
 export type { GroupMemberStatus, GroupReceiptStatus, GroupReceiptStore } from './contracts/group-receipt-store.js';
-export type { GroupStore } from './contracts/group-store.js';
+export type { GroupListPage, GroupStore } from './contracts/group-store.js';
 export {
   type ClaimedBundle,
   type DeviceIdentity,

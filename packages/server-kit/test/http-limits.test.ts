@@ -139,6 +139,10 @@ describe('connection caps (issue 17, finding 10)', () => {
     const third = await RawPeer.open(server.url);
     cleanups.push(() => third.close());
     expect(await third.waitClosed()).toBe(closeCode(CloseReasons.CLOSE_REASON_RATE_LIMITED));
+    // The Goodbye before the close says when to come back (the client waits that long).
+    const goodbye = third.frames.find((f) => f.body === 'goodbye')?.goodbye;
+    expect(goodbye?.reason).toBe(CloseReasons.CLOSE_REASON_RATE_LIMITED);
+    expect(goodbye?.reconnectAfterMs).toBeGreaterThan(0);
     idle[0]?.close();
     await vi.waitFor(() => expect(server.connections).toBe(2));
     const bob = await RawPeer.authenticated(server.url, 'bob');

@@ -1,37 +1,22 @@
 import { newMessageId, pb } from '@parley/core';
+import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, memoryStores, type ParleyServer, type ServerLimits, type ServerStores } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+const fixture = useAbuseServer();
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-async function start(limits: Partial<ServerLimits>) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-  return { server, stores };
-}
-
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+/** Pauses (or resumes) reading a raw peer's socket: the server's unsent bytes for it grow. */
+const reading = (peer: { ws: unknown }, on: boolean) => {
+  const socket = (peer.ws as { _socket: { pause(): void; resume(): void } })._socket;
+  if (on) socket.resume();
+  else socket.pause();
+};
 
 describe('gateway limits', () => {
   it('closes a silent connection after the idle timeout with IDLE_TIMEOUT, and keeps one that pings', async () => {
     // An idle timeout well above a busy machine's event-loop stalls, so only silence closes a connection.
-    await start({ idleTimeoutMs: 1_500, heartbeatIntervalMs: 500 });
+    const { peer } = await fixture.start({ idleTimeoutMs: 1_500, heartbeatIntervalMs: 500 });
     const silent = await peer('silent');
     const lively = await peer('lively');
     const pinger = setInterval(() => lively.send({ requestId: 0, ping: { nonce: 1 } }), 50);
@@ -46,36 +31,34 @@ describe('gateway limits', () => {
   });
 
   it('closes a connection that never authenticates with AUTH_TIMEOUT', async () => {
-    const { server } = await start({ authTimeoutMs: 200 });
-    const p = await RawPeer.open(server.url);
-    peers.push(p);
+    const { open } = await fixture.start({ authTimeoutMs: 200 });
+    const p = await open();
     expect(await p.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_AUTH_TIMEOUT);
   });
 
   it('refuses a send with QUEUE_FULL (retryable) when a device queue is full, storing nothing', async () => {
-    const { stores } = await start({ maxQueuedPerDevice: 5 });
+    const { stores, peer } = await fixture.start({ maxQueuedPerDevice: 5 });
     const bob = await peer('bob');
     bob.close(); // offline: entries stay queued
     const alice = await peer('alice');
-    for (let i = 0; i < 5; i++) {
-      const ack = await alice.request({
-        send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent(`m${i}`) } },
-      });
-      expect(ack.body).toBe('sendAck');
-    }
-    const refused = await alice.request({
-      send: { messageId: newMessageId(), userId: 'bob', shared: { type: PLAINTEXT, data: textContent('m5') } },
-    });
+    for (let i = 0; i < 5; i++) expect((await sendText(alice, 'bob', `m${i}`)).body).toBe('sendAck');
+    const refused = await sendText(alice, 'bob', 'm5');
     expect(refused.error?.code).toBe(pb.ErrorCode.ERROR_CODE_QUEUE_FULL);
     expect(refused.error?.retryable).toBe(true);
+    expect(refused.error?.retryAfterMs).toBeGreaterThan(0);
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(5);
   });
 
-  it('closes a connection that does not read with BACKPRESSURE instead of buffering without bound', async () => {
-    const { stores } = await start({ maxBufferedBytes: 64 * 1024, deliveryWindow: 10_000 });
+  it('closes a connection that does not read with BACKPRESSURE, and the Goodbye reaches it once it reads', async () => {
+    // A grace well above this test's own delays: the stalled reader resumes before the server
+    // drops its socket, so it must see the documented Goodbye and 4006, never 1006.
+    const { server, stores, peer } = await fixture.start({
+      maxBufferedBytes: 64 * 1024,
+      deliveryWindow: 10_000,
+      closeGraceMs: 30_000,
+    });
     const slow = await peer('slow');
-    // Stop reading from the socket: the server's unsent buffer for this connection grows.
-    (slow.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    reading(slow, false);
     const alice = await peer('alice');
     const payload = textContent('x'.repeat(48 * 1024));
     for (let i = 0; i < 400; i++) {
@@ -84,29 +67,31 @@ describe('gateway limits', () => {
         send: { messageId: newMessageId(), userId: 'slow', shared: { type: PLAINTEXT, data: payload } },
       });
     }
-    await alice.waitFor((f) => f.requestId === 499);
-    // The connection is gone, the messages are not: they stay queued for the next connection.
-    await expect.poll(() => (server as ParleyServer).connections, { timeout: 20_000 }).toBe(1);
-    expect(await stores.queue.count({ userId: 'slow', deviceId: 1 })).toBe(400);
-    // Once it reads again, the last frames before the close say why.
-    (slow.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    // The connection is closed as soon as its unsent bytes pass the limit.
+    await expect.poll(() => server.connections, { timeout: 20_000 }).toBe(1);
+    reading(slow, true);
     expect(await slow.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
+    const goodbye = slow.frames.find((f) => f.body === 'goodbye');
+    expect(goodbye?.goodbye?.reason).toBe(pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
+    // The messages are not lost: they stay queued for the next connection.
+    await alice.waitFor((f) => f.requestId === 499);
+    expect(await stores.queue.count({ userId: 'slow', deviceId: 1 })).toBe(400);
   });
 });
 
 describe('store failures during the handshake', () => {
   it('answers UNAVAILABLE and closes with a retryable reason when the authenticator fails', async () => {
-    stores = memoryStores();
-    server = await createServer({
-      stores,
-      authenticator: {
-        authenticate: async () => {
-          throw new Error('database down');
+    const { open } = await fixture.start(
+      {},
+      {
+        authenticator: {
+          authenticate: async () => {
+            throw new Error('database down');
+          },
         },
       },
-    });
-    const p = await RawPeer.open(server.url);
-    peers.push(p);
+    );
+    const p = await open();
     const challenge = await p.request({
       hello: { protocolVersion: 1, userId: 'quinn', deviceId: 1, authKey: new Uint8Array(32) },
     });

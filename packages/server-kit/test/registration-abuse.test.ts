@@ -229,6 +229,9 @@ describe('registration limit over the wire', () => {
       expect(answer.error?.code).toBe(pb.ErrorCode.ERROR_CODE_RATE_LIMITED);
       expect(Number(answer.error?.retryAfterMs)).toBeGreaterThan(0);
       expect(await second.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_RATE_LIMITED);
+      // The Goodbye repeats the wait, for clients that only look at the close.
+      const goodbye = second.frames.find((f) => f.body === 'goodbye')?.goodbye;
+      expect(goodbye?.reconnectAfterMs).toBe(Number(answer.error?.retryAfterMs));
       expect(await stores.devices.list('second')).toEqual([]);
     } finally {
       for (const p of peers) p.close();

@@ -5,35 +5,23 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ClientFrameInit, pb, type ServerFrame } from '@parley/core';
-import { RawPeer } from '@parley/test-utils/raw-peer';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ServerLimits } from '../src/contracts/limits.js';
 import type { ServerStores } from '../src/contracts/stores.js';
 import { fsMediaStore } from '../src/media/fs-media-store.js';
 import type { MediaSettings } from '../src/media/media-requests.js';
 import { memoryStores } from '../src/memory/memory-stores.js';
-import { createServer } from '../src/server.js';
 
 const E = pb.ErrorCode;
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
+const fixture = useAbuseServer();
 
-async function start(limits: Partial<ServerLimits>, media: Partial<MediaSettings> = {}, stores?: ServerStores) {
-  const all = stores ?? memoryStores();
-  const server = await createServer({ stores: all, limits, media });
-  cleanups.push(
-    () => all.close(),
-    () => server.close(),
-  );
-  const peer = async (userId: string) => {
-    const p = await RawPeer.authenticated(server.url, userId);
-    cleanups.push(() => p.close());
-    return p;
-  };
-  return { server, stores: all, peer };
-}
+const start = (limits: Partial<ServerLimits>, media: Partial<MediaSettings> = {}, stores?: ServerStores) =>
+  fixture.start(limits, { media, ...(stores ? { stores } : {}) });
 
 function publicKey(tag: number, keyId: number): Uint8Array {
   const key = new Uint8Array(33);

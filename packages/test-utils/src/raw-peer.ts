@@ -36,11 +36,14 @@ export class RawPeer {
 
   static async open(url: string): Promise<RawPeer> {
     const ws = new WebSocket(url);
+    // Listening before the socket opens: a server that answers at once (a Goodbye right after the
+    // upgrade) may have its frame read in the same turn as the open.
+    const peer = new RawPeer(ws, serverOrigin(url));
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
-    return new RawPeer(ws, serverOrigin(url));
+    return peer;
   }
 
   /** Connects and authenticates as (userId, deviceId) with the given key (a new one by default). */

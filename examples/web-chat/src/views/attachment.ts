@@ -1,9 +1,12 @@
 import { fileSize, type MediaInfo } from '../media-info.js';
 import { h } from './dom.js';
+import { icon } from './icons.js';
 
 /** Where a bubble gets its attachment's object URL from (see media-urls.ts). */
 export interface MediaSource {
   url(messageId: string): Promise<string>;
+  /** Whether this tab has the file already (it sent it), so showing it needs no download. */
+  has(messageId: string): boolean;
 }
 
 /**
@@ -33,7 +36,9 @@ function body(url: string, media: MediaInfo): HTMLElement {
   const name = media.fileName ?? 'file';
   switch (media.kind) {
     case 'image':
+      // A click opens it full size (image-viewer.ts).
       return h('img', {
+        tabindex: 0,
         src: url,
         alt: media.caption ?? media.fileName ?? 'Photo',
         width: media.width,
@@ -44,6 +49,11 @@ function body(url: string, media: MediaInfo): HTMLElement {
     case 'voice':
       return h('audio', { src: url, controls: true, preload: 'metadata', 'aria-label': 'Voice message' });
     default:
-      return h('a', { href: url, download: name, class: 'document' }, `📄 ${name} (${fileSize(media.size)})`);
+      return h(
+        'a',
+        { href: url, download: name, class: 'document' },
+        icon('document'),
+        `${name} (${fileSize(media.size)})`,
+      );
   }
 }

@@ -1,6 +1,8 @@
+import type { ChatRow } from '../chat-rows.js';
 import { listTime } from '../format.js';
-import type { ChatSummary } from '../history.js';
+import { avatar } from './avatar.js';
 import { h } from './dom.js';
+import { type IconName, icon } from './icons.js';
 
 /** What a chat row shows beyond its summary. */
 export interface ChatRowState {
@@ -11,7 +13,7 @@ export interface ChatRowState {
 }
 
 /**
- * The chat list: one button per chat (name, last message, time, unread count), newest first.
+ * The chat list: one button per chat (avatar, name, last message, time, unread count), newest first.
  * Arrow keys, Home and End move between chats.
  */
 export class ChatListView {
@@ -26,7 +28,7 @@ export class ChatListView {
     list.addEventListener('keydown', (event) => this.moveFocus(event));
   }
 
-  render(chats: readonly ChatSummary[], state: ChatRowState): void {
+  render(chats: readonly ChatRow[], state: ChatRowState): void {
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.chatId;
     this.list.replaceChildren(...chats.map((chat) => h('li', {}, row(chat, state))));
     if (focused) this.button(focused)?.focus();
@@ -57,7 +59,9 @@ export class ChatListView {
   }
 }
 
-function row(chat: ChatSummary, state: ChatRowState): HTMLButtonElement {
+const MEDIA_ICON: Record<string, IconName> = { image: 'photo', video: 'video', voice: 'voice', document: 'document' };
+
+function row(chat: ChatRow, state: ChatRowState): HTMLButtonElement {
   const typing = state.typing.has(chat.chatId);
   const last = chat.last;
   const preview = typing
@@ -67,9 +71,10 @@ function row(chat: ChatSummary, state: ChatRowState): HTMLButtonElement {
         { class: 'preview' },
         last?.outgoing
           ? h('span', { class: chat.group ? 'sender' : 'visually-hidden' }, 'You: ')
-          : chat.group && last?.from
+          : chat.group && last
             ? h('span', { class: 'sender' }, `${last.from}: `)
             : undefined,
+        last?.media && !last.deleted ? icon(MEDIA_ICON[last.media.kind] ?? 'document') : undefined,
         last?.text ?? 'No messages yet',
       );
   return h(
@@ -81,12 +86,15 @@ function row(chat: ChatSummary, state: ChatRowState): HTMLButtonElement {
       'data-kind': chat.group ? 'group' : 'direct',
       'aria-current': state.openChatId === chat.chatId ? 'true' : undefined,
     },
+    avatar(chat.name),
     h(
       'span',
       { class: 'name' },
-      chat.group ? h('span', { 'aria-hidden': 'true' }, '👥 ') : undefined,
-      chat.group?.name ?? chat.chatId,
-      state.online.has(chat.chatId) ? h('span', { class: 'online-dot', title: 'online' }, ' ●') : undefined,
+      chat.group ? icon('group') : undefined,
+      chat.name,
+      state.online.has(chat.chatId)
+        ? h('span', { class: 'online-dot', title: 'online' }, h('span', { class: 'visually-hidden' }, 'online'))
+        : undefined,
     ),
     last
       ? h('time', { class: 'time', datetime: new Date(last.sentAt).toISOString() }, listTime(last.sentAt, state.now))

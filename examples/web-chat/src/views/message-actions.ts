@@ -1,5 +1,6 @@
-import type { ChatMessage } from '../history.js';
+import { type ChatMessage, isUnsent } from '../chat-message.js';
 import { byId, h } from './dom.js';
+import { type IconName, icon } from './icons.js';
 
 // Reply, react, edit and delete for everyone on a message, and the chat's disappearing-messages
 // timer. The buttons live in each bubble (`messageDecorations`); clicks are caught once on the
@@ -9,7 +10,14 @@ export interface MessageActionHandlers {
   react(messageId: string, emoji: string): void;
   deleteForEveryone(messageId: string): void;
   setDisappearing(seconds: number): void;
+  /** Sends a failed message again. */
+  retry(messageId: string): void;
+  /** Takes back a message still waiting to go out. */
+  cancel(messageId: string): void;
 }
+
+/** The reaction the react button adds (a thumbs up). */
+export const LIKE = '\u{1F44D}';
 
 /** What the next send from the composer does. */
 export type ComposerMode = { kind: 'send' } | { kind: 'reply' | 'edit'; messageId: string; label: string };
@@ -28,26 +36,37 @@ export function messageDecorations(message: ChatMessage, selfUserId: string) {
     : undefined;
   const mine = message.reactions?.find((r) => r.userId === selfUserId)?.emoji ?? '';
   const reactions = message.reactions?.length
-    ? h('span', { class: 'reactions' }, message.reactions.map((r) => `${r.emoji} ${r.userId}`).join(' · '))
+    ? h('span', { class: 'reactions' }, ...message.reactions.map((r) => reaction(r.emoji, r.userId)))
     : undefined;
   const mark = message.deleted
-    ? h('span', { class: 'deleted-mark' }, '🚫')
+    ? h('span', { class: 'deleted-mark' }, icon('deleted', 'deleted'))
     : message.edited
       ? h('span', { class: 'edited-mark' }, 'edited')
       : undefined;
-  const pending = message.id.startsWith('pending-');
-  const button = (action: string, label: string, text: string) =>
-    h('button', { type: 'button', class: 'action', 'data-action': action, 'aria-label': label }, text);
-  const actions =
-    message.deleted || pending
+  const button = (action: string, label: string, name: IconName, text?: string) =>
+    h(
+      'button',
+      { type: 'button', class: 'action', 'data-action': action, 'aria-label': text ? undefined : label, title: label },
+      icon(name),
+      text,
+    );
+  const actions = isUnsent(message)
+    ? h(
+        'span',
+        { class: 'actions unsent' },
+        message.status === 'failed'
+          ? button('retry', 'Send again', 'retry', 'Retry')
+          : button('cancel', 'Cancel sending', 'close'),
+      )
+    : message.deleted
       ? undefined
       : h(
           'span',
           { class: 'actions' },
-          button('reply', 'Reply', '↩'),
-          button('react', mine === '👍' ? 'Remove reaction' : 'React 👍', '👍'),
-          message.outgoing && !message.media ? button('edit', 'Edit', '✎') : undefined,
-          message.outgoing ? button('delete', 'Delete for everyone', '🗑') : undefined,
+          button('reply', 'Reply', 'reply'),
+          button('react', mine === LIKE ? 'Remove reaction' : 'React with a thumbs up', 'like'),
+          message.outgoing && !message.media ? button('edit', 'Edit', 'edit') : undefined,
+          message.outgoing ? button('delete', 'Delete for everyone', 'trash') : undefined,
         );
   return { quote, after: [mark, reactions, actions], mine };
 }
@@ -70,7 +89,9 @@ export class MessageActionsView {
     const composer = byId('composer', HTMLFormElement);
     const input = byId('message-text', HTMLTextAreaElement);
     composer.before(this.banner);
-    byId('peer-status', HTMLElement).after(h('label', { class: 'disappearing' }, '⏱ ', this.timer));
+    byId('peer-status', HTMLElement).after(
+      h('label', { class: 'disappearing', title: 'Disappearing messages' }, icon('timer'), this.timer),
+    );
     this.timer.addEventListener('change', () => handlers.setDisappearing(Number(this.timer.value)));
     this.banner.addEventListener('click', () => this.reset());
     list.addEventListener('click', (event) => {
@@ -89,7 +110,13 @@ export class MessageActionsView {
           input.focus();
           break;
         case 'react':
-          handlers.react(id, shown?.mine === '👍' ? '' : '👍');
+          handlers.react(id, shown?.mine === LIKE ? '' : LIKE);
+          break;
+        case 'retry':
+          handlers.retry(id);
+          break;
+        case 'cancel':
+          handlers.cancel(id);
           break;
         case 'delete':
           handlers.deleteForEveryone(id);
@@ -119,4 +146,14 @@ export class MessageActionsView {
     this.banner.hidden = mode.kind === 'send';
     this.banner.textContent = mode.kind === 'send' ? '' : `${mode.label} (click to cancel)`;
   }
+}
+
+/** A reaction: a thumbs up drawn as an icon (no emoji font needed), any other emoji as text. */
+function reaction(emoji: string, userId: string): HTMLSpanElement {
+  return h(
+    'span',
+    { class: 'reaction', 'data-emoji': emoji },
+    emoji === LIKE ? icon('like', LIKE) : emoji,
+    ` ${userId}`,
+  );
 }

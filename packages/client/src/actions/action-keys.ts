@@ -20,7 +20,13 @@ export function parseActionKey(key: string): { targetId: string; actionId: strin
   return { targetId: key.slice(0, at), actionId: key.slice(at + 1) };
 }
 
-/** Key of a disappearing message: its expiry time zero-padded, so keys list in expiry order. */
+/** Whether an id can be part of a key here (it does not contain the separator). */
+export const isKeyableId = (id: string): boolean => !id.includes(SEP);
+
+/**
+ * Key of a disappearing message: its expiry time zero-padded, so keys list in expiry order. Also
+ * the key of the prune indexes of seen ids and pending actions (when each may be forgotten).
+ */
 export function expiryKey(expiresAt: number, messageId: string): string {
   if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw new RangeError('expiry must be a non-negative integer');
   if (messageId.includes(SEP)) throw new RangeError('id contains U+001F');

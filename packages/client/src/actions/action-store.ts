@@ -1,7 +1,8 @@
 import type { PeerAddress } from '../events.js';
+import { getGroup } from '../groups/group-book.js';
 import type { StoreTx } from '../stores/client-store.js';
 import { NS } from '../stores/namespaces.js';
-import { actionKey, actionPrefix, expiryKey, parseExpiryKey } from './action-keys.js';
+import { actionKey, actionPrefix, expiryKey, isKeyableId, parseExpiryKey } from './action-keys.js';
 import { ACTION_LIMITS, type ChatSetting, type DisappearingTimer, type MessageAction } from './action-types.js';
 
 // The one owner of the actions' namespaces: seen ids, pending actions, chat settings, expiry index.
@@ -23,20 +24,75 @@ export interface StoredChatSetting extends ChatSetting {
   by: PeerAddress;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a content id is remembered for dedup, and a sent action kept for resending: past the
+ * server's offline-queue TTL (30 days), after which no copy of it can arrive again. Forgetting one
+ * is safe even then: every action applies idempotently (same stamp, same result).
+ */
+export const SEEN_KEEP_MS = 31 * DAY_MS;
+/** How long an action waits for a message that does not come (it could only come from a queue that long). */
+export const PENDING_KEEP_MS = 31 * DAY_MS;
+/** Index entries looked at per write: more than one write adds, so the store keeps pace and stays bounded. */
+const PRUNE_BATCH = 8;
+
+/** What a sent action keeps for a device that asks for it again (a retry request). */
+export interface SentAction {
+  chatId: string;
+  /** The encoded Content, re-encrypted as is for the device that asks. */
+  content: Uint8Array;
+}
+
+/** A seen id: `true`, or for an action this device sent, what a resend needs. */
+type SeenEntry = true | { resend: SentAction };
+
 export const wasSeen = async (tx: StoreTx, id: string) => (await tx.get(NS.actionsSeen, id)) !== undefined;
-export const markSeen = (tx: StoreTx, id: string) => tx.put(NS.actionsSeen, id, true);
+
+/**
+ * Remembers a content id (received, or an action sent with what resending it takes) until
+ * {@link SEEN_KEEP_MS} after `now`, and forgets the ids and pending actions whose time has come.
+ */
+export async function markSeen(tx: StoreTx, id: string, now: number, resend?: SentAction): Promise<void> {
+  const entry: SeenEntry = resend ? { resend } : true;
+  await tx.put(NS.actionsSeen, id, entry);
+  if (isKeyableId(id)) await tx.put(NS.actionsSeenPrune, expiryKey(now + SEEN_KEEP_MS, id), true);
+  await prune(tx, now);
+}
+
+/** The sent action with this id, while it is kept. */
+export async function sentAction(tx: StoreTx, id: string): Promise<SentAction | undefined> {
+  const entry = await tx.get<SeenEntry>(NS.actionsSeen, id);
+  return typeof entry === 'object' ? entry.resend : undefined;
+}
+
+/** Forgets up to a batch of seen ids and pending actions whose keeping time ended by `now`. */
+async function prune(tx: StoreTx, now: number): Promise<void> {
+  for (const [key] of await tx.list(NS.actionsSeenPrune, { limit: PRUNE_BATCH })) {
+    const { expiresAt, messageId } = parseExpiryKey(key);
+    if (expiresAt > now) break;
+    await tx.delete(NS.actionsSeenPrune, key);
+    await tx.delete(NS.actionsSeen, messageId);
+  }
+  for (const [key, targetId] of await tx.list<string>(NS.actionsPendingPrune, { limit: PRUNE_BATCH })) {
+    const { expiresAt, messageId } = parseExpiryKey(key);
+    if (expiresAt > now) break;
+    await tx.delete(NS.actionsPendingPrune, key);
+    await tx.delete(NS.actionsPending, actionKey(targetId, messageId)); // gone already if its target came
+  }
+}
 
 /**
  * Keeps an action on a message this device does not have yet; false when the target already has
  * the most actions kept (a flood of actions on an id that never comes is dropped, not stored).
  */
-export async function keepPending(tx: StoreTx, action: ReceivedAction): Promise<boolean> {
+export async function keepPending(tx: StoreTx, action: ReceivedAction, now: number): Promise<boolean> {
   const waiting = await tx.list(NS.actionsPending, {
     prefix: actionPrefix(action.action.messageId),
     limit: ACTION_LIMITS.pendingPerTarget,
   });
   if (waiting.length >= ACTION_LIMITS.pendingPerTarget) return false;
   await tx.put(NS.actionsPending, actionKey(action.action.messageId, action.id), action);
+  await tx.put(NS.actionsPendingPrune, expiryKey(now + PENDING_KEEP_MS, action.id), action.action.messageId);
   return true;
 }
 
@@ -52,9 +108,12 @@ const OFF: StoredChatSetting = { version: 0, disappearingS: 0, by: { userId: '',
 export const getChatSetting = async (tx: StoreTx, chatId: string): Promise<StoredChatSetting> =>
   (await tx.get<StoredChatSetting>(NS.chatSettings, chatId)) ?? OFF;
 
-/** The timer new messages of the chat carry. */
-export const chatTimer = async (tx: StoreTx, chatId: string): Promise<DisappearingTimer> =>
-  (await getChatSetting(tx, chatId)).disappearingS;
+/** The timer new messages of the chat carry: a group's from its verified record chain, a 1:1 chat's from its setting. */
+export async function chatTimer(tx: StoreTx, chatId: string): Promise<DisappearingTimer> {
+  const group = await getGroup(tx, chatId);
+  if (group) return (group.snapshot.disappearingS ?? 0) as DisappearingTimer;
+  return (await getChatSetting(tx, chatId)).disappearingS;
+}
 
 /** Whether `a` is ordered after `b`: higher version, then higher user id, then higher device id. */
 function after(a: StoredChatSetting, b: StoredChatSetting): boolean {

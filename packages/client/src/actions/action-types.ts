@@ -21,12 +21,11 @@ export const ACTION_LIMITS = {
   pendingPerTarget: 256,
 } as const;
 
-/** The disappearing-message timers a chat may have, in seconds: off, 24 h, 7 d, 90 d. */
-export const DISAPPEARING_TIMERS = [0, 86_400, 604_800, 7_776_000] as const;
-export type DisappearingTimer = (typeof DISAPPEARING_TIMERS)[number];
+// The disappearing-message timers a chat (1:1 setting or group record) may have, in seconds: off,
+// 24 h, 7 d, 90 d. One list, in core, which also checks group records against it.
+import type { DisappearingTimer } from '@parley/core/groups';
 
-export const isDisappearingTimer = (s: number): s is DisappearingTimer =>
-  (DISAPPEARING_TIMERS as readonly number[]).includes(s);
+export { DISAPPEARING_TIMERS, type DisappearingTimer, isDisappearingTimer } from '@parley/core/groups';
 
 /** An action on an earlier message, as decoded from a Content. */
 export type MessageAction =

@@ -4,7 +4,7 @@ import type { ReceivedMessage } from '../events.js';
 import { getMessage } from '../messages/message-store.js';
 import type { Outbox, SendResult } from '../outbox/outbox.js';
 import type { ClientStore } from '../stores/client-store.js';
-import { getChatSetting } from './action-store.js';
+import { chatTimer } from './action-store.js';
 import { ACTION_LIMITS, type DisappearingTimer, isDisappearingTimer, type MessageMeta } from './action-types.js';
 import type { ExpirySweeper } from './expiry.js';
 import { type LocalChange, sendAction, sendChatSetting } from './send-action.js';
@@ -23,8 +23,12 @@ export interface MessageActionsApi {
   deleteForEveryone(messageId: string): Promise<SendResult>;
   /** Sends a stored text message to another chat, marked forwarded. */
   forward(messageId: string, to: string): Promise<SendResult>;
-  /** Sets a chat's disappearing-messages timer (0, 86400, 604800 or 7776000 s) for messages sent afterwards. */
-  setDisappearing(chatId: string, seconds: number): Promise<SendResult>;
+  /**
+   * Sets a chat's disappearing-messages timer (0, 86400, 604800 or 7776000 s) for messages sent
+   * afterwards; resolves once the server has it. In a group this is `groups.setDisappearing` (a
+   * signed group record, admins only: FORBIDDEN otherwise).
+   */
+  setDisappearing(chatId: string, seconds: number): Promise<void>;
   /** A chat's disappearing-messages timer in seconds (0: off). */
   disappearing(chatId: string): Promise<number>;
   /** Deletes the disappearing messages whose time has come now (the client also does so by itself). */
@@ -48,6 +52,10 @@ export interface ActionsApiDeps {
   send(to: string, text: string, meta: MessageMeta): Promise<SendResult>;
   /** Reports what this device applied to its own store. */
   changed(change: LocalChange): void;
+  /** Whether a chat is a group this device knows. */
+  isGroup(chatId: string): Promise<boolean>;
+  /** Sets a group's timer through its signed record chain. */
+  setGroupTimer(groupId: string, seconds: number): Promise<void>;
 }
 
 const quoteOf = (m: ReceivedMessage) => ({
@@ -124,10 +132,11 @@ export function actionsApi(deps: ActionsApiDeps): MessageActionsApi {
       if (!isDisappearingTimer(seconds)) {
         throw new ParleyError('INVALID_ARGUMENT', 'the timer must be 0, 86400, 604800 or 7776000 seconds');
       }
-      return run((d) => sendChatSetting(d, chatId, seconds as DisappearingTimer));
+      if (await deps.isGroup(chatId)) return deps.setGroupTimer(chatId, seconds);
+      await run((d) => sendChatSetting(d, chatId, seconds as DisappearingTimer));
     },
     async disappearing(chatId) {
-      return (await deps.store.transaction((tx) => getChatSetting(tx, chatId))).disappearingS;
+      return deps.store.transaction((tx) => chatTimer(tx, chatId));
     },
     async sweepExpired() {
       return (await deps.parts()).sweeper.sweep();

@@ -120,12 +120,17 @@ export type ActionOutcome =
 
 /**
  * Receives an action inside the inbox transaction: marks its id seen (dedup), applies it to the
- * stored target, or keeps it until the target arrives.
+ * stored target, or keeps it until the target arrives. `now` is this device's clock (what it keeps expires by it).
  */
-export async function receiveAction(tx: StoreTx, a: ReceivedAction, selfUserId: string): Promise<ActionOutcome> {
-  await markSeen(tx, a.id);
+export async function receiveAction(
+  tx: StoreTx,
+  a: ReceivedAction,
+  selfUserId: string,
+  now: number,
+): Promise<ActionOutcome> {
+  await markSeen(tx, a.id, now);
   const target = await getMessage(tx, a.action.messageId);
-  if (!target) return (await keepPending(tx, a)) ? { kind: 'pending' } : { kind: 'dropped' };
+  if (!target) return (await keepPending(tx, a, now)) ? { kind: 'pending' } : { kind: 'dropped' };
   const verdict = judge(target, a, await roleIn(tx, target.chatId, a.from.userId), selfUserId);
   if (verdict.kind === 'applied') await replaceMessage(tx, verdict.message);
   return verdict;

@@ -51,8 +51,10 @@ async function queue(
   const isQueued = new Promise<void>((resolve) => {
     queued = resolve;
   });
+  const content = encodeBody(body, sentAt, group ? { groupId: chatId } : { toUserId: chatId });
   const sent = deps.outbox.add(async (tx) => {
-    await markSeen(tx, id);
+    // Kept with its id, so a device that cannot decrypt it and asks again gets it re-sent.
+    await markSeen(tx, id, sentAt, { chatId, content });
     change = await local(tx, id, sentAt);
     queued();
     return {
@@ -61,7 +63,7 @@ async function queue(
       chatId,
       createdAt: sentAt,
       kind: 'message',
-      content: encodeBody(body, sentAt, group ? { groupId: chatId } : { toUserId: chatId }),
+      content,
       send: group ? { messageId: id, groupId: chatId } : { messageId: id, userId: chatId },
     };
   });

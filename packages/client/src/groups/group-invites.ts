@@ -15,6 +15,9 @@ type PeerAddress = { userId: string; deviceId: number };
 /** How long an invitation can be accepted (the server takes consents up to 7 days ahead). */
 export const INVITE_TTL_MS = 3 * 24 * 60 * 60 * 1000;
 
+/** Most invitations kept as received: past it, the expired ones and then the oldest make room (anyone can send one). */
+export const MAX_RECEIVED_INVITES = 200;
+
 /** An invitee's signed consent to be added to one group by one inviter (`GroupJoinConsent`). */
 export interface JoinConsent {
   groupId: string;
@@ -78,8 +81,23 @@ export function checkInviteBody(body: InviteBody): InviteBody {
   return body;
 }
 
-export const putIssuedInvite = (tx: StoreTx, inviteId: string, invite: IssuedInvite) =>
-  tx.put(NS.invitesIssued, inviteId, invite);
+/** Records an invitation this device issues, dropping the expired ones it issued before. */
+export async function putIssuedInvite(tx: StoreTx, inviteId: string, invite: IssuedInvite, now: number): Promise<void> {
+  for (const [id, issued] of await tx.list<IssuedInvite>(NS.invitesIssued)) {
+    if (issued.expiresAt <= now) await tx.delete(NS.invitesIssued, id);
+  }
+  await tx.put(NS.invitesIssued, inviteId, invite);
+}
+
+/** Keeps received invitations under {@link MAX_RECEIVED_INVITES}: expired ones go first, then the soonest to expire. */
+async function makeRoom(tx: StoreTx, now: number): Promise<void> {
+  const all = await tx.list<GroupInvitation>(NS.invitesReceived);
+  if (all.length < MAX_RECEIVED_INVITES) return;
+  const byExpiry = all.sort(([, a], [, b]) => a.expiresAt - b.expiresAt);
+  const expired = byExpiry.filter(([, i]) => i.expiresAt <= now).length;
+  const drop = Math.max(expired, all.length - MAX_RECEIVED_INVITES + 1);
+  for (const [id] of byExpiry.slice(0, drop)) await tx.delete(NS.invitesReceived, id);
+}
 
 export const getReceivedInvite = (tx: StoreTx, inviteId: string) =>
   tx.get<GroupInvitation>(NS.invitesReceived, inviteId);
@@ -114,6 +132,7 @@ export async function fileInvite(
       from: from.userId,
       expiresAt: body.expiresAt,
     };
+    await makeRoom(tx, o.now);
     await tx.put(NS.invitesReceived, body.inviteId, invitation);
     return [{ kind: 'invited', invitation }];
   }
@@ -132,7 +151,7 @@ export async function fileInvite(
   }
   if (issued.expiresAt <= o.now) return refuse('the invitation expired');
   if (issued.accepted) return refuse('the invitation was accepted already');
-  await putIssuedInvite(tx, body.inviteId, { ...issued, accepted: true });
+  await tx.put(NS.invitesIssued, body.inviteId, { ...issued, accepted: true });
   return [
     { kind: 'inviteAccepted', inviteId: body.inviteId, groupId: issued.groupId, userId: from.userId, consent: c },
   ];

@@ -19,6 +19,8 @@ export interface GroupInfo {
   members: Array<{ userId: string; role: 'admin' | 'member' }>;
   createdBy: string;
   createdAt: number;
+  /** The disappearing-messages timer in seconds (0: off), from the signed records: set by admins only. */
+  disappearingS: number;
   /** Whether this user is still a member. */
   isMember: boolean;
   /** Changes the server delivered that did not verify (a compromised or buggy server). */
@@ -47,6 +49,8 @@ export interface GroupManagerOptions {
   flagged(event: { groupId: string } & GroupFlag): void;
   logger: Logger;
   clock: Clock;
+  /** A verified `disappearing` record was applied, inside its transaction (`actions/group-timer.ts`). */
+  timerChanged(tx: StoreTx, groupId: string, change: { version: number; at: number; seconds: number }): Promise<void>;
 }
 
 type RequestFn = (body: Record<string, unknown>) => Promise<ServerFrame>;
@@ -60,6 +64,7 @@ export const toGroupInfo = (g: LocalGroup, selfUserId: string): GroupInfo => ({
   members: g.snapshot.members.map((m) => ({ userId: m.userId, role: m.role })),
   createdBy: g.snapshot.createdBy,
   createdAt: g.snapshot.createdAt,
+  disappearingS: g.snapshot.disappearingS ?? 0,
   isMember: isMember(g, selfUserId),
   flags: g.flags,
 });
@@ -100,6 +105,9 @@ export class GroupManager {
   remove = (id: string, userIds: string[]) => this.change(id, () => ({ remove: { userIds } }));
   promote = (id: string, userIds: string[]) => this.change(id, () => ({ promote: { userIds } }));
   demote = (id: string, userIds: string[]) => this.change(id, () => ({ demote: { userIds } }));
+  /** Sets the disappearing timer (admins only) in a signed record, for messages sent from then on. */
+  setDisappearing = (id: string, seconds: number) =>
+    this.change(id, () => ({ disappearing: seconds ? { seconds } : {} }));
 
   /** Leaves the group; the last admin hands the role to the longest-standing member first. */
   leave = (id: string) =>
@@ -221,6 +229,11 @@ export class GroupManager {
         return { kind: 'refused', reason: 'record of another group', version: outcome.record.version, actor: '' };
       }
       await putGroup(tx, outcome.group);
+      const { record } = outcome;
+      if (record.action === 'disappearing') {
+        const change = { version: record.version, at: record.at, seconds: record.disappearing?.seconds ?? 0 };
+        await this.o.timerChanged(tx, groupId, change);
+      }
       // Whoever leaves must not read what follows: the next message goes out under a new sender key.
       if (outcome.removed.length > 0) await rotateOwnSenderKey(tx, groupId);
     } else if (outcome.kind === 'refused') {

@@ -1,5 +1,5 @@
 import { newMessageId, ParleyError, pb, type ServerFrame } from '@parley/core';
-import { signJoinConsent } from '@parley/core/groups';
+import { isDisappearingTimer, signJoinConsent } from '@parley/core/groups';
 import { type SendActionDeps, sendInvite } from '../actions/send-action.js';
 import type { StoredMessage } from '../messages/message-store.js';
 import { getGroup } from './group-book.js';
@@ -23,6 +23,11 @@ export interface GroupsApi {
   remove(groupId: string, userIds: string[]): Promise<GroupInfo>;
   promote(groupId: string, userIds: string[]): Promise<GroupInfo>;
   demote(groupId: string, userIds: string[]): Promise<GroupInfo>;
+  /**
+   * Sets the disappearing-messages timer (0, 86400, 604800 or 7776000 s; admins only) in a signed
+   * group record that every member verifies: messages sent from then on disappear on every device.
+   */
+  setDisappearing(groupId: string, seconds: number): Promise<GroupInfo>;
   /** Leaves the group; the last admin first makes the longest-standing member admin. */
   leave(groupId: string): Promise<GroupInfo>;
   /** The group as this device verified it (from signed records only). */
@@ -83,6 +88,12 @@ export function groupsApi(deps: GroupsApiDeps): GroupsApi {
     promote: via((m) => m.promote),
     demote: via((m) => m.demote),
     leave: via((m) => m.leave),
+    setDisappearing: async (groupId, seconds) => {
+      if (!isDisappearingTimer(seconds)) {
+        throw new ParleyError('INVALID_ARGUMENT', 'the timer must be 0, 86400, 604800 or 7776000 seconds');
+      }
+      return (await deps.manager()).setDisappearing(groupId, seconds);
+    },
     get: async (groupId) => (await deps.local()).get(groupId),
     list: async () => (await deps.local()).list(),
     sync: async () => (await deps.manager()).sync(),
@@ -99,7 +110,7 @@ export function groupsApi(deps: GroupsApiDeps): GroupsApi {
       const expiresAt = send.clock.now() + INVITE_TTL_MS;
       const offer = { kind: 'offer' as const, groupId, groupName: group.snapshot.name, inviteId, expiresAt };
       const { sent } = await sendInvite(send, userId, offer, (tx) =>
-        putIssuedInvite(tx, inviteId, { groupId, invitee: userId, expiresAt, accepted: false }),
+        putIssuedInvite(tx, inviteId, { groupId, invitee: userId, expiresAt, accepted: false }, send.clock.now()),
       );
       await sent;
       return { inviteId, expiresAt };

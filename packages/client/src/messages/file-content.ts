@@ -1,8 +1,9 @@
 import { applyChatSetting, markSeen, noteExpiry, wasSeen } from '../actions/action-store.js';
 import { applyPending, receiveAction } from '../actions/apply-action.js';
+import { groupExpiry } from '../actions/group-timer.js';
 import type { DecodedContent } from '../content.js';
 import type { PeerAddress, ReceivedMessage } from '../events.js';
-import { getGroup, isMember } from '../groups/group-book.js';
+import { getGroup } from '../groups/group-book.js';
 import { fileInvite, type InviteFiled } from '../groups/group-invites.js';
 import type { StoreTx } from '../stores/client-store.js';
 import type { Announcement } from './announcements.js';
@@ -38,10 +39,10 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
   const { id, from, chatId } = o;
   switch (decoded.kind) {
     case 'unsupported':
-      await markSeen(tx, id);
+      await markSeen(tx, id, o.now);
       return [{ kind: 'unsupported', id, chatId, from, sentAt: decoded.sentAt }];
     case 'invite': {
-      await markSeen(tx, id);
+      await markSeen(tx, id, o.now);
       // Invitations travel 1:1 only: one inside a group chat is someone else's doing.
       if (decoded.groupId || (await getGroup(tx, chatId))) {
         return [
@@ -51,11 +52,11 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
       return fileInvite(tx, decoded.invite, { id, from, selfUserId: o.selfUserId, now: o.now });
     }
     case 'setting': {
-      await markSeen(tx, id);
-      if (!isMember(await getGroup(tx, chatId), from.userId) && (await getGroup(tx, chatId))) {
-        return [
-          { kind: 'refused', id, from, targetId: chatId, action: 'setting', reason: 'not a member of the group' },
-        ];
+      await markSeen(tx, id, o.now);
+      if (await getGroup(tx, chatId)) {
+        // A group's timer is an admin's signed record, verified by every member: never a member's Content.
+        const reason = 'a group sets its timer in a signed group record';
+        return [{ kind: 'refused', id, from, targetId: chatId, action: 'setting', reason }];
       }
       const applied = await applyChatSetting(tx, chatId, { ...decoded.setting, by: from });
       return applied ? [{ kind: 'setting', chatId, disappearingS: applied.disappearingS, by: from.userId }] : [];
@@ -65,6 +66,7 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
         tx,
         { id, from, chatId, sentAt: decoded.sentAt, action: decoded.action },
         o.selfUserId,
+        o.now,
       );
       if (outcome.kind === 'applied') {
         return [
@@ -79,10 +81,16 @@ export async function fileContent(tx: StoreTx, decoded: DecodedContent, o: Conte
     }
     case 'message': {
       const { meta } = decoded;
-      const expiresAt = meta.expiresInS ? decoded.sentAt + meta.expiresInS * 1000 : undefined;
+      const group = await getGroup(tx, chatId);
+      // In a group the verified chain's timer applies whatever the message declares (shorter may win).
+      const expiresAt = group
+        ? await groupExpiry(tx, chatId, decoded.sentAt, meta.expiresInS)
+        : meta.expiresInS
+          ? decoded.sentAt + meta.expiresInS * 1000
+          : undefined;
       if (expiresAt !== undefined && expiresAt <= o.now) {
         // Its time ran out while this device was away: never shown, never stored.
-        await markSeen(tx, id);
+        await markSeen(tx, id, o.now);
         return [];
       }
       const message: ReceivedMessage = {

@@ -1,19 +1,10 @@
 import type { parley } from '@parley/core';
 import { pb } from '@parley/core';
+import type { ReceiptUpdate } from '../events.js';
 import type { StoreTx } from '../stores/client-store.js';
 import { advanceStatus, chatMessageIds, getMessage, markIncomingRead } from './message-store.js';
 
 export type { MessageStatus } from './message-store.js';
-
-/** A change of a sent message's status (or a read synced from another own device), as `receipt:updated` reports it. */
-export interface ReceiptUpdate {
-  chatId: string;
-  messageId: string;
-  status: 'delivered' | 'read';
-  /** Who delivered or read it (this user, for reads synced from another of its devices). */
-  by: string;
-  at: number;
-}
 
 /**
  * Applies a ReceiptEvent inside the inbox transaction: statuses only move forward, so a duplicate,

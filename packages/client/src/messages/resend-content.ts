@@ -1,4 +1,5 @@
 import type { SignalAddress } from '@parley/core/crypto';
+import { sentAction } from '../actions/action-store.js';
 import { encodeContent } from '../content.js';
 import { getGroup, isMember } from '../groups/group-book.js';
 import { redistributeTo } from '../groups/group-sender-keys.js';
@@ -16,7 +17,7 @@ export type ResendContent =
 const seqOf = (m: { seq?: number }) => (m.seq ? { seq: m.seq } : {});
 
 /**
- * The content of a message this device sent, to re-encrypt for a device that could not decrypt
+ * The content of a message (or action) this device sent, to re-encrypt for a device that could not decrypt
  * it. Refused unless the requester is a device the message was encrypted for, within the policy's
  * window and resend cap (see sent-targets.ts), and, for a group message, still a verified member;
  * the requester's device then gets our sender key again with the next group message. An honoured
@@ -31,7 +32,18 @@ export async function resendContent(
 ): Promise<ResendContent> {
   return store.transaction(async (tx) => {
     const m = await getMessage(tx, messageId);
-    if (!m?.outgoing || m.content.kind === 'deleted' || !resendable(m.content)) return { refused: 'not-resendable' };
+    if (!m) {
+      // Not a message: a reaction, edit, delete or setting this device sent, kept as encoded.
+      const action = await sentAction(tx, messageId);
+      if (!action) return { refused: 'not-resendable' };
+      const group = await getGroup(tx, action.chatId);
+      if (group && !isMember(group, requester.userId)) return { refused: 'not-a-member' };
+      const claim = await claimResend(tx, messageId, requester, now, policy);
+      if (!claim.ok) return { refused: claim.reason };
+      if (group) await redistributeTo(tx, action.chatId, requester);
+      return { chatId: action.chatId, content: action.content, attempt: claim.attempt };
+    }
+    if (!m.outgoing || m.content.kind === 'deleted' || !resendable(m.content)) return { refused: 'not-resendable' };
     const content = m.content;
     const meta = {
       ...(m.replyTo ? { replyTo: m.replyTo } : {}),

@@ -13,8 +13,7 @@ export function memoryClientStore(): ClientStore {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The transaction engine below is shared with the file store (`src/node/file-store.ts`), which
-// only adds a log write per commit. It is exported for that reason and is not part of the API.
+// The transaction engine of the memory store. Exported for tests of its parts; not part of the API.
 
 /**
  * How an engine holds values. `encode` validates a value and detaches it from the caller (a copy
@@ -29,16 +28,6 @@ export interface ValueCodec<S> {
 /** One committed write; `value` undefined means delete. @internal */
 export type StoreWrite<S> = readonly [namespace: string, key: string, value: S | undefined];
 
-/** @internal */
-export interface StoreEngineOptions<S> extends ValueCodec<S> {
-  /**
-   * Called synchronously, in commit order, right after a transaction's writes are applied in memory;
-   * the transaction resolves only when the returned promise does. The next transaction may already
-   * run meanwhile (group commit): it is fine because its own record is persisted after this one.
-   */
-  persist?: (writes: ReadonlyArray<StoreWrite<S>>) => Promise<void>;
-}
-
 const DELETED: unique symbol = Symbol('deleted');
 type Pending<S> = S | typeof DELETED;
 const noop = (): void => {};
@@ -51,9 +40,8 @@ export class StoreEngine<S> {
   private readonly namespaces = new Map<string, Namespace<S>>();
   private tail: Promise<void> = Promise.resolve();
   private closed = false;
-  private failure: ParleyError | undefined;
 
-  constructor(private readonly options: StoreEngineOptions<S>) {}
+  constructor(private readonly options: ValueCodec<S>) {}
 
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     if (this.closed)
@@ -64,9 +52,8 @@ export class StoreEngine<S> {
         ),
       );
     const run = this.tail.then(() => this.runOne(fn));
-    // The next transaction waits for this one's fn and in-memory commit, not for its disk write.
     this.tail = run.then(noop, noop);
-    return run.then(({ result, durable }) => (durable ? durable.then(() => result) : result));
+    return run;
   }
 
   /** Rejects further transactions and resolves once every transaction already called has run. */
@@ -75,34 +62,7 @@ export class StoreEngine<S> {
     await this.tail;
   }
 
-  /**
-   * Makes every later transaction reject with `error`: used when a write failed, after which
-   * memory may hold state that is not on disk.
-   */
-  fail(error: ParleyError): void {
-    this.failure ??= error;
-  }
-
-  /** Sets a stored value directly, outside any transaction (loading from disk). */
-  load(namespace: string, key: string, value: S | undefined): void {
-    if (value !== undefined) {
-      this.namespace(namespace).loadSet(key, value);
-      return;
-    }
-    const ns = this.namespaces.get(namespace);
-    ns?.delete(key);
-    if (ns?.values.size === 0) this.namespaces.delete(namespace);
-  }
-
-  /** Every stored entry, by namespace then in insertion order. */
-  *entries(): Generator<StoreWrite<S>> {
-    for (const [name, ns] of this.namespaces) {
-      for (const [key, value] of ns.values) yield [name, key, value];
-    }
-  }
-
-  private async runOne<T>(fn: (tx: StoreTx) => Promise<T>): Promise<{ result: T; durable?: Promise<void> }> {
-    if (this.failure) throw this.failure;
+  private async runOne<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const tx = new EngineTx(this.namespaces, this.options);
     let result: T;
     try {
@@ -111,7 +71,6 @@ export class StoreEngine<S> {
       tx.finished = true;
     }
     const writes = tx.writes();
-    if (writes.length === 0) return { result };
     for (const [name, key, value] of writes) {
       if (value === undefined) {
         const ns = this.namespaces.get(name);
@@ -121,8 +80,7 @@ export class StoreEngine<S> {
         this.namespace(name).set(key, value);
       }
     }
-    const durable = this.options.persist?.(writes);
-    return durable ? { result, durable } : { result };
+    return result;
   }
 
   private namespace(name: string): Namespace<S> {
@@ -225,30 +183,23 @@ class EngineTx<S> implements StoreTx {
 /**
  * One namespace: a Map for lookups plus a sorted key array so `list` costs O(log n + k) instead of
  * sorting the namespace on every call. New keys are placed by binary search (a memmove of the tail;
- * appending, the common case for time-ordered ids, is O(1)). After a bulk load the array is dropped
- * and rebuilt by one sort on the first `list`, so loading n keys is not O(n²).
+ * appending, the common case for time-ordered ids, is O(1)).
  */
 class Namespace<S> {
   readonly values = new Map<string, S>();
-  private sorted: string[] | null = [];
+  private readonly sorted: string[] = [];
 
   set(key: string, value: S): void {
-    if (this.sorted && !this.values.has(key)) this.sorted.splice(lowerBound(this.sorted, key), 0, key);
-    this.values.set(key, value);
-  }
-
-  loadSet(key: string, value: S): void {
-    if (!this.values.has(key)) this.sorted = null;
+    if (!this.values.has(key)) this.sorted.splice(lowerBound(this.sorted, key), 0, key);
     this.values.set(key, value);
   }
 
   delete(key: string): void {
-    if (this.values.delete(key) && this.sorted) this.sorted.splice(lowerBound(this.sorted, key), 1);
+    if (this.values.delete(key)) this.sorted.splice(lowerBound(this.sorted, key), 1);
   }
 
   /** Keys of `range` in listing order, found by binary search: O(log n) plus one step per key. */
   *keysInRange(range: CheckedRange): Generator<string, void, undefined> {
-    this.sorted ??= [...this.values.keys()].sort();
     const keys = this.sorted;
     if (range.reverse) {
       let top = prefixEnd(keys, range.prefix);

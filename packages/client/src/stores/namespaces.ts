@@ -38,14 +38,20 @@ export const NS = {
   invitesReceived: 'groups.invites-received',
   /** `groups/group-sender-keys.ts`: the sender keys of other members' devices. */
   senderKeys: 'signal.sender-keys',
-  /** `actions/action-store.ts`: ids of received contents that are not stored messages (actions, settings), for dedup. */
+  /** `actions/action-store.ts`: ids of contents that are not stored messages (actions, settings), for dedup; a sent action's content, for resends. */
   actionsSeen: 'actions.seen',
   /** `actions/action-store.ts`: actions on messages this device does not have yet, by `actionKey`. */
   actionsPending: 'actions.pending',
+  /** `actions/action-store.ts`: when each seen id may be forgotten (`expiryKey`: time, then id). */
+  actionsSeenPrune: 'actions.seen.prune',
+  /** `actions/action-store.ts`: when each pending action may be dropped (`expiryKey` -> target id). */
+  actionsPendingPrune: 'actions.pending.prune',
   /** `actions/action-store.ts`: each chat's settings (disappearing timer) with their Lamport version. */
   chatSettings: 'chat-settings',
   /** `actions/action-store.ts`: disappearing messages by `expiryKey` (time, then id). */
   expiry: 'expiry',
+  /** `actions/group-timer.ts`: each group's verified disappearing-timer changes (when each took effect). */
+  groupTimers: 'groups.disappearing',
   /** `e2ee/key-manager.ts`: prekey counters and upload state. */
   signalMeta: 'signal.meta',
   /** `e2ee/tx-signal-store.ts`: this device's Signal identity. */

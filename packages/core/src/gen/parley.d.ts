@@ -964,9 +964,10 @@ export namespace parley {
             demote?: (parley.v1.GroupMembers.$Properties|null);
             leave?: (parley.v1.GroupLeave.$Properties|null);
             describe?: (parley.v1.GroupDescribe.$Properties|null);
+            disappearing?: (parley.v1.GroupDisappearing.$Properties|null);
             actorIdentityKey: Uint8Array;
             signature: Uint8Array;
-            action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
+            action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe"|"disappearing");
             static create(properties: parley.v1.GroupRecord.$Shape): parley.v1.GroupRecord & parley.v1.GroupRecord.$Shape;
             static create(properties?: parley.v1.GroupRecord.$Properties): parley.v1.GroupRecord;
             static encode(message: parley.v1.GroupRecord.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -992,9 +993,10 @@ export namespace parley {
                 demote?: (parley.v1.GroupMembers.$Properties|null);
                 leave?: (parley.v1.GroupLeave.$Properties|null);
                 describe?: (parley.v1.GroupDescribe.$Properties|null);
+                disappearing?: (parley.v1.GroupDisappearing.$Properties|null);
                 actorIdentityKey?: (Uint8Array|null);
                 signature?: (Uint8Array|null);
-                action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe");
+                action?: ("create"|"rename"|"add"|"remove"|"promote"|"demote"|"leave"|"describe"|"disappearing");
                 $unknowns?: Uint8Array[];
             }
             type $Shape = {
@@ -1011,11 +1013,12 @@ export namespace parley {
               demote?: parley.v1.GroupMembers.$Shape|null;
               leave?: parley.v1.GroupLeave.$Shape|null;
               describe?: parley.v1.GroupDescribe.$Shape|null;
+              disappearing?: parley.v1.GroupDisappearing.$Shape|null;
               actorIdentityKey?: Uint8Array|null;
               signature?: Uint8Array|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ action?: undefined; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "create"; create: parley.v1.GroupCreate.$Shape; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "rename"; create?: null; rename: parley.v1.GroupRename.$Shape; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "add"; create?: null; rename?: null; add: parley.v1.GroupMembers.$Shape; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "remove"; create?: null; rename?: null; add?: null; remove: parley.v1.GroupMembers.$Shape; promote?: null; demote?: null; leave?: null; describe?: null }|{ action?: "promote"; create?: null; rename?: null; add?: null; remove?: null; promote: parley.v1.GroupMembers.$Shape; demote?: null; leave?: null; describe?: null }|{ action?: "demote"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote: parley.v1.GroupMembers.$Shape; leave?: null; describe?: null }|{ action?: "leave"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave: parley.v1.GroupLeave.$Shape; describe?: null }|{ action?: "describe"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe: parley.v1.GroupDescribe.$Shape })
+              ({ action?: undefined; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "create"; create: parley.v1.GroupCreate.$Shape; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "rename"; create?: null; rename: parley.v1.GroupRename.$Shape; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "add"; create?: null; rename?: null; add: parley.v1.GroupMembers.$Shape; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "remove"; create?: null; rename?: null; add?: null; remove: parley.v1.GroupMembers.$Shape; promote?: null; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "promote"; create?: null; rename?: null; add?: null; remove?: null; promote: parley.v1.GroupMembers.$Shape; demote?: null; leave?: null; describe?: null; disappearing?: null }|{ action?: "demote"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote: parley.v1.GroupMembers.$Shape; leave?: null; describe?: null; disappearing?: null }|{ action?: "leave"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave: parley.v1.GroupLeave.$Shape; describe?: null; disappearing?: null }|{ action?: "describe"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe: parley.v1.GroupDescribe.$Shape; disappearing?: null }|{ action?: "disappearing"; create?: null; rename?: null; add?: null; remove?: null; promote?: null; demote?: null; leave?: null; describe?: null; disappearing: parley.v1.GroupDisappearing.$Shape })
             );
         }
 
@@ -1096,6 +1099,31 @@ export namespace parley {
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.GroupDescribe.$Properties;
+        }
+
+        interface IGroupDisappearing extends parley.v1.GroupDisappearing.$Properties {
+        }
+
+        class GroupDisappearing {
+            constructor(properties?: parley.v1.GroupDisappearing.$Properties);
+            $unknowns?: Uint8Array[];
+            seconds: number;
+            static create(properties: parley.v1.GroupDisappearing.$Shape): parley.v1.GroupDisappearing & parley.v1.GroupDisappearing.$Shape;
+            static create(properties?: parley.v1.GroupDisappearing.$Properties): parley.v1.GroupDisappearing;
+            static encode(message: parley.v1.GroupDisappearing.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.GroupDisappearing & parley.v1.GroupDisappearing.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.GroupDisappearing;
+            static toObject(message: parley.v1.GroupDisappearing, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace GroupDisappearing {
+            interface $Properties {
+                seconds?: (number|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.GroupDisappearing.$Properties;
         }
 
         interface IGroupMembers extends parley.v1.GroupMembers.$Properties {

@@ -5495,13 +5495,14 @@ export const parley = $root.parley = (() => {
             GroupRecord.prototype.demote = null;
             GroupRecord.prototype.leave = null;
             GroupRecord.prototype.describe = null;
+            GroupRecord.prototype.disappearing = null;
             GroupRecord.prototype.actorIdentityKey = $util.newBuffer([]);
             GroupRecord.prototype.signature = $util.newBuffer([]);
 
             let $oneOfFields;
 
             $Object.defineProperty(GroupRecord.prototype, "action", {
-                get: $util.oneOfGetter($oneOfFields = ["create", "rename", "add", "remove", "promote", "demote", "leave", "describe"]),
+                get: $util.oneOfGetter($oneOfFields = ["create", "rename", "add", "remove", "promote", "demote", "leave", "describe", "disappearing"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -5542,6 +5543,8 @@ export const parley = $root.parley = (() => {
                     $root.parley.v1.GroupLeave.encode(message.leave, writer.uint32(130).fork(), _depth + 1).ldelim();
                 if (message.describe != null && $Object.hasOwnProperty.call(message, "describe"))
                     $root.parley.v1.GroupDescribe.encode(message.describe, writer.uint32(138).fork(), _depth + 1).ldelim();
+                if (message.disappearing != null && $Object.hasOwnProperty.call(message, "disappearing"))
+                    $root.parley.v1.GroupDisappearing.encode(message.disappearing, writer.uint32(146).fork(), _depth + 1).ldelim();
                 if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey") && message.actorIdentityKey.length)
                     writer.uint32(162).bytes(message.actorIdentityKey);
                 if (message.signature != null && $Object.hasOwnProperty.call(message, "signature") && message.signature.length)
@@ -5677,6 +5680,13 @@ export const parley = $root.parley = (() => {
                             message.action = "describe";
                             continue;
                         }
+                    case 18: {
+                            if (wireType !== 2)
+                                break;
+                            message.disappearing = $root.parley.v1.GroupDisappearing.decode(reader, reader.size(), $undefined, _depth + 1, message.disappearing);
+                            message.action = "disappearing";
+                            continue;
+                        }
                     case 20: {
                             if (wireType !== 2)
                                 break;
@@ -5796,6 +5806,11 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.GroupRecord.describe: object expected");
                     message.describe = $root.parley.v1.GroupDescribe.fromObject(object.describe, _depth + 1);
                 }
+                if (object.disappearing != null) {
+                    if (!$util.isObject(object.disappearing))
+                        throw $TypeError(".parley.v1.GroupRecord.disappearing: object expected");
+                    message.disappearing = $root.parley.v1.GroupDisappearing.fromObject(object.disappearing, _depth + 1);
+                }
                 if (object.actorIdentityKey != null)
                     if (object.actorIdentityKey.length)
                         if (typeof object.actorIdentityKey === "string")
@@ -5913,6 +5928,11 @@ export const parley = $root.parley = (() => {
                     object.describe = $root.parley.v1.GroupDescribe.toObject(message.describe, options, _depth + 1);
                     if (options.oneofs)
                         object.action = "describe";
+                }
+                if (message.disappearing != null && $Object.hasOwnProperty.call(message, "disappearing")) {
+                    object.disappearing = $root.parley.v1.GroupDisappearing.toObject(message.disappearing, options, _depth + 1);
+                    if (options.oneofs)
+                        object.action = "disappearing";
                 }
                 if (message.actorIdentityKey != null && $Object.hasOwnProperty.call(message, "actorIdentityKey"))
                     object.actorIdentityKey = options.bytes === $String ? $util.base64.encode(message.actorIdentityKey, 0, message.actorIdentityKey.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.actorIdentityKey) : message.actorIdentityKey;
@@ -6362,6 +6382,133 @@ export const parley = $root.parley = (() => {
             };
 
             return GroupDescribe;
+        })();
+
+        v1.GroupDisappearing = (function() {
+
+            const GroupDisappearing = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            GroupDisappearing.prototype.seconds = 0;
+
+            GroupDisappearing.create = function(properties) {
+                return new GroupDisappearing(properties);
+            };
+
+            GroupDisappearing.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.seconds != null && $Object.hasOwnProperty.call(message, "seconds") && message.seconds !== 0)
+                    writer.uint32(8).uint32(message.seconds);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            GroupDisappearing.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.GroupDisappearing();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.uint32())
+                                message.seconds = value;
+                            else
+                                delete message.seconds;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            GroupDisappearing.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.GroupDisappearing)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.GroupDisappearing: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.GroupDisappearing();
+                if (object.seconds != null)
+                    if ($Number(object.seconds) !== 0)
+                        message.seconds = object.seconds >>> 0;
+                return message;
+            };
+
+            GroupDisappearing.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults)
+                    object.seconds = 0;
+                if (message.seconds != null && $Object.hasOwnProperty.call(message, "seconds"))
+                    object.seconds = message.seconds;
+                return object;
+            };
+
+            GroupDisappearing.prototype.toJSON = function() {
+                return GroupDisappearing.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            GroupDisappearing.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.GroupDisappearing";
+            };
+
+            return GroupDisappearing;
         })();
 
         v1.GroupMembers = (function() {

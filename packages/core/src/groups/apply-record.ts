@@ -13,6 +13,7 @@ import {
   checkGroupDescription,
   checkGroupName,
   checkUserIdList,
+  isDisappearingTimer,
   isValidGroupId,
   isValidGroupUserId,
 } from './validation.js';
@@ -47,12 +48,13 @@ const fail = (code: 'INVALID_ARGUMENT' | 'FORBIDDEN' | 'BAD_SIGNATURE' | 'GROUP_
  * - BAD_SIGNATURE: the record does not extend the chain: another group, a version other than
  *   `state.version + 1`, a `prev_hash` that is not the hash of the previous record; before version
  *   1, anything but a `create` at version 1 with an empty `prev_hash`.
- * - FORBIDDEN: the actor is not a member; a non-admin renames, describes, adds, removes, promotes
- *   or demotes; promoting or demoting a non-member; demoting the last admin; the last admin leaving
+ * - FORBIDDEN: the actor is not a member; a non-admin renames, describes, adds, removes, promotes,
+ *   demotes or sets the disappearing timer; promoting or demoting a non-member; demoting the last admin; the last admin leaving
  *   members behind without promoting one; a create whose members do not include the creator as admin.
  * - INVALID_ARGUMENT: bad names (1-100 characters) or descriptions (up to 2048), empty, invalid or
  *   repeated user ids, adding a member, removing a non-member, removing oneself (leave instead),
- *   promoting an admin, demoting a non-admin, a create at a later version.
+ *   promoting an admin, demoting a non-admin, a create at a later version, a disappearing timer
+ *   other than 0, 86400, 604800 or 7776000 seconds.
  * - GROUP_FULL: more members than the limit.
  */
 export function applyGroupRecord(
@@ -74,6 +76,7 @@ export function applyGroupRecord(
   if (action !== 'leave' && actorRole !== 'admin') throw fail('FORBIDDEN', `only admins may ${action}`);
 
   let { name, description } = state;
+  let disappearingS = state.disappearingS ?? 0;
   switch (action) {
     case 'rename':
       name = checkGroupName(record.rename?.name);
@@ -96,6 +99,14 @@ export function applyGroupRecord(
     case 'leave':
       leave(members, actor, actorRole, record.leave?.promote ?? []);
       break;
+    case 'disappearing': {
+      const seconds = record.disappearing?.seconds ?? 0;
+      if (!isDisappearingTimer(seconds)) {
+        throw fail('INVALID_ARGUMENT', 'disappearing: seconds must be 0, 86400, 604800 or 7776000');
+      }
+      disappearingS = seconds;
+      break;
+    }
   }
   return {
     groupId: state.groupId,
@@ -106,6 +117,7 @@ export function applyGroupRecord(
     createdBy: state.createdBy,
     createdAt: state.createdAt,
     maxMembers: limit,
+    ...(disappearingS ? { disappearingS } : {}),
   };
 }
 

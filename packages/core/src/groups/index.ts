@@ -30,6 +30,9 @@ export {
   toGroupState,
 } from './snapshot.js';
 export {
+  DISAPPEARING_TIMERS,
+  type DisappearingTimer,
+  isDisappearingTimer,
   isValidGroupId,
   isValidGroupUserId,
   MAX_GROUP_DESCRIPTION_LENGTH,

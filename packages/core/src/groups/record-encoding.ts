@@ -13,7 +13,17 @@ const pb = parley.v1;
 export type GroupRecordInit = parley.v1.GroupRecord.$Properties;
 
 /** The actions of the `action` oneof, in field-number order. */
-export const GROUP_ACTIONS = ['create', 'rename', 'add', 'remove', 'promote', 'demote', 'leave', 'describe'] as const;
+export const GROUP_ACTIONS = [
+  'create',
+  'rename',
+  'add',
+  'remove',
+  'promote',
+  'demote',
+  'leave',
+  'describe',
+  'disappearing',
+] as const;
 export type GroupAction = (typeof GROUP_ACTIONS)[number];
 
 /** The action a record carries; INVALID_ARGUMENT unless exactly one is set. */
@@ -54,6 +64,8 @@ function canonicalAction(record: GroupRecordInit, action: GroupAction): GroupRec
       return { describe: defined({ description: text(record.describe?.description) }) };
     case 'leave':
       return { leave: defined({ promote: list(record.leave?.promote) }) };
+    case 'disappearing':
+      return { disappearing: defined({ seconds: uint(record.disappearing?.seconds) }) };
     case 'add':
     case 'remove':
     case 'promote':

@@ -33,6 +33,11 @@ export interface GroupSnapshot {
   createdAt: number;
   /** Size limit applied to the group (server policy, not part of the signed chain). */
   maxMembers: number;
+  /**
+   * The disappearing-messages timer (seconds) the last `disappearing` record set; absent when off.
+   * Part of the signed chain: only an admin changes it, and every member verifies that.
+   */
+  disappearingS?: number;
 }
 
 /** Wire form of a role. */

@@ -7,6 +7,14 @@ export const MAX_GROUP_NAME_LENGTH = 100;
 /** Longest group description, in code points. */
 export const MAX_GROUP_DESCRIPTION_LENGTH = 2048;
 
+/** The disappearing-messages timers a group (or chat) may have, in seconds: off, 24 h, 7 d, 90 d. */
+export const DISAPPEARING_TIMERS = [0, 86_400, 604_800, 7_776_000] as const;
+export type DisappearingTimer = (typeof DISAPPEARING_TIMERS)[number];
+
+/** Whether `s` is one of {@link DISAPPEARING_TIMERS}. */
+export const isDisappearingTimer = (s: unknown): s is DisappearingTimer =>
+  (DISAPPEARING_TIMERS as readonly unknown[]).includes(s);
+
 /** Group ids are 1-64 printable ASCII characters without spaces (like message ids). */
 export function isValidGroupId(groupId: unknown): groupId is string {
   return typeof groupId === 'string' && /^[\x21-\x7e]{1,64}$/.test(groupId);

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyGroupRecord, DEFAULT_MAX_GROUP_MEMBERS, groupRecordHash } from '../../src/groups/index.js';
+import {
+  applyGroupRecord,
+  DEFAULT_MAX_GROUP_MEMBERS,
+  groupRecordHash,
+  verifyGroupRecordSignature,
+} from '../../src/groups/index.js';
 import { type Actor, ADMIN, actor, Chain, expectCode, MEMBER, roles } from './chain.js';
 
 let alice: Actor;
@@ -243,6 +248,40 @@ describe('applyGroupRecord: changes', () => {
     const record = await chain.next(alice, { add: { userIds: ['dave'] } });
     expectCode(() => applyGroupRecord(chain.state, record, { prevEncoded: chain.prev }), 'GROUP_FULL');
     expect(applyGroupRecord(chain.state, record, { prevEncoded: chain.prev, maxMembers: 4 }).maxMembers).toBe(4);
+  });
+});
+
+describe('applyGroupRecord: disappearing timer', () => {
+  it('lets an admin set and clear the timer, carried through later records', async () => {
+    const chain = await team();
+    expect(chain.state?.disappearingS).toBeUndefined();
+    expect((await chain.do(alice, { disappearing: { seconds: 86_400 } })).disappearingS).toBe(86_400);
+    // Other changes keep it.
+    expect((await chain.do(alice, { add: { userIds: ['dave'] } })).disappearingS).toBe(86_400);
+    expect((await chain.do(alice, { disappearing: { seconds: 7_776_000 } })).disappearingS).toBe(7_776_000);
+    // Off: an empty GroupDisappearing; the snapshot then has no timer at all.
+    const off = await chain.do(alice, { disappearing: {} });
+    expect(off.disappearingS).toBeUndefined();
+    expect(off.version).toBe(5);
+  });
+
+  it('refuses the timer from a member (FORBIDDEN) and values other than off, 24 h, 7 d, 90 d', async () => {
+    const chain = await team();
+    await chain.refuses(bob, { disappearing: { seconds: 86_400 } }, 'FORBIDDEN');
+    await chain.refuses(dave, { disappearing: { seconds: 86_400 } }, 'FORBIDDEN');
+    for (const seconds of [1, 3600, 86_401, 2 ** 31]) {
+      await chain.refuses(alice, { disappearing: { seconds } }, 'INVALID_ARGUMENT');
+    }
+    expect(chain.state).toMatchObject({ version: 1 });
+    expect(chain.state?.disappearingS).toBeUndefined();
+  });
+
+  it('signs the timer: changing it in a signed record breaks the signature', async () => {
+    const chain = await team();
+    const record = await chain.next(alice, { disappearing: { seconds: 86_400 } });
+    expect(await verifyGroupRecordSignature(record)).toBe(true);
+    expect(await verifyGroupRecordSignature({ ...record, disappearing: { seconds: 604_800 } })).toBe(false);
+    expect(await verifyGroupRecordSignature({ ...record, disappearing: {} })).toBe(false);
   });
 });
 

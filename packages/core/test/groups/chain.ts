@@ -28,7 +28,7 @@ export const MEMBER = pb.GroupRole.GROUP_ROLE_MEMBER;
 /** The action part of a record: `{ add: { userIds } }`, `{ rename: { name } }`, ... */
 export type ActionPart = Pick<
   GroupRecordInit,
-  'create' | 'rename' | 'add' | 'remove' | 'promote' | 'demote' | 'leave' | 'describe'
+  'create' | 'rename' | 'add' | 'remove' | 'promote' | 'demote' | 'leave' | 'describe' | 'disappearing'
 >;
 
 /** The group chain as a verifier holds it: the state and the encoded record of its version. */

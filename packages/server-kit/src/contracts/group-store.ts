@@ -17,7 +17,9 @@ import type { GroupSnapshot } from '@parley/core/groups';
  * - `get` returns the last stored state, or undefined for an unknown group. Members keep the
  *   order they were stored in.
  * - `listForUser` returns the current state of every group whose members include the user,
- *   ordered by group id; a user removed from a group no longer sees it there.
+ *   ordered by group id; a user removed from a group no longer sees it there. With `page`, only
+ *   the groups whose id sorts after `page.after` (UTF-16 code unit order; group ids are ASCII), at
+ *   most `page.limit` of them: a caller can walk a user's groups without loading them all.
  * - `history` returns the encoded records of one group with version >= `fromVersion`, ascending,
  *   at most `limit` of them (empty for an unknown group). Record bytes are returned as stored.
  * - Once a call resolves its writes survive a restart (for durable implementations).
@@ -29,8 +31,8 @@ export interface GroupStore {
   /** Atomically stores version `state.version` (== current + 1) and its record; CONFLICT otherwise (lost race). */
   update(state: GroupSnapshot, record: Uint8Array): Promise<void>;
   get(groupId: string): Promise<GroupSnapshot | undefined>;
-  /** Groups the user is a member of, by group id. */
-  listForUser(userId: string): Promise<GroupSnapshot[]>;
+  /** Groups the user is a member of, by group id (a page of them with `page`). */
+  listForUser(userId: string, page?: GroupListPage): Promise<GroupSnapshot[]>;
   /** Encoded records with version >= fromVersion, ascending, at most `limit`. */
   history(groupId: string, fromVersion: number, limit: number): Promise<Uint8Array[]>;
 }
@@ -45,4 +47,12 @@ export function checkUpdate(state: GroupSnapshot): void {
   if (!Number.isSafeInteger(state.version) || state.version < 2) {
     throw new ParleyError('INVALID_ARGUMENT', 'an update stores version 2 or later');
   }
+}
+
+/** Which of a user's groups {@link GroupStore.listForUser} returns: those after `after`, at most `limit`. */
+export interface GroupListPage {
+  /** Only groups whose id sorts after this one (exclusive). Default: from the first. */
+  after?: string;
+  /** At most this many (a non-negative integer). Default: all. */
+  limit?: number;
 }

@@ -8,8 +8,22 @@ export interface ServerLimits {
   maxFrameBytes: number;
   /** Largest number of entries one device's queue may hold. Default 10,000. */
   maxQueuedPerDevice: number;
+  /**
+   * Most entries one sending user may have waiting in one device of another user (its share of that
+   * queue, so one sender cannot fill it for everyone). Beyond it the send is refused with a
+   * retryable QUEUE_FULL carrying `queueFullRetryAfterMs`. Default 2,500 (a quarter of `maxQueuedPerDevice`).
+   */
+  maxQueuedPerSender: number;
+  /** The `retry_after_ms` of a send refused with QUEUE_FULL (device full or sender share used up). Default 30 s. */
+  queueFullRetryAfterMs: number;
   /** A connection whose unsent bytes pass this is closed (BACKPRESSURE). Default 8 MiB. */
   maxBufferedBytes: number;
+  /**
+   * After the server closes a connection (Goodbye, then the close frame, behind any unsent bytes),
+   * the socket is dropped once its unsent bytes have not shrunk for this long (ms): a peer still
+   * reading gets to its Goodbye, one that stopped reading holds memory no longer. Default 2 s.
+   */
+  closeGraceMs: number;
   /** Maximum unacknowledged envelopes in flight per connection. Default 256. */
   deliveryWindow: number;
   /** Interval at which clients must send something. Default 20 s. */
@@ -99,7 +113,10 @@ export interface ServerLimits {
 export const DEFAULT_LIMITS: ServerLimits = {
   maxFrameBytes: DEFAULT_MAX_FRAME_BYTES,
   maxQueuedPerDevice: 10_000,
+  maxQueuedPerSender: 2_500,
+  queueFullRetryAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
+  closeGraceMs: 2_000,
   deliveryWindow: 256,
   heartbeatIntervalMs: 20_000,
   idleTimeoutMs: 60_000,

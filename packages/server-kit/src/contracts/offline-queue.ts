@@ -14,6 +14,11 @@ export interface QueueItem {
    * per member device. Readers get it back as `QueueEntry.shared`.
    */
   shared?: string;
+  /**
+   * Who the entry counts against for `EnqueueOptions.maxPerSender` (the gateway puts the sending
+   * user id here, for other users' devices only). Entries without a sender are not counted.
+   */
+  sender?: string;
 }
 
 /** Bytes stored once and referenced by many entries of one enqueue. */
@@ -53,6 +58,18 @@ export interface EnqueueOptions {
    * and every item's `shared` must be in this list (INVALID_ARGUMENT otherwise).
    */
   shared?: SharedPayload[];
+  /**
+   * Refuse with ParleyError('QUEUE_FULL') (details `{ device, sender }`) when a device already holds
+   * this many unexpired entries with the item's `sender`: one sender's share of a recipient's queue,
+   * so one sender cannot fill it for everyone.
+   */
+  maxPerSender?: number;
+  /**
+   * The time to store the entries at (`storedAt`, and the start of their lifetime); default the
+   * queue's clock. The gateway passes the `server_time` it wrote into the envelopes, so a SendAck
+   * (which reports `storedAt`) and the delivered envelope carry the same time.
+   */
+  now?: number;
 }
 
 /**
@@ -71,7 +88,8 @@ export interface EnqueueOptions {
  * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default
  *   30 days): an entry is expired once `clock() >= storedAt + ttlMs`.
  * - With `maxPerDevice`, a full device queue makes the whole enqueue fail with QUEUE_FULL
- *   (duplicates and expired entries never count).
+ *   (duplicates and expired entries never count). With `maxPerSender`, so does a device that would
+ *   hold more than that many unexpired entries of one item's `sender` (details `{ device, sender }`).
  * - Shared payloads (`EnqueueOptions.shared`) are stored once and returned with every entry that
  *   references them; one is deleted when no unexpired entry references it any more.
  * - Stored bytes are copies: mutating `data` after `enqueue`, or an entry returned by `read`,
@@ -103,6 +121,15 @@ export interface QueueOptions {
 }
 
 export const DEFAULT_QUEUE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The error of an enqueue refused because one sender's share of a device's queue is used up. @internal */
+export function senderShareFull(device: DeviceAddress, sender: string, max: number): ParleyError {
+  return new ParleyError(
+    'QUEUE_FULL',
+    `${sender} already has ${max} entries waiting in the queue of device ${device.userId}/${device.deviceId}`,
+    { details: { device, sender } },
+  );
+}
 
 /** The error of an enqueue refused because a device's queue is full (shared by the queue implementations). @internal */
 export function queueFull(device: DeviceAddress, max: number): ParleyError {

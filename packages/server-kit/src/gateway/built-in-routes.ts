@@ -51,6 +51,8 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
     stores,
     clock,
     maxQueuedPerDevice: o.limits.maxQueuedPerDevice,
+    maxQueuedPerSender: o.limits.maxQueuedPerSender,
+    queueFullRetryAfterMs: o.limits.queueFullRetryAfterMs,
     stored: (entries) => o.live.stored(entries),
   };
   const receipts: ReceiptPorts = {

@@ -102,7 +102,8 @@ export class ConnectionLoop {
     }
     const { limits, clock, logger } = this.o;
     const id = `${this.o.gatewayId}:${++this.nextConnection}`;
-    const connection = new Connection(id, ws, limits, clock());
+    const setTimer = this.o.setTimer ?? systemTimer;
+    const connection = new Connection(id, ws, limits, clock(), setTimer);
     connection.remoteAddress = remoteAddress;
     const acceptsOrigin = originPolicy(this.o.origins, local);
     const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
@@ -126,7 +127,6 @@ export class ConnectionLoop {
       if (--busy === limits.maxConcurrentRequests - 1) resume();
     };
     const budget = new FrameBudget(limits.framesPerSecond, limits.frameBurst, clock());
-    const setTimer = this.o.setTimer ?? systemTimer;
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!connection.isOpen) return; // frames read after a close cost nothing
       const now = clock();

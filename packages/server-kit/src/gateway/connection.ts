@@ -2,6 +2,7 @@ import type { parley, ServerFrameInit } from '@parley/core';
 import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
 import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { corkUntilTickEnd } from './tick-cork.js';
 
@@ -14,6 +15,9 @@ export function closeCode(reason: CloseReason): number {
 }
 
 export type ConnectionState = 'hello' | 'auth' | 'ready' | 'closed';
+
+/** However well a closed connection's peer drains its unsent bytes, the socket goes after this long. */
+const MAX_CLOSE_DRAIN_MS = 30_000;
 
 /**
  * One client socket: framing, state, backpressure and orderly close. Protocol logic lives in
@@ -36,6 +40,7 @@ export class Connection {
     private readonly ws: WebSocket,
     private readonly limits: ServerLimits,
     now: number,
+    private readonly setTimer: SetTimer = systemTimer,
   ) {
     this.openedAt = now;
     this.lastReceivedAt = now;
@@ -88,8 +93,33 @@ export class Connection {
       this.ws.terminate();
     }
     this.markClosed();
-    // A peer that never completes the closing handshake must not hold the socket forever.
-    setTimeout(() => this.ws.terminate(), 2_000).unref?.();
+    this.terminateWhenStalled();
+  }
+
+  /**
+   * A peer that never completes the closing handshake must not hold the socket (and its unsent
+   * bytes) forever; but the Goodbye and the close frame sit behind whatever was unsent when the
+   * connection was closed (up to `maxBufferedBytes` for a slow reader), so a peer that is still
+   * reading gets time to reach them: the socket is dropped once its unsent bytes have not shrunk
+   * for `closeGraceMs`, or after MAX_CLOSE_DRAIN_MS in any case.
+   */
+  private terminateWhenStalled(): void {
+    const grace = Math.max(1, this.limits.closeGraceMs);
+    let waited = 0;
+    let last = this.ws.bufferedAmount;
+    const check = () => {
+      if (this.ws.readyState === this.ws.CLOSED) return;
+      waited += grace;
+      const left = this.ws.bufferedAmount;
+      // Still shrinking (down to 0 counts: the kernel may still hold the tail): one more grace.
+      if (left < last && waited < MAX_CLOSE_DRAIN_MS) {
+        last = left;
+        this.setTimer(check, grace);
+      } else {
+        this.ws.terminate();
+      }
+    };
+    this.setTimer(check, grace);
   }
 
   terminate(): void {

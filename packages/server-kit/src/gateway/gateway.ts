@@ -1,3 +1,4 @@
+import { encodeServerFrame } from '@parley/core';
 import type { WebSocket } from 'ws';
 import type { Authenticator } from '../contracts/authenticator.js';
 import type { ServerLimits } from '../contracts/limits.js';
@@ -44,6 +45,9 @@ export interface GatewayOptions {
 
 const QUEUE_PURGE_EVERY_MS = 3_600_000;
 
+/** How long a client refused for too many unauthenticated connections is asked to stay away. */
+const UNAUTHENTICATED_RECONNECT_AFTER_MS = 5_000;
+
 /**
  * The WebSocket gateway of one process: puts together the connection loop, the router and its
  * built-in routes, the live devices, the notes to other gateways and the periodic sweeps, and
@@ -73,6 +77,8 @@ export class Gateway {
       clock,
       logger,
       maxQueuedPerDevice: limits.maxQueuedPerDevice,
+      maxQueuedPerSender: limits.maxQueuedPerSender,
+      queueFullRetryAfterMs: limits.queueFullRetryAfterMs,
       readReceipts: async (userId) => (stores.presence ? (await stores.presence.settings(userId)).readReceipts : true),
       stored: (entries) => this.live.stored(entries),
       groups: stores.groups,
@@ -156,7 +162,13 @@ export class Gateway {
     let unauthenticated = 0;
     for (const c of this.connections.values()) if (c.state === 'hello' || c.state === 'auth') unauthenticated++;
     if (unauthenticated >= this.o.limits.maxUnauthenticatedConnections) {
-      ws.close(closeCode(CloseReasons.CLOSE_REASON_RATE_LIMITED), 'too many unauthenticated connections');
+      const reason = CloseReasons.CLOSE_REASON_RATE_LIMITED;
+      const message = 'too many unauthenticated connections';
+      // The Goodbye says when to come back, so refused clients do not hammer the cap.
+      ws.send(
+        encodeServerFrame({ goodbye: { reason, message, reconnectAfterMs: UNAUTHENTICATED_RECONNECT_AFTER_MS } }),
+      );
+      ws.close(closeCode(reason), message);
       return;
     }
     this.loop.accept(ws, local, remoteAddress);

@@ -132,7 +132,7 @@ export class Handshake {
       if (decision.retryAfterMs !== undefined) {
         const retryAfterMs = decision.retryAfterMs;
         this.connection.replyError(requestId, new ParleyError('RATE_LIMITED', decision.reason, { retryAfterMs }));
-        this.connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'rate limited');
+        this.connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'rate limited', retryAfterMs);
         return;
       }
       this.fail(requestId, decision.reason);

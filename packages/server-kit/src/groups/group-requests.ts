@@ -18,7 +18,7 @@ import { encodeQueueId } from '../messages/queue-id.js';
 import type { Deliveries } from '../messages/queue-ports.js';
 import type { Routes } from '../router/routes.js';
 import { checkNewcomers, newcomers } from './group-add-checks.js';
-import { groupListPage } from './group-list-pages.js';
+import { type GroupChunks, groupListPage } from './group-list-pages.js';
 import { consentedUsers } from './join-consents.js';
 
 /** Most records one GroupHistory answer carries; clients ask again from the next version. */
@@ -52,8 +52,8 @@ export class GroupRequests {
         groupState: toGroupState(await this.readable(device, request.groupId ?? '')),
       }),
       groupList: async (request, { device }) => {
-        const groups = await this.o.stores.groups.listForUser(device.userId);
-        return { groupList: groupListPage(groups, request.cursor ?? '', this.o.limits.maxFrameBytes) };
+        const read: GroupChunks = (page) => this.o.stores.groups.listForUser(device.userId, page);
+        return { groupList: await groupListPage(read, request.cursor ?? '', this.o.limits.maxFrameBytes) };
       },
       groupHistory: async (request, { device }) => ({
         groupHistory: { records: await this.history(device, request) },

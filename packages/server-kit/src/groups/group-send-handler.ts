@@ -6,7 +6,7 @@ import type { QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from '../messages/envelope.js';
 import { encodeQueueId } from '../messages/queue-id.js';
-import type { QueuePorts } from '../messages/queue-ports.js';
+import { enqueueMessage, type QueuePorts } from '../messages/queue-ports.js';
 
 /** What the group send path needs of the group store: the current members. */
 export interface GroupMembership {
@@ -90,10 +90,7 @@ export async function handleGroupSend(
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
   await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);
   if (items.length === 0) return { messageId, serverTime: now, recipients: 0 };
-  const results = await ctx.stores.queue.enqueue(items, {
-    maxPerDevice: ctx.maxQueuedPerDevice,
-    shared: [{ key: queueId, data: shared }],
-  });
+  const results = await enqueueMessage(ctx, sender.userId, items, now, [{ key: queueId, data: shared }]);
   const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
   ctx.stored(
     results.flatMap((r) =>

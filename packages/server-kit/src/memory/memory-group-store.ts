@@ -52,9 +52,11 @@ export function memoryGroupStore(): GroupStore {
       return stored ? copySnapshot(stored.state) : undefined;
     },
 
-    async listForUser(userId) {
-      const ids = [...(byUser.get(userId) ?? [])].sort();
-      return ids.map((id) => copySnapshot((groups.get(id) as StoredGroup).state));
+    async listForUser(userId, page = {}) {
+      const after = page.after ?? '';
+      const ids = [...(byUser.get(userId) ?? [])].filter((id) => id > after).sort();
+      const limited = page.limit === undefined ? ids : ids.slice(0, Math.max(0, Math.floor(page.limit)));
+      return limited.map((id) => copySnapshot((groups.get(id) as StoredGroup).state));
     },
 
     async history(groupId, fromVersion, limit) {

@@ -8,6 +8,7 @@ import {
   type QueueItem,
   type QueueOptions,
   queueFull,
+  senderShareFull,
 } from '../contracts/offline-queue.js';
 import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
@@ -22,6 +23,8 @@ interface Slot {
   live: boolean;
   /** The shared payload the entry references (counted in its `refs`). */
   shared?: Shared | undefined;
+  /** Whom the entry counts against for `maxPerSender`. */
+  sender?: string | undefined;
 }
 
 /** A payload stored once for many entries; dropped with the last entry that references it. */
@@ -47,6 +50,8 @@ interface DeviceQueue {
   /** Live slots by id: O(1) dedup and ack. */
   byId: Map<string, Slot>;
   acked: Map<string, AckMark>;
+  /** Live slots (expired ones included until purged) per sender: a cheap bound for `maxPerSender`. */
+  senders: Map<string, number>;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -70,12 +75,24 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
   // device's state be dropped without ever reusing a seq.
   let lastSeq = 0;
 
-  const newQueue = (): DeviceQueue => ({ slots: [], head: 0, dead: 0, byId: new Map(), acked: new Map() });
+  const newQueue = (): DeviceQueue => ({
+    slots: [],
+    head: 0,
+    dead: 0,
+    byId: new Map(),
+    acked: new Map(),
+    senders: new Map(),
+  });
 
   const kill = (q: DeviceQueue, slot: Slot): void => {
     slot.live = false;
     q.byId.delete(slot.id);
     q.dead++;
+    if (slot.sender !== undefined) {
+      const left = (q.senders.get(slot.sender) ?? 1) - 1;
+      if (left > 0) q.senders.set(slot.sender, left);
+      else q.senders.delete(slot.sender);
+    }
     const shared = slot.shared;
     if (shared) {
       slot.shared = undefined;
@@ -112,6 +129,32 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
     return n;
   };
 
+  const unexpiredOf = (q: DeviceQueue, sender: string, now: number): number => {
+    let n = 0;
+    for (const s of q.byId.values()) if (s.sender === sender && s.expiresAt > now) n++;
+    return n;
+  };
+
+  /** Throws when the fresh slots would give one sender more than `max` unexpired entries in `q`. */
+  const checkSenderShare = (
+    device: DeviceAddress,
+    q: DeviceQueue,
+    fresh: Map<string, Slot>,
+    max: number,
+    now: number,
+  ) => {
+    const adding = new Map<string, number>();
+    for (const slot of fresh.values()) {
+      if (slot.sender !== undefined) adding.set(slot.sender, (adding.get(slot.sender) ?? 0) + 1);
+    }
+    for (const [sender, n] of adding) {
+      // Cheap bound first; count unexpired entries only when it says the share may be used up.
+      if ((q.senders.get(sender) ?? 0) + n > max && unexpiredOf(q, sender, now) + n > max) {
+        throw senderShareFull(device, sender, max);
+      }
+    }
+  };
+
   /** One more reference to a shared payload, storing it on first use (a stored one keeps its bytes). */
   const refShared = (key: string, given: Map<string, Uint8Array>): Shared => {
     let shared = sharedPayloads.get(key);
@@ -127,7 +170,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
     // enqueue runs synchronously inside its promise: resolutions follow seq order.
     commitOrdered: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
-      const now = clock();
+      const now = enqueueOptions.now ?? clock();
       const sharedData = checkSharedKeys(items, enqueueOptions.shared);
       const results: EnqueueResult[] = [];
       // Plan everything first and apply only if every device has room: atomic across devices.
@@ -158,6 +201,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
           expiresAt: now + ttlMs,
           live: true,
         };
+        if (item.sender !== undefined) slot.sender = item.sender;
         if (item.shared !== undefined) {
           // Resolved (and counted) only once the call can no longer fail.
           slot.shared = { key: item.shared, data: EMPTY, refs: 0 };
@@ -174,6 +218,10 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
           }
         }
       }
+      const maxPerSender = enqueueOptions.maxPerSender;
+      if (maxPerSender !== undefined) {
+        for (const { device, q, fresh } of planned.values()) checkSenderShare(device, q, fresh, maxPerSender, now);
+      }
       for (const [key, { q, fresh }] of planned) {
         if (fresh.size === 0) continue;
         for (const slot of fresh.values()) {
@@ -182,6 +230,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
           if (expired) kill(q, expired);
           q.slots.push(slot);
           q.byId.set(slot.id, slot);
+          if (slot.sender !== undefined) q.senders.set(slot.sender, (q.senders.get(slot.sender) ?? 0) + 1);
         }
         queues.set(key, q);
       }
@@ -260,6 +309,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
       q.head = 0;
       q.dead = 0;
       q.byId.clear();
+      q.senders.clear();
       forgetIfEmpty(key, q);
     },
   };

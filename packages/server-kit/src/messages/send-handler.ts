@@ -5,7 +5,7 @@ import type { QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { encodeQueueId } from './queue-id.js';
-import type { QueuePorts } from './queue-ports.js';
+import { enqueueMessage, type QueuePorts } from './queue-ports.js';
 
 type Payload = parley.v1.Payload.$Properties;
 
@@ -74,7 +74,7 @@ export async function handleSend(
     }),
   }));
 
-  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice });
+  const results = await enqueueMessage(ctx, sender.userId, items, now);
   const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
   ctx.stored(
     results.flatMap((r) =>
@@ -83,7 +83,8 @@ export async function handleSend(
         : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array }],
     ),
   );
-  // On a resend every item is a duplicate and storedAt is the first attempt's time.
+  // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
+  // is the first attempt's time, which its envelopes carry.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
 }

@@ -221,6 +221,11 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   (s) => `
   ALTER TABLE ${s}.presence_users ADD COLUMN group_add text;
   `,
+  // 8: who each entry counts against for the per-sender share of a device's queue.
+  (s) => `
+  ALTER TABLE ${s}.queue ADD COLUMN sender text;
+  CREATE INDEX queue_by_sender ON ${s}.queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
+  `,
 ];
 
 /** The schema version this code writes. */

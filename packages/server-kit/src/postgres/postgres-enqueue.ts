@@ -1,13 +1,20 @@
 import type { EnqueueResult } from '../contracts/offline-queue.js';
-import { queueFull } from '../contracts/offline-queue.js';
+import { queueFull, senderShareFull } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { num, type Statement, statement, type Tx } from './pg-db.js';
 
 /** One `enqueue` call, copied at the call: its items, payloads, limit and time. */
 export interface EnqueueCall {
-  items: Array<{ device: DeviceAddress; id: string; data: Uint8Array; shared: string | undefined }>;
+  items: Array<{
+    device: DeviceAddress;
+    id: string;
+    data: Uint8Array;
+    shared: string | undefined;
+    sender: string | undefined;
+  }>;
   shared: Map<string, Uint8Array>;
   max: number | undefined;
+  maxPerSender: number | undefined;
   now: number;
 }
 
@@ -20,6 +27,7 @@ export interface EnqueueStatements {
   lookup: Statement;
   deleteSeqs: Statement;
   insert: Statement;
+  senderCounts: Statement;
 }
 
 /** Builds {@link EnqueueStatements}; `releasePayloads` is the CTE tail that frees payloads of deleted rows `d`. */
@@ -62,15 +70,22 @@ export function enqueueStatements(s: string, releasePayloads: string): EnqueueSt
         WHERE q.user_id = t.u AND q.device_id = t.d AND q.seq = t.seq RETURNING q.shared_key),
       ${releasePayloads}
       SELECT count(*)::int AS n FROM d`),
+    // Unexpired entries per (device, sender), counted only up to the largest per-sender limit.
+    senderCounts: statement(`
+      SELECT t.u AS user_id, t.d AS device_id, t.snd AS sender,
+        (SELECT count(*) FROM (SELECT 1 FROM ${s}.queue c
+           WHERE c.user_id = t.u AND c.device_id = t.d AND c.sender = t.snd AND c.expires_at > $4::bigint
+           LIMIT $5::bigint) x)::int AS n
+      FROM unnest($1::text[], $2::bigint[], $3::text[]) AS t(u, d, snd)`),
     // Payload rows are taken in key order, as releases take them.
     insert: statement(`
       WITH p AS (
         INSERT INTO ${s}.queue_payloads AS qp (key, data, refs)
         SELECT k, b, n FROM unnest($9::text[], $10::bytea[], $11::int[]) AS t(k, b, n) ORDER BY k COLLATE "C"
         ON CONFLICT (key) DO UPDATE SET refs = qp.refs + excluded.refs)
-      INSERT INTO ${s}.queue (user_id, device_id, seq, id, data, shared_key, stored_at, expires_at)
+      INSERT INTO ${s}.queue (user_id, device_id, seq, id, data, shared_key, stored_at, expires_at, sender)
       SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::text[], $5::bytea[], $6::text[],
-        $7::bigint[], $8::bigint[])`),
+        $7::bigint[], $8::bigint[], $12::text[])`),
   };
 }
 
@@ -87,6 +102,7 @@ interface Row {
   seq: number;
   data: Uint8Array;
   shared: string | undefined;
+  sender: string | undefined;
   storedAt: number;
 }
 
@@ -94,7 +110,8 @@ interface Row {
  * Stores a batch of enqueue calls in the caller's transaction, each call atomic on its own: a
  * call that would overfill a device fails alone with QUEUE_FULL and stores nothing, the others
  * are stored. Calls are decided in order, so a later call sees an earlier one's entries (an id
- * enqueued twice in one batch is stored once). Five round trips per batch, however many calls.
+ * enqueued twice in one batch is stored once). Five round trips per batch, however many calls; a
+ * sixth counts one sender's entries only when a device may hold more than a per-sender limit.
  */
 export async function storeBatch(
   tx: Tx,
@@ -165,6 +182,11 @@ export async function storeBatch(
     const entry = { seq: num(row.seq), storedAt: num(row.stored_at ?? 0), expiresAt: num(row.expires_at ?? 0) };
     (row.kind === 0 ? queued : acked).set(`${dk}\u0000${row.id}`, entry);
   }
+  const senderSizes = await countSenders(tx, sql, calls, {
+    sizes,
+    cap: limits.length > 0 ? Math.max(...limits) : undefined,
+    adding: new Map(devices.map((d) => [deviceKey(d.device), d.n])),
+  });
 
   // Decide the calls in order; what an accepted call stores is visible to the calls after it.
   const stored = new Map<string, Found>();
@@ -176,6 +198,7 @@ export async function storeBatch(
     const decided = new Map<string, EnqueueResult>();
     const fresh: Row[] = [];
     const adding = new Map<string, number>();
+    const addingBySender = new Map<string, number>();
     const replaced: Array<[string, { device: DeviceAddress; seq: number }]> = [];
     for (const [key, index] of seqs) {
       const item = call.items[index] as EnqueueCall['items'][number];
@@ -190,9 +213,21 @@ export async function storeBatch(
       // An expired entry with this id counts as gone: it is replaced.
       if (entry) replaced.push([key, { device: item.device, seq: entry.seq }]);
       decided.set(key, result(item.device, item.id, seq, call.now, false));
-      fresh.push({ device: item.device, id: item.id, seq, data: item.data, shared: item.shared, storedAt: call.now });
+      fresh.push({
+        device: item.device,
+        id: item.id,
+        seq,
+        data: item.data,
+        shared: item.shared,
+        sender: item.sender,
+        storedAt: call.now,
+      });
       const dk = deviceKey(item.device);
       adding.set(dk, (adding.get(dk) ?? 0) + 1);
+      if (item.sender !== undefined) {
+        const sk = `${dk}\u0000${item.sender}`;
+        addingBySender.set(sk, (addingBySender.get(sk) ?? 0) + 1);
+      }
     }
     if (call.max !== undefined) {
       for (const [dk, n] of adding) {
@@ -201,7 +236,18 @@ export async function storeBatch(
         }
       }
     }
+    if (call.maxPerSender !== undefined) {
+      for (const [sk, n] of addingBySender) {
+        if ((senderSizes.get(sk) ?? 0) + n > call.maxPerSender) {
+          const item = call.items.find(
+            (i) => `${deviceKey(i.device)}\u0000${i.sender}` === sk,
+          ) as EnqueueCall['items'][number];
+          return { ok: false, error: senderShareFull(item.device, item.sender as string, call.maxPerSender) };
+        }
+      }
+    }
     for (const [dk, n] of adding) sizes.set(dk, (sizes.get(dk) ?? 0) + n);
+    for (const [sk, n] of addingBySender) senderSizes.set(sk, (senderSizes.get(sk) ?? 0) + n);
     for (const [key, old] of replaced) expired.set(key, old);
     for (const row of fresh) {
       rows.push(row);
@@ -246,8 +292,61 @@ export async function storeBatch(
     keys,
     keys.map((k) => (payloads.get(k) as { data: Uint8Array }).data),
     keys.map((k) => (payloads.get(k) as { refs: number }).refs),
+    rows.map((r) => r.sender ?? null),
   ]);
   return outcomes;
+}
+
+/** What the lookup learnt of each device's size: a bound, exact only below `cap` (see `lookup`). */
+interface DeviceSizes {
+  sizes: Map<string, number>;
+  /** The largest device limit of the batch (rows were counted up to it), or undefined when none. */
+  cap: number | undefined;
+  /** Entries the batch may add per device (at most). */
+  adding: Map<string, number>;
+}
+
+/**
+ * Per `${deviceKey}\u0000${sender}`: the device's unexpired entries of that sender, counted up to
+ * the largest per-sender limit of the batch. A device whose whole queue, plus everything the batch
+ * may add to it, stays within the smallest per-sender limit cannot pass it and is not counted; so
+ * the extra round trip is made only for a device holding more than that.
+ */
+async function countSenders(
+  tx: Tx,
+  sql: EnqueueStatements,
+  calls: EnqueueCall[],
+  known: DeviceSizes,
+): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  const limited = calls.filter((c) => c.maxPerSender !== undefined);
+  if (limited.length === 0) return sizes;
+  const smallest = Math.min(...limited.map((c) => c.maxPerSender as number));
+  const mayPass = (dk: string): boolean => {
+    const bound = known.sizes.get(dk);
+    if (bound === undefined || known.cap === undefined || bound >= known.cap) return true;
+    return bound + (known.adding.get(dk) ?? 0) > smallest;
+  };
+  const pairs = new Map<string, { device: DeviceAddress; sender: string }>();
+  for (const call of limited) {
+    for (const item of call.items) {
+      if (item.sender === undefined || !mayPass(deviceKey(item.device))) continue;
+      pairs.set(`${deviceKey(item.device)}\u0000${item.sender}`, { device: item.device, sender: item.sender });
+    }
+  }
+  if (pairs.size === 0) return sizes;
+  const list = [...pairs.values()];
+  const { rows } = await tx.run<{ user_id: string; device_id: string; sender: string; n: number }>(sql.senderCounts, [
+    list.map((p) => p.device.userId),
+    list.map((p) => p.device.deviceId),
+    list.map((p) => p.sender),
+    Math.min(...calls.map((c) => c.now)),
+    Math.max(...limited.map((c) => c.maxPerSender as number)) + 1,
+  ]);
+  for (const row of rows) {
+    sizes.set(`${deviceKey({ userId: row.user_id, deviceId: num(row.device_id) })}\u0000${row.sender}`, row.n);
+  }
+  return sizes;
 }
 
 const keyOf = (item: { device: DeviceAddress; id: string }): string => `${deviceKey(item.device)}\u0000${item.id}`;

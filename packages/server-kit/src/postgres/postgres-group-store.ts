@@ -78,8 +78,11 @@ export function postgresGroupStore(options: PostgresGroupStoreOptions): GroupSto
       `INSERT INTO ${s}.group_records (group_id, version, record) VALUES ($1::text, $2::bigint, $3::bytea)`,
     ),
     get: statement(`${select} WHERE g.group_id = $1::text GROUP BY g.group_id`),
+    // COLLATE "C": byte order, which for ASCII group ids is the UTF-16 order the other stores use.
     listForUser: statement(`${select}
-      WHERE g.group_id IN (SELECT group_id FROM ${s}.group_members WHERE user_id = $1::text) GROUP BY g.group_id`),
+      WHERE g.group_id IN (SELECT group_id FROM ${s}.group_members WHERE user_id = $1::text)
+        AND g.group_id COLLATE "C" > $2::text
+      GROUP BY g.group_id ORDER BY g.group_id COLLATE "C" LIMIT $3::bigint`),
     history: statement(`
       SELECT record FROM ${s}.group_records WHERE group_id = $1::text AND version >= $2::bigint
       ORDER BY version LIMIT $3::bigint`),
@@ -129,8 +132,9 @@ export function postgresGroupStore(options: PostgresGroupStoreOptions): GroupSto
       return row ? toSnapshot(row) : undefined;
     },
 
-    async listForUser(userId) {
-      const { rows } = await db.run<StateRow>(sql.listForUser, [userId]);
+    async listForUser(userId, page = {}) {
+      const limit = page.limit === undefined ? null : Math.max(0, Math.floor(page.limit));
+      const { rows } = await db.run<StateRow>(sql.listForUser, [userId, page.after ?? '', limit]);
       // Ordered here as the other implementations order (UTF-16), whatever the database collation.
       return rows.map(toSnapshot).sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
     },

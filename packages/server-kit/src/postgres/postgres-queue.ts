@@ -182,10 +182,12 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
           id: item.id,
           data: new Uint8Array(item.data),
           shared: item.shared,
+          sender: item.sender,
         })),
         shared,
         max: enqueueOptions.maxPerDevice,
-        now: clock(),
+        maxPerSender: enqueueOptions.maxPerSender,
+        now: enqueueOptions.now ?? clock(),
       };
       return new Promise((resolve, reject) => {
         pending.push({ call, resolve, reject });

@@ -189,6 +189,11 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (user_id, version)
   ) WITHOUT ROWID;
   `,
+  // 9: who each entry counts against for the per-sender share of a device's queue.
+  `
+  ALTER TABLE queue ADD COLUMN sender TEXT;
+  CREATE INDEX queue_by_sender ON queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
+  `,
 ];
 
 /** The schema version this code writes. */

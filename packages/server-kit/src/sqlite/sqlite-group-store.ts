@@ -65,7 +65,9 @@ export function sqliteGroupStore(options: SqliteGroupStoreOptions): GroupStore {
     'INSERT INTO group_records (group_id, version, record) VALUES (?, ?, ?)',
   );
   const groupsOfUser = db
-    .prepare<[string], string>('SELECT group_id FROM group_members WHERE user_id = ? ORDER BY group_id')
+    .prepare<[string, string, number], string>(
+      'SELECT group_id FROM group_members WHERE user_id = ? AND group_id > ? ORDER BY group_id LIMIT ?',
+    )
     .pluck();
   const records = db
     .prepare<[string, number, number], Uint8Array>(
@@ -118,7 +120,10 @@ export function sqliteGroupStore(options: SqliteGroupStoreOptions): GroupStore {
   });
 
   const getTx = db.transaction((groupId: string) => read(groupId));
-  const listTx = db.transaction((userId: string) => groupsOfUser.all(userId).flatMap((id) => read(id) ?? []));
+  // LIMIT -1 is no limit in SQLite.
+  const listTx = db.transaction((userId: string, after: string, limit: number) =>
+    groupsOfUser.all(userId, after, limit).flatMap((id) => read(id) ?? []),
+  );
 
   return {
     async create(state, record) {
@@ -140,8 +145,8 @@ export function sqliteGroupStore(options: SqliteGroupStoreOptions): GroupStore {
       return getTx(groupId);
     },
 
-    async listForUser(userId) {
-      return listTx(userId);
+    async listForUser(userId, page = {}) {
+      return listTx(userId, page.after ?? '', page.limit === undefined ? -1 : Math.max(0, Math.floor(page.limit)));
     },
 
     async history(groupId, fromVersion, limit) {

@@ -8,6 +8,7 @@ import {
   type QueueEntry,
   type QueueItem,
   queueFull,
+  senderShareFull,
 } from '../contracts/offline-queue.js';
 import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
@@ -92,10 +93,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
   );
   // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
-  const insertEntry = db.prepare<[string, number, number, string, Uint8Array, number, number, string | null]>(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+  const insertEntry = db.prepare<
+    [string, number, number, string, Uint8Array, number, number, string | null, string | null]
+  >(
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, device_id, id) DO NOTHING`,
   );
+  const countOfSender = db
+    .prepare<[string, number, string, number], number>(
+      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND sender = ? AND expires_at > ?',
+    )
+    .pluck();
   type SharedRef = { shared: string | null };
   const deleteBySeq = db.prepare<[string, number, number], SharedRef>(
     'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ? RETURNING shared',
@@ -178,8 +187,16 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
 
   // Device states are changed only once the call can no longer throw: a call that throws rolls
   // back its savepoint, and its in-memory changes must not outlive it.
-  const enqueueTx = db.transaction((items: QueueItem[], max: number | undefined, shared: Map<string, Uint8Array>) => {
-    const now = clock();
+  interface Limits {
+    max: number | undefined;
+    maxPerSender: number | undefined;
+    now: number | undefined;
+  }
+  const enqueueTx = db.transaction((items: QueueItem[], limits: Limits, shared: Map<string, Uint8Array>) => {
+    const { max, maxPerSender } = limits;
+    const now = limits.now ?? clock();
+    /** Senders of the rows this call added, per touched device. */
+    const sendersAdded = new Map<string, Set<string>>();
     const sharedRefs = new Map<string, number>();
     const touched = new Map<string, Touched>();
     const results: EnqueueResult[] = [];
@@ -204,8 +221,10 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         t.reservedTo = seq + SEQ_BLOCK;
         putDevice.run(userId, deviceId, t.reservedTo);
       }
+      const sender = item.sender ?? null;
       if (
-        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null).changes === 0
+        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null, sender)
+          .changes === 0
       ) {
         // Already queued (rows written earlier in this call are visible too, so a repeated id is
         // a duplicate as well), unless it expired and was not purged yet: then it counts as gone.
@@ -220,7 +239,12 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         }
         release(deleteBySeq.all(userId, deviceId, stored.seq));
         t.size--;
-        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null);
+        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null, sender);
+      }
+      if (sender !== null) {
+        const senders = sendersAdded.get(key);
+        if (senders) senders.add(sender);
+        else sendersAdded.set(key, new Set([sender]));
       }
       if (item.shared !== undefined) sharedRefs.set(item.shared, (sharedRefs.get(item.shared) ?? 0) + 1);
       t.nextSeq++;
@@ -236,6 +260,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       t.size -= expired.length;
       // Throwing rolls the whole call back: no device keeps any of its entries.
       if (t.size > max) throw queueFull(t.device, max);
+    }
+    if (maxPerSender !== undefined) {
+      for (const [key, senders] of sendersAdded) {
+        const t = touched.get(key) as Touched;
+        // The device's row count bounds every sender's share: count only when it could be passed.
+        if (t.size <= maxPerSender) continue;
+        for (const sender of senders) {
+          if ((countOfSender.get(t.device.userId, t.device.deviceId, sender, now) ?? 0) > maxPerSender) {
+            throw senderShareFull(t.device, sender, maxPerSender);
+          }
+        }
+      }
     }
     for (const [key, n] of sharedRefs) addShared.run(key, shared.get(key) as Uint8Array, n);
     for (const t of touched.values()) {
@@ -301,10 +337,15 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         id: item.id,
         data: new Uint8Array(item.data), // a copy, even of a Buffer (whose slice() is a view)
         ...(item.shared !== undefined ? { shared: item.shared } : {}),
+        ...(item.sender !== undefined ? { sender: item.sender } : {}),
       }));
       for (const [key, data] of shared) shared.set(key, new Uint8Array(data));
-      const max = enqueueOptions.maxPerDevice;
-      return submit(() => enqueueTx(snapshot, max, shared));
+      const limits = {
+        max: enqueueOptions.maxPerDevice,
+        maxPerSender: enqueueOptions.maxPerSender,
+        now: enqueueOptions.now,
+      };
+      return submit(() => enqueueTx(snapshot, limits, shared));
     },
 
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {

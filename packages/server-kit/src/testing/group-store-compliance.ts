@@ -142,6 +142,22 @@ export function groupStoreCompliance(options: GroupStoreComplianceOptions): void
       expect(await s.listForUser('alice')).toEqual([group('g1', ['alice', 'bob'], 2), group('g2', ['alice'], 2)]);
     });
 
+    it("lists a user's groups in pages after a group id", async () => {
+      const s = fx.subject;
+      for (const id of ['g5', 'g1', 'G9', 'g3', 'g2', 'g4']) await s.create(group(id, ['alice']), record(id, 1));
+      await s.create(group('g0', ['bob']), record('g0', 1));
+      const ids = async (page: { after?: string; limit?: number }) =>
+        (await s.listForUser('alice', page)).map((g) => g.groupId);
+      expect(await ids({})).toEqual(['G9', 'g1', 'g2', 'g3', 'g4', 'g5']);
+      expect(await ids({ limit: 2 })).toEqual(['G9', 'g1']);
+      expect(await ids({ after: 'g1', limit: 2 })).toEqual(['g2', 'g3']);
+      expect(await ids({ after: 'g3' })).toEqual(['g4', 'g5']);
+      expect(await ids({ after: 'g2x', limit: 10 })).toEqual(['g3', 'g4', 'g5']);
+      expect(await ids({ after: 'g5' })).toEqual([]);
+      expect(await ids({ limit: 0 })).toEqual([]);
+      expect((await s.listForUser('alice', { after: 'g4', limit: 1 }))[0]).toEqual(group('g5', ['alice']));
+    });
+
     it('keeps member order and roles, and changes of name, description and limit', async () => {
       const s = fx.subject;
       await s.create(group('g1', ['zoe', 'adam', 'mia']), record('g1', 1));

@@ -1,46 +1,13 @@
 // Finding 1 of issue 17: an ack names ids; only ids of the acker's own queue, sent on its connection,
 // may produce receipts or count at all.
-import { newMessageId, pb } from '@parley/core';
-import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  createServer,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
+import { pb } from '@parley/core';
+import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
+import { describe, expect, it, vi } from 'vitest';
 
-const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const SEP = '\u001f';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-async function start(limits: Partial<ServerLimits>) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-  return { server, stores };
-}
-
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
-
-const send = (from: RawPeer, to: string, text: string) =>
-  from.request({
-    send: { messageId: newMessageId(), userId: to, shared: { type: PLAINTEXT, data: textContent(text) } },
-  });
+const fixture = useAbuseServer();
+const { start, peer } = fixture;
 
 describe('forged acknowledgements', () => {
   it("queue no receipts: forged ids naming a victim's messages leave the victim's queue empty", async () => {
@@ -57,7 +24,7 @@ describe('forged acknowledgements', () => {
     const pong = await mallory.request({ ping: { nonce: 7 } });
     expect(pong.body).toBe('pong');
     const alice = await peer('alice');
-    expect((await send(alice, 'victim', 'hello')).body).toBe('sendAck');
+    expect((await sendText(alice, 'victim', 'hello')).body).toBe('sendAck');
     expect(await stores.queue.count({ userId: 'victim', deviceId: 1 })).toBe(1);
   });
 
@@ -65,7 +32,7 @@ describe('forged acknowledgements', () => {
     await start({});
     const alice = await peer('alice');
     const bob = await peer('bob');
-    const ack = await send(alice, 'bob', 'hi');
+    const ack = await sendText(alice, 'bob', 'hi');
     expect(ack.body).toBe('sendAck');
     const deliver = await bob.waitFor((f) => f.body === 'deliver');
     const ids = (deliver.deliver?.envelopes ?? []).map((e) => e.id ?? '');

@@ -2,39 +2,17 @@
 // must not cost another user's round trip more than a few times its unloaded value.
 import { fileURLToPath } from 'node:url';
 import { pb } from '@parley/core';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
-import { RawPeer } from '@parley/test-utils/raw-peer';
+import type { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createServer,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
+const fixture = useAbuseServer();
+const { start, peer } = fixture;
 const children: WatchedProcess[] = [];
-
-async function start(limits: Partial<ServerLimits> = {}) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-  return server;
-}
-
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
 
 afterEach(async () => {
   for (const child of children.splice(0)) await child.stop('SIGKILL');
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
 });
 
 const FLOODER = fileURLToPath(new URL('./ping-flooder.ts', import.meta.url));
@@ -58,7 +36,7 @@ describe('frame flood', () => {
     await roundTrips(alice, 10); // warm-up
     const unloaded = median(await roundTrips(alice, 30));
     // The flooder runs in its own process, so only the server's cost of its frames is measured.
-    const url = (server as ParleyServer).url;
+    const url = fixture.current.server.url;
     const flooder = spawnWatched(process.execPath, tsxArgs(FLOODER, [url, 'mallory', '5000000']));
     children.push(flooder);
     let loaded: number;

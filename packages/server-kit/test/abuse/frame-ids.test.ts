@@ -1,44 +1,18 @@
 // Finding 3 of issue 17 (and the string limits of finding 10): every id a frame names follows the
 // Hello rule, lists and subscriptions are capped, and Hello's strings have lengths.
 import { type ClientFrameInit, generateAuthKeyPair, PROTOCOL_VERSION, pb } from '@parley/core';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createServer,
-  memoryPresenceStore,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { memoryPresenceStore } from '../../src/index.js';
 import type { LiveConnection } from '../../src/presence/live-connection.js';
 import { PresenceHandler } from '../../src/presence/presence-handler.js';
 
 const INVALID = pb.ErrorCode.ERROR_CODE_INVALID_ARGUMENT;
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-async function start(limits: Partial<ServerLimits> = {}) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-  return server;
-}
-
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const fixture = useAbuseServer();
+const { start, peer } = fixture;
 
 const HUGE = 'u'.repeat(500_000);
 const LONG = 'u'.repeat(129);
@@ -122,8 +96,7 @@ describe('ids taken from frames', () => {
 
 describe('Hello and Auth strings', () => {
   const hello = async (fields: Record<string, unknown>) => {
-    const p = await RawPeer.open((server as ParleyServer).url);
-    peers.push(p);
+    const p = await fixture.current.open();
     const key = await generateAuthKeyPair();
     const answer = await p.request({
       hello: { protocolVersion: PROTOCOL_VERSION, userId: 'alice', deviceId: 1, authKey: key.publicKey, ...fields },

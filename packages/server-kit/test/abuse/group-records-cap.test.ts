@@ -1,57 +1,20 @@
 // Finding 9 of issue 17 (part): group records count against each recipient's queue cap, so creating
 // groups that name a user cannot grow that user's queue past it; the other members still get them.
-import { generateAuthKeyPair, pb } from '@parley/core';
-import { generateDeviceKeys } from '@parley/core/crypto';
-import { signGroupRecord } from '@parley/core/groups';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../../src/index.js';
+import { generateAuthKeyPair } from '@parley/core';
+import { createGroup, publishIdentity, useAbuseServer } from '@parley/test-utils/abuse-server';
+import { describe, expect, it } from 'vitest';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const fixture = useAbuseServer();
 
 describe('group records and queue caps', () => {
   it("never push a member's queue past maxQueuedPerDevice, and still reach members with room", async () => {
-    stores = memoryStores();
-    server = await createServer({ stores, limits: { maxQueuedPerDevice: 3 } });
-    const url = server.url;
+    const { stores, peer } = await fixture.start({ maxQueuedPerDevice: 3 });
     // The victim and a friend are registered, then offline: records wait in their queues.
-    for (const userId of ['victim', 'friend']) {
-      const p = await RawPeer.authenticated(url, userId, 1, await generateAuthKeyPair());
-      p.close();
-    }
-    const identity = (await generateDeviceKeys()).identityKeyPair;
-    const mallory = await RawPeer.authenticated(url, 'mallory');
-    peers.push(mallory);
-    const published = await mallory.request({ keysUpload: { registrationId: 7, identityKey: identity.publicKey } });
-    expect(published.body).toBe('keysUploadResult');
+    for (const userId of ['victim', 'friend']) (await peer(userId, 1, await generateAuthKeyPair())).close();
+    const mallory = await peer('mallory');
+    const identity = await publishIdentity(mallory, 7);
     const create = async (groupId: string, members: string[]) => {
-      const record = await signGroupRecord(
-        {
-          groupId,
-          version: 1,
-          prevHash: new Uint8Array(),
-          actor: { userId: 'mallory', deviceId: 1 },
-          at: Date.now(),
-          actorIdentityKey: identity.publicKey,
-          create: {
-            name: 'spam',
-            members: [
-              { userId: 'mallory', role: pb.GroupRole.GROUP_ROLE_ADMIN },
-              ...members.map((userId) => ({ userId, role: pb.GroupRole.GROUP_ROLE_MEMBER })),
-            ],
-          },
-        },
-        identity.privateKey,
-      );
-      const answer = await mallory.request({ groupChange: { record } });
+      const answer = await createGroup(mallory, 'mallory', identity, groupId, members);
       expect(answer.body, answer.error?.message ?? '').toBe('groupState');
     };
     for (let i = 0; i < 6; i++) await create(`spam-${i}`, ['victim']);

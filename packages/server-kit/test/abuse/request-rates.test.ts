@@ -1,48 +1,17 @@
 // Finding 2 (and the group part of finding 9) of issue 17: per-user rates on the requests that cost
 // other users: sends (per user and per chat), receipts, group changes, key fetches (per requester and
 // per target). A refusal is RATE_LIMITED, retryable, with retry_after_ms.
-import { type ClientFrameInit, newMessageId, pb, type ServerFrame } from '@parley/core';
-import { textContent } from '@parley/test-utils/content';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createServer,
-  memoryStores,
-  type ParleyServer,
-  type ServerLimits,
-  type ServerStores,
-} from '../../src/index.js';
+import { type ClientFrameInit, pb, type ServerFrame } from '@parley/core';
+import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
+import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { describe, expect, it } from 'vitest';
 
-const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const RATE_LIMITED = pb.ErrorCode.ERROR_CODE_RATE_LIMITED;
 /** A bucket that does not refill within a test. */
 const tiny = (capacity: number) => ({ capacity, refillPerSecond: 0.001 });
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-async function start(limits: Partial<ServerLimits>) {
-  stores = memoryStores();
-  server = await createServer({ stores, limits });
-}
-
-async function peer(userId: string): Promise<RawPeer> {
-  const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
-  peers.push(p);
-  return p;
-}
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
-
-const send = (from: RawPeer, to: string) =>
-  from.request({
-    send: { messageId: newMessageId(), userId: to, shared: { type: PLAINTEXT, data: textContent('x') } },
-  });
+const fixture = useAbuseServer();
+const { start, peer } = fixture;
 
 function expectRateLimited(answer: ServerFrame): void {
   expect(answer.error?.code, answer.error?.message ?? answer.body).toBe(RATE_LIMITED);
@@ -56,19 +25,19 @@ describe('per-user request rates', () => {
     const alice = await peer('alice');
     await peer('bob');
     await peer('carol');
-    for (let i = 0; i < 3; i++) expect((await send(alice, 'bob')).body).toBe('sendAck');
-    expectRateLimited(await send(alice, 'bob'));
-    expect((await send(alice, 'carol')).body).toBe('sendAck');
-    expect(await (stores as ServerStores).queue.count({ userId: 'bob', deviceId: 1 })).toBeLessThanOrEqual(3);
+    for (let i = 0; i < 3; i++) expect((await sendText(alice, 'bob')).body).toBe('sendAck');
+    expectRateLimited(await sendText(alice, 'bob'));
+    expect((await sendText(alice, 'carol')).body).toBe('sendAck');
+    expect(await fixture.current.stores.queue.count({ userId: 'bob', deviceId: 1 })).toBeLessThanOrEqual(3);
   });
 
   it('limits all messages of a user together', async () => {
     await start({ sendRate: tiny(4) });
     const alice = await peer('alice');
     for (const to of ['bob', 'carol']) await peer(to);
-    for (let i = 0; i < 2; i++) expect((await send(alice, 'bob')).body).toBe('sendAck');
-    for (let i = 0; i < 2; i++) expect((await send(alice, 'carol')).body).toBe('sendAck');
-    expectRateLimited(await send(alice, 'carol'));
+    for (let i = 0; i < 2; i++) expect((await sendText(alice, 'bob')).body).toBe('sendAck');
+    for (let i = 0; i < 2; i++) expect((await sendText(alice, 'carol')).body).toBe('sendAck');
+    expectRateLimited(await sendText(alice, 'carol'));
   });
 
   it('limits read receipts', async () => {
