@@ -28,7 +28,11 @@ if (alternative) console.error(`parley server: @parley/server-kit from ${alterna
 const kind = process.env.PARLEY_BENCH_STORES;
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
-const stores = kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }) : memoryStores();
+// PARLEY_BENCH_COMMIT_GAP_MS sets the SQLite group commit's pacing (A/B of sqliteStores' commitGapMs).
+const gap = process.env.PARLEY_BENCH_COMMIT_GAP_MS;
+const sqliteExtra = gap === undefined ? {} : { commitGapMs: Number(gap) };
+const stores =
+  kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }, sqliteExtra) : memoryStores();
 const gatewayId = process.env.PARLEY_BENCH_GATEWAY_ID;
 const server = await createServer({ host: '127.0.0.1', port: 0, stores, ...(gatewayId ? { gatewayId } : {}) });
 const hooks = serverHooks(server, stores, dbPath);

@@ -26,13 +26,16 @@ interface Committer {
 const MAX_BATCH = 512;
 
 /**
- * Shortest time between two commits, ms. Each commit costs about 20 µs of fixed work (BEGIN, the
- * WAL frames of every touched page, COMMIT) whatever its size, and a loaded gateway whose turns are
- * short would otherwise commit a handful of calls at a time (measured: 56 µs per message at one
- * call per commit, 11 µs at 100). Waiting up to this long after the previous commit lets calls of
- * several turns share one; an idle database still commits on the next turn.
+ * Shortest time between two commits, ms; 0 by default (commit on the next turn). Each commit costs
+ * a fixed amount of work (BEGIN, the WAL frames of every touched page, COMMIT) whatever its size,
+ * and a gateway whose turns are short commits a handful of calls at a time (queue-micro: 48 µs per
+ * message at one call per commit, 13 at 50). A gap lets calls of several turns share one commit,
+ * but in `bench:delivery` it did not pay for itself: at 1,000 msgs/s it cost 7-17% more server CPU
+ * per message (each paced commit is a timer wakeup of its own, and a profile showed the savepoint and
+ * commit statements themselves taking longer in the larger batches), at 3,000/s it saved 3-11%, and
+ * it adds up to the gap to every write's latency (noisy figures from a shared machine). So it is an option (`sqliteStores(..., { commitGapMs })`), off by default.
  */
-export const DEFAULT_COMMIT_GAP_MS = 2;
+export const DEFAULT_COMMIT_GAP_MS = 0;
 
 // Captured at load: fake timers installed later by tests must not stall commits.
 const defer: (callback: () => void) => void = globalThis.setImmediate ?? ((callback) => setTimeout(callback, 0));
@@ -47,7 +50,7 @@ const systemNow: () => number = (() => {
 
 /** How a database's committer paces its commits (fixed when the committer is made). */
 export interface CommitPacing {
-  /** Shortest time between two commits, ms; default {@link DEFAULT_COMMIT_GAP_MS}, 0 for every turn. */
+  /** Shortest time between two commits, ms; default {@link DEFAULT_COMMIT_GAP_MS} (every turn). */
   gapMs?: number;
   /** Monotonic time in ms; default `performance.now`. */
   now?: () => number;
