@@ -62,7 +62,10 @@ async function withParley(
   const child = await startChild(
     ctx,
     './parley-server.ts',
-    memory ? { PARLEY_BENCH_STORES: 'memory' } : {},
+    // One sender sends the 1:1 comparison to every member: far above the per-sender rate limits.
+    memory
+      ? { PARLEY_BENCH_STORES: 'memory', PARLEY_BENCH_SENDER_LIMITS: 'off' }
+      : { PARLEY_BENCH_SENDER_LIMITS: 'off' },
     memory ? ['--expose-gc'] : [],
   );
   try {

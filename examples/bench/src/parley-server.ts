@@ -34,7 +34,18 @@ const sqliteExtra = gap === undefined ? {} : { commitGapMs: Number(gap) };
 const stores =
   kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }, sqliteExtra) : memoryStores();
 const gatewayId = process.env.PARLEY_BENCH_GATEWAY_ID;
-const server = await createServer({ host: '127.0.0.1', port: 0, stores, ...(gatewayId ? { gatewayId } : {}) });
+// PARLEY_BENCH_SENDER_LIMITS=off lifts the per-sender send rate limits: the groups bench compares
+// a group message with the same message sent 1:1 to every member by one sender, far above them.
+const unlimited = { capacity: 1e9, refillPerSecond: 1e9 };
+const limits =
+  process.env.PARLEY_BENCH_SENDER_LIMITS === 'off' ? { limits: { sendRate: unlimited, sendToRate: unlimited } } : {};
+const server = await createServer({
+  host: '127.0.0.1',
+  port: 0,
+  stores,
+  ...limits,
+  ...(gatewayId ? { gatewayId } : {}),
+});
 const hooks = serverHooks(server, stores, dbPath);
 let session: Session | undefined;
 
