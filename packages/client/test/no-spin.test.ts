@@ -12,21 +12,27 @@ function sendAll(client: ParleyClient, to: string, list: string[]) {
   for (const text of list) client.sendText(to, text).catch(() => {});
 }
 
+/** alice on a socket that starts closing after some SendAcks, and bob collecting what she sends; both connected. */
+async function aliceOnClosingSocket(options: Parameters<typeof closingWebSocket>[0]) {
+  const { server } = await startServer();
+  const socket = closingWebSocket(options);
+  const alice = createClient({
+    url: server.url,
+    userId: 'alice',
+    store: (await import('@parley/client')).memoryClientStore(),
+    WebSocket: socket.WebSocket,
+    reconnect: RECONNECT,
+  });
+  onCleanup(() => alice.close());
+  const bob = newClient(server.url, 'bob');
+  const got = collect(bob);
+  await Promise.all([alice.connect(), bob.connect()]);
+  return { socket, alice, got };
+}
+
 describe('a client that cannot spin', () => {
   it('yields when a write fails on a closing socket, then reconnects and delivers everything once', async () => {
-    const { server } = await startServer();
-    const socket = closingWebSocket({ armAfterAcks: 3, escapeAfter: 200 });
-    const alice = createClient({
-      url: server.url,
-      userId: 'alice',
-      store: (await import('@parley/client')).memoryClientStore(),
-      WebSocket: socket.WebSocket,
-      reconnect: RECONNECT,
-    });
-    onCleanup(() => alice.close());
-    const bob = newClient(server.url, 'bob');
-    const got = collect(bob);
-    await Promise.all([alice.connect(), bob.connect()]);
+    const { socket, alice, got } = await aliceOnClosingSocket({ armAfterAcks: 3, escapeAfter: 200 });
 
     // The event loop must keep turning while the socket closes with sends pending.
     let turnedWhilePending = false;
@@ -50,19 +56,11 @@ describe('a client that cannot spin', () => {
   });
 
   it('drops a socket at its first failed write even if its close event never comes, and reconnects', async () => {
-    const { server } = await startServer();
-    const socket = closingWebSocket({ armAfterAcks: 2, escapeAfter: 50, neverClosesByItself: true });
-    const alice = createClient({
-      url: server.url,
-      userId: 'alice',
-      store: (await import('@parley/client')).memoryClientStore(),
-      WebSocket: socket.WebSocket,
-      reconnect: RECONNECT,
+    const { socket, alice, got } = await aliceOnClosingSocket({
+      armAfterAcks: 2,
+      escapeAfter: 50,
+      neverClosesByItself: true,
     });
-    onCleanup(() => alice.close());
-    const bob = newClient(server.url, 'bob');
-    const got = collect(bob);
-    await Promise.all([alice.connect(), bob.connect()]);
     const reasons: string[] = [];
     alice.on('connection:state', (s) => {
       if (s.state === 'reconnecting') reasons.push(s.reason ?? '');

@@ -351,7 +351,9 @@ export async function runProxyChaos(o: ProxyChaosOptions): Promise<ProxyChaosRep
       localRefused,
     };
   } finally {
-    await Promise.all(clients.map((c) => c.close().catch(() => {})));
+    await Promise.all(
+      clients.map((c) => c.close().catch((error: unknown) => o.log(`closing a client failed: ${String(error)}`))),
+    );
     await proxy?.close();
     await gateway?.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -390,7 +390,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosReport> {
     }
     throw error;
   } finally {
-    await Promise.all(clients.map((c) => c.close().catch(() => {})));
+    await Promise.all(
+      clients.map((c) => c.close().catch((error: unknown) => o.log(`closing a client failed: ${String(error)}`))),
+    );
     await cluster?.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
