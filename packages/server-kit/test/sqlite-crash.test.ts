@@ -19,7 +19,7 @@ const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const COMMIT_GAP_MS = 150;
 
 /** The gateway child on one database file and port, killed and started again by the test. */
-function gatewayOn(path: string, port: number) {
+function gatewayOn(path: string, port: number, env: Record<string, string>) {
   let child: WatchedProcess | undefined;
   const gateway = {
     url: '',
@@ -30,6 +30,7 @@ function gatewayOn(path: string, port: number) {
           PARLEY_DB: path,
           PARLEY_PORT: String(port),
           PARLEY_COMMIT_GAP_MS: String(COMMIT_GAP_MS),
+          ...env,
         },
       });
       child = started;
@@ -53,10 +54,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function setUp() {
+async function setUp(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-crash-'));
   dirs.push(dir);
-  const gateway = gatewayOn(join(dir, 'parley.db'), await closedPort());
+  const gateway = gatewayOn(join(dir, 'parley.db'), await closedPort(), env);
   cleanups.push(() => gateway.kill());
   await gateway.start();
   const keys = new Map<string, AuthKeyPair>();
@@ -149,5 +150,103 @@ describe('a SQLite gateway killed at each step of a delivery (paced group commit
       bobAgain.send({ requestId: 0, deliverAck: { ids: [redelivered[0]?.id ?? ''] } });
     }
     if (!gotReceipt) await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+});
+
+/**
+ * Early delivery (issue 15): an online recipient gets a message before its batch commits, and an
+ * entry acknowledged before then is never written. The batch here waits up to a minute for acks, so
+ * the test decides when it commits; the gateway is killed at each step before and after.
+ */
+describe('a SQLite gateway killed at each step of an early delivery', () => {
+  const early = () => setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_HOLD_MS: '60000' });
+  const sendAcks = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
+
+  it('after the early deliver, before any ack: no SendAck went out, the resend is delivered', async () => {
+    const { gateway, connect } = await early();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...sendFrame('bob', id) });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id)); // before its commit
+    await gateway.kill();
+    expect(sendAcks(alice.frames, 7)).toEqual([]);
+    await gateway.start();
+    const bobAgain = await connect('bob');
+    // Nothing was stored: only the sender's resend brings it (receivers dedup by message id).
+    await bobAgain.request({ ping: { nonce: 1 } });
+    expect(delivered(bobAgain.frames)).toEqual([]);
+    bobAgain.close(); // offline: the resend is not delivered early, so its batch does not wait
+    const aliceAgain = await connect('alice');
+    expect((await aliceAgain.request(sendFrame('bob', id))).body).toBe('sendAck');
+    const bobThird = await connect('bob');
+    await bobThird.waitFor(() => delivered(bobThird.frames).some((e) => e.messageId === id));
+  });
+
+  it('after the recipient acked, before the commit: the resend is stored and delivered again', async () => {
+    const { gateway, connect } = await early();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...sendFrame('bob', id) });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    // The receipt is staged in the same batch and delivered early too; alice holds the batch open.
+    await alice.waitFor(() => receiptIds(alice.frames).includes(id));
+    await gateway.kill();
+    expect(sendAcks(alice.frames, 7)).toEqual([]);
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    expect((await aliceAgain.request(sendFrame('bob', id))).body).toBe('sendAck'); // bob offline: stored
+    const bobAgain = await connect('bob');
+    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
+    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+
+  it('after the commit of acked entries and the SendAck: a late resend is a duplicate, nothing comes again', async () => {
+    const { gateway, connect } = await early();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...sendFrame('bob', id) });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    await alice.waitFor(() => receiptIds(alice.frames).includes(id));
+    // alice acks the receipt: nothing in the batch waits any more, it commits (marks only), SendAck.
+    alice.send({
+      requestId: 0,
+      deliverAck: { ids: alice.frames.flatMap((f) => f.deliver?.envelopes ?? []).map((e) => e.id ?? '') },
+    });
+    await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
+    expect(sendAcks(alice.frames, 7)[0]?.body).toBe('sendAck');
+    await gateway.kill();
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    const bobAgain = await connect('bob');
+    // The SendAck may have been lost on the way: the outbox sends again, and the mark answers it.
+    expect((await aliceAgain.request(sendFrame('bob', id))).body).toBe('sendAck');
+    await bobAgain.request({ ping: { nonce: 1 } });
+    await aliceAgain.request({ ping: { nonce: 2 } });
+    expect(delivered(bobAgain.frames)).toEqual([]);
+    expect(receiptIds(aliceAgain.frames)).toEqual([]);
+  });
+
+  it('after the SendAck of an entry delivered early but not acked: stored, delivered again after the restart', async () => {
+    const { gateway, connect } = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_HOLD_MS: '300' });
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...sendFrame('bob', id) });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    // bob never acks: the hold runs out, the entry is written, then the SendAck goes out.
+    await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
+    await gateway.kill();
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    const bobAgain = await connect('bob');
+    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
+    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
   });
 });

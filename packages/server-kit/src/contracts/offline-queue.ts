@@ -70,6 +70,18 @@ export interface EnqueueOptions {
    * (which reports `storedAt`) and the delivered envelope carry the same time.
    */
   now?: number;
+  /**
+   * Early delivery. An implementation that commits in batches may call this once, synchronously
+   * inside `enqueue`, with the call's results (seqs handed out, duplicates decided) before they
+   * are durable: from then on the entries are read, counted and acknowledged as if stored, so the
+   * gateway can deliver them at once. Returning true says some went out: the implementation may
+   * then wait a little (its hold time) for their acks before it commits, and an entry acknowledged
+   * before its commit need not be written at all (its dedup mark is). If the commit fails,
+   * `enqueue` rejects and the entries vanish; their seqs are never handed out again. The sender
+   * hears nothing until `enqueue` resolves, so it sends again; receivers dedup by id.
+   * Implementations that do not stage never call it.
+   */
+  onStaged?: (results: EnqueueResult[]) => boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
 import { parseQueueId } from '../messages/queue-id.js';
-import type { Deliveries, QueuePorts } from '../messages/queue-ports.js';
+import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import { deliveredReceipts, handleReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
@@ -54,6 +54,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
     maxQueuedPerSender: o.limits.maxQueuedPerSender,
     queueFullRetryAfterMs: o.limits.queueFullRetryAfterMs,
     stored: (entries) => o.live.stored(entries),
+    ...(o.live.staged ? { staged: (entries: StoredEntry[]) => o.live.staged?.(entries) ?? entries } : {}),
   };
   const receipts: ReceiptPorts = {
     ...queue,
@@ -123,9 +124,13 @@ function messageRoutes(
       const ids = pump.outstanding(named);
       if (ids.length === 0) return undefined;
       const acked = ids.map(parseQueueId); // read once: 1:1 and group receipts both look at them
-      await deliveredReceipts(receipts, device, acked);
+      const receiptsWrite = await deliveredReceipts(receipts, device, acked);
+      // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
+      // and a batch commits on a later turn): they commit together or not at all. Otherwise the
+      // receipts must be durable before the entries go.
+      if (!receiptsWrite.staged) await receiptsWrite.durable;
       await o.groupReceipts.delivered(device, acked);
-      await pump.ack(ids);
+      await Promise.all([pump.ack(ids), receiptsWrite.durable]);
       return undefined;
     },
     async receipt(request, { device }) {

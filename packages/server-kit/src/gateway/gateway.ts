@@ -81,6 +81,7 @@ export class Gateway {
       queueFullRetryAfterMs: limits.queueFullRetryAfterMs,
       readReceipts: async (userId) => (stores.presence ? (await stores.presence.settings(userId)).readReceipts : true),
       stored: (entries) => this.live.stored(entries),
+      staged: (entries) => this.live.staged(entries),
       groups: stores.groups,
       groupReceipts: stores.groupReceipts,
     });

@@ -110,6 +110,17 @@ export class LiveDevices implements Deliveries {
     }
   }
 
+  /** Staged entries (not durable yet): devices connected here take them now; returns the rest. */
+  staged(entries: StoredEntry[]): StoredEntry[] {
+    const rest: StoredEntry[] = [];
+    for (const entry of entries) {
+      const local = this.live.get(deviceKey(entry.device));
+      if (local) local.pump.offer(entry);
+      else rest.push(entry);
+    }
+    return rest;
+  }
+
   /** New entries: local connections may take them directly, others are nudged. */
   stored(entries: StoredEntry[]): void {
     if (!this.o.stores.queue.commitOrdered) {

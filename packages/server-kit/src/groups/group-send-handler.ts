@@ -90,14 +90,14 @@ export async function handleGroupSend(
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
   await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);
   if (items.length === 0) return { messageId, serverTime: now, recipients: 0 };
-  const results = await enqueueMessage(ctx, sender.userId, items, now, [{ key: queueId, data: shared }]);
   const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
-  ctx.stored(
-    results.flatMap((r) =>
-      r.duplicate
-        ? []
-        : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array, shared }],
-    ),
+  const results = await enqueueMessage(
+    ctx,
+    sender.userId,
+    items,
+    now,
+    (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array, shared }),
+    [{ key: queueId, data: shared }],
   );
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };

@@ -1,5 +1,5 @@
 import { isParleyError, ParleyError } from '@parley/core';
-import type { EnqueueResult, QueueItem, SharedPayload } from '../contracts/offline-queue.js';
+import type { EnqueueOptions, EnqueueResult, QueueItem, SharedPayload } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 
@@ -16,6 +16,54 @@ export interface StoredEntry {
 /** Where newly stored entries go: the gateway holding each device delivers it or is nudged. */
 export interface Deliveries {
   stored(entries: StoredEntry[]): void;
+  /**
+   * Entries staged but not durable yet (`EnqueueOptions.onStaged`): devices connected here get them
+   * at once. Returns the entries it did not take, which go to `stored` once durable (a push or
+   * another gateway must never hear of an entry that may still vanish).
+   */
+  staged?(entries: StoredEntry[]): StoredEntry[];
+}
+
+/** An enqueue whose entries may be delivered (staged) before they are durable. */
+export interface PendingWrite {
+  /** True when the queue staged every entry inside the call: they are readable and acknowledgeable now. */
+  staged: boolean;
+  /** Settles once the entries are durable (or failed). */
+  durable: Promise<EnqueueResult[]>;
+}
+
+/**
+ * Enqueues and hands the new entries to their devices: to devices connected here as soon as the
+ * queue staged them (before the commit), to the others once stored. `entryOf` makes the entry to
+ * deliver from a result (not called for duplicates). The enqueue call is made before this returns.
+ */
+export function enqueueAndDeliver(
+  ctx: Deliveries & { stores: Pick<ServerStores, 'queue'> },
+  items: QueueItem[],
+  options: EnqueueOptions,
+  entryOf: (result: EnqueueResult) => StoredEntry,
+): PendingWrite {
+  let rest: StoredEntry[] | undefined;
+  const staged = ctx.staged?.bind(ctx);
+  const fresh = (results: EnqueueResult[]) => results.filter((r) => !r.duplicate).map(entryOf);
+  const durable = ctx.stores.queue
+    .enqueue(items, {
+      ...options,
+      ...(staged
+        ? {
+            onStaged: (results: EnqueueResult[]) => {
+              const entries = fresh(results);
+              rest = staged(entries);
+              return rest.length < entries.length; // some went out: worth waiting for their acks
+            },
+          }
+        : {}),
+    })
+    .then((results) => {
+      ctx.stored(rest ?? fresh(results));
+      return results;
+    });
+  return { staged: rest !== undefined, durable };
 }
 
 /** What a handler that queues entries for devices needs: the devices, the queue and a clock. */
@@ -41,17 +89,19 @@ export async function enqueueMessage(
   from: string,
   items: QueueItem[],
   now: number,
+  entryOf: (result: EnqueueResult) => StoredEntry,
   shared?: SharedPayload[],
 ): Promise<EnqueueResult[]> {
   // Copies to the sender's own devices do not count against any share.
   const counted = items.map((item) => (item.device.userId === from ? item : { ...item, sender: from }));
+  const options = {
+    maxPerDevice: ctx.maxQueuedPerDevice,
+    maxPerSender: ctx.maxQueuedPerSender,
+    now,
+    ...(shared ? { shared } : {}),
+  };
   try {
-    return await ctx.stores.queue.enqueue(counted, {
-      maxPerDevice: ctx.maxQueuedPerDevice,
-      maxPerSender: ctx.maxQueuedPerSender,
-      now,
-      ...(shared ? { shared } : {}),
-    });
+    return await enqueueAndDeliver(ctx, counted, options, entryOf).durable;
   } catch (error) {
     if (!isParleyError(error, 'QUEUE_FULL')) throw error;
     throw new ParleyError('QUEUE_FULL', error.message, {

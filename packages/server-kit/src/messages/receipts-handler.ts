@@ -4,7 +4,7 @@ import type { QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
-import type { QueuePorts } from './queue-ports.js';
+import { enqueueAndDeliver, type PendingWrite, type QueuePorts } from './queue-ports.js';
 
 /** What receipts need on top of queueing: each user's read receipt setting. */
 export interface ReceiptPorts extends QueuePorts {
@@ -14,17 +14,32 @@ export interface ReceiptPorts extends QueuePorts {
 
 const MAX_IDS = 1000;
 
+/** Queues a receipt for `devices` and delivers it; resolves once it is durable. */
 export async function enqueueReceipt(
   ctx: ReceiptPorts,
   devices: DeviceAddress[],
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
 ): Promise<void> {
-  if (devices.length === 0) return;
+  await startReceipt(ctx, devices, id, event).durable;
+}
+
+/** Makes the enqueue call of a receipt now (see PendingWrite). */
+function startReceipt(
+  ctx: ReceiptPorts,
+  devices: DeviceAddress[],
+  id: string,
+  event: parley.v1.ReceiptEvent.$Properties,
+): PendingWrite {
+  if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
   const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
   const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
-  const results = await ctx.stores.queue.enqueue(items, { maxPerDevice: ctx.maxQueuedPerDevice + 1000 });
-  ctx.stored(results.filter((r) => !r.duplicate).map((r) => ({ device: r.device, id: r.id, seq: r.seq, data })));
+  return enqueueAndDeliver(ctx, items, { maxPerDevice: ctx.maxQueuedPerDevice + 1000 }, (r) => ({
+    device: r.device,
+    id: r.id,
+    seq: r.seq,
+    data,
+  }));
 }
 
 export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
@@ -32,13 +47,15 @@ export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
 
 /**
  * A device acknowledged queue entries (read with `parseQueueId`): for each message from another user that asks for receipts,
- * a DELIVERED receipt goes to every device of its sender, through their queues.
+ * a DELIVERED receipt goes to every device of its sender, through their queues. Resolves once every
+ * receipt's enqueue call was made (after the device lists were read): the caller that removes the
+ * acknowledged entries must wait for `durable` unless `staged` (see deliverAck).
  */
 export async function deliveredReceipts(
   ctx: ReceiptPorts,
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
-): Promise<void> {
+): Promise<PendingWrite> {
   const bySender = new Map<string, string[]>();
   for (const parsed of acked) {
     if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
@@ -47,10 +64,17 @@ export async function deliveredReceipts(
     bySender.set(parsed.sender.userId, list);
   }
   const at = ctx.clock();
-  for (const [sender, ids] of bySender) {
+  const senders = [...bySender];
+  const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
+  // All enqueue calls in one turn: a queue that stages puts them in one batch.
+  const writes = senders.map(([, ids], i) => {
     const event = { messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at };
-    await enqueueReceipt(ctx, await devicesOf(ctx, sender), receiptQueueId(acker.userId, 'delivered', ids), event);
-  }
+    return startReceipt(ctx, devices[i] as DeviceAddress[], receiptQueueId(acker.userId, 'delivered', ids), event);
+  });
+  return {
+    staged: writes.every((w) => w.staged),
+    durable: Promise.all(writes.map((w) => w.durable)).then((all) => all.flat()),
+  };
 }
 
 /**

@@ -74,15 +74,13 @@ export async function handleSend(
     }),
   }));
 
-  const results = await enqueueMessage(ctx, sender.userId, items, now);
   const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
-  ctx.stored(
-    results.flatMap((r) =>
-      r.duplicate
-        ? []
-        : [{ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array }],
-    ),
-  );
+  const results = await enqueueMessage(ctx, sender.userId, items, now, (r) => ({
+    device: r.device,
+    id: r.id,
+    seq: r.seq,
+    data: dataOf.get(deviceKey(r.device)) as Uint8Array,
+  }));
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);

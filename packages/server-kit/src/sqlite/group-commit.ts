@@ -6,6 +6,19 @@ interface Job {
   reject: (error: unknown) => void;
 }
 
+/**
+ * Writes kept in memory until their batch commits (the queue's staged entries): run first in each
+ * batch's transaction, outside any savepoint, so if they fail the whole batch fails.
+ */
+export interface LeadWriter {
+  /** True when there is something to write (a flush is due even with no job pending). */
+  hasWork(): boolean;
+  /** Writes inside the batch's transaction; throwing rolls the whole batch back. */
+  write(): void;
+  /** The batch committed (`error` undefined) or did not; called after every flush. */
+  done(error: unknown): void;
+}
+
 interface Committer {
   /**
    * Queues a write for the current batch; resolves with its result once the batch has committed.
@@ -13,13 +26,23 @@ interface Committer {
    * savepoint inside the batch.
    */
   submit<T>(run: () => T): Promise<T>;
-  /** Commits what is pending now (before the database is closed). */
+  /** Commits what is pending now (before the database is closed), holds or not. */
   flush(): void;
   /**
    * Called when a transaction did not commit: state cached in memory from writes of that
    * transaction may be wrong and must be reloaded.
    */
   onRollback(listener: () => void): void;
+  /** Sets the database's lead writer (one per database: the queue's staging). */
+  setLead(lead: LeadWriter): void;
+  /** The lead writer has new work: make sure a flush is coming. */
+  touch(): void;
+  /**
+   * The current batch waits for something (acks of entries delivered before their commit), at most
+   * the hold time after its first hold; {@link release} ends the wait early.
+   */
+  hold(): void;
+  release(): void;
 }
 
 /** Most write calls per transaction, so one flush never blocks the event loop for long. */
@@ -37,6 +60,14 @@ const MAX_BATCH = 512;
  */
 export const DEFAULT_COMMIT_GAP_MS = 0;
 
+/**
+ * Longest a batch holding queue entries that went out before their commit waits for their acks, ms.
+ * An entry acknowledged before its batch commits is never written (only its dedup mark is), and a
+ * batch that waits also carries the writes of several turns in one commit. Its cost is added
+ * latency for the SendAck (never for the delivery, which went out already), so it stays short.
+ */
+export const DEFAULT_HOLD_MS = 5;
+
 // Captured at load: fake timers installed later by tests must not stall commits.
 const defer: (callback: () => void) => void = globalThis.setImmediate ?? ((callback) => setTimeout(callback, 0));
 const systemDelay: (callback: () => void, ms: number) => void = (() => {
@@ -52,6 +83,8 @@ const systemNow: () => number = (() => {
 export interface CommitPacing {
   /** Shortest time between two commits, ms; default {@link DEFAULT_COMMIT_GAP_MS} (every turn). */
   gapMs?: number;
+  /** See {@link DEFAULT_HOLD_MS}; 0 never waits for acks. */
+  holdMs?: number;
   /** Monotonic time in ms; default `performance.now`. */
   now?: () => number;
   /** Runs `callback` after `ms`; default `setTimeout` as found at load. */
@@ -63,30 +96,39 @@ const committers = new WeakMap<Database.Database, Committer>();
 /**
  * Group commit: every write call made since the last commit (from any socket) shares one
  * IMMEDIATE transaction, so there is one WAL commit per batch instead of one per call. A batch is
- * committed on the next event-loop turn, or, when the previous commit was less than
- * `pacing.gapMs` ago, once that gap has passed. Each call runs in its own savepoint
- * (better-sqlite3 nests transactions that way): a call that throws rolls back only its own writes,
- * and every promise settles only after the batch committed, so "resolved" still means "durably
- * stored". The pacing is fixed by the first call for a database (`sqliteStores` makes that call).
+ * committed on the next event-loop turn; later when the previous commit was less than
+ * `pacing.gapMs` ago, or when it holds (entries of the queue went out before their commit, see
+ * `hold`). The lead writer's staged rows come first in the transaction; then each call runs in its
+ * own savepoint (better-sqlite3 nests transactions that way): a call that throws rolls back only its
+ * own writes, and every promise settles only after the batch committed, so "resolved" still means
+ * "durably stored". The pacing is fixed by the first call for a database (`sqliteStores` makes it).
  */
 export function committerFor(db: Database.Database, pacing: CommitPacing = {}): Committer {
   let committer = committers.get(db);
   if (committer) return committer;
   const gapMs = pacing.gapMs ?? DEFAULT_COMMIT_GAP_MS;
+  const holdMs = pacing.holdMs ?? DEFAULT_HOLD_MS;
   const now = pacing.now ?? systemNow;
   const delay = pacing.delay ?? systemDelay;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   let pending: Job[] = [];
+  let lead: LeadWriter | undefined;
+  /** A flush callback is armed; only the one with the current token runs. */
   let scheduled = false;
+  let token = 0;
+  /** While holding, the batch commits at `holdUntil` at the latest (or on release). */
+  let holdUntil = Number.NEGATIVE_INFINITY;
   const rollbackListeners: Array<() => void> = [];
   const rolledBack = () => {
     for (const listener of rollbackListeners) listener();
   };
 
-  const commit = (batch: Job[]): void => {
+  /** One transaction: the lead's writes, then every job in its savepoint. False when it did not commit. */
+  const commit = (batch: Job[], withLead: LeadWriter | undefined): unknown => {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       db.transaction(() => {
+        if (withLead?.hasWork()) withLead.write();
         for (const job of batch) {
           try {
             outcomes.push({ ok: true, value: job.run() });
@@ -96,43 +138,81 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
         }
       }).immediate();
     } catch (error) {
-      // BEGIN or COMMIT failed (busy, disk full, closed): nothing of the batch is stored.
+      // BEGIN, the lead's writes or COMMIT failed (busy, disk full, closed): nothing of it is stored.
       rolledBack();
+      withLead?.done(error);
       for (const job of batch) job.reject(error);
-      return;
+      return error ?? new Error('commit failed');
     }
+    withLead?.done(undefined);
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value as never);
       else job.reject(outcome.error);
     });
+    return undefined;
   };
 
-  const flush = (): void => {
+  const arm = (ms: number): void => {
+    scheduled = true;
+    const mine = ++token;
+    const run = () => {
+      if (mine === token) flushNow(false);
+    };
+    if (ms > 0) delay(run, ms);
+    else defer(run);
+  };
+  const waitMs = (): number => Math.max(lastCommitAt + gapMs - now(), holdUntil - now(), 0);
+
+  const flushNow = (forced: boolean): void => {
     scheduled = false;
+    token++;
+    if (!forced && holdUntil > now()) {
+      arm(waitMs());
+      return;
+    }
+    holdUntil = Number.NEGATIVE_INFINITY;
     const all = pending;
-    if (all.length === 0) return; // a paced flush after `flush()` was called directly
+    if (all.length === 0 && !lead?.hasWork()) return; // a paced flush after `flush()` was called directly
     pending = [];
-    for (let i = 0; i < all.length; i += MAX_BATCH) commit(all.slice(i, i + MAX_BATCH));
+    // Calls resolve in order and a later call is never stored without an earlier one: once a
+    // transaction fails, the rest of the flush fails with it.
+    let failure: unknown;
+    for (let i = 0; i === 0 || i < all.length; i += MAX_BATCH) {
+      const chunk = all.slice(i, i + MAX_BATCH);
+      if (failure !== undefined) for (const job of chunk) job.reject(failure);
+      else failure = commit(chunk, i === 0 ? lead : undefined);
+    }
     lastCommitAt = now();
   };
   const schedule = (): void => {
-    scheduled = true;
-    const wait = lastCommitAt + gapMs - now();
-    if (wait > 0) delay(flush, wait);
-    else defer(flush);
+    if (!scheduled) arm(waitMs());
   };
 
   committer = {
     submit<T>(run: () => T): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         pending.push({ run, resolve: resolve as (value: never) => void, reject });
-        if (!scheduled) schedule();
+        schedule();
       });
     },
-    flush,
+    flush: () => flushNow(true),
     onRollback(listener) {
       rollbackListeners.push(listener);
+    },
+    setLead(writer) {
+      lead = writer;
+    },
+    touch: schedule,
+    hold() {
+      if (holdMs <= 0 || holdUntil !== Number.NEGATIVE_INFINITY) return;
+      holdUntil = now() + holdMs;
+      if (scheduled) arm(waitMs()); // re-arm later: the armed callback would only re-arm itself
+    },
+    release() {
+      if (holdUntil === Number.NEGATIVE_INFINITY) return;
+      holdUntil = Number.NEGATIVE_INFINITY;
+      if (scheduled) arm(waitMs());
     },
   };
   committers.set(db, committer);

@@ -14,6 +14,8 @@ import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
+import { QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
+import { queueStatements } from './queue-statements.js';
 
 /** Options of {@link sqliteQueue}. */
 export interface SqliteQueueOptions {
@@ -24,16 +26,16 @@ export interface SqliteQueueOptions {
   ttlMs?: number;
 }
 
-type Key = [userId: string, deviceId: number];
-
 /** What this process knows of one device's queue (one process owns the file). */
 interface DeviceState {
   /** The next seq to hand out. */
   nextSeq: number;
   /** `queue_devices.next_seq` as stored: every seq below it may be handed out without a write. */
   reserved: number;
-  /** Rows in `queue` for the device, expired ones included until purged. */
+  /** Rows in `queue` for the device, expired ones included until purged, plus its staged entries. */
   size: number;
+  /** A transaction failed: `reserved` and `size` are reloaded at the next use (`nextSeq` is kept). */
+  stale?: boolean;
 }
 
 /**
@@ -54,16 +56,26 @@ interface Touched {
   reservedTo?: number;
 }
 
-/** Device states per database, shared by every queue over that connection. */
-const statesByDb = new WeakMap<Database.Database, Map<string, DeviceState>>();
+/** Device states and staged entries per database, shared by every queue over that connection. */
+const statesByDb = new WeakMap<Database.Database, { states: Map<string, DeviceState>; staging: QueueStaging }>();
+
+/** Most device states kept in memory; past it they are dropped between batches and reloaded on use. */
+const MAX_STATES = 100_000;
 
 /** Copies out of the driver's Buffer: callers get a plain Uint8Array they cannot alias. */
 const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
 
 /**
  * An {@link OfflineQueue} in SQLite. Every write call is atomic and durable when it resolves
- * (one savepoint in a group-committed transaction), statements are prepared once, and reads,
- * acks and dedup are index lookups (O(log n)).
+ * (group-committed), statements are prepared once, and reads, acks and dedup are index lookups.
+ *
+ * Entries are staged (`queue-staging.ts`): `enqueue` checks them and hands out their seqs at once,
+ * in memory, and calls `onStaged`; from then on they are read, counted and acknowledged like stored
+ * ones, and they are written as the first writes of the batch's transaction. An entry acknowledged
+ * before that (its device was online and quick) is never written, only its dedup mark is. Calls
+ * that need the table to decide (a full queue, a sender near its share, an expired id reused, a
+ * device with a clear or such a call pending in the batch) run as savepoint jobs inside the
+ * transaction instead, as every other write does.
  *
  * Durability is what the database is configured for; see `sqliteStores` for the pragmas. Writes
  * are committed on the next event-loop turn, so close a database you own only after its calls
@@ -77,109 +89,70 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   migrate(db);
   const { submit } = committerFor(db);
 
-  const getDevice = db
-    .prepare<Key, number>('SELECT next_seq FROM queue_devices WHERE user_id = ? AND device_id = ?')
-    .pluck();
-  const countRows = db.prepare<Key, number>('SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ?').pluck();
-  // `size` is no longer maintained (the row count lives in memory); it is written as 0.
-  const putDevice = db.prepare<[string, number, number]>(
-    `INSERT INTO queue_devices (user_id, device_id, next_seq, size) VALUES (?, ?, ?, 0)
-     ON CONFLICT (user_id, device_id) DO UPDATE SET next_seq = excluded.next_seq`,
-  );
-  const findEntry = db.prepare<[string, number, string], { seq: number; stored_at: number; expires_at: number }>(
-    'SELECT seq, stored_at, expires_at FROM queue WHERE user_id = ? AND device_id = ? AND id = ?',
-  );
-  const findAcked = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
-    'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
-  );
-  // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
-  const insertEntry = db.prepare<
-    [string, number, number, string, Uint8Array, number, number, string | null, string | null]
-  >(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (user_id, device_id, id) DO NOTHING`,
-  );
-  const countOfSender = db
-    .prepare<[string, number, string, number], number>(
-      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND sender = ? AND expires_at > ?',
-    )
-    .pluck();
-  type SharedRef = { shared: string | null };
-  const deleteBySeq = db.prepare<[string, number, number], SharedRef>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ? RETURNING shared',
-  );
-  const deleteExpiredOf = db.prepare<[string, number, number], SharedRef>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ? RETURNING shared',
-  );
-  // Shared payloads: stored once, counted per referencing entry, deleted with the last reference.
-  const addShared = db.prepare<[string, Uint8Array, number]>(
-    `INSERT INTO queue_shared (key, data, refs) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET refs = refs + excluded.refs`,
-  );
-  const dropSharedRefs = db.prepare<[number, string]>('UPDATE queue_shared SET refs = refs - ? WHERE key = ?');
-  const deleteUnshared = db.prepare<[string]>('DELETE FROM queue_shared WHERE key = ? AND refs <= 0');
-  /** Releases the shared payloads named by deleted rows. */
-  const release = (rows: SharedRef[]): void => {
-    const counts = new Map<string, number>();
-    for (const row of rows) if (row.shared !== null) counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
-    for (const [key, n] of counts) {
-      dropSharedRefs.run(n, key);
-      deleteUnshared.run(key);
-    }
-  };
-  // One statement per page size, with the limit in the SQL: measured here, a bound LIMIT made
-  // this read about four times slower, and the pump runs it for every message.
-  type PageRow = { id: string; seq: number; data: Uint8Array; stored_at: number; payload: Uint8Array | null };
-  const readPages = new Map<number, Database.Statement<[string, number, number, number], PageRow>>();
-  const readPage = (limit: number) => {
-    let statement = readPages.get(limit);
-    if (!statement) {
-      if (readPages.size >= 32) readPages.clear();
-      statement = db.prepare<[string, number, number, number], PageRow>(
-        `SELECT q.id, q.seq, q.data, q.stored_at, s.data AS payload FROM queue q
-         LEFT JOIN queue_shared s ON s.key = q.shared
-         WHERE q.user_id = ? AND q.device_id = ? AND q.seq > ? AND q.expires_at > ? ORDER BY q.seq LIMIT ${limit}`,
-      );
-      readPages.set(limit, statement);
-    }
-    return statement;
-  };
-  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number; shared: string | null }>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared',
-  );
-  const markAcked = db.prepare<[string, number, string, number, number, number]>(
-    `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const countLive = db
-    .prepare<[string, number, number], number>(
-      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
-    )
-    .pluck();
-  const deleteExpired = db.prepare<[number], { user_id: string; device_id: number; shared: string | null }>(
-    'DELETE FROM queue WHERE expires_at <= ? RETURNING user_id, device_id, shared',
-  );
-  const deleteOldMarks = db.prepare<[number]>('DELETE FROM queue_acked WHERE acked_at <= ?');
-  const deleteAllOf = db.prepare<Key, SharedRef>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? RETURNING shared',
-  );
+  const {
+    getDevice,
+    countRows,
+    putDevice,
+    findEntry,
+    findAcked,
+    insertEntry,
+    countOfSender,
+    deleteBySeq,
+    deleteExpiredOf,
+    addShared,
+    release,
+    readPage,
+    deleteById,
+    markAcked,
+    countLive,
+    deleteExpired,
+    deleteOldMarks,
+    deleteAllOf,
+  } = queueStatements(db);
 
-  let states = statesByDb.get(db);
-  if (!states) {
-    const fresh = new Map<string, DeviceState>();
-    states = fresh;
-    statesByDb.set(db, fresh);
+  let perDb = statesByDb.get(db);
+  if (!perDb) {
+    const states = new Map<string, DeviceState>();
+    const committer = committerFor(db);
+    const staging = new QueueStaging(
+      {
+        reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
+        insert: (e) =>
+          insertEntry.run(
+            e.device.userId,
+            e.device.deviceId,
+            e.seq,
+            e.id,
+            e.data,
+            e.storedAt,
+            e.expiresAt,
+            e.shared ?? null,
+            e.sender,
+          ).changes === 1,
+        mark: (e, at) => markAcked.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
+        addShared: (key, data, refs) => addShared.run(key, data, refs),
+      },
+      committer,
+      () => {
+        if (states.size >= MAX_STATES) states.clear(); // nothing is staged now: every state reloads exactly
+      },
+    );
+    committer.setLead(staging);
     // A transaction that did not commit may have changed states it then lost: reload them.
-    committerFor(db).onRollback(() => fresh.clear());
+    committer.onRollback(() => {
+      for (const state of states.values()) state.stale = true;
+    });
+    perDb = { states, staging };
+    statesByDb.set(db, perDb);
   }
-  const deviceStates = states;
-  /** The device's state, loaded on first use (inside the caller's transaction). */
+  const { states: deviceStates, staging } = perDb;
+  /** The device's state, loaded on first use; a reloaded one keeps handing out higher seqs. */
   const stateOf = (key: string, userId: string, deviceId: number): DeviceState => {
     let state = deviceStates.get(key);
-    if (!state) {
+    if (!state || state.stale) {
       const stored = getDevice.get(userId, deviceId) ?? 1;
-      state = { nextSeq: stored, reserved: stored, size: countRows.get(userId, deviceId) ?? 0 };
-      if (deviceStates.size >= 100_000) deviceStates.clear();
+      const size = countRows.get(userId, deviceId) ?? 0;
+      state = { nextSeq: Math.max(stored, state?.nextSeq ?? 0), reserved: stored, size };
       deviceStates.set(key, state);
     }
     return state;
@@ -282,6 +255,95 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return results;
   });
 
+  /**
+   * Stages a call's entries when memory alone can decide it (see above): checks every id against
+   * the staged entries, the dedup marks and the table, hands out seqs and reserves seq blocks.
+   * Undefined when the call must run as a job. Changes nothing unless it stages.
+   */
+  const tryStage = (items: QueueItem[], limits: Limits, payloads: Map<string, Uint8Array>) => {
+    const now = limits.now ?? clock();
+    const results: EnqueueResult[] = [];
+    const fresh: Array<{ key: string; entry: StagedEntry }> = [];
+    const planned = new Map<string, StagedEntry>();
+    const added = new Map<string, { state: DeviceState; n: number; senders: boolean }>();
+    for (const item of items) {
+      const { userId, deviceId } = item.device;
+      const key = deviceKey(item.device);
+      if (staging.mustWait(key)) return undefined;
+      const earlier = staging.find(key, item.id) ?? planned.get(`${key}\u0000${item.id}`);
+      if (earlier) {
+        results.push(stagedResult(earlier, true));
+        continue;
+      }
+      const acked = findAcked.get(userId, deviceId, item.id);
+      if (acked) {
+        results.push({
+          device: { userId, deviceId },
+          id: item.id,
+          seq: acked.seq,
+          storedAt: acked.stored_at,
+          duplicate: true,
+        });
+        continue;
+      }
+      const stored = findEntry.get(userId, deviceId, item.id);
+      if (stored) {
+        if (stored.expires_at <= now) return undefined; // expired, not purged yet: the job replaces it
+        results.push({
+          device: { userId, deviceId },
+          id: item.id,
+          seq: stored.seq,
+          storedAt: stored.stored_at,
+          duplicate: true,
+        });
+        continue;
+      }
+      let count = added.get(key);
+      if (!count) {
+        count = { state: stateOf(key, userId, deviceId), n: 0, senders: false };
+        added.set(key, count);
+      }
+      const entry: StagedEntry = {
+        device: { userId, deviceId },
+        id: item.id,
+        seq: count.state.nextSeq + count.n,
+        data: item.data,
+        storedAt: now,
+        expiresAt: now + ttlMs,
+        shared: item.shared,
+        sender: item.sender ?? null,
+        ackedAt: undefined,
+        held: false,
+        reserveTo: undefined,
+      };
+      count.n++;
+      if (item.sender !== undefined) count.senders = true;
+      planned.set(`${key}\u0000${item.id}`, entry);
+      fresh.push({ key, entry });
+      results.push(stagedResult(entry, false));
+    }
+    for (const { state, n, senders } of added.values()) {
+      // Near a limit the exact count needs the table (expired rows, one sender's rows): a job decides.
+      if (limits.max !== undefined && state.size + n > limits.max) return undefined;
+      if (senders && limits.maxPerSender !== undefined && state.size + n > limits.maxPerSender) return undefined;
+    }
+    for (const { key, entry } of fresh) {
+      const state = (added.get(key) as { state: DeviceState }).state;
+      if (entry.seq >= state.reserved) {
+        entry.reserveTo = entry.seq + SEQ_BLOCK;
+        state.reserved = entry.reserveTo;
+      }
+    }
+    for (const { state, n } of added.values()) {
+      state.nextSeq += n;
+      state.size += n;
+    }
+    const used = new Map<string, Uint8Array>();
+    for (const { entry } of fresh)
+      if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
+    return { results, fresh: fresh.map((f) => f.entry), committed: staging.stage(fresh, used) };
+  };
+
   const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number => {
     const now = clock();
     let removed = 0;
@@ -345,30 +407,60 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         maxPerSender: enqueueOptions.maxPerSender,
         now: enqueueOptions.now,
       };
-      return submit(() => enqueueTx(snapshot, limits, shared));
+      const staged = tryStage(snapshot, limits, shared);
+      if (!staged) {
+        for (const item of snapshot) staging.jobFor(deviceKey(item.device));
+        return submit(() => enqueueTx(snapshot, limits, shared));
+      }
+      if (enqueueOptions.onStaged?.(staged.results)) staging.hold(staged.fresh);
+      await staged.committed;
+      return staged.results;
     },
 
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
       if (limit <= 0) return [];
       const page = Math.min(Math.floor(limit), 100_000);
-      return readPage(page)
-        .all(device.userId, device.deviceId, afterSeq, clock())
+      const now = clock();
+      const entries = readPage(page)
+        .all(device.userId, device.deviceId, afterSeq, now)
         .map((row) => {
           const entry: QueueEntry = { id: row.id, seq: row.seq, data: bytes(row.data), storedAt: row.stored_at };
           if (row.payload) entry.shared = bytes(row.payload);
           return entry;
         });
+      // Staged entries come after every stored one (their seqs were handed out later).
+      if (entries.length < page)
+        entries.push(...staging.live(deviceKey(device), afterSeq, now).slice(0, page - entries.length));
+      return entries;
     },
 
     async ack(device, ids): Promise<number> {
       if (ids.length === 0) return 0;
       const { userId, deviceId } = device;
-      const snapshot = [...ids];
-      return submit(() => ackTx(userId, deviceId, snapshot));
+      const key = deviceKey(device);
+      const now = clock();
+      const stored: string[] = [];
+      let cancelled = 0;
+      let commit: Promise<void> | undefined;
+      for (const id of ids) {
+        const staged = staging.ack(key, id, now);
+        if (staged) {
+          cancelled++;
+          commit = staged;
+        } else stored.push(id);
+      }
+      const state = deviceStates.get(key);
+      if (state && cancelled > 0) state.size -= cancelled;
+      const [removed] = await Promise.all([
+        stored.length > 0 ? submit(() => ackTx(userId, deviceId, stored)) : 0,
+        commit,
+      ]);
+      return removed + cancelled;
     },
 
     async count(device): Promise<number> {
-      return countLive.get(device.userId, device.deviceId, clock()) ?? 0;
+      const now = clock();
+      return (countLive.get(device.userId, device.deviceId, now) ?? 0) + staging.count(deviceKey(device), now);
     },
 
     async purgeExpired(): Promise<number> {
@@ -377,6 +469,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
 
     async clear(device): Promise<void> {
       const { userId, deviceId } = device;
+      staging.jobFor(deviceKey(device)); // entries staged from now on must come after the clear
       await submit(() => clearTx(userId, deviceId));
     },
   };

@@ -37,6 +37,11 @@ export interface SqliteStoresExtra {
    * stores are the first to write to `db`.
    */
   commitGapMs?: number;
+  /**
+   * Longest a batch waits for the acks of entries delivered before their commit, ms (default
+   * `DEFAULT_HOLD_MS`, 5; 0 never waits). See `EnqueueOptions.onStaged`. Applies like `commitGapMs`.
+   */
+  commitHoldMs?: number;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -88,7 +93,10 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
   const withClock = extra.clock ? { clock: extra.clock } : {};
   try {
     // Made first, so the pacing given here is the one every part's writes share.
-    committerFor(db, extra.commitGapMs !== undefined ? { gapMs: extra.commitGapMs } : {});
+    committerFor(db, {
+      ...(extra.commitGapMs !== undefined ? { gapMs: extra.commitGapMs } : {}),
+      ...(extra.commitHoldMs !== undefined ? { holdMs: extra.commitHoldMs } : {}),
+    });
     const bus = memoryBus();
     const mediaDir = extra.mediaDir === undefined ? defaultMediaDir(options) : extra.mediaDir;
     let closed = false;

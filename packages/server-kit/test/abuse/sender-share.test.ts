@@ -3,6 +3,7 @@
 import { isParleyError, newMessageId, pb, type ServerFrame } from '@parley/core';
 import { createGroup, publishIdentity, sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { describe, expect, it } from 'vitest';
+import type { EnqueueResult } from '../../src/contracts/offline-queue.js';
 import { memoryDeviceRegistry, memoryQueue } from '../../src/index.js';
 import { enqueueMessage, type QueuePorts } from '../../src/messages/queue-ports.js';
 
@@ -70,10 +71,11 @@ describe("a sender's share of a recipient's queue", () => {
       stored: () => {},
     };
     const entry = (userId: string, id: string) => ({ device: { userId, deviceId: 2 }, id, data: new Uint8Array([1]) });
-    await enqueueMessage(ports, 'alice', [entry('alice', 'a'), entry('alice', 'b')], 1_000);
+    const entryOf = (r: EnqueueResult) => ({ device: r.device, id: r.id, seq: r.seq, data: new Uint8Array([1]) });
+    await enqueueMessage(ports, 'alice', [entry('alice', 'a'), entry('alice', 'b')], 1_000, entryOf);
     expect(await queue.count({ userId: 'alice', deviceId: 2 })).toBe(2);
-    await enqueueMessage(ports, 'alice', [entry('bob', 'a')], 1_000);
-    const refused = await enqueueMessage(ports, 'alice', [entry('bob', 'b')], 1_000).catch((e: unknown) => e);
+    await enqueueMessage(ports, 'alice', [entry('bob', 'a')], 1_000, entryOf);
+    const refused = await enqueueMessage(ports, 'alice', [entry('bob', 'b')], 1_000, entryOf).catch((e: unknown) => e);
     expect(isParleyError(refused, 'QUEUE_FULL') && refused.retryAfterMs).toBe(5_000);
   });
 });

@@ -1,0 +1,198 @@
+import type { EnqueueResult, QueueEntry } from '../contracts/offline-queue.js';
+import type { LeadWriter } from './group-commit.js';
+
+/** One entry handed a seq and readable, not yet written: it is written when its batch commits. */
+export interface StagedEntry {
+  device: { userId: string; deviceId: number };
+  id: string;
+  seq: number;
+  data: Uint8Array;
+  storedAt: number;
+  expiresAt: number;
+  shared: string | undefined;
+  sender: string | null;
+  /** Acknowledged before its commit: only its dedup mark is written, at this time. */
+  ackedAt: number | undefined;
+  /** Went out before its commit, so the batch waits a little for its ack. */
+  held: boolean;
+  /** Stored `queue_devices.next_seq` to write with this entry (the first of a new seq block). */
+  reserveTo: number | undefined;
+}
+
+/** How the staged rows reach the database (prepared statements of the queue), run inside the batch. */
+export interface StagingWrites {
+  reserve(entry: StagedEntry, reserveTo: number): void;
+  /** Inserts the row; false when a row with its (device, id) was already there. */
+  insert(entry: StagedEntry): boolean;
+  mark(entry: StagedEntry, ackedAt: number): void;
+  addShared(key: string, data: Uint8Array, refs: number): void;
+}
+
+/** What the staging tells the committer. */
+export interface StagingCommitter {
+  touch(): void;
+  hold(): void;
+  release(): void;
+}
+
+const idKey = (deviceKey: string, id: string) => `${deviceKey}\u0000${id}`;
+
+/**
+ * The SQLite queue's entries of the current batch (see `sqliteQueue`): stored in memory when
+ * `enqueue` is called, so they can be delivered and acknowledged before the batch commits, and
+ * written as the first writes of that batch's transaction. An entry acknowledged before then is
+ * never written; its dedup mark is. If the batch fails, they vanish and their `enqueue` calls
+ * reject: nothing was acknowledged to their senders, who send again.
+ */
+export class QueueStaging implements LeadWriter {
+  private entries: StagedEntry[] = [];
+  private readonly byId = new Map<string, StagedEntry>();
+  private readonly byDevice = new Map<string, StagedEntry[]>();
+  private readonly payloads = new Map<string, Uint8Array>();
+  /** Devices with a write of this batch that runs as a job (after the staged rows): see `mustWait`. */
+  private readonly jobs = new Set<string>();
+  /** Held entries not acknowledged yet: the batch commits when this reaches 0 (or the hold ends). */
+  private waiting = 0;
+  private outcome: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
+
+  constructor(
+    private readonly writes: StagingWrites,
+    private readonly committer: StagingCommitter,
+    /** Runs after every flush, when nothing is staged (the queue trims its caches then). */
+    private readonly afterBatch: () => void = () => {},
+  ) {}
+
+  /** The staged entry with this id in the device's queue, acknowledged or not. */
+  find(deviceKey: string, id: string): StagedEntry | undefined {
+    return this.byId.get(idKey(deviceKey, id));
+  }
+
+  /**
+   * A job of this batch (a slow-path enqueue, a clear) touches the device. Jobs run after the staged
+   * rows in the transaction, so later calls for the device must run as jobs too, in call order.
+   */
+  jobFor(deviceKey: string): void {
+    this.jobs.add(deviceKey);
+  }
+
+  /** True when calls for the device must run as jobs until this batch commits (see jobFor). */
+  mustWait(deviceKey: string): boolean {
+    return this.jobs.has(deviceKey);
+  }
+
+  /**
+   * Stages entries (already checked: new ids, seqs handed out) with the payloads they reference;
+   * resolves once their batch committed.
+   */
+  stage(entries: Array<{ key: string; entry: StagedEntry }>, payloads: Map<string, Uint8Array>): Promise<void> {
+    for (const { key, entry } of entries) {
+      this.entries.push(entry);
+      this.byId.set(idKey(key, entry.id), entry);
+      const list = this.byDevice.get(key);
+      if (list) list.push(entry);
+      else this.byDevice.set(key, [entry]);
+    }
+    for (const [key, data] of payloads) if (!this.payloads.has(key)) this.payloads.set(key, data);
+    // Nothing new (duplicates only): durable once the batch holding what they repeat is.
+    if (entries.length === 0) return this.outcome?.promise ?? Promise.resolve();
+    if (!this.outcome) {
+      let resolve!: () => void;
+      let reject!: (error: unknown) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => {}); // each caller gets the rejection through its own `then`
+      this.outcome = { promise, resolve, reject };
+      this.committer.touch();
+    }
+    return this.outcome.promise;
+  }
+
+  /** The entries of one call went out before their commit: the batch waits a little for their acks. */
+  hold(entries: StagedEntry[]): void {
+    for (const entry of entries) {
+      if (entry.held || entry.ackedAt !== undefined) continue;
+      entry.held = true;
+      this.waiting++;
+    }
+    if (this.waiting > 0) this.committer.hold();
+  }
+
+  /**
+   * Acknowledges a staged entry: it will not be written, only its mark. Returns the batch's commit
+   * (the ack is durable then), or undefined when no unacknowledged entry has that id.
+   */
+  ack(deviceKey: string, id: string, now: number): Promise<void> | undefined {
+    const entry = this.byId.get(idKey(deviceKey, id));
+    if (!entry || entry.ackedAt !== undefined || !this.outcome) return undefined;
+    entry.ackedAt = now;
+    if (entry.held && --this.waiting === 0) this.committer.release();
+    return this.outcome.promise;
+  }
+
+  /** The device's unacknowledged staged entries after `afterSeq` that are alive at `now`, in seq order. */
+  live(deviceKey: string, afterSeq: number, now: number): QueueEntry[] {
+    const out: QueueEntry[] = [];
+    for (const e of this.byDevice.get(deviceKey) ?? []) {
+      if (e.ackedAt !== undefined || e.seq <= afterSeq || e.expiresAt <= now) continue;
+      const entry: QueueEntry = { id: e.id, seq: e.seq, data: new Uint8Array(e.data), storedAt: e.storedAt };
+      const shared = e.shared !== undefined ? this.payloads.get(e.shared) : undefined;
+      if (shared) entry.shared = new Uint8Array(shared);
+      out.push(entry);
+    }
+    return out;
+  }
+
+  /** How many unacknowledged staged entries the device has (alive at `now`). */
+  count(deviceKey: string, now: number): number {
+    let n = 0;
+    for (const e of this.byDevice.get(deviceKey) ?? []) if (e.ackedAt === undefined && e.expiresAt > now) n++;
+    return n;
+  }
+
+  hasWork(): boolean {
+    return this.entries.length > 0;
+  }
+
+  write(): void {
+    const refs = new Map<string, number>();
+    for (const entry of this.entries) {
+      if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
+      if (entry.ackedAt !== undefined) {
+        this.writes.mark(entry, entry.ackedAt);
+        continue;
+      }
+      // Staging checked the id against the table: a row there now means memory and file disagree.
+      if (!this.writes.insert(entry)) throw new Error(`staged queue entry ${entry.id} is already stored`);
+      if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
+    }
+    for (const [key, n] of refs) this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n);
+  }
+
+  done(error: unknown): void {
+    const outcome = this.outcome;
+    this.entries = [];
+    this.byId.clear();
+    this.byDevice.clear();
+    this.payloads.clear();
+    this.jobs.clear();
+    this.waiting = 0;
+    this.outcome = undefined;
+    this.afterBatch();
+    if (!outcome) return;
+    if (error === undefined) outcome.resolve();
+    else outcome.reject(error);
+  }
+}
+
+/** The results of staged entries, as `enqueue` reports them. */
+export function stagedResult(entry: StagedEntry, duplicate: boolean): EnqueueResult {
+  return {
+    device: { userId: entry.device.userId, deviceId: entry.device.deviceId },
+    id: entry.id,
+    seq: entry.seq,
+    storedAt: entry.storedAt,
+    duplicate,
+  };
+}

@@ -1,0 +1,142 @@
+import type Database from 'better-sqlite3';
+
+type Key = [userId: string, deviceId: number];
+/** A deleted row's shared payload key, if any. */
+export type SharedRef = { shared: string | null };
+
+type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
+/** A page row of `readPage`. */
+type PageRow = { id: string; seq: number; data: Uint8Array; stored_at: number; payload: Uint8Array | null };
+
+/** The SQLite queue's prepared statements and the helpers built on them. */
+export interface QueueStatements {
+  getDevice: Statement<Key, number>;
+  countRows: Statement<Key, number>;
+  putDevice: Statement<[string, number, number]>;
+  findEntry: Statement<[string, number, string], { seq: number; stored_at: number; expires_at: number }>;
+  findAcked: Statement<[string, number, string], { seq: number; stored_at: number }>;
+  insertEntry: Statement<[string, number, number, string, Uint8Array, number, number, string | null, string | null]>;
+  countOfSender: Statement<[string, number, string, number], number>;
+  deleteBySeq: Statement<[string, number, number], SharedRef>;
+  deleteExpiredOf: Statement<[string, number, number], SharedRef>;
+  addShared: Statement<[string, Uint8Array, number]>;
+  /** Releases the shared payloads named by deleted rows. */
+  release(rows: SharedRef[]): void;
+  /** The read of one page of a device's queue (one statement per page size). */
+  readPage(limit: number): Statement<[string, number, number, number], PageRow>;
+  deleteById: Statement<[string, number, string], { seq: number; stored_at: number; shared: string | null }>;
+  markAcked: Statement<[string, number, string, number, number, number]>;
+  countLive: Statement<[string, number, number], number>;
+  deleteExpired: Statement<[number], { user_id: string; device_id: number; shared: string | null }>;
+  deleteOldMarks: Statement<[number]>;
+  deleteAllOf: Statement<Key, SharedRef>;
+}
+
+/** Prepares the queue's statements (once per queue). */
+export function queueStatements(db: Database.Database): QueueStatements {
+  const getDevice = db
+    .prepare<Key, number>('SELECT next_seq FROM queue_devices WHERE user_id = ? AND device_id = ?')
+    .pluck();
+  const countRows = db.prepare<Key, number>('SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ?').pluck();
+  // `size` is no longer maintained (the row count lives in memory); it is written as 0.
+  const putDevice = db.prepare<[string, number, number]>(
+    `INSERT INTO queue_devices (user_id, device_id, next_seq, size) VALUES (?, ?, ?, 0)
+     ON CONFLICT (user_id, device_id) DO UPDATE SET next_seq = excluded.next_seq`,
+  );
+  const findEntry = db.prepare<[string, number, string], { seq: number; stored_at: number; expires_at: number }>(
+    'SELECT seq, stored_at, expires_at FROM queue WHERE user_id = ? AND device_id = ? AND id = ?',
+  );
+  const findAcked = db.prepare<[string, number, string], { seq: number; stored_at: number }>(
+    'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
+  );
+  // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
+  const insertEntry = db.prepare<
+    [string, number, number, string, Uint8Array, number, number, string | null, string | null]
+  >(
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (user_id, device_id, id) DO NOTHING`,
+  );
+  const countOfSender = db
+    .prepare<[string, number, string, number], number>(
+      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND sender = ? AND expires_at > ?',
+    )
+    .pluck();
+  const deleteBySeq = db.prepare<[string, number, number], SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND seq = ? RETURNING shared',
+  );
+  const deleteExpiredOf = db.prepare<[string, number, number], SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ? RETURNING shared',
+  );
+  // Shared payloads: stored once, counted per referencing entry, deleted with the last reference.
+  const addShared = db.prepare<[string, Uint8Array, number]>(
+    `INSERT INTO queue_shared (key, data, refs) VALUES (?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET refs = refs + excluded.refs`,
+  );
+  const dropSharedRefs = db.prepare<[number, string]>('UPDATE queue_shared SET refs = refs - ? WHERE key = ?');
+  const deleteUnshared = db.prepare<[string]>('DELETE FROM queue_shared WHERE key = ? AND refs <= 0');
+  /** Releases the shared payloads named by deleted rows. */
+  const release = (rows: SharedRef[]): void => {
+    const counts = new Map<string, number>();
+    for (const row of rows) if (row.shared !== null) counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
+    for (const [key, n] of counts) {
+      dropSharedRefs.run(n, key);
+      deleteUnshared.run(key);
+    }
+  };
+  // One statement per page size, with the limit in the SQL: measured here, a bound LIMIT made
+  // this read about four times slower, and the pump runs it for every message.
+  const readPages = new Map<number, Database.Statement<[string, number, number, number], PageRow>>();
+  const readPage = (limit: number) => {
+    let statement = readPages.get(limit);
+    if (!statement) {
+      if (readPages.size >= 32) readPages.clear();
+      statement = db.prepare<[string, number, number, number], PageRow>(
+        `SELECT q.id, q.seq, q.data, q.stored_at, s.data AS payload FROM queue q
+         LEFT JOIN queue_shared s ON s.key = q.shared
+         WHERE q.user_id = ? AND q.device_id = ? AND q.seq > ? AND q.expires_at > ? ORDER BY q.seq LIMIT ${limit}`,
+      );
+      readPages.set(limit, statement);
+    }
+    return statement;
+  };
+  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number; shared: string | null }>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared',
+  );
+  const markAcked = db.prepare<[string, number, string, number, number, number]>(
+    `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const countLive = db
+    .prepare<[string, number, number], number>(
+      'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
+    )
+    .pluck();
+  const deleteExpired = db.prepare<[number], { user_id: string; device_id: number; shared: string | null }>(
+    'DELETE FROM queue WHERE expires_at <= ? RETURNING user_id, device_id, shared',
+  );
+  const deleteOldMarks = db.prepare<[number]>('DELETE FROM queue_acked WHERE acked_at <= ?');
+  const deleteAllOf = db.prepare<Key, SharedRef>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? RETURNING shared',
+  );
+
+  return {
+    getDevice,
+    countRows,
+    putDevice,
+    findEntry,
+    findAcked,
+    insertEntry,
+    countOfSender,
+    deleteBySeq,
+    deleteExpiredOf,
+    addShared,
+    release,
+    readPage,
+    deleteById,
+    markAcked,
+    countLive,
+    deleteExpired,
+    deleteOldMarks,
+    deleteAllOf,
+  };
+}
