@@ -28,9 +28,14 @@ if (alternative) console.error(`parley server: @parley/server-kit from ${alterna
 const kind = process.env.PARLEY_BENCH_STORES;
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
-// PARLEY_BENCH_COMMIT_GAP_MS sets the SQLite group commit's pacing (A/B of sqliteStores' commitGapMs).
+// PARLEY_BENCH_COMMIT_GAP_MS and PARLEY_BENCH_COMMIT_HOLD_MS set the SQLite group commit's pacing
+// and its hold for early-delivered entries (A/B of sqliteStores' commitGapMs and commitHoldMs).
 const gap = process.env.PARLEY_BENCH_COMMIT_GAP_MS;
-const sqliteExtra = gap === undefined ? {} : { commitGapMs: Number(gap) };
+const hold = process.env.PARLEY_BENCH_COMMIT_HOLD_MS;
+const sqliteExtra = {
+  ...(gap === undefined ? {} : { commitGapMs: Number(gap) }),
+  ...(hold === undefined ? {} : { commitHoldMs: Number(hold) }),
+};
 const stores =
   kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }, sqliteExtra) : memoryStores();
 const gatewayId = process.env.PARLEY_BENCH_GATEWAY_ID;

@@ -129,6 +129,9 @@ function messageRoutes(
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the
       // receipts must be durable before the entries go.
       if (!receiptsWrite.staged) await receiptsWrite.durable;
+      // Awaited below; observed now so that its failure is never unhandled when the group receipts
+      // (same batch, same failure) throw first.
+      receiptsWrite.durable.catch(() => {});
       await o.groupReceipts.delivered(device, acked);
       await Promise.all([pump.ack(ids), receiptsWrite.durable]);
       return undefined;

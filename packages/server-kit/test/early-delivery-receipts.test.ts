@@ -1,0 +1,50 @@
+// Issue 15: with early delivery, a DELIVERED receipt is staged and the acknowledged entry removed in
+// the same SQLite batch. If that batch fails, neither happened: the entry is delivered again, so the
+// receipt is never lost.
+import { newMessageId, pb, type ServerFrame } from '@parley/core';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { textContent } from '@parley/test-utils/content';
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { sqliteStores } from '../src/sqlite/index.js';
+
+const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
+const fixture = useAbuseServer();
+const delivered = (frames: ServerFrame[]) => frames.flatMap((f) => f.deliver?.envelopes ?? []);
+
+describe('a receipt that cannot be stored', () => {
+  it('leaves the acknowledged entry queued: it comes again, and its next ack brings the receipt', async () => {
+    const db = new Database(':memory:');
+    await fixture.start({}, { stores: sqliteStores({ db }, { commitHoldMs: 1 }) });
+    const first = await fixture.peer('bob'); // registers bob's key
+    first.close(); // offline
+    const alice = await fixture.peer('alice');
+    const id = newMessageId();
+    const send = { messageId: id, userId: 'bob', shared: { type: PLAINTEXT, data: textContent('hi') } };
+    expect((await alice.request({ send })).body).toBe('sendAck'); // stored: bob was offline
+
+    // From now on nothing can be written to alice's queue (a full disk, say): the receipt fails.
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON queue WHEN NEW.user_id = 'alice'
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const bob = await fixture.peer('bob', 1, first.key);
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    // The receipt goes out early each time the gateway tries the ack; a second one means the first
+    // batch failed. Closing the connection ends the attempts.
+    const receipts = () => delivered(alice.frames).filter((e) => e.receipt?.messageIds?.includes(id)).length;
+    await alice.waitFor(() => receipts() >= 2);
+    bob.close();
+    // Neither the receipt nor the ack was stored: bob's entry is still queued.
+    const queued = () => db.prepare("SELECT count(*) FROM queue WHERE user_id = 'bob'").pluck().get();
+    expect(queued()).toBe(1);
+    expect(db.prepare("SELECT count(*) FROM queue WHERE user_id = 'alice'").pluck().get()).toBe(0);
+
+    db.exec('DROP TRIGGER refuse');
+    const bobAgain = await fixture.peer('bob', 1, first.key);
+    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
+    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
+    const before = receipts();
+    await alice.waitFor(() => receipts() > before);
+    await vi.waitFor(() => expect(queued()).toBe(0));
+  });
+});
