@@ -2,8 +2,10 @@
 // and, once stored, its ack, messages spread over 1,000 devices. Open loop like a loaded gateway:
 // every event-loop turn starts `perTurn` new messages without waiting for earlier ones, so the
 // group commit's batch size comes from its pacing (`gapMs`; 0 commits every turn).
-// Prints CPU µs per message (enqueue + ack) and commits per message.
-// Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2]
+// Prints CPU µs per message (enqueue + ack) and commits per message. With `early`, each message is
+// acknowledged as soon as it is staged (an online recipient faster than the commit, issue 15):
+// it is never written, only its dedup mark.
+// Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2] [late|early]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import Database from 'better-sqlite3';
 const total = Number(process.argv[2] ?? 40_000);
 const perTurn = Number(process.argv[3] ?? 20);
 const gapMs = Number(process.argv[4] ?? 2);
+const early = process.argv[5] === 'early';
 const dir = mkdtempSync(join(tmpdir(), 'parley-qmicro-'));
 const db = new Database(join(dir, 'q.db'));
 db.pragma('journal_mode = WAL');
@@ -40,11 +43,23 @@ async function round(offset: number, n: number): Promise<void> {
       const k = offset + j;
       const device = { userId: `u${k % 1000}`, deviceId: 1 };
       const id = `m${k}`;
-      all.push(
-        stores.queue
-          .enqueue([{ device, id, data }], { maxPerDevice: 100_000 })
-          .then(() => stores.queue.ack(device, [id])),
-      );
+      if (early) {
+        let acked: Promise<unknown> = Promise.resolve();
+        const stored = stores.queue.enqueue([{ device, id, data }], {
+          maxPerDevice: 100_000,
+          onStaged: () => {
+            acked = stores.queue.ack(device, [id]);
+            return false;
+          },
+        });
+        all.push(stored, acked);
+      } else {
+        all.push(
+          stores.queue
+            .enqueue([{ device, id, data }], { maxPerDevice: 100_000 })
+            .then(() => stores.queue.ack(device, [id])),
+        );
+      }
     }
     await turn();
   }
@@ -62,7 +77,7 @@ await round(5_000, total);
 const used = process.cpuUsage(before);
 const syscallsUsed = syscalls() - syscallsBefore;
 console.log(
-  `queue enqueue+ack, ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
+  `queue enqueue+ack (${early ? 'acked before commit' : 'acked after commit'}), ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
     `${(commits / total).toFixed(3)} commits/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
 );
 await stores.close();

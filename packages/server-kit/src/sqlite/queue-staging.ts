@@ -17,13 +17,18 @@ export interface StagedEntry {
   held: boolean;
   /** Stored `queue_devices.next_seq` to write with this entry (the first of a new seq block). */
   reserveTo: number | undefined;
+  /** The results reporting this entry (its call's, and those of calls that repeated it in the batch). */
+  echoes: EnqueueResult[];
 }
 
 /** How the staged rows reach the database (prepared statements of the queue), run inside the batch. */
 export interface StagingWrites {
   reserve(entry: StagedEntry, reserveTo: number): void;
-  /** Inserts the row; false when a row with its (device, id) was already there. */
-  insert(entry: StagedEntry): boolean;
+  /**
+   * Stores the entry, or returns the seq and time of the earlier entry its id repeats (queued, or
+   * acknowledged within the dedup window): then nothing is stored.
+   */
+  insert(entry: StagedEntry): { seq: number; storedAt: number } | undefined;
   mark(entry: StagedEntry, ackedAt: number): void;
   addShared(key: string, data: Uint8Array, refs: number): void;
 }
@@ -60,6 +65,8 @@ export class QueueStaging implements LeadWriter {
     private readonly committer: StagingCommitter,
     /** Runs after every flush, when nothing is staged (the queue trims its caches then). */
     private readonly afterBatch: () => void = () => {},
+    /** A staged entry turned out to repeat a stored one and was not written (it was counted as queued). */
+    private readonly onRepeat: (entry: StagedEntry) => void = () => {},
   ) {}
 
   /** The staged entry with this id in the device's queue, acknowledged or not. */
@@ -163,8 +170,13 @@ export class QueueStaging implements LeadWriter {
         this.writes.mark(entry, entry.ackedAt);
         continue;
       }
-      // Staging checked the id against the table: a row there now means memory and file disagree.
-      if (!this.writes.insert(entry)) throw new Error(`staged queue entry ${entry.id} is already stored`);
+      const earlier = this.writes.insert(entry);
+      if (earlier) {
+        // A resend of an entry stored before: its call reports the earlier one, as a duplicate.
+        for (const result of entry.echoes) Object.assign(result, { duplicate: true, ...earlier });
+        this.onRepeat(entry);
+        continue;
+      }
       if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
     }
     for (const [key, n] of refs) this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n);

@@ -26,6 +26,8 @@ export interface QueueStatements {
   readPage(limit: number): Statement<[string, number, number, number], PageRow>;
   deleteById: Statement<[string, number, string], { seq: number; stored_at: number; shared: string | null }>;
   markAcked: Statement<[string, number, string, number, number, number]>;
+  /** A mark for an entry acknowledged before it was written; an earlier mark of the id is kept. */
+  markAckedOnce: Statement<[string, number, string, number, number, number]>;
   countLive: Statement<[string, number, number], number>;
   deleteExpired: Statement<[number], { user_id: string; device_id: number; shared: string | null }>;
   deleteOldMarks: Statement<[number]>;
@@ -106,6 +108,9 @@ export function queueStatements(db: Database.Database): QueueStatements {
   const markAcked = db.prepare<[string, number, string, number, number, number]>(
     `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
+  const markAckedOnce = db.prepare<[string, number, string, number, number, number]>(
+    `INSERT OR IGNORE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
   const countLive = db
     .prepare<[string, number, number], number>(
       'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
@@ -134,6 +139,7 @@ export function queueStatements(db: Database.Database): QueueStatements {
     readPage,
     deleteById,
     markAcked,
+    markAckedOnce,
     countLive,
     deleteExpired,
     deleteOldMarks,

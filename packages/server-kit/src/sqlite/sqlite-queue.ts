@@ -104,11 +104,33 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     readPage,
     deleteById,
     markAcked,
+    markAckedOnce,
     countLive,
     deleteExpired,
     deleteOldMarks,
     deleteAllOf,
   } = queueStatements(db);
+
+  /**
+   * Writes a staged entry in its batch: stores it, or, when its id was acknowledged or is queued
+   * already, stores nothing and returns the earlier entry's seq and time (a resend: the call then
+   * reports a duplicate). An expired row with the id counts as gone and is replaced.
+   */
+  const writeStaged = (e: StagedEntry): { seq: number; storedAt: number } | undefined => {
+    const { userId, deviceId } = e.device;
+    const acked = findAcked.get(userId, deviceId, e.id);
+    if (acked) return { seq: acked.seq, storedAt: acked.stored_at };
+    const row = [userId, deviceId, e.seq, e.id, e.data, e.storedAt, e.expiresAt, e.shared ?? null, e.sender] as const;
+    if (insertEntry.run(...row).changes === 1) return undefined;
+    const stored = findEntry.get(userId, deviceId, e.id) as { seq: number; stored_at: number; expires_at: number };
+    if (stored.expires_at > e.storedAt) return { seq: stored.seq, storedAt: stored.stored_at };
+    const removed = deleteBySeq.all(userId, deviceId, stored.seq);
+    release(removed);
+    const state = perDb?.states.get(deviceKey(e.device));
+    if (state) state.size -= removed.length;
+    insertEntry.run(...row);
+    return undefined;
+  };
 
   let perDb = statesByDb.get(db);
   if (!perDb) {
@@ -117,24 +139,17 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     const staging = new QueueStaging(
       {
         reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
-        insert: (e) =>
-          insertEntry.run(
-            e.device.userId,
-            e.device.deviceId,
-            e.seq,
-            e.id,
-            e.data,
-            e.storedAt,
-            e.expiresAt,
-            e.shared ?? null,
-            e.sender,
-          ).changes === 1,
-        mark: (e, at) => markAcked.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
+        insert: (e) => writeStaged(e),
+        mark: (e, at) => markAckedOnce.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
         addShared: (key, data, refs) => addShared.run(key, data, refs),
       },
       committer,
       () => {
         if (states.size >= MAX_STATES) states.clear(); // nothing is staged now: every state reloads exactly
+      },
+      (e) => {
+        const state = states.get(deviceKey(e.device));
+        if (state) state.size--;
       },
     );
     committer.setLead(staging);
@@ -272,30 +287,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       if (staging.mustWait(key)) return undefined;
       const earlier = staging.find(key, item.id) ?? planned.get(`${key}\u0000${item.id}`);
       if (earlier) {
-        results.push(stagedResult(earlier, true));
-        continue;
-      }
-      const acked = findAcked.get(userId, deviceId, item.id);
-      if (acked) {
-        results.push({
-          device: { userId, deviceId },
-          id: item.id,
-          seq: acked.seq,
-          storedAt: acked.stored_at,
-          duplicate: true,
-        });
-        continue;
-      }
-      const stored = findEntry.get(userId, deviceId, item.id);
-      if (stored) {
-        if (stored.expires_at <= now) return undefined; // expired, not purged yet: the job replaces it
-        results.push({
-          device: { userId, deviceId },
-          id: item.id,
-          seq: stored.seq,
-          storedAt: stored.stored_at,
-          duplicate: true,
-        });
+        const result = stagedResult(earlier, true);
+        earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
+        results.push(result);
         continue;
       }
       let count = added.get(key);
@@ -315,12 +309,15 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         ackedAt: undefined,
         held: false,
         reserveTo: undefined,
+        echoes: [],
       };
       count.n++;
       if (item.sender !== undefined) count.senders = true;
       planned.set(`${key}\u0000${item.id}`, entry);
       fresh.push({ key, entry });
-      results.push(stagedResult(entry, false));
+      const result = stagedResult(entry, false);
+      entry.echoes.push(result);
+      results.push(result);
     }
     for (const { state, n, senders } of added.values()) {
       // Near a limit the exact count needs the table (expired rows, one sender's rows): a job decides.
