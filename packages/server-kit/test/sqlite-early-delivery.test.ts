@@ -107,6 +107,22 @@ describe('SQLite queue staging (early delivery)', () => {
     expect((await queue.read(bob, { limit: 10 })).map((e) => e.id)).toEqual(['m2']);
   });
 
+  it('never holds a batch past the hold time after its first hold, however acks and new entries interleave', async () => {
+    const { queue, time } = setUp(50);
+    let settled = false;
+    const first = enqueueEarly(queue, [item('m1')], true);
+    void first.done.then(() => {
+      settled = true;
+    });
+    time.advance(30);
+    void queue.ack(bob, ['m1']); // releases the batch...
+    void enqueueEarly(queue, [item('m2')], true).done; // ...and a new entry out holds it again
+    await nextTurn();
+    expect(settled).toBe(false);
+    time.advance(20); // 50 ms after the first hold: it commits, whatever is still out
+    await vi.waitFor(() => expect(settled).toBe(true));
+  });
+
   it('does not hold a batch whose entries did not go out', async () => {
     const { queue } = setUp(60_000);
     await enqueueEarly(queue, [item('m1')], false).done; // resolves on the next turn, no time moved

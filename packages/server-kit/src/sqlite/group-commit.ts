@@ -118,6 +118,8 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
   let token = 0;
   /** While holding, the batch commits at `holdUntil` at the latest (or on release). */
   let holdUntil = Number.NEGATIVE_INFINITY;
+  /** When the current batch's hold ends, fixed by its first hold: a release and a new hold never extend it. */
+  let holdDeadline = Number.NEGATIVE_INFINITY;
   const rollbackListeners: Array<() => void> = [];
   const rolledBack = () => {
     for (const listener of rollbackListeners) listener();
@@ -172,6 +174,7 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
       return;
     }
     holdUntil = Number.NEGATIVE_INFINITY;
+    holdDeadline = Number.NEGATIVE_INFINITY;
     const all = pending;
     if (all.length === 0 && !lead?.hasWork()) return; // a paced flush after `flush()` was called directly
     pending = [];
@@ -206,7 +209,8 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     touch: schedule,
     hold() {
       if (holdMs <= 0 || holdUntil !== Number.NEGATIVE_INFINITY) return;
-      holdUntil = now() + holdMs;
+      if (holdDeadline === Number.NEGATIVE_INFINITY) holdDeadline = now() + holdMs;
+      holdUntil = holdDeadline;
       if (scheduled) arm(waitMs()); // re-arm later: the armed callback would only re-arm itself
     },
     release() {
