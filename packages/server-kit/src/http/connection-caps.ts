@@ -51,7 +51,9 @@ export function capConnections(server: Server, caps: ConnectionCaps): Connection
     }
     total++;
     if (counted) byAddress.set(address, mine + 1);
-    socket.once('close', () => {
+    // `on`, not `once` (a socket closes once): `once` wraps the listener in a bound function and a
+    // state object that the socket would hold for its whole life.
+    socket.on('close', () => {
       total--;
       if (!counted) return;
       const left = (byAddress.get(address) ?? 1) - 1;
