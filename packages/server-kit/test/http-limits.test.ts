@@ -128,6 +128,17 @@ describe('connection caps (issue 17, finding 10)', () => {
     const over = await raw(server.port);
     await waitClosed(over);
     expect(over.received()).toContain('503');
+    // An exempt socket that leaves frees its slot of the total too.
+    held[0]?.socket.destroy();
+    await vi.waitFor(
+      async () => {
+        const again = await raw(server.port);
+        again.socket.write('GET /not-there HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+        await waitClosed(again);
+        expect(again.received()).toContain('404');
+      },
+      { timeout: 10_000, interval: 20 },
+    );
   });
 
   it('closes WebSockets beyond the unauthenticated cap with RATE_LIMITED; authenticated ones do not count', async () => {
