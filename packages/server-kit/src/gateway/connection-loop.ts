@@ -79,6 +79,11 @@ const SHEDDABLE = new Set<number>([20, 22]);
  */
 export class ConnectionLoop implements ReaderLoop {
   private nextConnection = 0;
+  /**
+   * Open connections not authenticated yet (in hello or auth), which `maxUnauthenticatedConnections`
+   * caps: counted here, since counting them at each accept cost a scan of every connection.
+   */
+  private unauthenticatedCount = 0;
   readonly admission: Admission;
   readonly limits: ServerLimits;
   readonly clock: Clock;
@@ -104,7 +109,16 @@ export class ConnectionLoop implements ReaderLoop {
       logger: o.logger,
       acceptsOrigin: configured ?? ((origin, local) => originPolicy(undefined, local)(origin)),
     };
-    this.connectionClosed = (connection) => o.closed(connection);
+    this.connectionClosed = (connection) => {
+      // No address: it never became ready (one that did is counted off when its auth ends).
+      if (!connection.address) this.unauthenticatedCount--;
+      o.closed(connection);
+    };
+  }
+
+  /** Open connections not authenticated yet. */
+  get unauthenticated(): number {
+    return this.unauthenticatedCount;
   }
 
   closing(): boolean {
@@ -128,6 +142,7 @@ export class ConnectionLoop implements ReaderLoop {
     const id = [this.o.gatewayId, ++this.nextConnection].join(':');
     const connection = new Connection(id, ws, this.limits, this.clock(), this.setTimer, this.connectionClosed);
     connection.remoteAddress = remoteAddress;
+    this.unauthenticatedCount++;
     this.o.opened(connection);
     // The socket's listeners hold the reader, which holds the rest.
     new ConnectionReader(this, connection, ws, new Handshake(this.handshakeContext, connection, local));
@@ -222,9 +237,17 @@ export class ConnectionLoop implements ReaderLoop {
         case 'auth': {
           const handshake = reader.handshake;
           if (!handshake) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
-          await handshake.auth(requestId, body.value);
-          // Ready: the handshake (and the address and keys it kept) is not needed any more.
-          if (connection.state === 'ready') reader.handshake = undefined;
+          try {
+            await handshake.auth(requestId, body.value);
+          } finally {
+            // Ready (an address is set only then, even if it closed since): the handshake (and the
+            // address and keys it kept) is not needed any more, and it no longer counts as
+            // unauthenticated. A connection that closes before has no address: counted off on close.
+            if (connection.address && reader.handshake) {
+              reader.handshake = undefined;
+              this.unauthenticatedCount--;
+            }
+          }
           return;
         }
         case 'ping':
