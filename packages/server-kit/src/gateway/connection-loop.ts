@@ -15,6 +15,7 @@ import type { Router } from '../router/router.js';
 import { Admission } from './admission.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
 import { ConnectionReader, type ReaderLoop } from './connection-reader.js';
+import { FrameBudget } from './frame-budget.js';
 import { peekClientFrame } from './frame-peek.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
 import { RetryBackoff } from './retry-backoff.js';
@@ -85,6 +86,7 @@ export class ConnectionLoop implements ReaderLoop {
    */
   private unauthenticatedCount = 0;
   readonly admission: Admission;
+  readonly frameBudget: FrameBudget;
   readonly limits: ServerLimits;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -99,6 +101,7 @@ export class ConnectionLoop implements ReaderLoop {
     this.logger = o.logger;
     this.setTimer = o.setTimer ?? systemTimer;
     this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
+    this.frameBudget = new FrameBudget(o.limits.framesPerSecond, o.limits.frameBurst);
     // Configured origins are the same for every connection: one policy. Otherwise the policy
     // depends on the address a connection arrived on, and is made at its login only.
     const configured = o.origins && originPolicy(o.origins, {});
@@ -141,11 +144,11 @@ export class ConnectionLoop implements ReaderLoop {
     // join makes one flat string; a template literal makes a rope of three the connection would hold.
     const id = [this.o.gatewayId, ++this.nextConnection].join(':');
     const connection = new Connection(id, ws, this.limits, this.clock(), this.setTimer, this.connectionClosed);
-    connection.remoteAddress = remoteAddress;
     this.unauthenticatedCount++;
     this.o.opened(connection);
     // The socket's listeners hold the reader, which holds the rest.
-    new ConnectionReader(this, connection, ws, new Handshake(this.handshakeContext, connection, local));
+    const handshake = new Handshake(this.handshakeContext, connection, local, remoteAddress);
+    new ConnectionReader(this, connection, ws, handshake);
   }
 
   /**

@@ -7,7 +7,7 @@ import type { Clock } from '../contracts/types.js';
 import { sniffDeliverAck } from './ack-fast-path.js';
 import type { Admission } from './admission.js';
 import { CloseReasons, type Connection } from './connection.js';
-import { FrameBudget } from './frame-budget.js';
+import type { FrameBucket, FrameBudget } from './frame-budget.js';
 import type { Handshake } from './handshake.js';
 import { toBytes } from './raw-data.js';
 
@@ -19,6 +19,8 @@ export interface ReaderLoop {
   readonly setTimer: SetTimer;
   /** Load shedding over all connections (see admission.ts). */
   readonly admission: Admission;
+  /** The frame budget every connection's bucket is spent by. */
+  readonly frameBudget: FrameBudget;
   /** True once the gateway is stopping: no new work is taken on. */
   closing(): boolean;
   /** Work the gateway waits for when it stops. */
@@ -42,7 +44,7 @@ const SETTLED: Promise<void> = Promise.resolve();
  * spent. One object with a few fields per connection, not a scope of closures: an idle connection
  * should cost little more than its socket (aim 5 of issue 15).
  */
-export class ConnectionReader {
+export class ConnectionReader implements FrameBucket {
   /** Until the connection is ready; dropped then, with what the login needed. */
   handshake: Handshake | undefined;
   /** The last frame of the ordered chain; none while nothing waits. */
@@ -56,7 +58,9 @@ export class ConnectionReader {
   private waiting = 0;
   /** Reading is paused until the frame budget is back to zero. */
   private throttled = false;
-  private readonly budget: FrameBudget;
+  /** The connection's frame bucket (see frame-budget.ts). */
+  tokens = 0;
+  tokensAt = 0;
 
   constructor(
     private readonly loop: ReaderLoop,
@@ -65,7 +69,7 @@ export class ConnectionReader {
     handshake: Handshake,
   ) {
     this.handshake = handshake;
-    this.budget = new FrameBudget(loop.limits.framesPerSecond, loop.limits.frameBurst, loop.clock());
+    loop.frameBudget.fill(this, loop.clock());
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
     ws.on('error', (error) => loop.logger.debug('socket error', { id: connection.id, error: String(error) }));
   }
@@ -75,7 +79,7 @@ export class ConnectionReader {
     if (!connection.isOpen) return; // frames read after a close cost nothing
     const now = loop.clock();
     connection.lastReceivedAt = now;
-    const verdict = this.budget.take(now);
+    const verdict = loop.frameBudget.take(this, now);
     if (verdict.kind === 'close') {
       connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
       return;

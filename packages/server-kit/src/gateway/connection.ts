@@ -30,8 +30,6 @@ export class Connection {
   lastReceivedAt: number;
   lastClaimAt = 0;
   badFrames = 0;
-  /** The peer's IP address, when the server knows it (for per-address limits). */
-  remoteAddress: string | undefined;
   readonly openedAt: number;
   /** Made at the first `onClosed`: most connections never have one (see `closed`). */
   private onClosedCallbacks: Array<() => void> | undefined;

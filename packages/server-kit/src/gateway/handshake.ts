@@ -39,7 +39,8 @@ export interface HandshakeContext {
  * Hello -> Challenge -> Auth -> Welcome. Anything else before Welcome is answered with
  * UNAUTHENTICATED; a failed proof is answered with AUTH_FAILED and the connection closed. `ctx` is
  * shared by every connection of a gateway; `local` is the address this one arrived on (see
- * server-origins.ts). The owner drops the handshake once the connection is ready.
+ * server-origins.ts) and `remoteAddress` where it came from. The owner drops the handshake once the
+ * connection is ready.
  */
 export class Handshake {
   private pending: PendingHello | undefined;
@@ -48,6 +49,8 @@ export class Handshake {
     private readonly ctx: HandshakeContext,
     private readonly connection: Connection,
     private readonly local: LocalAddress,
+    /** The peer's IP address, when the server knows it (for per-address limits such as registrations). */
+    private readonly remoteAddress?: string,
   ) {}
 
   hello(requestId: number, hello: parley.v1.Hello.$Properties): void {
@@ -119,7 +122,7 @@ export class Handshake {
           devices: this.ctx.stores.devices,
           clock: this.ctx.clock,
           rateLimiter: this.ctx.stores.rateLimiter,
-          ...(this.connection.remoteAddress ? { remoteAddress: this.connection.remoteAddress } : {}),
+          ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
         },
       )
       .catch((error: unknown) => {
