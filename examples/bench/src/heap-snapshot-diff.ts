@@ -35,8 +35,11 @@ const GROUP_BY_HOLDER = new Set([
   'string',
 ]);
 
-/** Groups the objects of a `.heapsnapshot` file by kind (and, for anonymous kinds, their first holder). */
-export function groupHeapSnapshot(file: string): Map<string, HeapGroup> {
+/**
+ * Groups the objects of a `.heapsnapshot` file by kind (and, for anonymous kinds, their chain of
+ * holders, up to `depth` of them).
+ */
+export function groupHeapSnapshot(file: string, depth = 1): Map<string, HeapGroup> {
   const s = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
   const {
     node_fields: nodeFields,
@@ -54,7 +57,8 @@ export function groupHeapSnapshot(file: string): Map<string, HeapGroup> {
     const t = types[nodes[i + (iType as number)] as number] as string;
     return t === 'object' || t === 'closure' ? `${t}:${strings[nodes[i + (iName as number)] as number]}` : t;
   };
-  const holder = new Map<number, string>();
+  // The first retainer of each node (node index and edge name), weak edges aside.
+  const holder = new Map<number, { from: number; via: string }>();
   let e = 0;
   for (let i = 0; i < nodes.length; i += nf) {
     const count = nodes[i + (iEdges as number)] as number;
@@ -63,13 +67,28 @@ export function groupHeapSnapshot(file: string): Map<string, HeapGroup> {
       const to = edges[e + 2] as number;
       if (kind === 'weak' || holder.has(to)) continue;
       const via = kind === 'element' || kind === 'hidden' ? `[${kind}]` : String(strings[edges[e + 1] as number]);
-      holder.set(to, `${kindOf(i)}.${via}`);
+      holder.set(to, { from: i, via });
     }
   }
+  // An anonymous object is named by its chain of holders up to the first named one (at most
+  // `depth` steps): `array <- object:Map.table <- object:LiveDevices.live`.
+  const chain = (i: number): string => {
+    let label = '';
+    let at = i;
+    for (let step = 0; step < depth; step++) {
+      const h = holder.get(at);
+      if (!h) return `${label} <- ?`;
+      const kind = kindOf(h.from);
+      label += ` <- ${kind}.${h.via}`;
+      if (!GROUP_BY_HOLDER.has(kind)) break;
+      at = h.from;
+    }
+    return label;
+  };
   const groups = new Map<string, HeapGroup>();
   for (let i = 0; i < nodes.length; i += nf) {
     const kind = kindOf(i);
-    const key = GROUP_BY_HOLDER.has(kind) ? `${kind} <- ${holder.get(i) ?? '?'}` : kind;
+    const key = GROUP_BY_HOLDER.has(kind) ? `${kind}${chain(i)}` : kind;
     const g = groups.get(key) ?? { count: 0, bytes: 0 };
     g.count++;
     g.bytes += nodes[i + (iSize as number)] as number;

@@ -8,24 +8,31 @@ import { join } from 'node:path';
 import { eachFlag, positive, UsageError } from './args.js';
 import { type ServerChild, startServerChild } from './child.js';
 import { runCli } from './cli.js';
-import { groupHeapSnapshot, heapGrowth } from './heap-snapshot-diff.js';
+import { groupHeapSnapshot, type HeapGroup, heapGrowth } from './heap-snapshot-diff.js';
 import { makeIdentities, ParleyPool } from './parley-bench-client.js';
+import { RelayPool } from './relay-bench-client.js';
 import { Tracker } from './tracker.js';
 
 const USAGE = `usage: bench:idle-heap [options]
   --clients 1000   idle connections added between the two snapshots
-  --top 40         rows printed`;
+  --top 40         rows printed
+  --depth 1        holders named for an anonymous object (array <- Map.table <- LiveDevices.live)
+  --relay          the raw ws relay instead (the floor: what ws and net keep per socket)`;
 
 interface Options {
   clients: number;
   top: number;
+  depth: number;
+  relay: boolean;
 }
 
 function parse(argv: readonly string[]): Options {
-  const o: Options = { clients: 1_000, top: 40 };
+  const o: Options = { clients: 1_000, top: 40, depth: 1, relay: false };
   eachFlag(argv, (flag, value, raw) => {
     if (flag === '--clients') o.clients = positive(flag, value());
     else if (flag === '--top') o.top = positive(flag, value());
+    else if (flag === '--depth') o.depth = positive(flag, value());
+    else if (flag === '--relay') o.relay = true;
     else if (flag === '--help' || flag === '-h') throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${raw}\n${USAGE}`);
   });
@@ -53,29 +60,43 @@ async function snapshot(child: ServerChild, dir: string): Promise<string> {
 
 async function run(o: Options): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'parley-idle-heap-'));
-  const child = await startServerChild('./parley-server.ts', undefined, {}, [
+  const child = await startServerChild(o.relay ? './relay-server.ts' : './parley-server.ts', undefined, {}, [
     '--expose-gc',
     '--heapsnapshot-signal=SIGUSR2',
     `--diagnostic-dir=${dir}`,
   ]);
   const url = `ws://127.0.0.1:${child.port}`;
   const tracker = new Tracker(100);
-  const pools: ParleyPool[] = [];
+  const pools: Array<{ close(): Promise<void> }> = [];
+  let units = o.clients;
   try {
-    const warm = new ParleyPool(await makeIdentities(100, 'heap-warm-'), tracker);
-    pools.push(warm);
-    await warm.connect(url);
-    // Register the measured devices first: their rows are per device, not per connection.
-    const identities = await makeIdentities(o.clients, 'heap-');
-    const first = new ParleyPool(identities, tracker);
-    await first.connect(url);
-    await first.close();
-    const before = groupHeapSnapshot(await snapshot(child, dir));
-    const measured = new ParleyPool(identities, tracker);
-    pools.push(measured);
-    await measured.connect(url);
-    const after = groupHeapSnapshot(await snapshot(child, dir));
-    const rows = heapGrowth(before, after, o.clients);
+    let before: Map<string, HeapGroup>;
+    if (o.relay) {
+      const warm = new RelayPool(100, tracker);
+      pools.push(warm);
+      await warm.connect(url);
+      before = groupHeapSnapshot(await snapshot(child, dir), o.depth);
+      // Relay ids are positions: the measured pool takes the warm ids again, as new sockets.
+      const measured = new RelayPool(100 + o.clients, tracker);
+      pools.push(measured);
+      await measured.connect(url);
+      units = 100 + o.clients;
+    } else {
+      const warm = new ParleyPool(await makeIdentities(100, 'heap-warm-'), tracker);
+      pools.push(warm);
+      await warm.connect(url);
+      // Register the measured devices first: their rows are per device, not per connection.
+      const identities = await makeIdentities(o.clients, 'heap-');
+      const first = new ParleyPool(identities, tracker);
+      await first.connect(url);
+      await first.close();
+      before = groupHeapSnapshot(await snapshot(child, dir), o.depth);
+      const measured = new ParleyPool(identities, tracker);
+      pools.push(measured);
+      await measured.connect(url);
+    }
+    const after = groupHeapSnapshot(await snapshot(child, dir), o.depth);
+    const rows = heapGrowth(before, after, units);
     const total = rows.reduce((sum, r) => sum + r.bytes, 0);
     console.log(`live heap (self size) per idle connection: ${total.toFixed(0)} B`);
     for (const r of rows.slice(0, o.top)) {

@@ -7,23 +7,42 @@ import { makeIdentities, ParleyPool } from './parley-bench-client.js';
 import { RelayPool } from './relay-bench-client.js';
 import { Tracker } from './tracker.js';
 
-/** What one system's idle connections cost. */
-export interface IdleMemoryResult {
-  system: 'parley' | 'relay';
+/** RSS and live heap growth from one batch of connections, per connection. */
+export interface IdleBatch {
   connections: number;
   rssBeforeBytes: number;
   rssAfterBytes: number;
-  /** RSS growth per measured connection, after full GCs. */
+  /** RSS growth per connection, after full GCs. */
   bytesPerConnection: number;
-  /** Growth of the live V8 heap plus external memory per measured connection (after full GCs). */
+  /** Growth of the live V8 heap plus external memory per connection (after full GCs). */
   heapBytesPerConnection: number;
-  /**
-   * Parley: RSS growth per connection when the devices connect for the first time (registration
-   * included, and the memory handshakes touched, which the process keeps but reuses); the
-   * reconnection of the same devices gives `bytesPerConnection`. NaN for the relay.
-   */
-  firstConnectBytesPerConnection: number;
 }
+
+/**
+ * What one system's idle connections cost, from batches of new connections kept open one after the
+ * other. The first batch also pays what the process grows once under the handshakes' garbage (old
+ * space and malloc high water, pools, caches), so its figure falls with the batch size; the later
+ * ones give the steady cost of one more connection, what capacity planning multiplies.
+ */
+export interface IdleMemoryResult {
+  system: 'parley' | 'relay';
+  /** The first batch: devices connecting (Parley: and registering) for the first time. */
+  first: IdleBatch;
+  /**
+   * The later batches together, the earlier ones still open: the marginal cost of one more
+   * connection. RSS of one batch alone swings by +-1.5 KB/conn as memory freed by earlier garbage
+   * is reused, so more connections give a steadier figure.
+   */
+  steady: IdleBatch;
+}
+
+/**
+ * V8 flags of both servers: the young generation starts at 16 MB per semispace, V8's default
+ * maximum on 64-bit, instead of growing to it under the first few thousand handshakes (a one-time
+ * 16 MB, 8 KB per connection of a 2,000 batch) or, for the relay, which allocates little, over
+ * several batches; everything else is as apps run it.
+ */
+export const IDLE_NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=16'];
 
 /** Resident set size of a process in bytes, from /proc. */
 function rssBytes(pid: number): number {
@@ -57,67 +76,48 @@ async function settledRss(pid: number, maxMs: number): Promise<number> {
 
 /**
  * Starts the system's server, connects `warm` clients first (so code, JIT and pools are already paid
- * for), then `clients` more, and divides the RSS growth by `clients`.
+ * for), then a first batch of `clients` more and `steadyBatches` batches after it, and divides each
+ * part's growth by its connections. Parley's devices are new in every batch, so each registers at
+ * its first connect like a real device once.
  */
 export async function measureIdleMemory(
   system: 'parley' | 'relay',
   clients: number,
   core: number | undefined,
-  warm = 100,
+  { warm = 100, steadyBatches = 2 } = {},
 ): Promise<IdleMemoryResult> {
-  const child = await startServerChild(system === 'parley' ? './parley-server.ts' : './relay-server.ts', core, {}, [
-    '--expose-gc',
-  ]);
+  const script = system === 'parley' ? './parley-server.ts' : './relay-server.ts';
+  const child = await startServerChild(script, core, {}, IDLE_NODE_FLAGS);
   const url = `ws://127.0.0.1:${child.port}`;
   const tracker = new Tracker(100);
   const pools: Array<ParleyPool | RelayPool> = [];
   try {
+    // Relay ids are positions and a pool numbers from 0: each relay batch reconnects the warm ids
+    // too, as new sockets (the relay's id map does not grow for them: ~40 B less than a real client).
+    const batchSize = system === 'parley' ? clients : warm + clients;
     const connect = async (n: number, prefix: string) => {
-      if (system === 'parley') {
-        const pool = new ParleyPool(await makeIdentities(n, prefix), tracker);
-        pools.push(pool);
-        await pool.connect(url);
-      } else {
-        const pool = new RelayPool(n, tracker);
-        pools.push(pool);
-        await pool.connect(url);
-      }
-    };
-    await connect(warm, 'idle-warm-');
-    let measuredPool: ParleyPool | undefined;
-    let firstConnectBytes = Number.NaN;
-    if (system === 'parley') {
-      // Register the measured devices first (rows and SQLite's page cache are per device, not per
-      // connection), then measure their reconnection.
-      const identities = await makeIdentities(clients, 'idle-');
-      const first = new ParleyPool(identities, tracker);
-      const beforeFirst = await settled(child);
-      await first.connect(url);
-      firstConnectBytes = ((await settled(child)).rss - beforeFirst.rss) / clients;
-      await first.close();
-      measuredPool = new ParleyPool(identities, tracker);
-    }
-    const before = await settled(child);
-    if (measuredPool) {
-      pools.push(measuredPool);
-      await measuredPool.connect(url);
-    } else {
-      // Relay ids are positions: the measured clients take ids after the warm ones.
-      const pool = new RelayPool(warm + clients, tracker);
+      const pool =
+        system === 'parley' ? new ParleyPool(await makeIdentities(n, prefix), tracker) : new RelayPool(n, tracker);
       pools.push(pool);
       await pool.connect(url);
-    }
-    const after = await settled(child);
-    const measured = system === 'parley' ? clients : warm + clients; // the relay pool reconnects the warm ids too
-    return {
-      system,
-      connections: measured,
-      rssBeforeBytes: before.rss,
-      rssAfterBytes: after.rss,
-      bytesPerConnection: (after.rss - before.rss) / measured,
-      heapBytesPerConnection: (after.heap - before.heap) / measured,
-      firstConnectBytesPerConnection: firstConnectBytes,
     };
+    const grow = async (batches: number, prefix: string): Promise<IdleBatch> => {
+      const before = await settled(child);
+      for (let i = 0; i < batches; i++) await connect(batchSize, `${prefix}${i}-`);
+      const after = await settled(child);
+      const connections = batches * batchSize;
+      return {
+        connections,
+        rssBeforeBytes: before.rss,
+        rssAfterBytes: after.rss,
+        bytesPerConnection: (after.rss - before.rss) / connections,
+        heapBytesPerConnection: (after.heap - before.heap) / connections,
+      };
+    };
+    await connect(warm, 'idle-warm-');
+    const first = await grow(1, 'idle-first-');
+    const steady = await grow(steadyBatches, 'idle-steady-');
+    return { system, first, steady };
   } finally {
     for (const pool of pools) await pool.close();
     await child.stop();

@@ -11,6 +11,7 @@ import type { PushSink } from './contracts/push-sink.js';
 import type { ServerStores } from './contracts/stores.js';
 import { type Clock, systemClock } from './contracts/types.js';
 import { Gateway } from './gateway/gateway.js';
+import type { LocalAddress } from './gateway/server-origins.js';
 import { capConnections } from './http/connection-caps.js';
 import { handleMediaHttp } from './media/media-http.js';
 import { DEFAULT_MEDIA_SETTINGS, MediaRequests, type MediaSettings } from './media/media-requests.js';
@@ -168,8 +169,16 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
     perMessageDeflate: false,
     verifyClient: ({ req }: { req: IncomingMessage }) => !caps.refused(req.socket),
   });
+  // The address a connection arrived on decides its default login origins. Asking a socket for it
+  // keeps a copy on the socket for its whole life: it is not asked when the origins are configured
+  // (unused then) or when the server listens on one address (every connection arrives on that one).
+  let boundLocal: LocalAddress | undefined = options.origins ? {} : undefined;
   wss.on('connection', (ws, req) =>
-    gateway.accept(ws, { address: req.socket.localAddress, port: req.socket.localPort }, req.socket.remoteAddress),
+    gateway.accept(
+      ws,
+      boundLocal ?? { address: req.socket.localAddress, port: req.socket.localPort },
+      req.socket.remoteAddress,
+    ),
   );
   wss.on('error', () => {});
 
@@ -181,7 +190,9 @@ export async function createServer(options: CreateServerOptions): Promise<Parley
       resolve();
     });
   });
-  const port = (http.address() as AddressInfo).port;
+  const bound = http.address() as AddressInfo;
+  const port = bound.port;
+  if (bound.address !== '0.0.0.0' && bound.address !== '::') boundLocal ??= { address: bound.address, port };
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closed: Promise<void> | undefined;
 

@@ -23,7 +23,7 @@ function fakeSocket() {
       socket.terminated = true;
       socket.readyState = 3;
     },
-    once: () => {},
+    on: () => {},
     pause: () => {},
     resume: () => {},
   };

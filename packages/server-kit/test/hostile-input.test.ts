@@ -104,6 +104,24 @@ describe('hostile input', () => {
     await assertServerHealthy();
   });
 
+  it('refuses a second handshake on a ready connection, which stays its device', async () => {
+    const frank = track(await RawPeer.authenticated(server.url, 'frank'));
+    const key = await generateAuthKeyPair();
+    const hello = await frank.request({
+      hello: { protocolVersion: PROTOCOL_VERSION, userId: 'alice', deviceId: 1, authKey: key.publicKey },
+    });
+    expect(hello.error?.code).toBe(E.ERROR_CODE_BAD_FRAME);
+    const auth = await frank.request({ auth: { signature: new Uint8Array(64), origin: frank.origin } });
+    expect(auth.error?.code).toBe(E.ERROR_CODE_UNAUTHENTICATED);
+    const grace = track(await RawPeer.authenticated(server.url, 'grace'));
+    const ack = await frank.request({
+      send: { messageId: newMessageId(), userId: 'grace', shared: { type: PLAINTEXT, data: textContent('hi') } },
+    });
+    expect(ack.body).toBe('sendAck');
+    const deliver = await grace.waitFor((f) => f.body === 'deliver');
+    expect(deliver.deliver?.envelopes?.[0]?.sender).toMatchObject({ userId: 'frank', deviceId: 1 });
+  });
+
   it('answers a send before authentication with UNAUTHENTICATED and queues nothing', async () => {
     track(await RawPeer.authenticated(server.url, 'bob'));
     const peer = track(await RawPeer.open(server.url));

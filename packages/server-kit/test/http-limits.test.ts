@@ -4,6 +4,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generateAuthKeyPair, PROTOCOL_VERSION } from '@parley/core';
 import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerLimits } from '../src/contracts/limits.js';
@@ -128,6 +129,17 @@ describe('connection caps (issue 17, finding 10)', () => {
     const over = await raw(server.port);
     await waitClosed(over);
     expect(over.received()).toContain('503');
+    // An exempt socket that leaves frees its slot of the total too.
+    held[0]?.socket.destroy();
+    await vi.waitFor(
+      async () => {
+        const again = await raw(server.port);
+        again.socket.write('GET /not-there HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+        await waitClosed(again);
+        expect(again.received()).toContain('404');
+      },
+      { timeout: 10_000, interval: 20 },
+    );
   });
 
   it('closes WebSockets beyond the unauthenticated cap with RATE_LIMITED; authenticated ones do not count', async () => {
@@ -148,5 +160,29 @@ describe('connection caps (issue 17, finding 10)', () => {
     const bob = await RawPeer.authenticated(server.url, 'bob');
     cleanups.push(() => bob.close());
     expect(bob.closeCode).toBeUndefined();
+  });
+
+  it('counts a connection off the unauthenticated cap once: when it is ready, or when it closes before', async () => {
+    const { server } = await start({ maxUnauthenticatedConnections: 1 });
+    // Ready, then gone: counted off once (at ready), not again at its close.
+    const alice = await RawPeer.authenticated(server.url, 'alice');
+    alice.close();
+    await vi.waitFor(() => expect(server.connections).toBe(0));
+    // A login that fails closes the connection, which frees its place.
+    const eve = await RawPeer.open(server.url);
+    cleanups.push(() => eve.close());
+    const key = await generateAuthKeyPair();
+    await eve.request({
+      hello: { protocolVersion: PROTOCOL_VERSION, userId: 'eve', deviceId: 1, authKey: key.publicKey },
+    });
+    expect((await eve.request({ auth: { signature: new Uint8Array(64), origin: eve.origin } })).error).toBeDefined();
+    await eve.waitClosed();
+    await vi.waitFor(() => expect(server.connections).toBe(0));
+    const idle = await RawPeer.open(server.url);
+    cleanups.push(() => idle.close());
+    await vi.waitFor(() => expect(server.connections).toBe(1));
+    const over = await RawPeer.open(server.url);
+    cleanups.push(() => over.close());
+    expect(await over.waitClosed()).toBe(closeCode(CloseReasons.CLOSE_REASON_RATE_LIMITED));
   });
 });

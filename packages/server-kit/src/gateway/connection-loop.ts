@@ -6,19 +6,18 @@ import {
   ParleyError,
   type UnknownBodyDetail,
 } from '@parley/core';
-import type { RawData, WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
-import { sniffDeliverAck } from './ack-fast-path.js';
 import { Admission } from './admission.js';
 import { CloseReasons, Connection, closeCode } from './connection.js';
+import { ConnectionReader, type ReaderLoop } from './connection-reader.js';
 import { FrameBudget } from './frame-budget.js';
 import { peekClientFrame } from './frame-peek.js';
 import { Handshake, type HandshakeContext } from './handshake.js';
-import { toBytes } from './raw-data.js';
 import { RetryBackoff } from './retry-backoff.js';
 import { type LocalAddress, originPolicy } from './server-origins.js';
 
@@ -43,9 +42,6 @@ export interface ConnectionLoopPorts {
   /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
   setTimer?: SetTimer;
 }
-
-/** How long a client closed for flooding is asked to wait before reconnecting. */
-const FLOOD_RECONNECT_AFTER_MS = 10_000;
 
 /**
  * Attempts of an acknowledgement while the stores fail (about a minute with the backoff): an
@@ -78,17 +74,62 @@ const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
 const SHEDDABLE = new Set<number>([20, 22]);
 
 /**
- * Serves each accepted socket: frames of one connection are handled one after the other (which keeps
- * a sender's messages in order), reading pauses while too many wait, the connection answers the
- * handshake and keep-alive itself and hands every other frame of an authenticated device to the router.
+ * Serves each accepted socket: a {@link ConnectionReader} per connection reads its frames in order
+ * (see there); the loop answers the handshake and keep-alive itself and hands every other frame of
+ * an authenticated device to the router. What every connection shares lives here, once.
  */
-export class ConnectionLoop {
+export class ConnectionLoop implements ReaderLoop {
   private nextConnection = 0;
-  /** Load shedding over all connections (see admission.ts). */
-  private readonly admission: Admission;
+  /**
+   * Open connections not authenticated yet (in hello or auth), which `maxUnauthenticatedConnections`
+   * caps: counted here, since counting them at each accept cost a scan of every connection.
+   */
+  private unauthenticatedCount = 0;
+  readonly admission: Admission;
+  readonly frameBudget: FrameBudget;
+  readonly limits: ServerLimits;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly setTimer: SetTimer;
+  private readonly handshakeContext: HandshakeContext;
+  /** Told when any connection closes (one function for all: see Connection). */
+  private readonly connectionClosed: (connection: Connection) => void;
 
   constructor(private readonly o: ConnectionLoopPorts) {
+    this.limits = o.limits;
+    this.clock = o.clock;
+    this.logger = o.logger;
+    this.setTimer = o.setTimer ?? systemTimer;
     this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
+    this.frameBudget = new FrameBudget(o.limits.framesPerSecond, o.limits.frameBurst);
+    // Configured origins are the same for every connection: one policy. Otherwise the policy
+    // depends on the address a connection arrived on, and is made at its login only.
+    const configured = o.origins && originPolicy(o.origins, {});
+    this.handshakeContext = {
+      ...o.handshake,
+      clock: o.clock,
+      limits: o.limits,
+      logger: o.logger,
+      acceptsOrigin: configured ?? ((origin, local) => originPolicy(undefined, local)(origin)),
+    };
+    this.connectionClosed = (connection) => {
+      // No address: it never became ready (one that did is counted off when its auth ends).
+      if (!connection.address) this.unauthenticatedCount--;
+      o.closed(connection);
+    };
+  }
+
+  /** Open connections not authenticated yet. */
+  get unauthenticated(): number {
+    return this.unauthenticatedCount;
+  }
+
+  closing(): boolean {
+    return this.o.closing();
+  }
+
+  track(work: Promise<unknown>): void {
+    this.o.track(work);
   }
 
   /**
@@ -100,74 +141,14 @@ export class ConnectionLoop {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
       return;
     }
-    const { limits, clock, logger } = this.o;
-    const id = `${this.o.gatewayId}:${++this.nextConnection}`;
-    const setTimer = this.o.setTimer ?? systemTimer;
-    const connection = new Connection(id, ws, limits, clock(), setTimer);
-    connection.remoteAddress = remoteAddress;
-    const acceptsOrigin = originPolicy(this.o.origins, local);
-    const handshake = new Handshake({ ...this.o.handshake, clock, limits, logger, acceptsOrigin }, connection);
+    // join makes one flat string; a template literal makes a rope of three the connection would hold.
+    const id = [this.o.gatewayId, ++this.nextConnection].join(':');
+    const connection = new Connection(id, ws, this.limits, this.clock(), this.setTimer, this.connectionClosed);
+    this.unauthenticatedCount++;
     this.o.opened(connection);
-    let chain: Promise<void> = Promise.resolve();
-    // Requests and acks being handled: both count against the connection's concurrency budget, so
-    // a flood of acks pauses reading like a flood of requests does.
-    let busy = 0;
-    // Frames in the ordered chain (acks aside): what load shedding counts (see admission.ts).
-    let waiting = 0;
-    // Reading pauses while too many frames are being handled or while the frame budget is spent,
-    // and resumes when neither holds.
-    let throttled = false;
-    const resume = () => {
-      if (!throttled && busy < limits.maxConcurrentRequests && !this.o.closing()) connection.resumeReading();
-    };
-    const begin = () => {
-      if (++busy >= limits.maxConcurrentRequests) connection.pauseReading();
-    };
-    const end = () => {
-      if (--busy === limits.maxConcurrentRequests - 1) resume();
-    };
-    const budget = new FrameBudget(limits.framesPerSecond, limits.frameBurst, clock());
-    ws.on('message', (data: RawData, isBinary: boolean) => {
-      if (!connection.isOpen) return; // frames read after a close cost nothing
-      const now = clock();
-      connection.lastReceivedAt = now;
-      const verdict = budget.take(now);
-      if (verdict.kind === 'close') {
-        connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
-        return;
-      }
-      if (verdict.kind === 'throttle' && !throttled) {
-        throttled = true;
-        connection.pauseReading();
-        setTimer(() => {
-          throttled = false;
-          resume();
-        }, verdict.resumeInMs);
-      }
-      const bytes = toBytes(data);
-      if (isBinary && connection.state === 'ready' && connection.address && !this.o.closing()) {
-        const ack = sniffDeliverAck(bytes, limits.maxFrameBytes);
-        if (ack) {
-          begin();
-          this.o.track(this.acknowledge(connection, ack).finally(end));
-          return;
-        }
-        if (this.shed(connection, bytes, waiting)) return;
-      }
-      this.admission.queued(waiting++);
-      begin();
-      chain = chain.then(async () => {
-        try {
-          await this.onFrame(connection, handshake, bytes, isBinary);
-        } finally {
-          this.admission.finished(--waiting);
-          end();
-        }
-      });
-      this.o.track(chain);
-    });
-    ws.on('error', (error) => logger.debug('socket error', { id, error: String(error) }));
-    connection.onClosed(() => this.o.closed(connection));
+    // The socket's listeners hold the reader, which holds the rest.
+    const handshake = new Handshake(this.handshakeContext, connection, local, remoteAddress);
+    new ConnectionReader(this, connection, ws, handshake);
   }
 
   /**
@@ -175,7 +156,7 @@ export class ConnectionLoop {
    * and this connection already has its fair share waiting. Only a peek at the frame: anything that
    * does not parse goes the ordered way, which reports it.
    */
-  private shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean {
+  shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean {
     if (this.admission.admits(waiting)) return false;
     const peek = peekClientFrame(bytes);
     if (!peek || peek.requestId === 0 || !SHEDDABLE.has(peek.body)) return false;
@@ -189,7 +170,7 @@ export class ConnectionLoop {
    * gateway retries it with a backoff, keeping the connection open: the device stays connected
    * through a short outage, its deliveries waiting.
    */
-  private async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
+  async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
     const backoff = new RetryBackoff();
@@ -224,7 +205,8 @@ export class ConnectionLoop {
     }
   }
 
-  private async onFrame(connection: Connection, handshake: Handshake, bytes: Uint8Array, isBinary: boolean) {
+  async onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean): Promise<void> {
+    const connection = reader.connection;
     // While stopping, frames are not taken on: their requests fail on close and are retried.
     if (!connection.isOpen || this.o.closing()) return;
     let frame: ReturnType<typeof decodeClientFrame>;
@@ -253,9 +235,24 @@ export class ConnectionLoop {
       const body = oneof(frame, 'body');
       switch (body.case) {
         case 'hello':
-          return handshake.hello(requestId, body.value);
-        case 'auth':
-          return await handshake.auth(requestId, body.value);
+          if (!reader.handshake) throw new ParleyError('BAD_FRAME', 'hello was already sent');
+          return reader.handshake.hello(requestId, body.value);
+        case 'auth': {
+          const handshake = reader.handshake;
+          if (!handshake) throw new ParleyError('UNAUTHENTICATED', 'send hello first');
+          try {
+            await handshake.auth(requestId, body.value);
+          } finally {
+            // Ready (an address is set only then, even if it closed since): the handshake (and the
+            // address and keys it kept) is not needed any more, and it no longer counts as
+            // unauthenticated. A connection that closes before has no address: counted off on close.
+            if (connection.address && reader.handshake) {
+              reader.handshake = undefined;
+              this.unauthenticatedCount--;
+            }
+          }
+          return;
+        }
         case 'ping':
           connection.reply(requestId, { pong: { nonce: body.value.nonce ?? 0 } });
           return;

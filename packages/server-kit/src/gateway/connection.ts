@@ -30,21 +30,27 @@ export class Connection {
   lastReceivedAt: number;
   lastClaimAt = 0;
   badFrames = 0;
-  /** The peer's IP address, when the server knows it (for per-address limits). */
-  remoteAddress: string | undefined;
   readonly openedAt: number;
-  private readonly onClosedCallbacks: Array<() => void> = [];
+  /** Made at the first `onClosed`: most connections never have one (see `closed`). */
+  private onClosedCallbacks: Array<() => void> | undefined;
 
+  /**
+   * `closed` is told first when the connection closes: one function shared by every connection of
+   * a gateway, where a callback per connection would cost a closure each.
+   */
   constructor(
     readonly id: string,
     private readonly ws: WebSocket,
     private readonly limits: ServerLimits,
     now: number,
     private readonly setTimer: SetTimer = systemTimer,
+    private readonly closed?: (connection: Connection) => void,
   ) {
     this.openedAt = now;
     this.lastReceivedAt = now;
-    ws.once('close', () => this.markClosed());
+    // `on`, not `once`: markClosed is idempotent, and `once` wraps each listener in a bound function
+    // and a state object that an idle connection would hold for its whole life.
+    ws.on('close', () => this.markClosed());
   }
 
   get isOpen(): boolean {
@@ -53,7 +59,8 @@ export class Connection {
 
   onClosed(callback: () => void): void {
     if (this.state === 'closed') callback();
-    else this.onClosedCallbacks.push(callback);
+    else if (this.onClosedCallbacks) this.onClosedCallbacks.push(callback);
+    else this.onClosedCallbacks = [callback];
   }
 
   /** Sends an encoded frame; closes the connection instead when the peer does not keep up. */
@@ -138,6 +145,9 @@ export class Connection {
   private markClosed(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    for (const cb of this.onClosedCallbacks.splice(0)) cb();
+    this.closed?.(this);
+    const callbacks = this.onClosedCallbacks;
+    this.onClosedCallbacks = undefined;
+    for (const cb of callbacks ?? []) cb();
   }
 }

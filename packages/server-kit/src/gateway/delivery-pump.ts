@@ -35,16 +35,18 @@ export interface DeliveryPumpOptions {
  */
 export class DeliveryPump {
   private lastSentSeq = 0;
-  private readonly inflight = new Set<string>();
+  /** Sent, not acknowledged; made at the first send (an idle connection may never need it). */
+  private inflight: Set<string> | undefined;
   private reading = false;
   private dirty = true;
   private synced = false;
   private sentDuringSync = 0;
   private stopped = false;
-  private readonly backoff = new RetryBackoff();
+  /** Made at the first failed read. */
+  private backoff: RetryBackoff | undefined;
   private cancelRetry: (() => void) | undefined;
   /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
-  private offered: Uint8Array[] = [];
+  private offered: Uint8Array[] | undefined;
   private offeredBytes = 0;
   /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
   private rewindTo = Number.POSITIVE_INFINITY;
@@ -70,16 +72,19 @@ export class DeliveryPump {
       // order (a receipt's handler may reach here before a message's stored in the same commit).
       // Reading on after lastSentSeq would skip this entry until the next connection: read again
       // from just before it (entries already in flight are not sent twice).
-      if (!this.inflight.has(entry.id)) this.rewindTo = Math.min(this.rewindTo, entry.seq - 1);
+      if (!this.inflight?.has(entry.id)) this.rewindTo = Math.min(this.rewindTo, entry.seq - 1);
       this.nudge();
       return;
     }
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
-    if (caughtUp && entry.seq > this.lastSentSeq && this.inflight.size < this.o.window && this.o.connection.isOpen) {
+    if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.o.connection.isOpen) {
       const envelope = this.take(entry);
       if (this.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
-      if (this.offered.length === 0) process.nextTick(() => this.sendOffered());
+      if (!this.offered) {
+        this.offered = [];
+        process.nextTick(() => this.sendOffered());
+      }
       this.offered.push(envelope);
       this.offeredBytes += envelope.byteLength + 8;
     } else {
@@ -94,15 +99,17 @@ export class DeliveryPump {
    * among them; the entry stays queued, is sent again, and its next ack counts.
    */
   outstanding(ids: readonly string[]): string[] {
-    return ids.filter((id) => this.inflight.has(id));
+    const inflight = this.inflight;
+    return inflight ? ids.filter((id) => inflight.has(id)) : [];
   }
 
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
   async ack(ids: string[]): Promise<void> {
-    const wasFull = this.inflight.size >= this.o.window;
+    const wasFull = this.inflightCount() >= this.o.window;
     await this.o.queue.ack(this.o.device, ids);
     // Only once removed: an ack that failed (and is retried) still holds its place in the window.
-    for (const id of ids) this.inflight.delete(id);
+    for (const id of ids) this.inflight?.delete(id);
+    if (this.inflight?.size === 0) this.inflight = undefined; // an idle connection holds no Set
     // Only a full window left entries unread; otherwise nothing new is waiting (nudges say so).
     if (wasFull || this.dirty) this.nudge();
   }
@@ -113,18 +120,22 @@ export class DeliveryPump {
     this.cancelRetry = undefined;
   }
 
+  private inflightCount(): number {
+    return this.inflight?.size ?? 0;
+  }
+
   private async pump(): Promise<void> {
     if (this.reading) return;
     this.reading = true;
     try {
       while (this.dirty && !this.stopped && this.o.connection.isOpen) {
-        const room = this.o.window - this.inflight.size;
+        const room = this.o.window - this.inflightCount();
         if (room <= 0) break; // acks will nudge again
         this.dirty = false;
         const afterSeq = Math.min(this.lastSentSeq, this.rewindTo);
         this.rewindTo = Number.POSITIVE_INFINITY;
         const entries = await this.o.queue.read(this.o.device, { afterSeq, limit: room });
-        this.backoff.reset();
+        this.backoff = undefined; // the next failure starts from the first delay again
         if (this.stopped || !this.o.connection.isOpen) break;
         this.send(entries);
         if (entries.length === room)
@@ -147,6 +158,7 @@ export class DeliveryPump {
 
   private retryLater(): void {
     if (this.stopped || this.cancelRetry) return;
+    this.backoff ??= new RetryBackoff();
     this.cancelRetry = (this.o.setTimer ?? systemTimer)(() => {
       this.cancelRetry = undefined;
       if (!this.stopped && this.o.connection.isOpen) this.nudge();
@@ -155,6 +167,7 @@ export class DeliveryPump {
 
   /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
   private take(entry: PumpEntry): Uint8Array {
+    this.inflight ??= new Set();
     this.inflight.add(entry.id);
     this.lastSentSeq = Math.max(this.lastSentSeq, entry.seq);
     if (!this.synced) this.sentDuringSync++;
@@ -163,9 +176,9 @@ export class DeliveryPump {
 
   /** Sends the entries offered so far, before anything sent after them. */
   private sendOffered(): void {
-    if (this.offered.length === 0) return;
     const batch = this.offered;
-    this.offered = [];
+    if (!batch) return;
+    this.offered = undefined;
     this.offeredBytes = 0;
     this.o.connection.sendBytes(encodeDeliverFrame(batch));
   }
@@ -181,7 +194,7 @@ export class DeliveryPump {
       size = 0;
     };
     for (const entry of entries) {
-      if (this.inflight.has(entry.id)) continue; // read again after a rewind, and sent already
+      if (this.inflight?.has(entry.id)) continue; // read again after a rewind, and sent already
       const envelope = this.take(entry);
       if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
       batch.push(envelope);

@@ -7,35 +7,45 @@ export type FrameVerdict =
   /** Far over budget (a flood read in one go): close the connection. */
   | { kind: 'close' };
 
+/** One connection's bucket: the tokens it has and when they were counted (kept by the connection). */
+export interface FrameBucket {
+  tokens: number;
+  tokensAt: number;
+}
+
+const OK: FrameVerdict = { kind: 'ok' };
+const CLOSE: FrameVerdict = { kind: 'close' };
+
 /**
- * A connection's frame budget: a token bucket over every frame it sends (requests, acks, pings,
- * pongs), so one flooding connection cannot take the event loop from the others. A frame takes a
- * token; below zero the connection is throttled (reading pauses until the bucket is back to zero,
- * and TCP pushes back on the client). Frames already read from the socket when reading pauses still
- * arrive, so the bucket can go into debt; a debt of more than a whole burst means a flood, and the
- * connection is closed. The decision is a few arithmetic operations: cheaper than any frame.
+ * The frame budget of a gateway's connections: a token bucket per connection over every frame it
+ * sends (requests, acks, pings, pongs), so one flooding connection cannot take the event loop from
+ * the others. A frame takes a token; below zero the connection is throttled (reading pauses until
+ * the bucket is back to zero, and TCP pushes back on the client). Frames already read from the
+ * socket when reading pauses still arrive, so the bucket can go into debt; a debt of more than a
+ * whole burst means a flood, and the connection is closed. The decision is a few arithmetic
+ * operations: cheaper than any frame. One budget serves every connection; each keeps only its two
+ * numbers (a {@link FrameBucket}), which an idle connection would otherwise hold in an object more.
  */
 export class FrameBudget {
-  private tokens: number;
-  private at: number;
-
   constructor(
     private readonly perSecond: number,
-    private readonly burst: number,
-    now: number,
-  ) {
-    this.tokens = burst;
-    this.at = now;
+    readonly burst: number,
+  ) {}
+
+  /** Fills `bucket` (a new connection's). */
+  fill(bucket: FrameBucket, now: number): void {
+    bucket.tokens = this.burst;
+    bucket.tokensAt = now;
   }
 
-  take(now: number): FrameVerdict {
-    if (now > this.at) {
-      this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) * this.perSecond) / 1000);
-      this.at = now;
+  take(bucket: FrameBucket, now: number): FrameVerdict {
+    if (now > bucket.tokensAt) {
+      bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.tokensAt) * this.perSecond) / 1000);
+      bucket.tokensAt = now;
     }
-    this.tokens -= 1;
-    if (this.tokens >= 0) return { kind: 'ok' };
-    if (this.tokens < -this.burst) return { kind: 'close' };
-    return { kind: 'throttle', resumeInMs: Math.ceil((-this.tokens * 1000) / this.perSecond) };
+    bucket.tokens -= 1;
+    if (bucket.tokens >= 0) return OK;
+    if (bucket.tokens < -this.burst) return CLOSE;
+    return { kind: 'throttle', resumeInMs: Math.ceil((-bucket.tokens * 1000) / this.perSecond) };
   }
 }

@@ -160,9 +160,7 @@ export class Gateway {
    */
   accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
     // Sockets that never authenticate cost memory and a timer each until authTimeoutMs: cap them.
-    let unauthenticated = 0;
-    for (const c of this.connections.values()) if (c.state === 'hello' || c.state === 'auth') unauthenticated++;
-    if (unauthenticated >= this.o.limits.maxUnauthenticatedConnections) {
+    if (this.loop.unauthenticated >= this.o.limits.maxUnauthenticatedConnections) {
       const reason = CloseReasons.CLOSE_REASON_RATE_LIMITED;
       const message = 'too many unauthenticated connections';
       // The Goodbye says when to come back, so refused clients do not hammer the cap.

@@ -7,7 +7,7 @@ import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { isValidUserId } from '../router/request-checks.js';
 import { CloseReasons, type Connection } from './connection.js';
-import { MAX_ORIGIN_BYTES } from './server-origins.js';
+import { type LocalAddress, MAX_ORIGIN_BYTES } from './server-origins.js';
 
 interface PendingHello {
   hello: parley.v1.Hello.$Properties;
@@ -23,8 +23,11 @@ export interface HandshakeContext {
   clock: Clock;
   limits: ServerLimits;
   logger: Logger;
-  /** Whether this connection may log in for `origin`, the server the device signed its login for. */
-  acceptsOrigin(origin: string): boolean;
+  /**
+   * Whether a connection that arrived on `local` may log in for `origin`, the server the device
+   * signed its login for.
+   */
+  acceptsOrigin(origin: string, local: LocalAddress): boolean;
   /**
    * Called once the connection is authenticated, before Welcome is sent. Returns the queue
    * size for Welcome and a `start` that begins deliveries once Welcome is on the wire.
@@ -34,7 +37,10 @@ export interface HandshakeContext {
 
 /**
  * Hello -> Challenge -> Auth -> Welcome. Anything else before Welcome is answered with
- * UNAUTHENTICATED; a failed proof is answered with AUTH_FAILED and the connection closed.
+ * UNAUTHENTICATED; a failed proof is answered with AUTH_FAILED and the connection closed. `ctx` is
+ * shared by every connection of a gateway; `local` is the address this one arrived on (see
+ * server-origins.ts) and `remoteAddress` where it came from. The owner drops the handshake once the
+ * connection is ready.
  */
 export class Handshake {
   private pending: PendingHello | undefined;
@@ -42,6 +48,9 @@ export class Handshake {
   constructor(
     private readonly ctx: HandshakeContext,
     private readonly connection: Connection,
+    private readonly local: LocalAddress,
+    /** The peer's IP address, when the server knows it (for per-address limits such as registrations). */
+    private readonly remoteAddress?: string,
   ) {}
 
   hello(requestId: number, hello: parley.v1.Hello.$Properties): void {
@@ -80,7 +89,7 @@ export class Handshake {
       return;
     }
     const origin = auth.origin ?? '';
-    if (!this.ctx.acceptsOrigin(origin)) {
+    if (!this.ctx.acceptsOrigin(origin, this.local)) {
       // The login was made for another server: relayed, or the gateway's `origins` is not configured.
       const shown = origin.length > MAX_ORIGIN_BYTES ? `${origin.slice(0, 64)}...` : origin;
       this.fail(requestId, `the login was signed for origin "${shown}", which this server does not answer to`);
@@ -113,7 +122,7 @@ export class Handshake {
           devices: this.ctx.stores.devices,
           clock: this.ctx.clock,
           rateLimiter: this.ctx.stores.rateLimiter,
-          ...(this.connection.remoteAddress ? { remoteAddress: this.connection.remoteAddress } : {}),
+          ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
         },
       )
       .catch((error: unknown) => {

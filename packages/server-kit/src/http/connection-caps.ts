@@ -37,6 +37,9 @@ export function capConnections(server: Server, caps: ConnectionCaps): Connection
   const refusal = REFUSAL(caps.retryAfterS);
 
   const refusedSockets = new WeakSet<Socket>();
+  const uncounted = () => {
+    total--;
+  };
   server.prependListener('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     const counted = address !== '' && !caps.exemptAddress(address);
@@ -50,10 +53,16 @@ export function capConnections(server: Server, caps: ConnectionCaps): Connection
       return;
     }
     total++;
-    if (counted) byAddress.set(address, mine + 1);
-    socket.once('close', () => {
+    // `on`, not `once` (a socket closes once): `once` wraps the listener in a bound function and a
+    // state object that the socket would hold for its whole life. A socket counted in the total only
+    // shares one listener; one counted per address has its own, which remembers the address.
+    if (!counted) {
+      socket.on('close', uncounted);
+      return;
+    }
+    byAddress.set(address, mine + 1);
+    socket.on('close', () => {
       total--;
-      if (!counted) return;
       const left = (byAddress.get(address) ?? 1) - 1;
       if (left === 0) byAddress.delete(address);
       else byAddress.set(address, left);

@@ -3,6 +3,7 @@ import { type Logger, silentLogger } from '../contracts/logger.js';
 import type { PresenceStore } from '../contracts/presence-store.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import { type Clock, type DeviceAddress, systemClock } from '../contracts/types.js';
+import { anyActive, type DeviceStates, hasDevice, withDevice } from './device-states.js';
 
 /** A user's presence as subscribers see it. */
 export interface PresenceState {
@@ -82,8 +83,8 @@ export function presenceTracker(options: PresenceTrackerOptions): PresenceTracke
     throw new ParleyError('INVALID_ARGUMENT', 'coalesceMs must be a non-negative number');
   }
 
-  /** User -> device id -> active. Only connected devices are here; users without any are removed. */
-  const devices = new Map<string, Map<number, boolean>>();
+  /** User -> their connected devices and whether each is active; users without any are removed. */
+  const devices = new Map<string, DeviceStates>();
   /** Users whose online flag flipped since the last tick. */
   const dirty = new Set<string>();
   /** Users last reported online (offline users are not kept, so memory follows connected users). */
@@ -98,12 +99,7 @@ export function presenceTracker(options: PresenceTrackerOptions): PresenceTracke
   let cancelTick: (() => void) | undefined;
   let stopped = false;
 
-  const isOnline = (userId: string): boolean => {
-    const mine = devices.get(userId);
-    if (!mine) return false;
-    for (const active of mine.values()) if (active) return true;
-    return false;
-  };
+  const isOnline = (userId: string): boolean => anyActive(devices.get(userId));
 
   const schedule = (): void => {
     if (cancelTick || stopped) return;
@@ -128,21 +124,13 @@ export function presenceTracker(options: PresenceTrackerOptions): PresenceTracke
     return write;
   };
 
-  /** Applies a change to one user's devices and handles an online flip. */
-  const update = (
-    userId: string,
-    change: (mine: Map<number, boolean>) => void,
-    at: number,
-    leaving: boolean,
-  ): Promise<void> => {
+  /** Applies a change to one of a user's devices and handles an online flip. */
+  const update = (device: DeviceAddress, change: { active: boolean } | 'gone', at: number, leaving: boolean) => {
+    const { userId } = device;
     const wasOnline = isOnline(userId);
-    let mine = devices.get(userId);
-    if (!mine) {
-      mine = new Map();
-      devices.set(userId, mine);
-    }
-    change(mine);
-    if (mine.size === 0) devices.delete(userId);
+    const mine = withDevice(devices.get(userId), device.deviceId, change);
+    if (mine === undefined) devices.delete(userId);
+    else devices.set(userId, mine);
     const online = isOnline(userId);
     if (online === wasOnline) {
       if (online && leaving) leftAt.set(userId, Math.max(leftAt.get(userId) ?? at, at));
@@ -198,14 +186,14 @@ export function presenceTracker(options: PresenceTrackerOptions): PresenceTracke
   return {
     deviceActive(device, active) {
       const at = clock();
-      return update(device.userId, (mine) => mine.set(device.deviceId, active), at, !active);
+      return update(device, { active }, at, !active);
     },
 
     deviceGone(device, goneOptions = {}) {
       const now = clock();
       const at = goneOptions.at === undefined ? now : Math.min(goneOptions.at, now);
-      if (!devices.get(device.userId)?.has(device.deviceId)) return Promise.resolve();
-      return update(device.userId, (mine) => mine.delete(device.deviceId), at, true);
+      if (!hasDevice(devices.get(device.userId), device.deviceId)) return Promise.resolve();
+      return update(device, 'gone', at, true);
     },
 
     get: state,

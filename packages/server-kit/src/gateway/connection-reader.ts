@@ -1,0 +1,134 @@
+import type { ClientFrame } from '@parley/core';
+import type { RawData, WebSocket } from 'ws';
+import type { ServerLimits } from '../contracts/limits.js';
+import type { Logger } from '../contracts/logger.js';
+import type { SetTimer } from '../contracts/timer.js';
+import type { Clock } from '../contracts/types.js';
+import { sniffDeliverAck } from './ack-fast-path.js';
+import type { Admission } from './admission.js';
+import { CloseReasons, type Connection } from './connection.js';
+import type { FrameBucket, FrameBudget } from './frame-budget.js';
+import type { Handshake } from './handshake.js';
+import { toBytes } from './raw-data.js';
+
+/** What a {@link ConnectionReader} uses of its connection loop: one object shared by every connection. */
+export interface ReaderLoop {
+  readonly limits: ServerLimits;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly setTimer: SetTimer;
+  /** Load shedding over all connections (see admission.ts). */
+  readonly admission: Admission;
+  /** The frame budget every connection's bucket is spent by. */
+  readonly frameBudget: FrameBudget;
+  /** True once the gateway is stopping: no new work is taken on. */
+  closing(): boolean;
+  /** Work the gateway waits for when it stops. */
+  track(work: Promise<unknown>): void;
+  /** Refuses a sheddable request when overloaded; true when it was refused. */
+  shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean;
+  /** Routes an acknowledgement (fast path or in order). */
+  acknowledge(connection: Connection, frame: ClientFrame): Promise<void>;
+  /** Handles one frame of the ordered chain. */
+  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean): Promise<void>;
+}
+
+/** How long a client closed for flooding is asked to wait before reconnecting. */
+const FLOOD_RECONNECT_AFTER_MS = 10_000;
+
+const SETTLED: Promise<void> = Promise.resolve();
+
+/**
+ * Reads one connection's frames: they are handled one after the other (which keeps a sender's
+ * messages in order), acks aside; reading pauses while too many wait or while the frame budget is
+ * spent. One object with a few fields per connection, not a scope of closures: an idle connection
+ * should cost little more than its socket (aim 5 of issue 15).
+ */
+export class ConnectionReader implements FrameBucket {
+  /** Until the connection is ready; dropped then, with what the login needed. */
+  handshake: Handshake | undefined;
+  /** The last frame of the ordered chain; none while nothing waits. */
+  private chain: Promise<void> | undefined;
+  /**
+   * Requests and acks being handled: both count against the connection's concurrency budget, so a
+   * flood of acks pauses reading like a flood of requests does.
+   */
+  private busy = 0;
+  /** Frames in the ordered chain (acks aside): what load shedding counts (see admission.ts). */
+  private waiting = 0;
+  /** Reading is paused until the frame budget is back to zero. */
+  private throttled = false;
+  /** The connection's frame bucket (see frame-budget.ts). */
+  tokens = 0;
+  tokensAt = 0;
+
+  constructor(
+    private readonly loop: ReaderLoop,
+    readonly connection: Connection,
+    ws: WebSocket,
+    handshake: Handshake,
+  ) {
+    this.handshake = handshake;
+    loop.frameBudget.fill(this, loop.clock());
+    ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
+    ws.on('error', (error) => loop.logger.debug('socket error', { id: connection.id, error: String(error) }));
+  }
+
+  private onMessage(data: RawData, isBinary: boolean): void {
+    const { connection, loop } = this;
+    if (!connection.isOpen) return; // frames read after a close cost nothing
+    const now = loop.clock();
+    connection.lastReceivedAt = now;
+    const verdict = loop.frameBudget.take(this, now);
+    if (verdict.kind === 'close') {
+      connection.close(CloseReasons.CLOSE_REASON_RATE_LIMITED, 'too many frames', FLOOD_RECONNECT_AFTER_MS);
+      return;
+    }
+    if (verdict.kind === 'throttle' && !this.throttled) {
+      this.throttled = true;
+      connection.pauseReading();
+      loop.setTimer(() => {
+        this.throttled = false;
+        this.resume();
+      }, verdict.resumeInMs);
+    }
+    const bytes = toBytes(data);
+    if (isBinary && connection.state === 'ready' && connection.address && !loop.closing()) {
+      const ack = sniffDeliverAck(bytes, loop.limits.maxFrameBytes);
+      if (ack) {
+        this.begin();
+        loop.track(loop.acknowledge(connection, ack).finally(() => this.end()));
+        return;
+      }
+      if (loop.shed(connection, bytes, this.waiting)) return;
+    }
+    loop.admission.queued(this.waiting++);
+    this.begin();
+    const chain = (this.chain ?? SETTLED).then(async () => {
+      try {
+        await loop.onFrame(this, bytes, isBinary);
+      } finally {
+        loop.admission.finished(--this.waiting);
+        // Nothing queued behind: the next frame starts a new chain (an idle connection holds none).
+        if (this.waiting === 0) this.chain = undefined;
+        this.end();
+      }
+    });
+    this.chain = chain;
+    loop.track(chain);
+  }
+
+  private resume(): void {
+    if (!this.throttled && this.busy < this.loop.limits.maxConcurrentRequests && !this.loop.closing()) {
+      this.connection.resumeReading();
+    }
+  }
+
+  private begin(): void {
+    if (++this.busy >= this.loop.limits.maxConcurrentRequests) this.connection.pauseReading();
+  }
+
+  private end(): void {
+    if (--this.busy === this.loop.limits.maxConcurrentRequests - 1) this.resume();
+  }
+}
