@@ -13,6 +13,7 @@ import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import type { PostgresTimeoutOptions } from './pg-timeouts.js';
+import { ackStatement, postgresAcks } from './postgres-acks.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
 
 /** Options of {@link postgresQueue}. */
@@ -70,8 +71,9 @@ const releasePayloads = (s: string) => `
  * Enqueues are group-committed: calls made while earlier ones are being stored share the next
  * transaction (five round trips and one WAL flush for the batch, everything written by one
  * multi-row INSERT of unnested arrays), and each call stays atomic on its own (one that would
- * overfill a device fails alone with QUEUE_FULL). Acks, clears and purges are one statement each
- * and release shared payloads in that same statement. Connection failures reject with
+ * overfill a device fails alone with QUEUE_FULL). Acks are group-committed too (one statement
+ * for the acks of every device made while the previous one ran, see postgres-acks.ts); acks,
+ * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
  */
 export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
@@ -87,17 +89,6 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       FROM ${s}.queue q LEFT JOIN ${s}.queue_payloads p ON p.key = q.shared_key
       WHERE q.user_id = $1::text AND q.device_id = $2::bigint AND q.seq > $3::bigint AND q.expires_at > $4::bigint
       ORDER BY q.seq LIMIT $5::bigint`),
-    ack: statement(`
-      WITH d AS (
-        DELETE FROM ${s}.queue WHERE user_id = $1::text AND device_id = $2::bigint AND id = ANY($3::text[])
-        RETURNING id, seq, stored_at, shared_key),
-      m AS (
-        INSERT INTO ${s}.queue_acked (user_id, device_id, id, seq, stored_at, acked_at)
-        SELECT $1::text, $2::bigint, id, seq, stored_at, $4::bigint FROM d
-        ON CONFLICT (user_id, device_id, id)
-        DO UPDATE SET seq = excluded.seq, stored_at = excluded.stored_at, acked_at = excluded.acked_at),
-      ${releasePayloads(s)}
-      SELECT count(*)::int AS n FROM d`),
     count: statement(`
       SELECT count(*)::int AS n FROM ${s}.queue
       WHERE user_id = $1::text AND device_id = $2::bigint AND expires_at > $3::bigint`),
@@ -120,6 +111,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   };
 
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
+  const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
   const pending: Waiting[] = [];
   let running = 0;
 
@@ -217,11 +209,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       });
     },
 
-    async ack(device, ids): Promise<number> {
-      if (ids.length === 0) return 0;
-      const { rows } = await db.run<{ n: number }>(sql.ack, [device.userId, device.deviceId, [...ids], clock()]);
-      return rows[0]?.n ?? 0;
-    },
+    ack: (device, ids) => ack(device, ids),
 
     async count(device): Promise<number> {
       const { rows } = await db.run<{ n: number }>(sql.count, [device.userId, device.deviceId, clock()]);
