@@ -52,7 +52,9 @@ let session: Session | undefined;
 
 /** One gateway's stores on the cluster's PostgreSQL schema and Redis prefix; closing them ends its pool and client. */
 async function clusterStores() {
-  const { postgresStores } = await import('@parley/server-kit/postgres');
+  const { postgresStores } = (
+    alternative ? await import(from('src/postgres/index.ts')) : await import('@parley/server-kit/postgres')
+  ) as typeof import('@parley/server-kit/postgres');
   const { Redis } = await import('ioredis');
   const { default: pg } = await import('pg');
   const schema = process.env.PARLEY_BENCH_SCHEMA as string;

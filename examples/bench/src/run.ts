@@ -112,14 +112,15 @@ export async function runSystem(
     const busy = await waitForQuietMachine(o.quietWaitS);
     if (busy >= 15) log(`  machine still busy (${busy.toFixed(0)}% of a core) after ${o.quietWaitS} s; running anyway`);
   }
+  const serverKit = o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {};
   const cluster: ClusterServers | undefined =
-    system === 'cluster' ? await startClusterServers(o.gateways, core) : undefined;
+    system === 'cluster' ? await startClusterServers(o.gateways, core, serverKit) : undefined;
   const child: ServerChild = cluster
     ? (cluster.children[0] as ServerChild)
     : await startServerChild(
         system === 'parley' ? './parley-server.ts' : './relay-server.ts',
         core,
-        system === 'parley' && o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {},
+        system === 'parley' ? serverKit : {},
       );
   const servers = cluster?.children ?? [child];
   const isParley = system !== 'relay';
