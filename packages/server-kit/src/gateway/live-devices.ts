@@ -1,6 +1,8 @@
 import type { ServerFrameInit } from '@parley/core';
+import { recentEntriesOf } from '../cluster/recent-entries.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import type { QueueEntry } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
 import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
@@ -125,21 +127,30 @@ export class LiveDevices implements Deliveries {
     if (remote.length > 0) this.nudge(remote);
   }
 
-  /** Tells whoever holds these devices that their queues have news. */
+  /**
+   * Tells whoever holds these devices that their queues have news. A note to another gateway
+   * carries the entries this gateway just committed for the device when the queue remembers them
+   * (see RecentEntriesPort), so that gateway need not read them back.
+   */
   nudge(devices: DeviceAddress[]): void {
-    const remote: DeviceAddress[] = [];
+    const recent = recentEntriesOf(this.o.stores.queue);
+    const remote = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
     for (const device of devices) {
-      const local = this.live.get(deviceKey(device));
+      const key = deviceKey(device);
+      const local = this.live.get(key);
       if (local) local.pump.nudge();
-      else remote.push(device);
+      // Taken now, before the lookup: each entry is handed on by the first nudge after its commit.
+      else if (!remote.has(key)) remote.set(key, { device, entries: recent?.takeRecent(device) ?? [] });
     }
-    if (remote.length === 0) return;
+    if (remote.size === 0) return;
+    const targets = [...remote.values()];
     void this.o.stores.directory
-      .lookup(remote)
+      .lookup(targets.map((t) => t.device))
       .then((locations) => {
         locations.forEach((location, i) => {
-          const device = remote[i];
-          if (!device) return;
+          const target = targets[i];
+          if (!target) return;
+          const { device } = target;
           if (!location) {
             // No live connection anywhere: wake the device (coalesced; content-free). Every gateway is
             // also told, in case the directory lost the entry of a device that is connected after all.
@@ -150,7 +161,8 @@ export class LiveDevices implements Deliveries {
             return;
           }
           if (location.gatewayId === this.o.gatewayId) return;
-          this.o.notes.send(location.gatewayId, { kind: 'nudge', device });
+          const entries = withinNoteBudget(target.entries);
+          this.o.notes.send(location.gatewayId, { kind: 'nudge', device, ...(entries ? { entries } : {}) });
         });
       })
       .catch((error: unknown) => this.o.logger.warn('directory lookup failed', { error: String(error) }));
@@ -168,11 +180,27 @@ export class LiveDevices implements Deliveries {
   onNote(note: DeviceNote): void {
     const local = this.live.get(deviceKey(note.device));
     if (!local) return;
-    if (note.kind === 'nudge') local.pump.nudge();
-    else if (local.connection.id === note.connectionId) {
+    if (note.kind === 'nudge') {
+      // Entries told are remembered for the pump's next read; a note without them means news this
+      // gateway does not know, so that read must go to the queue.
+      const recent = recentEntriesOf(this.o.stores.queue);
+      if (note.entries && note.entries.length > 0) recent?.remember(note.device, note.entries);
+      else recent?.forget(note.device);
+      local.pump.nudge();
+    } else if (local.connection.id === note.connectionId) {
       local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
     }
   }
+}
+
+/** Most entry bytes one nudge note carries; beyond it the note goes without them (the receiver reads). */
+const MAX_NOTE_ENTRY_BYTES = 64 << 10;
+
+function withinNoteBudget(entries: QueueEntry[]): QueueEntry[] | undefined {
+  if (entries.length === 0) return undefined;
+  let bytes = 0;
+  for (const e of entries) bytes += e.data.byteLength + (e.shared?.byteLength ?? 0) + e.id.length + 16;
+  return bytes <= MAX_NOTE_ENTRY_BYTES ? entries : undefined;
 }
 
 /** How long a directory claim lasts; live connections renew it well before (see directory-sweep.ts). */

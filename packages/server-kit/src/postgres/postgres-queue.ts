@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
+import { RecentEntries, type RecentEntriesPort } from '../cluster/recent-entries.js';
 import {
   DEFAULT_QUEUE_TTL_MS,
   type EnqueueOptions,
@@ -9,7 +10,7 @@ import {
   type QueueItem,
 } from '../contracts/offline-queue.js';
 import { checkSharedKeys } from '../contracts/shared-payloads.js';
-import { type Clock, systemClock } from '../contracts/types.js';
+import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import type { PostgresTimeoutOptions } from './pg-timeouts.js';
@@ -23,6 +24,11 @@ export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTim
   clock?: Clock;
   /** Entry lifetime; default 30 days. Fixed per entry when it is stored. */
   ttlMs?: number;
+  /**
+   * How long entries just committed (here, or told by another gateway's nudge note) are kept to
+   * answer the device's next read without a round trip (see RecentEntries); default 2 s, 0 off.
+   */
+  recentEntriesMs?: number;
 }
 
 /** A call waiting for its batch. */
@@ -76,7 +82,7 @@ const releasePayloads = (s: string) => `
  * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
  */
-export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
+export function postgresQueue(options: PostgresQueueOptions): OfflineQueue & RecentEntriesPort {
   const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
@@ -112,6 +118,9 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
 
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
   const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
+  const recentMs = options.recentEntriesMs ?? 2_000;
+  // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
+  const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
   let running = 0;
 
@@ -151,6 +160,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       for (const w of batch) w.reject(error);
       return;
     }
+    // Remembered before any caller hears of the commit (see RecentEntriesPort).
+    if (recent) remember(recent, calls, outcomes);
     outcomes.forEach((outcome, i) => {
       const w = batch[i] as Waiting;
       if (outcome.ok) w.resolve(outcome.results);
@@ -190,6 +201,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
       if (!(limit > 0)) return [];
       const page = Math.min(Math.floor(limit), 100_000);
+      const known = recent?.read(device, afterSeq, page);
+      if (known) return known;
       const { rows } = await db.run<{
         id: string;
         seq: string;
@@ -209,7 +222,10 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       });
     },
 
-    ack: (device, ids) => ack(device, ids),
+    ack: (device, ids) => {
+      recent?.acked(device, ids);
+      return ack(device, ids);
+    },
 
     async count(device): Promise<number> {
       const { rows } = await db.run<{ n: number }>(sql.count, [device.userId, device.deviceId, clock()]);
@@ -231,7 +247,39 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     },
 
     async clear(device): Promise<void> {
+      recent?.forget(device);
       await db.run(sql.clear, [device.userId, device.deviceId]);
     },
+
+    takeRecent: (device) => recent?.take(device) ?? [],
+    remember: (device, entries) => recent?.add(device, entries),
+    forget: (device) => recent?.forget(device),
   };
+}
+
+/** Adds the entries a batch stored (not its duplicates) to `recent`, per device in seq order. */
+function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOutcome[]): void {
+  const byDevice = new Map<string, { device: QueueItem['device']; entries: QueueEntry[] }>();
+  outcomes.forEach((outcome, c) => {
+    if (!outcome.ok) return;
+    const call = calls[c] as EnqueueCall;
+    outcome.results.forEach((r, i) => {
+      const item = call.items[i];
+      if (r.duplicate || !item) return;
+      const key = deviceKey(r.device);
+      let slot = byDevice.get(key);
+      if (!slot) {
+        slot = { device: r.device, entries: [] };
+        byDevice.set(key, slot);
+      }
+      const entry: QueueEntry = { id: r.id, seq: r.seq, data: item.data, storedAt: r.storedAt };
+      const shared = item.shared === undefined ? undefined : call.shared.get(item.shared);
+      if (shared) entry.shared = shared;
+      slot.entries.push(entry);
+    });
+  });
+  for (const { device, entries } of byDevice.values()) {
+    entries.sort((a, b) => a.seq - b.seq);
+    recent.add(device, entries);
+  }
 }
