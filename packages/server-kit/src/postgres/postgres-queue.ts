@@ -82,7 +82,7 @@ const releasePayloads = (s: string) => `
  * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
  */
-export function postgresQueue(options: PostgresQueueOptions): OfflineQueue & RecentEntriesPort {
+export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   const db = pgContext(options.pool, options.schema, options.timeouts);
   const { s } = db;
   const clock = options.clock ?? systemClock;
@@ -169,7 +169,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue & Rec
     });
   };
 
-  return {
+  // The gateway finds the RecentEntriesPort with recentEntriesOf; it is not part of the public type.
+  const queue: OfflineQueue & RecentEntriesPort = {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
 
@@ -255,6 +256,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue & Rec
     remember: (device, entries) => recent?.add(device, entries),
     forget: (device) => recent?.forget(device),
   };
+  return queue;
 }
 
 /** Adds the entries a batch stored (not its duplicates) to `recent`, per device in seq order. */
