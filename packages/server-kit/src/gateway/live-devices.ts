@@ -39,6 +39,8 @@ export interface LiveDevicesPorts {
  */
 export class LiveDevices implements Deliveries {
   private readonly live = new Map<string, LiveDevice>();
+  /** Devices held elsewhere nudged during this tick, with the entries to tell their gateway. */
+  private readonly remoteNudges = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
 
   constructor(private readonly o: LiveDevicesPorts) {}
 
@@ -128,22 +130,38 @@ export class LiveDevices implements Deliveries {
   }
 
   /**
-   * Tells whoever holds these devices that their queues have news. A note to another gateway
-   * carries the entries this gateway just committed for the device when the queue remembers them
-   * (see RecentEntriesPort), so that gateway need not read them back.
+   * Tells whoever holds these devices that their queues have news. Devices held elsewhere are
+   * looked up together at the end of the tick (a group commit releases many senders at once: one
+   * directory round trip for all of them). A note to another gateway carries the entries this
+   * gateway just committed for the device when the queue remembers them (see RecentEntriesPort),
+   * so that gateway need not read them back.
    */
   nudge(devices: DeviceAddress[]): void {
     const recent = recentEntriesOf(this.o.stores.queue);
-    const remote = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
     for (const device of devices) {
       const key = deviceKey(device);
       const local = this.live.get(key);
-      if (local) local.pump.nudge();
-      // Taken now, before the lookup: each entry is handed on by the first nudge after its commit.
-      else if (!remote.has(key)) remote.set(key, { device, entries: recent?.takeRecent(device) ?? [] });
+      if (local) {
+        local.pump.nudge();
+        continue;
+      }
+      // Taken now: each entry is handed on by the first nudge after its commit.
+      const taken = recent?.takeRecent(device) ?? [];
+      const waiting = this.remoteNudges.get(key);
+      if (waiting) {
+        waiting.entries.push(...taken);
+        continue;
+      }
+      if (this.remoteNudges.size === 0) process.nextTick(() => this.sendRemoteNudges());
+      this.remoteNudges.set(key, { device, entries: taken });
     }
-    if (remote.size === 0) return;
-    const targets = [...remote.values()];
+  }
+
+  /** Looks up the devices nudged during this tick and sends each gateway holding one its note. */
+  private sendRemoteNudges(): void {
+    const targets = [...this.remoteNudges.values()];
+    this.remoteNudges.clear();
+    if (targets.length === 0) return;
     void this.o.stores.directory
       .lookup(targets.map((t) => t.device))
       .then((locations) => {
@@ -161,7 +179,8 @@ export class LiveDevices implements Deliveries {
             return;
           }
           if (location.gatewayId === this.o.gatewayId) return;
-          const entries = withinNoteBudget(target.entries);
+          // Batches may have reported their commits out of seq order.
+          const entries = withinNoteBudget(target.entries.sort((a, b) => a.seq - b.seq));
           this.o.notes.send(location.gatewayId, { kind: 'nudge', device, ...(entries ? { entries } : {}) });
         });
       })
