@@ -73,7 +73,8 @@ export const USAGE = `usage: bench:delivery [options]
   --no-pin                  do not pin processes with taskset
   --out <file>              JSON results path
   --server-kit <dir>        run the Parley server from another checkout's packages/server-kit
-  --profile <dir>           write a CPU profile of the Parley server's measured window`;
+  --profile <dir>           write a CPU profile of the Parley server's measured window
+                            (a cluster: one per gateway, cluster-g<N>-<rate>.cpuprofile)`;
 
 export class UsageError extends Error {}
 

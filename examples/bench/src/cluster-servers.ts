@@ -19,8 +19,12 @@ export interface ClusterServers {
   stop(): Promise<void>;
 }
 
-/** Starts `gateways` server children (all pinned to `core` when given) on a fresh schema. */
-export async function startClusterServers(gateways: number, core: number | undefined): Promise<ClusterServers> {
+/** Starts `gateways` server children (all pinned to `core` when given) on a fresh schema; `env` goes to each. */
+export async function startClusterServers(
+  gateways: number,
+  core: number | undefined,
+  env: Record<string, string> = {},
+): Promise<ClusterServers> {
   const schema = `parley_bench_${randomBytes(5).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 2 });
   await migrate(pool, { schema });
@@ -46,6 +50,7 @@ export async function startClusterServers(gateways: number, core: number | undef
           PARLEY_BENCH_GATEWAY_ID: `g${i + 1}`,
           DATABASE_URL: BENCH_DATABASE_URL,
           REDIS_URL: BENCH_REDIS_URL,
+          ...env,
         }),
       );
     }

@@ -17,6 +17,7 @@ import {
   writeReport,
 } from './report.js';
 import { runSystem } from './run.js';
+import { formatCounts } from './store-counts.js';
 
 const log = (line: string) => console.log(line);
 
@@ -53,6 +54,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
     for (const run of [result.parley, result.relay, result.cluster]) {
       const errors = run && formatErrors(run);
       if (errors) log(errors);
+      if (run?.storeOpsPerMsg) log(formatCounts(run.storeOpsPerMsg));
       if (run && run.otherCpuPct > 20) {
         log(`  warning: other processes used ${run.otherCpuPct.toFixed(0)}% of a core during the ${run.system} window`);
       }

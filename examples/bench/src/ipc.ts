@@ -12,7 +12,9 @@ export type ParentMessage =
   /** Parley child: stores a group (version 1) straight into the server's GroupStore (bench setup). */
   | { type: 'create-group'; groupId: string; createdBy: string; members: string[] }
   /** Parley child with SQLite stores: bytes in use per table and index, after a WAL checkpoint. */
-  | { type: 'storage' };
+  | { type: 'storage' }
+  /** Cluster gateway child: its PostgreSQL round trips and Redis commands so far (store-counts.ts). */
+  | { type: 'store-counts' };
 
 export type ChildMessage =
   | { type: 'ready'; port: number }
@@ -24,7 +26,8 @@ export type ChildMessage =
   | { type: 'heap'; bytes: number }
   | { type: 'connections'; count: number }
   | { type: 'group-created' }
-  | { type: 'storage'; usedBytes: number; fileBytes: number; tables: Record<string, number> };
+  | { type: 'storage'; usedBytes: number; fileBytes: number; tables: Record<string, number> }
+  | { type: 'store-counts'; pg: Record<string, number>; redis: Record<string, number> };
 
 /** Sends to the parent if there is one (a child started without IPC just runs). */
 export function toParent(message: ChildMessage): void {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
+import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
 // compare revisions under the same load; by default the workspace package is used.
@@ -56,12 +57,16 @@ let session: Session | undefined;
 
 /** One gateway's stores on the cluster's PostgreSQL schema and Redis prefix; closing them ends its pool and client. */
 async function clusterStores() {
-  const { postgresStores } = await import('@parley/server-kit/postgres');
+  const { postgresStores } = (
+    alternative ? await import(from('src/postgres/index.ts')) : await import('@parley/server-kit/postgres')
+  ) as typeof import('@parley/server-kit/postgres');
   const { Redis } = await import('ioredis');
   const { default: pg } = await import('pg');
   const schema = process.env.PARLEY_BENCH_SCHEMA as string;
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
   const redis = new Redis(process.env.REDIS_URL as string);
+  countPool(pool);
+  countRedis(redis);
   const parts = postgresStores({ pool, redis, schema, redisPrefix: `${schema}:` });
   return {
     ...parts,
@@ -83,6 +88,10 @@ serveChild(
   },
   async (message) => {
     if (await hooks.handle(message)) return;
+    if (message.type === 'store-counts') {
+      toParent({ type: 'store-counts', ...storeCounts() });
+      return;
+    }
     if (message.type === 'profile-start') {
       session = new Session();
       session.connect();

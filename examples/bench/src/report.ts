@@ -59,6 +59,14 @@ export function ratiosOf(parley: RunResult, relay: RunResult): Ratios {
   };
 }
 
+/** A cluster's PostgreSQL round trips or Redis commands per delivered message; '-' otherwise. */
+const opsTotal = (r: RunResult, kind: 'pg' | 'redis') =>
+  r.storeOpsPerMsg
+    ? Object.values(r.storeOpsPerMsg[kind])
+        .reduce((a, b) => a + b, 0)
+        .toFixed(2)
+    : '-';
+
 const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['system', (r) => r.system],
   ['target/s', (r) => String(r.targetRate)],
@@ -70,6 +78,8 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['srv µs/msg', (r) => r.serverCpuUsPerMsg.toFixed(1)],
   ['srv cpu %', (r) => r.serverCpuPct.toFixed(0)],
   ['db µs/msg', (r) => (r.system === 'cluster' && Number.isFinite(r.dbCpuUsPerMsg) ? r.dbCpuUsPerMsg.toFixed(1) : '-')],
+  ['pg rt/msg', (r) => opsTotal(r, 'pg')],
+  ['redis cmd/msg', (r) => opsTotal(r, 'redis')],
   ['srv sys %', (r) => ((100 * r.serverSysCpuMs) / (r.windowS * 1000)).toFixed(0)],
   ['srv syscalls/msg', (r) => (Number.isFinite(r.serverSyscallsPerMsg) ? r.serverSyscallsPerMsg.toFixed(2) : '?')],
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],

@@ -15,6 +15,7 @@ import { type LoadTarget, runOpenLoop } from './load.js';
 import { type ParleyIdentity, ParleyPool } from './parley-bench-client.js';
 import { RelayPool } from './relay-bench-client.js';
 import { type LatencySummary, summarize } from './stats.js';
+import { countsBetween, type StoreCounts, sumCounts } from './store-counts.js';
 import { Tracker } from './tracker.js';
 
 /** `cluster`: Parley on `--gateways` gateways over PostgreSQL + Redis, clients spread round-robin. */
@@ -74,7 +75,11 @@ export interface RunResult {
   stealPct: number;
   maxTickLagMs: number;
   drainMs: number;
+  /** CPU profiles written (one per gateway for a cluster). */
   profile?: string;
+  profiles?: string[];
+  /** Cluster only: PostgreSQL round trips and Redis commands per delivered message, all gateways. */
+  storeOpsPerMsg?: StoreCounts;
 }
 
 interface Snapshot {
@@ -107,14 +112,15 @@ export async function runSystem(
     const busy = await waitForQuietMachine(o.quietWaitS);
     if (busy >= 15) log(`  machine still busy (${busy.toFixed(0)}% of a core) after ${o.quietWaitS} s; running anyway`);
   }
+  const serverKit = o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {};
   const cluster: ClusterServers | undefined =
-    system === 'cluster' ? await startClusterServers(o.gateways, core) : undefined;
+    system === 'cluster' ? await startClusterServers(o.gateways, core, serverKit) : undefined;
   const child: ServerChild = cluster
     ? (cluster.children[0] as ServerChild)
     : await startServerChild(
         system === 'parley' ? './parley-server.ts' : './relay-server.ts',
         core,
-        system === 'parley' && o.serverKit ? { PARLEY_BENCH_SERVER_KIT: resolve(o.serverKit) } : {},
+        system === 'parley' ? serverKit : {},
       );
   const servers = cluster?.children ?? [child];
   const isParley = system !== 'relay';
@@ -159,7 +165,20 @@ export async function runSystem(
     };
     let start: Snapshot | undefined;
     let end: Snapshot | undefined;
-    const profilePath = o.profileDir && isParley ? join(o.profileDir, `parley-${rate}.cpuprofile`) : undefined;
+    // One profile per gateway: a cluster's work is split between them.
+    const profilePaths =
+      o.profileDir && isParley
+        ? servers.map((_, i) =>
+            join(
+              o.profileDir as string,
+              cluster ? `cluster-g${i + 1}-${rate}.cpuprofile` : `parley-${rate}.cpuprofile`,
+            ),
+          )
+        : [];
+    const countsOf = () =>
+      Promise.all(servers.map((c) => c.request({ type: 'store-counts' }, 'store-counts'))).then(sumCounts);
+    let countsAtStart: Promise<StoreCounts> | undefined;
+    let countsAtEnd: Promise<StoreCounts> | undefined;
     const warmupMs = o.warmupS * 1000;
     const measureMs = o.durationS * 1000;
     // The same arithmetic as the scheduler: message k is due at k / rate seconds.
@@ -182,18 +201,25 @@ export async function runSystem(
         if (phase === 'measure') {
           start = snap();
           // Profile the measured window only (the request is answered while load continues).
-          if (profilePath) profiling = child.request({ type: 'profile-start' }, 'profile-started');
-        } else if (phase === undefined) end = snap();
+          if (cluster) countsAtStart = countsOf();
+          if (profilePaths.length > 0)
+            profiling = Promise.all(servers.map((c) => c.request({ type: 'profile-start' }, 'profile-started')));
+        } else if (phase === undefined) {
+          end = snap();
+          if (cluster) countsAtEnd = countsOf();
+        }
       },
     );
     if (!start || !end) throw new Error('scheduler ended without a measured window');
 
-    let profile: string | undefined;
-    if (profilePath) {
+    if (profilePaths.length > 0) {
       await profiling;
-      await child.request({ type: 'profile-stop', path: profilePath }, 'profile-written');
-      profile = profilePath;
+      await Promise.all(
+        servers.map((c, i) => c.request({ type: 'profile-stop', path: profilePaths[i] as string }, 'profile-written')),
+      );
     }
+    const countsStart = await countsAtStart;
+    const countsEnd = await countsAtEnd;
 
     // Drain: wait (bounded) until every sent message arrived and, for Parley, was acknowledged.
     const drainStart = performance.now();
@@ -251,7 +277,11 @@ export async function runSystem(
       stealPct: pct(steal),
       maxTickLagMs: load.maxTickLagMs,
       drainMs: Math.round(drainMs),
-      ...(profile ? { profile } : {}),
+      ...(profilePaths.length === 1 ? { profile: profilePaths[0] as string } : {}),
+      ...(profilePaths.length > 1 ? { profiles: profilePaths } : {}),
+      ...(countsStart && countsEnd && delivered > 0
+        ? { storeOpsPerMsg: countsBetween(countsStart, countsEnd, delivered) }
+        : {}),
     };
   } finally {
     await pool?.close();

@@ -40,6 +40,12 @@ describe.skipIf(!available)('PostgreSQL adapters', () => {
   const on = () => ({ pool: db.pool, schema: db.schema });
 
   offlineQueueCompliance({ name: 'postgresQueue', create: async (ctx) => postgresQueue({ ...on(), ...ctx }), cleanup });
+  // Reads answered from remembered entries above; here every read goes to the database.
+  offlineQueueCompliance({
+    name: 'postgresQueue without remembered entries',
+    create: async (ctx) => postgresQueue({ ...on(), ...ctx, recentEntriesMs: 0 }),
+    cleanup,
+  });
   deviceRegistryCompliance({
     name: 'postgresDeviceRegistry',
     create: async ({ clock }) => postgresDeviceRegistry({ ...on(), clock }),

@@ -29,6 +29,15 @@ const varintField = (n: number, value: number) => new Uint8Array([...varint(n <<
 describe('gateway notes (cluster.proto GatewayNote)', () => {
   const notes: GatewayNote[] = [
     { from: 'g1', kind: 'nudge', device: { userId: 'alice', deviceId: 2 } },
+    {
+      from: 'g1',
+      kind: 'nudge',
+      device: { userId: 'alice', deviceId: 2 },
+      entries: [
+        { id: 'q1', seq: 7, data: new Uint8Array([1, 2]), storedAt: 1_700_000_000_000 },
+        { id: 'q2', seq: 8, data: new Uint8Array([3]), storedAt: 1_700_000_000_001, shared: new Uint8Array([9, 9]) },
+      ],
+    },
     { from: 'g1', kind: 'kick', device: { userId: 'alice', deviceId: 2 }, connectionId: 'g1:7' },
     { from: 'g1', kind: 'presenceOnline', userId: 'bob' },
     { from: 'g1', kind: 'presenceOffline', userId: 'bob', lastSeen: 1_700_000_000_000 },
@@ -42,6 +51,20 @@ describe('gateway notes (cluster.proto GatewayNote)', () => {
   it.each(notes)('reads back %o', (note) => {
     const { from, ...body } = note;
     expect(decodeGatewayNote(encodeGatewayNote(from, body))).toEqual(note);
+  });
+
+  it('reads a nudge whose entries are malformed as a plain nudge (the receiver then reads the queue)', () => {
+    const device = { userId: 'alice', deviceId: 2 };
+    const entry = { id: 'q', seq: 5, data: new Uint8Array([1]), storedAt: 1 };
+    for (const entries of [
+      [{ ...entry, id: '' }],
+      [{ ...entry, seq: 0 }],
+      [{ ...entry, data: new Uint8Array(0) }],
+      [entry, { ...entry, id: 'r', seq: 5 }], // seqs must rise
+    ]) {
+      const note = decodeGatewayNote(encode({ version: 1, gatewayId: 'g1', nudge: { device, entries } }));
+      expect(note).toEqual({ from: 'g1', kind: 'nudge', device });
+    }
   });
 
   it('says which revision the sender speaks', () => {

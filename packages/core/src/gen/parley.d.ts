@@ -68,6 +68,7 @@ export namespace parley {
             constructor(properties?: parley.v1.QueueNudge.$Properties);
             $unknowns?: Uint8Array[];
             device?: (parley.v1.Address.$Properties|null);
+            entries: parley.v1.QueuedEntry.$Properties[];
             static create(properties: parley.v1.QueueNudge.$Shape): parley.v1.QueueNudge & parley.v1.QueueNudge.$Shape;
             static create(properties?: parley.v1.QueueNudge.$Properties): parley.v1.QueueNudge;
             static encode(message: parley.v1.QueueNudge.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -81,9 +82,43 @@ export namespace parley {
         namespace QueueNudge {
             interface $Properties {
                 device?: (parley.v1.Address.$Properties|null);
+                entries?: (parley.v1.QueuedEntry.$Properties[]|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.QueueNudge.$Properties;
+        }
+
+        interface IQueuedEntry extends parley.v1.QueuedEntry.$Properties {
+        }
+
+        class QueuedEntry {
+            constructor(properties?: parley.v1.QueuedEntry.$Properties);
+            $unknowns?: Uint8Array[];
+            id: string;
+            seq: number;
+            data: Uint8Array;
+            storedAt: number;
+            shared?: (Uint8Array|null);
+            static create(properties: parley.v1.QueuedEntry.$Shape): parley.v1.QueuedEntry & parley.v1.QueuedEntry.$Shape;
+            static create(properties?: parley.v1.QueuedEntry.$Properties): parley.v1.QueuedEntry;
+            static encode(message: parley.v1.QueuedEntry.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): parley.v1.QueuedEntry & parley.v1.QueuedEntry.$Shape;
+            static fromObject(object: { [k: string]: any }): parley.v1.QueuedEntry;
+            static toObject(message: parley.v1.QueuedEntry, options?: $protobuf.IConversionOptions): { [k: string]: any };
+            toJSON(): { [k: string]: any };
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace QueuedEntry {
+            interface $Properties {
+                id?: (string|null);
+                seq?: (number|null);
+                data?: (Uint8Array|null);
+                storedAt?: (number|null);
+                shared?: (Uint8Array|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = parley.v1.QueuedEntry.$Properties;
         }
 
         interface IDeviceKick extends parley.v1.DeviceKick.$Properties {

@@ -8,7 +8,7 @@ if ($protobuf.util.Long) {
 }
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $Array = $util.global.Array, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $Boolean = $util.global.Boolean;
 
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
 
@@ -316,6 +316,7 @@ export const parley = $root.parley = (() => {
         v1.QueueNudge = (function() {
 
             const QueueNudge = function (properties) {
+                this.entries = [];
                 if (properties)
                     for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                         if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -323,6 +324,7 @@ export const parley = $root.parley = (() => {
             };
 
             QueueNudge.prototype.device = null;
+            QueueNudge.prototype.entries = $util.emptyArray;
 
             QueueNudge.create = function(properties) {
                 return new QueueNudge(properties);
@@ -337,6 +339,9 @@ export const parley = $root.parley = (() => {
                     throw $Error("max depth exceeded");
                 if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
                     $root.parley.v1.Address.encode(message.device, writer.uint32(10).fork(), _depth + 1).ldelim();
+                if (message.entries != null && message.entries.length)
+                    for (let i = 0; i < message.entries.length; ++i)
+                        $root.parley.v1.QueuedEntry.encode(message.entries[i], writer.uint32(18).fork(), _depth + 1).ldelim();
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -376,6 +381,14 @@ export const parley = $root.parley = (() => {
                             message.device = $root.parley.v1.Address.decode(reader, reader.size(), $undefined, _depth + 1, message.device);
                             continue;
                         }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.entries && message.entries.length))
+                                message.entries = [];
+                            message.entries.push($root.parley.v1.QueuedEntry.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -408,6 +421,16 @@ export const parley = $root.parley = (() => {
                         throw $TypeError(".parley.v1.QueueNudge.device: object expected");
                     message.device = $root.parley.v1.Address.fromObject(object.device, _depth + 1);
                 }
+                if (object.entries) {
+                    if (!$Array.isArray(object.entries))
+                        throw $TypeError(".parley.v1.QueueNudge.entries: array expected");
+                    message.entries = $Array(object.entries.length);
+                    for (let i = 0; i < object.entries.length; ++i) {
+                        if (!$util.isObject(object.entries[i]))
+                            throw $TypeError(".parley.v1.QueueNudge.entries: object expected");
+                        message.entries[i] = $root.parley.v1.QueuedEntry.fromObject(object.entries[i], _depth + 1);
+                    }
+                }
                 return message;
             };
 
@@ -419,10 +442,17 @@ export const parley = $root.parley = (() => {
                 if (_depth > $util.recursionLimit)
                     throw $Error("max depth exceeded");
                 let object = {};
+                if (options.arrays || options.defaults)
+                    object.entries = [];
                 if (options.defaults)
                     object.device = null;
                 if (message.device != null && $Object.hasOwnProperty.call(message, "device"))
                     object.device = $root.parley.v1.Address.toObject(message.device, options, _depth + 1);
+                if (message.entries && message.entries.length) {
+                    object.entries = $Array(message.entries.length);
+                    for (let j = 0; j < message.entries.length; ++j)
+                        object.entries[j] = $root.parley.v1.QueuedEntry.toObject(message.entries[j], options, _depth + 1);
+                }
                 return object;
             };
 
@@ -437,6 +467,254 @@ export const parley = $root.parley = (() => {
             };
 
             return QueueNudge;
+        })();
+
+        v1.QueuedEntry = (function() {
+
+            const QueuedEntry = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            QueuedEntry.prototype.id = "";
+            QueuedEntry.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            QueuedEntry.prototype.data = $util.newBuffer([]);
+            QueuedEntry.prototype.storedAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+            QueuedEntry.prototype.shared = null;
+
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            $Object.defineProperty(QueuedEntry.prototype, "_shared", {
+                get: $util.oneOfGetter($oneOfFields = ["shared"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            QueuedEntry.create = function(properties) {
+                return new QueuedEntry(properties);
+            };
+
+            QueuedEntry.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id") && message.id !== "")
+                    writer.uint32(10).string(message.id);
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && (typeof message.seq === "object" ? message.seq.low || message.seq.high : message.seq !== 0))
+                    writer.uint32(16).uint64(message.seq);
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data") && message.data.length)
+                    writer.uint32(26).bytes(message.data);
+                if (message.storedAt != null && $Object.hasOwnProperty.call(message, "storedAt") && (typeof message.storedAt === "object" ? message.storedAt.low || message.storedAt.high : message.storedAt !== 0))
+                    writer.uint32(32).uint64(message.storedAt);
+                if (message.shared != null && $Object.hasOwnProperty.call(message, "shared"))
+                    writer.uint32(42).bytes(message.shared);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            QueuedEntry.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.parley.v1.QueuedEntry();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.id = value;
+                            else
+                                delete message.id;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.seq = value;
+                            else
+                                delete message.seq;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.bytes()).length)
+                                message.data = value;
+                            else
+                                delete message.data;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.storedAt = value;
+                            else
+                                delete message.storedAt;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.shared = reader.bytes();
+                            message._shared = "shared";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            QueuedEntry.fromObject = function (object, _depth) {
+                if (object instanceof $root.parley.v1.QueuedEntry)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".parley.v1.QueuedEntry: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.parley.v1.QueuedEntry();
+                if (object.id != null)
+                    if (typeof object.id !== "string" || object.id.length)
+                        message.id = $String(object.id);
+                if (object.seq != null)
+                    if (typeof object.seq === "object" ? object.seq.low || object.seq.high : $Number(object.seq) !== 0)
+                        if ($util.Long)
+                            message.seq = $util.Long.fromValue(object.seq, true);
+                        else if (typeof object.seq === "string")
+                            message.seq = $parseInt(object.seq, 10);
+                        else if (typeof object.seq === "number")
+                            message.seq = object.seq;
+                        else if (typeof object.seq === "object")
+                            message.seq = new $util.LongBits(object.seq.low >>> 0, object.seq.high >>> 0).toNumber(true);
+                if (object.data != null)
+                    if (object.data.length)
+                        if (typeof object.data === "string")
+                            $util.base64.decode(object.data, message.data = $util.newBuffer($util.base64.length(object.data)), 0);
+                        else if (object.data.length >= 0)
+                            message.data = object.data;
+                if (object.storedAt != null)
+                    if (typeof object.storedAt === "object" ? object.storedAt.low || object.storedAt.high : $Number(object.storedAt) !== 0)
+                        if ($util.Long)
+                            message.storedAt = $util.Long.fromValue(object.storedAt, true);
+                        else if (typeof object.storedAt === "string")
+                            message.storedAt = $parseInt(object.storedAt, 10);
+                        else if (typeof object.storedAt === "number")
+                            message.storedAt = object.storedAt;
+                        else if (typeof object.storedAt === "object")
+                            message.storedAt = new $util.LongBits(object.storedAt.low >>> 0, object.storedAt.high >>> 0).toNumber(true);
+                if (object.shared != null)
+                    if (typeof object.shared === "string")
+                        $util.base64.decode(object.shared, message.shared = $util.newBuffer($util.base64.length(object.shared)), 0);
+                    else if (object.shared.length >= 0)
+                        message.shared = object.shared;
+                return message;
+            };
+
+            QueuedEntry.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.id = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.seq = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.seq = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if (options.bytes === $String)
+                        object.data = "";
+                    else {
+                        object.data = [];
+                        if (options.bytes !== $Array)
+                            object.data = $util.newBuffer(object.data);
+                    }
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.storedAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.storedAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.id != null && $Object.hasOwnProperty.call(message, "id"))
+                    object.id = message.id;
+                if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.seq = typeof message.seq === "number" ? $BigInt(message.seq) : $util.Long.fromBits(message.seq.low >>> 0, message.seq.high >>> 0, true).toBigInt();
+                    else if (typeof message.seq === "number")
+                        object.seq = options.longs === $String ? $String(message.seq) : message.seq;
+                    else
+                        object.seq = options.longs === $String ? $util.Long.prototype.toString.call(message.seq) : options.longs === $Number ? new $util.LongBits(message.seq.low >>> 0, message.seq.high >>> 0).toNumber(true) : message.seq;
+                if (message.data != null && $Object.hasOwnProperty.call(message, "data"))
+                    object.data = options.bytes === $String ? $util.base64.encode(message.data, 0, message.data.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.data) : message.data;
+                if (message.storedAt != null && $Object.hasOwnProperty.call(message, "storedAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.storedAt = typeof message.storedAt === "number" ? $BigInt(message.storedAt) : $util.Long.fromBits(message.storedAt.low >>> 0, message.storedAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.storedAt === "number")
+                        object.storedAt = options.longs === $String ? $String(message.storedAt) : message.storedAt;
+                    else
+                        object.storedAt = options.longs === $String ? $util.Long.prototype.toString.call(message.storedAt) : options.longs === $Number ? new $util.LongBits(message.storedAt.low >>> 0, message.storedAt.high >>> 0).toNumber(true) : message.storedAt;
+                if (message.shared != null && $Object.hasOwnProperty.call(message, "shared"))
+                    object.shared = options.bytes === $String ? $util.base64.encode(message.shared, 0, message.shared.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.shared) : message.shared;
+                return object;
+            };
+
+            QueuedEntry.prototype.toJSON = function() {
+                return QueuedEntry.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            QueuedEntry.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/parley.v1.QueuedEntry";
+            };
+
+            return QueuedEntry;
         })();
 
         v1.DeviceKick = (function() {

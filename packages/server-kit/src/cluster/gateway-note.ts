@@ -3,6 +3,7 @@
 // later version can run beside this one.
 import { oneof, ParleyError, type parley, pb } from '@parley/core';
 import type { Logger } from '../contracts/logger.js';
+import type { QueueEntry } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 
 /** Revision of cluster.proto this gateway speaks. */
@@ -12,8 +13,10 @@ export const GATEWAY_NOTE_VERSION = 1;
 const MAX_NOTE_BYTES = 4 << 20;
 
 /** A note as this gateway reads it: the sender and one known case, checked. */
-export type GatewayNote = { from: string } & (
-  | { kind: 'nudge'; device: DeviceAddress }
+export type GatewayNote = {
+  from: string;
+} /** `entries`: what the sender just committed for the device, in seq order (empty: read the queue). */ & (
+  | { kind: 'nudge'; device: DeviceAddress; entries?: QueueEntry[] }
   | { kind: 'kick'; device: DeviceAddress; connectionId: string }
   | { kind: 'presenceOnline'; userId: string }
   | { kind: 'presenceOffline'; userId: string; lastSeen?: number }
@@ -32,7 +35,19 @@ export function encodeGatewayNote(from: string, note: GatewayNoteBody): Uint8Arr
   const base = { version: GATEWAY_NOTE_VERSION, gatewayId: from };
   switch (note.kind) {
     case 'nudge':
-      return pb.GatewayNote.encode({ ...base, nudge: { device: address(note.device) } }).finish();
+      return pb.GatewayNote.encode({
+        ...base,
+        nudge: {
+          device: address(note.device),
+          entries: (note.entries ?? []).map((e) => ({
+            id: e.id,
+            seq: e.seq,
+            data: e.data,
+            storedAt: e.storedAt,
+            ...(e.shared ? { shared: e.shared } : {}),
+          })),
+        },
+      }).finish();
     case 'kick':
       return pb.GatewayNote.encode({
         ...base,
@@ -67,6 +82,28 @@ function device(a: parley.v1.Address.$Properties | null | undefined): DeviceAddr
   return { userId, deviceId };
 }
 
+/**
+ * The entries of a nudge, checked: ids, consecutive positive seqs, data. Undefined when there are
+ * none or any is malformed: the note is then a plain nudge (the receiver reads the queue), never lost.
+ */
+function queuedEntries(list: parley.v1.QueuedEntry.$Properties[] | null | undefined): QueueEntry[] | undefined {
+  if (!list || list.length === 0) return undefined;
+  const out: QueueEntry[] = [];
+  for (const e of list) {
+    const seq = e.seq ?? 0;
+    const previous = out[out.length - 1];
+    const bad = !e.id || !Number.isSafeInteger(seq) || seq <= 0 || !e.data?.byteLength;
+    if (bad || (previous && seq <= previous.seq)) return undefined;
+    const entry: QueueEntry = { id: e.id as string, seq, data: view(e.data as Uint8Array), storedAt: e.storedAt ?? 0 };
+    if (e.shared) entry.shared = view(e.shared);
+    out.push(entry);
+  }
+  return out;
+}
+
+/** A plain Uint8Array over the same bytes (the decoder hands out Buffers in Node). */
+const view = (b: Uint8Array): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+
 function nonEmpty(value: string | null | undefined, what: string): string {
   if (!value) throw bad(`${what} is missing`);
   return value;
@@ -90,8 +127,10 @@ export function decodeGatewayNote(data: Uint8Array): GatewayNote | undefined {
   switch (note.case) {
     case undefined:
       return undefined;
-    case 'nudge':
-      return { from, kind: 'nudge', device: device(note.value.device) };
+    case 'nudge': {
+      const entries = queuedEntries(note.value.entries);
+      return { from, kind: 'nudge', device: device(note.value.device), ...(entries ? { entries } : {}) };
+    }
     case 'kick':
       return {
         from,

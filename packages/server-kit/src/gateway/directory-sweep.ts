@@ -1,3 +1,4 @@
+import { recentEntriesOf } from '../cluster/recent-entries.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
@@ -8,7 +9,7 @@ import { directoryTtl } from './live-devices.js';
 /** What {@link DirectorySweep} needs. */
 export interface DirectorySweepPorts {
   gatewayId: string;
-  stores: Pick<ServerStores, 'directory'>;
+  stores: Pick<ServerStores, 'directory' | 'queue'>;
   limits: ServerLimits;
   clock: Clock;
   logger: Logger;
@@ -55,6 +56,8 @@ export class DirectorySweep {
         void this.o.stores.directory
           .claim(c.address, location, ttl)
           .catch((error: unknown) => this.o.logger.warn('directory claim renewal failed', { error: String(error) }));
+        // A full read, not one from remembered entries: this nudge stands in for any that were lost.
+        recentEntriesOf(this.o.stores.queue)?.forget(c.address);
         this.o.nudgeLocal(c.address);
       }
     }

@@ -1,11 +1,15 @@
 import { encodeGatewayNote, gatewayNoteListener } from '../cluster/gateway-note.js';
 import type { Bus } from '../contracts/bus.js';
 import type { Logger } from '../contracts/logger.js';
+import type { QueueEntry } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 
-/** A note about one device between gateways: a nudge (its queue has news) or a kick (it connected elsewhere). */
+/**
+ * A note about one device between gateways: a nudge (its queue has news, with the entries the
+ * sender just committed when it knows them) or a kick (it connected elsewhere).
+ */
 export type DeviceNote =
-  | { kind: 'nudge'; device: DeviceAddress }
+  | { kind: 'nudge'; device: DeviceAddress; entries?: QueueEntry[] }
   | { kind: 'kick'; device: DeviceAddress; connectionId: string };
 
 const channelOf = (gatewayId: string) => `parley.gateway.${gatewayId}`;

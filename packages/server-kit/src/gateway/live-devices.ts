@@ -1,6 +1,8 @@
 import type { ServerFrameInit } from '@parley/core';
+import { recentEntriesOf } from '../cluster/recent-entries.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import type { QueueEntry } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js';
 import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
@@ -37,6 +39,8 @@ export interface LiveDevicesPorts {
  */
 export class LiveDevices implements Deliveries {
   private readonly live = new Map<string, LiveDevice>();
+  /** Devices held elsewhere nudged during this tick, with the entries to tell their gateway. */
+  private readonly remoteNudges = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
 
   constructor(private readonly o: LiveDevicesPorts) {}
 
@@ -136,21 +140,46 @@ export class LiveDevices implements Deliveries {
     if (remote.length > 0) this.nudge(remote);
   }
 
-  /** Tells whoever holds these devices that their queues have news. */
+  /**
+   * Tells whoever holds these devices that their queues have news. Devices held elsewhere are
+   * looked up together at the end of the tick (a group commit releases many senders at once: one
+   * directory round trip for all of them). A note to another gateway carries the entries this
+   * gateway just committed for the device when the queue remembers them (see RecentEntriesPort),
+   * so that gateway need not read them back.
+   */
   nudge(devices: DeviceAddress[]): void {
-    const remote: DeviceAddress[] = [];
+    const recent = recentEntriesOf(this.o.stores.queue);
     for (const device of devices) {
-      const local = this.live.get(deviceKey(device));
-      if (local) local.pump.nudge();
-      else remote.push(device);
+      const key = deviceKey(device);
+      const local = this.live.get(key);
+      if (local) {
+        local.pump.nudge();
+        continue;
+      }
+      // Taken now: each entry is handed on by the first nudge after its commit.
+      const taken = recent?.takeRecent(device) ?? [];
+      const waiting = this.remoteNudges.get(key);
+      if (waiting) {
+        waiting.entries.push(...taken);
+        continue;
+      }
+      if (this.remoteNudges.size === 0) process.nextTick(() => this.sendRemoteNudges());
+      this.remoteNudges.set(key, { device, entries: taken });
     }
-    if (remote.length === 0) return;
+  }
+
+  /** Looks up the devices nudged during this tick and sends each gateway holding one its note. */
+  private sendRemoteNudges(): void {
+    const targets = [...this.remoteNudges.values()];
+    this.remoteNudges.clear();
+    if (targets.length === 0) return;
     void this.o.stores.directory
-      .lookup(remote)
+      .lookup(targets.map((t) => t.device))
       .then((locations) => {
         locations.forEach((location, i) => {
-          const device = remote[i];
-          if (!device) return;
+          const target = targets[i];
+          if (!target) return;
+          const { device } = target;
           if (!location) {
             // No live connection anywhere: wake the device (coalesced; content-free). Every gateway is
             // also told, in case the directory lost the entry of a device that is connected after all.
@@ -161,7 +190,9 @@ export class LiveDevices implements Deliveries {
             return;
           }
           if (location.gatewayId === this.o.gatewayId) return;
-          this.o.notes.send(location.gatewayId, { kind: 'nudge', device });
+          // Batches may have reported their commits out of seq order.
+          const entries = withinNoteBudget(target.entries.sort((a, b) => a.seq - b.seq));
+          this.o.notes.send(location.gatewayId, { kind: 'nudge', device, ...(entries ? { entries } : {}) });
         });
       })
       .catch((error: unknown) => this.o.logger.warn('directory lookup failed', { error: String(error) }));
@@ -179,11 +210,27 @@ export class LiveDevices implements Deliveries {
   onNote(note: DeviceNote): void {
     const local = this.live.get(deviceKey(note.device));
     if (!local) return;
-    if (note.kind === 'nudge') local.pump.nudge();
-    else if (local.connection.id === note.connectionId) {
+    if (note.kind === 'nudge') {
+      // Entries told are remembered for the pump's next read; a note without them means news this
+      // gateway does not know, so that read must go to the queue.
+      const recent = recentEntriesOf(this.o.stores.queue);
+      if (note.entries && note.entries.length > 0) recent?.remember(note.device, note.entries);
+      else recent?.forget(note.device);
+      local.pump.nudge();
+    } else if (local.connection.id === note.connectionId) {
       local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
     }
   }
+}
+
+/** Most entry bytes one nudge note carries; beyond it the note goes without them (the receiver reads). */
+const MAX_NOTE_ENTRY_BYTES = 64 << 10;
+
+function withinNoteBudget(entries: QueueEntry[]): QueueEntry[] | undefined {
+  if (entries.length === 0) return undefined;
+  let bytes = 0;
+  for (const e of entries) bytes += e.data.byteLength + (e.shared?.byteLength ?? 0) + e.id.length + 16;
+  return bytes <= MAX_NOTE_ENTRY_BYTES ? entries : undefined;
 }
 
 /** How long a directory claim lasts; live connections renew it well before (see directory-sweep.ts). */

@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
+import { RecentEntries, type RecentEntriesPort } from '../cluster/recent-entries.js';
 import {
   DEFAULT_QUEUE_TTL_MS,
   type EnqueueOptions,
@@ -9,10 +10,11 @@ import {
   type QueueItem,
 } from '../contracts/offline-queue.js';
 import { checkSharedKeys } from '../contracts/shared-payloads.js';
-import { type Clock, systemClock } from '../contracts/types.js';
+import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import type { PostgresTimeoutOptions } from './pg-timeouts.js';
+import { ackStatement, postgresAcks } from './postgres-acks.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
 
 /** Options of {@link postgresQueue}. */
@@ -22,6 +24,11 @@ export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTim
   clock?: Clock;
   /** Entry lifetime; default 30 days. Fixed per entry when it is stored. */
   ttlMs?: number;
+  /**
+   * How long entries just committed (here, or told by another gateway's nudge note) are kept to
+   * answer the device's next read without a round trip (see RecentEntries); default 2 s, 0 off.
+   */
+  recentEntriesMs?: number;
 }
 
 /** A call waiting for its batch. */
@@ -70,8 +77,9 @@ const releasePayloads = (s: string) => `
  * Enqueues are group-committed: calls made while earlier ones are being stored share the next
  * transaction (five round trips and one WAL flush for the batch, everything written by one
  * multi-row INSERT of unnested arrays), and each call stays atomic on its own (one that would
- * overfill a device fails alone with QUEUE_FULL). Acks, clears and purges are one statement each
- * and release shared payloads in that same statement. Connection failures reject with
+ * overfill a device fails alone with QUEUE_FULL). Acks are group-committed too (one statement
+ * for the acks of every device made while the previous one ran, see postgres-acks.ts); acks,
+ * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
  */
 export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
@@ -87,17 +95,6 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       FROM ${s}.queue q LEFT JOIN ${s}.queue_payloads p ON p.key = q.shared_key
       WHERE q.user_id = $1::text AND q.device_id = $2::bigint AND q.seq > $3::bigint AND q.expires_at > $4::bigint
       ORDER BY q.seq LIMIT $5::bigint`),
-    ack: statement(`
-      WITH d AS (
-        DELETE FROM ${s}.queue WHERE user_id = $1::text AND device_id = $2::bigint AND id = ANY($3::text[])
-        RETURNING id, seq, stored_at, shared_key),
-      m AS (
-        INSERT INTO ${s}.queue_acked (user_id, device_id, id, seq, stored_at, acked_at)
-        SELECT $1::text, $2::bigint, id, seq, stored_at, $4::bigint FROM d
-        ON CONFLICT (user_id, device_id, id)
-        DO UPDATE SET seq = excluded.seq, stored_at = excluded.stored_at, acked_at = excluded.acked_at),
-      ${releasePayloads(s)}
-      SELECT count(*)::int AS n FROM d`),
     count: statement(`
       SELECT count(*)::int AS n FROM ${s}.queue
       WHERE user_id = $1::text AND device_id = $2::bigint AND expires_at > $3::bigint`),
@@ -120,6 +117,10 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   };
 
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
+  const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
+  const recentMs = options.recentEntriesMs ?? 2_000;
+  // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
+  const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
   let running = 0;
 
@@ -159,6 +160,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       for (const w of batch) w.reject(error);
       return;
     }
+    // Remembered before any caller hears of the commit (see RecentEntriesPort).
+    if (recent) remember(recent, calls, outcomes);
     outcomes.forEach((outcome, i) => {
       const w = batch[i] as Waiting;
       if (outcome.ok) w.resolve(outcome.results);
@@ -166,7 +169,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     });
   };
 
-  return {
+  // The gateway finds the RecentEntriesPort with recentEntriesOf; it is not part of the public type.
+  const queue: OfflineQueue & RecentEntriesPort = {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
 
@@ -198,6 +202,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
       if (!(limit > 0)) return [];
       const page = Math.min(Math.floor(limit), 100_000);
+      const known = recent?.read(device, afterSeq, page);
+      if (known) return known;
       const { rows } = await db.run<{
         id: string;
         seq: string;
@@ -217,10 +223,9 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       });
     },
 
-    async ack(device, ids): Promise<number> {
-      if (ids.length === 0) return 0;
-      const { rows } = await db.run<{ n: number }>(sql.ack, [device.userId, device.deviceId, [...ids], clock()]);
-      return rows[0]?.n ?? 0;
+    ack: (device, ids) => {
+      recent?.acked(device, ids);
+      return ack(device, ids);
     },
 
     async count(device): Promise<number> {
@@ -243,7 +248,40 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     },
 
     async clear(device): Promise<void> {
+      recent?.forget(device);
       await db.run(sql.clear, [device.userId, device.deviceId]);
     },
+
+    takeRecent: (device) => recent?.take(device) ?? [],
+    remember: (device, entries) => recent?.add(device, entries),
+    forget: (device) => recent?.forget(device),
   };
+  return queue;
+}
+
+/** Adds the entries a batch stored (not its duplicates) to `recent`, per device in seq order. */
+function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOutcome[]): void {
+  const byDevice = new Map<string, { device: QueueItem['device']; entries: QueueEntry[] }>();
+  outcomes.forEach((outcome, c) => {
+    if (!outcome.ok) return;
+    const call = calls[c] as EnqueueCall;
+    outcome.results.forEach((r, i) => {
+      const item = call.items[i];
+      if (r.duplicate || !item) return;
+      const key = deviceKey(r.device);
+      let slot = byDevice.get(key);
+      if (!slot) {
+        slot = { device: r.device, entries: [] };
+        byDevice.set(key, slot);
+      }
+      const entry: QueueEntry = { id: r.id, seq: r.seq, data: item.data, storedAt: r.storedAt };
+      const shared = item.shared === undefined ? undefined : call.shared.get(item.shared);
+      if (shared) entry.shared = shared;
+      slot.entries.push(entry);
+    });
+  });
+  for (const { device, entries } of byDevice.values()) {
+    entries.sort((a, b) => a.seq - b.seq);
+    recent.add(device, entries);
+  }
 }

@@ -1,4 +1,5 @@
 import type { Pool } from 'pg';
+import { cachedDeviceLists } from '../cluster/device-list-cache.js';
 import type { Logger } from '../contracts/logger.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock } from '../contracts/types.js';
@@ -32,12 +33,19 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions, PostgresTi
   queueTtlMs?: number;
   /** Where the errors of the connections the stores open go (the bus subscriber); default silent. */
   logger?: Logger;
+  /**
+   * How long a gateway serves a user's device list from memory (changes are announced over the
+   * bus, so this bounds only the staleness after a lost announcement); default 5 s, 0 reads the
+   * database every time.
+   */
+  deviceListCacheMs?: number;
 }
 
 /**
- * A cluster of stateless gateways: offline queue, device registry, key directory, groups, group
- * receipts, presence and media (blobs in chunks, tickets) in PostgreSQL (what must not be lost); session directory, bus and rate limiter in Redis (what
- * is fast and may be lost: losing it delays deliveries, never loses them). Every gateway of the
+ * A cluster of stateless gateways: offline queue, device registry (its lists cached per gateway,
+ * see `cachedDeviceLists`), key directory, groups, group receipts, presence and media (blobs in
+ * chunks, tickets) in PostgreSQL (what must not be lost); session directory, bus and rate limiter
+ * in Redis (what is fast and may be lost: losing it delays deliveries, never loses them). Every gateway of the
  * cluster uses the same schema and Redis prefix.
  *
  * The tables are created or migrated before the first query (call `migrate(pool)` at startup to
@@ -59,8 +67,19 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
     ...prefix,
   });
   let closed = false;
+  const registry = postgresDeviceRegistry({ pool, ...schema, ...withClock });
+  const cacheMs = options.deviceListCacheMs ?? 5_000;
+  const devices =
+    cacheMs > 0
+      ? cachedDeviceLists(registry, {
+          bus,
+          ttlMs: cacheMs,
+          ...withClock,
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : undefined;
   return {
-    devices: postgresDeviceRegistry({ pool, ...schema, ...withClock }),
+    devices: devices ?? registry,
     queue: postgresQueue({
       pool,
       ...schema,
@@ -80,6 +99,7 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
     async close() {
       if (closed) return;
       closed = true;
+      await devices?.close();
       await bus.close();
     },
   };

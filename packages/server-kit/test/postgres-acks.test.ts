@@ -1,0 +1,73 @@
+import { usePostgres } from '@parley/test-utils/postgres-fixture';
+import { servicesAvailable } from '@parley/test-utils/services';
+import type pg from 'pg';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DeviceAddress } from '../src/contracts/types.js';
+import { migrate, postgresQueue } from '../src/postgres/index.js';
+
+const available = await servicesAvailable('postgres');
+
+/** Counts the ack statements the pool's connections run. */
+function countAcks(pool: pg.Pool): { statements: number } {
+  const counter = { statements: 0 };
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+      const first = args[0] as { text?: string } | string | undefined;
+      const text = typeof first === 'string' ? first : (first?.text ?? '');
+      if (text.includes('USING unnest') && text.includes('queue_acked')) counter.statements++;
+      return query(...args);
+    };
+  });
+  return counter;
+}
+
+describe.skipIf(!available)('postgresQueue acks', () => {
+  const db = usePostgres();
+  beforeAll(() => migrate(db.pool, { schema: db.schema }));
+  afterEach(() => db.reset());
+
+  const devices: DeviceAddress[] = Array.from({ length: 40 }, (_, i) => ({ userId: `u${i}`, deviceId: 1 }));
+
+  it('acks of many devices made at once share statements, each call counting its own ids', async () => {
+    const pool = db.newPool();
+    const counter = countAcks(pool);
+    const q = postgresQueue({ pool, schema: db.schema });
+    await q.enqueue(
+      devices.flatMap((device) => ['a', 'b', 'c'].map((id) => ({ device, id, data: new Uint8Array([1]) }))),
+    );
+    const removed = await Promise.all(devices.map((device) => q.ack(device, ['a', 'b', 'nope', 'a'])));
+    expect(removed).toEqual(devices.map(() => 2));
+    // The first ack runs alone; the 39 made meanwhile share the next statement.
+    expect(counter.statements).toBeLessThanOrEqual(3);
+    for (const device of devices) expect((await q.read(device, { limit: 10 })).map((e) => e.id)).toEqual(['c']);
+  });
+
+  it('counts an id that two calls of one batch name for the first call only', async () => {
+    const q = postgresQueue({ pool: db.pool, schema: db.schema });
+    const [bob] = devices as [DeviceAddress];
+    await q.enqueue(['a', 'b'].map((id) => ({ device: bob, id, data: new Uint8Array([1]) })));
+    const [first, second, third] = await Promise.all([q.ack(bob, ['a']), q.ack(bob, ['a', 'b']), q.ack(bob, ['b'])]);
+    expect(first + second + third).toBe(2);
+    expect(first).toBe(1);
+    expect(await q.count(bob)).toBe(0);
+    // Acked ids are marked: the same ids enqueued again are duplicates.
+    const again = await q.enqueue([{ device: bob, id: 'a', data: new Uint8Array([1]) }]);
+    expect(again[0]?.duplicate).toBe(true);
+  });
+
+  it('retries a failed batch call by call, so a bad call fails alone', async () => {
+    const q = postgresQueue({ pool: db.pool, schema: db.schema });
+    const [bob, carol] = devices as [DeviceAddress, DeviceAddress];
+    await q.enqueue([bob, carol].map((device) => ({ device, id: 'a', data: new Uint8Array([1]) })));
+    // PostgreSQL refuses a NUL byte in text: this call's statement fails whatever it is batched with.
+    const results = await Promise.allSettled([
+      q.ack(bob, ['a']),
+      q.ack(carol, ['bad\u0000id']),
+      q.ack(carol, ['a']),
+      q.ack(bob, ['x']),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : 'x'))).toEqual([1, 'x', 1, 0]);
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { RecentEntries, recentEntriesOf } from '../src/cluster/recent-entries.js';
+import type { QueueEntry } from '../src/contracts/offline-queue.js';
+import { memoryQueue } from '../src/memory/memory-queue.js';
+
+const bob = { userId: 'bob', deviceId: 1 };
+const carol = { userId: 'carol', deviceId: 1 };
+
+function setup(options: { maxEntries?: number; maxBytes?: number; maxPerDevice?: number } = {}) {
+  let now = 10_000;
+  const recent = new RecentEntries({ clock: () => now, maxAgeMs: 2_000, ...options });
+  const entry = (seq: number, bytes = 1): QueueEntry => ({
+    id: `e${seq}`,
+    seq,
+    data: new Uint8Array(bytes),
+    storedAt: now,
+  });
+  const seqs = (list: QueueEntry[] | undefined) => list?.map((e) => e.seq);
+  return { recent, entry, seqs, advance: (ms: number) => (now += ms) };
+}
+
+describe('RecentEntries', () => {
+  it('answers a read from the entry after afterSeq on, and only once', () => {
+    const { recent, entry, seqs } = setup();
+    recent.add(bob, [entry(4), entry(5), entry(6), entry(7)]);
+    expect(seqs(recent.read(bob, 4, 2))).toEqual([5, 6]);
+    expect(seqs(recent.read(bob, 4, 10))).toBeUndefined(); // 5 was read: the store answers a rewind
+    expect(seqs(recent.read(bob, 6, 10))).toEqual([7]);
+    expect(recent.read(bob, 7, 10)).toBeUndefined(); // nothing known after 7 is no proof there is nothing
+  });
+
+  it('leaves a connection’s first read (after seq 0) to the store', () => {
+    const { recent, entry } = setup();
+    recent.add(bob, [entry(1), entry(2)]);
+    expect(recent.read(bob, 0, 10)).toBeUndefined();
+  });
+
+  it('never answers across a gap: an entry that does not follow the run starts a new one', () => {
+    const { recent, entry, seqs } = setup();
+    recent.add(bob, [entry(4), entry(5)]);
+    recent.add(bob, [entry(7)]); // 6 is not known here
+    expect(recent.read(bob, 3, 10)).toBeUndefined();
+    expect(recent.read(bob, 5, 10)).toBeUndefined();
+    expect(seqs(recent.read(bob, 6, 10))).toEqual([7]);
+  });
+
+  it('leaves out an entry reported after a later one', () => {
+    const { recent, entry, seqs } = setup();
+    recent.add(bob, [entry(8)]);
+    recent.add(bob, [entry(7)]);
+    expect(recent.read(bob, 6, 10)).toBeUndefined();
+    expect(seqs(recent.read(bob, 7, 10))).toEqual([8]);
+  });
+
+  it('forgets a run past maxAgeMs, counted from when it was touched and from when its first entry was stored', () => {
+    const { recent, entry, advance } = setup();
+    recent.add(bob, [entry(1), entry(2)]);
+    advance(2_001);
+    expect(recent.read(bob, 1, 10)).toBeUndefined();
+    const old = entry(5);
+    advance(1_500);
+    recent.add(carol, [old, entry(6)]); // just touched, but 5 was stored 1.5 s ago
+    advance(600);
+    expect(recent.read(carol, 4, 10)).toBeUndefined();
+  });
+
+  it('forgets a run when one of its ids is acknowledged, and on forget', () => {
+    const { recent, entry, seqs } = setup();
+    recent.add(bob, [entry(1), entry(2), entry(3)]);
+    recent.acked(bob, ['nope']);
+    expect(seqs(recent.read(bob, 1, 1))).toEqual([2]);
+    recent.acked(bob, ['e3']);
+    expect(recent.read(bob, 2, 10)).toBeUndefined();
+    recent.add(carol, [entry(1), entry(2)]);
+    recent.forget(carol);
+    expect(recent.read(carol, 1, 10)).toBeUndefined();
+  });
+
+  it('hands the entries of a device on once (take)', () => {
+    const { recent, entry, seqs } = setup();
+    recent.add(bob, [entry(1), entry(2)]);
+    expect(seqs(recent.take(bob))).toEqual([1, 2]);
+    expect(recent.take(bob)).toEqual([]);
+    expect(recent.read(bob, 1, 10)).toBeUndefined();
+  });
+
+  it('keeps within its bounds, forgetting the least recently touched devices first', () => {
+    const { recent, entry, seqs } = setup({ maxEntries: 3, maxPerDevice: 2 });
+    recent.add(bob, [entry(2), entry(3), entry(4)]); // only the last two per device
+    expect(recent.read(bob, 1, 10)).toBeUndefined();
+    recent.add(carol, [entry(1), entry(2)]); // four entries: bob's go
+    expect(recent.read(bob, 2, 10)).toBeUndefined();
+    expect(seqs(recent.read(carol, 1, 10))).toEqual([2]);
+    const small = setup({ maxBytes: 1_000 });
+    small.recent.add(bob, [small.entry(1, 400), small.entry(2, 400)]);
+    expect(small.seqs(small.recent.read(bob, 1, 1))).toEqual([2]);
+    small.recent.add(bob, [small.entry(3, 400), small.entry(4, 400)]);
+    small.recent.add(carol, [small.entry(1, 400), small.entry(2, 400)]); // past 1,000 bytes: bob's go
+    expect(small.recent.read(bob, 2, 10)).toBeUndefined();
+    expect(small.seqs(small.recent.read(carol, 1, 10))).toEqual([2]);
+  });
+
+  it('is offered only by queues that have it', () => {
+    expect(recentEntriesOf(memoryQueue())).toBeUndefined();
+  });
+});
