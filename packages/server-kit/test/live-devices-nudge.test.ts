@@ -5,6 +5,8 @@ import { silentLogger } from '../src/contracts/logger.js';
 import type { OfflineQueue, QueueEntry } from '../src/contracts/offline-queue.js';
 import type { DeviceLocation, SessionDirectory } from '../src/contracts/session-directory.js';
 import type { DeviceAddress } from '../src/contracts/types.js';
+import type { Connection } from '../src/gateway/connection.js';
+import { DirectorySweep } from '../src/gateway/directory-sweep.js';
 import type { DeviceNote } from '../src/gateway/gateway-notes.js';
 import { LiveDevices } from '../src/gateway/live-devices.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
@@ -91,5 +93,84 @@ describe('LiveDevices.nudge across gateways', () => {
     expect(lookups).toHaveLength(2);
     // No entries known: a plain nudge, so g2 reads the queue.
     expect(sent.every((s) => s.note.kind === 'nudge' && s.note.entries === undefined)).toBe(true);
+  });
+});
+
+/** A connection as LiveDevices and DirectorySweep see it (no socket). */
+const fakeConnection = (id: string, now: number) =>
+  ({
+    id,
+    isOpen: true,
+    state: 'hello',
+    address: undefined,
+    lastClaimAt: 0,
+    lastReceivedAt: now,
+    openedAt: now,
+    close: () => {},
+    send: () => true,
+    sendBytes: () => true,
+  }) as unknown as Connection;
+
+/** A queue whose remembered-entries calls are recorded. */
+function recordingQueue() {
+  const calls: string[] = [];
+  const queue: OfflineQueue = {
+    ...memoryQueue(),
+    commitOrdered: false,
+    ...{
+      takeRecent: () => [],
+      remember: (d: DeviceAddress, entries: QueueEntry[]) => calls.push(`remember ${d.userId} ${entries.length}`),
+      forget: (d: DeviceAddress) => calls.push(`forget ${d.userId}`),
+    },
+  };
+  return { queue, calls };
+}
+
+describe('remembered entries on the receiving side', () => {
+  it('remembers the entries of a note for a device held here, and forgets on a note without them', async () => {
+    const { queue, calls } = recordingQueue();
+    const directory = { claim: async () => undefined, release: async () => {}, lookup: async () => [] };
+    const live = new LiveDevices({
+      gatewayId: 'g2',
+      stores: { directory: directory as unknown as SessionDirectory, queue },
+      limits: DEFAULT_LIMITS,
+      clock: Date.now,
+      logger: silentLogger,
+      notes: { send: () => {} },
+      presence: { connected: () => {}, closed: () => {} },
+    });
+    await live.attach(fakeConnection('c1', Date.now()), bob);
+    live.onNote({ kind: 'nudge', device: bob, entries: [entry(4), entry(5)] });
+    live.onNote({ kind: 'nudge', device: bob });
+    live.onNote({ kind: 'nudge', device: carol, entries: [entry(1)] }); // not held here: nothing to remember
+    expect(calls).toEqual(['remember bob 2', 'forget bob']);
+  });
+
+  it('makes the directory sweep’s nudge read the queue (it stands in for lost notes)', () => {
+    vi.useFakeTimers();
+    try {
+      const { queue, calls } = recordingQueue();
+      let now = 100_000;
+      const connection = fakeConnection('c1', now);
+      Object.assign(connection, { state: 'ready', address: bob, lastClaimAt: now });
+      const directory = { claim: async () => undefined } as unknown as SessionDirectory;
+      const sweep = new DirectorySweep({
+        gatewayId: 'g2',
+        stores: { directory, queue },
+        limits: { ...DEFAULT_LIMITS, idleTimeoutMs: 1_000 },
+        clock: () => now,
+        logger: silentLogger,
+        connections: () => [connection],
+        nudgeLocal: (d) => calls.push(`nudge ${d.userId}`),
+      });
+      sweep.start();
+      now += 800; // past a third of the claim's lifetime (2 x idle timeout), within the idle timeout
+      Object.assign(connection, { lastReceivedAt: now });
+      vi.advanceTimersByTime(300);
+      sweep.stop();
+      expect(calls).toEqual(['forget bob', 'nudge bob']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
