@@ -2,7 +2,7 @@
 // the same SQLite batch. If that batch fails, neither happened: the entry is delivered again, so the
 // receipt is never lost.
 import { newMessageId, pb, type ServerFrame } from '@parley/core';
-import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { createGroup, publishIdentity, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,5 +46,22 @@ describe('a receipt that cannot be stored', () => {
     const before = receipts();
     await alice.waitFor(() => receipts() > before);
     await vi.waitFor(() => expect(queued()).toBe(0));
+  });
+
+  it('a group message delivered early does not hold its batch: its acks wait for that commit', async () => {
+    // A hold of a minute: a group send whose batch waited for its members' acks would not be answered.
+    await fixture.start({}, { stores: sqliteStores({ db: new Database(':memory:') }, { commitHoldMs: 60_000 }) });
+    const bob = await fixture.peer('bob');
+    await publishIdentity(bob, 8);
+    const alice = await fixture.peer('alice');
+    const identity = await publishIdentity(alice, 9);
+    expect((await createGroup(alice, 'alice', identity, 'g1', ['bob'])).body).toBe('groupState');
+    const messageId = newMessageId();
+    const send = alice.request({
+      send: { messageId, groupId: 'g1', shared: { type: PLAINTEXT, data: new Uint8Array([1]) } },
+    });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === messageId)); // early
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    expect((await send).body).toBe('sendAck');
   });
 });

@@ -42,6 +42,8 @@ export function enqueueAndDeliver(
   items: QueueItem[],
   options: EnqueueOptions,
   entryOf: (result: EnqueueResult) => StoredEntry,
+  /** Whether the batch may wait for the acks of what went out (no: their acks wait for this commit). */
+  waitForAcks = true,
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
   const staged = ctx.staged?.bind(ctx);
@@ -54,7 +56,7 @@ export function enqueueAndDeliver(
             onStaged: (results: EnqueueResult[]) => {
               const entries = fresh(results);
               rest = staged(entries);
-              return rest.length < entries.length; // some went out: worth waiting for their acks
+              return waitForAcks && rest.length < entries.length; // some went out: worth waiting for their acks
             },
           }
         : {}),
@@ -92,6 +94,9 @@ export async function enqueueMessage(
   entryOf: (result: EnqueueResult) => StoredEntry,
   shared?: SharedPayload[],
 ): Promise<EnqueueResult[]> {
+  // A group message's acks first move the group receipt cursors, a write that waits for this very
+  // commit: holding the batch for them would only delay it (see deliverAck).
+  const waitForAcks = shared === undefined;
   // Copies to the sender's own devices do not count against any share.
   const counted = items.map((item) => (item.device.userId === from ? item : { ...item, sender: from }));
   const options = {
@@ -101,7 +106,7 @@ export async function enqueueMessage(
     ...(shared ? { shared } : {}),
   };
   try {
-    return await enqueueAndDeliver(ctx, counted, options, entryOf).durable;
+    return await enqueueAndDeliver(ctx, counted, options, entryOf, waitForAcks).durable;
   } catch (error) {
     if (!isParleyError(error, 'QUEUE_FULL')) throw error;
     throw new ParleyError('QUEUE_FULL', error.message, {
