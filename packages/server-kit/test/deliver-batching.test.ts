@@ -21,17 +21,20 @@ async function caughtUpPump() {
   } as unknown as Connection;
   const queue = memoryQueue();
   let synced = false;
-  const pump = new DeliveryPump({
-    queue,
-    connection,
-    device: bob,
-    window: DEFAULT_LIMITS.deliveryWindow,
-    maxFrameBytes: DEFAULT_LIMITS.maxFrameBytes,
-    logger: silentLogger,
-    onSyncComplete: () => {
-      synced = true;
+  const pump = new DeliveryPump(
+    {
+      queue,
+      window: DEFAULT_LIMITS.deliveryWindow,
+      maxFrameBytes: DEFAULT_LIMITS.maxFrameBytes,
+      logger: silentLogger,
+      onSyncComplete: () => {
+        synced = true;
+      },
     },
-  });
+    connection,
+    bob,
+  );
+
   pump.nudge();
   await vi.waitFor(() => expect(synced).toBe(true));
   /** Stores entries (as one group commit would) and offers each to the pump. */

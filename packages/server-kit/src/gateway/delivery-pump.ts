@@ -14,16 +14,15 @@ interface PumpEntry {
   shared?: Uint8Array | undefined;
 }
 
-export interface DeliveryPumpOptions {
+/** What every pump of a gateway shares (one object per gateway, not per connection). */
+export interface DeliveryPumpSettings {
   queue: OfflineQueue;
-  connection: Connection;
-  device: DeviceAddress;
   window: number;
   /** Deliver frames are kept under this many bytes (one envelope may exceed it alone). */
   maxFrameBytes: number;
   logger: Logger;
-  /** Called once, after the backlog present at connect has been sent. */
-  onSyncComplete(delivered: number): void;
+  /** Called once per pump, after the backlog present at connect has been sent; default sends SyncComplete. */
+  onSyncComplete?(connection: Connection, delivered: number): void;
   /** Schedules the retry of a failed read; default {@link systemTimer}. */
   setTimer?: SetTimer;
 }
@@ -51,7 +50,11 @@ export class DeliveryPump {
   /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
   private rewindTo = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly o: DeliveryPumpOptions) {}
+  constructor(
+    private readonly o: DeliveryPumpSettings,
+    private readonly connection: Connection,
+    private readonly device: DeviceAddress,
+  ) {}
 
   /** Something may have been queued for the device: look again soon. */
   nudge(): void {
@@ -77,7 +80,7 @@ export class DeliveryPump {
       return;
     }
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
-    if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.o.connection.isOpen) {
+    if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.connection.isOpen) {
       const envelope = this.take(entry);
       if (this.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
@@ -106,7 +109,7 @@ export class DeliveryPump {
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
   async ack(ids: string[]): Promise<void> {
     const wasFull = this.inflightCount() >= this.o.window;
-    await this.o.queue.ack(this.o.device, ids);
+    await this.o.queue.ack(this.device, ids);
     // Only once removed: an ack that failed (and is retried) still holds its place in the window.
     for (const id of ids) this.inflight?.delete(id);
     if (this.inflight?.size === 0) this.inflight = undefined; // an idle connection holds no Set
@@ -128,21 +131,22 @@ export class DeliveryPump {
     if (this.reading) return;
     this.reading = true;
     try {
-      while (this.dirty && !this.stopped && this.o.connection.isOpen) {
+      while (this.dirty && !this.stopped && this.connection.isOpen) {
         const room = this.o.window - this.inflightCount();
         if (room <= 0) break; // acks will nudge again
         this.dirty = false;
         const afterSeq = Math.min(this.lastSentSeq, this.rewindTo);
         this.rewindTo = Number.POSITIVE_INFINITY;
-        const entries = await this.o.queue.read(this.o.device, { afterSeq, limit: room });
+        const entries = await this.o.queue.read(this.device, { afterSeq, limit: room });
         this.backoff = undefined; // the next failure starts from the first delay again
-        if (this.stopped || !this.o.connection.isOpen) break;
+        if (this.stopped || !this.connection.isOpen) break;
         this.send(entries);
         if (entries.length === room)
           this.dirty = true; // there may be more
         else if (!this.synced) {
           this.synced = true;
-          this.o.onSyncComplete(this.sentDuringSync);
+          if (this.o.onSyncComplete) this.o.onSyncComplete(this.connection, this.sentDuringSync);
+          else this.connection.send({ syncComplete: { delivered: this.sentDuringSync } });
         }
       }
     } catch (error) {
@@ -161,7 +165,7 @@ export class DeliveryPump {
     this.backoff ??= new RetryBackoff();
     this.cancelRetry = (this.o.setTimer ?? systemTimer)(() => {
       this.cancelRetry = undefined;
-      if (!this.stopped && this.o.connection.isOpen) this.nudge();
+      if (!this.stopped && this.connection.isOpen) this.nudge();
     }, this.backoff.next());
   }
 
@@ -180,7 +184,7 @@ export class DeliveryPump {
     if (!batch) return;
     this.offered = undefined;
     this.offeredBytes = 0;
-    this.o.connection.sendBytes(encodeDeliverFrame(batch));
+    this.connection.sendBytes(encodeDeliverFrame(batch));
   }
 
   private send(entries: PumpEntry[]): void {
@@ -189,7 +193,7 @@ export class DeliveryPump {
     let size = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      this.o.connection.sendBytes(encodeDeliverFrame(batch));
+      this.connection.sendBytes(encodeDeliverFrame(batch));
       batch = [];
       size = 0;
     };

@@ -8,7 +8,7 @@ import { type Clock, type DeviceAddress, deviceKey } from '../contracts/types.js
 import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
 import type { PushCoalescer } from '../push/push-coalescer.js';
 import { CloseReasons, type Connection } from './connection.js';
-import { DeliveryPump } from './delivery-pump.js';
+import { DeliveryPump, type DeliveryPumpSettings } from './delivery-pump.js';
 import type { DeviceNote, GatewayNotes } from './gateway-notes.js';
 
 interface LiveDevice {
@@ -41,8 +41,17 @@ export class LiveDevices implements Deliveries {
   private readonly live = new Map<string, LiveDevice>();
   /** Devices held elsewhere nudged during this tick, with the entries to tell their gateway. */
   private readonly remoteNudges = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
+  /** One settings object for every pump here: an idle connection should cost as little as it can. */
+  private readonly pumpSettings: DeliveryPumpSettings;
 
-  constructor(private readonly o: LiveDevicesPorts) {}
+  constructor(private readonly o: LiveDevicesPorts) {
+    this.pumpSettings = {
+      queue: o.stores.queue,
+      window: o.limits.deliveryWindow,
+      maxFrameBytes: o.limits.maxFrameBytes,
+      logger: o.logger,
+    };
+  }
 
   /** The delivery pump of a device connected here. */
   pumpOf(device: DeviceAddress): DeliveryPump | undefined {
@@ -83,15 +92,7 @@ export class LiveDevices implements Deliveries {
     this.o.push?.cancel(device); // it gets its messages live now
     connection.state = 'ready';
     connection.lastClaimAt = this.o.clock();
-    const pump = new DeliveryPump({
-      queue: this.o.stores.queue,
-      connection,
-      device,
-      window: this.o.limits.deliveryWindow,
-      maxFrameBytes: this.o.limits.maxFrameBytes,
-      logger: this.o.logger,
-      onSyncComplete: (delivered) => connection.send({ syncComplete: { delivered } }),
-    });
+    const pump = new DeliveryPump(this.pumpSettings, connection, device);
     this.live.set(key, { connection, pump });
     this.o.presence.connected(connection, device);
     return { pending, start: () => pump.nudge() };
