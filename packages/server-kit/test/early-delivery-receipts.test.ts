@@ -39,9 +39,11 @@ describe('a receipt that cannot be stored', () => {
     expect(queued()).toBe(1);
     expect(db.prepare("SELECT count(*) FROM queue WHERE user_id = 'alice'").pluck().get()).toBe(0);
 
-    db.exec('DROP TRIGGER refuse');
+    // The next connection gets the entry again (and ends the old one's retries) while the disk is
+    // still full; then the disk has room and its ack brings the receipt.
     const bobAgain = await fixture.peer('bob', 1, first.key);
     await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
+    db.exec('DROP TRIGGER refuse');
     bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
     const before = receipts();
     await alice.waitFor(() => receipts() > before);

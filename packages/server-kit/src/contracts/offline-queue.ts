@@ -78,7 +78,10 @@ export interface EnqueueOptions {
    * then wait a little (its hold time) for their acks before it commits, and an entry acknowledged
    * before its commit need not be written at all (its dedup mark is). If the commit fails,
    * `enqueue` rejects and the entries vanish; their seqs are never handed out again. The sender
-   * hears nothing until `enqueue` resolves, so it sends again; receivers dedup by id.
+   * hears nothing until `enqueue` resolves, so it sends again; receivers dedup by id. A staged
+   * entry may repeat an id stored or acknowledged earlier (a resend) until the commit finds it: the
+   * call then resolves with the duplicate's earlier seq and time and stores nothing, but what went
+   * out early was a duplicate on the wire.
    * Implementations that do not stage never call it.
    */
   onStaged?: (results: EnqueueResult[]) => boolean;
