@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { committerFor } from '../src/sqlite/group-commit.js';
+import { manualTime } from './helpers/manual-time.js';
 
 /** A database whose commits are counted (each batch is one `db.transaction(...).immediate()`). */
 function countingDb() {
@@ -22,24 +23,6 @@ function countingDb() {
   }) as unknown as typeof db.transaction;
   const rows = () => db.prepare('SELECT count(*) FROM t').pluck().get() as number;
   return { db, write, commits: () => commits, rows };
-}
-
-/** A manual clock and timer: time moves only when the test says so. */
-function manualTime() {
-  let now = 0;
-  const timers: Array<{ at: number; callback: () => void }> = [];
-  return {
-    now: () => now,
-    delay: (callback: () => void, ms: number) => void timers.push({ at: now + ms, callback }),
-    timers,
-    advance(ms: number) {
-      now += ms;
-      for (const timer of timers.splice(0)) {
-        if (timer.at <= now) timer.callback();
-        else timers.push(timer);
-      }
-    },
-  };
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));

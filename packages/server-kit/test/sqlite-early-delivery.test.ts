@@ -5,27 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EnqueueResult, OfflineQueue, QueueItem } from '../src/contracts/offline-queue.js';
 import { committerFor } from '../src/sqlite/group-commit.js';
 import { sqliteQueue } from '../src/sqlite/index.js';
+import { manualTime } from './helpers/manual-time.js';
 
 const bob = { userId: 'bob', deviceId: 1 };
 const item = (id: string, device = bob): QueueItem => ({ device, id, data: new TextEncoder().encode(id) });
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** A manual clock and timer for the committer: its hold ends only when the test moves time. */
-function manualTime() {
-  let now = 0;
-  const timers: Array<{ at: number; callback: () => void }> = [];
-  return {
-    now: () => now,
-    delay: (callback: () => void, ms: number) => void timers.push({ at: now + ms, callback }),
-    advance(ms: number) {
-      now += ms;
-      for (const timer of timers.splice(0)) {
-        if (timer.at <= now) timer.callback();
-        else timers.push(timer);
-      }
-    },
-  };
-}
 
 const open: Database.Database[] = [];
 afterEach(() => {

@@ -125,7 +125,9 @@ export function cachedDeviceLists(
       closed = true;
       lists.clear();
       await subscribing;
-      await unsubscribe?.().catch(() => {});
+      await unsubscribe?.().catch((error: unknown) =>
+        logger.warn('device list notes: unsubscribe failed', { error: String(error) }),
+      );
       unsubscribe = undefined;
       subscribed = false;
     },

@@ -129,11 +129,8 @@ function messageRoutes(
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the
       // receipts must be durable before the entries go.
       if (!receiptsWrite.staged) await receiptsWrite.durable;
-      // Awaited below; observed now so that its failure is never unhandled when the group receipts
-      // (same batch, same failure) throw first.
-      receiptsWrite.durable.catch(() => {});
-      await o.groupReceipts.delivered(device, acked);
-      await Promise.all([pump.ack(ids), receiptsWrite.durable]);
+      // One Promise.all observes both from now on: the receipts' failure is never left unhandled.
+      await Promise.all([o.groupReceipts.delivered(device, acked).then(() => pump.ack(ids)), receiptsWrite.durable]);
       return undefined;
     },
     async receipt(request, { device }) {
