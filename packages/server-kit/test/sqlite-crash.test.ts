@@ -234,6 +234,34 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
     expect(receiptIds(aliceAgain.frames)).toEqual([]);
   });
 
+  it('pipelined sends of one batch, killed before its commit: no SendAck, resent and delivered once each, in order', async () => {
+    const { gateway, connect } = await early();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const ids = [newMessageId(), newMessageId(), newMessageId()];
+    // All three are staged in the batch the first one holds open: the second send starts once the
+    // first has its seq, not after its commit (60 s away).
+    for (const [i, id] of ids.entries()) alice.send({ requestId: 10 + i, ...sendFrame('bob', id) });
+    await bob.waitFor(() => delivered(bob.frames).length === ids.length);
+    expect(delivered(bob.frames).map((e) => e.messageId)).toEqual(ids);
+    // bob acks the first only: the batch still waits for the others.
+    bob.send({ requestId: 0, deliverAck: { ids: [delivered(bob.frames)[0]?.id ?? ''] } });
+    await alice.waitFor(() => receiptIds(alice.frames).includes(ids[0] as string));
+    await gateway.kill();
+    expect(alice.frames.filter((f) => f.sendAck)).toEqual([]);
+    await gateway.start();
+    bob.close();
+    const aliceAgain = await connect('alice');
+    // The outbox resends: pipelined again, bob offline, so they are stored (nothing survived the kill).
+    for (const [i, id] of ids.entries()) aliceAgain.send({ requestId: 20 + i, ...sendFrame('bob', id) });
+    await aliceAgain.waitFor(() => aliceAgain.frames.filter((f) => f.sendAck).length === ids.length);
+    expect(aliceAgain.frames.filter((f) => f.sendAck).map((f) => f.sendAck?.messageId)).toEqual(ids);
+    const bobAgain = await connect('bob');
+    await bobAgain.waitFor(() => delivered(bobAgain.frames).length === ids.length);
+    await bobAgain.request({ ping: { nonce: 1 } });
+    expect(delivered(bobAgain.frames).map((e) => e.messageId)).toEqual(ids);
+  });
+
   it('after the SendAck of an entry delivered early but not acked: stored, delivered again after the restart', async () => {
     const { gateway, connect } = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_HOLD_MS: '300' });
     const bob = await connect('bob');

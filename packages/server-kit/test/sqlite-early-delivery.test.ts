@@ -152,4 +152,45 @@ describe('SQLite queue staging (early delivery)', () => {
     expect((await queue.read(bob, { limit: 10 })).map((e) => e.id)).toEqual(['after']);
     expect(await queue.count(bob)).toBe(1);
   });
+
+  it('acks stored entries in the batch: they leave the queue, counted, and a late resend is a duplicate', async () => {
+    const { queue, rows, marks } = setUp();
+    await queue.enqueue([item('s1'), item('s2'), item('s3')]);
+    const removed = queue.ack(bob, ['s1', 's3', 'unknown']);
+    const alsoStaged = enqueueEarly(queue, [item('s4')]);
+    expect(await removed).toBe(2);
+    await alsoStaged.done;
+    expect(rows()).toBe(2);
+    expect(marks()).toBe(2);
+    expect(await queue.count(bob)).toBe(2);
+    expect((await queue.read(bob, { limit: 10 })).map((e) => e.id)).toEqual(['s2', 's4']);
+    expect((await queue.enqueue([item('s1')]))[0]?.duplicate).toBe(true);
+  });
+
+  it('rejects the acks of a failed batch and keeps their entries queued, to be acked again', async () => {
+    const { db, queue, rows } = setUp();
+    await queue.enqueue([item('s1')]);
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON queue WHEN NEW.id = 'boom'
+             BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
+    const acked = queue.ack(bob, ['s1']);
+    const boom = enqueueEarly(queue, [item('boom')]);
+    await expect(acked).rejects.toThrow('disk full');
+    await expect(boom.done).rejects.toThrow('disk full');
+    expect(rows()).toBe(1);
+    expect(await queue.count(bob)).toBe(1);
+    expect(await queue.ack(bob, ['s1'])).toBe(1);
+    expect(await queue.count(bob)).toBe(0);
+  });
+
+  it('acks in call order behind a clear of the same batch: an entry cleared first is not marked acknowledged', async () => {
+    const { queue, marks } = setUp();
+    await queue.enqueue([item('s1')]);
+    const cleared = queue.clear(bob);
+    const acked = queue.ack(bob, ['s1']);
+    await cleared;
+    expect(await acked).toBe(0); // the clear took it: nothing to acknowledge
+    expect(marks()).toBe(0);
+    // Never acknowledged by the device, so enqueueing it again stores it anew.
+    expect((await queue.enqueue([item('s1')]))[0]?.duplicate).toBe(false);
+  });
 });

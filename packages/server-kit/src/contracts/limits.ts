@@ -59,9 +59,15 @@ export interface ServerLimits {
    * Requests waiting or in progress over all connections of the gateway before it sheds load: past
    * it, a request from a connection that already has its fair share waiting (this limit divided by
    * the connections with requests waiting) is refused with OVERLOADED before any work is done.
-   * Bounds the time an accepted request waits. Default 1,024.
+   * The limit adapts below this to `overloadTargetDelayMs` (see gateway/admission.ts). Default 1,024.
    */
   maxPendingRequests: number;
+  /**
+   * The time from reading a request to answering it that load shedding aims at: while even the
+   * quickest requests take longer, the pending limit shrinks (to 32 at least); while they are
+   * quicker and the limit is reached, it grows back towards `maxPendingRequests`. Default 100 ms.
+   */
+  overloadTargetDelayMs: number;
   /** The `retry_after_ms` an OVERLOADED refusal carries. Default 250 ms. */
   overloadRetryAfterMs: number;
   /**
@@ -133,6 +139,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   maxGroupMembers: DEFAULT_MAX_GROUP_MEMBERS,
   maxPendingRequests: 1_024,
   overloadRetryAfterMs: 250,
+  overloadTargetDelayMs: 100,
   framesPerSecond: 1_000,
   frameBurst: 2_000,
   maxIdsPerRequest: 1_000,

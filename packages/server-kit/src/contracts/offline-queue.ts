@@ -117,6 +117,15 @@ export interface OfflineQueue {
    * that is caught up, instead of reading it back. Leave unset when unsure: only speed depends on it.
    */
   readonly commitOrdered?: boolean;
+  /**
+   * True when each device's seqs are handed out in the order `enqueue` calls are made, even while
+   * earlier calls are still pending: the order is fixed synchronously inside the call (a call that
+   * cannot be decided at once waits in line, and later calls to its devices wait behind it). The
+   * gateway may then start on a connection's next send as soon as a send's enqueue call is made,
+   * instead of after its commit, and one sender's messages still land in order. Leave unset when
+   * unsure (for example when calls run on several database connections): only speed depends on it.
+   */
+  readonly seqsInCallOrder?: boolean;
   enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
   read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
   /** Removes the entries; unknown ids are ignored. Returns how many were removed. */

@@ -90,7 +90,7 @@ function messageRoutes(
   receipts: ReceiptPorts,
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
   return {
-    async send(request, { device }) {
+    async send(request, { device, ordered }) {
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
@@ -103,7 +103,7 @@ function messageRoutes(
               request,
               messageId,
             )
-          : await handleSend(queue, device, request, messageId);
+          : await handleSend(queue, device, request, messageId, ordered);
       return { sendAck: ack };
     },
     /**

@@ -100,7 +100,12 @@ export class ConnectionLoop implements ReaderLoop {
     this.clock = o.clock;
     this.logger = o.logger;
     this.setTimer = o.setTimer ?? systemTimer;
-    this.admission = new Admission(o.limits.maxPendingRequests, o.limits.overloadRetryAfterMs);
+    this.admission = new Admission({
+      maxPending: o.limits.maxPendingRequests,
+      targetDelayMs: o.limits.overloadTargetDelayMs,
+      retryAfterMs: o.limits.overloadRetryAfterMs,
+      clock: o.clock,
+    });
     this.frameBudget = new FrameBudget(o.limits.framesPerSecond, o.limits.frameBurst);
     // Configured origins are the same for every connection: one policy. Otherwise the policy
     // depends on the address a connection arrived on, and is made at its login only.
@@ -205,7 +210,8 @@ export class ConnectionLoop implements ReaderLoop {
     }
   }
 
-  async onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean): Promise<void> {
+  /** `ordered` lets the connection's next frame start before this one finishes (RequestContext.ordered). */
+  async onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered?: () => void): Promise<void> {
     const connection = reader.connection;
     // While stopping, frames are not taken on: their requests fail on close and are retried.
     if (!connection.isOpen || this.o.closing()) return;
@@ -264,7 +270,8 @@ export class ConnectionLoop implements ReaderLoop {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
       if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
-      const reply = await this.o.router.handle(frame, { device, requestId, connectionId: connection.id });
+      const ctx = { device, requestId, connectionId: connection.id, ...(ordered ? { ordered } : {}) };
+      const reply = await this.o.router.handle(frame, ctx);
       if (reply) connection.reply(requestId, reply);
     } catch (error) {
       if (!isParleyError(error)) this.o.logger.error('request failed', { body: frame.body, error: String(error) });

@@ -29,8 +29,11 @@ export interface ReaderLoop {
   shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean;
   /** Routes an acknowledgement (fast path or in order). */
   acknowledge(connection: Connection, frame: ClientFrame): Promise<void>;
-  /** Handles one frame of the ordered chain. */
-  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean): Promise<void>;
+  /**
+   * Handles one frame of the ordered chain; the next frame starts once it settles or calls
+   * `ordered` (RequestContext.ordered), whichever comes first.
+   */
+  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered: () => void): Promise<void>;
 }
 
 /** How long a client closed for flooding is asked to wait before reconnecting. */
@@ -104,18 +107,26 @@ export class ConnectionReader implements FrameBucket {
     }
     loop.admission.queued(this.waiting++);
     this.begin();
-    const chain = (this.chain ?? SETTLED).then(async () => {
-      try {
-        await loop.onFrame(this, bytes, isBinary);
-      } finally {
-        loop.admission.finished(--this.waiting);
-        // Nothing queued behind: the next frame starts a new chain (an idle connection holds none).
-        if (this.waiting === 0) this.chain = undefined;
-        this.end();
-      }
-    });
+    // The chain moves on when the frame says it is ordered (a send whose seqs are fixed) or when it
+    // settles: a sender's next send need not wait for the previous one's commit.
+    const chain = (this.chain ?? SETTLED).then(
+      () =>
+        new Promise<void>((ordered) => {
+          loop.track(loop.onFrame(this, bytes, isBinary, ordered).finally(() => this.finished(ordered, now)));
+        }),
+    );
     this.chain = chain;
+    // The link covers a frame still waiting its turn; the frame's own work (above) may outlast it.
     loop.track(chain);
+  }
+
+  /** A frame read at `readAt` settled: the next one may start if it has not already. */
+  private finished(ordered: () => void, readAt: number): void {
+    ordered();
+    this.loop.admission.finished(--this.waiting, readAt);
+    // Nothing queued behind: the next frame starts a new chain (an idle connection holds none).
+    if (this.waiting === 0) this.chain = undefined;
+    this.end();
   }
 
   private resume(): void {

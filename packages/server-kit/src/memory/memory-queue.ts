@@ -169,6 +169,8 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
   return {
     // enqueue runs synchronously inside its promise: resolutions follow seq order.
     commitOrdered: true,
+    // ...and seqs are handed out inside that synchronous part: in call order.
+    seqsInCallOrder: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       const now = enqueueOptions.now ?? clock();
       const sharedData = checkSharedKeys(items, enqueueOptions.shared);

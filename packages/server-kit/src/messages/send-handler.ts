@@ -15,13 +15,16 @@ const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId
  * Stores one 1:1 message in the queue of every addressed device, atomically and idempotently,
  * and resolves with the SendAck. The sender address always comes from the authenticated
  * connection; nothing in the frame can change it. The router sends group messages to
- * `handleGroupSend` instead, after checking the message id.
+ * `handleGroupSend` instead, after checking the message id. `ordered` is called once the entries'
+ * seqs are fixed, when the queue fixes them in call order (`OfflineQueue.seqsInCallOrder`): the
+ * sender's next request may start while this one waits for its commit.
  */
 export async function handleSend(
   ctx: QueuePorts,
   sender: DeviceAddress,
   send: parley.v1.Send.$Properties,
   messageId: string,
+  ordered?: () => void,
 ): Promise<parley.v1.SendAck.$Properties> {
   const toUser = send.userId;
   if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
@@ -75,12 +78,16 @@ export async function handleSend(
   }));
 
   const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
-  const results = await enqueueMessage(ctx, sender.userId, items, now, (r) => ({
+  const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
     device: r.device,
     id: r.id,
     seq: r.seq,
     data: dataOf.get(deviceKey(r.device)) as Uint8Array,
   }));
+  // enqueueMessage made the enqueue call before returning: with seqs fixed in call order, nothing
+  // the sender sends next can land before these entries.
+  if (ctx.stores.queue.seqsInCallOrder) ordered?.();
+  const results = await stored;
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);

@@ -26,6 +26,14 @@ export interface RequestContext {
   readonly requestId: number;
   /** The connection the frame arrived on, unique within the gateway. */
   readonly connectionId: string;
+  /**
+   * Says the request has taken its place in order: what it still does cannot overtake, or be
+   * overtaken by, a later request of this connection (a send whose enqueue call fixed its seqs).
+   * The connection may then start on its next frame while this one finishes (a send waits for its
+   * commit without holding up the sender's next one). Optional to call; a second call, or one after
+   * the answer, does nothing. Absent where nothing waits behind the request.
+   */
+  readonly ordered?: () => void;
 }
 
 /** Serves one body case; throw a `ParleyError` to answer with that error. */

@@ -31,6 +31,16 @@ export interface StagingWrites {
   insert(entry: StagedEntry): { seq: number; storedAt: number } | undefined;
   mark(entry: StagedEntry, ackedAt: number): void;
   addShared(key: string, data: Uint8Array, refs: number): void;
+  /** Deletes and marks the device's stored entries with these ids; returns how many there were. */
+  ack(device: { userId: string; deviceId: number }, ids: string[], ackedAt: number): number;
+}
+
+/** Acks of stored entries made during a batch (see QueueStaging.ackStored). */
+interface StoredAck {
+  device: { userId: string; deviceId: number };
+  ids: string[];
+  at: number;
+  removed: number;
 }
 
 /** What the staging tells the committer. */
@@ -54,6 +64,7 @@ export class QueueStaging implements LeadWriter {
   private readonly byId = new Map<string, StagedEntry>();
   private readonly byDevice = new Map<string, StagedEntry[]>();
   private readonly payloads = new Map<string, Uint8Array>();
+  private acks: StoredAck[] = [];
   /** Devices with a write of this batch that runs as a job (after the staged rows): see `mustWait`. */
   private readonly jobs = new Set<string>();
   /** Held entries not acknowledged yet: the batch commits when this reaches 0 (or the hold ends). */
@@ -102,6 +113,24 @@ export class QueueStaging implements LeadWriter {
     for (const [key, data] of payloads) if (!this.payloads.has(key)) this.payloads.set(key, data);
     // Nothing new (duplicates only): durable once the batch holding what they repeat is.
     if (entries.length === 0) return this.outcome?.promise ?? Promise.resolve();
+    return this.batchOutcome();
+  }
+
+  /**
+   * Acknowledges entries stored by earlier batches: deleted and marked as the batch's first writes
+   * (after the staged rows), outside any savepoint, which spares each ack a savepoint of its own
+   * (two statements) and a job. Resolves with how many were removed once the batch commits. The
+   * caller sends a device's acks the job way while a job touches the device (`mustWait`), so they
+   * keep their order with a `clear`.
+   */
+  ackStored(device: { userId: string; deviceId: number }, ids: string[], now: number): Promise<number> {
+    const request: StoredAck = { device, ids, at: now, removed: 0 };
+    this.acks.push(request);
+    return this.batchOutcome().then(() => request.removed);
+  }
+
+  /** The current batch's commit, made (and a flush asked for) by its first write. */
+  private batchOutcome(): Promise<void> {
     if (!this.outcome) {
       let resolve!: () => void;
       let reject!: (error: unknown) => void;
@@ -159,7 +188,7 @@ export class QueueStaging implements LeadWriter {
   }
 
   hasWork(): boolean {
-    return this.entries.length > 0;
+    return this.entries.length > 0 || this.acks.length > 0;
   }
 
   write(): void {
@@ -180,11 +209,13 @@ export class QueueStaging implements LeadWriter {
       if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
     }
     for (const [key, n] of refs) this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n);
+    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at);
   }
 
   done(error: unknown): void {
     const outcome = this.outcome;
     this.entries = [];
+    this.acks = [];
     this.byId.clear();
     this.byDevice.clear();
     this.payloads.clear();

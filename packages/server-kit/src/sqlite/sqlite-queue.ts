@@ -142,6 +142,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         insert: (e) => writeStaged(e),
         mark: (e, at) => markAckedOnce.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
         addShared: (key, data, refs) => addShared.run(key, data, refs),
+        ack: (device, ids, at) => ackRows(device.userId, device.deviceId, ids, at),
       },
       committer,
       () => {
@@ -341,8 +342,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return { results, fresh: fresh.map((f) => f.entry), committed: staging.stage(fresh, used) };
   };
 
-  const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number => {
-    const now = clock();
+  /** Deletes and marks acknowledged stored entries; run inside a transaction (or its savepoint). */
+  const ackRows = (userId: string, deviceId: number, ids: string[], now: number): number => {
     let removed = 0;
     for (const id of ids) {
       const row = deleteById.get(userId, deviceId, id);
@@ -351,10 +352,13 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
-    const state = deviceStates.get(deviceKey({ userId, deviceId }));
+    const state = perDb?.states.get(deviceKey({ userId, deviceId }));
     if (state) state.size -= removed; // nothing above throws after a delete
     return removed;
-  });
+  };
+  const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number =>
+    ackRows(userId, deviceId, ids, clock()),
+  );
 
   const purgeTx = db.transaction((): number => {
     const now = clock();
@@ -387,6 +391,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   return {
     // One writer; a batch's calls resolve in call (and so seq) order after their shared commit.
     commitOrdered: true,
+    // Staging hands seqs out inside the call; a call that runs as a savepoint job queues, and later
+    // calls to its devices queue behind it (queue-staging.ts): seqs follow call order.
+    seqsInCallOrder: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
@@ -448,10 +455,14 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       }
       const state = deviceStates.get(key);
       if (state && cancelled > 0) state.size -= cancelled;
-      const [removed] = await Promise.all([
-        stored.length > 0 ? submit(() => ackTx(userId, deviceId, stored)) : 0,
-        commit,
-      ]);
+      // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
+      const removing =
+        stored.length === 0
+          ? 0
+          : staging.mustWait(key)
+            ? submit(() => ackTx(userId, deviceId, stored))
+            : staging.ackStored({ userId, deviceId }, stored, now);
+      const [removed] = await Promise.all([removing, commit]);
       return removed + cancelled;
     },
 
