@@ -69,7 +69,7 @@ describe('admission', () => {
     expect(limits).toEqual([220, 242, 267, 294, 300, 300]);
   });
 
-  it('gives each busy connection its share of the current limit, and always admits one with nothing waiting', () => {
+  it('gives each busy connection its share of the current limit, and admits one with nothing waiting up to twice the limit', () => {
     const t = admission(100);
     t.at(ADAPT_INTERVAL_MS);
     t.request(0); // shrinks to 66
@@ -80,5 +80,10 @@ describe('admission', () => {
     expect(t.a.admits(1)).toBe(true); // share 66 / 33 = 2
     expect(t.a.admits(2)).toBe(false);
     expect(t.a.admits(0)).toBe(true);
+    // Many light connections together: at twice the limit even they are refused.
+    t.fill(65); // 131 pending
+    expect(t.a.admits(0)).toBe(true);
+    t.a.queued(0); // 132 = 2 x 66
+    expect(t.a.admits(0)).toBe(false);
   });
 });

@@ -20,8 +20,11 @@ export interface AdmissionOptions {
  * Load shedding for the whole gateway. Counts the requests waiting or in progress over every
  * connection; while that count is at or past the limit, a connection may add one more only if it
  * has fewer waiting than its fair share (the limit over the connections that have requests
- * waiting). So a heavy sender is refused first and a light one (nothing waiting) is always served.
- * Refusing costs a peek at the frame and one small error frame: no store is touched.
+ * waiting), and at twice the limit nobody may. So a heavy sender is refused first: the senders
+ * over their share hold about the limit at most, and one with nothing waiting is served until
+ * the count reaches twice the limit, which only many light senders together can make it do (then
+ * they are refused alike, and the wait stays bounded). Refusing costs a peek at the frame and one
+ * small error frame: no store is touched.
  *
  * The limit adapts to the time requests take, so what is accepted waits about `targetDelayMs`
  * however fast the stores are: every `ADAPT_INTERVAL_MS`, if even the quickest request of the
@@ -58,6 +61,7 @@ export class Admission {
   admits(waiting: number): boolean {
     if (this.pending < this.limit) return true;
     this.reached = true;
+    if (this.pending >= 2 * this.limit) return false;
     return waiting < Math.max(1, Math.floor(this.limit / Math.max(1, this.busy)));
   }
 
