@@ -33,6 +33,7 @@ const GROUP_BY_HOLDER = new Set([
   'closure:',
   'object:system / Context',
   'string',
+  'number',
 ]);
 
 /**
@@ -66,7 +67,10 @@ export function groupHeapSnapshot(file: string, depth = 1): Map<string, HeapGrou
       const kind = kinds[edges[e] as number];
       const to = edges[e + 2] as number;
       if (kind === 'weak' || holder.has(to)) continue;
-      const via = kind === 'element' || kind === 'hidden' ? `[${kind}]` : String(strings[edges[e + 1] as number]);
+      const name = kind === 'element' || kind === 'hidden' ? '' : String(strings[edges[e + 1] as number]);
+      // Internal edges named by a slot number (a Map table's entries) would split one kind of
+      // object over as many groups as there are slots.
+      const via = name === '' ? `[${kind}]` : /^\d+$/.test(name) ? '[slot]' : name;
       holder.set(to, { from: i, via });
     }
   }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { DEFAULT_LIMITS } from '../src/contracts/limits.js';
+import { TimeBase } from '../src/contracts/time-base.js';
 import { CloseReasons, Connection } from '../src/gateway/connection.js';
 import { fakeClock } from '../src/testing/fixture.js';
 import { manualTimers } from '../src/testing/manual-timers.js';
@@ -35,7 +36,12 @@ function setup(closeGraceMs: number) {
   const timers = manualTimers(time);
   const socket = fakeSocket();
   const limits = { ...DEFAULT_LIMITS, closeGraceMs };
-  const connection = new Connection('c1', socket as unknown as WebSocket, limits, time.now, timers.setTimer);
+  const connection = new Connection(
+    'c1',
+    socket as unknown as WebSocket,
+    { limits, setTimer: timers.setTimer, times: new TimeBase() },
+    time.now,
+  );
   return { socket, timers, connection };
 }
 

@@ -14,6 +14,7 @@ async function caughtUpPump() {
   const frames: string[][] = [];
   const connection = {
     isOpen: true,
+    address: bob,
     sendBytes(bytes: Uint8Array) {
       frames.push((decodeServerFrame(bytes).deliver?.envelopes ?? []).map((e) => e.id ?? ''));
       return true;
@@ -32,7 +33,6 @@ async function caughtUpPump() {
       },
     },
     connection,
-    bob,
   );
 
   pump.nudge();

@@ -4,6 +4,8 @@ import { decodeServerFrame } from '@parley/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DEFAULT_LIMITS } from '../src/contracts/limits.js';
+import { TimeBase } from '../src/contracts/time-base.js';
+import { systemTimer } from '../src/contracts/timer.js';
 import { Connection } from '../src/gateway/connection.js';
 
 /** A server-side socket and its client, connected over loopback. */
@@ -37,7 +39,12 @@ describe('writes corked per tick', () => {
     cleanups.push(pair.close);
     const socket = (pair.server as unknown as { _socket: Duplex })._socket;
     const writev = vi.spyOn(socket as unknown as { _writev: (...args: unknown[]) => void }, '_writev');
-    const connection = new Connection('c1', pair.server, DEFAULT_LIMITS, 0);
+    const connection = new Connection(
+      'c1',
+      pair.server,
+      { limits: DEFAULT_LIMITS, setTimer: systemTimer, times: new TimeBase() },
+      0,
+    );
 
     // Three frames from three promise jobs of one tick.
     await Promise.all(

@@ -28,8 +28,8 @@ export interface BuiltInRoutePorts {
     pumpOf(device: DeviceAddress): DeliveryPump | undefined;
     pushToLocal(device: DeviceAddress, body: { prekeysLow: { oneTimeRemaining: number } }): boolean;
   };
-  /** The open connection with this id (presence subscriptions belong to a connection). */
-  connectionOf(id: string): Connection | undefined;
+  /** The connection with this id when it is `device`'s live one (presence subscriptions belong to a connection). */
+  connectionOf(device: DeviceAddress, id: string): Connection | undefined;
   presence: PresenceRequests;
   groups: GroupRequests;
   groupReceipts: GroupReceipts;
@@ -70,7 +70,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
       limits: o.limits,
       notifyPreKeysLow: (device, oneTimeRemaining) => o.live.pushToLocal(device, { prekeysLow: { oneTimeRemaining } }),
     }),
-    ...o.presence.routes((id) => o.connectionOf(id)),
+    ...o.presence.routes((device, id) => o.connectionOf(device, id)),
     ...o.groups.routes(),
     ...(media
       ? media.routes()

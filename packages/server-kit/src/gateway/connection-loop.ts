@@ -9,11 +9,13 @@ import {
 import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
+import { TimeBase } from '../contracts/time-base.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import type { Router } from '../router/router.js';
 import { Admission } from './admission.js';
-import { CloseReasons, Connection, closeCode } from './connection.js';
+import type { ClosingSockets } from './closing-sockets.js';
+import { CloseReasons, Connection, type ConnectionShared, closeCode } from './connection.js';
 import { ConnectionReader, type ReaderLoop } from './connection-reader.js';
 import { FrameBudget } from './frame-budget.js';
 import { peekClientFrame } from './frame-peek.js';
@@ -35,12 +37,12 @@ export interface ConnectionLoopPorts {
   closing(): boolean;
   /** Work the gateway waits for when it stops. */
   track(work: Promise<unknown>): void;
-  /** A connection opened. */
-  opened(connection: Connection): void;
   /** A connection closed. */
   closed(connection: Connection): void;
   /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
   setTimer?: SetTimer;
+  /** Where sockets go while they close (a stopping server waits for them, then cuts them). */
+  closingSockets?: ClosingSockets;
 }
 
 /**
@@ -82,9 +84,10 @@ export class ConnectionLoop implements ReaderLoop {
   private nextConnection = 0;
   /**
    * Open connections not authenticated yet (in hello or auth), which `maxUnauthenticatedConnections`
-   * caps: counted here, since counting them at each accept cost a scan of every connection.
+   * caps. Kept here, and only until ready: the gateway finds a ready connection through its device
+   * (LiveDevices), so no collection holds every connection (aim 5 of issue 15).
    */
-  private unauthenticatedCount = 0;
+  private readonly unready = new Set<Connection>();
   readonly admission: Admission;
   readonly frameBudget: FrameBudget;
   readonly limits: ServerLimits;
@@ -92,8 +95,8 @@ export class ConnectionLoop implements ReaderLoop {
   readonly logger: Logger;
   readonly setTimer: SetTimer;
   private readonly handshakeContext: HandshakeContext;
-  /** Told when any connection closes (one function for all: see Connection). */
-  private readonly connectionClosed: (connection: Connection) => void;
+  /** What every connection shares (see ConnectionShared). */
+  private readonly connectionShared: ConnectionShared;
 
   constructor(private readonly o: ConnectionLoopPorts) {
     this.limits = o.limits;
@@ -117,16 +120,26 @@ export class ConnectionLoop implements ReaderLoop {
       logger: o.logger,
       acceptsOrigin: configured ?? ((origin, local) => originPolicy(undefined, local)(origin)),
     };
-    this.connectionClosed = (connection) => {
-      // No address: it never became ready (one that did is counted off when its auth ends).
-      if (!connection.address) this.unauthenticatedCount--;
-      o.closed(connection);
+    this.connectionShared = {
+      limits: o.limits,
+      setTimer: this.setTimer,
+      times: new TimeBase(),
+      closing: o.closingSockets,
+      closed: (connection) => {
+        this.unready.delete(connection);
+        o.closed(connection);
+      },
     };
   }
 
-  /** Open connections not authenticated yet. */
+  /** How many open connections are not authenticated yet. */
   get unauthenticated(): number {
-    return this.unauthenticatedCount;
+    return this.unready.size;
+  }
+
+  /** The open connections not ready yet (a connection between its attach and the end of its auth is ready: skipped). */
+  *unreadyConnections(): Generator<Connection> {
+    for (const connection of this.unready) if (connection.state !== 'ready') yield connection;
   }
 
   closing(): boolean {
@@ -144,13 +157,13 @@ export class ConnectionLoop implements ReaderLoop {
   accept(ws: WebSocket, local: LocalAddress = {}, remoteAddress?: string): void {
     if (this.o.closing()) {
       ws.close(closeCode(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN), 'server shutting down');
+      this.o.closingSockets?.add(ws);
       return;
     }
     // join makes one flat string; a template literal makes a rope of three the connection would hold.
     const id = [this.o.gatewayId, ++this.nextConnection].join(':');
-    const connection = new Connection(id, ws, this.limits, this.clock(), this.setTimer, this.connectionClosed);
-    this.unauthenticatedCount++;
-    this.o.opened(connection);
+    const connection = new Connection(id, ws, this.connectionShared, this.clock());
+    this.unready.add(connection);
     // The socket's listeners hold the reader, which holds the rest.
     const handshake = new Handshake(this.handshakeContext, connection, local, remoteAddress);
     new ConnectionReader(this, connection, ws, handshake);
@@ -251,10 +264,10 @@ export class ConnectionLoop implements ReaderLoop {
           } finally {
             // Ready (an address is set only then, even if it closed since): the handshake (and the
             // address and keys it kept) is not needed any more, and it no longer counts as
-            // unauthenticated. A connection that closes before has no address: counted off on close.
+            // unauthenticated. A connection that closes before is dropped from `unready` on close.
             if (connection.address && reader.handshake) {
               reader.handshake = undefined;
-              this.unauthenticatedCount--;
+              this.unready.delete(connection);
             }
           }
           return;

@@ -2,8 +2,10 @@ import type { parley, ServerFrameInit } from '@parley/core';
 import { encodeServerFrame, errorToProto, ParleyError, pb } from '@parley/core';
 import type { WebSocket } from 'ws';
 import type { ServerLimits } from '../contracts/limits.js';
-import { type SetTimer, systemTimer } from '../contracts/timer.js';
+import type { TimeBase } from '../contracts/time-base.js';
+import type { SetTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
+import type { ClosingSockets } from './closing-sockets.js';
 import { corkUntilTickEnd } from './tick-cork.js';
 
 type CloseReason = parley.v1.CloseReason;
@@ -16,8 +18,32 @@ export function closeCode(reason: CloseReason): number {
 
 export type ConnectionState = 'hello' | 'auth' | 'ready' | 'closed';
 
+/**
+ * Callbacks for when a connection closes, of the few connections that have any (an ack waiting to
+ * retry): kept aside, where a field would cost every idle connection 8 bytes.
+ */
+const closeCallbacks = new WeakMap<Connection, Array<() => void>>();
+
 /** However well a closed connection's peer drains its unsent bytes, the socket goes after this long. */
 const MAX_CLOSE_DRAIN_MS = 30_000;
+
+/**
+ * What every connection of a gateway shares: one object, where a field each would cost every
+ * idle connection 8 bytes apiece (aim 5 of issue 15).
+ */
+export interface ConnectionShared {
+  readonly limits: ServerLimits;
+  readonly setTimer: SetTimer;
+  /** The connections' times count from here (see TimeBase: no heap number per time). */
+  readonly times: TimeBase;
+  /** Where a connection's socket goes while it closes (a stopping server waits for them). */
+  readonly closing?: ClosingSockets | undefined;
+  /**
+   * Told first when a connection closes: one function for every connection, where a callback per
+   * connection would cost a closure each.
+   */
+  readonly closed?: ((connection: Connection) => void) | undefined;
+}
 
 /**
  * One client socket: framing, state, backpressure and orderly close. Protocol logic lives in
@@ -27,30 +53,48 @@ const MAX_CLOSE_DRAIN_MS = 30_000;
 export class Connection {
   state: ConnectionState = 'hello';
   address: DeviceAddress | undefined;
-  lastReceivedAt: number;
-  lastClaimAt = 0;
   badFrames = 0;
-  readonly openedAt: number;
-  /** Made at the first `onClosed`: most connections never have one (see `closed`). */
-  private onClosedCallbacks: Array<() => void> | undefined;
-
+  /** When the last frame arrived, as an offset of `shared.times`. */
+  private receivedAt: number;
   /**
-   * `closed` is told first when the connection closes: one function shared by every connection of
-   * a gateway, where a callback per connection would cost a closure each.
+   * When the connection opened until it is ready, then when its directory claim was last made
+   * (offsets of `shared.times`): the one is not needed once the other is, so they share a field.
    */
+  private markedAt: number;
+
   constructor(
     readonly id: string,
     private readonly ws: WebSocket,
-    private readonly limits: ServerLimits,
+    private readonly shared: ConnectionShared,
     now: number,
-    private readonly setTimer: SetTimer = systemTimer,
-    private readonly closed?: (connection: Connection) => void,
   ) {
-    this.openedAt = now;
-    this.lastReceivedAt = now;
+    this.receivedAt = this.markedAt = shared.times.offset(now);
     // `on`, not `once`: markClosed is idempotent, and `once` wraps each listener in a bound function
     // and a state object that an idle connection would hold for its whole life.
     ws.on('close', () => this.markClosed());
+  }
+
+  /** When the last frame arrived (ms, the gateway's clock). */
+  get lastReceivedAt(): number {
+    return this.shared.times.at(this.receivedAt);
+  }
+
+  set lastReceivedAt(at: number) {
+    this.receivedAt = this.shared.times.offset(at);
+  }
+
+  /** When the connection opened (ms); meaningful until it is ready (see `markedAt`). */
+  get openedAt(): number {
+    return this.shared.times.at(this.markedAt);
+  }
+
+  /** When the device's directory claim was last made (ms); meaningful once ready (see `markedAt`). */
+  get lastClaimAt(): number {
+    return this.shared.times.at(this.markedAt);
+  }
+
+  set lastClaimAt(at: number) {
+    this.markedAt = this.shared.times.offset(at);
   }
 
   get isOpen(): boolean {
@@ -58,15 +102,19 @@ export class Connection {
   }
 
   onClosed(callback: () => void): void {
-    if (this.state === 'closed') callback();
-    else if (this.onClosedCallbacks) this.onClosedCallbacks.push(callback);
-    else this.onClosedCallbacks = [callback];
+    if (this.state === 'closed') {
+      callback();
+      return;
+    }
+    const callbacks = closeCallbacks.get(this);
+    if (callbacks) callbacks.push(callback);
+    else closeCallbacks.set(this, [callback]);
   }
 
   /** Sends an encoded frame; closes the connection instead when the peer does not keep up. */
   sendBytes(bytes: Uint8Array): boolean {
     if (this.state === 'closed') return false;
-    if (this.ws.bufferedAmount + bytes.byteLength > this.limits.maxBufferedBytes) {
+    if (this.ws.bufferedAmount + bytes.byteLength > this.shared.limits.maxBufferedBytes) {
       this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
       return false;
     }
@@ -96,6 +144,7 @@ export class Connection {
         this.ws.send(encodeServerFrame({ goodbye }));
         this.ws.close(closeCode(reason), message.slice(0, 120));
       }
+      this.shared.closing?.add(this.ws);
     } catch {
       this.ws.terminate();
     }
@@ -111,7 +160,7 @@ export class Connection {
    * for `closeGraceMs`, or after MAX_CLOSE_DRAIN_MS in any case.
    */
   private terminateWhenStalled(): void {
-    const grace = Math.max(1, this.limits.closeGraceMs);
+    const grace = Math.max(1, this.shared.limits.closeGraceMs);
     let waited = 0;
     let last = this.ws.bufferedAmount;
     const check = () => {
@@ -121,12 +170,12 @@ export class Connection {
       // Still shrinking (down to 0 counts: the kernel may still hold the tail): one more grace.
       if (left < last && waited < MAX_CLOSE_DRAIN_MS) {
         last = left;
-        this.setTimer(check, grace);
+        this.shared.setTimer(check, grace);
       } else {
         this.ws.terminate();
       }
     };
-    this.setTimer(check, grace);
+    this.shared.setTimer(check, grace);
   }
 
   terminate(): void {
@@ -145,9 +194,9 @@ export class Connection {
   private markClosed(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.closed?.(this);
-    const callbacks = this.onClosedCallbacks;
-    this.onClosedCallbacks = undefined;
+    this.shared.closed?.(this);
+    const callbacks = closeCallbacks.get(this);
+    closeCallbacks.delete(this);
     for (const cb of callbacks ?? []) cb();
   }
 }

@@ -27,38 +27,93 @@ export interface DeliveryPumpSettings {
   setTimer?: SetTimer;
 }
 
+// The pump's yes/no states, bits of one number: every connected device has a pump, and four
+// boolean fields cost 24 bytes more per idle connection than one (aim 5 of issue 15).
+/** A read of the queue is under way. */
+const READING = 1;
+/** Something may be queued that was not read yet. */
+const DIRTY = 2;
+/** The backlog present at connect has been sent (SyncComplete went out). */
+const SYNCED = 4;
+/** The connection is gone: nothing more is read or sent. */
+const STOPPED = 8;
+
+/**
+ * What a pump holds only while it has work: entries in flight, a tick's offered batch, a late
+ * entry's rewind, a failed read's retry, the count of the first sync. Made when needed and dropped
+ * once it is all done (see DeliveryPump.settle): a caught-up pump is five fields, where these seven
+ * more cost every idle connection 56 bytes (aim 5 of issue 15).
+ */
+class PumpWork {
+  /** Sent, not acknowledged. */
+  readonly inflight = new Set<string>();
+  /** Entries sent before SyncComplete (which reports them). */
+  sentDuringSync = 0;
+  /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
+  offered: Uint8Array[] | undefined;
+  offeredBytes = 0;
+  /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
+  rewindTo: number | undefined;
+  /** Made at the first failed read, dropped after a successful one. */
+  backoff: RetryBackoff | undefined;
+  cancelRetry: (() => void) | undefined;
+}
+
 /**
  * Moves one device's queue onto its connection, in seq order, with at most `window`
  * unacknowledged envelopes in flight. The queue is the truth: a nudge only makes the pump
  * look again, so a lost nudge delays delivery until the next one or the next connect.
+ * The device is the connection's (`connection.address`, set before the pump is made).
  */
 export class DeliveryPump {
   private lastSentSeq = 0;
-  /** Sent, not acknowledged; made at the first send (an idle connection may never need it). */
-  private inflight: Set<string> | undefined;
-  private reading = false;
-  private dirty = true;
-  private synced = false;
-  private sentDuringSync = 0;
-  private stopped = false;
-  /** Made at the first failed read. */
-  private backoff: RetryBackoff | undefined;
-  private cancelRetry: (() => void) | undefined;
-  /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
-  private offered: Uint8Array[] | undefined;
-  private offeredBytes = 0;
-  /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
-  private rewindTo = Number.POSITIVE_INFINITY;
+  /** READING, DIRTY, SYNCED and STOPPED. */
+  private flags = DIRTY;
+  /** Only while there is work (see PumpWork). */
+  private work: PumpWork | undefined;
 
   constructor(
     private readonly o: DeliveryPumpSettings,
-    private readonly connection: Connection,
-    private readonly device: DeviceAddress,
+    readonly connection: Connection,
   ) {}
+
+  /** The pump's work, made when needed. */
+  private get busy(): PumpWork {
+    this.work ??= new PumpWork();
+    return this.work;
+  }
+
+  /** Drops the work once nothing is left in it (nor the first sync's count, until SyncComplete). */
+  private settle(): void {
+    const w = this.work;
+    if (
+      w &&
+      w.inflight.size === 0 &&
+      !w.offered &&
+      w.rewindTo === undefined &&
+      !w.backoff &&
+      !w.cancelRetry &&
+      (this.is(SYNCED) || w.sentDuringSync === 0)
+    ) {
+      this.work = undefined;
+    }
+  }
+
+  private get device(): DeviceAddress {
+    return this.connection.address as DeviceAddress;
+  }
+
+  private is(flag: number): boolean {
+    return (this.flags & flag) !== 0;
+  }
+
+  private mark(flag: number, on: boolean): void {
+    this.flags = on ? this.flags | flag : this.flags & ~flag;
+  }
 
   /** Something may have been queued for the device: look again soon. */
   nudge(): void {
-    this.dirty = true;
+    this.mark(DIRTY, true);
     void this.pump();
   }
 
@@ -75,21 +130,25 @@ export class DeliveryPump {
       // order (a receipt's handler may reach here before a message's stored in the same commit).
       // Reading on after lastSentSeq would skip this entry until the next connection: read again
       // from just before it (entries already in flight are not sent twice).
-      if (!this.inflight?.has(entry.id)) this.rewindTo = Math.min(this.rewindTo, entry.seq - 1);
+      if (!this.work?.inflight.has(entry.id)) {
+        const w = this.busy;
+        w.rewindTo = Math.min(w.rewindTo ?? entry.seq, entry.seq - 1);
+      }
       this.nudge();
       return;
     }
-    const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
+    const caughtUp = (this.flags & (SYNCED | READING | DIRTY | STOPPED)) === SYNCED;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.connection.isOpen) {
       const envelope = this.take(entry);
-      if (this.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
+      const w = this.busy;
+      if (w.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
-      if (!this.offered) {
-        this.offered = [];
+      if (!w.offered) {
+        w.offered = [];
         process.nextTick(() => this.sendOffered());
       }
-      this.offered.push(envelope);
-      this.offeredBytes += envelope.byteLength + 8;
+      w.offered.push(envelope);
+      w.offeredBytes += envelope.byteLength + 8;
     } else {
       this.nudge();
     }
@@ -102,7 +161,7 @@ export class DeliveryPump {
    * among them; the entry stays queued, is sent again, and its next ack counts.
    */
   outstanding(ids: readonly string[]): string[] {
-    const inflight = this.inflight;
+    const inflight = this.work?.inflight;
     return inflight ? ids.filter((id) => inflight.has(id)) : [];
   }
 
@@ -111,80 +170,89 @@ export class DeliveryPump {
     const wasFull = this.inflightCount() >= this.o.window;
     await this.o.queue.ack(this.device, ids);
     // Only once removed: an ack that failed (and is retried) still holds its place in the window.
-    for (const id of ids) this.inflight?.delete(id);
-    if (this.inflight?.size === 0) this.inflight = undefined; // an idle connection holds no Set
+    const inflight = this.work?.inflight;
+    if (inflight) for (const id of ids) inflight.delete(id);
+    this.settle();
     // Only a full window left entries unread; otherwise nothing new is waiting (nudges say so).
-    if (wasFull || this.dirty) this.nudge();
+    if (wasFull || this.is(DIRTY)) this.nudge();
   }
 
   stop(): void {
-    this.stopped = true;
-    this.cancelRetry?.();
-    this.cancelRetry = undefined;
+    this.mark(STOPPED, true);
+    const w = this.work;
+    w?.cancelRetry?.();
+    if (w) w.cancelRetry = undefined;
   }
 
   private inflightCount(): number {
-    return this.inflight?.size ?? 0;
+    return this.work?.inflight.size ?? 0;
   }
 
   private async pump(): Promise<void> {
-    if (this.reading) return;
-    this.reading = true;
+    if (this.is(READING)) return;
+    this.mark(READING, true);
     try {
-      while (this.dirty && !this.stopped && this.connection.isOpen) {
+      while ((this.flags & (DIRTY | STOPPED)) === DIRTY && this.connection.isOpen) {
         const room = this.o.window - this.inflightCount();
         if (room <= 0) break; // acks will nudge again
-        this.dirty = false;
-        const afterSeq = Math.min(this.lastSentSeq, this.rewindTo);
-        this.rewindTo = Number.POSITIVE_INFINITY;
+        this.mark(DIRTY, false);
+        const afterSeq = Math.min(this.lastSentSeq, this.work?.rewindTo ?? this.lastSentSeq);
+        if (this.work) this.work.rewindTo = undefined;
         const entries = await this.o.queue.read(this.device, { afterSeq, limit: room });
-        this.backoff = undefined; // the next failure starts from the first delay again
-        if (this.stopped || !this.connection.isOpen) break;
+        if (this.work) this.work.backoff = undefined; // the next failure starts from the first delay again
+        if (this.is(STOPPED) || !this.connection.isOpen) break;
         this.send(entries);
         if (entries.length === room)
-          this.dirty = true; // there may be more
-        else if (!this.synced) {
-          this.synced = true;
-          if (this.o.onSyncComplete) this.o.onSyncComplete(this.connection, this.sentDuringSync);
-          else this.connection.send({ syncComplete: { delivered: this.sentDuringSync } });
+          this.mark(DIRTY, true); // there may be more
+        else if (!this.is(SYNCED)) {
+          this.mark(SYNCED, true);
+          const delivered = this.work?.sentDuringSync ?? 0;
+          if (this.o.onSyncComplete) this.o.onSyncComplete(this.connection, delivered);
+          else this.connection.send({ syncComplete: { delivered } });
         }
       }
     } catch (error) {
       // A store failure leaves entries queued and the connection open: the pump looks again after
       // a backoff (or at the next nudge), so deliveries resume soon after the store is back.
       this.o.logger.warn('delivery read failed', { error: String(error) });
-      this.dirty = true;
+      this.mark(DIRTY, true);
       this.retryLater();
     } finally {
-      this.reading = false;
+      this.mark(READING, false);
+      this.settle();
     }
   }
 
   private retryLater(): void {
-    if (this.stopped || this.cancelRetry) return;
-    this.backoff ??= new RetryBackoff();
-    this.cancelRetry = (this.o.setTimer ?? systemTimer)(() => {
-      this.cancelRetry = undefined;
-      if (!this.stopped && this.connection.isOpen) this.nudge();
-    }, this.backoff.next());
+    if (this.is(STOPPED) || this.work?.cancelRetry) return;
+    const w = this.busy;
+    w.backoff ??= new RetryBackoff();
+    w.cancelRetry = (this.o.setTimer ?? systemTimer)(() => {
+      // `w` is still the pump's work: it is kept while a retry is pending.
+      w.cancelRetry = undefined;
+      if (!this.is(STOPPED) && this.connection.isOpen) this.nudge();
+      else this.settle();
+    }, w.backoff.next());
   }
 
   /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
   private take(entry: PumpEntry): Uint8Array {
-    this.inflight ??= new Set();
-    this.inflight.add(entry.id);
+    const w = this.busy;
+    w.inflight.add(entry.id);
     this.lastSentSeq = Math.max(this.lastSentSeq, entry.seq);
-    if (!this.synced) this.sentDuringSync++;
+    if (!this.is(SYNCED)) w.sentDuringSync++;
     return withSeq(entry.data, entry.seq, entry.shared);
   }
 
   /** Sends the entries offered so far, before anything sent after them. */
   private sendOffered(): void {
-    const batch = this.offered;
-    if (!batch) return;
-    this.offered = undefined;
-    this.offeredBytes = 0;
+    const w = this.work;
+    const batch = w?.offered;
+    if (!w || !batch) return;
+    w.offered = undefined;
+    w.offeredBytes = 0;
     this.connection.sendBytes(encodeDeliverFrame(batch));
+    this.settle();
   }
 
   private send(entries: PumpEntry[]): void {
@@ -198,7 +266,7 @@ export class DeliveryPump {
       size = 0;
     };
     for (const entry of entries) {
-      if (this.inflight?.has(entry.id)) continue; // read again after a rewind, and sent already
+      if (this.work?.inflight.has(entry.id)) continue; // read again after a rewind, and sent already
       const envelope = this.take(entry);
       if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
       batch.push(envelope);

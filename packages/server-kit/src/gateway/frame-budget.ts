@@ -1,3 +1,5 @@
+import { TimeBase } from '../contracts/time-base.js';
+
 /** What {@link FrameBudget.take} decides for one frame. */
 export type FrameVerdict =
   /** Within budget. */
@@ -7,7 +9,10 @@ export type FrameVerdict =
   /** Far over budget (a flood read in one go): close the connection. */
   | { kind: 'close' };
 
-/** One connection's bucket: the tokens it has and when they were counted (kept by the connection). */
+/**
+ * One connection's bucket: the tokens it has and when they were counted (kept by the connection,
+ * written only by its FrameBudget: `tokensAt` is an offset of the budget's TimeBase).
+ */
 export interface FrameBucket {
   tokens: number;
   tokensAt: number;
@@ -27,6 +32,9 @@ const CLOSE: FrameVerdict = { kind: 'close' };
  * numbers (a {@link FrameBucket}), which an idle connection would otherwise hold in an object more.
  */
 export class FrameBudget {
+  /** Buckets keep their times as offsets (see TimeBase: no heap number per connection). */
+  private readonly times = new TimeBase();
+
   constructor(
     private readonly perSecond: number,
     readonly burst: number,
@@ -35,13 +43,14 @@ export class FrameBudget {
   /** Fills `bucket` (a new connection's). */
   fill(bucket: FrameBucket, now: number): void {
     bucket.tokens = this.burst;
-    bucket.tokensAt = now;
+    bucket.tokensAt = this.times.offset(now);
   }
 
   take(bucket: FrameBucket, now: number): FrameVerdict {
-    if (now > bucket.tokensAt) {
-      bucket.tokens = Math.min(this.burst, bucket.tokens + ((now - bucket.tokensAt) * this.perSecond) / 1000);
-      bucket.tokensAt = now;
+    const at = this.times.offset(now);
+    if (at > bucket.tokensAt) {
+      bucket.tokens = Math.min(this.burst, bucket.tokens + ((at - bucket.tokensAt) * this.perSecond) / 1000);
+      bucket.tokensAt = at;
     }
     bucket.tokens -= 1;
     if (bucket.tokens >= 0) return OK;

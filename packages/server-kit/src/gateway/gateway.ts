@@ -13,6 +13,7 @@ import type { PushCoalescer } from '../push/push-coalescer.js';
 import { Router } from '../router/router.js';
 import type { RouteMiddleware } from '../router/routes.js';
 import { builtInRoutes } from './built-in-routes.js';
+import { ClosingSockets } from './closing-sockets.js';
 import { CloseReasons, type Connection, closeCode } from './connection.js';
 import { ConnectionLoop } from './connection-loop.js';
 import { DirectorySweep } from './directory-sweep.js';
@@ -54,8 +55,9 @@ const UNAUTHENTICATED_RECONNECT_AFTER_MS = 5_000;
  * starts and stops them in order.
  */
 export class Gateway {
-  private readonly connections = new Map<string, Connection>();
   private readonly inflight = new Set<Promise<unknown>>();
+  /** Sockets closed by this gateway whose peers have not gone yet (see ClosingSockets). */
+  readonly closingSockets = new ClosingSockets();
   private readonly live: LiveDevices;
   private readonly notes: GatewayNotes;
   private readonly loop: ConnectionLoop;
@@ -69,7 +71,7 @@ export class Gateway {
 
   constructor(private readonly o: GatewayOptions) {
     const { stores, limits, clock, logger, gatewayId } = o;
-    this.presence = new PresenceRequests(o);
+    this.presence = new PresenceRequests({ ...o, connectionsOf: (userId) => this.live.connectionsOf(userId) });
     this.notes = new GatewayNotes({ bus: stores.bus, gatewayId, logger, onNote: (note) => this.live.onNote(note) });
     this.live = new LiveDevices({ ...o, notes: this.notes, presence: this.presence });
     this.groupReceipts = new GroupReceipts({
@@ -90,7 +92,7 @@ export class Gateway {
       limits,
       clock,
       live: this.live,
-      connectionOf: (id) => this.connections.get(id),
+      connectionOf: (device, id) => this.live.connectionOf(device, id),
       presence: this.presence,
       groups: new GroupRequests({ stores, limits, clock, logger, stored: (entries) => this.live.stored(entries) }),
       groupReceipts: this.groupReceipts,
@@ -109,12 +111,9 @@ export class Gateway {
         onAuthenticated: (connection, device) => this.live.attach(connection, device),
       },
       closing: () => this.closing,
+      closingSockets: this.closingSockets,
       track: (work) => this.track(work),
-      opened: (connection) => this.connections.set(connection.id, connection),
-      closed: (connection) => {
-        this.connections.delete(connection.id);
-        this.live.detach(connection);
-      },
+      closed: (connection) => this.live.detach(connection),
     });
     this.sweep = new DirectorySweep({
       gatewayId,
@@ -122,7 +121,7 @@ export class Gateway {
       limits,
       clock,
       logger,
-      connections: () => this.connections.values(),
+      connections: () => this.connections(),
       nudgeLocal: (device) => this.live.pumpOf(device)?.nudge(),
     });
   }
@@ -140,10 +139,10 @@ export class Gateway {
     this.closing = true;
     this.sweep.stop();
     if (this.purgeTimer) clearInterval(this.purgeTimer);
-    for (const c of this.connections.values()) c.pauseReading();
+    for (const c of this.connections()) c.pauseReading();
     await Promise.allSettled([...this.inflight]);
     await this.groupReceipts.idle();
-    for (const c of this.connections.values()) {
+    for (const c of this.connections()) {
       c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
     }
     await this.notes.stop();
@@ -151,7 +150,18 @@ export class Gateway {
   }
 
   get connectionCount(): number {
-    return this.connections.size;
+    let unready = 0;
+    for (const _ of this.loop.unreadyConnections()) unready++;
+    return unready + this.live.size;
+  }
+
+  /**
+   * Every open connection: those not ready yet, then the live one of each device connected here
+   * (a ready connection is always its device's live one: a newer one closes it).
+   */
+  private *connections(): Generator<Connection> {
+    yield* this.loop.unreadyConnections();
+    yield* this.live.connections();
   }
 
   /**
@@ -168,6 +178,7 @@ export class Gateway {
         encodeServerFrame({ goodbye: { reason, message, reconnectAfterMs: UNAUTHENTICATED_RECONNECT_AFTER_MS } }),
       );
       ws.close(closeCode(reason), message);
+      this.closingSockets.add(ws);
       return;
     }
     this.loop.accept(ws, local, remoteAddress);

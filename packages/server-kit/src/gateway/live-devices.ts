@@ -9,12 +9,8 @@ import type { Deliveries, StoredEntry } from '../messages/queue-ports.js';
 import type { PushCoalescer } from '../push/push-coalescer.js';
 import { CloseReasons, type Connection } from './connection.js';
 import { DeliveryPump, type DeliveryPumpSettings } from './delivery-pump.js';
+import { DevicesByUser } from './devices-by-user.js';
 import type { DeviceNote, GatewayNotes } from './gateway-notes.js';
-
-interface LiveDevice {
-  connection: Connection;
-  pump: DeliveryPump;
-}
 
 /** What {@link LiveDevices} needs. */
 export interface LiveDevicesPorts {
@@ -27,7 +23,7 @@ export interface LiveDevicesPorts {
   push?: PushCoalescer | undefined;
   /** Presence hears of devices coming (after the connection is ready) and going. */
   presence: {
-    connected(connection: Connection, device: DeviceAddress): void;
+    connected(device: DeviceAddress): void;
     closed(connection: Connection, wasLive: boolean): void;
   };
 }
@@ -38,7 +34,10 @@ export interface LiveDevicesPorts {
  * the notes other gateways send.
  */
 export class LiveDevices implements Deliveries {
-  private readonly live = new Map<string, LiveDevice>();
+  /** Device -> its delivery pump, which holds its live connection (no object around the two). */
+  private readonly live = new DevicesByUser<DeliveryPump>(
+    (pump) => (pump.connection.address as DeviceAddress).deviceId,
+  );
   /** Devices held elsewhere nudged during this tick, with the entries to tell their gateway. */
   private readonly remoteNudges = new Map<string, { device: DeviceAddress; entries: QueueEntry[] }>();
   /** One settings object for every pump here: an idle connection should cost as little as it can. */
@@ -53,9 +52,30 @@ export class LiveDevices implements Deliveries {
     };
   }
 
+  /** How many devices are connected here. */
+  get size(): number {
+    return this.live.size;
+  }
+
+  /** The live connection of every device connected here. */
+  *connections(): Generator<Connection> {
+    for (const pump of this.live.values()) yield pump.connection;
+  }
+
+  /** The live connections of a user's devices here. */
+  connectionsOf(userId: string): Connection[] {
+    return this.live.ofUser(userId).map((pump) => pump.connection);
+  }
+
+  /** The connection `id` when it is the live connection of `device` here. */
+  connectionOf(device: DeviceAddress, id: string): Connection | undefined {
+    const connection = this.live.get(device)?.connection;
+    return connection?.id === id ? connection : undefined;
+  }
+
   /** The delivery pump of a device connected here. */
   pumpOf(device: DeviceAddress): DeliveryPump | undefined {
-    return this.live.get(deviceKey(device))?.pump;
+    return this.live.get(device);
   }
 
   /**
@@ -64,7 +84,6 @@ export class LiveDevices implements Deliveries {
    * and a `start` that begins deliveries once Welcome is on the wire.
    */
   async attach(connection: Connection, device: DeviceAddress): Promise<{ pending: number; start(): void }> {
-    const key = deviceKey(device);
     const location = { gatewayId: this.o.gatewayId, connectionId: connection.id };
     // Store work first: if it fails, the handshake answers UNAVAILABLE and nothing is half set up.
     const [elsewhere, pending] = await Promise.all([
@@ -86,15 +105,15 @@ export class LiveDevices implements Deliveries {
     if (elsewhere && elsewhere.gatewayId !== this.o.gatewayId) {
       this.o.notes.send(elsewhere.gatewayId, { kind: 'kick', device, connectionId: elsewhere.connectionId });
     }
-    const previous = this.live.get(key);
+    const previous = this.live.get(device);
     if (previous) previous.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected again');
     connection.address = device;
     this.o.push?.cancel(device); // it gets its messages live now
     connection.state = 'ready';
     connection.lastClaimAt = this.o.clock();
-    const pump = new DeliveryPump(this.pumpSettings, connection, device);
-    this.live.set(key, { connection, pump });
-    this.o.presence.connected(connection, device);
+    const pump = new DeliveryPump(this.pumpSettings, connection);
+    this.live.set(device, pump);
+    this.o.presence.connected(device);
     return { pending, start: () => pump.nudge() };
   }
 
@@ -102,25 +121,25 @@ export class LiveDevices implements Deliveries {
   detach(connection: Connection): void {
     const device = connection.address;
     if (!device) return;
-    const key = deviceKey(device);
-    const current = this.live.get(key);
+    const current = this.live.get(device);
     const wasLive = current?.connection === connection;
-    this.o.presence.closed(connection, wasLive);
     if (current && wasLive) {
-      current.pump.stop();
-      this.live.delete(key);
+      current.stop();
+      this.live.delete(device);
       void this.o.stores.directory
         .release(device, connection.id)
         .catch((error: unknown) => this.o.logger.warn('directory release failed', { error: String(error) }));
     }
+    // After the device is gone from here: typing asks which of the user's connections are left.
+    this.o.presence.closed(connection, wasLive);
   }
 
   /** Staged entries (not durable yet): devices connected here take them now; returns the rest. */
   staged(entries: StoredEntry[]): StoredEntry[] {
     const rest: StoredEntry[] = [];
     for (const entry of entries) {
-      const local = this.live.get(deviceKey(entry.device));
-      if (local) local.pump.offer(entry);
+      const local = this.live.get(entry.device);
+      if (local) local.offer(entry);
       else rest.push(entry);
     }
     return rest;
@@ -134,8 +153,8 @@ export class LiveDevices implements Deliveries {
     }
     const remote: DeviceAddress[] = [];
     for (const entry of entries) {
-      const local = this.live.get(deviceKey(entry.device));
-      if (local) local.pump.offer(entry);
+      const local = this.live.get(entry.device);
+      if (local) local.offer(entry);
       else remote.push(entry.device);
     }
     if (remote.length > 0) this.nudge(remote);
@@ -151,12 +170,12 @@ export class LiveDevices implements Deliveries {
   nudge(devices: DeviceAddress[]): void {
     const recent = recentEntriesOf(this.o.stores.queue);
     for (const device of devices) {
-      const key = deviceKey(device);
-      const local = this.live.get(key);
+      const local = this.live.get(device);
       if (local) {
-        local.pump.nudge();
+        local.nudge();
         continue;
       }
+      const key = deviceKey(device);
       // Taken now: each entry is handed on by the first nudge after its commit.
       const taken = recent?.takeRecent(device) ?? [];
       const waiting = this.remoteNudges.get(key);
@@ -204,12 +223,12 @@ export class LiveDevices implements Deliveries {
    * whose loss is harmless (the client asks again on connect).
    */
   pushToLocal(device: DeviceAddress, body: Omit<ServerFrameInit, 'requestId'>): boolean {
-    return this.live.get(deviceKey(device))?.connection.send(body) ?? false;
+    return this.live.get(device)?.connection.send(body) ?? false;
   }
 
   /** A note from another gateway about a device that may be connected here. */
   onNote(note: DeviceNote): void {
-    const local = this.live.get(deviceKey(note.device));
+    const local = this.live.get(note.device);
     if (!local) return;
     if (note.kind === 'nudge') {
       // Entries told are remembered for the pump's next read; a note without them means news this
@@ -217,7 +236,7 @@ export class LiveDevices implements Deliveries {
       const recent = recentEntriesOf(this.o.stores.queue);
       if (note.entries && note.entries.length > 0) recent?.remember(note.device, note.entries);
       else recent?.forget(note.device);
-      local.pump.nudge();
+      local.nudge();
     } else if (local.connection.id === note.connectionId) {
       local.connection.close(CloseReasons.CLOSE_REASON_REPLACED, 'the device connected to another gateway');
     }

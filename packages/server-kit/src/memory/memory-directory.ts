@@ -1,9 +1,18 @@
 import type { DeviceLocation, SessionDirectory } from '../contracts/session-directory.js';
+import { TimeBase } from '../contracts/time-base.js';
 import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 
-interface Claim {
-  location: DeviceLocation;
-  expiresAt: number;
+/**
+ * One device's claim, flat (no location object inside) and with its expiry as an offset (see
+ * TimeBase): every connected device has one (aim 5 of issue 15).
+ */
+class Claim {
+  constructor(
+    readonly gatewayId: string,
+    readonly connectionId: string,
+    /** Offset of the directory's TimeBase. */
+    readonly expiresAt: number,
+  ) {}
 }
 
 const copy = (l: DeviceLocation): DeviceLocation => ({ gatewayId: l.gatewayId, connectionId: l.connectionId });
@@ -15,8 +24,10 @@ const copy = (l: DeviceLocation): DeviceLocation => ({ gatewayId: l.gatewayId, c
 export function memoryDirectory(options: { clock?: Clock } = {}): SessionDirectory {
   const clock = options.clock ?? systemClock;
   const claims = new Map<string, Claim>();
+  const times = new TimeBase();
   let claimsSinceSweep = 0;
 
+  /** `now` is an offset of `times`, as every time here. */
   const current = (key: string, now: number): Claim | undefined => {
     const claim = claims.get(key);
     if (claim && claim.expiresAt <= now) {
@@ -36,11 +47,11 @@ export function memoryDirectory(options: { clock?: Clock } = {}): SessionDirecto
 
   return {
     async claim(device, location, ttlMs) {
-      const now = clock();
+      const now = times.offset(clock());
       maybeSweep(now);
       const key = deviceKey(device);
-      const previous = current(key, now)?.location;
-      claims.set(key, { location: copy(location), expiresAt: now + ttlMs });
+      const previous = current(key, now);
+      claims.set(key, new Claim(location.gatewayId, location.connectionId, now + ttlMs));
       const same =
         previous && previous.gatewayId === location.gatewayId && previous.connectionId === location.connectionId;
       return previous && !same ? copy(previous) : undefined;
@@ -48,14 +59,14 @@ export function memoryDirectory(options: { clock?: Clock } = {}): SessionDirecto
 
     async release(device, connectionId) {
       const key = deviceKey(device);
-      if (claims.get(key)?.location.connectionId === connectionId) claims.delete(key);
+      if (claims.get(key)?.connectionId === connectionId) claims.delete(key);
     },
 
     async lookup(devices) {
-      const now = clock();
+      const now = times.offset(clock());
       return devices.map((device) => {
         const claim = current(deviceKey(device), now);
-        return claim ? copy(claim.location) : undefined;
+        return claim ? copy(claim) : undefined;
       });
     },
   };

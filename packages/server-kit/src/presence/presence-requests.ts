@@ -30,6 +30,8 @@ export class PresenceRequests {
       clock: Clock;
       logger: Logger;
       isContact?: (ownerId: string, otherId: string) => Promise<boolean>;
+      /** A user's live connections on this gateway (typing goes to them). */
+      connectionsOf: (userId: string) => Iterable<LiveConnection>;
     },
   ) {
     const store = o.stores.presence;
@@ -59,6 +61,7 @@ export class PresenceRequests {
       : undefined;
     this.typing = new TypingHandler({
       logger: o.logger,
+      connectionsOf: o.connectionsOf,
       expiryMs: o.limits.typingExpiryMs,
       onLocalChange: (change) => this.cluster.typing(change),
       groupMembers: async (groupId) => (await o.stores.groups.get(groupId))?.members.map((m) => m.userId),
@@ -71,14 +74,14 @@ export class PresenceRequests {
   }
 
   /** A device authenticated and its connection is ready (and now the device's live one). */
-  connected(connection: LiveConnection, device: DeviceAddress): void {
+  connected(device: DeviceAddress): void {
     this.presence?.connected(device);
-    this.typing.connected(connection, device);
   }
 
   /**
-   * A connection closed. `wasLive`: it was its device's live connection (not one replaced by a
-   * newer connection of the same device). A connection closed for idle timeout died without a
+   * A connection closed (and, when it was live, its device is gone from the live devices already).
+   * `wasLive`: it was its device's live connection (not one replaced by a newer connection of the
+   * same device). A connection closed for idle timeout died without a
    * goodbye: its device was last seen when its last frame arrived.
    */
   closed(connection: LiveConnection, wasLive: boolean): void {
@@ -86,7 +89,7 @@ export class PresenceRequests {
     const now = this.o.clock();
     const silent = now - connection.lastReceivedAt > this.o.limits.idleTimeoutMs;
     this.presence?.closed(connection, device, wasLive, silent ? connection.lastReceivedAt : undefined);
-    this.typing.closed(connection, device);
+    this.typing.closed(device);
   }
 
   /**
@@ -94,7 +97,7 @@ export class PresenceRequests {
    * live one a request came on (none once it closed, and then there is nothing to subscribe).
    */
   routes(
-    connectionOf: (id: string) => LiveConnection | undefined,
+    connectionOf: (device: DeviceAddress, id: string) => LiveConnection | undefined,
   ): Pick<Routes, 'presenceSubscribe' | 'presenceUnsubscribe' | 'setActive' | 'setContacts' | 'typing'> {
     const enabled = () => {
       const presence = this.presence;
@@ -109,13 +112,13 @@ export class PresenceRequests {
       },
       presenceSubscribe: async (request, { device, connectionId }) => {
         const { presence } = enabled();
-        const connection = connectionOf(connectionId);
+        const connection = connectionOf(device, connectionId);
         const states = connection ? await presence.subscribe(connection, device.userId, request.userIds ?? []) : [];
         return { presenceSnapshot: { states } };
       },
-      presenceUnsubscribe: async (request, { connectionId }) => {
+      presenceUnsubscribe: async (request, { device, connectionId }) => {
         const { presence } = enabled();
-        const connection = connectionOf(connectionId);
+        const connection = connectionOf(device, connectionId);
         if (connection) presence.unsubscribe(connection, request.userIds ?? []);
         return { ok: {} };
       },

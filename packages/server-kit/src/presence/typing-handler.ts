@@ -7,6 +7,11 @@ import { TYPING_EXPIRY_MS, type TypingChange, type TypingTracker, typingTracker 
 
 export interface TypingHandlerOptions {
   logger: Logger;
+  /**
+   * A user's connections on this gateway that are their device's live connection (the gateway's
+   * live devices: typing keeps no list of its own, which cost a map entry per idle connection).
+   */
+  connectionsOf: (userId: string) => Iterable<LiveConnection>;
   /** Typing ends this long after the last refresh (ms); default 10,000. Sent to clients as `expires_in_ms`. */
   expiryMs?: number;
   setTimer?: SetTimer;
@@ -42,12 +47,6 @@ export const groupOfTypingKey = (key: string): string | undefined =>
 export class TypingHandler {
   private readonly tracker: TypingTracker;
   private readonly expiryMs: number;
-  /**
-   * User -> their connections on this gateway that are their device's live connection: the
-   * connection itself when there is one (nearly always; a Set per user cost ~150 bytes per idle
-   * connection), a Set when there are more.
-   */
-  private readonly local = new Map<string, LiveConnection | Set<LiveConnection>>();
 
   constructor(private readonly o: TypingHandlerOptions) {
     this.expiryMs = o.expiryMs ?? TYPING_EXPIRY_MS;
@@ -60,29 +59,13 @@ export class TypingHandler {
     });
   }
 
-  /** A device authenticated on `connection`. */
-  connected(connection: LiveConnection, device: DeviceAddress): void {
-    const mine = this.local.get(device.userId);
-    if (mine === undefined) this.local.set(device.userId, connection);
-    else if (mine instanceof Set) mine.add(connection);
-    else if (mine !== connection) this.local.set(device.userId, new Set([mine, connection]));
-  }
-
-  /** A connection closed; when it was the user's last one here, their typing stops. */
-  closed(connection: LiveConnection, device: DeviceAddress | undefined): void {
+  /**
+   * A connection of `device` closed (and is no longer among `connectionsOf`); when the user has no
+   * connection left here, their typing stops.
+   */
+  closed(device: DeviceAddress | undefined): void {
     if (!device) return;
-    const mine = this.local.get(device.userId);
-    if (mine instanceof Set) {
-      if (!mine.delete(connection)) return;
-      if (mine.size > 1) return;
-      for (const last of mine) {
-        this.local.set(device.userId, last); // one left: back to the connection itself
-        return;
-      }
-    } else if (mine !== connection) {
-      return;
-    }
-    this.local.delete(device.userId);
+    for (const _ of this.o.connectionsOf(device.userId)) return;
     this.tracker.userGone(device.userId);
   }
 
@@ -135,14 +118,9 @@ export class TypingHandler {
         expiresInMs: change.typing ? this.expiryMs : 0,
       },
     };
-    for (const connection of this.connectionsOf(change.chatId)) {
+    for (const connection of this.o.connectionsOf(change.chatId)) {
       if (connection.isOpen && connection.state === 'ready') connection.send(body);
     }
-  }
-
-  private connectionsOf(userId: string): Iterable<LiveConnection> {
-    const mine = this.local.get(userId);
-    return mine === undefined ? [] : mine instanceof Set ? mine : [mine];
   }
 
   private async deliverToGroup(groupId: string, change: TypingChange): Promise<void> {
@@ -157,7 +135,7 @@ export class TypingHandler {
     };
     for (const member of members) {
       if (member === change.userId) continue;
-      for (const connection of this.connectionsOf(member)) {
+      for (const connection of this.o.connectionsOf(member)) {
         if (connection.isOpen && connection.state === 'ready') connection.send(body);
       }
     }
