@@ -29,13 +29,16 @@ if (alternative) console.error(`parley server: @parley/server-kit from ${alterna
 const kind = process.env.PARLEY_BENCH_STORES;
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
-// PARLEY_BENCH_COMMIT_GAP_MS and PARLEY_BENCH_COMMIT_HOLD_MS set the SQLite group commit's pacing
-// and its hold for early-delivered entries (A/B of sqliteStores' commitGapMs and commitHoldMs).
+// PARLEY_BENCH_COMMIT_GAP_MS, PARLEY_BENCH_COMMIT_HOLD_MS and PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS set
+// the SQLite group commit's pacing and its holds for early-delivered entries (A/B of sqliteStores'
+// commitGapMs, commitHoldMs and commitFanoutHoldMs).
 const gap = process.env.PARLEY_BENCH_COMMIT_GAP_MS;
 const hold = process.env.PARLEY_BENCH_COMMIT_HOLD_MS;
+const fanoutHold = process.env.PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS;
 const sqliteExtra = {
   ...(gap === undefined ? {} : { commitGapMs: Number(gap) }),
   ...(hold === undefined ? {} : { commitHoldMs: Number(hold) }),
+  ...(fanoutHold === undefined ? {} : { commitFanoutHoldMs: Number(fanoutHold) }),
 };
 const stores =
   kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }, sqliteExtra) : memoryStores();

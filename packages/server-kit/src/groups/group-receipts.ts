@@ -33,7 +33,11 @@ export class GroupReceipts {
 
   constructor(private readonly ctx: GroupReceiptsPorts) {}
 
-  /** A member device acknowledged queue entries: group messages among them count as delivered. */
+  /**
+   * A member device acknowledged queue entries: group messages among them count as delivered. Every
+   * cursor move is started before this returns (so it shares a batch with an ack made in the same
+   * turn, see `deliverAck`); resolves once they are durable.
+   */
   async delivered(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Promise<void> {
     const latest = new Map<string, { groupId: string; sender: DeviceAddress; messageId: string }>();
     for (const parsed of acked) {
@@ -42,11 +46,12 @@ export class GroupReceipts {
       const seen = latest.get(key);
       if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
     }
-    for (const { groupId, sender, messageId } of latest.values()) {
-      if (await this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId)) {
-        this.check(groupId, sender);
-      }
-    }
+    const moves = [...latest.values()].map(({ groupId, sender, messageId }) =>
+      this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId).then((moved) => {
+        if (moved) this.check(groupId, sender);
+      }),
+    );
+    await Promise.all(moves);
   }
 
   /**

@@ -152,7 +152,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         if (state) state.size--;
       },
     );
-    committer.setLead(staging);
+    committer.addLead(staging);
     // A transaction that did not commit may have changed states it then lost: reload them.
     committer.onRollback(() => {
       for (const state of states.values()) state.stale = true;
@@ -341,6 +341,16 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return { results, fresh: fresh.map((f) => f.entry), committed: staging.stage(fresh, used) };
   };
 
+  /** The staged entries of these results (duplicates of earlier entries are not held). */
+  const wentOut = (results: EnqueueResult[]): StagedEntry[] => {
+    const out: StagedEntry[] = [];
+    for (const r of results) {
+      const entry = r.duplicate ? undefined : staging.find(deviceKey(r.device), r.id);
+      if (entry) out.push(entry);
+    }
+    return out;
+  };
+
   const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number => {
     const now = clock();
     let removed = 0;
@@ -387,6 +397,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   return {
     // One writer; a batch's calls resolve in call (and so seq) order after their shared commit.
     commitOrdered: true,
+    // Staged entries, acks and group receipt cursors of one turn share one batch (group-commit.ts).
+    sharedCommit: committerFor(db),
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
@@ -409,7 +421,10 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         for (const item of snapshot) staging.jobFor(deviceKey(item.device));
         return submit(() => enqueueTx(snapshot, limits, shared));
       }
-      if (enqueueOptions.onStaged?.(staged.results)) staging.hold(staged.fresh);
+      const out = enqueueOptions.onStaged?.(staged.results);
+      // Only what went out is worth waiting for: an offline member's entry would hold to the deadline.
+      const sent = out === true ? staged.fresh : out ? wentOut(out) : [];
+      if (sent.length > 0) staging.hold(sent, shared.size > 0);
       await staged.committed;
       return staged.results;
     },
