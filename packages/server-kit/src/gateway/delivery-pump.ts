@@ -2,7 +2,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { OfflineQueue } from '../contracts/offline-queue.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import { encodeDeliverFrame, withSeq } from '../messages/envelope.js';
+import { encodeDeliverFrameOf, envelopeLength } from '../messages/envelope.js';
 import type { Connection } from './connection.js';
 import { RetryBackoff } from './retry-backoff.js';
 
@@ -45,7 +45,7 @@ export class DeliveryPump {
   private backoff: RetryBackoff | undefined;
   private cancelRetry: (() => void) | undefined;
   /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
-  private offered: Uint8Array[] | undefined;
+  private offered: PumpEntry[] | undefined;
   private offeredBytes = 0;
   /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
   private rewindTo = Number.POSITIVE_INFINITY;
@@ -81,15 +81,15 @@ export class DeliveryPump {
     }
     const caughtUp = this.synced && !this.reading && !this.dirty && !this.stopped;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.connection.isOpen) {
-      const envelope = this.take(entry);
-      if (this.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
+      const size = this.take(entry);
+      if (this.offeredBytes + size > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
       if (!this.offered) {
         this.offered = [];
         process.nextTick(() => this.sendOffered());
       }
-      this.offered.push(envelope);
-      this.offeredBytes += envelope.byteLength + 8;
+      this.offered.push(entry);
+      this.offeredBytes += size + 8;
     } else {
       this.nudge();
     }
@@ -169,13 +169,13 @@ export class DeliveryPump {
     }, this.backoff.next());
   }
 
-  /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
-  private take(entry: PumpEntry): Uint8Array {
+  /** Counts `entry` as sent (in flight, last seq) and returns its envelope's size. */
+  private take(entry: PumpEntry): number {
     this.inflight ??= new Set();
     this.inflight.add(entry.id);
     this.lastSentSeq = Math.max(this.lastSentSeq, entry.seq);
     if (!this.synced) this.sentDuringSync++;
-    return withSeq(entry.data, entry.seq, entry.shared);
+    return envelopeLength(entry);
   }
 
   /** Sends the entries offered so far, before anything sent after them. */
@@ -184,25 +184,25 @@ export class DeliveryPump {
     if (!batch) return;
     this.offered = undefined;
     this.offeredBytes = 0;
-    this.connection.sendBytes(encodeDeliverFrame(batch));
+    this.connection.sendBytes(encodeDeliverFrameOf(batch));
   }
 
   private send(entries: PumpEntry[]): void {
     this.sendOffered(); // keeps seq order on the wire
-    let batch: Uint8Array[] = [];
+    let batch: PumpEntry[] = [];
     let size = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      this.connection.sendBytes(encodeDeliverFrame(batch));
+      this.connection.sendBytes(encodeDeliverFrameOf(batch));
       batch = [];
       size = 0;
     };
     for (const entry of entries) {
       if (this.inflight?.has(entry.id)) continue; // read again after a rewind, and sent already
-      const envelope = this.take(entry);
-      if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
-      batch.push(envelope);
-      size += envelope.byteLength + 8;
+      const length = this.take(entry);
+      if (size + length > this.o.maxFrameBytes / 2) flush();
+      batch.push(entry);
+      size += length + 8;
     }
     flush();
   }

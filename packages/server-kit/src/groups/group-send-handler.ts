@@ -76,27 +76,34 @@ export async function handleGroupSend(
     messageId,
     message: send.shared,
   });
+  // Most member devices hold the sender's key already: their entries are one and the same bytes,
+  // encoded once (the queue copies each distinct buffer once); only a key distribution differs.
+  const plain = encodeEnvelope({ id: queueId });
+  const withKeys = new Map<string, Uint8Array>();
   const items: QueueItem[] = targets.map((device) => {
     const address = { userId: device.userId, deviceId: device.deviceId };
-    const distribution = distributions.get(deviceKey(address));
-    return {
-      device: address,
-      id: queueId,
-      data: encodeEnvelope(distribution ? { id: queueId, senderKeyDistribution: distribution } : { id: queueId }),
-      shared: queueId,
-    };
+    let data = plain;
+    if (distributions.size > 0) {
+      const key = deviceKey(address);
+      const distribution = distributions.get(key);
+      if (distribution) {
+        data = encodeEnvelope({ id: queueId, senderKeyDistribution: distribution });
+        withKeys.set(key, data);
+      }
+    }
+    return { device: address, id: queueId, data, shared: queueId };
   });
   // Members are counted for receipts before anything can be acknowledged.
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
   await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);
   if (items.length === 0) return { messageId, serverTime: now, recipients: 0 };
-  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
+  const dataOf = (device: DeviceAddress) => (withKeys.size > 0 ? withKeys.get(deviceKey(device)) : undefined) ?? plain;
   const results = await enqueueMessage(
     ctx,
     sender.userId,
     items,
     now,
-    (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array, shared }),
+    (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf(r.device), shared }),
     [{ key: queueId, data: shared }],
   );
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);

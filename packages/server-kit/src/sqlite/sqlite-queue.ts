@@ -403,10 +403,21 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
       const shared = checkSharedKeys(items, enqueueOptions.shared);
+      // A copy of each distinct buffer, even of a Buffer (whose slice() is a view): a group message's
+      // member entries often share one.
+      const copies = new Map<Uint8Array, Uint8Array>();
+      const copyOf = (data: Uint8Array) => {
+        let copy = copies.get(data);
+        if (!copy) {
+          copy = new Uint8Array(data);
+          copies.set(data, copy);
+        }
+        return copy;
+      };
       const snapshot: QueueItem[] = items.map((item) => ({
         device: { userId: item.device.userId, deviceId: item.device.deviceId },
         id: item.id,
-        data: new Uint8Array(item.data), // a copy, even of a Buffer (whose slice() is a view)
+        data: copyOf(item.data),
         ...(item.shared !== undefined ? { shared: item.shared } : {}),
         ...(item.sender !== undefined ? { sender: item.sender } : {}),
       }));
