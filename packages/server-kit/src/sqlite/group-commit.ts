@@ -47,6 +47,11 @@ interface Committer {
    */
   hold(fanout?: boolean): void;
   release(): void;
+  /**
+   * A call joined the batch (`fanout`: a group message's). Any call but a fan-out ends a fan-out
+   * hold, and the batch holds no more: a fan-out never delays anyone else's write by more than a turn.
+   */
+  joined(fanout: boolean): void;
 }
 
 /** Most write calls per transaction, so one flush never blocks the event loop for long. */
@@ -82,9 +87,9 @@ export const DEFAULT_HOLD_MS = 0;
  * waiting for the members' acks costs the sender little, and saves writing and then deleting an
  * entry per online member: an entry acknowledged in time is only a dedup mark (issue 15 aim 4,
  * ARCHITECTURE 12). Only entries that went out are waited for, and the batch commits as soon as all
- * of them were acknowledged; every other write of the batch waits with it, at most this long (the
- * aim's bound for the last member, 250 ms: measured, 100 ms cut off a third of the acks on a busy
- * machine).
+ * of them were acknowledged, or as soon as any other write joins the batch (see `joined`: the hold
+ * must not delay other senders' SendAcks); at most this long (the aim's bound for the last member,
+ * 250 ms: measured, 100 ms cut off a third of the acks on a busy machine).
  */
 export const DEFAULT_FANOUT_HOLD_MS = 250;
 
@@ -143,6 +148,9 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
   let holdUntil = Number.NEGATIVE_INFINITY;
   /** When the current batch's hold ends, fixed by its first hold: a release and a new hold never extend it. */
   let holdDeadline = Number.NEGATIVE_INFINITY;
+  /** The current batch's hold is a fan-out's (see `joined`); `unheld`: the batch may hold no more. */
+  let fanoutHold = false;
+  let unheld = false;
   const rollbackListeners: Array<() => void> = [];
   const rolledBack = () => {
     for (const listener of rollbackListeners) listener();
@@ -198,6 +206,8 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     }
     holdUntil = Number.NEGATIVE_INFINITY;
     holdDeadline = Number.NEGATIVE_INFINITY;
+    fanoutHold = false;
+    unheld = false;
     const all = pending;
     if (all.length === 0 && !leads.some((lead) => lead.hasWork())) return; // a paced flush after `flush()` was called directly
     pending = [];
@@ -215,8 +225,20 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     if (!scheduled) arm(waitMs());
   };
 
+  const release = (): void => {
+    if (holdUntil === Number.NEGATIVE_INFINITY) return;
+    holdUntil = Number.NEGATIVE_INFINITY;
+    if (scheduled) arm(waitMs());
+  };
+  const joined = (fanout: boolean): void => {
+    if (fanout || !fanoutHold) return;
+    unheld = true;
+    release();
+  };
+
   committer = {
     submit<T>(run: () => T): Promise<T> {
+      joined(false);
       return new Promise<T>((resolve, reject) => {
         pending.push({ run, resolve: resolve as (value: never) => void, reject });
         schedule();
@@ -232,16 +254,16 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     touch: schedule,
     hold(fanout = false) {
       const ms = fanout ? fanoutHoldMs : holdMs;
-      if (ms <= 0 || holdUntil !== Number.NEGATIVE_INFINITY) return;
-      if (holdDeadline === Number.NEGATIVE_INFINITY) holdDeadline = now() + ms;
+      if (ms <= 0 || unheld || holdUntil !== Number.NEGATIVE_INFINITY) return;
+      if (holdDeadline === Number.NEGATIVE_INFINITY) {
+        holdDeadline = now() + ms;
+        fanoutHold = fanout;
+      }
       holdUntil = holdDeadline;
       if (scheduled) arm(waitMs()); // re-arm later: the armed callback would only re-arm itself
     },
-    release() {
-      if (holdUntil === Number.NEGATIVE_INFINITY) return;
-      holdUntil = Number.NEGATIVE_INFINITY;
-      if (scheduled) arm(waitMs());
-    },
+    release,
+    joined,
   };
   committers.set(db, committer);
   return committer;

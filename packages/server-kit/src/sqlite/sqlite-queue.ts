@@ -87,7 +87,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   const ttlMs = options.ttlMs ?? DEFAULT_QUEUE_TTL_MS;
   if (!(ttlMs > 0)) throw new ParleyError('INVALID_ARGUMENT', 'ttlMs must be positive');
   migrate(db);
-  const { submit } = committerFor(db);
+  const committer = committerFor(db);
+  const { submit } = committer;
 
   const {
     getDevice,
@@ -135,7 +136,6 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   let perDb = statesByDb.get(db);
   if (!perDb) {
     const states = new Map<string, DeviceState>();
-    const committer = committerFor(db);
     const staging = new QueueStaging(
       {
         reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
@@ -398,7 +398,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     // One writer; a batch's calls resolve in call (and so seq) order after their shared commit.
     commitOrdered: true,
     // Staged entries, acks and group receipt cursors of one turn share one batch (group-commit.ts).
-    sharedCommit: committerFor(db),
+    sharedCommit: committer,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
@@ -428,6 +428,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         now: enqueueOptions.now,
       };
       const staged = tryStage(snapshot, limits, shared);
+      if (staged) committer.joined(shared.size > 0); // a job joins through submit
       if (!staged) {
         for (const item of snapshot) staging.jobFor(deviceKey(item.device));
         return submit(() => enqueueTx(snapshot, limits, shared));
@@ -474,6 +475,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       }
       const state = deviceStates.get(key);
       if (state && cancelled > 0) state.size -= cancelled;
+      // A member of a group acks its staged entry before the commit: the usual case, one promise.
+      if (stored.length === 0 && commit) return commit.then(() => cancelled);
       const [removed] = await Promise.all([
         stored.length > 0 ? submit(() => ackTx(userId, deviceId, stored)) : 0,
         commit,
