@@ -21,7 +21,13 @@ export interface GroupsOptions extends CommonOptions {
   stores: StoreKind[];
   /** Longest wait for one message, a burst or a drain, seconds. */
   timeoutS: number;
+  /** Which ways to reach every member the online runs measure. */
+  systems: GroupsSystem[];
 }
+
+/** The online runs: one group Send, one 1:1 Send per member, a raw ws broadcast. */
+export type GroupsSystem = 'group' | 'direct' | 'raw';
+const SYSTEMS: readonly GroupsSystem[] = ['group', 'direct', 'raw'];
 
 export const GROUPS_DEFAULTS: GroupsOptions = {
   members: 1000,
@@ -33,6 +39,7 @@ export const GROUPS_DEFAULTS: GroupsOptions = {
   storedSize: 1024,
   stores: ['sqlite', 'memory'],
   timeoutS: 60,
+  systems: ['group', 'direct', 'raw'],
   pin: true,
   quietWaitS: 10,
   out: undefined,
@@ -49,6 +56,7 @@ export const GROUPS_USAGE = `usage: bench:groups [options]
   --stored-size 1024    payload bytes of the queued messages
   --stores sqlite,memory  stores whose storage per queued entry is measured
   --timeout 60          longest wait for a message, a burst or a drain (s)
+  --systems group,direct,raw  online runs: group Send, 1:1 Sends, raw ws broadcast (an A/B of the group path: group)
   --quiet-wait 10       wait up to this many seconds for an idle machine before each server starts
   --no-pin              do not pin processes with taskset
   --out <file>          JSON results path
@@ -60,6 +68,7 @@ export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
     ...GROUPS_DEFAULTS,
     sizes: [...GROUPS_DEFAULTS.sizes],
     stores: [...GROUPS_DEFAULTS.stores],
+    systems: [...GROUPS_DEFAULTS.systems],
   };
   eachFlag(argv, (flag, value, raw) => {
     switch (flag) {
@@ -91,6 +100,12 @@ export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
         const stores = v === '' ? [] : v.split(',');
         for (const s of stores) if (s !== 'sqlite' && s !== 'memory') throw new UsageError(`unknown store ${s}`);
         o.stores = stores as StoreKind[];
+        break;
+      }
+      case '--systems': {
+        const systems = value().split(',');
+        for (const s of systems) if (!SYSTEMS.includes(s as GroupsSystem)) throw new UsageError(`unknown system ${s}`);
+        o.systems = systems as GroupsSystem[];
         break;
       }
       case '--timeout':

@@ -117,6 +117,45 @@ async function storageRuns(
   return out;
 }
 
+/** The raw ws relay: one frame copied to every member socket, per payload size. */
+async function relayRuns(
+  ctx: Context,
+  report: GroupsReport,
+  save: (ctx: Context) => void,
+  fanout: { messages: number; burst: number; warmup: number; timeoutMs: number },
+): Promise<void> {
+  const { o } = ctx;
+  log('\nraw ws relay: one frame copied to every member socket');
+  const relayChild = await startChild(ctx, './relay-server.ts');
+  try {
+    const tracker = new FanoutTracker(o.sizes[0] ?? 1024, o.members);
+    const relay = new RelayPool(o.members + 1, tracker); // the last client is the sender
+    try {
+      await relay.connect(`ws://127.0.0.1:${relayChild.port}`);
+      const system: FanoutSystem = {
+        name: 'raw ws',
+        send: (seq) => relay.broadcast(o.members, seq),
+        settled: () => true,
+        storedAt: () => Number.NaN,
+        pending: () => 0,
+      };
+      for (const size of o.sizes) {
+        tracker.size = size;
+        const { result, nextSeq } = await runFanout(system, tracker, relayChild, fanout, ctx.seq);
+        ctx.seq = nextSeq;
+        report.online.push(result);
+        log(summary(result));
+        save(ctx);
+      }
+    } finally {
+      mergeErrors(ctx.errors, relay.errorSamples, 'relay');
+      await relay.close();
+    }
+  } finally {
+    await relayChild.stop();
+  }
+}
+
 /** Every phase; writes the JSON report after each. */
 export async function runGroupsBench(o: GroupsOptions): Promise<{ report: GroupsReport; path: string }> {
   const pinned = o.pin && pinGenerator();
@@ -161,7 +200,11 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
   await withParley(ctx, 'sqlite', async (pool, tracker, child, url) => {
     for (const size of o.sizes) {
       tracker.size = size;
-      for (const system of [pool.groupSystem(GROUP_ID), pool.directSystem()]) {
+      const systems = [
+        ...(o.systems.includes('group') ? [pool.groupSystem(GROUP_ID)] : []),
+        ...(o.systems.includes('direct') ? [pool.directSystem()] : []),
+      ];
+      for (const system of systems) {
         const profile =
           o.profileDir &&
           join(o.profileDir, `groups-${system.name === 'group' ? 'group' : 'direct'}-${size}.cpuprofile`);
@@ -180,35 +223,7 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
     }
   });
 
-  log('\nraw ws relay: one frame copied to every member socket');
-  const relayChild = await startChild(ctx, './relay-server.ts');
-  try {
-    const tracker = new FanoutTracker(o.sizes[0] ?? 1024, o.members);
-    const relay = new RelayPool(o.members + 1, tracker); // the last client is the sender
-    try {
-      await relay.connect(`ws://127.0.0.1:${relayChild.port}`);
-      const system: FanoutSystem = {
-        name: 'raw ws',
-        send: (seq) => relay.broadcast(o.members, seq),
-        settled: () => true,
-        storedAt: () => Number.NaN,
-        pending: () => 0,
-      };
-      for (const size of o.sizes) {
-        tracker.size = size;
-        const { result, nextSeq } = await runFanout(system, tracker, relayChild, fanout, ctx.seq);
-        ctx.seq = nextSeq;
-        report.online.push(result);
-        log(summary(result));
-        save(ctx);
-      }
-    } finally {
-      mergeErrors(ctx.errors, relay.errorSamples, 'relay');
-      await relay.close();
-    }
-  } finally {
-    await relayChild.stop();
-  }
+  if (o.systems.includes('raw')) await relayRuns(ctx, report, save, fanout);
 
   if (o.stored > 0 && o.stores.includes('memory')) {
     log('\nparley, memory stores: members offline (heap after GC)');

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
+import { countSqlite, sqliteCounts } from './sqlite-counts.js';
 import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
@@ -27,15 +28,22 @@ const { sqliteStores } = (
 if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}`);
 
 const kind = process.env.PARLEY_BENCH_STORES;
+// PARLEY_BENCH_COUNT_SQL=1: SQLite statements run between profile-start and profile-stop go to stderr.
+const countSql = process.env.PARLEY_BENCH_COUNT_SQL === '1';
+if (countSql) countSqlite();
+let sqlAtStart = sqliteCounts();
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
-// PARLEY_BENCH_COMMIT_GAP_MS and PARLEY_BENCH_COMMIT_HOLD_MS set the SQLite group commit's pacing
-// and its hold for early-delivered entries (A/B of sqliteStores' commitGapMs and commitHoldMs).
+// PARLEY_BENCH_COMMIT_GAP_MS, PARLEY_BENCH_COMMIT_HOLD_MS and PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS set
+// the SQLite group commit's pacing and its holds for early-delivered entries (A/B of sqliteStores'
+// commitGapMs, commitHoldMs and commitFanoutHoldMs).
 const gap = process.env.PARLEY_BENCH_COMMIT_GAP_MS;
 const hold = process.env.PARLEY_BENCH_COMMIT_HOLD_MS;
+const fanoutHold = process.env.PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS;
 const sqliteExtra = {
   ...(gap === undefined ? {} : { commitGapMs: Number(gap) }),
   ...(hold === undefined ? {} : { commitHoldMs: Number(hold) }),
+  ...(fanoutHold === undefined ? {} : { commitFanoutHoldMs: Number(fanoutHold) }),
 };
 const stores =
   kind === 'postgres' ? await clusterStores() : dbPath ? sqliteStores({ path: dbPath }, sqliteExtra) : memoryStores();
@@ -98,9 +106,15 @@ serveChild(
       await session.post('Profiler.enable');
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
       await session.post('Profiler.start');
+      sqlAtStart = sqliteCounts();
       toParent({ type: 'profile-started' });
     } else if (message.type === 'profile-stop' && session) {
       const { profile } = await session.post('Profiler.stop');
+      if (countSql) {
+        const now = sqliteCounts();
+        const delta = `run ${now.run - sqlAtStart.run}, get ${now.get - sqlAtStart.get}, all ${now.all - sqlAtStart.all}`;
+        console.error(`sqlite statements while profiling ${message.path}: ${delta}`);
+      }
       mapProfileToSources(profile);
       mkdirSync(dirname(message.path), { recursive: true });
       writeFileSync(message.path, JSON.stringify(profile));

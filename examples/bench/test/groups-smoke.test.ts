@@ -91,5 +91,8 @@ describe('bench:groups', () => {
     expect(() => parseGroupsArgs(['--sizes', '8'])).toThrow(UsageError);
     expect(() => parseGroupsArgs(['--stores', 'redis'])).toThrow(UsageError);
     expect(() => parseGroupsArgs(['--burst', '0'])).toThrow(UsageError);
+    expect(parseGroupsArgs([]).systems).toEqual(['group', 'direct', 'raw']);
+    expect(parseGroupsArgs(['--systems', 'group']).systems).toEqual(['group']);
+    expect(() => parseGroupsArgs(['--systems', 'group,cluster'])).toThrow(UsageError);
   });
 });

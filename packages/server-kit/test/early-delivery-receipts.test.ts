@@ -50,9 +50,14 @@ describe('a receipt that cannot be stored', () => {
     await vi.waitFor(() => expect(queued()).toBe(0));
   });
 
-  it('a group message delivered early does not hold its batch: its acks wait for that commit', async () => {
-    // A hold of a minute: a group send whose batch waited for its members' acks would not be answered.
-    await fixture.start({}, { stores: sqliteStores({ db: new Database(':memory:') }, { commitHoldMs: 60_000 }) });
+  it('a group message delivered early waits for its members acks: never written, its cursor moves with the marks', async () => {
+    // A fan-out hold of a minute: the SendAck can only come from the ack releasing the batch.
+    const db = new Database(':memory:');
+    await fixture.start({}, { stores: sqliteStores({ db }, { commitFanoutHoldMs: 60_000 }) });
+    // Counts the group message's entries written (the shared payload marks them; group updates have none).
+    db.exec(`CREATE TABLE written (user_id TEXT);
+             CREATE TRIGGER count_writes AFTER INSERT ON queue WHEN NEW.shared IS NOT NULL
+             BEGIN INSERT INTO written VALUES (NEW.user_id); END`);
     const bob = await fixture.peer('bob');
     await publishIdentity(bob, 8);
     const alice = await fixture.peer('alice');
@@ -65,5 +70,34 @@ describe('a receipt that cannot be stored', () => {
     await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === messageId)); // early
     bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
     expect((await send).body).toBe('sendAck');
+    const count = (sql: string) => db.prepare(sql).pluck().get();
+    expect(count("SELECT count(*) FROM written WHERE user_id = 'bob'")).toBe(0);
+    expect(count(`SELECT count(*) FROM queue_acked WHERE user_id = 'bob' AND instr(id, '${messageId}') > 0`)).toBe(1);
+    expect(count("SELECT delivered FROM group_receipt_cursors WHERE member = 'bob'")).toBe(messageId);
+    // Delivered to every member: alice hears it once.
+    await alice.waitFor(() => delivered(alice.frames).some((e) => e.receipt?.allMembers));
+  });
+
+  it('a group batch waits only for the members it reached: an offline member does not hold it', async () => {
+    const db = new Database(':memory:');
+    await fixture.start({}, { stores: sqliteStores({ db }, { commitFanoutHoldMs: 60_000 }) });
+    const carol = await fixture.peer('carol');
+    await publishIdentity(carol, 7);
+    carol.close(); // registered, offline
+    const bob = await fixture.peer('bob');
+    await publishIdentity(bob, 8);
+    const alice = await fixture.peer('alice');
+    const identity = await publishIdentity(alice, 9);
+    expect((await createGroup(alice, 'alice', identity, 'g1', ['bob', 'carol'])).body).toBe('groupState');
+    const messageId = newMessageId();
+    const send = alice.request({
+      send: { messageId, groupId: 'g1', shared: { type: PLAINTEXT, data: new Uint8Array([1]) } },
+    });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === messageId));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    expect((await send).body).toBe('sendAck'); // not a minute later: carol's entry is not waited for
+    expect(db.prepare("SELECT count(*) FROM queue WHERE user_id = 'carol' AND shared IS NOT NULL").pluck().get()).toBe(
+      1,
+    );
   });
 });

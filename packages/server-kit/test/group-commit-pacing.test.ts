@@ -86,4 +86,36 @@ describe('group commit pacing', () => {
     expect(commits()).toBe(2);
     expect(rows()).toBe(2);
   });
+
+  it('a fan-out hold waits for its acks, but ends as soon as any other write joins the batch', async () => {
+    const { db, write, commits, rows } = countingDb();
+    open.push(db);
+    const time = manualTime();
+    const committer = committerFor(db, { fanoutHoldMs: 60_000, holdMs: 60_000, now: time.now, delay: time.delay });
+    // A group's staged entries went out: the batch waits (time never moves here, so only a release
+    // or a joining write can end the wait).
+    const group = committer.submit(() => write(1));
+    committer.hold(true);
+    committer.joined(true); // another group message: it waits with it
+    await nextTurn();
+    await nextTurn();
+    expect(commits()).toBe(0);
+    // A 1:1 write joins: the batch commits on the next turn, and holds no more until it did.
+    const other = committer.submit(() => write(2));
+    committer.hold(true);
+    await Promise.all([group, other]);
+    expect([commits(), rows()]).toEqual([1, 2]);
+
+    // A 1:1 hold (commitHoldMs) is not ended by other writes: only its acks or its deadline end it.
+    const first = committer.submit(() => write(3));
+    committer.hold(false);
+    committer.submit(() => write(4));
+    committer.joined(false);
+    await nextTurn();
+    await nextTurn();
+    expect(commits()).toBe(1);
+    committer.release();
+    await first;
+    expect([commits(), rows()]).toEqual([2, 4]);
+  });
 });

@@ -2,6 +2,7 @@ import { newMessageId, pb, type ServerFrame } from '@parley/core';
 import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OfflineQueue } from '../src/contracts/offline-queue.js';
+import { handleGroupSend } from '../src/groups/group-send-handler.js';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { handleSend } from '../src/messages/send-handler.js';
 
@@ -130,6 +131,71 @@ describe('pipelined sends', () => {
     await vi.waitFor(() => expect(ordered).toBe(1));
     open();
     await again;
+    expect(ordered).toBe(1);
+  });
+
+  it('lets a group send go on the same way, and only with a queue that fixes seqs in call order', async () => {
+    stores = memoryStores();
+    const queue = stores.queue;
+    await stores.devices.register({
+      userId: 'bob',
+      deviceId: 1,
+      authKey: new Uint8Array(32),
+      registrationId: 7,
+      approvedBy: 1,
+    });
+    await stores.groups.create(
+      {
+        groupId: 'g',
+        name: 'g',
+        description: '',
+        version: 1,
+        members: [
+          { userId: 'alice', role: 'admin' },
+          { userId: 'bob', role: 'member' },
+        ],
+        createdBy: 'alice',
+        createdAt: 1,
+        maxMembers: 10,
+      },
+      new Uint8Array([1]),
+    );
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const gated = (inOrder: boolean): OfflineQueue => ({
+      enqueue: (items, options) => {
+        const result = queue.enqueue(items, options);
+        return gate.then(() => result);
+      },
+      read: (device, options) => queue.read(device, options),
+      ack: (device, ids) => queue.ack(device, ids),
+      count: (device) => queue.count(device),
+      purgeExpired: () => queue.purgeExpired(),
+      clear: (device) => queue.clear(device),
+      ...(inOrder ? { seqsInCallOrder: true } : {}),
+    });
+    const ports = (inOrder: boolean) => ({
+      stores: { devices: stores?.devices as ServerStores['devices'], queue: gated(inOrder) },
+      groups: stores?.groups as ServerStores['groups'],
+      groupReceipts: stores?.groupReceipts as ServerStores['groupReceipts'],
+      clock: () => 1_000,
+      maxQueuedPerDevice: 100,
+      maxQueuedPerSender: 100,
+      queueFullRetryAfterMs: 1,
+      stored: () => {},
+    });
+    const groupSend = { groupId: 'g', shared: { type: 2, data: new Uint8Array([1]) } };
+    const alice = { userId: 'alice', deviceId: 1 };
+    let ordered = 0;
+    const calls = [true, false].map((inOrder) =>
+      handleGroupSend(ports(inOrder), alice, groupSend, newMessageId(), () => ordered++),
+    );
+    // Only the queue that fixes seqs in call order lets the request go on before its commit.
+    await vi.waitFor(() => expect(ordered).toBe(1));
+    open();
+    await Promise.all(calls);
     expect(ordered).toBe(1);
   });
 });

@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AuthKeyPair, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { createGroup, publishIdentity } from '@parley/test-utils/abuse-server';
 import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
 import { textContent } from '@parley/test-utils/content';
 import { closedPort } from '@parley/test-utils/free-port';
 import { RawPeer } from '@parley/test-utils/raw-peer';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const script = fileURLToPath(new URL('./fixtures/sqlite-crash-gateway.ts', import.meta.url));
@@ -57,7 +59,8 @@ afterEach(async () => {
 async function setUp(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-crash-'));
   dirs.push(dir);
-  const gateway = gatewayOn(join(dir, 'parley.db'), await closedPort(), env);
+  const path = join(dir, 'parley.db');
+  const gateway = gatewayOn(path, await closedPort(), env);
   cleanups.push(() => gateway.kill());
   await gateway.start();
   const keys = new Map<string, AuthKeyPair>();
@@ -68,7 +71,7 @@ async function setUp(env: Record<string, string> = {}) {
     cleanups.push(() => peer.close());
     return peer;
   };
-  return { gateway, connect };
+  return { gateway, connect, path };
 }
 
 const sendFrame = (to: string, messageId: string) => ({
@@ -277,6 +280,134 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
     const bobAgain = await connect('bob');
     await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
     bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+});
+
+/**
+ * Early delivery of a group message (issue 15 aim 4): the members online get it before its batch
+ * commits, and the batch waits for their acks (a minute here, so the test decides when it commits):
+ * an entry acknowledged in time is only a dedup mark, written with the member's group receipt cursor.
+ */
+describe('a SQLite gateway killed at each step of a group early delivery', () => {
+  const early = () => setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: '60000' });
+  const sendAcks = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
+  const groupSend = (messageId: string) => ({
+    send: { messageId, groupId: 'g1', shared: { type: PLAINTEXT, data: textContent(messageId) } },
+  });
+  const ack = (peer: RawPeer) =>
+    peer.send({ requestId: 0, deliverAck: { ids: delivered(peer.frames).map((e) => e.id ?? '') } });
+  const has = (peer: RawPeer, id: string) => () => delivered(peer.frames).some((e) => e.messageId === id);
+  /** alice's group g1 with bob and carol, all three online with keys published. */
+  const group = async (connect: (userId: string) => Promise<RawPeer>) => {
+    const bob = await connect('bob');
+    await publishIdentity(bob, 8);
+    const carol = await connect('carol');
+    await publishIdentity(carol, 7);
+    const alice = await connect('alice');
+    const identity = await publishIdentity(alice, 9);
+    expect((await createGroup(alice, 'alice', identity, 'g1', ['bob', 'carol'])).body).toBe('groupState');
+    return { alice, bob, carol };
+  };
+  /** What the killed gateway left in its database file. */
+  const stored = (path: string, id: string) => {
+    const db = new Database(path, { readonly: true });
+    try {
+      const count = (sql: string) => db.prepare(sql).pluck().get();
+      return {
+        // The members' entries only (alice's "delivered to all" receipt names the id too).
+        entries: count(`SELECT count(*) FROM queue WHERE user_id <> 'alice' AND instr(id, '${id}') > 0`),
+        marks: count(`SELECT count(*) FROM queue_acked WHERE user_id <> 'alice' AND instr(id, '${id}') > 0`),
+        cursors: count(`SELECT count(*) FROM group_receipt_cursors WHERE delivered = '${id}'`),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('after the early deliver, before the acks: no SendAck, nothing stored; the resend reaches every member', async () => {
+    const { gateway, connect, path } = await early();
+    const { alice, bob, carol } = await group(connect);
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...groupSend(id) });
+    await bob.waitFor(has(bob, id));
+    await carol.waitFor(has(carol, id));
+    await gateway.kill();
+    expect(sendAcks(alice.frames, 7)).toEqual([]);
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0 });
+    await gateway.start();
+    const aliceAgain = await connect('alice'); // members offline: the resend is stored, not held
+    expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
+    const bobAgain = await connect('bob');
+    const carolAgain = await connect('carol');
+    await bobAgain.waitFor(has(bobAgain, id));
+    await carolAgain.waitFor(has(carolAgain, id));
+  });
+
+  it('after one member acked, before the commit: neither its mark nor its cursor was stored', async () => {
+    const { gateway, connect, path } = await early();
+    const { alice, bob, carol } = await group(connect);
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...groupSend(id) });
+    await bob.waitFor(has(bob, id));
+    await carol.waitFor(has(carol, id));
+    ack(bob); // carol does not ack: the batch still waits
+    await bob.request({ ping: { nonce: 1 } }); // the ack was handled
+    await gateway.kill();
+    expect(sendAcks(alice.frames, 7)).toEqual([]);
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0 });
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
+    const bobAgain = await connect('bob');
+    await bobAgain.waitFor(has(bobAgain, id)); // again: its first ack was lost with the batch
+    ack(bobAgain);
+    const carolAgain = await connect('carol');
+    await carolAgain.waitFor(has(carolAgain, id));
+    ack(carolAgain);
+    // Both acks stored now: alice hears "delivered to all".
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+  });
+
+  it('after every member acked: marks and cursors committed with the SendAck; a late resend is a duplicate', async () => {
+    const { gateway, connect, path } = await early();
+    const { alice, bob, carol } = await group(connect);
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...groupSend(id) });
+    await bob.waitFor(has(bob, id));
+    await carol.waitFor(has(carol, id));
+    ack(bob);
+    ack(carol);
+    await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
+    expect(sendAcks(alice.frames, 7)[0]?.body).toBe('sendAck');
+    await alice.waitFor(() => receiptIds(alice.frames).includes(id)); // delivered to all
+    await gateway.kill();
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 2, cursors: 2 });
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
+    const bobAgain = await connect('bob');
+    await bobAgain.request({ ping: { nonce: 1 } });
+    expect(delivered(bobAgain.frames)).toEqual([]);
+    expect(stored(path, id)).toMatchObject({ entries: 0 });
+  });
+
+  it('after the hold ran out with a member that never acks: its entry is stored and comes again', async () => {
+    const { gateway, connect, path } = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: '300' });
+    const { alice, bob, carol } = await group(connect);
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...groupSend(id) });
+    await bob.waitFor(has(bob, id));
+    await carol.waitFor(has(carol, id));
+    ack(bob); // carol never acks: after 300 ms the batch commits without her ack
+    await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
+    await gateway.kill();
+    expect(stored(path, id)).toEqual({ entries: 1, marks: 1, cursors: 1 });
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    const carolAgain = await connect('carol');
+    await carolAgain.waitFor(has(carolAgain, id));
+    ack(carolAgain);
     await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
   });
 });

@@ -27,6 +27,8 @@ export interface GroupMemberStatus {
  * - sender devices and groups are independent of each other.
  */
 export interface GroupReceiptStore {
+  /** See `OfflineQueue.sharedCommit`: the same object as the queue's when their writes commit together. */
+  readonly sharedCommit?: object;
   /**
    * A message from `sender` was fanned out to `members` (the other members' user ids at group version
    * `membersVersion`). When the version differs from the last one seen, members are synced: new ones

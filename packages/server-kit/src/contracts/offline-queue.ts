@@ -74,8 +74,9 @@ export interface EnqueueOptions {
    * Early delivery. An implementation that commits in batches may call this once, synchronously
    * inside `enqueue`, with the call's results (seqs handed out, duplicates decided) before they
    * are durable: from then on the entries are read, counted and acknowledged as if stored, so the
-   * gateway can deliver them at once. Returning true says some went out: the implementation may
-   * then wait a little (its hold time) for their acks before it commits, and an entry acknowledged
+   * gateway can deliver them at once. Returning the results that went out (or true: all of them)
+   * says so: the implementation may then wait a little (its hold time) for their acks before it
+   * commits, and an entry acknowledged
    * before its commit need not be written at all (its dedup mark is). If the commit fails,
    * `enqueue` rejects and the entries vanish; their seqs are never handed out again. The sender
    * hears nothing until `enqueue` resolves, so it sends again; receivers dedup by id. A staged
@@ -84,7 +85,7 @@ export interface EnqueueOptions {
    * out early was a duplicate on the wire.
    * Implementations that do not stage never call it.
    */
-  onStaged?: (results: EnqueueResult[]) => boolean;
+  onStaged?: (results: EnqueueResult[]) => boolean | EnqueueResult[];
 }
 
 /**
@@ -126,6 +127,13 @@ export interface OfflineQueue {
    * unsure (for example when calls run on several database connections): only speed depends on it.
    */
   readonly seqsInCallOrder?: boolean;
+  /**
+   * Set by stores that commit together (the SQLite stores over one database): writes of stores with
+   * the same `sharedCommit` object, started in one event-loop turn, are stored in one transaction or
+   * none is. The gateway then acknowledges a group entry in the same turn as it moves the member's
+   * group receipt cursor, instead of waiting for the cursor first. Leave unset when unsure.
+   */
+  readonly sharedCommit?: object;
   enqueue(items: QueueItem[], options?: EnqueueOptions): Promise<EnqueueResult[]>;
   read(device: DeviceAddress, options: { afterSeq?: number; limit: number }): Promise<QueueEntry[]>;
   /** Removes the entries; unknown ids are ignored. Returns how many were removed. */

@@ -89,6 +89,8 @@ function messageRoutes(
   queue: QueuePorts,
   receipts: ReceiptPorts,
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
+  const shared = o.stores.queue.sharedCommit;
+  const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
   return {
     async send(request, { device, ordered }) {
       const messageId = request.messageId ?? '';
@@ -102,6 +104,7 @@ function messageRoutes(
               device,
               request,
               messageId,
+              ordered,
             )
           : await handleSend(queue, device, request, messageId, ordered);
       return { sendAck: ack };
@@ -129,8 +132,12 @@ function messageRoutes(
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the
       // receipts must be durable before the entries go.
       if (!receiptsWrite.staged) await receiptsWrite.durable;
-      // One Promise.all observes both from now on: the receipts' failure is never left unhandled.
-      await Promise.all([o.groupReceipts.delivered(device, acked).then(() => pump.ack(ids)), receiptsWrite.durable]);
+      // Group receipt cursors move before the entries go: in the same batch when the stores commit
+      // together (then a group batch can wait for its members' acks, as 1:1 ones can), else first.
+      const cursors = o.groupReceipts.delivered(device, acked);
+      const removed = commitsTogether ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
+      // One Promise.all observes all from now on: no failure is left unhandled.
+      await Promise.all([cursors, removed, receiptsWrite.durable]);
       return undefined;
     },
     async receipt(request, { device }) {

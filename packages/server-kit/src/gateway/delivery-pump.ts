@@ -2,7 +2,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { OfflineQueue } from '../contracts/offline-queue.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import { encodeDeliverFrame, withSeq } from '../messages/envelope.js';
+import { encodeDeliverFrameOf, envelopeLength } from '../messages/envelope.js';
 import type { Connection } from './connection.js';
 import { RetryBackoff } from './retry-backoff.js';
 
@@ -49,8 +49,8 @@ class PumpWork {
   readonly inflight = new Set<string>();
   /** Entries sent before SyncComplete (which reports them). */
   sentDuringSync = 0;
-  /** Envelopes offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
-  offered: Uint8Array[] | undefined;
+  /** Entries offered during this tick, not sent yet: they leave in one Deliver frame (see offer). */
+  offered: PumpEntry[] | undefined;
   offeredBytes = 0;
   /** The next read starts after this seq (not after `lastSentSeq`) when an entry was offered late. */
   rewindTo: number | undefined;
@@ -139,16 +139,16 @@ export class DeliveryPump {
     }
     const caughtUp = (this.flags & (SYNCED | READING | DIRTY | STOPPED)) === SYNCED;
     if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.connection.isOpen) {
-      const envelope = this.take(entry);
+      const size = this.take(entry);
       const w = this.busy;
-      if (w.offeredBytes + envelope.byteLength > this.o.maxFrameBytes / 2) this.sendOffered();
+      if (w.offeredBytes + size > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
       if (!w.offered) {
         w.offered = [];
         process.nextTick(() => this.sendOffered());
       }
-      w.offered.push(envelope);
-      w.offeredBytes += envelope.byteLength + 8;
+      w.offered.push(entry);
+      w.offeredBytes += size + 8;
     } else {
       this.nudge();
     }
@@ -235,13 +235,13 @@ export class DeliveryPump {
     }, w.backoff.next());
   }
 
-  /** Counts `entry` as sent (in flight, last seq) and returns its envelope. */
-  private take(entry: PumpEntry): Uint8Array {
+  /** Counts `entry` as sent (in flight, last seq) and returns its envelope's size. */
+  private take(entry: PumpEntry): number {
     const w = this.busy;
     w.inflight.add(entry.id);
     this.lastSentSeq = Math.max(this.lastSentSeq, entry.seq);
     if (!this.is(SYNCED)) w.sentDuringSync++;
-    return withSeq(entry.data, entry.seq, entry.shared);
+    return envelopeLength(entry);
   }
 
   /** Sends the entries offered so far, before anything sent after them. */
@@ -251,26 +251,26 @@ export class DeliveryPump {
     if (!w || !batch) return;
     w.offered = undefined;
     w.offeredBytes = 0;
-    this.connection.sendBytes(encodeDeliverFrame(batch));
+    this.connection.sendBytes(encodeDeliverFrameOf(batch));
     this.settle();
   }
 
   private send(entries: PumpEntry[]): void {
     this.sendOffered(); // keeps seq order on the wire
-    let batch: Uint8Array[] = [];
+    let batch: PumpEntry[] = [];
     let size = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      this.connection.sendBytes(encodeDeliverFrame(batch));
+      this.connection.sendBytes(encodeDeliverFrameOf(batch));
       batch = [];
       size = 0;
     };
     for (const entry of entries) {
       if (this.work?.inflight.has(entry.id)) continue; // read again after a rewind, and sent already
-      const envelope = this.take(entry);
-      if (size + envelope.byteLength > this.o.maxFrameBytes / 2) flush();
-      batch.push(envelope);
-      size += envelope.byteLength + 8;
+      const length = this.take(entry);
+      if (size + length > this.o.maxFrameBytes / 2) flush();
+      batch.push(entry);
+      size += length + 8;
     }
     flush();
   }

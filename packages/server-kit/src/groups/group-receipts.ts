@@ -33,20 +33,32 @@ export class GroupReceipts {
 
   constructor(private readonly ctx: GroupReceiptsPorts) {}
 
-  /** A member device acknowledged queue entries: group messages among them count as delivered. */
+  /**
+   * A member device acknowledged queue entries: group messages among them count as delivered. Every
+   * cursor move is started before this returns (so it shares a batch with an ack made in the same
+   * turn, see `deliverAck`); resolves once they are durable.
+   */
   async delivered(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Promise<void> {
+    const counts = (parsed: QueueId | undefined): parsed is Extract<QueueId, { kind: 'group' }> =>
+      parsed?.kind === 'group' && parsed.sender.userId !== acker.userId;
+    const move = ({ groupId, sender, messageId }: { groupId: string; sender: DeviceAddress; messageId: string }) =>
+      this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId).then((moved) => {
+        if (moved) this.check(groupId, sender);
+      });
+    // A member acking one group message (most acks of a fan-out): no grouping needed.
+    if (acked.length === 1) {
+      const only = acked[0];
+      if (counts(only)) await move(only);
+      return;
+    }
     const latest = new Map<string, { groupId: string; sender: DeviceAddress; messageId: string }>();
     for (const parsed of acked) {
-      if (parsed?.kind !== 'group' || parsed.sender.userId === acker.userId) continue;
+      if (!counts(parsed)) continue;
       const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
       const seen = latest.get(key);
       if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
     }
-    for (const { groupId, sender, messageId } of latest.values()) {
-      if (await this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId)) {
-        this.check(groupId, sender);
-      }
-    }
+    await Promise.all(Array.from(latest.values(), move));
   }
 
   /**

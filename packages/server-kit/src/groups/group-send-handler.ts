@@ -26,13 +26,15 @@ const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is pa
  * Stores a group message once and queues a reference to it for every device (with published keys)
  * of every current member, the sender's other devices included. Sender key distributions in `copies`
  * ride along to the devices they name; copies for devices that are not (or no longer) member devices
- * are dropped, never delivered.
+ * are dropped, never delivered. `ordered` is called once the entries' seqs are fixed, as in
+ * `handleSend`: the sender's next request may start while this one waits for its commit.
  */
 export async function handleGroupSend(
   ctx: GroupSendPorts,
   sender: DeviceAddress,
   send: parley.v1.Send.$Properties,
   messageId: string,
+  ordered?: () => void,
 ): Promise<parley.v1.SendAck.$Properties> {
   const groupId = send.groupId;
   if (!groupId) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
@@ -76,29 +78,40 @@ export async function handleGroupSend(
     messageId,
     message: send.shared,
   });
+  // Most member devices hold the sender's key already: their entries are one and the same bytes,
+  // encoded once (the queue copies each distinct buffer once); only a key distribution differs.
+  const plain = encodeEnvelope({ id: queueId });
+  const withKeys = new Map<string, Uint8Array>();
   const items: QueueItem[] = targets.map((device) => {
     const address = { userId: device.userId, deviceId: device.deviceId };
-    const distribution = distributions.get(deviceKey(address));
-    return {
-      device: address,
-      id: queueId,
-      data: encodeEnvelope(distribution ? { id: queueId, senderKeyDistribution: distribution } : { id: queueId }),
-      shared: queueId,
-    };
+    let data = plain;
+    if (distributions.size > 0) {
+      const key = deviceKey(address);
+      const distribution = distributions.get(key);
+      if (distribution) {
+        data = encodeEnvelope({ id: queueId, senderKeyDistribution: distribution });
+        withKeys.set(key, data);
+      }
+    }
+    return { device: address, id: queueId, data, shared: queueId };
   });
   // Members are counted for receipts before anything can be acknowledged.
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
   await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);
   if (items.length === 0) return { messageId, serverTime: now, recipients: 0 };
-  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
-  const results = await enqueueMessage(
+  const dataOf = (device: DeviceAddress) => (withKeys.size > 0 ? withKeys.get(deviceKey(device)) : undefined) ?? plain;
+  const stored = enqueueMessage(
     ctx,
     sender.userId,
     items,
     now,
-    (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf.get(deviceKey(r.device)) as Uint8Array, shared }),
+    (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf(r.device), shared }),
     [{ key: queueId, data: shared }],
   );
+  // The enqueue call was made: with seqs fixed in call order, the sender's next send cannot overtake
+  // this one (and joining this batch, it ends a fan-out hold early rather than waiting behind it).
+  if (ctx.stores.queue.seqsInCallOrder) ordered?.();
+  const results = await stored;
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
 }

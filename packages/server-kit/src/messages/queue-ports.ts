@@ -42,8 +42,6 @@ export function enqueueAndDeliver(
   items: QueueItem[],
   options: EnqueueOptions,
   entryOf: (result: EnqueueResult) => StoredEntry,
-  /** Whether the batch may wait for the acks of what went out (no: their acks wait for this commit). */
-  waitForAcks = true,
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
   const staged = ctx.staged?.bind(ctx);
@@ -54,9 +52,13 @@ export function enqueueAndDeliver(
       ...(staged
         ? {
             onStaged: (results: EnqueueResult[]) => {
-              const entries = fresh(results);
+              const news = results.filter((r) => !r.duplicate);
+              const entries = news.map(entryOf);
               rest = staged(entries);
-              return waitForAcks && rest.length < entries.length; // some went out: worth waiting for their acks
+              if (rest.length === 0) return news;
+              // The queue may wait for the acks of those that went out (not of those still to be pushed).
+              const left = new Set(rest);
+              return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
             },
           }
         : {}),
@@ -94,9 +96,6 @@ export async function enqueueMessage(
   entryOf: (result: EnqueueResult) => StoredEntry,
   shared?: SharedPayload[],
 ): Promise<EnqueueResult[]> {
-  // A group message's acks first move the group receipt cursors, a write that waits for this very
-  // commit: holding the batch for them would only delay it (see deliverAck).
-  const waitForAcks = shared === undefined;
   // Copies to the sender's own devices do not count against any share.
   const counted = items.map((item) => (item.device.userId === from ? item : { ...item, sender: from }));
   const options = {
@@ -106,7 +105,7 @@ export async function enqueueMessage(
     ...(shared ? { shared } : {}),
   };
   try {
-    return await enqueueAndDeliver(ctx, counted, options, entryOf, waitForAcks).durable;
+    return await enqueueAndDeliver(ctx, counted, options, entryOf).durable;
   } catch (error) {
     if (!isParleyError(error, 'QUEUE_FULL')) throw error;
     throw new ParleyError('QUEUE_FULL', error.message, {

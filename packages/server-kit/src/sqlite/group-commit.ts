@@ -33,16 +33,25 @@ interface Committer {
    * transaction may be wrong and must be reloaded.
    */
   onRollback(listener: () => void): void;
-  /** Sets the database's lead writer (one per database: the queue's staging). */
-  setLead(lead: LeadWriter): void;
+  /**
+   * Adds a lead writer (the queue's staging, then the group receipt cursors): each batch's
+   * transaction runs the leads' writes first, in the order they were added.
+   */
+  addLead(lead: LeadWriter): void;
   /** The lead writer has new work: make sure a flush is coming. */
   touch(): void;
   /**
    * The current batch waits for something (acks of entries delivered before their commit), at most
-   * the hold time after its first hold; {@link release} ends the wait early.
+   * the hold time after its first hold (the fan-out hold time when `fanout`, see
+   * {@link DEFAULT_FANOUT_HOLD_MS}); {@link release} ends the wait early.
    */
-  hold(): void;
+  hold(fanout?: boolean): void;
   release(): void;
+  /**
+   * A call joined the batch (`fanout`: a group message's). Any call but a fan-out ends a fan-out
+   * hold, and the batch holds no more: a fan-out never delays anyone else's write by more than a turn.
+   */
+  joined(fanout: boolean): void;
 }
 
 /** Most write calls per transaction, so one flush never blocks the event loop for long. */
@@ -71,6 +80,19 @@ export const DEFAULT_COMMIT_GAP_MS = 0;
  */
 export const DEFAULT_HOLD_MS = 0;
 
+/**
+ * Longest a batch holding the entries of a fan-out (a call with shared payloads: a group message)
+ * waits for their acks, ms. Unlike a 1:1 send, a group message's SendAck comes about when its last
+ * online member has it anyway (the gateway is busy delivering to every member meanwhile), so
+ * waiting for the members' acks costs the sender little, and saves writing and then deleting an
+ * entry per online member: an entry acknowledged in time is only a dedup mark (issue 15 aim 4,
+ * ARCHITECTURE 12). Only entries that went out are waited for, and the batch commits as soon as all
+ * of them were acknowledged, or as soon as any other write joins the batch (see `joined`: the hold
+ * must not delay other senders' SendAcks); at most this long (the aim's bound for the last member,
+ * 250 ms: measured, 100 ms cut off a third of the acks on a busy machine).
+ */
+export const DEFAULT_FANOUT_HOLD_MS = 250;
+
 // Captured at load: fake timers installed later by tests must not stall commits.
 const defer: (callback: () => void) => void = globalThis.setImmediate ?? ((callback) => setTimeout(callback, 0));
 const systemDelay: (callback: () => void, ms: number) => void = (() => {
@@ -88,6 +110,8 @@ export interface CommitPacing {
   gapMs?: number;
   /** See {@link DEFAULT_HOLD_MS}; 0 never waits for acks. */
   holdMs?: number;
+  /** See {@link DEFAULT_FANOUT_HOLD_MS}; 0 never waits for a fan-out's acks. */
+  fanoutHoldMs?: number;
   /** Monotonic time in ms; default `performance.now`. */
   now?: () => number;
   /** Runs `callback` after `ms`; default `setTimeout` as found at load. */
@@ -101,7 +125,7 @@ const committers = new WeakMap<Database.Database, Committer>();
  * IMMEDIATE transaction, so there is one WAL commit per batch instead of one per call. A batch is
  * committed on the next event-loop turn; later when the previous commit was less than
  * `pacing.gapMs` ago, or when it holds (entries of the queue went out before their commit, see
- * `hold`). The lead writer's staged rows come first in the transaction; then each call runs in its
+ * `hold`). The lead writers' rows (staged queue entries, group receipt cursors) come first in the transaction; then each call runs in its
  * own savepoint (better-sqlite3 nests transactions that way): a call that throws rolls back only its
  * own writes, and every promise settles only after the batch committed, so "resolved" still means
  * "durably stored". The pacing is fixed by the first call for a database (`sqliteStores` makes it).
@@ -111,11 +135,12 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
   if (committer) return committer;
   const gapMs = pacing.gapMs ?? DEFAULT_COMMIT_GAP_MS;
   const holdMs = pacing.holdMs ?? DEFAULT_HOLD_MS;
+  const fanoutHoldMs = pacing.fanoutHoldMs ?? DEFAULT_FANOUT_HOLD_MS;
   const now = pacing.now ?? systemNow;
   const delay = pacing.delay ?? systemDelay;
   let lastCommitAt = Number.NEGATIVE_INFINITY;
   let pending: Job[] = [];
-  let lead: LeadWriter | undefined;
+  const leads: LeadWriter[] = [];
   /** A flush callback is armed; only the one with the current token runs. */
   let scheduled = false;
   let token = 0;
@@ -123,17 +148,20 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
   let holdUntil = Number.NEGATIVE_INFINITY;
   /** When the current batch's hold ends, fixed by its first hold: a release and a new hold never extend it. */
   let holdDeadline = Number.NEGATIVE_INFINITY;
+  /** The current batch's hold is a fan-out's (see `joined`); `unheld`: the batch may hold no more. */
+  let fanoutHold = false;
+  let unheld = false;
   const rollbackListeners: Array<() => void> = [];
   const rolledBack = () => {
     for (const listener of rollbackListeners) listener();
   };
 
-  /** One transaction: the lead's writes, then every job in its savepoint. False when it did not commit. */
-  const commit = (batch: Job[], withLead: LeadWriter | undefined): unknown => {
+  /** One transaction: the leads' writes, then every job in its savepoint. False when it did not commit. */
+  const commit = (batch: Job[], withLeads: readonly LeadWriter[]): unknown => {
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       db.transaction(() => {
-        if (withLead?.hasWork()) withLead.write();
+        for (const lead of withLeads) if (lead.hasWork()) lead.write();
         for (const job of batch) {
           try {
             outcomes.push({ ok: true, value: job.run() });
@@ -145,11 +173,11 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     } catch (error) {
       // BEGIN, the lead's writes or COMMIT failed (busy, disk full, closed): nothing of it is stored.
       rolledBack();
-      withLead?.done(error);
+      for (const lead of withLeads) lead.done(error);
       for (const job of batch) job.reject(error);
       return error ?? new Error('commit failed');
     }
-    withLead?.done(undefined);
+    for (const lead of withLeads) lead.done(undefined);
     batch.forEach((job, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) job.resolve(outcome.value as never);
@@ -178,8 +206,10 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     }
     holdUntil = Number.NEGATIVE_INFINITY;
     holdDeadline = Number.NEGATIVE_INFINITY;
+    fanoutHold = false;
+    unheld = false;
     const all = pending;
-    if (all.length === 0 && !lead?.hasWork()) return; // a paced flush after `flush()` was called directly
+    if (all.length === 0 && !leads.some((lead) => lead.hasWork())) return; // a paced flush after `flush()` was called directly
     pending = [];
     // Calls resolve in order and a later call is never stored without an earlier one: once a
     // transaction fails, the rest of the flush fails with it.
@@ -187,7 +217,7 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     for (let i = 0; i === 0 || i < all.length; i += MAX_BATCH) {
       const chunk = all.slice(i, i + MAX_BATCH);
       if (failure !== undefined) for (const job of chunk) job.reject(failure);
-      else failure = commit(chunk, i === 0 ? lead : undefined);
+      else failure = commit(chunk, i === 0 ? leads : []);
     }
     lastCommitAt = now();
   };
@@ -195,8 +225,20 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     if (!scheduled) arm(waitMs());
   };
 
+  const release = (): void => {
+    if (holdUntil === Number.NEGATIVE_INFINITY) return;
+    holdUntil = Number.NEGATIVE_INFINITY;
+    if (scheduled) arm(waitMs());
+  };
+  const joined = (fanout: boolean): void => {
+    if (fanout || !fanoutHold) return;
+    unheld = true;
+    release();
+  };
+
   committer = {
     submit<T>(run: () => T): Promise<T> {
+      joined(false);
       return new Promise<T>((resolve, reject) => {
         pending.push({ run, resolve: resolve as (value: never) => void, reject });
         schedule();
@@ -206,21 +248,22 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     onRollback(listener) {
       rollbackListeners.push(listener);
     },
-    setLead(writer) {
-      lead = writer;
+    addLead(writer) {
+      leads.push(writer);
     },
     touch: schedule,
-    hold() {
-      if (holdMs <= 0 || holdUntil !== Number.NEGATIVE_INFINITY) return;
-      if (holdDeadline === Number.NEGATIVE_INFINITY) holdDeadline = now() + holdMs;
+    hold(fanout = false) {
+      const ms = fanout ? fanoutHoldMs : holdMs;
+      if (ms <= 0 || unheld || holdUntil !== Number.NEGATIVE_INFINITY) return;
+      if (holdDeadline === Number.NEGATIVE_INFINITY) {
+        holdDeadline = now() + ms;
+        fanoutHold = fanout;
+      }
       holdUntil = holdDeadline;
       if (scheduled) arm(waitMs()); // re-arm later: the armed callback would only re-arm itself
     },
-    release() {
-      if (holdUntil === Number.NEGATIVE_INFINITY) return;
-      holdUntil = Number.NEGATIVE_INFINITY;
-      if (scheduled) arm(waitMs());
-    },
+    release,
+    joined,
   };
   committers.set(db, committer);
   return committer;

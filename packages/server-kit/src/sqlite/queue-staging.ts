@@ -46,7 +46,7 @@ interface StoredAck {
 /** What the staging tells the committer. */
 export interface StagingCommitter {
   touch(): void;
-  hold(): void;
+  hold(fanout: boolean): void;
   release(): void;
 }
 
@@ -145,14 +145,17 @@ export class QueueStaging implements LeadWriter {
     return this.outcome.promise;
   }
 
-  /** The entries of one call went out before their commit: the batch waits a little for their acks. */
-  hold(entries: StagedEntry[]): void {
+  /**
+   * These entries of one call went out before their commit: the batch waits a little for their acks
+   * (longer for a fan-out, see `DEFAULT_FANOUT_HOLD_MS`).
+   */
+  hold(entries: StagedEntry[], fanout: boolean): void {
     for (const entry of entries) {
       if (entry.held || entry.ackedAt !== undefined) continue;
       entry.held = true;
       this.waiting++;
     }
-    if (this.waiting > 0) this.committer.hold();
+    if (this.waiting > 0) this.committer.hold(fanout);
   }
 
   /**

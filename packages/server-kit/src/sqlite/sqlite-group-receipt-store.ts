@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { GroupMemberStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import { committerFor } from './group-commit.js';
+import { GroupReceiptCursors } from './group-receipt-cursors.js';
 import { migrate } from './migrations.js';
 
 /** Options of {@link sqliteGroupReceiptStore}. */
@@ -10,11 +11,22 @@ export interface SqliteGroupReceiptStoreOptions {
 
 type Sender = [groupId: string, senderUser: string, senderDevice: number];
 
+/** One cursor batch per database, whatever number of stores share it. */
+const cursorsByDb = new WeakMap<Database.Database, GroupReceiptCursors>();
+
 /** A {@link GroupReceiptStore} in SQLite: one row per (group, sending device) and one per counted member. */
 export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions): GroupReceiptStore {
   const { db } = options;
   migrate(db);
-  const { submit } = committerFor(db);
+  const committer = committerFor(db);
+  const { submit } = committer;
+  let cursors = cursorsByDb.get(db);
+  if (!cursors) {
+    cursors = new GroupReceiptCursors(db, committer.touch);
+    committer.addLead(cursors);
+    cursorsByDb.set(db, cursors);
+  }
+  const batch = cursors;
   const where = 'group_id = ? AND sender_user = ? AND sender_device = ?';
   const getHead = db.prepare<Sender, { members_version: number; last: string }>(
     `SELECT members_version, last FROM group_receipt_heads WHERE ${where}`,
@@ -30,12 +42,6 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
      VALUES (?, ?, ?, ?, ?, '', '')`,
   );
   const dropMember = db.prepare<[...Sender, string]>(`DELETE FROM group_receipt_cursors WHERE ${where} AND member = ?`);
-  const moveDelivered = db.prepare<[string, ...Sender, string, string]>(
-    `UPDATE group_receipt_cursors SET delivered = ? WHERE ${where} AND member = ? AND delivered < ?`,
-  );
-  const moveRead = db.prepare<[string, ...Sender, string, string]>(
-    `UPDATE group_receipt_cursors SET read = ? WHERE ${where} AND member = ? AND read < ?`,
-  );
   const aggregate = db.prepare<Sender, { delivered: string | null; read: string | null }>(
     `SELECT min(max(delivered, since)) AS delivered, min(max(read, since)) AS read
      FROM group_receipt_cursors WHERE ${where}`,
@@ -65,12 +71,6 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
     putHead.run(...key, version, messageId);
   });
 
-  const advanceTx = db.transaction((key: Sender, member: string, read: boolean, messageId: string): boolean => {
-    let moved = moveDelivered.run(messageId, ...key, member, messageId).changes > 0;
-    if (read) moved = moveRead.run(messageId, ...key, member, messageId).changes > 0 || moved;
-    return moved;
-  });
-
   const announceTx = db.transaction((key: Sender, read: boolean, upTo: string): boolean => {
     ensureHead.run(...key);
     return (read ? announceRead : announceDelivered).run(upTo, ...key, upTo).changes > 0;
@@ -83,14 +83,15 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
   ];
 
   return {
+    sharedCommit: committer,
     async sent(groupId, sender, messageId, members, membersVersion) {
       const key = keyOf(groupId, sender);
       const list = [...members];
       await submit(() => sentTx(key, messageId, list, membersVersion));
     },
-    async advance(groupId, sender, member, status, messageId) {
-      const key = keyOf(groupId, sender);
-      return submit(() => advanceTx(key, member, status === 'read', messageId));
+    // Batched: one statement per message id and batch for all its members (group-receipt-cursors.ts).
+    advance(groupId, sender, member, status, messageId) {
+      return batch.advance(keyOf(groupId, sender), member, status === 'read', messageId);
     },
     async aggregate(groupId, sender) {
       const row = aggregate.get(...keyOf(groupId, sender));

@@ -87,7 +87,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   const ttlMs = options.ttlMs ?? DEFAULT_QUEUE_TTL_MS;
   if (!(ttlMs > 0)) throw new ParleyError('INVALID_ARGUMENT', 'ttlMs must be positive');
   migrate(db);
-  const { submit } = committerFor(db);
+  const committer = committerFor(db);
+  const { submit } = committer;
 
   const {
     getDevice,
@@ -135,7 +136,6 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   let perDb = statesByDb.get(db);
   if (!perDb) {
     const states = new Map<string, DeviceState>();
-    const committer = committerFor(db);
     const staging = new QueueStaging(
       {
         reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
@@ -153,7 +153,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         if (state) state.size--;
       },
     );
-    committer.setLead(staging);
+    committer.addLead(staging);
     // A transaction that did not commit may have changed states it then lost: reload them.
     committer.onRollback(() => {
       for (const state of states.values()) state.stale = true;
@@ -342,6 +342,16 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return { results, fresh: fresh.map((f) => f.entry), committed: staging.stage(fresh, used) };
   };
 
+  /** The staged entries of these results (duplicates of earlier entries are not held). */
+  const wentOut = (results: EnqueueResult[]): StagedEntry[] => {
+    const out: StagedEntry[] = [];
+    for (const r of results) {
+      const entry = r.duplicate ? undefined : staging.find(deviceKey(r.device), r.id);
+      if (entry) out.push(entry);
+    }
+    return out;
+  };
+
   /** Deletes and marks acknowledged stored entries; run inside a transaction (or its savepoint). */
   const ackRows = (userId: string, deviceId: number, ids: string[], now: number): number => {
     let removed = 0;
@@ -394,14 +404,27 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     // Staging hands seqs out inside the call; a call that runs as a savepoint job queues, and later
     // calls to its devices queue behind it (queue-staging.ts): seqs follow call order.
     seqsInCallOrder: true,
+    // Staged entries, acks and group receipt cursors of one turn share one batch (group-commit.ts).
+    sharedCommit: committer,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
       const shared = checkSharedKeys(items, enqueueOptions.shared);
+      // A copy of each distinct buffer, even of a Buffer (whose slice() is a view): a group message's
+      // member entries often share one.
+      const copies = new Map<Uint8Array, Uint8Array>();
+      const copyOf = (data: Uint8Array) => {
+        let copy = copies.get(data);
+        if (!copy) {
+          copy = new Uint8Array(data);
+          copies.set(data, copy);
+        }
+        return copy;
+      };
       const snapshot: QueueItem[] = items.map((item) => ({
         device: { userId: item.device.userId, deviceId: item.device.deviceId },
         id: item.id,
-        data: new Uint8Array(item.data), // a copy, even of a Buffer (whose slice() is a view)
+        data: copyOf(item.data),
         ...(item.shared !== undefined ? { shared: item.shared } : {}),
         ...(item.sender !== undefined ? { sender: item.sender } : {}),
       }));
@@ -412,11 +435,15 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         now: enqueueOptions.now,
       };
       const staged = tryStage(snapshot, limits, shared);
+      if (staged) committer.joined(shared.size > 0); // a job joins through submit
       if (!staged) {
         for (const item of snapshot) staging.jobFor(deviceKey(item.device));
         return submit(() => enqueueTx(snapshot, limits, shared));
       }
-      if (enqueueOptions.onStaged?.(staged.results)) staging.hold(staged.fresh);
+      const out = enqueueOptions.onStaged?.(staged.results);
+      // Only what went out is worth waiting for: an offline member's entry would hold to the deadline.
+      const sent = out === true ? staged.fresh : out ? wentOut(out) : [];
+      if (sent.length > 0) staging.hold(sent, shared.size > 0);
       await staged.committed;
       return staged.results;
     },
@@ -455,6 +482,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       }
       const state = deviceStates.get(key);
       if (state && cancelled > 0) state.size -= cancelled;
+      // A member of a group acks its staged entry before the commit: the usual case, one promise.
+      if (stored.length === 0 && commit) return commit.then(() => cancelled);
       // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
       const removing =
         stored.length === 0

@@ -44,6 +44,13 @@ export interface SqliteStoresExtra {
    * Applies like `commitGapMs`.
    */
   commitHoldMs?: number;
+  /**
+   * Longest a batch waits for the acks of a group message's entries delivered before their commit,
+   * ms (default `DEFAULT_FANOUT_HOLD_MS`, 250; 0: never). Acknowledged in time, a member's entry is
+   * never written, only its dedup mark; the group's SendAck (and every other write of the batch)
+   * waits with it. Applies like `commitGapMs`.
+   */
+  commitFanoutHoldMs?: number;
 }
 
 /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
@@ -98,6 +105,7 @@ export function sqliteStores(options: SqliteStoresOptions, extra: SqliteStoresEx
     committerFor(db, {
       ...(extra.commitGapMs !== undefined ? { gapMs: extra.commitGapMs } : {}),
       ...(extra.commitHoldMs !== undefined ? { holdMs: extra.commitHoldMs } : {}),
+      ...(extra.commitFanoutHoldMs !== undefined ? { fanoutHoldMs: extra.commitFanoutHoldMs } : {}),
     });
     const bus = memoryBus();
     const mediaDir = extra.mediaDir === undefined ? defaultMediaDir(options) : extra.mediaDir;
