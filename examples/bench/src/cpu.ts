@@ -25,6 +25,23 @@ export function processCpuMicros(pid: number): number | undefined {
 }
 
 /**
+ * Resident memory of a process in bytes, now and at its peak (`VmRSS` and `VmHWM` of
+ * /proc/<pid>/status); undefined where /proc is not available. Past saturation the peak shows
+ * whether the server's memory stays bounded while it refuses the excess (aim 2 of issue 15).
+ */
+export function processMemory(pid: number): { rss: number; peak: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, 'm').exec(status)?.[1]);
+    const rss = kb('VmRSS') * 1024;
+    const peak = kb('VmHWM') * 1024;
+    return Number.isFinite(rss) && Number.isFinite(peak) ? { rss, peak } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Read- and write-family system calls a process made so far (`syscr + syscw` of /proc/<pid>/io:
  * socket reads and writes, WAL writes), undefined where /proc is not available. Unlike CPU time
  * it does not grow when other load shares the machine, so it compares revisions on a busy machine.

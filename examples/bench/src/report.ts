@@ -82,6 +82,7 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['redis cmd/msg', (r) => opsTotal(r, 'redis')],
   ['srv sys %', (r) => ((100 * r.serverSysCpuMs) / (r.windowS * 1000)).toFixed(0)],
   ['srv syscalls/msg', (r) => (Number.isFinite(r.serverSyscallsPerMsg) ? r.serverSyscallsPerMsg.toFixed(2) : '?')],
+  ['srv peak MB', (r) => (Number.isFinite(r.serverPeakRssMb) ? r.serverPeakRssMb.toFixed(0) : '?')],
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],
   ['gen lag ms', (r) => r.maxTickLagMs.toFixed(0)],
   ['gen ok', (r) => (r.generatorOk === false ? 'INVALID' : 'yes')],

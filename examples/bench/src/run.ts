@@ -7,6 +7,7 @@ import {
   databaseCpuByPid,
   machineCpuMicros,
   processCpuSplit,
+  processMemory,
   processSyscalls,
   selfCpuMicros,
   waitForQuietMachine,
@@ -57,6 +58,8 @@ export interface RunResult {
   serverSysCpuMs: number;
   /** Read and write system calls of the server per delivered message (see processSyscalls). */
   serverSyscallsPerMsg: number;
+  /** The server's peak resident memory by the end of the window, MB (a cluster: its gateways' sum); NaN if unknown. */
+  serverPeakRssMb: number;
   serverCpuUsPerMsg: number;
   serverCpuPct: number;
   /** Cluster only: PostgreSQL + Redis CPU per delivered message (µs); NaN otherwise or unknown. */
@@ -267,6 +270,7 @@ export async function runSystem(
       serverCpuMs: serverCpuUs / 1000,
       serverSysCpuMs: (end.serverSys - start.serverSys) / 1000,
       serverSyscallsPerMsg: delivered > 0 ? (end.serverSyscalls - start.serverSyscalls) / delivered : Number.NaN,
+      serverPeakRssMb: servers.reduce((n, c) => n + (processMemory(c.pid)?.peak ?? Number.NaN), 0) / 2 ** 20,
       serverCpuUsPerMsg: delivered > 0 ? serverCpuUs / delivered : Number.NaN,
       serverCpuPct: pct(serverCpuUs),
       dbCpuUsPerMsg: delivered > 0 ? dbUs / delivered : Number.NaN,
