@@ -34,18 +34,43 @@ const delivered = (peer: RawPeer) =>
  * (and their seqs) happen at once, and they resolve in call order, as the queue promises.
  */
 function holdCommits(queue: OfflineQueue) {
-  let open!: () => void;
-  const gate = new Promise<void>((resolve) => {
-    open = resolve;
-  });
+  const { open, opened } = gate();
   const calls: string[] = [];
   const enqueue = queue.enqueue.bind(queue);
   queue.enqueue = (items, options) => {
     calls.push(items[0]?.id ?? '');
     const result = enqueue(items, options); // seqs fixed here, in call order
-    return gate.then(() => result);
+    return opened.then(() => result);
   };
   return { open, calls };
+}
+
+/** A gate the test opens. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+/**
+ * A queue that forwards to `queue` and declares `seqsInCallOrder` only when told; with `held`, each
+ * enqueue call is made at once but its promise settles only once `held` does (a slow commit).
+ */
+function forwarding(queue: OfflineQueue, seqsInCallOrder: boolean, held?: Promise<void>): OfflineQueue {
+  return {
+    enqueue: (items, options) => {
+      const result = queue.enqueue(items, options);
+      return held ? held.then(() => result) : result;
+    },
+    read: (device, options) => queue.read(device, options),
+    ack: (device, ids) => queue.ack(device, ids),
+    count: (device) => queue.count(device),
+    purgeExpired: () => queue.purgeExpired(),
+    clear: (device) => queue.clear(device),
+    ...(seqsInCallOrder ? { seqsInCallOrder: true } : {}),
+  };
 }
 
 describe('pipelined sends', () => {
@@ -78,14 +103,7 @@ describe('pipelined sends', () => {
   it('keeps a send whole when the queue does not fix seqs in call order', async () => {
     stores = memoryStores();
     const queue = stores.queue;
-    const unordered: OfflineQueue = {
-      enqueue: (items, options) => queue.enqueue(items, options),
-      read: (device, options) => queue.read(device, options),
-      ack: (device, ids) => queue.ack(device, ids),
-      count: (device) => queue.count(device),
-      purgeExpired: () => queue.purgeExpired(),
-      clear: (device) => queue.clear(device),
-    };
+    const unordered = forwarding(queue, false);
     let ordered = 0;
     let resolved = false;
     const ports = {
@@ -114,18 +132,8 @@ describe('pipelined sends', () => {
 
     // The same queue, saying it fixes seqs in call order: ordered is called once the call is made,
     // before the entries are durable.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const gated: OfflineQueue = {
-      ...unordered,
-      seqsInCallOrder: true,
-      enqueue: (items, options) => {
-        const result = queue.enqueue(items, options);
-        return gate.then(() => result);
-      },
-    };
+    const { open, opened } = gate();
+    const gated = forwarding(queue, true, opened);
     const ordering = { ...ports, stores: { ...ports.stores, queue: gated } };
     const again = handleSend(ordering, alice, send(newMessageId()).send, newMessageId(), () => ordered++);
     await vi.waitFor(() => expect(ordered).toBe(1));
@@ -160,22 +168,8 @@ describe('pipelined sends', () => {
       },
       new Uint8Array([1]),
     );
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const gated = (inOrder: boolean): OfflineQueue => ({
-      enqueue: (items, options) => {
-        const result = queue.enqueue(items, options);
-        return gate.then(() => result);
-      },
-      read: (device, options) => queue.read(device, options),
-      ack: (device, ids) => queue.ack(device, ids),
-      count: (device) => queue.count(device),
-      purgeExpired: () => queue.purgeExpired(),
-      clear: (device) => queue.clear(device),
-      ...(inOrder ? { seqsInCallOrder: true } : {}),
-    });
+    const { open, opened } = gate();
+    const gated = (inOrder: boolean) => forwarding(queue, inOrder, opened);
     const ports = (inOrder: boolean) => ({
       stores: { devices: stores?.devices as ServerStores['devices'], queue: gated(inOrder) },
       groups: stores?.groups as ServerStores['groups'],
