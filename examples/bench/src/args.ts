@@ -30,6 +30,8 @@ export interface BenchOptions extends CommonOptions {
   serverKit: string | undefined;
   /** Directory for a CPU profile of the Parley server's measured window (one per rate). */
   profileDir: string | undefined;
+  /** Directory for a sampling heap profile (bytes allocated) of the Parley server's measured window. */
+  heapProfileDir: string | undefined;
 }
 
 /** Defaults that change with `--gateways N` (N > 1), unless given: a load 2 cores carry in minutes. */
@@ -52,6 +54,7 @@ export const DEFAULTS: BenchOptions = {
   pin: true,
   out: undefined,
   profileDir: undefined,
+  heapProfileDir: undefined,
   quietWaitS: 30,
   serverKit: undefined,
 };
@@ -74,7 +77,10 @@ export const USAGE = `usage: bench:delivery [options]
   --out <file>              JSON results path
   --server-kit <dir>        run the Parley server from another checkout's packages/server-kit
   --profile <dir>           write a CPU profile of the Parley server's measured window
-                            (a cluster: one per gateway, cluster-g<N>-<rate>.cpuprofile)`;
+                            (a cluster: one per gateway, cluster-g<N>-<rate>.cpuprofile)
+  --heap-profile <dir>      write a sampling heap profile (bytes allocated, collected or not) of
+                            the Parley server's measured window, named like the CPU profile
+                            (.heapprofile); summarise with src/heap-summary.ts`;
 
 export class UsageError extends Error {}
 
@@ -187,6 +193,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       }
       case '--server-kit':
         o.serverKit = value();
+        break;
+      case '--heap-profile':
+        o.heapProfileDir = value();
         break;
       default:
         commonFlag(o, flag, value, raw, USAGE);

@@ -55,6 +55,9 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
       const errors = run && formatErrors(run);
       if (errors) log(errors);
       if (run?.storeOpsPerMsg) log(formatCounts(run.storeOpsPerMsg));
+      for (const file of run?.heapProfiles ?? []) {
+        log(`  heap profile: tsx src/heap-summary.ts ${file} 30 ${run?.delivered}`);
+      }
       if (run && run.otherCpuPct > 20) {
         log(`  warning: other processes used ${run.otherCpuPct.toFixed(0)}% of a core during the ${run.system} window`);
       }

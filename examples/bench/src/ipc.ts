@@ -3,6 +3,9 @@ export type ParentMessage =
   | { type: 'stop' }
   | { type: 'profile-start' }
   | { type: 'profile-stop'; path: string }
+  /** Parley child: a sampling heap profile of the measured window (heap-profile.ts). */
+  | { type: 'heap-profile-start' }
+  | { type: 'heap-profile-stop'; path: string }
   /** Every child: its own CPU time (process.cpuUsage, µs resolution). */
   | { type: 'cpu' }
   /** Every child: V8 heap plus external (ArrayBuffer) bytes after a full GC (needs --expose-gc). */
@@ -21,6 +24,8 @@ export type ChildMessage =
   | { type: 'stopped' }
   | { type: 'profile-started' }
   | { type: 'profile-written'; path: string }
+  | { type: 'heap-profile-started' }
+  | { type: 'heap-profile-written'; path: string }
   | { type: 'failed'; error: string }
   | { type: 'cpu'; user: number; system: number }
   | { type: 'heap'; bytes: number }

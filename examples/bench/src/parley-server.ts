@@ -8,6 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { type HeapSampling, startHeapSampling } from './heap-profile.js';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
@@ -62,6 +63,7 @@ const server = await createServer({
 });
 const hooks = serverHooks(server, stores, dbPath);
 let session: Session | undefined;
+let heapSampling: HeapSampling | undefined;
 
 /** One gateway's stores on the cluster's PostgreSQL schema and Redis prefix; closing them ends its pool and client. */
 async function clusterStores() {
@@ -100,7 +102,15 @@ serveChild(
       toParent({ type: 'store-counts', ...storeCounts() });
       return;
     }
-    if (message.type === 'profile-start') {
+    if (message.type === 'heap-profile-start') {
+      heapSampling = await startHeapSampling();
+      toParent({ type: 'heap-profile-started' });
+    } else if (message.type === 'heap-profile-stop' && heapSampling) {
+      mkdirSync(dirname(message.path), { recursive: true });
+      await heapSampling.stop(message.path);
+      heapSampling = undefined;
+      toParent({ type: 'heap-profile-written', path: message.path });
+    } else if (message.type === 'profile-start') {
       session = new Session();
       session.connect();
       await session.post('Profiler.enable');

@@ -81,6 +81,8 @@ export interface RunResult {
   /** CPU profiles written (one per gateway for a cluster). */
   profile?: string;
   profiles?: string[];
+  /** Sampling heap profiles written (one per gateway for a cluster). */
+  heapProfiles?: string[];
   /** Cluster only: PostgreSQL round trips and Redis commands per delivered message, all gateways. */
   storeOpsPerMsg?: StoreCounts;
 }
@@ -178,6 +180,16 @@ export async function runSystem(
             ),
           )
         : [];
+    const heapProfilePaths =
+      o.heapProfileDir && isParley
+        ? servers.map((_, i) =>
+            join(
+              o.heapProfileDir as string,
+              cluster ? `cluster-g${i + 1}-${rate}.heapprofile` : `parley-${rate}.heapprofile`,
+            ),
+          )
+        : [];
+    let heapProfiling: Promise<unknown> | undefined;
     const countsOf = () =>
       Promise.all(servers.map((c) => c.request({ type: 'store-counts' }, 'store-counts'))).then(sumCounts);
     let countsAtStart: Promise<StoreCounts> | undefined;
@@ -207,6 +219,10 @@ export async function runSystem(
           if (cluster) countsAtStart = countsOf();
           if (profilePaths.length > 0)
             profiling = Promise.all(servers.map((c) => c.request({ type: 'profile-start' }, 'profile-started')));
+          if (heapProfilePaths.length > 0)
+            heapProfiling = Promise.all(
+              servers.map((c) => c.request({ type: 'heap-profile-start' }, 'heap-profile-started')),
+            );
         } else if (phase === undefined) {
           end = snap();
           if (cluster) countsAtEnd = countsOf();
@@ -219,6 +235,18 @@ export async function runSystem(
       await profiling;
       await Promise.all(
         servers.map((c, i) => c.request({ type: 'profile-stop', path: profilePaths[i] as string }, 'profile-written')),
+      );
+    }
+    if (heapProfilePaths.length > 0) {
+      await heapProfiling;
+      await Promise.all(
+        servers.map((c, i) =>
+          c.request(
+            { type: 'heap-profile-stop', path: heapProfilePaths[i] as string },
+            'heap-profile-written',
+            120_000,
+          ),
+        ),
       );
     }
     const countsStart = await countsAtStart;
@@ -283,6 +311,7 @@ export async function runSystem(
       drainMs: Math.round(drainMs),
       ...(profilePaths.length === 1 ? { profile: profilePaths[0] as string } : {}),
       ...(profilePaths.length > 1 ? { profiles: profilePaths } : {}),
+      ...(heapProfilePaths.length > 0 ? { heapProfiles: heapProfilePaths } : {}),
       ...(countsStart && countsEnd && delivered > 0
         ? { storeOpsPerMsg: countsBetween(countsStart, countsEnd, delivered) }
         : {}),
