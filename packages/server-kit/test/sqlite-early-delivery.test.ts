@@ -193,4 +193,44 @@ describe('SQLite queue staging (early delivery)', () => {
     // Never acknowledged by the device, so enqueueing it again stores it anew.
     expect((await queue.enqueue([item('s1')]))[0]?.duplicate).toBe(false);
   });
+
+  // The queue keeps no reference to the caller's items: a staged call copies each entry's device,
+  // id and bytes out of them inside the call (one copy per distinct buffer), a call that runs as a
+  // job snapshots them there too. Changing any of them before the commit changes nothing stored.
+  it.each([
+    ['staged', false],
+    ['as a job (behind a clear)', true],
+  ])(
+    'reads the items only inside the call (%s): changing them before the commit changes nothing stored',
+    async (_, asJob) => {
+      const { queue } = setUp(0);
+      const alice = { userId: 'alice', deviceId: 1 };
+      const one = new Uint8Array([1, 1]);
+      const two = new Uint8Array([2, 2]);
+      // `one` twice, and not next to each other: the second distinct buffer makes the copy map.
+      const items: QueueItem[] = [
+        { device: { ...bob }, id: 'a', data: one },
+        { device: { ...alice }, id: 'b', data: two },
+        { device: { ...bob }, id: 'c', data: one },
+      ];
+      const cleared = asJob ? queue.clear(bob) : Promise.resolve();
+      const done = queue.enqueue(items);
+      one.fill(9);
+      two.fill(9);
+      for (const it of items) {
+        it.device.userId = 'mallory';
+        it.id = `${it.id}!`;
+      }
+      items.length = 0;
+      await Promise.all([cleared, done]);
+      const entries = async (device: typeof bob) =>
+        (await queue.read(device, { limit: 10 })).map((e) => [e.id, [...e.data]]);
+      expect(await entries(bob)).toEqual([
+        ['a', [1, 1]],
+        ['c', [1, 1]],
+      ]);
+      expect(await entries(alice)).toEqual([['b', [2, 2]]]);
+      expect(await entries({ userId: 'mallory', deviceId: 1 })).toEqual([]);
+    },
+  );
 });

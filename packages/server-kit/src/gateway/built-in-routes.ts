@@ -9,9 +9,9 @@ import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
-import { parseQueueId } from '../messages/queue-id.js';
+import { parseQueueId, type QueueId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
-import { deliveredReceipts, handleReceipt, type ReceiptPorts } from '../messages/receipts-handler.js';
+import { deliveredReceipts, handleReceipt, NO_RECEIPTS, type ReceiptPorts } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
 import type { Handler, RequestCase, Routes } from '../router/routes.js';
@@ -43,6 +43,8 @@ const notEnabled =
   async () => {
     throw new ParleyError('INVALID_ARGUMENT', `${c} is not enabled on this server`);
   };
+
+const isGroupEntry = (parsed: QueueId | undefined) => parsed?.kind === 'group';
 
 /** The kit's own handler for every request case. */
 export function builtInRoutes(o: BuiltInRoutePorts): Routes {
@@ -134,8 +136,14 @@ function messageRoutes(
       if (!receiptsWrite.staged) await receiptsWrite.durable;
       // Group receipt cursors move before the entries go: in the same batch when the stores commit
       // together (then a group batch can wait for its members' acks, as 1:1 ones can), else first.
-      const cursors = o.groupReceipts.delivered(device, acked);
-      const removed = commitsTogether ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
+      // An ack of no group message moves none.
+      const cursors = acked.some(isGroupEntry) ? o.groupReceipts.delivered(device, acked) : undefined;
+      const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
+      // Nothing else to wait for (an ack of receipts, or of messages that ask for none): no Promise.all.
+      if (!cursors && receiptsWrite === NO_RECEIPTS) {
+        await removed;
+        return undefined;
+      }
       // One Promise.all observes all from now on: no failure is left unhandled.
       await Promise.all([cursors, removed, receiptsWrite.durable]);
       return undefined;

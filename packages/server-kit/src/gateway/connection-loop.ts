@@ -191,7 +191,7 @@ export class ConnectionLoop implements ReaderLoop {
   async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
     const device = connection.address;
     if (!device) return;
-    const backoff = new RetryBackoff();
+    let backoff: RetryBackoff | undefined; // made on the first failure only
     for (let attempt = 1; ; attempt++) {
       try {
         await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
@@ -211,6 +211,7 @@ export class ConnectionLoop implements ReaderLoop {
         connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
         return;
       }
+      backoff ??= new RetryBackoff();
       await pause(connection, backoff.next());
     }
   }

@@ -100,7 +100,7 @@ export class ConnectionReader implements FrameBucket {
       const ack = sniffDeliverAck(bytes, loop.limits.maxFrameBytes);
       if (ack) {
         this.begin();
-        loop.track(loop.acknowledge(connection, ack).finally(() => this.end()));
+        loop.track(this.acknowledge(ack));
         return;
       }
       if (loop.shed(connection, bytes, this.waiting)) return;
@@ -118,6 +118,15 @@ export class ConnectionReader implements FrameBucket {
     this.chain = chain;
     // The link covers a frame still waiting its turn; the frame's own work (above) may outlast it.
     loop.track(chain);
+  }
+
+  /** Handles an ack off the ordered chain (ack-fast-path.ts). */
+  private async acknowledge(ack: ClientFrame): Promise<void> {
+    try {
+      await this.loop.acknowledge(this.connection, ack);
+    } finally {
+      this.end();
+    }
   }
 
   /** A frame read at `readAt` settled: the next one may start if it has not already. */

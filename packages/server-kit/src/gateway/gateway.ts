@@ -55,7 +55,21 @@ const UNAUTHENTICATED_RECONNECT_AFTER_MS = 5_000;
  * starts and stops them in order.
  */
 export class Gateway {
-  private readonly inflight = new Set<Promise<unknown>>();
+  /**
+   * Frames and acks being handled: a stopping gateway waits until none is. A count, not a set of
+   * promises: tracking costs no closure, set entry or promise chain per frame.
+   */
+  private inflight = 0;
+  /** Resolves the stop waiting for in-flight work once it reaches 0. */
+  private drained: (() => void) | undefined;
+  private readonly settled = (): void => {
+    if (--this.inflight === 0) this.drained?.();
+  };
+  /** Frame handlers answer their own failures: one that escapes is a bug, logged rather than lost. */
+  private readonly failed = (error: unknown): void => {
+    this.o.logger.error('frame handling failed', { error: String(error) });
+    this.settled();
+  };
   /** Sockets closed by this gateway whose peers have not gone yet (see ClosingSockets). */
   readonly closingSockets = new ClosingSockets();
   private readonly live: LiveDevices;
@@ -140,7 +154,8 @@ export class Gateway {
     this.sweep.stop();
     if (this.purgeTimer) clearInterval(this.purgeTimer);
     for (const c of this.connections()) c.pauseReading();
-    await Promise.allSettled([...this.inflight]);
+    if (this.inflight > 0) await new Promise<void>((resolve) => (this.drained = resolve));
+    this.drained = undefined;
     await this.groupReceipts.idle();
     for (const c of this.connections()) {
       c.close(CloseReasons.CLOSE_REASON_SERVER_SHUTDOWN, 'server shutting down');
@@ -194,7 +209,7 @@ export class Gateway {
   }
 
   private track(work: Promise<unknown>): void {
-    this.inflight.add(work);
-    void work.finally(() => this.inflight.delete(work));
+    this.inflight++;
+    work.then(this.settled, this.failed);
   }
 }

@@ -101,15 +101,17 @@ export function parseQueueId(id: string): QueueId | undefined {
 }
 
 function parseDirect(parts: string[]): QueueId | undefined {
-  if (parts.length < 3 || parts.length > 5) return undefined;
-  const [userId, device, messageId, ...tail] = parts;
+  // Read by index: every ack parses its ids, and a rest element or slice would be an array each.
+  const n = parts.length;
+  if (n < 3 || n > 5) return undefined;
+  const [userId, device, messageId] = parts;
   const deviceId = integer(device);
   if (!userId || deviceId === undefined || !messageId) return undefined;
-  const noReceipts = tail[tail.length - 1] === '-';
-  const attemptPart = noReceipts ? tail.slice(0, -1) : tail;
-  if (attemptPart.length > 1) return undefined;
-  const attempt = attemptPart.length === 0 ? 0 : integer(attemptPart[0]);
-  if (attempt === undefined || (attemptPart.length === 1 && attempt <= 0)) return undefined;
+  const noReceipts = n > 3 && parts[n - 1] === '-';
+  const attemptParts = n - 3 - (noReceipts ? 1 : 0);
+  if (attemptParts > 1) return undefined;
+  const attempt = attemptParts === 0 ? 0 : integer(parts[3]);
+  if (attempt === undefined || (attemptParts === 1 && attempt <= 0)) return undefined;
   return { kind: 'direct', sender: { userId, deviceId }, messageId, attempt, noReceipts };
 }
 

@@ -44,31 +44,26 @@ export function enqueueAndDeliver(
   entryOf: (result: EnqueueResult) => StoredEntry,
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
-  const staged = ctx.staged?.bind(ctx);
-  const fresh = (results: EnqueueResult[]) => results.filter((r) => !r.duplicate).map(entryOf);
-  const durable = ctx.stores.queue
-    .enqueue(items, {
-      ...options,
-      ...(staged
-        ? {
-            onStaged: (results: EnqueueResult[]) => {
-              const news = results.filter((r) => !r.duplicate);
-              const entries = news.map(entryOf);
-              rest = staged(entries);
-              if (rest.length === 0) return news;
-              // The queue may wait for the acks of those that went out (not of those still to be pushed).
-              const left = new Set(rest);
-              return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
-            },
-          }
-        : {}),
-    })
-    .then((results) => {
-      ctx.stored(rest ?? fresh(results));
-      return results;
-    });
+  const onStaged = ctx.staged
+    ? (results: EnqueueResult[]) => {
+        const news = results.some(isDuplicate) ? results.filter(isFresh) : results;
+        const entries = news.map(entryOf);
+        rest = ctx.staged?.(entries) ?? entries;
+        if (rest.length === 0) return news;
+        // The queue may wait for the acks of those that went out (not of those still to be pushed).
+        const left = new Set(rest);
+        return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
+      }
+    : undefined;
+  const durable = ctx.stores.queue.enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
+    ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
+    return results;
+  });
   return { staged: rest !== undefined, durable };
 }
+
+const isDuplicate = (r: EnqueueResult) => r.duplicate;
+const isFresh = (r: EnqueueResult) => !r.duplicate;
 
 /** What a handler that queues entries for devices needs: the devices, the queue and a clock. */
 export interface QueuePorts extends Deliveries {
@@ -96,8 +91,11 @@ export async function enqueueMessage(
   entryOf: (result: EnqueueResult) => StoredEntry,
   shared?: SharedPayload[],
 ): Promise<EnqueueResult[]> {
-  // Copies to the sender's own devices do not count against any share.
-  const counted = items.map((item) => (item.device.userId === from ? item : { ...item, sender: from }));
+  // Copies to the sender's own devices do not count against any share. Items that already name
+  // their sender (handleSend makes them so) are not copied.
+  const counted = items.map((item) =>
+    item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
+  );
   const options = {
     maxPerDevice: ctx.maxQueuedPerDevice,
     maxPerSender: ctx.maxQueuedPerSender,

@@ -1,6 +1,6 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
-import type { QueueItem } from '../contracts/offline-queue.js';
+import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
@@ -13,6 +13,12 @@ export interface ReceiptPorts extends QueuePorts {
 }
 
 const MAX_IDS = 1000;
+
+/** What an ack that asks for no receipt writes: nothing (the shared results are frozen). */
+export const NO_RECEIPTS: PendingWrite = {
+  staged: true,
+  durable: Promise.resolve(Object.freeze([]) as unknown as EnqueueResult[]),
+};
 
 /** Queues a receipt for `devices` and delivers it; resolves once it is durable. */
 export async function enqueueReceipt(
@@ -56,21 +62,39 @@ export async function deliveredReceipts(
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
 ): Promise<PendingWrite> {
-  const bySender = new Map<string, string[]>();
+  // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
+  // receipts, which get none): the first sender's ids need no map.
+  let firstSender: string | undefined;
+  const firstIds: string[] = [];
+  let others: Map<string, string[]> | undefined;
   for (const parsed of acked) {
     if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
-    const list = bySender.get(parsed.sender.userId) ?? [];
-    list.push(parsed.messageId);
-    bySender.set(parsed.sender.userId, list);
+    const sender = parsed.sender.userId;
+    if (firstSender === undefined) firstSender = sender;
+    if (sender === firstSender) {
+      firstIds.push(parsed.messageId);
+      continue;
+    }
+    others ??= new Map();
+    const list = others.get(sender);
+    if (list) list.push(parsed.messageId);
+    else others.set(sender, [parsed.messageId]);
   }
+  if (firstSender === undefined) return NO_RECEIPTS;
   const at = ctx.clock();
-  const senders = [...bySender];
+  const receiptOf = (ids: string[]) =>
+    ({ messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at }) as const;
+  if (!others) {
+    const devices = await devicesOf(ctx, firstSender);
+    const id = receiptQueueId(acker.userId, 'delivered', firstIds);
+    return startReceipt(ctx, devices, id, receiptOf(firstIds));
+  }
+  const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...others];
   const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
-  const writes = senders.map(([, ids], i) => {
-    const event = { messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at };
-    return startReceipt(ctx, devices[i] as DeviceAddress[], receiptQueueId(acker.userId, 'delivered', ids), event);
-  });
+  const writes = senders.map(([, ids], i) =>
+    startReceipt(ctx, devices[i] as DeviceAddress[], receiptQueueId(acker.userId, 'delivered', ids), receiptOf(ids)),
+  );
   return {
     staged: writes.every((w) => w.staged),
     durable: Promise.all(writes.map((w) => w.durable)).then((all) => all.flat()),

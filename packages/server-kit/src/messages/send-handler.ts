@@ -45,7 +45,9 @@ export async function handleSend(
       send.skipOwnDevices || toUser === sender.userId
         ? []
         : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
-    targets = [...recipients, ...own].filter((d) => !sameDevice(d, sender));
+    targets = [];
+    for (const d of recipients) if (!sameDevice(d, sender)) targets.push(d);
+    for (const d of own) targets.push(d); // the sender's own, already without the sending device
     // Per-device (encrypted) copies can only go to devices that published keys.
     if (copies.length > 0) {
       targets = targets.filter((d) => d.registrationId !== 0);
@@ -64,25 +66,30 @@ export async function handleSend(
     attempt: send.attempt ?? 0,
     noReceipts: send.noReceipts ?? false,
   });
+  const senderAddress = { userId: sender.userId, deviceId: sender.deviceId };
   const items: QueueItem[] = targets.map((device, i) => ({
     device: { userId: device.userId, deviceId: device.deviceId },
     id: queueId,
+    // Counted against the sender's share of the device's queue, except the sender's own devices' copies.
+    ...(device.userId === sender.userId ? {} : { sender: sender.userId }),
     data: encodeEnvelope({
       id: queueId,
       messageId,
-      sender: { userId: sender.userId, deviceId: sender.deviceId },
+      sender: senderAddress,
       serverTime: now,
       message: payloads[i] as Payload,
       ...(device.userId === sender.userId && toUser !== sender.userId ? { conversationUserId: toUser } : {}),
     }),
   }));
 
-  const dataOf = new Map(items.map((item) => [deviceKey(item.device), item.data]));
+  // A message to one device (the usual 1:1 case) needs no lookup of its envelope.
+  const only = items.length === 1 ? (items[0] as QueueItem).data : undefined;
+  const dataOf = only ? undefined : new Map(items.map((item) => [deviceKey(item.device), item.data]));
   const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
     device: r.device,
     id: r.id,
     seq: r.seq,
-    data: dataOf.get(deviceKey(r.device)) as Uint8Array,
+    data: only ?? (dataOf?.get(deviceKey(r.device)) as Uint8Array),
   }));
   // enqueueMessage made the enqueue call before returning: with seqs fixed in call order, nothing
   // the sender sends next can land before these entries.

@@ -156,20 +156,24 @@ export function committerFor(db: Database.Database, pacing: CommitPacing = {}): 
     for (const listener of rollbackListeners) listener();
   };
 
+  type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+  // Made once: better-sqlite3 builds four wrapper functions and their properties per transaction().
+  const writeBatch = db.transaction((batch: Job[], withLeads: readonly LeadWriter[], outcomes: Outcome[]) => {
+    for (const lead of withLeads) if (lead.hasWork()) lead.write();
+    for (const job of batch) {
+      try {
+        outcomes.push({ ok: true, value: job.run() });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+      }
+    }
+  });
+
   /** One transaction: the leads' writes, then every job in its savepoint. False when it did not commit. */
   const commit = (batch: Job[], withLeads: readonly LeadWriter[]): unknown => {
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = [];
     try {
-      db.transaction(() => {
-        for (const lead of withLeads) if (lead.hasWork()) lead.write();
-        for (const job of batch) {
-          try {
-            outcomes.push({ ok: true, value: job.run() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      }).immediate();
+      writeBatch.immediate(batch, withLeads, outcomes);
     } catch (error) {
       // BEGIN, the lead's writes or COMMIT failed (busy, disk full, closed): nothing of it is stored.
       rolledBack();

@@ -50,7 +50,8 @@ export interface StagingCommitter {
   release(): void;
 }
 
-const idKey = (deviceKey: string, id: string) => `${deviceKey}\u0000${id}`;
+/** The key of an entry among the staged ones: its device's key and its id. */
+export const idKey = (deviceKey: string, id: string) => `${deviceKey}\u0000${id}`;
 
 /**
  * The SQLite queue's entries of the current batch (see `sqliteQueue`): stored in memory when
@@ -85,6 +86,11 @@ export class QueueStaging implements LeadWriter {
     return this.byId.get(idKey(deviceKey, id));
   }
 
+  /** The staged entry with this {@link idKey}, acknowledged or not. */
+  findByKey(key: string): StagedEntry | undefined {
+    return this.byId.get(key);
+  }
+
   /**
    * A job of this batch (a slow-path enqueue, a clear) touches the device. Jobs run after the staged
    * rows in the transaction, so later calls for the device must run as jobs too, in call order.
@@ -99,13 +105,21 @@ export class QueueStaging implements LeadWriter {
   }
 
   /**
-   * Stages entries (already checked: new ids, seqs handed out) with the payloads they reference;
-   * resolves once their batch committed.
+   * Stages entries (already checked: new ids, seqs handed out; `keys[i]` is the device key of
+   * `entries[i]`, `idKeys[i]` its {@link idKey}) with the payloads they reference; resolves once
+   * their batch committed.
    */
-  stage(entries: Array<{ key: string; entry: StagedEntry }>, payloads: Map<string, Uint8Array>): Promise<void> {
-    for (const { key, entry } of entries) {
+  stage(
+    keys: readonly string[],
+    idKeys: readonly string[],
+    entries: readonly StagedEntry[],
+    payloads: ReadonlyMap<string, Uint8Array>,
+  ): Promise<void> {
+    for (let i = 0; i < entries.length; i++) {
+      const key = keys[i] as string;
+      const entry = entries[i] as StagedEntry;
       this.entries.push(entry);
-      this.byId.set(idKey(key, entry.id), entry);
+      this.byId.set(idKeys[i] as string, entry);
       const list = this.byDevice.get(key);
       if (list) list.push(entry);
       else this.byDevice.set(key, [entry]);

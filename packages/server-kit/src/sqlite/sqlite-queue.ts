@@ -14,7 +14,7 @@ import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
-import { QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
+import { idKey, QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
 import { queueStatements } from './queue-statements.js';
 
 /** Options of {@link sqliteQueue}. */
@@ -61,6 +61,11 @@ const statesByDb = new WeakMap<Database.Database, { states: Map<string, DeviceSt
 
 /** Most device states kept in memory; past it they are dropped between batches and reloaded on use. */
 const MAX_STATES = 100_000;
+
+const namesShared = (item: QueueItem) => item.shared !== undefined;
+
+/** The payloads of a call without shared payloads: never written to. */
+const NO_PAYLOADS = new Map<string, Uint8Array>();
 
 /** Copies out of the driver's Buffer: callers get a plain Uint8Array they cannot alias. */
 const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
@@ -274,19 +279,29 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   /**
    * Stages a call's entries when memory alone can decide it (see above): checks every id against
    * the staged entries, the dedup marks and the table, hands out seqs and reserves seq blocks.
-   * Undefined when the call must run as a job. Changes nothing unless it stages.
+   * Undefined when the call must run as a job. Changes nothing unless it stages. Reads `items` only
+   * here, synchronously, and stores `copyOf(item.data)`: the caller's buffers are never kept.
    */
-  const tryStage = (items: QueueItem[], limits: Limits, payloads: Map<string, Uint8Array>) => {
+  const tryStage = (
+    items: readonly QueueItem[],
+    limits: Limits,
+    payloads: Map<string, Uint8Array>,
+    copyOf: (data: Uint8Array) => Uint8Array,
+  ) => {
     const now = limits.now ?? clock();
     const results: EnqueueResult[] = [];
-    const fresh: Array<{ key: string; entry: StagedEntry }> = [];
-    const planned = new Map<string, StagedEntry>();
+    const keys: string[] = [];
+    const idKeys: string[] = [];
+    const fresh: StagedEntry[] = [];
+    // Ids planned by this call: only a call of several items can repeat one of its own.
+    const planned = items.length > 1 ? new Map<string, StagedEntry>() : undefined;
     const added = new Map<string, { state: DeviceState; n: number; senders: boolean }>();
     for (const item of items) {
       const { userId, deviceId } = item.device;
       const key = deviceKey(item.device);
       if (staging.mustWait(key)) return undefined;
-      const earlier = staging.find(key, item.id) ?? planned.get(`${key}\u0000${item.id}`);
+      const entryKey = idKey(key, item.id);
+      const earlier = staging.findByKey(entryKey) ?? planned?.get(entryKey);
       if (earlier) {
         const result = stagedResult(earlier, true);
         earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
@@ -302,7 +317,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         device: { userId, deviceId },
         id: item.id,
         seq: count.state.nextSeq + count.n,
-        data: item.data,
+        data: copyOf(item.data),
         storedAt: now,
         expiresAt: now + ttlMs,
         shared: item.shared,
@@ -314,8 +329,10 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       };
       count.n++;
       if (item.sender !== undefined) count.senders = true;
-      planned.set(`${key}\u0000${item.id}`, entry);
-      fresh.push({ key, entry });
+      planned?.set(entryKey, entry);
+      keys.push(key);
+      idKeys.push(entryKey);
+      fresh.push(entry);
       const result = stagedResult(entry, false);
       entry.echoes.push(result);
       results.push(result);
@@ -325,8 +342,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       if (limits.max !== undefined && state.size + n > limits.max) return undefined;
       if (senders && limits.maxPerSender !== undefined && state.size + n > limits.maxPerSender) return undefined;
     }
-    for (const { key, entry } of fresh) {
-      const state = (added.get(key) as { state: DeviceState }).state;
+    for (let i = 0; i < fresh.length; i++) {
+      const entry = fresh[i] as StagedEntry;
+      const state = (added.get(keys[i] as string) as { state: DeviceState }).state;
       if (entry.seq >= state.reserved) {
         entry.reserveTo = entry.seq + SEQ_BLOCK;
         state.reserved = entry.reserveTo;
@@ -336,10 +354,12 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       state.nextSeq += n;
       state.size += n;
     }
-    const used = new Map<string, Uint8Array>();
-    for (const { entry } of fresh)
-      if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
-    return { results, fresh: fresh.map((f) => f.entry), committed: staging.stage(fresh, used) };
+    // The payloads the staged entries reference (all of the call's, unless some were duplicates).
+    const used = payloads.size === 0 ? NO_PAYLOADS : new Map<string, Uint8Array>();
+    if (used !== NO_PAYLOADS)
+      for (const entry of fresh)
+        if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
+    return { results, fresh, committed: staging.stage(keys, idKeys, fresh, used) };
   };
 
   /** The staged entries of these results (duplicates of earlier entries are not held). */
@@ -409,11 +429,19 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
-      const shared = checkSharedKeys(items, enqueueOptions.shared);
+      const named = enqueueOptions.shared !== undefined || items.some(namesShared);
+      const shared = named ? checkSharedKeys(items, enqueueOptions.shared) : NO_PAYLOADS;
       // A copy of each distinct buffer, even of a Buffer (whose slice() is a view): a group message's
-      // member entries often share one.
-      const copies = new Map<Uint8Array, Uint8Array>();
-      const copyOf = (data: Uint8Array) => {
+      // member entries often share one. The map is made only for a second distinct buffer.
+      let first: { data: Uint8Array; copy: Uint8Array } | undefined;
+      let copies: Map<Uint8Array, Uint8Array> | undefined;
+      const copyOf = (data: Uint8Array): Uint8Array => {
+        if (!first) {
+          first = { data, copy: new Uint8Array(data) };
+          return first.copy;
+        }
+        if (first.data === data) return first.copy;
+        copies ??= new Map();
         let copy = copies.get(data);
         if (!copy) {
           copy = new Uint8Array(data);
@@ -421,22 +449,22 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         }
         return copy;
       };
-      const snapshot: QueueItem[] = items.map((item) => ({
-        device: { userId: item.device.userId, deviceId: item.device.deviceId },
-        id: item.id,
-        data: copyOf(item.data),
-        ...(item.shared !== undefined ? { shared: item.shared } : {}),
-        ...(item.sender !== undefined ? { sender: item.sender } : {}),
-      }));
-      for (const [key, data] of shared) shared.set(key, new Uint8Array(data));
+      if (named) for (const [key, data] of shared) shared.set(key, new Uint8Array(data));
       const limits = {
         max: enqueueOptions.maxPerDevice,
         maxPerSender: enqueueOptions.maxPerSender,
         now: enqueueOptions.now,
       };
-      const staged = tryStage(snapshot, limits, shared);
+      const staged = tryStage(items, limits, shared, copyOf);
       if (staged) committer.joined(shared.size > 0); // a job joins through submit
       if (!staged) {
+        const snapshot: QueueItem[] = items.map((item) => ({
+          device: { userId: item.device.userId, deviceId: item.device.deviceId },
+          id: item.id,
+          data: copyOf(item.data),
+          ...(item.shared !== undefined ? { shared: item.shared } : {}),
+          ...(item.sender !== undefined ? { sender: item.sender } : {}),
+        }));
         for (const item of snapshot) staging.jobFor(deviceKey(item.device));
         return submit(() => enqueueTx(snapshot, limits, shared));
       }
@@ -483,14 +511,16 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       const state = deviceStates.get(key);
       if (state && cancelled > 0) state.size -= cancelled;
       // A member of a group acks its staged entry before the commit: the usual case, one promise.
-      if (stored.length === 0 && commit) return commit.then(() => cancelled);
+      if (stored.length === 0) {
+        if (commit) await commit;
+        return cancelled;
+      }
       // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
-      const removing =
-        stored.length === 0
-          ? 0
-          : staging.mustWait(key)
-            ? submit(() => ackTx(userId, deviceId, stored))
-            : staging.ackStored({ userId, deviceId }, stored, now);
+      const removing = staging.mustWait(key)
+        ? submit(() => ackTx(userId, deviceId, stored))
+        : staging.ackStored({ userId, deviceId }, stored, now);
+      // Only stored entries (a device catching up): no second promise to wait for.
+      if (!commit) return removing;
       const [removed] = await Promise.all([removing, commit]);
       return removed + cancelled;
     },
