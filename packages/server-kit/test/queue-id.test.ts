@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeQueueId, parseQueueId, type QueueId, receiptQueueId } from '../src/messages/queue-id.js';
+import { encodeQueueId, parseAckedId, parseQueueId, type QueueId, receiptQueueId } from '../src/messages/queue-id.js';
 
 const S = '\u001f';
 
@@ -165,6 +165,20 @@ describe('queue ids: properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('an acknowledged id reads as parseQueueId reads it when it is a 1:1 or group message, else as nothing', () => {
+    const acted = (id: QueueId | undefined) => (id?.kind === 'direct' || id?.kind === 'group' ? id : undefined);
+    fc.assert(
+      fc.property(queueId, (id) => {
+        const text = encodeQueueId(id);
+        expect(parseAckedId(text)).toEqual(acted(parseQueueId(text)));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const junk of ['', S, `${S}g`, `${S}g${S}`, `${S}g${S}g1${S}bob${S}x${S}m`, `a${S}b`, `a${S}0${S}m`]) {
+      expect(parseAckedId(junk)).toEqual(acted(parseQueueId(junk)));
+    }
   });
 
   it('only 1:1 message ids start with something other than U+001F', () => {

@@ -9,7 +9,7 @@ import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
-import { parseQueueId, type QueueId } from '../messages/queue-id.js';
+import { type AckedId, parseAckedId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import { deliveredReceipts, handleReceipt, NO_RECEIPTS, type ReceiptPorts } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
@@ -44,7 +44,7 @@ const notEnabled =
     throw new ParleyError('INVALID_ARGUMENT', `${c} is not enabled on this server`);
   };
 
-const isGroupEntry = (parsed: QueueId | undefined) => parsed?.kind === 'group';
+const isGroupEntry = (parsed: AckedId | undefined) => parsed?.kind === 'group';
 
 /** The kit's own handler for every request case. */
 export function builtInRoutes(o: BuiltInRoutePorts): Routes {
@@ -128,7 +128,7 @@ function messageRoutes(
       if (!pump) return undefined;
       const ids = pump.outstanding(named);
       if (ids.length === 0) return undefined;
-      const acked = ids.map(parseQueueId); // read once: 1:1 and group receipts both look at them
+      const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
       const receiptsWrite = await deliveredReceipts(receipts, device, acked);
       // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the

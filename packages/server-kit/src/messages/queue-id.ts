@@ -100,6 +100,22 @@ export function parseQueueId(id: string): QueueId | undefined {
   }
 }
 
+/** What an acknowledgement acts on: 1:1 messages (their senders get receipts) and group messages (cursors). */
+export type AckedId = Extract<QueueId, { kind: 'direct' | 'group' }>;
+
+/** Every group message id starts with this; no other kind does. */
+const GROUP_PREFIX = `${SEP}g${SEP}`;
+
+/**
+ * {@link parseQueueId} for acknowledged ids: a `direct` or `group` id as it would read it, undefined
+ * for every other kind, which is not taken apart (half of all acks are of receipts).
+ */
+export function parseAckedId(id: string): AckedId | undefined {
+  if (id.startsWith(SEP) && !id.startsWith(GROUP_PREFIX)) return undefined;
+  const parsed = parseQueueId(id);
+  return parsed?.kind === 'direct' || parsed?.kind === 'group' ? parsed : undefined;
+}
+
 function parseDirect(parts: string[]): QueueId | undefined {
   // Read by index: every ack parses its ids, and a rest element or slice would be an array each.
   const n = parts.length;

@@ -52,7 +52,7 @@ export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
   (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
 
 /**
- * A device acknowledged queue entries (read with `parseQueueId`): for each message from another user that asks for receipts,
+ * A device acknowledged queue entries (read with `parseAckedId`): for each message from another user that asks for receipts,
  * a DELIVERED receipt goes to every device of its sender, through their queues. Resolves once every
  * receipt's enqueue call was made (after the device lists were read): the caller that removes the
  * acknowledged entries must wait for `durable` unless `staged` (see deliverAck).
