@@ -49,7 +49,7 @@ export function enqueueAndDeliver(
         const news = results.some(isDuplicate) ? results.filter(isFresh) : results;
         const entries = news.map(entryOf);
         rest = ctx.staged?.(entries) ?? entries;
-        if (rest.length === 0) return news;
+        if (rest.length === 0) return true; // every new entry went out (duplicates are never held)
         // The queue may wait for the acks of those that went out (not of those still to be pushed).
         const left = new Set(rest);
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));

@@ -65,14 +65,15 @@ export async function deliveredReceipts(
   // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
   // receipts, which get none): the first sender's ids need no map.
   let firstSender: string | undefined;
-  const firstIds: string[] = [];
+  let firstIds: string[] | undefined; // usually one id: made by its first, not grown from empty
   let others: Map<string, string[]> | undefined;
   for (const parsed of acked) {
     if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
     const sender = parsed.sender.userId;
     if (firstSender === undefined) firstSender = sender;
     if (sender === firstSender) {
-      firstIds.push(parsed.messageId);
+      if (firstIds) firstIds.push(parsed.messageId);
+      else firstIds = [parsed.messageId];
       continue;
     }
     others ??= new Map();
@@ -80,7 +81,7 @@ export async function deliveredReceipts(
     if (list) list.push(parsed.messageId);
     else others.set(sender, [parsed.messageId]);
   }
-  if (firstSender === undefined) return NO_RECEIPTS;
+  if (firstSender === undefined || !firstIds) return NO_RECEIPTS;
   const at = ctx.clock();
   const receiptOf = (ids: string[]) =>
     ({ messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at }) as const;

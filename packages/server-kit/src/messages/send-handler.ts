@@ -45,9 +45,14 @@ export async function handleSend(
       send.skipOwnDevices || toUser === sender.userId
         ? []
         : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
-    targets = [];
-    for (const d of recipients) if (!sameDevice(d, sender)) targets.push(d);
-    for (const d of own) targets.push(d); // the sender's own, already without the sending device
+    // Only a note to self lists the sending device among the recipients (and then `own` is empty);
+    // `targets` is only read from here on, so it may be the registry's array itself.
+    targets =
+      toUser === sender.userId
+        ? recipients.filter((d) => !sameDevice(d, sender))
+        : own.length === 0
+          ? recipients
+          : recipients.concat(own);
     // Per-device (encrypted) copies can only go to devices that published keys.
     if (copies.length > 0) {
       targets = targets.filter((d) => d.registrationId !== 0);

@@ -289,14 +289,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     copyOf: (data: Uint8Array) => Uint8Array,
   ) => {
     const now = limits.now ?? clock();
-    const results: EnqueueResult[] = [];
-    const keys: string[] = [];
-    const idKeys: string[] = [];
-    const fresh: StagedEntry[] = [];
+    // Sized once (an empty array's first push makes room for 16): a result per item, and at most
+    // as many new entries, with their device keys and id keys.
+    const results: EnqueueResult[] = new Array(items.length);
+    const keys: string[] = new Array(items.length);
+    const idKeys: string[] = new Array(items.length);
+    const fresh: StagedEntry[] = new Array(items.length);
+    let staged = 0;
     // Ids planned by this call: only a call of several items can repeat one of its own.
     const planned = items.length > 1 ? new Map<string, StagedEntry>() : undefined;
     const added = new Map<string, { state: DeviceState; n: number; senders: boolean }>();
-    for (const item of items) {
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as QueueItem;
       const { userId, deviceId } = item.device;
       const key = deviceKey(item.device);
       if (staging.mustWait(key)) return undefined;
@@ -305,7 +309,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       if (earlier) {
         const result = stagedResult(earlier, true);
         earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
-        results.push(result);
+        results[i] = result;
         continue;
       }
       let count = added.get(key);
@@ -313,10 +317,12 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         count = { state: stateOf(key, userId, deviceId), n: 0, senders: false };
         added.set(key, count);
       }
+      const seq = count.state.nextSeq + count.n;
+      const result: EnqueueResult = { device: { userId, deviceId }, id: item.id, seq, storedAt: now, duplicate: false };
       const entry: StagedEntry = {
         device: { userId, deviceId },
         id: item.id,
-        seq: count.state.nextSeq + count.n,
+        seq,
         data: copyOf(item.data),
         storedAt: now,
         expiresAt: now + ttlMs,
@@ -325,18 +331,20 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         ackedAt: undefined,
         held: false,
         reserveTo: undefined,
-        echoes: [],
+        echoes: [result],
       };
       count.n++;
       if (item.sender !== undefined) count.senders = true;
       planned?.set(entryKey, entry);
-      keys.push(key);
-      idKeys.push(entryKey);
-      fresh.push(entry);
-      const result = stagedResult(entry, false);
-      entry.echoes.push(result);
-      results.push(result);
+      keys[staged] = key;
+      idKeys[staged] = entryKey;
+      fresh[staged] = entry;
+      staged++;
+      results[i] = result;
     }
+    keys.length = staged;
+    idKeys.length = staged;
+    fresh.length = staged;
     for (const { state, n, senders } of added.values()) {
       // Near a limit the exact count needs the table (expired rows, one sender's rows): a job decides.
       if (limits.max !== undefined && state.size + n > limits.max) return undefined;
@@ -498,7 +506,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       const { userId, deviceId } = device;
       const key = deviceKey(device);
       const now = clock();
-      const stored: string[] = [];
+      let stored: string[] | undefined; // made only for ids that are not staged
       let cancelled = 0;
       let commit: Promise<void> | undefined;
       for (const id of ids) {
@@ -506,19 +514,21 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         if (staged) {
           cancelled++;
           commit = staged;
-        } else stored.push(id);
+        } else if (stored) stored.push(id);
+        else stored = [id];
       }
       const state = deviceStates.get(key);
       if (state && cancelled > 0) state.size -= cancelled;
       // A member of a group acks its staged entry before the commit: the usual case, one promise.
-      if (stored.length === 0) {
+      if (!stored) {
         if (commit) await commit;
         return cancelled;
       }
+      const rows = stored;
       // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
       const removing = staging.mustWait(key)
-        ? submit(() => ackTx(userId, deviceId, stored))
-        : staging.ackStored({ userId, deviceId }, stored, now);
+        ? submit(() => ackTx(userId, deviceId, rows))
+        : staging.ackStored({ userId, deviceId }, rows, now);
       // Only stored entries (a device catching up): no second promise to wait for.
       if (!commit) return removing;
       const [removed] = await Promise.all([removing, commit]);
