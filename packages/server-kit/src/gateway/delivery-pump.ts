@@ -143,11 +143,11 @@ export class DeliveryPump {
       const w = this.busy;
       if (w.offeredBytes + size > this.o.maxFrameBytes / 2) this.sendOffered();
       // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
-      if (!w.offered) {
-        w.offered = [];
+      if (w.offered) w.offered.push(entry);
+      else {
+        w.offered = [entry]; // made with its first entry: an empty array's first push makes room for 16
         process.nextTick(() => this.sendOffered());
       }
-      w.offered.push(entry);
       w.offeredBytes += size + 8;
     } else {
       this.nudge();
@@ -160,9 +160,12 @@ export class DeliveryPump {
    * ids of another queue (forged receipts) does nothing. An id sent on an earlier connection is not
    * among them; the entry stays queued, is sent again, and its next ack counts.
    */
-  outstanding(ids: readonly string[]): string[] {
+  outstanding(ids: string[]): string[] {
     const inflight = this.work?.inflight;
-    return inflight ? ids.filter((id) => inflight.has(id)) : [];
+    if (!inflight) return [];
+    // Usually every named id is: then `ids` itself, not a copy grown from empty.
+    for (const id of ids) if (!inflight.has(id)) return ids.filter((i) => inflight.has(i));
+    return ids;
   }
 
   /** The device acknowledged these ids: remove them from the queue, then refill the window. */
