@@ -11,7 +11,13 @@ import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
 import { type AckedId, parseAckedId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
-import { deliveredReceipts, handleReceipt, NO_RECEIPTS, type ReceiptPorts } from '../messages/receipts-handler.js';
+import {
+  asksReceipt,
+  deliveredReceipts,
+  handleReceipt,
+  NO_RECEIPTS,
+  type ReceiptPorts,
+} from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
 import type { Handler, RequestCase, Routes } from '../router/routes.js';
@@ -129,7 +135,10 @@ function messageRoutes(
       const ids = pump.outstanding(named);
       if (ids.length === 0) return undefined;
       const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
-      const receiptsWrite = await deliveredReceipts(receipts, device, acked);
+      // An ack of receipts only (half of all acks) or of messages that ask for none: no receipt call.
+      const receiptsWrite = acked.some((parsed) => asksReceipt(parsed, device))
+        ? await deliveredReceipts(receipts, device, acked)
+        : NO_RECEIPTS;
       // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the
       // receipts must be durable before the entries go.

@@ -188,31 +188,35 @@ export class ConnectionLoop implements ReaderLoop {
    * gateway retries it with a backoff, keeping the connection open: the device stays connected
    * through a short outage, its deliveries waiting.
    */
-  async acknowledge(connection: Connection, frame: ClientFrame): Promise<void> {
-    const device = connection.address;
-    if (!device) return;
-    let backoff: RetryBackoff | undefined; // made on the first failure only
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
-        return;
-      } catch (error) {
-        if (isParleyError(error) && !error.retryable) {
-          // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
-          this.refuseFrame(connection, error, frame.requestId);
+  async acknowledge(connection: Connection, frame: ClientFrame, reader?: ConnectionReader): Promise<void> {
+    try {
+      const device = connection.address;
+      if (!device) return;
+      let backoff: RetryBackoff | undefined; // made on the first failure only
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
+          return;
+        } catch (error) {
+          if (isParleyError(error) && !error.retryable) {
+            // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
+            this.refuseFrame(connection, error, frame.requestId);
+            return;
+          }
+          this.o.logger.warn('ack failed', { attempt, error: String(error) });
+        }
+        if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
+        if (attempt >= ACK_ATTEMPTS || this.o.closing()) {
+          // The entries stay queued but the pump already sent them: only a new connection sends them
+          // again (the client skips them as duplicates and acks again, which queues their receipts).
+          connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
           return;
         }
-        this.o.logger.warn('ack failed', { attempt, error: String(error) });
+        backoff ??= new RetryBackoff();
+        await pause(connection, backoff.next());
       }
-      if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
-      if (attempt >= ACK_ATTEMPTS || this.o.closing()) {
-        // The entries stay queued but the pump already sent them: only a new connection sends them
-        // again (the client skips them as duplicates and acks again, which queues their receipts).
-        connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
-        return;
-      }
-      backoff ??= new RetryBackoff();
-      await pause(connection, backoff.next());
+    } finally {
+      reader?.ackSettled(); // a fast-path ack: its reader counts it done
     }
   }
 

@@ -27,8 +27,8 @@ export interface ReaderLoop {
   track(work: Promise<unknown>): void;
   /** Refuses a sheddable request when overloaded; true when it was refused. */
   shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean;
-  /** Routes an acknowledgement (fast path or in order). */
-  acknowledge(connection: Connection, frame: ClientFrame): Promise<void>;
+  /** Routes an acknowledgement (fast path or in order); calls `reader.ackSettled()` once done when given. */
+  acknowledge(connection: Connection, frame: ClientFrame, reader?: ConnectionReader): Promise<void>;
   /**
    * Handles one frame of the ordered chain; the next frame starts once it settles or calls
    * `ordered` (RequestContext.ordered), whichever comes first.
@@ -100,7 +100,7 @@ export class ConnectionReader implements FrameBucket {
       const ack = sniffDeliverAck(bytes, loop.limits.maxFrameBytes);
       if (ack) {
         this.begin();
-        loop.track(this.acknowledge(ack));
+        loop.track(loop.acknowledge(connection, ack, this));
         return;
       }
       if (loop.shed(connection, bytes, this.waiting)) return;
@@ -120,13 +120,9 @@ export class ConnectionReader implements FrameBucket {
     loop.track(chain);
   }
 
-  /** Handles an ack off the ordered chain (ack-fast-path.ts). */
-  private async acknowledge(ack: ClientFrame): Promise<void> {
-    try {
-      await this.loop.acknowledge(this.connection, ack);
-    } finally {
-      this.end();
-    }
+  /** An ack taken off the ordered chain (ack-fast-path.ts) settled. */
+  ackSettled(): void {
+    this.end();
   }
 
   /** A frame read at `readAt` settled: the next one may start if it has not already. */

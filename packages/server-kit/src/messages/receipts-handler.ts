@@ -51,6 +51,14 @@ function startReceipt(
 export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
   (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
 
+/** Whether acknowledging this entry sends its sender a DELIVERED receipt: a 1:1 message from another user that asks for one. */
+export function asksReceipt(
+  parsed: QueueId | undefined,
+  acker: DeviceAddress,
+): parsed is Extract<QueueId, { kind: 'direct' }> {
+  return parsed?.kind === 'direct' && !parsed.noReceipts && parsed.sender.userId !== acker.userId;
+}
+
 /**
  * A device acknowledged queue entries (read with `parseAckedId`): for each message from another user that asks for receipts,
  * a DELIVERED receipt goes to every device of its sender, through their queues. Resolves once every
@@ -68,7 +76,7 @@ export async function deliveredReceipts(
   let firstIds: string[] | undefined; // usually one id: made by its first, not grown from empty
   let others: Map<string, string[]> | undefined;
   for (const parsed of acked) {
-    if (parsed?.kind !== 'direct' || parsed.noReceipts || parsed.sender.userId === acker.userId) continue;
+    if (!asksReceipt(parsed, acker)) continue;
     const sender = parsed.sender.userId;
     if (firstSender === undefined) firstSender = sender;
     if (sender === firstSender) {
