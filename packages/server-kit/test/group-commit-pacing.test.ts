@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { committerFor } from '../src/sqlite/group-commit.js';
 import { manualTime } from './helpers/manual-time.js';
 
-/** A database whose commits are counted (each batch is one `db.transaction(...).immediate()`). */
+/** A database whose commits are counted (each batch is one `.immediate(...)` of the committer's transaction). */
 function countingDb() {
   const db = new Database(':memory:');
   db.exec('CREATE TABLE t (v INTEGER)');
@@ -15,9 +15,9 @@ function countingDb() {
   db.transaction = ((fn: (...args: unknown[]) => unknown) => {
     const tx = original(fn);
     return {
-      immediate: () => {
+      immediate: (...args: unknown[]) => {
         commits++;
-        return tx.immediate();
+        return tx.immediate(...args);
       },
     };
   }) as unknown as typeof db.transaction;
