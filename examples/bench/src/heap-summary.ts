@@ -3,7 +3,9 @@
 // messages delivered in that window (the bench prints it), every figure is also given per message.
 // Run: tsx src/heap-summary.ts <file.heapprofile> [top=25] [delivered]
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageOf, where } from './profile-summary.js';
 
 interface HeapNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
@@ -14,25 +16,6 @@ interface HeapNode {
 interface HeapProfile {
   head: HeapNode;
   samples: Array<{ size: number; nodeId: number; ordinal: number }>;
-}
-
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-function where(frame: HeapNode['callFrame']): string {
-  let url = frame.url.replace(/^file:\/\//, '');
-  if (url.startsWith(root)) url = url.slice(root.length);
-  url = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '');
-  return url ? `${url}:${frame.lineNumber + 1}` : '';
-}
-
-function packageOf(frame: HeapNode['callFrame']): string {
-  const url = frame.url;
-  if (!url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
-  if (url.startsWith('node:')) return 'node internals';
-  const m = /node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (m) return m[1] as string;
-  const w = /\/(packages|examples)\/([^/]+)\//.exec(url);
-  return w ? `${w[1]}/${w[2]}` : url;
 }
 
 export function summarizeHeapProfile(profile: HeapProfile, top = 25, delivered = 0): string {
@@ -74,7 +57,7 @@ export function summarizeHeapProfile(profile: HeapProfile, top = 25, delivered =
 }
 
 const file = process.argv[2];
-if (file && process.argv[1] && fileURLToPath(import.meta.url).endsWith('heap-summary.ts')) {
+if (file && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as HeapProfile;
   console.log(summarizeHeapProfile(profile, Number(process.argv[3] ?? 25), Number(process.argv[4] ?? 0)));
 }

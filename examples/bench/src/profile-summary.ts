@@ -2,6 +2,7 @@
 // by inclusive time, and self time per package.
 // Run: tsx src/profile-summary.ts <file.cpuprofile> [top=25]
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 interface ProfileNode {
@@ -19,14 +20,16 @@ interface Profile {
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-function where(frame: ProfileNode['callFrame']): string {
+/** A frame's source as `path:line`, relative to the repository (and without pnpm's store path). */
+export function where(frame: ProfileNode['callFrame']): string {
   let url = frame.url.replace(/^file:\/\//, '');
   if (url.startsWith(root)) url = url.slice(root.length);
   url = url.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '');
   return url ? `${url}:${frame.lineNumber + 1}` : '';
 }
 
-function packageOf(frame: ProfileNode['callFrame']): string {
+/** The package (or workspace folder, or V8 pseudo-frame) a frame belongs to. */
+export function packageOf(frame: ProfileNode['callFrame']): string {
   const url = frame.url;
   if (!url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
   if (url.startsWith('node:')) return 'node internals';
@@ -77,6 +80,6 @@ export function summarizeProfile(profile: Profile, top = 25): string {
 }
 
 const file = process.argv[2];
-if (file && process.argv[1] && fileURLToPath(import.meta.url).endsWith('profile-summary.ts')) {
+if (file && process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   console.log(summarizeProfile(JSON.parse(readFileSync(file, 'utf8')) as Profile, Number(process.argv[3] ?? 25)));
 }

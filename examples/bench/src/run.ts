@@ -171,24 +171,12 @@ export async function runSystem(
     let start: Snapshot | undefined;
     let end: Snapshot | undefined;
     // One profile per gateway: a cluster's work is split between them.
-    const profilePaths =
-      o.profileDir && isParley
-        ? servers.map((_, i) =>
-            join(
-              o.profileDir as string,
-              cluster ? `cluster-g${i + 1}-${rate}.cpuprofile` : `parley-${rate}.cpuprofile`,
-            ),
-          )
+    const profilesIn = (dir: string | undefined, extension: string) =>
+      dir && isParley
+        ? servers.map((_, i) => join(dir, `${cluster ? `cluster-g${i + 1}` : 'parley'}-${rate}.${extension}`))
         : [];
-    const heapProfilePaths =
-      o.heapProfileDir && isParley
-        ? servers.map((_, i) =>
-            join(
-              o.heapProfileDir as string,
-              cluster ? `cluster-g${i + 1}-${rate}.heapprofile` : `parley-${rate}.heapprofile`,
-            ),
-          )
-        : [];
+    const profilePaths = profilesIn(o.profileDir, 'cpuprofile');
+    const heapProfilePaths = profilesIn(o.heapProfileDir, 'heapprofile');
     let heapProfiling: Promise<unknown> | undefined;
     const countsOf = () =>
       Promise.all(servers.map((c) => c.request({ type: 'store-counts' }, 'store-counts'))).then(sumCounts);

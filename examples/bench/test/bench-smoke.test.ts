@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseArgs, UsageError } from '../src/args.js';
+import { summarizeHeapProfile } from '../src/heap-summary.js';
 import type { Report } from '../src/report.js';
 import { runBenchCli, tempDir } from './run-cli.js';
 
@@ -27,7 +28,8 @@ describe('bench:delivery', () => {
       '--quiet-wait',
       '0',
     ];
-    const { code, stdout, stderr } = await runCli([...args, '--out', out]);
+    const heapDir = join(outDir, 'heap');
+    const { code, stdout, stderr } = await runCli([...args, '--out', out, '--heap-profile', heapDir]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('parley/relay');
 
@@ -52,6 +54,10 @@ describe('bench:delivery', () => {
     expect(parley?.errors).toBe(0);
     expect(parley?.sendAcks).toBeGreaterThan(0);
     expect(parley?.undelivered).toBe(0);
+    // --heap-profile: the Parley server's measured window, summarised per delivered message.
+    expect(parley?.heapProfiles).toEqual([join(heapDir, 'parley-200.heapprofile')]);
+    const heap = JSON.parse(readFileSync(join(heapDir, 'parley-200.heapprofile'), 'utf8'));
+    expect(summarizeHeapProfile(heap, 5, parley?.delivered)).toMatch(/B per delivered message/);
     expect(ratios).toMatchObject({
       deliveredRate: expect.any(Number),
       p99: expect.any(Number),

@@ -1,20 +1,11 @@
-import { newMessageId, pb } from '@parley/core';
-import { RawPeer } from '@parley/test-utils/raw-peer';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
-
 // A stopping gateway takes no new frames but finishes the ones it is handling (it counts them,
 // gateway.ts `track`) before it says goodbye and closes the sockets.
+import { newMessageId, pb } from '@parley/core';
+import { useAbuseServer } from '@parley/test-utils/abuse-server';
+import { describe, expect, it, vi } from 'vitest';
+import { memoryStores } from '../src/index.js';
 
-let server: ParleyServer | undefined;
-let stores: ServerStores | undefined;
-const peers: RawPeer[] = [];
-
-afterEach(async () => {
-  for (const p of peers.splice(0)) p.close();
-  await server?.close();
-  await stores?.close();
-});
+const fixture = useAbuseServer();
 
 /** Event-loop turns, not time: enough for a close that does not wait to have finished. */
 const turns = async (n: number) => {
@@ -23,7 +14,7 @@ const turns = async (n: number) => {
 
 describe('stopping the gateway', () => {
   it('waits for a send it is handling: close() settles only after its SendAck went out', async () => {
-    stores = memoryStores();
+    const stores = memoryStores();
     let open!: () => void;
     const opened = new Promise<void>((resolve) => {
       open = resolve;
@@ -35,10 +26,9 @@ describe('stopping the gateway', () => {
       const result = enqueue(items, options);
       return opened.then(() => result); // a slow commit
     };
-    server = await createServer({ stores, port: 0 });
-    const bob = await RawPeer.authenticated(server.url, 'bob');
-    const alice = await RawPeer.authenticated(server.url, 'alice');
-    peers.push(bob, alice);
+    const { server } = await fixture.start({}, { stores });
+    await fixture.peer('bob');
+    const alice = await fixture.peer('alice');
     const messageId = newMessageId();
     const shared = { type: pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT, data: new Uint8Array([1]) };
     alice.send({ requestId: 7, send: { messageId, userId: 'bob', shared } });
@@ -53,7 +43,6 @@ describe('stopping the gateway', () => {
 
     open();
     await closing;
-    server = undefined;
     await vi.waitFor(() => expect(alice.frames.find((f) => f.sendAck)?.sendAck?.messageId).toBe(messageId));
   });
 });
