@@ -17,6 +17,7 @@ import {
   writeReport,
 } from './report.js';
 import { runSystem } from './run.js';
+import { serverNodeFlags } from './server-flags.js';
 import { formatCounts } from './store-counts.js';
 
 const log = (line: string) => console.log(line);
@@ -36,7 +37,8 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
   };
   log(
     `delivery bench: rates ${o.rates.join(', ')} msgs/s, ${o.durationS} s window (+${o.warmupS} s warm-up), ` +
-      `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}`,
+      `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}, ` +
+      `server node flags: ${serverNodeFlags().join(' ') || '(V8 defaults)'}`,
   );
   let identities: ParleyIdentity[] = [];
   if (o.systems.some((s) => s !== 'relay')) {
