@@ -4,30 +4,22 @@
 // SendAck only ever goes out for what is committed, the sender's outbox sends the rest again with the
 // same ids (duplicates are found by the queue), and the recipient gets each message once, in order.
 import { fileURLToPath } from 'node:url';
-import { type AuthKeyPair, newMessageId, pb, type ServerFrame } from '@parley/core';
-import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
-import { textContent } from '@parley/test-utils/content';
+import { newMessageId, type ServerFrame } from '@parley/core';
 import { closedPort } from '@parley/test-utils/free-port';
 import { usePostgres } from '@parley/test-utils/postgres-fixture';
-import { RawPeer } from '@parley/test-utils/raw-peer';
 import { POSTGRES_URL, REDIS_URL, servicesAvailable, uniqueName } from '@parley/test-utils/services';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../src/postgres/index.js';
+import { delivered, killableGateway, peersOf, sendFrame } from './helpers/killable-gateway.js';
 
 const available = await servicesAvailable('postgres', 'redis');
 const script = fileURLToPath(new URL('./fixtures/postgres-crash-gateway.ts', import.meta.url));
-const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-const sendFrame = (to: string, messageId: string) => ({
-  send: { messageId, userId: to, shared: { type: PLAINTEXT, data: textContent(messageId) } },
-});
-const delivered = (frames: ServerFrame[]) =>
-  frames.flatMap((f) => f.deliver?.envelopes ?? []).filter((e) => e.messageId);
 const sendAcks = (frames: ServerFrame[]) => frames.filter((f) => f.sendAck).map((f) => f.sendAck?.messageId);
 
 describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in flight', () => {
@@ -37,50 +29,16 @@ describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in
   /** The gateway child on the file's schema and a fresh Redis prefix, killed and started again. */
   async function setUp() {
     await db.reset();
-    const port = await closedPort();
-    const prefix = `${uniqueName('redis')}:`;
-    let child: WatchedProcess | undefined;
-    const gateway = {
-      url: '',
-      async start(hold: Record<string, string> = {}) {
-        const started = spawnWatched(process.execPath, tsxArgs(script), {
-          env: {
-            ...process.env,
-            PARLEY_PG_URL: POSTGRES_URL,
-            PARLEY_PG_SCHEMA: db.schema,
-            PARLEY_REDIS_URL: REDIS_URL,
-            PARLEY_REDIS_PREFIX: prefix,
-            PARLEY_PORT: String(port),
-            ...hold,
-          },
-        });
-        child = started;
-        gateway.url = await waitForOutput(
-          started,
-          'postgres gateway',
-          () => /^LISTENING (\S+)$/m.exec(started.output())?.[1],
-        );
-      },
-      /** Waits until the child printed every line of `lines`. */
-      async printed(...lines: string[]) {
-        const started = child as WatchedProcess;
-        await waitForOutput(started, 'postgres gateway', () =>
-          lines.every((line) => new RegExp(`^${line}$`, 'm').test(started.output())) ? true : undefined,
-        );
-      },
-      async kill() {
-        await child?.stop('SIGKILL');
-      },
-    };
+    const gateway = killableGateway(script, 'postgres gateway', {
+      PARLEY_PG_URL: POSTGRES_URL,
+      PARLEY_PG_SCHEMA: db.schema,
+      PARLEY_REDIS_URL: REDIS_URL,
+      PARLEY_REDIS_PREFIX: `${uniqueName('redis')}:`,
+      PARLEY_PORT: String(await closedPort()),
+    });
     cleanups.push(() => gateway.kill());
-    const keys = new Map<string, AuthKeyPair>();
     /** (Re)connects as `userId`'s device 1 with the key it registered first. */
-    const connect = async (userId: string) => {
-      const peer = await RawPeer.authenticated(gateway.url, userId, 1, keys.get(userId));
-      keys.set(userId, peer.key);
-      cleanups.push(() => peer.close());
-      return peer;
-    };
+    const connect = peersOf(gateway, (close) => cleanups.push(close));
     /** Entries waiting in bob's queue, straight from the table. */
     const queued = async () =>
       (
