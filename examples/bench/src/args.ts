@@ -19,7 +19,7 @@ export interface BenchOptions extends CommonOptions {
    */
   gateways: number;
   /** Which systems to run. */
-  systems: Array<'parley' | 'relay' | 'cluster'>;
+  systems: Array<'parley' | 'relay' | 'relay-acks' | 'cluster'>;
   /** Pin server to core 0 and load generator to core 1 with taskset. */
   pin: boolean;
   /** JSON output path; default examples/bench/results/delivery-<timestamp>.json. */
@@ -67,7 +67,8 @@ export const USAGE = `usage: bench:delivery [options]
   --clients 1000            connected clients
   --size 100                payload bytes per message (>= 12)
   --tick 5                  scheduler tick in ms (1-50)
-  --systems parley,relay    which systems to run (parley, relay, cluster)
+  --systems parley,relay    which systems to run (parley, relay, cluster, and relay-acks: the
+                            relay with Parley's six frames per message and nothing else)
   --gateways 1              N > 1: also run 'cluster', N gateways on PostgreSQL + Redis
                             (DATABASE_URL, REDIS_URL; a fresh schema per run), clients spread
                             round-robin; defaults then: --systems parley,cluster --rates 500,1000
@@ -186,7 +187,7 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--systems': {
         const systems = value().split(',');
         for (const s of systems) {
-          if (s !== 'parley' && s !== 'relay' && s !== 'cluster') throw new UsageError(`unknown system ${s}`);
+          if (!['parley', 'relay', 'relay-acks', 'cluster'].includes(s)) throw new UsageError(`unknown system ${s}`);
         }
         o.systems = systems as BenchOptions['systems'];
         break;

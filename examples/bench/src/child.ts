@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ChildMessage, ParentMessage } from './ipc.js';
+import { serverNodeFlags } from './server-flags.js';
 
 /** A server child process of the bench. */
 export interface ServerChild {
@@ -45,7 +46,8 @@ function waitFor<T extends ChildMessage['type']>(
 
 /**
  * Starts `src/<script>` as a child: TypeScript through the tsx loader, workspace packages from
- * their sources, pinned to `core` with taskset when given. `nodeFlags` go to node (e.g. --expose-gc).
+ * their sources, pinned to `core` with taskset when given. Node gets the servers' V8 flags
+ * (`serverNodeFlags`), then `nodeFlags` (e.g. --expose-gc).
  */
 export async function startServerChild(
   script: string,
@@ -57,7 +59,7 @@ export async function startServerChild(
   // PARLEY_BENCH_BUILT=1: the server kit and core from their built dist output (what apps run),
   // not from source through tsx, whose name-keeping helpers cost time and memory of their own.
   const conditions = process.env.PARLEY_BENCH_BUILT === '1' ? [] : ['--conditions=source'];
-  const nodeArgs = [...nodeFlags, ...conditions, '--import', tsxLoader, file];
+  const nodeArgs = [...serverNodeFlags(), ...nodeFlags, ...conditions, '--import', tsxLoader, file];
   const [command, args] =
     core === undefined
       ? [process.execPath, nodeArgs]

@@ -17,6 +17,7 @@ import {
   writeReport,
 } from './report.js';
 import { runSystem } from './run.js';
+import { serverNodeFlags } from './server-flags.js';
 import { formatCounts } from './store-counts.js';
 
 const log = (line: string) => console.log(line);
@@ -36,10 +37,11 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
   };
   log(
     `delivery bench: rates ${o.rates.join(', ')} msgs/s, ${o.durationS} s window (+${o.warmupS} s warm-up), ` +
-      `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}`,
+      `${o.clients} clients, ${o.size} B payloads, ${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}, ` +
+      `server node flags: ${serverNodeFlags().join(' ') || '(V8 defaults)'}`,
   );
   let identities: ParleyIdentity[] = [];
-  if (o.systems.some((s) => s !== 'relay')) {
+  if (o.systems.some((s) => s === 'parley' || s === 'cluster')) {
     const t = performance.now();
     identities = await makeIdentities(o.clients);
     log(`generated ${o.clients} Ed25519 auth keys in ${((performance.now() - t) / 1000).toFixed(1)} s`);
@@ -51,7 +53,7 @@ export async function runBench(o: BenchOptions): Promise<{ report: Report; path:
     if (result.parley && result.relay) result.ratios = ratiosOf(result.parley, result.relay);
     report.results.push(result);
     log(formatRates([result]));
-    for (const run of [result.parley, result.relay, result.cluster]) {
+    for (const run of [result.parley, result.relay, result['relay-acks'], result.cluster]) {
       const errors = run && formatErrors(run);
       if (errors) log(errors);
       if (run?.storeOpsPerMsg) log(formatCounts(run.storeOpsPerMsg));

@@ -16,6 +16,8 @@ export interface FanoutSystem {
   storedAt(seq: number): number;
   /** Copies sent but not yet acknowledged as stored (0 where there are no acknowledgements). */
   pending(): number;
+  /** Sends refused by load shedding so far (each written again after its retry-after); none for the raw relay. */
+  refused?(): number;
 }
 
 export interface FanoutOptions {
@@ -63,6 +65,8 @@ export interface FanoutResult {
   /** Copies that never arrived (over every measured message) and copies that arrived twice. */
   missing: number;
   duplicates: number;
+  /** Sends refused with OVERLOADED and written again after their retry-after (load shedding). */
+  refused: number;
   /** Messages whose follow-up (acks, receipts) did not finish in time. */
   unsettled: number;
   /**
@@ -128,6 +132,7 @@ export async function runFanout(
   let unsettled = 0;
   let missing = 0;
   const duplicatesBefore = tracker.duplicates;
+  const refusedBefore = system.refused?.() ?? 0;
   const done = (s: number) => () => tracker.complete(s) && system.settled(s);
   const sendOne = (s: number) => {
     tracker.sent(s);
@@ -210,6 +215,7 @@ export async function runFanout(
     },
     missing,
     duplicates: tracker.duplicates - duplicatesBefore,
+    refused: (system.refused?.() ?? 0) - refusedBefore,
     unsettled,
     otherCpuPct: Math.max(0, (others / 1000 / (phaseEnd.t - phaseStart.t)) * 100),
   };

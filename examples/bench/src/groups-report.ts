@@ -105,6 +105,7 @@ const ONLINE: Array<[string, (r: FanoutResult) => string]> = [
   ['burst µs/recip', (r) => f(r.burst.serverCpuUsPerRecipient)],
   ['missing', (r) => String(r.missing)],
   ['dup', (r) => String(r.duplicates)],
+  ['refused', (r) => String(r.refused)],
   ['other cpu %', (r) => f(r.otherCpuPct, 0)],
 ];
 

@@ -18,6 +18,7 @@ import { makeIdentities, type ParleyIdentity } from './parley-bench-client.js';
 import { FanoutPool } from './parley-fanout-pool.js';
 import { RelayPool } from './relay-bench-client.js';
 import { hostInfo, sourceInfo, writeReport } from './report.js';
+import { serverNodeFlags } from './server-flags.js';
 
 const log = (line: string) => console.log(line);
 const GROUP_ID = 'bench-group';
@@ -182,7 +183,8 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
   log(
     `groups bench: ${o.members} members (one device each) + 1 sender, payloads ${o.sizes.join(', ')} B, ` +
       `${o.messages} sequential + a burst of ${o.burst} per system and size, ${o.stored} queued per store; ` +
-      `${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}`,
+      `${pinned ? 'server on core 0, generator on core 1' : 'unpinned'}, ` +
+      `server node flags: ${serverNodeFlags().join(' ') || '(V8 defaults)'}`,
   );
   const t = performance.now();
   const ctx: Context = {

@@ -52,6 +52,12 @@ export interface DeviceOwner {
   onSendAck?(device: BenchDevice, ack: parley.v1.SendAck.$Properties): void;
   /** The server refused message `seq` with OVERLOADED (load shedding); the bench does not resend it. */
   onRefused?(seq: number): void;
+  /**
+   * True: a Send refused with OVERLOADED is written again after the server's `retry_after_ms`, as
+   * the client SDK's outbox does (the fan-out bench, whose every copy must arrive); counted in
+   * `counters.refused`, and in `counters.sent` once.
+   */
+  readonly resendRefused?: boolean;
 }
 
 /** parley.v1.ErrorCode.ERROR_CODE_OVERLOADED */
@@ -75,6 +81,8 @@ export class BenchDevice {
   private nextRequestId = 1;
   /** Tracked sends waiting for their answer: request id -> message seq. */
   private readonly pending = new Map<number, number>();
+  /** With `owner.resendRefused`: sends waiting for their answer, by request id. */
+  private readonly unanswered = new Map<number, parley.v1.Send.$Properties>();
   /** performance.now() of the last frame written (idle devices ping). */
   lastWriteAt = 0;
   ready = false;
@@ -156,8 +164,15 @@ export class BenchDevice {
       this.owner.noteError('send on a closed connection');
       return;
     }
+    if (this.owner.resendRefused) this.unanswered.set(this.nextRequestId, send);
     this.write({ requestId: this.nextRequestId++, send });
     this.owner.counters.sent++;
+  }
+
+  /** Writes a refused send again after `retryAfterMs` (see DeviceOwner.resendRefused). */
+  private resend(send: parley.v1.Send.$Properties, retryAfterMs: number): void {
+    this.owner.counters.sent--; // written again below: one message, counted once
+    setTimeout(() => this.submit(send), Math.max(1, retryAfterMs));
   }
 
   ping(): void {
@@ -201,6 +216,7 @@ export class BenchDevice {
       }
       case 'sendAck':
         this.pending.delete(Number(frame.requestId));
+        this.unanswered.delete(Number(frame.requestId));
         this.owner.counters.acked++;
         if (frame.sendAck) this.owner.onSendAck?.(this, frame.sendAck);
         return;
@@ -235,8 +251,14 @@ export class BenchDevice {
         const e = frame.error;
         const seq = this.pending.get(Number(frame.requestId));
         this.pending.delete(Number(frame.requestId));
+        const refusedSend = this.unanswered.get(Number(frame.requestId));
+        this.unanswered.delete(Number(frame.requestId));
         if (e?.code === OVERLOADED) {
           this.owner.counters.refused++;
+          if (refusedSend) {
+            this.resend(refusedSend, e.retryAfterMs ?? 0);
+            return;
+          }
           if (seq !== undefined) this.owner.onRefused?.(seq);
           return;
         }

@@ -35,6 +35,8 @@ interface SenderView {
 
 export class FanoutPool implements DeviceOwner {
   readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
+  /** Every copy must arrive: a send refused by load shedding is written again after its retry-after. */
+  readonly resendRefused = true;
   readonly errorSamples = new Map<string, number>();
   closing = false;
   readonly members: BenchDevice[];
@@ -123,6 +125,7 @@ export class FanoutPool implements DeviceOwner {
       settled: (seq) => this.acksOf(seq) === 1 && this.groupDeliveredUpTo >= seq,
       storedAt: (seq) => this.storedAt(seq, 1),
       pending: () => this.pending(),
+      refused: () => this.counters.refused,
     };
   }
 
@@ -135,6 +138,7 @@ export class FanoutPool implements DeviceOwner {
       settled: (seq) => this.acksOf(seq) === n && (this.views.get(seq)?.receipts ?? 0) >= n,
       storedAt: (seq) => this.storedAt(seq, n),
       pending: () => this.pending(),
+      refused: () => this.counters.refused,
     };
   }
 

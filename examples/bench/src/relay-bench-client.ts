@@ -6,15 +6,23 @@ import type { PayloadTracker } from './payload.js';
 /** The relay's "to" id that means every other connected client. */
 export const BROADCAST = 0xffffffff;
 
+/** The acked relay's acknowledgement of a receipt. */
+const RECEIPT_ACK = Buffer.from([2]);
+
 export class RelayPool implements LoadTarget {
   readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
   readonly errorSamples = new Map<string, number>();
   private readonly sockets: WebSocket[] = [];
   private closing = false;
 
+  /**
+   * @param acked speak the acked relay's frames (`relay-acks`, see relay-server.ts): acknowledge
+   * every delivery and every receipt, count SendAcks as acked.
+   */
   constructor(
     readonly clients: number,
     readonly tracker: PayloadTracker,
+    readonly acked = false,
   ) {}
 
   async connect(url: string, { concurrency = 50, timeoutMs = 60_000 } = {}): Promise<void> {
@@ -45,9 +53,11 @@ export class RelayPool implements LoadTarget {
       this.note('send on a closed connection');
       return;
     }
-    const frame = Buffer.allocUnsafe(4 + this.tracker.size);
-    frame.writeUInt32BE(to, 0);
-    this.tracker.write(frame, 4, seq);
+    const head = this.acked ? 5 : 4;
+    const frame = Buffer.allocUnsafe(head + this.tracker.size);
+    if (this.acked) frame[0] = 0;
+    frame.writeUInt32BE(to, head - 4);
+    this.tracker.write(frame, head, seq);
     ws.send(frame, { binary: true });
     this.counters.sent++;
   }
@@ -70,7 +80,7 @@ export class RelayPool implements LoadTarget {
         clearTimeout(timer);
         resolve(ws);
       });
-      ws.on('message', (data: Buffer) => this.tracker.receive(data, id));
+      ws.on('message', (data: Buffer) => (this.acked ? this.onAcked(ws, id, data) : this.tracker.receive(data, id)));
       ws.on('error', (error) => {
         clearTimeout(timer);
         reject(error);
@@ -82,6 +92,22 @@ export class RelayPool implements LoadTarget {
         }
       });
     });
+  }
+
+  /** A frame of the acked relay: a delivery (acked), a SendAck (counted) or a receipt (acked). */
+  private onAcked(ws: WebSocket, id: number, data: Buffer): void {
+    const kind = data[0];
+    if (kind === 0) {
+      this.tracker.receive(data.subarray(5), id);
+      const ack = Buffer.allocUnsafe(5);
+      ack[0] = 1;
+      ack.writeUInt32BE(data.readUInt32BE(1), 1);
+      ws.send(ack, { binary: true });
+    } else if (kind === 1) {
+      this.counters.acked++;
+    } else if (kind === 2) {
+      ws.send(RECEIPT_ACK, { binary: true });
+    }
   }
 
   private note(text: string): void {

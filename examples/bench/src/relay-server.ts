@@ -2,6 +2,13 @@
 // binary frame [uint32be to-id][payload] is forwarded as [payload] to that client's socket, or to
 // every other client's socket when to-id is BROADCAST (0xffffffff, the fan-out baseline).
 // No protocol, no persistence, no acks: the floor Parley is compared against.
+//
+// PARLEY_BENCH_RELAY_ACKS=1 (the `relay-acks` system): the same relay with Parley's frames per
+// message and nothing else, to show what the frames alone cost. A client's [0][u32 to][payload]
+// goes to `to` as [0][u32 from][payload] and back to the sender as [1] (its SendAck); the
+// recipient's [1][u32 from] (its ack) sends [2] to `from` (the delivered receipt), which `from`
+// answers with [2] (the receipt's ack). Three frames in and three out per message, as Parley with
+// delivered receipts, without storage, protobuf or any check.
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { serveChild, toParent } from './ipc.js';
@@ -19,6 +26,14 @@ wss.on('connection', (ws, req) => {
     return;
   }
   sockets.set(id, ws);
+  if (ACKS) {
+    ws.on('message', (data: RawData) => onAckedFrame(ws, id, data as Buffer));
+    ws.on('close', () => {
+      if (sockets.get(id) === ws) sockets.delete(id);
+    });
+    ws.on('error', () => {});
+    return;
+  }
   ws.on('message', (data: RawData) => {
     const frame = data as Buffer; // binaryType 'nodebuffer', never fragmented here
     if (frame.byteLength < 4) return;
@@ -37,6 +52,28 @@ wss.on('connection', (ws, req) => {
   });
   ws.on('error', () => {});
 });
+
+const ACKS = process.env.PARLEY_BENCH_RELAY_ACKS === '1';
+const SEND_ACK = Buffer.from([1]);
+const RECEIPT = Buffer.from([2]);
+
+/** One frame of the acked relay (see the top of this file). */
+function onAckedFrame(ws: WebSocket, id: number, frame: Buffer): void {
+  const kind = frame[0];
+  if (kind === 0 && frame.byteLength >= 5) {
+    const target = sockets.get(frame.readUInt32BE(1));
+    if (!target) {
+      dropped++;
+      return;
+    }
+    frame.writeUInt32BE(id, 1); // the recipient acks to the sender
+    target.send(frame, { binary: true });
+    ws.send(SEND_ACK, { binary: true });
+  } else if (kind === 1 && frame.byteLength >= 5) {
+    sockets.get(frame.readUInt32BE(1))?.send(RECEIPT, { binary: true });
+  }
+  // kind 2: a receipt's ack, nothing to do
+}
 
 wss.on('listening', () => toParent({ type: 'ready', port: (wss.address() as AddressInfo).port }));
 

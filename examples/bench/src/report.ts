@@ -16,6 +16,8 @@ export interface RateResult {
   rate: number;
   parley?: RunResult;
   relay?: RunResult;
+  /** The relay with Parley's frames per message (SendAck, ack, receipt, receipt ack) and nothing else. */
+  'relay-acks'?: RunResult;
   /** Parley on `--gateways` gateways over PostgreSQL + Redis. */
   cluster?: RunResult;
   ratios?: Ratios;
@@ -107,12 +109,21 @@ export function formatRates(results: RateResult[]): string {
   const rows: string[][] = [COLUMNS.map(([h]) => h)];
   const ratioLines: string[] = [];
   for (const r of results) {
-    for (const run of [r.parley, r.relay, r.cluster]) if (run) rows.push(COLUMNS.map(([, f]) => f(run)));
+    for (const run of [r.parley, r.relay, r['relay-acks'], r.cluster])
+      if (run) rows.push(COLUMNS.map(([, f]) => f(run)));
     if (r.ratios) {
       ratioLines.push(
         `  @${r.rate}/s parley/relay: delivered rate ${x(r.ratios.deliveredRate)}, ` +
           `p99 ${x(r.ratios.p99)}, cpu/msg ${x(r.ratios.cpuPerMsg)}`,
       );
+    }
+    const acked = r['relay-acks'];
+    if (acked && r.relay) {
+      const framesPart = `  @${r.rate}/s relay-acks/relay cpu/msg ${x(acked.serverCpuUsPerMsg / r.relay.serverCpuUsPerMsg)}`;
+      const parleyPart = r.parley
+        ? `, parley/relay-acks ${x(r.parley.serverCpuUsPerMsg / acked.serverCpuUsPerMsg)}`
+        : '';
+      ratioLines.push(`${framesPart}${parleyPart} (what Parley's frames alone cost, and what the rest costs on top)`);
     }
   }
   return [table(rows), ...ratioLines].join('\n');

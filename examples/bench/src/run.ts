@@ -20,7 +20,7 @@ import { countsBetween, type StoreCounts, sumCounts } from './store-counts.js';
 import { Tracker } from './tracker.js';
 
 /** `cluster`: Parley on `--gateways` gateways over PostgreSQL + Redis, clients spread round-robin. */
-export type System = 'parley' | 'relay' | 'cluster';
+export type System = 'parley' | 'relay' | 'relay-acks' | 'cluster';
 
 /** One measured window of one system at one target rate. */
 export interface RunResult {
@@ -125,10 +125,10 @@ export async function runSystem(
     : await startServerChild(
         system === 'parley' ? './parley-server.ts' : './relay-server.ts',
         core,
-        system === 'parley' ? serverKit : {},
+        system === 'parley' ? serverKit : system === 'relay-acks' ? { PARLEY_BENCH_RELAY_ACKS: '1' } : {},
       );
   const servers = cluster?.children ?? [child];
-  const isParley = system !== 'relay';
+  const isParley = system === 'parley' || system === 'cluster';
   const tracker = new Tracker(o.size);
   let pool: ParleyPool | RelayPool | undefined;
   try {
@@ -139,7 +139,7 @@ export async function runSystem(
       pool = p;
       await p.connect(cluster?.urls ?? url);
     } else {
-      const p = new RelayPool(o.clients, tracker);
+      const p = new RelayPool(o.clients, tracker, system === 'relay-acks');
       pool = p;
       await p.connect(url);
     }

@@ -65,6 +65,35 @@ describe('bench:delivery', () => {
     });
   }, 60_000);
 
+  it("runs the relay with Parley's frames per message (relay-acks): every message acked and receipted", async () => {
+    const out = join(outDir, 'relay-acks.json');
+    const args = ['--rates', '200', '--duration', '2', '--warmup', '0.5', '--drain', '5', '--clients', '20'];
+    const { code, stdout, stderr } = await runCli([
+      ...args,
+      '--quiet-wait',
+      '0',
+      '--systems',
+      'relay,relay-acks',
+      '--out',
+      out,
+    ]);
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    expect(stdout).toContain('relay-acks/relay cpu/msg');
+    const [result] = (JSON.parse(readFileSync(out, 'utf8')) as Report).results;
+    const acked = result?.['relay-acks'];
+    expect(acked?.delivered).toBeGreaterThan(0);
+    expect(acked?.undelivered).toBe(0);
+    // A SendAck per message sent in the window, as Parley's; the plain relay has none.
+    expect(acked?.sendAcks).toBeGreaterThan(0);
+    expect(result?.relay?.sendAcks).toBe(0);
+    // Three frames in and three out per message against the relay's one and one: more syscalls
+    // (read from /proc, so on Linux only).
+    if (process.platform === 'linux')
+      expect(acked?.serverSyscallsPerMsg).toBeGreaterThan(
+        result?.relay?.serverSyscallsPerMsg ?? Number.POSITIVE_INFINITY,
+      );
+  }, 60_000);
+
   it('runs a cluster beside the single node with --gateways, with a smaller default load', () => {
     expect(parseArgs(['--gateways', '2'])).toMatchObject({
       gateways: 2,

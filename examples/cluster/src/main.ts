@@ -20,7 +20,9 @@ function main(): void {
   }
   const children: ChildProcess[] = [];
   for (let i = 0; i < options.gateways; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', gatewayScript], {
+    // The reference server's V8 flags (see its package.json `start`; ARCHITECTURE section 15).
+    const flags = ['--max-semi-space-size=64'];
+    const child = spawn(process.execPath, [...flags, '--import', 'tsx', '--conditions=source', gatewayScript], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
         ...process.env,

@@ -62,7 +62,7 @@ export {
   type PrivacySettings,
 } from './contracts/presence-store.js';
 export type { PushNotice, PushSink } from './contracts/push-sink.js';
-export type { RateDecision, RateLimit, RateLimiter } from './contracts/rate-limiter.js';
+export type { RateDecision, RateLimit, RateLimiter, RateRequest } from './contracts/rate-limiter.js';
 export type { DeviceLocation, SessionDirectory } from './contracts/session-directory.js';
 export type { ServerStores } from './contracts/stores.js';
 export { type SetTimer, systemTimer } from './contracts/timer.js';

@@ -64,6 +64,37 @@ describe.skipIf(!available)('Redis adapters', () => {
       expect(refused?.retryAfterMs).toBeLessThanOrEqual(1_000_000);
     });
 
+    it('decides buckets shared by two gateways all or nothing, in one script run per call', async () => {
+      const prefix = redis.nextPrefix();
+      const other = redis.newClient();
+      const limit = { capacity: 4, refillPerSecond: 0.001 };
+      const g1 = redisRateLimiter({ client: redis.client, prefix, ...limit });
+      const g2 = redisRateLimiter({ client: other, prefix, ...limit });
+      const both = [g1, g2].map((g) => g.consumeAll?.bind(g));
+      // Each call needs 'user' and one of two chats of 2 tokens each; 'user' holds 4 in all.
+      const chat = { capacity: 2, refillPerSecond: 0.001 };
+      const calls = Array.from({ length: 12 }, (_, i) =>
+        (both[i % 2] as NonNullable<(typeof both)[number]>)([{ key: 'user' }, { key: `chat${i % 3}`, limit: chat }]),
+      );
+      const decisions = await Promise.all(calls);
+      const allowed = decisions.flatMap((d, i) => (d.allowed ? [i % 3] : []));
+      expect(allowed).toHaveLength(4);
+      for (const c of [0, 1, 2]) expect(allowed.filter((x) => x === c).length).toBeLessThanOrEqual(2);
+      // Nothing was taken by a refused call: the chat buckets hold exactly what allowed calls left.
+      for (const c of [0, 1, 2]) {
+        const left = 2 - allowed.filter((x) => x === c).length;
+        const drained = await Promise.all([0, 1].map(() => g2.consume(`chat${c}`, 1, chat)));
+        expect(drained.filter((d) => d.allowed)).toHaveLength(left);
+      }
+    });
+
+    it('offers no consumeAll on a Redis Cluster client (a script cannot span slots)', () => {
+      const cluster = { isCluster: true } as unknown as Parameters<typeof redisRateLimiter>[0]['client'];
+      const limiter = redisRateLimiter({ client: cluster, capacity: 1, refillPerSecond: 1 });
+      expect(limiter.consumeAll).toBeUndefined();
+      expect(redisRateLimiter({ client: redis.client, capacity: 1, refillPerSecond: 1 }).consumeAll).toBeDefined();
+    });
+
     it('uses sharded pub/sub on a server that has it', async () => {
       const version = /redis_version:(\d+)/.exec(await redis.client.info('server'))?.[1];
       const prefix = redis.nextPrefix();

@@ -6,48 +6,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type AuthKeyPair, newMessageId, pb, type ServerFrame } from '@parley/core';
+import { newMessageId, pb, type ServerFrame } from '@parley/core';
 import { createGroup, publishIdentity } from '@parley/test-utils/abuse-server';
-import { spawnWatched, tsxArgs, type WatchedProcess, waitForOutput } from '@parley/test-utils/child-process';
 import { textContent } from '@parley/test-utils/content';
 import { closedPort } from '@parley/test-utils/free-port';
-import { RawPeer } from '@parley/test-utils/raw-peer';
+import type { RawPeer } from '@parley/test-utils/raw-peer';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { delivered, killableGateway, peersOf, sendFrame } from './helpers/killable-gateway.js';
 
 const script = fileURLToPath(new URL('./fixtures/sqlite-crash-gateway.ts', import.meta.url));
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 /** Long beside a loopback round trip: a write made right after a commit waits this long in its batch. */
 const COMMIT_GAP_MS = 150;
-
-/** The gateway child on one database file and port, killed and started again by the test. */
-function gatewayOn(path: string, port: number, env: Record<string, string>) {
-  let child: WatchedProcess | undefined;
-  const gateway = {
-    url: '',
-    async start() {
-      const started = spawnWatched(process.execPath, tsxArgs(script), {
-        env: {
-          ...process.env,
-          PARLEY_DB: path,
-          PARLEY_PORT: String(port),
-          PARLEY_COMMIT_GAP_MS: String(COMMIT_GAP_MS),
-          ...env,
-        },
-      });
-      child = started;
-      gateway.url = await waitForOutput(
-        started,
-        'sqlite gateway',
-        () => /^LISTENING (\S+)$/m.exec(started.output())?.[1],
-      );
-    },
-    async kill() {
-      await child?.stop('SIGKILL');
-    },
-  };
-  return gateway;
-}
 
 const dirs: string[] = [];
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -60,25 +31,19 @@ async function setUp(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-crash-'));
   dirs.push(dir);
   const path = join(dir, 'parley.db');
-  const gateway = gatewayOn(path, await closedPort(), env);
+  const gateway = killableGateway(script, 'sqlite gateway', {
+    PARLEY_DB: path,
+    PARLEY_PORT: String(await closedPort()),
+    PARLEY_COMMIT_GAP_MS: String(COMMIT_GAP_MS),
+    ...env,
+  });
   cleanups.push(() => gateway.kill());
   await gateway.start();
-  const keys = new Map<string, AuthKeyPair>();
   /** (Re)connects as `userId`'s device 1 with the key it registered first. */
-  const connect = async (userId: string) => {
-    const peer = await RawPeer.authenticated(gateway.url, userId, 1, keys.get(userId));
-    keys.set(userId, peer.key);
-    cleanups.push(() => peer.close());
-    return peer;
-  };
+  const connect = peersOf(gateway, (close) => cleanups.push(close));
   return { gateway, connect, path };
 }
 
-const sendFrame = (to: string, messageId: string) => ({
-  send: { messageId, userId: to, shared: { type: PLAINTEXT, data: textContent(messageId) } },
-});
-const delivered = (frames: ServerFrame[]) =>
-  frames.flatMap((f) => f.deliver?.envelopes ?? []).filter((e) => e.messageId);
 const receiptIds = (frames: ServerFrame[]) =>
   frames.flatMap((f) => f.deliver?.envelopes ?? []).flatMap((e) => e.receipt?.messageIds ?? []);
 

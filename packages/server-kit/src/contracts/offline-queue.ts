@@ -120,11 +120,13 @@ export interface OfflineQueue {
   readonly commitOrdered?: boolean;
   /**
    * True when each device's seqs are handed out in the order `enqueue` calls are made, even while
-   * earlier calls are still pending: the order is fixed synchronously inside the call (a call that
-   * cannot be decided at once waits in line, and later calls to its devices wait behind it). The
+   * earlier calls are still pending: the order is fixed inside the call (a call that cannot be
+   * decided at once waits in line, and later calls to its devices wait behind it; on several
+   * database connections, a later batch reserves its seqs only after the earlier one has). The
    * gateway may then start on a connection's next send as soon as a send's enqueue call is made,
-   * instead of after its commit, and one sender's messages still land in order. Leave unset when
-   * unsure (for example when calls run on several database connections): only speed depends on it.
+   * instead of after its commit, and one sender's messages still land in order. A call that fails
+   * gets no seqs, so later calls are never behind it. Leave unset when unsure (for example when
+   * calls run on several database connections in no set order): only speed depends on it.
    */
   readonly seqsInCallOrder?: boolean;
   /**

@@ -7,11 +7,21 @@ export interface RateLimit {
   refillPerSecond: number;
 }
 
-/** The answer of {@link RateLimiter.consume}. */
+/** The answer of {@link RateLimiter.consume} and {@link RateLimiter.consumeAll}. */
 export interface RateDecision {
   allowed: boolean;
   /** When refused: how long until the same call would be allowed (ms, rounded up). 0 when allowed. */
   retryAfterMs: number;
+  /** `consumeAll` only, when refused: the index of a refused request with the longest wait. */
+  refused?: number;
+}
+
+/** One bucket of a {@link RateLimiter.consumeAll} call: as the arguments of `consume`. */
+export interface RateRequest {
+  key: string;
+  /** Tokens to take; default 1. */
+  cost?: number;
+  limit?: RateLimit;
 }
 
 /**
@@ -28,9 +38,21 @@ export interface RateDecision {
  * - `limit` overrides the limiter's default bucket shape for this call; use one shape per key.
  * - A cost that is negative, not finite, or above the bucket's capacity rejects with
  *   ParleyError('INVALID_ARGUMENT') (such a call could never be allowed).
+ * - `consumeAll(requests)`, where offered, decides several buckets at once, all or nothing: it is
+ *   allowed only when every bucket holds its request's cost, and then takes each cost; otherwise it
+ *   takes nothing from any bucket and `retryAfterMs` is the longest wait among the refused ones
+ *   (`refused` says which), so waiting that long makes the same call succeed, barring other calls.
+ *   A key named twice is charged twice. Concurrent calls (from any gateway sharing the buckets)
+ *   never spend the same tokens twice; one invalid request rejects the whole call, taking nothing.
  */
 export interface RateLimiter {
   consume(key: string, cost?: number, limit?: RateLimit): Promise<RateDecision>;
+  /**
+   * Optional: several buckets in one decision (and, for a shared limiter, one round trip). Callers
+   * without it take one `consume` per bucket, where a refusal by a later bucket has already spent
+   * the earlier ones' tokens.
+   */
+  consumeAll?(requests: RateRequest[]): Promise<RateDecision>;
 }
 
 /** Refuses a bucket shape that cannot work (shared by the implementations). @internal */

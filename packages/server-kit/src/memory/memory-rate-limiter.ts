@@ -5,6 +5,7 @@ import {
   type RateDecision,
   type RateLimit,
   type RateLimiter,
+  type RateRequest,
 } from '../contracts/rate-limiter.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 
@@ -44,30 +45,50 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
     for (const [key, at] of fullAt) if (at <= now) fullAt.delete(key);
   };
 
-  return {
-    async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
-      const { capacity, refillPerSecond } = bucketOf(cost, limit, defaults);
-      const now = clock();
-      // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
-      if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);
+  /** Decides every request at once: all of them are taken, or none. */
+  const decide = (requests: RateRequest[]): RateDecision => {
+    const shapes = requests.map((r) => bucketOf(r.cost ?? 1, r.limit, defaults)); // all checked first
+    const now = clock();
+    // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
+    if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);
+    /** Key -> the time its bucket is full again once this call's earlier requests are taken. */
+    const planned = new Map<string, number>();
+    let wait = 0;
+    let refused = -1;
+    requests.forEach((request, i) => {
+      const { capacity, refillPerSecond } = shapes[i] as RateLimit;
+      const cost = request.cost ?? 1;
       const msPerToken = 1000 / refillPerSecond;
-      const start = Math.max(fullAt.get(key) ?? now, now);
+      const start = Math.max(planned.get(request.key) ?? fullAt.get(request.key) ?? now, now);
       const next = start + cost * msPerToken;
-      // The call fits when, after it, the bucket is at most `capacity` tokens short of full.
+      planned.set(request.key, next);
+      // A request fits when, after it, the bucket is at most `capacity` tokens short of full.
       const allowedAt = next - capacity * msPerToken;
-      if (allowedAt > now + EPSILON_MS) {
-        return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(allowedAt - now - EPSILON_MS)) };
+      if (allowedAt > now + EPSILON_MS && allowedAt - now > wait) {
+        wait = allowedAt - now;
+        refused = i;
       }
+    });
+    if (refused >= 0) return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(wait - EPSILON_MS)), refused };
+    for (const [key, next] of planned) {
       fullAt.delete(key); // re-insert: the map's order is least recently used first
       if (next > now) fullAt.set(key, next);
-      if (fullAt.size > maxKeys) {
-        sweep(now);
-        for (const oldest of fullAt.keys()) {
-          if (fullAt.size <= maxKeys) break;
-          fullAt.delete(oldest);
-        }
+    }
+    if (fullAt.size > maxKeys) {
+      sweep(now);
+      for (const oldest of fullAt.keys()) {
+        if (fullAt.size <= maxKeys) break;
+        fullAt.delete(oldest);
       }
-      return { allowed: true, retryAfterMs: 0 };
+    }
+    return { allowed: true, retryAfterMs: 0 };
+  };
+
+  return {
+    async consume(key, cost = 1, limit) {
+      const { allowed, retryAfterMs } = decide([limit ? { key, cost, limit } : { key, cost }]);
+      return { allowed, retryAfterMs };
     },
+    consumeAll: async (requests) => decide(requests),
   };
 }

@@ -15,7 +15,13 @@ import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import type { PostgresTimeoutOptions } from './pg-timeouts.js';
 import { ackStatement, postgresAcks } from './postgres-acks.js';
-import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
+import {
+  type CallOutcome,
+  type EnqueueCall,
+  enqueueStatements,
+  type ReserveTurn,
+  storeBatch,
+} from './postgres-enqueue.js';
 
 /** Options of {@link postgresQueue}. */
 export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
@@ -123,6 +129,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
   let running = 0;
+  /** Resolves once the latest batch's reserve returned: the next batch reserves after it. */
+  let lastReserve: Promise<void> = Promise.resolve();
 
   /**
    * Group commit: a call starts a batch at once while fewer than MAX_BATCHES_IN_FLIGHT run;
@@ -151,10 +159,17 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
 
   const runBatch = async (batch: Waiting[]): Promise<void> => {
     const calls = batch.map((w) => w.call);
+    // Taken synchronously, in the order batches start: seqs follow call order (see ReserveTurn).
+    let done = (): void => {};
+    const turn: ReserveTurn = { after: lastReserve, done: () => done(), taken: false };
+    lastReserve = new Promise<void>((resolve) => {
+      done = resolve;
+    });
     let outcomes: CallOutcome[];
     try {
-      outcomes = await db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs));
+      outcomes = await db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs, turn));
     } catch (error) {
+      turn.done(); // a batch that failed before its reserve must not hold up the line
       // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
       // lost, everything is: either way the callers' resends are safe (duplicates are detected).
       for (const w of batch) w.reject(error);
@@ -173,6 +188,10 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   const queue: OfflineQueue & RecentEntriesPort = {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
+    // Calls join the next batch in call order, seqs are handed out in call order within a batch,
+    // and each batch reserves only after the one before it (ReserveTurn): a later call to a device
+    // gets a higher seq than an earlier one of this queue, even while the earlier one is pending.
+    seqsInCallOrder: true,
 
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       const given = checkSharedKeys(items, enqueueOptions.shared);

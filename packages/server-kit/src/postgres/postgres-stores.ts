@@ -39,6 +39,12 @@ export interface PostgresStoresOptions extends PostgresSchemaOptions, PostgresTi
    * database every time.
    */
   deviceListCacheMs?: number;
+  /**
+   * Whether the bus sends what one tick publishes on a channel as one Redis message (`redisBus`'s
+   * `batch`); default true. Set false while gateways of an earlier version, which cannot read such
+   * batches, still run in the cluster.
+   */
+  busBatch?: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
     client: redis,
     ...(options.redisSubscriber ? { subscriber: options.redisSubscriber } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.busBatch !== undefined ? { batch: options.busBatch } : {}),
     ...prefix,
   });
   let closed = false;

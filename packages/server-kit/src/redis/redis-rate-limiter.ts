@@ -1,4 +1,4 @@
-import type { RateDecision, RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
+import type { RateDecision, RateLimit, RateLimiter, RateRequest } from '../contracts/rate-limiter.js';
 import { bucketOf, checkLimit } from '../contracts/rate-limiter.js';
 import type { Clock } from '../contracts/types.js';
 import {
@@ -33,8 +33,11 @@ const KEY_GRACE_MS = 60_000;
 
 // A token bucket kept as one number, the time at which it is full again (GCRA), as the memory
 // limiter keeps it; read, checked and written in one script, so concurrent calls from any gateway
-// never spend the same tokens twice. Numbers travel as strings with 17 digits: exact doubles.
-// KEYS[1] bucket; ARGV: now ('' = server time), cost, capacity, ms per token, key grace ms.
+// never spend the same tokens twice. One script decides every bucket of a call: all are checked
+// before any is written, so a refusal takes nothing. Numbers travel as strings with 17 digits:
+// exact doubles.
+// KEYS: the buckets; ARGV: now ('' = server time), key grace ms, then per bucket: cost, capacity,
+// ms per token. Answers {1, '0'}, or {0, longest wait, index (1-based) of the bucket with it}.
 const CONSUME = redisScript(`
 local now
 if ARGV[1] == '' then
@@ -43,26 +46,44 @@ if ARGV[1] == '' then
 else
   now = tonumber(ARGV[1])
 end
-local cost = tonumber(ARGV[2])
-local capacity = tonumber(ARGV[3])
-local ms = tonumber(ARGV[4])
-local full_at = tonumber(redis.call('GET', KEYS[1]) or '')
-local start = now
-if full_at and full_at > now then start = full_at end
-local after = start + cost * ms
-local allowed_at = after - capacity * ms
-if allowed_at > now + ${EPSILON_MS} then
-  return {0, string.format('%.17g', allowed_at - now)}
+local planned = {}
+local wait = 0
+local refused = 0
+for i, key in ipairs(KEYS) do
+  local cost = tonumber(ARGV[i * 3])
+  local capacity = tonumber(ARGV[i * 3 + 1])
+  local ms = tonumber(ARGV[i * 3 + 2])
+  local full_at = planned[key]
+  if full_at == nil then full_at = tonumber(redis.call('GET', key) or '') end
+  local start = now
+  if full_at and full_at > now then start = full_at end
+  local after = start + cost * ms
+  planned[key] = after
+  local allowed_at = after - capacity * ms
+  if allowed_at > now + ${EPSILON_MS} and allowed_at - now > wait then
+    wait = allowed_at - now
+    refused = i
+  end
 end
-if after > now then
-  redis.call('SET', KEYS[1], string.format('%.17g', after), 'PX', math.ceil(after - now) + tonumber(ARGV[5]))
+if refused > 0 then
+  return {0, string.format('%.17g', wait), refused}
+end
+for _, key in ipairs(KEYS) do
+  local after = planned[key]
+  if after then
+    planned[key] = nil
+    if after > now then
+      redis.call('SET', key, string.format('%.17g', after), 'PX', math.ceil(after - now) + tonumber(ARGV[2]))
+    end
+  end
 end
 return {1, '0'}
 `);
 
 /**
  * A {@link RateLimiter} shared by every gateway of a cluster: token buckets in Redis, one key
- * per bucket, each decided atomically by a Lua script. Keys expire once their bucket has
+ * per bucket, decided atomically by a Lua script (`consumeAll`: every bucket of the call in one
+ * script run, one round trip; not offered on a Redis Cluster). Keys expire once their bucket has
  * refilled (plus a grace period), so memory follows the active keys. Redis failures reject with
  * ParleyError('UNAVAILABLE').
  */
@@ -72,23 +93,44 @@ export function redisRateLimiter(options: RedisRateLimiterOptions): RateLimiter 
   const defaults: RateLimit = { capacity: options.capacity, refillPerSecond: options.refillPerSecond };
   checkLimit(defaults);
 
-  return {
+  const decide = async (requests: RateRequest[]): Promise<RateDecision> => {
+    const args: Array<string | number> = [clock ? String(clock()) : '', KEY_GRACE_MS];
+    for (const r of requests) {
+      const cost = r.cost ?? 1;
+      const { capacity, refillPerSecond } = bucketOf(cost, r.limit, defaults);
+      args.push(cost, capacity, 1000 / refillPerSecond);
+    }
+    let reply: unknown;
+    try {
+      reply = await runScript(
+        client,
+        CONSUME,
+        requests.map((r) => `${prefix}rate:${r.key}`),
+        args,
+      );
+    } catch (error) {
+      throw fromRedisError(error);
+    }
+    const [allowed, wait, refused] = reply as [number, string, number?];
+    if (allowed === 1) return { allowed: true, retryAfterMs: 0 };
+    return {
+      allowed: false,
+      retryAfterMs: Math.max(1, Math.ceil(Number(wait) - EPSILON_MS)),
+      refused: (refused ?? 1) - 1,
+    };
+  };
+
+  const limiter: RateLimiter = {
     async consume(key: string, cost = 1, limit?: RateLimit): Promise<RateDecision> {
-      const { capacity, refillPerSecond } = bucketOf(cost, limit, defaults);
-      let reply: unknown;
-      try {
-        reply = await runScript(
-          client,
-          CONSUME,
-          [`${prefix}rate:${key}`],
-          [clock ? String(clock()) : '', cost, capacity, 1000 / refillPerSecond, KEY_GRACE_MS],
-        );
-      } catch (error) {
-        throw fromRedisError(error);
-      }
-      const [allowed, wait] = reply as [number, string];
-      if (allowed === 1) return { allowed: true, retryAfterMs: 0 };
-      return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(Number(wait) - EPSILON_MS)) };
+      const { allowed, retryAfterMs } = await decide([limit ? { key, cost, limit } : { key, cost }]);
+      return { allowed, retryAfterMs };
     },
   };
+  // A script's keys must share a hash slot on a Redis Cluster, and a request's buckets (a user's,
+  // a target's) do not: there, callers fall back to one consume per bucket.
+  if (!client.isCluster) {
+    limiter.consumeAll = async (requests) =>
+      requests.length === 0 ? { allowed: true, retryAfterMs: 0 } : decide(requests);
+  }
+  return limiter;
 }

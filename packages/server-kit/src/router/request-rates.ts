@@ -44,8 +44,9 @@ const RATED: { [C in RequestCase]?: Buckets<C> } = {
 };
 
 /**
- * Takes a token from each bucket of the request; RATE_LIMITED (retryable, with `retryAfterMs`)
- * when one is empty. Requests of other cases pass untouched.
+ * Takes a token from each bucket of the request, all or nothing when the limiter offers
+ * `consumeAll` (one decision, one round trip on a shared limiter); RATE_LIMITED (retryable, with
+ * `retryAfterMs`) when one is empty. Requests of other cases pass untouched.
  */
 export async function takeRequestRate<C extends RequestCase>(
   c: C,
@@ -56,10 +57,18 @@ export async function takeRequestRate<C extends RequestCase>(
 ): Promise<void> {
   const buckets = RATED[c] as Buckets<C> | undefined;
   if (!buckets) return;
-  for (const bucket of buckets(request, ctx.device.userId, limits)) {
+  const list = buckets(request, ctx.device.userId, limits);
+  if (limiter.consumeAll) {
+    const decision = await limiter.consumeAll(list.map((b) => ({ key: b.key, limit: b.limit })));
+    if (!decision.allowed) throw refusal(list[decision.refused ?? 0] ?? (list[0] as Bucket), decision.retryAfterMs);
+    return;
+  }
+  // A custom limiter without consumeAll: one call per bucket (a later refusal keeps earlier tokens).
+  for (const bucket of list) {
     const decision = await limiter.consume(bucket.key, 1, bucket.limit);
-    if (!decision.allowed) {
-      throw new ParleyError('RATE_LIMITED', `too many ${bucket.what}`, { retryAfterMs: decision.retryAfterMs });
-    }
+    if (!decision.allowed) throw refusal(bucket, decision.retryAfterMs);
   }
 }
+
+const refusal = (bucket: Bucket, retryAfterMs: number) =>
+  new ParleyError('RATE_LIMITED', `too many ${bucket.what}`, { retryAfterMs });

@@ -115,6 +115,85 @@ export function rateLimiterCompliance(options: ComplianceOptions<RateLimiter, Ra
       expect(results.filter((d) => d.allowed)).toHaveLength(CAPACITY);
     });
 
+    describe('consumeAll (where offered)', () => {
+      const all = (r: RateLimiter) => r.consumeAll?.bind(r);
+
+      it('takes nothing from any bucket when one refuses, and says which', async () => {
+        const consumeAll = all(fx.subject);
+        if (!consumeAll) return;
+        const r = fx.subject;
+        await drain(r, 'b', CAPACITY);
+        expect(await consumeAll([{ key: 'a' }, { key: 'b' }])).toEqual({
+          allowed: false,
+          retryAfterMs: MS_PER_TOKEN,
+          refused: 1,
+        });
+        // 'a' kept its tokens: still a full burst.
+        expect(await drain(r, 'a', CAPACITY + 1)).toEqual([...Array(CAPACITY).fill(true), false]);
+        expect(await consumeAll([])).toEqual({ allowed: true, retryAfterMs: 0 });
+      });
+
+      it('takes every cost when all fit, a key named twice twice', async () => {
+        const consumeAll = all(fx.subject);
+        if (!consumeAll) return;
+        const r = fx.subject;
+        expect(await consumeAll([{ key: 'a', cost: 2 }, { key: 'b' }, { key: 'a' }])).toEqual({
+          allowed: true,
+          retryAfterMs: 0,
+        });
+        expect(await drain(r, 'a', 3)).toEqual([true, true, false]);
+        expect(await drain(r, 'b', CAPACITY)).toEqual([...Array(CAPACITY - 1).fill(true), false]);
+        // Two requests on one fresh key that fit alone but not together: refused, nothing taken.
+        const refused = await consumeAll([
+          { key: 'c', cost: 3 },
+          { key: 'c', cost: 3 },
+        ]);
+        expect(refused).toEqual({ allowed: false, retryAfterMs: MS_PER_TOKEN, refused: 1 });
+        expect((await r.consume('c', CAPACITY)).allowed).toBe(true);
+      });
+
+      it('waits for the slowest refused bucket: allowed after exactly that long, not before', async () => {
+        const consumeAll = all(fx.subject);
+        if (!consumeAll) return;
+        const r = fx.subject;
+        const slow = { capacity: 2, refillPerSecond: 0.5 }; // a token every 2 s
+        await drain(r, 'a', CAPACITY);
+        await r.consume('s', 2, slow);
+        const call = [{ key: 'a' }, { key: 's', limit: slow }];
+        expect(await consumeAll(call)).toEqual({ allowed: false, retryAfterMs: 2000, refused: 1 });
+        fx.time.advance(1999);
+        expect((await consumeAll(call)).allowed).toBe(false);
+        fx.time.advance(1);
+        expect(await consumeAll(call)).toEqual({ allowed: true, retryAfterMs: 0 });
+        expect((await r.consume('s', 1, slow)).allowed).toBe(false);
+        // 'a' refilled 4 tokens in the 2 s and the call took one.
+        expect(await drain(r, 'a', 4)).toEqual([true, true, true, false]);
+      });
+
+      it('rejects the whole call with INVALID_ARGUMENT when one request is invalid, taking nothing', async () => {
+        const consumeAll = all(fx.subject);
+        if (!consumeAll) return;
+        const r = fx.subject;
+        await expectInvalid(consumeAll([{ key: 'a' }, { key: 'b', cost: CAPACITY + 1 }]));
+        await expectInvalid(consumeAll([{ key: 'a' }, { key: 'b', limit: { capacity: 0, refillPerSecond: 1 } }]));
+        expect(await drain(r, 'a', CAPACITY + 1)).toEqual([...Array(CAPACITY).fill(true), false]);
+      });
+
+      it('never spends the same tokens twice among concurrent calls of both kinds', async () => {
+        const consumeAll = all(fx.subject);
+        if (!consumeAll) return;
+        const r = fx.subject;
+        const [pairs, singles] = await Promise.all([
+          Promise.all(Array.from({ length: CAPACITY * 2 }, () => consumeAll([{ key: 'a' }, { key: 'b' }]))),
+          Promise.all(Array.from({ length: CAPACITY * 2 }, () => r.consume('b'))),
+        ]);
+        const taken = pairs.filter((d) => d.allowed).length;
+        expect(taken + singles.filter((d) => d.allowed).length).toBe(CAPACITY);
+        // 'a' lost exactly one token per allowed pair.
+        expect((await drain(r, 'a', CAPACITY + 1)).filter(Boolean)).toHaveLength(CAPACITY - taken);
+      });
+    });
+
     it('keeps the state of a busy key while many other keys come and go', async () => {
       const r = fx.subject;
       await drain(r, 'busy', CAPACITY);

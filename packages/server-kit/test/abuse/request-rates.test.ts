@@ -31,6 +31,21 @@ describe('per-user request rates', () => {
     expect(await fixture.current.stores.queue.count({ userId: 'bob', deviceId: 1 })).toBeLessThanOrEqual(3);
   });
 
+  it("spends no token of the user's bucket on a send its chat bucket refuses", async () => {
+    await start({ sendRate: tiny(4), sendToRate: tiny(2) });
+    const alice = await peer('alice');
+    for (const to of ['bob', 'carol']) await peer(to);
+    for (let i = 0; i < 2; i++) expect((await sendText(alice, 'bob')).body).toBe('sendAck');
+    for (let i = 0; i < 3; i++) {
+      const refused = await sendText(alice, 'bob');
+      expectRateLimited(refused);
+      expect(refused.error?.message).toContain('to one chat');
+    }
+    // Both buckets are decided together: the three refusals took nothing from alice's 4.
+    for (let i = 0; i < 2; i++) expect((await sendText(alice, 'carol')).body).toBe('sendAck');
+    expectRateLimited(await sendText(alice, 'carol'));
+  });
+
   it('limits all messages of a user together', async () => {
     await start({ sendRate: tiny(4) });
     const alice = await peer('alice');
