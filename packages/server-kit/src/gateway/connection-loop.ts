@@ -288,7 +288,9 @@ export class ConnectionLoop implements ReaderLoop {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
       if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
-      const ctx = { device, requestId, connectionId: connection.id, ...(ordered ? { ordered } : {}) };
+      // One object either way (a spread of a conditional part would make two).
+      const connectionId = connection.id;
+      const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
       const reply = await this.o.router.handle(frame, ctx);
       if (reply) connection.reply(requestId, reply);
     } catch (error) {
