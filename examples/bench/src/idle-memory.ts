@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { type ServerChild, startServerChild } from './child.js';
 import { makeIdentities, ParleyPool } from './parley-bench-client.js';
 import { RelayPool } from './relay-bench-client.js';
+import { maxSemiSpaceMb, serverNodeFlags } from './server-flags.js';
 import { Tracker } from './tracker.js';
 
 /** RSS and live heap growth from one batch of connections, per connection. */
@@ -37,12 +38,13 @@ export interface IdleMemoryResult {
 }
 
 /**
- * V8 flags of both servers: the young generation starts at 16 MB per semispace, V8's default
- * maximum on 64-bit, instead of growing to it under the first few thousand handshakes (a one-time
- * 16 MB, 8 KB per connection of a 2,000 batch) or, for the relay, which allocates little, over
- * several batches; everything else is as apps run it.
+ * V8 flags of both servers, on top of the servers' own (`serverNodeFlags`): the young generation
+ * starts at the largest semi-space those let it grow to (64 MB; 16 MB, V8's default maximum on
+ * 64-bit, without the flag) instead of growing to it under the first few thousand handshakes (a
+ * one-time 16 MB or more, 8 KB per connection of a 2,000 batch and more) or, for the relay, which
+ * allocates little, over several batches; everything else is as apps run it.
  */
-export const IDLE_NODE_FLAGS = ['--expose-gc', '--min-semi-space-size=16'];
+export const IDLE_NODE_FLAGS = ['--expose-gc', `--min-semi-space-size=${maxSemiSpaceMb(serverNodeFlags())}`];
 
 /** Resident set size of a process in bytes, from /proc. */
 function rssBytes(pid: number): number {
@@ -115,6 +117,8 @@ export async function measureIdleMemory(
       };
     };
     await connect(warm, 'idle-warm-');
+    // Both semi-spaces touched (4x one), so their pages are not charged to the first batches.
+    await child.request({ type: 'warm-young', mb: 4 * maxSemiSpaceMb(serverNodeFlags()) }, 'young-warmed');
     const first = await grow(1, 'idle-first-');
     const steady = await grow(steadyBatches, 'idle-steady-');
     return { system, first, steady };

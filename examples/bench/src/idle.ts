@@ -5,6 +5,7 @@ import { defaultResultsPath, runCli } from './cli.js';
 import { hasTaskset } from './cpu.js';
 import { measureIdleMemory } from './idle-memory.js';
 import { table, writeReport } from './report.js';
+import { maxSemiSpaceMb, serverNodeFlags } from './server-flags.js';
 
 const USAGE = `usage: bench:idle [options]
   --clients 2000   connections per batch (a first batch and two steady ones after 100 warm-up ones)
@@ -73,8 +74,8 @@ async function run(o: IdleOptions): Promise<void> {
     'first: the first batch of new devices connecting (and registering) after 100 warm-up ones, with\n' +
       'what the process grows once under their garbage; steady: two more batches of new devices, the\n' +
       'earlier ones still connected: the cost of one more idle connection. Both servers start with\n' +
-      "V8's young generation at its maximum (16 MB semispaces), which it otherwise reaches under the\n" +
-      'first batch (a one-time 16 MB). rss: growth after full GCs; heap: live V8 heap + external.\n' +
+      `V8's young generation at its maximum (${maxSemiSpaceMb(serverNodeFlags())} MB semispaces), which it otherwise reaches under the\n` +
+      'first batches (a one-time cost). rss: growth after full GCs; heap: live V8 heap + external.\n' +
       `results written to ${path}`,
   );
 }

@@ -17,7 +17,8 @@ export type ParentMessage =
   /** Parley child with SQLite stores: bytes in use per table and index, after a WAL checkpoint. */
   | { type: 'storage' }
   /** Cluster gateway child: its PostgreSQL round trips and Redis commands so far (store-counts.ts). */
-  | { type: 'store-counts' };
+  | { type: 'store-counts' }
+  | { type: 'warm-young'; mb: number };
 
 export type ChildMessage =
   | { type: 'ready'; port: number }
@@ -32,7 +33,8 @@ export type ChildMessage =
   | { type: 'connections'; count: number }
   | { type: 'group-created' }
   | { type: 'storage'; usedBytes: number; fileBytes: number; tables: Record<string, number> }
-  | { type: 'store-counts'; pg: Record<string, number>; redis: Record<string, number> };
+  | { type: 'store-counts'; pg: Record<string, number>; redis: Record<string, number> }
+  | { type: 'young-warmed' };
 
 /** Sends to the parent if there is one (a child started without IPC just runs). */
 export function toParent(message: ChildMessage): void {
@@ -66,6 +68,7 @@ export function serveChild(
     if (message.type === 'stop') void stop(0);
     else if (message.type === 'cpu') toParent({ type: 'cpu', ...process.cpuUsage() });
     else if (message.type === 'heap') toParent(heapAfterGc());
+    else if (message.type === 'warm-young') toParent(warmYoungGeneration(message.mb));
     else
       void Promise.resolve(onMessage(message)).catch((error: unknown) =>
         toParent({ type: 'failed', error: String(error) }),
@@ -85,4 +88,18 @@ function heapAfterGc(): ChildMessage {
   gc();
   const m = process.memoryUsage();
   return { type: 'heap', bytes: m.heapUsed + m.external };
+}
+
+/**
+ * Allocates `mb` MB of short-lived garbage, then collects: every page of the young generation's
+ * semi-spaces has then been touched once, so the resident memory they add is paid before a
+ * measurement, not charged to the connections made during it.
+ */
+function warmYoungGeneration(mb: number): ChildMessage {
+  let keep: number[] | undefined;
+  for (let i = 0; i < mb * 1024; i++) keep = new Array<number>(120).fill(i); // ~1 KB each
+  if (keep?.length !== 120) return { type: 'failed', error: 'warm-young: nothing allocated' };
+  const gc = (globalThis as { gc?: () => void }).gc;
+  gc?.();
+  return { type: 'young-warmed' };
 }

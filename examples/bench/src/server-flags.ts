@@ -19,3 +19,15 @@ export function serverNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] 
   if (!Number.isInteger(n) || n < 0) throw new Error(`PARLEY_BENCH_SEMI_SPACE_MB must be a whole number, got ${mb}`);
   return n === 0 ? [] : [`--max-semi-space-size=${n}`];
 }
+
+/** V8's own maximum semi-space on 64-bit, MB (what a server without the flag grows to). */
+const V8_DEFAULT_SEMI_SPACE_MB = 16;
+
+/** The largest semi-space `flags` let V8 grow to, MB. */
+export function maxSemiSpaceMb(flags: readonly string[]): number {
+  for (const flag of flags) {
+    const m = /^--max-semi-space-size=(\d+)$/.exec(flag);
+    if (m) return Number(m[1]);
+  }
+  return V8_DEFAULT_SEMI_SPACE_MB;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SERVER_NODE_FLAGS, serverNodeFlags } from '../src/server-flags.js';
+import { maxSemiSpaceMb, SERVER_NODE_FLAGS, serverNodeFlags } from '../src/server-flags.js';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 
@@ -20,5 +20,10 @@ describe('the V8 flags of bench servers', () => {
     expect(serverNodeFlags({ PARLEY_BENCH_SEMI_SPACE_MB: '0' })).toEqual([]);
     expect(serverNodeFlags({ PARLEY_BENCH_SEMI_SPACE_MB: '128' })).toEqual(['--max-semi-space-size=128']);
     expect(() => serverNodeFlags({ PARLEY_BENCH_SEMI_SPACE_MB: 'lots' })).toThrow(/whole number/);
+  });
+
+  it('tell the idle bench how large the young generation may grow', () => {
+    expect(maxSemiSpaceMb(['--max-semi-space-size=64'])).toBe(64);
+    expect(maxSemiSpaceMb(['--expose-gc'])).toBe(16);
   });
 });
