@@ -28,6 +28,17 @@ export interface PgContext extends Tx {
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 }
 
+/** How a {@link PgContext} runs its transactions. */
+export interface PgContextOptions {
+  /**
+   * Plan each prepared statement of a transaction once per connection (plan_cache_mode =
+   * force_generic_plan, set with the transaction's limits: no extra round trip). For hot
+   * statements whose plan does not depend on their values: left to choose, PostgreSQL plans a
+   * statement with a parameter-dependent branch (such as `$5 IS NOT NULL`) anew at every run.
+   */
+  genericPlans?: boolean;
+}
+
 /** Attempts of a statement or transaction that lost a race (deadlock, serialization failure). */
 const ATTEMPTS = 4;
 
@@ -37,9 +48,14 @@ const ATTEMPTS = 4;
  * (a paused holder of a lock is cut off, a waiter gives up), and turns connection failures and
  * those bounds into ParleyError('UNAVAILABLE'). @internal
  */
-export function pgContext(pool: Pool, schema: string | undefined, timeouts?: Partial<PgTimeouts>): PgContext {
+export function pgContext(
+  pool: Pool,
+  schema: string | undefined,
+  timeouts?: Partial<PgTimeouts>,
+  options: PgContextOptions = {},
+): PgContext {
   const s = quoteSchema(schema);
-  const begin = beginStatement(timeouts);
+  const begin = beginStatement(timeouts, options.genericPlans);
   const name = schema ?? DEFAULT_PG_SCHEMA;
   const exec = <R extends QueryResultRow>(on: Pool | PoolClient, stmt: Statement, values: unknown[]) =>
     on.query<R>({ name: stmt.name, text: stmt.text, values });

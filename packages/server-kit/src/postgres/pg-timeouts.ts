@@ -39,14 +39,16 @@ const ms = (value: number, what: string): number => {
 /**
  * The statement that opens a bounded transaction: BEGIN and the three limits as SET LOCAL, sent as
  * one simple query (one round trip, as BEGIN alone), so they end with the transaction and never leak
- * into the pool's connections. @internal
+ * into the pool's connections. With `genericPlans`, the transaction's prepared statements also run
+ * their generic plan every time (see PgContextOptions). @internal
  */
-export function beginStatement(timeouts: Partial<PgTimeouts> | undefined): string {
+export function beginStatement(timeouts: Partial<PgTimeouts> | undefined, genericPlans = false): string {
   const t = { ...DEFAULT_PG_TIMEOUTS, ...timeouts };
   return [
     'BEGIN',
     `SET LOCAL lock_timeout = ${ms(t.lockTimeoutMs, 'lockTimeoutMs')}`,
     `SET LOCAL statement_timeout = ${ms(t.statementTimeoutMs, 'statementTimeoutMs')}`,
     `SET LOCAL idle_in_transaction_session_timeout = ${ms(t.idleInTransactionTimeoutMs, 'idleInTransactionTimeoutMs')}`,
+    ...(genericPlans ? ['SET LOCAL plan_cache_mode = force_generic_plan'] : []),
   ].join('; ');
 }
