@@ -255,7 +255,6 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
  * an entry acknowledged in time is only a dedup mark, written with the member's group receipt cursor.
  */
 describe('a SQLite gateway killed at each step of a group early delivery', () => {
-  const early = () => setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: '60000' });
   const sendAcks = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
   const groupSend = (messageId: string) => ({
     send: { messageId, groupId: 'g1', shared: { type: PLAINTEXT, data: textContent(messageId) } },
@@ -274,6 +273,19 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     expect((await createGroup(alice, 'alice', identity, 'g1', ['bob', 'carol'])).body).toBe('groupState');
     return { alice, bob, carol };
   };
+  /**
+   * A gateway whose fan-out hold is `holdMs` (a minute by default: the test decides when the batch
+   * commits), and a group message alice sent (request 7) that bob and carol both have, early.
+   */
+  const deliveredEarly = async (holdMs = '60000') => {
+    const set = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: holdMs });
+    const { alice, bob, carol } = await group(set.connect);
+    const id = newMessageId();
+    alice.send({ requestId: 7, ...groupSend(id) });
+    await bob.waitFor(has(bob, id));
+    await carol.waitFor(has(carol, id));
+    return { ...set, alice, bob, carol, id };
+  };
   /** What the killed gateway left in its database file. */
   const stored = (path: string, id: string) => {
     const db = new Database(path, { readonly: true });
@@ -291,12 +303,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
   };
 
   it('after the early deliver, before the acks: no SendAck, nothing stored; the resend reaches every member', async () => {
-    const { gateway, connect, path } = await early();
-    const { alice, bob, carol } = await group(connect);
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...groupSend(id) });
-    await bob.waitFor(has(bob, id));
-    await carol.waitFor(has(carol, id));
+    const { gateway, connect, path, alice, id } = await deliveredEarly();
     await gateway.kill();
     expect(sendAcks(alice.frames, 7)).toEqual([]);
     expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0 });
@@ -310,12 +317,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
   });
 
   it('after one member acked, before the commit: neither its mark nor its cursor was stored', async () => {
-    const { gateway, connect, path } = await early();
-    const { alice, bob, carol } = await group(connect);
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...groupSend(id) });
-    await bob.waitFor(has(bob, id));
-    await carol.waitFor(has(carol, id));
+    const { gateway, connect, path, alice, bob, id } = await deliveredEarly();
     ack(bob); // carol does not ack: the batch still waits
     await bob.request({ ping: { nonce: 1 } }); // the ack was handled
     await gateway.kill();
@@ -335,12 +337,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
   });
 
   it('after every member acked: marks and cursors committed with the SendAck; a late resend is a duplicate', async () => {
-    const { gateway, connect, path } = await early();
-    const { alice, bob, carol } = await group(connect);
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...groupSend(id) });
-    await bob.waitFor(has(bob, id));
-    await carol.waitFor(has(carol, id));
+    const { gateway, connect, path, alice, bob, carol, id } = await deliveredEarly();
     ack(bob);
     ack(carol);
     await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
@@ -358,12 +355,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
   });
 
   it('after the hold ran out with a member that never acks: its entry is stored and comes again', async () => {
-    const { gateway, connect, path } = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: '300' });
-    const { alice, bob, carol } = await group(connect);
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...groupSend(id) });
-    await bob.waitFor(has(bob, id));
-    await carol.waitFor(has(carol, id));
+    const { gateway, connect, path, alice, bob, id } = await deliveredEarly('300');
     ack(bob); // carol never acks: after 300 ms the batch commits without her ack
     await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
     await gateway.kill();
