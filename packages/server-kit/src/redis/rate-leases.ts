@@ -8,12 +8,13 @@
 export interface RateLeaseOptions {
   /**
    * Most tokens one fetch of a key asks for (its own cost included); default 16. A key starts at 1
-   * (no lease: as without leases) and doubles at each fetch made before its lease expired.
+   * (no lease: as without leases), doubles at each fetch made before its lease expired, and halves
+   * per TTL without a fetch (forgotten at 1).
    */
   maxTokens?: number;
   /**
-   * How long a lease holds its tokens, from its last fetch; default 1,000 ms. Unspent tokens then
-   * go back to the bucket (with the limiter's next script call), and the key is cold again.
+   * How long a lease holds its tokens, from its last fetch; default 2,000 ms. Unspent tokens then
+   * go back to the bucket (with the limiter's next script call or a timer).
    */
   ttlMs?: number;
   /** Most keys leased at once per limiter; default 10,000. Past it the oldest lease is given back. */
@@ -36,6 +37,8 @@ export interface RateLease {
   /** When unspent tokens go back (the clock of the limiter). */
   expiresAt: number;
   msPerToken: number;
+  /** Set when the last lease expired: the next fetch keeps the (halved) size instead of doubling. */
+  cooled?: boolean;
 }
 
 /** Most returns one script call carries; any more wait for the next call. */
@@ -54,7 +57,7 @@ export class RateLeases {
 
   constructor(options: RateLeaseOptions = {}) {
     this.maxTokens = Math.max(1, Math.floor(options.maxTokens ?? 16));
-    this.ttlMs = Math.max(0, options.ttlMs ?? 1_000);
+    this.ttlMs = Math.max(0, options.ttlMs ?? 2_000);
     this.maxKeys = Math.max(1, Math.floor(options.maxKeys ?? 10_000));
   }
 
@@ -74,22 +77,42 @@ export class RateLeases {
     return lease && lease.expiresAt > now ? lease : undefined;
   }
 
-  /** Ends every lease expired at `now`: its unspent tokens wait to be given back. */
+  /**
+   * Ends every lease expired at `now`: its unspent tokens wait to be given back, and its size
+   * halves per TTL gone by since (the key cooled down). A key still above size 1 is remembered,
+   * without tokens, one more TTL (so one fetch a TTL or two apart keeps most of its size); at size
+   * 1 it is forgotten: cold.
+   */
   sweep(now: number): void {
+    // In order of expiry: every expired lease comes before any live one, and a remembered one
+    // goes to the back with a later expiry than all, so the loop stops before seeing it again.
     for (const [key, lease] of this.leases) {
       if (lease.expiresAt > now) break;
       this.end(key, lease);
+      const periods = 1 + Math.floor((now - lease.expiresAt) / Math.max(1, this.ttlMs));
+      const size = Math.floor(lease.size / 2 ** periods);
+      if (size > 1) {
+        this.leases.set(key, {
+          tokens: 0,
+          size,
+          expiresAt: now + this.ttlMs,
+          msPerToken: lease.msPerToken,
+          cooled: true,
+        });
+      }
     }
   }
 
   /**
    * The tokens a fetch of `key` should ask for beyond `need` (those it must have): 0 for a cold
-   * key; a key whose lease ran out before it expired doubles its size (it is hot).
+   * key; a key whose lease ran out before it expired doubles its size (it is hot); a cooled one
+   * asks for its halved size.
    */
   extraFor(key: string, need: number, now: number): number {
     const lease = this.get(key, now);
     if (!lease) return 0;
-    lease.size = Math.min(this.maxTokens, lease.size * 2);
+    if (lease.cooled) lease.cooled = false;
+    else lease.size = Math.min(this.maxTokens, lease.size * 2);
     return Math.max(0, lease.size - need);
   }
 
