@@ -194,6 +194,11 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE queue ADD COLUMN sender TEXT;
   CREATE INDEX queue_by_sender ON queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
   `,
+  // 10: entries whose ack leaves no dedup mark (EnqueueOptions.forgetAcked: delivered receipts).
+  // NULL, as in every row written before, means the ack marks the id.
+  `
+  ALTER TABLE queue ADD COLUMN forget INTEGER;
+  `,
 ];
 
 /** The schema version this code writes. */

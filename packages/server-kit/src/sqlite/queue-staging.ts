@@ -11,6 +11,8 @@ export interface StagedEntry {
   expiresAt: number;
   shared: string | undefined;
   sender: string | null;
+  /** Enqueued with `forgetAcked`: acknowledged before its commit, nothing at all is written. */
+  forget: boolean;
   /** Acknowledged before its commit: only its dedup mark is written, at this time. */
   ackedAt: number | undefined;
   /** Went out before its commit, so the batch waits a little for its ack. */
@@ -213,7 +215,7 @@ export class QueueStaging implements LeadWriter {
     for (const entry of this.entries) {
       if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
       if (entry.ackedAt !== undefined) {
-        this.writes.mark(entry, entry.ackedAt);
+        if (!entry.forget) this.writes.mark(entry, entry.ackedAt);
         continue;
       }
       const earlier = this.writes.insert(entry);
