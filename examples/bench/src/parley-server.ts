@@ -12,7 +12,7 @@ import { type HeapSampling, startHeapSampling } from './heap-profile.js';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
-import { countSqlite, sqliteCounts } from './sqlite-counts.js';
+import { countSqlite, sqlBreakdown, sqliteCounts } from './sqlite-counts.js';
 import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
@@ -124,6 +124,7 @@ serveChild(
         const now = sqliteCounts();
         const delta = `run ${now.run - sqlAtStart.run}, get ${now.get - sqlAtStart.get}, all ${now.all - sqlAtStart.all}`;
         console.error(`sqlite statements while profiling ${message.path}: ${delta}`);
+        for (const line of sqlBreakdown(sqlAtStart.bySql, now.bySql)) console.error(line);
       }
       mapProfileToSources(profile);
       mkdirSync(dirname(message.path), { recursive: true });
