@@ -5,6 +5,8 @@ import { newMessageId, pb, type ServerFrame } from '@parley/core';
 import { useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
 import { describe, expect, it } from 'vitest';
+import type { EnqueueOptions, QueueItem } from '../src/contracts/offline-queue.js';
+import { memoryStores } from '../src/index.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const fixture = useAbuseServer();
@@ -33,5 +35,33 @@ describe('delivered receipts', () => {
     const receipts = delivered(alice.frames).filter((e) => e.receipt);
     expect(receipts.map((e) => e.receipt?.messageIds)).toEqual([[normal]]);
     expect(receipts[0]?.receipt?.status).toBe(pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED);
+  });
+
+  it('are enqueued with forgetAcked (no dedup mark kept at their ack); messages and READ receipts are not', async () => {
+    const stores = memoryStores();
+    const calls: Array<{ kind: string; forgetAcked: boolean }> = [];
+    const enqueue = stores.queue.enqueue.bind(stores.queue);
+    stores.queue.enqueue = (items: QueueItem[], options?: EnqueueOptions) => {
+      const envelope = pb.Envelope.decode(items[0]?.data ?? new Uint8Array());
+      const kind = envelope.receipt ? `receipt ${envelope.receipt.status}` : 'message';
+      calls.push({ kind, forgetAcked: options?.forgetAcked === true });
+      return enqueue(items, options);
+    };
+    await fixture.start({}, { stores });
+    const alice = await fixture.peer('alice');
+    const bob = await fixture.peer('bob');
+    const id = newMessageId();
+    const shared = { type: PLAINTEXT, data: textContent('hi') };
+    expect((await alice.request({ send: { messageId: id, userId: 'bob', shared } })).body).toBe('sendAck');
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    await alice.waitFor(() => delivered(alice.frames).some((e) => e.receipt?.messageIds?.includes(id)));
+    const read = pb.ReceiptStatus.RECEIPT_STATUS_READ;
+    expect((await bob.request({ receipt: { userId: 'alice', messageIds: [id], status: read } })).body).toBe('ok');
+    expect(calls).toEqual([
+      { kind: 'message', forgetAcked: false },
+      { kind: `receipt ${pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED}`, forgetAcked: true },
+      { kind: `receipt ${read}`, forgetAcked: false },
+    ]);
   });
 });

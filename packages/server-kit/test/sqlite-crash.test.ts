@@ -12,7 +12,7 @@ import { textContent } from '@parley/test-utils/content';
 import { closedPort } from '@parley/test-utils/free-port';
 import type { RawPeer } from '@parley/test-utils/raw-peer';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { delivered, killableGateway, peersOf, sendFrame } from './helpers/killable-gateway.js';
 
 const script = fileURLToPath(new URL('./fixtures/sqlite-crash-gateway.ts', import.meta.url));
@@ -46,6 +46,20 @@ async function setUp(env: Record<string, string> = {}) {
 
 const receiptIds = (frames: ServerFrame[]) =>
   frames.flatMap((f) => f.deliver?.envelopes ?? []).flatMap((e) => e.receipt?.messageIds ?? []);
+
+/** Rows and dedup marks in the (killed or running) gateway's database, per user whose queue holds them. */
+function queueRows(path: string) {
+  const db = new Database(path, { readonly: true });
+  try {
+    const users = (sql: string) => db.prepare(sql).pluck().all() as string[];
+    return {
+      rows: users('SELECT user_id FROM queue ORDER BY user_id'),
+      marks: users('SELECT user_id FROM queue_acked ORDER BY user_id'),
+    };
+  } finally {
+    db.close();
+  }
+}
 
 describe('a SQLite gateway killed at each step of a delivery (paced group commit)', () => {
   it('after the SendAck: the message is delivered after the restart', async () => {
@@ -121,6 +135,36 @@ describe('a SQLite gateway killed at each step of a delivery (paced group commit
   });
 });
 
+describe('a SQLite gateway killed at each step of a delivered receipt (no dedup mark: forgetAcked)', () => {
+  it('stored, not acked: it comes again after a restart; its ack stored: never again, and no mark kept', async () => {
+    const { gateway, connect, path } = await setUp();
+    const bob = await connect('bob');
+    const alice = await connect('alice');
+    const id = newMessageId();
+    expect((await alice.request(sendFrame('bob', id))).body).toBe('sendAck');
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+    // bob's ack and the receipt are stored in one batch; alice has it and does not ack: kill.
+    await vi.waitFor(() => expect(queueRows(path)).toEqual({ rows: ['alice'], marks: ['bob'] }));
+    await gateway.kill();
+    await gateway.start();
+    const aliceAgain = await connect('alice');
+    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+    const envelopes = aliceAgain.frames.flatMap((f) => f.deliver?.envelopes ?? []);
+    aliceAgain.send({ requestId: 0, deliverAck: { ids: envelopes.map((e) => e.id ?? '') } });
+    // The ack deletes the receipt and marks nothing: only bob's message keeps its mark.
+    await vi.waitFor(() => expect(queueRows(path)).toEqual({ rows: [], marks: ['bob'] }));
+    await gateway.kill();
+    await gateway.start();
+    const aliceThird = await connect('alice');
+    const bobAgain = await connect('bob');
+    await aliceThird.request({ ping: { nonce: 1 } });
+    await bobAgain.request({ ping: { nonce: 2 } });
+    expect(receiptIds(aliceThird.frames)).toEqual([]);
+    expect(delivered(bobAgain.frames)).toEqual([]);
+  });
+});
+
 /**
  * Early delivery (issue 15): an online recipient gets a message before its batch commits, and an
  * entry acknowledged before then is never written. The batch here waits up to a minute for acks, so
@@ -173,7 +217,7 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
   });
 
   it('after the commit of acked entries and the SendAck: a late resend is a duplicate and is not stored again', async () => {
-    const { gateway, connect } = await early();
+    const { gateway, connect, path } = await early();
     const bob = await connect('bob');
     const alice = await connect('alice');
     const id = newMessageId();
@@ -200,6 +244,8 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
     await aliceAgain.request({ ping: { nonce: 2 } });
     expect(delivered(bobAgain.frames)).toEqual([]);
     expect(receiptIds(aliceAgain.frames)).toEqual([]);
+    // Of the receipt acked before its commit nothing was written, not even a mark (forgetAcked).
+    expect(queueRows(path)).toEqual({ rows: [], marks: ['bob'] });
   });
 
   it('pipelined sends of one batch, killed before its commit: no SendAck, resent and delivered once each, in order', async () => {

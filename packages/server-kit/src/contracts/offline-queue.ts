@@ -71,6 +71,15 @@ export interface EnqueueOptions {
    */
   now?: number;
   /**
+   * The caller's ids do not repeat once acknowledged, or delivering a repeat again is harmless (the
+   * gateway's DELIVERED receipts: made once per acknowledged message, and idempotent at the client).
+   * An implementation may then keep no dedup mark when one of these entries is acknowledged, and
+   * not look for marks when they are enqueued (the SQLite queue spares a lookup and a mark per
+   * entry): such an id enqueued again after its ack may be stored and delivered again. An id that
+   * is still queued is a duplicate as always. Implementations may ignore it and keep full dedup.
+   */
+  forgetAcked?: boolean;
+  /**
    * Early delivery. An implementation that commits in batches may call this once, synchronously
    * inside `enqueue`, with the call's results (seqs handed out, duplicates decided) before they
    * are durable: from then on the entries are read, counted and acknowledged as if stored, so the
@@ -111,7 +120,8 @@ export interface EnqueueOptions {
  *   storedAt with `duplicate: true` (also for a repeated id within one call). An id acknowledged
  *   within the dedup window (at least the expiry time) is also reported as duplicate, with its
  *   original seq and storedAt, and not stored again, so a sender's late resend cannot deliver a
- *   message twice. An expired entry counts as gone: enqueueing its id again stores a new entry.
+ *   message twice (unless it was enqueued with `forgetAcked`). An expired entry counts as gone: enqueueing
+ *   its id again stores a new entry.
  * - `seq` is strictly increasing per device and never reused, not even after `ack` or `clear`.
  * - `read` returns entries of one device in seq order, after `afterSeq`, skipping expired ones.
  * - An entry leaves the queue only through `ack` (by that device) or expiry (`ttlMs`, default

@@ -25,6 +25,8 @@ interface Slot {
   shared?: Shared | undefined;
   /** Whom the entry counts against for `maxPerSender`. */
   sender?: string | undefined;
+  /** Enqueued with `forgetAcked`: its ack leaves no dedup mark. */
+  forget?: true;
 }
 
 /** A payload stored once for many entries; dropped with the last entry that references it. */
@@ -204,6 +206,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
           live: true,
         };
         if (item.sender !== undefined) slot.sender = item.sender;
+        if (enqueueOptions.forgetAcked) slot.forget = true;
         if (item.shared !== undefined) {
           // Resolved (and counted) only once the call can no longer fail.
           slot.shared = { key: item.shared, data: EMPTY, refs: 0 };
@@ -272,7 +275,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
         const slot = q.byId.get(id);
         if (!slot) continue;
         kill(q, slot);
-        q.acked.set(id, { seq: slot.seq, storedAt: slot.storedAt, ackedAt: now });
+        if (!slot.forget) q.acked.set(id, { seq: slot.seq, storedAt: slot.storedAt, ackedAt: now });
         removed++;
       }
       if (removed > 0) compact(q);

@@ -30,17 +30,27 @@ export async function enqueueReceipt(
   await startReceipt(ctx, devices, id, event).durable;
 }
 
-/** Makes the enqueue call of a receipt now (see PendingWrite). */
+/**
+ * Makes the enqueue call of a receipt now (see PendingWrite). `forgetAcked` for DELIVERED receipts:
+ * one is made per acknowledged message, so its id repeats only in rare races (the gateway dying
+ * between the receipt and the ack it came from, an entry acknowledged on two connections at once),
+ * and the client applies a repeat as a no-op (statuses only move forward): the queue need keep no
+ * dedup mark of it. READ receipts keep theirs: a client resends one it got no answer for.
+ */
 function startReceipt(
   ctx: ReceiptPorts,
   devices: DeviceAddress[],
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
+  forgetAcked = false,
 ): PendingWrite {
   if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
   const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
   const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
-  return enqueueAndDeliver(ctx, items, { maxPerDevice: ctx.maxQueuedPerDevice + 1000 }, (r) => ({
+  const options = forgetAcked
+    ? { maxPerDevice: ctx.maxQueuedPerDevice + 1000, forgetAcked }
+    : { maxPerDevice: ctx.maxQueuedPerDevice + 1000 };
+  return enqueueAndDeliver(ctx, items, options, (r) => ({
     device: r.device,
     id: r.id,
     seq: r.seq,
@@ -96,13 +106,19 @@ export async function deliveredReceipts(
   if (!others) {
     const devices = await devicesOf(ctx, firstSender);
     const id = receiptQueueId(acker.userId, 'delivered', firstIds);
-    return startReceipt(ctx, devices, id, receiptOf(firstIds));
+    return startReceipt(ctx, devices, id, receiptOf(firstIds), true);
   }
   const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...others];
   const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
   const writes = senders.map(([, ids], i) =>
-    startReceipt(ctx, devices[i] as DeviceAddress[], receiptQueueId(acker.userId, 'delivered', ids), receiptOf(ids)),
+    startReceipt(
+      ctx,
+      devices[i] as DeviceAddress[],
+      receiptQueueId(acker.userId, 'delivered', ids),
+      receiptOf(ids),
+      true,
+    ),
   );
   return {
     staged: writes.every((w) => w.staged),

@@ -194,15 +194,17 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE queue ADD COLUMN sender TEXT;
   CREATE INDEX queue_by_sender ON queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
   `,
-  // 10: fan-out calls (EnqueueOptions.fanOut) deduplicated by their shared payload's key, which is
-  // remembered (bytes dropped) until forget_at; their entries keep no dedup marks (fanout = 1).
+  // 10: entries whose ack leaves no dedup mark (forget = 1: EnqueueOptions.forgetAcked, the delivered
+  // receipts, and fan-out calls; NULL, as in every row written before, means the ack marks the id),
+  // and fan-out calls (EnqueueOptions.fanOut) deduplicated by their shared payload's key, which is
+  // remembered (bytes dropped) until forget_at.
   `
-  ALTER TABLE queue ADD COLUMN fanout INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE queue ADD COLUMN forget INTEGER;
   ALTER TABLE queue_shared ADD COLUMN stored_at INTEGER;
   ALTER TABLE queue_shared ADD COLUMN forget_at INTEGER;
   CREATE INDEX queue_shared_by_forget ON queue_shared (forget_at) WHERE forget_at IS NOT NULL;
   -- Marks written before this step may belong to fan-out ids: fan-out entries are checked against
-  -- marks until the newest of them is purged (see sqliteQueue).
+  -- marks until the newest of them is past its dedup window (see sqliteQueue).
   CREATE TABLE IF NOT EXISTS queue_meta (key TEXT NOT NULL PRIMARY KEY, value INTEGER) WITHOUT ROWID;
   INSERT OR IGNORE INTO queue_meta (key, value)
     SELECT 'legacy_marks_acked_at', max(acked_at) FROM queue_acked HAVING count(*) > 0;

@@ -11,9 +11,11 @@ export interface StagedEntry {
   expiresAt: number;
   shared: string | undefined;
   sender: string | null;
-  /** Of a fan-out call (`EnqueueOptions.fanOut`): deduplicated by its shared key, it keeps no mark. */
+  /** Enqueued with `forgetAcked` or as a fan-out: its ack (before its commit or after) writes no mark. */
+  forget: boolean;
+  /** Of a fan-out call (`EnqueueOptions.fanOut`): deduplicated by its shared key, remembered at its commit. */
   fanOut: boolean;
-  /** Acknowledged before its commit: only its dedup mark is written (none for a fan-out entry), at this time. */
+  /** Acknowledged before its commit: only its dedup mark is written (none if `forget`), at this time. */
   ackedAt: number | undefined;
   /** Went out before its commit, so the batch waits a little for its ack. */
   held: boolean;
@@ -239,8 +241,8 @@ export class QueueStaging implements LeadWriter {
     for (const entry of this.entries) {
       if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
       if (entry.ackedAt !== undefined) {
-        if (!entry.fanOut) this.writes.mark(entry, entry.ackedAt);
-        else if (entry.shared !== undefined) acked.add(entry.shared);
+        if (!entry.forget) this.writes.mark(entry, entry.ackedAt);
+        else if (entry.fanOut && entry.shared !== undefined) acked.add(entry.shared);
         continue;
       }
       const earlier = this.writes.insert(entry);

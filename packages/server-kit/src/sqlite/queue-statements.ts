@@ -5,8 +5,24 @@ type Key = [userId: string, deviceId: number];
 export type SharedRef = { shared: string | null };
 
 type Statement<P extends unknown[], R = unknown> = Database.Statement<P, R>;
+/** What an ack reads of the row it deletes (`forget`: 1 when it leaves no dedup mark). */
+type AckedRow = { seq: number; stored_at: number; shared: string | null; forget: 1 | null };
 /** A page row of `readPage`. */
 type PageRow = { id: string; seq: number; data: Uint8Array; stored_at: number; payload: Uint8Array | null };
+
+/** A `queue` row: user, device, seq, id, data, stored_at, expires_at, shared, sender, forget (1 or null). */
+export type InsertRow = [
+  string,
+  number,
+  number,
+  string,
+  Uint8Array,
+  number,
+  number,
+  string | null,
+  string | null,
+  1 | null,
+];
 
 /** The SQLite queue's prepared statements and the helpers built on them. */
 export interface QueueStatements {
@@ -15,9 +31,7 @@ export interface QueueStatements {
   putDevice: Statement<[string, number, number]>;
   findEntry: Statement<[string, number, string], { seq: number; stored_at: number; expires_at: number }>;
   findAcked: Statement<[string, number, string], { seq: number; stored_at: number }>;
-  insertEntry: Statement<
-    [string, number, number, string, Uint8Array, number, number, string | null, string | null, number]
-  >;
+  insertEntry: Statement<InsertRow>;
   countOfSender: Statement<[string, number, string, number], number>;
   deleteBySeq: Statement<[string, number, number], SharedRef>;
   deleteExpiredOf: Statement<[string, number, number], SharedRef>;
@@ -34,10 +48,7 @@ export interface QueueStatements {
   legacyMarksAckedAt(): number | undefined;
   /** The read of one page of a device's queue (one statement per page size). */
   readPage(limit: number): Statement<[string, number, number, number], PageRow>;
-  deleteById: Statement<
-    [string, number, string],
-    { seq: number; stored_at: number; shared: string | null; fanout: number }
-  >;
+  deleteById: Statement<[string, number, string], AckedRow>;
   markAcked: Statement<[string, number, string, number, number, number]>;
   /** A mark for an entry acknowledged before it was written; an earlier mark of the id is kept. */
   markAckedOnce: Statement<[string, number, string, number, number, number]>;
@@ -65,10 +76,8 @@ export function queueStatements(db: Database.Database): QueueStatements {
     'SELECT seq, stored_at FROM queue_acked WHERE user_id = ? AND device_id = ? AND id = ?',
   );
   // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
-  const insertEntry = db.prepare<
-    [string, number, number, string, Uint8Array, number, number, string | null, string | null, number]
-  >(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender, fanout)
+  const insertEntry = db.prepare<InsertRow>(
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender, forget)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, device_id, id) DO NOTHING`,
   );
@@ -135,10 +144,9 @@ export function queueStatements(db: Database.Database): QueueStatements {
     }
     return statement;
   };
-  const deleteById = db.prepare<
-    [string, number, string],
-    { seq: number; stored_at: number; shared: string | null; fanout: number }
-  >('DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared, fanout');
+  const deleteById = db.prepare<[string, number, string], AckedRow>(
+    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared, forget',
+  );
   const markAcked = db.prepare<[string, number, string, number, number, number]>(
     `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );

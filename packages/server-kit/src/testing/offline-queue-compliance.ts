@@ -204,6 +204,30 @@ export function offlineQueueCompliance(options: ComplianceOptions<OfflineQueue, 
         expect(await q.read(alice1, { limit: 10 })).toHaveLength(1);
       });
 
+      it('forgetAcked: a queued id is still a duplicate, the entries read and ack as others, marks of others stay', async () => {
+        const q = fx.subject;
+        const forgetAcked = true;
+        const [a, repeat] = await q.enqueue([item(alice1, 'r'), item(alice1, 'r')], { forgetAcked });
+        expect(repeat).toEqual({ ...a!, duplicate: true });
+        const [again] = await q.enqueue([item(alice1, 'r', 'changed')], { forgetAcked });
+        expect(again).toEqual({ ...a!, duplicate: true });
+        await q.enqueue([item(alice1, 'm')]);
+        expect((await q.read(alice1, { limit: 10 })).map((e) => [e.id, e.data])).toEqual([
+          ['r', bytesOf('r')],
+          ['m', bytesOf('m')],
+        ]);
+        expect(await q.ack(alice1, ['r', 'm'])).toBe(2);
+        expect(await q.count(alice1)).toBe(0);
+        // The entry enqueued without the option keeps its mark: its late resend is a duplicate.
+        const [m] = await q.enqueue([item(alice1, 'm')]);
+        expect(m!.duplicate).toBe(true);
+        // The forgotten one may be stored again or answered from a mark; either way never twice.
+        const [late] = await q.enqueue([item(alice1, 'r')], { forgetAcked });
+        if (late!.duplicate) expect(late!.seq).toBe(a!.seq);
+        else expect(late!.seq).toBeGreaterThan(a!.seq);
+        expect(await q.count(alice1)).toBe(late!.duplicate ? 0 : 1);
+      });
+
       it('stores an expired id again when it is resent', async () => {
         const q = fx.subject;
         const [first] = await q.enqueue([item(alice1, 'a', 'old')]);
