@@ -13,15 +13,10 @@ import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
-import type { PostgresTimeoutOptions } from './pg-timeouts.js';
+import { DEFAULT_PG_TIMEOUTS, type PostgresTimeoutOptions } from './pg-timeouts.js';
 import { ackStatement, postgresAcks } from './postgres-acks.js';
-import {
-  type CallOutcome,
-  type EnqueueCall,
-  enqueueStatements,
-  type ReserveTurn,
-  storeBatch,
-} from './postgres-enqueue.js';
+import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
+import { enqueueBatchStatement, needsFullPath, plainBatch, plainOutcomes } from './postgres-enqueue-fast.js';
 
 /** Options of {@link postgresQueue}. */
 export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
@@ -125,19 +120,27 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   };
 
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
+  const enqueueBatch = enqueueBatchStatement(s);
+  const lockTimeoutMs = options.timeouts?.lockTimeoutMs ?? DEFAULT_PG_TIMEOUTS.lockTimeoutMs;
   const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
   const recentMs = options.recentEntriesMs ?? 2_000;
   // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
   const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
+  /** Per device key: how many batches in flight write to it. */
+  const busy = new Map<string, number>();
   let running = 0;
-  /** Resolves once the latest batch's reserve returned: the next batch reserves after it. */
-  let lastReserve: Promise<void> = Promise.resolve();
+
+  /** True when no batch in flight writes to a device of `call`. */
+  const free = (call: EnqueueCall): boolean => call.items.every((item) => !busy.has(deviceKey(item.device)));
 
   /**
    * Group commit: a call starts a batch at once while fewer than MAX_BATCHES_IN_FLIGHT run;
-   * calls made meanwhile wait and go together in the next batch (one transaction, the same five
-   * round trips and one WAL flush for all of them). An idle queue adds no latency.
+   * calls made meanwhile wait and go together in the next batch (one transaction for all of them).
+   * An idle queue adds no latency. Seqs in call order: a batch takes calls in call order and stops
+   * at the first that writes to a device a batch in flight writes to; that call and every later
+   * one wait for it to end. So a batch reserves seqs on a device only after every earlier call to
+   * it committed or failed, whichever connection the batches run on.
    */
   const startBatches = (): void => {
     while (pending.length > 0 && running < MAX_BATCHES_IN_FLIGHT) {
@@ -145,33 +148,53 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       let size = 0;
       while (
         pending.length > 0 &&
+        free((pending[0] as Waiting).call) &&
         (batch.length === 0 || size + (pending[0] as Waiting).call.items.length <= MAX_BATCH_ITEMS)
       ) {
         const next = pending.shift() as Waiting;
         size += next.call.items.length;
         batch.push(next);
       }
+      if (batch.length === 0) return;
+      const keys = new Set(batch.flatMap((w) => w.call.items.map((item) => deviceKey(item.device))));
+      for (const key of keys) busy.set(key, (busy.get(key) ?? 0) + 1);
       running++;
       void runBatch(batch).finally(() => {
+        for (const key of keys) {
+          const n = (busy.get(key) ?? 1) - 1;
+          if (n > 0) busy.set(key, n);
+          else busy.delete(key);
+        }
         running--;
         startBatches();
       });
     }
   };
 
+  /**
+   * A plain batch is one statement (`enqueue_batch`, one round trip, committed on its own); one the
+   * function turns down (a duplicate, an expired id, a device near a limit; nothing written) and
+   * one with an id twice run the full transaction (postgres-enqueue.ts).
+   */
+  const store = async (calls: EnqueueCall[]): Promise<CallOutcome[]> => {
+    const values = plainBatch(calls, ttlMs, lockTimeoutMs);
+    if (values) {
+      try {
+        const { rows } = await db.run<{ o_user: string; o_device: string; o_before: string }>(enqueueBatch, values);
+        return plainOutcomes(calls, rows);
+      } catch (error) {
+        if (!needsFullPath(error)) throw error;
+      }
+    }
+    return db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs));
+  };
+
   const runBatch = async (batch: Waiting[]): Promise<void> => {
     const calls = batch.map((w) => w.call);
-    // Taken synchronously, in the order batches start: seqs follow call order (see ReserveTurn).
-    let done = (): void => {};
-    const turn: ReserveTurn = { after: lastReserve, done: () => done(), taken: false };
-    lastReserve = new Promise<void>((resolve) => {
-      done = resolve;
-    });
     let outcomes: CallOutcome[];
     try {
-      outcomes = await db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs, turn));
+      outcomes = await store(calls);
     } catch (error) {
-      turn.done(); // a batch that failed before its reserve must not hold up the line
       // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
       // lost, everything is: either way the callers' resends are safe (duplicates are detected).
       for (const w of batch) w.reject(error);
@@ -191,8 +214,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
     // Calls join the next batch in call order, seqs are handed out in call order within a batch,
-    // and each batch reserves only after the one before it (ReserveTurn): a later call to a device
-    // gets a higher seq than an earlier one of this queue, even while the earlier one is pending.
+    // and a batch starts only once no batch in flight writes to its devices: a later call to a
+    // device gets a higher seq than an earlier one of this queue, even while the earlier one is pending.
     seqsInCallOrder: true,
 
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
