@@ -69,18 +69,20 @@ describe.skipIf(!available)('postgresQueue: seqs in call order across batches in
     expect(q.seqsInCallOrder).toBe(true);
     const bob = { userId: 'bob', deviceId: 1 };
     const alice = { userId: 'alice', deviceId: 1 };
+    const carol = { userId: 'carol', deviceId: 1 };
     const first = q.enqueue([item(bob, 'b1')]);
     await holding.held;
     // A batch to other devices is not held up by the one in flight.
     await q.enqueue([item(alice, 'a0')]);
     const second = q.enqueue([item(bob, 'b2'), item(alice, 'a1')]);
     const third = q.enqueue([item(alice, 'a2')]); // behind the second, in call order
-    await Promise.resolve();
-    expect(holding.sent).toEqual([['a0']]);
+    // A later call to a device no earlier waiting call writes to goes ahead.
+    await q.enqueue([item(carol, 'c1')]);
+    expect(holding.sent).toEqual([['a0'], ['c1']]);
     holding.release();
     const [[b1], [b2]] = await Promise.all([first, second, third]);
     expect(b2?.seq).toBeGreaterThan(b1?.seq ?? Number.POSITIVE_INFINITY);
-    expect(holding.sent).toEqual([['a0'], ['b2', 'a1', 'a2']]);
+    expect(holding.sent).toEqual([['a0'], ['c1'], ['b2', 'a1', 'a2']]);
     expect((await q.read(bob, { limit: 10 })).map((e) => e.id)).toEqual(['b1', 'b2']);
     expect((await q.read(alice, { limit: 10 })).map((e) => e.id)).toEqual(['a0', 'a1', 'a2']);
   });

@@ -127,44 +127,56 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
   const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
-  /** Per device key: how many batches in flight write to it. */
-  const busy = new Map<string, number>();
+  /** The devices the batches in flight write to (each device in at most one of them). */
+  const busy = new Set<string>();
   let running = 0;
 
-  /** True when no batch in flight writes to a device of `call`. */
-  const free = (call: EnqueueCall): boolean => call.items.every((item) => !busy.has(deviceKey(item.device)));
+  /**
+   * Takes the next batch off `pending`: calls in call order, up to MAX_BATCH_ITEMS items, leaving
+   * every call that writes to a device a batch in flight writes to, and every later call to a
+   * device of a call left (so no call overtakes an earlier one to the same device).
+   */
+  const nextBatch = (): Waiting[] => {
+    const batch: Waiting[] = [];
+    const left: Waiting[] = [];
+    const blocked = new Set<string>();
+    let size = 0;
+    let i = 0;
+    for (; i < pending.length; i++) {
+      const w = pending[i] as Waiting;
+      if (batch.length > 0 && size + w.call.items.length > MAX_BATCH_ITEMS) break; // the rest waits
+      const keys = w.call.items.map((item) => deviceKey(item.device));
+      if (keys.some((k) => busy.has(k) || blocked.has(k))) {
+        for (const k of keys) blocked.add(k);
+        left.push(w);
+        continue;
+      }
+      batch.push(w);
+      size += w.call.items.length;
+    }
+    for (; i < pending.length; i++) left.push(pending[i] as Waiting);
+    pending.length = 0;
+    for (const w of left) pending.push(w);
+    return batch;
+  };
 
   /**
    * Group commit: a call starts a batch at once while fewer than MAX_BATCHES_IN_FLIGHT run;
    * calls made meanwhile wait and go together in the next batch (one transaction for all of them).
-   * An idle queue adds no latency. Seqs in call order: a batch takes calls in call order and stops
-   * at the first that writes to a device a batch in flight writes to; that call and every later
-   * one wait for it to end. So a batch reserves seqs on a device only after every earlier call to
-   * it committed or failed, whichever connection the batches run on.
+   * An idle queue adds no latency. Seqs in call order: a call waits while a batch in flight writes
+   * to one of its devices (and so does every later call to its devices), so a batch reserves seqs
+   * on a device only after every earlier call to it committed or failed, whichever connection the
+   * batches run on; calls to other devices go on meanwhile.
    */
   const startBatches = (): void => {
     while (pending.length > 0 && running < MAX_BATCHES_IN_FLIGHT) {
-      const batch: Waiting[] = [];
-      let size = 0;
-      while (
-        pending.length > 0 &&
-        free((pending[0] as Waiting).call) &&
-        (batch.length === 0 || size + (pending[0] as Waiting).call.items.length <= MAX_BATCH_ITEMS)
-      ) {
-        const next = pending.shift() as Waiting;
-        size += next.call.items.length;
-        batch.push(next);
-      }
+      const batch = nextBatch();
       if (batch.length === 0) return;
       const keys = new Set(batch.flatMap((w) => w.call.items.map((item) => deviceKey(item.device))));
-      for (const key of keys) busy.set(key, (busy.get(key) ?? 0) + 1);
+      for (const key of keys) busy.add(key);
       running++;
       void runBatch(batch).finally(() => {
-        for (const key of keys) {
-          const n = (busy.get(key) ?? 1) - 1;
-          if (n > 0) busy.set(key, n);
-          else busy.delete(key);
-        }
+        for (const key of keys) busy.delete(key);
         running--;
         startBatches();
       });
