@@ -76,9 +76,10 @@ const releasePayloads = (s: string) => `
  * A duplicate spends its reserved seq (a gap, which the queue allows).
  *
  * Enqueues are group-committed: calls made while earlier ones are being stored share the next
- * transaction (five round trips and one WAL flush for the batch, everything written by one
- * multi-row INSERT of unnested arrays), and each call stays atomic on its own (one that would
- * overfill a device fails alone with QUEUE_FULL). Acks are group-committed too (one statement
+ * batch (one WAL flush, everything written by one multi-row INSERT of unnested arrays), and each
+ * call stays atomic on its own (one that would overfill a device fails alone with QUEUE_FULL). A
+ * plain batch is one statement (`enqueue_batch`, postgres-enqueue-fast-sql.ts: one round trip);
+ * others (duplicates, expired ids, a device near a limit) take a transaction of five. Acks are group-committed too (one statement
  * for the acks of every device made while the previous one ran, see postgres-acks.ts); acks,
  * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
