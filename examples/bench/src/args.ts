@@ -13,6 +13,8 @@ export interface BenchOptions extends CommonOptions {
   size: number;
   /** Scheduler tick, ms. */
   tickMs: number;
+  /** Each client writes to this many fixed other clients (its chats); default any other client. */
+  partners: number | undefined;
   /**
    * Gateways of the `cluster` system (PostgreSQL + Redis stores, clients spread round-robin).
    * Above 1, the default systems are `parley,cluster` and the default load is smaller.
@@ -49,6 +51,7 @@ export const DEFAULTS: BenchOptions = {
   clients: 1000,
   size: 100,
   tickMs: 5,
+  partners: undefined,
   gateways: 1,
   systems: ['parley', 'relay'],
   pin: true,
@@ -67,6 +70,8 @@ export const USAGE = `usage: bench:delivery [options]
   --clients 1000            connected clients
   --size 100                payload bytes per message (>= 12)
   --tick 5                  scheduler tick in ms (1-50)
+  --partners N              each client writes to N fixed other clients (its chats: per-chat
+                            rate buckets stay busy, as in real use); default any other client
   --systems parley,relay    which systems to run (parley, relay, cluster, and relay-acks: the
                             relay with Parley's six frames per message and nothing else)
   --gateways 1              N > 1: also run 'cluster', N gateways on PostgreSQL + Redis
@@ -180,6 +185,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
       case '--tick':
         o.tickMs = positive('--tick', value());
         if (o.tickMs > 50) throw new UsageError('--tick must be <= 50 ms');
+        break;
+      case '--partners':
+        o.partners = positive('--partners', value());
         break;
       case '--gateways':
         o.gateways = positive('--gateways', value());

@@ -7,7 +7,7 @@ import { percentile } from './stats.js';
 
 /** One way of getting a message to every recipient. */
 export interface FanoutSystem {
-  readonly name: 'group' | '1:1' | 'raw ws';
+  readonly name: 'group' | '1:1' | 'raw ws' | 'raw ws + acks';
   /** Sends message `seq` (every copy of it) now, without waiting. */
   send(seq: number): void;
   /** Whether the server's own follow-up for `seq` is done (SendAcks, receipts back to the sender). */

@@ -25,9 +25,12 @@ export interface GroupsOptions extends CommonOptions {
   systems: GroupsSystem[];
 }
 
-/** The online runs: one group Send, one 1:1 Send per member, a raw ws broadcast. */
-export type GroupsSystem = 'group' | 'direct' | 'raw';
-const SYSTEMS: readonly GroupsSystem[] = ['group', 'direct', 'raw'];
+/**
+ * The online runs: one group Send, one 1:1 Send per member, a raw ws broadcast, and the same
+ * broadcast that every member acknowledges (the frames a group message costs, and nothing else).
+ */
+export type GroupsSystem = 'group' | 'direct' | 'raw' | 'raw-acks';
+const SYSTEMS: readonly GroupsSystem[] = ['group', 'direct', 'raw', 'raw-acks'];
 
 export const GROUPS_DEFAULTS: GroupsOptions = {
   members: 1000,
@@ -39,7 +42,7 @@ export const GROUPS_DEFAULTS: GroupsOptions = {
   storedSize: 1024,
   stores: ['sqlite', 'memory'],
   timeoutS: 60,
-  systems: ['group', 'direct', 'raw'],
+  systems: ['group', 'direct', 'raw', 'raw-acks'],
   pin: true,
   quietWaitS: 10,
   out: undefined,
@@ -56,7 +59,9 @@ export const GROUPS_USAGE = `usage: bench:groups [options]
   --stored-size 1024    payload bytes of the queued messages
   --stores sqlite,memory  stores whose storage per queued entry is measured
   --timeout 60          longest wait for a message, a burst or a drain (s)
-  --systems group,direct,raw  online runs: group Send, 1:1 Sends, raw ws broadcast (an A/B of the group path: group)
+  --systems group,direct,raw,raw-acks  online runs: group Send, 1:1 Sends, raw ws broadcast, and
+                        the raw broadcast with an ack from every member (the frames alone; an A/B
+                        of the group path: group)
   --quiet-wait 10       wait up to this many seconds for an idle machine before each server starts
   --no-pin              do not pin processes with taskset
   --out <file>          JSON results path

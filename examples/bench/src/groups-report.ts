@@ -41,6 +41,8 @@ export interface GroupsReport {
 
 const PAIRS: Array<[FanoutResult['system'], FanoutResult['system']]> = [
   ['group', 'raw ws'],
+  ['group', 'raw ws + acks'],
+  ['raw ws + acks', '1:1'],
   ['1:1', 'raw ws'],
   ['1:1', 'group'],
 ];
@@ -134,6 +136,40 @@ export function formatOnline(online: FanoutResult[], ratios: FanoutRatio[]): str
       `burst time ${x(r.burstMs)}, burst cpu/recipient ${x(r.burstCpuPerRecipient)}`,
   );
   return [table(rows), ...lines].join('\n');
+}
+
+/** Aim 4 of issue 15: a group message's server CPU per recipient at most this share of a 1:1 message's. */
+export const AIM4_CPU_SHARE = 0.1;
+/** Aim 4: the last member has the message within this many ms (sequential p50). */
+export const AIM4_LAST_MS = 250;
+
+/**
+ * The aim 4 verdict per payload size, from the sequential runs: group CPU per recipient against the
+ * same message sent 1:1, and time to the last member; with the acked raw broadcast measured, also
+ * what its frames alone come to against 1:1 (the floor of a design that acks every member's copy).
+ */
+export function aim4Lines(online: FanoutResult[]): string[] {
+  const lines: string[] = [];
+  for (const size of new Set(online.map((r) => r.payloadBytes))) {
+    const at = (system: FanoutResult['system']) => online.find((r) => r.payloadBytes === size && r.system === system);
+    const group = at('group');
+    const direct = at('1:1');
+    if (!group || !direct) continue;
+    const share = group.sequential.serverCpuUsPerRecipient.p50 / direct.sequential.serverCpuUsPerRecipient.p50;
+    const last = group.sequential.lastMs.p50;
+    const met = share <= AIM4_CPU_SHARE && last < AIM4_LAST_MS;
+    const floor = at('raw ws + acks');
+    const floorUs = floor?.sequential.serverCpuUsPerRecipient.p50;
+    lines.push(
+      `aim 4 (${bytes(size)}: group cpu/recipient <= ${AIM4_CPU_SHARE}x 1:1, last member < ${AIM4_LAST_MS} ms): ` +
+        `${met ? 'met' : 'NOT met'}: ${x(share)} (${f(group.sequential.serverCpuUsPerRecipient.p50)} vs ` +
+        `${f(direct.sequential.serverCpuUsPerRecipient.p50)} µs), last member p50 ${f(last)} ms` +
+        (floorUs === undefined
+          ? ''
+          : `; the frames alone (raw ws + acks) ${x(floorUs / direct.sequential.serverCpuUsPerRecipient.p50)} of 1:1, ${f(floorUs)} µs`),
+    );
+  }
+  return lines;
 }
 
 /** The storage table, the SQLite growth per table, and 1:1/group ratios. */

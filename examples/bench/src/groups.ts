@@ -13,7 +13,14 @@ import { type FanoutResult, type FanoutSystem, runFanout } from './fanout-run.js
 import { runStorage, type StorageResult, type StoreKind } from './fanout-storage.js';
 import { FanoutTracker } from './fanout-tracker.js';
 import { type GroupsOptions, parseGroupsArgs } from './groups-args.js';
-import { fanoutRatios, formatOnline, formatStorage, type GroupsReport, storageRatios } from './groups-report.js';
+import {
+  aim4Lines,
+  fanoutRatios,
+  formatOnline,
+  formatStorage,
+  type GroupsReport,
+  storageRatios,
+} from './groups-report.js';
 import { makeIdentities, type ParleyIdentity } from './parley-bench-client.js';
 import { FanoutPool } from './parley-fanout-pool.js';
 import { RelayPool } from './relay-bench-client.js';
@@ -118,23 +125,27 @@ async function storageRuns(
   return out;
 }
 
-/** The raw ws relay: one frame copied to every member socket, per payload size. */
+/**
+ * The raw ws relay: one frame copied to every member socket, per payload size; with `acked`, every
+ * member acknowledges its copy with a frame of its own (what a group message's frames alone cost).
+ */
 async function relayRuns(
   ctx: Context,
   report: GroupsReport,
   save: (ctx: Context) => void,
   fanout: { messages: number; burst: number; warmup: number; timeoutMs: number },
+  acked: boolean,
 ): Promise<void> {
   const { o } = ctx;
-  log('\nraw ws relay: one frame copied to every member socket');
-  const relayChild = await startChild(ctx, './relay-server.ts');
+  log(`\nraw ws relay: one frame copied to every member socket${acked ? ', each member acks its copy' : ''}`);
+  const relayChild = await startChild(ctx, './relay-server.ts', acked ? { PARLEY_BENCH_RELAY_ACKS: '1' } : {});
   try {
     const tracker = new FanoutTracker(o.sizes[0] ?? 1024, o.members);
-    const relay = new RelayPool(o.members + 1, tracker); // the last client is the sender
+    const relay = new RelayPool(o.members + 1, tracker, acked); // the last client is the sender
     try {
       await relay.connect(`ws://127.0.0.1:${relayChild.port}`);
       const system: FanoutSystem = {
-        name: 'raw ws',
+        name: acked ? 'raw ws + acks' : 'raw ws',
         send: (seq) => relay.broadcast(o.members, seq),
         settled: () => true,
         storedAt: () => Number.NaN,
@@ -149,7 +160,7 @@ async function relayRuns(
         save(ctx);
       }
     } finally {
-      mergeErrors(ctx.errors, relay.errorSamples, 'relay');
+      mergeErrors(ctx.errors, relay.errorSamples, acked ? 'relay-acks' : 'relay');
       await relay.close();
     }
   } finally {
@@ -225,7 +236,8 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
     }
   });
 
-  if (o.systems.includes('raw')) await relayRuns(ctx, report, save, fanout);
+  if (o.systems.includes('raw')) await relayRuns(ctx, report, save, fanout, false);
+  if (o.systems.includes('raw-acks')) await relayRuns(ctx, report, save, fanout, true);
 
   if (o.stored > 0 && o.stores.includes('memory')) {
     log('\nparley, memory stores: members offline (heap after GC)');
@@ -239,6 +251,7 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
   save(ctx);
   log(`\nonline fan-out to ${o.members} recipients (sequential: one message in flight; burst: all at once)`);
   log(formatOnline(report.online, report.ratios));
+  for (const line of aim4Lines(report.online)) log(line);
   if (report.storage.length > 0) {
     log(`\nqueued for offline members (${o.stored} messages x ${o.members} devices per row)`);
     log(formatStorage(report.storage, report.storageRatios));

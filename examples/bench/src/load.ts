@@ -43,17 +43,20 @@ export interface LoadReport {
 
 /**
  * Open-loop scheduler: every `tickMs` it sends however many messages the fixed aggregate
- * `rate` says are due by now, each from a random client to a random other client, never
+ * `rate` says are due by now, each from a random client to a random other client (one of its
+ * `partners` next ones, when given), never
  * waiting for acknowledgements. `onPhase` runs at each phase boundary (before that phase's
  * first message and once after the last), where callers snapshot counters and CPU time.
  */
 export async function runOpenLoop(
   target: LoadTarget,
-  options: { rate: number; tickMs: number; phases: Phase[]; firstSeq?: number },
+  options: { rate: number; tickMs: number; phases: Phase[]; firstSeq?: number; partners?: number },
   onPhase: (name: string | undefined, seq: number) => void,
 ): Promise<LoadReport> {
   const { rate, tickMs, phases } = options;
   const n = target.clients;
+  // Each client writes to its `partners` next clients (a few chats, as people do), or to anyone.
+  const spread = Math.min(n - 1, Math.max(1, options.partners ?? n - 1));
   const ends: number[] = [];
   let total = 0;
   for (const p of phases) {
@@ -83,7 +86,7 @@ export async function runOpenLoop(
         const name = (phases[phase] as Phase).name;
         for (; sentTotal < due; sentTotal++) {
           const from = Math.floor(Math.random() * n);
-          const to = (from + 1 + Math.floor(Math.random() * (n - 1))) % n;
+          const to = (from + 1 + Math.floor(Math.random() * spread)) % n;
           target.send(from, to, seq++);
           report.sent[name] = (report.sent[name] ?? 0) + 1;
         }

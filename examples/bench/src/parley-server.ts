@@ -12,7 +12,7 @@ import { type HeapSampling, startHeapSampling } from './heap-profile.js';
 import { serveChild, toParent } from './ipc.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
-import { countSqlite, sqliteCounts } from './sqlite-counts.js';
+import { countSqlite, sqliteCounts, sqliteCountsBySource, topStatements } from './sqlite-counts.js';
 import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
@@ -33,6 +33,7 @@ const kind = process.env.PARLEY_BENCH_STORES;
 const countSql = process.env.PARLEY_BENCH_COUNT_SQL === '1';
 if (countSql) countSqlite();
 let sqlAtStart = sqliteCounts();
+let sqlBySourceAtStart = sqliteCountsBySource();
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
 // PARLEY_BENCH_COMMIT_GAP_MS, PARLEY_BENCH_COMMIT_HOLD_MS and PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS set
@@ -117,6 +118,7 @@ serveChild(
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
       await session.post('Profiler.start');
       sqlAtStart = sqliteCounts();
+      sqlBySourceAtStart = sqliteCountsBySource();
       toParent({ type: 'profile-started' });
     } else if (message.type === 'profile-stop' && session) {
       const { profile } = await session.post('Profiler.stop');
@@ -124,6 +126,7 @@ serveChild(
         const now = sqliteCounts();
         const delta = `run ${now.run - sqlAtStart.run}, get ${now.get - sqlAtStart.get}, all ${now.all - sqlAtStart.all}`;
         console.error(`sqlite statements while profiling ${message.path}: ${delta}`);
+        console.error(topStatements(sqlBySourceAtStart, sqliteCountsBySource()).join('\n'));
       }
       mapProfileToSources(profile);
       mkdirSync(dirname(message.path), { recursive: true });

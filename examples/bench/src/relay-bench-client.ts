@@ -94,7 +94,7 @@ export class RelayPool implements LoadTarget {
     });
   }
 
-  /** A frame of the acked relay: a delivery (acked), a SendAck (counted) or a receipt (acked). */
+  /** A frame of the acked relay: a delivery or a broadcast (acked), a SendAck (counted) or a receipt (acked). */
   private onAcked(ws: WebSocket, id: number, data: Buffer): void {
     const kind = data[0];
     if (kind === 0) {
@@ -107,6 +107,9 @@ export class RelayPool implements LoadTarget {
       this.counters.acked++;
     } else if (kind === 2) {
       ws.send(RECEIPT_ACK, { binary: true });
+    } else if (kind === 3) {
+      this.tracker.receive(data.subarray(5), id);
+      ws.send(data.subarray(0, 5), { binary: true }); // [3][u32 from]: the member's ack
     }
   }
 

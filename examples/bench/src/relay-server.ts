@@ -8,7 +8,10 @@
 // goes to `to` as [0][u32 from][payload] and back to the sender as [1] (its SendAck); the
 // recipient's [1][u32 from] (its ack) sends [2] to `from` (the delivered receipt), which `from`
 // answers with [2] (the receipt's ack). Three frames in and three out per message, as Parley with
-// delivered receipts, without storage, protobuf or any check.
+// delivered receipts, without storage, protobuf or any check. A [0][BROADCAST][payload] (the
+// groups bench's `raw-acks`) goes to every other client as [3][u32 from][payload] and back to the
+// sender as [1]; each member answers [3][u32 from] (its ack), which the relay reads and drops: one
+// frame out and one in per member, as a group message's delivery and the member's ack.
 import type { AddressInfo } from 'node:net';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { serveChild, toParent } from './ipc.js';
@@ -60,7 +63,12 @@ const RECEIPT = Buffer.from([2]);
 /** One frame of the acked relay (see the top of this file). */
 function onAckedFrame(ws: WebSocket, id: number, frame: Buffer): void {
   const kind = frame[0];
-  if (kind === 0 && frame.byteLength >= 5) {
+  if (kind === 0 && frame.byteLength >= 5 && frame.readUInt32BE(1) === BROADCAST) {
+    frame[0] = 3;
+    frame.writeUInt32BE(id, 1);
+    for (const other of sockets.values()) if (other !== ws) other.send(frame, { binary: true });
+    ws.send(SEND_ACK, { binary: true });
+  } else if (kind === 0 && frame.byteLength >= 5) {
     const target = sockets.get(frame.readUInt32BE(1));
     if (!target) {
       dropped++;
@@ -72,7 +80,7 @@ function onAckedFrame(ws: WebSocket, id: number, frame: Buffer): void {
   } else if (kind === 1 && frame.byteLength >= 5) {
     sockets.get(frame.readUInt32BE(1))?.send(RECEIPT, { binary: true });
   }
-  // kind 2: a receipt's ack, nothing to do
+  // kind 2: a receipt's ack, kind 3: a member's ack of a broadcast; nothing to do
 }
 
 wss.on('listening', () => toParent({ type: 'ready', port: (wss.address() as AddressInfo).port }));

@@ -195,6 +195,7 @@ export async function runSystem(
       {
         rate,
         tickMs: o.tickMs,
+        ...(o.partners !== undefined ? { partners: o.partners } : {}),
         phases: [
           { name: 'warmup', ms: warmupMs },
           { name: 'measure', ms: measureMs },

@@ -13,7 +13,7 @@ afterAll(remove);
 const runCli = (args: string[]) => runBenchCli('groups.ts', args, 80_000);
 
 describe('bench:groups', () => {
-  it('fans a group message, the same 1:1 and a raw broadcast out to every member exactly once', async () => {
+  it('fans a group message, the same 1:1 and a raw broadcast (plain and acked) out to every member exactly once', async () => {
     const out = join(outDir, 'groups.json');
     const members = 20;
     const args = ['--members', String(members), '--sizes', '1024', '--messages', '2', '--burst', '2'];
@@ -21,10 +21,13 @@ describe('bench:groups', () => {
     const { code, stdout, stderr } = await runCli([...args, ...rest]);
     expect(code, `${stdout}\n${stderr}`).toBe(0);
     expect(stdout).toContain('group/raw ws');
+    expect(stdout).toMatch(
+      /aim 4 \(1 KB: group cpu\/recipient <= 0\.1x 1:1, last member < 250 ms\): (met|NOT met): [0-9.]+x .*the frames alone \(raw ws \+ acks\) [0-9.]+x of 1:1/,
+    );
 
     const report = JSON.parse(readFileSync(out, 'utf8')) as GroupsReport;
     expect(report.errors).toEqual({});
-    expect(report.online.map((r) => r.system).sort()).toEqual(['1:1', 'group', 'raw ws']);
+    expect(report.online.map((r) => r.system).sort()).toEqual(['1:1', 'group', 'raw ws', 'raw ws + acks']);
     for (const run of report.online) {
       expect(run).toMatchObject({ recipients: members, payloadBytes: 1024, missing: 0, duplicates: 0, unsettled: 0 });
       const { sequential, burst } = run;
@@ -42,7 +45,13 @@ describe('bench:groups', () => {
       // Parley answers every send once every copy is stored.
       expect(run?.sequential.storedMs.p50).toBeGreaterThan(0);
     }
-    expect(report.ratios.map((r) => `${r.of}/${r.to}`).sort()).toEqual(['1:1/group', '1:1/raw ws', 'group/raw ws']);
+    expect(report.ratios.map((r) => `${r.of}/${r.to}`).sort()).toEqual([
+      '1:1/group',
+      '1:1/raw ws',
+      'group/raw ws',
+      'group/raw ws + acks',
+      'raw ws + acks/1:1',
+    ]);
 
     expect(report.storage.map((r) => `${r.store} ${r.system}`)).toEqual([
       'sqlite group',
@@ -91,7 +100,7 @@ describe('bench:groups', () => {
     expect(() => parseGroupsArgs(['--sizes', '8'])).toThrow(UsageError);
     expect(() => parseGroupsArgs(['--stores', 'redis'])).toThrow(UsageError);
     expect(() => parseGroupsArgs(['--burst', '0'])).toThrow(UsageError);
-    expect(parseGroupsArgs([]).systems).toEqual(['group', 'direct', 'raw']);
+    expect(parseGroupsArgs([]).systems).toEqual(['group', 'direct', 'raw', 'raw-acks']);
     expect(parseGroupsArgs(['--systems', 'group']).systems).toEqual(['group']);
     expect(() => parseGroupsArgs(['--systems', 'group,cluster'])).toThrow(UsageError);
   });

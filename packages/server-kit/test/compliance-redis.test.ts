@@ -27,8 +27,12 @@ describe.skipIf(!available)('Redis adapters', () => {
     cleanup: (bus) => bus.close(),
   });
   rateLimiterCompliance({
-    name: 'redisRateLimiter',
+    name: 'redisRateLimiter (leases on busy keys, the default)',
     create: async (ctx) => redisRateLimiter({ client: redis.client, prefix: redis.nextPrefix(), ...ctx }),
+  });
+  rateLimiterCompliance({
+    name: 'redisRateLimiter (lease: false, one script call per consume)',
+    create: async (ctx) => redisRateLimiter({ client: redis.client, prefix: redis.nextPrefix(), ...ctx, lease: false }),
   });
 
   describe('beyond the compliance suites', () => {

@@ -296,6 +296,9 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
         entries: count(`SELECT count(*) FROM queue WHERE user_id <> 'alice' AND instr(id, '${id}') > 0`),
         marks: count(`SELECT count(*) FROM queue_acked WHERE user_id <> 'alice' AND instr(id, '${id}') > 0`),
         cursors: count(`SELECT count(*) FROM group_receipt_cursors WHERE delivered = '${id}'`),
+        // The message's key, kept (its bytes dropped once no entry references it) to dedup resends.
+        remembered: count(`SELECT count(*) FROM queue_shared WHERE instr(key, '${id}') > 0`),
+        bytes: count(`SELECT coalesce(sum(length(data)), 0) FROM queue_shared WHERE instr(key, '${id}') > 0`),
       };
     } finally {
       db.close();
@@ -306,7 +309,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     const { gateway, connect, path, alice, id } = await deliveredEarly();
     await gateway.kill();
     expect(sendAcks(alice.frames, 7)).toEqual([]);
-    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0 });
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0, remembered: 0, bytes: 0 });
     await gateway.start();
     const aliceAgain = await connect('alice'); // members offline: the resend is stored, not held
     expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
@@ -322,7 +325,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     await bob.request({ ping: { nonce: 1 } }); // the ack was handled
     await gateway.kill();
     expect(sendAcks(alice.frames, 7)).toEqual([]);
-    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0 });
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 0, remembered: 0, bytes: 0 });
     await gateway.start();
     const aliceAgain = await connect('alice');
     expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
@@ -336,7 +339,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
   });
 
-  it('after every member acked: marks and cursors committed with the SendAck; a late resend is a duplicate', async () => {
+  it('after every member acked: the key and cursors committed with the SendAck (no marks); a late resend is a duplicate', async () => {
     const { gateway, connect, path, alice, bob, carol, id } = await deliveredEarly();
     ack(bob);
     ack(carol);
@@ -344,7 +347,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     expect(sendAcks(alice.frames, 7)[0]?.body).toBe('sendAck');
     await alice.waitFor(() => receiptIds(alice.frames).includes(id)); // delivered to all
     await gateway.kill();
-    expect(stored(path, id)).toEqual({ entries: 0, marks: 2, cursors: 2 });
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 2, remembered: 1, bytes: 0 });
     await gateway.start();
     const aliceAgain = await connect('alice');
     expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
@@ -359,12 +362,24 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     ack(bob); // carol never acks: after 300 ms the batch commits without her ack
     await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
     await gateway.kill();
-    expect(stored(path, id)).toEqual({ entries: 1, marks: 1, cursors: 1 });
+    const payload = stored(path, id).bytes;
+    expect(payload).toBeGreaterThan(0); // carol's entry still needs it
+    expect(stored(path, id)).toEqual({ entries: 1, marks: 0, cursors: 1, remembered: 1, bytes: payload });
     await gateway.start();
     const aliceAgain = await connect('alice');
     const carolAgain = await connect('carol');
     await carolAgain.waitFor(has(carolAgain, id));
     ack(carolAgain);
     await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
+    // Her late ack deleted the entry without a mark; the key stays, its bytes gone.
+    expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 2, remembered: 1, bytes: 0 });
+    // A resend now is a duplicate: stored nowhere, delivered to no one.
+    expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
+    const bobAgain = await connect('bob');
+    await bobAgain.request({ ping: { nonce: 1 } });
+    await carolAgain.request({ ping: { nonce: 2 } });
+    expect(delivered(bobAgain.frames)).toEqual([]);
+    expect(delivered(carolAgain.frames).filter((e) => e.messageId === id)).toHaveLength(1);
+    expect(stored(path, id)).toMatchObject({ entries: 0, marks: 0 });
   });
 });

@@ -81,8 +81,10 @@ describe('sqliteStores durability and lifecycle', () => {
     const fresh = sqliteStores({ path });
     await fresh.close();
     const raw = new Database(path);
+    // As a v2 file had them: the queue a rowid table, no shared payloads (step 6 adds them, step 10 alters them).
     raw.exec(`
       DROP TABLE queue;
+      DROP TABLE queue_shared;
       CREATE TABLE queue (
         user_id TEXT NOT NULL, device_id INTEGER NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL,
         data BLOB NOT NULL, stored_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,

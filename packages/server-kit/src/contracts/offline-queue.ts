@@ -86,6 +86,19 @@ export interface EnqueueOptions {
    * Implementations that do not stage never call it.
    */
   onStaged?: (results: EnqueueResult[]) => boolean | EnqueueResult[];
+  /**
+   * The call is one message fanned out to many devices (a group message): `shared` holds exactly one
+   * payload and every item names it (INVALID_ARGUMENT otherwise). Such a call is deduplicated as a
+   * whole by that payload's key: while the key is remembered (its entries are queued, or it was
+   * stored within twice the entry lifetime), a call with the same key stores nothing and reports
+   * every item a duplicate, with the first call's `storedAt` (and `seq` 0 where the entry is gone,
+   * also for a device the first call did not include: a resend never reaches a later member).
+   * In exchange its entries need no dedup marks of their own, which an implementation may then skip:
+   * an entry acknowledged before its commit writes nothing, a later ack only deletes it.
+   * Implementations that do not remember keys keep per-entry marks (each item is then deduplicated
+   * on its own, as without the flag).
+   */
+  fanOut?: boolean;
 }
 
 /**

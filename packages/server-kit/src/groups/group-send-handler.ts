@@ -106,7 +106,7 @@ export async function handleGroupSend(
     items,
     now,
     (r) => ({ device: r.device, id: r.id, seq: r.seq, data: dataOf(r.device), shared }),
-    [{ key: queueId, data: shared }],
+    { key: queueId, data: shared },
   );
   // The enqueue call was made: with seqs fixed in call order, the sender's next send cannot overtake
   // this one (and joining this batch, it ends a fan-out hold early rather than waiting behind it).

@@ -173,7 +173,7 @@ export function memoryQueue(options: QueueOptions = {}): OfflineQueue {
     seqsInCallOrder: true,
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       const now = enqueueOptions.now ?? clock();
-      const sharedData = checkSharedKeys(items, enqueueOptions.shared);
+      const sharedData = checkSharedKeys(items, enqueueOptions.shared, enqueueOptions.fanOut);
       const results: EnqueueResult[] = [];
       // Plan everything first and apply only if every device has room: atomic across devices.
       const planned = new Map<string, { device: DeviceAddress; q: DeviceQueue; fresh: Map<string, Slot> }>();

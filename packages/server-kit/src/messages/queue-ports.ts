@@ -89,7 +89,8 @@ export async function enqueueMessage(
   items: QueueItem[],
   now: number,
   entryOf: (result: EnqueueResult) => StoredEntry,
-  shared?: SharedPayload[],
+  /** One message fanned out: its one payload, deduplicated as a whole (EnqueueOptions.fanOut). */
+  fanOut?: SharedPayload,
 ): Promise<EnqueueResult[]> {
   // Copies to the sender's own devices do not count against any share. Items that already name
   // their sender (handleSend makes them so) are not copied.
@@ -100,7 +101,7 @@ export async function enqueueMessage(
     maxPerDevice: ctx.maxQueuedPerDevice,
     maxPerSender: ctx.maxQueuedPerSender,
     now,
-    ...(shared ? { shared } : {}),
+    ...(fanOut ? { shared: [fanOut], fanOut: true } : {}),
   };
   try {
     return await enqueueAndDeliver(ctx, counted, options, entryOf).durable;

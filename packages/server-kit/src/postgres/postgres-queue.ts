@@ -232,7 +232,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     seqsInCallOrder: true,
 
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
-      const given = checkSharedKeys(items, enqueueOptions.shared);
+      const given = checkSharedKeys(items, enqueueOptions.shared, enqueueOptions.fanOut);
       if (items.length === 0) return [];
       // Copied now: the statements run later, and the caller may reuse its buffers meanwhile.
       const shared = new Map<string, Uint8Array>();

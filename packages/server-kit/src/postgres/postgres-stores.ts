@@ -102,7 +102,13 @@ export function postgresStores(options: PostgresStoresOptions): ServerStores {
     directory: redisDirectory({ client: redis, ...prefix, ...withClock }),
     bus,
     // As the bundled stores: 60 per minute unless the gateway passes its own shape (it does).
-    rateLimiter: redisRateLimiter({ client: redis, capacity: 60, refillPerSecond: 1, ...prefix }),
+    rateLimiter: redisRateLimiter({
+      client: redis,
+      capacity: 60,
+      refillPerSecond: 1,
+      ...prefix,
+      ...(options.logger ? { logger: options.logger } : {}),
+    }),
     async close() {
       if (closed) return;
       closed = true;

@@ -4,6 +4,7 @@
  * rate-limit buckets). Needs the optional peer dependency `ioredis`; every factory takes a client
  * you made and never closes it.
  */
+export type { RateLeaseOptions } from './rate-leases.js';
 export { type RedisBusOptions, redisBus } from './redis-bus.js';
 export { DEFAULT_REDIS_PREFIX, type RedisClient, type RedisPrefixOptions } from './redis-client.js';
 export { type RedisDirectoryOptions, redisDirectory } from './redis-directory.js';

@@ -1,6 +1,11 @@
+import { type Logger, silentLogger } from '../contracts/logger.js';
 import type { RateDecision, RateLimit, RateLimiter, RateRequest } from '../contracts/rate-limiter.js';
 import { bucketOf, checkLimit } from '../contracts/rate-limiter.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
+import { leasedDecide } from './leased-rate-decide.js';
+import type { RateLeaseOptions } from './rate-leases.js';
+import { EPSILON_MS, KEY_GRACE_MS } from './rate-script-constants.js';
 import {
   DEFAULT_REDIS_PREFIX,
   fromRedisError,
@@ -12,6 +17,17 @@ import {
 
 /** Options of {@link redisRateLimiter}: the default bucket shape, and where the buckets live. */
 export interface RedisRateLimiterOptions extends RateLimit, RedisPrefixOptions {
+  /**
+   * Leases on busy buckets (`rate-leases.ts`): a fetch may take a few tokens more than the call
+   * needs and spend them here later without a round trip; unspent ones go back when the lease
+   * expires. Default on with its defaults; `false`: one script call per consume. Never used on a
+   * Redis Cluster client (a script's keys must share a slot).
+   */
+  lease?: RateLeaseOptions | false;
+  /** Schedules the give-back of expired leases; default `setTimeout`, unref'd. */
+  setTimer?: SetTimer;
+  /** Where a failed give-back of leased tokens is reported; default silent. */
+  logger?: Logger;
   /** An ioredis client; the limiter never closes it. */
   client: RedisClient;
   /**
@@ -20,16 +36,6 @@ export interface RedisRateLimiterOptions extends RateLimit, RedisPrefixOptions {
    */
   clock?: Clock;
 }
-
-/** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
-const EPSILON_MS = 1e-6;
-
-/**
- * How long a bucket's key outlives the moment it is full again (when it is no different from a
- * missing key). Only a bound on memory, kept generous so an injected clock running ahead of the
- * server's never drops a bucket that is still draining.
- */
-const KEY_GRACE_MS = 60_000;
 
 // A token bucket kept as one number, the time at which it is full again (GCRA), as the memory
 // limiter keeps it; read, checked and written in one script, so concurrent calls from any gateway
@@ -92,8 +98,21 @@ export function redisRateLimiter(options: RedisRateLimiterOptions): RateLimiter 
   const prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
   const defaults: RateLimit = { capacity: options.capacity, refillPerSecond: options.refillPerSecond };
   checkLimit(defaults);
+  const leased =
+    options.lease === false || client.isCluster
+      ? undefined
+      : leasedDecide({
+          client,
+          prefix,
+          defaults,
+          clock,
+          lease: options.lease ?? {},
+          setTimer: options.setTimer ?? systemTimer,
+          logger: options.logger ?? silentLogger,
+        });
 
   const decide = async (requests: RateRequest[]): Promise<RateDecision> => {
+    if (leased) return leased(requests);
     const args: Array<string | number> = [clock ? String(clock()) : '', KEY_GRACE_MS];
     for (const r of requests) {
       const cost = r.cost ?? 1;

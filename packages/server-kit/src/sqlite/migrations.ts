@@ -194,15 +194,31 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE queue ADD COLUMN sender TEXT;
   CREATE INDEX queue_by_sender ON queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
   `,
+  // 10: fan-out calls (EnqueueOptions.fanOut) deduplicated by their shared payload's key, which is
+  // remembered (bytes dropped) until forget_at; their entries keep no dedup marks (fanout = 1).
+  `
+  ALTER TABLE queue ADD COLUMN fanout INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE queue_shared ADD COLUMN stored_at INTEGER;
+  ALTER TABLE queue_shared ADD COLUMN forget_at INTEGER;
+  CREATE INDEX queue_shared_by_forget ON queue_shared (forget_at) WHERE forget_at IS NOT NULL;
+  -- Marks written before this step may belong to fan-out ids: fan-out entries are checked against
+  -- marks until the newest of them is purged (see sqliteQueue).
+  CREATE TABLE IF NOT EXISTS queue_meta (key TEXT NOT NULL PRIMARY KEY, value INTEGER) WITHOUT ROWID;
+  INSERT OR IGNORE INTO queue_meta (key, value)
+    SELECT 'legacy_marks_acked_at', max(acked_at) FROM queue_acked HAVING count(*) > 0;
+  `,
 ];
 
 /** The schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-/** Brings the schema up to date; idempotent and cheap when it already is. */
-export function migrate(db: Database.Database): void {
+/**
+ * Brings the schema up to date (or, for upgrade tests, to `target`); idempotent and cheap when it
+ * already is.
+ */
+export function migrate(db: Database.Database, target = SCHEMA_VERSION): void {
   const version = () => db.pragma('user_version', { simple: true }) as number;
-  if (version() === SCHEMA_VERSION) return;
+  if (version() === target) return;
   // IMMEDIATE takes the write lock first, so two processes opening one file migrate once.
   db.transaction(() => {
     const from = version();
@@ -212,7 +228,7 @@ export function migrate(db: Database.Database): void {
         `database schema v${from} is newer than this @parley/server-kit (v${SCHEMA_VERSION})`,
       );
     }
-    for (let v = from; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
-    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    for (let v = from; v < target; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`user_version = ${Math.max(from, target)}`);
   }).immediate();
 }

@@ -11,7 +11,9 @@ export interface StagedEntry {
   expiresAt: number;
   shared: string | undefined;
   sender: string | null;
-  /** Acknowledged before its commit: only its dedup mark is written, at this time. */
+  /** Of a fan-out call (`EnqueueOptions.fanOut`): deduplicated by its shared key, it keeps no mark. */
+  fanOut: boolean;
+  /** Acknowledged before its commit: only its dedup mark is written (none for a fan-out entry), at this time. */
   ackedAt: number | undefined;
   /** Went out before its commit, so the batch waits a little for its ack. */
   held: boolean;
@@ -30,9 +32,20 @@ export interface StagingWrites {
    */
   insert(entry: StagedEntry): { seq: number; storedAt: number } | undefined;
   mark(entry: StagedEntry, ackedAt: number): void;
-  addShared(key: string, data: Uint8Array, refs: number): void;
-  /** Deletes and marks the device's stored entries with these ids; returns how many there were. */
-  ack(device: { userId: string; deviceId: number }, ids: string[], ackedAt: number): number;
+  /** Stores a payload with `refs` references; a fan-out key (`fanOutAt`: its calls' time) even with none. */
+  addShared(key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined): void;
+  /**
+   * Deletes and marks the device's stored entries with these ids; returns how many there were. The
+   * shared payload references the deleted rows held are added to `released`, not released yet.
+   */
+  ack(
+    device: { userId: string; deviceId: number },
+    ids: string[],
+    ackedAt: number,
+    released: Map<string, number>,
+  ): number;
+  /** Releases shared payload references (after every ack of the batch: one update per key). */
+  release(released: ReadonlyMap<string, number>): void;
 }
 
 /** Acks of stored entries made during a batch (see QueueStaging.ackStored). */
@@ -65,6 +78,8 @@ export class QueueStaging implements LeadWriter {
   private readonly byId = new Map<string, StagedEntry>();
   private readonly byDevice = new Map<string, StagedEntry[]>();
   private readonly payloads = new Map<string, Uint8Array>();
+  /** The fan-out keys of this batch, with their calls' time: stored even when every entry was acked. */
+  private readonly fanOuts = new Map<string, number>();
   private acks: StoredAck[] = [];
   /** Devices with a write of this batch that runs as a job (after the staged rows): see `mustWait`. */
   private readonly jobs = new Set<string>();
@@ -84,6 +99,11 @@ export class QueueStaging implements LeadWriter {
   /** The staged entry with this id in the device's queue, acknowledged or not. */
   find(deviceKey: string, id: string): StagedEntry | undefined {
     return this.byId.get(idKey(deviceKey, id));
+  }
+
+  /** Whether a call of this batch staged entries referencing the shared payload `key`. */
+  hasPayload(key: string): boolean {
+    return this.payloads.has(key);
   }
 
   /** The staged entry with this {@link idKey}, acknowledged or not. */
@@ -114,6 +134,7 @@ export class QueueStaging implements LeadWriter {
     idKeys: readonly string[],
     entries: readonly StagedEntry[],
     payloads: ReadonlyMap<string, Uint8Array>,
+    fanOutAt?: number,
   ): Promise<void> {
     for (let i = 0; i < entries.length; i++) {
       const key = keys[i] as string;
@@ -124,7 +145,10 @@ export class QueueStaging implements LeadWriter {
       if (list) list.push(entry);
       else this.byDevice.set(key, [entry]);
     }
-    for (const [key, data] of payloads) if (!this.payloads.has(key)) this.payloads.set(key, data);
+    for (const [key, data] of payloads) {
+      if (!this.payloads.has(key)) this.payloads.set(key, data);
+      if (fanOutAt !== undefined && !this.fanOuts.has(key)) this.fanOuts.set(key, fanOutAt);
+    }
     // Nothing new (duplicates only): durable once the batch holding what they repeat is.
     if (entries.length === 0) return this.outcome?.promise ?? Promise.resolve();
     return this.batchOutcome();
@@ -210,10 +234,13 @@ export class QueueStaging implements LeadWriter {
 
   write(): void {
     const refs = new Map<string, number>();
+    /** Fan-out keys with an entry acknowledged before this commit: remembered though nothing references them. */
+    const acked = new Set<string>();
     for (const entry of this.entries) {
       if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
       if (entry.ackedAt !== undefined) {
-        this.writes.mark(entry, entry.ackedAt);
+        if (!entry.fanOut) this.writes.mark(entry, entry.ackedAt);
+        else if (entry.shared !== undefined) acked.add(entry.shared);
         continue;
       }
       const earlier = this.writes.insert(entry);
@@ -225,8 +252,17 @@ export class QueueStaging implements LeadWriter {
       }
       if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
     }
-    for (const [key, n] of refs) this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n);
-    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at);
+    for (const [key, n] of refs) {
+      this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n, this.fanOuts.get(key));
+    }
+    // A fan-out key is remembered even when every member acked before the commit (no entry written).
+    for (const key of acked) {
+      if (!refs.has(key)) this.writes.addShared(key, this.payloads.get(key) as Uint8Array, 0, this.fanOuts.get(key));
+    }
+    if (this.acks.length === 0) return;
+    const released = new Map<string, number>();
+    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at, released);
+    this.writes.release(released);
   }
 
   done(error: unknown): void {
@@ -236,6 +272,7 @@ export class QueueStaging implements LeadWriter {
     this.byId.clear();
     this.byDevice.clear();
     this.payloads.clear();
+    this.fanOuts.clear();
     this.jobs.clear();
     this.waiting = 0;
     this.outcome = undefined;

@@ -15,16 +15,29 @@ export interface QueueStatements {
   putDevice: Statement<[string, number, number]>;
   findEntry: Statement<[string, number, string], { seq: number; stored_at: number; expires_at: number }>;
   findAcked: Statement<[string, number, string], { seq: number; stored_at: number }>;
-  insertEntry: Statement<[string, number, number, string, Uint8Array, number, number, string | null, string | null]>;
+  insertEntry: Statement<
+    [string, number, number, string, Uint8Array, number, number, string | null, string | null, number]
+  >;
   countOfSender: Statement<[string, number, string, number], number>;
   deleteBySeq: Statement<[string, number, number], SharedRef>;
   deleteExpiredOf: Statement<[string, number, number], SharedRef>;
-  addShared: Statement<[string, Uint8Array, number]>;
+  addShared: Statement<[string, Uint8Array, number, number | null, number | null]>;
+  /** A shared payload's key as stored: when first stored, references left; a fan-out key has forget_at. */
+  findShared: Statement<[string], { stored_at: number | null; refs: number; forget_at: number | null }>;
   /** Releases the shared payloads named by deleted rows. */
   release(rows: SharedRef[]): void;
+  /** Releases `n` references per key (what `release` does once it has counted). */
+  releaseCounts(counts: ReadonlyMap<string, number>): void;
+  /** Forgets fan-out keys without references whose time is up. */
+  forgetFanOuts: Statement<[number]>;
+  /** `max(acked_at)` of the marks written before fan-out entries kept none (migration 10), if any. */
+  legacyMarksAckedAt(): number | undefined;
   /** The read of one page of a device's queue (one statement per page size). */
   readPage(limit: number): Statement<[string, number, number, number], PageRow>;
-  deleteById: Statement<[string, number, string], { seq: number; stored_at: number; shared: string | null }>;
+  deleteById: Statement<
+    [string, number, string],
+    { seq: number; stored_at: number; shared: string | null; fanout: number }
+  >;
   markAcked: Statement<[string, number, string, number, number, number]>;
   /** A mark for an entry acknowledged before it was written; an earlier mark of the id is kept. */
   markAckedOnce: Statement<[string, number, string, number, number, number]>;
@@ -53,10 +66,10 @@ export function queueStatements(db: Database.Database): QueueStatements {
   );
   // A queued id makes the insert a no-op (changes 0): one statement for the common, new-id case.
   const insertEntry = db.prepare<
-    [string, number, number, string, Uint8Array, number, number, string | null, string | null]
+    [string, number, number, string, Uint8Array, number, number, string | null, string | null, number]
   >(
-    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO queue (user_id, device_id, seq, id, data, stored_at, expires_at, shared, sender, fanout)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (user_id, device_id, id) DO NOTHING`,
   );
   const countOfSender = db
@@ -70,22 +83,42 @@ export function queueStatements(db: Database.Database): QueueStatements {
   const deleteExpiredOf = db.prepare<[string, number, number], SharedRef>(
     'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND expires_at <= ? RETURNING shared',
   );
-  // Shared payloads: stored once, counted per referencing entry, deleted with the last reference.
-  const addShared = db.prepare<[string, Uint8Array, number]>(
-    `INSERT INTO queue_shared (key, data, refs) VALUES (?, ?, ?)
-     ON CONFLICT (key) DO UPDATE SET refs = refs + excluded.refs`,
+  // Shared payloads: stored once, counted per referencing entry, deleted with the last reference;
+  // a fan-out key (forget_at set) is kept without its bytes until forget_at, to deduplicate resends.
+  // A key stored again keeps its bytes (or gets them back if they were dropped).
+  const addShared = db.prepare<[string, Uint8Array, number, number | null, number | null]>(
+    `INSERT INTO queue_shared (key, data, refs, stored_at, forget_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET refs = refs + excluded.refs,
+       data = CASE WHEN length(data) = 0 THEN excluded.data ELSE data END`,
   );
-  const dropSharedRefs = db.prepare<[number, string]>('UPDATE queue_shared SET refs = refs - ? WHERE key = ?');
-  const deleteUnshared = db.prepare<[string]>('DELETE FROM queue_shared WHERE key = ? AND refs <= 0');
+  const findShared = db.prepare<[string], { stored_at: number | null; refs: number; forget_at: number | null }>(
+    'SELECT stored_at, refs, forget_at FROM queue_shared WHERE key = ?',
+  );
+  const dropSharedRefs = db.prepare<[number, number, string]>(
+    `UPDATE queue_shared SET refs = refs - ?,
+       data = CASE WHEN forget_at IS NOT NULL AND refs - ? <= 0 THEN X'' ELSE data END
+     WHERE key = ?`,
+  );
+  const deleteUnshared = db.prepare<[string]>(
+    'DELETE FROM queue_shared WHERE key = ? AND refs <= 0 AND forget_at IS NULL',
+  );
+  const forgetFanOuts = db.prepare<[number]>('DELETE FROM queue_shared WHERE forget_at <= ? AND refs <= 0');
+  const releaseCounts = (counts: ReadonlyMap<string, number>): void => {
+    for (const [key, n] of counts) {
+      dropSharedRefs.run(n, n, key);
+      deleteUnshared.run(key);
+    }
+  };
   /** Releases the shared payloads named by deleted rows. */
   const release = (rows: SharedRef[]): void => {
     const counts = new Map<string, number>();
     for (const row of rows) if (row.shared !== null) counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
-    for (const [key, n] of counts) {
-      dropSharedRefs.run(n, key);
-      deleteUnshared.run(key);
-    }
+    releaseCounts(counts);
   };
+  const legacyMarks = db
+    .prepare<[], number | null>("SELECT value FROM queue_meta WHERE key = 'legacy_marks_acked_at'")
+    .pluck();
+  const legacyMarksAckedAt = () => legacyMarks.get() ?? undefined;
   // One statement per page size, with the limit in the SQL: measured here, a bound LIMIT made
   // this read about four times slower, and the pump runs it for every message.
   const readPages = new Map<number, Database.Statement<[string, number, number, number], PageRow>>();
@@ -102,9 +135,10 @@ export function queueStatements(db: Database.Database): QueueStatements {
     }
     return statement;
   };
-  const deleteById = db.prepare<[string, number, string], { seq: number; stored_at: number; shared: string | null }>(
-    'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared',
-  );
+  const deleteById = db.prepare<
+    [string, number, string],
+    { seq: number; stored_at: number; shared: string | null; fanout: number }
+  >('DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared, fanout');
   const markAcked = db.prepare<[string, number, string, number, number, number]>(
     `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -135,7 +169,11 @@ export function queueStatements(db: Database.Database): QueueStatements {
     deleteBySeq,
     deleteExpiredOf,
     addShared,
+    findShared,
     release,
+    releaseCounts,
+    forgetFanOuts,
+    legacyMarksAckedAt,
     readPage,
     deleteById,
     markAcked,

@@ -106,7 +106,11 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     deleteBySeq,
     deleteExpiredOf,
     addShared,
+    findShared,
     release,
+    releaseCounts,
+    forgetFanOuts,
+    legacyMarksAckedAt,
     readPage,
     deleteById,
     markAcked,
@@ -117,6 +121,39 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     deleteAllOf,
   } = queueStatements(db);
 
+  // Marks written before fan-out entries kept none (migration 10) may name fan-out ids: such
+  // entries are checked against marks until the newest of those marks is past the dedup window.
+  const legacyAckedAt = legacyMarksAckedAt();
+  const legacyMarksUntil = legacyAckedAt === undefined ? Number.NEGATIVE_INFINITY : legacyAckedAt + ttlMs;
+  /** Whether an item's id must be looked up among the dedup marks before it is stored. */
+  const mayBeMarked = (fanOut: boolean, now: number) => !fanOut || now < legacyMarksUntil;
+  /** A fan-out key is remembered this long after its call: entries live one ttl, marks one more. */
+  const forgetAt = (storedAt: number) => storedAt + 2 * ttlMs;
+  const EMPTY = new Uint8Array(0);
+  const storeShared = (key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined) =>
+    fanOutAt === undefined
+      ? addShared.run(key, data, refs, null, null)
+      : addShared.run(key, refs > 0 ? data : EMPTY, refs, fanOutAt, forgetAt(fanOutAt));
+  /**
+   * A fan-out call whose key is stored or remembered: every item is a duplicate, at the first call's
+   * time, with its entry's seq while it is queued (0 once it is gone). Undefined when the key is new.
+   */
+  const fanOutDuplicates = (items: readonly QueueItem[], key: string, now: number): EnqueueResult[] | undefined => {
+    const known = findShared.get(key);
+    if (!known) return undefined;
+    return items.map((item) => {
+      const { userId, deviceId } = item.device;
+      const entry = known.refs > 0 ? findEntry.get(userId, deviceId, item.id) : undefined;
+      return {
+        device: { userId, deviceId },
+        id: item.id,
+        seq: entry?.seq ?? 0,
+        storedAt: entry?.stored_at ?? known.stored_at ?? now,
+        duplicate: true,
+      };
+    });
+  };
+
   /**
    * Writes a staged entry in its batch: stores it, or, when its id was acknowledged or is queued
    * already, stores nothing and returns the earlier entry's seq and time (a resend: the call then
@@ -124,9 +161,23 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
    */
   const writeStaged = (e: StagedEntry): { seq: number; storedAt: number } | undefined => {
     const { userId, deviceId } = e.device;
-    const acked = findAcked.get(userId, deviceId, e.id);
-    if (acked) return { seq: acked.seq, storedAt: acked.stored_at };
-    const row = [userId, deviceId, e.seq, e.id, e.data, e.storedAt, e.expiresAt, e.shared ?? null, e.sender] as const;
+    if (mayBeMarked(e.fanOut, e.storedAt)) {
+      const acked = findAcked.get(userId, deviceId, e.id);
+      if (acked) return { seq: acked.seq, storedAt: acked.stored_at };
+    }
+    const fanout = e.fanOut ? 1 : 0;
+    const row = [
+      userId,
+      deviceId,
+      e.seq,
+      e.id,
+      e.data,
+      e.storedAt,
+      e.expiresAt,
+      e.shared ?? null,
+      e.sender,
+      fanout,
+    ] as const;
     if (insertEntry.run(...row).changes === 1) return undefined;
     const stored = findEntry.get(userId, deviceId, e.id) as { seq: number; stored_at: number; expires_at: number };
     if (stored.expires_at > e.storedAt) return { seq: stored.seq, storedAt: stored.stored_at };
@@ -146,8 +197,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
         insert: (e) => writeStaged(e),
         mark: (e, at) => markAckedOnce.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
-        addShared: (key, data, refs) => addShared.run(key, data, refs),
-        ack: (device, ids, at) => ackRows(device.userId, device.deviceId, ids, at),
+        addShared: storeShared,
+        ack: (device, ids, at, released) => ackRows(device.userId, device.deviceId, ids, at, released),
+        release: releaseCounts,
       },
       committer,
       () => {
@@ -185,10 +237,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     max: number | undefined;
     maxPerSender: number | undefined;
     now: number | undefined;
+    /** A fan-out call (EnqueueOptions.fanOut): deduplicated by its one shared key. */
+    fanOut: boolean;
   }
   const enqueueTx = db.transaction((items: QueueItem[], limits: Limits, shared: Map<string, Uint8Array>) => {
-    const { max, maxPerSender } = limits;
+    const { max, maxPerSender, fanOut } = limits;
     const now = limits.now ?? clock();
+    if (fanOut) {
+      // An earlier call with the key may have been written earlier in this very batch.
+      const duplicates = fanOutDuplicates(items, items[0]?.shared as string, now);
+      if (duplicates) return duplicates;
+    }
+    const fanout = fanOut ? 1 : 0;
     /** Senders of the rows this call added, per touched device. */
     const sendersAdded = new Map<string, Set<string>>();
     const sharedRefs = new Map<string, number>();
@@ -204,7 +264,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         touched.set(key, t);
       }
       const device = { userId, deviceId };
-      const acked = findAcked.get(userId, deviceId, item.id);
+      const acked = mayBeMarked(fanOut, now) ? findAcked.get(userId, deviceId, item.id) : undefined;
       if (acked) {
         results.push({ device, id: item.id, seq: acked.seq, storedAt: acked.stored_at, duplicate: true });
         continue;
@@ -216,10 +276,19 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         putDevice.run(userId, deviceId, t.reservedTo);
       }
       const sender = item.sender ?? null;
-      if (
-        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null, sender)
-          .changes === 0
-      ) {
+      const row = [
+        userId,
+        deviceId,
+        seq,
+        item.id,
+        item.data,
+        now,
+        now + ttlMs,
+        item.shared ?? null,
+        sender,
+        fanout,
+      ] as const;
+      if (insertEntry.run(...row).changes === 0) {
         // Already queued (rows written earlier in this call are visible too, so a repeated id is
         // a duplicate as well), unless it expired and was not purged yet: then it counts as gone.
         const stored = findEntry.get(userId, deviceId, item.id) as {
@@ -233,7 +302,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         }
         release(deleteBySeq.all(userId, deviceId, stored.seq));
         t.size--;
-        insertEntry.run(userId, deviceId, seq, item.id, item.data, now, now + ttlMs, item.shared ?? null, sender);
+        insertEntry.run(...row);
       }
       if (sender !== null) {
         const senders = sendersAdded.get(key);
@@ -267,7 +336,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         }
       }
     }
-    for (const [key, n] of sharedRefs) addShared.run(key, shared.get(key) as Uint8Array, n);
+    for (const [key, n] of sharedRefs) storeShared(key, shared.get(key) as Uint8Array, n, fanOut ? now : undefined);
     for (const t of touched.values()) {
       t.state.nextSeq = t.nextSeq;
       t.state.size = t.size;
@@ -328,6 +397,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         expiresAt: now + ttlMs,
         shared: item.shared,
         sender: item.sender ?? null,
+        fanOut: limits.fanOut,
         ackedAt: undefined,
         held: false,
         reserveTo: undefined,
@@ -367,7 +437,8 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     if (used !== NO_PAYLOADS)
       for (const entry of fresh)
         if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
-    return { results, fresh, committed: staging.stage(keys, idKeys, fresh, used) };
+    const fanOutAt = limits.fanOut ? now : undefined;
+    return { results, fresh, committed: staging.stage(keys, idKeys, fresh, used, fanOutAt) };
   };
 
   /** The staged entries of these results (duplicates of earlier entries are not held). */
@@ -380,16 +451,31 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return out;
   };
 
-  /** Deletes and marks acknowledged stored entries; run inside a transaction (or its savepoint). */
-  const ackRows = (userId: string, deviceId: number, ids: string[], now: number): number => {
+  /**
+   * Deletes and marks (unless of a fan-out) acknowledged stored entries; run inside a transaction (or
+   * its savepoint). Their shared payload references are released here, or counted into `released`.
+   */
+  const ackRows = (
+    userId: string,
+    deviceId: number,
+    ids: string[],
+    now: number,
+    released?: Map<string, number>,
+  ): number => {
     let removed = 0;
+    let own: Map<string, number> | undefined;
     for (const id of ids) {
       const row = deleteById.get(userId, deviceId, id);
       if (!row) continue;
-      if (row.shared !== null) release([row]);
-      markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
+      if (row.shared !== null) {
+        if (!released) own ??= new Map();
+        const counts = released ?? (own as Map<string, number>);
+        counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
+      }
+      if (row.fanout !== 1) markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
+    if (own) releaseCounts(own);
     const state = perDb?.states.get(deviceKey({ userId, deviceId }));
     if (state) state.size -= removed; // nothing above throws after a delete
     return removed;
@@ -411,6 +497,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     }
     // Dedup marks live for one ttl after the ack: a resend later than that is stored again.
     deleteOldMarks.run(now - ttlMs);
+    forgetFanOuts.run(now);
     for (const { userId, deviceId, n } of perDevice.values()) {
       const state = deviceStates.get(deviceKey({ userId, deviceId }));
       if (state) state.size -= n;
@@ -437,8 +524,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
       if (items.length === 0) return [];
       // Snapshot now: the write runs later in the batch, and the caller may reuse its buffers.
-      const named = enqueueOptions.shared !== undefined || items.some(namesShared);
-      const shared = named ? checkSharedKeys(items, enqueueOptions.shared) : NO_PAYLOADS;
+      const fanOut = enqueueOptions.fanOut === true;
+      const named = fanOut || enqueueOptions.shared !== undefined || items.some(namesShared);
+      const shared = named ? checkSharedKeys(items, enqueueOptions.shared, fanOut) : NO_PAYLOADS;
+      if (fanOut) {
+        // A resend of a fan-out whose key was stored (or is remembered): nothing to write. One
+        // staged in this batch is found per entry below, as any repeated id is.
+        const key = items[0]?.shared as string;
+        const duplicates = staging.hasPayload(key)
+          ? undefined
+          : fanOutDuplicates(items, key, enqueueOptions.now ?? clock());
+        if (duplicates) return duplicates;
+      }
       // A copy of each distinct buffer, even of a Buffer (whose slice() is a view): a group message's
       // member entries often share one. The map is made only for a second distinct buffer.
       let first: { data: Uint8Array; copy: Uint8Array } | undefined;
@@ -462,6 +559,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         max: enqueueOptions.maxPerDevice,
         maxPerSender: enqueueOptions.maxPerSender,
         now: enqueueOptions.now,
+        fanOut,
       };
       const staged = tryStage(items, limits, shared, copyOf);
       if (staged) committer.joined(shared.size > 0); // a job joins through submit
