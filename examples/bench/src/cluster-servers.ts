@@ -1,6 +1,8 @@
 // The servers of a `--gateways N` run: N Parley server children on PostgreSQL + Redis stores in a
 // fresh schema and Redis prefix (created here, dropped after the run), so every run starts empty.
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { migrate } from '@parley/server-kit/postgres';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -19,6 +21,16 @@ export interface ClusterServers {
   stop(): Promise<void>;
 }
 
+/**
+ * The migrations of the server kit the gateways run (`--server-kit`: another checkout's): gateways
+ * refuse a schema a newer server kit wrote, so an A/B's base must not find this checkout's.
+ */
+function migrationsOf(serverKit: string | undefined): typeof migrate {
+  if (serverKit === undefined) return migrate;
+  const url = pathToFileURL(resolve(serverKit, 'src/postgres/index.ts')).href;
+  return async (pool, options) => ((await import(url)) as { migrate: typeof migrate }).migrate(pool, options);
+}
+
 /** Starts `gateways` server children (all pinned to `core` when given) on a fresh schema; `env` goes to each. */
 export async function startClusterServers(
   gateways: number,
@@ -27,7 +39,7 @@ export async function startClusterServers(
 ): Promise<ClusterServers> {
   const schema = `parley_bench_${randomBytes(5).toString('hex')}`;
   const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 2 });
-  await migrate(pool, { schema });
+  await migrationsOf(env.PARLEY_BENCH_SERVER_KIT)(pool, { schema });
   const children: ServerChild[] = [];
   const cleanup = async () => {
     await Promise.all(children.map((c) => c.stop()));

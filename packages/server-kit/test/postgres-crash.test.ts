@@ -3,6 +3,10 @@
 // gateway killed (SIGKILL) at each step of that path loses, duplicates and reorders nothing: a
 // SendAck only ever goes out for what is committed, the sender's outbox sends the rest again with the
 // same ids (duplicates are found by the queue), and the recipient gets each message once, in order.
+// Both ways an enqueue batch commits are killed at each step: the one statement of a plain batch
+// (enqueue_batch: never sent, or committed with its answer not yet heard) and the full path's
+// transaction (its COMMIT never sent, or sent and not yet answered). A batch to bob waits for the
+// one in flight to him, so the later sends wait in the gateway while the first is held.
 import { fileURLToPath } from 'node:url';
 import { newMessageId, type ServerFrame } from '@parley/core';
 import { closedPort } from '@parley/test-utils/free-port';
@@ -22,7 +26,10 @@ afterEach(async () => {
 
 const sendAcks = (frames: ServerFrame[]) => frames.filter((f) => f.sendAck).map((f) => f.sendAck?.messageId);
 
-describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in flight', () => {
+describe.skipIf(!available).each([
+  { path: 'plain batches (one statement)', env: {} },
+  { path: 'the full path (a transaction)', env: { PARLEY_FULL_PATH: '1' } },
+])('a PostgreSQL gateway killed with pipelined sends in flight: $path', ({ env }) => {
   const db = usePostgres();
   beforeAll(() => migrate(db.pool, { schema: db.schema }));
 
@@ -57,7 +64,7 @@ describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in
    */
   async function killWithSendsInFlight(from: number, mode: 'before' | 'after', until: string[]) {
     const { gateway, connect, queued } = await setUp();
-    await gateway.start({ PARLEY_HOLD_FROM: String(from), PARLEY_HOLD: mode });
+    await gateway.start({ ...env, PARLEY_HOLD_FROM: String(from), PARLEY_HOLD: mode });
     (await connect('bob')).close(); // registered, offline: every message is stored
     const alice = await connect('alice');
     const ids = [newMessageId(), newMessageId(), newMessageId()];
@@ -69,7 +76,7 @@ describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in
     // A SendAck goes out only for what was committed, and only in call order here.
     expect(acked).toEqual(ids.slice(0, from - 1));
 
-    await gateway.start();
+    await gateway.start(env);
     const aliceAgain = await connect('alice');
     const resend = ids.filter((id) => !acked.includes(id));
     for (const [i, id] of resend.entries()) aliceAgain.send({ requestId: 20 + i, ...sendFrame('bob', id) });
@@ -82,16 +89,19 @@ describe.skipIf(!available)('a PostgreSQL gateway killed with pipelined sends in
     expect(delivered(bob.frames).map((e) => e.messageId)).toEqual(ids);
   }
 
-  it('after the first send enqueue call, before its commit: nothing acknowledged, all resent once, in order', async () => {
-    // The first batch holds bob's counter row uncommitted; the second batch's reservation waits on it.
-    await killWithSendsInFlight(1, 'before', ['HELD 1', 'RESERVE 2']);
+  it('before the first batch commits: nothing acknowledged, all resent once, in order', async () => {
+    await killWithSendsInFlight(1, 'before', ['HELD 1']);
   });
 
-  it('after the commits, before their SendAcks: the resends are duplicates, nothing is stored twice', async () => {
-    await killWithSendsInFlight(1, 'after', ['HELD 1', 'HELD 2']);
+  it('after the first commit, before its SendAck: its resend is a duplicate, nothing is stored twice', async () => {
+    await killWithSendsInFlight(1, 'after', ['HELD 1']);
   });
 
   it('after the first SendAck, with the later sends before their commit: only those are resent', async () => {
-    await killWithSendsInFlight(2, 'before', ['HELD 2', 'RESERVE 3']);
+    await killWithSendsInFlight(2, 'before', ['HELD 2']);
+  });
+
+  it('after the second commit, before its SendAck: the first stays acknowledged, the rest resent once', async () => {
+    await killWithSendsInFlight(2, 'after', ['HELD 2']);
   });
 });

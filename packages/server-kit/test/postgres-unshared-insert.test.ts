@@ -20,7 +20,12 @@ function recordStatements(pool: pg.Pool): string[] {
   return texts;
 }
 
-describe.skipIf(!available)('postgresQueue inserts', () => {
+// A plain batch is one call of `enqueue_batch`, whose function skips the payload upsert by itself;
+// these cover the full path's statements, which a batch takes when an id repeats in it.
+/** The item twice in one call: the batch takes the full path. */
+const twice = <T>(item: T): T[] => [item, item];
+
+describe.skipIf(!available)('postgresQueue inserts (full path)', () => {
   const db = usePostgres();
   beforeAll(() => migrate(db.pool, { schema: db.schema }));
   afterEach(() => db.reset());
@@ -33,7 +38,8 @@ describe.skipIf(!available)('postgresQueue inserts', () => {
     const pool = db.newPool();
     const texts = recordStatements(pool);
     const q = postgresQueue({ pool, schema: db.schema });
-    await q.enqueue([{ device: bob, id: 'm1', data: new Uint8Array([1]), sender: 'ann' }]);
+    const m1 = { device: bob, id: 'm1', data: new Uint8Array([1]), sender: 'ann' };
+    await q.enqueue([m1, m1]);
     const inserts = texts.filter((t) => t.includes('INSERT INTO') && t.includes('.queue ('));
     expect(inserts).toHaveLength(1);
     expect(inserts[0]).not.toContain('queue_payloads');
@@ -48,9 +54,9 @@ describe.skipIf(!available)('postgresQueue inserts', () => {
     const q = postgresQueue({ pool, schema: db.schema });
     const shared = [{ key: 'p1', data: new Uint8Array([9, 9]) }];
     await Promise.all([
-      q.enqueue([{ device: bob, id: 'g1', data: new Uint8Array([1]), shared: 'p1' }], { shared }),
-      q.enqueue([{ device: ann, id: 'd1', data: new Uint8Array([2]) }]),
-      q.enqueue([{ device: ann, id: 'g1', data: new Uint8Array([3]), shared: 'p1' }], { shared }),
+      q.enqueue(twice({ device: bob, id: 'g1', data: new Uint8Array([1]), shared: 'p1' }), { shared }),
+      q.enqueue(twice({ device: ann, id: 'd1', data: new Uint8Array([2]) })),
+      q.enqueue(twice({ device: ann, id: 'g1', data: new Uint8Array([3]), shared: 'p1' }), { shared }),
     ]);
     expect(texts.some((t) => t.includes('INSERT INTO') && t.includes('queue_payloads'))).toBe(true);
     expect((await q.read(bob, { limit: 10 })).map((e) => [e.id, e.shared && [...e.shared]])).toEqual([['g1', [9, 9]]]);

@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
 import { fromPgError } from './pg-errors.js';
+import { enqueueBatchFunction } from './postgres-enqueue-fast-sql.js';
 
 /**
  * Schema steps, applied in order inside the adapter's own schema (`s` is its quoted name); the
@@ -226,6 +227,8 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   ALTER TABLE ${s}.queue ADD COLUMN sender text;
   CREATE INDEX queue_by_sender ON ${s}.queue (user_id, device_id, sender) WHERE sender IS NOT NULL;
   `,
+  // 9: the whole of a plain enqueue batch in one statement (postgres-enqueue-fast.ts).
+  enqueueBatchFunction,
 ];
 
 /** The schema version this code writes. */

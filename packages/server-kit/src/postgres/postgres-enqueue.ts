@@ -1,5 +1,3 @@
-import { ParleyError } from '@parley/core';
-import type { QueryResult } from 'pg';
 import type { EnqueueResult } from '../contracts/offline-queue.js';
 import { queueFull, senderShareFull } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
@@ -18,21 +16,6 @@ export interface EnqueueCall {
   max: number | undefined;
   maxPerSender: number | undefined;
   now: number;
-}
-
-/**
- * A batch's place in its queue's line of seq reservations: it sends its reserve once the batch
- * before it has had its reserve answered. That one holds its device rows' locks until it commits,
- * so a shared device's reserve waits for that commit and gets later seqs: seqs follow call order
- * across the batches in flight, not only within one.
- */
-export interface ReserveTurn {
-  /** Resolves once the previous batch's reserve returned (or its batch ended without one). */
-  after: Promise<void>;
-  /** Called once this batch's reserve returned or failed, or its batch ended without one. */
-  done: () => void;
-  /** Set when the reserve was sent: a transaction run again would reserve behind later batches. */
-  taken: boolean;
 }
 
 /** What became of one call of a batch: its results, or the error it alone fails with (QUEUE_FULL). */
@@ -142,7 +125,6 @@ export async function storeBatch(
   sql: EnqueueStatements,
   calls: EnqueueCall[],
   ttlMs: number,
-  turn: ReserveTurn,
 ): Promise<CallOutcome[]> {
   // Seqs: one per distinct (device, id) of each call, handed out in call order.
   const need = new Map<string, { device: DeviceAddress; n: number; next: number }>();
@@ -160,24 +142,11 @@ export async function storeBatch(
     return seen;
   });
   const devices = [...need.values()];
-  if (turn.taken) {
-    // The transaction lost a race (deadlock) after its reserve and runs again: batches behind it
-    // may have reserved since, so it would get seqs after later calls. It fails instead; the
-    // senders send again (their calls got no seqs, so no later call is overtaken).
-    throw new ParleyError('UNAVAILABLE', 'enqueue lost a race after reserving its seqs; send again');
-  }
-  await turn.after;
-  turn.taken = true;
-  let reserved: QueryResult<{ user_id: string; device_id: string; last_seq: string }>;
-  try {
-    reserved = await tx.run(sql.reserve, [
-      devices.map((d) => d.device.userId),
-      devices.map((d) => d.device.deviceId),
-      devices.map((d) => d.n),
-    ]);
-  } finally {
-    turn.done();
-  }
+  const reserved = await tx.run<{ user_id: string; device_id: string; last_seq: string }>(sql.reserve, [
+    devices.map((d) => d.device.userId),
+    devices.map((d) => d.device.deviceId),
+    devices.map((d) => d.n),
+  ]);
   for (const row of reserved.rows) {
     const slot = need.get(deviceKey({ userId: row.user_id, deviceId: num(row.device_id) }));
     if (slot) slot.next = num(row.last_seq) - slot.n + 1;

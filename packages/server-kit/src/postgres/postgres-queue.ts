@@ -13,15 +13,10 @@ import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
-import type { PostgresTimeoutOptions } from './pg-timeouts.js';
+import { DEFAULT_PG_TIMEOUTS, type PostgresTimeoutOptions } from './pg-timeouts.js';
 import { ackStatement, postgresAcks } from './postgres-acks.js';
-import {
-  type CallOutcome,
-  type EnqueueCall,
-  enqueueStatements,
-  type ReserveTurn,
-  storeBatch,
-} from './postgres-enqueue.js';
+import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
+import { enqueueBatchStatement, needsFullPath, plainBatch, plainOutcomes } from './postgres-enqueue-fast.js';
 
 /** Options of {@link postgresQueue}. */
 export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
@@ -81,9 +76,10 @@ const releasePayloads = (s: string) => `
  * A duplicate spends its reserved seq (a gap, which the queue allows).
  *
  * Enqueues are group-committed: calls made while earlier ones are being stored share the next
- * transaction (five round trips and one WAL flush for the batch, everything written by one
- * multi-row INSERT of unnested arrays), and each call stays atomic on its own (one that would
- * overfill a device fails alone with QUEUE_FULL). Acks are group-committed too (one statement
+ * batch (one WAL flush, everything written by one multi-row INSERT of unnested arrays), and each
+ * call stays atomic on its own (one that would overfill a device fails alone with QUEUE_FULL). A
+ * plain batch is one statement (`enqueue_batch`, postgres-enqueue-fast-sql.ts: one round trip);
+ * others (duplicates, expired ids, a device near a limit) take a transaction of five. Acks are group-committed too (one statement
  * for the acks of every device made while the previous one ran, see postgres-acks.ts); acks,
  * clears and purges release shared payloads in that same statement. Connection failures reject with
  * ParleyError('UNAVAILABLE').
@@ -125,53 +121,93 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   };
 
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
+  const enqueueBatch = enqueueBatchStatement(s);
+  const lockTimeoutMs = options.timeouts?.lockTimeoutMs ?? DEFAULT_PG_TIMEOUTS.lockTimeoutMs;
   const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
   const recentMs = options.recentEntriesMs ?? 2_000;
   // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
   const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
   const pending: Waiting[] = [];
+  /** The devices the batches in flight write to (each device in at most one of them). */
+  const busy = new Set<string>();
   let running = 0;
-  /** Resolves once the latest batch's reserve returned: the next batch reserves after it. */
-  let lastReserve: Promise<void> = Promise.resolve();
+
+  /**
+   * Takes the next batch off `pending`: calls in call order, up to MAX_BATCH_ITEMS items, leaving
+   * every call that writes to a device a batch in flight writes to, and every later call to a
+   * device of a call left (so no call overtakes an earlier one to the same device).
+   */
+  const nextBatch = (): Waiting[] => {
+    const batch: Waiting[] = [];
+    const left: Waiting[] = [];
+    const blocked = new Set<string>();
+    let size = 0;
+    let i = 0;
+    for (; i < pending.length; i++) {
+      const w = pending[i] as Waiting;
+      if (batch.length > 0 && size + w.call.items.length > MAX_BATCH_ITEMS) break; // the rest waits
+      const keys = w.call.items.map((item) => deviceKey(item.device));
+      if (keys.some((k) => busy.has(k) || blocked.has(k))) {
+        for (const k of keys) blocked.add(k);
+        left.push(w);
+        continue;
+      }
+      batch.push(w);
+      size += w.call.items.length;
+    }
+    for (; i < pending.length; i++) left.push(pending[i] as Waiting);
+    pending.length = 0;
+    for (const w of left) pending.push(w);
+    return batch;
+  };
 
   /**
    * Group commit: a call starts a batch at once while fewer than MAX_BATCHES_IN_FLIGHT run;
-   * calls made meanwhile wait and go together in the next batch (one transaction, the same five
-   * round trips and one WAL flush for all of them). An idle queue adds no latency.
+   * calls made meanwhile wait and go together in the next batch (one transaction for all of them).
+   * An idle queue adds no latency. Seqs in call order: a call waits while a batch in flight writes
+   * to one of its devices (and so does every later call to its devices), so a batch reserves seqs
+   * on a device only after every earlier call to it committed or failed, whichever connection the
+   * batches run on; calls to other devices go on meanwhile.
    */
   const startBatches = (): void => {
     while (pending.length > 0 && running < MAX_BATCHES_IN_FLIGHT) {
-      const batch: Waiting[] = [];
-      let size = 0;
-      while (
-        pending.length > 0 &&
-        (batch.length === 0 || size + (pending[0] as Waiting).call.items.length <= MAX_BATCH_ITEMS)
-      ) {
-        const next = pending.shift() as Waiting;
-        size += next.call.items.length;
-        batch.push(next);
-      }
+      const batch = nextBatch();
+      if (batch.length === 0) return;
+      const keys = new Set(batch.flatMap((w) => w.call.items.map((item) => deviceKey(item.device))));
+      for (const key of keys) busy.add(key);
       running++;
       void runBatch(batch).finally(() => {
+        for (const key of keys) busy.delete(key);
         running--;
         startBatches();
       });
     }
   };
 
+  /**
+   * A plain batch is one statement (`enqueue_batch`, one round trip, committed on its own); one the
+   * function turns down (a duplicate, an expired id, a device near a limit; nothing written) and
+   * one with an id twice run the full transaction (postgres-enqueue.ts).
+   */
+  const store = async (calls: EnqueueCall[]): Promise<CallOutcome[]> => {
+    const values = plainBatch(calls, ttlMs, lockTimeoutMs);
+    if (values) {
+      try {
+        const { rows } = await db.run<{ o_user: string; o_device: string; o_before: string }>(enqueueBatch, values);
+        return plainOutcomes(calls, rows);
+      } catch (error) {
+        if (!needsFullPath(error)) throw error;
+      }
+    }
+    return db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs));
+  };
+
   const runBatch = async (batch: Waiting[]): Promise<void> => {
     const calls = batch.map((w) => w.call);
-    // Taken synchronously, in the order batches start: seqs follow call order (see ReserveTurn).
-    let done = (): void => {};
-    const turn: ReserveTurn = { after: lastReserve, done: () => done(), taken: false };
-    lastReserve = new Promise<void>((resolve) => {
-      done = resolve;
-    });
     let outcomes: CallOutcome[];
     try {
-      outcomes = await db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs, turn));
+      outcomes = await store(calls);
     } catch (error) {
-      turn.done(); // a batch that failed before its reserve must not hold up the line
       // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
       // lost, everything is: either way the callers' resends are safe (duplicates are detected).
       for (const w of batch) w.reject(error);
@@ -191,8 +227,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
     // Calls join the next batch in call order, seqs are handed out in call order within a batch,
-    // and each batch reserves only after the one before it (ReserveTurn): a later call to a device
-    // gets a higher seq than an earlier one of this queue, even while the earlier one is pending.
+    // and a batch starts only once no batch in flight writes to its devices: a later call to a
+    // device gets a higher seq than an earlier one of this queue, even while the earlier one is pending.
     seqsInCallOrder: true,
 
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {

@@ -1,0 +1,86 @@
+// The PostgreSQL queue's enqueue + ack alone (`[server-kit dir] [messages] [concurrent senders]`):
+// per message (one enqueue call of one entry, then its ack), the round trips, this process's CPU
+// and the CPU of the pool's PostgreSQL backends (/proc, 10 ms ticks): counts and CPU time, not wall
+// time, so an A/B against another checkout (`/work/main/packages/server-kit`) means something on a
+// busy machine. One sender makes every enqueue its own batch (a cluster at low rates); more share
+// batches. DATABASE_URL as the delivery bench.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import pg from 'pg';
+import { BENCH_DATABASE_URL } from './cluster-servers.js';
+
+const [dir = '../../packages/server-kit', nArg = '2000', concArg = '1'] = process.argv.slice(2);
+const mod = await import(pathToFileURL(resolve(dir, 'src/postgres/index.ts')).href);
+const app = `pgmicro_${process.pid}`;
+const schema = `pgmicro_${process.pid}`;
+const pool = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 4, application_name: app });
+let trips = 0;
+pool.on('connect', (client) => {
+  const q = client.query.bind(client) as (...a: unknown[]) => unknown;
+  (client as unknown as { query: (...a: unknown[]) => unknown }).query = (...a: unknown[]) => {
+    trips++;
+    return q(...a);
+  };
+});
+await mod.migrate(pool, { schema });
+const queue = mod.postgresQueue({ pool, schema, recentEntriesMs: 0 });
+const opts = { maxPerDevice: 10000, maxPerSender: 2500 };
+const data = new Uint8Array(200);
+const conc = Number(concArg);
+async function run(n: number, tag: string) {
+  let next = 0;
+  const worker = async (w: number) => {
+    for (;;) {
+      const i = next++;
+      if (i >= n) return;
+      const device = { userId: `u${(i * 7 + w) % 100}`, deviceId: 1 };
+      await queue.enqueue([{ device, id: `${tag}${i}`, data, sender: `s${i % 50}` }], opts);
+      await queue.ack(device, [`${tag}${i}`]);
+    }
+  };
+  await Promise.all(Array.from({ length: conc }, (_, w) => worker(w)));
+}
+const backendCpu = async (): Promise<number> => {
+  const c = await pool.connect();
+  try {
+    const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
+      app,
+    ]);
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(f[11]) + Number(f[12]);
+      } catch {
+        // a backend that exited meanwhile
+      }
+    }
+    return ticks * 10_000; // µs (100 Hz)
+  } finally {
+    c.release();
+  }
+};
+await run(300, 'w');
+const n = Number(nArg);
+const t0 = trips;
+const db0 = await backendCpu();
+const cpu0 = process.cpuUsage();
+const wall0 = performance.now();
+await run(n, 'm');
+const wall = performance.now() - wall0;
+const cpu = process.cpuUsage(cpu0);
+const db1 = await backendCpu();
+console.log(
+  JSON.stringify({
+    dir,
+    conc,
+    n,
+    tripsPerMsg: +((trips - t0 - 1) / n).toFixed(2),
+    nodeUsPerMsg: +((cpu.user + cpu.system) / n).toFixed(1),
+    dbUsPerMsg: +((db1 - db0) / n).toFixed(1),
+    wallMsPerMsg: +(wall / n).toFixed(3),
+  }),
+);
+await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+await pool.end();
