@@ -23,6 +23,8 @@ export interface GroupsOptions extends CommonOptions {
   timeoutS: number;
   /** Which ways to reach every member the online runs measure. */
   systems: GroupsSystem[];
+  /** Directory for a sampling heap profile (bytes allocated) of the Parley server per online run. */
+  heapProfileDir: string | undefined;
 }
 
 /**
@@ -47,6 +49,7 @@ export const GROUPS_DEFAULTS: GroupsOptions = {
   quietWaitS: 10,
   out: undefined,
   profileDir: undefined,
+  heapProfileDir: undefined,
 };
 
 export const GROUPS_USAGE = `usage: bench:groups [options]
@@ -65,7 +68,9 @@ export const GROUPS_USAGE = `usage: bench:groups [options]
   --quiet-wait 10       wait up to this many seconds for an idle machine before each server starts
   --no-pin              do not pin processes with taskset
   --out <file>          JSON results path
-  --profile <dir>       write a CPU profile of the Parley server per online run (tsx src/profile-summary.ts)`;
+  --profile <dir>       write a CPU profile of the Parley server per online run (tsx src/profile-summary.ts)
+  --heap-profile <dir>  write a sampling heap profile (bytes allocated) of the Parley server per online
+                        run; the bench prints the recipients to divide by (tsx src/heap-summary.ts)`;
 
 /** Parses argv (without node and script); throws UsageError on bad input. */
 export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
@@ -113,6 +118,9 @@ export function parseGroupsArgs(argv: readonly string[]): GroupsOptions {
         o.systems = systems as GroupsSystem[];
         break;
       }
+      case '--heap-profile':
+        o.heapProfileDir = value();
+        break;
       case '--timeout':
         o.timeoutS = positive(flag, value(), { integer: false, min: 1 });
         break;

@@ -172,6 +172,7 @@ async function relayRuns(
 export async function runGroupsBench(o: GroupsOptions): Promise<{ report: GroupsReport; path: string }> {
   const pinned = o.pin && pinGenerator();
   if (o.profileDir) mkdirSync(o.profileDir, { recursive: true });
+  if (o.heapProfileDir) mkdirSync(o.heapProfileDir, { recursive: true });
   const path = o.out ?? defaultResultsPath('groups');
   const report: GroupsReport = {
     benchmark: 'groups',
@@ -218,11 +219,18 @@ export async function runGroupsBench(o: GroupsOptions): Promise<{ report: Groups
         ...(o.systems.includes('direct') ? [pool.directSystem()] : []),
       ];
       for (const system of systems) {
-        const profile =
-          o.profileDir &&
-          join(o.profileDir, `groups-${system.name === 'group' ? 'group' : 'direct'}-${size}.cpuprofile`);
+        const name = `groups-${system.name === 'group' ? 'group' : 'direct'}-${size}`;
+        const profile = o.profileDir && join(o.profileDir, `${name}.cpuprofile`);
+        const heapProfile = o.heapProfileDir && join(o.heapProfileDir, `${name}.heapprofile`);
         if (profile) await child.request({ type: 'profile-start' }, 'profile-started');
+        if (heapProfile) await child.request({ type: 'heap-profile-start' }, 'heap-profile-started');
         const { result, nextSeq } = await runFanout(system, tracker, child, fanout, ctx.seq);
+        if (heapProfile) {
+          await child.request({ type: 'heap-profile-stop', path: heapProfile }, 'heap-profile-written');
+          // The window spans the warmup, sequential and burst messages, each to every member.
+          const recipients = (o.warmup + o.messages + o.burst) * o.members;
+          log(`  heap profile: tsx src/heap-summary.ts ${heapProfile} 30 ${recipients}`);
+        }
         if (profile) await child.request({ type: 'profile-stop', path: profile }, 'profile-written');
         ctx.seq = nextSeq;
         report.online.push(result);

@@ -17,16 +17,21 @@ import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
 // compare revisions under the same load; by default the workspace package is used.
+// With PARLEY_BENCH_BUILT=1 its built dist output, as for the workspace package (an A/B of built vs
+// source would measure tsx's name-keeping helpers, not the change).
 const alternative = process.env.PARLEY_BENCH_SERVER_KIT;
+const built = process.env.PARLEY_BENCH_BUILT === '1';
 const from = (sub: string) => pathToFileURL(resolve(alternative as string, sub)).href;
 const { createServer, memoryStores } = (
-  alternative ? await import(from('src/index.ts')) : await import('@parley/server-kit')
+  alternative ? await import(from(built ? 'dist/index.js' : 'src/index.ts')) : await import('@parley/server-kit')
 ) as typeof import('@parley/server-kit');
 const { sqliteStores } = (
-  alternative ? await import(from('src/sqlite/index.ts')) : await import('@parley/server-kit/sqlite')
+  alternative
+    ? await import(from(built ? 'dist/sqlite.js' : 'src/sqlite/index.ts'))
+    : await import('@parley/server-kit/sqlite')
 ) as typeof import('@parley/server-kit/sqlite');
 
-if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}`);
+if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}${built ? ' (dist)' : ''}`);
 
 const kind = process.env.PARLEY_BENCH_STORES;
 // PARLEY_BENCH_COUNT_SQL=1: SQLite statements run between profile-start and profile-stop go to stderr.

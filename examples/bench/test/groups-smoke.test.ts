@@ -72,6 +72,18 @@ describe('bench:groups', () => {
     expect(sqlite('group')?.tables).toHaveProperty('queue_shared');
   }, 90_000);
 
+  it('writes a heap profile per online run and the command that divides it by the recipients', async () => {
+    const dir = join(outDir, 'heap');
+    const args = ['--members', '10', '--sizes', '1024', '--messages', '1', '--burst', '1', '--systems', 'group'];
+    const rest = ['--stored', '0', '--stores', '', '--quiet-wait', '0', '--heap-profile', dir];
+    const { code, stdout, stderr } = await runCli([...args, ...rest, '--out', join(outDir, 'heap.json')]);
+    expect(code, `${stdout}\n${stderr}`).toBe(0);
+    const file = join(dir, 'groups-group-1024.heapprofile');
+    // warmup 1 + 1 sequential + a burst of 1, each to 10 members
+    expect(stdout).toContain(`heap-summary.ts ${file} 30 30`);
+    expect((JSON.parse(readFileSync(file, 'utf8')) as { samples: unknown[] }).samples.length).toBeGreaterThan(0);
+  });
+
   it('counts each recipient once per message and tells missing from duplicate copies', () => {
     const tracker = new FanoutTracker(64, 3);
     const payload = new Uint8Array(64);
@@ -103,5 +115,6 @@ describe('bench:groups', () => {
     expect(parseGroupsArgs([]).systems).toEqual(['group', 'direct', 'raw', 'raw-acks']);
     expect(parseGroupsArgs(['--systems', 'group']).systems).toEqual(['group']);
     expect(() => parseGroupsArgs(['--systems', 'group,cluster'])).toThrow(UsageError);
+    expect(parseGroupsArgs(['--heap-profile', '/tmp/h']).heapProfileDir).toBe('/tmp/h');
   });
 });

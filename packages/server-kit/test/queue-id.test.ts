@@ -181,6 +181,41 @@ describe('queue ids: properties', () => {
     }
   });
 
+  it('a run of acks repeating, alternating and nearly repeating ids reads each id as parseQueueId does', () => {
+    // parseAckedId keeps the last group id it read: a repeat, a near miss or another id between must not confuse it.
+    const acted = (id: QueueId | undefined) => (id?.kind === 'direct' || id?.kind === 'group' ? id : undefined);
+    const near = [`${S}g${S}g1${S}bob${S}2${S}m1`, `${S}g${S}g1${S}bob${S}2${S}m2`, `${S}g${S}g1${S}bob${S}3${S}m1`];
+    near.push(
+      `${S}g${S}g2${S}bob${S}2${S}m1`,
+      `${S}g${S}g1${S}bob${S}x${S}m1`,
+      `bob${S}2${S}m1`,
+      `${S}r${S}bob${S}d${S}a${S}b${S}1`,
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...near), queueId.map(encodeQueueId)), { maxLength: 12 }),
+        (run) => {
+          for (const text of run) expect(parseAckedId(text)).toEqual(acted(parseQueueId(text)));
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('every member ack of one group message shares one read of its id, frozen so no reader can change it', () => {
+    const id = encodeQueueId({
+      kind: 'group',
+      groupId: 'g9',
+      sender: { userId: 'carol', deviceId: 1 },
+      messageId: 'm',
+    });
+    const first = parseAckedId(id);
+    const again = parseAckedId(`${id.slice(0, -1)}m`); // equal text, another string
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first?.sender)).toBe(true);
+  });
+
   it('only 1:1 message ids start with something other than U+001F', () => {
     fc.assert(
       fc.property(queueId, (id) => {

@@ -50,7 +50,16 @@ const notEnabled =
     throw new ParleyError('INVALID_ARGUMENT', `${c} is not enabled on this server`);
   };
 
-const isGroupEntry = (parsed: AckedId | undefined) => parsed?.kind === 'group';
+// Loops, not `some` with a closure: every member's ack of a group message runs these.
+function anyGroupEntry(acked: ReadonlyArray<AckedId | undefined>): boolean {
+  for (const parsed of acked) if (parsed?.kind === 'group') return true;
+  return false;
+}
+
+function anyAsksReceipt(acked: ReadonlyArray<AckedId | undefined>, device: DeviceAddress): boolean {
+  for (const parsed of acked) if (asksReceipt(parsed, device)) return true;
+  return false;
+}
 
 /** The kit's own handler for every request case. */
 export function builtInRoutes(o: BuiltInRoutePorts): Routes {
@@ -136,7 +145,7 @@ function messageRoutes(
       if (ids.length === 0) return undefined;
       const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
       // An ack of receipts only (half of all acks) or of messages that ask for none: no receipt call.
-      const receiptsWrite = acked.some((parsed) => asksReceipt(parsed, device))
+      const receiptsWrite = anyAsksReceipt(acked, device)
         ? await deliveredReceipts(receipts, device, acked)
         : NO_RECEIPTS;
       // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
@@ -146,7 +155,7 @@ function messageRoutes(
       // Group receipt cursors move before the entries go: in the same batch when the stores commit
       // together (then a group batch can wait for its members' acks, as 1:1 ones can), else first.
       // An ack of no group message moves none.
-      const cursors = acked.some(isGroupEntry) ? o.groupReceipts.delivered(device, acked) : undefined;
+      const cursors = anyGroupEntry(acked) ? o.groupReceipts.delivered(device, acked) : undefined;
       const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
       // Nothing else to wait for (an ack of receipts, or of messages that ask for none): no Promise.all.
       if (!cursors && receiptsWrite === NO_RECEIPTS) {

@@ -21,6 +21,14 @@ const STATUS = {
 
 const MAX_IDS = 1000;
 
+type GroupId = Extract<QueueId, { kind: 'group' }>;
+
+/** A group message counts as delivered to a member other than its sending user. */
+const counts = (acker: DeviceAddress, parsed: QueueId | undefined): parsed is GroupId =>
+  parsed?.kind === 'group' && parsed.sender.userId !== acker.userId;
+
+const DONE: Promise<void> = Promise.resolve();
+
 /**
  * Group receipts from per-member cursors: acknowledgements and read receipts move a member's cursor
  * for the sending device, and whenever the lowest cursor over the members moves, the sender's devices
@@ -38,27 +46,27 @@ export class GroupReceipts {
    * cursor move is started before this returns (so it shares a batch with an ack made in the same
    * turn, see `deliverAck`); resolves once they are durable.
    */
-  async delivered(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Promise<void> {
-    const counts = (parsed: QueueId | undefined): parsed is Extract<QueueId, { kind: 'group' }> =>
-      parsed?.kind === 'group' && parsed.sender.userId !== acker.userId;
-    const move = ({ groupId, sender, messageId }: { groupId: string; sender: DeviceAddress; messageId: string }) =>
-      this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId).then((moved) => {
-        if (moved) this.check(groupId, sender);
-      });
-    // A member acking one group message (most acks of a fan-out): no grouping needed.
+  delivered(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Promise<void> {
+    // A member acking one group message (most acks of a fan-out): no grouping, no closures.
     if (acked.length === 1) {
       const only = acked[0];
-      if (counts(only)) await move(only);
-      return;
+      return counts(acker, only) ? this.move(acker, only) : DONE;
     }
-    const latest = new Map<string, { groupId: string; sender: DeviceAddress; messageId: string }>();
+    const latest = new Map<string, GroupId>();
     for (const parsed of acked) {
-      if (!counts(parsed)) continue;
+      if (!counts(acker, parsed)) continue;
       const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
       const seen = latest.get(key);
       if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
     }
-    await Promise.all(Array.from(latest.values(), move));
+    return Promise.all(Array.from(latest.values(), (parsed) => this.move(acker, parsed))).then(() => undefined);
+  }
+
+  /** Moves `acker`'s delivered cursor for the message's sending device; a move may change the aggregate. */
+  private async move(acker: DeviceAddress, { groupId, sender, messageId }: GroupId): Promise<void> {
+    if (await this.ctx.groupReceipts.advance(groupId, sender, acker.userId, 'delivered', messageId)) {
+      this.check(groupId, sender);
+    }
   }
 
   /**

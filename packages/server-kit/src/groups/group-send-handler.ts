@@ -93,7 +93,10 @@ export async function handleGroupSend(
         withKeys.set(key, data);
       }
     }
-    return { device: address, id: queueId, data, shared: queueId };
+    // Other users' entries name their sender (maxPerSender) here: enqueueMessage then keeps them as they are.
+    return device.userId === sender.userId
+      ? { device: address, id: queueId, data, shared: queueId }
+      : { device: address, id: queueId, data, shared: queueId, sender: sender.userId };
   });
   // Members are counted for receipts before anything can be acknowledged.
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);

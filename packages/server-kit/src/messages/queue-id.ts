@@ -111,9 +111,24 @@ const GROUP_PREFIX = `${SEP}g${SEP}`;
  * for every other kind, which is not taken apart (half of all acks are of receipts).
  */
 export function parseAckedId(id: string): AckedId | undefined {
-  if (id.startsWith(SEP) && !id.startsWith(GROUP_PREFIX)) return undefined;
+  if (id.startsWith(SEP)) return id.startsWith(GROUP_PREFIX) ? parseGroupAcked(id) : undefined;
   const parsed = parseQueueId(id);
-  return parsed?.kind === 'direct' || parsed?.kind === 'group' ? parsed : undefined;
+  return parsed?.kind === 'direct' ? parsed : undefined;
+}
+
+// The last group id read and what it read as: every member's ack of one group message names the same
+// id, so a fan-out to N devices splits it once instead of N times. Frozen: all its readers share it.
+let lastGroupId: string | undefined;
+let lastGroup: AckedId | undefined;
+
+function parseGroupAcked(id: string): AckedId | undefined {
+  if (id === lastGroupId) return lastGroup;
+  const parsed = parseQueueId(id);
+  if (parsed?.kind !== 'group') return undefined;
+  Object.freeze(parsed.sender);
+  lastGroupId = id;
+  lastGroup = Object.freeze(parsed);
+  return parsed;
 }
 
 function parseDirect(parts: string[]): QueueId | undefined {

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { GroupReceiptStore } from '../src/contracts/group-receipt-store.js';
+import { GroupReceipts, type GroupReceiptsPorts } from '../src/groups/group-receipts.js';
+import { encodeQueueId, parseAckedId } from '../src/messages/queue-id.js';
+
+// GroupReceipts.delivered alone, over a recording cursor store: which cursor moves an ack asks for.
+function setup(moves = false) {
+  const advanced: string[] = [];
+  const aggregates: string[] = [];
+  const store = {
+    advance: async (
+      groupId: string,
+      sender: { userId: string; deviceId: number },
+      member: string,
+      status: string,
+      id: string,
+    ) => {
+      advanced.push(`${groupId} ${sender.userId}/${sender.deviceId} ${member} ${status} ${id}`);
+      return moves;
+    },
+    aggregate: async (groupId: string) => {
+      aggregates.push(groupId);
+      return {};
+    },
+  } as unknown as GroupReceiptStore;
+  const receipts = new GroupReceipts({ groupReceipts: store, logger: console } as unknown as GroupReceiptsPorts);
+  return { receipts, advanced, aggregates };
+}
+
+const group = (groupId: string, userId: string, deviceId: number, messageId: string) =>
+  parseAckedId(encodeQueueId({ kind: 'group', groupId, sender: { userId, deviceId }, messageId }));
+const direct = parseAckedId(
+  encodeQueueId({
+    kind: 'direct',
+    sender: { userId: 'bob', deviceId: 1 },
+    messageId: 'x',
+    attempt: 0,
+    noReceipts: false,
+  }),
+);
+const bob = { userId: 'bob', deviceId: 2 };
+
+describe('group receipts: an ack moves delivered cursors', () => {
+  it('one group message from another user moves the acker cursor; a move asks for the aggregate', async () => {
+    const { receipts, advanced, aggregates } = setup(true);
+    await receipts.delivered(bob, [group('g1', 'alice', 1, 'm5')]);
+    await receipts.idle();
+    expect(advanced).toEqual(['g1 alice/1 bob delivered m5']);
+    expect(aggregates).toEqual(['g1']);
+  });
+
+  it('an ack of one of its own user group messages, of a 1:1 message or of nothing moves no cursor', async () => {
+    const { receipts, advanced } = setup(true);
+    await receipts.delivered(bob, [group('g1', 'bob', 1, 'm5')]);
+    await receipts.delivered(bob, [direct]);
+    await receipts.delivered(bob, [undefined]);
+    await receipts.delivered(bob, [group('g1', 'bob', 1, 'm6'), direct, undefined]);
+    expect(advanced).toEqual([]);
+  });
+
+  it('many ids: one move per group and sending device, to its latest message; no aggregate without a move', async () => {
+    const { receipts, advanced, aggregates } = setup(false);
+    await receipts.delivered(bob, [
+      group('g1', 'alice', 1, 'm2'),
+      group('g1', 'alice', 1, 'm9'),
+      group('g1', 'alice', 1, 'm4'),
+      group('g1', 'alice', 2, 'm1'),
+      group('g2', 'alice', 1, 'm3'),
+      group('g1', 'bob', 1, 'm8'),
+      direct,
+    ]);
+    await receipts.idle();
+    expect(advanced.sort()).toEqual([
+      'g1 alice/1 bob delivered m9',
+      'g1 alice/2 bob delivered m1',
+      'g2 alice/1 bob delivered m3',
+    ]);
+    expect(aggregates).toEqual([]);
+  });
+});
