@@ -49,6 +49,20 @@ export interface GroupReceiptStore {
     status: GroupReceiptStatus,
     messageId: string,
   ): Promise<boolean>;
+  /**
+   * Optional, for a store whose cursor moves commit in batches (`sharedCommit`): `advance` for a
+   * caller that needs no answer of its own. Every call for the same message, status and sending
+   * device in one batch gets the same promise, which resolves once the batch committed with whether
+   * it moved any of their cursors: a fan-out's acks then cost no promise per member, and the caller
+   * recomputes the aggregate once per batch, not once per member.
+   */
+  advanceInBatch?(
+    groupId: string,
+    sender: DeviceAddress,
+    member: string,
+    status: GroupReceiptStatus,
+    messageId: string,
+  ): Promise<boolean>;
   /** The highest message id every counted member has delivered / read (undefined: none yet, or no members). */
   aggregate(groupId: string, sender: DeviceAddress): Promise<{ delivered?: string; read?: string }>;
   /**

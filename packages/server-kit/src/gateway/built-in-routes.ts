@@ -108,6 +108,8 @@ function messageRoutes(
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
   const shared = o.stores.queue.sharedCommit;
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
+  // The cursors commit with the ack and need no promise per member (a fan-out's acks, issue 15 aim 4).
+  const cursorsWithAck = commitsTogether && o.groupReceipts.batched;
   return {
     async send(request, { device, ordered }) {
       const messageId = request.messageId ?? '';
@@ -153,9 +155,14 @@ function messageRoutes(
       // receipts must be durable before the entries go.
       if (!receiptsWrite.staged) await receiptsWrite.durable;
       // Group receipt cursors move before the entries go: in the same batch when the stores commit
-      // together (then a group batch can wait for its members' acks, as 1:1 ones can), else first.
-      // An ack of no group message moves none.
-      const cursors = anyGroupEntry(acked) ? o.groupReceipts.delivered(device, acked) : undefined;
+      // together (then a group batch can wait for its members' acks, as 1:1 ones can, and the ack's
+      // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group
+      // message moves none.
+      let cursors: Promise<void> | undefined;
+      if (anyGroupEntry(acked)) {
+        if (cursorsWithAck) o.groupReceipts.deliveredInBatch(device, acked);
+        else cursors = o.groupReceipts.delivered(device, acked);
+      }
       const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
       // Nothing else to wait for (an ack of receipts, or of messages that ask for none): no Promise.all.
       if (!cursors && receiptsWrite === NO_RECEIPTS) {

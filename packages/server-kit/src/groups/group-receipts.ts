@@ -29,6 +29,18 @@ const counts = (acker: DeviceAddress, parsed: QueueId | undefined): parsed is Gr
 
 const DONE: Promise<void> = Promise.resolve();
 
+/** The latest counted message per group and sending device among `acked` (a cursor moves to it). */
+function latestPerSender(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): Iterable<GroupId> {
+  const latest = new Map<string, GroupId>();
+  for (const parsed of acked) {
+    if (!counts(acker, parsed)) continue;
+    const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
+    const seen = latest.get(key);
+    if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
+  }
+  return latest.values();
+}
+
 /**
  * Group receipts from per-member cursors: acknowledgements and read receipts move a member's cursor
  * for the sending device, and whenever the lowest cursor over the members moves, the sender's devices
@@ -52,14 +64,49 @@ export class GroupReceipts {
       const only = acked[0];
       return counts(acker, only) ? this.move(acker, only) : DONE;
     }
-    const latest = new Map<string, GroupId>();
-    for (const parsed of acked) {
-      if (!counts(acker, parsed)) continue;
-      const key = `${parsed.groupId}\u0000${deviceKey(parsed.sender)}`;
-      const seen = latest.get(key);
-      if (!seen || parsed.messageId > seen.messageId) latest.set(key, parsed);
+    return Promise.all(Array.from(latestPerSender(acker, acked), (parsed) => this.move(acker, parsed))).then(
+      () => undefined,
+    );
+  }
+
+  /**
+   * Whether {@link deliveredInBatch} may be used: the store moves cursors in batches with an answer
+   * shared per message (`GroupReceiptStore.advanceInBatch`).
+   */
+  get batched(): boolean {
+    return this.ctx.groupReceipts.advanceInBatch !== undefined;
+  }
+
+  /**
+   * {@link delivered} for a caller whose ack commits in the same batch as the cursors (the stores'
+   * `sharedCommit`), so the ack's own outcome is the cursors' too: nothing to wait for per member.
+   * The moves are made now (this turn, so they join the ack's batch); the aggregate is checked once
+   * per batch and message that moved a cursor. Only when {@link batched}.
+   */
+  deliveredInBatch(acker: DeviceAddress, acked: ReadonlyArray<QueueId | undefined>): void {
+    if (acked.length === 1) {
+      const only = acked[0];
+      if (counts(acker, only)) this.moveInBatch(acker, only);
+      return;
     }
-    return Promise.all(Array.from(latest.values(), (parsed) => this.move(acker, parsed))).then(() => undefined);
+    for (const parsed of latestPerSender(acker, acked)) this.moveInBatch(acker, parsed);
+  }
+
+  /** The shared answer watched last: the members of a fan-out share one, watched once. */
+  private watched: Promise<boolean> | undefined;
+
+  private moveInBatch(acker: DeviceAddress, parsed: GroupId): void {
+    const { groupId, sender, messageId } = parsed;
+    const moved = this.ctx.groupReceipts.advanceInBatch?.(groupId, sender, acker.userId, 'delivered', messageId);
+    if (!moved || moved === this.watched) return;
+    this.watched = moved;
+    moved.then(
+      (any) => {
+        if (any) this.check(groupId, sender);
+      },
+      // The batch failed: the acks made with it fail too and are tried again, moving the cursors then.
+      (error) => this.ctx.logger.debug('group receipt cursors not stored', { error: String(error) }),
+    );
   }
 
   /** Moves `acker`'s delivered cursor for the message's sending device; a move may change the aggregate. */

@@ -10,8 +10,27 @@ interface Move {
   read: boolean;
   messageId: string;
   members: Map<string, Array<{ resolve: (moved: boolean) => void; reject: (error: unknown) => void }>>;
+  /** Members whose callers share one answer (`advanceInBatch`), and that answer. */
+  shared?: { members: Set<string>; outcome: Outcome };
   /** The members whose cursor the batch's write moved. */
   moved?: Set<string>;
+}
+
+/** A promise settled from outside, once per batch and message: every member's caller shares it. */
+interface Outcome {
+  promise: Promise<boolean>;
+  resolve: (moved: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+function outcome(): Outcome {
+  let resolve!: (moved: boolean) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<boolean>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 /**
@@ -23,6 +42,8 @@ interface Move {
  */
 export class GroupReceiptCursors implements LeadWriter {
   private moves = new Map<string, Move>();
+  /** The move `advanceInBatch` used last (in this batch). */
+  private last: Move | undefined;
   private readonly moveDelivered: Database.Statement<[string, ...CursorSender, string, string], string>;
   private readonly moveRead: Database.Statement<[string, string, ...CursorSender, string, string], string>;
 
@@ -48,19 +69,54 @@ export class GroupReceiptCursors implements LeadWriter {
 
   /** Moves `member`'s cursor to `messageId` in the coming batch; resolves once committed, with whether it moved. */
   advance(sender: CursorSender, member: string, read: boolean, messageId: string): Promise<boolean> {
-    const key = `${sender[0]}\u0000${sender[1]}\u0000${sender[2]}\u0000${read ? 'r' : 'd'}\u0000${messageId}`;
-    let move = this.moves.get(key);
-    if (!move) {
-      move = { sender, read, messageId, members: new Map() };
-      this.moves.set(key, move);
-      this.touch();
-    }
-    const { members } = move;
+    const { members } = this.moveOf(sender[0], sender[1], sender[2], read, messageId);
     return new Promise<boolean>((resolve, reject) => {
       const waiting = members.get(member);
       if (waiting) waiting.push({ resolve, reject });
       else members.set(member, [{ resolve, reject }]);
     });
+  }
+
+  /**
+   * {@link advance} without an answer per member: every caller for this message in the batch gets
+   * the same promise, resolved with whether the batch moved any of the message's cursors. The
+   * members of a fan-out ack one after another, so the last move is kept and compared field by
+   * field: a member's ack then builds no key, tuple or promise.
+   */
+  advanceInBatch(
+    groupId: string,
+    senderUser: string,
+    senderDevice: number,
+    member: string,
+    read: boolean,
+    messageId: string,
+  ): Promise<boolean> {
+    const last = this.last;
+    const move =
+      last &&
+      last.messageId === messageId &&
+      last.read === read &&
+      last.sender[0] === groupId &&
+      last.sender[1] === senderUser &&
+      last.sender[2] === senderDevice
+        ? last
+        : this.moveOf(groupId, senderUser, senderDevice, read, messageId);
+    this.last = move;
+    move.shared ??= { members: new Set(), outcome: outcome() };
+    move.shared.members.add(member);
+    return move.shared.outcome.promise;
+  }
+
+  /** The batch's move of these cursors to `messageId`, made (and a flush asked for) by its first caller. */
+  private moveOf(groupId: string, senderUser: string, senderDevice: number, read: boolean, messageId: string): Move {
+    const key = `${groupId}\u0000${senderUser}\u0000${senderDevice}\u0000${read ? 'r' : 'd'}\u0000${messageId}`;
+    let move = this.moves.get(key);
+    if (!move) {
+      move = { sender: [groupId, senderUser, senderDevice], read, messageId, members: new Map() };
+      this.moves.set(key, move);
+      this.touch();
+    }
+    return move;
   }
 
   hasWork(): boolean {
@@ -71,7 +127,10 @@ export class GroupReceiptCursors implements LeadWriter {
   write(): void {
     for (const move of this.moves.values()) {
       const { messageId: id, sender } = move;
-      const names = JSON.stringify([...move.members.keys()]);
+      const shared = move.shared?.members;
+      const names = JSON.stringify(
+        shared ? [...new Set([...move.members.keys(), ...shared])] : [...move.members.keys()],
+      );
       const moved = move.read
         ? this.moveRead.all(id, id, ...sender, names, id)
         : this.moveDelivered.all(id, ...sender, names, id);
@@ -82,7 +141,13 @@ export class GroupReceiptCursors implements LeadWriter {
   done(error: unknown): void {
     const moves = this.moves;
     this.moves = new Map();
+    this.last = undefined;
     for (const move of moves.values()) {
+      const shared = move.shared;
+      if (shared) {
+        if (error !== undefined) shared.outcome.reject(error);
+        else shared.outcome.resolve((move.moved?.size ?? 0) > 0);
+      }
       for (const [member, waiting] of move.members) {
         // A member named twice in one batch moved once: its first call hears it.
         let moved = move.moved?.has(member) ?? false;

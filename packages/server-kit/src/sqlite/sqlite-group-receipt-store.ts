@@ -93,6 +93,10 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
     advance(groupId, sender, member, status, messageId) {
       return batch.advance(keyOf(groupId, sender), member, status === 'read', messageId);
     },
+    // A fan-out's member acks: one shared promise per message and batch, no tuple per call.
+    advanceInBatch(groupId, sender, member, status, messageId) {
+      return batch.advanceInBatch(groupId, sender.userId, sender.deviceId, member, status === 'read', messageId);
+    },
     async aggregate(groupId, sender) {
       const row = aggregate.get(...keyOf(groupId, sender));
       return { ...(row?.delivered ? { delivered: row.delivered } : {}), ...(row?.read ? { read: row.read } : {}) };
