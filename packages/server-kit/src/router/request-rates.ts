@@ -43,6 +43,9 @@ const RATED: { [C in RequestCase]?: Buckets<C> } = {
   ],
 };
 
+/** Whether requests of this case take a rate token (most do not: acks, reads of one's own state). */
+export const isRated = (c: RequestCase): boolean => RATED[c] !== undefined;
+
 /**
  * Takes a token from each bucket of the request, all or nothing when the limiter offers
  * `consumeAll` (one decision, one round trip on a shared limiter); RATE_LIMITED (retryable, with

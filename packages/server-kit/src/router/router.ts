@@ -1,7 +1,7 @@
 import { type ClientFrame, oneof, ParleyError } from '@parley/core';
 import type { RateLimiter } from '../contracts/rate-limiter.js';
 import { checkRequest, type RequestCheckLimits } from './request-checks.js';
-import { type RequestRateLimits, takeRequestRate } from './request-rates.js';
+import { isRated, type RequestRateLimits, takeRequestRate } from './request-rates.js';
 import type {
   Handler,
   Middleware,
@@ -65,11 +65,31 @@ export class Router {
     }
   }
 
-  private async run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
-    checkRequest(c, request, this.limits);
-    await takeRequestRate(c, request, ctx, this.rateLimiter, this.limits);
+  private run<C extends RequestCase>(c: C, request: RequestOf<C>, ctx: RequestContext): Promise<Reply> {
     const route: Handler<C> = this.routes[c];
     const middleware: Middleware<C> | readonly Middleware<C>[] | undefined = this.middleware[c];
+    // A request with no rate and no middleware (every DeliverAck, usually) goes straight to its
+    // route: no async frame of its own per request (issue 15 aim 4: one ack per group member).
+    if (middleware === undefined && !isRated(c)) {
+      try {
+        checkRequest(c, request, this.limits);
+        return route(request, ctx);
+      } catch (error) {
+        return Promise.reject(error); // as an async function would: a throw is a rejection
+      }
+    }
+    return this.runRated(c, request, ctx, route, middleware);
+  }
+
+  private async runRated<C extends RequestCase>(
+    c: C,
+    request: RequestOf<C>,
+    ctx: RequestContext,
+    route: Handler<C>,
+    middleware: Middleware<C> | readonly Middleware<C>[] | undefined,
+  ): Promise<Reply> {
+    checkRequest(c, request, this.limits);
+    await takeRequestRate(c, request, ctx, this.rateLimiter, this.limits);
     if (middleware === undefined) return route(request, ctx);
     return runThrough(typeof middleware === 'function' ? [middleware] : middleware, route, request, ctx);
   }
