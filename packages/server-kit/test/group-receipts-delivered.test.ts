@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { GroupReceiptStore } from '../src/contracts/group-receipt-store.js';
 import { GroupReceipts, type GroupReceiptsPorts } from '../src/groups/group-receipts.js';
 import { encodeQueueId, parseAckedId } from '../src/messages/queue-id.js';
@@ -76,5 +76,75 @@ describe('group receipts: an ack moves delivered cursors', () => {
       'g2 alice/1 bob delivered m3',
     ]);
     expect(aggregates).toEqual([]);
+  });
+});
+
+// The batched path: a store whose cursor moves commit with the ack gives one answer per message and
+// batch (`advanceInBatch`); every member's ack joins it and the aggregate is checked once.
+function batchedSetup() {
+  const advanced: string[] = [];
+  const aggregates: string[] = [];
+  const logged: string[] = [];
+  const batch = new Map<string, { promise: Promise<boolean>; settle: (moved: boolean | Error) => void }>();
+  const store = {
+    advanceInBatch: (groupId: string, sender: { userId: string }, member: string, status: string, id: string) => {
+      advanced.push(`${groupId} ${sender.userId} ${member} ${status} ${id}`);
+      let entry = batch.get(id);
+      if (!entry) {
+        let settle!: (moved: boolean | Error) => void;
+        const promise = new Promise<boolean>((resolve, reject) => {
+          settle = (moved) => (moved instanceof Error ? reject(moved) : resolve(moved));
+        });
+        entry = { promise, settle };
+        batch.set(id, entry);
+      }
+      return entry.promise;
+    },
+    aggregate: async (groupId: string) => {
+      aggregates.push(groupId);
+      return {};
+    },
+  } as unknown as GroupReceiptStore;
+  const logger = { ...console, debug: (message: string) => logged.push(message) };
+  const receipts = new GroupReceipts({ groupReceipts: store, logger } as unknown as GroupReceiptsPorts);
+  const settle = (id: string, moved: boolean | Error) => batch.get(id)?.settle(moved);
+  return { receipts, advanced, aggregates, logged, settle };
+}
+
+describe('group receipts: acks whose cursors commit with them (deliveredInBatch)', () => {
+  it('many members acking one message: every cursor asked for, one aggregate check once the batch moved any', async () => {
+    const { receipts, advanced, aggregates, settle } = batchedSetup();
+    expect(receipts.batched).toBe(true);
+    for (const member of ['bob', 'carol', 'dave']) {
+      receipts.deliveredInBatch({ userId: member, deviceId: 1 }, [group('g1', 'alice', 1, 'm5')]);
+    }
+    expect(advanced).toEqual([
+      'g1 alice bob delivered m5',
+      'g1 alice carol delivered m5',
+      'g1 alice dave delivered m5',
+    ]);
+    settle('m5', true);
+    await vi.waitFor(() => expect(aggregates).toEqual(['g1']));
+    await receipts.idle();
+    expect(aggregates).toEqual(['g1']);
+  });
+
+  it('a batch that moved nothing checks nothing; a failed batch is logged (its acks are tried again)', async () => {
+    const { receipts, aggregates, logged, settle } = batchedSetup();
+    receipts.deliveredInBatch(bob, [group('g1', 'alice', 1, 'm1')]);
+    receipts.deliveredInBatch(bob, [group('g1', 'alice', 1, 'm2')]);
+    settle('m1', false);
+    settle('m2', new Error('disk full'));
+    await vi.waitFor(() => expect(logged).toEqual(['group receipt cursors not stored']));
+    await receipts.idle();
+    expect(aggregates).toEqual([]);
+  });
+
+  it('own messages, 1:1 ids and many ids: as delivered does, the latest per sending device only', () => {
+    const { receipts, advanced } = batchedSetup();
+    receipts.deliveredInBatch(bob, [group('g1', 'bob', 1, 'm5')]);
+    receipts.deliveredInBatch(bob, [direct]);
+    receipts.deliveredInBatch(bob, [group('g1', 'alice', 1, 'm2'), group('g1', 'alice', 1, 'm9'), direct, undefined]);
+    expect(advanced).toEqual(['g1 alice bob delivered m9']);
   });
 });

@@ -35,6 +35,19 @@ export function groupReceiptStoreCompliance(options: ComplianceOptions<GroupRece
       expect(await s().aggregate('g', alice1)).toEqual({ delivered: m(3), read: m(3) });
     });
 
+    it('advanceInBatch (when offered): calls of one batch share one answer, whether any cursor moved', async () => {
+      const store = s();
+      if (!store.advanceInBatch) return;
+      await store.sent('g', alice1, m(1), ['bob', 'carol', 'dave'], 1);
+      await store.advance('g', alice1, 'dave', 'delivered', m(1));
+      const bob = store.advanceInBatch('g', alice1, 'bob', 'delivered', m(1));
+      const carol = store.advanceInBatch('g', alice1, 'carol', 'delivered', m(1));
+      expect(await Promise.all([bob, carol])).toEqual([true, true]);
+      expect(await store.aggregate('g', alice1)).toEqual({ delivered: m(1) });
+      // Every cursor there already: nothing moves, and the answer says so.
+      expect(await store.advanceInBatch('g', alice1, 'dave', 'delivered', m(1))).toBe(false);
+    });
+
     it('counts a member only for messages sent while they were in the group', async () => {
       await s().sent('g', alice1, m(1), ['bob'], 1);
       await s().advance('g', alice1, 'bob', 'delivered', m(1));
