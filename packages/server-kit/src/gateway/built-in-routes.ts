@@ -20,7 +20,7 @@ import {
 } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
-import type { Handler, RequestCase, Routes } from '../router/routes.js';
+import type { Handler, Reply, RequestCase, Routes } from '../router/routes.js';
 import type { Connection } from './connection.js';
 import type { DeliveryPump } from './delivery-pump.js';
 
@@ -49,6 +49,9 @@ const notEnabled =
   async () => {
     throw new ParleyError('INVALID_ARGUMENT', `${c} is not enabled on this server`);
   };
+
+const NO_REPLY: Promise<Reply> = Promise.resolve(undefined);
+const noReply = (): Reply => undefined;
 
 // Loops, not `some` with a closure: every member's ack of a group message runs these.
 function anyGroupEntry(acked: ReadonlyArray<AckedId | undefined>): boolean {
@@ -110,6 +113,35 @@ function messageRoutes(
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
   // The cursors commit with the ack and need no promise per member (a fan-out's acks, issue 15 aim 4).
   const cursorsWithAck = commitsTogether && o.groupReceipts.batched;
+  /** `deliverAck` when the ack asks for receipts, or moves cursors that do not commit with it. */
+  async function ackWithReceipts(
+    device: DeviceAddress,
+    pump: DeliveryPump,
+    ids: string[],
+    acked: ReadonlyArray<AckedId | undefined>,
+  ): Promise<Reply> {
+    const receiptsWrite = anyAsksReceipt(acked, device)
+      ? await deliveredReceipts(receipts, device, acked)
+      : NO_RECEIPTS;
+    // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
+    // and a batch commits on a later turn): they commit together or not at all. Otherwise the
+    // receipts must be durable before the entries go.
+    if (!receiptsWrite.staged) await receiptsWrite.durable;
+    // Group receipt cursors move before the entries go: in the same batch when the stores commit
+    // together (then a group batch can wait for its members' acks, as 1:1 ones can, and the ack's
+    // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group
+    // message moves none.
+    let cursors: Promise<void> | undefined;
+    if (anyGroupEntry(acked)) {
+      if (cursorsWithAck) o.groupReceipts.deliveredInBatch(device, acked);
+      else cursors = o.groupReceipts.delivered(device, acked);
+    }
+    const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
+    // One Promise.all observes all from now on: no failure is left unhandled.
+    await Promise.all([cursors, removed, receiptsWrite.durable]);
+    return undefined;
+  }
+
   return {
     async send(request, { device, ordered }) {
       const messageId = request.messageId ?? '';
@@ -136,42 +168,29 @@ function messageRoutes(
      * an ack can neither forge receipts nor touch another queue. An ack naming more ids than the
      * delivery window is refused whole: no client has that many in flight.
      */
-    async deliverAck(request, { device }) {
+    deliverAck(request, { device }) {
       const named = request.ids ?? [];
       if (named.length > o.limits.deliveryWindow) {
-        throw new ParleyError('INVALID_ARGUMENT', `an ack names at most ${o.limits.deliveryWindow} ids`);
+        return Promise.reject(
+          new ParleyError('INVALID_ARGUMENT', `an ack names at most ${o.limits.deliveryWindow} ids`),
+        );
       }
       const pump = o.live.pumpOf(device);
-      if (!pump) return undefined;
+      if (!pump) return NO_REPLY;
       const ids = pump.outstanding(named);
-      if (ids.length === 0) return undefined;
+      if (ids.length === 0) return NO_REPLY;
       const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
-      // An ack of receipts only (half of all acks) or of messages that ask for none: no receipt call.
-      const receiptsWrite = anyAsksReceipt(acked, device)
-        ? await deliveredReceipts(receipts, device, acked)
-        : NO_RECEIPTS;
-      // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
-      // and a batch commits on a later turn): they commit together or not at all. Otherwise the
-      // receipts must be durable before the entries go.
-      if (!receiptsWrite.staged) await receiptsWrite.durable;
-      // Group receipt cursors move before the entries go: in the same batch when the stores commit
-      // together (then a group batch can wait for its members' acks, as 1:1 ones can, and the ack's
-      // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group
-      // message moves none.
-      let cursors: Promise<void> | undefined;
-      if (anyGroupEntry(acked)) {
-        if (cursorsWithAck) o.groupReceipts.deliveredInBatch(device, acked);
-        else cursors = o.groupReceipts.delivered(device, acked);
+      // An ack of receipts only (half of all acks), of messages that ask for none, or of group
+      // messages whose cursors commit with it (one ack per member of a fan-out): the removal is all
+      // there is to wait for, with no async frame of this route's own.
+      if (!anyAsksReceipt(acked, device)) {
+        const groups = anyGroupEntry(acked);
+        if (!groups || cursorsWithAck) {
+          if (groups) o.groupReceipts.deliveredInBatch(device, acked);
+          return pump.ack(ids).then(noReply);
+        }
       }
-      const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
-      // Nothing else to wait for (an ack of receipts, or of messages that ask for none): no Promise.all.
-      if (!cursors && receiptsWrite === NO_RECEIPTS) {
-        await removed;
-        return undefined;
-      }
-      // One Promise.all observes all from now on: no failure is left unhandled.
-      await Promise.all([cursors, removed, receiptsWrite.durable]);
-      return undefined;
+      return ackWithReceipts(device, pump, ids, acked);
     },
     async receipt(request, { device }) {
       if (request.chat === 'groupId') await o.groupReceipts.read(device, request);

@@ -168,11 +168,17 @@ export class DeliveryPump {
     return ids;
   }
 
-  /** The device acknowledged these ids: remove them from the queue, then refill the window. */
-  async ack(ids: string[]): Promise<void> {
+  /**
+   * The device acknowledged these ids: remove them from the queue, then refill the window. (A `then`,
+   * not an async frame: every member of a group message acks once.)
+   */
+  ack(ids: string[]): Promise<void> {
     const wasFull = this.inflightCount() >= this.o.window;
-    await this.o.queue.ack(this.device, ids);
-    // Only once removed: an ack that failed (and is retried) still holds its place in the window.
+    return this.o.queue.ack(this.device, ids).then(() => this.acked(ids, wasFull));
+  }
+
+  /** Only once removed: an ack that failed (and is retried) still holds its place in the window. */
+  private acked(ids: string[], wasFull: boolean): void {
     const inflight = this.work?.inflight;
     if (inflight) for (const id of ids) inflight.delete(id);
     this.settle();
