@@ -518,6 +518,37 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     if (state) state.size = 0;
   });
 
+  /** `ack` (see it): entries staged in the current batch are only marked, stored ones deleted in it. */
+  const ackNow = (device: DeviceAddress, ids: string[]): Promise<number> => {
+    if (ids.length === 0) return Promise.resolve(0);
+    const { userId, deviceId } = device;
+    const key = deviceKey(device);
+    const now = clock();
+    let stored: string[] | undefined; // made only for ids that are not staged
+    let cancelled = 0;
+    let commit: Promise<void> | undefined;
+    for (const id of ids) {
+      const staged = staging.ack(key, id, now);
+      if (staged) {
+        cancelled++;
+        commit = staged;
+      } else if (stored) stored.push(id);
+      else stored = [id];
+    }
+    const state = deviceStates.get(key);
+    if (state && cancelled > 0) state.size -= cancelled;
+    // A member of a group acks its staged entry before the commit: the usual case, one promise.
+    if (!stored) return commit ? commit.then(() => cancelled) : Promise.resolve(cancelled);
+    const rows = stored;
+    // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
+    const removing = staging.mustWait(key)
+      ? submit(() => ackTx(userId, deviceId, rows))
+      : staging.ackStored({ userId, deviceId }, rows, now);
+    // Only stored entries (a device catching up): no second promise to wait for.
+    if (!commit) return removing;
+    return Promise.all([removing, commit]).then(([removed]) => removed + cancelled);
+  };
+
   // Writes go through group commit: each call is atomic (its own savepoint) and resolves only
   // once committed, but calls made in the same event-loop turn share one WAL commit.
   return {
@@ -607,38 +638,14 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
       return entries;
     },
 
-    async ack(device, ids): Promise<number> {
-      if (ids.length === 0) return 0;
-      const { userId, deviceId } = device;
-      const key = deviceKey(device);
-      const now = clock();
-      let stored: string[] | undefined; // made only for ids that are not staged
-      let cancelled = 0;
-      let commit: Promise<void> | undefined;
-      for (const id of ids) {
-        const staged = staging.ack(key, id, now);
-        if (staged) {
-          cancelled++;
-          commit = staged;
-        } else if (stored) stored.push(id);
-        else stored = [id];
+    // Not an async function: one ack per member of a group message, and the usual one (a staged
+    // entry) is one `then` on its batch's commit. A throw still comes back as a rejection.
+    ack(device, ids): Promise<number> {
+      try {
+        return ackNow(device, ids);
+      } catch (error) {
+        return Promise.reject(error);
       }
-      const state = deviceStates.get(key);
-      if (state && cancelled > 0) state.size -= cancelled;
-      // A member of a group acks its staged entry before the commit: the usual case, one promise.
-      if (!stored) {
-        if (commit) await commit;
-        return cancelled;
-      }
-      const rows = stored;
-      // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
-      const removing = staging.mustWait(key)
-        ? submit(() => ackTx(userId, deviceId, rows))
-        : staging.ackStored({ userId, deviceId }, rows, now);
-      // Only stored entries (a device catching up): no second promise to wait for.
-      if (!commit) return removing;
-      const [removed] = await Promise.all([removing, commit]);
-      return removed + cancelled;
     },
 
     async count(device): Promise<number> {
