@@ -9,6 +9,7 @@ import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
+import { DeliveredFolds } from '../messages/delivered-folds.js';
 import { type AckedId, parseAckedId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import {
@@ -16,6 +17,7 @@ import {
   deliveredReceipts,
   handleReceipt,
   NO_RECEIPTS,
+  queueFoldedReceipt,
   type ReceiptPorts,
 } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
@@ -70,6 +72,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
     maxQueuedPerDevice: o.limits.maxQueuedPerDevice,
     maxQueuedPerSender: o.limits.maxQueuedPerSender,
     queueFullRetryAfterMs: o.limits.queueFullRetryAfterMs,
+    folds: new DeliveredFolds(),
     stored: (entries) => o.live.stored(entries),
     ...(o.live.staged ? { staged: (entries: StoredEntry[]) => o.live.staged?.(entries) ?? entries } : {}),
   };
@@ -109,7 +112,7 @@ function messageRoutes(
   const shared = o.stores.queue.sharedCommit;
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
   return {
-    async send(request, { device, ordered }) {
+    async send(request, { device, ordered, connectionId }) {
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
@@ -124,6 +127,12 @@ function messageRoutes(
               ordered,
             )
           : await handleSend(queue, device, request, messageId, ordered);
+      // The answer carries the delivered receipt, but the connection is gone (a resend's duplicate
+      // answer would not): queue it after all, for the sending device's next connection.
+      if (ack.deliveredAt && !o.connectionOf(device, connectionId)?.isOpen) {
+        const byUserId = request.userId ?? '';
+        await queueFoldedReceipt(receipts, device, byUserId, messageId, ack.deliveredAt).durable;
+      }
       return { sendAck: ack };
     },
     /**
@@ -146,7 +155,7 @@ function messageRoutes(
       const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
       // An ack of receipts only (half of all acks) or of messages that ask for none: no receipt call.
       const receiptsWrite = anyAsksReceipt(acked, device)
-        ? await deliveredReceipts(receipts, device, acked)
+        ? await deliveredReceipts(receipts, device, acked, ids)
         : NO_RECEIPTS;
       // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the

@@ -2,6 +2,7 @@ import { isParleyError, ParleyError } from '@parley/core';
 import type { EnqueueOptions, EnqueueResult, QueueItem, SharedPayload } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { DeliveredFolds } from './delivered-folds.js';
 
 /** A queue entry just stored, as the gateway holding its device delivers it. */
 export interface StoredEntry {
@@ -75,6 +76,8 @@ export interface QueuePorts extends Deliveries {
   maxQueuedPerSender: number;
   /** The `retry_after_ms` of a send refused with QUEUE_FULL (`ServerLimits.queueFullRetryAfterMs`). */
   queueFullRetryAfterMs: number;
+  /** Delivered receipts folded into unanswered SendAcks (Send.ack_delivered); none without. */
+  folds?: DeliveredFolds | undefined;
 }
 
 /**
