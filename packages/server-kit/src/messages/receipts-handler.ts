@@ -1,6 +1,7 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
-import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
+import { type AckAlong, enqueueWithAckOf } from '../cluster/enqueue-with-ack.js';
+import type { EnqueueOptions, EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
@@ -43,6 +44,7 @@ function startReceipt(
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
   forgetAcked = false,
+  enqueue?: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]>,
 ): PendingWrite {
   if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
   const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
@@ -50,12 +52,8 @@ function startReceipt(
   const options = forgetAcked
     ? { maxPerDevice: ctx.maxQueuedPerDevice + 1000, forgetAcked }
     : { maxPerDevice: ctx.maxQueuedPerDevice + 1000 };
-  return enqueueAndDeliver(ctx, items, options, (r) => ({
-    device: r.device,
-    id: r.id,
-    seq: r.seq,
-    data,
-  }));
+  const entryOf = (r: EnqueueResult) => ({ device: r.device, id: r.id, seq: r.seq, data });
+  return enqueueAndDeliver(ctx, items, options, entryOf, enqueue);
 }
 
 export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
@@ -73,12 +71,15 @@ export function asksReceipt(
  * A device acknowledged queue entries (read with `parseAckedId`): for each message from another user that asks for receipts,
  * a DELIVERED receipt goes to every device of its sender, through their queues. Resolves once every
  * receipt's enqueue call was made (after the device lists were read): the caller that removes the
- * acknowledged entries must wait for `durable` unless `staged` (see deliverAck).
+ * acknowledged entries must wait for `durable` unless `staged` (see deliverAck). With `along` (the
+ * acknowledged ids), a queue that offers EnqueueWithAckPort removes them in the receipt's commit
+ * when the ack names one sender's messages: then the result says `acked`, and `durable` is the removal too.
  */
 export async function deliveredReceipts(
   ctx: ReceiptPorts,
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
+  along?: AckAlong,
 ): Promise<PendingWrite> {
   // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
   // receipts, which get none): the first sender's ids need no map.
@@ -106,7 +107,10 @@ export async function deliveredReceipts(
   if (!others) {
     const devices = await devicesOf(ctx, firstSender);
     const id = receiptQueueId(acker.userId, 'delivered', firstIds);
-    return startReceipt(ctx, devices, id, receiptOf(firstIds), true);
+    const port = along && devices.length > 0 ? enqueueWithAckOf(ctx.stores.queue) : undefined;
+    if (!port || !along) return startReceipt(ctx, devices, id, receiptOf(firstIds), true);
+    const withAck = (items: QueueItem[], options: EnqueueOptions) => port.enqueueWithAck(items, options, along);
+    return { ...startReceipt(ctx, devices, id, receiptOf(firstIds), true, withAck), acked: true };
   }
   const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...others];
   const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
