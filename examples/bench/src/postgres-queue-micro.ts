@@ -71,22 +71,25 @@ async function run(n: number, tag: string) {
   };
   await Promise.all(Array.from({ length: conc }, (_, w) => worker(w)));
 }
-const backendCpu = async (): Promise<number> => {
+/** CPU (µs, 100 Hz ticks) of the pool's backends: user and kernel (system calls: socket I/O, the commits' WAL writes and flushes). */
+const backendCpu = async (): Promise<{ user: number; kernel: number }> => {
   const c = await pool.connect();
   try {
     const { rows } = await c.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [
       app,
     ]);
-    let ticks = 0;
+    let user = 0;
+    let kernel = 0;
     for (const { pid } of rows) {
       try {
         const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-        ticks += Number(f[11]) + Number(f[12]);
+        user += Number(f[11]) * 10_000;
+        kernel += Number(f[12]) * 10_000;
       } catch {
         // a backend that exited meanwhile
       }
     }
-    return ticks * 10_000; // µs (100 Hz)
+    return { user, kernel };
   } finally {
     c.release();
   }
@@ -111,7 +114,8 @@ console.log(
     tripsPerMsg: +((trips - t0 - 1) / n).toFixed(2),
     transactionsPerMsg: +((transactions - x0 - 1) / n).toFixed(2),
     nodeUsPerMsg: +((cpu.user + cpu.system) / n).toFixed(1),
-    dbUsPerMsg: +((db1 - db0) / n).toFixed(1),
+    dbUsPerMsg: +((db1.user + db1.kernel - db0.user - db0.kernel) / n).toFixed(1),
+    dbKernelUsPerMsg: +((db1.kernel - db0.kernel) / n).toFixed(1),
     wallMsPerMsg: +(wall / n).toFixed(3),
   }),
 );

@@ -230,7 +230,8 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   `,
   // 9: the whole of a plain enqueue batch in one statement (postgres-enqueue-fast.ts).
   enqueueBatchFunction,
-  // 10: a device's acks and the DELIVERED receipt they make in one statement (postgres-ack-enqueue-sql.ts).
+  // 10: acks on generic plans, and a device's acks with the DELIVERED receipt they make in one statement
+  // (postgres-ack-enqueue-sql.ts).
   ackEnqueueBatchFunction,
 ];
 

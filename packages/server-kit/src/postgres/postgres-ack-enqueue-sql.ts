@@ -1,7 +1,26 @@
 import { ackCtes } from './postgres-ack-sql.js';
 
 /**
- * Migration step 10: `ack_enqueue_batch`, a plain enqueue batch (`enqueue_batch`, step 9) and the
+ * `ack_batch`: the batched ack (postgres-acks.ts) on generic plans. Sent on its own (autocommit),
+ * the statement was planned anew at every run: its `unnest` of parameter arrays makes each custom
+ * plan look cheaper than the generic one, and planning cost PostgreSQL as much as running it or
+ * more (pg-statement-cost.ts). A function can set `plan_cache_mode` for its own transaction.
+ */
+const ackBatchFunction = (s: string): string => `
+  CREATE FUNCTION ${s}.ack_batch(p_ack_users text[], p_ack_devices bigint[], p_ack_ids text[], p_acked_at bigint)
+  RETURNS TABLE (o_user text, o_device bigint, o_id text)
+  LANGUAGE plpgsql AS $fn$
+  BEGIN
+    PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
+    RETURN QUERY
+      ${ackCtes(s, { users: 'p_ack_users', devices: 'p_ack_devices', ids: 'p_ack_ids', ackedAt: 'p_acked_at' })}
+      SELECT d.user_id, d.device_id, d.id FROM d;
+  END
+  $fn$;
+  `;
+
+/**
+ * Migration step 10 (with `ack_batch` above): `ack_enqueue_batch`, a plain enqueue batch (`enqueue_batch`, step 9) and the
  * acks that ride with it, as one statement: a device's ack of 1:1 messages and the DELIVERED
  * receipt it makes for their sender commit together, in one round trip and one commit instead of
  * two of each. Both or neither: a receipt is never queued for an entry still queued (which would
@@ -16,6 +35,7 @@ import { ackCtes } from './postgres-ack-sql.js';
  * (`o_before` NULL).
  */
 export const ackEnqueueBatchFunction = (s: string): string => `
+  ${ackBatchFunction(s)}
   CREATE FUNCTION ${s}.ack_enqueue_batch(
     p_ack_users text[], p_ack_devices bigint[], p_ack_ids text[], p_acked_at bigint,
     p_users text[], p_devices bigint[], p_ids text[], p_data bytea[], p_shared text[], p_senders text[],

@@ -18,11 +18,21 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** The batched ack statement in schema `s`: the acked entries' user, device and id. */
+/**
+ * The batched ack in schema `s`, for a transaction (which sets generic plans itself): the acked
+ * entries' user, device and id.
+ */
 export function ackStatement(s: string): Statement {
   return statement(`
     ${ackCtes(s, { users: '$1::text[]', devices: '$2::bigint[]', ids: '$3::text[]', ackedAt: '$4::bigint' })}
     SELECT user_id, device_id, id FROM d`);
+}
+
+/** The batched ack sent on its own: schema step 10's `ack_batch`, which runs it on generic plans. */
+export function ackBatchStatement(s: string): Statement {
+  return statement(`
+    SELECT o_user AS user_id, o_device AS device_id, o_id AS id
+    FROM ${s}.ack_batch($1::text[], $2::bigint[], $3::text[], $4::bigint)`);
 }
 
 const keyOf = (userId: string, deviceId: number | string, id: string) => `${userId}\u0000${deviceId}\u0000${id}`;

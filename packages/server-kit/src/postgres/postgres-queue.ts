@@ -16,7 +16,7 @@ import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import { DEFAULT_PG_TIMEOUTS, type PostgresTimeoutOptions } from './pg-timeouts.js';
 import { releasePayloads } from './postgres-ack-sql.js';
-import { ackStatement, postgresAcks } from './postgres-acks.js';
+import { ackBatchStatement, ackStatement, postgresAcks } from './postgres-acks.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
 import {
   ackEnqueueBatchStatement,
@@ -119,7 +119,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   const enqueueBatch = enqueueBatchStatement(s);
   const lockTimeoutMs = options.timeouts?.lockTimeoutMs ?? DEFAULT_PG_TIMEOUTS.lockTimeoutMs;
   const ackSql = ackStatement(s);
-  const ack = postgresAcks(db, ackSql, clock);
+  const ack = postgresAcks(db, ackBatchStatement(s), clock);
   const ackEnqueueBatch = ackEnqueueBatchStatement(s);
   const recentMs = options.recentEntriesMs ?? 2_000;
   // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
