@@ -139,6 +139,8 @@ function messageRoutes(
      * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order
      * a gateway dying (or a store failing) in between leaves the entries queued, so they are delivered
      * and acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+     * A queue with EnqueueWithAckPort (PostgreSQL) does both in one commit when the ack names one
+     * sender's 1:1 messages: nothing in between, so no repeat either.
      * Only ids this connection was sent and has not acknowledged yet count (see DeliveryPump.outstanding):
      * an ack can neither forge receipts nor touch another queue. An ack naming more ids than the
      * delivery window is refused whole: no client has that many in flight.
@@ -153,10 +155,16 @@ function messageRoutes(
       const ids = pump.outstanding(named);
       if (ids.length === 0) return undefined;
       const acked = ids.map(parseAckedId); // read once: 1:1 and group receipts both look at them
+      const groupEntries = anyGroupEntry(acked);
       // An ack of receipts only (half of all acks) or of messages that ask for none: no receipt call.
+      // Without group entries the queue may remove the entries in the receipt's own commit.
       const receiptsWrite = anyAsksReceipt(acked, device)
-        ? await deliveredReceipts(receipts, device, acked, ids)
+        ? await deliveredReceipts(receipts, device, acked, ids, groupEntries ? undefined : { device, ids })
         : NO_RECEIPTS;
+      if (receiptsWrite.acked) {
+        await pump.ack(ids, receiptsWrite.durable);
+        return undefined;
+      }
       // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
       // and a batch commits on a later turn): they commit together or not at all. Otherwise the
       // receipts must be durable before the entries go.
@@ -164,7 +172,7 @@ function messageRoutes(
       // Group receipt cursors move before the entries go: in the same batch when the stores commit
       // together (then a group batch can wait for its members' acks, as 1:1 ones can), else first.
       // An ack of no group message moves none.
-      const cursors = anyGroupEntry(acked) ? o.groupReceipts.delivered(device, acked) : undefined;
+      const cursors = groupEntries ? o.groupReceipts.delivered(device, acked) : undefined;
       const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
       // Nothing else to wait for (an ack of receipts, or of messages that ask for none): no Promise.all.
       if (!cursors && receiptsWrite === NO_RECEIPTS) {

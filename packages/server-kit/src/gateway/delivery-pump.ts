@@ -168,10 +168,13 @@ export class DeliveryPump {
     return ids;
   }
 
-  /** The device acknowledged these ids: remove them from the queue, then refill the window. */
-  async ack(ids: string[]): Promise<void> {
+  /**
+   * The device acknowledged these ids: remove them from the queue, then refill the window.
+   * `removing`, when given, is that removal already under way (an ack committed with its receipt).
+   */
+  async ack(ids: string[], removing?: Promise<unknown>): Promise<void> {
     const wasFull = this.inflightCount() >= this.o.window;
-    await this.o.queue.ack(this.device, ids);
+    await (removing ?? this.o.queue.ack(this.device, ids));
     // Only once removed: an ack that failed (and is retried) still holds its place in the window.
     const inflight = this.work?.inflight;
     if (inflight) for (const id of ids) inflight.delete(id);

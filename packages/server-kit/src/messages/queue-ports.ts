@@ -31,6 +31,8 @@ export interface PendingWrite {
   staged: boolean;
   /** Settles once the entries are durable (or failed). */
   durable: Promise<EnqueueResult[]>;
+  /** True when `durable` also removes the acknowledged entries the receipts came from, in the same commit. */
+  acked?: boolean;
 }
 
 /**
@@ -43,6 +45,9 @@ export function enqueueAndDeliver(
   items: QueueItem[],
   options: EnqueueOptions,
   entryOf: (result: EnqueueResult) => StoredEntry,
+  /** How to enqueue (default the queue's `enqueue`): a receipt's enqueue may carry its ack. */
+  enqueue: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]> = (i, o) =>
+    ctx.stores.queue.enqueue(i, o),
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
   const onStaged = ctx.staged
@@ -56,7 +61,7 @@ export function enqueueAndDeliver(
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
       }
     : undefined;
-  const durable = ctx.stores.queue.enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
+  const durable = enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
     ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
     return results;
   });

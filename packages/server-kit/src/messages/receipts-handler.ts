@@ -1,6 +1,7 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
-import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
+import { type AckAlong, enqueueWithAckOf } from '../cluster/enqueue-with-ack.js';
+import type { EnqueueOptions, EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
@@ -43,6 +44,7 @@ function startReceipt(
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
   forgetAcked = false,
+  enqueue?: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]>,
 ): PendingWrite {
   if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
   const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
@@ -50,12 +52,8 @@ function startReceipt(
   const options = forgetAcked
     ? { maxPerDevice: ctx.maxQueuedPerDevice + 1000, forgetAcked }
     : { maxPerDevice: ctx.maxQueuedPerDevice + 1000 };
-  return enqueueAndDeliver(ctx, items, options, (r) => ({
-    device: r.device,
-    id: r.id,
-    seq: r.seq,
-    data,
-  }));
+  const entryOf = (r: EnqueueResult) => ({ device: r.device, id: r.id, seq: r.seq, data });
+  return enqueueAndDeliver(ctx, items, options, entryOf, enqueue);
 }
 
 export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
@@ -75,13 +73,17 @@ export function asksReceipt(
  * device of its sender, through their queues, except to a sending device whose send is still
  * unanswered and asked for the receipt in its answer (`ctx.folds`, Send.ack_delivered). Resolves
  * once every receipt's enqueue call was made (after the device lists were read): the caller that
- * removes the acknowledged entries must wait for `durable` unless `staged` (see deliverAck).
+ * removes the acknowledged entries must wait for `durable` unless `staged` (see deliverAck). With
+ * `along` (the acknowledged ids), a queue that offers EnqueueWithAckPort removes them in the
+ * receipt's commit when the ack names one sender's messages and none was folded: then the result
+ * says `acked`, and `durable` is the removal too.
  */
 export async function deliveredReceipts(
   ctx: ReceiptPorts,
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
   ids?: readonly string[],
+  along?: AckAlong,
 ): Promise<PendingWrite> {
   const at = ctx.clock();
   // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
@@ -114,13 +116,12 @@ export async function deliveredReceipts(
   if (firstSender === undefined || !firstIds) return NO_RECEIPTS;
   if (!others && !folded) {
     const devices = await devicesOf(ctx, firstSender);
-    return startReceipt(
-      ctx,
-      devices,
-      receiptQueueId(acker.userId, 'delivered', firstIds),
-      receiptOf(acker, firstIds, at),
-      true,
-    );
+    const id = receiptQueueId(acker.userId, 'delivered', firstIds);
+    const receipt = receiptOf(acker, firstIds, at);
+    const port = along && devices.length > 0 ? enqueueWithAckOf(ctx.stores.queue) : undefined;
+    if (!port || !along) return startReceipt(ctx, devices, id, receipt, true);
+    const withAck = (items: QueueItem[], options: EnqueueOptions) => port.enqueueWithAck(items, options, along);
+    return { ...startReceipt(ctx, devices, id, receipt, true, withAck), acked: true };
   }
   const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...(others ?? [])];
   const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
