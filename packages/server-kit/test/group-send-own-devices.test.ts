@@ -7,6 +7,7 @@ import { handleGroupSend } from '../src/groups/group-send-handler.js';
 import { memoryStores, type ServerStores } from '../src/index.js';
 import { withSeq } from '../src/messages/envelope.js';
 import { sqliteStores } from '../src/sqlite/index.js';
+import { storedGroup } from './helpers/stored-group.js';
 
 // A group message's entries for the sender's OWN other devices, as the gateway's group send path
 // makes them (handleGroupSend decides; the queue keeps what it is given): the envelope every other
@@ -64,22 +65,7 @@ describe.each(backends)('group sends: entries for the sender’s own other devic
     ] as const) {
       await s.devices.register({ ...d, authKey: new Uint8Array(32), registrationId, approvedBy: 1 });
     }
-    await s.groups.create(
-      {
-        groupId: 'g',
-        name: 'g',
-        description: '',
-        version: 1,
-        members: [
-          { userId: 'alice', role: 'admin' },
-          { userId: 'bob', role: 'member' },
-        ],
-        createdBy: 'alice',
-        createdAt: 1,
-        maxMembers: 10,
-      },
-      new Uint8Array([1]),
-    );
+    await s.groups.create(storedGroup('g', ['alice', 'bob']), new Uint8Array([1]));
     const calls: Array<{ items: QueueItem[]; options: EnqueueOptions | undefined }> = [];
     const queue = s.queue;
     const enqueue = queue.enqueue.bind(queue);
