@@ -12,6 +12,10 @@ export interface TargetCounters {
   disconnects: number;
   /** Sends refused with a retryable OVERLOADED (Parley's load shedding; not errors). */
   refused: number;
+  /** Messages whose DELIVERED receipt came as a queued ReceiptEvent (Parley). */
+  receipts?: number;
+  /** Messages whose DELIVERED receipt came in their SendAck (`delivered_at`, Send.ack_delivered). */
+  receiptsInAck?: number;
 }
 
 /** A set of connected clients the scheduler can send through. */

@@ -21,6 +21,11 @@ import type { PayloadTracker } from './payload.js';
 
 /** PARLEY_BENCH_RECEIPTS=off sends with no_receipts, to measure the message path without delivered receipts. */
 const NO_RECEIPTS = process.env.PARLEY_BENCH_RECEIPTS === 'off';
+/**
+ * Sends ask for the delivered receipt in the SendAck (`ack_delivered`), as the JS client does;
+ * PARLEY_BENCH_ACK_DELIVERED=off sends without, as clients before it did (every receipt queued).
+ */
+const ACK_DELIVERED = process.env.PARLEY_BENCH_ACK_DELIVERED !== 'off';
 
 const DEVICE_ID = 1;
 const PLAINTEXT = 1; // parley.v1.PayloadType.PAYLOAD_TYPE_PLAINTEXT: opaque to the server
@@ -62,6 +67,8 @@ export interface DeviceOwner {
 
 /** parley.v1.ErrorCode.ERROR_CODE_OVERLOADED */
 const OVERLOADED = 28;
+/** parley.v1.ReceiptStatus.RECEIPT_STATUS_DELIVERED */
+const DELIVERED = 2;
 
 /** Signal keys are opaque to the server: random bytes of the right sizes are enough to publish. */
 function placeholderKeys(registrationId: number): parley.v1.KeysUpload.$Properties {
@@ -153,7 +160,7 @@ export class BenchDevice {
       messageId: newMessageId(),
       userId: to,
       shared: { type: PLAINTEXT, data },
-      ...(NO_RECEIPTS ? { noReceipts: true } : {}),
+      ...(NO_RECEIPTS ? { noReceipts: true } : ACK_DELIVERED ? { ackDelivered: true } : {}),
     });
   }
 
@@ -218,6 +225,8 @@ export class BenchDevice {
         this.pending.delete(Number(frame.requestId));
         this.unanswered.delete(Number(frame.requestId));
         this.owner.counters.acked++;
+        if (frame.sendAck?.deliveredAt)
+          this.owner.counters.receiptsInAck = (this.owner.counters.receiptsInAck ?? 0) + 1;
         if (frame.sendAck) this.owner.onSendAck?.(this, frame.sendAck);
         return;
       case 'challenge': {
@@ -363,6 +372,9 @@ export class ParleyPool implements LoadTarget, DeviceOwner {
   onEnvelope(device: BenchDevice, envelope: parley.v1.Envelope.$Properties): void {
     const payload = envelope.message?.data;
     if (payload) this.tracker.receive(payload, device.index);
+    const receipt = envelope.receipt;
+    if (receipt?.status === DELIVERED)
+      this.counters.receipts = (this.counters.receipts ?? 0) + (receipt.messageIds?.length ?? 0);
   }
 
   noteError(text: string): void {

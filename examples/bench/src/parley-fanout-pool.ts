@@ -176,6 +176,7 @@ export class FanoutPool implements DeviceOwner {
     const view = this.views.get(seqOf(ack.messageId ?? ''));
     if (!view) return;
     view.acks++;
+    if (ack.deliveredAt) view.receipts++; // the delivered receipt came in the SendAck
     view.lastAckAt = performance.now();
   }
 

@@ -90,6 +90,7 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['gen ok', (r) => (r.generatorOk === false ? 'INVALID' : 'yes')],
   ['other cpu %', (r) => (Number.isFinite(r.otherCpuPct) ? r.otherCpuPct.toFixed(0) : '?')],
   ['acks/s', (r) => (r.system !== 'relay' ? (r.sendAcks / r.windowS).toFixed(0) : '-')],
+  ['rcpt in ack %', (r) => (Number.isFinite(r.receiptsInAckPct) ? r.receiptsInAckPct.toFixed(0) : '-')],
   ['refused/s', (r) => (r.refusedRate ? r.refusedRate.toFixed(0) : '0')],
   ['errors', (r) => String(r.errors)],
   ['undelivered', (r) => String(r.undelivered)],

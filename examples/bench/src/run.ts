@@ -46,6 +46,8 @@ export interface RunResult {
   duplicates: number;
   /** Parley SendAcks received during the window (0 for the relay). */
   sendAcks: number;
+  /** Of the DELIVERED receipts the senders got in the window, the share that came in SendAcks (%; NaN: none). */
+  receiptsInAckPct: number;
   /** Sent messages (all phases) never acknowledged by the end of the drain (Parley only). */
   unacked: number;
   errors: number;
@@ -99,8 +101,13 @@ interface Snapshot {
   errors: number;
   refused: number;
   sent: number;
+  receipts: number;
+  receiptsInAck: number;
   db: Map<number, number> | undefined;
 }
+
+const receiptsShare = (inAck: number, queued: number) =>
+  inAck + queued > 0 ? (100 * inAck) / (inAck + queued) : Number.NaN;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -165,6 +172,8 @@ export async function runSystem(
         errors: target.counters.errors,
         refused: target.counters.refused,
         sent: target.counters.sent,
+        receipts: target.counters.receipts ?? 0,
+        receiptsInAck: target.counters.receiptsInAck ?? 0,
         db: system === 'cluster' ? databaseCpuByPid() : undefined,
       };
     };
@@ -277,6 +286,7 @@ export async function runSystem(
       windowRefused: tracker.refusedInWindow,
       duplicates: tracker.duplicates,
       sendAcks: end.acked - start.acked,
+      receiptsInAckPct: receiptsShare(end.receiptsInAck - start.receiptsInAck, end.receipts - start.receipts),
       unacked: isParley
         ? target.counters.sent - target.counters.acked - target.counters.errors - target.counters.refused
         : 0,

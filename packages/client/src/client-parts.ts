@@ -217,6 +217,7 @@ export async function buildParts(w: PartsWiring): Promise<Parts> {
         void media.discard(record).catch(warnOnFailure(logger, 'discarding a failed upload failed'));
         if (isUserMessage(record)) emit('message:failed', { id: record.id, chatId: record.chatId, error });
       },
+      receipt: (update) => emit('receipt:updated', update),
     }),
   });
   // A store from a version without the chat list gets one (once), before anything new is stored.

@@ -1,4 +1,4 @@
-import { oneof, ParleyError, type parley, pb, type ServerFrame } from '@parley/core';
+import { ParleyError, pb, type ServerFrame } from '@parley/core';
 import { EventEmitter } from 'eventemitter3';
 import type { MessageMeta } from './actions/action-types.js';
 import { actionsApi, type MessageActionsApi } from './actions/actions-api.js';
@@ -6,6 +6,7 @@ import type { ClientOptions } from './client-options.js';
 import { buildParts, type Parts } from './client-parts.js';
 import { type Clock, systemClock } from './clock.js';
 import type { ClientConnection } from './connection.js';
+import { ConnectionEvents } from './connection-events.js';
 import { type DeviceInfo, toDeviceInfo } from './devices/device-info.js';
 import { accountSafetyNumber } from './e2ee/account-safety-number.js';
 import { approveLinkCode, linkCodeOf } from './e2ee/device-link.js';
@@ -25,9 +26,6 @@ import type { MessageRecord, SendResult } from './outbox/outbox.js';
 import { type PresenceApi, PresenceCache, type PresenceInfo, TypingState } from './presence.js';
 
 export type { ClientOptions } from './client-options.js';
-
-/** Failures of a key publication that the next connection retries by itself (see `connect`). */
-const KEY_SYNC_RETRIED = new Set(['CONNECTION_CLOSED', 'TIMEOUT']);
 
 /** `setLastSeenVisibility`'s names for the protocol's enum. */
 const LAST_SEEN = {
@@ -56,9 +54,6 @@ type MediaMeta = Omit<SendMediaOptions, 'kind' | 'data'>;
 export class ParleyClient extends EventEmitter<ClientEvents> {
   private parts: Parts | undefined;
   private opening: Promise<Parts> | undefined;
-  private keysReady: Promise<void> | undefined;
-  private syncReceived = 0;
-  private syncPending = 0;
   private closed = false;
   private readonly clock: Clock;
   private readonly logger: Logger;
@@ -66,6 +61,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
   private active = true;
   private readonly presenceCache: PresenceCache;
   private readonly typingState = new TypingState((event) => this.emit('typing:changed', event));
+  /** Each Welcome and each pushed frame: key publication, sync progress, presence and typing. */
+  private readonly events: ConnectionEvents;
   /** Presence subscriptions: `presence.subscribe(userIds)` / `presence.unsubscribe(userIds)`. */
   readonly presence: PresenceApi = {
     subscribe: (userIds) => this.presenceCache.subscribe(userIds),
@@ -141,6 +138,15 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       (change) => this.emit('presence:changed', change),
       this.logger,
     );
+    this.events = new ConnectionEvents({
+      emit: this.emit.bind(this),
+      logger: this.logger,
+      presence: this.presenceCache,
+      typing: this.typingState,
+      parts: () => this.parts as Parts,
+      active: () => this.active,
+      closed: () => this.closed,
+    });
   }
 
   get userId(): string {
@@ -170,21 +176,8 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
     if (this.closed) throw new ParleyError('CLOSED', 'client is closed');
     const parts = await this.open();
     await parts.connection.connect();
-    // Keys are published after each (re)connect. A connection lost while publishing is no refusal:
-    // the next connection publishes them again, and connect() waits for that one.
-    for (;;) {
-      const publishing = this.keysReady ?? (parts.connection.isReady ? this.syncKeys(parts) : undefined);
-      if (publishing) {
-        try {
-          await publishing;
-          return;
-        } catch (e) {
-          const error = ParleyError.from(e);
-          if (this.closed || !KEY_SYNC_RETRIED.has(error.code)) throw error;
-        }
-      }
-      await parts.connection.whenReady();
-    }
+    // Keys are published after each (re)connect; a connection lost meanwhile is waited out.
+    await this.events.keysPublished(parts);
   }
 
   /**
@@ -194,19 +187,6 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
    */
   reconnectNow(): void {
     this.parts?.connection.retryNow();
-  }
-
-  /** Publishes keys after each (re)connect; connect() waits for the first success, and a failure is retried. */
-  private syncKeys(parts: Parts): Promise<void> {
-    // In the signed device list first (the genesis record for a user's first device), so a peer that
-    // sees this device's keys can also verify it.
-    const sync = parts.ownList.ensureListed().then(() => parts.keys.sync());
-    const ready = sync.catch((error: unknown) => {
-      if (this.keysReady === ready) this.keysReady = undefined;
-      throw error;
-    });
-    this.keysReady = ready;
-    return ready;
   }
 
   /** Stops reconnecting, closes the socket and the store. Unsent messages stay in the outbox. */
@@ -448,65 +428,13 @@ export class ParleyClient extends EventEmitter<ClientEvents> {
       logger: this.logger,
       clock: this.clock,
       emit: this.emit.bind(this),
-      onPush: (frame) => this.onPush(frame),
-      onReady: (welcome) => this.onReady(welcome),
+      onPush: (frame) => this.events.onPush(frame),
+      onReady: (welcome) => this.events.onReady(welcome),
     }).then((parts) => {
       this.parts = parts;
       return parts;
     });
     return this.opening;
-  }
-
-  private onReady(welcome: parley.v1.Welcome.$Properties): void {
-    const parts = this.parts as Parts;
-    this.syncReceived = 0;
-    this.syncPending = welcome.pending ?? 0;
-    this.emit('sync:progress', { received: 0, pending: this.syncPending, done: false });
-    // Keys first (a peer cannot reach this device before they are published), then the outbox.
-    void this.syncKeys(parts)
-      .catch(warnOnFailure(this.logger, 'publishing keys failed; retried at the next reconnect'))
-      .finally(() => parts.outbox.onReady());
-    // Group changes made while this device was away (or before it existed) are fetched and verified.
-    void parts.groups.sync().catch(warnOnFailure(this.logger, 'group sync failed; retried at the next reconnect'));
-    this.presenceCache.resubscribe((body) => parts.connection.request(body));
-    // The server starts every connection as active: an app in the background says so again.
-    if (!this.active) {
-      void parts.connection
-        .request({ setActive: { active: false } })
-        .catch(warnOnFailure(this.logger, 'telling the server this device is inactive failed'));
-    }
-  }
-
-  private async onPush(frame: ServerFrame): Promise<void> {
-    const parts = this.parts as Parts;
-    const body = oneof(frame, 'body');
-    switch (body.case) {
-      case 'deliver': {
-        const n = await parts.inbox.handle(body.value.envelopes ?? []);
-        // A received disappearing message (or one whose time already came) is swept on time.
-        void parts.sweeper.sweep().catch(warnOnFailure(this.logger, 'deleting disappearing messages failed'));
-        if (this.syncPending > 0 && this.syncReceived < this.syncPending) {
-          this.syncReceived += n;
-          this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: false });
-        }
-        break;
-      }
-      case 'syncComplete':
-        // "Synced" also means reachable: peers can only encrypt to this device once its keys are out.
-        // A failure was logged where the upload started.
-        await this.keysReady?.catch((error: unknown) => this.logger.debug('sync complete without keys', { error }));
-        this.emit('sync:progress', { received: this.syncReceived, pending: this.syncPending, done: true });
-        break;
-      case 'prekeysLow':
-        void this.syncKeys(parts).catch(warnOnFailure(this.logger, 'topping up prekeys failed'));
-        break;
-      case 'presenceChanged':
-        this.presenceCache.changed(body.value.states ?? []);
-        break;
-      case 'typingChanged':
-        this.typingState.changed(body.value);
-        break;
-    }
   }
 }
 

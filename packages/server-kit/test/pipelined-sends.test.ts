@@ -5,6 +5,7 @@ import type { OfflineQueue } from '../src/contracts/offline-queue.js';
 import { handleGroupSend } from '../src/groups/group-send-handler.js';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { handleSend } from '../src/messages/send-handler.js';
+import { storedGroup } from './helpers/stored-group.js';
 
 // A connection's frames are handled in order, but a 1:1 send lets the next frame start as soon as
 // its enqueue call has fixed its seqs (RequestContext.ordered), when the queue fixes them in call
@@ -152,22 +153,7 @@ describe('pipelined sends', () => {
       registrationId: 7,
       approvedBy: 1,
     });
-    await stores.groups.create(
-      {
-        groupId: 'g',
-        name: 'g',
-        description: '',
-        version: 1,
-        members: [
-          { userId: 'alice', role: 'admin' },
-          { userId: 'bob', role: 'member' },
-        ],
-        createdBy: 'alice',
-        createdAt: 1,
-        maxMembers: 10,
-      },
-      new Uint8Array([1]),
-    );
+    await stores.groups.create(storedGroup('g', ['alice', 'bob']), new Uint8Array([1]));
     const { open, opened } = gate();
     const gated = (inOrder: boolean) => forwarding(queue, inOrder, opened);
     const ports = (inOrder: boolean) => ({

@@ -15,7 +15,7 @@ function countAcks(pool: pg.Pool): { statements: number } {
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
       const first = args[0] as { text?: string } | string | undefined;
       const text = typeof first === 'string' ? first : (first?.text ?? '');
-      if (text.includes('USING unnest') && text.includes('queue_acked')) counter.statements++;
+      if (text.includes('.ack_batch(')) counter.statements++;
       return query(...args);
     };
   });
@@ -39,6 +39,7 @@ describe.skipIf(!available)('postgresQueue acks', () => {
     const removed = await Promise.all(devices.map((device) => q.ack(device, ['a', 'b', 'nope', 'a'])));
     expect(removed).toEqual(devices.map(() => 2));
     // The first ack runs alone; the 39 made meanwhile share the next statement.
+    expect(counter.statements).toBeGreaterThanOrEqual(1);
     expect(counter.statements).toBeLessThanOrEqual(3);
     for (const device of devices) expect((await q.read(device, { limit: 10 })).map((e) => e.id)).toEqual(['c']);
   });

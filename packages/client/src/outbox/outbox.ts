@@ -24,8 +24,11 @@ export interface OutboxEvents {
   upload?(record: MessageRecord): Promise<void>;
   /** The server refused the copies for a stale device list: refresh what `details` names. */
   onDevicesMismatch?(record: SendRecord, details: unknown): Promise<void>;
-  /** The server stored the message; runs inside the transaction that removes it from the outbox. */
-  onSent(tx: StoreTx, record: OutboxRecord, serverTime: number): Promise<void>;
+  /**
+   * The server stored the message; runs inside the transaction that removes it from the outbox.
+   * `deliveredAt`: the recipient already had it (SendAck.delivered_at, 1:1 only), 0 when not.
+   */
+  onSent(tx: StoreTx, record: OutboxRecord, serverTime: number, deliveredAt: number): Promise<void>;
   /** Emits after commit. */
   afterSent(record: OutboxRecord, serverTime: number): void;
   onFailed(tx: StoreTx, record: OutboxRecord, error: ParleyError): Promise<void>;
@@ -203,14 +206,17 @@ export class Outbox {
       } else {
         if (record.kind === 'message' && record.upload) await this.events.upload?.(record);
         const send = this.events.prepare ? await this.events.prepare(record) : record.send;
-        frame = await this.connection.request({ send });
+        // A 1:1 send asks for its delivered receipt in the SendAck when the recipient is that quick
+        // (PROTOCOL 8.1): no receipt to queue and acknowledge. Group sends ignore it.
+        frame = await this.connection.request({ send: send.userId ? { ...send, ackDelivered: true } : send });
       }
       this.mismatches.delete(record.id);
       this.retryDelayMs = MIN_RETRY_DELAY_MS; // the server takes sends again: start the backoff afresh
       const serverTime = frame.sendAck?.serverTime ?? 0;
+      const deliveredAt = frame.sendAck?.deliveredAt ?? 0;
       await this.store.transaction(async (tx) => {
         await deleteRecord(tx, record);
-        await this.events.onSent(tx, record, serverTime);
+        await this.events.onSent(tx, record, serverTime, deliveredAt);
       });
       this.remove(record);
       this.events.afterSent(record, serverTime);

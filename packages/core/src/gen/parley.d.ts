@@ -2633,6 +2633,7 @@ export namespace parley {
             noReceipts: boolean;
             direct: boolean;
             attempt: number;
+            ackDelivered: boolean;
             destination?: ("userId"|"groupId");
             static create(properties: parley.v1.Send.$Shape): parley.v1.Send & parley.v1.Send.$Shape;
             static create(properties?: parley.v1.Send.$Properties): parley.v1.Send;
@@ -2655,6 +2656,7 @@ export namespace parley {
                 noReceipts?: (boolean|null);
                 direct?: (boolean|null);
                 attempt?: (number|null);
+                ackDelivered?: (boolean|null);
                 destination?: ("userId"|"groupId");
                 $unknowns?: Uint8Array[];
             }
@@ -2668,6 +2670,7 @@ export namespace parley {
               noReceipts?: boolean|null;
               direct?: boolean|null;
               attempt?: number|null;
+              ackDelivered?: boolean|null;
               $unknowns?: Uint8Array[];
             } & (
               ({ destination?: undefined; userId?: null; groupId?: null }|{ destination?: "userId"; userId: string; groupId?: null }|{ destination?: "groupId"; userId?: null; groupId: string })
@@ -2683,6 +2686,7 @@ export namespace parley {
             messageId: string;
             serverTime: number;
             recipients: number;
+            deliveredAt: number;
             static create(properties: parley.v1.SendAck.$Shape): parley.v1.SendAck & parley.v1.SendAck.$Shape;
             static create(properties?: parley.v1.SendAck.$Properties): parley.v1.SendAck;
             static encode(message: parley.v1.SendAck.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2698,6 +2702,7 @@ export namespace parley {
                 messageId?: (string|null);
                 serverTime?: (number|null);
                 recipients?: (number|null);
+                deliveredAt?: (number|null);
                 $unknowns?: Uint8Array[];
             }
             type $Shape = parley.v1.SendAck.$Properties;

@@ -15255,6 +15255,7 @@ export const parley = $root.parley = (() => {
             Send.prototype.noReceipts = false;
             Send.prototype.direct = false;
             Send.prototype.attempt = 0;
+            Send.prototype.ackDelivered = false;
 
             let $oneOfFields;
 
@@ -15293,6 +15294,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(64).bool(message.direct);
                 if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt") && message.attempt !== 0)
                     writer.uint32(72).uint32(message.attempt);
+                if (message.ackDelivered != null && $Object.hasOwnProperty.call(message, "ackDelivered") && message.ackDelivered !== false)
+                    writer.uint32(80).bool(message.ackDelivered);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -15399,6 +15402,15 @@ export const parley = $root.parley = (() => {
                                 delete message.attempt;
                             continue;
                         }
+                    case 10: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.ackDelivered = value;
+                            else
+                                delete message.ackDelivered;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -15460,6 +15472,9 @@ export const parley = $root.parley = (() => {
                 if (object.attempt != null)
                     if ($Number(object.attempt) !== 0)
                         message.attempt = object.attempt >>> 0;
+                if (object.ackDelivered != null)
+                    if (object.ackDelivered)
+                        message.ackDelivered = $Boolean(object.ackDelivered);
                 return message;
             };
 
@@ -15480,6 +15495,7 @@ export const parley = $root.parley = (() => {
                     object.noReceipts = false;
                     object.direct = false;
                     object.attempt = 0;
+                    object.ackDelivered = false;
                 }
                 if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
                     object.messageId = message.messageId;
@@ -15508,6 +15524,8 @@ export const parley = $root.parley = (() => {
                     object.direct = message.direct;
                 if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
                     object.attempt = message.attempt;
+                if (message.ackDelivered != null && $Object.hasOwnProperty.call(message, "ackDelivered"))
+                    object.ackDelivered = message.ackDelivered;
                 return object;
             };
 
@@ -15536,6 +15554,7 @@ export const parley = $root.parley = (() => {
             SendAck.prototype.messageId = "";
             SendAck.prototype.serverTime = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
             SendAck.prototype.recipients = 0;
+            SendAck.prototype.deliveredAt = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
 
             SendAck.create = function(properties) {
                 return new SendAck(properties);
@@ -15554,6 +15573,8 @@ export const parley = $root.parley = (() => {
                     writer.uint32(16).uint64(message.serverTime);
                 if (message.recipients != null && $Object.hasOwnProperty.call(message, "recipients") && message.recipients !== 0)
                     writer.uint32(24).uint32(message.recipients);
+                if (message.deliveredAt != null && $Object.hasOwnProperty.call(message, "deliveredAt") && (typeof message.deliveredAt === "object" ? message.deliveredAt.low || message.deliveredAt.high : message.deliveredAt !== 0))
+                    writer.uint32(32).uint64(message.deliveredAt);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -15614,6 +15635,15 @@ export const parley = $root.parley = (() => {
                                 delete message.recipients;
                             continue;
                         }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.deliveredAt = value;
+                            else
+                                delete message.deliveredAt;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -15657,6 +15687,16 @@ export const parley = $root.parley = (() => {
                 if (object.recipients != null)
                     if ($Number(object.recipients) !== 0)
                         message.recipients = object.recipients >>> 0;
+                if (object.deliveredAt != null)
+                    if (typeof object.deliveredAt === "object" ? object.deliveredAt.low || object.deliveredAt.high : $Number(object.deliveredAt) !== 0)
+                        if ($util.Long)
+                            message.deliveredAt = $util.Long.fromValue(object.deliveredAt, true);
+                        else if (typeof object.deliveredAt === "string")
+                            message.deliveredAt = $parseInt(object.deliveredAt, 10);
+                        else if (typeof object.deliveredAt === "number")
+                            message.deliveredAt = object.deliveredAt;
+                        else if (typeof object.deliveredAt === "object")
+                            message.deliveredAt = new $util.LongBits(object.deliveredAt.low >>> 0, object.deliveredAt.high >>> 0).toNumber(true);
                 return message;
             };
 
@@ -15676,6 +15716,11 @@ export const parley = $root.parley = (() => {
                     } else
                         object.serverTime = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.recipients = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.deliveredAt = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.deliveredAt = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                 }
                 if (message.messageId != null && $Object.hasOwnProperty.call(message, "messageId"))
                     object.messageId = message.messageId;
@@ -15688,6 +15733,13 @@ export const parley = $root.parley = (() => {
                         object.serverTime = options.longs === $String ? $util.Long.prototype.toString.call(message.serverTime) : options.longs === $Number ? new $util.LongBits(message.serverTime.low >>> 0, message.serverTime.high >>> 0).toNumber(true) : message.serverTime;
                 if (message.recipients != null && $Object.hasOwnProperty.call(message, "recipients"))
                     object.recipients = message.recipients;
+                if (message.deliveredAt != null && $Object.hasOwnProperty.call(message, "deliveredAt"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.deliveredAt = typeof message.deliveredAt === "number" ? $BigInt(message.deliveredAt) : $util.Long.fromBits(message.deliveredAt.low >>> 0, message.deliveredAt.high >>> 0, true).toBigInt();
+                    else if (typeof message.deliveredAt === "number")
+                        object.deliveredAt = options.longs === $String ? $String(message.deliveredAt) : message.deliveredAt;
+                    else
+                        object.deliveredAt = options.longs === $String ? $util.Long.prototype.toString.call(message.deliveredAt) : options.longs === $Number ? new $util.LongBits(message.deliveredAt.low >>> 0, message.deliveredAt.high >>> 0).toNumber(true) : message.deliveredAt;
                 return object;
             };
 

@@ -9,6 +9,7 @@ import type { GroupRequests } from '../groups/group-requests.js';
 import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
+import { DeliveredFolds } from '../messages/delivered-folds.js';
 import { type AckedId, parseAckedId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import {
@@ -16,6 +17,7 @@ import {
   deliveredReceipts,
   handleReceipt,
   NO_RECEIPTS,
+  queueFoldedReceipt,
   type ReceiptPorts,
 } from '../messages/receipts-handler.js';
 import { handleSend } from '../messages/send-handler.js';
@@ -73,6 +75,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
     maxQueuedPerDevice: o.limits.maxQueuedPerDevice,
     maxQueuedPerSender: o.limits.maxQueuedPerSender,
     queueFullRetryAfterMs: o.limits.queueFullRetryAfterMs,
+    folds: new DeliveredFolds(),
     stored: (entries) => o.live.stored(entries),
     ...(o.live.staged ? { staged: (entries: StoredEntry[]) => o.live.staged?.(entries) ?? entries } : {}),
   };
@@ -120,9 +123,15 @@ function messageRoutes(
     ids: string[],
     acked: ReadonlyArray<AckedId | undefined>,
   ): Promise<Reply> {
+    const groupEntries = anyGroupEntry(acked);
+    // Without group entries the queue may remove the entries in the receipt's own commit.
     const receiptsWrite = anyAsksReceipt(acked, device)
-      ? await deliveredReceipts(receipts, device, acked)
+      ? await deliveredReceipts(receipts, device, acked, ids, groupEntries ? undefined : { device, ids })
       : NO_RECEIPTS;
+    if (receiptsWrite.acked) {
+      await pump.ack(ids, receiptsWrite.durable);
+      return undefined;
+    }
     // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
     // and a batch commits on a later turn): they commit together or not at all. Otherwise the
     // receipts must be durable before the entries go.
@@ -132,7 +141,7 @@ function messageRoutes(
     // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group
     // message moves none.
     let cursors: Promise<void> | undefined;
-    if (anyGroupEntry(acked)) {
+    if (groupEntries) {
       if (cursorsWithAck) o.groupReceipts.deliveredInBatch(device, acked);
       else cursors = o.groupReceipts.delivered(device, acked);
     }
@@ -143,7 +152,7 @@ function messageRoutes(
   }
 
   return {
-    async send(request, { device, ordered }) {
+    async send(request, { device, ordered, connectionId }) {
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
@@ -158,12 +167,20 @@ function messageRoutes(
               ordered,
             )
           : await handleSend(queue, device, request, messageId, ordered);
+      // The answer carries the delivered receipt, but the connection is gone (a resend's duplicate
+      // answer would not): queue it after all, for the sending device's next connection.
+      if (ack.deliveredAt && !o.connectionOf(device, connectionId)?.isOpen) {
+        const byUserId = request.userId ?? '';
+        await queueFoldedReceipt(receipts, device, byUserId, messageId, ack.deliveredAt).durable;
+      }
       return { sendAck: ack };
     },
     /**
      * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order
      * a gateway dying (or a store failing) in between leaves the entries queued, so they are delivered
      * and acknowledged again and the receipt is never lost (a repeat is harmless: statuses never go back).
+     * A queue with EnqueueWithAckPort (PostgreSQL) does both in one commit when the ack names one
+     * sender's 1:1 messages: nothing in between, so no repeat either.
      * Only ids this connection was sent and has not acknowledged yet count (see DeliveryPump.outstanding):
      * an ack can neither forge receipts nor touch another queue. An ack naming more ids than the
      * delivery window is refused whole: no client has that many in flight.

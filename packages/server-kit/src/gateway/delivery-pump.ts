@@ -169,12 +169,13 @@ export class DeliveryPump {
   }
 
   /**
-   * The device acknowledged these ids: remove them from the queue, then refill the window. (A `then`,
-   * not an async frame: every member of a group message acks once.)
+   * The device acknowledged these ids: remove them from the queue, then refill the window.
+   * `removing`, when given, is that removal already under way (an ack committed with its receipt).
+   * A `then`, not an async frame: every member of a group message acks once.
    */
-  ack(ids: string[]): Promise<void> {
+  ack(ids: string[], removing?: Promise<unknown>): Promise<void> {
     const wasFull = this.inflightCount() >= this.o.window;
-    return this.o.queue.ack(this.device, ids).then(() => this.acked(ids, wasFull));
+    return (removing ?? this.o.queue.ack(this.device, ids)).then(() => this.acked(ids, wasFull));
   }
 
   /** Only once removed: an ack that failed (and is retried) still holds its place in the window. */

@@ -2,6 +2,7 @@ import { isParleyError, ParleyError } from '@parley/core';
 import type { EnqueueOptions, EnqueueResult, QueueItem, SharedPayload } from '../contracts/offline-queue.js';
 import type { ServerStores } from '../contracts/stores.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
+import type { DeliveredFolds } from './delivered-folds.js';
 
 /** A queue entry just stored, as the gateway holding its device delivers it. */
 export interface StoredEntry {
@@ -30,6 +31,8 @@ export interface PendingWrite {
   staged: boolean;
   /** Settles once the entries are durable (or failed). */
   durable: Promise<EnqueueResult[]>;
+  /** True when `durable` also removes the acknowledged entries the receipts came from, in the same commit. */
+  acked?: boolean;
 }
 
 /**
@@ -42,6 +45,9 @@ export function enqueueAndDeliver(
   items: QueueItem[],
   options: EnqueueOptions,
   entryOf: (result: EnqueueResult) => StoredEntry,
+  /** How to enqueue (default the queue's `enqueue`): a receipt's enqueue may carry its ack. */
+  enqueue: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]> = (i, o) =>
+    ctx.stores.queue.enqueue(i, o),
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
   const onStaged = ctx.staged
@@ -55,7 +61,7 @@ export function enqueueAndDeliver(
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
       }
     : undefined;
-  const durable = ctx.stores.queue.enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
+  const durable = enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
     ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
     return results;
   });
@@ -75,6 +81,8 @@ export interface QueuePorts extends Deliveries {
   maxQueuedPerSender: number;
   /** The `retry_after_ms` of a send refused with QUEUE_FULL (`ServerLimits.queueFullRetryAfterMs`). */
   queueFullRetryAfterMs: number;
+  /** Delivered receipts folded into unanswered SendAcks (Send.ack_delivered); none without. */
+  folds?: DeliveredFolds | undefined;
 }
 
 /**

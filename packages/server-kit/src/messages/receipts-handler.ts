@@ -1,6 +1,7 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
-import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
+import { type AckAlong, enqueueWithAckOf } from '../cluster/enqueue-with-ack.js';
+import type { EnqueueOptions, EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
@@ -43,6 +44,7 @@ function startReceipt(
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
   forgetAcked = false,
+  enqueue?: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]>,
 ): PendingWrite {
   if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
   const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
@@ -50,12 +52,8 @@ function startReceipt(
   const options = forgetAcked
     ? { maxPerDevice: ctx.maxQueuedPerDevice + 1000, forgetAcked }
     : { maxPerDevice: ctx.maxQueuedPerDevice + 1000 };
-  return enqueueAndDeliver(ctx, items, options, (r) => ({
-    device: r.device,
-    id: r.id,
-    seq: r.seq,
-    data,
-  }));
+  const entryOf = (r: EnqueueResult) => ({ device: r.device, id: r.id, seq: r.seq, data });
+  return enqueueAndDeliver(ctx, items, options, entryOf, enqueue);
 }
 
 export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
@@ -70,23 +68,39 @@ export function asksReceipt(
 }
 
 /**
- * A device acknowledged queue entries (read with `parseAckedId`): for each message from another user that asks for receipts,
- * a DELIVERED receipt goes to every device of its sender, through their queues. Resolves once every
- * receipt's enqueue call was made (after the device lists were read): the caller that removes the
- * acknowledged entries must wait for `durable` unless `staged` (see deliverAck).
+ * A device acknowledged queue entries (read with `parseAckedId`; `ids` the same entries' queue ids):
+ * for each message from another user that asks for receipts, a DELIVERED receipt goes to every
+ * device of its sender, through their queues, except to a sending device whose send is still
+ * unanswered and asked for the receipt in its answer (`ctx.folds`, Send.ack_delivered). Resolves
+ * once every receipt's enqueue call was made (after the device lists were read): the caller that
+ * removes the acknowledged entries must wait for `durable` unless `staged` (see deliverAck). With
+ * `along` (the acknowledged ids), a queue that offers EnqueueWithAckPort removes them in the
+ * receipt's commit when the ack names one sender's messages and none was folded: then the result
+ * says `acked`, and `durable` is the removal too.
  */
 export async function deliveredReceipts(
   ctx: ReceiptPorts,
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
+  ids?: readonly string[],
+  along?: AckAlong,
 ): Promise<PendingWrite> {
+  const at = ctx.clock();
   // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
   // receipts, which get none): the first sender's ids need no map.
   let firstSender: string | undefined;
   let firstIds: string[] | undefined; // usually one id: made by its first, not grown from empty
   let others: Map<string, string[]> | undefined;
-  for (const parsed of acked) {
+  /** Message id -> the sending device that has its receipt in its SendAck. */
+  let folded: Map<string, number> | undefined;
+  const folds = ids ? ctx.folds : undefined;
+  for (let i = 0; i < acked.length; i++) {
+    const parsed = acked[i];
     if (!asksReceipt(parsed, acker)) continue;
+    if (folds?.fold(ids?.[i] as string, at)) {
+      folded ??= new Map();
+      folded.set(parsed.messageId, parsed.sender.deviceId);
+    }
     const sender = parsed.sender.userId;
     if (firstSender === undefined) firstSender = sender;
     if (sender === firstSender) {
@@ -100,30 +114,71 @@ export async function deliveredReceipts(
     else others.set(sender, [parsed.messageId]);
   }
   if (firstSender === undefined || !firstIds) return NO_RECEIPTS;
-  const at = ctx.clock();
-  const receiptOf = (ids: string[]) =>
-    ({ messageIds: ids, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at }) as const;
-  if (!others) {
+  if (!others && !folded) {
     const devices = await devicesOf(ctx, firstSender);
     const id = receiptQueueId(acker.userId, 'delivered', firstIds);
-    return startReceipt(ctx, devices, id, receiptOf(firstIds), true);
+    const receipt = receiptOf(acker, firstIds, at);
+    const port = along && devices.length > 0 ? enqueueWithAckOf(ctx.stores.queue) : undefined;
+    if (!port || !along) return startReceipt(ctx, devices, id, receipt, true);
+    const withAck = (items: QueueItem[], options: EnqueueOptions) => port.enqueueWithAck(items, options, along);
+    return { ...startReceipt(ctx, devices, id, receipt, true, withAck), acked: true };
   }
-  const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...others];
+  const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...(others ?? [])];
   const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
-  const writes = senders.map(([, ids], i) =>
-    startReceipt(
-      ctx,
-      devices[i] as DeviceAddress[],
-      receiptQueueId(acker.userId, 'delivered', ids),
-      receiptOf(ids),
-      true,
-    ),
-  );
+  const writes: PendingWrite[] = [];
+  senders.forEach(([, messageIds], i) => {
+    for (const [list, to] of receiptLists(messageIds, devices[i] as DeviceAddress[], folded)) {
+      const id = receiptQueueId(acker.userId, 'delivered', list);
+      writes.push(startReceipt(ctx, to, id, receiptOf(acker, list, at), true));
+    }
+  });
+  if (writes.length === 0) return NO_RECEIPTS;
   return {
     staged: writes.every((w) => w.staged),
     durable: Promise.all(writes.map((w) => w.durable)).then((all) => all.flat()),
   };
+}
+
+const receiptOf = (acker: DeviceAddress, messageIds: string[], at: number) =>
+  ({ messageIds, status: pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED, byUserId: acker.userId, at }) as const;
+
+/**
+ * The receipts one sender's devices get: every device the whole list, except that a device whose
+ * SendAck carries a message's receipt (`folded`) gets the list without it (nothing when that leaves
+ * none). Devices getting the same list share one receipt.
+ */
+function receiptLists(
+  messageIds: string[],
+  devices: DeviceAddress[],
+  folded: ReadonlyMap<string, number> | undefined,
+): Array<[string[], DeviceAddress[]]> {
+  const byList = new Map<string, [string[], DeviceAddress[]]>();
+  for (const device of devices) {
+    const list = folded ? messageIds.filter((m) => folded.get(m) !== device.deviceId) : messageIds;
+    if (list.length === 0) continue;
+    const key = list.length === messageIds.length ? '' : list.join('\u0000');
+    const group = byList.get(key);
+    if (group) group[1].push(device);
+    else byList.set(key, [list, [device]]);
+  }
+  return [...byList.values()];
+}
+
+/**
+ * The DELIVERED receipt of `messageId` for the sending device alone: for a send whose answer would
+ * have carried it (a folded receipt) but whose connection closed before it was answered.
+ */
+export function queueFoldedReceipt(
+  ctx: ReceiptPorts,
+  sender: DeviceAddress,
+  byUserId: string,
+  messageId: string,
+  at: number,
+): PendingWrite {
+  const ids = [messageId];
+  const id = receiptQueueId(byUserId, 'delivered', ids);
+  return startReceipt(ctx, [sender], id, receiptOf({ userId: byUserId, deviceId: 0 }, ids, at), true);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { parley } from '@parley/core';
 import { ParleyError } from '@parley/core';
 import type { DeviceRecord } from '../contracts/device-registry.js';
-import type { QueueItem } from '../contracts/offline-queue.js';
+import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import { encodeEnvelope } from './envelope.js';
 import { encodeQueueId } from './queue-id.js';
@@ -90,20 +90,30 @@ export async function handleSend(
   // A message to one device (the usual 1:1 case) needs no lookup of its envelope.
   const only = items.length === 1 ? (items[0] as QueueItem).data : undefined;
   const dataOf = only ? undefined : new Map(items.map((item) => [deviceKey(item.device), item.data]));
-  const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
-    device: r.device,
-    id: r.id,
-    seq: r.seq,
-    data: only ?? (dataOf?.get(deviceKey(r.device)) as Uint8Array),
-  }));
-  // enqueueMessage made the enqueue call before returning: with seqs fixed in call order, nothing
-  // the sender sends next can land before these entries.
-  if (ctx.stores.queue.seqsInCallOrder) ordered?.();
-  const results = await stored;
+  // Opened before the entries can go out: an ack arriving before the answer is folded into it.
+  const fold = send.ackDelivered && !send.noReceipts && toUser !== sender.userId ? ctx.folds?.open(queueId) : undefined;
+  let deliveredAt = 0;
+  let results: EnqueueResult[];
+  try {
+    const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
+      device: r.device,
+      id: r.id,
+      seq: r.seq,
+      data: only ?? (dataOf?.get(deviceKey(r.device)) as Uint8Array),
+    }));
+    // enqueueMessage made the enqueue call before returning: with seqs fixed in call order, nothing
+    // the sender sends next can land before these entries.
+    if (ctx.stores.queue.seqsInCallOrder) ordered?.();
+    results = await stored;
+  } finally {
+    // On failure a folded ack failed with the same batch (or comes again): its retry queues the receipt.
+    if (fold) deliveredAt = ctx.folds?.close(fold) ?? 0;
+  }
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
-  return { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+  const ack = { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+  return deliveredAt > 0 ? { ...ack, deliveredAt } : ack;
 }
 
 /** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */

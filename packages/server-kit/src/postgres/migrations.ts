@@ -1,6 +1,7 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
 import { fromPgError } from './pg-errors.js';
+import { ackEnqueueBatchFunction } from './postgres-ack-enqueue-sql.js';
 import { enqueueBatchFunction } from './postgres-enqueue-fast-sql.js';
 
 /**
@@ -229,6 +230,9 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   `,
   // 9: the whole of a plain enqueue batch in one statement (postgres-enqueue-fast.ts).
   enqueueBatchFunction,
+  // 10: acks on generic plans, and a device's acks with the DELIVERED receipt they make in one statement
+  // (postgres-ack-enqueue-sql.ts).
+  ackEnqueueBatchFunction,
 ];
 
 /** The schema version this code writes. */

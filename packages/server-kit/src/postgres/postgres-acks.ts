@@ -3,6 +3,7 @@
 // delivered message in bench:delivery --gateways 2 once device lists were cached.
 import type { DeviceAddress } from '../contracts/types.js';
 import { type PgContext, type Statement, statement } from './pg-db.js';
+import { ackCtes } from './postgres-ack-sql.js';
 
 /** Ack batches one queue runs at once: calls made meanwhile wait and share the next batch. */
 const MAX_ACK_BATCHES_IN_FLIGHT = 1;
@@ -17,20 +18,21 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** The batched ack statement in schema `s`; `releasePayloads` frees the payloads of the deleted rows `d`. */
-export function ackStatement(s: string, releasePayloads: string): Statement {
+/**
+ * The batched ack in schema `s`, for a transaction (which sets generic plans itself): the acked
+ * entries' user, device and id.
+ */
+export function ackStatement(s: string): Statement {
   return statement(`
-    WITH d AS (
-      DELETE FROM ${s}.queue q USING unnest($1::text[], $2::bigint[], $3::text[]) AS t(u, d, id)
-      WHERE q.user_id = t.u AND q.device_id = t.d AND q.id = t.id
-      RETURNING q.user_id, q.device_id, q.id, q.seq, q.stored_at, q.shared_key),
-    m AS (
-      INSERT INTO ${s}.queue_acked (user_id, device_id, id, seq, stored_at, acked_at)
-      SELECT user_id, device_id, id, seq, stored_at, $4::bigint FROM d
-      ON CONFLICT (user_id, device_id, id)
-      DO UPDATE SET seq = excluded.seq, stored_at = excluded.stored_at, acked_at = excluded.acked_at),
-    ${releasePayloads}
+    ${ackCtes(s, { users: '$1::text[]', devices: '$2::bigint[]', ids: '$3::text[]', ackedAt: '$4::bigint' })}
     SELECT user_id, device_id, id FROM d`);
+}
+
+/** The batched ack sent on its own: schema step 10's `ack_batch`, which runs it on generic plans. */
+export function ackBatchStatement(s: string): Statement {
+  return statement(`
+    SELECT o_user AS user_id, o_device AS device_id, o_id AS id
+    FROM ${s}.ack_batch($1::text[], $2::bigint[], $3::text[], $4::bigint)`);
 }
 
 const keyOf = (userId: string, deviceId: number | string, id: string) => `${userId}\u0000${deviceId}\u0000${id}`;

@@ -18,6 +18,17 @@ export const enqueueBatchStatement = (s: string): Statement =>
       $13::text[], $14::bytea[], $15::int[], $16::text)`);
 
 /**
+ * The call of migration step 10's function (postgres-ack-enqueue-sql.ts): the acks' users, devices,
+ * ids and time, then `enqueue_batch`'s parameters.
+ */
+export const ackEnqueueBatchStatement = (s: string): Statement =>
+  statement(`
+    SELECT o_user, o_device, o_before, o_id FROM ${s}.ack_enqueue_batch($1::text[], $2::bigint[], $3::text[],
+      $4::bigint, $5::text[], $6::bigint[], $7::text[], $8::bytea[], $9::text[], $10::text[], $11::bigint[],
+      $12::bigint[], $13::text[], $14::bigint[], $15::bigint[], $16::bigint[], $17::text[], $18::bytea[],
+      $19::int[], $20::text)`);
+
+/**
  * The parameters of `enqueue_batch` for `calls`, or undefined when an id repeats within the
  * batch (the full path decides which one is stored). Items go in call order, one seq each.
  */

@@ -16,6 +16,8 @@ export interface EnqueueCall {
   max: number | undefined;
   maxPerSender: number | undefined;
   now: number;
+  /** Entries a device acknowledges in the same commit (EnqueueWithAckPort); only if the call succeeds. */
+  ack?: { device: DeviceAddress; ids: string[] };
 }
 
 /** What became of one call of a batch: its results, or the error it alone fails with (QUEUE_FULL). */

@@ -1,5 +1,6 @@
 import { ParleyError } from '@parley/core';
 import type { Pool } from 'pg';
+import type { AckAlong, EnqueueWithAckPort } from '../cluster/enqueue-with-ack.js';
 import { RecentEntries, type RecentEntriesPort } from '../cluster/recent-entries.js';
 import {
   DEFAULT_QUEUE_TTL_MS,
@@ -14,9 +15,16 @@ import { type Clock, deviceKey, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import { DEFAULT_PG_TIMEOUTS, type PostgresTimeoutOptions } from './pg-timeouts.js';
-import { ackStatement, postgresAcks } from './postgres-acks.js';
+import { releasePayloads } from './postgres-ack-sql.js';
+import { ackBatchStatement, ackStatement, postgresAcks } from './postgres-acks.js';
 import { type CallOutcome, type EnqueueCall, enqueueStatements, storeBatch } from './postgres-enqueue.js';
-import { enqueueBatchStatement, needsFullPath, plainBatch, plainOutcomes } from './postgres-enqueue-fast.js';
+import {
+  ackEnqueueBatchStatement,
+  enqueueBatchStatement,
+  needsFullPath,
+  plainBatch,
+  plainOutcomes,
+} from './postgres-enqueue-fast.js';
 
 /** Options of {@link postgresQueue}. */
 export interface PostgresQueueOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
@@ -51,19 +59,6 @@ const MAX_BATCH_ITEMS = 2000;
 
 /** Most expired entries one purge statement deletes; purgeExpired repeats it until none are left. */
 const PURGE_BATCH = 5000;
-
-/**
- * Releases the shared payloads referenced by the rows of a CTE `d` that deleted queue entries
- * (it must return `shared_key`): each payload's count drops by its deleted entries, and a payload
- * left without entries is deleted, in the same statement. Payload rows are locked in key order
- * (as enqueue takes them), so concurrent releases and enqueues queue up instead of deadlocking.
- */
-const releasePayloads = (s: string) => `
-  r AS (SELECT shared_key AS key, count(*)::int AS n FROM d WHERE shared_key IS NOT NULL GROUP BY shared_key),
-  l AS (SELECT p.key, p.refs - r.n AS refs FROM ${s}.queue_payloads p JOIN r ON r.key = p.key
-        ORDER BY p.key COLLATE "C" FOR UPDATE OF p),
-  u AS (UPDATE ${s}.queue_payloads p SET refs = l.refs FROM l WHERE p.key = l.key AND l.refs > 0),
-  x AS (DELETE FROM ${s}.queue_payloads p USING l WHERE p.key = l.key AND l.refs <= 0)`;
 
 /**
  * An {@link OfflineQueue} in PostgreSQL, for many gateways sharing one database.
@@ -123,7 +118,9 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   const enqueueSql = enqueueStatements(s, releasePayloads(s));
   const enqueueBatch = enqueueBatchStatement(s);
   const lockTimeoutMs = options.timeouts?.lockTimeoutMs ?? DEFAULT_PG_TIMEOUTS.lockTimeoutMs;
-  const ack = postgresAcks(db, ackStatement(s, releasePayloads(s)), clock);
+  const ackSql = ackStatement(s);
+  const ack = postgresAcks(db, ackBatchStatement(s), clock);
+  const ackEnqueueBatch = ackEnqueueBatchStatement(s);
   const recentMs = options.recentEntriesMs ?? 2_000;
   // Never longer than a tenth of the entries' lifetime: a remembered entry must not outlive its row.
   const recent = recentMs > 0 ? new RecentEntries({ clock, maxAgeMs: Math.min(recentMs, ttlMs / 10) }) : undefined;
@@ -145,7 +142,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     let i = 0;
     for (; i < pending.length; i++) {
       const w = pending[i] as Waiting;
-      if (batch.length > 0 && size + w.call.items.length > MAX_BATCH_ITEMS) break; // the rest waits
+      const weight = w.call.items.length + (w.call.ack?.ids.length ?? 0);
+      if (batch.length > 0 && size + weight > MAX_BATCH_ITEMS) break; // the rest waits
       const keys = w.call.items.map((item) => deviceKey(item.device));
       if (keys.some((k) => busy.has(k) || blocked.has(k))) {
         for (const k of keys) blocked.add(k);
@@ -153,7 +151,7 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
         continue;
       }
       batch.push(w);
-      size += w.call.items.length;
+      size += weight;
     }
     for (; i < pending.length; i++) left.push(pending[i] as Waiting);
     pending.length = 0;
@@ -191,15 +189,33 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
    */
   const store = async (calls: EnqueueCall[]): Promise<CallOutcome[]> => {
     const values = plainBatch(calls, ttlMs, lockTimeoutMs);
+    const acks = calls.some((c) => c.ack !== undefined);
     if (values) {
       try {
-        const { rows } = await db.run<{ o_user: string; o_device: string; o_before: string }>(enqueueBatch, values);
-        return plainOutcomes(calls, rows);
+        if (!acks) {
+          const { rows } = await db.run<BatchRow>(enqueueBatch, values);
+          return plainOutcomes(calls, rows);
+        }
+        // The acks riding with the batch, in the same statement (schema step 10).
+        const { rows } = await db.run<BatchRow & { o_id: string | null }>(ackEnqueueBatch, [
+          ...ackValues(calls, () => true, clock()),
+          ...values,
+        ]);
+        return plainOutcomes(
+          calls,
+          rows.filter((r) => r.o_id === null),
+        );
       } catch (error) {
         if (!needsFullPath(error)) throw error;
       }
     }
-    return db.transaction((tx) => storeBatch(tx, enqueueSql, calls, ttlMs));
+    return db.transaction(async (tx) => {
+      const outcomes = await storeBatch(tx, enqueueSql, calls, ttlMs);
+      // The acks of the calls stored (one refused with QUEUE_FULL acknowledges nothing), in the same commit.
+      const stored = (c: EnqueueCall, i: number) => c.ack !== undefined && (outcomes[i] as CallOutcome).ok;
+      if (acks && calls.some(stored)) await tx.run(ackSql, ackValues(calls, stored, clock()));
+      return outcomes;
+    });
   };
 
   const runBatch = async (batch: Waiting[]): Promise<void> => {
@@ -222,8 +238,16 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     });
   };
 
-  // The gateway finds the RecentEntriesPort with recentEntriesOf; it is not part of the public type.
-  const queue: OfflineQueue & RecentEntriesPort = {
+  /** Queues `call` for the next batch it may join; resolves with its results once committed. */
+  const join = (call: EnqueueCall): Promise<EnqueueResult[]> =>
+    new Promise((resolve, reject) => {
+      pending.push({ call, resolve, reject });
+      startBatches();
+    });
+
+  // The gateway finds the RecentEntriesPort with recentEntriesOf, the EnqueueWithAckPort with
+  // enqueueWithAckOf; neither is part of the public type.
+  const queue: OfflineQueue & RecentEntriesPort & EnqueueWithAckPort = {
     // Several gateways commit to one database: promises do not resolve in seq order.
     commitOrdered: false,
     // Calls join the next batch in call order, seqs are handed out in call order within a batch,
@@ -232,28 +256,26 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     seqsInCallOrder: true,
 
     async enqueue(items: QueueItem[], enqueueOptions: EnqueueOptions = {}): Promise<EnqueueResult[]> {
-      const given = checkSharedKeys(items, enqueueOptions.shared, enqueueOptions.fanOut);
-      if (items.length === 0) return [];
-      // Copied now: the statements run later, and the caller may reuse its buffers meanwhile.
-      const shared = new Map<string, Uint8Array>();
-      for (const [key, data] of given) shared.set(key, new Uint8Array(data));
-      const call: EnqueueCall = {
-        items: items.map((item) => ({
-          device: { userId: item.device.userId, deviceId: item.device.deviceId },
-          id: item.id,
-          data: new Uint8Array(item.data),
-          shared: item.shared,
-          sender: item.sender,
-        })),
-        shared,
-        max: enqueueOptions.maxPerDevice,
-        maxPerSender: enqueueOptions.maxPerSender,
-        now: enqueueOptions.now ?? clock(),
-      };
-      return new Promise((resolve, reject) => {
-        pending.push({ call, resolve, reject });
-        startBatches();
-      });
+      const call = callOf(items, enqueueOptions, clock);
+      return call ? join(call) : [];
+    },
+
+    // A DeliverAck and the DELIVERED receipt it makes: one statement, one commit (EnqueueWithAckPort).
+    async enqueueWithAck(
+      items: QueueItem[],
+      enqueueOptions: EnqueueOptions,
+      along: AckAlong,
+    ): Promise<EnqueueResult[]> {
+      const call = callOf(items, enqueueOptions, clock);
+      if (!call) {
+        await queue.ack(along.device, [...along.ids]);
+        return [];
+      }
+      if (along.ids.length > 0) {
+        recent?.acked(along.device, along.ids);
+        call.ack = { device: { userId: along.device.userId, deviceId: along.device.deviceId }, ids: [...along.ids] };
+      }
+      return join(call);
     },
 
     async read(device, { afterSeq = 0, limit }): Promise<QueueEntry[]> {
@@ -341,4 +363,44 @@ function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOut
     entries.sort((a, b) => a.seq - b.seq);
     recent.add(device, entries);
   }
+}
+
+/** A row of `enqueue_batch`: per device, the last seq handed out before the batch. */
+type BatchRow = { o_user: string; o_device: string; o_before: string };
+
+/** One enqueue call, its items and payloads copied now (the statements run later; the caller may reuse its buffers). */
+function callOf(items: QueueItem[], options: EnqueueOptions, clock: Clock): EnqueueCall | undefined {
+  const given = checkSharedKeys(items, options.shared, options.fanOut);
+  if (items.length === 0) return undefined;
+  const shared = new Map<string, Uint8Array>();
+  for (const [key, data] of given) shared.set(key, new Uint8Array(data));
+  return {
+    items: items.map((item) => ({
+      device: { userId: item.device.userId, deviceId: item.device.deviceId },
+      id: item.id,
+      data: new Uint8Array(item.data),
+      shared: item.shared,
+      sender: item.sender,
+    })),
+    shared,
+    max: options.maxPerDevice,
+    maxPerSender: options.maxPerSender,
+    now: options.now ?? clock(),
+  };
+}
+
+/** The ack statement's parameters for the acks of the calls `which` picks (users, devices, ids, time). */
+function ackValues(calls: EnqueueCall[], which: (c: EnqueueCall, i: number) => boolean, now: number): unknown[] {
+  const users: string[] = [];
+  const devices: number[] = [];
+  const ids: string[] = [];
+  calls.forEach((c, i) => {
+    if (!c.ack || !which(c, i)) return;
+    for (const id of c.ack.ids) {
+      users.push(c.ack.device.userId);
+      devices.push(c.ack.device.deviceId);
+      ids.push(id);
+    }
+  });
+  return [users, devices, ids, now];
 }

@@ -10,7 +10,7 @@ import { bucketOf } from '../contracts/rate-limiter.js';
 import type { SetTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import { type RateLeaseOptions, RateLeases } from './rate-leases.js';
-import { EPSILON_MS, KEY_GRACE_MS } from './rate-script-constants.js';
+import { EPSILON_MS, KEY_GRACE_MS, SCRIPT_NOW } from './rate-script-constants.js';
 import { fromRedisError, type RedisClient, redisScript, runScript } from './redis-client.js';
 
 /** What the leased path needs from the limiter. */
@@ -34,15 +34,7 @@ export interface LeasedDecideOptions {
 // ms, number of fetched buckets; per fetched bucket: need, capacity, ms per token, extra; per
 // given-back bucket: tokens, ms per token. Answers {1, '0', grant per fetched bucket...} or
 // {0, longest wait, index (1-based) of the fetched bucket with it}.
-const LEASE = redisScript(`
-local now
-if ARGV[1] == '' then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-else
-  now = tonumber(ARGV[1])
-end
-local grace = tonumber(ARGV[2])
+const LEASE = redisScript(`${SCRIPT_NOW}local grace = tonumber(ARGV[2])
 local m = tonumber(ARGV[3])
 local a = 4 + m * 4
 for j = m + 1, #KEYS do

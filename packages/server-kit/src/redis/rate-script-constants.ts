@@ -1,4 +1,4 @@
-// Numbers the rate limiter's scripts share (redis-rate-limiter.ts, leased-rate-decide.ts).
+// What the rate limiter's scripts share (redis-rate-limiter.ts, leased-rate-decide.ts).
 
 /** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
 export const EPSILON_MS = 1e-6;
@@ -9,3 +9,17 @@ export const EPSILON_MS = 1e-6;
  * server's never drops a bucket that is still draining.
  */
 export const KEY_GRACE_MS = 60_000;
+
+/**
+ * The opening lines of both scripts: `now` in ms from ARGV[1], or from the Redis server's clock
+ * when ARGV[1] is '' (no injected clock), so every gateway of a cluster reads one time.
+ */
+export const SCRIPT_NOW = `
+local now
+if ARGV[1] == '' then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+else
+  now = tonumber(ARGV[1])
+end
+`;

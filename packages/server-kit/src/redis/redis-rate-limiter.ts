@@ -5,7 +5,7 @@ import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import { leasedDecide } from './leased-rate-decide.js';
 import type { RateLeaseOptions } from './rate-leases.js';
-import { EPSILON_MS, KEY_GRACE_MS } from './rate-script-constants.js';
+import { EPSILON_MS, KEY_GRACE_MS, SCRIPT_NOW } from './rate-script-constants.js';
 import {
   DEFAULT_REDIS_PREFIX,
   fromRedisError,
@@ -44,15 +44,7 @@ export interface RedisRateLimiterOptions extends RateLimit, RedisPrefixOptions {
 // exact doubles.
 // KEYS: the buckets; ARGV: now ('' = server time), key grace ms, then per bucket: cost, capacity,
 // ms per token. Answers {1, '0'}, or {0, longest wait, index (1-based) of the bucket with it}.
-const CONSUME = redisScript(`
-local now
-if ARGV[1] == '' then
-  local t = redis.call('TIME')
-  now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
-else
-  now = tonumber(ARGV[1])
-end
-local planned = {}
+const CONSUME = redisScript(`${SCRIPT_NOW}local planned = {}
 local wait = 0
 local refused = 0
 for i, key in ipairs(KEYS) do

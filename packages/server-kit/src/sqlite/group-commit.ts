@@ -71,14 +71,18 @@ export const DEFAULT_COMMIT_GAP_MS = 0;
 
 /**
  * Longest a batch holding queue entries that went out before their commit waits for their acks, ms;
- * 0 (the default) never waits. An entry acknowledged before its batch commits is never written (only
- * its dedup mark is), and a waiting batch carries the writes of several turns in one commit; but a
- * send is answered only after its commit, and a connection's requests are served in order, so a
- * sender's burst then advances one hold at a time. Measured (issue 15, ARCHITECTURE 15): with 5 ms,
- * 70% of entries were never written at 2,000 msgs/s, with no CPU gain, and one sender's 1,000 sends
- * in a row took 5.9 s instead of 0.9 s. So it is an option (`sqliteStores(..., { commitHoldMs })`).
+ * 0 never waits. An entry acknowledged before its batch commits is never written (only its dedup
+ * mark is, none for a receipt), a waiting batch carries the writes of several turns in one commit,
+ * and a 1:1 send whose recipient acknowledged it by then carries its delivered receipt in its
+ * SendAck (`Send.ack_delivered`, messages/delivered-folds.ts): no receipt entry, two frames fewer.
+ * The batch commits as soon as every held entry was acknowledged, so at low rates the wait is one
+ * round trip to the recipient; on a busy gateway the batches are this far apart. A send is answered
+ * after its commit, so this delays SendAcks (not deliveries) by up to the hold. Until 7 Dec 2026 the
+ * default was 0: a connection's sends were then served one commit at a time, so a burst advanced
+ * one hold at a time (one sender's 1,000 sends in a row took 5.9 s instead of 0.9 s with 5 ms);
+ * sends are pipelined since (PROTOCOL 6.3). Measured: ARCHITECTURE 15.
  */
-export const DEFAULT_HOLD_MS = 0;
+export const DEFAULT_HOLD_MS = 5;
 
 /**
  * Longest a batch holding the entries of a fan-out (a call with shared payloads: a group message)

@@ -7,15 +7,19 @@ import {
   type OfflineQueue,
   type QueueEntry,
   type QueueItem,
-  queueFull,
-  senderShareFull,
 } from '../contracts/offline-queue.js';
 import { checkSharedKeys } from '../contracts/shared-payloads.js';
 import { type Clock, type DeviceAddress, deviceKey, systemClock } from '../contracts/types.js';
 import { committerFor } from './group-commit.js';
 import { migrate } from './migrations.js';
-import { idKey, QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
-import { type InsertRow, queueStatements } from './queue-statements.js';
+import { queueAckRows } from './queue-ack-rows.js';
+import { type DeviceStates, deviceStateLoader, MAX_STATES } from './queue-device-states.js';
+import { enqueueJob } from './queue-enqueue-job.js';
+import { fanOutKeys } from './queue-fan-out-keys.js';
+import { type CallLimits, NO_PAYLOADS, stageCall } from './queue-stage-call.js';
+import { QueueStaging, type StagedEntry } from './queue-staging.js';
+import { stagingWrites } from './queue-staging-writes.js';
+import { queueStatements } from './queue-statements.js';
 
 /** Options of {@link sqliteQueue}. */
 export interface SqliteQueueOptions {
@@ -26,46 +30,10 @@ export interface SqliteQueueOptions {
   ttlMs?: number;
 }
 
-/** What this process knows of one device's queue (one process owns the file). */
-interface DeviceState {
-  /** The next seq to hand out. */
-  nextSeq: number;
-  /** `queue_devices.next_seq` as stored: every seq below it may be handed out without a write. */
-  reserved: number;
-  /** Rows in `queue` for the device, expired ones included until purged, plus its staged entries. */
-  size: number;
-  /** A transaction failed: `reserved` and `size` are reloaded at the next use (`nextSeq` is kept). */
-  stale?: boolean;
-}
-
-/**
- * Seqs are reserved in blocks: `queue_devices.next_seq` is written once per this many enqueued
- * entries (in the same transaction as the first entry of the block), not once per entry. After a
- * restart the counter resumes at the stored value, so seqs stay strictly increasing and unique
- * (with a gap), which is all the queue promises.
- */
-const SEQ_BLOCK = 1024;
-
-/** One device's state as changed by an enqueue call that has not finished yet. */
-interface Touched {
-  state: DeviceState;
-  device: DeviceAddress;
-  nextSeq: number;
-  size: number;
-  added: number;
-  reservedTo?: number;
-}
-
 /** Device states and staged entries per database, shared by every queue over that connection. */
-const statesByDb = new WeakMap<Database.Database, { states: Map<string, DeviceState>; staging: QueueStaging }>();
-
-/** Most device states kept in memory; past it they are dropped between batches and reloaded on use. */
-const MAX_STATES = 100_000;
+const statesByDb = new WeakMap<Database.Database, { states: DeviceStates; staging: QueueStaging }>();
 
 const namesShared = (item: QueueItem) => item.shared !== undefined;
-
-/** The payloads of a call without shared payloads: never written to. */
-const NO_PAYLOADS = new Map<string, Uint8Array>();
 
 /** Copies out of the driver's Buffer: callers get a plain Uint8Array they cannot alias. */
 const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
@@ -82,6 +50,11 @@ const bytes = (b: Uint8Array): Uint8Array => new Uint8Array(b);
  * device with a clear or such a call pending in the batch) run as savepoint jobs inside the
  * transaction instead, as every other write does.
  *
+ * Its parts: `queue-stage-call.ts` (the staged way in), `queue-enqueue-job.ts` (the job),
+ * `queue-staging-writes.ts` (how staged entries are written), `queue-fan-out-keys.ts` (fan-out
+ * dedup by shared key), `queue-ack-rows.ts` (acks of stored rows), `queue-device-states.ts` (the
+ * per-device seq and row counters) over `queue-statements.ts`.
+ *
  * Durability is what the database is configured for; see `sqliteStores` for the pragmas. Writes
  * are committed on the next event-loop turn, so close a database you own only after its calls
  * have settled (`sqliteStores().close()` commits pending calls itself).
@@ -94,118 +67,18 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
   migrate(db);
   const committer = committerFor(db);
   const { submit } = committer;
-
-  const {
-    getDevice,
-    countRows,
-    putDevice,
-    findEntry,
-    findAcked,
-    insertEntry,
-    countOfSender,
-    deleteBySeq,
-    deleteExpiredOf,
-    addShared,
-    findShared,
-    release,
-    releaseCounts,
-    forgetFanOuts,
-    legacyMarksAckedAt,
-    readPage,
-    deleteById,
-    markAcked,
-    markAckedOnce,
-    countLive,
-    deleteExpired,
-    deleteOldMarks,
-    deleteAllOf,
-  } = queueStatements(db);
-
-  // Marks written before fan-out entries kept none (migration 10) may name fan-out ids: such
-  // entries are checked against marks until the newest of those marks is past the dedup window.
-  const legacyAckedAt = legacyMarksAckedAt();
-  const legacyMarksUntil = legacyAckedAt === undefined ? Number.NEGATIVE_INFINITY : legacyAckedAt + ttlMs;
-  /**
-   * Whether an item's id must be looked up among the dedup marks before it is stored: not for
-   * entries that leave no mark (`forget`), except fan-out ones while marks from before may exist.
-   */
-  const mayBeMarked = (forget: boolean, fanOut: boolean, now: number) => !forget || (fanOut && now < legacyMarksUntil);
-  /** A fan-out key is remembered this long after its call: entries live one ttl, marks one more. */
-  const forgetAt = (storedAt: number) => storedAt + 2 * ttlMs;
-  const EMPTY = new Uint8Array(0);
-  const storeShared = (key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined) =>
-    fanOutAt === undefined
-      ? addShared.run(key, data, refs, null, null)
-      : addShared.run(key, refs > 0 ? data : EMPTY, refs, fanOutAt, forgetAt(fanOutAt));
-  /**
-   * A fan-out call whose key is stored or remembered: every item is a duplicate, at the first call's
-   * time, with its entry's seq while it is queued (0 once it is gone). Undefined when the key is new.
-   */
-  const fanOutDuplicates = (items: readonly QueueItem[], key: string, now: number): EnqueueResult[] | undefined => {
-    const known = findShared.get(key);
-    if (!known) return undefined;
-    return items.map((item) => {
-      const { userId, deviceId } = item.device;
-      const entry = known.refs > 0 ? findEntry.get(userId, deviceId, item.id) : undefined;
-      return {
-        device: { userId, deviceId },
-        id: item.id,
-        seq: entry?.seq ?? 0,
-        storedAt: entry?.stored_at ?? known.stored_at ?? now,
-        duplicate: true,
-      };
-    });
-  };
-
-  /**
-   * Writes a staged entry in its batch: stores it, or, when its id was acknowledged or is queued
-   * already, stores nothing and returns the earlier entry's seq and time (a resend: the call then
-   * reports a duplicate). An expired row with the id counts as gone and is replaced. The marks are
-   * not looked at for an entry enqueued with `forgetAcked`. (Folding the lookup into the insert,
-   * `INSERT ... SELECT ... WHERE NOT EXISTS`, measured slower than the two statements here.)
-   */
-  const writeStaged = (e: StagedEntry): { seq: number; storedAt: number } | undefined => {
-    const { userId, deviceId } = e.device;
-    const forget = e.forget ? 1 : null;
-    if (mayBeMarked(e.forget, e.fanOut, e.storedAt)) {
-      const acked = findAcked.get(userId, deviceId, e.id);
-      if (acked) return { seq: acked.seq, storedAt: acked.stored_at };
-    }
-    const row: InsertRow = [
-      userId,
-      deviceId,
-      e.seq,
-      e.id,
-      e.data,
-      e.storedAt,
-      e.expiresAt,
-      e.shared ?? null,
-      e.sender,
-      forget,
-    ];
-    if (insertEntry.run(...row).changes === 1) return undefined;
-    const stored = findEntry.get(userId, deviceId, e.id) as { seq: number; stored_at: number; expires_at: number };
-    if (stored.expires_at > e.storedAt) return { seq: stored.seq, storedAt: stored.stored_at };
-    const removed = deleteBySeq.all(userId, deviceId, stored.seq);
-    release(removed);
-    const state = perDb?.states.get(deviceKey(e.device));
-    if (state) state.size -= removed.length;
-    insertEntry.run(...row);
-    return undefined;
-  };
+  const statements = queueStatements(db);
+  const { readPage, deleteExpired, release, deleteOldMarks, forgetFanOuts, deleteAllOf, countLive } = statements;
+  const keys = fanOutKeys(statements, ttlMs);
+  const { fanOutDuplicates } = keys;
 
   let perDb = statesByDb.get(db);
+  const deviceStates: DeviceStates = perDb?.states ?? new Map();
+  const ackRows = queueAckRows(statements, deviceStates);
   if (!perDb) {
-    const states = new Map<string, DeviceState>();
+    const states = deviceStates;
     const staging = new QueueStaging(
-      {
-        reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
-        insert: (e) => writeStaged(e),
-        mark: (e, at) => markAckedOnce.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
-        addShared: storeShared,
-        ack: (device, ids, at, released) => ackRows(device.userId, device.deviceId, ids, at, released),
-        release: releaseCounts,
-      },
+      stagingWrites(statements, keys, ackRows, states),
       committer,
       () => {
         if (states.size >= MAX_STATES) states.clear(); // nothing is staged now: every state reloads exactly
@@ -223,230 +96,10 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     perDb = { states, staging };
     statesByDb.set(db, perDb);
   }
-  const { states: deviceStates, staging } = perDb;
-  /** The device's state, loaded on first use; a reloaded one keeps handing out higher seqs. */
-  const stateOf = (key: string, userId: string, deviceId: number): DeviceState => {
-    let state = deviceStates.get(key);
-    if (!state || state.stale) {
-      const stored = getDevice.get(userId, deviceId) ?? 1;
-      const size = countRows.get(userId, deviceId) ?? 0;
-      state = { nextSeq: Math.max(stored, state?.nextSeq ?? 0), reserved: stored, size };
-      deviceStates.set(key, state);
-    }
-    return state;
-  };
-
-  // Device states are changed only once the call can no longer throw: a call that throws rolls
-  // back its savepoint, and its in-memory changes must not outlive it.
-  interface Limits {
-    max: number | undefined;
-    maxPerSender: number | undefined;
-    now: number | undefined;
-    /** A fan-out call (EnqueueOptions.fanOut): deduplicated by its one shared key. */
-    fanOut: boolean;
-    /** EnqueueOptions.forgetAcked, or a fan-out: no mark lookup now (see mayBeMarked), no mark at the ack. */
-    forget: 1 | null;
-  }
-  const enqueueTx = db.transaction((items: QueueItem[], limits: Limits, shared: Map<string, Uint8Array>) => {
-    const { max, maxPerSender, fanOut, forget } = limits;
-    const now = limits.now ?? clock();
-    if (fanOut) {
-      // An earlier call with the key may have been written earlier in this very batch.
-      const duplicates = fanOutDuplicates(items, items[0]?.shared as string, now);
-      if (duplicates) return duplicates;
-    }
-    /** Senders of the rows this call added, per touched device. */
-    const sendersAdded = new Map<string, Set<string>>();
-    const sharedRefs = new Map<string, number>();
-    const touched = new Map<string, Touched>();
-    const results: EnqueueResult[] = [];
-    for (const item of items) {
-      const { userId, deviceId } = item.device;
-      const key = deviceKey(item.device);
-      let t = touched.get(key);
-      if (!t) {
-        const state = stateOf(key, userId, deviceId);
-        t = { state, device: { userId, deviceId }, nextSeq: state.nextSeq, size: state.size, added: 0 };
-        touched.set(key, t);
-      }
-      const device = { userId, deviceId };
-      const acked = mayBeMarked(forget === 1, fanOut, now) ? findAcked.get(userId, deviceId, item.id) : undefined;
-      if (acked) {
-        results.push({ device, id: item.id, seq: acked.seq, storedAt: acked.stored_at, duplicate: true });
-        continue;
-      }
-      const seq = t.nextSeq;
-      if (seq >= (t.reservedTo ?? t.state.reserved)) {
-        // Reserve the next block (in the call's savepoint; kept in memory only if the call succeeds).
-        t.reservedTo = seq + SEQ_BLOCK;
-        putDevice.run(userId, deviceId, t.reservedTo);
-      }
-      const sender = item.sender ?? null;
-      const row: InsertRow = [
-        userId,
-        deviceId,
-        seq,
-        item.id,
-        item.data,
-        now,
-        now + ttlMs,
-        item.shared ?? null,
-        sender,
-        forget,
-      ];
-      if (insertEntry.run(...row).changes === 0) {
-        // Already queued (rows written earlier in this call are visible too, so a repeated id is
-        // a duplicate as well), unless it expired and was not purged yet: then it counts as gone.
-        const stored = findEntry.get(userId, deviceId, item.id) as {
-          seq: number;
-          stored_at: number;
-          expires_at: number;
-        };
-        if (stored.expires_at > now) {
-          results.push({ device, id: item.id, seq: stored.seq, storedAt: stored.stored_at, duplicate: true });
-          continue;
-        }
-        release(deleteBySeq.all(userId, deviceId, stored.seq));
-        t.size--;
-        insertEntry.run(...row);
-      }
-      if (sender !== null) {
-        const senders = sendersAdded.get(key);
-        if (senders) senders.add(sender);
-        else sendersAdded.set(key, new Set([sender]));
-      }
-      if (item.shared !== undefined) sharedRefs.set(item.shared, (sharedRefs.get(item.shared) ?? 0) + 1);
-      t.nextSeq++;
-      t.size++;
-      t.added++;
-      results.push({ device, id: item.id, seq, storedAt: now, duplicate: false });
-    }
-    for (const t of touched.values()) {
-      if (t.added === 0 || max === undefined || t.size <= max) continue;
-      // `size` counts expired rows too; drop those before refusing (slow path, only when full).
-      const expired = deleteExpiredOf.all(t.device.userId, t.device.deviceId, now);
-      release(expired);
-      t.size -= expired.length;
-      // Throwing rolls the whole call back: no device keeps any of its entries.
-      if (t.size > max) throw queueFull(t.device, max);
-    }
-    if (maxPerSender !== undefined) {
-      for (const [key, senders] of sendersAdded) {
-        const t = touched.get(key) as Touched;
-        // The device's row count bounds every sender's share: count only when it could be passed.
-        if (t.size <= maxPerSender) continue;
-        for (const sender of senders) {
-          if ((countOfSender.get(t.device.userId, t.device.deviceId, sender, now) ?? 0) > maxPerSender) {
-            throw senderShareFull(t.device, sender, maxPerSender);
-          }
-        }
-      }
-    }
-    for (const [key, n] of sharedRefs) storeShared(key, shared.get(key) as Uint8Array, n, fanOut ? now : undefined);
-    for (const t of touched.values()) {
-      t.state.nextSeq = t.nextSeq;
-      t.state.size = t.size;
-      if (t.reservedTo !== undefined) t.state.reserved = t.reservedTo;
-    }
-    return results;
-  });
-
-  /**
-   * Stages a call's entries when memory alone can decide it (see above): checks every id against
-   * the staged entries, the dedup marks and the table, hands out seqs and reserves seq blocks.
-   * Undefined when the call must run as a job. Changes nothing unless it stages. Reads `items` only
-   * here, synchronously, and stores `copyOf(item.data)`: the caller's buffers are never kept.
-   */
-  const tryStage = (
-    items: readonly QueueItem[],
-    limits: Limits,
-    payloads: Map<string, Uint8Array>,
-    copyOf: (data: Uint8Array) => Uint8Array,
-  ) => {
-    const now = limits.now ?? clock();
-    // Sized once (an empty array's first push makes room for 16): a result per item, and at most
-    // as many new entries, with their device keys and id keys.
-    const results: EnqueueResult[] = new Array(items.length);
-    const keys: string[] = new Array(items.length);
-    const idKeys: string[] = new Array(items.length);
-    const fresh: StagedEntry[] = new Array(items.length);
-    let staged = 0;
-    // Ids planned by this call: only a call of several items can repeat one of its own.
-    const planned = items.length > 1 ? new Map<string, StagedEntry>() : undefined;
-    const added = new Map<string, { state: DeviceState; n: number; senders: boolean }>();
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i] as QueueItem;
-      const { userId, deviceId } = item.device;
-      const key = deviceKey(item.device);
-      if (staging.mustWait(key)) return undefined;
-      const entryKey = idKey(key, item.id);
-      const earlier = staging.findByKey(entryKey) ?? planned?.get(entryKey);
-      if (earlier) {
-        const result = stagedResult(earlier, true);
-        earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
-        results[i] = result;
-        continue;
-      }
-      let count = added.get(key);
-      if (!count) {
-        count = { state: stateOf(key, userId, deviceId), n: 0, senders: false };
-        added.set(key, count);
-      }
-      const seq = count.state.nextSeq + count.n;
-      const result: EnqueueResult = { device: { userId, deviceId }, id: item.id, seq, storedAt: now, duplicate: false };
-      const entry: StagedEntry = {
-        device: { userId, deviceId },
-        id: item.id,
-        seq,
-        data: copyOf(item.data),
-        storedAt: now,
-        expiresAt: now + ttlMs,
-        shared: item.shared,
-        sender: item.sender ?? null,
-        fanOut: limits.fanOut,
-        forget: limits.forget === 1,
-        ackedAt: undefined,
-        held: false,
-        reserveTo: undefined,
-        echoes: [result],
-      };
-      count.n++;
-      if (item.sender !== undefined) count.senders = true;
-      planned?.set(entryKey, entry);
-      keys[staged] = key;
-      idKeys[staged] = entryKey;
-      fresh[staged] = entry;
-      staged++;
-      results[i] = result;
-    }
-    keys.length = staged;
-    idKeys.length = staged;
-    fresh.length = staged;
-    for (const { state, n, senders } of added.values()) {
-      // Near a limit the exact count needs the table (expired rows, one sender's rows): a job decides.
-      if (limits.max !== undefined && state.size + n > limits.max) return undefined;
-      if (senders && limits.maxPerSender !== undefined && state.size + n > limits.maxPerSender) return undefined;
-    }
-    for (let i = 0; i < fresh.length; i++) {
-      const entry = fresh[i] as StagedEntry;
-      const state = (added.get(keys[i] as string) as { state: DeviceState }).state;
-      if (entry.seq >= state.reserved) {
-        entry.reserveTo = entry.seq + SEQ_BLOCK;
-        state.reserved = entry.reserveTo;
-      }
-    }
-    for (const { state, n } of added.values()) {
-      state.nextSeq += n;
-      state.size += n;
-    }
-    // The payloads the staged entries reference (all of the call's, unless some were duplicates).
-    const used = payloads.size === 0 ? NO_PAYLOADS : new Map<string, Uint8Array>();
-    if (used !== NO_PAYLOADS)
-      for (const entry of fresh)
-        if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
-    const fanOutAt = limits.fanOut ? now : undefined;
-    return { results, fresh, committed: staging.stage(keys, idKeys, fresh, used, fanOutAt) };
-  };
+  const { staging } = perDb;
+  const stateOf = deviceStateLoader(deviceStates, statements);
+  const enqueueTx = enqueueJob({ db, clock, ttlMs, statements, keys, stateOf });
+  const tryStage = stageCall(staging, stateOf, clock, ttlMs);
 
   /** The staged entries of these results (duplicates of earlier entries are not held). */
   const wentOut = (results: EnqueueResult[]): StagedEntry[] => {
@@ -458,35 +111,6 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     return out;
   };
 
-  /**
-   * Deletes and marks (unless of a fan-out) acknowledged stored entries; run inside a transaction (or
-   * its savepoint). Their shared payload references are released here, or counted into `released`.
-   */
-  const ackRows = (
-    userId: string,
-    deviceId: number,
-    ids: string[],
-    now: number,
-    released?: Map<string, number>,
-  ): number => {
-    let removed = 0;
-    let own: Map<string, number> | undefined;
-    for (const id of ids) {
-      const row = deleteById.get(userId, deviceId, id);
-      if (!row) continue;
-      if (row.shared !== null) {
-        if (!released) own ??= new Map();
-        const counts = released ?? (own as Map<string, number>);
-        counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
-      }
-      if (row.forget === null) markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
-      removed++;
-    }
-    if (own) releaseCounts(own);
-    const state = perDb?.states.get(deviceKey({ userId, deviceId }));
-    if (state) state.size -= removed; // nothing above throws after a delete
-    return removed;
-  };
   const ackTx = db.transaction((userId: string, deviceId: number, ids: string[]): number =>
     ackRows(userId, deviceId, ids, clock()),
   );
@@ -593,7 +217,7 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
         return copy;
       };
       if (named) for (const [key, data] of shared) shared.set(key, new Uint8Array(data));
-      const limits: Limits = {
+      const limits: CallLimits = {
         max: enqueueOptions.maxPerDevice,
         maxPerSender: enqueueOptions.maxPerSender,
         now: enqueueOptions.now,

@@ -38,10 +38,10 @@ export interface SqliteStoresExtra {
    */
   commitGapMs?: number;
   /**
-   * Longest a batch waits for the acks of entries delivered before their commit, ms (default 0: it
-   * never waits). Acknowledged in time, an entry is never written; but each send is answered only
-   * after its commit, so a sender's burst then advances one hold at a time (see `DEFAULT_HOLD_MS`).
-   * Applies like `commitGapMs`.
+   * Longest a batch waits for the acks of entries delivered before their commit, ms (default
+   * `DEFAULT_HOLD_MS`, 5; 0: never). Acknowledged in time, an entry is never written, and a 1:1
+   * send's delivered receipt rides in its SendAck; each send is answered only after its commit, so
+   * SendAcks come up to this much later. Applies like `commitGapMs`.
    */
   commitHoldMs?: number;
   /**

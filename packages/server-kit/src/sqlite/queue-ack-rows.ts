@@ -1,0 +1,43 @@
+import { deviceKey } from '../contracts/types.js';
+import type { DeviceStates } from './queue-device-states.js';
+import type { QueueStatements } from './queue-statements.js';
+
+/**
+ * Deletes and marks (unless of a fan-out or `forgetAcked`) acknowledged stored entries; run inside
+ * a transaction (or its savepoint). Their shared payload references are released here, or counted
+ * into `released`. Returns how many entries there were.
+ */
+export type AckRows = (
+  userId: string,
+  deviceId: number,
+  ids: string[],
+  now: number,
+  released?: Map<string, number>,
+) => number;
+
+/** The ack of stored rows over the queue's statements, keeping the device's row count in `states`. */
+export function queueAckRows(
+  statements: Pick<QueueStatements, 'deleteById' | 'markAcked' | 'releaseCounts'>,
+  states: DeviceStates,
+): AckRows {
+  const { deleteById, markAcked, releaseCounts } = statements;
+  return (userId, deviceId, ids, now, released) => {
+    let removed = 0;
+    let own: Map<string, number> | undefined;
+    for (const id of ids) {
+      const row = deleteById.get(userId, deviceId, id);
+      if (!row) continue;
+      if (row.shared !== null) {
+        if (!released) own ??= new Map();
+        const counts = released ?? (own as Map<string, number>);
+        counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
+      }
+      if (row.forget === null) markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
+      removed++;
+    }
+    if (own) releaseCounts(own);
+    const state = states.get(deviceKey({ userId, deviceId }));
+    if (state) state.size -= removed; // nothing above throws after a delete
+    return removed;
+  };
+}
