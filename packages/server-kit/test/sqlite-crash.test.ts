@@ -2,64 +2,17 @@
 // longer before it is stored. A gateway killed (SIGKILL) at each step of a delivery loses nothing:
 // a SendAck or a receipt is only ever sent for what is committed, and whatever was not committed is
 // sent again by the client (its outbox, or its next ack of a redelivered entry).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { newMessageId, pb, type ServerFrame } from '@parley/core';
 import { createGroup, publishIdentity } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { closedPort } from '@parley/test-utils/free-port';
 import type { RawPeer } from '@parley/test-utils/raw-peer';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { delivered, killableGateway, peersOf, sendFrame } from './helpers/killable-gateway.js';
+import { describe, expect, it, vi } from 'vitest';
+import { delivered, sendFrame } from './helpers/killable-gateway.js';
+import { queueRows, receiptIds, useSqliteCrashGateway } from './helpers/sqlite-crash-gateway.js';
 
-const script = fileURLToPath(new URL('./fixtures/sqlite-crash-gateway.ts', import.meta.url));
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
-/** Long beside a loopback round trip: a write made right after a commit waits this long in its batch. */
-const COMMIT_GAP_MS = 150;
-
-const dirs: string[] = [];
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function setUp(env: Record<string, string> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'parley-sqlite-crash-'));
-  dirs.push(dir);
-  const path = join(dir, 'parley.db');
-  const gateway = killableGateway(script, 'sqlite gateway', {
-    PARLEY_DB: path,
-    PARLEY_PORT: String(await closedPort()),
-    PARLEY_COMMIT_GAP_MS: String(COMMIT_GAP_MS),
-    ...env,
-  });
-  cleanups.push(() => gateway.kill());
-  await gateway.start();
-  /** (Re)connects as `userId`'s device 1 with the key it registered first. */
-  const connect = peersOf(gateway, (close) => cleanups.push(close));
-  return { gateway, connect, path };
-}
-
-const receiptIds = (frames: ServerFrame[]) =>
-  frames.flatMap((f) => f.deliver?.envelopes ?? []).flatMap((e) => e.receipt?.messageIds ?? []);
-
-/** Rows and dedup marks in the (killed or running) gateway's database, per user whose queue holds them. */
-function queueRows(path: string) {
-  const db = new Database(path, { readonly: true });
-  try {
-    const users = (sql: string) => db.prepare(sql).pluck().all() as string[];
-    return {
-      rows: users('SELECT user_id FROM queue ORDER BY user_id'),
-      marks: users('SELECT user_id FROM queue_acked ORDER BY user_id'),
-    };
-  } finally {
-    db.close();
-  }
-}
+const setUp = useSqliteCrashGateway();
 
 describe('a SQLite gateway killed at each step of a delivery (paced group commit)', () => {
   it('after the SendAck: the message is delivered after the restart', async () => {
@@ -300,94 +253,6 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
  * commits, and the batch waits for their acks (a minute here, so the test decides when it commits):
  * an entry acknowledged in time is only a dedup mark, written with the member's group receipt cursor.
  */
-describe('a SQLite gateway killed at each step of a receipt folded into the SendAck (ack_delivered)', () => {
-  const early = () => setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_HOLD_MS: '60000' });
-  const folding = (to: string, id: string) => {
-    const frame = sendFrame(to, id);
-    return { send: { ...frame.send, ackDelivered: true } };
-  };
-  const answers = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
-
-  it('after the ack was folded, before the commit: no SendAck; the resend is stored and its ack brings a receipt', async () => {
-    const { gateway, connect, path } = await early();
-    const bob = await connect('bob');
-    const alice = await connect('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding('bob', id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    // The ack is folded (no receipt for alice) and ends the hold: the commit and the SendAck follow
-    // at once, so the kill comes in the same breath; either way nothing may be lost.
-    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
-    await gateway.kill();
-    const answered = answers(alice.frames, 7)[0]?.sendAck;
-    await gateway.start();
-    if (answered) {
-      // Committed: bob's mark is stored, alice's answer carried the receipt, nothing queued for her.
-      expect(answered.deliveredAt).toBeGreaterThan(0);
-      expect(queueRows(path)).toEqual({ rows: [], marks: ['bob'] });
-      return;
-    }
-    // Not committed: nothing was stored, so the resend stores it and bob's next ack makes the receipt.
-    expect(queueRows(path)).toEqual({ rows: [], marks: [] });
-    const aliceAgain = await connect('alice');
-    expect((await aliceAgain.request(folding('bob', id))).sendAck?.deliveredAt ?? 0).toBe(0); // bob offline
-    const bobAgain = await connect('bob');
-    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
-    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
-    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
-  });
-
-  it('after the fold, before the commit (another entry holds the batch): nothing stored, the resend delivers', async () => {
-    // A first message, to carol, delivered early and never acked, holds the batch open.
-    const { gateway, connect, path } = await early();
-    const carol = await connect('carol');
-    const bob = await connect('bob');
-    const alice = await connect('alice');
-    const hold = newMessageId();
-    alice.send({ requestId: 6, ...folding('carol', hold) });
-    await carol.waitFor(() => delivered(carol.frames).some((e) => e.messageId === hold)); // never acked
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding('bob', id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
-    // Folded, not committed (carol's entry holds the batch): no receipt and no answer for alice.
-    await alice.request({ ping: { nonce: 1 } });
-    await bob.request({ ping: { nonce: 2 } });
-    await gateway.kill();
-    expect(answers(alice.frames, 7)).toEqual([]);
-    expect(receiptIds(alice.frames)).toEqual([]);
-    expect(queueRows(path)).toEqual({ rows: [], marks: [] });
-    await gateway.start();
-    const aliceAgain = await connect('alice');
-    expect((await aliceAgain.request(folding('bob', id))).body).toBe('sendAck'); // bob offline: stored
-    const bobAgain = await connect('bob');
-    await bobAgain.waitFor(() => delivered(bobAgain.frames).some((e) => e.messageId === id));
-    bobAgain.send({ requestId: 0, deliverAck: { ids: delivered(bobAgain.frames).map((e) => e.id ?? '') } });
-    await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
-  });
-
-  it('after the SendAck with delivered_at: nothing queued for the sender, a resend is a duplicate delivered to no one', async () => {
-    const { gateway, connect, path } = await early();
-    const bob = await connect('bob');
-    const alice = await connect('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding('bob', id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
-    await alice.waitFor(() => answers(alice.frames, 7).length > 0);
-    expect(answers(alice.frames, 7)[0]?.sendAck?.deliveredAt).toBeGreaterThan(0);
-    await gateway.kill();
-    expect(queueRows(path)).toEqual({ rows: [], marks: ['bob'] });
-    await gateway.start();
-    const aliceAgain = await connect('alice');
-    expect((await aliceAgain.request(folding('bob', id))).body).toBe('sendAck');
-    const bobAgain = await connect('bob');
-    await bobAgain.request({ ping: { nonce: 1 } });
-    expect(delivered(bobAgain.frames)).toEqual([]);
-    expect(receiptIds(aliceAgain.frames)).toEqual([]);
-  });
-});
-
 describe('a SQLite gateway killed at each step of a group early delivery', () => {
   const sendAcks = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
   const groupSend = (messageId: string) => ({
