@@ -38,8 +38,8 @@ function counted(withAll: boolean) {
   return { limiter, calls };
 }
 
-const outcome = (promise: Promise<void>) =>
-  promise.then(
+const outcome = (promise: Promise<void> | undefined) =>
+  Promise.resolve(promise).then(
     () => 'ok',
     (e: unknown) => (isParleyError(e, 'RATE_LIMITED') ? `refused: ${e.message}` : String(e)),
   );

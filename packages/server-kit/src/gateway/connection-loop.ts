@@ -12,6 +12,7 @@ import type { Logger } from '../contracts/logger.js';
 import { TimeBase } from '../contracts/time-base.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
+import { encodeReply } from '../messages/send-ack-frame.js';
 import type { Router } from '../router/router.js';
 import { Admission } from './admission.js';
 import type { ClosingSockets } from './closing-sockets.js';
@@ -292,7 +293,7 @@ export class ConnectionLoop implements ReaderLoop {
       const connectionId = connection.id;
       const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
       const reply = await this.o.router.handle(frame, ctx);
-      if (reply) connection.reply(requestId, reply);
+      if (reply) connection.sendBytes(encodeReply(requestId, reply));
     } catch (error) {
       if (!isParleyError(error)) this.o.logger.error('request failed', { body: frame.body, error: String(error) });
       // Unexpected failures are store or bus trouble: retryable, and sends are idempotent.

@@ -22,6 +22,9 @@ export interface MemoryRateLimiterOptions extends RateLimit {
 /** Tolerance for float rounding: waiting exactly `retryAfterMs` must be enough. */
 const EPSILON_MS = 1e-6;
 
+/** Shared by every allowed decision (callers only read it). */
+const ALLOWED: RateDecision = Object.freeze({ allowed: true, retryAfterMs: 0 });
+
 /**
  * An in-memory {@link RateLimiter} (token bucket, kept as one number per key: the time at which
  * the bucket would be full again, as in GCRA). Per process: gateways in a cluster each limit on
@@ -45,34 +48,52 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
     for (const [key, at] of fullAt) if (at <= now) fullAt.delete(key);
   };
 
+  /**
+   * The time `requests[i]`'s bucket is full again once requests `0..i-1` are taken: a key named
+   * twice in one call counts the earlier request's tokens (calls name two or three keys, so a scan
+   * back costs less than a map per call).
+   */
+  const startOf = (requests: RateRequest[], i: number, planned: number[], now: number): number => {
+    const key = requests[i]!.key;
+    for (let j = i - 1; j >= 0; j--) if (requests[j]!.key === key) return planned[j]!;
+    return Math.max(fullAt.get(key) ?? now, now);
+  };
+
+  const namedLater = (requests: RateRequest[], i: number): boolean => {
+    for (let j = i + 1; j < requests.length; j++) if (requests[j]!.key === requests[i]!.key) return true;
+    return false;
+  };
+
   /** Decides every request at once: all of them are taken, or none. */
   const decide = (requests: RateRequest[]): RateDecision => {
-    const shapes = requests.map((r) => bucketOf(r.cost ?? 1, r.limit, defaults)); // all checked first
+    for (const r of requests) bucketOf(r.cost ?? 1, r.limit, defaults); // all checked first
     const now = clock();
     // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
     if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);
-    /** Key -> the time its bucket is full again once this call's earlier requests are taken. */
-    const planned = new Map<string, number>();
+    /** planned[i]: the time request i's bucket is full again once requests 0..i are taken. */
+    const planned: number[] = [];
     let wait = 0;
     let refused = -1;
-    requests.forEach((request, i) => {
-      const { capacity, refillPerSecond } = shapes[i] as RateLimit;
-      const cost = request.cost ?? 1;
+    for (let i = 0; i < requests.length; i++) {
+      const request = requests[i]!;
+      const { capacity, refillPerSecond } = request.limit ?? defaults;
       const msPerToken = 1000 / refillPerSecond;
-      const start = Math.max(planned.get(request.key) ?? fullAt.get(request.key) ?? now, now);
-      const next = start + cost * msPerToken;
-      planned.set(request.key, next);
+      const next = startOf(requests, i, planned, now) + (request.cost ?? 1) * msPerToken;
+      planned.push(next);
       // A request fits when, after it, the bucket is at most `capacity` tokens short of full.
       const allowedAt = next - capacity * msPerToken;
       if (allowedAt > now + EPSILON_MS && allowedAt - now > wait) {
         wait = allowedAt - now;
         refused = i;
       }
-    });
+    }
     if (refused >= 0) return { allowed: false, retryAfterMs: Math.max(1, Math.ceil(wait - EPSILON_MS)), refused };
-    for (const [key, next] of planned) {
+    for (let i = 0; i < requests.length; i++) {
+      const key = requests[i]!.key;
+      // A key named again later in the call is written by its last request.
+      if (namedLater(requests, i)) continue;
       fullAt.delete(key); // re-insert: the map's order is least recently used first
-      if (next > now) fullAt.set(key, next);
+      if (planned[i]! > now) fullAt.set(key, planned[i]!);
     }
     if (fullAt.size > maxKeys) {
       sweep(now);
@@ -81,7 +102,7 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
         fullAt.delete(oldest);
       }
     }
-    return { allowed: true, retryAfterMs: 0 };
+    return ALLOWED;
   };
 
   return {

@@ -5,7 +5,7 @@
 // the request.
 import { ParleyError } from '@parley/core';
 import type { ServerLimits } from '../contracts/limits.js';
-import type { RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
+import type { RateDecision, RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
 import type { RequestCase, RequestContext, RequestOf } from './routes.js';
 
 /** What the rate limits read from the limits. */
@@ -23,23 +23,29 @@ interface Bucket {
 
 type Buckets<C extends RequestCase> = (request: RequestOf<C>, user: string, limits: RequestRateLimits) => Bucket[];
 
-const key = (...parts: string[]) => `rate\u0000${parts.join('\u0000')}`;
+// Template strings, not a join of rest parts: one string per bucket and request, nothing else.
+const key1 = (kind: string, a: string) => `rate\u0000${kind}\u0000${a}`;
+const key2 = (kind: string, a: string, b: string) => `rate\u0000${kind}\u0000${a}\u0000${b}`;
 
 const RATED: { [C in RequestCase]?: Buckets<C> } = {
   send: (r, user, limits) => {
     const target = r.destination === 'groupId' ? `g:${r.groupId ?? ''}` : `u:${r.userId ?? ''}`;
     return [
-      { key: key('send', user), limit: limits.sendRate, what: 'messages' },
-      { key: key('send-to', user, target), limit: limits.sendToRate, what: 'messages to one chat' },
+      { key: key1('send', user), limit: limits.sendRate, what: 'messages' },
+      { key: key2('send-to', user, target), limit: limits.sendToRate, what: 'messages to one chat' },
     ];
   },
-  receipt: (_r, user, limits) => [{ key: key('receipt', user), limit: limits.receiptRate, what: 'receipts' }],
+  receipt: (_r, user, limits) => [{ key: key1('receipt', user), limit: limits.receiptRate, what: 'receipts' }],
   groupChange: (_r, user, limits) => [
-    { key: key('group-change', user), limit: limits.groupChangeRate, what: 'group changes' },
+    { key: key1('group-change', user), limit: limits.groupChangeRate, what: 'group changes' },
   ],
   keysFetch: (r, user, limits) => [
-    { key: key('keys-fetch', user), limit: limits.keyFetchRate, what: 'key fetches' },
-    { key: key('keys-fetch-of', r.userId ?? ''), limit: limits.keyFetchTargetRate, what: "fetches of one user's keys" },
+    { key: key1('keys-fetch', user), limit: limits.keyFetchRate, what: 'key fetches' },
+    {
+      key: key1('keys-fetch-of', r.userId ?? ''),
+      limit: limits.keyFetchTargetRate,
+      what: "fetches of one user's keys",
+    },
   ],
 };
 
@@ -49,24 +55,30 @@ export const isRated = (c: RequestCase): boolean => RATED[c] !== undefined;
 /**
  * Takes a token from each bucket of the request, all or nothing when the limiter offers
  * `consumeAll` (one decision, one round trip on a shared limiter); RATE_LIMITED (retryable, with
- * `retryAfterMs`) when one is empty. Requests of other cases pass untouched.
+ * `retryAfterMs`) when one is empty. Requests of other cases pass untouched: undefined, nothing to
+ * wait for (every send takes this path, so no async frame of its own: issue 15).
  */
-export async function takeRequestRate<C extends RequestCase>(
+export function takeRequestRate<C extends RequestCase>(
   c: C,
   request: RequestOf<C>,
   ctx: RequestContext,
   limiter: RateLimiter,
   limits: RequestRateLimits,
-): Promise<void> {
+): Promise<void> | undefined {
   const buckets = RATED[c] as Buckets<C> | undefined;
-  if (!buckets) return;
+  if (!buckets) return undefined;
   const list = buckets(request, ctx.device.userId, limits);
-  if (limiter.consumeAll) {
-    const decision = await limiter.consumeAll(list.map((b) => ({ key: b.key, limit: b.limit })));
-    if (!decision.allowed) throw refusal(list[decision.refused ?? 0] ?? (list[0] as Bucket), decision.retryAfterMs);
-    return;
-  }
-  // A custom limiter without consumeAll: one call per bucket (a later refusal keeps earlier tokens).
+  // A Bucket is a RateRequest (key, limit) with a label the limiter ignores: no copy per request.
+  if (limiter.consumeAll) return limiter.consumeAll(list).then((decision) => refuseIfDenied(list, decision));
+  return takeOneByOne(list, limiter);
+}
+
+function refuseIfDenied(list: Bucket[], decision: RateDecision): void {
+  if (!decision.allowed) throw refusal(list[decision.refused ?? 0] ?? (list[0] as Bucket), decision.retryAfterMs);
+}
+
+/** A custom limiter without consumeAll: one call per bucket (a later refusal keeps earlier tokens). */
+async function takeOneByOne(list: Bucket[], limiter: RateLimiter): Promise<void> {
   for (const bucket of list) {
     const decision = await limiter.consume(bucket.key, 1, bucket.limit);
     if (!decision.allowed) throw refusal(bucket, decision.retryAfterMs);

@@ -81,16 +81,22 @@ export class Router {
     return this.runRated(c, request, ctx, route, middleware);
   }
 
-  private async runRated<C extends RequestCase>(
+  /** Checks, takes the rate, then runs the middleware and the route: no async frame of its own. */
+  private runRated<C extends RequestCase>(
     c: C,
     request: RequestOf<C>,
     ctx: RequestContext,
     route: Handler<C>,
     middleware: Middleware<C> | readonly Middleware<C>[] | undefined,
   ): Promise<Reply> {
-    checkRequest(c, request, this.limits);
-    await takeRequestRate(c, request, ctx, this.rateLimiter, this.limits);
-    if (middleware === undefined) return route(request, ctx);
-    return runThrough(typeof middleware === 'function' ? [middleware] : middleware, route, request, ctx);
+    try {
+      checkRequest(c, request, this.limits);
+      const rated = takeRequestRate(c, request, ctx, this.rateLimiter, this.limits);
+      if (middleware === undefined) return rated ? rated.then(() => route(request, ctx)) : route(request, ctx);
+      const chain = typeof middleware === 'function' ? [middleware] : middleware;
+      return rated ? rated.then(() => runThrough(chain, route, request, ctx)) : runThrough(chain, route, request, ctx);
+    } catch (error) {
+      return Promise.reject(error); // as an async function would: a throw is a rejection
+    }
   }
 }
