@@ -14,6 +14,7 @@ import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import { encodeReply } from '../messages/send-ack-frame.js';
 import type { Router } from '../router/router.js';
+import type { RequestContext } from '../router/routes.js';
 import { Admission } from './admission.js';
 import type { ClosingSockets } from './closing-sockets.js';
 import { CloseReasons, Connection, type ConnectionShared, closeCode } from './connection.js';
@@ -52,6 +53,9 @@ export interface ConnectionLoopPorts {
  * gets the entries again.
  */
 const ACK_ATTEMPTS = 60;
+
+/** What an acknowledgement from a connection with no address (closed before ready) waits for. */
+const ACKED: Promise<void> = Promise.resolve();
 
 /** Resolves after `ms`, or as soon as the connection closes. */
 function pause(connection: Connection, ms: number): Promise<void> {
@@ -189,35 +193,52 @@ export class ConnectionLoop implements ReaderLoop {
    * gateway retries it with a backoff, keeping the connection open: the device stays connected
    * through a short outage, its deliveries waiting.
    */
-  async acknowledge(connection: Connection, frame: ClientFrame, reader?: ConnectionReader): Promise<void> {
-    try {
-      const device = connection.address;
-      if (!device) return;
-      let backoff: RetryBackoff | undefined; // made on the first failure only
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.o.router.handle(frame, { device, requestId: 0, connectionId: connection.id });
-          return;
-        } catch (error) {
-          if (isParleyError(error) && !error.retryable) {
-            // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
-            this.refuseFrame(connection, error, frame.requestId);
-            return;
-          }
-          this.o.logger.warn('ack failed', { attempt, error: String(error) });
-        }
-        if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
-        if (attempt >= ACK_ATTEMPTS || this.o.closing()) {
-          // The entries stay queued but the pump already sent them: only a new connection sends them
-          // again (the client skips them as duplicates and acks again, which queues their receipts).
-          connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
-          return;
-        }
-        backoff ??= new RetryBackoff();
-        await pause(connection, backoff.next());
+  acknowledge(connection: Connection, frame: ClientFrame, reader?: ConnectionReader): Promise<void> {
+    const device = connection.address;
+    if (!device) {
+      reader?.ackSettled();
+      return ACKED;
+    }
+    // The first attempt, which nearly always succeeds, without an async frame of its own: one
+    // DeliverAck per delivered message (issue 15). Failures go to the retrying path.
+    const ctx = { device, requestId: 0, connectionId: connection.id };
+    return this.o.router.handle(frame, ctx).then(
+      () => reader?.ackSettled(),
+      (error: unknown) => this.retryAck(connection, frame, ctx, error).finally(() => reader?.ackSettled()),
+    );
+  }
+
+  /** An acknowledgement whose first attempt failed with `error`: refused, or tried again with a backoff. */
+  private async retryAck(
+    connection: Connection,
+    frame: ClientFrame,
+    ctx: RequestContext,
+    error: unknown,
+  ): Promise<void> {
+    let backoff: RetryBackoff | undefined; // made on the first failure only
+    let failure = error;
+    for (let attempt = 1; ; attempt++) {
+      if (isParleyError(failure) && !failure.retryable) {
+        // A refused ack (too many ids) is the client's fault: answered like an undecodable frame.
+        this.refuseFrame(connection, failure, frame.requestId);
+        return;
       }
-    } finally {
-      reader?.ackSettled(); // a fast-path ack: its reader counts it done
+      this.o.logger.warn('ack failed', { attempt, error: String(failure) });
+      if (!connection.isOpen) return; // the entries stay queued: the next connection gets them again
+      if (attempt >= ACK_ATTEMPTS || this.o.closing()) {
+        // The entries stay queued but the pump already sent them: only a new connection sends them
+        // again (the client skips them as duplicates and acks again, which queues their receipts).
+        connection.close(CloseReasons.CLOSE_REASON_UNAVAILABLE, 'could not store the acknowledgement');
+        return;
+      }
+      backoff ??= new RetryBackoff();
+      await pause(connection, backoff.next());
+      try {
+        await this.o.router.handle(frame, ctx);
+        return;
+      } catch (next) {
+        failure = next;
+      }
     }
   }
 
