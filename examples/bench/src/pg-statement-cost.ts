@@ -5,6 +5,8 @@
 // caller. Kinds: SELECT 1 (a round trip), a one-row INSERT (a round trip and a commit with its WAL
 // flush), the queue's enqueue of one entry and its ack, a DELIVERED receipt's enqueue and its ack,
 // and, where the queue has it, the ack with its receipt in one statement (ack_enqueue_batch).
+// Beside the CPU, the buffer accesses per statement (heap and index blocks hit or read in the
+// checkout's own schema, from pg_statio_user_tables): a count that does not swing with the load.
 // DATABASE_URL as the delivery bench.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -57,32 +59,48 @@ async function setUp(dir: string, n: number) {
         queue.enqueueWithAck([{ device: dave, id: `r${i}`, data }], receiptOpts, { device: carol, ids: [`w${i}`] }),
     ]);
   }
+  /** Heap and index blocks accessed in the schema so far (pending statistics flushed first, PostgreSQL 15+). */
+  const blocks = async () => {
+    await pool.query('SELECT pg_stat_force_next_flush()');
+    const { rows } = await pool.query<{ b: string }>(
+      `SELECT sum(coalesce(heap_blks_hit, 0) + coalesce(heap_blks_read, 0) + coalesce(idx_blks_hit, 0)
+         + coalesce(idx_blks_read, 0)) AS b FROM pg_statio_user_tables WHERE schemaname = $1`,
+      [schema],
+    );
+    return Number(rows[0]?.b ?? 0);
+  };
   const end = async () => {
     await pool.query(`DROP SCHEMA "${schema}" CASCADE`);
     await pool.end();
   };
-  return { dir, kinds, cpu, end };
+  return { dir, kinds, cpu, blocks, end };
 }
 
 const sides = await Promise.all(dirs.split(',').map((dir, n) => setUp(dir, n)));
 // Rounds, each running every checkout's kinds in turn, so a swing of the machine's load hits them
 // alike; per checkout and kind the rounds' figures (µs per statement, backend user + kernel).
 const out: Record<string, Record<string, number[]>> = {};
+const blocksOut: Record<string, Record<string, number[]>> = {};
 const ROUNDS = 4;
 const perRound = Math.ceil(runs / ROUNDS);
 for (let round = 0; round <= ROUNDS; round++) {
   const from = round * perRound; // fresh ids each round
   for (const side of sides) {
     for (const [name, run] of side.kinds) {
+      const blocksBefore = await side.blocks();
       const a = side.cpu();
       for (let i = 0; i < perRound; i++) await run(from + i);
       const us = Math.round((side.cpu() - a) / perRound);
+      const perStatement = Math.round((((await side.blocks()) - blocksBefore) / perRound) * 10) / 10;
       if (round === 0) continue; // warms plans and caches
       const byKind = out[side.dir] ?? {};
       out[side.dir] = byKind;
       byKind[name] = [...(byKind[name] ?? []), us];
+      const blocksByKind = blocksOut[side.dir] ?? {};
+      blocksOut[side.dir] = blocksByKind;
+      blocksByKind[name] = [...(blocksByKind[name] ?? []), perStatement];
     }
   }
 }
-console.log(JSON.stringify({ runs, usPerStatementByRound: out }, null, 1));
+console.log(JSON.stringify({ runs, usPerStatementByRound: out, blocksPerStatementByRound: blocksOut }, null, 1));
 for (const side of sides) await side.end();

@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import { fromPgError } from './pg-errors.js';
 import { ackEnqueueBatchFunction } from './postgres-ack-enqueue-sql.js';
 import { enqueueBatchFunction } from './postgres-enqueue-fast-sql.js';
+import { forgetAckedStep } from './postgres-forget-acked-sql.js';
 
 /**
  * Schema steps, applied in order inside the adapter's own schema (`s` is its quoted name); the
@@ -233,6 +234,9 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   // 10: acks on generic plans, and a device's acks with the DELIVERED receipt they make in one statement
   // (postgres-ack-enqueue-sql.ts).
   ackEnqueueBatchFunction,
+  // 11: EnqueueOptions.forgetAcked (no dedup mark at the ack of such an entry), and acks that run
+  // their mark and payload-release statements only when they have rows (postgres-forget-acked-sql.ts).
+  forgetAckedStep,
 ];
 
 /** The schema version this code writes. */

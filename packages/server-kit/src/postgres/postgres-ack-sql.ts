@@ -1,7 +1,9 @@
-// The SQL of an ack (delete the entries, write their dedup marks, release their payloads), shared
-// by the batched ack statement (postgres-acks.ts) and schema step 10's `ack_enqueue_batch`, which
-// runs it in the statement that queues the DELIVERED receipt. Step 10 is built from this text: a
-// change here changes that function for new schemas only, so it needs a new schema step too.
+// The SQL of an ack (delete the entries, write their dedup marks, release their payloads) as one
+// statement of CTEs, shared by the full path's ack (postgres-acks.ts `ackStatement`, in the enqueue
+// transaction) and schema step 10's functions. Step 10 is built from this text: a change here
+// changes those functions for new schemas only, so it needs a new schema step too. From step 11 on,
+// `ack_batch` and the new `ack_enqueue_batch` run their own version (postgres-forget-acked-sql.ts),
+// which skips marks of `forget` entries and the payload release when no entry had a payload.
 
 /**
  * Releases the shared payloads referenced by the rows of a CTE `d` that deleted queue entries

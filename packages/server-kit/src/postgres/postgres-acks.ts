@@ -28,7 +28,10 @@ export function ackStatement(s: string): Statement {
     SELECT user_id, device_id, id FROM d`);
 }
 
-/** The batched ack sent on its own: schema step 10's `ack_batch`, which runs it on generic plans. */
+/**
+ * The batched ack sent on its own: `ack_batch` (schema step 10; its body replaced by step 11's,
+ * postgres-forget-acked-sql.ts), which runs it on generic plans.
+ */
 export function ackBatchStatement(s: string): Statement {
   return statement(`
     SELECT o_user AS user_id, o_device AS device_id, o_id AS id

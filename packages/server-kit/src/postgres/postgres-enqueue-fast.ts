@@ -10,23 +10,26 @@ const FULL_PATH_NEEDED = 'PY001';
 export const needsFullPath = (error: unknown): boolean =>
   (error as { code?: unknown } | null)?.code === FULL_PATH_NEEDED;
 
-/** The call of migration step 9's function (postgres-enqueue-fast-sql.ts), in the schema `s`. */
+/**
+ * The call of migration step 11's `enqueue_batch` (step 9's, postgres-enqueue-fast-sql.ts, with
+ * `p_forget` last: postgres-forget-acked-sql.ts), in the schema `s`.
+ */
 export const enqueueBatchStatement = (s: string): Statement =>
   statement(`
     SELECT o_user, o_device, o_before FROM ${s}.enqueue_batch($1::text[], $2::bigint[], $3::text[], $4::bytea[],
       $5::text[], $6::text[], $7::bigint[], $8::bigint[], $9::text[], $10::bigint[], $11::bigint[], $12::bigint[],
-      $13::text[], $14::bytea[], $15::int[], $16::text)`);
+      $13::text[], $14::bytea[], $15::int[], $16::text, $17::boolean[])`);
 
 /**
- * The call of migration step 10's function (postgres-ack-enqueue-sql.ts): the acks' users, devices,
- * ids and time, then `enqueue_batch`'s parameters.
+ * The call of migration step 11's `ack_enqueue_batch` (postgres-forget-acked-sql.ts): the acks'
+ * users, devices, ids and time, then `enqueue_batch`'s parameters.
  */
 export const ackEnqueueBatchStatement = (s: string): Statement =>
   statement(`
     SELECT o_user, o_device, o_before, o_id FROM ${s}.ack_enqueue_batch($1::text[], $2::bigint[], $3::text[],
       $4::bigint, $5::text[], $6::bigint[], $7::text[], $8::bytea[], $9::text[], $10::text[], $11::bigint[],
       $12::bigint[], $13::text[], $14::bigint[], $15::bigint[], $16::bigint[], $17::text[], $18::bytea[],
-      $19::int[], $20::text)`);
+      $19::int[], $20::text, $21::boolean[])`);
 
 /**
  * The parameters of `enqueue_batch` for `calls`, or undefined when an id repeats within the
@@ -36,7 +39,7 @@ export function plainBatch(calls: EnqueueCall[], ttlMs: number, lockTimeoutMs: n
   const seen = new Set<string>();
   const devices = new Map<string, { device: DeviceAddress; n: number; limit: number | undefined }>();
   const payloads = new Map<string, { data: Uint8Array; refs: number }>();
-  const items: Array<EnqueueCall['items'][number] & { now: number }> = [];
+  const items: Array<EnqueueCall['items'][number] & { now: number; forget: boolean }> = [];
   for (const call of calls) {
     // The smallest limit of any call on the device bounds them all (see the function's size check).
     const limits = [call.max, call.maxPerSender].filter((l): l is number => l !== undefined);
@@ -46,7 +49,7 @@ export function plainBatch(calls: EnqueueCall[], ttlMs: number, lockTimeoutMs: n
       const key = `${dk}\u0000${item.id}`;
       if (seen.has(key)) return undefined;
       seen.add(key);
-      items.push({ ...item, now: call.now });
+      items.push({ ...item, now: call.now, forget: call.forgetAcked === true });
       const slot = devices.get(dk);
       if (slot) {
         slot.n++;
@@ -77,6 +80,8 @@ export function plainBatch(calls: EnqueueCall[], ttlMs: number, lockTimeoutMs: n
     keys.map((k) => (payloads.get(k) as { data: Uint8Array }).data),
     keys.map((k) => (payloads.get(k) as { refs: number }).refs),
     String(lockTimeoutMs),
+    // NULL, not false, for an entry that keeps its mark: as the rows of gateways before step 11.
+    items.map((i) => (i.forget ? true : null)),
   ];
 }
 

@@ -16,6 +16,12 @@ export interface EnqueueCall {
   max: number | undefined;
   maxPerSender: number | undefined;
   now: number;
+  /**
+   * EnqueueOptions.forgetAcked: the one-statement batch stores the entries without a dedup mark
+   * lookup and their ack writes no mark. The full path ignores it (it looks marks up and keeps
+   * them for every entry, as the contract allows).
+   */
+  forgetAcked?: boolean;
   /** Entries a device acknowledges in the same commit (EnqueueWithAckPort); only if the call succeeds. */
   ack?: { device: DeviceAddress; ids: string[] };
 }

@@ -386,6 +386,7 @@ function callOf(items: QueueItem[], options: EnqueueOptions, clock: Clock): Enqu
     max: options.maxPerDevice,
     maxPerSender: options.maxPerSender,
     now: options.now ?? clock(),
+    forgetAcked: options.forgetAcked === true,
   };
 }
 
