@@ -5,7 +5,7 @@ import { silentLogger } from '../src/contracts/logger.js';
 import type { Connection } from '../src/gateway/connection.js';
 import { DeliveryPump } from '../src/gateway/delivery-pump.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
-import { encodeEnvelope } from '../src/messages/envelope.js';
+import { type EnvelopeParts, encodeDeliverFrameOf, encodeEnvelope } from '../src/messages/envelope.js';
 
 const bob = { userId: 'bob', deviceId: 1 };
 
@@ -15,7 +15,8 @@ async function caughtUpPump() {
   const connection = {
     isOpen: true,
     address: bob,
-    sendBytes(bytes: Uint8Array) {
+    sendDeliver(envelopes: readonly EnvelopeParts[]) {
+      const bytes = encodeDeliverFrameOf(envelopes);
       frames.push((decodeServerFrame(bytes).deliver?.envelopes ?? []).map((e) => e.id ?? ''));
       return true;
     },

@@ -5,7 +5,7 @@ import type { OfflineQueue } from '../src/contracts/offline-queue.js';
 import type { Connection } from '../src/gateway/connection.js';
 import { DeliveryPump } from '../src/gateway/delivery-pump.js';
 import { memoryQueue } from '../src/memory/memory-queue.js';
-import { encodeEnvelope } from '../src/messages/envelope.js';
+import { type EnvelopeParts, encodeDeliverFrameOf, encodeEnvelope } from '../src/messages/envelope.js';
 
 // A pump keeps what it is working on (entries in flight, an offered batch, a rewind, a retry, the
 // first sync's count) in an object it drops once all is done, so an idle connection holds none of it.
@@ -19,7 +19,8 @@ function harness(window = 100) {
   const connection = {
     isOpen: true,
     address: bob,
-    sendBytes(bytes: Uint8Array) {
+    sendDeliver(envelopes: readonly EnvelopeParts[]) {
+      const bytes = encodeDeliverFrameOf(envelopes);
       frames.push((decodeServerFrame(bytes).deliver?.envelopes ?? []).map((e) => e.id ?? ''));
       return true;
     },

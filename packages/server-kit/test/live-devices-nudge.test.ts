@@ -109,6 +109,7 @@ const fakeConnection = (id: string, now: number) =>
     close: () => {},
     send: () => true,
     sendBytes: () => true,
+    sendDeliver: () => true,
   }) as unknown as Connection;
 
 /** A queue whose remembered-entries calls are recorded. */

@@ -62,4 +62,30 @@ describe('writes corked per tick', () => {
     await vi.waitFor(() => expect(pair.received).toHaveLength(4));
     expect(decodeServerFrame(pair.received[3] as Uint8Array).pong?.nonce).toBe(4);
   });
+
+  it('uncorks every socket corked in one tick (a fan-out corks one per member), each in one write, then corks again', async () => {
+    const pairs = [await socketPair(), await socketPair(), await socketPair()];
+    for (const pair of pairs) cleanups.push(pair.close);
+    const shared = { limits: DEFAULT_LIMITS, setTimer: systemTimer, times: new TimeBase() };
+    const writevs = pairs.map((pair) =>
+      vi.spyOn((pair.server as unknown as { _socket: Duplex })._socket as never as { _writev: () => void }, '_writev'),
+    );
+    const connections = pairs.map((pair, i) => new Connection(`c${i}`, pair.server, shared, 0));
+    await Promise.all(
+      [1, 2].map(async (nonce) => {
+        await Promise.resolve();
+        for (const connection of connections) connection.send({ pong: { nonce } });
+      }),
+    );
+    for (const pair of pairs) await vi.waitFor(() => expect(pair.received).toHaveLength(2));
+    for (const writev of writevs) expect(writev).toHaveBeenCalledTimes(1);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const connection of connections) connection.send({ pong: { nonce: 3 } });
+    for (const connection of connections) connection.send({ pong: { nonce: 4 } });
+    for (const pair of pairs) await vi.waitFor(() => expect(pair.received).toHaveLength(4));
+    for (const writev of writevs) expect(writev).toHaveBeenCalledTimes(2);
+    for (const pair of pairs) {
+      expect(pair.received.map((bytes) => decodeServerFrame(bytes).pong?.nonce)).toEqual([1, 2, 3, 4]);
+    }
+  });
 });

@@ -5,8 +5,10 @@ import type { ServerLimits } from '../contracts/limits.js';
 import type { TimeBase } from '../contracts/time-base.js';
 import type { SetTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
+import { deliverFrameChunks, type EnvelopeParts, encodeDeliverFrameOf } from '../messages/envelope.js';
 import type { ClosingSockets } from './closing-sockets.js';
 import { corkUntilTickEnd } from './tick-cork.js';
+import { directSocket, wsBinaryFrameLead } from './ws-direct-write.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;
@@ -113,13 +115,38 @@ export class Connection {
 
   /** Sends an encoded frame; closes the connection instead when the peer does not keep up. */
   sendBytes(bytes: Uint8Array): boolean {
+    if (!this.hasRoomFor(bytes.byteLength)) return false;
+    corkUntilTickEnd(this.ws);
+    this.ws.send(bytes, { binary: true });
+    return true;
+  }
+
+  /**
+   * Sends Deliver{ envelopes } (see deliverFrameChunks) as `sendBytes` would, but every member of a
+   * group message is written the message's shared part itself: the WebSocket frame goes straight
+   * to the socket, in the same order among this connection's frames and counted in its
+   * `bufferedAmount` the same way (see directSocket; without one it goes through `ws`).
+   */
+  sendDeliver(envelopes: readonly EnvelopeParts[]): boolean {
+    const socket = this.state === 'closed' ? undefined : directSocket(this.ws);
+    if (!socket) return this.sendBytes(encodeDeliverFrameOf(envelopes));
+    const frame = deliverFrameChunks(envelopes, wsBinaryFrameLead);
+    if (!this.hasRoomFor(frame.length)) return false;
+    corkUntilTickEnd(this.ws);
+    // Corked (again) so that even an uncorked socket takes the frame in one write, as `ws` does.
+    socket.cork();
+    for (const chunk of frame.chunks) socket.write(chunk);
+    socket.uncork();
+    return true;
+  }
+
+  /** False, having closed the connection, when `bytes` more would pass maxBufferedBytes (or it is closed). */
+  private hasRoomFor(bytes: number): boolean {
     if (this.state === 'closed') return false;
-    if (this.ws.bufferedAmount + bytes.byteLength > this.shared.limits.maxBufferedBytes) {
+    if (this.ws.bufferedAmount + bytes > this.shared.limits.maxBufferedBytes) {
       this.close(CloseReasons.CLOSE_REASON_BACKPRESSURE, 'the connection does not read fast enough');
       return false;
     }
-    corkUntilTickEnd(this.ws);
-    this.ws.send(bytes, { binary: true });
     return true;
   }
 

@@ -2,7 +2,7 @@ import type { Logger } from '../contracts/logger.js';
 import type { OfflineQueue } from '../contracts/offline-queue.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import { encodeDeliverFrameOf, envelopeLength } from '../messages/envelope.js';
+import { envelopeLength } from '../messages/envelope.js';
 import type { Connection } from './connection.js';
 import { RetryBackoff } from './retry-backoff.js';
 
@@ -261,7 +261,7 @@ export class DeliveryPump {
     if (!w || !batch) return;
     w.offered = undefined;
     w.offeredBytes = 0;
-    this.connection.sendBytes(encodeDeliverFrameOf(batch));
+    this.connection.sendDeliver(batch);
     this.settle();
   }
 
@@ -271,7 +271,7 @@ export class DeliveryPump {
     let size = 0;
     const flush = () => {
       if (batch.length === 0) return;
-      this.connection.sendBytes(encodeDeliverFrameOf(batch));
+      this.connection.sendDeliver(batch);
       batch = [];
       size = 0;
     };

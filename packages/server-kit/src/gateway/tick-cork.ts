@@ -6,6 +6,17 @@ import type { WebSocket } from 'ws';
 
 /** Sockets corked until the end of the current tick. */
 const corked = new WeakSet<Duplex>();
+/** The same sockets, in cork order: one tick callback uncorks them all (a group message's fan-out corks one per member). */
+let toUncork: Duplex[] = [];
+
+function uncorkAll(): void {
+  const sockets = toUncork;
+  toUncork = [];
+  for (const socket of sockets) {
+    corked.delete(socket);
+    socket.uncork();
+  }
+}
 
 /**
  * Corks the socket under `ws` until the current tick's callbacks and promise jobs are done, so
@@ -18,8 +29,5 @@ export function corkUntilTickEnd(ws: WebSocket): void {
   corked.add(socket);
   socket.cork();
   // A tick queued from a promise job runs once the job queue is drained: the end of this tick.
-  process.nextTick(() => {
-    corked.delete(socket);
-    socket.uncork();
-  });
+  if (toUncork.push(socket) === 1) process.nextTick(uncorkAll);
 }

@@ -97,3 +97,105 @@ export function encodeDeliverFrameOf(envelopes: readonly EnvelopeParts[]): Uint8
   }
   return out;
 }
+
+/**
+ * Parts at least this long are written by reference instead of copied into a member's frame: a
+ * group message's shared part is one buffer for every member device (below this, a reference costs
+ * the stream more than the copy it saves).
+ */
+const REFERENCE_FROM = 256;
+
+/** A transport's header in front of a frame (a WebSocket frame's, see gateway/ws-direct-write.ts). */
+export interface FrameLead {
+  /** Header bytes for a frame of `length` bytes. */
+  size(length: number): number;
+  /** Writes that header at the start of `out`. */
+  write(out: Uint8Array, length: number): void;
+}
+
+/** A Deliver frame as chunks to write in order (see deliverFrameChunks). */
+export interface DeliverFrameChunks {
+  chunks: Uint8Array[];
+  /** The Deliver frame's bytes, without the lead. */
+  length: number;
+}
+
+/**
+ * The frame `encodeDeliverFrameOf` encodes, byte for byte, as chunks to write one after the other:
+ * long parts (a group message's shared part, usually) are the chunks themselves, everything between
+ * them is copied into one small buffer, which starts with `lead`'s header. A group message's
+ * fan-out thus writes each member the same shared bytes, with no copy of them per member.
+ */
+export function deliverFrameChunks(envelopes: readonly EnvelopeParts[], lead?: FrameLead): DeliverFrameChunks {
+  const only = envelopes.length === 1 ? envelopes[0] : undefined;
+  if (only?.shared && only.shared.byteLength >= REFERENCE_FROM && only.data.byteLength < REFERENCE_FROM) {
+    return memberFrame(only, only.shared, lead);
+  }
+  let body = 0;
+  let referenced = 0;
+  for (const e of envelopes) {
+    const length = envelopeLength(e);
+    body += 1 + varintLength(length) + length;
+    if (e.shared && e.shared.byteLength >= REFERENCE_FROM) referenced += e.shared.byteLength;
+    if (e.data.byteLength >= REFERENCE_FROM) referenced += e.data.byteLength;
+  }
+  const length = varintLength(SERVER_FRAME_DELIVER) + varintLength(body) + body;
+  const leadSize = lead?.size(length) ?? 0;
+  const out = Buffer.allocUnsafe(leadSize + length - referenced);
+  lead?.write(out, length);
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  let pos = writeVarint(out, leadSize, SERVER_FRAME_DELIVER);
+  pos = writeVarint(out, pos, body);
+  for (const e of envelopes) {
+    out[pos++] = DELIVER_ENVELOPES;
+    pos = writeVarint(out, pos, envelopeLength(e));
+    for (let part = e.shared ?? e.data; ; part = e.data) {
+      if (part.byteLength < REFERENCE_FROM) {
+        out.set(part, pos);
+        pos += part.byteLength;
+      } else {
+        if (pos > start) chunks.push(out.subarray(start, pos));
+        chunks.push(part);
+        start = pos;
+      }
+      if (part === e.data) break;
+    }
+    out[pos++] = ENVELOPE_SEQ;
+    pos = writeVarint(out, pos, e.seq);
+  }
+  if (pos > start) chunks.push(start === 0 ? out : out.subarray(start, pos));
+  return { chunks, length };
+}
+
+/**
+ * The head of the last member frame: every member device of one group message gets the same bytes
+ * up to the end of the shared part (while its entry's size and its seq's varint size are the same:
+ * the frame's length says so), so a fan-out copies the shared part once, not once per member.
+ */
+let lastHead: { shared: Uint8Array; lead: FrameLead | undefined; length: number; head: Buffer } | undefined;
+
+/** A frame of one envelope with a long shared part: the (reused) head, then the entry's own bytes and seq. */
+function memberFrame(e: EnvelopeParts, shared: Uint8Array, lead: FrameLead | undefined): DeliverFrameChunks {
+  const envelope = envelopeLength(e);
+  const body = 1 + varintLength(envelope) + envelope;
+  const length = varintLength(SERVER_FRAME_DELIVER) + varintLength(body) + body;
+  let head = lastHead;
+  if (head?.shared !== shared || head.lead !== lead || head.length !== length) {
+    const leadSize = lead?.size(length) ?? 0;
+    const out = Buffer.allocUnsafe(leadSize + length - (envelope - shared.byteLength));
+    lead?.write(out, length);
+    let pos = writeVarint(out, leadSize, SERVER_FRAME_DELIVER);
+    pos = writeVarint(out, pos, body);
+    out[pos++] = DELIVER_ENVELOPES;
+    pos = writeVarint(out, pos, envelope);
+    out.set(shared, pos);
+    head = { shared, lead, length, head: out };
+    lastHead = head;
+  }
+  const tail = Buffer.allocUnsafe(envelope - shared.byteLength);
+  tail.set(e.data, 0);
+  tail[e.data.byteLength] = ENVELOPE_SEQ;
+  writeVarint(tail, e.data.byteLength + 1, e.seq);
+  return { chunks: [head.head, tail], length };
+}
