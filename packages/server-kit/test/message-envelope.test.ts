@@ -55,7 +55,7 @@ describe('encodeMessageEnvelope', () => {
     };
     const ours = encodeMessageEnvelope(e);
     expect(bytes(ours)).toEqual(bytes(protobufjs(e)));
-    expect(pb.Envelope.toObject(pb.Envelope.decode(ours), { longs: Number })).toEqual(
+    expect(pb.Envelope.toObject(pb.Envelope.decode(new Uint8Array(ours)), { longs: Number })).toEqual(
       pb.Envelope.toObject(pb.Envelope.decode(new Uint8Array(protobufjs(e))), { longs: Number }),
     );
     const empty = pb.Payload.decode(new Uint8Array(0)); // type and data only on the prototype

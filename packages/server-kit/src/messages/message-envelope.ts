@@ -6,6 +6,7 @@ import {
   hasUnknowns,
   isUint,
   stringField,
+  utf8Length,
   varintField,
   varintLength,
   writeBytes,
@@ -61,11 +62,16 @@ export function encodeMessageEnvelope(e: MessageEnvelope): Uint8Array {
   ) {
     return encodeEnvelope(toProperties(e));
   }
-  const address = stringField(sender.userId, true) + varintField(sender.deviceId);
-  const payload = varintField(type) + bytesField(data);
   const conversationUserId = e.conversationUserId ?? '';
-  const out = new Uint8Array(
-    stringField(e.id, true) +
+  // UTF-8 lengths measured once; an empty string is left out, as protobufjs leaves it.
+  const idLength = utf8Length(e.id);
+  const userLength = utf8Length(sender.userId);
+  const conversationLength = utf8Length(conversationUserId);
+  const messageIdLength = utf8Length(e.messageId);
+  const address = (userLength > 0 ? stringField(userLength) : 0) + varintField(sender.deviceId);
+  const payload = varintField(type) + bytesField(data);
+  const out = Buffer.allocUnsafe(
+    (idLength > 0 ? stringField(idLength) : 0) +
       1 +
       varintLength(address) +
       address +
@@ -73,21 +79,23 @@ export function encodeMessageEnvelope(e: MessageEnvelope): Uint8Array {
       1 +
       varintLength(payload) +
       payload +
-      stringField(conversationUserId, true) +
-      stringField(e.messageId, true),
+      (conversationLength > 0 ? stringField(conversationLength) : 0) +
+      (messageIdLength > 0 ? stringField(messageIdLength) : 0),
   );
-  let pos = writeString(out, 0, ENVELOPE_ID, e.id, true);
+  let pos = idLength > 0 ? writeString(out, 0, ENVELOPE_ID, e.id, idLength) : 0;
   out[pos++] = ENVELOPE_SENDER;
   pos = writeVarint(out, pos, address);
-  pos = writeString(out, pos, ADDRESS_USER_ID, sender.userId, true);
+  if (userLength > 0) pos = writeString(out, pos, ADDRESS_USER_ID, sender.userId, userLength);
   pos = writeVarintField(out, pos, ADDRESS_DEVICE_ID, sender.deviceId);
   pos = writeVarintField(out, pos, ENVELOPE_SERVER_TIME, e.serverTime);
   out[pos++] = ENVELOPE_MESSAGE;
   pos = writeVarint(out, pos, payload);
   pos = writeVarintField(out, pos, PAYLOAD_TYPE, type);
   pos = writeBytes(out, pos, PAYLOAD_DATA, data);
-  pos = writeString(out, pos, ENVELOPE_CONVERSATION_USER_ID, conversationUserId, true);
-  writeString(out, pos, ENVELOPE_MESSAGE_ID, e.messageId, true);
+  if (conversationLength > 0) {
+    pos = writeString(out, pos, ENVELOPE_CONVERSATION_USER_ID, conversationUserId, conversationLength);
+  }
+  if (messageIdLength > 0) writeString(out, pos, ENVELOPE_MESSAGE_ID, e.messageId, messageIdLength);
   return out;
 }
 

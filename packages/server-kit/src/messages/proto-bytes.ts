@@ -9,21 +9,33 @@ export const isUint = (value: unknown): value is number =>
 export const hasUnknowns = (message: object): boolean =>
   Object.hasOwn(message, '$unknowns') && (message as { $unknowns?: unknown }).$unknowns != null;
 
-/** Bytes of a varint (values below 2^53: no 32-bit bit operations). */
+/** Bytes of a varint of a non-negative integer below 2^53 (comparisons only: no division). */
 export function varintLength(value: number): number {
-  let n = 1;
-  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
-  return n;
+  if (value < 2 ** 7) return 1;
+  if (value < 2 ** 14) return 2;
+  if (value < 2 ** 21) return 3;
+  if (value < 2 ** 28) return 4;
+  if (value < 2 ** 35) return 5;
+  if (value < 2 ** 42) return 6;
+  if (value < 2 ** 49) return 7;
+  return 8;
 }
 
+/** Writes a varint as protobufjs does, on 32-bit halves (`%` on a double past 2^31 is a slow fmod). */
 export function writeVarint(out: Uint8Array, at: number, value: number): number {
   let pos = at;
-  let v = value;
-  while (v >= 0x80) {
-    out[pos++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
+  let lo = value >>> 0;
+  let hi = (value - lo) / 2 ** 32;
+  while (hi) {
+    out[pos++] = (lo & 127) | 128;
+    lo = ((lo >>> 7) | (hi << 25)) >>> 0;
+    hi >>>= 7;
   }
-  out[pos++] = v;
+  while (lo > 127) {
+    out[pos++] = (lo & 127) | 128;
+    lo >>>= 7;
+  }
+  out[pos++] = lo;
   return pos;
 }
 
@@ -38,18 +50,13 @@ export function writeVarintField(out: Uint8Array, at: number, tag: number, value
   return writeVarint(out, at + 1, value);
 }
 
-/** Bytes of a one-byte tag, length and UTF-8 string; 0 for an empty single string (a repeated one is always written). */
-export function stringField(value: string, single = false): number {
-  if (single && value === '') return 0;
-  const length = utf8Length(value);
-  return 1 + varintLength(length) + length;
-}
+/** Bytes of a one-byte tag, length and a string of `length` UTF-8 bytes. */
+export const stringField = (length: number): number => 1 + varintLength(length) + length;
 
-export function writeString(out: Uint8Array, at: number, tag: number, value: string, single: boolean): number {
-  if (single && value === '') return at;
+/** Writes a string field whose UTF-8 length the caller measured (`utf8Length`). */
+export function writeString(out: Buffer, at: number, tag: number, value: string, length: number): number {
   out[at] = tag;
-  const pos = writeVarint(out, at + 1, utf8Length(value));
-  return writeUtf8(out, pos, value);
+  return writeUtf8(out, writeVarint(out, at + 1, length), value);
 }
 
 /** Bytes of a one-byte tag, length and bytes; 0 when empty (left out). */
@@ -65,9 +72,13 @@ export function writeBytes(out: Uint8Array, at: number, tag: number, value: Uint
   return pos + value.byteLength;
 }
 
-// UTF-8 as protobufjs writes it (@protobufjs/utf8). Strings decoded from frames hold no lone
-// surrogate (the decoder makes U+FFFD of bad UTF-8), so no id or user id here has one.
+/** From this many UTF-16 units protobufjs writes a string with Buffer's native `utf8Write`, and so does this. */
+const NATIVE_FROM = 40;
+
+// Shorter strings in JS, as protobufjs's own UTF-8 writer (@protobufjs/utf8) does: byte for byte the
+// same, a lone surrogate included.
 export function utf8Length(value: string): number {
+  if (value.length >= NATIVE_FROM) return Buffer.byteLength(value, 'utf8');
   let length = 0;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
@@ -81,7 +92,8 @@ export function utf8Length(value: string): number {
   return length;
 }
 
-export function writeUtf8(out: Uint8Array, at: number, value: string): number {
+export function writeUtf8(out: Buffer, at: number, value: string): number {
+  if (value.length >= NATIVE_FROM) return at + out.write(value, at);
   let pos = at;
   for (let i = 0; i < value.length; i++) {
     let c = value.charCodeAt(i);

@@ -4,6 +4,7 @@ import {
   hasUnknowns,
   isUint,
   stringField,
+  utf8Length,
   varintField,
   varintLength,
   writeString,
@@ -38,27 +39,40 @@ const SENDER_DEVICE_ID = (8 << 3) | 0;
 export function encodeReceiptEnvelope(id: string, serverTime: number, event: ReceiptEvent): Uint8Array {
   if (!plain(event) || !isUint(serverTime)) return encodeEnvelope({ id, serverTime, receipt: event });
   const ids = event.messageIds ?? [];
-  let body = 0;
-  for (const messageId of ids) body += stringField(messageId);
+  const byUserId = event.byUserId ?? '';
+  const groupId = event.groupId ?? '';
+  const peerUserId = event.peerUserId ?? '';
+  // UTF-8 lengths measured once; a receipt names one message id nearly always.
+  const idLength = utf8Length(id);
+  const firstLength = ids.length > 0 ? utf8Length(ids[0] as string) : 0;
+  const byLength = utf8Length(byUserId);
+  const groupLength = utf8Length(groupId);
+  const peerLength = utf8Length(peerUserId);
+  let body = ids.length > 0 ? stringField(firstLength) : 0;
+  for (let i = 1; i < ids.length; i++) body += stringField(utf8Length(ids[i] as string));
   body += varintField(event.status ?? 0);
-  body += stringField(event.byUserId ?? '', true);
+  body += byLength > 0 ? stringField(byLength) : 0;
   body += varintField(event.at ?? 0);
-  body += stringField(event.groupId ?? '', true);
-  body += stringField(event.peerUserId ?? '', true);
+  body += groupLength > 0 ? stringField(groupLength) : 0;
+  body += peerLength > 0 ? stringField(peerLength) : 0;
   body += event.allMembers ? 2 : 0;
   body += varintField(event.senderDeviceId ?? 0);
 
-  const out = new Uint8Array(stringField(id, true) + varintField(serverTime) + 1 + varintLength(body) + body);
-  let pos = writeString(out, 0, ENVELOPE_ID, id, true);
+  const head = (idLength > 0 ? stringField(idLength) : 0) + varintField(serverTime);
+  const out = Buffer.allocUnsafe(head + 1 + varintLength(body) + body);
+  let pos = idLength > 0 ? writeString(out, 0, ENVELOPE_ID, id, idLength) : 0;
   pos = writeVarintField(out, pos, ENVELOPE_SERVER_TIME, serverTime);
   out[pos++] = ENVELOPE_RECEIPT;
   pos = writeVarint(out, pos, body);
-  for (const messageId of ids) pos = writeString(out, pos, MESSAGE_IDS, messageId, false);
+  for (let i = 0; i < ids.length; i++) {
+    const messageId = ids[i] as string;
+    pos = writeString(out, pos, MESSAGE_IDS, messageId, i === 0 ? firstLength : utf8Length(messageId));
+  }
   pos = writeVarintField(out, pos, STATUS, event.status ?? 0);
-  pos = writeString(out, pos, BY_USER_ID, event.byUserId ?? '', true);
+  if (byLength > 0) pos = writeString(out, pos, BY_USER_ID, byUserId, byLength);
   pos = writeVarintField(out, pos, AT, event.at ?? 0);
-  pos = writeString(out, pos, GROUP_ID, event.groupId ?? '', true);
-  pos = writeString(out, pos, PEER_USER_ID, event.peerUserId ?? '', true);
+  if (groupLength > 0) pos = writeString(out, pos, GROUP_ID, groupId, groupLength);
+  if (peerLength > 0) pos = writeString(out, pos, PEER_USER_ID, peerUserId, peerLength);
   if (event.allMembers) {
     out[pos++] = ALL_MEMBERS;
     out[pos++] = 1;
