@@ -56,7 +56,7 @@ async function twoGateways(options: { bus?: Bus; ttlMs?: number } = {}) {
   return { a, b, ga, gb, advance: (ms: number) => (now += ms) };
 }
 
-const ids = (list: DeviceRecord[]) => list.map((d) => d.deviceId);
+const ids = (list: readonly DeviceRecord[]) => list.map((d) => d.deviceId);
 
 describe('cachedDeviceLists', () => {
   it('reads a list once, then serves it from memory (copies the caller may change)', async () => {

@@ -30,7 +30,10 @@ export type RegisterFirstResult = { created: true; device: DeviceRecord } | { cr
  *   creates it; the other gets `created: false` and the stored record (whose key may differ).
  * - A removed device id is never handed back by `get`/`list`, and `register` refuses to reuse it
  *   (returns the tombstoned record as `created: false` with an empty authKey).
- * - `list` returns a user's devices ordered by device id.
+ * - `list` returns a user's devices ordered by device id. The answer is read-only: an
+ *   implementation may hand the same frozen list to every reader until the user's devices change
+ *   (see `sharedDeviceList`), and a change is seen by the next `list` once its write resolved.
+ *   Changing the answer (or a record's `authKey` bytes) never changes what the registry holds.
  * - `registerFirst` creates a user's first device in one atomic step: it creates the device only
  *   when the user has never had one (live or removed), so of two concurrent first registrations
  *   of one user exactly one wins, and the id of a user whose devices were all removed is not
@@ -47,7 +50,7 @@ export interface DeviceRegistry {
   register(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterResult>;
   registerFirst(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterFirstResult>;
   get(userId: string, deviceId: number): Promise<DeviceRecord | undefined>;
-  list(userId: string): Promise<DeviceRecord[]>;
+  list(userId: string): Promise<readonly Readonly<DeviceRecord>[]>;
   setRegistrationId(userId: string, deviceId: number, registrationId: number): Promise<void>;
   remove(userId: string, deviceId: number): Promise<boolean>;
   /** Stores (or with null clears) a live device's push token; NOT_FOUND for an unknown device. Removing the device clears it. */

@@ -6,12 +6,15 @@ import type {
   RegisterFirstResult,
   RegisterResult,
 } from '../contracts/device-registry.js';
+import { sharedDeviceList } from '../contracts/shared-device-list.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 
 interface Stored {
   record: DeviceRecord;
   removed: boolean;
 }
+
+const NO_DEVICES = sharedDeviceList([]);
 
 const copy = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
 
@@ -21,6 +24,8 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
   const users = new Map<string, Map<number, Stored>>();
   const tokens = new Map<string, PushToken>();
   const deviceLists = new Map<string, Uint8Array[]>();
+  /** Each user's live devices as `list` hands them out (frozen, shared), until one of them changes. */
+  const lists = new Map<string, readonly Readonly<DeviceRecord>[]>();
   const tokenKey = (userId: string, deviceId: number) => `${userId}\u0000${deviceId}`;
 
   const live = (userId: string, deviceId: number): Stored | undefined => {
@@ -46,6 +51,7 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
       approvedBy: device.approvedBy,
     };
     devices.set(device.deviceId, { record, removed: false });
+    lists.delete(device.userId);
     return { created: true, device: copy(record) };
   };
 
@@ -67,18 +73,23 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     },
 
     async list(userId) {
-      const devices = users.get(userId);
-      if (!devices) return [];
-      return [...devices.values()]
-        .filter((s) => !s.removed)
-        .map((s) => copy(s.record))
-        .sort((a, b) => a.deviceId - b.deviceId);
+      let cached = lists.get(userId);
+      if (!cached) {
+        const devices = users.get(userId);
+        // Not cached for a user never registered: asking about made-up users grows nothing.
+        if (!devices) return NO_DEVICES;
+        const live = [...devices.values()].filter((s) => !s.removed).map((s) => s.record);
+        cached = sharedDeviceList(live.sort((a, b) => a.deviceId - b.deviceId));
+        lists.set(userId, cached);
+      }
+      return cached;
     },
 
     async setRegistrationId(userId, deviceId, registrationId) {
       const stored = live(userId, deviceId);
       if (!stored) throw new ParleyError('NOT_FOUND', `no device ${userId}/${deviceId}`);
       stored.record.registrationId = registrationId;
+      lists.delete(userId);
     },
 
     async remove(userId, deviceId) {
@@ -87,6 +98,7 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
       // Keep a tombstone so the id is never handed out again; drop the key it authenticated with.
       stored.removed = true;
       stored.record.authKey = new Uint8Array(0);
+      lists.delete(userId);
       tokens.delete(tokenKey(userId, deviceId));
       return true;
     },

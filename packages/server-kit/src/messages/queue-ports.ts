@@ -46,8 +46,7 @@ export function enqueueAndDeliver(
   options: EnqueueOptions,
   entryOf: (result: EnqueueResult) => StoredEntry,
   /** How to enqueue (default the queue's `enqueue`): a receipt's enqueue may carry its ack. */
-  enqueue: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]> = (i, o) =>
-    ctx.stores.queue.enqueue(i, o),
+  enqueue?: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]>,
 ): PendingWrite {
   let rest: StoredEntry[] | undefined;
   const onStaged = ctx.staged
@@ -61,7 +60,10 @@ export function enqueueAndDeliver(
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
       }
     : undefined;
-  const durable = enqueue(items, onStaged ? { ...options, onStaged } : options).then((results) => {
+  const withStaged = onStaged ? { ...options, onStaged } : options;
+  // No default parameter: it would make a closure per call.
+  const call = enqueue ? enqueue(items, withStaged) : ctx.stores.queue.enqueue(items, withStaged);
+  const durable = call.then((results) => {
     ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
     return results;
   });

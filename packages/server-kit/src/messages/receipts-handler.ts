@@ -3,9 +3,10 @@ import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import { type AckAlong, enqueueWithAckOf } from '../cluster/enqueue-with-ack.js';
 import type { EnqueueOptions, EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
-import { encodeEnvelope } from './envelope.js';
+import { addressesOf } from './device-addresses.js';
 import { type QueueId, receiptQueueId } from './queue-id.js';
 import { enqueueAndDeliver, type PendingWrite, type QueuePorts } from './queue-ports.js';
+import { encodeReceiptEnvelope } from './receipt-envelope.js';
 
 /** What receipts need on top of queueing: each user's read receipt setting. */
 export interface ReceiptPorts extends QueuePorts {
@@ -24,7 +25,7 @@ export const NO_RECEIPTS: PendingWrite = {
 /** Queues a receipt for `devices` and delivers it; resolves once it is durable. */
 export async function enqueueReceipt(
   ctx: ReceiptPorts,
-  devices: DeviceAddress[],
+  devices: readonly DeviceAddress[],
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
 ): Promise<void> {
@@ -40,14 +41,14 @@ export async function enqueueReceipt(
  */
 function startReceipt(
   ctx: ReceiptPorts,
-  devices: DeviceAddress[],
+  devices: readonly DeviceAddress[],
   id: string,
   event: parley.v1.ReceiptEvent.$Properties,
   forgetAcked = false,
   enqueue?: (items: QueueItem[], options: EnqueueOptions) => Promise<EnqueueResult[]>,
 ): PendingWrite {
   if (devices.length === 0) return { staged: true, durable: Promise.resolve([]) };
-  const data = encodeEnvelope({ id, serverTime: ctx.clock(), receipt: event });
+  const data = encodeReceiptEnvelope(id, ctx.clock(), event);
   const items: QueueItem[] = devices.map((device) => ({ device, id, data }));
   const options = forgetAcked
     ? { maxPerDevice: ctx.maxQueuedPerDevice + 1000, forgetAcked }
@@ -56,8 +57,9 @@ function startReceipt(
   return enqueueAndDeliver(ctx, items, options, entryOf, enqueue);
 }
 
-export const devicesOf = async (ctx: ReceiptPorts, userId: string) =>
-  (await ctx.stores.devices.list(userId)).map((d) => ({ userId: d.userId, deviceId: d.deviceId }));
+/** The addresses of a user's devices (shared and frozen while the registry's list is: see addressesOf). */
+export const devicesOf = async (ctx: ReceiptPorts, userId: string): Promise<readonly DeviceAddress[]> =>
+  addressesOf(await ctx.stores.devices.list(userId));
 
 /** Whether acknowledging this entry sends its sender a DELIVERED receipt: a 1:1 message from another user that asks for one. */
 export function asksReceipt(
@@ -115,7 +117,7 @@ export async function deliveredReceipts(
   }
   if (firstSender === undefined || !firstIds) return NO_RECEIPTS;
   if (!others && !folded) {
-    const devices = await devicesOf(ctx, firstSender);
+    const devices = addressesOf(await ctx.stores.devices.list(firstSender));
     const id = receiptQueueId(acker.userId, 'delivered', firstIds);
     const receipt = receiptOf(acker, firstIds, at);
     const port = along && devices.length > 0 ? enqueueWithAckOf(ctx.stores.queue) : undefined;
@@ -128,7 +130,7 @@ export async function deliveredReceipts(
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
   const writes: PendingWrite[] = [];
   senders.forEach(([, messageIds], i) => {
-    for (const [list, to] of receiptLists(messageIds, devices[i] as DeviceAddress[], folded)) {
+    for (const [list, to] of receiptLists(messageIds, devices[i] as readonly DeviceAddress[], folded)) {
       const id = receiptQueueId(acker.userId, 'delivered', list);
       writes.push(startReceipt(ctx, to, id, receiptOf(acker, list, at), true));
     }
@@ -150,7 +152,7 @@ const receiptOf = (acker: DeviceAddress, messageIds: string[], at: number) =>
  */
 function receiptLists(
   messageIds: string[],
-  devices: DeviceAddress[],
+  devices: readonly DeviceAddress[],
   folded: ReadonlyMap<string, number> | undefined,
 ): Array<[string[], DeviceAddress[]]> {
   const byList = new Map<string, [string[], DeviceAddress[]]>();

@@ -3,7 +3,7 @@ import { ParleyError } from '@parley/core';
 import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
-import { encodeEnvelope } from './envelope.js';
+import { encodeMessageEnvelope } from './message-envelope.js';
 import { encodeQueueId } from './queue-id.js';
 import { enqueueMessage, type QueuePorts } from './queue-ports.js';
 
@@ -37,16 +37,16 @@ export async function handleSend(
   }
   const recipients = await ctx.stores.devices.list(toUser);
   if (recipients.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no registered device`);
-  let targets: DeviceRecord[];
+  let targets: readonly DeviceRecord[];
   if (send.direct) {
     targets = directTargets(recipients, toUser, copies);
   } else {
     const own =
       send.skipOwnDevices || toUser === sender.userId
-        ? []
-        : (await ctx.stores.devices.list(sender.userId)).filter((d) => d.deviceId !== sender.deviceId);
+        ? NONE
+        : othersOf(await ctx.stores.devices.list(sender.userId), sender.deviceId);
     // Only a note to self lists the sending device among the recipients (and then `own` is empty);
-    // `targets` is only read from here on, so it may be the registry's array itself.
+    // `targets` is only read from here on, so it may be the registry's (read-only) array itself.
     targets =
       toUser === sender.userId
         ? recipients.filter((d) => !sameDevice(d, sender))
@@ -77,13 +77,13 @@ export async function handleSend(
     id: queueId,
     // Counted against the sender's share of the device's queue, except the sender's own devices' copies.
     ...(device.userId === sender.userId ? {} : { sender: sender.userId }),
-    data: encodeEnvelope({
+    data: encodeMessageEnvelope({
       id: queueId,
       messageId,
       sender: senderAddress,
       serverTime: now,
       message: payloads[i] as Payload,
-      ...(device.userId === sender.userId && toUser !== sender.userId ? { conversationUserId: toUser } : {}),
+      conversationUserId: device.userId === sender.userId && toUser !== sender.userId ? toUser : undefined,
     }),
   }));
 
@@ -116,9 +116,17 @@ export async function handleSend(
   return deliveredAt > 0 ? { ...ack, deliveredAt } : ack;
 }
 
+const NONE: readonly DeviceRecord[] = Object.freeze([]);
+
+/** The devices of `list` other than `deviceId`: nearly always none, found without a new array. */
+function othersOf(list: readonly DeviceRecord[], deviceId: number): readonly DeviceRecord[] {
+  if (list.length === 0 || (list.length === 1 && list[0]?.deviceId === deviceId)) return NONE;
+  return list.filter((d) => d.deviceId !== deviceId);
+}
+
 /** Targets of a direct send: exactly the listed devices of the recipient, each of which must exist. */
 function directTargets(
-  recipients: DeviceRecord[],
+  recipients: readonly DeviceRecord[],
   toUser: string,
   copies: parley.v1.DeviceCopy.$Properties[],
 ): DeviceRecord[] {
@@ -136,7 +144,7 @@ const isPayload = (p: parley.v1.Payload.$Properties | null | undefined): p is Pa
   !!p && !!p.type && !!p.data && p.data.byteLength > 0;
 
 /** Picks each target's payload: its own copy, else the shared one; DEVICES_MISMATCH when copies do not fit. */
-function assignPayloads(targets: DeviceRecord[], send: parley.v1.Send.$Properties): Payload[] {
+function assignPayloads(targets: readonly DeviceRecord[], send: parley.v1.Send.$Properties): Payload[] {
   const copies = send.copies ?? [];
   const shared = isPayload(send.shared) ? send.shared : undefined;
   if (copies.length === 0) {

@@ -7,6 +7,7 @@ import type {
   RegisterFirstResult,
   RegisterResult,
 } from '../contracts/device-registry.js';
+import { sharedDeviceList } from '../contracts/shared-device-list.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 import { migrate } from './migrations.js';
 
@@ -40,7 +41,8 @@ const COLUMNS = 'user_id, device_id, auth_key, registration_id, created_at, appr
 /**
  * A {@link DeviceRegistry} in SQLite; removed devices stay as tombstones with an empty key.
  * Device lists are cached in memory (every send reads two) and dropped on this registry's own
- * writes, so one process must own the database file, as with the rest of the SQLite stores.
+ * writes, so one process must own the database file, as with the rest of the SQLite stores. A
+ * cached list is frozen and handed to every reader as is (`sharedDeviceList`): a read allocates nothing.
  */
 export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): DeviceRegistry {
   const { db } = options;
@@ -122,8 +124,7 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     insertDeviceRecord.run(userId, version, record);
     return true;
   });
-  const lists = new Map<string, DeviceRecord[]>();
-  const copyRecord = (r: DeviceRecord): DeviceRecord => ({ ...r, authKey: new Uint8Array(r.authKey) });
+  const lists = new Map<string, readonly Readonly<DeviceRecord>[]>();
 
   return {
     async register(device) {
@@ -144,11 +145,11 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     async list(userId) {
       let cached = lists.get(userId);
       if (!cached) {
-        cached = selectUser.all(userId).map(toRecord);
+        cached = sharedDeviceList(selectUser.all(userId).map(toRecord));
         if (lists.size >= 10_000) lists.clear();
         lists.set(userId, cached);
       }
-      return cached.map(copyRecord);
+      return cached;
     },
 
     async setRegistrationId(userId, deviceId, registrationId) {

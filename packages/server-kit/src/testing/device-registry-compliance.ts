@@ -166,6 +166,52 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
       expect([...((await r.get('alice', 2))?.authKey ?? [])]).toEqual([...key(2)]);
     });
 
+    it('hands out lists that no caller can change for the next, and that show a change at once', async () => {
+      const r = fx.subject;
+      await r.register(device('alice', 1));
+      await r.register(device('alice', 2));
+      const before = await r.list('alice');
+      const got = (await r.list('alice')) as DeviceRecord[];
+      // A shared list is frozen (the change throws); any other answer is the caller's own copy.
+      const attempt = (change: () => unknown) => {
+        try {
+          change();
+        } catch {}
+      };
+      attempt(() => got.push({ ...device('alice', 9), createdAt: 0 }));
+      attempt(() => got.reverse());
+      attempt(() => got.splice(0, 1));
+      attempt(() => {
+        (got[0] as DeviceRecord).registrationId = 99;
+      });
+      attempt(() => {
+        (got[0] as DeviceRecord).authKey = key(99);
+      });
+      got[0]?.authKey.fill(99);
+      const next = await r.list('alice');
+      expect(next.map((d) => [d.deviceId, d.registrationId])).toEqual([
+        [1, 0],
+        [2, 0],
+      ]);
+      expect(next[0]?.authKey).toEqual(key(1));
+      expect((await r.get('alice', 1))?.authKey).toEqual(key(1));
+
+      await r.setRegistrationId('alice', 2, 77);
+      expect((await r.list('alice')).map((d) => d.registrationId)).toEqual([0, 77]);
+      await r.register(device('alice', 3));
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([1, 2, 3]);
+      await r.remove('alice', 1);
+      expect((await r.list('alice')).map((d) => d.deviceId)).toEqual([2, 3]);
+      expect(await r.list('bob')).toEqual([]);
+      await r.registerFirst(device('bob', 1));
+      expect((await r.list('bob')).map((d) => d.deviceId)).toEqual([1]);
+      // An answer is a snapshot: one given before the changes still says what it said.
+      expect(before.map((d) => [d.deviceId, d.registrationId])).toEqual([
+        [1, 0],
+        [2, 0],
+      ]);
+    });
+
     it('stores, replaces and clears a push token of a live device; removal clears it', async () => {
       const r = fx.subject;
       await r.register(device('alice', 1));
