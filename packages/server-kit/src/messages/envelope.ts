@@ -1,5 +1,6 @@
 import type { parley } from '@parley/core';
 import { ProtoWriter, pb } from '@parley/core';
+import { varintLength, writeVarint } from './proto-bytes.js';
 
 /**
  * Queue entries hold an encoded Envelope without its seq. At delivery the seq is appended
@@ -45,24 +46,6 @@ export interface EnvelopeParts {
   data: Uint8Array;
   seq: number;
   shared?: Uint8Array | undefined;
-}
-
-/** Bytes of a varint (seqs are below 2^53: no 32-bit bit operations). */
-function varintLength(value: number): number {
-  let n = 1;
-  for (let v = value; v >= 0x80; v = Math.floor(v / 0x80)) n++;
-  return n;
-}
-
-function writeVarint(out: Uint8Array, at: number, value: number): number {
-  let pos = at;
-  let v = value;
-  while (v >= 0x80) {
-    out[pos++] = (v % 0x80) | 0x80;
-    v = Math.floor(v / 0x80);
-  }
-  out[pos++] = v;
-  return pos;
 }
 
 /** The encoded size of one envelope given in parts (what `withSeq` would return). */

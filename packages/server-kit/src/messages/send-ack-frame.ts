@@ -3,7 +3,7 @@
 // 1.5 KB allocated per message, issue 15). Anything unusual falls back to the generated encoder.
 import { encodeServerFrame, type parley } from '@parley/core';
 import type { Reply } from '../router/routes.js';
-import { isVarintNumber, varintLength, writeVarint } from './varint.js';
+import { isUint as isVarintNumber, varintLength, writeVarint } from './proto-bytes.js';
 
 const FRAME_REQUEST_ID = (1 << 3) | 0;
 const FRAME_SEND_ACK = (20 << 3) | 2;
