@@ -1,7 +1,8 @@
 import { newMessageId, pb } from '@parley/core';
 import { sendText, useAbuseServer } from '@parley/test-utils/abuse-server';
 import { textContent } from '@parley/test-utils/content';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { Connection } from '../src/gateway/connection.js';
 
 const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const fixture = useAbuseServer();
@@ -49,14 +50,8 @@ describe('gateway limits', () => {
     expect(await stores.queue.count({ userId: 'bob', deviceId: 1 })).toBe(5);
   });
 
-  it('closes a connection that does not read with BACKPRESSURE, and the Goodbye reaches it once it reads', async () => {
-    // A grace well above this test's own delays: the stalled reader resumes before the server
-    // drops its socket, so it must see the documented Goodbye and 4006, never 1006.
-    const { server, stores, peer } = await fixture.start({
-      maxBufferedBytes: 64 * 1024,
-      deliveryWindow: 10_000,
-      closeGraceMs: 30_000,
-    });
+  it('holds deliveries to a connection that does not read at half the buffer limit: it stays open and loses nothing', async () => {
+    const { server, stores, peer } = await fixture.start({ maxBufferedBytes: 64 * 1024, deliveryWindow: 10_000 });
     const slow = await peer('slow');
     reading(slow, false);
     const alice = await peer('alice');
@@ -67,15 +62,38 @@ describe('gateway limits', () => {
         send: { messageId: newMessageId(), userId: 'slow', shared: { type: PLAINTEXT, data: payload } },
       });
     }
-    // The connection is closed as soon as its unsent bytes pass the limit.
-    await expect.poll(() => server.connections, { timeout: 20_000 }).toBe(1);
-    reading(slow, true);
-    expect(await slow.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
-    const goodbye = slow.frames.find((f) => f.body === 'goodbye');
-    expect(goodbye?.goodbye?.reason).toBe(pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
-    // The messages are not lost: they stay queued for the next connection.
     await alice.waitFor((f) => f.requestId === 499);
     expect(await stores.queue.count({ userId: 'slow', deviceId: 1 })).toBe(400);
+    expect(server.connections).toBe(2);
+    expect(slow.closeCode).toBeUndefined();
+  });
+
+  it('closes a connection with BACKPRESSURE when a frame would pass its unsent limit, and the Goodbye reaches it once it reads', async () => {
+    // A grace well above this test's own delays: the stalled reader resumes before the server
+    // drops its socket, so it must see the documented Goodbye and 4006, never 1006.
+    const { server, peer } = await fixture.start({ maxBufferedBytes: 64 * 1024, closeGraceMs: 30_000 });
+    let slowConnection: Connection | undefined;
+    const original = Connection.prototype.sendDeliver;
+    vi.spyOn(Connection.prototype, 'sendDeliver').mockImplementation(function (this: Connection, list) {
+      if (this.address?.userId === 'slow') slowConnection = this;
+      return original.call(this, list);
+    });
+    try {
+      const slow = await peer('slow');
+      reading(slow, false);
+      const alice = await peer('alice');
+      await sendText(alice, 'slow');
+      await expect.poll(() => slowConnection !== undefined).toBe(true);
+      // Deliveries are paced below the limit (above); any other frame that would pass it closes.
+      expect(slowConnection?.sendBytes(new Uint8Array(128 * 1024))).toBe(false);
+      await expect.poll(() => server.connections, { timeout: 20_000 }).toBe(1);
+      reading(slow, true);
+      expect(await slow.waitClosed()).toBe(4000 + pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
+      const goodbye = slow.frames.find((f) => f.body === 'goodbye');
+      expect(goodbye?.goodbye?.reason).toBe(pb.CloseReason.CLOSE_REASON_BACKPRESSURE);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
 

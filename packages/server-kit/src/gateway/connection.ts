@@ -140,6 +140,11 @@ export class Connection {
     return true;
   }
 
+  /** Bytes written to this connection that the socket has not sent yet (the backpressure measure). */
+  get unsentBytes(): number {
+    return this.ws.bufferedAmount;
+  }
+
   /** False, having closed the connection, when `bytes` more would pass maxBufferedBytes (or it is closed). */
   private hasRoomFor(bytes: number): boolean {
     if (this.state === 'closed') return false;

@@ -20,6 +20,13 @@ export interface DeliveryPumpSettings {
   window: number;
   /** Deliver frames are kept under this many bytes (one envelope may exceed it alone). */
   maxFrameBytes: number;
+  /**
+   * Entries are sent only while the connection's unsent bytes stay under this (the rest wait for
+   * acks), so a backlog larger than the connection's buffer limit is delivered in parts instead of
+   * tripping BACKPRESSURE at every connect; unlimited when absent. One entry always goes when none
+   * is in flight, whatever its size.
+   */
+  maxUnsentBytes?: number;
   logger: Logger;
   /** Called once per pump, after the backlog present at connect has been sent; default sends SyncComplete. */
   onSyncComplete?(connection: Connection, delivered: number): void;
@@ -138,7 +145,13 @@ export class DeliveryPump {
       return;
     }
     const caughtUp = (this.flags & (SYNCED | READING | DIRTY | STOPPED)) === SYNCED;
-    if (caughtUp && entry.seq > this.lastSentSeq && this.inflightCount() < this.o.window && this.connection.isOpen) {
+    if (
+      caughtUp &&
+      entry.seq > this.lastSentSeq &&
+      this.inflightCount() < this.o.window &&
+      this.connection.isOpen &&
+      this.hasRoom((this.work?.offeredBytes ?? 0) + envelopeLength(entry))
+    ) {
       const size = this.take(entry);
       const w = this.busy;
       if (w.offeredBytes + size > this.o.maxFrameBytes / 2) this.sendOffered();
@@ -211,7 +224,11 @@ export class DeliveryPump {
         const entries = await this.o.queue.read(this.device, { afterSeq, limit: room });
         if (this.work) this.work.backoff = undefined; // the next failure starts from the first delay again
         if (this.is(STOPPED) || !this.connection.isOpen) break;
-        this.send(entries);
+        if (this.send(entries)) {
+          // Sent up to the unsent-bytes budget: the next acks look again (DIRTY, see acked).
+          this.mark(DIRTY, true);
+          break;
+        }
         if (entries.length === room)
           this.mark(DIRTY, true); // there may be more
         else if (!this.is(SYNCED)) {
@@ -265,7 +282,15 @@ export class DeliveryPump {
     this.settle();
   }
 
-  private send(entries: PumpEntry[]): void {
+  /** Whether `bytes` more may go out now (see DeliveryPumpSettings.maxUnsentBytes). */
+  private hasRoom(bytes: number): boolean {
+    const budget = this.o.maxUnsentBytes;
+    if (budget === undefined || this.inflightCount() === 0) return true;
+    return this.connection.unsentBytes + bytes <= budget;
+  }
+
+  /** Sends what fits of `entries`; true when some were left for later (the unsent-bytes budget). */
+  private send(entries: PumpEntry[]): boolean {
     this.sendOffered(); // keeps seq order on the wire
     let batch: PumpEntry[] = [];
     let size = 0;
@@ -275,13 +300,19 @@ export class DeliveryPump {
       batch = [];
       size = 0;
     };
+    let held = false;
     for (const entry of entries) {
       if (this.work?.inflight.has(entry.id)) continue; // read again after a rewind, and sent already
+      if (!this.hasRoom(size + envelopeLength(entry))) {
+        held = true; // not taken: the next read starts at it
+        break;
+      }
       const length = this.take(entry);
       if (size + length > this.o.maxFrameBytes / 2) flush();
       batch.push(entry);
       size += length + 8;
     }
     flush();
+    return held;
   }
 }

@@ -48,6 +48,8 @@ export class LiveDevices implements Deliveries {
       queue: o.stores.queue,
       window: o.limits.deliveryWindow,
       maxFrameBytes: o.limits.maxFrameBytes,
+      // Half the limit: room for replies, receipts and pings written meanwhile.
+      maxUnsentBytes: o.limits.maxBufferedBytes / 2,
       logger: o.logger,
     };
   }
