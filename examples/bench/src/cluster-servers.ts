@@ -12,6 +12,14 @@ import { type ServerChild, startServerChild } from './child.js';
 export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * The ioredis options of a gateway's connection: auto-pipelining (the commands of one tick share one
+ * socket write) unless PARLEY_BENCH_REDIS_PIPELINE=off, for an A/B of it.
+ */
+export function benchRedisOptions(): { enableAutoPipelining: boolean } {
+  return { enableAutoPipelining: process.env.PARLEY_BENCH_REDIS_PIPELINE !== 'off' };
+}
+
 /** N running gateways sharing one schema. */
 export interface ClusterServers {
   children: ServerChild[];

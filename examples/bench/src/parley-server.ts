@@ -77,9 +77,10 @@ async function clusterStores() {
   ) as typeof import('@parley/server-kit/postgres');
   const { Redis } = await import('ioredis');
   const { default: pg } = await import('pg');
+  const { benchRedisOptions } = await import('./cluster-servers.js');
   const schema = process.env.PARLEY_BENCH_SCHEMA as string;
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const redis = new Redis(process.env.REDIS_URL as string);
+  const redis = new Redis(process.env.REDIS_URL as string, benchRedisOptions());
   countPool(pool);
   countRedis(redis);
   const parts = postgresStores({ pool, redis, schema, redisPrefix: `${schema}:` });
