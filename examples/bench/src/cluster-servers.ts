@@ -13,11 +13,12 @@ export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgr
 export const BENCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /**
- * The ioredis options of a gateway's connection: auto-pipelining (the commands of one tick share one
- * socket write) unless PARLEY_BENCH_REDIS_PIPELINE=off, for an A/B of it.
+ * The ioredis options of a gateway's connection: PARLEY_BENCH_REDIS_PIPELINE=on turns on ioredis
+ * auto-pipelining (commands queue behind the batch in flight and share one socket write), for an A/B
+ * of it; off by default, as in the reference cluster (ARCHITECTURE 15: it did not pay).
  */
 export function benchRedisOptions(): { enableAutoPipelining: boolean } {
-  return { enableAutoPipelining: process.env.PARLEY_BENCH_REDIS_PIPELINE !== 'off' };
+  return { enableAutoPipelining: process.env.PARLEY_BENCH_REDIS_PIPELINE === 'on' };
 }
 
 /** N running gateways sharing one schema. */
