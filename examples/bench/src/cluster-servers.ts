@@ -12,6 +12,15 @@ import { type ServerChild, startServerChild } from './child.js';
 export const BENCH_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const BENCH_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
+/**
+ * The ioredis options of a gateway's connection: PARLEY_BENCH_REDIS_PIPELINE=on turns on ioredis
+ * auto-pipelining (commands queue behind the batch in flight and share one socket write), for an A/B
+ * of it; off by default, as in the reference cluster (ARCHITECTURE 15: it did not pay).
+ */
+export function benchRedisOptions(): { enableAutoPipelining: boolean } {
+  return { enableAutoPipelining: process.env.PARLEY_BENCH_REDIS_PIPELINE === 'on' };
+}
+
 /** N running gateways sharing one schema. */
 export interface ClusterServers {
   children: ServerChild[];

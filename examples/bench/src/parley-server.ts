@@ -77,20 +77,41 @@ async function clusterStores() {
   ) as typeof import('@parley/server-kit/postgres');
   const { Redis } = await import('ioredis');
   const { default: pg } = await import('pg');
+  const { benchRedisOptions } = await import('./cluster-servers.js');
   const schema = process.env.PARLEY_BENCH_SCHEMA as string;
   const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-  const redis = new Redis(process.env.REDIS_URL as string);
+  const redis = new Redis(process.env.REDIS_URL as string, benchRedisOptions());
   countPool(pool);
   countRedis(redis);
+  const writes = countRedisWrites(redis);
   const parts = postgresStores({ pool, redis, schema, redisPrefix: `${schema}:` });
   return {
     ...parts,
     async close() {
+      // PARLEY_BENCH_REDIS_WRITES=1: how many commands shared a socket write (auto-pipelining), whole run.
+      if (process.env.PARLEY_BENCH_REDIS_WRITES === '1') {
+        const commands = Object.values(storeCounts().redis).reduce((a, b) => a + b, 0);
+        console.error(`gateway ${gatewayId}: ${commands} Redis commands in ${writes()} socket writes`);
+      }
       await parts.close();
       redis.disconnect();
       await pool.end();
     },
   };
+}
+
+/** Counts the socket writes of `redis`'s connection (each reconnect's socket too); returns the count so far. */
+function countRedisWrites(redis: { on(event: 'connect', listener: () => void): unknown; stream: unknown }) {
+  let writes = 0;
+  redis.on('connect', () => {
+    const stream = redis.stream as { write: (...args: unknown[]) => boolean };
+    const write = stream.write.bind(stream);
+    stream.write = (...args: unknown[]) => {
+      writes++;
+      return write(...args);
+    };
+  });
+  return () => writes;
 }
 
 serveChild(

@@ -1,16 +1,17 @@
 import { isParleyError } from '@parley/core';
 import { closedPort } from '@parley/test-utils/free-port';
-import { useRedis } from '@parley/test-utils/redis-fixture';
 import { servicesAvailable } from '@parley/test-utils/services';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { redisBus, redisDirectory, redisRateLimiter } from '../src/redis/index.js';
+import { redisScript, runScript } from '../src/redis/redis-client.js';
 import { busCompliance, rateLimiterCompliance, sessionDirectoryCompliance } from '../src/testing/index.js';
+import { redisVariants, socketWrites } from './helpers/redis-variants.js';
 
 const available = await servicesAvailable('redis');
 
-describe.skipIf(!available)('Redis adapters', () => {
-  const redis = useRedis();
+describe.skipIf(!available).each(redisVariants)('Redis adapters ($name)', ({ use, pipelined }) => {
+  const redis = use();
 
   sessionDirectoryCompliance({
     name: 'redisDirectory',
@@ -36,6 +37,35 @@ describe.skipIf(!available)('Redis adapters', () => {
   });
 
   describe('beyond the compliance suites', () => {
+    it(`is run over a client that ${pipelined ? 'shares' : 'does not share'} one socket write per tick`, async () => {
+      const directory = redisDirectory({ client: redis.client, prefix: redis.nextPrefix() });
+      await redis.client.ping(); // connected: the writes counted are the lookups'
+      const devices = Array.from({ length: 20 }, (_, i) => ({ userId: `u${i}`, deviceId: 1 }));
+      const writes = await socketWrites(redis.client, () => Promise.all(devices.map((d) => directory.lookup([d]))));
+      if (pipelined) expect(writes).toBeLessThanOrEqual(2);
+      else expect(writes).toBe(20);
+    });
+
+    it('runs a script the server does not hold yet (NOSCRIPT, then its source), many at once among other commands', async () => {
+      const prefix = redis.nextPrefix();
+      // A source no server has seen: every first EVALSHA of it fails with NOSCRIPT.
+      const script = redisScript(`return {KEYS[1], ARGV[1], '${prefix}'}`);
+      await redis.client.set(`${prefix}plain`, 'value');
+      const calls = Array.from({ length: 10 }, (_, i) => [
+        runScript(redis.client, script, [`${prefix}k${i}`], [i]),
+        redis.client.get(`${prefix}plain`),
+      ]);
+      const results = await Promise.all(calls.flat());
+      expect(results).toEqual(
+        Array.from({ length: 10 }, (_, i) => [[`${prefix}k${i}`, String(i), prefix], 'value']).flat(),
+      );
+      // Loaded now: the next call is one EVALSHA.
+      const sourceSent = vi.spyOn(redis.client, 'eval');
+      expect(await runScript(redis.client, script, ['k'], [1])).toEqual(['k', '1', prefix]);
+      expect(sourceSent).not.toHaveBeenCalled();
+      sourceSent.mockRestore();
+    });
+
     it('keeps adapters with different prefixes apart', async () => {
       const a = redisDirectory({ client: redis.client, prefix: redis.nextPrefix() });
       const b = redisDirectory({ client: redis.client, prefix: redis.nextPrefix() });

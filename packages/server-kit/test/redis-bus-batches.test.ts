@@ -1,11 +1,11 @@
 // The Redis bus sends what one tick published on a channel as one Redis message (bus-batches.ts):
 // a gateway's notes to another gateway after a group commit cost one SPUBLISH, not one each.
-import { useRedis } from '@parley/test-utils/redis-fixture';
 import { servicesAvailable } from '@parley/test-utils/services';
 import type { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { batchesOf, decodeBatch, encodeBatch, MAX_BATCH_BYTES } from '../src/redis/bus-batches.js';
 import { redisBus } from '../src/redis/index.js';
+import { redisVariants } from './helpers/redis-variants.js';
 
 const available = await servicesAvailable('redis');
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -46,8 +46,8 @@ describe('bus batch frames', () => {
   });
 });
 
-describe.skipIf(!available)('redisBus batches', () => {
-  const redis = useRedis();
+describe.skipIf(!available).each(redisVariants)('redisBus batches ($name)', ({ use }) => {
+  const redis = use();
 
   /** The publishing client, counting the commands it sends. */
   function counting(client: Redis) {

@@ -29,34 +29,43 @@ describe.skipIf(!available)('redisBus during a Redis outage', () => {
     vi.restoreAllMocks();
   });
 
-  it('logs the subscriber connection errors through the logger, none unhandled, and recovers', async () => {
-    const server: RestartableService = await startRedisServer();
-    cleanups.push(() => server.dispose());
-    const client = new Redis(server.url);
-    client.on('error', () => {}); // the caller's connection: its errors are the caller's to hear
-    cleanups.push(async () => client.disconnect());
-    const { logger, lines } = recordingLogger();
-    const bus = redisBus({ client, logger, sharded: false });
-    cleanups.push(() => bus.close());
-    const got: number[] = [];
-    await bus.subscribe('news', (data) => got.push(data[0] ?? -1));
-    const unhandled = vi.spyOn(console, 'error');
+  // An auto-pipelining client: the subscriber connection the bus duplicates from it pipelines its
+  // (S)SUBSCRIBE commands too, and must still subscribe again after the outage.
+  it.each([
+    { enableAutoPipelining: false, sharded: false },
+    { enableAutoPipelining: true, sharded: false },
+    { enableAutoPipelining: true, sharded: true },
+  ])(
+    'logs the subscriber connection errors through the logger, none unhandled, and recovers (%o)',
+    async ({ enableAutoPipelining, sharded }) => {
+      const server: RestartableService = await startRedisServer();
+      cleanups.push(() => server.dispose());
+      const client = new Redis(server.url, { enableAutoPipelining });
+      client.on('error', () => {}); // the caller's connection: its errors are the caller's to hear
+      cleanups.push(async () => client.disconnect());
+      const { logger, lines } = recordingLogger();
+      const bus = redisBus({ client, logger, sharded });
+      cleanups.push(() => bus.close());
+      const got: number[] = [];
+      await bus.subscribe('news', (data) => got.push(data[0] ?? -1));
+      const unhandled = vi.spyOn(console, 'error');
 
-    await server.stop();
-    await vi.waitFor(() => expect(lines.filter((l) => l.level === 'warn')).toHaveLength(1), { timeout: 20_000 });
-    expect(lines[0]?.message).toMatch(/subscriber connection lost/);
+      await server.stop();
+      await vi.waitFor(() => expect(lines.filter((l) => l.level === 'warn')).toHaveLength(1), { timeout: 20_000 });
+      expect(lines[0]?.message).toMatch(/subscriber connection lost/);
 
-    await server.start();
-    await vi.waitFor(() => expect(lines.map((l) => l.level)).toContain('info'), { timeout: 20_000 });
-    // ioredis subscribes again on reconnect: a message published now arrives.
-    await vi.waitFor(
-      async () => {
-        await bus.publish('news', new Uint8Array([7]));
-        expect(got).toContain(7);
-      },
-      { timeout: 20_000 },
-    );
-    const unheard = unhandled.mock.calls.filter((args) => String(args[0]).includes('Unhandled error event'));
-    expect(unheard).toEqual([]);
-  });
+      await server.start();
+      await vi.waitFor(() => expect(lines.map((l) => l.level)).toContain('info'), { timeout: 20_000 });
+      // ioredis subscribes again on reconnect: a message published now arrives.
+      await vi.waitFor(
+        async () => {
+          await bus.publish('news', new Uint8Array([7]));
+          expect(got).toContain(7);
+        },
+        { timeout: 20_000 },
+      );
+      const unheard = unhandled.mock.calls.filter((args) => String(args[0]).includes('Unhandled error event'));
+      expect(unheard).toEqual([]);
+    },
+  );
 });

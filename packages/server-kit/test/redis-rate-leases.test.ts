@@ -1,7 +1,6 @@
 // Leases on shared rate buckets (redis/rate-leases.ts, redis/leased-rate-decide.ts): a busy key
 // costs one script call per lease instead of one per consume, and gateways sharing a bucket never
 // admit more than it allows together, whatever they lease.
-import { useRedis } from '@parley/test-utils/redis-fixture';
 import { servicesAvailable } from '@parley/test-utils/services';
 import type { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,11 +11,12 @@ import { RateLeases } from '../src/redis/rate-leases.js';
 import { redisRateLimiter } from '../src/redis/redis-rate-limiter.js';
 import { fakeClock } from '../src/testing/fixture.js';
 import { manualTimers } from '../src/testing/manual-timers.js';
+import { redisVariants } from './helpers/redis-variants.js';
 
 const available = await servicesAvailable('redis');
 
-describe.skipIf(!available)('rate limiter leases', () => {
-  const redis = useRedis();
+describe.skipIf(!available).each(redisVariants)('rate limiter leases ($name)', ({ use }) => {
+  const redis = use();
 
   /** A gateway's leased limiter on its own client, its table and its script calls in view. */
   function gateway(prefix: string, limit: RateLimit, time = fakeClock(), lease = {}) {
