@@ -12,6 +12,23 @@ deviceRegistryCompliance({
   cleanup: (r) => (r as ReturnType<typeof cachedDeviceLists>).close(),
 });
 
+/** Answers every `list` with fresh, mutable records, as the PostgreSQL registry does. */
+function freshLists(inner: DeviceRegistry): DeviceRegistry {
+  return {
+    ...inner,
+    list: async (userId) => (await inner.list(userId)).map((d) => ({ ...d, authKey: new Uint8Array(d.authKey) })),
+  };
+}
+
+// The cache hands one list to every reader: over a registry whose answers can be changed, it must
+// still keep a caller's changes from reaching the next caller.
+deviceRegistryCompliance({
+  name: 'cachedDeviceLists(a registry answering fresh lists)',
+  create: async ({ clock }) =>
+    cachedDeviceLists(freshLists(memoryDeviceRegistry({ clock })), { bus: memoryBus(), clock }),
+  cleanup: (r) => (r as ReturnType<typeof cachedDeviceLists>).close(),
+});
+
 const device = (userId: string, deviceId: number): Omit<DeviceRecord, 'createdAt'> => ({
   userId,
   deviceId,

@@ -4,6 +4,7 @@
 import type { Bus } from '../contracts/bus.js';
 import type { DeviceRecord, DeviceRegistry } from '../contracts/device-registry.js';
 import { type Logger, silentLogger } from '../contracts/logger.js';
+import { sharedDeviceList } from '../contracts/shared-device-list.js';
 import { type Clock, systemClock } from '../contracts/types.js';
 
 /** The bus channel on which gateways announce that a user's device list changed (payload: the user id, UTF-8). */
@@ -27,8 +28,6 @@ export interface DeviceListCacheOptions {
   logger?: Logger;
 }
 
-const copy = (d: DeviceRecord): DeviceRecord => ({ ...d, authKey: new Uint8Array(d.authKey) });
-
 /**
  * A {@link DeviceRegistry} that serves `list` from memory. Every write of a list's contents
  * (register, registerFirst, setRegistrationId, remove) drops it here and, after the write, tells
@@ -46,7 +45,7 @@ export function cachedDeviceLists(
   const maxUsers = options.maxUsers ?? 10_000;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const lists = new Map<string, { devices: DeviceRecord[]; until: number }>();
+  const lists = new Map<string, { devices: readonly Readonly<DeviceRecord>[]; until: number }>();
   /** Bumped by every change seen: a read caches its answer only if none came while it ran. */
   let changes = 0;
   let subscribed = false;
@@ -104,13 +103,14 @@ export function cachedDeviceLists(
     async list(userId) {
       const now = clock();
       const cached = lists.get(userId);
-      if (cached && cached.until > now) return cached.devices.map(copy);
+      // One frozen list per fill, handed to every reader (DeviceRegistry.list is read-only): no copy per send.
+      if (cached && cached.until > now) return cached.devices;
       subscribe();
       const seen = changes;
       const devices = await inner.list(userId);
       if (subscribed && !closed && changes === seen) {
         if (lists.size >= maxUsers) lists.clear();
-        lists.set(userId, { devices: devices.map(copy), until: now + ttlMs });
+        lists.set(userId, { devices: sharedDeviceList(devices), until: now + ttlMs });
       }
       return devices;
     },
