@@ -12,13 +12,16 @@ export interface RedisFixture {
   newClient(): Redis;
 }
 
-/** Registers beforeAll/afterAll hooks giving the current file (or describe block) a {@link RedisFixture}. */
-export function useRedis(): RedisFixture {
+/**
+ * Registers beforeAll/afterAll hooks giving the current file (or describe block) a {@link RedisFixture};
+ * every client is made with `options` (e.g. `enableAutoPipelining`).
+ */
+export function useRedis(options: { enableAutoPipelining: boolean } = { enableAutoPipelining: false }): RedisFixture {
   const prefix = `${uniqueName('redis')}:`;
   const clients: Redis[] = [];
   let counter = 0;
   const newClient = (): Redis => {
-    const client = new Redis(REDIS_URL);
+    const client = new Redis(REDIS_URL, options);
     client.on('error', () => {}); // reconnects on its own; commands report failures
     clients.push(client);
     return client;

@@ -2,41 +2,12 @@
 // written on its own) and one with `enableAutoPipelining` (the commands of one tick share one socket
 // write, what the bench and the reference cluster use). The Redis tests run over both.
 import { type RedisFixture, useRedis } from '@parley/test-utils/redis-fixture';
-import { REDIS_URL } from '@parley/test-utils/services';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll } from 'vitest';
-
-/** {@link useRedis}, with every client made with `options` (keys under the same file prefix). */
-export function useRedisWith(options: { enableAutoPipelining: boolean }): RedisFixture {
-  const base = useRedis();
-  const clients: Redis[] = [];
-  const newClient = (): Redis => {
-    const client = new Redis(REDIS_URL, options);
-    client.on('error', () => {}); // reconnects on its own; commands report failures
-    clients.push(client);
-    return client;
-  };
-  let main: Redis | undefined;
-  beforeAll(() => {
-    main = newClient();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
-  });
-  return {
-    get client() {
-      if (!main) throw new Error('useRedisWith: client used outside the tests');
-      return main;
-    },
-    nextPrefix: () => base.nextPrefix(),
-    newClient,
-  };
-}
+import type { Redis } from 'ioredis';
 
 /** The client kinds the Redis tests run over, by name. */
 export const redisVariants: ReadonlyArray<{ name: string; pipelined: boolean; use: () => RedisFixture }> = [
   { name: 'plain client', pipelined: false, use: useRedis },
-  { name: 'auto-pipelining client', pipelined: true, use: () => useRedisWith({ enableAutoPipelining: true }) },
+  { name: 'auto-pipelining client', pipelined: true, use: () => useRedis({ enableAutoPipelining: true }) },
 ];
 
 /** How many socket writes `client` makes while `work` runs (its connection must be open). */
