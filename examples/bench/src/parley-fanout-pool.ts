@@ -45,8 +45,6 @@ export class FanoutPool implements DeviceOwner {
   private readonly views = new Map<number, SenderView>();
   /** Highest group message the sender heard "delivered to all" for. */
   private groupDeliveredUpTo = -1;
-  private payload: Uint8Array;
-
   constructor(
     members: ParleyIdentity[],
     sender: ParleyIdentity,
@@ -55,7 +53,6 @@ export class FanoutPool implements DeviceOwner {
     // Registration ids are opaque to the server; any non-zero value marks published keys.
     this.members = members.map((identity, i) => new BenchDevice(this, identity, i, i + 1));
     this.sender = new BenchDevice(this, sender, members.length, members.length + 1);
-    this.payload = new Uint8Array(tracker.size);
   }
 
   /** Connects (and registers, publishing keys) the sender and every member. */
@@ -79,18 +76,17 @@ export class FanoutPool implements DeviceOwner {
   /** Message `seq` to the group: one Send with the one sender-key ciphertext. */
   sendGroup(groupId: string, seq: number): void {
     this.views.set(seq, { acks: 0, lastAckAt: Number.NaN, receipts: 0 });
-    this.writePayload(seq);
     this.sender.submit({
       messageId: groupMessageId(seq),
       groupId,
-      shared: { type: SENDER_KEY_MESSAGE, data: this.payload },
+      shared: { type: SENDER_KEY_MESSAGE, data: this.payloadOf(seq) },
     });
   }
 
   /** Message `seq` 1:1 to every member: one Send per member, each with one device copy. */
   sendDirect(seq: number): void {
     this.views.set(seq, { acks: 0, lastAckAt: Number.NaN, receipts: 0 });
-    this.writePayload(seq);
+    const data = this.payloadOf(seq);
     for (const [i, member] of this.members.entries()) {
       this.sender.submit({
         messageId: directMessageId(seq, i),
@@ -99,17 +95,23 @@ export class FanoutPool implements DeviceOwner {
           {
             to: { userId: member.identity.userId, deviceId: 1 },
             registrationId: member.registrationId,
-            payload: { type: SIGNAL_MESSAGE, data: this.payload },
+            payload: { type: SIGNAL_MESSAGE, data },
           },
         ],
       });
     }
   }
 
-  /** The payload of `seq` in the reused buffer (encodeClientFrame copies it into each frame). */
-  private writePayload(seq: number): void {
-    if (this.payload.byteLength !== this.tracker.size) this.payload = new Uint8Array(this.tracker.size);
-    this.tracker.write(this.payload, 0, seq);
+  /**
+   * The payload of message `seq`, in a buffer of its own: a Send refused with OVERLOADED is kept
+   * and written again later (`resendRefused`), so its bytes must not be those of a later message.
+   * (A buffer reused for every message did that: each resent copy arrived stamped with a later
+   * seq, counted as a duplicate of that one while its own went missing.)
+   */
+  private payloadOf(seq: number): Uint8Array {
+    const payload = new Uint8Array(this.tracker.size);
+    this.tracker.write(payload, 0, seq);
+    return payload;
   }
 
   /** SendAcks received for message `seq` (1 for a group message, one per member 1:1). */
