@@ -34,6 +34,11 @@ export class ChatListView {
     if (focused) this.button(focused)?.focus();
   }
 
+  /** Moves the focus to the row of `chatId` (back from its chat), if it is listed. */
+  focus(chatId: string): void {
+    this.button(chatId)?.focus();
+  }
+
   private button(chatId: string): HTMLButtonElement | undefined {
     return [...this.list.querySelectorAll<HTMLButtonElement>('button[data-chat-id]')].find(
       (b) => b.dataset.chatId === chatId,

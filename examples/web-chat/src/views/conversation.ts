@@ -145,6 +145,13 @@ export class ConversationView {
     this.status.textContent = line;
   }
 
+  /** Turns the composer on or off (off in a group this user has left). */
+  setComposerEnabled(enabled: boolean): void {
+    for (const control of byId('composer', HTMLFormElement).elements) {
+      (control as HTMLInputElement).disabled = !enabled;
+    }
+  }
+
   showError(text: string): void {
     this.error.textContent = text;
   }
