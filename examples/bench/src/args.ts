@@ -16,6 +16,11 @@ export interface BenchOptions extends CommonOptions {
   /** Each client writes to this many fixed other clients (its chats); default any other client. */
   partners: number | undefined;
   /**
+   * Worker threads the clients are split over (contiguous slices; the scheduler stays in the main
+   * thread); 1 runs them in the main thread, as before generator threads.
+   */
+  generators: number;
+  /**
    * Gateways of the `cluster` system (PostgreSQL + Redis stores, clients spread round-robin).
    * Above 1, the default systems are `parley,cluster` and the default load is smaller.
    */
@@ -52,6 +57,7 @@ export const DEFAULTS: BenchOptions = {
   size: 100,
   tickMs: 5,
   partners: undefined,
+  generators: 4,
   gateways: 1,
   systems: ['parley', 'relay'],
   pin: true,
@@ -72,6 +78,9 @@ export const USAGE = `usage: bench:delivery [options]
   --tick 5                  scheduler tick in ms (1-50)
   --partners N              each client writes to N fixed other clients (its chats: per-chat
                             rate buckets stay busy, as in real use); default any other client
+  --generators 4            worker threads the clients are split over (the scheduler stays in
+                            the main thread), so one thread's burst of frames does not delay
+                            the ticks; 1: every client in the main thread
   --systems parley,relay    which systems to run (parley, relay, cluster, and relay-acks: the
                             relay with Parley's six frames per message and nothing else)
   --gateways 1              N > 1: also run 'cluster', N gateways on PostgreSQL + Redis
@@ -188,6 +197,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--partners':
         o.partners = positive('--partners', value());
+        break;
+      case '--generators':
+        o.generators = positive('--generators', value());
         break;
       case '--gateways':
         o.gateways = positive('--gateways', value());
