@@ -4,7 +4,10 @@ export interface BenchOptions extends CommonOptions {
   rates: number[];
   /** Measured window per rate and system, seconds. */
   durationS: number;
-  /** Warm-up before each measured window, seconds (same load, not counted). */
+  /**
+   * Warm-up before each measured window, seconds (same load, not counted). 5 by default: each
+   * generator thread JIT-compiles its own copy of the client code, and 2 s left a backlog.
+   */
   warmupS: number;
   /** Longest wait for in-flight messages after a window, seconds. */
   drainS: number;
@@ -51,7 +54,7 @@ export const CLUSTER_DEFAULTS = {
 export const DEFAULTS: BenchOptions = {
   rates: [5000, 10000, 20000],
   durationS: 10,
-  warmupS: 2,
+  warmupS: 5,
   drainS: 10,
   clients: 1000,
   size: 100,
@@ -71,7 +74,8 @@ export const DEFAULTS: BenchOptions = {
 export const USAGE = `usage: bench:delivery [options]
   --rates 5000,10000,20000  aggregate target rates in msgs/s
   --duration 10             measured seconds per rate and system
-  --warmup 2                warm-up seconds before each window
+  --warmup 5                warm-up seconds before each window (each generator thread warms
+                            its own copy of the client code: 2 s left a backlog in the window)
   --drain 10                max seconds to wait for in-flight messages
   --clients 1000            connected clients
   --size 100                payload bytes per message (>= 12)
