@@ -4,7 +4,10 @@ export interface BenchOptions extends CommonOptions {
   rates: number[];
   /** Measured window per rate and system, seconds. */
   durationS: number;
-  /** Warm-up before each measured window, seconds (same load, not counted). */
+  /**
+   * Warm-up before each measured window, seconds (same load, not counted). 5 by default: each
+   * generator thread JIT-compiles its own copy of the client code, and 2 s left a backlog.
+   */
   warmupS: number;
   /** Longest wait for in-flight messages after a window, seconds. */
   drainS: number;
@@ -15,6 +18,11 @@ export interface BenchOptions extends CommonOptions {
   tickMs: number;
   /** Each client writes to this many fixed other clients (its chats); default any other client. */
   partners: number | undefined;
+  /**
+   * Worker threads the clients are split over (contiguous slices; the scheduler stays in the main
+   * thread); 1 runs them in the main thread, as before generator threads.
+   */
+  generators: number;
   /**
    * Gateways of the `cluster` system (PostgreSQL + Redis stores, clients spread round-robin).
    * Above 1, the default systems are `parley,cluster` and the default load is smaller.
@@ -46,12 +54,13 @@ export const CLUSTER_DEFAULTS = {
 export const DEFAULTS: BenchOptions = {
   rates: [5000, 10000, 20000],
   durationS: 10,
-  warmupS: 2,
+  warmupS: 5,
   drainS: 10,
   clients: 1000,
   size: 100,
   tickMs: 5,
   partners: undefined,
+  generators: 4,
   gateways: 1,
   systems: ['parley', 'relay'],
   pin: true,
@@ -65,13 +74,17 @@ export const DEFAULTS: BenchOptions = {
 export const USAGE = `usage: bench:delivery [options]
   --rates 5000,10000,20000  aggregate target rates in msgs/s
   --duration 10             measured seconds per rate and system
-  --warmup 2                warm-up seconds before each window
+  --warmup 5                warm-up seconds before each window (each generator thread warms
+                            its own copy of the client code: 2 s left a backlog in the window)
   --drain 10                max seconds to wait for in-flight messages
   --clients 1000            connected clients
   --size 100                payload bytes per message (>= 12)
   --tick 5                  scheduler tick in ms (1-50)
   --partners N              each client writes to N fixed other clients (its chats: per-chat
                             rate buckets stay busy, as in real use); default any other client
+  --generators 4            worker threads the clients are split over (the scheduler stays in
+                            the main thread), so one thread's burst of frames does not delay
+                            the ticks; 1: every client in the main thread
   --systems parley,relay    which systems to run (parley, relay, cluster, and relay-acks: the
                             relay with Parley's six frames per message and nothing else)
   --gateways 1              N > 1: also run 'cluster', N gateways on PostgreSQL + Redis
@@ -188,6 +201,9 @@ export function parseArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--partners':
         o.partners = positive('--partners', value());
+        break;
+      case '--generators':
+        o.generators = positive('--generators', value());
         break;
       case '--gateways':
         o.gateways = positive('--gateways', value());

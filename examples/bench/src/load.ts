@@ -1,5 +1,3 @@
-import type { PayloadTracker } from './payload.js';
-
 /** Counters every load target keeps. */
 export interface TargetCounters {
   /** Send frames written. */
@@ -21,15 +19,18 @@ export interface TargetCounters {
 /** A set of connected clients the scheduler can send through. */
 export interface LoadTarget {
   readonly clients: number;
-  readonly counters: TargetCounters;
-  readonly tracker: PayloadTracker;
   /** Sends message `seq` from client `from` to client `to` without waiting for anything. */
   send(from: number, to: number, seq: number): void;
+  /**
+   * Called after each tick's sends with the tick's scheduled time (`benchClock()` ms): a target
+   * that batches sends (to generator threads) hands them over here.
+   */
+  flush?(scheduledAt: number): void;
 }
 
-/** Counts an error text, keeping at most 20 distinct ones. */
-export function noteSample(samples: Map<string, number>, text: string): void {
-  if (samples.size < 20 || samples.has(text)) samples.set(text, (samples.get(text) ?? 0) + 1);
+/** Counts an error text (`n` times), keeping at most 20 distinct ones. */
+export function noteSample(samples: Map<string, number>, text: string, n = 1): void {
+  if (samples.size < 20 || samples.has(text)) samples.set(text, (samples.get(text) ?? 0) + n);
 }
 
 export interface Phase {
@@ -84,6 +85,7 @@ export async function runOpenLoop(
       report.ticks++;
       report.maxTickLagMs = Math.max(report.maxTickLagMs, elapsed - report.ticks * tickMs);
       const limit = Math.min(elapsed, total);
+      const scheduledAt = performance.timeOrigin + start + report.ticks * tickMs;
       while (phase < phases.length) {
         const phaseEnd = ends[phase] as number;
         const due = dueAt(Math.min(limit, phaseEnd));
@@ -95,9 +97,11 @@ export async function runOpenLoop(
           report.sent[name] = (report.sent[name] ?? 0) + 1;
         }
         if (limit < phaseEnd) break;
+        target.flush?.(scheduledAt); // a phase's sends leave before its boundary's snapshot
         phase++;
         onPhase(phases[phase]?.name, seq);
       }
+      target.flush?.(scheduledAt);
       if (phase >= phases.length || report.ticks >= maxTicks) resolve();
       else setTimeout(tick, Math.max(0, start + (report.ticks + 1) * tickMs - performance.now()));
     };

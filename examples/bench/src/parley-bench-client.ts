@@ -285,11 +285,15 @@ export class BenchDevice {
   }
 }
 
-/** Connects and authenticates `devices`, `concurrency` handshakes at a time. */
+/**
+ * Connects and authenticates `devices`, `concurrency` handshakes at a time; with several URLs
+ * (gateways of a cluster), device i to `url[(firstIndex + i) % n]`: a pool holding clients
+ * `firstIndex`.. of a larger set (one generator thread's slice) spreads them as the whole set would.
+ */
 export async function connectDevices(
   devices: readonly BenchDevice[],
   url: string | readonly string[],
-  { concurrency = 50, timeoutMs = 60_000 } = {},
+  { concurrency = 50, timeoutMs = 60_000, firstIndex = 0 } = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let next = 0;
@@ -297,7 +301,7 @@ export async function connectDevices(
     while (next < devices.length) {
       const i = next++;
       const device = devices[i] as BenchDevice;
-      const to = typeof url === 'string' ? url : (url[i % url.length] as string);
+      const to = typeof url === 'string' ? url : (url[(firstIndex + i) % url.length] as string);
       await device.connect(to, Math.max(1, deadline - Date.now()));
     }
   };
@@ -329,17 +333,29 @@ export async function closeDevices(devices: readonly BenchDevice[], timeoutMs = 
 
 /** 1..N Parley devices (one per user) on one gateway, driven by the open-loop scheduler. */
 export class ParleyPool implements LoadTarget, DeviceOwner {
-  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
+  readonly counters: TargetCounters;
   readonly errorSamples = new Map<string, number>();
   closing = false;
   private readonly devices: BenchDevice[];
   private stopKeepAlive: (() => void) | undefined;
   private readonly payload: Uint8Array;
+  private readonly recipients: readonly string[] | undefined;
+  private readonly firstIndex: number;
 
+  /**
+   * @param options.counters where to count (a generator thread's shared row); default a new object
+   * @param options.recipients user id by client index, when sends go to clients outside this pool
+   *   (one generator thread's slice of a larger set); default this pool's devices
+   * @param options.firstIndex the index of this pool's first device in that larger set
+   */
   constructor(
     identities: ParleyIdentity[],
     readonly tracker: PayloadTracker,
+    options: { counters?: TargetCounters; recipients?: readonly string[]; firstIndex?: number } = {},
   ) {
+    this.counters = options.counters ?? { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
+    this.recipients = options.recipients;
+    this.firstIndex = options.firstIndex ?? 0;
     this.devices = identities.map((identity, i) => new BenchDevice(this, identity, i));
     this.payload = new Uint8Array(tracker.size);
   }
@@ -348,21 +364,26 @@ export class ParleyPool implements LoadTarget, DeviceOwner {
     return this.devices.length;
   }
 
-  /** Connects and authenticates every device, `concurrency` handshakes at a time. */
-  /** Connects every device; with several URLs (gateways of a cluster), device i to `url[i % n]`. */
+  /**
+   * Connects and authenticates every device, `concurrency` handshakes at a time; with several URLs
+   * (gateways of a cluster), device i to `url[(firstIndex + i) % n]`.
+   */
   async connect(
     url: string | readonly string[],
     options: { concurrency?: number; timeoutMs?: number } = {},
   ): Promise<void> {
-    await connectDevices(this.devices, url, options);
+    await connectDevices(this.devices, url, { ...options, firstIndex: this.firstIndex });
     this.stopKeepAlive = keepAlive(this.devices);
   }
 
+  /** Sends message `seq` from this pool's device `from` to client `to` (of `recipients` when given). */
   send(from: number, to: number, seq: number): void {
     const sender = this.devices[from] as BenchDevice;
-    const recipient = this.devices[to] as BenchDevice;
+    const recipient = this.recipients
+      ? (this.recipients[to] as string)
+      : (this.devices[to] as BenchDevice).identity.userId;
     this.tracker.write(this.payload, 0, seq); // encodeClientFrame copies it into the frame
-    sender.send(recipient.identity.userId, this.payload, seq);
+    sender.send(recipient, this.payload, seq);
   }
 
   onRefused(seq: number): void {

@@ -1,11 +1,13 @@
-/** Bytes at the start of every payload: float64 send time (performance.now(), ms) + uint32 sequence. */
+import { benchClock } from './clock.js';
+
+/** Bytes at the start of every payload: float64 send time (`benchClock()`, ms) + uint32 sequence. */
 export const HEADER_BYTES = 12;
 
 const POOL_BYTES = 1 << 16;
 
 /**
  * Writes bench payloads: the header (send time and sequence number, so latency is measured on one
- * clock and every copy is attributable) followed by random bytes taken from a pool at a random
+ * clock shared by every thread, and every copy is attributable) followed by random bytes taken from a pool at a random
  * offset, so payloads do not compress and cost no per-message randomness. Payloads larger than the
  * pool repeat it.
  */
@@ -27,7 +29,7 @@ export class PayloadWriter {
       out.set(this.random.subarray(start, start + n), offset + done);
       done += n;
     }
-    this.view.setFloat64(0, performance.now());
+    this.view.setFloat64(0, benchClock());
     this.view.setUint32(8, seq);
     out.set(this.scratch, offset);
   }

@@ -10,20 +10,28 @@ export const BROADCAST = 0xffffffff;
 const RECEIPT_ACK = Buffer.from([2]);
 
 export class RelayPool implements LoadTarget {
-  readonly counters: TargetCounters = { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
+  readonly counters: TargetCounters;
   readonly errorSamples = new Map<string, number>();
   private readonly sockets: WebSocket[] = [];
   private closing = false;
+  private readonly firstId: number;
 
   /**
    * @param acked speak the acked relay's frames (`relay-acks`, see relay-server.ts): acknowledge
    * every delivery and every receipt, count SendAcks as acked.
+   * @param options.counters where to count (a generator thread's shared row); default a new object
+   * @param options.firstId the relay id of this pool's first client (client i connects as
+   *   `/<firstId + i>`): one generator thread's slice of a larger set; sends name relay ids
    */
   constructor(
     readonly clients: number,
     readonly tracker: PayloadTracker,
     readonly acked = false,
-  ) {}
+    options: { counters?: TargetCounters; firstId?: number } = {},
+  ) {
+    this.counters = options.counters ?? { sent: 0, acked: 0, errors: 0, disconnects: 0, refused: 0 };
+    this.firstId = options.firstId ?? 0;
+  }
 
   async connect(url: string, { concurrency = 50, timeoutMs = 60_000 } = {}): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -31,12 +39,14 @@ export class RelayPool implements LoadTarget {
     const worker = async () => {
       while (next < this.clients) {
         const id = next++;
-        this.sockets[id] = await this.open(id, `${url}/${id}`, Math.max(1, deadline - Date.now()));
+        const relayId = this.firstId + id;
+        this.sockets[id] = await this.open(relayId, `${url}/${relayId}`, Math.max(1, deadline - Date.now()));
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, this.clients) }, worker));
   }
 
+  /** Sends message `seq` from this pool's client `from` to relay id `to`. */
   send(from: number, to: number, seq: number): void {
     this.sendFrame(from, to, seq);
   }

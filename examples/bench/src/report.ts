@@ -87,6 +87,7 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['srv peak MB', (r) => (Number.isFinite(r.serverPeakRssMb) ? r.serverPeakRssMb.toFixed(0) : '?')],
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],
   ['gen lag ms', (r) => r.maxTickLagMs.toFixed(0)],
+  ['gen thr', (r) => String(r.generatorThreads ?? 0)],
   ['gen ok', (r) => (r.generatorOk === false ? 'INVALID' : 'yes')],
   ['other cpu %', (r) => (Number.isFinite(r.otherCpuPct) ? r.otherCpuPct.toFixed(0) : '?')],
   ['acks/s', (r) => (r.system !== 'relay' ? (r.sendAcks / r.windowS).toFixed(0) : '-')],

@@ -12,12 +12,12 @@ import {
   selfCpuMicros,
   waitForQuietMachine,
 } from './cpu.js';
-import { type LoadTarget, runOpenLoop } from './load.js';
-import { type ParleyIdentity, ParleyPool } from './parley-bench-client.js';
-import { RelayPool } from './relay-bench-client.js';
+import type { Generator } from './generator/generator.js';
+import { startGenerator } from './generator/start.js';
+import { runOpenLoop } from './load.js';
+import type { ParleyIdentity } from './parley-bench-client.js';
 import { type LatencySummary, summarize } from './stats.js';
 import { countsBetween, type StoreCounts, sumCounts } from './store-counts.js';
-import { Tracker } from './tracker.js';
 
 /** `cluster`: Parley on `--gateways` gateways over PostgreSQL + Redis, clients spread round-robin. */
 export type System = 'parley' | 'relay' | 'relay-acks' | 'cluster';
@@ -69,16 +69,24 @@ export interface RunResult {
   /** Cluster only: PostgreSQL + Redis CPU during the window (% of one core). */
   dbCpuPct: number;
   /**
-   * False when the load generator was the bottleneck (its core above 90% or a tick more than
-   * 100 ms late): such a run measures the generator, not the server, and is not a result.
+   * False when the load generator was the bottleneck (its core above 90% or more than 100 ms
+   * late, see maxTickLagMs): such a run measures the generator, not the server, and is not a result.
    */
   generatorOk: boolean;
+  /** CPU of the whole generator (every thread of the bench's process), % of one core. */
   generatorCpuPct: number;
+  /** Worker threads that owned the clients (`--generators`); 0: the clients ran in the main thread. */
+  generatorThreads: number;
   /** CPU used by everything else on the machine during the window (% of one core); NaN if unknown. */
   otherCpuPct: number;
   /** CPU stolen by the hypervisor during the window (% of one core). */
   stealPct: number;
+  /** The generator's worst delay behind schedule (ms): the larger of the two below. */
   maxTickLagMs: number;
+  /** Worst delay of a scheduler tick (main thread) behind its scheduled time, ms. */
+  schedulerLagMs: number;
+  /** Worst delay of a generator thread's batch of sends, written, behind its tick's scheduled time, ms (0: no threads). */
+  threadLagMs: number;
   drainMs: number;
   /** CPU profiles written (one per gateway for a cluster). */
   profile?: string;
@@ -136,23 +144,24 @@ export async function runSystem(
       );
   const servers = cluster?.children ?? [child];
   const isParley = system === 'parley' || system === 'cluster';
-  const tracker = new Tracker(o.size);
-  let pool: ParleyPool | RelayPool | undefined;
+  let gen: Generator | undefined;
   try {
     const url = `ws://127.0.0.1:${child.port}`;
     const connectStart = performance.now();
-    if (isParley) {
-      const p = new ParleyPool(identities.slice(0, o.clients), tracker);
-      pool = p;
-      await p.connect(cluster?.urls ?? url);
-    } else {
-      const p = new RelayPool(o.clients, tracker, system === 'relay-acks');
-      pool = p;
-      await p.connect(url);
-    }
+    gen = await startGenerator(
+      {
+        protocol: isParley ? 'parley' : system === 'relay-acks' ? 'relay-acks' : 'relay',
+        clients: o.clients,
+        size: o.size,
+        identities,
+        urls: cluster?.urls ?? [url],
+      },
+      o.generators,
+    );
+    const target = gen;
     const connectMs = performance.now() - connectStart;
-    log(`  ${system}: ${o.clients} clients connected in ${(connectMs / 1000).toFixed(1)} s; running`);
-    const target: LoadTarget = pool;
+    const where = gen.threads > 0 ? `${gen.threads} generator threads` : 'the main thread';
+    log(`  ${system}: ${o.clients} clients connected in ${(connectMs / 1000).toFixed(1)} s (in ${where}); running`);
 
     const snap = (): Snapshot => {
       // A cluster's server CPU is the sum of its gateways' (PostgreSQL and Redis count as "other").
@@ -160,6 +169,7 @@ export async function runSystem(
       const server = splits.every((x) => x !== undefined)
         ? splits.reduce((a, b) => ({ user: a.user + b.user, system: a.system + b.system }), { user: 0, system: 0 })
         : undefined;
+      const totals = target.totals();
       return {
         t: performance.now(),
         serverCpu: server ? server.user + server.system : Number.NaN,
@@ -167,13 +177,13 @@ export async function runSystem(
         serverSyscalls: servers.reduce((n, c) => n + (processSyscalls(c.pid) ?? Number.NaN), 0),
         selfCpu: selfCpuMicros(),
         machine: machineCpuMicros(),
-        received: tracker.received,
-        acked: target.counters.acked,
-        errors: target.counters.errors,
-        refused: target.counters.refused,
-        sent: target.counters.sent,
-        receipts: target.counters.receipts ?? 0,
-        receiptsInAck: target.counters.receiptsInAck ?? 0,
+        received: totals.received,
+        acked: totals.acked,
+        errors: totals.errors,
+        refused: totals.refused,
+        sent: totals.sent,
+        receipts: totals.receipts,
+        receiptsInAck: totals.receiptsInAck,
         db: system === 'cluster' ? databaseCpuByPid() : undefined,
       };
     };
@@ -196,7 +206,7 @@ export async function runSystem(
     // The same arithmetic as the scheduler: message k is due at k / rate seconds.
     const windowFrom = Math.floor((rate * warmupMs) / 1000);
     const windowTo = Math.floor((rate * (warmupMs + measureMs)) / 1000);
-    tracker.setWindow(windowFrom, windowTo);
+    target.setWindow(windowFrom, windowTo);
     let profiling: Promise<unknown> | undefined;
 
     const load = await runOpenLoop(
@@ -250,19 +260,28 @@ export async function runSystem(
     const countsStart = await countsAtStart;
     const countsEnd = await countsAtEnd;
 
-    // Drain: wait (bounded) until every sent message arrived and, for Parley, was acknowledged.
+    // Drain: wait (bounded) until every batch was written (generator threads) and every sent
+    // message arrived and, for Parley, was acknowledged.
     const drainStart = performance.now();
     const deadline = drainStart + o.drainS * 1000;
-    const settled = () =>
-      tracker.received + tracker.refused >= target.counters.sent &&
-      (!isParley || target.counters.acked + target.counters.errors + target.counters.refused >= target.counters.sent);
+    const settled = () => {
+      const c = target.totals();
+      return (
+        target.pending() === 0 &&
+        c.received + c.refusedSeqs >= c.sent &&
+        (!isParley || c.acked + c.errors + c.refused >= c.sent)
+      );
+    };
     while (!settled() && performance.now() < deadline) await sleep(20);
     const drainMs = performance.now() - drainStart;
+    const totals = target.totals();
+    const threadLagMs = totals.maxLagMs;
+    const { latency: samples, errorSamples } = await target.finish();
 
     const windowS = (end.t - start.t) / 1000;
     const delivered = end.received - start.received;
     const serverCpuUs = end.serverCpu - start.serverCpu;
-    const latency = summarize(tracker.latency);
+    const latency = summarize(samples);
     const windowMs = end.t - start.t;
     const pct = (us: number) => (us / 1000 / windowMs) * 100;
     const selfUs = end.selfCpu - start.selfCpu;
@@ -270,6 +289,7 @@ export async function runSystem(
     const steal = start.machine && end.machine ? end.machine.steal - start.machine.steal : Number.NaN;
     const dbUs = start.db && end.db ? databaseCpuBetween(start.db, end.db) : Number.NaN;
     const generatorCpuPct = pct(selfUs);
+    const maxLagMs = Math.max(load.maxTickLagMs, threadLagMs);
     return {
       system,
       targetRate: rate,
@@ -280,19 +300,17 @@ export async function runSystem(
       sentRate: load.sent.measure ? load.sent.measure / windowS : 0,
       delivered,
       deliveredRate: delivered / windowS,
-      windowReceived: tracker.receivedInWindow,
-      undelivered: windowTo - windowFrom - tracker.refusedInWindow - tracker.receivedInWindow,
+      windowReceived: totals.windowReceived,
+      undelivered: windowTo - windowFrom - totals.windowRefused - totals.windowReceived,
       refusedRate: (end.refused - start.refused) / windowS,
-      windowRefused: tracker.refusedInWindow,
-      duplicates: tracker.duplicates,
+      windowRefused: totals.windowRefused,
+      duplicates: totals.duplicates,
       sendAcks: end.acked - start.acked,
       receiptsInAckPct: receiptsShare(end.receiptsInAck - start.receiptsInAck, end.receipts - start.receipts),
-      unacked: isParley
-        ? target.counters.sent - target.counters.acked - target.counters.errors - target.counters.refused
-        : 0,
-      errors: target.counters.errors,
-      disconnects: target.counters.disconnects,
-      errorSamples: Object.fromEntries(pool.errorSamples),
+      unacked: isParley ? totals.sent - totals.acked - totals.errors - totals.refused : 0,
+      errors: totals.errors,
+      disconnects: totals.disconnects,
+      errorSamples: Object.fromEntries(errorSamples),
       latency,
       serverCpuMs: serverCpuUs / 1000,
       serverSysCpuMs: (end.serverSys - start.serverSys) / 1000,
@@ -302,11 +320,14 @@ export async function runSystem(
       serverCpuPct: pct(serverCpuUs),
       dbCpuUsPerMsg: delivered > 0 ? dbUs / delivered : Number.NaN,
       dbCpuPct: pct(dbUs),
-      generatorOk: generatorCpuPct <= 90 && load.maxTickLagMs <= 100,
+      generatorOk: generatorCpuPct <= 90 && maxLagMs <= 100,
       generatorCpuPct,
+      generatorThreads: target.threads,
       otherCpuPct: Math.max(0, pct(machineBusy - serverCpuUs - selfUs - (Number.isFinite(dbUs) ? dbUs : 0))),
       stealPct: pct(steal),
-      maxTickLagMs: load.maxTickLagMs,
+      maxTickLagMs: maxLagMs,
+      schedulerLagMs: load.maxTickLagMs,
+      threadLagMs,
       drainMs: Math.round(drainMs),
       ...(profilePaths.length === 1 ? { profile: profilePaths[0] as string } : {}),
       ...(profilePaths.length > 1 ? { profiles: profilePaths } : {}),
@@ -316,7 +337,7 @@ export async function runSystem(
         : {}),
     };
   } finally {
-    await pool?.close();
+    await gen?.close();
     await (cluster ? cluster.stop() : child.stop());
   }
 }

@@ -12,8 +12,18 @@ export class Samples {
     this.data[this.n++] = value;
   }
 
+  /** Appends every value (samples a generator thread collected). */
+  addAll(values: Float64Array): void {
+    for (const v of values) this.add(v);
+  }
+
   get count(): number {
     return this.n;
+  }
+
+  /** A copy of the samples in the order added (to post to another thread). */
+  values(): Float64Array {
+    return this.data.slice(0, this.n);
   }
 
   /** Sorted copy of the samples. */

@@ -52,6 +52,9 @@ describe('bench:delivery', () => {
       expect(run?.latency.p99).toBeGreaterThanOrEqual(run?.latency.p50 ?? Number.POSITIVE_INFINITY);
     }
     expect(parley?.errors).toBe(0);
+    // The clients ran in generator threads (the default 4); the lag covers them.
+    expect(parley?.generatorThreads).toBe(4);
+    expect(parley?.maxTickLagMs).toBe(Math.max(parley?.schedulerLagMs ?? 0, parley?.threadLagMs ?? 0));
     expect(parley?.sendAcks).toBeGreaterThan(0);
     expect(parley?.undelivered).toBe(0);
     // --heap-profile: the Parley server's measured window, summarised per delivered message.
@@ -108,6 +111,8 @@ describe('bench:delivery', () => {
     expect(() => parseArgs(['--systems', 'cluster'])).toThrow(UsageError);
     expect(
       parseArgs(['--rates', '5000,10000', '--duration', '10', '--clients', '1000', '--size', '100']),
-    ).toMatchObject({ rates: [5000, 10000], durationS: 10, clients: 1000, size: 100, gateways: 1 });
+    ).toMatchObject({ rates: [5000, 10000], durationS: 10, clients: 1000, size: 100, gateways: 1, generators: 4 });
+    expect(parseArgs(['--generators', '1']).generators).toBe(1);
+    expect(() => parseArgs(['--generators', '0'])).toThrow(UsageError);
   });
 });
