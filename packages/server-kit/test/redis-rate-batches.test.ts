@@ -8,13 +8,9 @@ import { isParleyError } from '@parley/core';
 import { servicesAvailable } from '@parley/test-utils/services';
 import type { Redis } from 'ioredis';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../src/contracts/logger.js';
-import type { RateDecision, RateLimit, RateRequest } from '../src/contracts/rate-limiter.js';
-import { leasedDecide } from '../src/redis/leased-rate-decide.js';
-import { RateLeases } from '../src/redis/rate-leases.js';
-import { redisRateLimiter } from '../src/redis/redis-rate-limiter.js';
+import type { RateDecision, RateLimit } from '../src/contracts/rate-limiter.js';
 import { fakeClock } from '../src/testing/fixture.js';
-import { manualTimers } from '../src/testing/manual-timers.js';
+import { tokensLeft as countTokens, leasedGateway } from './helpers/leased-gateway.js';
 import { redisVariants } from './helpers/redis-variants.js';
 
 const available = await servicesAvailable('redis');
@@ -28,45 +24,22 @@ describe.skipIf(!available).each(redisVariants)('rate limiter script calls in ba
     vi.restoreAllMocks();
   });
 
-  /** A gateway's leased limiter on its own client, its table and its script calls in view. */
+  /** A gateway's leased limiter; `burst(n, key)` makes `n` calls in one turn (so one batch), each answer or error kept. */
   function gateway(prefix: string, limit: RateLimit, time = fakeClock(), lease = {}) {
-    const client: Redis = redis.newClient();
-    const original = client.evalsha.bind(client) as (...args: unknown[]) => Promise<unknown>;
-    const evalsha = vi.spyOn(client, 'evalsha');
-    const timers = manualTimers(time);
-    const leases = new RateLeases(lease);
-    const decide = leasedDecide({
-      client,
-      prefix,
-      defaults: limit,
-      clock: time.clock,
-      lease,
-      leases,
-      setTimer: timers.setTimer,
-      logger: silentLogger,
-    });
-    const consume = (key: string): Promise<RateDecision> => decide([{ key }]);
-    const all = (requests: RateRequest[]) => decide(requests);
-    /** `n` calls made in one turn (so in one batch), each answer or error kept. */
+    const g = leasedGateway(redis, prefix, limit, time, lease);
     const burst = (n: number, key: (i: number) => string) =>
       Promise.all(
         Array.from({ length: n }, (_, i) =>
-          consume(key(i)).then(
+          g.consume(key(i)).then(
             (d) => d,
             (e: unknown) => e,
           ),
         ),
       );
-    return { client, original, consume, all, burst, leases, timers, evalsha, calls: () => evalsha.mock.calls.length };
+    return { ...g, burst };
   }
-
-  /** What the bucket alone says (no lease): how many tokens `key` still holds. */
-  async function tokensLeft(prefix: string, key: string, limit: RateLimit, time: ReturnType<typeof fakeClock>) {
-    const plain = redisRateLimiter({ client: redis.client, prefix, ...limit, clock: time.clock, lease: false });
-    let n = 0;
-    while ((await plain.consume(key)).allowed) n++;
-    return n;
-  }
+  const tokensLeft = (prefix: string, key: string, limit: RateLimit, time: ReturnType<typeof fakeClock>) =>
+    countTokens(redis, prefix, key, limit, time);
 
   const allowedOf = (answers: unknown[]) => answers.filter((a) => (a as RateDecision).allowed === true).length;
   const unavailableOf = (answers: unknown[]) => answers.filter((a) => isParleyError(a, 'UNAVAILABLE')).length;
@@ -198,6 +171,19 @@ describe.skipIf(!available).each(redisVariants)('rate limiter script calls in ba
     // 2 spent before, then at most the held token and what is left in the bucket.
     expect(2 + allowedOf(fromA) + allowedOf(fromB)).toBeLessThanOrEqual(15);
     expect(allowedOf(fromA) + unavailableOf(fromA)).toBe(10);
+  });
+
+  it('fails the calls of a batch whose answer is not one reply per fetch, and keeps working', async () => {
+    const prefix = redis.nextPrefix();
+    const g = gateway(prefix, { capacity: 5, refillPerSecond: 0.001 });
+    g.evalsha.mockResolvedValueOnce(null as never);
+    const broken = await g.burst(3, (i) => `k${i}`);
+    expect(broken.every((a) => a instanceof Error)).toBe(true);
+    g.evalsha.mockResolvedValueOnce([[1, '0', 0]] as never);
+    const short = await g.burst(2, (i) => `k${i}`);
+    expect(allowedOf(short)).toBe(1);
+    expect(short[1]).toBeInstanceOf(Error);
+    expect(allowedOf(await g.burst(3, (i) => `k${i}`))).toBe(3);
   });
 
   it('sends the script again in a batch when the server has lost it (NOSCRIPT)', async () => {

@@ -168,7 +168,12 @@ export function rateFetchBatches(options: RateFetchBatchesOptions): (buckets: Fe
   };
 
   const settle = (batch: Pending[], reply: unknown) => {
-    const replies = reply as Array<[number, string, ...number[]]>;
+    if (!Array.isArray(reply)) {
+      const error = new Error('rate limiter: the script did not answer a list of fetches');
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    const replies = reply as Array<[number, string, ...number[]] | undefined>;
     const then = localNow();
     // Every grant first: a refused fetch of this batch then finds them in the table.
     batch.forEach((p, i) => {
