@@ -10,7 +10,7 @@
 
 import type { Clock } from '../contracts/types.js';
 import type { RateLeases, RateReturn } from './rate-leases.js';
-import { EPSILON_MS, KEY_GRACE_MS, SCRIPT_NOW } from './rate-script-constants.js';
+import { KEY_GRACE_MS, SCRIPT_NOW, SCRIPT_TAKE } from './rate-script-constants.js';
 import { type RedisClient, redisScript, runScript } from './redis-client.js';
 
 // GCRA buckets as in CONSUME (redis-rate-limiter.ts). First gives back tokens of expired leases
@@ -21,7 +21,7 @@ import { type RedisClient, redisScript, runScript } from './redis-client.js';
 // per fetch: its number of buckets m, then per bucket: need, capacity, ms per token, extra.
 // Answers one reply per fetch: {1, '0', grant per bucket...} or {0, longest wait, index (1-based)
 // of the bucket with it}.
-export const LEASE_BATCH = redisScript(`${SCRIPT_NOW}local grace = tonumber(ARGV[2])
+export const LEASE_BATCH = redisScript(`${SCRIPT_NOW}${SCRIPT_TAKE}local grace = tonumber(ARGV[2])
 local r = tonumber(ARGV[3])
 local a = 4
 for j = 1, r do
@@ -51,13 +51,10 @@ while a <= #ARGV do
     local need = tonumber(ARGV[b])
     local capacity = tonumber(ARGV[b + 1])
     local ms = tonumber(ARGV[b + 2])
-    local full_at = tonumber(redis.call('GET', KEYS[k + i]) or '')
-    local start = now
-    if full_at and full_at > now then start = full_at end
-    after[i] = start + need * ms
-    local allowed_at = after[i] - capacity * ms
-    if allowed_at > now + ${EPSILON_MS} and allowed_at - now > wait then
-      wait = allowed_at - now
+    local w
+    after[i], w = take(tonumber(redis.call('GET', KEYS[k + i]) or ''), need, capacity, ms)
+    if w > wait then
+      wait = w
       refused = i
     end
   end
