@@ -3,6 +3,8 @@
 // Redis connections play two gateways; simulated time (an injected clock and timers), so the
 // figure is the same on a loaded machine. Each send takes the router's two buckets (the sender's,
 // and the sender's to that chat) with the default limits, from the gateway of the sender's device.
+// Also prints the CPU per send of this process (the two limiters) and of the Redis server (its
+// INFO cpu, so other clients of the same server count too: compare runs made side by side).
 // Run: [LEASE_TTL_MS=1000] [LEASE_MAX_TOKENS=16] tsx --conditions=source src/rate-lease-counts.ts
 //      [users=200] [rate=1000] [seconds=10] [partners=0 (anyone)] [both (each user on both gateways)]
 import { DEFAULT_LIMITS, type RateLimiter } from '@parley/server-kit';
@@ -27,7 +29,16 @@ interface Timer {
   run: () => void;
 }
 
-async function run(lease: boolean): Promise<{ calls: number; sends: number; refused: number }> {
+/** The Redis server's CPU time so far (µs), from INFO cpu. */
+async function redisCpuUs(client: Redis): Promise<number> {
+  const info = await client.info('cpu');
+  const field = (name: string) => Number(new RegExp(`^${name}:([0-9.]+)`, 'm').exec(info)?.[1] ?? 0);
+  return (field('used_cpu_sys') + field('used_cpu_user')) * 1e6;
+}
+
+async function run(
+  lease: boolean,
+): Promise<{ calls: number; sends: number; refused: number; cpuUs: number; redisCpuUs: number }> {
   let now = 1_700_000_000_000;
   const timers: Timer[] = [];
   const clients = [new Redis(url), new Redis(url)];
@@ -58,6 +69,8 @@ async function run(lease: boolean): Promise<{ calls: number; sends: number; refu
   let sends = 0;
   let refused = 0;
   const perTick = (rate * TICK_MS) / 1000;
+  const redisBefore = await redisCpuUs(clients[0] as Redis);
+  const cpuBefore = process.cpuUsage();
   let due = 0;
   for (let t = 0; t < seconds * 1000; t += TICK_MS) {
     now += TICK_MS;
@@ -83,16 +96,19 @@ async function run(lease: boolean): Promise<{ calls: number; sends: number; refu
     }
     await Promise.all(tick);
   }
+  const cpu = process.cpuUsage(cpuBefore);
+  const redisAfter = await redisCpuUs(clients[0] as Redis);
   const keys = await (clients[0] as Redis).keys(`${prefix}*`);
   if (keys.length > 0) await (clients[0] as Redis).del(...keys);
   await Promise.all(clients.map((c) => c.quit()));
-  return { calls, sends, refused };
+  return { calls, sends, refused, cpuUs: cpu.user + cpu.system, redisCpuUs: redisAfter - redisBefore };
 }
 
 for (const lease of [false, true]) {
   const r = await run(lease);
   console.log(
     `lease ${lease ? 'on ' : 'off'}  users ${users}  rate ${rate}/s  ${seconds} s  partners ${partners}${both ? '  devices on both gateways' : ''}: ` +
-      `${r.sends} sends, ${r.calls} script calls, ${(r.calls / r.sends).toFixed(3)} per send, ${r.refused} refused`,
+      `${r.sends} sends, ${r.calls} script calls, ${(r.calls / r.sends).toFixed(3)} per send, ${r.refused} refused; ` +
+      `CPU per send: limiters ${(r.cpuUs / r.sends).toFixed(1)} µs, Redis server ${(r.redisCpuUs / r.sends).toFixed(1)} µs`,
   );
 }

@@ -185,19 +185,23 @@ describe.skipIf(!available).each(redisVariants)('Redis adapters ($name)', ({ use
       down.on('error', () => {});
       try {
         const device = { userId: 'alice', deviceId: 1 };
-        const calls = [
+        // Each answer caught at once: the rate limiter's call waits for the end of the turn, by
+        // when the bus's calls have failed, before the loop below awaits them.
+        const calls: Promise<unknown>[] = [
           redisDirectory({ client: down }).claim(device, { gatewayId: 'g', connectionId: 'c' }, 1000),
           redisDirectory({ client: down }).lookup([device]),
           redisDirectory({ client: down }).release(device, 'c'),
           redisRateLimiter({ client: down, capacity: 1, refillPerSecond: 1 }).consume('k'),
           redisBus({ client: down, subscriber: down, sharded: true }).publish('gw', new Uint8Array([1])),
           redisBus({ client: down, subscriber: down, sharded: true }).subscribe('gw', () => {}),
-        ];
-        for (const call of calls) {
-          const error = await call.then(
+        ].map((call) =>
+          call.then(
             () => undefined,
             (e: unknown) => e,
-          );
+          ),
+        );
+        for (const call of calls) {
+          const error = await call;
           expect(isParleyError(error, 'UNAVAILABLE'), String(error)).toBe(true);
           expect((error as { retryable?: boolean }).retryable).toBe(true);
         }

@@ -2,15 +2,10 @@
 // costs one script call per lease instead of one per consume, and gateways sharing a bucket never
 // admit more than it allows together, whatever they lease.
 import { servicesAvailable } from '@parley/test-utils/services';
-import type { Redis } from 'ioredis';
-import { describe, expect, it, vi } from 'vitest';
-import { silentLogger } from '../src/contracts/logger.js';
-import type { RateDecision, RateLimit, RateRequest } from '../src/contracts/rate-limiter.js';
-import { leasedDecide } from '../src/redis/leased-rate-decide.js';
-import { RateLeases } from '../src/redis/rate-leases.js';
-import { redisRateLimiter } from '../src/redis/redis-rate-limiter.js';
+import { describe, expect, it } from 'vitest';
+import type { RateLimit } from '../src/contracts/rate-limiter.js';
 import { fakeClock } from '../src/testing/fixture.js';
-import { manualTimers } from '../src/testing/manual-timers.js';
+import { tokensLeft as countTokens, leasedGateway } from './helpers/leased-gateway.js';
 import { redisVariants } from './helpers/redis-variants.js';
 
 const available = await servicesAvailable('redis');
@@ -18,34 +13,10 @@ const available = await servicesAvailable('redis');
 describe.skipIf(!available).each(redisVariants)('rate limiter leases ($name)', ({ use }) => {
   const redis = use();
 
-  /** A gateway's leased limiter on its own client, its table and its script calls in view. */
-  function gateway(prefix: string, limit: RateLimit, time = fakeClock(), lease = {}) {
-    const client: Redis = redis.newClient();
-    const calls = vi.spyOn(client, 'evalsha');
-    const timers = manualTimers(time);
-    const leases = new RateLeases(lease);
-    const decide = leasedDecide({
-      client,
-      prefix,
-      defaults: limit,
-      clock: time.clock,
-      lease,
-      leases,
-      setTimer: timers.setTimer,
-      logger: silentLogger,
-    });
-    const consume = (key: string): Promise<RateDecision> => decide([{ key }]);
-    const all = (requests: RateRequest[]) => decide(requests);
-    return { consume, all, leases, timers, calls: () => calls.mock.calls.length };
-  }
-
-  /** What the bucket alone says (no lease): how many tokens `key` still holds. */
-  async function tokensLeft(prefix: string, key: string, limit: RateLimit, time: ReturnType<typeof fakeClock>) {
-    const plain = redisRateLimiter({ client: redis.client, prefix, ...limit, clock: time.clock, lease: false });
-    let n = 0;
-    while ((await plain.consume(key)).allowed) n++;
-    return n;
-  }
+  const gateway = (prefix: string, limit: RateLimit, time = fakeClock(), lease = {}) =>
+    leasedGateway(redis, prefix, limit, time, lease);
+  const tokensLeft = (prefix: string, key: string, limit: RateLimit, time: ReturnType<typeof fakeClock>) =>
+    countTokens(redis, prefix, key, limit, time);
 
   it('asks Redis once per lease on a busy key: the lease doubles up to its bound', async () => {
     const g = gateway(redis.nextPrefix(), { capacity: 1000, refillPerSecond: 1 }, fakeClock(), { maxTokens: 8 });

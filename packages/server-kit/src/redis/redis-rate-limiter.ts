@@ -5,7 +5,7 @@ import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import { leasedDecide } from './leased-rate-decide.js';
 import type { RateLeaseOptions } from './rate-leases.js';
-import { EPSILON_MS, KEY_GRACE_MS, SCRIPT_NOW } from './rate-script-constants.js';
+import { EPSILON_MS, KEY_GRACE_MS, SCRIPT_NOW, SCRIPT_TAKE } from './rate-script-constants.js';
 import {
   DEFAULT_REDIS_PREFIX,
   fromRedisError,
@@ -44,7 +44,7 @@ export interface RedisRateLimiterOptions extends RateLimit, RedisPrefixOptions {
 // exact doubles.
 // KEYS: the buckets; ARGV: now ('' = server time), key grace ms, then per bucket: cost, capacity,
 // ms per token. Answers {1, '0'}, or {0, longest wait, index (1-based) of the bucket with it}.
-const CONSUME = redisScript(`${SCRIPT_NOW}local planned = {}
+const CONSUME = redisScript(`${SCRIPT_NOW}${SCRIPT_TAKE}local planned = {}
 local wait = 0
 local refused = 0
 for i, key in ipairs(KEYS) do
@@ -53,13 +53,10 @@ for i, key in ipairs(KEYS) do
   local ms = tonumber(ARGV[i * 3 + 2])
   local full_at = planned[key]
   if full_at == nil then full_at = tonumber(redis.call('GET', key) or '') end
-  local start = now
-  if full_at and full_at > now then start = full_at end
-  local after = start + cost * ms
+  local after, w = take(full_at, cost, capacity, ms)
   planned[key] = after
-  local allowed_at = after - capacity * ms
-  if allowed_at > now + ${EPSILON_MS} and allowed_at - now > wait then
-    wait = allowed_at - now
+  if w > wait then
+    wait = w
     refused = i
   end
 end
