@@ -27,7 +27,9 @@ export function formatAims(results: RateResult[]): string[] {
   const invalid = [...parley, ...relay, ...cluster].filter((r) => !r.generatorOk);
   if (invalid.length > 0) {
     lines.push(
-      `invalid (generator saturated, left out): ${invalid.map((r) => `${r.system}@${r.targetRate}`).join(', ')}`,
+      `invalid (the generator did not keep the schedule, left out): ${invalid
+        .map((r) => `${r.system}@${r.targetRate} (${r.generatorInvalid.join(', ')})`)
+        .join(', ')}`,
     );
   }
   const relayAt = (rate: number) => relay.find((r) => r.targetRate === rate && r.generatorOk);

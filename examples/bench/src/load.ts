@@ -1,3 +1,6 @@
+import { benchClock } from './clock.js';
+import { LagSampler } from './generator/lag.js';
+
 /** Counters every load target keeps. */
 export interface TargetCounters {
   /** Send frames written. */
@@ -41,21 +44,41 @@ export interface Phase {
 export interface LoadReport {
   /** Messages sent in each phase. */
   sent: Record<string, number>;
-  /** Worst delay of a tick behind its schedule (ms): large values mean the generator was saturated. */
+  /** Worst delay of a tick behind its schedule (ms), every phase: large values mean the generator was saturated. */
   maxTickLagMs: number;
   ticks: number;
+  /** The ticks of the `sampledPhase`: how late each one's oldest send went out (see LagSampler). */
+  lag: LagSampler;
 }
+
+/** The scheduler's clock and timer: ms on `benchClock()`'s scale; tests inject a simulated one. */
+export interface SchedulerClock {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): void;
+}
+
+const realClock: SchedulerClock = { now: benchClock, setTimeout: (fn, ms) => void setTimeout(fn, ms) };
 
 /**
  * Open-loop scheduler: every `tickMs` it sends however many messages the fixed aggregate
  * `rate` says are due by now, each from a random client to a random other client (one of its
  * `partners` next ones, when given), never
- * waiting for acknowledgements. `onPhase` runs at each phase boundary (before that phase's
+ * waiting for acknowledgements. Catch-up: message k is due k / `rate` s after the start, and a tick
+ * sends every message due by now, so after a pause the missed sends all go out in the next tick
+ * and each phase gets exactly its schedule's count. The ticks of `sampledPhase` are lag-sampled. `onPhase` runs at each phase boundary (before that phase's
  * first message and once after the last), where callers snapshot counters and CPU time.
  */
 export async function runOpenLoop(
   target: LoadTarget,
-  options: { rate: number; tickMs: number; phases: Phase[]; firstSeq?: number; partners?: number },
+  options: {
+    rate: number;
+    tickMs: number;
+    phases: Phase[];
+    firstSeq?: number;
+    partners?: number;
+    sampledPhase?: string;
+    clock?: SchedulerClock;
+  },
   onPhase: (name: string | undefined, seq: number) => void,
 ): Promise<LoadReport> {
   const { rate, tickMs, phases } = options;
@@ -69,23 +92,27 @@ export async function runOpenLoop(
     ends.push(total);
   }
   const dueAt = (ms: number) => Math.floor((rate * ms) / 1000);
-  const report: LoadReport = { sent: {}, maxTickLagMs: 0, ticks: 0 };
+  const clock = options.clock ?? realClock;
+  const report: LoadReport = { sent: {}, maxTickLagMs: 0, ticks: 0, lag: new LagSampler() };
   for (const p of phases) report.sent[p.name] = 0;
 
   let seq = options.firstSeq ?? 0;
   let sentTotal = 0;
   let phase = 0;
-  const start = performance.now();
+  const start = clock.now();
   onPhase(phases[0]?.name, seq);
   const maxTicks = Math.ceil(total / tickMs) * 4 + 100; // bounded even if timers misbehave
 
   await new Promise<void>((resolve) => {
     const tick = () => {
-      const elapsed = performance.now() - start;
+      const elapsed = clock.now() - start;
       report.ticks++;
       report.maxTickLagMs = Math.max(report.maxTickLagMs, elapsed - report.ticks * tickMs);
       const limit = Math.min(elapsed, total);
-      const scheduledAt = performance.timeOrigin + start + report.ticks * tickMs;
+      // The oldest unsent message's due time (ms after start), if any is due by now.
+      const oldestDue = dueAt(limit) > sentTotal ? ((sentTotal + 1) * 1000) / rate : undefined;
+      report.lag.note(oldestDue, elapsed, phases[phase]?.name === options.sampledPhase);
+      const scheduledAt = start + report.ticks * tickMs;
       while (phase < phases.length) {
         const phaseEnd = ends[phase] as number;
         const due = dueAt(Math.min(limit, phaseEnd));
@@ -103,9 +130,9 @@ export async function runOpenLoop(
       }
       target.flush?.(scheduledAt);
       if (phase >= phases.length || report.ticks >= maxTicks) resolve();
-      else setTimeout(tick, Math.max(0, start + (report.ticks + 1) * tickMs - performance.now()));
+      else clock.setTimeout(tick, Math.max(0, start + (report.ticks + 1) * tickMs - clock.now()));
     };
-    setTimeout(tick, tickMs);
+    clock.setTimeout(tick, tickMs);
   });
   return report;
 }

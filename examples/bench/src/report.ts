@@ -86,7 +86,12 @@ const COLUMNS: Array<[string, (r: RunResult) => string]> = [
   ['srv syscalls/msg', (r) => (Number.isFinite(r.serverSyscallsPerMsg) ? r.serverSyscallsPerMsg.toFixed(2) : '?')],
   ['srv peak MB', (r) => (Number.isFinite(r.serverPeakRssMb) ? r.serverPeakRssMb.toFixed(0) : '?')],
   ['gen cpu %', (r) => r.generatorCpuPct.toFixed(0)],
-  ['gen lag ms', (r) => r.maxTickLagMs.toFixed(0)],
+  // The generator over the measured window: lag p99 and max, ticks/batches late by > 100 ms, and
+  // the share of the window's scheduled sends written in it (see generator/lag.ts).
+  ['gen lag p99', (r) => r.generatorLag.p99Ms.toFixed(0)],
+  ['gen lag max', (r) => r.maxTickLagMs.toFixed(0)],
+  ['gen late', (r) => String(r.generatorLag.late)],
+  ['gen wrote %', (r) => (Number.isFinite(r.generatorWrittenPct) ? r.generatorWrittenPct.toFixed(1) : '?')],
   ['gen thr', (r) => String(r.generatorThreads ?? 0)],
   ['gen ok', (r) => (r.generatorOk === false ? 'INVALID' : 'yes')],
   ['other cpu %', (r) => (Number.isFinite(r.otherCpuPct) ? r.otherCpuPct.toFixed(0) : '?')],

@@ -13,6 +13,7 @@ import {
   waitForQuietMachine,
 } from './cpu.js';
 import type { Generator } from './generator/generator.js';
+import { generatorVerdict, type LagSummary, summarizeLag } from './generator/lag.js';
 import { startGenerator } from './generator/start.js';
 import { runOpenLoop } from './load.js';
 import type { ParleyIdentity } from './parley-bench-client.js';
@@ -69,10 +70,20 @@ export interface RunResult {
   /** Cluster only: PostgreSQL + Redis CPU during the window (% of one core). */
   dbCpuPct: number;
   /**
-   * False when the load generator was the bottleneck (its core above 90% or more than 100 ms
-   * late, see maxTickLagMs): such a run measures the generator, not the server, and is not a result.
+   * False when the load generator could not keep the schedule (see `generatorVerdict`: its core
+   * above 90%, lag p99 above 100 ms, or under 99% of the window's sends written in it): such a run
+   * measures the generator, not the server, and is not a result.
    */
   generatorOk: boolean;
+  /** Why the run is not valid (empty when `generatorOk`). */
+  generatorInvalid: string[];
+  /**
+   * The generator's lag over the measured window: the scheduler's ticks and every thread's batches,
+   * one sample each (a pause counts once, see LagSampler); `maxMs` as maxTickLagMs.
+   */
+  generatorLag: LagSummary;
+  /** Sends written to sockets in the window, % of the schedule's for the window. */
+  generatorWrittenPct: number;
   /** CPU of the whole generator (every thread of the bench's process), % of one core. */
   generatorCpuPct: number;
   /** Worker threads that owned the clients (`--generators`); 0: the clients ran in the main thread. */
@@ -81,11 +92,11 @@ export interface RunResult {
   otherCpuPct: number;
   /** CPU stolen by the hypervisor during the window (% of one core). */
   stealPct: number;
-  /** The generator's worst delay behind schedule (ms): the larger of the two below. */
+  /** The generator's worst delay behind schedule in the measured window (ms): the larger of the two below. */
   maxTickLagMs: number;
-  /** Worst delay of a scheduler tick (main thread) behind its scheduled time, ms. */
+  /** Worst delay of a window tick's oldest send (main thread) behind its due time, ms. */
   schedulerLagMs: number;
-  /** Worst delay of a generator thread's batch of sends, written, behind its tick's scheduled time, ms (0: no threads). */
+  /** Worst delay of a window batch of sends of a generator thread, written, behind its tick's scheduled time, ms (0: no threads). */
   threadLagMs: number;
   drainMs: number;
   /** CPU profiles written (one per gateway for a cluster). */
@@ -214,6 +225,7 @@ export async function runSystem(
       {
         rate,
         tickMs: o.tickMs,
+        sampledPhase: 'measure',
         ...(o.partners !== undefined ? { partners: o.partners } : {}),
         phases: [
           { name: 'warmup', ms: warmupMs },
@@ -276,7 +288,7 @@ export async function runSystem(
     const drainMs = performance.now() - drainStart;
     const totals = target.totals();
     const threadLagMs = totals.maxLagMs;
-    const { latency: samples, errorSamples } = await target.finish();
+    const { latency: samples, lag: threadLag, errorSamples } = await target.finish();
 
     const windowS = (end.t - start.t) / 1000;
     const delivered = end.received - start.received;
@@ -289,7 +301,11 @@ export async function runSystem(
     const steal = start.machine && end.machine ? end.machine.steal - start.machine.steal : Number.NaN;
     const dbUs = start.db && end.db ? databaseCpuBetween(start.db, end.db) : Number.NaN;
     const generatorCpuPct = pct(selfUs);
-    const maxLagMs = Math.max(load.maxTickLagMs, threadLagMs);
+    const maxLagMs = Math.max(load.lag.maxMs, threadLagMs);
+    const generatorLag = summarizeLag([load.lag.samples, threadLag], maxLagMs);
+    const scheduled = windowTo - windowFrom;
+    const written = end.sent - start.sent;
+    const verdict = generatorVerdict({ cpuPct: generatorCpuPct, lag: generatorLag, written, scheduled });
     return {
       system,
       targetRate: rate,
@@ -320,13 +336,16 @@ export async function runSystem(
       serverCpuPct: pct(serverCpuUs),
       dbCpuUsPerMsg: delivered > 0 ? dbUs / delivered : Number.NaN,
       dbCpuPct: pct(dbUs),
-      generatorOk: generatorCpuPct <= 90 && maxLagMs <= 100,
+      generatorOk: verdict.ok,
+      generatorInvalid: verdict.reasons,
+      generatorLag,
+      generatorWrittenPct: scheduled > 0 ? (100 * written) / scheduled : Number.NaN,
       generatorCpuPct,
       generatorThreads: target.threads,
       otherCpuPct: Math.max(0, pct(machineBusy - serverCpuUs - selfUs - (Number.isFinite(dbUs) ? dbUs : 0))),
       stealPct: pct(steal),
       maxTickLagMs: maxLagMs,
-      schedulerLagMs: load.maxTickLagMs,
+      schedulerLagMs: load.lag.maxMs,
       threadLagMs,
       drainMs: Math.round(drainMs),
       ...(profilePaths.length === 1 ? { profile: profilePaths[0] as string } : {}),

@@ -55,6 +55,12 @@ describe('bench:delivery', () => {
     // The clients ran in generator threads (the default 4); the lag covers them.
     expect(parley?.generatorThreads).toBe(4);
     expect(parley?.maxTickLagMs).toBe(Math.max(parley?.schedulerLagMs ?? 0, parley?.threadLagMs ?? 0));
+    // The generator judged over the window: the scheduler's ticks and the threads' batches sampled.
+    expect(parley?.generatorLag.samples).toBeGreaterThan(0);
+    expect(parley?.generatorLag.maxMs).toBe(parley?.maxTickLagMs);
+    expect(parley?.generatorWrittenPct).toBeGreaterThan(0);
+    expect(parley?.generatorInvalid).toEqual(parley?.generatorOk ? [] : expect.arrayContaining([expect.any(String)]));
+    expect(stdout).toMatch(/gen lag p99 +gen lag max +gen late +gen wrote %/);
     expect(parley?.sendAcks).toBeGreaterThan(0);
     expect(parley?.undelivered).toBe(0);
     // --heap-profile: the Parley server's measured window, summarised per delivered message.

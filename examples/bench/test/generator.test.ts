@@ -168,8 +168,11 @@ describe('generator threads against the relay', () => {
       expect(totals.batches).toBeGreaterThan(3);
       // The threads' lag: each batch written at or after its tick's scheduled time.
       expect(totals.maxLagMs).toBeGreaterThan(0);
-      const { latency } = await gen.finish();
+      const { latency, lag } = await gen.finish();
       expect(latency.count).toBe(windowTo - windowFrom);
+      // Lag is sampled for the window's batches only (a sample each), not the warm-up's.
+      expect(lag.count).toBeGreaterThan(0);
+      expect(lag.count).toBeLessThan(totals.batches);
       // Stamped in one thread, received in another: never negative on a clock shared by threads.
       const sorted = latency.sorted();
       expect(sorted[0]).toBeGreaterThan(0);

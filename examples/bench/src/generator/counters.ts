@@ -18,7 +18,7 @@ export const COUNTER_FIELDS = [
   'refusedSeqs',
   'windowReceived',
   'windowRefused',
-  /** Worst delay (ms) of a batch of sends, written, behind its tick's scheduled time. */
+  /** Worst delay (ms) of a measured window's batch of sends, written, behind its tick's scheduled time. */
   'maxLagMs',
   /** Batches of sends handled. */
   'batches',

@@ -24,4 +24,5 @@ export type ToThread =
 export type FromThread =
   | { type: 'ready' }
   | { type: 'failed'; error: string }
-  | { type: 'finished'; latency: Float64Array; errorSamples: Array<[string, number]> };
+  /** `lagMs`: the thread's lag samples of the measured window's batches (see LagSampler). */
+  | { type: 'finished'; latency: Float64Array; lagMs: Float64Array; errorSamples: Array<[string, number]> };

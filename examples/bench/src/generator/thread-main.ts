@@ -4,6 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { benchClock } from '../clock.js';
 import { Tracker } from '../tracker.js';
 import { counterRow } from './counters.js';
+import { LagSampler } from './lag.js';
 import type { FromThread, ToThread } from './protocol.js';
 import { type SlicePool, slicePool } from './slice-pool.js';
 
@@ -14,6 +15,9 @@ const post = (m: FromThread, transfer: ArrayBuffer[] = []) => port.postMessage(m
 let tracker: Tracker | undefined;
 let pool: SlicePool | undefined;
 let row: ReturnType<typeof counterRow> | undefined;
+/** The measured window's seqs: batches whose first send is in it are lag-sampled. */
+let window = { from: 0, to: 0 };
+const lag = new LagSampler();
 
 port.on('message', (m: ToThread) => {
   switch (m.type) {
@@ -28,6 +32,7 @@ port.on('message', (m: ToThread) => {
       return;
     }
     case 'window':
+      window = { from: m.from, to: m.to };
       tracker?.setWindow(m.from, m.to);
       return;
     case 'sends': {
@@ -36,7 +41,9 @@ port.on('message', (m: ToThread) => {
       for (let i = 0; i + 2 < s.length; i += 3) pool.send(s[i] as number, s[i + 1] as number, s[i + 2] as number);
       // The lag the scheduler's tick cannot see: time in the port's queue behind this thread's
       // socket work, and the writes themselves.
-      row.maxLagMs = Math.max(row.maxLagMs, benchClock() - m.scheduledAt);
+      const first = s[2] ?? -1;
+      lag.note(m.scheduledAt, benchClock(), first >= window.from && first < window.to);
+      row.maxLagMs = lag.maxMs;
       row.batches++;
       return;
     }
@@ -45,8 +52,10 @@ port.on('message', (m: ToThread) => {
       closing.then(
         () => {
           const latency = tracker ? tracker.latency.values() : new Float64Array(0);
-          post({ type: 'finished', latency, errorSamples: [...(pool?.errorSamples ?? [])] }, [
+          const lagMs = lag.samples.values();
+          post({ type: 'finished', latency, lagMs, errorSamples: [...(pool?.errorSamples ?? [])] }, [
             latency.buffer as ArrayBuffer,
+            lagMs.buffer as ArrayBuffer,
           ]);
         },
         (error: unknown) => post({ type: 'failed', error: String(error) }),

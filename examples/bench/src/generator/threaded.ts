@@ -115,12 +115,14 @@ export class ThreadedGenerator implements Generator {
     for (const w of this.workers) w.post({ type: 'finish' });
     const finished = await Promise.all(answers);
     const latency = new Samples();
+    const lag = new Samples();
     const errorSamples = new Map<string, number>();
     for (const f of finished) {
       latency.addAll(f.latency);
+      lag.addAll(f.lagMs);
       for (const [text, n] of f.errorSamples) noteSample(errorSamples, text, n);
     }
-    return { latency, errorSamples };
+    return { latency, lag, errorSamples };
   }
 
   close(): Promise<void> {
