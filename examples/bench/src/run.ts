@@ -302,7 +302,7 @@ export async function runSystem(
     const dbUs = start.db && end.db ? databaseCpuBetween(start.db, end.db) : Number.NaN;
     const generatorCpuPct = pct(selfUs);
     const maxLagMs = Math.max(load.lag.maxMs, threadLagMs);
-    const generatorLag = summarizeLag([load.lag.samples, threadLag], maxLagMs);
+    const generatorLag = summarizeLag([load.lag.samples, ...threadLag], maxLagMs);
     const scheduled = windowTo - windowFrom;
     const written = end.sent - start.sent;
     const verdict = generatorVerdict({ cpuPct: generatorCpuPct, lag: generatorLag, written, scheduled });

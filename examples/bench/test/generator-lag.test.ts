@@ -161,12 +161,20 @@ describe('a generator thread lag over the measured window', () => {
     expect(verdict.reasons).toEqual([expect.stringMatching(/^wrote 7\d\.\d% of the window's sends < 99%$/)]);
   });
 
-  it('takes the scheduler and every thread together, and still judges the CPU', () => {
+  it('judges the worst loop: one thread late at 2.5% of its batches is not averaged away by quiet ones', () => {
     const quiet = threadBatches(() => 0.1);
-    const late = threadBatches((i) => (i % 20 === 0 ? 150 : 0.1));
-    const together = summarizeLag([quiet.lag.samples, late.lag.samples], late.lag.maxMs);
-    expect(together.samples).toBe(2 * quiet.batches);
-    expect(together.late).toBe(late.batches / 20);
+    const late = threadBatches((i) => (i % 40 === 0 ? 150 : 0.1));
+    const loops = [quiet.lag.samples, quiet.lag.samples, quiet.lag.samples, late.lag.samples];
+    const together = summarizeLag(loops, late.lag.maxMs);
+    expect(together.samples).toBe(4 * quiet.batches);
+    expect(together.late).toBe(late.batches / 40);
+    expect(together.p99Ms).toBeGreaterThan(100);
+    const all = { cpuPct: 40, lag: together, written: quiet.batches, scheduled: quiet.batches };
+    expect(generatorVerdict(all).reasons).toEqual([expect.stringMatching(/^lag p99 1\d\d ms > 100 ms$/)]);
+  });
+
+  it('still judges the CPU and the written share', () => {
+    const quiet = threadBatches(() => 0.1);
     const ok = { cpuPct: 40, lag: summarizeLag([quiet.lag.samples], 0), written: 100, scheduled: 100 };
     expect(generatorVerdict(ok).ok).toBe(true);
     expect(generatorVerdict({ ...ok, cpuPct: 95 }).reasons).toEqual(['cpu 95% > 90%']);

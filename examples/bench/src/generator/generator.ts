@@ -27,8 +27,8 @@ export type GeneratorTotals = Record<CounterField, number>;
 export interface GeneratorResults {
   /** Latencies of the measured window's messages, ms. */
   latency: Samples;
-  /** The generator threads' lag samples of the measured window's batches (none in process). */
-  lag: Samples;
+  /** Each generator thread's lag samples of the measured window's batches (none in process). */
+  lag: Samples[];
   /** Distinct error texts and their counts (at most 20 per thread, merged). */
   errorSamples: Map<string, number>;
 }

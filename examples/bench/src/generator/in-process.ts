@@ -1,6 +1,5 @@
 // --generators 1: every client in the calling thread, as the bench ran before generator threads
 // (kept for A/B runs and for small loads).
-import { Samples } from '../stats.js';
 import { Tracker } from '../tracker.js';
 import type { ClientSpec, Generator, GeneratorResults, GeneratorTotals } from './generator.js';
 import { type SlicePool, slicePool, sliceSpec } from './slice-pool.js';
@@ -45,7 +44,7 @@ class InProcessGenerator implements Generator {
 
   async finish(): Promise<GeneratorResults> {
     await this.close();
-    return { latency: this.tracker.latency, lag: new Samples(), errorSamples: this.pool.errorSamples };
+    return { latency: this.tracker.latency, lag: [], errorSamples: this.pool.errorSamples };
   }
 
   close(): Promise<void> {

@@ -115,11 +115,13 @@ export class ThreadedGenerator implements Generator {
     for (const w of this.workers) w.post({ type: 'finish' });
     const finished = await Promise.all(answers);
     const latency = new Samples();
-    const lag = new Samples();
+    const lag: Samples[] = [];
     const errorSamples = new Map<string, number>();
     for (const f of finished) {
       latency.addAll(f.latency);
-      lag.addAll(f.lagMs);
+      const thread = new Samples();
+      thread.addAll(f.lagMs);
+      lag.push(thread);
       for (const [text, n] of f.errorSamples) noteSample(errorSamples, text, n);
     }
     return { latency, lag, errorSamples };
