@@ -75,8 +75,8 @@ export const LIMITS = { cpuPct: 90, lagP99Ms: LATE_MS, writtenShare: 0.99 } as c
 
 /**
  * Valid when the generator kept the schedule: its CPU at most 90% of its core, the 99th percentile
- * of each event loop's lag samples at most 100 ms (not a pause, but a loop late at more than 1% of its turns), and at
- * least 99% of the window's scheduled sends written within the window (the scheduler catches up
+ * of each event loop's lag samples at most 100 ms (not a pause, but a loop late at more than 1% of
+ * its turns), and at least 99% of the window's scheduled sends written within the window (the scheduler catches up
  * after a pause, sending everything due at once, so a generator whose backlog grew by more than 1%
  * of the window by its end could not keep the rate). `reasons` says what failed.
  */
