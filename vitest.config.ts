@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // The private test helpers: no package lists @parley/test-utils as a dependency (it depends on
 // core, client and server-kit, and must not close a cycle), so tests reach its src by alias.
@@ -7,6 +7,8 @@ const testUtils = {
   find: /^@parley\/test-utils\/(.+)$/,
   replacement: `${fileURLToPath(new URL('./packages/test-utils/src/', import.meta.url))}$1.ts`,
 };
+
+const BROWSER_TESTS = 'web-chat/test/browser/**/*.browser.test.ts';
 
 // One project per package; `source` export conditions resolve @parley/* to src,
 // so tests never need a build first.
@@ -58,7 +60,25 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { name: 'examples', root: 'examples', include: ['*/test/**/*.test.ts'], testTimeout: 60_000 },
+        test: {
+          name: 'examples',
+          root: 'examples',
+          include: ['*/test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, BROWSER_TESTS],
+          testTimeout: 60_000,
+        },
+      },
+      // The web chat in Chromium: one reference server and one Chromium for every file (started by
+      // the global setup only when one of these files runs); `--project 'examples*'` runs both.
+      {
+        ...shared,
+        test: {
+          name: 'examples-browser',
+          root: 'examples',
+          include: [BROWSER_TESTS],
+          globalSetup: ['web-chat/test/harness/global-setup.ts'],
+          testTimeout: 60_000,
+        },
       },
     ],
   },

@@ -1,7 +1,7 @@
 // Launches the system's Chromium (Debian's `chromium` package) through playwright-core, which never
 // downloads a browser of its own. CI installs it in .ci/run; PARLEY_CHROMIUM overrides the path.
 import { execFileSync } from 'node:child_process';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium } from 'playwright-core';
 
 /** Flags for a quiet, self-contained headless browser (no sandbox: CI runs as root). */
 export const CHROMIUM_ARGS = [
@@ -25,10 +25,19 @@ export function chromiumPath(): string {
 }
 
 /**
- * Starts Chromium. Playwright gives every launch a fresh temporary profile (its own
- * `--user-data-dir`, deleted on close), and each `browser.newContext()` is a separate profile
- * with its own IndexedDB, localStorage and Web Locks, like two people's browsers.
+ * Starts Chromium for other processes to connect to (the browser test files' workers, through
+ * {@link connectChromium}): one browser for the whole run instead of one per file. Playwright gives
+ * the launch a fresh temporary profile (deleted on close), and each `browser.newContext()` is a
+ * separate profile with its own IndexedDB, localStorage and Web Locks, like two people's browsers.
  */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 30_000 });
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
+/**
+ * A connection to the Chromium of {@link launchChromiumServer}. Its contexts are its own: closing
+ * the connection closes them (and only them), leaving the browser to the other files.
+ */
+export function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint, { timeout: 30_000 });
 }

@@ -1,6 +1,6 @@
-// Journey: alice creates a group with bob and carol (a Node client) in the UI; messages from all
+// Journey: greta creates a group with felix and wanda (a Node client) in the UI; messages from all
 // three appear everywhere with sender names; group ticks turn blue once every member read; the
-// manage panel differs for admin and member; bob leaves and alice's header follows.
+// manage panel differs for admin and member; felix leaves and greta's header follows.
 import type { ParleyClient } from '@parley/client';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,96 +12,99 @@ const world = useWebChatWorld();
 const { screenshot } = world;
 
 describe('web chat in Chromium: a group chat', () => {
-  let alice: Page;
-  let bob: Page;
-  let carol: ParleyClient;
+  let greta: Page;
+  let felix: Page;
+  let wanda: ParleyClient;
 
   beforeAll(async () => {
-    carol = world.nodeClient('carol');
-    [[{ page: alice }, { page: bob }]] = await Promise.all([world.signInNewProfiles('alice', 'bob'), carol.connect()]);
+    wanda = world.nodeClient('wanda');
+    [[{ page: greta }, { page: felix }]] = await Promise.all([
+      world.signInNewProfiles('greta', 'felix'),
+      wanda.connect(),
+    ]);
   }, 60_000);
 
-  it('3. alice creates a group with bob and carol; messages from all three appear everywhere', async () => {
+  it('3. greta creates a group with felix and wanda; messages from all three appear everywhere', async () => {
     const carolGot: Array<{ chatId: string; from: string; text: string }> = [];
-    carol.on('message:received', (m) => {
+    wanda.on('message:received', (m) => {
       if (m.content.kind === 'text') carolGot.push({ chatId: m.chatId, from: m.from.userId, text: m.content.text });
     });
-    await alice.getByText('New group').click();
-    await alice.getByLabel('Group name').fill('Team');
-    await alice.getByLabel('Members', { exact: true }).fill('bob, carol');
-    await alice.getByRole('button', { name: 'Create group' }).click();
-    await alice.locator('#peer-name', { hasText: 'Team' }).waitFor();
-    await peerStatus(alice, 'You, bob, carol').waitFor();
-    const groupId = (await alice
+    await greta.getByText('New group').click();
+    await greta.getByLabel('Group name').fill('Team');
+    await greta.getByLabel('Members', { exact: true }).fill('felix, wanda');
+    await greta.getByRole('button', { name: 'Create group' }).click();
+    await greta.locator('#peer-name', { hasText: 'Team' }).waitFor();
+    await peerStatus(greta, 'You, felix, wanda').waitFor();
+    const groupId = (await greta
       .locator('button[data-kind="group"][aria-current="true"]')
       .getAttribute('data-chat-id'))!;
     expect(groupId).toBeTruthy();
 
-    await send(alice, 'hello team');
-    await chatRow(bob, groupId).locator('.unread', { hasText: '1' }).waitFor();
-    expect(await chatRow(bob, groupId).locator('.name').textContent()).toContain('Team');
-    expect(await chatRow(bob, groupId).locator('.preview').textContent()).toBe('alice: hello team');
-    await chatRow(bob, groupId).click();
-    await peerStatus(bob, 'You, alice, carol').waitFor();
-    await bob
+    await send(greta, 'hello team');
+    await chatRow(felix, groupId).locator('.unread', { hasText: '1' }).waitFor();
+    expect(await chatRow(felix, groupId).locator('.name').textContent()).toContain('Team');
+    expect(await chatRow(felix, groupId).locator('.preview').textContent()).toBe('greta: hello team');
+    await chatRow(felix, groupId).click();
+    await peerStatus(felix, 'You, greta, wanda').waitFor();
+    await felix
       .locator('li[data-direction="in"]', { hasText: 'hello team' })
-      .locator('.sender', { hasText: 'alice' })
+      .locator('.sender', { hasText: 'greta' })
       .waitFor();
-    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'alice', text: 'hello team' }), {
+    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'greta', text: 'hello team' }), {
       timeout: 15_000,
     });
 
-    await send(bob, 'hi from bob');
-    await carol.sendText(groupId, 'hi from carol');
+    await send(felix, 'hi from felix');
+    await wanda.sendText(groupId, 'hi from wanda');
     for (const [page, name] of [
-      [alice, 'alice'],
-      [bob, 'bob'],
+      [greta, 'greta'],
+      [felix, 'felix'],
     ] as const) {
       await page
-        .locator('li[data-direction="in"]', { hasText: 'hi from carol' })
-        .locator('.sender', { hasText: 'carol' })
+        .locator('li[data-direction="in"]', { hasText: 'hi from wanda' })
+        .locator('.sender', { hasText: 'wanda' })
         .waitFor();
-      if (name === 'alice') {
+      if (name === 'greta') {
         await page
-          .locator('li[data-direction="in"]', { hasText: 'hi from bob' })
-          .locator('.sender', { hasText: 'bob' })
+          .locator('li[data-direction="in"]', { hasText: 'hi from felix' })
+          .locator('.sender', { hasText: 'felix' })
           .waitFor();
       }
     }
-    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'bob', text: 'hi from bob' }), {
+    await vi.waitFor(() => expect(carolGot).toContainEqual({ chatId: groupId, from: 'felix', text: 'hi from felix' }), {
       timeout: 15_000,
     });
-    // bob and carol wrote at the same time: either may come first, each exactly once.
-    expect((await incoming(alice).allTextContents()).sort()).toEqual(['hi from bob', 'hi from carol']);
+    // felix and wanda wrote at the same time: either may come first, each exactly once.
+    expect((await incoming(greta).allTextContents()).sort()).toEqual(['hi from felix', 'hi from wanda']);
 
-    // Ticks from `by: '*'` receipts: grey until every member read it, blue once carol reads too.
-    const hello = outgoing(alice, 'hello team', 'delivered');
+    // Ticks from `by: '*'` receipts: grey until every member read it, blue once wanda reads too.
+    const hello = outgoing(greta, 'hello team', 'delivered');
     await hello.waitFor();
     expect(await tickColor(hello)).toBe(GREY);
     const helloId = (await hello.getAttribute('data-message-id'))!;
-    await carol.markRead(groupId, [helloId]);
-    const read = outgoing(alice, 'hello team', 'read');
+    await wanda.markRead(groupId, [helloId]);
+    const read = outgoing(greta, 'hello team', 'read');
     await read.waitFor();
     expect(await tickColor(read)).toBe(BLUE);
 
-    // The manage panel: alice (admin) may remove members, bob may not.
-    await alice.getByRole('button', { name: 'Manage group' }).click();
-    await alice.locator('#group-members li').nth(2).waitFor();
-    expect(await alice.getByRole('button', { name: 'Remove bob' }).count()).toBe(1);
-    await bob.getByRole('button', { name: 'Manage group' }).click();
-    await bob.locator('#group-members li').nth(2).waitFor();
-    expect(await bob.locator('#group-members button').count()).toBe(0);
-    await Promise.all([screenshot(alice, '3-alice-group'), screenshot(bob, '3-bob-group')]);
+    // The manage panel: greta (admin) may remove members, felix may not.
+    await greta.getByRole('button', { name: 'Manage group' }).click();
+    await greta.locator('#group-members li').nth(2).waitFor();
+    expect(await greta.getByRole('button', { name: 'Remove felix' }).count()).toBe(1);
+    await felix.getByRole('button', { name: 'Manage group' }).click();
+    await felix.locator('#group-members li').nth(2).waitFor();
+    expect(await felix.locator('#group-members button').count()).toBe(0);
+    await Promise.all([screenshot(greta, '3-greta-group'), screenshot(felix, '3-felix-group')]);
 
-    // bob leaves: alice's header and member list follow the verified change (group:updated).
-    await bob.getByRole('button', { name: 'Leave group' }).click();
-    await peerStatus(bob, 'You are no longer a member').waitFor();
-    expect(await bob.getByLabel('Message', { exact: true }).isDisabled()).toBe(true);
-    await peerStatus(alice, /^You, carol$/).waitFor();
-    expect(await alice.locator('#group-members li').count()).toBe(2);
-    await alice.getByRole('button', { name: 'Manage group' }).click();
+    // felix leaves: greta's header and member list follow the verified change (group:updated).
+    await felix.getByRole('button', { name: 'Leave group' }).click();
+    await peerStatus(felix, 'You are no longer a member').waitFor();
+    expect(await felix.getByLabel('Message', { exact: true }).isDisabled()).toBe(true);
+    await peerStatus(greta, /^You, wanda$/).waitFor();
+    expect(await greta.locator('#group-members li').count()).toBe(2);
+    await greta.getByRole('button', { name: 'Manage group' }).click();
   });
 
-  itDrawsIconsAsSvg(world, () => alice);
+  itDrawsIconsAsSvg(world, () => greta);
   world.itRaisedNoPageErrors();
 });

@@ -1,4 +1,4 @@
-// Journey: alice sends bob an image (rendered at its natural size, opened in the viewer), then a
+// Journey: maya sends leon an image (rendered at its natural size, opened in the viewer), then a
 // document with a caption and a voice note (a download link and a playable <audio>).
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -11,73 +11,73 @@ const world = useWebChatWorld();
 const { screenshot } = world;
 
 describe('web chat in Chromium: images, documents and voice notes', () => {
-  let alice: Page;
-  let bob: Page;
+  let maya: Page;
+  let leon: Page;
 
   beforeAll(async () => {
-    [{ page: alice }, { page: bob }] = await world.signInNewProfiles('alice', 'bob');
-    // alice's list has the chat with bob (started, no message yet); bob's list is empty.
-    await startChatWith(alice, 'bob');
+    [{ page: maya }, { page: leon }] = await world.signInNewProfiles('maya', 'leon');
+    // maya's list has the chat with leon (started, no message yet); leon's list is empty.
+    await startChatWith(maya, 'leon');
   }, 60_000);
 
-  it('4. alice sends an image and bob sees it rendered', async () => {
-    await chatRow(alice, 'bob').click();
-    await alice.locator('#peer-name', { hasText: 'bob' }).waitFor();
-    await alice.locator('#attach-file').setInputFiles({
+  it('4. maya sends an image and leon sees it rendered', async () => {
+    await chatRow(maya, 'leon').click();
+    await maya.locator('#peer-name', { hasText: 'leon' }).waitFor();
+    await maya.locator('#attach-file').setInputFiles({
       name: 'square.png',
       mimeType: 'image/png',
       buffer: solidPng(120, 80, [11, 116, 222]),
     });
     // Picked files wait for a caption (none here) and Send.
-    await alice.locator('#attachment-draft', { hasText: 'square.png' }).waitFor();
-    await alice.getByRole('button', { name: 'Send' }).click();
-    await chatRow(bob, 'alice').click();
-    const image = bob.locator('li[data-direction="in"] figure.image img');
+    await maya.locator('#attachment-draft', { hasText: 'square.png' }).waitFor();
+    await maya.getByRole('button', { name: 'Send' }).click();
+    await chatRow(leon, 'maya').click();
+    const image = leon.locator('li[data-direction="in"] figure.image img');
     await image.waitFor();
     const size = await image.evaluate(async (img: HTMLImageElement) => {
       await img.decode();
       return [img.naturalWidth, img.naturalHeight];
     });
     expect(size).toEqual([120, 80]);
-    // alice's own bubble shows the file she picked (from memory), with the usual ticks.
-    const own = alice.locator('li[data-direction="out"] figure.image img');
+    // maya's own bubble shows the file she picked (from memory), with the usual ticks.
+    const own = maya.locator('li[data-direction="out"] figure.image img');
     await own.waitFor();
     const ownWidth = await own.evaluate(async (img: HTMLImageElement) => {
       await img.decode();
       return img.naturalWidth;
     });
     expect(ownWidth).toBe(120);
-    await alice.locator('li[data-direction="out"][data-status="read"] figure.image').waitFor();
+    await maya.locator('li[data-direction="out"][data-status="read"] figure.image').waitFor();
     await vi.waitFor(async () =>
-      expect(await chatRow(alice, 'bob').locator('.preview').textContent()).toContain('Photo'),
+      expect(await chatRow(maya, 'leon').locator('.preview').textContent()).toContain('Photo'),
     );
     // Without a caption, the time sits on the image: the bubble is no wider than the image.
     const bubbleWidth = await own.evaluate((img) => img.closest('li')!.getBoundingClientRect().width);
     expect(bubbleWidth).toBeLessThan(120 + 20);
     // A click opens the image viewer; Escape closes it.
     await image.click();
-    await bob.locator('#image-viewer[open] img').waitFor();
-    await screenshot(bob, '4-bob-image-viewer');
-    await bob.keyboard.press('Escape');
-    await bob.locator('#image-viewer:not([open])').waitFor({ state: 'attached' });
+    await leon.locator('#image-viewer[open] img').waitFor();
+    await screenshot(leon, '4-leon-image-viewer');
+    await leon.keyboard.press('Escape');
+    await leon.locator('#image-viewer:not([open])').waitFor({ state: 'attached' });
     // A document with a caption and a voice note: a link, and an <audio> that loads (the page's CSP
     // allows blob: media). The caption typed goes with the first file.
-    await alice.locator('#attach-file').setInputFiles([
+    await maya.locator('#attach-file').setInputFiles([
       { name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') },
       { name: 'note.wav', mimeType: 'audio/wav', buffer: toneWav(300) },
     ]);
-    await send(alice, 'here is the plan');
-    const audio = bob.locator('li[data-direction="in"] figure.voice audio');
+    await send(maya, 'here is the plan');
+    const audio = leon.locator('li[data-direction="in"] figure.voice audio');
     await audio.waitFor();
-    await bob.waitForFunction((el) => (el as HTMLAudioElement).readyState >= 1, await audio.elementHandle());
+    await leon.waitForFunction((el) => (el as HTMLAudioElement).readyState >= 1, await audio.elementHandle());
     expect(await audio.evaluate((el: HTMLAudioElement) => el.duration)).toBeCloseTo(0.3, 1);
-    const link = bob.locator('li[data-direction="in"] figure.document a[download="plan.txt"]');
+    const link = leon.locator('li[data-direction="in"] figure.document a[download="plan.txt"]');
     await link.waitFor();
     expect(await link.textContent()).toBe('plan.txt (8 B)');
-    await bob.locator('li[data-direction="in"] figure.document figcaption', { hasText: 'here is the plan' }).waitFor();
-    await Promise.all([screenshot(alice, '4-alice-image'), screenshot(bob, '4-bob-image')]);
+    await leon.locator('li[data-direction="in"] figure.document figcaption', { hasText: 'here is the plan' }).waitFor();
+    await Promise.all([screenshot(maya, '4-maya-image'), screenshot(leon, '4-leon-image')]);
   });
 
-  itDrawsIconsAsSvg(world, () => alice, '9-alice-icons');
+  itDrawsIconsAsSvg(world, () => maya, '9-maya-icons');
   world.itRaisedNoPageErrors();
 });

@@ -11,8 +11,8 @@ const { signIn, screenshot } = world;
 
 describe('web chat in Chromium: offline and reconnecting', () => {
   beforeAll(async () => {
-    // bob is online for ivy to see.
-    await world.signInNewProfiles('bob');
+    // oskar is online for ivy to see.
+    await world.signInNewProfiles('oskar');
   }, 60_000);
 
   it('says "offline" in the header for this tab, not a stale "online", and Reconnect now reconnects', async () => {
@@ -30,7 +30,7 @@ describe('web chat in Chromium: offline and reconnecting', () => {
       sockets.push(ws);
     });
     const ivy = await signIn(context, 'ivy');
-    await startChatWith(ivy, 'bob');
+    await startChatWith(ivy, 'oskar');
     await peerStatus(ivy, /^online$/).waitFor();
 
     // The browser says the network is gone: the header says so at once.
@@ -47,7 +47,7 @@ describe('web chat in Chromium: offline and reconnecting', () => {
     blocked = true;
     await Promise.all(sockets.splice(0).map((ws) => ws.close({ code: 1001, reason: 'cut by the test' })));
     await peerStatus(ivy, /^you are offline$/).waitFor();
-    expect(await chatRow(ivy, 'bob').locator('.online-dot').count()).toBe(0);
+    expect(await chatRow(ivy, 'oskar').locator('.online-dot').count()).toBe(0);
     const reconnect = ivy.getByRole('button', { name: 'Reconnect now' });
     await reconnect.waitFor();
     // Sends wait as pending meanwhile; a pending one can be taken back.

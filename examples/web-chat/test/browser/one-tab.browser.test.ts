@@ -1,4 +1,4 @@
-// Journey: alice opens the web chat in a second tab of the same profile: it waits ("open in
+// Journey: olga opens the web chat in a second tab of the same profile: it waits ("open in
 // another tab") and takes over, with her chats, when the first tab closes.
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,25 +10,25 @@ const { openChat, screenshot } = world;
 
 describe('web chat in Chromium: one tab per profile', () => {
   let aliceProfile: BrowserContext;
-  let alice: Page;
+  let olga: Page;
 
   beforeAll(async () => {
-    [{ profile: aliceProfile, page: alice }] = await world.signInNewProfiles('alice', 'bob');
-    // alice has a chat with bob in her list (stored, so a new tab lists it too).
-    await startChatWith(alice, 'bob');
-    await send(alice, 'hi bob');
-    await outgoing(alice, 'hi bob', 'delivered').waitFor();
+    [{ profile: aliceProfile, page: olga }] = await world.signInNewProfiles('olga', 'oren');
+    // olga has a chat with oren in her list (stored, so a new tab lists it too).
+    await startChatWith(olga, 'oren');
+    await send(olga, 'hi oren');
+    await outgoing(olga, 'hi oren', 'delivered').waitFor();
   }, 60_000);
 
   it('runs one tab per profile: a second tab waits, then takes over when the first one closes', async () => {
-    const second = await openChat(aliceProfile, 'alice second tab');
+    const second = await openChat(aliceProfile, 'olga second tab');
     await second.getByRole('heading', { name: 'Parley is open in another tab' }).waitFor();
     await screenshot(second, 'tabs-second-waits');
     expect(await second.locator('#messenger').isHidden()).toBe(true);
-    await alice.close();
+    await olga.close();
     await connected(second);
-    await chatRow(second, 'bob').waitFor();
-    alice = second;
+    await chatRow(second, 'oren').waitFor();
+    olga = second;
   });
 
   world.itRaisedNoPageErrors();

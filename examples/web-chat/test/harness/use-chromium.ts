@@ -1,14 +1,15 @@
-// Runs in Node: one Chromium per test file, launched in the file's beforeAll and closed in its
-// afterAll (a launch costs about a second; each browser context in it is a separate profile).
+// Runs in Node: the file's connection to the run's one Chromium (harness/global-setup.ts), opened in
+// its beforeAll and closed in its afterAll with every context it made (each a separate profile).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchChromium } from '../chromium.js';
+import { connectChromium } from '../chromium.js';
+import { chromiumEndpoint } from './shared.js';
 
 /** Registers the launch and the close in the calling test file; the getter is valid in its tests. */
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await connectChromium(chromiumEndpoint());
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

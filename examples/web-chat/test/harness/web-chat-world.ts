@@ -1,16 +1,17 @@
 // Runs in Node: what every web chat journey stands on. The reference server as `pnpm start` runs
-// it (on a free port, with its own data folder), Chromium, Node clients, and the page errors,
-// failed requests and screenshots of the file's pages, each journey file getting its own.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// it and Chromium, both started once for the run (harness/global-setup.ts) and shared by every
+// file, which keeps apart by its own user names and its own connection to the browser (its
+// contexts close with it); Node clients, and the page errors, failed requests and screenshots of
+// the file's pages, each journey file getting its own.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createClient, memoryClientStore, type ParleyClient } from '@parley/client';
-import { type ServerProcess, startServer } from '@parley/test-utils/reference-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { webChatDir } from '../../scripts/build.js';
-import { launchChromium } from '../chromium.js';
+import { connectChromium } from '../chromium.js';
 import { signInOn } from './chat-page.js';
+import { chromiumEndpoint, type SharedServer, sharedServer } from './shared.js';
 
 const ARTIFACTS = path.join(webChatDir, 'test-artifacts');
 
@@ -21,7 +22,8 @@ export interface SignedIn {
 }
 
 export interface WebChatWorld {
-  server(): ServerProcess;
+  /** The reference server every file shares: sign in only this file's own user names. */
+  server(): SharedServer;
   browser(): Browser;
   /** A page of the web chat in `context`, with its uncaught errors collected (the file fails on any). */
   openChat(context: BrowserContext, label: string): Promise<Page>;
@@ -37,10 +39,9 @@ export interface WebChatWorld {
   itRaisedNoPageErrors(): void;
 }
 
-/** Registers the server's and the browser's start and stop in the calling test file. */
+/** Registers the connection to the shared browser, and its close, in the calling test file. */
 export function useWebChatWorld(): WebChatWorld {
-  let tmp: string | undefined;
-  let server: ServerProcess | undefined;
+  let server: SharedServer | undefined;
   let browser: Browser | undefined;
   const pageErrors: string[] = [];
   /** Requests of the web chat's pages that failed (a missing favicon would show here). */
@@ -49,19 +50,15 @@ export function useWebChatWorld(): WebChatWorld {
   const clients: ParleyClient[] = [];
 
   beforeAll(async () => {
-    tmp = await mkdtemp(path.join(tmpdir(), 'parley-web-chat-'));
     await mkdir(ARTIFACTS, { recursive: true });
-    [server, browser] = await Promise.all([
-      startServer(['--port', '0', '--data', path.join(tmp, 'data')]),
-      launchChromium(),
-    ]);
+    server = sharedServer();
+    browser = await connectChromium(chromiumEndpoint());
   }, 60_000);
 
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
+    // Closes this file's contexts and pages; the browser goes on for the other files.
     await browser?.close();
-    await server?.stop('SIGKILL');
-    if (tmp) await rm(tmp, { recursive: true, force: true });
     if (screenshots.length > 0) console.log(`web chat screenshots:\n${screenshots.map((s) => `  ${s}`).join('\n')}`);
   });
 
