@@ -62,11 +62,11 @@ const realClock: SchedulerClock = { now: benchClock, setTimeout: (fn, ms) => voi
 /**
  * Open-loop scheduler: every `tickMs` it sends however many messages the fixed aggregate
  * `rate` says are due by now, each from a random client to a random other client (one of its
- * `partners` next ones, when given), never
- * waiting for acknowledgements. Catch-up: message k is due k / `rate` s after the start, and a tick
- * sends every message due by now, so after a pause the missed sends all go out in the next tick
- * and each phase gets exactly its schedule's count. The ticks of `sampledPhase` are lag-sampled. `onPhase` runs at each phase boundary (before that phase's
- * first message and once after the last), where callers snapshot counters and CPU time.
+ * `partners` next ones, when given), never waiting for acknowledgements. Catch-up: message k is
+ * due k / `rate` s after the start, and a tick sends every message due by now, so after a pause
+ * the missed sends all go out in the next tick and each phase gets exactly its schedule's count.
+ * The ticks of `sampledPhase` are lag-sampled. `onPhase` runs at each phase boundary (before that
+ * phase's first message and once after the last), where callers snapshot counters and CPU time.
  */
 export async function runOpenLoop(
   target: LoadTarget,

@@ -16,7 +16,7 @@ let tracker: Tracker | undefined;
 let pool: SlicePool | undefined;
 let row: ReturnType<typeof counterRow> | undefined;
 /** The measured window's seqs: batches whose first send is in it are lag-sampled. */
-let window = { from: 0, to: 0 };
+let measured = { from: 0, to: 0 };
 const lag = new LagSampler();
 
 port.on('message', (m: ToThread) => {
@@ -32,7 +32,7 @@ port.on('message', (m: ToThread) => {
       return;
     }
     case 'window':
-      window = { from: m.from, to: m.to };
+      measured = { from: m.from, to: m.to };
       tracker?.setWindow(m.from, m.to);
       return;
     case 'sends': {
@@ -42,7 +42,7 @@ port.on('message', (m: ToThread) => {
       // The lag the scheduler's tick cannot see: time in the port's queue behind this thread's
       // socket work, and the writes themselves.
       const first = s[2] ?? -1;
-      lag.note(m.scheduledAt, benchClock(), first >= window.from && first < window.to);
+      lag.note(m.scheduledAt, benchClock(), first >= measured.from && first < measured.to);
       row.maxLagMs = lag.maxMs;
       row.batches++;
       return;
