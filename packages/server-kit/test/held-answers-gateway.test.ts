@@ -32,15 +32,21 @@ async function server(limits: Partial<ServerLimits> = {}) {
   return { queued };
 }
 
+/** Alice's send (request 7) to bob, delivered and committed, its answer held. */
+async function heldSend() {
+  const { queued } = await server();
+  const bob = await fixture.peer('bob');
+  const alice = await fixture.peer('alice');
+  const id = newMessageId();
+  alice.send({ requestId: 7, ...folding(id) });
+  await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+  await expect.poll(() => queued('bob')).toBe(1); // committed
+  return { queued, bob, alice, id };
+}
+
 describe('a SendAck held for the recipient ack', () => {
   it('is answered with delivered_at when the ack comes after the commit; no receipt is queued for the sender', async () => {
-    const { queued } = await server();
-    const bob = await fixture.peer('bob');
-    const alice = await fixture.peer('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding(id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    await expect.poll(() => queued('bob')).toBe(1); // committed
+    const { queued, bob, alice, id } = await heldSend();
     await alice.request({ ping: { nonce: 1 } }); // the connection is served meanwhile
     expect(answersTo(alice.frames, 7)).toEqual([]); // held
     bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
@@ -97,13 +103,7 @@ describe('a SendAck held for the recipient ack', () => {
   });
 
   it('queues the receipt when the sender disconnected while its answer was held', async () => {
-    const { queued } = await server();
-    const bob = await fixture.peer('bob');
-    const alice = await fixture.peer('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding(id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    await expect.poll(() => queued('bob')).toBe(1);
+    const { queued, bob, alice, id } = await heldSend();
     await alice.close();
     await expect.poll(() => fixture.current.server.connections, { timeout: 20_000 }).toBe(1); // bob's alone
     bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });

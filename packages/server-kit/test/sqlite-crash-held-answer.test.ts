@@ -17,6 +17,20 @@ const answers = (frames: ServerFrame[], requestId: number) => frames.filter((f) 
 const ackAll = (peer: { send(frame: object): void; frames: ServerFrame[] }) =>
   peer.send({ requestId: 0, deliverAck: { ids: delivered(peer.frames).map((e) => e.id ?? '') } });
 
+/** Alice's send (request 7) to bob committed and held, then bob's ack: her answer arrived. */
+async function foldedAfterCommit() {
+  const { gateway, connect, path } = await holding();
+  const bob = await connect('bob');
+  const alice = await connect('alice');
+  const id = newMessageId();
+  alice.send({ requestId: 7, ...folding('bob', id) });
+  await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+  await expect.poll(() => queueRows(path).rows).toEqual(['bob']);
+  ackAll(bob);
+  await alice.waitFor(() => answers(alice.frames, 7).length > 0);
+  return { gateway, connect, path, alice, id };
+}
+
 describe('a SQLite gateway killed at each step of a SendAck held for the recipient ack', () => {
   it('while held (committed, not acked): the entries stay, in order; the resends are duplicates; the acks bring the receipts', async () => {
     const { gateway, connect, path } = await holding();
@@ -49,15 +63,7 @@ describe('a SQLite gateway killed at each step of a SendAck held for the recipie
   });
 
   it('after the fold answered at once, before the removal commits: the answer carries it; the entry comes again if not removed', async () => {
-    const { gateway, connect, path } = await holding();
-    const bob = await connect('bob');
-    const alice = await connect('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding('bob', id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    await expect.poll(() => queueRows(path).rows).toEqual(['bob']);
-    ackAll(bob);
-    await alice.waitFor(() => answers(alice.frames, 7).length > 0);
+    const { gateway, connect, path, alice, id } = await foldedAfterCommit();
     await gateway.kill(); // the removal waits for the next batch (150 ms after the commit): usually not made
     expect(answers(alice.frames, 7)[0]?.sendAck?.deliveredAt).toBeGreaterThan(0);
     const rows = queueRows(path);
@@ -81,15 +87,7 @@ describe('a SQLite gateway killed at each step of a SendAck held for the recipie
   });
 
   it('after the fold with the removal committed: nothing comes again, a resend is a duplicate', async () => {
-    const { gateway, connect, path } = await holding();
-    const bob = await connect('bob');
-    const alice = await connect('alice');
-    const id = newMessageId();
-    alice.send({ requestId: 7, ...folding('bob', id) });
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    await expect.poll(() => queueRows(path).rows).toEqual(['bob']);
-    ackAll(bob);
-    await alice.waitFor(() => answers(alice.frames, 7).length > 0);
+    const { gateway, connect, path, alice, id } = await foldedAfterCommit();
     await expect.poll(() => queueRows(path)).toEqual({ rows: [], marks: ['bob'] });
     await gateway.kill();
     expect(answers(alice.frames, 7)[0]?.sendAck?.deliveredAt).toBeGreaterThan(0);
