@@ -85,6 +85,19 @@ describe('held answers', () => {
     expect(time.live).toBe(0); // nothing held, no timer left
   });
 
+  it('releases on its timer even when the clock stands still (an injected clock)', () => {
+    const time = manualTime();
+    const folds = new DeliveredFolds();
+    const written: string[] = [];
+    const still = () => 1_000;
+    const holds = new HeldAnswers({ holdMs: 100, maxPerConnection: 4, folds, clock: still, setTimer: time.setTimer });
+    for (const id of ['m1', 'm2']) holds.hold(folds.open(id), 'c1', () => written.push(id) > 0);
+    time.advance(100); // the timer fires; the clock still says 1,000
+    expect(written).toEqual(['m1', 'm2']);
+    expect(holds.size).toBe(0);
+    expect(time.live).toBe(0);
+  });
+
   it('holds at most maxPerConnection per connection; a released one frees its place', () => {
     const { folds, written, hold } = setUp(100, 2);
     expect(hold('a1', 'a')).toBe(true);

@@ -89,12 +89,18 @@ export class HeldAnswers {
     this.cancelTimer = this.o.setTimer(() => this.expire(), Math.max(0, ms));
   }
 
-  /** Answers every hold whose deadline passed, then waits for the next one. */
+  /**
+   * Answers every hold whose deadline passed, then waits for the next one. The timer was set for
+   * the first hold's deadline, so that one and any due with it go even if the clock says otherwise
+   * (an injected clock that stands still must not keep answers held for ever).
+   */
   private expire(): void {
     this.cancelTimer = undefined;
     const now = this.o.clock();
+    let due: number | undefined;
     for (const held of this.held.values()) {
-      if (held.deadline > now) {
+      due ??= Math.max(now, held.deadline); // the first: the one the timer was set for
+      if (held.deadline > due) {
         this.schedule(held.deadline - now);
         return;
       }
