@@ -85,6 +85,21 @@ describe('held answers', () => {
     expect(time.live).toBe(0); // nothing held, no timer left
   });
 
+  it('keeps a later hold to its own deadline when the one the timer was set for went early', () => {
+    const { time, folds, written, hold } = setUp();
+    hold('m1');
+    time.advance(50);
+    hold('m2'); // due at 1,150
+    folds.fold('m1', 1_050);
+    time.advance(50); // the timer set for m1's deadline fires: m2 is not due yet
+    expect(written).toEqual([['m1', 1_050]]);
+    time.advance(50);
+    expect(written).toEqual([
+      ['m1', 1_050],
+      ['m2', 0],
+    ]);
+  });
+
   it('releases on its timer even when the clock stands still (an injected clock)', () => {
     const time = manualTime();
     const folds = new DeliveredFolds();

@@ -47,6 +47,8 @@ export class HeldAnswers {
   private readonly held = new Map<FoldSlot, Held>();
   private readonly perConnection = new Map<string, number>();
   private cancelTimer: (() => void) | undefined;
+  /** The deadline the timer is set for. */
+  private timerDue = 0;
 
   constructor(private readonly o: HeldAnswersOptions) {}
 
@@ -61,10 +63,11 @@ export class HeldAnswers {
     const count = this.perConnection.get(connectionId) ?? 0;
     if (count >= maxPerConnection) return false;
     this.perConnection.set(connectionId, count + 1);
-    const held: Held = { slot, connectionId, deadline: this.o.clock() + holdMs, write };
+    const now = this.o.clock();
+    const held: Held = { slot, connectionId, deadline: now + holdMs, write };
     this.held.set(slot, held);
     slot.release = (at) => this.release(held, at);
-    if (!this.cancelTimer) this.schedule(holdMs);
+    if (!this.cancelTimer) this.schedule(held.deadline, now);
     return true;
   }
 
@@ -85,23 +88,24 @@ export class HeldAnswers {
     return held.write(at);
   }
 
-  private schedule(ms: number): void {
-    this.cancelTimer = this.o.setTimer(() => this.expire(), Math.max(0, ms));
+  /** Sets the one timer for `deadline` (the clock's time now `now`). */
+  private schedule(deadline: number, now: number): void {
+    this.timerDue = deadline;
+    this.cancelTimer = this.o.setTimer(() => this.expire(), Math.max(0, deadline - now));
   }
 
   /**
-   * Answers every hold whose deadline passed, then waits for the next one. The timer was set for
-   * the first hold's deadline, so that one and any due with it go even if the clock says otherwise
-   * (an injected clock that stands still must not keep answers held for ever).
+   * Answers every hold whose deadline passed, then waits for the next one. What the timer was set
+   * for counts as passed even if the clock says otherwise (an injected clock that stands still
+   * must not keep answers held for ever).
    */
   private expire(): void {
     this.cancelTimer = undefined;
     const now = this.o.clock();
-    let due: number | undefined;
+    const due = Math.max(now, this.timerDue);
     for (const held of this.held.values()) {
-      due ??= Math.max(now, held.deadline); // the first: the one the timer was set for
       if (held.deadline > due) {
-        this.schedule(held.deadline - now);
+        this.schedule(held.deadline, now);
         return;
       }
       this.release(held, 0);
