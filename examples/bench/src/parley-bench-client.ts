@@ -25,7 +25,7 @@ const NO_RECEIPTS = process.env.PARLEY_BENCH_RECEIPTS === 'off';
  * Sends ask for the delivered receipt in the SendAck (`ack_delivered`), as the JS client does;
  * PARLEY_BENCH_ACK_DELIVERED=off sends without, as clients before it did (every receipt queued).
  */
-const ACK_DELIVERED = process.env.PARLEY_BENCH_ACK_DELIVERED !== 'off';
+export const ACK_DELIVERED = process.env.PARLEY_BENCH_ACK_DELIVERED !== 'off';
 
 const DEVICE_ID = 1;
 const PLAINTEXT = 1; // parley.v1.PayloadType.PAYLOAD_TYPE_PLAINTEXT: opaque to the server

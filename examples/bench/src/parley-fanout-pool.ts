@@ -7,6 +7,7 @@ import type { FanoutSystem } from './fanout-run.js';
 import type { FanoutTracker } from './fanout-tracker.js';
 import { noteSample, type TargetCounters } from './load.js';
 import {
+  ACK_DELIVERED,
   BenchDevice,
   closeDevices,
   connectDevices,
@@ -98,6 +99,8 @@ export class FanoutPool implements DeviceOwner {
             payload: { type: SIGNAL_MESSAGE, data },
           },
         ],
+        // As the JS client sends every 1:1 message (PARLEY_BENCH_ACK_DELIVERED=off: without).
+        ...(ACK_DELIVERED ? { ackDelivered: true } : {}),
       });
     }
   }

@@ -57,8 +57,14 @@ const gatewayId = process.env.PARLEY_BENCH_GATEWAY_ID;
 // PARLEY_BENCH_SENDER_LIMITS=off lifts the per-sender send rate limits: the groups bench compares
 // a group message with the same message sent 1:1 to every member by one sender, far above them.
 const unlimited = { capacity: 1e9, refillPerSecond: 1e9 };
-const limits =
-  process.env.PARLEY_BENCH_SENDER_LIMITS === 'off' ? { limits: { sendRate: unlimited, sendToRate: unlimited } } : {};
+// PARLEY_BENCH_ANSWER_HOLD_MS sets `answerHoldMs` (0: SendAcks never held, as before it), for A/B runs.
+const answerHold = process.env.PARLEY_BENCH_ANSWER_HOLD_MS;
+const limits = {
+  limits: {
+    ...(process.env.PARLEY_BENCH_SENDER_LIMITS === 'off' ? { sendRate: unlimited, sendToRate: unlimited } : {}),
+    ...(answerHold === undefined ? {} : { answerHoldMs: Number(answerHold) }),
+  },
+};
 const server = await createServer({
   host: '127.0.0.1',
   port: 0,

@@ -36,6 +36,16 @@ export interface ServerLimits {
   maxBadFrames: number;
   /** Requests being processed at once per connection; more wait (reads pause). Default 64. */
   maxConcurrentRequests: number;
+  /**
+   * How long the answer to a send with `ack_delivered` may wait, once its entries are stored, for a
+   * recipient device connected to this gateway, which was sent the entry and has not acknowledged
+   * it yet, to acknowledge it, so that the answer carries `delivered_at` (PROTOCOL 8.1; ms). A held
+   * answer is no longer a request in progress: it counts neither against `maxPendingRequests` nor
+   * against `maxConcurrentRequests`. 0 turns holding off. Default 100 ms.
+   */
+  answerHoldMs: number;
+  /** Answers one connection may have held at once (`answerHoldMs`); a further one is answered at once. Default 16. */
+  maxHeldAnswersPerConnection: number;
   /** Prekey bundle fetches (`KeysFetch`) allowed per requesting device per minute (burst and rate). Default 60. */
   keyFetchesPerMinute: number;
   /**
@@ -129,6 +139,8 @@ export const DEFAULT_LIMITS: ServerLimits = {
   authTimeoutMs: 10_000,
   maxBadFrames: 8,
   maxConcurrentRequests: 64,
+  answerHoldMs: 100,
+  maxHeldAnswersPerConnection: 16,
   keyFetchesPerMinute: 60,
   keyFetchesPerTargetPerHour: 600,
   maxStoredPreKeys: 1_000,

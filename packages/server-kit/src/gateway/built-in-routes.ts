@@ -3,6 +3,7 @@ import { accountRoutes } from '../account/account-requests.js';
 import { deviceListRoutes } from '../account/device-list-requests.js';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { ServerStores } from '../contracts/stores.js';
+import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock, DeviceAddress } from '../contracts/types.js';
 import type { GroupReceipts } from '../groups/group-receipts.js';
 import type { GroupRequests } from '../groups/group-requests.js';
@@ -10,6 +11,7 @@ import { handleGroupSend } from '../groups/group-send-handler.js';
 import { keysRoutes } from '../keys/keys-handler.js';
 import type { MediaRequests } from '../media/media-requests.js';
 import { DeliveredFolds } from '../messages/delivered-folds.js';
+import { HeldAnswers } from '../messages/held-answers.js';
 import { type AckedId, parseAckedId } from '../messages/queue-id.js';
 import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import {
@@ -20,7 +22,8 @@ import {
   queueFoldedReceipt,
   type ReceiptPorts,
 } from '../messages/receipts-handler.js';
-import { handleSend } from '../messages/send-handler.js';
+import { encodeReply } from '../messages/send-ack-frame.js';
+import { type AnswerHold, handleSend } from '../messages/send-handler.js';
 import type { PresenceRequests } from '../presence/presence-requests.js';
 import type { Handler, Reply, RequestCase, Routes } from '../router/routes.js';
 import type { Connection } from './connection.js';
@@ -43,6 +46,8 @@ export interface BuiltInRoutePorts {
   groupReceipts: GroupReceipts;
   /** Media tickets, when the stores have media. */
   media?: MediaRequests | undefined;
+  /** Ends held answers (`answerHoldMs`); default {@link systemTimer}. */
+  setTimer?: SetTimer | undefined;
 }
 
 /** Refuses a body this server does not serve. */
@@ -69,13 +74,14 @@ function anyAsksReceipt(acked: ReadonlyArray<AckedId | undefined>, device: Devic
 /** The kit's own handler for every request case. */
 export function builtInRoutes(o: BuiltInRoutePorts): Routes {
   const { stores, clock } = o;
+  const folds = new DeliveredFolds();
   const queue: QueuePorts = {
     stores,
     clock,
     maxQueuedPerDevice: o.limits.maxQueuedPerDevice,
     maxQueuedPerSender: o.limits.maxQueuedPerSender,
     queueFullRetryAfterMs: o.limits.queueFullRetryAfterMs,
-    folds: new DeliveredFolds(),
+    folds,
     stored: (entries) => o.live.stored(entries),
     ...(o.live.staged ? { staged: (entries: StoredEntry[]) => o.live.staged?.(entries) ?? entries } : {}),
   };
@@ -85,7 +91,7 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
   };
   const media = o.media;
   return {
-    ...messageRoutes(o, queue, receipts),
+    ...messageRoutes(o, queue, receipts, heldAnswers(o, folds)),
     ...accountRoutes(stores),
     ...deviceListRoutes(stores),
     ...keysRoutes({
@@ -106,11 +112,39 @@ export function builtInRoutes(o: BuiltInRoutePorts): Routes {
   };
 }
 
+/**
+ * How a 1:1 send's answer is held after its commit for the recipient's ack (HeldAnswers), when
+ * `answerHoldMs` is on: written straight to the sending connection, not through the router.
+ */
+function heldAnswers(o: BuiltInRoutePorts, folds: DeliveredFolds) {
+  if (o.limits.answerHoldMs <= 0) return undefined;
+  const holds = new HeldAnswers({
+    holdMs: o.limits.answerHoldMs,
+    maxPerConnection: o.limits.maxHeldAnswersPerConnection,
+    folds,
+    clock: o.clock,
+    setTimer: o.setTimer ?? systemTimer,
+  });
+  const awaitsAck = (device: DeviceAddress, id: string) => (o.live.pumpOf(device)?.outstanding([id]).length ?? 0) > 0;
+  return (device: DeviceAddress, requestId: number, connectionId: string): AnswerHold => ({
+    holds,
+    connectionId,
+    awaitsAck,
+    write(sendAck) {
+      const connection = o.connectionOf(device, connectionId);
+      if (!connection?.isOpen) return false;
+      connection.sendBytes(encodeReply(requestId, { sendAck }));
+      return true;
+    },
+  });
+}
+
 /** Sends (1:1 and group), acknowledgements and receipts. */
 function messageRoutes(
   o: BuiltInRoutePorts,
   queue: QueuePorts,
   receipts: ReceiptPorts,
+  holdOf: ((device: DeviceAddress, requestId: number, connectionId: string) => AnswerHold) | undefined,
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
   const shared = o.stores.queue.sharedCommit;
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
@@ -152,7 +186,7 @@ function messageRoutes(
   }
 
   return {
-    async send(request, { device, ordered, connectionId }) {
+    async send(request, { device, ordered, connectionId, requestId }) {
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
@@ -166,7 +200,16 @@ function messageRoutes(
               messageId,
               ordered,
             )
-          : await handleSend(queue, device, request, messageId, ordered);
+          : await handleSend(
+              queue,
+              device,
+              request,
+              messageId,
+              ordered,
+              request.ackDelivered ? holdOf?.(device, requestId, connectionId) : undefined,
+            );
+      // Held for the recipient's ack: the request is done, HeldAnswers writes its answer.
+      if (!ack) return undefined;
       // The answer carries the delivered receipt, but the connection is gone (a resend's duplicate
       // answer would not): queue it after all, for the sending device's next connection.
       if (ack.deliveredAt && !o.connectionOf(device, connectionId)?.isOpen) {

@@ -6,9 +6,13 @@
  * frames fewer per message. With entries delivered before their commit and the commit waiting a
  * little for their acks (`commitHoldMs`), most 1:1 messages are acknowledged before their answer.
  *
+ * An answer may also be held after the commit for the ack (held-answers.ts): the slot then stays
+ * open, and the ack's fold writes the answer at once.
+ *
  * Per gateway and in memory: an ack arriving at another gateway, or after the answer was made,
- * queues the receipt as before. A slot lives only while its send waits for its commit, so the map
- * is bounded by the requests in progress (the gateway's admission limit).
+ * queues the receipt as before. A slot lives only while its send waits for its commit or its
+ * answer is held, so the map is bounded by the requests in progress (the gateway's admission
+ * limit) and the held answers (`maxHeldAnswersPerConnection` per connection).
  */
 export class DeliveredFolds {
   private readonly slots = new Map<string, FoldSlot>();
@@ -32,6 +36,8 @@ export class DeliveredFolds {
   fold(queueId: string, at: number): boolean {
     const slot = this.slots.get(queueId);
     if (!slot) return false;
+    // A held answer is written now; if its connection is gone, the receipt is queued instead.
+    if (slot.release) return slot.release(at);
     if (slot.deliveredAt === 0) slot.deliveredAt = at;
     return true;
   }
@@ -54,4 +60,6 @@ export interface FoldSlot {
   holders: number;
   /** When the recipient acknowledged the entry (ms), 0 while it has not. */
   deliveredAt: number;
+  /** While the send's answer is held after its commit: writes it (see HeldAnswers.hold). */
+  release?: ((at: number) => boolean) | undefined;
 }

@@ -3,11 +3,24 @@ import { ParleyError } from '@parley/core';
 import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import type { HeldAnswers } from './held-answers.js';
 import { encodeMessageEnvelope } from './message-envelope.js';
 import { encodeQueueId } from './queue-id.js';
 import { enqueueMessage, type QueuePorts } from './queue-ports.js';
 
 type Payload = parley.v1.Payload.$Properties;
+type SendAck = parley.v1.SendAck.$Properties;
+
+/** How a send's answer may be held after its commit for the recipient's ack (see HeldAnswers). */
+export interface AnswerHold {
+  holds: HeldAnswers;
+  /** The sending connection (held answers are bounded per connection). */
+  connectionId: string;
+  /** Whether entry `id` went out to `device`, connected to this gateway, and awaits its ack. */
+  awaitsAck(device: DeviceAddress, id: string): boolean;
+  /** Writes the answer later; false when the connection is gone. */
+  write(ack: SendAck): boolean;
+}
 
 const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
 
@@ -17,15 +30,32 @@ const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId
  * connection; nothing in the frame can change it. The router sends group messages to
  * `handleGroupSend` instead, after checking the message id. `ordered` is called once the entries'
  * seqs are fixed, when the queue fixes them in call order (`OfflineQueue.seqsInCallOrder`): the
- * sender's next request may start while this one waits for its commit.
+ * sender's next request may start while this one waits for its commit. With `hold`, an answer that
+ * could still carry the delivered receipt may be held (resolves undefined: `hold.write` answers).
  */
+export function handleSend(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
+  ordered?: () => void,
+): Promise<SendAck>;
+export function handleSend(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
+  ordered: (() => void) | undefined,
+  hold: AnswerHold | undefined,
+): Promise<SendAck | undefined>;
 export async function handleSend(
   ctx: QueuePorts,
   sender: DeviceAddress,
   send: parley.v1.Send.$Properties,
   messageId: string,
   ordered?: () => void,
-): Promise<parley.v1.SendAck.$Properties> {
+  hold?: AnswerHold,
+): Promise<SendAck | undefined> {
   const toUser = send.userId;
   if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
 
@@ -92,7 +122,6 @@ export async function handleSend(
   const dataOf = only ? undefined : new Map(items.map((item) => [deviceKey(item.device), item.data]));
   // Opened before the entries can go out: an ack arriving before the answer is folded into it.
   const fold = send.ackDelivered && !send.noReceipts && toUser !== sender.userId ? ctx.folds?.open(queueId) : undefined;
-  let deliveredAt = 0;
   let results: EnqueueResult[];
   try {
     const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
@@ -105,15 +134,29 @@ export async function handleSend(
     // the sender sends next can land before these entries.
     if (ctx.stores.queue.seqsInCallOrder) ordered?.();
     results = await stored;
-  } finally {
-    // On failure a folded ack failed with the same batch (or comes again): its retry queues the receipt.
-    if (fold) deliveredAt = ctx.folds?.close(fold) ?? 0;
+  } catch (error) {
+    // A folded ack failed with the same batch (or comes again): its retry queues the receipt.
+    if (fold) ctx.folds?.close(fold);
+    throw error;
   }
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
   const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
   const ack = { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
+  if (!fold) return ack;
+  // Not acknowledged yet, but out to a recipient connected here: its ack may come soon.
+  if (fold.deliveredAt === 0 && hold && awaitsAck(items, toUser, hold)) {
+    const write = (at: number) => hold.write(at > 0 ? { ...ack, deliveredAt: at } : ack);
+    if (hold.holds.hold(fold, hold.connectionId, write)) return undefined;
+  }
+  const deliveredAt = ctx.folds?.close(fold) ?? 0;
   return deliveredAt > 0 ? { ...ack, deliveredAt } : ack;
+}
+
+/** Whether a device of `toUser` connected here was sent the entry and has not acknowledged it. */
+function awaitsAck(items: readonly QueueItem[], toUser: string, hold: AnswerHold): boolean {
+  for (const item of items) if (item.device.userId === toUser && hold.awaitsAck(item.device, item.id)) return true;
+  return false;
 }
 
 const NONE: readonly DeviceRecord[] = Object.freeze([]);
