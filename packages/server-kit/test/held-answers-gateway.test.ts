@@ -8,6 +8,7 @@ import { textContent } from '@parley/test-utils/content';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ServerLimits } from '../src/contracts/limits.js';
+import type { Reply, RouteMiddleware } from '../src/router/routes.js';
 import { sqliteStores } from '../src/sqlite/index.js';
 
 const fixture = useAbuseServer();
@@ -21,11 +22,11 @@ const folding = (messageId: string, to = 'bob') => ({
 });
 
 /** A SQLite server that commits at once (no commit hold): only the answer waits for the ack. */
-async function server(limits: Partial<ServerLimits> = {}) {
+async function server(limits: Partial<ServerLimits> = {}, routes?: RouteMiddleware) {
   const db = new Database(':memory:');
   await fixture.start(
     { answerHoldMs: 60_000, ...limits },
-    { stores: sqliteStores({ db }, { commitHoldMs: 0, commitGapMs: 0 }) },
+    { stores: sqliteStores({ db }, { commitHoldMs: 0, commitGapMs: 0 }), ...(routes ? { routes } : {}) },
   );
   const queued = (userId: string) =>
     db.prepare('SELECT count(*) FROM queue WHERE user_id = ?').pluck().get(userId) as number;
@@ -110,6 +111,27 @@ describe('a SendAck held for the recipient ack', () => {
     await expect.poll(() => queued('alice'), { timeout: 20_000 }).toBe(1);
     const again = await fixture.peer('alice', 1, alice.key);
     await again.waitFor(() => receiptsOf(again.frames, id).length > 0);
+  });
+
+  it('is not held when a send middleware is configured: the middleware sees every SendAck as its reply', async () => {
+    const replies: Reply[] = [];
+    await server(
+      {},
+      {
+        send: async (request, _ctx, next) => {
+          const reply = await next(request);
+          replies.push(reply);
+          return reply;
+        },
+      },
+    );
+    const bob = await fixture.peer('bob');
+    const alice = await fixture.peer('alice');
+    const id = newMessageId();
+    const answer = await alice.request(folding(id)); // bob is online and never acks: a hold would wait a minute
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+    expect(answer.sendAck?.deliveredAt ?? 0).toBe(0);
+    expect(replies.map((r) => r?.sendAck?.messageId)).toEqual([id]);
   });
 
   it('is answered without delivered_at at the deadline; the later ack queues the receipt', async () => {

@@ -41,7 +41,8 @@ export interface ServerLimits {
    * recipient device connected to this gateway, which was sent the entry and has not acknowledged
    * it yet, to acknowledge it, so that the answer carries `delivered_at` (PROTOCOL 8.1; ms). A held
    * answer is no longer a request in progress: it counts neither against `maxPendingRequests` nor
-   * against `maxConcurrentRequests`. 0 turns holding off. Default 100 ms.
+   * against `maxConcurrentRequests`. 0 turns holding off; so does a `send` middleware
+   * (`createServer({ routes })`), which then sees every SendAck as its route's reply. Default 100 ms.
    */
   answerHoldMs: number;
   /** Answers one connection may have held at once (`answerHoldMs`); a further one is answered at once. Default 16. */

@@ -103,7 +103,8 @@ export class Gateway {
     });
     const routes = builtInRoutes({
       stores,
-      limits,
+      // A send middleware sees each send's SendAck as its route's reply: no answer is held then.
+      limits: o.routes?.send ? { ...limits, answerHoldMs: 0 } : limits,
       clock,
       live: this.live,
       connectionOf: (device, id) => this.live.connectionOf(device, id),
