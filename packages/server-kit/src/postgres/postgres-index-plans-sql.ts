@@ -10,22 +10,18 @@
 // The step itself is `indexPlansStep` in postgres-forget-acked-sql.ts, beside the bodies it replaces.
 
 /**
- * PL/pgSQL: the planner settings of the index lookups that follow. Plain index scans, not
- * index-only ones: only a plain scan marks the entries of dead rows it meets as dead in the index,
- * so the next lookup skips them. The smallest queued seq of a device comes first in `queue_pkey`
- * after every acknowledged entry below it; read index-only (heap fetches, as the visibility map is
- * rarely set on a queue) it visited all of those again at every batch. PL/pgSQL plans each
- * statement at its first run with the settings of that moment, so the statements after this one
- * keep these plans. Transaction-local; the function is the whole transaction.
+ * PL/pgSQL: the planner settings of the index lookups that follow (plpgsql plans each statement
+ * at its first run with the settings of that moment, so the statements after this one keep these
+ * plans). Transaction-local; the function is the whole transaction.
  */
 export const INDEX_PLANS_ON = `
     PERFORM set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true),
-      set_config('enable_mergejoin', 'off', true), set_config('enable_indexonlyscan', 'off', true);`;
+      set_config('enable_mergejoin', 'off', true);`;
 
 /** PL/pgSQL declarations: the settings INDEX_PLANS_ON changes, as they were when the function started. */
 export const INDEX_PLANS_DECLARATIONS = `
     g_plans text[] := ARRAY[current_setting('enable_seqscan'), current_setting('enable_hashjoin'),
-      current_setting('enable_mergejoin'), current_setting('enable_indexonlyscan')];`;
+      current_setting('enable_mergejoin')];`;
 
 /**
  * PL/pgSQL: the settings back as they were (needs INDEX_PLANS_DECLARATIONS), for statements that
@@ -33,4 +29,4 @@ export const INDEX_PLANS_DECLARATIONS = `
  */
 export const INDEX_PLANS_OFF = `
     PERFORM set_config('enable_seqscan', g_plans[1], true), set_config('enable_hashjoin', g_plans[2], true),
-      set_config('enable_mergejoin', g_plans[3], true), set_config('enable_indexonlyscan', g_plans[4], true);`;
+      set_config('enable_mergejoin', g_plans[3], true);`;
