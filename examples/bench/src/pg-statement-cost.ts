@@ -4,7 +4,8 @@
 // runs: what a round trip, a commit and each queue statement cost PostgreSQL itself, apart from the
 // caller. Kinds: SELECT 1 (a round trip), a one-row INSERT (a round trip and a commit with its WAL
 // flush), the queue's enqueue of one entry and its ack, a DELIVERED receipt's enqueue and its ack,
-// and, where the queue has it, the ack with its receipt in one statement (ack_enqueue_batch).
+// and, where the queue has it, the ack with its receipt in one statement (ack_enqueue_batch); a read
+// of a queue with one entry (with that entry's enqueue and ack: subtract theirs) and a device list.
 // Beside the CPU, the buffer accesses per statement (heap and index blocks hit or read in the
 // checkout's own schema, from pg_statio_user_tables): a count that does not swing with the load.
 // DATABASE_URL as the delivery bench.
@@ -48,6 +49,27 @@ async function setUp(dir: string, n: number) {
     ['receipt enqueue', (i) => queue.enqueue([{ device: alice, id: `q${i}`, data }], receiptOpts)],
     ['receipt ack', (i) => queue.ack(alice, [`q${i}`])],
   ];
+  // The two statements a cluster runs about once per delivered message (bench:delivery's pg rt/msg
+  // lines): a device's read of its queue (one entry waiting, as when a nudge comes) and a
+  // recipient's device list (the registry's cache misses).
+  const erin = { userId: 'erin', deviceId: 1 };
+  const devices = mod.postgresDeviceRegistry({ pool, schema });
+  await devices.register({
+    userId: 'erin',
+    deviceId: 1,
+    authKey: new Uint8Array(32),
+    registrationId: 1,
+    approvedBy: 0,
+  });
+  kinds.push([
+    'read (one entry waiting)',
+    async (i) => {
+      await queue.enqueue([{ device: erin, id: `e${i}`, data }]);
+      await queue.read(erin, { afterSeq: 0, limit: 100 });
+      await queue.ack(erin, [`e${i}`]);
+    },
+  ]);
+  kinds.push(['device list (one device)', () => devices.list('erin')]);
   // Devices of their own, so the kinds above find the same rows (live and dead) in every checkout.
   const carol = { userId: 'carol', deviceId: 1 };
   const dave = { userId: 'dave', deviceId: 1 };

@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 import { fromPgError } from './pg-errors.js';
 import { ackEnqueueBatchFunction } from './postgres-ack-enqueue-sql.js';
 import { enqueueBatchFunction } from './postgres-enqueue-fast-sql.js';
-import { forgetAckedStep } from './postgres-forget-acked-sql.js';
+import { forgetAckedStep, indexPlansStep } from './postgres-forget-acked-sql.js';
 
 /**
  * Schema steps, applied in order inside the adapter's own schema (`s` is its quoted name); the
@@ -237,6 +237,9 @@ const MIGRATIONS: ReadonlyArray<(s: string) => string> = [
   // 11: EnqueueOptions.forgetAcked (no dedup mark at the ack of such an entry), and acks that run
   // their mark and payload-release statements only when they have rows (postgres-forget-acked-sql.ts).
   forgetAckedStep,
+  // 12: the lookups of those functions planned on indexes, whatever the statistics of a new
+  // schema's tables (postgres-index-plans-sql.ts).
+  indexPlansStep,
 ];
 
 /** The schema version this code writes. */

@@ -4,6 +4,10 @@
 // run even when they had nothing to do (a DELIVERED receipt needs no mark; a 1:1 entry has no
 // shared payload). Steps 9 and 10 stay as released: their text is not built from this file.
 import { releasePayloads } from './postgres-ack-sql.js';
+import { INDEX_PLANS_DECLARATIONS, INDEX_PLANS_OFF, INDEX_PLANS_ON } from './postgres-index-plans-sql.js';
+
+/** Whether a function's text is step 11's, or step 12's, which plans its lookups on indexes (see INDEX_PLANS_ON). */
+export type Plans = 'any' | 'index';
 
 /**
  * The ack in schema `s` as PL/pgSQL (the body of `ack_batch` from step 11 on): deletes the named
@@ -13,7 +17,11 @@ import { releasePayloads } from './postgres-ack-sql.js';
  * (queue rows, then payload rows in key order). Declares nothing: the caller's block declares
  * `a_users`, `a_devices`, `a_ids` (the acked entries) and the other variables below.
  */
-const ackBody = (s: string, a: { users: string; devices: string; ids: string; ackedAt: string }): string => `
+const ackBody = (
+  s: string,
+  a: { users: string; devices: string; ids: string; ackedAt: string },
+  plans: Plans,
+): string => `${plans === 'index' ? INDEX_PLANS_ON : ''}
     WITH d AS (
       DELETE FROM ${s}.queue q USING unnest(${a.users}, ${a.devices}, ${a.ids}) AS t(u, d, id)
       WHERE q.user_id = t.u AND q.device_id = t.d AND q.id = t.id
@@ -49,14 +57,14 @@ const ackDeclarations = `
  * `ack_batch`, replaced (same signature, so gateways of step 10 call it unchanged; they never
  * write `forget`, so their acks still mark every entry).
  */
-const ackBatchFunction = (s: string): string => `
+const ackBatchFunction = (s: string, plans: Plans = 'any'): string => `
   CREATE OR REPLACE FUNCTION ${s}.ack_batch(p_ack_users text[], p_ack_devices bigint[], p_ack_ids text[], p_acked_at bigint)
   RETURNS TABLE (o_user text, o_device bigint, o_id text)
   LANGUAGE plpgsql AS $fn$
   DECLARE ${ackDeclarations}
   BEGIN
     PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
-    ${ackBody(s, { users: 'p_ack_users', devices: 'p_ack_devices', ids: 'p_ack_ids', ackedAt: 'p_acked_at' })}
+    ${ackBody(s, { users: 'p_ack_users', devices: 'p_ack_devices', ids: 'p_ack_ids', ackedAt: 'p_acked_at' }, plans)}
     RETURN QUERY SELECT * FROM unnest(a_users, a_devices, a_ids);
   END
   $fn$;
@@ -68,8 +76,8 @@ const ackBatchFunction = (s: string): string => `
  * duplicate) and its row is stored with `forget`, so its ack writes no mark. Otherwise as step
  * 9's (postgres-enqueue-fast-sql.ts), which stays for gateways of steps 9 and 10.
  */
-const enqueueBatchFunction = (s: string): string => `
-  CREATE FUNCTION ${s}.enqueue_batch(
+const enqueueBatchFunction = (s: string, plans: Plans = 'any'): string => `
+  CREATE ${plans === 'index' ? 'OR REPLACE ' : ''}FUNCTION ${s}.enqueue_batch(
     p_users text[], p_devices bigint[], p_ids text[], p_data bytea[], p_shared text[], p_senders text[],
     p_stored bigint[], p_expires bigint[],
     p_dev_users text[], p_dev_ids bigint[], p_dev_n bigint[], p_dev_limit bigint[],
@@ -79,7 +87,7 @@ const enqueueBatchFunction = (s: string): string => `
   DECLARE
     r_users text[];
     r_devices bigint[];
-    r_before bigint[];
+    r_before bigint[];${plans === 'index' ? INDEX_PLANS_DECLARATIONS : ''}
   BEGIN
     PERFORM set_config('lock_timeout', p_lock_timeout, true);
     PERFORM set_config('plan_cache_mode', 'force_generic_plan', true);
@@ -90,7 +98,7 @@ const enqueueBatchFunction = (s: string): string => `
       RETURNING qd.user_id, qd.device_id, qd.last_seq)
     SELECT array_agg(r.user_id), array_agg(r.device_id), array_agg(r.last_seq - t.n)
       INTO r_users, r_devices, r_before
-      FROM r JOIN unnest(p_dev_users, p_dev_ids, p_dev_n) AS t(u, d, n) ON t.u = r.user_id AND t.d = r.device_id;
+      FROM r JOIN unnest(p_dev_users, p_dev_ids, p_dev_n) AS t(u, d, n) ON t.u = r.user_id AND t.d = r.device_id;${plans === 'index' ? INDEX_PLANS_ON : ''}
     IF EXISTS (
         SELECT 1 FROM unnest(p_users, p_devices, p_ids) AS t(u, d, id)
         JOIN ${s}.queue q ON q.user_id = t.u AND q.device_id = t.d AND q.id = t.id)
@@ -105,7 +113,7 @@ const enqueueBatchFunction = (s: string): string => `
         WHERE t.lim IS NOT NULL AND coalesce(r.before - m.lo + 1, 0) + t.n > t.lim)
     THEN
       RAISE EXCEPTION 'enqueue batch needs the full path' USING ERRCODE = 'PY001';
-    END IF;
+    END IF;${plans === 'index' ? INDEX_PLANS_OFF : ''}
     IF cardinality(p_keys) > 0 THEN
       INSERT INTO ${s}.queue_payloads AS qp (key, data, refs)
       SELECT k, b, n FROM unnest(p_keys, p_payloads, p_refs) AS t(k, b, n) ORDER BY k COLLATE "C"
@@ -126,8 +134,8 @@ const enqueueBatchFunction = (s: string): string => `
  * `ack_enqueue_batch` with `p_forget` last: step 11's `enqueue_batch`, then step 11's ack, in one
  * statement and one commit, both or neither (as step 10's, which stays for gateways of step 10).
  */
-const ackEnqueueBatchFunction = (s: string): string => `
-  CREATE FUNCTION ${s}.ack_enqueue_batch(
+const ackEnqueueBatchFunction = (s: string, plans: Plans = 'any'): string => `
+  CREATE ${plans === 'index' ? 'OR REPLACE ' : ''}FUNCTION ${s}.ack_enqueue_batch(
     p_ack_users text[], p_ack_devices bigint[], p_ack_ids text[], p_acked_at bigint,
     p_users text[], p_devices bigint[], p_ids text[], p_data bytea[], p_shared text[], p_senders text[],
     p_stored bigint[], p_expires bigint[],
@@ -140,7 +148,7 @@ const ackEnqueueBatchFunction = (s: string): string => `
     RETURN QUERY SELECT e.o_user, e.o_device, e.o_before, NULL::text
       FROM ${s}.enqueue_batch(p_users, p_devices, p_ids, p_data, p_shared, p_senders, p_stored, p_expires,
         p_dev_users, p_dev_ids, p_dev_n, p_dev_limit, p_keys, p_payloads, p_refs, p_lock_timeout, p_forget) e;
-    ${ackBody(s, { users: 'p_ack_users', devices: 'p_ack_devices', ids: 'p_ack_ids', ackedAt: 'p_acked_at' })}
+    ${ackBody(s, { users: 'p_ack_users', devices: 'p_ack_devices', ids: 'p_ack_ids', ackedAt: 'p_acked_at' }, plans)}
     RETURN QUERY SELECT t.u, t.d, NULL::bigint, t.id FROM unnest(a_users, a_devices, a_ids) AS t(u, d, id);
   END
   $fn$;
@@ -157,4 +165,15 @@ export const forgetAckedStep = (s: string): string => `
   ${ackBatchFunction(s)}
   ${enqueueBatchFunction(s)}
   ${ackEnqueueBatchFunction(s)}
+  `;
+
+/**
+ * Step 12: `enqueue_batch`, `ack_batch` and `ack_enqueue_batch` replaced (same signatures, so a
+ * gateway already running keeps calling them) by the bodies above with their lookups planned on
+ * indexes. No table changes.
+ */
+export const indexPlansStep = (s: string): string => `
+  ${enqueueBatchFunction(s, 'index')}
+  ${ackBatchFunction(s, 'index')}
+  ${ackEnqueueBatchFunction(s, 'index')}
   `;
