@@ -70,6 +70,9 @@ describe('sniffDeliverAck', () => {
     variants.push(new Uint8Array([0xaa, 0x01, 0x83, 0x00, 0x0a, 0x01, 0x61]));
     variants.push(new Uint8Array([0xaa, 0x01, 0x04, 0x0a, 0x81, 0x00, 0x61]));
     variants.push(new Uint8Array([0xaa, 0x01, 0x05, 0x0a, 0x82, 0x00, 0x0a, 0x00]));
+    // ... where reading the long form as one byte shorter would still parse, into other ids.
+    const b9 = new Array(9).fill(0x62);
+    variants.push(new Uint8Array([0xaa, 0x01, 0x10, 0x0a, 0x82, 0x00, 0x61, 0x0a, 0x0a, 0x09, ...b9]));
     for (const bytes of variants) expect(sniffDeliverAck(bytes, MAX)?.deliverAck?.ids).toEqual(expected(bytes));
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 80 }), (tail) => {

