@@ -40,3 +40,26 @@ describe('SQLite staging of one call that names a device more than once', () => 
     expect(await queue.count(alice)).toBe(2);
   });
 });
+
+describe('SQLite ack of one staged entry', () => {
+  // Every such ack of a batch shares one promise: it must be that batch's, never an earlier one's.
+  it('settles only once its own batch committed, batch after batch', async () => {
+    const queue = sqliteQueue({ db: new Database(':memory:') });
+    for (const id of ['a', 'b', 'c']) {
+      const stored = queue.enqueue([item(alice, id), item(bob, id)], { onStaged: () => true });
+      let settled = 0;
+      const acks = [queue.ack(alice, [id]), queue.ack(bob, [id])].map((ack) =>
+        ack.then((n) => {
+          settled++;
+          return n;
+        }),
+      );
+      // Promise jobs only: the batch commits on a later turn of the event loop.
+      for (let i = 0; i < 10; i++) await Promise.resolve();
+      expect(settled).toBe(0);
+      expect(await Promise.all(acks)).toEqual([1, 1]);
+      await stored;
+    }
+    expect(await queue.count(alice)).toBe(0);
+  });
+});
