@@ -49,12 +49,6 @@ export async function handleGroupSend(
     throw new ParleyError('NOT_GROUP_MEMBER', `not a member of group ${groupId}`);
   }
   const lists = await Promise.all(group.members.map((m) => ctx.stores.devices.list(m.userId)));
-  const targets: DeviceRecord[] = [];
-  for (const list of lists) {
-    for (const d of list) {
-      if (d.registrationId !== 0 && !(d.userId === sender.userId && d.deviceId === sender.deviceId)) targets.push(d);
-    }
-  }
   const distributions = new Map<string, parley.v1.Payload.$Properties>();
   for (const copy of send.copies ?? []) {
     if (!isPayload(copy.payload)) {
@@ -82,7 +76,7 @@ export async function handleGroupSend(
   // encoded once (the queue copies each distinct buffer once); only a key distribution differs.
   const plain = encodeEnvelope({ id: queueId });
   const withKeys = new Map<string, Uint8Array>();
-  const items: QueueItem[] = targets.map((device) => {
+  const itemFor = (device: DeviceRecord, own: boolean): QueueItem => {
     const address = { userId: device.userId, deviceId: device.deviceId };
     let data = plain;
     if (distributions.size > 0) {
@@ -94,10 +88,21 @@ export async function handleGroupSend(
       }
     }
     // Other users' entries name their sender (maxPerSender) here: enqueueMessage then keeps them as they are.
-    return device.userId === sender.userId
+    return own
       ? { device: address, id: queueId, data, shared: queueId }
       : { device: address, id: queueId, data, shared: queueId, sender: sender.userId };
-  });
+  };
+  // One item per device (with published keys) of every member, the sending device left out: made
+  // straight from the device lists, no list of targets first (a fan-out makes one per member).
+  const items: QueueItem[] = [];
+  for (const list of lists) {
+    for (const device of list) {
+      if (device.registrationId === 0) continue;
+      const own = device.userId === sender.userId;
+      if (own && device.deviceId === sender.deviceId) continue;
+      items.push(itemFor(device, own));
+    }
+  }
   // Members are counted for receipts before anything can be acknowledged.
   const others = group.members.map((m) => m.userId).filter((u) => u !== sender.userId);
   await ctx.groupReceipts.sent(groupId, sender, messageId, others, group.version);

@@ -11,7 +11,7 @@ interface Move {
   messageId: string;
   members: Map<string, Array<{ resolve: (moved: boolean) => void; reject: (error: unknown) => void }>>;
   /** Members whose callers share one answer (`advanceInBatch`), and that answer. */
-  shared?: { members: Set<string>; outcome: Outcome };
+  shared?: { members: Set<string>; outcome: Outcome; movedAny?: boolean };
   /** The members whose cursor the batch's write moved. */
   moved?: Set<string>;
 }
@@ -46,6 +46,9 @@ export class GroupReceiptCursors implements LeadWriter {
   private last: Move | undefined;
   private readonly moveDelivered: Database.Statement<[string, ...CursorSender, string, string], string>;
   private readonly moveRead: Database.Statement<[string, string, ...CursorSender, string, string], string>;
+  /** The same moves without naming the members moved: a fan-out's acks only ask whether any moved. */
+  private readonly moveDeliveredAny: Database.Statement<[string, ...CursorSender, string, string]>;
+  private readonly moveReadAny: Database.Statement<[string, string, ...CursorSender, string, string]>;
 
   constructor(
     db: Database.Database,
@@ -54,17 +57,17 @@ export class GroupReceiptCursors implements LeadWriter {
   ) {
     const where =
       'group_id = ? AND sender_user = ? AND sender_device = ? AND member IN (SELECT value FROM json_each(?))';
-    this.moveDelivered = db
-      .prepare<[string, ...CursorSender, string, string], string>(
-        `UPDATE group_receipt_cursors SET delivered = ? WHERE ${where} AND delivered < ? RETURNING member`,
-      )
-      .pluck();
+    const delivered = `UPDATE group_receipt_cursors SET delivered = ? WHERE ${where} AND delivered < ?`;
     // `read` implies `delivered` (never above it), so a read cursor below the id is all that says it moves.
-    this.moveRead = db
-      .prepare<[string, string, ...CursorSender, string, string], string>(
-        `UPDATE group_receipt_cursors SET read = ?, delivered = max(delivered, ?) WHERE ${where} AND read < ? RETURNING member`,
-      )
+    const read = `UPDATE group_receipt_cursors SET read = ?, delivered = max(delivered, ?) WHERE ${where} AND read < ?`;
+    this.moveDelivered = db
+      .prepare<[string, ...CursorSender, string, string], string>(`${delivered} RETURNING member`)
       .pluck();
+    this.moveRead = db
+      .prepare<[string, string, ...CursorSender, string, string], string>(`${read} RETURNING member`)
+      .pluck();
+    this.moveDeliveredAny = db.prepare<[string, ...CursorSender, string, string]>(delivered);
+    this.moveReadAny = db.prepare<[string, string, ...CursorSender, string, string]>(read);
   }
 
   /** Moves `member`'s cursor to `messageId` in the coming batch; resolves once committed, with whether it moved. */
@@ -127,9 +130,19 @@ export class GroupReceiptCursors implements LeadWriter {
   write(): void {
     for (const move of this.moves.values()) {
       const { messageId: id, sender } = move;
-      const shared = move.shared?.members;
+      const shared = move.shared;
+      if (shared && move.members.size === 0) {
+        // Only shared callers (a fan-out's member acks): whether any cursor moved is all they hear,
+        // so the statement returns no member names (a string each) and no set of them is made.
+        const names = JSON.stringify([...shared.members]);
+        const { changes } = move.read
+          ? this.moveReadAny.run(id, id, ...sender, names, id)
+          : this.moveDeliveredAny.run(id, ...sender, names, id);
+        shared.movedAny = changes > 0;
+        continue;
+      }
       const names = JSON.stringify(
-        shared ? [...new Set([...move.members.keys(), ...shared])] : [...move.members.keys()],
+        shared ? [...new Set([...move.members.keys(), ...shared.members])] : [...move.members.keys()],
       );
       const moved = move.read
         ? this.moveRead.all(id, id, ...sender, names, id)
@@ -146,7 +159,7 @@ export class GroupReceiptCursors implements LeadWriter {
       const shared = move.shared;
       if (shared) {
         if (error !== undefined) shared.outcome.reject(error);
-        else shared.outcome.resolve((move.moved?.size ?? 0) > 0);
+        else shared.outcome.resolve(shared.movedAny ?? (move.moved?.size ?? 0) > 0);
       }
       for (const [member, waiting] of move.members) {
         // A member named twice in one batch moved once: its first call hears it.

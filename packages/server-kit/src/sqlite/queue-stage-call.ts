@@ -38,6 +38,23 @@ export type StageCall = (
   copyOf: (data: Uint8Array) => Uint8Array,
 ) => StagedCall | undefined;
 
+/** A call's new entries for one device: how many, and (once it names the device twice) by id. */
+interface DeviceCount {
+  state: DeviceState;
+  n: number;
+  senders: boolean;
+  /** The device's first new entry of the call. */
+  first: StagedEntry;
+  /** Made when the call names the device again: its new entries by id, so a repeated id is found. */
+  planned: Map<string, StagedEntry> | undefined;
+}
+
+/** The entry this call already planned for the device with `id`, if any. */
+function plannedFor(count: DeviceCount, id: string): StagedEntry | undefined {
+  count.planned ??= new Map([[count.first.id, count.first]]);
+  return count.planned.get(id);
+}
+
 /** The staging of enqueue calls into `staging`, with entries living `ttlMs`. */
 export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock, ttlMs: number): StageCall {
   return (items, limits, payloads, copyOf) => {
@@ -49,28 +66,24 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
     const idKeys: string[] = new Array(items.length);
     const fresh: StagedEntry[] = new Array(items.length);
     let staged = 0;
-    // Ids planned by this call: only a call of several items can repeat one of its own.
-    const planned = items.length > 1 ? new Map<string, StagedEntry>() : undefined;
-    const added = new Map<string, { state: DeviceState; n: number; senders: boolean }>();
+    const added = new Map<string, DeviceCount>();
     for (let i = 0; i < items.length; i++) {
       const item = items[i] as QueueItem;
       const { userId, deviceId } = item.device;
       const key = deviceKey(item.device);
       if (staging.mustWait(key)) return undefined;
       const entryKey = idKey(key, item.id);
-      const earlier = staging.findByKey(entryKey) ?? planned?.get(entryKey);
+      let count = added.get(key);
+      // A call repeats one of its own ids only for a device it names twice (never in a fan-out).
+      const earlier = staging.findByKey(entryKey) ?? (count ? plannedFor(count, item.id) : undefined);
       if (earlier) {
         const result = stagedResult(earlier, true);
         earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
         results[i] = result;
         continue;
       }
-      let count = added.get(key);
-      if (!count) {
-        count = { state: stateOf(key, userId, deviceId), n: 0, senders: false };
-        added.set(key, count);
-      }
-      const seq = count.state.nextSeq + count.n;
+      const state = count ? count.state : stateOf(key, userId, deviceId);
+      const seq = state.nextSeq + (count ? count.n : 0);
       const result: EnqueueResult = { device: { userId, deviceId }, id: item.id, seq, storedAt: now, duplicate: false };
       const entry: StagedEntry = {
         device: { userId, deviceId },
@@ -88,9 +101,12 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
         reserveTo: undefined,
         echoes: [result],
       };
+      if (!count) {
+        count = { state, n: 0, senders: false, first: entry, planned: undefined };
+        added.set(key, count);
+      } else count.planned?.set(entry.id, entry);
       count.n++;
       if (item.sender !== undefined) count.senders = true;
-      planned?.set(entryKey, entry);
       keys[staged] = key;
       idKeys[staged] = entryKey;
       fresh[staged] = entry;

@@ -88,6 +88,8 @@ export class QueueStaging implements LeadWriter {
   /** Held entries not acknowledged yet: the batch commits when this reaches 0 (or the hold ends). */
   private waiting = 0;
   private outcome: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined;
+  /** The batch's commit answering 1, shared by every one-entry ack of the batch (see `ackedOne`). */
+  private one: Promise<number> | undefined;
 
   constructor(
     private readonly writes: StagingWrites,
@@ -210,6 +212,16 @@ export class QueueStaging implements LeadWriter {
     return this.outcome.promise;
   }
 
+  /**
+   * The current batch's commit, resolving to 1: what an ack that cancelled one staged entry answers.
+   * One promise per batch, not one per ack (every member of a fan-out acks its one entry). Only
+   * after `ack` returned a commit.
+   */
+  ackedOne(): Promise<number> {
+    this.one ??= (this.outcome?.promise ?? Promise.resolve()).then(() => 1);
+    return this.one;
+  }
+
   /** The device's unacknowledged staged entries after `afterSeq` that are alive at `now`, in seq order. */
   live(deviceKey: string, afterSeq: number, now: number): QueueEntry[] {
     const out: QueueEntry[] = [];
@@ -278,6 +290,7 @@ export class QueueStaging implements LeadWriter {
     this.jobs.clear();
     this.waiting = 0;
     this.outcome = undefined;
+    this.one = undefined;
     this.afterBatch();
     if (!outcome) return;
     if (error === undefined) outcome.resolve();

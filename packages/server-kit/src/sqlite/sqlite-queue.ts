@@ -161,8 +161,9 @@ export function sqliteQueue(options: SqliteQueueOptions): OfflineQueue {
     }
     const state = deviceStates.get(key);
     if (state && cancelled > 0) state.size -= cancelled;
-    // A member of a group acks its staged entry before the commit: the usual case, one promise.
-    if (!stored) return commit ? commit.then(() => cancelled) : Promise.resolve(cancelled);
+    // A member of a group acks its staged entry before the commit: the usual case, one promise per batch.
+    if (!stored)
+      return !commit ? Promise.resolve(cancelled) : cancelled === 1 ? staging.ackedOne() : commit.then(() => cancelled);
     const rows = stored;
     // Acks of stored entries are lead writes of the batch, unless a job (a clear) touches the device.
     const removing = staging.mustWait(key)

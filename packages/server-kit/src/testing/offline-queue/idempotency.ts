@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfflineQueue } from '../../contracts/offline-queue.js';
 import type { Fixture } from '../fixture.js';
-import { alice1, bytesOf, item, TTL_MS } from './suite-helpers.js';
+import { alice1, bob1, bytesOf, item, TTL_MS } from './suite-helpers.js';
 
 /** The offline queue suite's 'idempotency' block: A repeated id is stored once, within a call, across calls, concurrently and after its ack. */
 export function idempotencyTests(fx: Fixture<OfflineQueue>): void {
@@ -24,6 +24,25 @@ export function idempotencyTests(fx: Fixture<OfflineQueue>): void {
       expect(a!.duplicate).toBe(false);
       expect(b).toEqual({ ...a!, duplicate: true });
       expect(await q.count(alice1)).toBe(1);
+    });
+
+    it('finds a repeated id within one call among other devices and ids of the call', async () => {
+      const q = fx.subject;
+      const results = await q.enqueue([
+        item(alice1, 'a'),
+        item(bob1, 'x'),
+        item(alice1, 'b'),
+        item(alice1, 'a'),
+        item(bob1, 'y'),
+        item(alice1, 'b'),
+        item(bob1, 'x'),
+      ]);
+      expect(results.map((r) => r.duplicate)).toEqual([false, false, false, true, false, true, true]);
+      expect(results[3]).toEqual({ ...results[0]!, duplicate: true });
+      expect(results[5]).toEqual({ ...results[2]!, duplicate: true });
+      expect(results[6]).toEqual({ ...results[1]!, duplicate: true });
+      expect((await q.read(alice1, { limit: 10 })).map((e) => e.id)).toEqual(['a', 'b']);
+      expect((await q.read(bob1, { limit: 10 })).map((e) => e.id)).toEqual(['x', 'y']);
     });
 
     it('does not store again an id acknowledged before (late resend)', async () => {
