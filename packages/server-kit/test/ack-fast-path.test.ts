@@ -52,6 +52,16 @@ describe('sniffDeliverAck', () => {
     expect(sniffDeliverAck(withId, MAX)).toBeUndefined();
   });
 
+  it('refuses an id whose length runs past the end of the frame, even by one byte', () => {
+    const ack = encodeClientFrame({ deliverAck: { ids: ['ab', 'cd'] } });
+    const longer = ack.slice();
+    const lastLength = ack.length - 3; // [IDS_TAG, 2, 'c', 'd']: the last id's length byte
+    longer[lastLength] = 3;
+    expect(expected(longer)).toBeUndefined();
+    expect(plainAckIds(longer)).toBeUndefined();
+    expect(sniffDeliverAck(longer, MAX)).toBeUndefined();
+  });
+
   it('never answers differently from the general decoder, whatever the bytes', () => {
     const ack = encodeClientFrame({ deliverAck: { ids: ['g\u0000grp\u0000u\u00001\u0000m-1', 'r\u0000x'] } });
     // Every cut and every single-byte change of a real ack, then random bytes behind the ack's tag.
