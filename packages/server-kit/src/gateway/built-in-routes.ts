@@ -125,7 +125,7 @@ function heldAnswers(o: BuiltInRoutePorts, folds: DeliveredFolds) {
     clock: o.clock,
     setTimer: o.setTimer ?? systemTimer,
   });
-  const awaitsAck = (device: DeviceAddress, id: string) => (o.live.pumpOf(device)?.outstanding([id]).length ?? 0) > 0;
+  const awaitsAck = (device: DeviceAddress, id: string) => o.live.pumpOf(device)?.awaitsAck(id) ?? false;
   return (device: DeviceAddress, requestId: number, connectionId: string): AnswerHold => ({
     holds,
     connectionId,

@@ -167,6 +167,11 @@ export class DeliveryPump {
     }
   }
 
+  /** Whether entry `id` went out to the device and is not acknowledged yet. */
+  awaitsAck(id: string): boolean {
+    return this.work?.inflight.has(id) ?? false;
+  }
+
   /**
    * The ids among `ids` that this pump sent and that are not acknowledged yet: entries of this
    * device's own queue. Only those may be acknowledged and answered with receipts, so an ack naming
