@@ -67,6 +67,18 @@ describe('a SendAck held for the recipient ack', () => {
     expect(answer.sendAck?.deliveredAt ?? 0).toBe(0);
   });
 
+  it('is answered at once when the recipient is connected but the entry has not gone out (its window is full)', async () => {
+    await server({ deliveryWindow: 1 });
+    const bob = await fixture.peer('bob');
+    const alice = await fixture.peer('alice');
+    const first = newMessageId();
+    alice.send({ requestId: 7, ...folding(first) });
+    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === first));
+    const answer = await alice.request(folding(newMessageId())); // waits behind the first in bob's window
+    expect(answer.sendAck?.deliveredAt ?? 0).toBe(0);
+    expect(answersTo(alice.frames, 7)).toEqual([]); // the first is still held
+  });
+
   it('takes no place in the admission count nor in the connection budget', async () => {
     // Two requests in progress would refuse a third (twice the pending limit) and pause reading.
     await server({ maxPendingRequests: 1, maxConcurrentRequests: 2, maxHeldAnswersPerConnection: 8 });
