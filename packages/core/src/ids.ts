@@ -13,5 +13,12 @@ export function messageIdTime(id: string): number | undefined {
 
 /** Message ids are 1..64 printable ASCII characters without spaces. */
 export function isValidMessageId(id: string): boolean {
-  return id.length > 0 && id.length <= 64 && /^[\x21-\x7e]+$/.test(id);
+  const n = id.length;
+  if (n === 0 || n > 64) return false;
+  // A loop over char codes, not a regular expression: the gateway checks every send's id (issue 15).
+  for (let i = 0; i < n; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
 }

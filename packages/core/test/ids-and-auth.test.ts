@@ -26,6 +26,14 @@ describe('message ids', () => {
     expect(isValidMessageId('a'.repeat(65))).toBe(false);
     expect(isValidMessageId('has space')).toBe(false);
     expect(isValidMessageId('ok-id_1')).toBe(true);
+    // The bounds of printable ASCII, checked by char code (issue 15: no regular expression per send).
+    expect(isValidMessageId('!~')).toBe(true);
+    expect(isValidMessageId('a\x20b')).toBe(false);
+    expect(isValidMessageId('ab\x7f')).toBe(false);
+    expect(isValidMessageId('\x1fab')).toBe(false);
+    expect(isValidMessageId('caf\u00e9')).toBe(false);
+    expect(isValidMessageId('\u{1f600}')).toBe(false);
+    expect(isValidMessageId('x'.repeat(64))).toBe(true);
   });
 });
 

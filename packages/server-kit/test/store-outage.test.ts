@@ -93,6 +93,24 @@ describe('gateway while its store is down', () => {
     expect(bob.closeCode).toBeUndefined();
   });
 
+  it('retries an acknowledgement whose receipt went in the SendAck (nothing queued) until stored', async () => {
+    const { inner, down, peer } = await start();
+    const alice = await peer('alice');
+    const bob = await peer('bob');
+    const answer = alice.request({
+      send: { messageId: 'm1', userId: 'bob', ackDelivered: true, shared: { type: PLAINTEXT, data: text('one') } },
+    });
+    const deliver = await bob.waitFor((f) => f.body === 'deliver');
+    down.add('ack');
+    bob.send({ requestId: 0, deliverAck: { ids: [deliver.deliver?.envelopes?.[0]?.id ?? ''] } });
+    // The receipt folds into alice's answer; only the removal is left, and it fails until the store is back.
+    expect((await answer).sendAck?.deliveredAt).toBeGreaterThan(0);
+    expect(await inner.count(bobDevice)).toBe(1);
+    down.clear();
+    await vi.waitFor(async () => expect(await inner.count(bobDevice)).toBe(0), { timeout: 20_000 });
+    expect(bob.closeCode).toBeUndefined();
+  });
+
   it('resumes a delivery whose read failed once the store is back, without a new nudge', async () => {
     const { down, peer } = await start();
     const alice = await peer('alice');

@@ -180,6 +180,11 @@ function messageRoutes(
       else cursors = o.groupReceipts.delivered(device, acked);
     }
     const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
+    // Every receipt folded into a SendAck, no cursors: the removal is all there is to wait for.
+    if (!cursors && receiptsWrite === NO_RECEIPTS) {
+      await removed;
+      return undefined;
+    }
     // One Promise.all observes all from now on: no failure is left unhandled.
     await Promise.all([cursors, removed, receiptsWrite.durable]);
     return undefined;

@@ -112,7 +112,12 @@ export class ConnectionReader implements FrameBucket {
       new Promise<void>((ordered) => {
         loop.track(loop.onFrame(this, bytes, isBinary, ordered).finally(() => this.finished(ordered, now)));
       });
-    const chain = this.chain ? this.chain.then(start) : start();
+    if (!this.chain) {
+      // Started now: its work is tracked (above) and the link settles no later than that work.
+      this.chain = start();
+      return;
+    }
+    const chain = this.chain.then(start);
     this.chain = chain;
     // The link covers a frame still waiting its turn; the frame's own work (above) may outlast it.
     loop.track(chain);

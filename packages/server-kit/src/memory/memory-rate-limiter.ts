@@ -8,6 +8,7 @@ import {
   type RateRequest,
 } from '../contracts/rate-limiter.js';
 import { type Clock, systemClock } from '../contracts/types.js';
+import { offerDecideNow } from '../router/rate-decide-now.js';
 
 /** Options of {@link memoryRateLimiter}. */
 export interface MemoryRateLimiterOptions extends RateLimit {
@@ -59,6 +60,12 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
     return Math.max(fullAt.get(key) ?? now, now);
   };
 
+  /**
+   * planned[i]: the time request i's bucket is full again once requests 0..i are taken. One array
+   * for every decision (each runs to its end synchronously): nothing allocated per send.
+   */
+  const planned: number[] = [];
+
   const namedLater = (requests: RateRequest[], i: number): boolean => {
     for (let j = i + 1; j < requests.length; j++) if (requests[j]!.key === requests[i]!.key) return true;
     return false;
@@ -70,8 +77,7 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
     const now = clock();
     // Once per map-size calls: O(1) amortised, and idle keys never outlive one sweep period.
     if (++callsSinceSweep >= Math.max(64, fullAt.size)) sweep(now);
-    /** planned[i]: the time request i's bucket is full again once requests 0..i are taken. */
-    const planned: number[] = [];
+    planned.length = 0;
     let wait = 0;
     let refused = -1;
     for (let i = 0; i < requests.length; i++) {
@@ -105,11 +111,13 @@ export function memoryRateLimiter(options: MemoryRateLimiterOptions): RateLimite
     return ALLOWED;
   };
 
-  return {
+  const limiter: RateLimiter = {
     async consume(key, cost = 1, limit) {
       const { allowed, retryAfterMs } = decide([limit ? { key, cost, limit } : { key, cost }]);
       return { allowed, retryAfterMs };
     },
     consumeAll: async (requests) => decide(requests),
   };
+  // The router takes a send's rate from it without a promise (see rate-decide-now.ts).
+  return offerDecideNow(limiter, decide);
 }

@@ -93,7 +93,7 @@ export interface QueuePorts extends Deliveries {
  * refusal is QUEUE_FULL with `retry_after_ms`: the recipient has to read first, so the sender's
  * outbox waits rather than hammering.
  */
-export async function enqueueMessage(
+export function enqueueMessage(
   ctx: QueuePorts,
   from: string,
   items: QueueItem[],
@@ -102,25 +102,31 @@ export async function enqueueMessage(
   /** One message fanned out: its one payload, deduplicated as a whole (EnqueueOptions.fanOut). */
   fanOut?: SharedPayload,
 ): Promise<EnqueueResult[]> {
-  // Copies to the sender's own devices do not count against any share. Items that already name
-  // their sender (handleSend makes them so) are not copied.
-  const counted = items.map((item) =>
-    item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
-  );
-  const options = {
-    maxPerDevice: ctx.maxQueuedPerDevice,
-    maxPerSender: ctx.maxQueuedPerSender,
-    now,
-    ...(fanOut ? { shared: [fanOut], fanOut: true } : {}),
+  // Not async: the queue's own promise, with a rejection handler, is the answer (one promise step
+  // per send fewer than an async frame awaiting it, issue 15 aim 1). A throw is still a rejection.
+  const retryable = (error: unknown) => {
+    throw retryableQueueFull(error, ctx.queueFullRetryAfterMs);
   };
   try {
-    return await enqueueAndDeliver(ctx, counted, options, entryOf).durable;
+    // Copies to the sender's own devices do not count against any share. Items that already name
+    // their sender (handleSend makes them so) are not copied.
+    const counted = items.map((item) =>
+      item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
+    );
+    const options = {
+      maxPerDevice: ctx.maxQueuedPerDevice,
+      maxPerSender: ctx.maxQueuedPerSender,
+      now,
+      ...(fanOut ? { shared: [fanOut], fanOut: true } : {}),
+    };
+    return enqueueAndDeliver(ctx, counted, options, entryOf).durable.then(undefined, retryable);
   } catch (error) {
-    if (!isParleyError(error, 'QUEUE_FULL')) throw error;
-    throw new ParleyError('QUEUE_FULL', error.message, {
-      details: error.details,
-      retryAfterMs: ctx.queueFullRetryAfterMs,
-      cause: error,
-    });
+    return Promise.reject(retryableQueueFull(error, ctx.queueFullRetryAfterMs));
   }
+}
+
+/** QUEUE_FULL with the gateway's `retry_after_ms` (the recipient has to read first); anything else as it is. */
+function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {
+  if (!isParleyError(error, 'QUEUE_FULL')) return error;
+  return new ParleyError('QUEUE_FULL', error.message, { details: error.details, retryAfterMs, cause: error });
 }

@@ -126,7 +126,10 @@ export async function deliveredReceipts(
     return { ...startReceipt(ctx, devices, id, receipt, true, withAck), acked: true };
   }
   const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...(others ?? [])];
-  const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
+  // One sender (the usual ack, its receipt folded into a SendAck): its list without a Promise.all.
+  const devices = others
+    ? await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)))
+    : [addressesOf(await ctx.stores.devices.list(firstSender))];
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
   const writes: PendingWrite[] = [];
   senders.forEach(([, messageIds], i) => {

@@ -6,6 +6,7 @@
 import { ParleyError } from '@parley/core';
 import type { ServerLimits } from '../contracts/limits.js';
 import type { RateDecision, RateLimit, RateLimiter } from '../contracts/rate-limiter.js';
+import { decideNowOf } from './rate-decide-now.js';
 import type { RequestCase, RequestContext, RequestOf } from './routes.js';
 
 /** What the rate limits read from the limits. */
@@ -55,8 +56,9 @@ export const isRated = (c: RequestCase): boolean => RATED[c] !== undefined;
 /**
  * Takes a token from each bucket of the request, all or nothing when the limiter offers
  * `consumeAll` (one decision, one round trip on a shared limiter); RATE_LIMITED (retryable, with
- * `retryAfterMs`) when one is empty. Requests of other cases pass untouched: undefined, nothing to
- * wait for (every send takes this path, so no async frame of its own: issue 15).
+ * `retryAfterMs`) when one is empty, thrown at once when the limiter decides synchronously (see
+ * rate-decide-now.ts). Undefined when there is nothing to wait for: requests of other cases, and
+ * every request a synchronous limiter allowed (every send takes this path: issue 15).
  */
 export function takeRequestRate<C extends RequestCase>(
   c: C,
@@ -69,6 +71,12 @@ export function takeRequestRate<C extends RequestCase>(
   if (!buckets) return undefined;
   const list = buckets(request, ctx.device.userId, limits);
   // A Bucket is a RateRequest (key, limit) with a label the limiter ignores: no copy per request.
+  // A limiter that decides in memory answers now: nothing to wait for (a refusal throws here).
+  const decideNow = decideNowOf(limiter);
+  if (decideNow) {
+    refuseIfDenied(list, decideNow(list));
+    return undefined;
+  }
   if (limiter.consumeAll) return limiter.consumeAll(list).then((decision) => refuseIfDenied(list, decision));
   return takeOneByOne(list, limiter);
 }
