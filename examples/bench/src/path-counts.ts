@@ -7,7 +7,8 @@
 // does not vary between runs. For A/B, point it at another checkout's server kit.
 // Run: node --max-semi-space-size=128 --min-semi-space-size=128 --expose-gc --import tsx --conditions=source \
 //   src/path-counts.ts [server-kit dir=../../packages/server-kit] [messages=2000] [pairs=1] [sqlite|memory]
-// (the checkout's built dist/ is used; build it first)
+// PARLEY_COUNT_STACKS=1 adds where the promises are made; PARLEY_COUNT_HEAP=<file> a heap profile.
+// (the checkout's built dist/ is used, build it first; PARLEY_COUNT_SRC=1 runs its sources)
 import { createHook } from 'node:async_hooks';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +18,7 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { startHeapSampling } from './heap-profile.js';
 import type { FromClients, ToClients } from './path-counts-clients.js';
 
 const dir = resolve(process.argv[2] ?? '../../packages/server-kit');
@@ -26,9 +28,15 @@ const storeKind = process.argv[5] ?? 'sqlite';
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 
-const kit = (sub: string) => import(pathToFileURL(join(dir, 'dist', sub)).href);
-const { createServer, memoryStores } = (await kit('index.js')) as typeof import('@parley/server-kit');
-const { sqliteStores } = (await kit('sqlite.js')) as typeof import('@parley/server-kit/sqlite');
+// PARLEY_COUNT_SRC=1: the checkout's sources through tsx instead of its build.
+const fromSource = process.env.PARLEY_COUNT_SRC === '1';
+const kit = (sub: string) => import(pathToFileURL(join(dir, sub)).href);
+const { createServer, memoryStores } = (await kit(
+  fromSource ? 'src/index.ts' : 'dist/index.js',
+)) as typeof import('@parley/server-kit');
+const { sqliteStores } = (await kit(
+  fromSource ? 'src/sqlite/index.ts' : 'dist/sqlite.js',
+)) as typeof import('@parley/server-kit/sqlite');
 
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-counts-'));
 const stores = storeKind === 'memory' ? memoryStores() : sqliteStores({ path: join(dataDir, 'parley.db') });
@@ -95,6 +103,14 @@ for (let attempt = 0; attempt < 5 && bytes === undefined; attempt++) {
   const grown = getHeapStatistics().used_heap_size - used;
   await new Promise((r) => setImmediate(r));
   if (collections === before) bytes = grown / done.messages;
+}
+
+// PARLEY_COUNT_HEAP=<file>: a sampling heap profile of one more loop (heap-summary.ts <file> 30 <messages>).
+const heapFile = process.env.PARLEY_COUNT_HEAP;
+if (heapFile) {
+  const sampling = await startHeapSampling();
+  await ask({ type: 'run', messages }, 'done');
+  await sampling.stop(heapFile);
 }
 
 const per = (n: number) => (n / counted.messages).toFixed(2);

@@ -50,11 +50,12 @@ afterEach(async () => {
   await stores?.close();
 });
 
-async function start() {
+async function start(answerHoldMs?: number) {
   const base = memoryStores();
   stores = base;
   const outage = outageQueue(base.queue);
-  server = await createServer({ stores: { ...base, queue: outage.queue } });
+  const limits = answerHoldMs === undefined ? {} : { limits: { answerHoldMs } };
+  server = await createServer({ stores: { ...base, queue: outage.queue }, ...limits });
   const peer = async (userId: string) => {
     const p = await RawPeer.authenticated((server as ParleyServer).url, userId);
     peers.push(p);
@@ -94,7 +95,8 @@ describe('gateway while its store is down', () => {
   });
 
   it('retries an acknowledgement whose receipt went in the SendAck (nothing queued) until stored', async () => {
-    const { inner, down, peer } = await start();
+    const { inner, down, peer } = await start(60_000); // the answer waits for bob's ack, however slow the machine
+
     const alice = await peer('alice');
     const bob = await peer('bob');
     const answer = alice.request({

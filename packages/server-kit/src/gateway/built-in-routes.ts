@@ -1,3 +1,4 @@
+import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError } from '@parley/core';
 import { accountRoutes } from '../account/account-requests.js';
 import { deviceListRoutes } from '../account/device-list-requests.js';
@@ -190,22 +191,41 @@ function messageRoutes(
     return undefined;
   }
 
+  /** A stored send's reply: none when held for the recipient's ack (HeldAnswers writes it then). */
+  function sendReply(
+    ack: parley.v1.SendAck.$Properties | undefined,
+    device: DeviceAddress,
+    connectionId: string,
+    byUserId: string,
+    messageId: string,
+  ): Reply | Promise<Reply> {
+    if (!ack) return undefined;
+    // The answer carries the delivered receipt, but the connection is gone (a resend's duplicate
+    // answer would not): queue it after all, for the sending device's next connection.
+    if (ack.deliveredAt && !o.connectionOf(device, connectionId)?.isOpen) {
+      const queued = queueFoldedReceipt(receipts, device, byUserId, messageId, ack.deliveredAt).durable;
+      return queued.then(() => ({ sendAck: ack }));
+    }
+    return { sendAck: ack };
+  }
+
   return {
-    async send(request, { device, ordered, connectionId, requestId }) {
+    send(request, { device, ordered, connectionId, requestId }) {
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
-        throw new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII');
+        return Promise.reject(new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII'));
       }
-      const ack =
+      // Not an async frame: the stored answer goes on in one `then` (every send, issue 15 aim 1).
+      const stored =
         request.destination === 'groupId'
-          ? await handleGroupSend(
+          ? handleGroupSend(
               { ...queue, groups: o.stores.groups, groupReceipts: o.stores.groupReceipts },
               device,
               request,
               messageId,
               ordered,
             )
-          : await handleSend(
+          : handleSend(
               queue,
               device,
               request,
@@ -213,15 +233,7 @@ function messageRoutes(
               ordered,
               request.ackDelivered ? holdOf?.(device, requestId, connectionId) : undefined,
             );
-      // Held for the recipient's ack: the request is done, HeldAnswers writes its answer.
-      if (!ack) return undefined;
-      // The answer carries the delivered receipt, but the connection is gone (a resend's duplicate
-      // answer would not): queue it after all, for the sending device's next connection.
-      if (ack.deliveredAt && !o.connectionOf(device, connectionId)?.isOpen) {
-        const byUserId = request.userId ?? '';
-        await queueFoldedReceipt(receipts, device, byUserId, messageId, ack.deliveredAt).durable;
-      }
-      return { sendAck: ack };
+      return stored.then((ack) => sendReply(ack, device, connectionId, request.userId ?? '', messageId));
     },
     /**
      * Queues DELIVERED receipts for the acknowledged messages, then removes the entries: in this order

@@ -14,7 +14,7 @@ import { type SetTimer, systemTimer } from '../contracts/timer.js';
 import type { Clock } from '../contracts/types.js';
 import { encodeReply } from '../messages/send-ack-frame.js';
 import type { Router } from '../router/router.js';
-import type { RequestContext } from '../router/routes.js';
+import type { Reply, RequestContext } from '../router/routes.js';
 import { Admission } from './admission.js';
 import type { ClosingSockets } from './closing-sockets.js';
 import { CloseReasons, Connection, type ConnectionShared, closeCode } from './connection.js';
@@ -71,6 +71,8 @@ function pause(connection: Connection, ms: number): Promise<void> {
 
 /** Frames that get no answer, so need no request id. */
 const NO_RESPONSE = new Set<string>(['deliverAck', 'pong', 'ping']);
+/** Bodies the router answers; the connection answers the others itself (handshake, ping, acks with retries). */
+const NOT_ROUTED = new Set<string>(['hello', 'auth', 'ping', 'pong', 'deliverAck']);
 
 /**
  * ClientFrame body fields that may be shed when overloaded: `send` (20) and `receipt` (22), the
@@ -202,7 +204,13 @@ export class ConnectionLoop implements ReaderLoop {
     // The first attempt, which nearly always succeeds, without an async frame of its own: one
     // DeliverAck per delivered message (issue 15). Failures go to the retrying path.
     const ctx = { device, requestId: 0, connectionId: connection.id };
-    return this.o.router.handle(frame, ctx).then(
+    let handled: Promise<Reply>;
+    try {
+      handled = this.o.router.handle(frame, ctx);
+    } catch (error) {
+      handled = Promise.reject(error); // the router rejects rather than throws; kept safe all the same
+    }
+    return handled.then(
       () => reader?.ackSettled(),
       (error: unknown) => this.retryAck(connection, frame, ctx, error).finally(() => reader?.ackSettled()),
     );
@@ -250,15 +258,74 @@ export class ConnectionLoop implements ReaderLoop {
     }
   }
 
-  /** `ordered` lets the connection's next frame start before this one finishes (RequestContext.ordered). */
-  async onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered?: () => void): Promise<void> {
+  /**
+   * `ordered` lets the connection's next frame start before this one finishes (RequestContext.ordered).
+   * A request of a ready connection (nearly every frame) goes to the router without an async frame
+   * of its own (a promise and a frame's registers per send, issue 15 aim 1); the rest go to
+   * {@link onOtherFrame}. Never rejects.
+   */
+  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered?: () => void): Promise<void> {
+    const connection = reader.connection;
+    const device = connection.address;
+    if (!isBinary || connection.state !== 'ready' || !device || !connection.isOpen || this.o.closing()) {
+      return this.onOtherFrame(reader, bytes, isBinary, ordered);
+    }
+    let frame: ReturnType<typeof decodeClientFrame>;
+    try {
+      frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
+    } catch {
+      return this.onOtherFrame(reader, bytes, isBinary, ordered); // reports it
+    }
+    if (frame.requestId === 0 || frame.body === undefined || NOT_ROUTED.has(frame.body)) {
+      return this.onOtherFrame(reader, bytes, isBinary, ordered, frame);
+    }
+    const requestId = frame.requestId;
+    // One object either way (a spread of a conditional part would make two).
+    const connectionId = connection.id;
+    const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
+    let handled: Promise<Reply>;
+    try {
+      handled = this.o.router.handle(frame, ctx);
+    } catch (error) {
+      handled = Promise.reject(error); // the router rejects rather than throws; kept safe all the same
+    }
+    return handled.then(
+      (reply) => {
+        try {
+          if (reply) connection.sendBytes(encodeReply(requestId, reply));
+        } catch (error) {
+          this.requestFailed(connection, frame.body, requestId, error);
+        }
+      },
+      (error: unknown) => this.requestFailed(connection, frame.body, requestId, error),
+    );
+  }
+
+  /** Answers a request that failed with `error`. */
+  private requestFailed(connection: Connection, body: string | undefined, requestId: number, error: unknown): void {
+    if (!isParleyError(error)) this.o.logger.error('request failed', { body, error: String(error) });
+    // Unexpected failures are store or bus trouble: retryable, and sends are idempotent.
+    connection.replyError(
+      requestId,
+      isParleyError(error) ? error : new ParleyError('UNAVAILABLE', 'temporarily unavailable', { cause: error }),
+    );
+  }
+
+  /** Every frame {@link onFrame} does not route itself: the handshake, pings, acks, refusals. */
+  private async onOtherFrame(
+    reader: ConnectionReader,
+    bytes: Uint8Array,
+    isBinary: boolean,
+    ordered: (() => void) | undefined,
+    decoded?: ReturnType<typeof decodeClientFrame>,
+  ): Promise<void> {
     const connection = reader.connection;
     // While stopping, frames are not taken on: their requests fail on close and are retried.
     if (!connection.isOpen || this.o.closing()) return;
     let frame: ReturnType<typeof decodeClientFrame>;
     try {
       if (!isBinary) throw new ParleyError('BAD_FRAME', 'frames must be binary');
-      frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
+      frame = decoded ?? decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
     } catch (error) {
       const unknownBody = (isParleyError(error) ? error.details : undefined) as UnknownBodyDetail | undefined;
       if (unknownBody) {
@@ -316,12 +383,7 @@ export class ConnectionLoop implements ReaderLoop {
       const reply = await this.o.router.handle(frame, ctx);
       if (reply) connection.sendBytes(encodeReply(requestId, reply));
     } catch (error) {
-      if (!isParleyError(error)) this.o.logger.error('request failed', { body: frame.body, error: String(error) });
-      // Unexpected failures are store or bus trouble: retryable, and sends are idempotent.
-      connection.replyError(
-        requestId,
-        isParleyError(error) ? error : new ParleyError('UNAVAILABLE', 'temporarily unavailable', { cause: error }),
-      );
+      this.requestFailed(connection, frame.body, requestId, error);
     }
   }
 }

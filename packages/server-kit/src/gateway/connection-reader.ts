@@ -110,7 +110,12 @@ export class ConnectionReader implements FrameBucket {
     // waiting (most frames: a client sends a few per second) the frame starts now, not a turn later.
     const start = () =>
       new Promise<void>((ordered) => {
-        loop.track(loop.onFrame(this, bytes, isBinary, ordered).finally(() => this.finished(ordered, now)));
+        const work = loop.onFrame(this, bytes, isBinary, ordered);
+        // Not `finally`, which makes two more promises per frame; tracked after, so it still hears
+        // a failure and settles after `finished`, as on the finally's result.
+        const finished = () => this.finished(ordered, now);
+        work.then(finished, finished);
+        loop.track(work);
       });
     if (!this.chain) {
       // Started now: its work is tracked (above) and the link settles no later than that work.

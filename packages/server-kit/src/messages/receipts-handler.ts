@@ -158,6 +158,12 @@ function receiptLists(
   devices: readonly DeviceAddress[],
   folded: ReadonlyMap<string, number> | undefined,
 ): Array<[string[], DeviceAddress[]]> {
+  if (devices.length === 1) {
+    // The usual sender, one device: no map of lists (and nothing when its SendAck carried them all).
+    const device = devices[0] as DeviceAddress;
+    const list = folded ? messageIds.filter((m) => folded.get(m) !== device.deviceId) : messageIds;
+    return list.length === 0 ? [] : [[list, [device]]];
+  }
   const byList = new Map<string, [string[], DeviceAddress[]]>();
   for (const device of devices) {
     const list = folded ? messageIds.filter((m) => folded.get(m) !== device.deviceId) : messageIds;
