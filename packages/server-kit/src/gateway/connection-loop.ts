@@ -204,13 +204,7 @@ export class ConnectionLoop implements ReaderLoop {
     // The first attempt, which nearly always succeeds, without an async frame of its own: one
     // DeliverAck per delivered message (issue 15). Failures go to the retrying path.
     const ctx = { device, requestId: 0, connectionId: connection.id };
-    let handled: Promise<Reply>;
-    try {
-      handled = this.o.router.handle(frame, ctx);
-    } catch (error) {
-      handled = Promise.reject(error); // the router rejects rather than throws; kept safe all the same
-    }
-    return handled.then(
+    return this.o.router.handle(frame, ctx).then(
       () => reader?.ackSettled(),
       (error: unknown) => this.retryAck(connection, frame, ctx, error).finally(() => reader?.ackSettled()),
     );
