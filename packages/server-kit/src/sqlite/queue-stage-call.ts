@@ -82,9 +82,11 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
       }
       const state = count ? count.state : stateOf(key, userId, deviceId);
       const seq = state.nextSeq + (count ? count.n : 0);
-      const result: EnqueueResult = { device: { userId, deviceId }, id: item.id, seq, storedAt: now, duplicate: false };
+      // One copy of the address for the result and the entry: a result is read, never changed.
+      const device = { userId, deviceId };
+      const result: EnqueueResult = { device, id: item.id, seq, storedAt: now, duplicate: false };
       const entry: StagedEntry = {
-        device: { userId, deviceId },
+        device,
         id: item.id,
         seq,
         data: copyOf(item.data),
