@@ -1,5 +1,3 @@
-import type { StagedEntry } from './queue-staging.js';
-
 /** Past this many staged entries a device's entries are found through a map rather than a scan. */
 const SCAN_LIMIT = 8;
 
@@ -9,16 +7,16 @@ const SCAN_LIMIT = 8;
  * its staging and at its ack) builds no key string of device and id (~100 characters) and no map
  * entry. A device given many in one batch gets a map by id, so a lookup stays constant time.
  */
-export class DeviceStaged {
-  readonly entries: StagedEntry[];
-  private byId: Map<string, StagedEntry> | undefined;
+export class DeviceStaged<Entry extends { readonly id: string }> {
+  readonly entries: Entry[];
+  private byId: Map<string, Entry> | undefined;
 
-  constructor(first: StagedEntry) {
+  constructor(first: Entry) {
     this.entries = [first];
   }
 
   /** Adds an entry whose id none of the device's staged entries has (the caller checked with `find`). */
-  add(entry: StagedEntry): void {
+  add(entry: Entry): void {
     const entries = this.entries;
     entries.push(entry);
     if (this.byId) this.byId.set(entry.id, entry);
@@ -26,7 +24,7 @@ export class DeviceStaged {
   }
 
   /** The staged entry with this id, acknowledged or not. */
-  find(id: string): StagedEntry | undefined {
+  find(id: string): Entry | undefined {
     if (this.byId) return this.byId.get(id);
     for (const entry of this.entries) if (entry.id === id) return entry;
     return undefined;

@@ -76,7 +76,7 @@ export interface StagingCommitter {
 export class QueueStaging implements LeadWriter {
   private entries: StagedEntry[] = [];
   /** By device key, then id (no key string of device and id per entry: see DeviceStaged). */
-  private readonly byDevice = new Map<string, DeviceStaged>();
+  private readonly byDevice = new Map<string, DeviceStaged<StagedEntry>>();
   private readonly payloads = new Map<string, Uint8Array>();
   /** The fan-out keys of this batch, with their calls' time: stored even when every entry was acked. */
   private readonly fanOuts = new Map<string, number>();
