@@ -2,16 +2,13 @@
 // longer before it is stored. A gateway killed (SIGKILL) at each step of a delivery loses nothing:
 // a SendAck or a receipt is only ever sent for what is committed, and whatever was not committed is
 // sent again by the client (its outbox, or its next ack of a redelivered entry).
-import { newMessageId, pb, type ServerFrame } from '@parley/core';
-import { createGroup, publishIdentity } from '@parley/test-utils/abuse-server';
-import { textContent } from '@parley/test-utils/content';
-import type { RawPeer } from '@parley/test-utils/raw-peer';
+import { newMessageId, type ServerFrame } from '@parley/core';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import { ackAll, aliceGroup, groupSend, has, sendAcks } from './helpers/group-crash.js';
 import { delivered, sendFrame } from './helpers/killable-gateway.js';
 import { queueRows, receiptIds, useSqliteCrashGateway } from './helpers/sqlite-crash-gateway.js';
 
-const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const setUp = useSqliteCrashGateway();
 
 describe('a SQLite gateway killed at each step of a delivery (paced group commit)', () => {
@@ -254,31 +251,13 @@ describe('a SQLite gateway killed at each step of an early delivery', () => {
  * an entry acknowledged in time is only a dedup mark, written with the member's group receipt cursor.
  */
 describe('a SQLite gateway killed at each step of a group early delivery', () => {
-  const sendAcks = (frames: ServerFrame[], requestId: number) => frames.filter((f) => f.requestId === requestId);
-  const groupSend = (messageId: string) => ({
-    send: { messageId, groupId: 'g1', shared: { type: PLAINTEXT, data: textContent(messageId) } },
-  });
-  const ack = (peer: RawPeer) =>
-    peer.send({ requestId: 0, deliverAck: { ids: delivered(peer.frames).map((e) => e.id ?? '') } });
-  const has = (peer: RawPeer, id: string) => () => delivered(peer.frames).some((e) => e.messageId === id);
-  /** alice's group g1 with bob and carol, all three online with keys published. */
-  const group = async (connect: (userId: string) => Promise<RawPeer>) => {
-    const bob = await connect('bob');
-    await publishIdentity(bob, 8);
-    const carol = await connect('carol');
-    await publishIdentity(carol, 7);
-    const alice = await connect('alice');
-    const identity = await publishIdentity(alice, 9);
-    expect((await createGroup(alice, 'alice', identity, 'g1', ['bob', 'carol'])).body).toBe('groupState');
-    return { alice, bob, carol };
-  };
   /**
    * A gateway whose fan-out hold is `holdMs` (a minute by default: the test decides when the batch
    * commits), and a group message alice sent (request 7) that bob and carol both have, early.
    */
   const deliveredEarly = async (holdMs = '60000') => {
     const set = await setUp({ PARLEY_COMMIT_GAP_MS: '0', PARLEY_COMMIT_FANOUT_HOLD_MS: holdMs });
-    const { alice, bob, carol } = await group(set.connect);
+    const { alice, bob, carol } = await aliceGroup(set.connect);
     const id = newMessageId();
     alice.send({ requestId: 7, ...groupSend(id) });
     await bob.waitFor(has(bob, id));
@@ -320,7 +299,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
 
   it('after one member acked, before the commit: neither its mark nor its cursor was stored', async () => {
     const { gateway, connect, path, alice, bob, id } = await deliveredEarly();
-    ack(bob); // carol does not ack: the batch still waits
+    ackAll(bob); // carol does not ack: the batch still waits
     await bob.request({ ping: { nonce: 1 } }); // the ack was handled
     await gateway.kill();
     expect(sendAcks(alice.frames, 7)).toEqual([]);
@@ -330,18 +309,18 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     expect((await aliceAgain.request(groupSend(id))).body).toBe('sendAck');
     const bobAgain = await connect('bob');
     await bobAgain.waitFor(has(bobAgain, id)); // again: its first ack was lost with the batch
-    ack(bobAgain);
+    ackAll(bobAgain);
     const carolAgain = await connect('carol');
     await carolAgain.waitFor(has(carolAgain, id));
-    ack(carolAgain);
+    ackAll(carolAgain);
     // Both acks stored now: alice hears "delivered to all".
     await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
   });
 
   it('after every member acked: the key and cursors committed with the SendAck (no marks); a late resend is a duplicate', async () => {
     const { gateway, connect, path, alice, bob, carol, id } = await deliveredEarly();
-    ack(bob);
-    ack(carol);
+    ackAll(bob);
+    ackAll(carol);
     await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
     expect(sendAcks(alice.frames, 7)[0]?.body).toBe('sendAck');
     await alice.waitFor(() => receiptIds(alice.frames).includes(id)); // delivered to all
@@ -358,7 +337,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
 
   it('after the hold ran out with a member that never acks: its entry is stored and comes again', async () => {
     const { gateway, connect, path, alice, bob, id } = await deliveredEarly('300');
-    ack(bob); // carol never acks: after 300 ms the batch commits without her ack
+    ackAll(bob); // carol never acks: after 300 ms the batch commits without her ack
     await alice.waitFor(() => sendAcks(alice.frames, 7).length > 0);
     await gateway.kill();
     const payload = stored(path, id).bytes;
@@ -368,7 +347,7 @@ describe('a SQLite gateway killed at each step of a group early delivery', () =>
     const aliceAgain = await connect('alice');
     const carolAgain = await connect('carol');
     await carolAgain.waitFor(has(carolAgain, id));
-    ack(carolAgain);
+    ackAll(carolAgain);
     await aliceAgain.waitFor(() => receiptIds(aliceAgain.frames).includes(id));
     // Her late ack deleted the entry without a mark; the key stays, its bytes gone.
     expect(stored(path, id)).toEqual({ entries: 0, marks: 0, cursors: 2, remembered: 1, bytes: 0 });

@@ -1,7 +1,7 @@
 import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type Clock, deviceKey } from '../contracts/types.js';
 import { type DeviceState, SEQ_BLOCK, type StateOf } from './queue-device-states.js';
-import { idKey, type QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
+import { type QueueStaging, type StagedEntry, stagedResult } from './queue-staging.js';
 
 /** What an enqueue call asks, as both of its ways in (staged, or a job) read it. */
 export interface CallLimits {
@@ -60,10 +60,9 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
   return (items, limits, payloads, copyOf) => {
     const now = limits.now ?? clock();
     // Sized once (an empty array's first push makes room for 16): a result per item, and at most
-    // as many new entries, with their device keys and id keys.
+    // as many new entries, with their device keys.
     const results: EnqueueResult[] = new Array(items.length);
     const keys: string[] = new Array(items.length);
-    const idKeys: string[] = new Array(items.length);
     const fresh: StagedEntry[] = new Array(items.length);
     let staged = 0;
     const added = new Map<string, DeviceCount>();
@@ -72,10 +71,9 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
       const { userId, deviceId } = item.device;
       const key = deviceKey(item.device);
       if (staging.mustWait(key)) return undefined;
-      const entryKey = idKey(key, item.id);
       let count = added.get(key);
       // A call repeats one of its own ids only for a device it names twice (never in a fan-out).
-      const earlier = staging.findByKey(entryKey) ?? (count ? plannedFor(count, item.id) : undefined);
+      const earlier = staging.find(key, item.id) ?? (count ? plannedFor(count, item.id) : undefined);
       if (earlier) {
         const result = stagedResult(earlier, true);
         earlier.echoes.push(result); // corrected with it if it turns out to repeat a stored one
@@ -84,9 +82,11 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
       }
       const state = count ? count.state : stateOf(key, userId, deviceId);
       const seq = state.nextSeq + (count ? count.n : 0);
-      const result: EnqueueResult = { device: { userId, deviceId }, id: item.id, seq, storedAt: now, duplicate: false };
+      // One copy of the address for the result and the entry: a result is read, never changed.
+      const device = { userId, deviceId };
+      const result: EnqueueResult = { device, id: item.id, seq, storedAt: now, duplicate: false };
       const entry: StagedEntry = {
-        device: { userId, deviceId },
+        device,
         id: item.id,
         seq,
         data: copyOf(item.data),
@@ -108,13 +108,11 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
       count.n++;
       if (item.sender !== undefined) count.senders = true;
       keys[staged] = key;
-      idKeys[staged] = entryKey;
       fresh[staged] = entry;
       staged++;
       results[i] = result;
     }
     keys.length = staged;
-    idKeys.length = staged;
     fresh.length = staged;
     for (const { state, n, senders } of added.values()) {
       // Near a limit the exact count needs the table (expired rows, one sender's rows): a job decides.
@@ -139,6 +137,6 @@ export function stageCall(staging: QueueStaging, stateOf: StateOf, clock: Clock,
       for (const entry of fresh)
         if (entry.shared !== undefined) used.set(entry.shared, payloads.get(entry.shared) as Uint8Array);
     const fanOutAt = limits.fanOut ? now : undefined;
-    return { results, fresh, committed: staging.stage(keys, idKeys, fresh, used, fanOutAt) };
+    return { results, fresh, committed: staging.stage(keys, fresh, used, fanOutAt) };
   };
 }

@@ -1,5 +1,6 @@
 import type { EnqueueResult, QueueEntry } from '../contracts/offline-queue.js';
 import type { LeadWriter } from './group-commit.js';
+import { DeviceStaged } from './queue-device-staged.js';
 
 /** One entry handed a seq and readable, not yet written: it is written when its batch commits. */
 export interface StagedEntry {
@@ -65,9 +66,6 @@ export interface StagingCommitter {
   release(): void;
 }
 
-/** The key of an entry among the staged ones: its device's key and its id. */
-export const idKey = (deviceKey: string, id: string) => `${deviceKey}\u0000${id}`;
-
 /**
  * The SQLite queue's entries of the current batch (see `sqliteQueue`): stored in memory when
  * `enqueue` is called, so they can be delivered and acknowledged before the batch commits, and
@@ -77,8 +75,8 @@ export const idKey = (deviceKey: string, id: string) => `${deviceKey}\u0000${id}
  */
 export class QueueStaging implements LeadWriter {
   private entries: StagedEntry[] = [];
-  private readonly byId = new Map<string, StagedEntry>();
-  private readonly byDevice = new Map<string, StagedEntry[]>();
+  /** By device key, then id (no key string of device and id per entry: see DeviceStaged). */
+  private readonly byDevice = new Map<string, DeviceStaged<StagedEntry>>();
   private readonly payloads = new Map<string, Uint8Array>();
   /** The fan-out keys of this batch, with their calls' time: stored even when every entry was acked. */
   private readonly fanOuts = new Map<string, number>();
@@ -102,17 +100,12 @@ export class QueueStaging implements LeadWriter {
 
   /** The staged entry with this id in the device's queue, acknowledged or not. */
   find(deviceKey: string, id: string): StagedEntry | undefined {
-    return this.byId.get(idKey(deviceKey, id));
+    return this.byDevice.get(deviceKey)?.find(id);
   }
 
   /** Whether a call of this batch staged entries referencing the shared payload `key`. */
   hasPayload(key: string): boolean {
     return this.payloads.has(key);
-  }
-
-  /** The staged entry with this {@link idKey}, acknowledged or not. */
-  findByKey(key: string): StagedEntry | undefined {
-    return this.byId.get(key);
   }
 
   /**
@@ -130,12 +123,10 @@ export class QueueStaging implements LeadWriter {
 
   /**
    * Stages entries (already checked: new ids, seqs handed out; `keys[i]` is the device key of
-   * `entries[i]`, `idKeys[i]` its {@link idKey}) with the payloads they reference; resolves once
-   * their batch committed.
+   * `entries[i]`) with the payloads they reference; resolves once their batch committed.
    */
   stage(
     keys: readonly string[],
-    idKeys: readonly string[],
     entries: readonly StagedEntry[],
     payloads: ReadonlyMap<string, Uint8Array>,
     fanOutAt?: number,
@@ -144,10 +135,9 @@ export class QueueStaging implements LeadWriter {
       const key = keys[i] as string;
       const entry = entries[i] as StagedEntry;
       this.entries.push(entry);
-      this.byId.set(idKeys[i] as string, entry);
-      const list = this.byDevice.get(key);
-      if (list) list.push(entry);
-      else this.byDevice.set(key, [entry]);
+      const staged = this.byDevice.get(key);
+      if (staged) staged.add(entry);
+      else this.byDevice.set(key, new DeviceStaged(entry));
     }
     for (const [key, data] of payloads) {
       if (!this.payloads.has(key)) this.payloads.set(key, data);
@@ -205,7 +195,7 @@ export class QueueStaging implements LeadWriter {
    * (the ack is durable then), or undefined when no unacknowledged entry has that id.
    */
   ack(deviceKey: string, id: string, now: number): Promise<void> | undefined {
-    const entry = this.byId.get(idKey(deviceKey, id));
+    const entry = this.find(deviceKey, id);
     if (!entry || entry.ackedAt !== undefined || !this.outcome) return undefined;
     entry.ackedAt = now;
     if (entry.held && --this.waiting === 0) this.committer.release();
@@ -225,7 +215,7 @@ export class QueueStaging implements LeadWriter {
   /** The device's unacknowledged staged entries after `afterSeq` that are alive at `now`, in seq order. */
   live(deviceKey: string, afterSeq: number, now: number): QueueEntry[] {
     const out: QueueEntry[] = [];
-    for (const e of this.byDevice.get(deviceKey) ?? []) {
+    for (const e of this.byDevice.get(deviceKey)?.entries ?? []) {
       if (e.ackedAt !== undefined || e.seq <= afterSeq || e.expiresAt <= now) continue;
       const entry: QueueEntry = { id: e.id, seq: e.seq, data: new Uint8Array(e.data), storedAt: e.storedAt };
       const shared = e.shared !== undefined ? this.payloads.get(e.shared) : undefined;
@@ -238,7 +228,7 @@ export class QueueStaging implements LeadWriter {
   /** How many unacknowledged staged entries the device has (alive at `now`). */
   count(deviceKey: string, now: number): number {
     let n = 0;
-    for (const e of this.byDevice.get(deviceKey) ?? []) if (e.ackedAt === undefined && e.expiresAt > now) n++;
+    for (const e of this.byDevice.get(deviceKey)?.entries ?? []) if (e.ackedAt === undefined && e.expiresAt > now) n++;
     return n;
   }
 
@@ -283,7 +273,6 @@ export class QueueStaging implements LeadWriter {
     const outcome = this.outcome;
     this.entries = [];
     this.acks = [];
-    this.byId.clear();
     this.byDevice.clear();
     this.payloads.clear();
     this.fanOuts.clear();

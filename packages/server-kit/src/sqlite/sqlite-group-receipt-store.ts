@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { GroupMemberStatus, GroupReceiptStore } from '../contracts/group-receipt-store.js';
 import { committerFor } from './group-commit.js';
 import { GroupReceiptCursors } from './group-receipt-cursors.js';
+import { GroupReceiptHeads } from './group-receipt-heads.js';
 import { migrate } from './migrations.js';
 
 /** Options of {@link sqliteGroupReceiptStore}. */
@@ -11,8 +12,8 @@ export interface SqliteGroupReceiptStoreOptions {
 
 type Sender = [groupId: string, senderUser: string, senderDevice: number];
 
-/** One cursor batch per database, whatever number of stores share it. */
-const cursorsByDb = new WeakMap<Database.Database, GroupReceiptCursors>();
+/** One cursor batch and one head batch per database, whatever number of stores share them. */
+const leadsByDb = new WeakMap<Database.Database, { cursors: GroupReceiptCursors; heads: GroupReceiptHeads }>();
 
 /** A {@link GroupReceiptStore} in SQLite: one row per (group, sending device) and one per counted member. */
 export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions): GroupReceiptStore {
@@ -20,13 +21,6 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
   migrate(db);
   const committer = committerFor(db);
   const { submit } = committer;
-  let cursors = cursorsByDb.get(db);
-  if (!cursors) {
-    cursors = new GroupReceiptCursors(db, committer.touch);
-    committer.addLead(cursors);
-    cursorsByDb.set(db, cursors);
-  }
-  const batch = cursors;
   const where = 'group_id = ? AND sender_user = ? AND sender_device = ?';
   const getHead = db.prepare<Sender, { members_version: number; last: string }>(
     `SELECT members_version, last FROM group_receipt_heads WHERE ${where}`,
@@ -60,7 +54,7 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
     `SELECT member, since, delivered, read FROM group_receipt_cursors WHERE ${where} ORDER BY member`,
   );
 
-  const sentTx = db.transaction((key: Sender, messageId: string, members: string[], version: number) => {
+  const syncHead = (key: Sender, messageId: string, members: readonly string[], version: number) => {
     const head = getHead.get(...key);
     if (!head || head.members_version !== version) {
       const since = head?.last ?? '';
@@ -69,7 +63,20 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
       for (const member of listed) addMember.run(...key, member, since);
     }
     putHead.run(...key, version, messageId);
-  });
+  };
+  const sentTx = db.transaction(syncHead);
+  let leads = leadsByDb.get(db);
+  if (!leads) {
+    // Heads first: a head that (against expectation) syncs members does so before cursors move.
+    leads = {
+      heads: new GroupReceiptHeads(syncHead, committer.touch),
+      cursors: new GroupReceiptCursors(db, committer.touch),
+    };
+    committer.addLead(leads.heads);
+    committer.addLead(leads.cursors);
+    leadsByDb.set(db, leads);
+  }
+  const { heads, cursors: batch } = leads;
 
   const announceTx = db.transaction((key: Sender, read: boolean, upTo: string): boolean => {
     ensureHead.run(...key);
@@ -87,7 +94,11 @@ export function sqliteGroupReceiptStore(options: SqliteGroupReceiptStoreOptions)
     async sent(groupId, sender, messageId, members, membersVersion) {
       const key = keyOf(groupId, sender);
       const list = [...members];
+      // Members counted at this version already: the head joins the send's own batch (no job, which
+      // would end the previous group message's fan-out hold, see group-receipt-heads.ts).
+      if (heads.inBatch(key, messageId, list, membersVersion)) return;
       await submit(() => sentTx(key, messageId, list, membersVersion));
+      heads.counted(key, membersVersion);
     },
     // Batched: one statement per message id and batch for all its members (group-receipt-cursors.ts).
     advance(groupId, sender, member, status, messageId) {
