@@ -12,7 +12,7 @@ import { migrate, postgresQueue } from '../src/postgres/index.js';
 const available = await servicesAvailable('postgres');
 const script = fileURLToPath(new URL('./fixtures/postgres-ack-rider-child.ts', import.meta.url));
 
-const cleanups: Array<() => Promise<void>> = [];
+const cleanups: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
