@@ -29,6 +29,7 @@ describe.skipIf(!available)('postgresQueue acks', () => {
   afterEach(() => db.reset());
 
   const devices: DeviceAddress[] = Array.from({ length: 40 }, (_, i) => ({ userId: `u${i}`, deviceId: 1 }));
+  const five = devices.slice(0, 5) as [DeviceAddress, DeviceAddress, DeviceAddress, DeviceAddress, DeviceAddress];
 
   it('acks of many devices made at once share statements, each call counting its own ids', async () => {
     const pool = db.newPool();
@@ -77,13 +78,7 @@ describe.skipIf(!available)('postgresQueue acks', () => {
     const pool = db.newPool();
     const counter = countAcks(pool);
     const q = postgresQueue({ pool, schema: db.schema });
-    const [bob, carol, dave, erin, fay] = devices as [
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-    ];
+    const [bob, carol, dave, erin, fay] = five;
     await q.enqueue(
       [bob, carol].flatMap((device) => ['a', 'b'].map((id) => ({ device, id, data: new Uint8Array([1]) }))),
     );
@@ -121,13 +116,7 @@ describe.skipIf(!available)('postgresQueue acks', () => {
 
   it('a bad ack riding an enqueue batch fails alone: the enqueue and the other acks still commit', async () => {
     const q = postgresQueue({ pool: db.pool, schema: db.schema });
-    const [bob, carol, dave, erin, fay] = devices as [
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-      DeviceAddress,
-    ];
+    const [bob, carol, dave, erin, fay] = five;
     await q.enqueue([bob, carol].map((device) => ({ device, id: 'a', data: new Uint8Array([1]) })));
     const busy = [dave, erin, fay].map((device) => q.enqueue([{ device, id: 'x', data: new Uint8Array([2]) }]));
     const results = await Promise.allSettled([
