@@ -10,6 +10,7 @@ import { type Clock, systemClock } from '../contracts/types.js';
 import type { PostgresSchemaOptions } from './migrations.js';
 import { bytes, num, pgContext, statement } from './pg-db.js';
 import type { PostgresTimeoutOptions } from './pg-timeouts.js';
+import { batchedReads } from './read-batches.js';
 
 /** Options of {@link postgresDeviceRegistry}. */
 export interface PostgresDeviceRegistryOptions extends PostgresSchemaOptions, PostgresTimeoutOptions {
@@ -70,8 +71,9 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
     selectLive: statement(
       `SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND device_id = $2::bigint AND NOT removed`,
     ),
-    selectUser: statement(
-      `SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = $1::text AND NOT removed ORDER BY device_id`,
+    // Several users' lists in one round trip (read-batches.ts); the same user may be named twice.
+    selectUsers: statement(
+      `SELECT ${COLUMNS} FROM ${s}.devices WHERE user_id = ANY($1::text[]) AND NOT removed ORDER BY user_id, device_id`,
     ),
     setRegistrationId: statement(`
       UPDATE ${s}.devices SET registration_id = $3::bigint
@@ -105,6 +107,20 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       WHERE (SELECT count(*) FROM ${s}.device_list_records WHERE user_id = $1::text) = $2::bigint - 1
       ON CONFLICT (user_id, version) DO NOTHING`),
   };
+
+  const list = batchedReads(async (userIds: string[]) => {
+    const byUser = new Map<string, DeviceRecord[]>(userIds.map((u) => [u, []]));
+    const { rows } = await db.run<Row>(sql.selectUsers, [userIds]);
+    for (const row of rows) byUser.get(row.user_id)?.push(toRecord(row));
+    // A user named twice gets a list of its own each time: callers may keep what they are given.
+    const given = new Set<string>();
+    return userIds.map((u) => {
+      const devices = byUser.get(u) as DeviceRecord[];
+      if (given.has(u)) return [...devices];
+      given.add(u);
+      return devices;
+    });
+  });
 
   return {
     async register(device): Promise<RegisterResult> {
@@ -143,9 +159,7 @@ export function postgresDeviceRegistry(options: PostgresDeviceRegistryOptions): 
       return row ? toRecord(row) : undefined;
     },
 
-    async list(userId) {
-      return (await db.run<Row>(sql.selectUser, [userId])).rows.map(toRecord);
-    },
+    list,
 
     async setRegistrationId(userId, deviceId, registrationId) {
       const { rowCount } = await db.run(sql.setRegistrationId, [userId, deviceId, registrationId]);
