@@ -17,13 +17,15 @@ export type AckRows = (
 
 /** The ack of stored rows over the queue's statements, keeping the device's row count in `states`. */
 export function queueAckRows(
-  statements: Pick<QueueStatements, 'deleteById' | 'markAcked' | 'releaseCounts'>,
+  statements: Pick<QueueStatements, 'deleteById' | 'markAckedRows' | 'releaseCounts'>,
   states: DeviceStates,
 ): AckRows {
-  const { deleteById, markAcked, releaseCounts } = statements;
+  const { deleteById, markAckedRows, releaseCounts } = statements;
   return (userId, deviceId, ids, now, released) => {
     let removed = 0;
     let own: Map<string, number> | undefined;
+    // Written together after the deletes: a few multi-row statements instead of one per id.
+    const marks: unknown[] = [];
     for (const id of ids) {
       const row = deleteById.get(userId, deviceId, id);
       if (!row) continue;
@@ -32,9 +34,10 @@ export function queueAckRows(
         const counts = released ?? (own as Map<string, number>);
         counts.set(row.shared, (counts.get(row.shared) ?? 0) + 1);
       }
-      if (row.forget === null) markAcked.run(userId, deviceId, id, row.seq, row.stored_at, now);
+      if (row.forget === null) marks.push(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
+    if (marks.length > 0) markAckedRows(marks);
     if (own) releaseCounts(own);
     const state = states.get(deviceKey({ userId, deviceId }));
     if (state) state.size -= removed; // nothing above throws after a delete

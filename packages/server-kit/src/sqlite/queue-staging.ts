@@ -33,7 +33,8 @@ export interface StagingWrites {
    * acknowledged within the dedup window): then nothing is stored.
    */
   insert(entry: StagedEntry): { seq: number; storedAt: number } | undefined;
-  mark(entry: StagedEntry, ackedAt: number): void;
+  /** Marks entries acknowledged before they were written (at their `ackedAt`), in a few statements. */
+  marks(entries: readonly StagedEntry[]): void;
   /** Stores a payload with `refs` references; a fan-out key (`fanOutAt`: its calls' time) even with none. */
   addShared(key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined): void;
   /**
@@ -250,10 +251,11 @@ export class QueueStaging implements LeadWriter {
     const refs = new Map<string, number>();
     /** Fan-out keys with an entry acknowledged before this commit: remembered though nothing references them. */
     const acked = new Set<string>();
+    const marked: StagedEntry[] = [];
     for (const entry of this.entries) {
       if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
       if (entry.ackedAt !== undefined) {
-        if (!entry.forget) this.writes.mark(entry, entry.ackedAt);
+        if (!entry.forget) marked.push(entry);
         else if (entry.fanOut && entry.shared !== undefined) acked.add(entry.shared);
         continue;
       }
@@ -266,6 +268,8 @@ export class QueueStaging implements LeadWriter {
       }
       if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
     }
+    // Before the stored acks below: a stored entry acked in this batch replaces a staged resend's mark.
+    if (marked.length > 0) this.writes.marks(marked);
     for (const [key, n] of refs) {
       this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n, this.fanOuts.get(key));
     }
