@@ -5,7 +5,9 @@ import type { QueueStatements } from './queue-statements.js';
 /**
  * Deletes and marks (unless of a fan-out or `forgetAcked`) acknowledged stored entries; run inside
  * a transaction (or its savepoint). Their shared payload references are released here, or counted
- * into `released`. Returns how many entries there were.
+ * into `released`; their marks are written here, or their rows' values appended to `marks` (the
+ * caller writes every ack's marks of its batch at once, `markAckedRows`). Returns how many entries
+ * there were.
  */
 export type AckRows = (
   userId: string,
@@ -13,6 +15,7 @@ export type AckRows = (
   ids: string[],
   now: number,
   released?: Map<string, number>,
+  marks?: unknown[],
 ) => number;
 
 /** The ack of stored rows over the queue's statements, keeping the device's row count in `states`. */
@@ -21,11 +24,11 @@ export function queueAckRows(
   states: DeviceStates,
 ): AckRows {
   const { deleteById, markAckedRows, releaseCounts } = statements;
-  return (userId, deviceId, ids, now, released) => {
+  return (userId, deviceId, ids, now, released, batchMarks) => {
     let removed = 0;
     let own: Map<string, number> | undefined;
     // Written together after the deletes: a few multi-row statements instead of one per id.
-    const marks: unknown[] = [];
+    const marks = batchMarks ?? [];
     for (const id of ids) {
       const row = deleteById.get(userId, deviceId, id);
       if (!row) continue;
@@ -37,7 +40,7 @@ export function queueAckRows(
       if (row.forget === null) marks.push(userId, deviceId, id, row.seq, row.stored_at, now);
       removed++;
     }
-    if (marks.length > 0) markAckedRows(marks);
+    if (!batchMarks && marks.length > 0) markAckedRows(marks);
     if (own) releaseCounts(own);
     const state = states.get(deviceKey({ userId, deviceId }));
     if (state) state.size -= removed; // nothing above throws after a delete

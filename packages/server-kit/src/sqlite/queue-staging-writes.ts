@@ -14,6 +14,7 @@ type WriteStatements = Pick<
   | 'deleteBySeq'
   | 'release'
   | 'markAckedOnceRows'
+  | 'markAckedRows'
   | 'releaseCounts'
 >;
 
@@ -24,8 +25,17 @@ export function stagingWrites(
   ackRows: AckRows,
   states: DeviceStates,
 ): StagingWrites {
-  const { putDevice, findAcked, insertEntry, findEntry, deleteBySeq, release, markAckedOnceRows, releaseCounts } =
-    statements;
+  const {
+    putDevice,
+    findAcked,
+    insertEntry,
+    findEntry,
+    deleteBySeq,
+    release,
+    markAckedOnceRows,
+    markAckedRows,
+    releaseCounts,
+  } = statements;
   const { mayBeMarked } = keys;
 
   /**
@@ -82,7 +92,8 @@ export function stagingWrites(
       markAckedOnceRows(values);
     },
     addShared: keys.storeShared,
-    ack: (device, ids, at, released) => ackRows(device.userId, device.deviceId, ids, at, released),
+    ack: (device, ids, at, released, marks) => ackRows(device.userId, device.deviceId, ids, at, released, marks),
     release: releaseCounts,
+    markStored: markAckedRows,
   };
 }

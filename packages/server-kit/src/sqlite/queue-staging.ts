@@ -38,17 +38,21 @@ export interface StagingWrites {
   /** Stores a payload with `refs` references; a fan-out key (`fanOutAt`: its calls' time) even with none. */
   addShared(key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined): void;
   /**
-   * Deletes and marks the device's stored entries with these ids; returns how many there were. The
-   * shared payload references the deleted rows held are added to `released`, not released yet.
+   * Deletes the device's stored entries with these ids; returns how many there were. The shared
+   * payload references the deleted rows held are added to `released`, not released yet; their
+   * marks' values to `marks`, not written yet.
    */
   ack(
     device: { userId: string; deviceId: number },
     ids: string[],
     ackedAt: number,
     released: Map<string, number>,
+    marks: unknown[],
   ): number;
   /** Releases shared payload references (after every ack of the batch: one update per key). */
   release(released: ReadonlyMap<string, number>): void;
+  /** Writes the marks `ack` collected (after every ack of the batch: a few multi-row statements). */
+  markStored(marks: readonly unknown[]): void;
 }
 
 /** Acks of stored entries made during a batch (see QueueStaging.ackStored). */
@@ -279,7 +283,9 @@ export class QueueStaging implements LeadWriter {
     }
     if (this.acks.length === 0) return;
     const released = new Map<string, number>();
-    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at, released);
+    const marks: unknown[] = [];
+    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at, released, marks);
+    if (marks.length > 0) this.writes.markStored(marks);
     this.writes.release(released);
   }
 
