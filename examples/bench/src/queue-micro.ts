@@ -7,15 +7,13 @@
 // - `late` (default): each message is acknowledged after its commit (stored, then deleted and marked);
 // - `early`: acknowledged as soon as it is staged (an online recipient faster than the commit, issue
 //   15): never written, only its dedup mark;
-// - `next-turn`: it went out before its commit (the batch holds for it, `commitHoldMs` 1) and its ack
-//   comes one turn later, and each turn first keeps the CPU busy 2 ms (a gateway whose turns outlast
-//   the hold): how many entries a held batch still catches before its commit. Its CPU figure includes
-//   the busy wait; read its counts.
 // With `forget`, entries are enqueued with `forgetAcked` (as the gateway enqueues DELIVERED receipts):
 // their acks write no dedup mark. Read/write system calls per message count the WAL's pwrite64/pread64.
 // PARLEY_BENCH_SERVER_KIT=<another checkout's packages/server-kit> runs that checkout's queue (its
 // sources) on the same database and counters: an A/B without a quiet machine for the counts.
-// Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2] [late|early|next-turn] [marked|forget]
+// Nothing here holds a batch (no entry goes out), so the commit hold and its turns (group-commit.ts)
+// are not measured here: `bench:delivery` with PARLEY_BENCH_COUNT_SQL=1 and `--profile` counts them.
+// Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2] [late|early] [marked|forget]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,7 +26,6 @@ const perTurn = Number(process.argv[3] ?? 20);
 const gapMs = Number(process.argv[4] ?? 2);
 const mode = process.argv[5] ?? 'late';
 const early = mode === 'early';
-const nextTurnAck = mode === 'next-turn';
 const forgetAcked = process.argv[6] === 'forget';
 const alternative = process.env.PARLEY_BENCH_SERVER_KIT;
 const { sqliteStores } = (
@@ -41,7 +38,7 @@ const db = new Database(join(dir, 'q.db'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 // The queue runs its statements on this `db`, so they are counted whichever checkout's queue it is.
-const stores = sqliteStores({ db }, { commitGapMs: gapMs, ...(nextTurnAck ? { commitHoldMs: 1 } : {}) });
+const stores = sqliteStores({ db }, { commitGapMs: gapMs });
 // Counts commits as COMMIT statements run (the committer makes its transaction function once, so
 // wrapping `db.transaction` no longer sees each batch).
 countSqlite();
@@ -49,27 +46,21 @@ const commitsSoFar = () => sqliteCounts().bySql.get('COMMIT') ?? 0;
 let commitsAtStart = 0;
 const data = new Uint8Array(180).fill(7);
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
-const busy = (ms: number) => {
-  const until = performance.now() + ms;
-  while (performance.now() < until);
-};
 async function round(offset: number, n: number): Promise<void> {
   const all: Array<Promise<unknown>> = [];
   for (let i = 0; i < n; i += perTurn) {
-    if (nextTurnAck) busy(2);
     for (let j = i; j < Math.min(n, i + perTurn); j++) {
       const k = offset + j;
       const device = { userId: `u${k % 1000}`, deviceId: 1 };
       const id = `m${k}`;
-      if (early || nextTurnAck) {
+      if (early) {
         let acked: Promise<unknown> = Promise.resolve();
         const stored = stores.queue.enqueue([{ device, id, data }], {
           maxPerDevice: 100_000,
           forgetAcked,
           onStaged: () => {
-            if (early) acked = stores.queue.ack(device, [id]);
-            else acked = turn().then(() => stores.queue.ack(device, [id]));
-            return nextTurnAck;
+            acked = stores.queue.ack(device, [id]);
+            return false;
           },
         });
         all.push(stored, acked);
@@ -105,7 +96,7 @@ const statements =
   statementsBefore.run -
   statementsBefore.get -
   statementsBefore.all;
-const acked = early ? 'acked before commit' : nextTurnAck ? 'acked one busy turn later' : 'acked after commit';
+const acked = early ? 'acked before commit' : 'acked after commit';
 console.log(
   `queue enqueue+ack (${acked}${forgetAcked ? ', forgetAcked' : ''}${alternative ? `, ${alternative}` : ''}), ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
     `${((commitsSoFar() - commitsAtStart) / total).toFixed(3)} commits/msg, ${(statements / total).toFixed(3)} statements/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
