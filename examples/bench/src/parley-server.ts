@@ -36,7 +36,7 @@ if (alternative) console.error(`parley server: @parley/server-kit from ${alterna
 const kind = process.env.PARLEY_BENCH_STORES;
 // PARLEY_BENCH_COUNT_SQL=1: SQLite statements run between profile-start and profile-stop go to stderr.
 const countSql = process.env.PARLEY_BENCH_COUNT_SQL === '1';
-if (countSql) countSqlite();
+if (countSql) countSqlite(alternative);
 let sqlAtStart = sqliteCounts();
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');

@@ -2,28 +2,42 @@
 // and, once stored, its ack, messages spread over 1,000 devices. Open loop like a loaded gateway:
 // every event-loop turn starts `perTurn` new messages without waiting for earlier ones, so the
 // group commit's batch size comes from its pacing (`gapMs`; 0 commits every turn).
-// Prints CPU µs per message (enqueue + ack) and commits per message. With `early`, each message is
-// acknowledged as soon as it is staged (an online recipient faster than the commit, issue 15):
-// it is never written, only its dedup mark.
+// Prints CPU µs per message (enqueue + ack), commits and SQLite statements (every `run`, `get` and
+// `all`, BEGIN and COMMIT included) per message, and the statements by kind. Modes:
+// - `late` (default): each message is acknowledged after its commit (stored, then deleted and marked);
+// - `early`: acknowledged as soon as it is staged (an online recipient faster than the commit, issue
+//   15): never written, only its dedup mark;
 // With `forget`, entries are enqueued with `forgetAcked` (as the gateway enqueues DELIVERED receipts):
 // their acks write no dedup mark. Read/write system calls per message count the WAL's pwrite64/pread64.
+// PARLEY_BENCH_SERVER_KIT=<another checkout's packages/server-kit> runs that checkout's queue (its
+// sources) on the same database and counters: an A/B without a quiet machine for the counts.
+// Nothing here holds a batch (no entry goes out), so the commit hold and its turns (group-commit.ts)
+// are not measured here: `bench:delivery` with PARLEY_BENCH_COUNT_SQL=1 and `--profile` counts them.
 // Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2] [late|early] [marked|forget]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sqliteStores } from '@parley/server-kit/sqlite';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { countSqlite, sqliteCounts } from './sqlite-counts.js';
+import { countSqlite, sqlBreakdown, sqliteCounts } from './sqlite-counts.js';
 
 const total = Number(process.argv[2] ?? 40_000);
 const perTurn = Number(process.argv[3] ?? 20);
 const gapMs = Number(process.argv[4] ?? 2);
-const early = process.argv[5] === 'early';
+const mode = process.argv[5] ?? 'late';
+const early = mode === 'early';
 const forgetAcked = process.argv[6] === 'forget';
+const alternative = process.env.PARLEY_BENCH_SERVER_KIT;
+const { sqliteStores } = (
+  alternative
+    ? await import(pathToFileURL(resolve(alternative, 'src/sqlite/index.ts')).href)
+    : await import('@parley/server-kit/sqlite')
+) as typeof import('@parley/server-kit/sqlite');
 const dir = mkdtempSync(join(tmpdir(), 'parley-qmicro-'));
 const db = new Database(join(dir, 'q.db'));
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
+// The queue runs its statements on this `db`, so they are counted whichever checkout's queue it is.
 const stores = sqliteStores({ db }, { commitGapMs: gapMs });
 // Counts commits as COMMIT statements run (the committer makes its transaction function once, so
 // wrapping `db.transaction` no longer sees each batch).
@@ -68,15 +82,26 @@ const syscalls = () => {
   const io = readFileSync('/proc/self/io', 'utf8');
   return ['syscr', 'syscw'].reduce((n, f) => n + Number(new RegExp(`^${f}: (\\d+)$`, 'm').exec(io)?.[1]), 0);
 };
+const statementsBefore = sqliteCounts();
 const syscallsBefore = syscalls();
 const before = process.cpuUsage();
 await round(5_000, total);
 const used = process.cpuUsage(before);
 const syscallsUsed = syscalls() - syscallsBefore;
+const statementsAfter = sqliteCounts();
+const statements =
+  statementsAfter.run +
+  statementsAfter.get +
+  statementsAfter.all -
+  statementsBefore.run -
+  statementsBefore.get -
+  statementsBefore.all;
+const acked = early ? 'acked before commit' : 'acked after commit';
 console.log(
-  `queue enqueue+ack (${early ? 'acked before commit' : 'acked after commit'}${forgetAcked ? ', forgetAcked' : ''}), ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
-    `${((commitsSoFar() - commitsAtStart) / total).toFixed(3)} commits/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
+  `queue enqueue+ack (${acked}${forgetAcked ? ', forgetAcked' : ''}${alternative ? `, ${alternative}` : ''}), ${perTurn}/turn, gap ${gapMs} ms: ${((used.user + used.system) / total).toFixed(1)} µs/msg, ` +
+    `${((commitsSoFar() - commitsAtStart) / total).toFixed(3)} commits/msg, ${(statements / total).toFixed(3)} statements/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
 );
+for (const line of sqlBreakdown(statementsBefore.bySql, statementsAfter.bySql)) console.log(line);
 await stores.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -2,16 +2,25 @@
 // and `all` of better-sqlite3, the transaction wrapper's own BEGIN, SAVEPOINT, RELEASE and COMMIT
 // included, in total and per statement (its SQL, whitespace collapsed). A count per delivery does
 // not depend on how busy the machine is, unlike CPU time.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 
 const counts = { run: 0, get: 0, all: 0 };
 const bySql = new Map<string, number>();
+const wrapped = new WeakSet<object>();
 
-/** Wraps the statement methods once (every database of the process shares the prototype). */
-export function countSqlite(): void {
-  const probe = new Database(':memory:');
+/**
+ * Wraps the statement methods once (every database of the process shares the prototype). `from`:
+ * another checkout's package directory whose own better-sqlite3 is to be counted too (`--server-kit`).
+ */
+export function countSqlite(from?: string): void {
+  const Driver = from ? (createRequire(join(from, 'package.json'))('better-sqlite3') as typeof Database) : Database;
+  const probe = new Driver(':memory:');
   const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<keyof typeof counts, unknown>;
   probe.close();
+  if (wrapped.has(proto)) return;
+  wrapped.add(proto);
   for (const name of Object.keys(counts) as Array<keyof typeof counts>) {
     const original = proto[name] as (...args: unknown[]) => unknown;
     proto[name] = function (this: { source: string }, ...args: unknown[]) {

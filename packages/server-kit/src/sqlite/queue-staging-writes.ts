@@ -13,7 +13,8 @@ type WriteStatements = Pick<
   | 'findEntry'
   | 'deleteBySeq'
   | 'release'
-  | 'markAckedOnce'
+  | 'markAckedOnceRows'
+  | 'markAckedRows'
   | 'releaseCounts'
 >;
 
@@ -24,8 +25,17 @@ export function stagingWrites(
   ackRows: AckRows,
   states: DeviceStates,
 ): StagingWrites {
-  const { putDevice, findAcked, insertEntry, findEntry, deleteBySeq, release, markAckedOnce, releaseCounts } =
-    statements;
+  const {
+    putDevice,
+    findAcked,
+    insertEntry,
+    findEntry,
+    deleteBySeq,
+    release,
+    markAckedOnceRows,
+    markAckedRows,
+    releaseCounts,
+  } = statements;
   const { mayBeMarked } = keys;
 
   /**
@@ -68,9 +78,22 @@ export function stagingWrites(
   return {
     reserve: (e, to) => putDevice.run(e.device.userId, e.device.deviceId, to),
     insert: (e) => writeStaged(e),
-    mark: (e, at) => markAckedOnce.run(e.device.userId, e.device.deviceId, e.id, e.seq, e.storedAt, at),
+    marks: (entries) => {
+      const values: unknown[] = new Array(entries.length * 6);
+      let i = 0;
+      for (const e of entries) {
+        values[i++] = e.device.userId;
+        values[i++] = e.device.deviceId;
+        values[i++] = e.id;
+        values[i++] = e.seq;
+        values[i++] = e.storedAt;
+        values[i++] = e.ackedAt;
+      }
+      markAckedOnceRows(values);
+    },
     addShared: keys.storeShared,
-    ack: (device, ids, at, released) => ackRows(device.userId, device.deviceId, ids, at, released),
+    ack: (device, ids, at, released, marks) => ackRows(device.userId, device.deviceId, ids, at, released, marks),
     release: releaseCounts,
+    markStored: markAckedRows,
   };
 }

@@ -34,21 +34,26 @@ export interface StagingWrites {
    * acknowledged within the dedup window): then nothing is stored.
    */
   insert(entry: StagedEntry): { seq: number; storedAt: number } | undefined;
-  mark(entry: StagedEntry, ackedAt: number): void;
+  /** Marks entries acknowledged before they were written (at their `ackedAt`), in a few statements. */
+  marks(entries: readonly StagedEntry[]): void;
   /** Stores a payload with `refs` references; a fan-out key (`fanOutAt`: its calls' time) even with none. */
   addShared(key: string, data: Uint8Array, refs: number, fanOutAt: number | undefined): void;
   /**
-   * Deletes and marks the device's stored entries with these ids; returns how many there were. The
-   * shared payload references the deleted rows held are added to `released`, not released yet.
+   * Deletes the device's stored entries with these ids; returns how many there were. The shared
+   * payload references the deleted rows held are added to `released`, not released yet; their
+   * marks' values to `marks`, not written yet.
    */
   ack(
     device: { userId: string; deviceId: number },
     ids: string[],
     ackedAt: number,
     released: Map<string, number>,
+    marks: unknown[],
   ): number;
   /** Releases shared payload references (after every ack of the batch: one update per key). */
   release(released: ReadonlyMap<string, number>): void;
+  /** Writes the marks `ack` collected (after every ack of the batch: a few multi-row statements). */
+  markStored(marks: readonly unknown[]): void;
 }
 
 /** Acks of stored entries made during a batch (see QueueStaging.ackStored). */
@@ -240,10 +245,11 @@ export class QueueStaging implements LeadWriter {
     const refs = new Map<string, number>();
     /** Fan-out keys with an entry acknowledged before this commit: remembered though nothing references them. */
     const acked = new Set<string>();
+    const marked: StagedEntry[] = [];
     for (const entry of this.entries) {
       if (entry.reserveTo !== undefined) this.writes.reserve(entry, entry.reserveTo);
       if (entry.ackedAt !== undefined) {
-        if (!entry.forget) this.writes.mark(entry, entry.ackedAt);
+        if (!entry.forget) marked.push(entry);
         else if (entry.fanOut && entry.shared !== undefined) acked.add(entry.shared);
         continue;
       }
@@ -256,6 +262,8 @@ export class QueueStaging implements LeadWriter {
       }
       if (entry.shared !== undefined) refs.set(entry.shared, (refs.get(entry.shared) ?? 0) + 1);
     }
+    // Before the stored acks below: a stored entry acked in this batch replaces a staged resend's mark.
+    if (marked.length > 0) this.writes.marks(marked);
     for (const [key, n] of refs) {
       this.writes.addShared(key, this.payloads.get(key) as Uint8Array, n, this.fanOuts.get(key));
     }
@@ -265,7 +273,9 @@ export class QueueStaging implements LeadWriter {
     }
     if (this.acks.length === 0) return;
     const released = new Map<string, number>();
-    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at, released);
+    const marks: unknown[] = [];
+    for (const ack of this.acks) ack.removed = this.writes.ack(ack.device, ack.ids, ack.at, released, marks);
+    if (marks.length > 0) this.writes.markStored(marks);
     this.writes.release(released);
   }
 

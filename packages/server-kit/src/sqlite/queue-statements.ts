@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { multiRowInsert } from './queue-multi-row.js';
 
 type Key = [userId: string, deviceId: number];
 /** A deleted row's shared payload key, if any. */
@@ -49,9 +50,10 @@ export interface QueueStatements {
   /** The read of one page of a device's queue (one statement per page size). */
   readPage(limit: number): Statement<[string, number, number, number], PageRow>;
   deleteById: Statement<[string, number, string], AckedRow>;
-  markAcked: Statement<[string, number, string, number, number, number]>;
-  /** A mark for an entry acknowledged before it was written; an earlier mark of the id is kept. */
-  markAckedOnce: Statement<[string, number, string, number, number, number]>;
+  /** Dedup marks of acknowledged stored entries, for many rows (user, device, id, seq, stored_at, acked_at each) in a few statements. */
+  markAckedRows(values: readonly unknown[]): void;
+  /** Marks of entries acknowledged before they were written, as `markAckedRows`; an earlier mark of an id is kept. */
+  markAckedOnceRows(values: readonly unknown[]): void;
   countLive: Statement<[string, number, number], number>;
   deleteExpired: Statement<[number], { user_id: string; device_id: number; shared: string | null }>;
   deleteOldMarks: Statement<[number]>;
@@ -147,12 +149,9 @@ export function queueStatements(db: Database.Database): QueueStatements {
   const deleteById = db.prepare<[string, number, string], AckedRow>(
     'DELETE FROM queue WHERE user_id = ? AND device_id = ? AND id = ? RETURNING seq, stored_at, shared, forget',
   );
-  const markAcked = db.prepare<[string, number, string, number, number, number]>(
-    `INSERT OR REPLACE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const markAckedOnce = db.prepare<[string, number, string, number, number, number]>(
-    `INSERT OR IGNORE INTO queue_acked (user_id, device_id, id, seq, stored_at, acked_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  const marks = 'queue_acked (user_id, device_id, id, seq, stored_at, acked_at)';
+  const markAckedRows = multiRowInsert(db, `INSERT OR REPLACE INTO ${marks}`, 6);
+  const markAckedOnceRows = multiRowInsert(db, `INSERT OR IGNORE INTO ${marks}`, 6);
   const countLive = db
     .prepare<[string, number, number], number>(
       'SELECT count(*) FROM queue WHERE user_id = ? AND device_id = ? AND expires_at > ?',
@@ -184,8 +183,8 @@ export function queueStatements(db: Database.Database): QueueStatements {
     legacyMarksAckedAt,
     readPage,
     deleteById,
-    markAcked,
-    markAckedOnce,
+    markAckedRows,
+    markAckedOnceRows,
     countLive,
     deleteExpired,
     deleteOldMarks,
