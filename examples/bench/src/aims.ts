@@ -92,9 +92,15 @@ export function formatAims(results: RateResult[]): string[] {
     const topCluster = best(cluster, 100);
     const topNode = best(parley, 100);
     const ratio = (topCluster?.deliveredRate ?? 0) / (topNode?.deliveredRate ?? Number.NaN);
+    // One node that kept up at p99 < 100 ms at the highest rate run was not pushed to its limit: a
+    // cluster matching it there shows nothing about the aim.
+    const nodeUnbounded = topNode !== undefined && topNode.targetRate >= Math.max(...parley.map((r) => r.targetRate));
+    const figures = `${n0(topCluster?.deliveredRate ?? 0)}/s vs ${n0(topNode?.deliveredRate ?? Number.NaN)}/s = ${x(ratio)}`;
     lines.push(
-      `aim 3b (cluster delivers >= one node at p99 < 100 ms): ${verdict(ratio >= 1)}: ` +
-        `${n0(topCluster?.deliveredRate ?? 0)}/s vs ${n0(topNode?.deliveredRate ?? Number.NaN)}/s = ${x(ratio)}`,
+      ratio >= 1 && nodeUnbounded
+        ? `aim 3b (cluster delivers >= one node at p99 < 100 ms): not shown: ${figures}, but one node kept up at ` +
+            `every rate run; add rates past one node's saturation to --rates`
+        : `aim 3b (cluster delivers >= one node at p99 < 100 ms): ${verdict(ratio >= 1)}: ${figures}`,
     );
   }
   lines.push('aim 4 (groups): see pnpm bench:groups; aim 5 (idle memory): see pnpm bench:idle');
