@@ -11,7 +11,7 @@ import type { ServerLimits } from '../contracts/limits.js';
 import type { Logger } from '../contracts/logger.js';
 import { TimeBase } from '../contracts/time-base.js';
 import { type SetTimer, systemTimer } from '../contracts/timer.js';
-import type { Clock } from '../contracts/types.js';
+import type { Clock, DeviceAddress } from '../contracts/types.js';
 import { encodeReply } from '../messages/send-ack-frame.js';
 import type { Router } from '../router/router.js';
 import type { Reply, RequestContext } from '../router/routes.js';
@@ -273,6 +273,16 @@ export class ConnectionLoop implements ReaderLoop {
     if (frame.requestId === 0 || frame.body === undefined || NOT_ROUTED.has(frame.body)) {
       return this.onOtherFrame(reader, bytes, isBinary, ordered, frame);
     }
+    return this.route(connection, device, frame, ordered);
+  }
+
+  /** Hands a ready connection's request to the router and writes its reply or its error. Never rejects. */
+  private route(
+    connection: Connection,
+    device: DeviceAddress,
+    frame: ReturnType<typeof decodeClientFrame>,
+    ordered: (() => void) | undefined,
+  ): Promise<void> {
     const requestId = frame.requestId;
     // One object either way (a spread of a conditional part would make two).
     const connectionId = connection.id;
@@ -371,11 +381,7 @@ export class ConnectionLoop implements ReaderLoop {
         throw new ParleyError('UNAUTHENTICATED', 'authenticate before sending requests');
       }
       if (body.case === 'deliverAck') return await this.acknowledge(connection, frame);
-      // One object either way (a spread of a conditional part would make two).
-      const connectionId = connection.id;
-      const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
-      const reply = await this.o.router.handle(frame, ctx);
-      if (reply) connection.sendBytes(encodeReply(requestId, reply));
+      return await this.route(connection, device, frame, ordered);
     } catch (error) {
       this.requestFailed(connection, frame.body, requestId, error);
     }
