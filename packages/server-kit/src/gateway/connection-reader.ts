@@ -8,6 +8,7 @@ import { sniffDeliverAck } from './ack-fast-path.js';
 import type { Admission } from './admission.js';
 import { CloseReasons, type Connection } from './connection.js';
 import type { FrameBucket, FrameBudget } from './frame-budget.js';
+import { receiveFramesDirectly } from './frames/direct-receive.js';
 import type { Handshake } from './handshake.js';
 import { toBytes } from './raw-data.js';
 
@@ -72,6 +73,7 @@ export class ConnectionReader implements FrameBucket {
     this.handshake = handshake;
     loop.frameBudget.fill(this, loop.clock());
     ws.on('message', (data: RawData, isBinary: boolean) => this.onMessage(data, isBinary));
+    receiveFramesDirectly(ws);
     ws.on('error', (error) => loop.logger.debug('socket error', { id: connection.id, error: String(error) }));
   }
 
