@@ -6,7 +6,7 @@ import { type AuthKeyPair, encodeClientFrame, newMessageId, pb } from '@parley/c
 import { textContent } from '@parley/test-utils/content';
 import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Sender } from 'ws';
+import { Receiver, Sender } from 'ws';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { delivered } from './helpers/killable-gateway.js';
 
@@ -91,6 +91,26 @@ describe('frames read directly by a real gateway', () => {
       expect((await bystander.request({ ping: { nonce: 7 } })).pong?.nonce).toBe(7);
     });
   }
+
+  it("reads a ready connection's whole binary frames without ws's Receiver, control frames with it", async () => {
+    const peer = track(await RawPeer.authenticated(server.url, 'judy'));
+    let serverReads = 0;
+    const wsRead = Receiver.prototype._write;
+    const spy = vi.spyOn(Receiver.prototype, '_write').mockImplementation(function (this: Receiver, ...args) {
+      if ((this as unknown as { _isServer: boolean })._isServer) serverReads++;
+      return wsRead.apply(this, args);
+    });
+    try {
+      socketOf(peer).write(Buffer.concat([ping(1), ping(2)]));
+      await vi.waitFor(() => expect(peer.frames.filter((f) => f.body === 'pong')).toHaveLength(2));
+      expect(serverReads).toBe(0);
+      socketOf(peer).write(Buffer.concat([clientFrame(Buffer.from('hb'), 9), ping(3)]));
+      await vi.waitFor(() => expect(peer.frames.filter((f) => f.body === 'pong')).toHaveLength(3));
+      expect(serverReads).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 
   it('answers a WebSocket ping between requests of one write, and the requests in order', async () => {
     const peer = track(await RawPeer.authenticated(server.url, 'ivan'));

@@ -182,6 +182,7 @@ function receiverOf(maxPayload: number, direct: boolean) {
     write: (chunk: Buffer) => {
       if (socket.readyState === 1) receiver.write(chunk);
     },
+    end: () => receiver.end(),
   };
 }
 
@@ -237,7 +238,6 @@ describe('frames read directly', () => {
     const rand = random(7);
     const direct = receiverOf(MAX_PAYLOAD, true);
     const frames = [1, 125, 126, 1000, 65_535].map((n) => frame(bytes(rand, n), 2, true, rand));
-    const stream = Buffer.concat(frames);
     const whole = Buffer.concat(frames.slice(0, 4));
     direct.write(whole);
     expect(direct.direct()).toBe(4);
@@ -263,6 +263,16 @@ describe('frames read directly', () => {
     expect(held.events).toEqual(reference.events);
     expect(held.events).toEqual([`message true ${Buffer.from([7 ^ 0x81, 9 ^ 1]).toString('hex')}`]);
 
+    // ws has read a frame's header, its mask and payload are next: a mask that reads as a header is not one.
+    const midFrame = [receiverOf(MAX_PAYLOAD, true), receiverOf(MAX_PAYLOAD, false)];
+    const after = Buffer.from([0x82, 0x81, 0, 0, 0, 0, 5]);
+    for (const r of midFrame) {
+      r.write(Buffer.from([0x82, 0x81]));
+      r.write(Buffer.concat([Buffer.from([0x82, 0x81, 0, 0, 0x0f]), after]));
+    }
+    expect(midFrame[0]?.events).toEqual(midFrame[1]?.events);
+    expect(midFrame[0]?.events).toEqual(['message true 8d', 'message true 05']);
+
     // A final binary frame inside a fragmented message is refused (1002), whichever chunk it is in.
     const rand = random(3);
     const first = frame(Buffer.from([1, 2, 3]), 2, false, rand);
@@ -278,7 +288,15 @@ describe('frames read directly', () => {
       r.write(Buffer.from([0x83, 0x00]));
       r.write(Buffer.from(second));
     }
+    // Written to after the socket closed (ws ends its Receiver): ws's error, no message.
+    const ended = [receiverOf(MAX_PAYLOAD, true), receiverOf(MAX_PAYLOAD, false)];
+    for (const r of ended) {
+      r.end();
+      r.write(Buffer.from(second));
+    }
     await new Promise<void>((resolve) => setImmediate(resolve));
+    expect(ended[0]?.events).toEqual(ended[1]?.events);
+    expect(ended[0]?.events).toEqual(['error ERR_STREAM_WRITE_AFTER_END ']);
     expect(fragmented[0]?.events).toEqual(fragmented[1]?.events);
     expect(fragmented[0]?.events).toEqual(['error WS_ERR_INVALID_OPCODE 1002']);
     expect(errored[0]?.events).toEqual(errored[1]?.events);

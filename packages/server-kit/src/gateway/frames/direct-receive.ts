@@ -99,7 +99,7 @@ function receive(this: ReceiverInternals, chunk: Buffer): boolean {
 }
 
 /**
- * True when the Receiver holds no byte of an unfinished frame or message and has nothing queued:
+ * True when the Receiver holds no byte of an unfinished frame or message and takes chunks still:
  * the next byte read starts a frame, and a frame taken here keeps its place among ws's events.
  */
 function atFrameStart(receiver: ReceiverInternals): boolean {
@@ -109,7 +109,8 @@ function atFrameStart(receiver: ReceiverInternals): boolean {
     receiver._fragmented === 0 &&
     !receiver._loop &&
     !receiver._errored &&
-    receiver.writableLength === 0 &&
+    // Ended (the socket closed): a write is ws's error to report. Nothing is ever queued in the
+    // Writable: without compression and with synchronous events its `_write` finishes each chunk.
     !receiver.writableEnded
   );
 }
