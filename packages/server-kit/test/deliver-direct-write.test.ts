@@ -3,7 +3,7 @@
 // `bufferedAmount` (maxBufferedBytes) like every other frame.
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { decodeServerFrame } from '@parley/core';
+import { decodeServerFrame, encodeServerFrame } from '@parley/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DEFAULT_LIMITS, type ServerLimits } from '../src/contracts/limits.js';
@@ -78,14 +78,15 @@ describe('Deliver frames written straight to the socket', () => {
     const wsSend = vi.spyOn(pair.server, 'send');
     const connection = connectionOf(pair.server);
 
-    // One tick: a pong, a group member's frame, a 1:1 frame of two entries, a pong; then a 64 KB+ frame.
+    // One tick: a pong, a group member's frame, a 1:1 frame of two entries, a pong ws.send writes;
+    // then a 64 KB+ frame and a pong. (Every frame of a Connection goes straight to the socket.)
     connection.send({ pong: { nonce: 1 } });
     connection.sendDeliver([{ data: encodeEnvelope({ id: 'q1' }), seq: 300, shared }]);
     connection.sendDeliver([
       { data: encodeEnvelope({ id: 'd1', message: { type: 1, data: new Uint8Array(10) } }), seq: 301 },
       { data: encodeEnvelope({ id: 'd2' }), seq: 302, shared },
     ]);
-    connection.send({ pong: { nonce: 2 } });
+    pair.server.send(encodeServerFrame({ pong: { nonce: 2 } }));
     await new Promise<void>((resolve) => setImmediate(resolve));
     const huge = encodeEnvelope({ messageId: 'm2', message: { type: 4, data: new Uint8Array(70_000) } });
     connection.sendDeliver([{ data: encodeEnvelope({ id: 'q2' }), seq: 303, shared: huge }]);
@@ -100,8 +101,34 @@ describe('Deliver frames written straight to the socket', () => {
       'q2:303:70000',
       'pong 3',
     ]);
-    expect(wsSend).toHaveBeenCalledTimes(3); // the pongs only
+    expect(wsSend).toHaveBeenCalledTimes(1); // the test's own
     expect(written.filter((c) => c === shared)).toHaveLength(1); // the two-entry frame's, by reference
+  });
+
+  it('writes every frame a Connection sends in one buffer, each length class read back by ws as sent', async () => {
+    const pair = await socketPair();
+    cleanups.push(pair.close);
+    const socket = (pair.server as unknown as { _socket: Duplex })._socket;
+    const written: Buffer[] = [];
+    const write = socket.write.bind(socket);
+    vi.spyOn(socket, 'write').mockImplementation(((chunk: Buffer, ...rest: never[]) => {
+      written.push(chunk);
+      return write(chunk, ...rest);
+    }) as typeof socket.write);
+    const wsSend = vi.spyOn(pair.server, 'send');
+    const connection = connectionOf(pair.server);
+    // 7-bit, 16-bit and 64-bit lengths, at each edge; bytes that differ by position.
+    const lengths = [0, 1, 125, 126, 127, 65_535, 65_536, 70_001];
+    const payloads = lengths.map((n) => Uint8Array.from({ length: n }, (_, i) => (i * 7 + n) & 0xff));
+    for (const payload of payloads.slice(0, 4)) expect(connection.sendBytes(payload)).toBe(true);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    for (const payload of payloads.slice(4)) expect(connection.sendBytes(payload)).toBe(true);
+    await vi.waitFor(() => expect(pair.received).toHaveLength(lengths.length));
+    expect(pair.received.map((b) => Buffer.from(b).toString('hex'))).toEqual(
+      payloads.map((b) => Buffer.from(b).toString('hex')),
+    );
+    expect(wsSend).not.toHaveBeenCalled();
+    expect(written.map((b) => b.length - (lengths[written.indexOf(b)] as number))).toEqual([2, 2, 2, 4, 4, 4, 10, 10]);
   });
 
   it('counts the bytes written in bufferedAmount: a peer that does not keep up is cut off (backpressure)', async () => {
@@ -112,12 +139,16 @@ describe('Deliver frames written straight to the socket', () => {
     expect(connection.sendDeliver([{ data: encodeEnvelope({ id: 'q1' }), seq: 1, shared }])).toBe(true);
     expect(pair.server.bufferedAmount).toBeGreaterThan(1500);
     expect(connection.sendDeliver([{ data: encodeEnvelope({ id: 'q2' }), seq: 2, shared }])).toBe(true);
+    // A frame written in one buffer (sendBytes) counts the same way.
+    expect(connection.sendBytes(new Uint8Array(500))).toBe(true);
+    expect(pair.server.bufferedAmount).toBeGreaterThan(3500);
     expect(connection.sendDeliver([{ data: encodeEnvelope({ id: 'q3' }), seq: 3, shared }])).toBe(false);
     expect(connection.isOpen).toBe(false);
     // Nothing after the cut: the peer reads the two frames, then Goodbye and the close.
     await vi.waitFor(() => expect(pair.closedWith()).toBe(closeCode(CloseReasons.CLOSE_REASON_BACKPRESSURE)));
     expect(pair.received.slice(0, 2).map(described)).toEqual(['q1:1:1500', 'q2:2:1500']);
-    expect(pair.received.slice(2).map((b) => decodeServerFrame(b).goodbye?.reason)).toEqual([
+    expect(pair.received[2]).toEqual(new Uint8Array(500));
+    expect(pair.received.slice(3).map((b) => decodeServerFrame(b).goodbye?.reason)).toEqual([
       CloseReasons.CLOSE_REASON_BACKPRESSURE,
     ]);
   });

@@ -8,7 +8,7 @@ import type { DeviceAddress } from '../contracts/types.js';
 import { deliverFrameChunks, type EnvelopeParts, encodeDeliverFrameOf } from '../messages/envelope.js';
 import type { ClosingSockets } from './closing-sockets.js';
 import { corkUntilTickEnd } from './tick-cork.js';
-import { directSocket, wsBinaryFrameLead } from './ws-direct-write.js';
+import { directSocket, writeBinaryFrame, wsBinaryFrameLead } from './ws-direct-write.js';
 
 type CloseReason = parley.v1.CloseReason;
 export const CloseReasons = pb.CloseReason;
@@ -117,7 +117,10 @@ export class Connection {
   sendBytes(bytes: Uint8Array): boolean {
     if (!this.hasRoomFor(bytes.byteLength)) return false;
     corkUntilTickEnd(this.ws);
-    this.ws.send(bytes, { binary: true });
+    // Straight to the socket in one buffer when that keeps the frame's place (see directSocket).
+    const socket = directSocket(this.ws);
+    if (socket) writeBinaryFrame(socket, bytes);
+    else this.ws.send(bytes, { binary: true });
     return true;
   }
 

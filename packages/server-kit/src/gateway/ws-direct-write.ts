@@ -48,3 +48,18 @@ export function directSocket(ws: WebSocket): Duplex | undefined {
   if (!socket?.writable || typeof socket.write !== 'function') return undefined;
   return w._sender?._state === 0 ? socket : undefined;
 }
+
+/**
+ * Writes `payload` to `socket` (see directSocket) as one final binary frame in one buffer: `ws.send`
+ * would write its header and the payload as two chunks (a `writev` of two) and make a header buffer,
+ * a list and a call chain per frame (issue 15 aim 1).
+ */
+export function writeBinaryFrame(socket: Duplex, payload: Uint8Array): void {
+  const length = payload.byteLength;
+  const head = wsBinaryFrameLead.size(length);
+  // Pooled for small frames (below 4 KiB), as ws's own header buffers are.
+  const frame = Buffer.allocUnsafe(head + length);
+  wsBinaryFrameLead.write(frame, length);
+  frame.set(payload, head);
+  socket.write(frame);
+}
