@@ -38,6 +38,18 @@ async function socketPair() {
   };
 }
 
+/** The chunks written to `ws`'s socket from now on (they still go to the socket). */
+function recordWrites(ws: WebSocket): unknown[] {
+  const socket = (ws as unknown as { _socket: Duplex })._socket;
+  const written: unknown[] = [];
+  const write = socket.write.bind(socket);
+  vi.spyOn(socket, 'write').mockImplementation(((chunk: Buffer, ...rest: never[]) => {
+    written.push(chunk);
+    return write(chunk, ...rest);
+  }) as typeof socket.write);
+  return written;
+}
+
 const connectionOf = (ws: WebSocket, limits: Partial<ServerLimits> = {}) =>
   new Connection(
     'c1',
@@ -68,13 +80,7 @@ describe('Deliver frames written straight to the socket', () => {
   it('writes the shared part itself, not through ws.send, in order with the frames ws.send writes', async () => {
     const pair = await socketPair();
     cleanups.push(pair.close);
-    const socket = (pair.server as unknown as { _socket: Duplex })._socket;
-    const written: unknown[] = [];
-    const write = socket.write.bind(socket);
-    vi.spyOn(socket, 'write').mockImplementation(((chunk: unknown, ...rest: never[]) => {
-      written.push(chunk);
-      return write(chunk as Buffer, ...rest);
-    }) as typeof socket.write);
+    const written = recordWrites(pair.server);
     const wsSend = vi.spyOn(pair.server, 'send');
     const connection = connectionOf(pair.server);
 
@@ -108,13 +114,7 @@ describe('Deliver frames written straight to the socket', () => {
   it('writes every frame a Connection sends in one buffer, each length class read back by ws as sent', async () => {
     const pair = await socketPair();
     cleanups.push(pair.close);
-    const socket = (pair.server as unknown as { _socket: Duplex })._socket;
-    const written: Buffer[] = [];
-    const write = socket.write.bind(socket);
-    vi.spyOn(socket, 'write').mockImplementation(((chunk: Buffer, ...rest: never[]) => {
-      written.push(chunk);
-      return write(chunk, ...rest);
-    }) as typeof socket.write);
+    const written = recordWrites(pair.server);
     const wsSend = vi.spyOn(pair.server, 'send');
     const connection = connectionOf(pair.server);
     // 7-bit, 16-bit and 64-bit lengths, at each edge; bytes that differ by position.
@@ -128,7 +128,7 @@ describe('Deliver frames written straight to the socket', () => {
       payloads.map((b) => Buffer.from(b).toString('hex')),
     );
     expect(wsSend).not.toHaveBeenCalled();
-    expect(written.map((b) => b.length - (lengths[written.indexOf(b)] as number))).toEqual([2, 2, 2, 4, 4, 4, 10, 10]);
+    expect((written as Buffer[]).map((b, i) => b.length - (lengths[i] as number))).toEqual([2, 2, 2, 4, 4, 4, 10, 10]);
   });
 
   it('counts the bytes written in bufferedAmount: a peer that does not keep up is cut off (backpressure)', async () => {
