@@ -6,9 +6,9 @@ import { type AuthKeyPair, encodeClientFrame, newMessageId, pb } from '@parley/c
 import { textContent } from '@parley/test-utils/content';
 import { RawPeer } from '@parley/test-utils/raw-peer';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Receiver, Sender } from 'ws';
 import { createServer, memoryStores, type ParleyServer, type ServerStores } from '../src/index.js';
 import { delivered } from './helpers/killable-gateway.js';
+import { Receiver, Sender, type WsReceiver } from './helpers/ws-internals.js';
 
 const MAX_FRAME_BYTES = 4096;
 
@@ -36,9 +36,7 @@ const socketOf = (peer: RawPeer) => (peer.ws as unknown as { _socket: Socket }).
 
 /** A masked client frame, as ws's client makes it. */
 function clientFrame(payload: Uint8Array, opcode = 2, fin = true): Buffer {
-  return Buffer.concat(
-    Sender.frame(Buffer.from(payload), { fin, opcode, mask: true, readOnly: false, rsv1: false } as never) as Buffer[],
-  );
+  return Buffer.concat(Sender.frame(Buffer.from(payload), { fin, opcode, mask: true, readOnly: false, rsv1: false }));
 }
 
 /** `frame` with its first byte (FIN, RSV bits, opcode) replaced. */
@@ -82,11 +80,12 @@ describe('frames read directly by a real gateway', () => {
   it("reads a ready connection's whole binary frames without ws's Receiver, control frames with it", async () => {
     const peer = track(await RawPeer.authenticated(server.url, 'judy'));
     let serverReads = 0;
-    const wsRead = Receiver.prototype._write;
-    const spy = vi.spyOn(Receiver.prototype, '_write').mockImplementation(function (this: Receiver, ...args) {
-      if ((this as unknown as { _isServer: boolean })._isServer) serverReads++;
-      return wsRead.apply(this, args);
-    });
+    const proto = Receiver.prototype;
+    const wsRead = proto._write;
+    proto._write = function (this: WsReceiver, ...args: Parameters<WsReceiver['_write']>) {
+      if (this._isServer) serverReads++;
+      wsRead.apply(this, args);
+    };
     try {
       socketOf(peer).write(Buffer.concat([ping(1), ping(2)]));
       await vi.waitFor(() => expect(peer.frames.filter((f) => f.body === 'pong')).toHaveLength(2));
@@ -95,7 +94,7 @@ describe('frames read directly by a real gateway', () => {
       await vi.waitFor(() => expect(peer.frames.filter((f) => f.body === 'pong')).toHaveLength(3));
       expect(serverReads).toBe(1);
     } finally {
-      spy.mockRestore();
+      proto._write = wsRead;
     }
   });
 

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { Receiver, Sender } from 'ws';
 import { receiveFramesDirectly } from '../src/gateway/frames/direct-receive.js';
+import { Receiver, Sender, type WsReceiver } from './helpers/ws-internals.js';
 
 // The direct read path against ws's own Receiver: the same byte stream, cut at random places, must
 // give the same events (messages, pings, pongs, the close, errors with their close codes) in the
@@ -26,7 +26,7 @@ type Rand = ReturnType<typeof random>;
 const symbolOf = (target: object, description: string) =>
   Object.getOwnPropertySymbols(target).find((s) => s.description === description) as symbol;
 
-/** A masked frame as a ws client sends it; `mask` 'zero' makes the all-zero mask (payload sent as is). */
+/** A masked frame as a ws client sends it; `zeroMask` makes the all-zero mask (payload sent as is). */
 function frame(data: Buffer, opcode: number, fin: boolean, rand: Rand, zeroMask = false): Buffer {
   const parts = Sender.frame(Buffer.from(data), {
     fin,
@@ -37,7 +37,7 @@ function frame(data: Buffer, opcode: number, fin: boolean, rand: Rand, zeroMask 
     generateMask: (mask: Buffer) => {
       for (let i = 0; i < 4; i++) mask[i] = zeroMask ? 0 : rand(256);
     },
-  } as never) as Buffer[];
+  });
   return Buffer.concat(parts);
 }
 
@@ -168,7 +168,7 @@ function receiverOf(maxPayload: number, direct: boolean) {
   });
   let wsWrites = 0;
   const wsWrite = receiver._write.bind(receiver);
-  receiver._write = (chunk, encoding, callback) => {
+  receiver._write = (...[chunk, encoding, callback]: Parameters<WsReceiver['_write']>) => {
     wsWrites++;
     wsWrite(chunk, encoding, callback);
   };
