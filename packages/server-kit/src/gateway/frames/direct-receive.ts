@@ -16,7 +16,6 @@ interface ReceiverInternals extends Writable {
   _bufferedBytes: number;
   /** The opcode of a fragmented message in progress, 0 when none. */
   _fragmented: number;
-  _loop: boolean;
   _errored: boolean;
   _opcode: number;
   _maxPayload: number;
@@ -107,7 +106,8 @@ function atFrameStart(receiver: ReceiverInternals): boolean {
     receiver._state === GET_INFO &&
     receiver._bufferedBytes === 0 &&
     receiver._fragmented === 0 &&
-    !receiver._loop &&
+    // (Not inside ws's parsing loop either: a socket never reads, so never calls this, synchronously
+    // from one of ws's events.)
     !receiver._errored &&
     // Ended (the socket closed): a write is ws's error to report. Nothing is ever queued in the
     // Writable: without compression and with synchronous events its `_write` finishes each chunk.
