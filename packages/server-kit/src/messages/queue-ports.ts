@@ -108,25 +108,44 @@ export function enqueueMessage(
     throw retryableQueueFull(error, ctx.queueFullRetryAfterMs);
   };
   try {
-    // Copies to the sender's own devices do not count against any share. Items that already name
-    // their sender (handleSend makes them so) are not copied.
-    const counted = items.map((item) =>
-      item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
-    );
-    const options = {
-      maxPerDevice: ctx.maxQueuedPerDevice,
-      maxPerSender: ctx.maxQueuedPerSender,
-      now,
-      ...(fanOut ? { shared: [fanOut], fanOut: true } : {}),
-    };
-    return enqueueAndDeliver(ctx, counted, options, entryOf).durable.then(undefined, retryable);
+    return startMessage(ctx, from, items, now, entryOf, fanOut).then(undefined, retryable);
   } catch (error) {
     return Promise.reject(retryableQueueFull(error, ctx.queueFullRetryAfterMs));
   }
 }
 
+/**
+ * {@link enqueueMessage} without its rejection handler: may throw, and a refusal comes as the
+ * queue made it (the caller passes it through {@link retryableQueueFull} in its own handler, one
+ * promise per send fewer).
+ */
+export function startMessage(
+  ctx: QueuePorts,
+  from: string,
+  items: QueueItem[],
+  now: number,
+  entryOf: (result: EnqueueResult) => StoredEntry,
+  fanOut?: SharedPayload,
+): Promise<EnqueueResult[]> {
+  // Copies to the sender's own devices do not count against any share. Items that already name
+  // their sender (handleSend makes them so) are not copied.
+  const counted = items.map((item) =>
+    item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
+  );
+  const options = fanOut
+    ? {
+        maxPerDevice: ctx.maxQueuedPerDevice,
+        maxPerSender: ctx.maxQueuedPerSender,
+        now,
+        shared: [fanOut],
+        fanOut: true,
+      }
+    : { maxPerDevice: ctx.maxQueuedPerDevice, maxPerSender: ctx.maxQueuedPerSender, now };
+  return enqueueAndDeliver(ctx, counted, options, entryOf).durable;
+}
+
 /** QUEUE_FULL with the gateway's `retry_after_ms` (the recipient has to read first); anything else as it is. */
-function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {
+export function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {
   if (!isParleyError(error, 'QUEUE_FULL')) return error;
   return new ParleyError('QUEUE_FULL', error.message, { details: error.details, retryAfterMs, cause: error });
 }
