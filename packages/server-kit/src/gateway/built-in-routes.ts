@@ -131,18 +131,17 @@ function heldAnswers(o: BuiltInRoutePorts, folds: DeliveredFolds) {
     clock: o.clock,
     setTimer: o.setTimer ?? systemTimer,
   });
-  const awaitsAck = (device: DeviceAddress, id: string) => o.live.pumpOf(device)?.awaitsAck(id) ?? false;
-  return (device: DeviceAddress, requestId: number, connectionId: string): AnswerHold => ({
+  const hold: AnswerHold = {
     holds,
-    connectionId,
-    awaitsAck,
-    write(sendAck) {
+    awaitsAck: (device, id) => o.live.pumpOf(device)?.awaitsAck(id) ?? false,
+    write(device, connectionId, requestId, sendAck) {
       const connection = o.connectionOf(device, connectionId);
       if (!connection?.isOpen) return false;
       connection.sendBytes(encodeReply(requestId, { sendAck }));
       return true;
     },
-  });
+  };
+  return hold;
 }
 
 /** Sends (1:1 and group), acknowledgements and receipts. */
@@ -150,7 +149,7 @@ function messageRoutes(
   o: BuiltInRoutePorts,
   queue: QueuePorts,
   receipts: ReceiptPorts,
-  holdOf: ((device: DeviceAddress, requestId: number, connectionId: string) => AnswerHold) | undefined,
+  hold: AnswerHold | undefined,
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
   const shared = o.stores.queue.sharedCommit;
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
@@ -241,7 +240,8 @@ function messageRoutes(
   }
 
   return {
-    send(request, { device, ordered, connectionId, requestId }) {
+    send(request, ctx) {
+      const { device, ordered, connectionId } = ctx;
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         return Promise.reject(new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII'));
@@ -262,7 +262,8 @@ function messageRoutes(
               request,
               messageId,
               ordered,
-              request.ackDelivered ? holdOf?.(device, requestId, connectionId) : undefined,
+              request.ackDelivered ? hold : undefined,
+              ctx, // the request's connection and id, should its answer be held
             );
       return stored.then((ack) => sendReply(ack, device, connectionId, request.userId ?? '', messageId));
     },

@@ -39,6 +39,7 @@ export interface PendingWrite {
  * Enqueues and hands the new entries to their devices: to devices connected here as soon as the
  * queue staged them (before the commit), to the others once stored. `entryOf` makes the entry to
  * deliver from a result (not called for duplicates). The enqueue call is made before this returns.
+ * `options` is made for this call: its `onStaged` is set here (not a copy per call).
  */
 export function enqueueAndDeliver(
   ctx: Deliveries & { stores: Pick<ServerStores, 'queue'> },
@@ -60,9 +61,9 @@ export function enqueueAndDeliver(
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
       }
     : undefined;
-  const withStaged = onStaged ? { ...options, onStaged } : options;
+  if (onStaged) options.onStaged = onStaged;
   // No default parameter: it would make a closure per call.
-  const call = enqueue ? enqueue(items, withStaged) : ctx.stores.queue.enqueue(items, withStaged);
+  const call = enqueue ? enqueue(items, options) : ctx.stores.queue.enqueue(items, options);
   const durable = call.then((results) => {
     ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
     return results;
@@ -128,11 +129,11 @@ export function startMessage(
   fanOut?: SharedPayload,
 ): Promise<EnqueueResult[]> {
   // Copies to the sender's own devices do not count against any share. Items that already name
-  // their sender (handleSend makes them so) are not copied.
-  const counted = items.map((item) =>
-    item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
-  );
-  const options = fanOut
+  // their sender (handleSend makes them so) are not copied, nor is the list when none needs it.
+  const counted = items.every((item) => countedFor(item, from))
+    ? items
+    : items.map((item) => (countedFor(item, from) ? item : { ...item, sender: from }));
+  const options: EnqueueOptions = fanOut
     ? {
         maxPerDevice: ctx.maxQueuedPerDevice,
         maxPerSender: ctx.maxQueuedPerSender,
@@ -143,6 +144,9 @@ export function startMessage(
     : { maxPerDevice: ctx.maxQueuedPerDevice, maxPerSender: ctx.maxQueuedPerSender, now };
   return enqueueAndDeliver(ctx, counted, options, entryOf).durable;
 }
+
+/** Whether `item` is counted as it is against `from`'s share: a copy to its own device, or one naming it. */
+const countedFor = (item: QueueItem, from: string) => item.device.userId === from || item.sender === from;
 
 /** QUEUE_FULL with the gateway's `retry_after_ms` (the recipient has to read first); anything else as it is. */
 export function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {

@@ -12,15 +12,22 @@ import { type QueuePorts, retryableQueueFull, startMessage } from './queue-ports
 type Payload = parley.v1.Payload.$Properties;
 type SendAck = parley.v1.SendAck.$Properties;
 
-/** How a send's answer may be held after its commit for the recipient's ack (see HeldAnswers). */
+/**
+ * How a send's answer may be held after its commit for the recipient's ack (see HeldAnswers): one
+ * for the gateway, the request's own part being its {@link HeldRequest} (no object per send).
+ */
 export interface AnswerHold {
   holds: HeldAnswers;
-  /** The sending connection (held answers are bounded per connection). */
-  connectionId: string;
   /** Whether entry `id` went out to `device`, connected to this gateway, and awaits its ack. */
   awaitsAck(device: DeviceAddress, id: string): boolean;
-  /** Writes the answer later; false when the connection is gone. */
-  write(ack: SendAck): boolean;
+  /** Writes the answer to request `requestId` of `device`'s connection `connectionId` later; false when it is gone. */
+  write(device: DeviceAddress, connectionId: string, requestId: number, ack: SendAck): boolean;
+}
+
+/** The request whose answer may be held: the sending connection (held answers are bounded per connection) and its request id. */
+export interface HeldRequest {
+  connectionId: string;
+  requestId: number;
 }
 
 const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
@@ -48,6 +55,7 @@ export function handleSend(
   messageId: string,
   ordered: (() => void) | undefined,
   hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
 ): Promise<SendAck | undefined>;
 export function handleSend(
   ctx: QueuePorts,
@@ -56,6 +64,7 @@ export function handleSend(
   messageId: string,
   ordered?: () => void,
   hold?: AnswerHold,
+  request?: HeldRequest,
 ): Promise<SendAck | undefined> {
   // Not async: with the device lists at hand (DeviceRegistry.listNow) the entries are made and the
   // enqueue called in this turn, and one `then` answers (five promises per send fewer than an
@@ -71,9 +80,9 @@ export function handleSend(
     }
     const targets = targetsOf(ctx, sender, send, toUser, copies);
     return Array.isArray(targets)
-      ? store(ctx, sender, send, messageId, toUser, targets, ordered, hold)
+      ? store(ctx, sender, send, messageId, toUser, targets, ordered, hold, request)
       : (targets as Promise<readonly DeviceRecord[]>).then((t) =>
-          store(ctx, sender, send, messageId, toUser, t, ordered, hold),
+          store(ctx, sender, send, messageId, toUser, t, ordered, hold, request),
         );
   } catch (error) {
     return Promise.reject(error);
@@ -155,6 +164,7 @@ function store(
   targets: readonly DeviceRecord[],
   ordered: (() => void) | undefined,
   hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
 ): Promise<SendAck | undefined> {
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
@@ -202,7 +212,7 @@ function store(
   // the sender sends next can land before these entries.
   if (ctx.stores.queue.seqsInCallOrder) ordered?.();
   return stored.then(
-    (results) => answer(ctx, results, messageId, now, toUser, items, fold, hold),
+    (results) => answer(ctx, results, messageId, now, sender, toUser, items, fold, hold, request),
     (error: unknown) => {
       throw failed(ctx, fold, error);
     },
@@ -222,10 +232,12 @@ function answer(
   results: readonly EnqueueResult[],
   messageId: string,
   now: number,
+  sender: DeviceAddress,
   toUser: string,
   items: readonly QueueItem[],
   fold: FoldSlot | undefined,
   hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
 ): SendAck | undefined {
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
@@ -234,9 +246,11 @@ function answer(
   const ack = { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
   if (!fold) return ack;
   // Not acknowledged yet, but out to a recipient connected here: its ack may come soon.
-  if (fold.deliveredAt === 0 && hold && awaitsAck(items, toUser, hold)) {
-    const write = (at: number) => hold.write(at > 0 ? { ...ack, deliveredAt: at } : ack);
-    if (hold.holds.hold(fold, hold.connectionId, write)) return undefined;
+  if (fold.deliveredAt === 0 && hold && request && awaitsAck(items, toUser, hold)) {
+    const { connectionId, requestId } = request;
+    const write = (at: number) =>
+      hold.write(sender, connectionId, requestId, at > 0 ? { ...ack, deliveredAt: at } : ack);
+    if (hold.holds.hold(fold, connectionId, write)) return undefined;
   }
   const deliveredAt = ctx.folds?.close(fold) ?? 0;
   return deliveredAt > 0 ? { ...ack, deliveredAt } : ack;
