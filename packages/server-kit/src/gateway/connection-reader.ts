@@ -133,8 +133,12 @@ export class ConnectionReader implements FrameBucket {
     // The chain moves on when the frame says it is ordered (a send whose seqs are fixed) or when it
     // settles: a sender's next send need not wait for the previous one's commit. With nothing
     // waiting (most frames: a client sends a few per second) the frame starts now, not a turn later.
-    if (this.turnHeld) (this.queued ??= []).push({ bytes, isBinary, readAt: now });
-    else this.start(bytes, isBinary, now);
+    if (!this.turnHeld) {
+      this.start(bytes, isBinary, now);
+      return;
+    }
+    this.queued ??= [];
+    this.queued.push({ bytes, isBinary, readAt: now });
   }
 
   /**
