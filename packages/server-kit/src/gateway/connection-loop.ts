@@ -296,11 +296,12 @@ export class ConnectionLoop implements ReaderLoop {
       this.other(this.onOtherFrame(reader, bytes, isBinary, ordered), settled); // reports it
       return;
     }
-    if (frame.requestId === 0 || frame.body === undefined || NOT_ROUTED.has(frame.body)) {
+    const body = frame.body; // read once: each read of a oneof lists the frame's keys
+    if (frame.requestId === 0 || body === undefined || NOT_ROUTED.has(body)) {
       this.other(this.onOtherFrame(reader, bytes, isBinary, ordered, frame), settled);
       return;
     }
-    this.route(connection, device, frame, ordered, settled);
+    this.route(connection, device, frame, ordered, settled, body);
   }
 
   /** Calls `settled` once the slow path's `work` settled; a failure that escaped it is logged. */
@@ -321,6 +322,7 @@ export class ConnectionLoop implements ReaderLoop {
     frame: ReturnType<typeof decodeClientFrame>,
     ordered: (() => void) | undefined,
     settled?: () => void,
+    body: ClientFrame['body'] = frame.body,
   ): Promise<void> {
     const requestId = frame.requestId;
     // One object either way (a spread of a conditional part would make two).
@@ -328,7 +330,7 @@ export class ConnectionLoop implements ReaderLoop {
     const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
     let handled: Promise<Reply>;
     try {
-      handled = this.o.router.handle(frame, ctx);
+      handled = this.o.router.handle(frame, ctx, body);
     } catch (error) {
       handled = Promise.reject(error); // the router rejects rather than throws; kept safe all the same
     }
@@ -337,12 +339,12 @@ export class ConnectionLoop implements ReaderLoop {
         try {
           if (reply) connection.sendBytes(encodeReply(requestId, reply));
         } catch (error) {
-          this.answerFailure(connection, frame.body, requestId, error);
+          this.answerFailure(connection, body, requestId, error);
         }
         settled?.();
       },
       (error: unknown) => {
-        this.answerFailure(connection, frame.body, requestId, error);
+        this.answerFailure(connection, body, requestId, error);
         settled?.();
       },
     );

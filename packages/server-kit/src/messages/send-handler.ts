@@ -4,6 +4,7 @@ import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
 import type { FoldSlot } from './delivered-folds.js';
+import { addressesOf } from './device-addresses.js';
 import type { HeldAnswers } from './held-answers.js';
 import { encodeMessageEnvelope } from './message-envelope.js';
 import { encodeQueueId } from './queue-id.js';
@@ -168,24 +169,26 @@ function store(
 ): Promise<SendAck | undefined> {
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
+  // Both only read `sender` (the connection's address): no copy of it.
   const queueId = encodeQueueId({
     kind: 'direct',
-    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    sender,
     messageId,
     attempt: send.attempt ?? 0,
     noReceipts: send.noReceipts ?? false,
   });
-  const senderAddress = { userId: sender.userId, deviceId: sender.deviceId };
+  // The registry's shared list (the usual send's targets) has its addresses made once (frozen).
+  const addresses = addressesOf(targets);
   const items: QueueItem[] = targets.map((device, i) => {
     const data = encodeMessageEnvelope({
       id: queueId,
       messageId,
-      sender: senderAddress,
+      sender,
       serverTime: now,
       message: payloads[i] as Payload,
       conversationUserId: device.userId === sender.userId && toUser !== sender.userId ? toUser : undefined,
     });
-    const to = { userId: device.userId, deviceId: device.deviceId };
+    const to = addresses[i] as DeviceAddress;
     // Counted against the sender's share of the device's queue, except the sender's own devices' copies.
     return device.userId === sender.userId
       ? { device: to, id: queueId, data }
