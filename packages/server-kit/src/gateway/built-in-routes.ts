@@ -177,7 +177,10 @@ function messageRoutes(
     return ackAfterReceipts(device, pump, ids, acked, groupEntries, receiptsWrite);
   }
 
-  /** {@link ackWithReceipts} once the receipts' enqueue calls were made. */
+  /**
+   * {@link ackWithReceipts} once the receipts' enqueue calls were made (and, when `durable`, the
+   * receipts stored): moves the group cursors and removes the acknowledged entries.
+   */
   function ackAfterReceipts(
     device: DeviceAddress,
     pump: DeliveryPump,
@@ -185,26 +188,17 @@ function messageRoutes(
     acked: ReadonlyArray<AckedId | undefined>,
     groupEntries: boolean,
     receiptsWrite: PendingWrite,
+    durable = false,
   ): Promise<Reply> {
     if (receiptsWrite.acked) return removal(pump.ack(ids, receiptsWrite.durable));
     // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
     // and a batch commits on a later turn): they commit together or not at all. Otherwise the
     // receipts must be durable before the entries go.
-    if (!receiptsWrite.staged) {
-      return receiptsWrite.durable.then(() => ackEntries(device, pump, ids, acked, groupEntries, receiptsWrite));
+    if (!receiptsWrite.staged && !durable) {
+      return receiptsWrite.durable.then(() =>
+        ackAfterReceipts(device, pump, ids, acked, groupEntries, receiptsWrite, true),
+      );
     }
-    return ackEntries(device, pump, ids, acked, groupEntries, receiptsWrite);
-  }
-
-  /** Moves the group cursors and removes the acknowledged entries, once the receipts allow it. */
-  function ackEntries(
-    device: DeviceAddress,
-    pump: DeliveryPump,
-    ids: string[],
-    acked: ReadonlyArray<AckedId | undefined>,
-    groupEntries: boolean,
-    receiptsWrite: PendingWrite,
-  ): Promise<Reply> {
     // Group receipt cursors move before the entries go: in the same batch when the stores commit
     // together (then a group batch can wait for its members' acks, as 1:1 ones can, and the ack's
     // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group

@@ -94,22 +94,15 @@ export interface QueuePorts extends Deliveries {
  * refusal is QUEUE_FULL with `retry_after_ms`: the recipient has to read first, so the sender's
  * outbox waits rather than hammering.
  */
-export function enqueueMessage(
-  ctx: QueuePorts,
-  from: string,
-  items: QueueItem[],
-  now: number,
-  entryOf: (result: EnqueueResult) => StoredEntry,
-  /** One message fanned out: its one payload, deduplicated as a whole (EnqueueOptions.fanOut). */
-  fanOut?: SharedPayload,
-): Promise<EnqueueResult[]> {
+export function enqueueMessage(...args: Parameters<typeof startMessage>): Promise<EnqueueResult[]> {
+  const ctx = args[0];
   // Not async: the queue's own promise, with a rejection handler, is the answer (one promise step
   // per send fewer than an async frame awaiting it, issue 15 aim 1). A throw is still a rejection.
   const retryable = (error: unknown) => {
     throw retryableQueueFull(error, ctx.queueFullRetryAfterMs);
   };
   try {
-    return startMessage(ctx, from, items, now, entryOf, fanOut).then(undefined, retryable);
+    return startMessage(...args).then(undefined, retryable);
   } catch (error) {
     return Promise.reject(retryableQueueFull(error, ctx.queueFullRetryAfterMs));
   }
@@ -126,6 +119,7 @@ export function startMessage(
   items: QueueItem[],
   now: number,
   entryOf: (result: EnqueueResult) => StoredEntry,
+  /** One message fanned out: its one payload, deduplicated as a whole (EnqueueOptions.fanOut). */
   fanOut?: SharedPayload,
 ): Promise<EnqueueResult[]> {
   // Copies to the sender's own devices do not count against any share. Items that already name
