@@ -122,7 +122,7 @@ describe('pipelined sends', () => {
       const alice = await RawPeer.authenticated(server.url, 'alice');
       peers.push(bob);
       const sent = Array.from({ length: 30 }, () => newMessageId());
-      sent.forEach((id, i) => alice.send({ requestId: 200 + i, ...send(id) }));
+      for (const [i, id] of sent.entries()) alice.send({ requestId: 200 + i, ...send(id) });
       // Cut once the first send waits for its commit: the rest are read, waiting their turn (whole
       // sends) or their commits (seqs fixed in call order), or still on the wire.
       await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
