@@ -320,14 +320,15 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       const page = Math.min(Math.floor(limit), 100_000);
       const known = recent?.read(device, afterSeq, page);
       if (known) return known;
-      const { rows } = await db.run<{
-        id: string;
-        seq: string;
-        data: Uint8Array;
-        stored_at: string;
-        shared: Uint8Array | null;
-      }>(sql.read, [device.userId, device.deviceId, afterSeq, clock(), page]);
-      return rows.map((row) => {
+      const storeRead = recent?.beginStoreRead(device);
+      let rows: ReadRow[];
+      try {
+        ({ rows } = await db.run<ReadRow>(sql.read, [device.userId, device.deviceId, afterSeq, clock(), page]));
+      } catch (error) {
+        if (storeRead) recent?.abandon(storeRead);
+        throw error;
+      }
+      const entries = rows.map((row) => {
         const entry: QueueEntry = {
           id: row.id,
           seq: num(row.seq),
@@ -337,6 +338,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
         if (row.shared) entry.shared = bytes(row.shared);
         return entry;
       });
+      if (storeRead) recent?.stored(storeRead, afterSeq, page, entries);
+      return entries;
     },
 
     ack: (device, ids) => {
@@ -377,6 +380,15 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
     forget: (device) => recent?.forget(device),
   };
   return queue;
+}
+
+/** A row of the queue read. */
+interface ReadRow {
+  id: string;
+  seq: string;
+  data: Uint8Array;
+  stored_at: string;
+  shared: Uint8Array | null;
 }
 
 /** Adds the entries a batch stored (not its duplicates) to `recent`, per device in seq order. */
