@@ -109,7 +109,13 @@ describe('RecentEntries', () => {
       ['forget', (t) => t.recent.forget(bob)],
       ['a gap', (t) => t.recent.add(bob, [t.entry(9)]), 9],
       ['a late entry left out', (t) => t.recent.add(bob, [t.entry(6)])],
-      ['an ack dropping the run', (t) => t.recent.acked(bob, ['e7'])],
+      [
+        'an ack dropping a run with a later entry',
+        (t) => {
+          t.recent.add(bob, [t.entry(8)]);
+          t.recent.acked(bob, ['e7']);
+        },
+      ],
       ['take', (t) => t.recent.take(bob)],
       ['clear', (t) => t.recent.clear()],
     ];
@@ -129,6 +135,18 @@ describe('RecentEntries', () => {
         expect(t.recent.read(bob, afterSeq, 10), `${name}, ${during ? 'during' : 'after'} the read`).toBeUndefined();
       }
     }
+  });
+
+  it('answers none still when an ack drops only entries up to the one acknowledged (they were sent)', () => {
+    const { recent, entry } = setup();
+    recent.add(bob, [entry(4), entry(5)]); // a late note of what the store read returns
+    const read = recent.beginStoreRead(bob);
+    recent.acked(bob, ['e4', 'e5']); // during the read: no loss either
+    recent.stored(read, 3, 10, [entry(4), entry(5)]);
+    expect(recent.read(bob, 5, 10)).toEqual([]);
+    recent.add(bob, [entry(6), entry(7)]);
+    recent.acked(bob, ['e6']); // 7 leaves memory unread
+    expect(recent.read(bob, 7, 10)).toBeUndefined();
   });
 
   it('answers none no more once a run past maxPerDevice dropped entries unread', () => {

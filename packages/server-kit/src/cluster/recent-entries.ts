@@ -221,13 +221,22 @@ export class RecentEntries {
     return this.clock() - run.touchedAt > this.maxAgeMs ? [] : run.entries;
   }
 
-  /** Ids being acknowledged: a run holding any of them is forgotten (an acknowledged entry is never read again). */
+  /**
+   * Ids being acknowledged: a run holding any of them is forgotten (an acknowledged entry is never
+   * read again). Entries up to the last acknowledged one were sent (a device gets its entries in
+   * seq order), so only entries after it leave memory unread.
+   */
   acked(device: DeviceAddress, ids: readonly string[]): void {
     const key = deviceKey(device);
     const run = this.runs.get(key);
     if (!run) return;
     const set = new Set(ids);
-    if (run.entries.some((e) => set.has(e.id))) this.drop(key, run);
+    let lastAcked: number | undefined;
+    for (const e of run.entries) if (set.has(e.id)) lastAcked = e.seq;
+    if (lastAcked === undefined) return;
+    this.runs.delete(key);
+    this.uncount(run.entries);
+    if ((run.entries[run.entries.length - 1] as QueueEntry).seq > lastAcked) this.lose(key);
   }
 
   forget(device: DeviceAddress): void {
