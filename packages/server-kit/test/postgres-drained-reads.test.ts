@@ -5,6 +5,8 @@
 import { usePostgres } from '@parley/test-utils/postgres-fixture';
 import { servicesAvailable } from '@parley/test-utils/services';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type RecentEntriesPort, recentEntriesOf } from '../src/cluster/recent-entries.js';
+import type { OfflineQueue } from '../src/contracts/offline-queue.js';
 import type { DeviceAddress } from '../src/contracts/types.js';
 import { migrate, postgresQueue } from '../src/postgres/index.js';
 import { interceptPool, textOf } from './helpers/intercept-pool.js';
@@ -13,6 +15,8 @@ const available = await servicesAvailable('postgres');
 const bob: DeviceAddress = { userId: 'bob', deviceId: 1 };
 const item = (id: string) => ({ device: bob, id, data: new Uint8Array([1]) });
 const ids = (entries: Array<{ id: string }>) => entries.map((e) => e.id);
+/** What the gateway tells a queue of other gateways' commits (as notes arrive). */
+const memory = (q: OfflineQueue) => recentEntriesOf(q) as RecentEntriesPort;
 
 describe.skipIf(!available)('postgresQueue: reads answered none from memory', () => {
   const db = usePostgres();
@@ -51,12 +55,12 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
     expect(state.reads).toBe(1);
     // Gateway 2 commits m2 and its note tells gateway 1 without the entry: the next read goes to the store.
     await q2.enqueue([item('m2')]);
-    q1.forget(bob);
+    memory(q1).forget(bob);
     expect(ids(await q1.read(bob, { afterSeq: 1, limit: 10 }))).toEqual(['m2']);
     expect(state.reads).toBe(2);
     // A note with the entry: answered from memory, then none again without a read.
     const [m3] = await q2.enqueue([item('m3')]);
-    q1.remember(bob, [{ id: 'm3', seq: m3?.seq as number, data: new Uint8Array([1]), storedAt: Date.now() }]);
+    memory(q1).remember(bob, [{ id: 'm3', seq: m3?.seq as number, data: new Uint8Array([1]), storedAt: Date.now() }]);
     expect(ids(await q1.read(bob, { afterSeq: 2, limit: 10 }))).toEqual(['m3']);
     expect(await q1.read(bob, { afterSeq: 3, limit: 10 })).toEqual([]);
     expect(state.reads).toBe(2);
@@ -80,12 +84,12 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
     expect(ids(await q1.read(bob, { afterSeq: 0, limit: 10 }))).toEqual(['m1']);
     // A store read whose snapshot is taken before m2's commit, and whose answer comes after the
     // note of m2 (without its entry) reached gateway 1.
-    q1.forget(bob);
+    memory(q1).forget(bob);
     state.hold = true;
     const reading = q1.read(bob, { afterSeq: 1, limit: 10 });
     await state.held;
     await q2.enqueue([item('m2')]);
-    q1.forget(bob);
+    memory(q1).forget(bob);
     state.hold = false;
     state.release();
     expect(await reading).toEqual([]);
@@ -105,7 +109,7 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
     await q2.enqueue([item('m1')]);
     expect(ids(await q1.read(bob, { afterSeq: 0, limit: 10 }))).toEqual(['m1']);
     await q2.enqueue([item('m2')]);
-    q1.forget(bob);
+    memory(q1).forget(bob);
     fail = true;
     await expect(q1.read(bob, { afterSeq: 1, limit: 10 })).rejects.toThrow();
     fail = false;
