@@ -45,12 +45,18 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
     return { q: postgresQueue({ pool, schema: db.schema }), state };
   }
 
-  it('spares the read after a short one when nothing new is known, and reads again once news comes', async () => {
+  /** Both gateways' queues on a fresh schema, after gateway 2 stored m1 and gateway 1 read it from the store. */
+  async function afterFirstRead() {
     await db.reset();
     const { q: q1, state } = gateway1();
     const q2 = postgresQueue({ pool: db.newPool(), schema: db.schema });
     await q2.enqueue([item('m1')]);
     expect(ids(await q1.read(bob, { afterSeq: 0, limit: 10 }))).toEqual(['m1']);
+    return { q1, q2, state };
+  }
+
+  it('spares the read after a short one when nothing new is known, and reads again once news comes', async () => {
+    const { q1, q2, state } = await afterFirstRead();
     expect(await q1.read(bob, { afterSeq: 1, limit: 10 })).toEqual([]);
     expect(state.reads).toBe(1);
     // Gateway 2 commits m2 and its note tells gateway 1 without the entry: the next read goes to the store.
@@ -77,11 +83,7 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
   });
 
   it('news that comes while a store read is under way spoils what that read proves', async () => {
-    await db.reset();
-    const { q: q1, state } = gateway1();
-    const q2 = postgresQueue({ pool: db.newPool(), schema: db.schema });
-    await q2.enqueue([item('m1')]);
-    expect(ids(await q1.read(bob, { afterSeq: 0, limit: 10 }))).toEqual(['m1']);
+    const { q1, q2, state } = await afterFirstRead();
     // A store read whose snapshot is taken before m2's commit, and whose answer comes after the
     // note of m2 (without its entry) reached gateway 1.
     memory(q1).forget(bob);
