@@ -100,6 +100,35 @@ describe.skipIf(!available)('postgresQueue: reads answered none from memory', ()
     expect(state.reads).toBe(3);
   });
 
+  it('an enqueue found a duplicate (stored by a commit whose answer was lost): the next read goes to the store', async () => {
+    const { q1, q2, state } = await afterFirstRead();
+    // m2 was committed for gateway 1 by a batch whose answer never came (here: another queue).
+    await q2.enqueue([item('m2')]);
+    expect(await q1.read(bob, { afterSeq: 1, limit: 10 })).toEqual([]);
+    // The sender's resend on gateway 1 finds it stored; bob's gateway nudges his pump.
+    const [resent] = await q1.enqueue([item('m2')]);
+    expect(resent?.duplicate).toBe(true);
+    expect(ids(await q1.read(bob, { afterSeq: 1, limit: 10 }))).toEqual(['m2']);
+    expect(state.reads).toBe(2);
+  });
+
+  it('an enqueue whose answer was lost after its commit: the next read goes to the store', async () => {
+    await db.reset();
+    let loseAnswer = false;
+    const pool = interceptPool(db.newPool(), async (query, run) => {
+      const result = await run();
+      if (loseAnswer && textOf(query).includes('enqueue_batch(')) throw new Error('connection cut');
+      return result;
+    });
+    const q1 = postgresQueue({ pool, schema: db.schema });
+    await q1.enqueue([item('m1')]);
+    expect(ids(await q1.read(bob, { afterSeq: 0, limit: 10 }))).toEqual(['m1']);
+    loseAnswer = true;
+    await expect(q1.enqueue([item('m2')])).rejects.toThrow();
+    loseAnswer = false;
+    expect(ids(await q1.read(bob, { afterSeq: 1, limit: 10 }))).toEqual(['m2']);
+  });
+
   it('a store read that failed proves nothing', async () => {
     await db.reset();
     let fail = false;

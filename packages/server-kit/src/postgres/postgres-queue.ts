@@ -263,6 +263,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       }
       // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
       // lost, everything is: either way the callers' resends are safe (duplicates are detected).
+      // Memory cannot tell which, so its devices' next reads go to the store.
+      if (recent) for (const call of calls) for (const item of call.items) recent.forget(item.device);
       for (const w of batch) w.reject(error);
       return;
     }
@@ -399,6 +401,9 @@ function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOut
     const call = calls[c] as EnqueueCall;
     outcome.results.forEach((r, i) => {
       const item = call.items[i];
+      // A duplicate was stored by an earlier commit whose news may never have been told (its
+      // answer was lost): the device's next read goes to the store.
+      if (r.duplicate) recent.forget(r.device);
       if (r.duplicate || !item) return;
       const key = deviceKey(r.device);
       let slot = byDevice.get(key);
