@@ -47,7 +47,7 @@ function waitFor<T extends ChildMessage['type']>(
 /**
  * Starts `src/<script>` as a child: TypeScript through the tsx loader, workspace packages from
  * their sources, pinned to `core` with taskset when given. Node gets the servers' V8 flags
- * (`serverNodeFlags`), then `nodeFlags` (e.g. --expose-gc).
+ * (`serverNodeFlags`), then PARLEY_BENCH_SERVER_V8_FLAGS, then `nodeFlags` (e.g. --expose-gc).
  */
 export async function startServerChild(
   script: string,
@@ -59,7 +59,9 @@ export async function startServerChild(
   // PARLEY_BENCH_BUILT=1: the server kit and core from their built dist output (what apps run),
   // not from source through tsx, whose name-keeping helpers cost time and memory of their own.
   const conditions = process.env.PARLEY_BENCH_BUILT === '1' ? [] : ['--conditions=source'];
-  const nodeArgs = [...serverNodeFlags(), ...nodeFlags, ...conditions, '--import', tsxLoader, file];
+  // PARLEY_BENCH_SERVER_V8_FLAGS: more flags for the server children only (e.g. --trace-deopt).
+  const extra = (process.env.PARLEY_BENCH_SERVER_V8_FLAGS ?? '').split(' ').filter((f) => f !== '');
+  const nodeArgs = [...serverNodeFlags(), ...extra, ...nodeFlags, ...conditions, '--import', tsxLoader, file];
   const [command, args] =
     core === undefined
       ? [process.execPath, nodeArgs]

@@ -33,7 +33,7 @@ export type ChildMessage =
   | { type: 'connections'; count: number }
   | { type: 'group-created' }
   | { type: 'storage'; usedBytes: number; fileBytes: number; tables: Record<string, number> }
-  | { type: 'store-counts'; pg: Record<string, number>; redis: Record<string, number> }
+  | { type: 'store-counts'; pg: Record<string, number>; redis: Record<string, number>; proc: Record<string, number> }
   | { type: 'young-warmed' };
 
 /** Sends to the parent if there is one (a child started without IPC just runs). */

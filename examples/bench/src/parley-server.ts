@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type HeapSampling, startHeapSampling } from './heap-profile.js';
 import { serveChild, toParent } from './ipc.js';
+import { countBackends, countProcess } from './process-counts.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
 import { countSqlite, sqlBreakdown, sqliteCounts } from './sqlite-counts.js';
@@ -89,6 +90,8 @@ async function clusterStores() {
   const redis = new Redis(process.env.REDIS_URL as string, benchRedisOptions());
   countPool(pool);
   countRedis(redis);
+  countProcess();
+  countBackends(pool);
   const writes = countRedisWrites(redis);
   const parts = postgresStores({ pool, redis, schema, redisPrefix: `${schema}:` });
   return {

@@ -2,14 +2,17 @@
 // so a bench run can say how many of each one delivered message costs (a figure that does not
 // depend on the machine's load, unlike CPU time).
 import type { Pool, PoolClient } from 'pg';
+import { processCounts } from './process-counts.js';
 
 /** Round trips per statement label and commands per Redis command name, since the child started. */
 export interface StoreCounts {
   pg: Record<string, number>;
   redis: Record<string, number>;
+  /** The process's own counts (process-counts.ts): loop turns, timers, socket writes, context switches. */
+  proc: Record<string, number>;
 }
 
-const counts: StoreCounts = { pg: {}, redis: {} };
+const counts: StoreCounts = { pg: {}, redis: {}, proc: {} };
 const bump = (map: Record<string, number>, key: string) => {
   map[key] = (map[key] ?? 0) + 1;
 };
@@ -57,7 +60,7 @@ export function countRedis(redis: { sendCommand(command: { name: string }, ...re
 
 /** A copy of the counts so far. */
 export function storeCounts(): StoreCounts {
-  return { pg: { ...counts.pg }, redis: { ...counts.redis } };
+  return { pg: { ...counts.pg }, redis: { ...counts.redis }, proc: processCounts() };
 }
 
 /** What happened between two snapshots, per `per` (e.g. delivered messages), largest first. */
@@ -69,15 +72,20 @@ export function countsBetween(start: StoreCounts, end: StoreCounts, per: number)
         .filter(([, v]) => v > 0)
         .sort((x, y) => y[1] - x[1]),
     );
-  return { pg: diff(start.pg, end.pg), redis: diff(start.redis, end.redis) };
+  return {
+    pg: diff(start.pg, end.pg),
+    redis: diff(start.redis, end.redis),
+    proc: diff(start.proc ?? {}, end.proc ?? {}),
+  };
 }
 
 /** Adds several gateways' counts. */
 export function sumCounts(list: StoreCounts[]): StoreCounts {
-  const out: StoreCounts = { pg: {}, redis: {} };
+  const out: StoreCounts = { pg: {}, redis: {}, proc: {} };
   for (const c of list) {
-    for (const [k, v] of Object.entries(c.pg)) out.pg[k] = (out.pg[k] ?? 0) + v;
-    for (const [k, v] of Object.entries(c.redis)) out.redis[k] = (out.redis[k] ?? 0) + v;
+    for (const part of ['pg', 'redis', 'proc'] as const) {
+      for (const [k, v] of Object.entries(c[part] ?? {})) out[part][k] = (out[part][k] ?? 0) + v;
+    }
   }
   return out;
 }
@@ -91,5 +99,9 @@ export function formatCounts(perMsg: StoreCounts): string {
   ];
   for (const [k, v] of Object.entries(perMsg.pg)) lines.push(`    pg    ${v.toFixed(3)}  ${k}`);
   for (const [k, v] of Object.entries(perMsg.redis)) lines.push(`    redis ${v.toFixed(3)}  ${k}`);
+  // Summed over the gateways, so per gateway is half of it with two.
+  const proc = Object.entries(perMsg.proc ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  if (proc.length > 0) lines.push(`  gateway process per delivered message (all gateways summed):`);
+  for (const [k, v] of proc) lines.push(`    ${k.padEnd(28)} ${v.toFixed(3)}`);
   return lines.join('\n');
 }

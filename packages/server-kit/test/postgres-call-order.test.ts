@@ -11,6 +11,7 @@ import type pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceAddress } from '../src/contracts/types.js';
 import { migrate, postgresQueue } from '../src/postgres/index.js';
+import { arrayValue } from './helpers/binary-array-values.js';
 import { interceptPool, textOf } from './helpers/intercept-pool.js';
 
 const available = await servicesAvailable('postgres');
@@ -40,7 +41,7 @@ function holdingPool(pool: pg.Pool) {
       onHeld();
       return released.then(run);
     }
-    sent.push((query as pg.QueryConfig).values?.[2]);
+    sent.push(arrayValue((query as pg.QueryConfig).values?.[2]));
     return run();
   });
   return { pool: holding, held, release, sent };

@@ -76,6 +76,86 @@ describe('RecentEntries', () => {
     expect(recent.read(carol, 1, 10)).toBeUndefined();
   });
 
+  it('answers none after a short store read when memory holds nothing later, for maxAgeMs', () => {
+    const { recent, entry, seqs, advance } = setup();
+    recent.stored(recent.beginStoreRead(bob), 3, 10, [entry(4), entry(5)]);
+    expect(recent.read(bob, 5, 10)).toEqual([]);
+    expect(recent.read(bob, 4, 10)).toBeUndefined(); // the store held 5 after 4
+    recent.add(bob, [entry(6)]);
+    expect(seqs(recent.read(bob, 5, 10))).toEqual([6]);
+    expect(recent.read(bob, 6, 10)).toEqual([]); // 6 came through memory: still nothing later
+    recent.add(bob, [entry(5), entry(6)]); // a late note of what a store read already returned
+    expect(recent.read(bob, 6, 10)).toEqual([]);
+    recent.stored(recent.beginStoreRead(carol), 0, 10, []);
+    advance(2_000);
+    expect(recent.read(carol, 1, 10)).toEqual([]);
+    advance(1);
+    expect(recent.read(carol, 1, 10)).toBeUndefined();
+  });
+
+  it('answers none only after a short store read: a full page may have more behind it', () => {
+    const { recent, entry } = setup();
+    recent.stored(recent.beginStoreRead(bob), 0, 2, [entry(1), entry(2)]);
+    expect(recent.read(bob, 2, 10)).toBeUndefined();
+    recent.stored(recent.beginStoreRead(bob), 2, 10, []);
+    expect(recent.read(bob, 2, 10)).toEqual([]);
+    // A failed read proves nothing, and leaves the mark as it was.
+    recent.abandon(recent.beginStoreRead(carol));
+    expect(recent.read(carol, 2, 10)).toBeUndefined();
+  });
+
+  it('answers none no more once memory lost news of the device, before or during the store read', () => {
+    const lose: Array<[string, (t: ReturnType<typeof setup>) => void, number?]> = [
+      ['forget', (t) => t.recent.forget(bob)],
+      ['a gap', (t) => t.recent.add(bob, [t.entry(9)]), 9],
+      ['a late entry left out', (t) => t.recent.add(bob, [t.entry(6)])],
+      [
+        'an ack dropping a run with a later entry',
+        (t) => {
+          t.recent.add(bob, [t.entry(8)]);
+          t.recent.acked(bob, ['e7']);
+        },
+      ],
+      ['take', (t) => t.recent.take(bob)],
+      ['clear', (t) => t.recent.clear()],
+    ];
+    for (const [name, loss, afterSeq = 7] of lose) {
+      for (const during of [false, true]) {
+        const t = setup();
+        const read = t.recent.beginStoreRead(bob);
+        if (during) {
+          t.recent.add(bob, [t.entry(7)]);
+          loss(t);
+          t.recent.stored(read, 4, 10, [t.entry(5)]);
+        } else {
+          t.recent.stored(read, 4, 10, [t.entry(5)]);
+          t.recent.add(bob, [t.entry(7)]);
+          loss(t);
+        }
+        expect(t.recent.read(bob, afterSeq, 10), `${name}, ${during ? 'during' : 'after'} the read`).toBeUndefined();
+      }
+    }
+  });
+
+  it('answers none still when an ack drops only entries up to the one acknowledged (they were sent)', () => {
+    const { recent, entry } = setup();
+    recent.add(bob, [entry(4), entry(5)]); // a late note of what the store read returns
+    const read = recent.beginStoreRead(bob);
+    recent.acked(bob, ['e4', 'e5']); // during the read: no loss either
+    recent.stored(read, 3, 10, [entry(4), entry(5)]);
+    expect(recent.read(bob, 5, 10)).toEqual([]);
+    recent.add(bob, [entry(6), entry(7)]);
+    recent.acked(bob, ['e6']); // 7 leaves memory unread
+    expect(recent.read(bob, 7, 10)).toBeUndefined();
+  });
+
+  it('answers none no more once a run past maxPerDevice dropped entries unread', () => {
+    const { recent, entry } = setup({ maxPerDevice: 2 });
+    recent.stored(recent.beginStoreRead(bob), 0, 10, []);
+    recent.add(bob, [entry(1), entry(2), entry(3)]); // 1 is dropped
+    expect(recent.read(bob, 3, 10)).toBeUndefined();
+  });
+
   it('hands the entries of a device on once (take)', () => {
     const { recent, entry, seqs } = setup();
     recent.add(bob, [entry(1), entry(2)]);

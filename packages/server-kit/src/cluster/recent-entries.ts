@@ -34,6 +34,22 @@ export function recentEntriesOf(queue: OfflineQueue): RecentEntriesPort | undefi
     : undefined;
 }
 
+/**
+ * A device whose last store read came back short (fewer entries than asked): the store then held
+ * nothing after `seq`. Kept only while memory has lost nothing of the device since (see
+ * {@link RecentEntries.read}).
+ */
+interface Drained {
+  seq: number;
+  at: number;
+}
+
+/** A store read under way: `lost` when memory lost entries of its device meanwhile (its answer then proves nothing). */
+export interface StoreRead {
+  readonly key: string;
+  lost: boolean;
+}
+
 /** One device's remembered entries: consecutive seqs, oldest first. */
 interface Run {
   device: DeviceAddress;
@@ -66,6 +82,8 @@ export interface RecentEntriesOptions {
  */
 export class RecentEntries {
   private readonly runs = new Map<string, Run>();
+  private readonly drained = new Map<string, Drained>();
+  private readonly reading = new Map<string, Set<StoreRead>>();
   /** Entries and bytes remembered over all devices. */
   private size = 0;
   private bytes = 0;
@@ -96,26 +114,40 @@ export class RecentEntries {
         this.count(entry, 1);
       } else if (!run || !last || entry.seq > last.seq) {
         // A gap (or nothing yet): what lies between is unknown here, so the old run cannot be continued.
-        if (run) this.uncount(run.entries);
+        if (run) {
+          this.uncount(run.entries);
+          this.lose(key);
+        }
         run = { device: { userId: device.userId, deviceId: device.deviceId }, entries: [entry], touchedAt: 0 };
         this.count(entry, 1);
       }
       // An older seq (a commit reported late) is left out: a read that needs it goes to the store.
+      else this.lose(key);
     }
     if (!run) return;
     const excess = run.entries.length - this.maxPerDevice;
-    if (excess > 0) this.uncount(run.entries.splice(0, excess));
+    if (excess > 0) {
+      this.uncount(run.entries.splice(0, excess));
+      this.lose(key);
+    }
     run.touchedAt = this.clock();
     this.runs.set(key, run);
     this.evict();
   }
 
-  /** Entries after `afterSeq` (up to `limit`) when memory holds the next one; undefined when the store must answer. */
+  /**
+   * Entries after `afterSeq` (up to `limit`) when memory holds the next one; undefined when the
+   * store must answer. Also none (`[]`) when memory holds nothing after `afterSeq` and the
+   * device's last store read, lately, came back short at or before `afterSeq`: every entry
+   * committed since that read is remembered, or announced by a note still to come (whose nudge
+   * reads again), or was forgotten (which ends the mark), so the store would answer none too. This
+   * spares the read a nudge makes after a store read already returned the entries it announced.
+   */
   read(device: DeviceAddress, afterSeq: number, limit: number): QueueEntry[] | undefined {
     if (afterSeq <= 0) return undefined; // a connection's first read always goes to the store
     const key = deviceKey(device);
     const run = this.runs.get(key);
-    if (!run) return undefined;
+    if (!run) return this.none(key, afterSeq);
     const first = run.entries[0] as QueueEntry;
     // By the time it was stored too (another gateway's clock): an old entry may have expired.
     const now = this.clock();
@@ -124,13 +156,60 @@ export class RecentEntries {
       return undefined;
     }
     const start = afterSeq + 1 - first.seq;
-    if (start < 0 || start >= run.entries.length) return undefined;
+    if (start < 0) return undefined;
+    if (start >= run.entries.length) return this.none(key, afterSeq);
     const out = run.entries.slice(start, start + Math.max(0, Math.floor(limit)));
     // What was read (and what came before it) will not be read again by this connection.
     const used = start + out.length;
     this.uncount(run.entries.splice(0, used));
     if (run.entries.length === 0) this.runs.delete(key);
     return out;
+  }
+
+  /** A store read of `device` begins: pass what this returns to {@link stored} or {@link abandon} when it ends. */
+  beginStoreRead(device: DeviceAddress): StoreRead {
+    const read: StoreRead = { key: deviceKey(device), lost: false };
+    const reads = this.reading.get(read.key);
+    if (reads) reads.add(read);
+    else this.reading.set(read.key, new Set([read]));
+    return read;
+  }
+
+  /** A store read failed. */
+  abandon(read: StoreRead): void {
+    const reads = this.reading.get(read.key);
+    reads?.delete(read);
+    if (reads?.size === 0) this.reading.delete(read.key);
+  }
+
+  /**
+   * What a store read after `afterSeq` asking for `limit` returned: when short, the store held
+   * nothing after its last entry (or `afterSeq`), which {@link read} may then answer, unless memory
+   * lost entries of the device while the read was under way (a forget, a drop: news it no longer
+   * holds, committed after the read's snapshot perhaps).
+   */
+  stored(read: StoreRead, afterSeq: number, limit: number, entries: readonly QueueEntry[]): void {
+    this.abandon(read);
+    const key = read.key;
+    this.drained.delete(key); // re-inserted last: the map stays in age order
+    if (read.lost || entries.length >= limit) return;
+    const last = entries[entries.length - 1];
+    this.drained.set(key, { seq: last ? last.seq : afterSeq, at: this.clock() });
+    for (const [k] of this.drained) {
+      if (this.drained.size <= this.maxEntries) break;
+      this.drained.delete(k);
+    }
+  }
+
+  /** `[]` when the device's drained mark proves the store holds nothing after `afterSeq`; else undefined. */
+  private none(key: string, afterSeq: number): QueueEntry[] | undefined {
+    const mark = this.drained.get(key);
+    if (!mark) return undefined;
+    if (this.clock() - mark.at > this.maxAgeMs) {
+      this.drained.delete(key);
+      return undefined;
+    }
+    return afterSeq >= mark.seq ? [] : undefined;
   }
 
   /** Takes the remembered entries of `device` (to hand them to the gateway that holds it). */
@@ -142,29 +221,50 @@ export class RecentEntries {
     return this.clock() - run.touchedAt > this.maxAgeMs ? [] : run.entries;
   }
 
-  /** Ids being acknowledged: a run holding any of them is forgotten (an acknowledged entry is never read again). */
+  /**
+   * Ids being acknowledged: a run holding any of them is forgotten (an acknowledged entry is never
+   * read again). Entries up to the last acknowledged one were sent (a device gets its entries in
+   * seq order), so only entries after it leave memory unread.
+   */
   acked(device: DeviceAddress, ids: readonly string[]): void {
     const key = deviceKey(device);
     const run = this.runs.get(key);
     if (!run) return;
     const set = new Set(ids);
-    if (run.entries.some((e) => set.has(e.id))) this.drop(key, run);
+    let lastAcked: number | undefined;
+    for (const e of run.entries) if (set.has(e.id)) lastAcked = e.seq;
+    if (lastAcked === undefined) return;
+    this.runs.delete(key);
+    this.uncount(run.entries);
+    if ((run.entries[run.entries.length - 1] as QueueEntry).seq > lastAcked) this.lose(key);
   }
 
   forget(device: DeviceAddress): void {
     const key = deviceKey(device);
+    this.lose(key);
     const run = this.runs.get(key);
     if (run) this.drop(key, run);
   }
 
   clear(): void {
     this.runs.clear();
+    this.drained.clear();
+    for (const reads of this.reading.values()) for (const r of reads) r.lost = true;
     this.size = 0;
     this.bytes = 0;
   }
 
+  /** Entries of `key` left memory unread (or news of it was not told): its drained mark proves nothing now, nor do reads under way. */
+  private lose(key: string): void {
+    this.drained.delete(key);
+    const reads = this.reading.get(key);
+    if (reads) for (const r of reads) r.lost = true;
+  }
+
+  /** Entries leaving memory unread: the device's drained mark no longer proves anything. */
   private drop(key: string, run: Run): void {
     this.runs.delete(key);
+    this.lose(key);
     this.uncount(run.entries);
   }
 

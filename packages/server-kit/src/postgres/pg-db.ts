@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient, QueryResult, QueryResultRow } from 'pg';
 import { DEFAULT_PG_SCHEMA, ensureMigrated, quoteSchema } from './migrations.js';
+import { type ArrayElement, arrayParams, withBinaryArrays } from './pg-binary-arrays.js';
 import { fromPgError, isPgRetryable } from './pg-errors.js';
 import { beginStatement, type PgTimeouts } from './pg-timeouts.js';
 
@@ -8,11 +9,17 @@ import { beginStatement, type PgTimeouts } from './pg-timeouts.js';
 export interface Statement {
   readonly name: string;
   readonly text: string;
+  /** Per parameter, the element type of its array cast: those arrays go in binary format (pg-binary-arrays.ts). */
+  readonly arrays?: ReadonlyArray<ArrayElement | undefined>;
 }
 
 /** Names a statement by a hash of its text (which includes the schema), so two schemas never clash. */
 export function statement(text: string): Statement {
-  return { name: `parley_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`, text };
+  return {
+    name: `parley_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`,
+    text,
+    arrays: arrayParams(text),
+  };
 }
 
 /** Runs statements on one connection inside a transaction. */
@@ -58,7 +65,11 @@ export function pgContext(
   const begin = beginStatement(timeouts, options.genericPlans);
   const name = schema ?? DEFAULT_PG_SCHEMA;
   const exec = <R extends QueryResultRow>(on: Pool | PoolClient, stmt: Statement, values: unknown[]) =>
-    on.query<R>({ name: stmt.name, text: stmt.text, values });
+    on.query<R>({
+      name: stmt.name,
+      text: stmt.text,
+      values: stmt.arrays === undefined ? values : withBinaryArrays(values, stmt.arrays),
+    });
 
   return {
     s,

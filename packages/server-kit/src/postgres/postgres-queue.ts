@@ -263,6 +263,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       }
       // Not committed, so nothing of any call is stored; or, when only the answer to COMMIT was
       // lost, everything is: either way the callers' resends are safe (duplicates are detected).
+      // Memory cannot tell which, so its devices' next reads go to the store.
+      if (recent) for (const call of calls) for (const item of call.items) recent.forget(item.device);
       for (const w of batch) w.reject(error);
       return;
     }
@@ -320,14 +322,15 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
       const page = Math.min(Math.floor(limit), 100_000);
       const known = recent?.read(device, afterSeq, page);
       if (known) return known;
-      const { rows } = await db.run<{
-        id: string;
-        seq: string;
-        data: Uint8Array;
-        stored_at: string;
-        shared: Uint8Array | null;
-      }>(sql.read, [device.userId, device.deviceId, afterSeq, clock(), page]);
-      return rows.map((row) => {
+      const storeRead = recent?.beginStoreRead(device);
+      let rows: ReadRow[];
+      try {
+        ({ rows } = await db.run<ReadRow>(sql.read, [device.userId, device.deviceId, afterSeq, clock(), page]));
+      } catch (error) {
+        if (storeRead) recent?.abandon(storeRead);
+        throw error;
+      }
+      const entries = rows.map((row) => {
         const entry: QueueEntry = {
           id: row.id,
           seq: num(row.seq),
@@ -337,6 +340,8 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
         if (row.shared) entry.shared = bytes(row.shared);
         return entry;
       });
+      if (storeRead) recent?.stored(storeRead, afterSeq, page, entries);
+      return entries;
     },
 
     ack: (device, ids) => {
@@ -379,6 +384,15 @@ export function postgresQueue(options: PostgresQueueOptions): OfflineQueue {
   return queue;
 }
 
+/** A row of the queue read. */
+interface ReadRow {
+  id: string;
+  seq: string;
+  data: Uint8Array;
+  stored_at: string;
+  shared: Uint8Array | null;
+}
+
 /** Adds the entries a batch stored (not its duplicates) to `recent`, per device in seq order. */
 function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOutcome[]): void {
   const byDevice = new Map<string, { device: QueueItem['device']; entries: QueueEntry[] }>();
@@ -387,6 +401,9 @@ function remember(recent: RecentEntries, calls: EnqueueCall[], outcomes: CallOut
     const call = calls[c] as EnqueueCall;
     outcome.results.forEach((r, i) => {
       const item = call.items[i];
+      // A duplicate was stored by an earlier commit whose news may never have been told (its
+      // answer was lost): the device's next read goes to the store.
+      if (r.duplicate) recent.forget(r.device);
       if (r.duplicate || !item) return;
       const key = deviceKey(r.device);
       let slot = byDevice.get(key);
