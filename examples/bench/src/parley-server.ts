@@ -8,12 +8,13 @@ import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { type HeapSampling, startHeapSampling } from './heap-profile.js';
 import { serveChild, toParent } from './ipc.js';
 import { countBackends, countProcess } from './process-counts.js';
 import { mapProfileToSources } from './profile-map.js';
 import { serverHooks } from './server-hooks.js';
-import { countSqlite, sqlBreakdown, sqliteCounts } from './sqlite-counts.js';
+import { countSqlite, sqlBreakdown, sqliteCounts, walBreakdown, walCounts } from './sqlite-counts.js';
 import { countPool, countRedis, storeCounts } from './store-counts.js';
 
 // PARLEY_BENCH_SERVER_KIT (from --server-kit) points at another checkout's packages/server-kit, to
@@ -35,10 +36,12 @@ const { sqliteStores } = (
 if (alternative) console.error(`parley server: @parley/server-kit from ${alternative}${built ? ' (dist)' : ''}`);
 
 const kind = process.env.PARLEY_BENCH_STORES;
-// PARLEY_BENCH_COUNT_SQL=1: SQLite statements run between profile-start and profile-stop go to stderr.
+// PARLEY_BENCH_COUNT_SQL=1: SQLite statements run between profile-start and profile-stop go to stderr,
+// with the WAL frames (pages written) of those commits by table and index.
 const countSql = process.env.PARLEY_BENCH_COUNT_SQL === '1';
 if (countSql) countSqlite(alternative);
 let sqlAtStart = sqliteCounts();
+let walAtStart = walCounts();
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const dbPath = kind === 'memory' || kind === 'postgres' ? undefined : join(dir, 'parley.db');
 // PARLEY_BENCH_COMMIT_GAP_MS, PARLEY_BENCH_COMMIT_HOLD_MS and PARLEY_BENCH_COMMIT_FANOUT_HOLD_MS set
@@ -152,6 +155,7 @@ serveChild(
       await session.post('Profiler.setSamplingInterval', { interval: 200 });
       await session.post('Profiler.start');
       sqlAtStart = sqliteCounts();
+      walAtStart = walCounts();
       toParent({ type: 'profile-started' });
     } else if (message.type === 'profile-stop' && session) {
       const { profile } = await session.post('Profiler.stop');
@@ -160,6 +164,18 @@ serveChild(
         const delta = `run ${now.run - sqlAtStart.run}, get ${now.get - sqlAtStart.get}, all ${now.all - sqlAtStart.all}`;
         console.error(`sqlite statements while profiling ${message.path}: ${delta}`);
         for (const line of sqlBreakdown(sqlAtStart.bySql, now.bySql)) console.error(line);
+        const wal = walCounts();
+        const frames = wal.frames - walAtStart.frames;
+        const commits = wal.commits - walAtStart.commits;
+        console.error(
+          `sqlite WAL while profiling: ${frames} frames in ${commits} commits (${(frames / Math.max(1, commits)).toFixed(1)} per commit), by b-tree (frames, distinct pages):`,
+        );
+        if (dbPath) {
+          // A second connection for dbstat, so the server's own runs only what it always runs.
+          const reader = new Database(dbPath, { readonly: true });
+          for (const line of walBreakdown(reader, walAtStart.pages, wal.pages)) console.error(line);
+          reader.close();
+        }
       }
       mapProfileToSources(profile);
       mkdirSync(dirname(message.path), { recursive: true });

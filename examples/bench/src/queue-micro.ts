@@ -9,6 +9,7 @@
 //   15): never written, only its dedup mark;
 // With `forget`, entries are enqueued with `forgetAcked` (as the gateway enqueues DELIVERED receipts):
 // their acks write no dedup mark. Read/write system calls per message count the WAL's pwrite64/pread64.
+// WAL frames (pages written) per message, by the table or index each page belongs to, follow.
 // PARLEY_BENCH_SERVER_KIT=<another checkout's packages/server-kit> runs that checkout's queue (its
 // sources) on the same database and counters: an A/B without a quiet machine for the counts.
 // Nothing here holds a batch (no entry goes out), so the commit hold and its turns (group-commit.ts)
@@ -19,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { countSqlite, sqlBreakdown, sqliteCounts } from './sqlite-counts.js';
+import { countSqlite, sqlBreakdown, sqliteCounts, walBreakdown, walCounts } from './sqlite-counts.js';
 
 const total = Number(process.argv[2] ?? 40_000);
 const perTurn = Number(process.argv[3] ?? 20);
@@ -83,12 +84,14 @@ const syscalls = () => {
   return ['syscr', 'syscw'].reduce((n, f) => n + Number(new RegExp(`^${f}: (\\d+)$`, 'm').exec(io)?.[1]), 0);
 };
 const statementsBefore = sqliteCounts();
+const walBefore = walCounts();
 const syscallsBefore = syscalls();
 const before = process.cpuUsage();
 await round(5_000, total);
 const used = process.cpuUsage(before);
 const syscallsUsed = syscalls() - syscallsBefore;
 const statementsAfter = sqliteCounts();
+const walAfter = walCounts();
 const statements =
   statementsAfter.run +
   statementsAfter.get +
@@ -102,6 +105,13 @@ console.log(
     `${((commitsSoFar() - commitsAtStart) / total).toFixed(3)} commits/msg, ${(statements / total).toFixed(3)} statements/msg, ${(syscallsUsed / total).toFixed(2)} read/write syscalls/msg over ${total}`,
 );
 for (const line of sqlBreakdown(statementsBefore.bySql, statementsAfter.bySql)) console.log(line);
+const frames = walAfter.frames - walBefore.frames;
+const pageSize = db.pragma('page_size', { simple: true }) as number;
+console.log(
+  `WAL: ${(frames / total).toFixed(3)} frames/msg (${((frames * (pageSize + 24)) / total).toFixed(0)} bytes/msg, page ${pageSize}), ` +
+    `${(frames / Math.max(1, walAfter.commits - walBefore.commits)).toFixed(1)} frames/commit; by b-tree (frames/msg, distinct pages):`,
+);
+for (const line of walBreakdown(db, walBefore.pages, walAfter.pages, total)) console.log(line);
 await stores.close();
 db.close();
 rmSync(dir, { recursive: true, force: true });
