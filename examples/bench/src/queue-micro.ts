@@ -14,11 +14,13 @@
 // sources) on the same database and counters: an A/B without a quiet machine for the counts.
 // Nothing here holds a batch (no entry goes out), so the commit hold and its turns (group-commit.ts)
 // are not measured here: `bench:delivery` with PARLEY_BENCH_COUNT_SQL=1 and `--profile` counts them.
+// PARLEY_BENCH_RANDOM_IDS=1: random message ids (UUIDv4) instead of UUIDv7.
 // Run: tsx --conditions=source src/queue-micro.ts [messages=40000] [perTurn=20] [gapMs=2] [late|early] [marked|forget]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { newMessageId } from '@parley/core';
 import Database from 'better-sqlite3';
 import { countSqlite, sqlBreakdown, sqliteCounts, walBreakdown, walCounts } from './sqlite-counts.js';
 
@@ -46,6 +48,9 @@ countSqlite();
 const commitsSoFar = () => sqliteCounts().bySql.get('COMMIT') ?? 0;
 let commitsAtStart = 0;
 const data = new Uint8Array(180).fill(7);
+// Message ids as clients make them (UUIDv7: time first, core newMessageId); PARLEY_BENCH_RANDOM_IDS=1
+// takes random UUIDv4s instead (a client that does not use time-ordered ids: the marks' worst case).
+const nextId = process.env.PARLEY_BENCH_RANDOM_IDS === '1' ? () => crypto.randomUUID() : newMessageId;
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 async function round(offset: number, n: number): Promise<void> {
   const all: Array<Promise<unknown>> = [];
@@ -53,7 +58,7 @@ async function round(offset: number, n: number): Promise<void> {
     for (let j = i; j < Math.min(n, i + perTurn); j++) {
       const k = offset + j;
       const device = { userId: `u${k % 1000}`, deviceId: 1 };
-      const id = `m${k}`;
+      const id = nextId();
       if (early) {
         let acked: Promise<unknown> = Promise.resolve();
         const stored = stores.queue.enqueue([{ device, id, data }], {

@@ -209,6 +209,26 @@ const MIGRATIONS: readonly string[] = [
   INSERT OR IGNORE INTO queue_meta (key, value)
     SELECT 'legacy_marks_acked_at', max(acked_at) FROM queue_acked HAVING count(*) > 0;
   `,
+  // 11: dedup marks keyed by message id first. Ids are UUIDv7 by default (core `newMessageId`, time
+  // first), so a commit's marks go to the newest leaves of the key order, not to a leaf per mark
+  // spread over every device's range (a WAL frame of 4 KiB per mark: issue 15 aim 1). Marks are only
+  // looked up by all three columns and purged by acked_at: nothing reads them by device.
+  `
+  CREATE TABLE queue_acked_by_id (
+    id TEXT NOT NULL,
+    user_id TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    stored_at INTEGER NOT NULL,
+    acked_at INTEGER NOT NULL,
+    PRIMARY KEY (id, user_id, device_id)
+  ) WITHOUT ROWID;
+  INSERT INTO queue_acked_by_id (id, user_id, device_id, seq, stored_at, acked_at)
+    SELECT id, user_id, device_id, seq, stored_at, acked_at FROM queue_acked;
+  DROP TABLE queue_acked;
+  ALTER TABLE queue_acked_by_id RENAME TO queue_acked;
+  CREATE INDEX queue_acked_by_time ON queue_acked (acked_at);
+  `,
 ];
 
 /** The schema version this code writes. */
