@@ -68,6 +68,7 @@ export class Gateway {
   /** Frame handlers answer their own failures: one that escapes is a bug, logged rather than lost. */
   private readonly failed = (error: unknown): void => {
     this.o.logger.error('frame handling failed', { error: String(error) });
+    this.settled();
   };
   /** Sockets closed by this gateway whose peers have not gone yet (see ClosingSockets). */
   readonly closingSockets = new ClosingSockets();
@@ -126,11 +127,7 @@ export class Gateway {
       },
       closing: () => this.closing,
       closingSockets: this.closingSockets,
-      began: () => {
-        this.inflight++;
-      },
-      ended: this.settled,
-      failed: this.failed,
+      track: (work) => this.track(work),
       closed: (connection) => this.live.detach(connection),
     });
     this.sweep = new DirectorySweep({
@@ -210,5 +207,10 @@ export class Gateway {
     } catch (error) {
       this.o.logger.warn('queue purge failed', { error: String(error) });
     }
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.inflight++;
+    work.then(this.settled, this.failed);
   }
 }
