@@ -12,6 +12,20 @@ const PLAINTEXT = pb.PayloadType.PAYLOAD_TYPE_PLAINTEXT;
 const fixture = useAbuseServer();
 const delivered = (frames: ServerFrame[]) => frames.flatMap((f) => f.deliver?.envelopes ?? []);
 
+/** Alice sends bob a message, bob acknowledges it, alice gets its DELIVERED receipt. */
+async function sendAckAndReceipt(stores: ReturnType<typeof memoryStores>) {
+  await fixture.start({}, { stores });
+  const alice = await fixture.peer('alice');
+  const bob = await fixture.peer('bob');
+  const id = newMessageId();
+  const shared = { type: PLAINTEXT, data: textContent('hi') };
+  expect((await alice.request({ send: { messageId: id, userId: 'bob', shared } })).body).toBe('sendAck');
+  await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
+  bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
+  await alice.waitFor(() => delivered(alice.frames).some((e) => e.receipt?.messageIds?.includes(id)));
+  return { bob, id };
+}
+
 describe('delivered receipts', () => {
   it('go to the sender of a message that asks for them, not of one sent with noReceipts', async () => {
     await fixture.start();
@@ -47,15 +61,7 @@ describe('delivered receipts', () => {
       calls.push({ kind, forgetAcked: options?.forgetAcked === true });
       return enqueue(items, options);
     };
-    await fixture.start({}, { stores });
-    const alice = await fixture.peer('alice');
-    const bob = await fixture.peer('bob');
-    const id = newMessageId();
-    const shared = { type: PLAINTEXT, data: textContent('hi') };
-    expect((await alice.request({ send: { messageId: id, userId: 'bob', shared } })).body).toBe('sendAck');
-    await bob.waitFor(() => delivered(bob.frames).some((e) => e.messageId === id));
-    bob.send({ requestId: 0, deliverAck: { ids: delivered(bob.frames).map((e) => e.id ?? '') } });
-    await alice.waitFor(() => delivered(alice.frames).some((e) => e.receipt?.messageIds?.includes(id)));
+    const { bob, id } = await sendAckAndReceipt(stores);
     const read = pb.ReceiptStatus.RECEIPT_STATUS_READ;
     expect((await bob.request({ receipt: { userId: 'alice', messageIds: [id], status: read } })).body).toBe('ok');
     expect(calls).toEqual([
@@ -63,5 +69,25 @@ describe('delivered receipts', () => {
       { kind: `receipt ${pb.ReceiptStatus.RECEIPT_STATUS_DELIVERED}`, forgetAcked: true },
       { kind: `receipt ${read}`, forgetAcked: false },
     ]);
+  });
+
+  it('keep the entry while its receipt fails to store: the retried ack stores the receipt, then removes it', async () => {
+    const stores = memoryStores();
+    const enqueue = stores.queue.enqueue.bind(stores.queue);
+    const ack = stores.queue.ack.bind(stores.queue);
+    let failures = 0;
+    const removedAfter: number[] = [];
+    stores.queue.enqueue = (items: QueueItem[], options?: EnqueueOptions) => {
+      const envelope = pb.Envelope.decode(items[0]?.data ?? new Uint8Array());
+      if (envelope.receipt && failures++ === 0) return Promise.reject(new Error('disk full'));
+      return enqueue(items, options);
+    };
+    stores.queue.ack = (device, ids) => {
+      removedAfter.push(failures);
+      return ack(device, ids);
+    };
+    await sendAckAndReceipt(stores);
+    // One removal, after the second (stored) receipt: none while the first had failed.
+    expect(removedAfter).toEqual([2]);
   });
 });

@@ -101,6 +101,43 @@ describe('pipelined sends', () => {
     await vi.waitFor(() => expect(delivered(bob)).toEqual([first, second]));
   });
 
+  it.each([
+    ['seqs fixed in call order', true],
+    ['whole sends', false],
+  ])(
+    'a connection cut with sends waiting their turn (%s): a prefix stored, in order, and the server stops',
+    async (_name, inCallOrder) => {
+      const base = memoryStores();
+      const { open, opened } = gate();
+      const queue = forwarding(base.queue, inCallOrder, opened);
+      let calls = 0;
+      const enqueue = queue.enqueue;
+      queue.enqueue = (items, options) => {
+        calls++;
+        return enqueue(items, options);
+      };
+      stores = { ...base, queue };
+      server = await createServer({ stores, port: 0 });
+      const bob = await RawPeer.authenticated(server.url, 'bob');
+      const alice = await RawPeer.authenticated(server.url, 'alice');
+      peers.push(bob);
+      const sent = Array.from({ length: 30 }, () => newMessageId());
+      for (const [i, id] of sent.entries()) alice.send({ requestId: 200 + i, ...send(id) });
+      // Cut once the first send waits for its commit: the rest are read, waiting their turn (whole
+      // sends) or their commits (seqs fixed in call order), or still on the wire.
+      await vi.waitFor(() => expect(calls).toBeGreaterThan(0));
+      alice.close();
+      open();
+      const stopping = server;
+      server = undefined;
+      await stopping.close(); // waits for every frame taken on, those that waited their turn included
+      const bobDevice = { userId: 'bob', deviceId: 1 };
+      const ids = (await base.queue.read(bobDevice, { limit: 100 })).map((e) => sent.find((m) => e.id.includes(m)));
+      expect(ids.length).toBeGreaterThan(0);
+      expect(ids).toEqual(sent.slice(0, ids.length)); // none twice, none missing before the last, in order
+    },
+  );
+
   it('keeps a send whole when the queue does not fix seqs in call order', async () => {
     stores = memoryStores();
     const queue = stores.queue;

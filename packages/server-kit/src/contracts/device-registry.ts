@@ -51,6 +51,12 @@ export interface DeviceRegistry {
   registerFirst(device: Omit<DeviceRecord, 'createdAt'> & { createdAt?: number }): Promise<RegisterFirstResult>;
   get(userId: string, deviceId: number): Promise<DeviceRecord | undefined>;
   list(userId: string): Promise<readonly Readonly<DeviceRecord>[]>;
+  /**
+   * What `list(userId)` would resolve with now, when the registry has it without waiting (a cache,
+   * or a synchronous database); undefined when only `list` can tell. Optional: the hot paths (every
+   * send, every delivered receipt) take it to skip a promise and a turn, and fall back to `list`.
+   */
+  listNow?(userId: string): readonly Readonly<DeviceRecord>[] | undefined;
   setRegistrationId(userId: string, deviceId: number, registrationId: number): Promise<void>;
   remove(userId: string, deviceId: number): Promise<boolean>;
   /** Stores (or with null clears) a live device's push token; NOT_FOUND for an unknown device. Removing the device clears it. */

@@ -14,7 +14,7 @@ import type { MediaRequests } from '../media/media-requests.js';
 import { DeliveredFolds } from '../messages/delivered-folds.js';
 import { HeldAnswers } from '../messages/held-answers.js';
 import { type AckedId, parseAckedId } from '../messages/queue-id.js';
-import type { Deliveries, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
+import type { Deliveries, PendingWrite, QueuePorts, StoredEntry } from '../messages/queue-ports.js';
 import {
   asksReceipt,
   deliveredReceipts,
@@ -60,6 +60,11 @@ const notEnabled =
 
 const NO_REPLY: Promise<Reply> = Promise.resolve(undefined);
 const noReply = (): Reply => undefined;
+/**
+ * An ack's removal as the route's answer: it resolves with undefined, which is no reply (a `then`
+ * mapping it to undefined would be one more promise per ack, issue 15 aim 1).
+ */
+const removal = (removed: Promise<void>): Promise<Reply> => removed as Promise<unknown> as Promise<Reply>;
 
 // Loops, not `some` with a closure: every member's ack of a group message runs these.
 function anyGroupEntry(acked: ReadonlyArray<AckedId | undefined>): boolean {
@@ -126,18 +131,17 @@ function heldAnswers(o: BuiltInRoutePorts, folds: DeliveredFolds) {
     clock: o.clock,
     setTimer: o.setTimer ?? systemTimer,
   });
-  const awaitsAck = (device: DeviceAddress, id: string) => o.live.pumpOf(device)?.awaitsAck(id) ?? false;
-  return (device: DeviceAddress, requestId: number, connectionId: string): AnswerHold => ({
+  const hold: AnswerHold = {
     holds,
-    connectionId,
-    awaitsAck,
-    write(sendAck) {
+    awaitsAck: (device, id) => o.live.pumpOf(device)?.awaitsAck(id) ?? false,
+    write(device, connectionId, requestId, sendAck) {
       const connection = o.connectionOf(device, connectionId);
       if (!connection?.isOpen) return false;
       connection.sendBytes(encodeReply(requestId, { sendAck }));
       return true;
     },
-  });
+  };
+  return hold;
 }
 
 /** Sends (1:1 and group), acknowledgements and receipts. */
@@ -145,14 +149,18 @@ function messageRoutes(
   o: BuiltInRoutePorts,
   queue: QueuePorts,
   receipts: ReceiptPorts,
-  holdOf: ((device: DeviceAddress, requestId: number, connectionId: string) => AnswerHold) | undefined,
+  hold: AnswerHold | undefined,
 ): Pick<Routes, 'send' | 'deliverAck' | 'receipt' | 'groupReceipts'> {
   const shared = o.stores.queue.sharedCommit;
   const commitsTogether = shared !== undefined && shared === o.stores.groupReceipts.sharedCommit;
   // The cursors commit with the ack and need no promise per member (a fan-out's acks, issue 15 aim 4).
   const cursorsWithAck = commitsTogether && o.groupReceipts.batched;
-  /** `deliverAck` when the ack asks for receipts, or moves cursors that do not commit with it. */
-  async function ackWithReceipts(
+  /**
+   * `deliverAck` when the ack asks for receipts, or moves cursors that do not commit with it. Not
+   * async: a receipt folded into its SendAck (or staged with the ack) leaves one removal to wait for,
+   * with no promise of this route's own (every 1:1 message's ack, issue 15 aim 1).
+   */
+  function ackWithReceipts(
     device: DeviceAddress,
     pump: DeliveryPump,
     ids: string[],
@@ -161,16 +169,36 @@ function messageRoutes(
     const groupEntries = anyGroupEntry(acked);
     // Without group entries the queue may remove the entries in the receipt's own commit.
     const receiptsWrite = anyAsksReceipt(acked, device)
-      ? await deliveredReceipts(receipts, device, acked, ids, groupEntries ? undefined : { device, ids })
+      ? deliveredReceipts(receipts, device, acked, ids, groupEntries ? undefined : { device, ids })
       : NO_RECEIPTS;
-    if (receiptsWrite.acked) {
-      await pump.ack(ids, receiptsWrite.durable);
-      return undefined;
+    if (receiptsWrite instanceof Promise) {
+      return receiptsWrite.then((write) => ackAfterReceipts(device, pump, ids, acked, groupEntries, write));
     }
+    return ackAfterReceipts(device, pump, ids, acked, groupEntries, receiptsWrite);
+  }
+
+  /**
+   * {@link ackWithReceipts} once the receipts' enqueue calls were made (and, when `durable`, the
+   * receipts stored): moves the group cursors and removes the acknowledged entries.
+   */
+  function ackAfterReceipts(
+    device: DeviceAddress,
+    pump: DeliveryPump,
+    ids: string[],
+    acked: ReadonlyArray<AckedId | undefined>,
+    groupEntries: boolean,
+    receiptsWrite: PendingWrite,
+    durable = false,
+  ): Promise<Reply> {
+    if (receiptsWrite.acked) return removal(pump.ack(ids, receiptsWrite.durable));
     // Staged receipts share the batch of the ack below (nothing but promise jobs runs in between,
     // and a batch commits on a later turn): they commit together or not at all. Otherwise the
     // receipts must be durable before the entries go.
-    if (!receiptsWrite.staged) await receiptsWrite.durable;
+    if (!receiptsWrite.staged && !durable) {
+      return receiptsWrite.durable.then(() =>
+        ackAfterReceipts(device, pump, ids, acked, groupEntries, receiptsWrite, true),
+      );
+    }
     // Group receipt cursors move before the entries go: in the same batch when the stores commit
     // together (then a group batch can wait for its members' acks, as 1:1 ones can, and the ack's
     // outcome is the cursors' too: nothing more to wait for), else first. An ack of no group
@@ -182,13 +210,9 @@ function messageRoutes(
     }
     const removed = commitsTogether || !cursors ? pump.ack(ids) : cursors.then(() => pump.ack(ids));
     // Every receipt folded into a SendAck, no cursors: the removal is all there is to wait for.
-    if (!cursors && receiptsWrite === NO_RECEIPTS) {
-      await removed;
-      return undefined;
-    }
+    if (!cursors && receiptsWrite === NO_RECEIPTS) return removal(removed);
     // One Promise.all observes all from now on: no failure is left unhandled.
-    await Promise.all([cursors, removed, receiptsWrite.durable]);
-    return undefined;
+    return Promise.all([cursors, removed, receiptsWrite.durable]).then(noReply);
   }
 
   /** A stored send's reply: none when held for the recipient's ack (HeldAnswers writes it then). */
@@ -210,7 +234,8 @@ function messageRoutes(
   }
 
   return {
-    send(request, { device, ordered, connectionId, requestId }) {
+    send(request, ctx) {
+      const { device, ordered, connectionId } = ctx;
       const messageId = request.messageId ?? '';
       if (!isValidMessageId(messageId)) {
         return Promise.reject(new ParleyError('INVALID_ARGUMENT', 'message_id must be 1-64 printable ASCII'));
@@ -231,7 +256,8 @@ function messageRoutes(
               request,
               messageId,
               ordered,
-              request.ackDelivered ? holdOf?.(device, requestId, connectionId) : undefined,
+              request.ackDelivered ? hold : undefined,
+              ctx, // the request's connection and id, should its answer be held
             );
       return stored.then((ack) => sendReply(ack, device, connectionId, request.userId ?? '', messageId));
     },
@@ -264,7 +290,7 @@ function messageRoutes(
         const groups = anyGroupEntry(acked);
         if (!groups || cursorsWithAck) {
           if (groups) o.groupReceipts.deliveredInBatch(device, acked);
-          return pump.ack(ids).then(noReply);
+          return removal(pump.ack(ids));
         }
       }
       return ackWithReceipts(device, pump, ids, acked);

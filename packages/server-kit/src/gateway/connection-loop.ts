@@ -37,8 +37,14 @@ export interface ConnectionLoopPorts {
   origins: readonly string[] | undefined;
   /** True once the gateway is stopping: no new work is taken on. */
   closing(): boolean;
-  /** Work the gateway waits for when it stops. */
-  track(work: Promise<unknown>): void;
+  /**
+   * Work the gateway waits for when it stops: `began` when a frame or ack is taken on, `ended` once
+   * it settled (a count, not a promise per frame).
+   */
+  began(): void;
+  ended(): void;
+  /** Frame handling that failed where nothing answers it (a bug): logged rather than lost. */
+  failed(error: unknown): void;
   /** A connection closed. */
   closed(connection: Connection): void;
   /** Schedules the end of a frame-budget pause; default {@link systemTimer}. */
@@ -153,8 +159,12 @@ export class ConnectionLoop implements ReaderLoop {
     return this.o.closing();
   }
 
-  track(work: Promise<unknown>): void {
-    this.o.track(work);
+  began(): void {
+    this.o.began();
+  }
+
+  ended(): void {
+    this.o.ended();
   }
 
   /**
@@ -204,9 +214,17 @@ export class ConnectionLoop implements ReaderLoop {
     // The first attempt, which nearly always succeeds, without an async frame of its own: one
     // DeliverAck per delivered message (issue 15). Failures go to the retrying path.
     const ctx = { device, requestId: 0, connectionId: connection.id };
+    // Never rejects: the reader's fast path does not observe the answer.
     return this.o.router.handle(frame, ctx).then(
       () => reader?.ackSettled(),
-      (error: unknown) => this.retryAck(connection, frame, ctx, error).finally(() => reader?.ackSettled()),
+      (error: unknown) =>
+        this.retryAck(connection, frame, ctx, error).then(
+          () => reader?.ackSettled(),
+          (bug: unknown) => {
+            this.o.failed(bug);
+            reader?.ackSettled();
+          },
+        ),
     );
   }
 
@@ -253,35 +271,58 @@ export class ConnectionLoop implements ReaderLoop {
   }
 
   /**
-   * `ordered` lets the connection's next frame start before this one finishes (RequestContext.ordered).
-   * A request of a ready connection (nearly every frame) goes to the router without an async frame
-   * of its own (a promise and a frame's registers per send, issue 15 aim 1); the rest go to
-   * {@link onOtherFrame}. Never rejects.
+   * `ordered` lets the connection's next frame start before this one finishes (RequestContext.ordered);
+   * `settled` is called once the frame's work settled, exactly once. A request of a ready connection
+   * (nearly every frame) goes to the router without an async frame or a promise of its own beyond
+   * the answer's (issue 15 aim 1); the rest go to {@link onOtherFrame}. Never throws.
    */
-  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered?: () => void): Promise<void> {
+  onFrame(
+    reader: ConnectionReader,
+    bytes: Uint8Array,
+    isBinary: boolean,
+    ordered: () => void,
+    settled: () => void,
+  ): void {
     const connection = reader.connection;
     const device = connection.address;
     if (!isBinary || connection.state !== 'ready' || !device || !connection.isOpen || this.o.closing()) {
-      return this.onOtherFrame(reader, bytes, isBinary, ordered);
+      this.other(this.onOtherFrame(reader, bytes, isBinary, ordered), settled);
+      return;
     }
     let frame: ReturnType<typeof decodeClientFrame>;
     try {
       frame = decodeClientFrame(bytes, { maxFrameBytes: this.o.limits.maxFrameBytes });
     } catch {
-      return this.onOtherFrame(reader, bytes, isBinary, ordered); // reports it
+      this.other(this.onOtherFrame(reader, bytes, isBinary, ordered), settled); // reports it
+      return;
     }
-    if (frame.requestId === 0 || frame.body === undefined || NOT_ROUTED.has(frame.body)) {
-      return this.onOtherFrame(reader, bytes, isBinary, ordered, frame);
+    const body = frame.body; // read once: each read of a oneof lists the frame's keys
+    if (frame.requestId === 0 || body === undefined || NOT_ROUTED.has(body)) {
+      this.other(this.onOtherFrame(reader, bytes, isBinary, ordered, frame), settled);
+      return;
     }
-    return this.route(connection, device, frame, ordered);
+    this.route(connection, device, frame, ordered, settled, body);
   }
 
-  /** Hands a ready connection's request to the router and writes its reply or its error. Never rejects. */
+  /** Calls `settled` once the slow path's `work` settled; a failure that escaped it is logged. */
+  private other(work: Promise<void>, settled: () => void): void {
+    work.then(settled, (error: unknown) => {
+      this.o.failed(error);
+      settled();
+    });
+  }
+
+  /**
+   * Hands a ready connection's request to the router and writes its reply or its error, then calls
+   * `settled` when given. Never rejects.
+   */
   private route(
     connection: Connection,
     device: DeviceAddress,
     frame: ReturnType<typeof decodeClientFrame>,
     ordered: (() => void) | undefined,
+    settled?: () => void,
+    body: ClientFrame['body'] = frame.body,
   ): Promise<void> {
     const requestId = frame.requestId;
     // One object either way (a spread of a conditional part would make two).
@@ -289,7 +330,7 @@ export class ConnectionLoop implements ReaderLoop {
     const ctx = ordered ? { device, requestId, connectionId, ordered } : { device, requestId, connectionId };
     let handled: Promise<Reply>;
     try {
-      handled = this.o.router.handle(frame, ctx);
+      handled = this.o.router.handle(frame, ctx, body);
     } catch (error) {
       handled = Promise.reject(error); // the router rejects rather than throws; kept safe all the same
     }
@@ -298,11 +339,24 @@ export class ConnectionLoop implements ReaderLoop {
         try {
           if (reply) connection.sendBytes(encodeReply(requestId, reply));
         } catch (error) {
-          this.requestFailed(connection, frame.body, requestId, error);
+          this.answerFailure(connection, body, requestId, error);
         }
+        settled?.();
       },
-      (error: unknown) => this.requestFailed(connection, frame.body, requestId, error),
+      (error: unknown) => {
+        this.answerFailure(connection, body, requestId, error);
+        settled?.();
+      },
     );
+  }
+
+  /** {@link requestFailed}, which never throws: the fast path does not observe the answer's promise. */
+  private answerFailure(connection: Connection, body: string | undefined, requestId: number, error: unknown): void {
+    try {
+      this.requestFailed(connection, body, requestId, error);
+    } catch (bug) {
+      this.o.failed(bug);
+    }
   }
 
   /** Answers a request that failed with `error`. */

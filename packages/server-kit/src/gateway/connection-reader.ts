@@ -24,17 +24,35 @@ export interface ReaderLoop {
   readonly frameBudget: FrameBudget;
   /** True once the gateway is stopping: no new work is taken on. */
   closing(): boolean;
-  /** Work the gateway waits for when it stops. */
-  track(work: Promise<unknown>): void;
+  /** Work the gateway waits for when it stops: one `began` per frame or ack taken on, one `ended` once it settled. */
+  began(): void;
+  ended(): void;
   /** Refuses a sheddable request when overloaded; true when it was refused. */
   shed(connection: Connection, bytes: Uint8Array, waiting: number): boolean;
-  /** Routes an acknowledgement (fast path or in order); calls `reader.ackSettled()` once done when given. */
+  /**
+   * Routes an acknowledgement (fast path or in order); calls `reader.ackSettled()` once done when
+   * given. Never rejects.
+   */
   acknowledge(connection: Connection, frame: ClientFrame, reader?: ConnectionReader): Promise<void>;
   /**
-   * Handles one frame of the ordered chain; the next frame starts once it settles or calls
-   * `ordered` (RequestContext.ordered), whichever comes first.
+   * Handles one frame of the ordered chain and calls `settled` once its work settled; the next
+   * frame starts then or once it calls `ordered` (RequestContext.ordered), whichever comes first.
+   * Never throws.
    */
-  onFrame(reader: ConnectionReader, bytes: Uint8Array, isBinary: boolean, ordered: () => void): Promise<void>;
+  onFrame(
+    reader: ConnectionReader,
+    bytes: Uint8Array,
+    isBinary: boolean,
+    ordered: () => void,
+    settled: () => void,
+  ): void;
+}
+
+/** A frame read while the ordered chain's turn was held: it starts in turn. */
+interface WaitingFrame {
+  bytes: Uint8Array;
+  isBinary: boolean;
+  readAt: number;
 }
 
 /** How long a client closed for flooding is asked to wait before reconnecting. */
@@ -49,8 +67,13 @@ const FLOOD_RECONNECT_AFTER_MS = 10_000;
 export class ConnectionReader implements FrameBucket {
   /** Until the connection is ready; dropped then, with what the login needed. */
   handshake: Handshake | undefined;
-  /** The last frame of the ordered chain; none while nothing waits. */
-  private chain: Promise<void> | undefined;
+  /**
+   * A frame of the ordered chain started and has neither said it is ordered nor settled: frames
+   * read meanwhile wait in {@link queued}, in order.
+   */
+  private turnHeld = false;
+  /** Frames waiting their turn (none while nothing waits: most frames start at once). */
+  private queued: WaitingFrame[] | undefined;
   /**
    * Requests and acks being handled: both count against the connection's concurrency budget, so a
    * flood of acks pauses reading like a flood of requests does.
@@ -100,48 +123,64 @@ export class ConnectionReader implements FrameBucket {
       const ack = sniffDeliverAck(bytes, loop.limits.maxFrameBytes);
       if (ack) {
         this.begin();
-        loop.track(loop.acknowledge(connection, ack, this));
+        loop.began();
+        loop.acknowledge(connection, ack, this); // never rejects; calls ackSettled
         return;
       }
       if (loop.shed(connection, bytes, this.waiting)) return;
     }
     loop.admission.queued(this.waiting++);
     this.begin();
+    loop.began(); // a frame waiting its turn counts too: a stopping gateway waits for it
     // The chain moves on when the frame says it is ordered (a send whose seqs are fixed) or when it
     // settles: a sender's next send need not wait for the previous one's commit. With nothing
     // waiting (most frames: a client sends a few per second) the frame starts now, not a turn later.
-    const start = () =>
-      new Promise<void>((ordered) => {
-        const work = loop.onFrame(this, bytes, isBinary, ordered);
-        // Not `finally`, which makes two more promises per frame; tracked after, so it still hears
-        // a failure and settles after `finished`, as on the finally's result.
-        const finished = () => this.finished(ordered, now);
-        work.then(finished, finished);
-        loop.track(work);
-      });
-    if (!this.chain) {
-      // Started now: its work is tracked (above) and the link settles no later than that work.
-      this.chain = start();
+    if (!this.turnHeld) {
+      this.start(bytes, isBinary, now);
       return;
     }
-    const chain = this.chain.then(start);
-    this.chain = chain;
-    // The link covers a frame still waiting its turn; the frame's own work (above) may outlast it.
-    loop.track(chain);
+    this.queued ??= [];
+    this.queued.push({ bytes, isBinary, readAt: now });
+  }
+
+  /**
+   * Starts a frame of the ordered chain, holding the turn until it says it is ordered or settles:
+   * two small closures, no promise of the reader's own (issue 15 aim 1).
+   */
+  private start(bytes: Uint8Array, isBinary: boolean, readAt: number): void {
+    this.turnHeld = true;
+    let released = false;
+    const ordered = () => {
+      if (released) return;
+      released = true;
+      this.passTurn();
+    };
+    this.loop.onFrame(this, bytes, isBinary, ordered, () => this.finished(ordered, readAt));
+  }
+
+  /** The frame holding the turn gave it up: the next waiting frame starts, a microtask later as a promise chain would. */
+  private passTurn(): void {
+    const next = this.queued?.shift();
+    if (!next) {
+      this.turnHeld = false;
+      return;
+    }
+    // Still held: a frame read before the next one starts must wait behind it.
+    queueMicrotask(() => this.start(next.bytes, next.isBinary, next.readAt));
   }
 
   /** An ack taken off the ordered chain (ack-fast-path.ts) settled. */
   ackSettled(): void {
     this.end();
+    this.loop.ended();
   }
 
   /** A frame read at `readAt` settled: the next one may start if it has not already. */
   private finished(ordered: () => void, readAt: number): void {
     ordered();
     this.loop.admission.finished(--this.waiting, readAt);
-    // Nothing queued behind: the next frame starts a new chain (an idle connection holds none).
-    if (this.waiting === 0) this.chain = undefined;
     this.end();
+    this.loop.ended();
   }
 
   private resume(): void {

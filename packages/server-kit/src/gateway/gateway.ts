@@ -68,7 +68,6 @@ export class Gateway {
   /** Frame handlers answer their own failures: one that escapes is a bug, logged rather than lost. */
   private readonly failed = (error: unknown): void => {
     this.o.logger.error('frame handling failed', { error: String(error) });
-    this.settled();
   };
   /** Sockets closed by this gateway whose peers have not gone yet (see ClosingSockets). */
   readonly closingSockets = new ClosingSockets();
@@ -127,7 +126,11 @@ export class Gateway {
       },
       closing: () => this.closing,
       closingSockets: this.closingSockets,
-      track: (work) => this.track(work),
+      began: () => {
+        this.inflight++;
+      },
+      ended: this.settled,
+      failed: this.failed,
       closed: (connection) => this.live.detach(connection),
     });
     this.sweep = new DirectorySweep({
@@ -207,10 +210,5 @@ export class Gateway {
     } catch (error) {
       this.o.logger.warn('queue purge failed', { error: String(error) });
     }
-  }
-
-  private track(work: Promise<unknown>): void {
-    this.inflight++;
-    work.then(this.settled, this.failed);
   }
 }

@@ -26,6 +26,19 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
   const deviceLists = new Map<string, Uint8Array[]>();
   /** Each user's live devices as `list` hands them out (frozen, shared), until one of them changes. */
   const lists = new Map<string, readonly Readonly<DeviceRecord>[]>();
+  // Held in memory: `list` and `listNow` are one read.
+  const listNow = (userId: string): readonly Readonly<DeviceRecord>[] => {
+    let cached = lists.get(userId);
+    if (!cached) {
+      const devices = users.get(userId);
+      // Not cached for a user never registered: asking about made-up users grows nothing.
+      if (!devices) return NO_DEVICES;
+      const live = [...devices.values()].filter((s) => !s.removed).map((s) => s.record);
+      cached = sharedDeviceList(live.sort((a, b) => a.deviceId - b.deviceId));
+      lists.set(userId, cached);
+    }
+    return cached;
+  };
   const tokenKey = (userId: string, deviceId: number) => `${userId}\u0000${deviceId}`;
 
   const live = (userId: string, deviceId: number): Stored | undefined => {
@@ -73,17 +86,10 @@ export function memoryDeviceRegistry(options: { clock?: Clock } = {}): DeviceReg
     },
 
     async list(userId) {
-      let cached = lists.get(userId);
-      if (!cached) {
-        const devices = users.get(userId);
-        // Not cached for a user never registered: asking about made-up users grows nothing.
-        if (!devices) return NO_DEVICES;
-        const live = [...devices.values()].filter((s) => !s.removed).map((s) => s.record);
-        cached = sharedDeviceList(live.sort((a, b) => a.deviceId - b.deviceId));
-        lists.set(userId, cached);
-      }
-      return cached;
+      return listNow(userId);
     },
+
+    listNow,
 
     async setRegistrationId(userId, deviceId, registrationId) {
       const stored = live(userId, deviceId);

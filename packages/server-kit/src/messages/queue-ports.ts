@@ -39,6 +39,7 @@ export interface PendingWrite {
  * Enqueues and hands the new entries to their devices: to devices connected here as soon as the
  * queue staged them (before the commit), to the others once stored. `entryOf` makes the entry to
  * deliver from a result (not called for duplicates). The enqueue call is made before this returns.
+ * `options` is made for this call: its `onStaged` is set here (not a copy per call).
  */
 export function enqueueAndDeliver(
   ctx: Deliveries & { stores: Pick<ServerStores, 'queue'> },
@@ -60,9 +61,9 @@ export function enqueueAndDeliver(
         return news.filter((_, i) => !left.has(entries[i] as StoredEntry));
       }
     : undefined;
-  const withStaged = onStaged ? { ...options, onStaged } : options;
+  if (onStaged) options.onStaged = onStaged;
   // No default parameter: it would make a closure per call.
-  const call = enqueue ? enqueue(items, withStaged) : ctx.stores.queue.enqueue(items, withStaged);
+  const call = enqueue ? enqueue(items, options) : ctx.stores.queue.enqueue(items, options);
   const durable = call.then((results) => {
     ctx.stored(rest ?? results.filter(isFresh).map(entryOf));
     return results;
@@ -93,7 +94,26 @@ export interface QueuePorts extends Deliveries {
  * refusal is QUEUE_FULL with `retry_after_ms`: the recipient has to read first, so the sender's
  * outbox waits rather than hammering.
  */
-export function enqueueMessage(
+export function enqueueMessage(...args: Parameters<typeof startMessage>): Promise<EnqueueResult[]> {
+  const ctx = args[0];
+  // Not async: the queue's own promise, with a rejection handler, is the answer (one promise step
+  // per send fewer than an async frame awaiting it, issue 15 aim 1). A throw is still a rejection.
+  const retryable = (error: unknown) => {
+    throw retryableQueueFull(error, ctx.queueFullRetryAfterMs);
+  };
+  try {
+    return startMessage(...args).then(undefined, retryable);
+  } catch (error) {
+    return Promise.reject(retryableQueueFull(error, ctx.queueFullRetryAfterMs));
+  }
+}
+
+/**
+ * {@link enqueueMessage} without its rejection handler: may throw, and a refusal comes as the
+ * queue made it (the caller passes it through {@link retryableQueueFull} in its own handler, one
+ * promise per send fewer).
+ */
+export function startMessage(
   ctx: QueuePorts,
   from: string,
   items: QueueItem[],
@@ -102,31 +122,28 @@ export function enqueueMessage(
   /** One message fanned out: its one payload, deduplicated as a whole (EnqueueOptions.fanOut). */
   fanOut?: SharedPayload,
 ): Promise<EnqueueResult[]> {
-  // Not async: the queue's own promise, with a rejection handler, is the answer (one promise step
-  // per send fewer than an async frame awaiting it, issue 15 aim 1). A throw is still a rejection.
-  const retryable = (error: unknown) => {
-    throw retryableQueueFull(error, ctx.queueFullRetryAfterMs);
-  };
-  try {
-    // Copies to the sender's own devices do not count against any share. Items that already name
-    // their sender (handleSend makes them so) are not copied.
-    const counted = items.map((item) =>
-      item.device.userId === from || item.sender === from ? item : { ...item, sender: from },
-    );
-    const options = {
-      maxPerDevice: ctx.maxQueuedPerDevice,
-      maxPerSender: ctx.maxQueuedPerSender,
-      now,
-      ...(fanOut ? { shared: [fanOut], fanOut: true } : {}),
-    };
-    return enqueueAndDeliver(ctx, counted, options, entryOf).durable.then(undefined, retryable);
-  } catch (error) {
-    return Promise.reject(retryableQueueFull(error, ctx.queueFullRetryAfterMs));
-  }
+  // Copies to the sender's own devices do not count against any share. Items that already name
+  // their sender (handleSend makes them so) are not copied, nor is the list when none needs it.
+  const counted = items.every((item) => countedFor(item, from))
+    ? items
+    : items.map((item) => (countedFor(item, from) ? item : { ...item, sender: from }));
+  const options: EnqueueOptions = fanOut
+    ? {
+        maxPerDevice: ctx.maxQueuedPerDevice,
+        maxPerSender: ctx.maxQueuedPerSender,
+        now,
+        shared: [fanOut],
+        fanOut: true,
+      }
+    : { maxPerDevice: ctx.maxQueuedPerDevice, maxPerSender: ctx.maxQueuedPerSender, now };
+  return enqueueAndDeliver(ctx, counted, options, entryOf).durable;
 }
 
+/** Whether `item` is counted as it is against `from`'s share: a copy to its own device, or one naming it. */
+const countedFor = (item: QueueItem, from: string) => item.device.userId === from || item.sender === from;
+
 /** QUEUE_FULL with the gateway's `retry_after_ms` (the recipient has to read first); anything else as it is. */
-function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {
+export function retryableQueueFull(error: unknown, retryAfterMs: number): unknown {
   if (!isParleyError(error, 'QUEUE_FULL')) return error;
   return new ParleyError('QUEUE_FULL', error.message, { details: error.details, retryAfterMs, cause: error });
 }

@@ -1,6 +1,7 @@
 import type { parley } from '@parley/core';
 import { isValidMessageId, ParleyError, pb } from '@parley/core';
 import { type AckAlong, enqueueWithAckOf } from '../cluster/enqueue-with-ack.js';
+import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { EnqueueOptions, EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import type { DeviceAddress } from '../contracts/types.js';
 import { addressesOf } from './device-addresses.js';
@@ -80,13 +81,16 @@ export function asksReceipt(
  * receipt's commit when the ack names one sender's messages and none was folded: then the result
  * says `acked`, and `durable` is the removal too.
  */
-export async function deliveredReceipts(
+export function deliveredReceipts(
   ctx: ReceiptPorts,
   acker: DeviceAddress,
   acked: ReadonlyArray<QueueId | undefined>,
   ids?: readonly string[],
   along?: AckAlong,
-): Promise<PendingWrite> {
+): PendingWrite | Promise<PendingWrite> {
+  // Not async: an ack of one sender's messages whose device list is at hand (DeviceRegistry.listNow)
+  // makes its receipt's enqueue call in this turn, with no promise of its own (every 1:1 message's
+  // ack, issue 15 aim 1). It may throw: the caller awaits it inside an async frame.
   const at = ctx.clock();
   // Message ids per sender, in ack order. An ack usually names one sender's messages (or only
   // receipts, which get none): the first sender's ids need no map.
@@ -116,28 +120,71 @@ export async function deliveredReceipts(
     else others.set(sender, [parsed.messageId]);
   }
   if (firstSender === undefined || !firstIds) return NO_RECEIPTS;
-  if (!others && !folded) {
-    const devices = addressesOf(await ctx.stores.devices.list(firstSender));
-    const id = receiptQueueId(acker.userId, 'delivered', firstIds);
-    const receipt = receiptOf(acker, firstIds, at);
+  if (others) return manySenders(ctx, acker, at, [[firstSender, firstIds], ...others], folded);
+  // One sender (the usual ack, its receipt folded into a SendAck): its list without a Promise.all.
+  const registry = ctx.stores.devices;
+  const listed = registry.listNow?.(firstSender);
+  const messageIds = firstIds;
+  const write = (list: readonly DeviceRecord[]) => oneSender(ctx, acker, at, messageIds, list, folded, along);
+  return listed ? write(listed) : registry.list(firstSender).then(write);
+}
+
+/** The receipts of an ack of one sender's messages, whose devices are `list`. */
+function oneSender(
+  ctx: ReceiptPorts,
+  acker: DeviceAddress,
+  at: number,
+  messageIds: string[],
+  list: readonly DeviceRecord[],
+  folded: ReadonlyMap<string, number> | undefined,
+  along: AckAlong | undefined,
+): PendingWrite {
+  const devices = addressesOf(list);
+  if (!folded) {
+    const id = receiptQueueId(acker.userId, 'delivered', messageIds);
+    const receipt = receiptOf(acker, messageIds, at);
     const port = along && devices.length > 0 ? enqueueWithAckOf(ctx.stores.queue) : undefined;
     if (!port || !along) return startReceipt(ctx, devices, id, receipt, true);
     const withAck = (items: QueueItem[], options: EnqueueOptions) => port.enqueueWithAck(items, options, along);
     return { ...startReceipt(ctx, devices, id, receipt, true, withAck), acked: true };
   }
-  const senders: Array<[string, string[]]> = [[firstSender, firstIds], ...(others ?? [])];
-  // One sender (the usual ack, its receipt folded into a SendAck): its list without a Promise.all.
-  const devices = others
-    ? await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)))
-    : [addressesOf(await ctx.stores.devices.list(firstSender))];
+  return receiptWrites(ctx, acker, at, [[messageIds, devices]], folded);
+}
+
+/** The receipts of an ack of several senders' messages (`senders`: each one's message ids). */
+async function manySenders(
+  ctx: ReceiptPorts,
+  acker: DeviceAddress,
+  at: number,
+  senders: Array<[string, string[]]>,
+  folded: ReadonlyMap<string, number> | undefined,
+): Promise<PendingWrite> {
+  const devices = await Promise.all(senders.map(([sender]) => devicesOf(ctx, sender)));
+  return receiptWrites(
+    ctx,
+    acker,
+    at,
+    senders.map(([, messageIds], i) => [messageIds, devices[i] as readonly DeviceAddress[]]),
+    folded,
+  );
+}
+
+/** Every sender's receipts (`lists`: each one's message ids and devices), all enqueue calls in one turn. */
+function receiptWrites(
+  ctx: ReceiptPorts,
+  acker: DeviceAddress,
+  at: number,
+  lists: ReadonlyArray<readonly [string[], readonly DeviceAddress[]]>,
+  folded: ReadonlyMap<string, number> | undefined,
+): PendingWrite {
   // All enqueue calls in one turn: a queue that stages puts them in one batch.
   const writes: PendingWrite[] = [];
-  senders.forEach(([, messageIds], i) => {
-    for (const [list, to] of receiptLists(messageIds, devices[i] as readonly DeviceAddress[], folded)) {
+  for (const [messageIds, devices] of lists) {
+    for (const [list, to] of receiptLists(messageIds, devices, folded)) {
       const id = receiptQueueId(acker.userId, 'delivered', list);
       writes.push(startReceipt(ctx, to, id, receiptOf(acker, list, at), true));
     }
-  });
+  }
   if (writes.length === 0) return NO_RECEIPTS;
   return {
     staged: writes.every((w) => w.staged),

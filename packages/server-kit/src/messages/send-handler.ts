@@ -3,23 +3,32 @@ import { ParleyError } from '@parley/core';
 import type { DeviceRecord } from '../contracts/device-registry.js';
 import type { EnqueueResult, QueueItem } from '../contracts/offline-queue.js';
 import { type DeviceAddress, deviceKey } from '../contracts/types.js';
+import type { FoldSlot } from './delivered-folds.js';
+import { addressesOf } from './device-addresses.js';
 import type { HeldAnswers } from './held-answers.js';
 import { encodeMessageEnvelope } from './message-envelope.js';
 import { encodeQueueId } from './queue-id.js';
-import { enqueueMessage, type QueuePorts } from './queue-ports.js';
+import { type QueuePorts, retryableQueueFull, startMessage } from './queue-ports.js';
 
 type Payload = parley.v1.Payload.$Properties;
 type SendAck = parley.v1.SendAck.$Properties;
 
-/** How a send's answer may be held after its commit for the recipient's ack (see HeldAnswers). */
+/**
+ * How a send's answer may be held after its commit for the recipient's ack (see HeldAnswers): one
+ * for the gateway, the request's own part being its {@link HeldRequest} (no object per send).
+ */
 export interface AnswerHold {
   holds: HeldAnswers;
-  /** The sending connection (held answers are bounded per connection). */
-  connectionId: string;
   /** Whether entry `id` went out to `device`, connected to this gateway, and awaits its ack. */
   awaitsAck(device: DeviceAddress, id: string): boolean;
-  /** Writes the answer later; false when the connection is gone. */
-  write(ack: SendAck): boolean;
+  /** Writes the answer to request `requestId` of `device`'s connection `connectionId` later; false when it is gone. */
+  write(device: DeviceAddress, connectionId: string, requestId: number, ack: SendAck): boolean;
+}
+
+/** The request whose answer may be held: the sending connection (held answers are bounded per connection) and its request id. */
+export interface HeldRequest {
+  connectionId: string;
+  requestId: number;
 }
 
 const sameDevice = (a: DeviceAddress, b: DeviceAddress) => a.userId === b.userId && a.deviceId === b.deviceId;
@@ -47,107 +56,204 @@ export function handleSend(
   messageId: string,
   ordered: (() => void) | undefined,
   hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
 ): Promise<SendAck | undefined>;
-export async function handleSend(
+export function handleSend(
   ctx: QueuePorts,
   sender: DeviceAddress,
   send: parley.v1.Send.$Properties,
   messageId: string,
   ordered?: () => void,
   hold?: AnswerHold,
+  request?: HeldRequest,
 ): Promise<SendAck | undefined> {
-  const toUser = send.userId;
-  if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
-
-  const copies = send.copies ?? [];
-  if (send.shared && !isPayload(send.shared))
-    throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
-  if (copies.some((c) => !isPayload(c.payload))) {
-    throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+  // Not async: with the device lists at hand (DeviceRegistry.listNow) the entries are made and the
+  // enqueue called in this turn, and one `then` answers (five promises per send fewer than an
+  // async frame awaiting the lists and the store, issue 15 aim 1). A throw is still a rejection.
+  try {
+    const toUser = send.userId;
+    if (!toUser) throw new ParleyError('INVALID_ARGUMENT', 'send needs a destination');
+    const copies = send.copies ?? [];
+    if (send.shared && !isPayload(send.shared))
+      throw new ParleyError('INVALID_ARGUMENT', 'shared payload needs a type and data');
+    if (copies.some((c) => !isPayload(c.payload))) {
+      throw new ParleyError('INVALID_ARGUMENT', 'every device copy needs a payload with a type and data');
+    }
+    const targets = targetsOf(ctx, sender, send, toUser, copies);
+    return Array.isArray(targets)
+      ? store(ctx, sender, send, messageId, toUser, targets, ordered, hold, request)
+      : (targets as Promise<readonly DeviceRecord[]>).then((t) =>
+          store(ctx, sender, send, messageId, toUser, t, ordered, hold, request),
+        );
+  } catch (error) {
+    return Promise.reject(error);
   }
-  const recipients = await ctx.stores.devices.list(toUser);
+}
+
+/**
+ * The devices a send goes to: at once when the registry has both lists at hand, else a promise.
+ * Throws (or rejects) UNKNOWN_RECIPIENT and INVALID_ARGUMENT as the send's answer.
+ */
+function targetsOf(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  toUser: string,
+  copies: parley.v1.DeviceCopy.$Properties[],
+): readonly DeviceRecord[] | Promise<readonly DeviceRecord[]> {
+  const devices = ctx.stores.devices;
+  const recipients = devices.listNow?.(toUser);
+  if (!recipients) return devices.list(toUser).then((r) => targetsAmong(ctx, sender, send, toUser, copies, r));
+  return targetsAmong(ctx, sender, send, toUser, copies, recipients);
+}
+
+/** {@link targetsOf} once the recipient's devices are known. */
+function targetsAmong(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  toUser: string,
+  copies: parley.v1.DeviceCopy.$Properties[],
+  recipients: readonly DeviceRecord[],
+): readonly DeviceRecord[] | Promise<readonly DeviceRecord[]> {
   if (recipients.length === 0) throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no registered device`);
-  let targets: readonly DeviceRecord[];
-  if (send.direct) {
-    targets = directTargets(recipients, toUser, copies);
-  } else {
-    const own =
-      send.skipOwnDevices || toUser === sender.userId
-        ? NONE
-        : othersOf(await ctx.stores.devices.list(sender.userId), sender.deviceId);
-    // Only a note to self lists the sending device among the recipients (and then `own` is empty);
-    // `targets` is only read from here on, so it may be the registry's (read-only) array itself.
-    targets =
-      toUser === sender.userId
-        ? recipients.filter((d) => !sameDevice(d, sender))
-        : own.length === 0
-          ? recipients
-          : recipients.concat(own);
-    // Per-device (encrypted) copies can only go to devices that published keys.
-    if (copies.length > 0) {
-      targets = targets.filter((d) => d.registrationId !== 0);
-      if (!targets.some((d) => d.userId === toUser)) {
-        throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no device with published keys`);
-      }
+  if (send.direct) return directTargets(recipients, toUser, copies);
+  if (send.skipOwnDevices || toUser === sender.userId) return othersTargets(sender, toUser, copies, recipients, NONE);
+  const devices = ctx.stores.devices;
+  const mine = devices.listNow?.(sender.userId);
+  if (!mine) {
+    return devices
+      .list(sender.userId)
+      .then((m) => othersTargets(sender, toUser, copies, recipients, othersOf(m, sender.deviceId)));
+  }
+  return othersTargets(sender, toUser, copies, recipients, othersOf(mine, sender.deviceId));
+}
+
+/** The targets of a send that is not direct: the recipient's devices and `own` (the sender's other devices). */
+function othersTargets(
+  sender: DeviceAddress,
+  toUser: string,
+  copies: parley.v1.DeviceCopy.$Properties[],
+  recipients: readonly DeviceRecord[],
+  own: readonly DeviceRecord[],
+): readonly DeviceRecord[] {
+  // Only a note to self lists the sending device among the recipients (and then `own` is empty);
+  // `targets` is only read from here on, so it may be the registry's (read-only) array itself.
+  let targets =
+    toUser === sender.userId
+      ? recipients.filter((d) => !sameDevice(d, sender))
+      : own.length === 0
+        ? recipients
+        : recipients.concat(own);
+  // Per-device (encrypted) copies can only go to devices that published keys.
+  if (copies.length > 0) {
+    targets = targets.filter((d) => d.registrationId !== 0);
+    if (!targets.some((d) => d.userId === toUser)) {
+      throw new ParleyError('UNKNOWN_RECIPIENT', `user ${toUser} has no device with published keys`);
     }
   }
+  return targets;
+}
 
+/** Makes the entries of a send to `targets`, calls the enqueue and answers once they are stored. */
+function store(
+  ctx: QueuePorts,
+  sender: DeviceAddress,
+  send: parley.v1.Send.$Properties,
+  messageId: string,
+  toUser: string,
+  targets: readonly DeviceRecord[],
+  ordered: (() => void) | undefined,
+  hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
+): Promise<SendAck | undefined> {
   const payloads = assignPayloads(targets, send);
   const now = ctx.clock();
+  // Both only read `sender` (the connection's address): no copy of it.
   const queueId = encodeQueueId({
     kind: 'direct',
-    sender: { userId: sender.userId, deviceId: sender.deviceId },
+    sender,
     messageId,
     attempt: send.attempt ?? 0,
     noReceipts: send.noReceipts ?? false,
   });
-  const senderAddress = { userId: sender.userId, deviceId: sender.deviceId };
-  const items: QueueItem[] = targets.map((device, i) => ({
-    device: { userId: device.userId, deviceId: device.deviceId },
-    id: queueId,
-    // Counted against the sender's share of the device's queue, except the sender's own devices' copies.
-    ...(device.userId === sender.userId ? {} : { sender: sender.userId }),
-    data: encodeMessageEnvelope({
+  // The registry's shared list (the usual send's targets) has its addresses made once (frozen).
+  const addresses = addressesOf(targets);
+  const items: QueueItem[] = targets.map((device, i) => {
+    const data = encodeMessageEnvelope({
       id: queueId,
       messageId,
-      sender: senderAddress,
+      sender,
       serverTime: now,
       message: payloads[i] as Payload,
       conversationUserId: device.userId === sender.userId && toUser !== sender.userId ? toUser : undefined,
-    }),
-  }));
+    });
+    const to = addresses[i] as DeviceAddress;
+    // Counted against the sender's share of the device's queue, except the sender's own devices' copies.
+    return device.userId === sender.userId
+      ? { device: to, id: queueId, data }
+      : { device: to, id: queueId, sender: sender.userId, data };
+  });
 
   // A message to one device (the usual 1:1 case) needs no lookup of its envelope.
   const only = items.length === 1 ? (items[0] as QueueItem).data : undefined;
   const dataOf = only ? undefined : new Map(items.map((item) => [deviceKey(item.device), item.data]));
   // Opened before the entries can go out: an ack arriving before the answer is folded into it.
   const fold = send.ackDelivered && !send.noReceipts && toUser !== sender.userId ? ctx.folds?.open(queueId) : undefined;
-  let results: EnqueueResult[];
+  let stored: Promise<EnqueueResult[]>;
   try {
-    const stored = enqueueMessage(ctx, sender.userId, items, now, (r) => ({
+    stored = startMessage(ctx, sender.userId, items, now, (r) => ({
       device: r.device,
       id: r.id,
       seq: r.seq,
       data: only ?? (dataOf?.get(deviceKey(r.device)) as Uint8Array),
     }));
-    // enqueueMessage made the enqueue call before returning: with seqs fixed in call order, nothing
-    // the sender sends next can land before these entries.
-    if (ctx.stores.queue.seqsInCallOrder) ordered?.();
-    results = await stored;
   } catch (error) {
-    // A folded ack failed with the same batch (or comes again): its retry queues the receipt.
-    if (fold) ctx.folds?.close(fold);
-    throw error;
+    return Promise.reject(failed(ctx, fold, error));
   }
+  // startMessage made the enqueue call before returning: with seqs fixed in call order, nothing
+  // the sender sends next can land before these entries.
+  if (ctx.stores.queue.seqsInCallOrder) ordered?.();
+  return stored.then(
+    (results) => answer(ctx, results, messageId, now, sender, toUser, items, fold, hold, request),
+    (error: unknown) => {
+      throw failed(ctx, fold, error);
+    },
+  );
+}
+
+/** A send whose enqueue failed: its fold closes, and QUEUE_FULL says when to retry. */
+function failed(ctx: QueuePorts, fold: FoldSlot | undefined, error: unknown): unknown {
+  // A folded ack failed with the same batch (or comes again): its retry queues the receipt.
+  if (fold) ctx.folds?.close(fold);
+  return retryableQueueFull(error, ctx.queueFullRetryAfterMs);
+}
+
+/** The SendAck of stored entries; undefined when it is held for the recipient's ack. */
+function answer(
+  ctx: QueuePorts,
+  results: readonly EnqueueResult[],
+  messageId: string,
+  now: number,
+  sender: DeviceAddress,
+  toUser: string,
+  items: readonly QueueItem[],
+  fold: FoldSlot | undefined,
+  hold: AnswerHold | undefined,
+  request: HeldRequest | undefined,
+): SendAck | undefined {
   // Stored at `now`, the envelopes' server_time. On a resend every item is a duplicate and storedAt
   // is the first attempt's time, which its envelopes carry.
-  const storedAt = results.reduce((t, r) => Math.min(t, r.storedAt), Number.POSITIVE_INFINITY);
+  let storedAt = Number.POSITIVE_INFINITY;
+  for (const r of results) if (r.storedAt < storedAt) storedAt = r.storedAt;
   const ack = { messageId, serverTime: Number.isFinite(storedAt) ? storedAt : now, recipients: results.length };
   if (!fold) return ack;
   // Not acknowledged yet, but out to a recipient connected here: its ack may come soon.
-  if (fold.deliveredAt === 0 && hold && awaitsAck(items, toUser, hold)) {
-    const write = (at: number) => hold.write(at > 0 ? { ...ack, deliveredAt: at } : ack);
-    if (hold.holds.hold(fold, hold.connectionId, write)) return undefined;
+  if (fold.deliveredAt === 0 && hold && request && awaitsAck(items, toUser, hold)) {
+    const { connectionId, requestId } = request;
+    const write = (at: number) =>
+      hold.write(sender, connectionId, requestId, at > 0 ? { ...ack, deliveredAt: at } : ack);
+    if (hold.holds.hold(fold, connectionId, write)) return undefined;
   }
   const deliveredAt = ctx.folds?.close(fold) ?? 0;
   return deliveredAt > 0 ? { ...ack, deliveredAt } : ack;

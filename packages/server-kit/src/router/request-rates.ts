@@ -28,14 +28,54 @@ type Buckets<C extends RequestCase> = (request: RequestOf<C>, user: string, limi
 const key1 = (kind: string, a: string) => `rate\u0000${kind}\u0000${a}`;
 const key2 = (kind: string, a: string, b: string) => `rate\u0000${kind}\u0000${a}\u0000${b}`;
 
+/** A user's send buckets: the user's own, and the list for each chat it sends to. */
+interface SendBuckets {
+  send: Bucket;
+  toUser: Map<string, Bucket[]>;
+  toGroup: Map<string, Bucket[]>;
+}
+
+/** Users whose send buckets are kept, and chats per user: past either, that map starts again. */
+const MAX_CACHED_USERS = 10_000;
+const MAX_CACHED_CHATS = 1_000;
+
+/**
+ * The bucket lists of sends, made once per (user, chat) and per limits: a send makes no key strings,
+ * buckets or list of its own (the limiter reads them only, issue 15 aim 1).
+ */
+const sendBuckets = new WeakMap<RequestRateLimits, Map<string, SendBuckets>>();
+
+function sendBucketsOf(request: RequestOf<'send'>, user: string, limits: RequestRateLimits): Bucket[] {
+  let users = sendBuckets.get(limits);
+  if (!users) {
+    users = new Map();
+    sendBuckets.set(limits, users);
+  }
+  let mine = users.get(user);
+  if (!mine) {
+    if (users.size >= MAX_CACHED_USERS) users.clear();
+    mine = {
+      send: { key: key1('send', user), limit: limits.sendRate, what: 'messages' },
+      toUser: new Map(),
+      toGroup: new Map(),
+    };
+    users.set(user, mine);
+  }
+  const group = request.destination === 'groupId';
+  const chat = (group ? request.groupId : request.userId) ?? '';
+  const chats = group ? mine.toGroup : mine.toUser;
+  let list = chats.get(chat);
+  if (!list) {
+    if (chats.size >= MAX_CACHED_CHATS) chats.clear();
+    const target = group ? `g:${chat}` : `u:${chat}`;
+    list = [mine.send, { key: key2('send-to', user, target), limit: limits.sendToRate, what: 'messages to one chat' }];
+    chats.set(chat, list);
+  }
+  return list;
+}
+
 const RATED: { [C in RequestCase]?: Buckets<C> } = {
-  send: (r, user, limits) => {
-    const target = r.destination === 'groupId' ? `g:${r.groupId ?? ''}` : `u:${r.userId ?? ''}`;
-    return [
-      { key: key1('send', user), limit: limits.sendRate, what: 'messages' },
-      { key: key2('send-to', user, target), limit: limits.sendToRate, what: 'messages to one chat' },
-    ];
-  },
+  send: sendBucketsOf,
   receipt: (_r, user, limits) => [{ key: key1('receipt', user), limit: limits.receiptRate, what: 'receipts' }],
   groupChange: (_r, user, limits) => [
     { key: key1('group-change', user), limit: limits.groupChangeRate, what: 'group changes' },

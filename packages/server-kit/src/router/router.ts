@@ -1,4 +1,4 @@
-import { type ClientFrame, oneof, ParleyError } from '@parley/core';
+import { type ClientFrame, ParleyError } from '@parley/core';
 import type { RateLimiter } from '../contracts/rate-limiter.js';
 import { checkRequest, type RequestCheckLimits } from './request-checks.js';
 import { isRated, type RequestRateLimits, takeRequestRate } from './request-rates.js';
@@ -50,18 +50,22 @@ export class Router {
     this.middleware = { ...middleware };
   }
 
-  /** Runs the route of the frame's body; a frame of a case the connection answers itself is refused. */
-  handle(frame: ClientFrame, ctx: RequestContext): Promise<Reply> {
-    const body = oneof(frame, 'body');
-    switch (body.case) {
+  /**
+   * Runs the route of the frame's body; a frame of a case the connection answers itself is refused.
+   * `bodyCase`, when the caller read it already, is `frame.body` (each read of a oneof makes a list
+   * of the frame's keys).
+   */
+  handle(frame: ClientFrame, ctx: RequestContext, bodyCase: ClientFrame['body'] = frame.body): Promise<Reply> {
+    switch (bodyCase) {
       case undefined:
       case 'hello':
       case 'auth':
       case 'ping':
       case 'pong':
-        return Promise.reject(new ParleyError('BAD_FRAME', `${body.case ?? 'an empty body'} is not a request`));
+        return Promise.reject(new ParleyError('BAD_FRAME', `${bodyCase ?? 'an empty body'} is not a request`));
       default:
-        return this.run(body.case, body.value, ctx);
+        // The oneof's getter names a case only when its value is set (see `oneof`).
+        return this.run(bodyCase, frame[bodyCase] as RequestOf<typeof bodyCase>, ctx);
     }
   }
 

@@ -125,6 +125,16 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     return true;
   });
   const lists = new Map<string, readonly Readonly<DeviceRecord>[]>();
+  // better-sqlite3 answers synchronously: `list` and `listNow` are one read.
+  const listNow = (userId: string): readonly Readonly<DeviceRecord>[] => {
+    let cached = lists.get(userId);
+    if (!cached) {
+      cached = sharedDeviceList(selectUser.all(userId).map(toRecord));
+      if (lists.size >= 10_000) lists.clear();
+      lists.set(userId, cached);
+    }
+    return cached;
+  };
 
   return {
     async register(device) {
@@ -143,14 +153,10 @@ export function sqliteDeviceRegistry(options: SqliteDeviceRegistryOptions): Devi
     },
 
     async list(userId) {
-      let cached = lists.get(userId);
-      if (!cached) {
-        cached = sharedDeviceList(selectUser.all(userId).map(toRecord));
-        if (lists.size >= 10_000) lists.clear();
-        lists.set(userId, cached);
-      }
-      return cached;
+      return listNow(userId);
     },
+
+    listNow,
 
     async setRegistrationId(userId, deviceId, registrationId) {
       lists.delete(userId);

@@ -212,6 +212,33 @@ export function deviceRegistryCompliance(options: ComplianceOptions<DeviceRegist
       ]);
     });
 
+    it('listNow, when it answers, answers what list does, changes included', async () => {
+      const r = fx.subject;
+      const now = async (userId: string) => {
+        const answer = r.listNow?.(userId);
+        const listed = await r.list(userId);
+        if (answer !== undefined) expect(answer.map(row)).toEqual(listed.map(row));
+        return listed.map(row);
+      };
+      const row = (d: Readonly<DeviceRecord>) => [d.userId, d.deviceId, d.registrationId];
+      expect(await now('alice')).toEqual([]);
+      await r.register(device('alice', 2));
+      await r.register(device('alice', 1));
+      expect(await now('alice')).toEqual([
+        ['alice', 1, 0],
+        ['alice', 2, 0],
+      ]);
+      await r.setRegistrationId('alice', 2, 5);
+      expect(await now('alice')).toEqual([
+        ['alice', 1, 0],
+        ['alice', 2, 5],
+      ]);
+      await r.remove('alice', 1);
+      expect(await now('alice')).toEqual([['alice', 2, 5]]);
+      await r.registerFirst(device('bob', 1));
+      expect(await now('bob')).toEqual([['bob', 1, 0]]);
+    });
+
     it('stores, replaces and clears a push token of a live device; removal clears it', async () => {
       const r = fx.subject;
       await r.register(device('alice', 1));
